@@ -1,0 +1,36 @@
+# cmake/AutogenStage.cmake — one library target per pipeline stage.
+#
+# autogen_add_stage(<name> [DEPS targets...] [PRIVATE_DEPS targets...] [TEST_DEPS targets...])
+#   builds lib/<name>/**.cpp (minus *_test.cpp) into the static library autogen_<name>,
+#   and lib/<name>/**_test.cpp into the doctest binary <name>_tests, registered with ctest.
+# Sources are globbed (CONFIGURE_DEPENDS) so that adding a file to a stage never
+# means editing this build: a stage is its folder.
+function(autogen_add_stage name)
+  cmake_parse_arguments(STAGE "" "" "DEPS;PRIVATE_DEPS;TEST_DEPS" ${ARGN})
+  set(dir ${PROJECT_SOURCE_DIR}/lib/${name})
+  file(GLOB_RECURSE all_sources CONFIGURE_DEPENDS ${dir}/*.cpp)
+  set(sources ${all_sources})
+  list(FILTER sources EXCLUDE REGEX "_test\\.cpp$")
+  set(tests ${all_sources})
+  list(FILTER tests INCLUDE REGEX "_test\\.cpp$")
+
+  if(sources)
+    add_library(autogen_${name} STATIC ${sources})
+    target_include_directories(autogen_${name} PUBLIC ${PROJECT_SOURCE_DIR}/lib)
+    target_link_libraries(autogen_${name} PUBLIC ${STAGE_DEPS} PRIVATE ${STAGE_PRIVATE_DEPS} autogen_warnings)
+  else()
+    # A stage whose folder holds only headers so far.
+    add_library(autogen_${name} INTERFACE)
+    target_include_directories(autogen_${name} INTERFACE ${PROJECT_SOURCE_DIR}/lib)
+    target_link_libraries(autogen_${name} INTERFACE ${STAGE_DEPS} ${STAGE_PRIVATE_DEPS})
+  endif()
+
+  if(tests AND AUTOGEN_BUILD_TESTS)
+    add_executable(${name}_tests ${tests} ${PROJECT_SOURCE_DIR}/tests/support/doctest_main.cpp)
+    target_link_libraries(${name}_tests PRIVATE autogen_${name} autogen_test_support
+                          ${STAGE_TEST_DEPS} autogen_warnings)
+    doctest_discover_tests(${name}_tests
+      TEST_PREFIX "${name}: "
+      PROPERTIES ENVIRONMENT "AUTOGEN_SOURCE_DIR=${PROJECT_SOURCE_DIR};AUTOGEN_BINARY=$<TARGET_FILE:autogen>")
+  endif()
+endfunction()

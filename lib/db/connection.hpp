@@ -1,0 +1,51 @@
+// A connection to a live database: the one interface the inspectors, the runner and
+// the scratch-database replay talk to. Each dialect implements it in
+// <dialect>_connection.cpp; errors go to the Diagnostics sink (Category::Database)
+// with the statement that failed, never as exceptions.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "support/diagnostics.hpp"
+
+namespace autogen::db {
+
+using support::Diagnostics;
+
+/// One result row; a NULL is nullopt.
+using Row = std::vector<std::optional<std::string>>;
+
+struct QueryResult {
+    std::vector<std::string> columns;
+    std::vector<Row> rows;
+};
+
+class Connection {
+public:
+    virtual ~Connection() = default;
+
+    /// The dialect's registry name ("sqlite", "postgresql").
+    virtual std::string dialect() const = 0;
+
+    /// Runs one or more statements separated by ';' (no results). False on error,
+    /// with a Database diagnostic naming the failing statement.
+    virtual bool execute(std::string_view sql, Diagnostics& diags) = 0;
+
+    /// Runs one statement with positional parameters ($1.. on PostgreSQL, ?1.. on
+    /// SQLite; text values, nullopt = NULL) and returns all rows as text.
+    virtual std::optional<QueryResult> query(std::string_view sql,
+                                             const std::vector<std::optional<std::string>>& params,
+                                             Diagnostics& diags) = 0;
+
+    /// Transactions. `begin` takes the write lock at once where the database has one
+    /// (SQLite: BEGIN IMMEDIATE), so two migrators queue instead of deadlocking.
+    virtual bool begin(Diagnostics& diags) = 0;
+    virtual bool commit(Diagnostics& diags) = 0;
+    virtual bool rollback(Diagnostics& diags) = 0;
+};
+
+}  // namespace autogen::db

@@ -1,0 +1,139 @@
+// db::Connection over the sqlite3 C API.
+#include "db/sqlite_connection.hpp"
+
+#include <sqlite3.h>
+
+#include <cstring>
+#include <filesystem>
+
+namespace autogen::db {
+
+namespace {
+
+using support::Category;
+
+/// How long a second migrator waits for the first one's write lock.
+constexpr int kBusyTimeoutMs = 30000;
+
+class SqliteConnection final : public Connection {
+public:
+    SqliteConnection(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+    ~SqliteConnection() override { sqlite3_close_v2(db_); }
+    SqliteConnection(const SqliteConnection&) = delete;
+    SqliteConnection& operator=(const SqliteConnection&) = delete;
+
+    std::string dialect() const override { return "sqlite"; }
+
+    bool execute(std::string_view sql, Diagnostics& diags) override {
+        // Step through the statements one by one so an error names the one that failed.
+        std::string text(sql);
+        const char* tail = text.c_str();
+        while (tail && *tail) {
+            sqlite3_stmt* stmt = nullptr;
+            const char* start = tail;
+            if (sqlite3_prepare_v2(db_, tail, -1, &stmt, &tail) != SQLITE_OK) {
+                fail(diags, std::string(start, tail && tail > start ? tail : start + std::strlen(start)));
+                return false;
+            }
+            if (!stmt) continue;  // whitespace or a comment only
+            int rc;
+            while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+            }
+            if (rc != SQLITE_DONE) {
+                std::string failed = sqlite3_sql(stmt) ? sqlite3_sql(stmt) : "";
+                sqlite3_finalize(stmt);
+                fail(diags, failed);
+                return false;
+            }
+            sqlite3_finalize(stmt);
+        }
+        return true;
+    }
+
+    std::optional<QueryResult> query(std::string_view sql,
+                                     const std::vector<std::optional<std::string>>& params,
+                                     Diagnostics& diags) override {
+        sqlite3_stmt* stmt = nullptr;
+        if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr) != SQLITE_OK) {
+            fail(diags, std::string(sql));
+            return std::nullopt;
+        }
+        for (std::size_t i = 0; i < params.size(); ++i) {
+            int idx = static_cast<int>(i + 1);
+            if (params[i]) {
+                sqlite3_bind_text(stmt, idx, params[i]->c_str(), static_cast<int>(params[i]->size()),
+                                  SQLITE_TRANSIENT);
+            } else {
+                sqlite3_bind_null(stmt, idx);
+            }
+        }
+        QueryResult result;
+        int ncol = sqlite3_column_count(stmt);
+        for (int c = 0; c < ncol; ++c) result.columns.emplace_back(sqlite3_column_name(stmt, c));
+        int rc;
+        while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+            Row row;
+            row.reserve(static_cast<std::size_t>(ncol));
+            for (int c = 0; c < ncol; ++c) {
+                if (sqlite3_column_type(stmt, c) == SQLITE_NULL) {
+                    row.emplace_back(std::nullopt);
+                } else {
+                    const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, c));
+                    row.emplace_back(std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(stmt, c))));
+                }
+            }
+            result.rows.push_back(std::move(row));
+        }
+        if (rc != SQLITE_DONE) {
+            sqlite3_finalize(stmt);
+            fail(diags, std::string(sql));
+            return std::nullopt;
+        }
+        sqlite3_finalize(stmt);
+        return result;
+    }
+
+    bool begin(Diagnostics& diags) override { return execute("BEGIN IMMEDIATE", diags); }
+    bool commit(Diagnostics& diags) override { return execute("COMMIT", diags); }
+    bool rollback(Diagnostics& diags) override {
+        if (sqlite3_get_autocommit(db_)) return true;  // nothing open (SQLite may have rolled back itself)
+        return execute("ROLLBACK", diags);
+    }
+
+private:
+    void fail(Diagnostics& diags, const std::string& statement) {
+        std::string stmt = statement;
+        while (!stmt.empty() && (stmt.back() == '\n' || stmt.back() == ' ')) stmt.pop_back();
+        diags.error(Category::Database,
+                    "SQLite (" + path_ + ") refused: " + sqlite3_errmsg(db_) + "\n  statement: " + stmt, {},
+                    "check the statement above; nothing of the failing transaction was kept");
+    }
+
+    sqlite3* db_;
+    std::string path_;
+};
+
+}  // namespace
+
+std::unique_ptr<Connection> open_sqlite(const std::string& path, Diagnostics& diags) {
+    if (path != ":memory:") {
+        std::error_code ec;
+        auto parent = std::filesystem::path(path).parent_path();
+        if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+    }
+    sqlite3* db = nullptr;
+    int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    if (rc != SQLITE_OK) {
+        std::string msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+        sqlite3_close_v2(db);
+        diags.error(support::Category::Database, "cannot open SQLite database " + path + ": " + msg, {},
+                    "check that the folder exists and is writable, or fix [database] url");
+        return nullptr;
+    }
+    sqlite3_busy_timeout(db, kBusyTimeoutMs);
+    auto conn = std::make_unique<SqliteConnection>(db, path);
+    if (!conn->execute("PRAGMA foreign_keys = ON", diags)) return nullptr;
+    return conn;
+}
+
+}  // namespace autogen::db

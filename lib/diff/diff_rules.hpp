@@ -1,0 +1,30 @@
+// The narrow, per-dialect questions the generic differ asks (ARCHITECTURE 3). The
+// differ walks the schemas and never names a dialect; what "equal" means for types,
+// defaults and generated names is answered here.
+#pragma once
+
+#include <string>
+
+#include "schema/schema.hpp"
+
+namespace autogen::diff {
+
+class DiffRules {
+public:
+    virtual ~DiffRules() = default;
+
+    /// Same column type? Both sides are lowered (ColumnType::sql set).
+    virtual bool same_type(const schema::Column& from, const schema::Column& to) const = 0;
+    /// Same server default? nullopt on both sides is equal.
+    virtual bool same_default(const std::optional<std::string>& from,
+                              const std::optional<std::string>& to) const = 0;
+    /// Same SQL expression (check constraints, index expressions, partial predicates)?
+    virtual bool same_expression(const std::string& from, const std::string& to) const = 0;
+    /// Does the database keep the names of unique constraints and foreign keys? When
+    /// not (SQLite), constraints are matched by their definition only.
+    virtual bool keeps_constraint_names() const = 0;
+    /// Does the database keep the name of the primary key constraint?
+    virtual bool keeps_primary_key_name() const = 0;
+};
+
+}  // namespace autogen::diff

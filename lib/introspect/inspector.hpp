@@ -1,0 +1,31 @@
+// Live database -> Schema. One inspector per dialect (sqlite_inspector.cpp,
+// postgres_inspector.cpp), each reading a whole schema with a fixed number of named
+// catalog queries (never one query per table).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "db/connection.hpp"
+#include "schema/schema.hpp"
+
+namespace autogen::introspect {
+
+struct InspectOptions {
+    std::string version_table = "autogen_version";  ///< never reported as a table
+    std::vector<std::string> exclude_tables;         ///< glob patterns ('*', '?') of tables to skip
+};
+
+class Inspector {
+public:
+    virtual ~Inspector() = default;
+    /// Reads every table, column, key, index, constraint (and enum) of the database.
+    virtual std::optional<schema::Schema> inspect(db::Connection& conn, const InspectOptions& options,
+                                                  support::Diagnostics& diags) const = 0;
+};
+
+/// True when `name` matches a glob pattern with '*' and '?'.
+bool glob_match(const std::string& pattern, const std::string& name);
+
+}  // namespace autogen::introspect

@@ -1,0 +1,89 @@
+// reverse() and the small queries on operations.
+#include "schema/operation.hpp"
+
+#include <algorithm>
+
+namespace autogen::schema {
+
+namespace {
+template <class... Ts>
+struct Overloaded : Ts... { using Ts::operator()...; };
+template <class... Ts>
+Overloaded(Ts...) -> Overloaded<Ts...>;
+
+TableRef renamed(const TableRef& t, const std::string& name) { return TableRef{t.schema, name}; }
+}  // namespace
+
+TableRef ref(const Table& t) { return TableRef{t.schema, t.name}; }
+
+Operation reverse(const Operation& op) {
+    return std::visit(
+        Overloaded{
+            [](const CreateTable& o) -> Operation { return DropTable{o.table}; },
+            [](const DropTable& o) -> Operation { return CreateTable{o.table}; },
+            [](const RenameTable& o) -> Operation {
+                return RenameTable{renamed(o.from, o.to), o.from.name};
+            },
+            [](const AddColumn& o) -> Operation { return DropColumn{o.table, o.column}; },
+            [](const DropColumn& o) -> Operation { return AddColumn{o.table, o.column}; },
+            [](const RenameColumn& o) -> Operation { return RenameColumn{o.table, o.to, o.from}; },
+            [](const AlterColumn& o) -> Operation { return AlterColumn{o.table, o.to, o.from, o.changes}; },
+            [](const AlterPrimaryKey& o) -> Operation { return AlterPrimaryKey{o.table, o.to, o.from}; },
+            [](const AddForeignKey& o) -> Operation { return DropForeignKey{o.table, o.key}; },
+            [](const DropForeignKey& o) -> Operation { return AddForeignKey{o.table, o.key}; },
+            [](const AddUnique& o) -> Operation { return DropUnique{o.table, o.unique}; },
+            [](const DropUnique& o) -> Operation { return AddUnique{o.table, o.unique}; },
+            [](const AddCheck& o) -> Operation { return DropCheck{o.table, o.check}; },
+            [](const DropCheck& o) -> Operation { return AddCheck{o.table, o.check}; },
+            [](const CreateIndex& o) -> Operation { return DropIndex{o.table, o.index}; },
+            [](const DropIndex& o) -> Operation { return CreateIndex{o.table, o.index}; },
+            [](const SetTableComment& o) -> Operation { return SetTableComment{o.table, o.to, o.from}; },
+            [](const CreateEnum& o) -> Operation { return DropEnum{o.type}; },
+            [](const DropEnum& o) -> Operation { return CreateEnum{o.type}; },
+            [](const AlterEnum& o) -> Operation { return AlterEnum{o.to, o.from}; },
+        },
+        op);
+}
+
+std::vector<Operation> reverse(const std::vector<Operation>& ops) {
+    std::vector<Operation> out;
+    out.reserve(ops.size());
+    for (auto it = ops.rbegin(); it != ops.rend(); ++it) out.push_back(reverse(*it));
+    return out;
+}
+
+bool is_destructive(const Operation& op) {
+    return std::visit(
+        Overloaded{
+            [](const DropTable&) { return true; },
+            [](const DropColumn&) { return true; },
+            // A type change may narrow (TEXT -> INTEGER); the planner knows better and
+            // may say more, but generically a type change can lose data.
+            [](const AlterColumn& o) { return (o.changes & kChangeType) != 0; },
+            [](const AlterEnum& o) {
+                // Removing a label loses the rows' values that used it.
+                return std::any_of(o.from.labels.begin(), o.from.labels.end(), [&](const std::string& l) {
+                    return std::find(o.to.labels.begin(), o.to.labels.end(), l) == o.to.labels.end();
+                });
+            },
+            [](const DropEnum&) { return true; },
+            [](const auto&) { return false; },
+        },
+        op);
+}
+
+TableRef target_table(const Operation& op) {
+    return std::visit(
+        Overloaded{
+            [](const CreateTable& o) { return ref(o.table); },
+            [](const DropTable& o) { return ref(o.table); },
+            [](const RenameTable& o) { return o.from; },
+            [](const CreateEnum&) { return TableRef{}; },
+            [](const DropEnum&) { return TableRef{}; },
+            [](const AlterEnum&) { return TableRef{}; },
+            [](const auto& o) { return o.table; },
+        },
+        op);
+}
+
+}  // namespace autogen::schema

@@ -1,0 +1,85 @@
+// The closed set of schema operations the differ emits and the planners render.
+// Operations are data: they never hold SQL. Adding a kind to `Operation` makes every
+// std::visit that does not handle it a compile error (no default cases on purpose).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "schema/schema.hpp"
+
+namespace autogen::schema {
+
+/// Names a table inside a schema.
+struct TableRef {
+    std::string schema;
+    std::string name;
+    bool operator==(const TableRef&) const = default;
+};
+TableRef ref(const Table& t);
+
+struct CreateTable { Table table; };
+struct DropTable { Table table; };  ///< carries the whole table so the drop can be reversed
+struct RenameTable { TableRef from; std::string to; };
+
+struct AddColumn { TableRef table; Column column; };
+struct DropColumn { TableRef table; Column column; };
+struct RenameColumn { TableRef table; std::string from; std::string to; };
+
+/// What an AlterColumn changes; a bit set.
+enum ColumnChange : std::uint32_t {
+    kChangeType = 1u << 0,
+    kChangeNullability = 1u << 1,
+    kChangeDefault = 1u << 2,
+    kChangeIdentity = 1u << 3,
+    kChangeCollation = 1u << 4,
+    kChangeComment = 1u << 5,
+};
+struct AlterColumn {
+    TableRef table;
+    Column from;
+    Column to;
+    std::uint32_t changes = 0;  ///< ColumnChange bits
+};
+
+struct AlterPrimaryKey {
+    TableRef table;
+    std::optional<PrimaryKey> from;
+    std::optional<PrimaryKey> to;
+};
+
+struct AddForeignKey { TableRef table; ForeignKey key; };
+struct DropForeignKey { TableRef table; ForeignKey key; };
+struct AddUnique { TableRef table; UniqueConstraint unique; };
+struct DropUnique { TableRef table; UniqueConstraint unique; };
+struct AddCheck { TableRef table; CheckConstraint check; };
+struct DropCheck { TableRef table; CheckConstraint check; };
+struct CreateIndex { TableRef table; Index index; };
+struct DropIndex { TableRef table; Index index; };
+
+struct SetTableComment { TableRef table; std::string from; std::string to; };
+
+struct CreateEnum { Enum type; };
+struct DropEnum { Enum type; };
+struct AlterEnum { Enum from; Enum to; };  ///< labels added, removed, renamed or reordered
+
+using Operation = std::variant<CreateTable, DropTable, RenameTable, AddColumn, DropColumn,
+                               RenameColumn, AlterColumn, AlterPrimaryKey, AddForeignKey,
+                               DropForeignKey, AddUnique, DropUnique, AddCheck, DropCheck,
+                               CreateIndex, DropIndex, SetTableComment, CreateEnum, DropEnum,
+                               AlterEnum>;
+
+/// The operation that undoes `op` (downgrade is derived, never written by hand).
+Operation reverse(const Operation& op);
+/// Downgrade of a whole list: the reversed list of reversed operations.
+std::vector<Operation> reverse(const std::vector<Operation>& ops);
+
+/// Does the operation lose data (drop table, drop column, narrowing type change ...)?
+bool is_destructive(const Operation& op);
+
+/// The table an operation works on (for an enum operation: an empty ref).
+TableRef target_table(const Operation& op);
+
+}  // namespace autogen::schema

@@ -1,0 +1,84 @@
+// Look-ups and names on the schema model.
+#include "schema/schema.hpp"
+
+#include <algorithm>
+
+namespace autogen::schema {
+
+namespace {
+template <class T>
+T* find_by_name(std::vector<T>& items, const std::string& name, const std::string& schema_name) {
+    auto it = std::find_if(items.begin(), items.end(), [&](const T& t) {
+        return t.name == name && t.schema == schema_name;
+    });
+    return it == items.end() ? nullptr : &*it;
+}
+}  // namespace
+
+const Column* Table::find_column(const std::string& column) const {
+    auto it = std::find_if(columns.begin(), columns.end(),
+                           [&](const Column& c) { return c.name == column; });
+    return it == columns.end() ? nullptr : &*it;
+}
+
+Column* Table::find_column(const std::string& column) {
+    return const_cast<Column*>(static_cast<const Table*>(this)->find_column(column));
+}
+
+std::string Table::qualified_name() const {
+    return schema.empty() ? "\"" + name + "\"" : "\"" + schema + "\".\"" + name + "\"";
+}
+
+const Table* Schema::find_table(const std::string& name, const std::string& schema_name) const {
+    return find_by_name(const_cast<std::vector<Table>&>(tables), name, schema_name);
+}
+
+Table* Schema::find_table(const std::string& name, const std::string& schema_name) {
+    return find_by_name(tables, name, schema_name);
+}
+
+const Enum* Schema::find_enum(const std::string& name, const std::string& schema_name) const {
+    return find_by_name(const_cast<std::vector<Enum>&>(enums), name, schema_name);
+}
+
+const char* to_string(ReferentialAction a) {
+    switch (a) {
+        case ReferentialAction::NoAction: return "no_action";
+        case ReferentialAction::Restrict: return "restrict";
+        case ReferentialAction::Cascade: return "cascade";
+        case ReferentialAction::SetNull: return "set_null";
+        case ReferentialAction::SetDefault: return "set_default";
+    }
+    return "no_action";
+}
+
+const char* to_string(Logical l) {
+    switch (l) {
+        case Logical::None: return "none";
+        case Logical::Boolean: return "boolean";
+        case Logical::SmallInt: return "smallint";
+        case Logical::Integer: return "integer";
+        case Logical::BigInt: return "bigint";
+        case Logical::Real: return "real";
+        case Logical::Double: return "double";
+        case Logical::Text: return "text";
+        case Logical::Blob: return "blob";
+        case Logical::TimestampTz: return "timestamptz";
+        case Logical::Date: return "date";
+        case Logical::Enum: return "enum";
+    }
+    return "none";
+}
+
+std::optional<ReferentialAction> parse_referential_action(const std::string& s) {
+    std::string k;
+    for (char c : s) k += (c == ' ' ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    if (k == "no_action") return ReferentialAction::NoAction;
+    if (k == "restrict") return ReferentialAction::Restrict;
+    if (k == "cascade") return ReferentialAction::Cascade;
+    if (k == "set_null") return ReferentialAction::SetNull;
+    if (k == "set_default") return ReferentialAction::SetDefault;
+    return std::nullopt;
+}
+
+}  // namespace autogen::schema

@@ -1,0 +1,135 @@
+// The schema model: the one data structure every stage speaks. The scanner produces
+// it from C++ models, the inspectors from a live database, the differ compares two of
+// them. Pure data: no I/O, no SQL rendering, no dialect knowledge.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "support/diagnostics.hpp"
+
+namespace autogen::schema {
+
+using support::SourceLocation;
+
+/// The portable meaning of a column type, as the model states it. The dialect's
+/// planner turns it into SQL (`ColumnType::sql`); a type given with `type = "..."`
+/// or read from a database has `Logical::None` and only `sql`.
+enum class Logical {
+    None,         ///< `sql` is authoritative
+    Boolean,      ///< bool
+    SmallInt,     ///< int16_t
+    Integer,      ///< int32_t, int
+    BigInt,       ///< int64_t
+    Real,         ///< float
+    Double,       ///< double
+    Text,         ///< std::string (VARCHAR(n) when `length` is set)
+    Blob,         ///< std::vector<std::uint8_t>, std::vector<std::byte>
+    TimestampTz,  ///< std::chrono::system_clock::time_point
+    Date,         ///< std::chrono::year_month_day
+    Enum,         ///< an AUTOGEN_ENUM type; `enum_name` names it
+};
+
+struct ColumnType {
+    Logical logical = Logical::None;
+    std::optional<unsigned> length;  ///< VARCHAR(n) for Text
+    std::string enum_name;           ///< for Logical::Enum
+    std::string sql;                 ///< the dialect's SQL spelling; empty until lowered
+
+    bool operator==(const ColumnType&) const = default;
+};
+
+enum class ReferentialAction { NoAction, Restrict, Cascade, SetNull, SetDefault };
+
+struct Column {
+    std::string name;
+    ColumnType type;
+    bool nullable = false;                      ///< NOT NULL unless std::optional or `nullable`
+    std::optional<std::string> server_default;  ///< a SQL expression, as written
+    bool identity = false;                      ///< database-generated key value
+    std::optional<std::string> collation;
+    std::string comment;
+    std::string renamed_from;                   ///< model-only: the column's previous name
+    SourceLocation location;                    ///< model-only: where the field is declared
+};
+
+struct PrimaryKey {
+    std::string name;  ///< may be empty where the database names it itself
+    std::vector<std::string> columns;
+};
+
+struct ForeignKey {
+    std::string name;
+    std::vector<std::string> columns;
+    std::string ref_schema;
+    std::string ref_table;
+    std::vector<std::string> ref_columns;
+    ReferentialAction on_delete = ReferentialAction::NoAction;
+    ReferentialAction on_update = ReferentialAction::NoAction;
+    SourceLocation location;
+};
+
+struct Index {
+    std::string name;
+    /// Column names, or SQL expressions written in parentheses: "(lower(email))".
+    std::vector<std::string> columns;
+    bool unique = false;
+    std::string where;  ///< partial index predicate; empty for a full index
+    SourceLocation location;
+};
+
+struct UniqueConstraint {
+    std::string name;
+    std::vector<std::string> columns;
+    SourceLocation location;
+};
+
+struct CheckConstraint {
+    std::string name;
+    std::string expression;
+    SourceLocation location;
+};
+
+struct Table {
+    std::string schema;  ///< empty = the dialect's default schema
+    std::string name;
+    std::vector<Column> columns;
+    std::optional<PrimaryKey> primary_key;
+    std::vector<ForeignKey> foreign_keys;
+    std::vector<UniqueConstraint> uniques;
+    std::vector<Index> indexes;
+    std::vector<CheckConstraint> checks;
+    std::string comment;
+    std::string renamed_from;  ///< model-only
+    SourceLocation location;   ///< model-only: the struct's declaration
+
+    const Column* find_column(const std::string& column) const;
+    Column* find_column(const std::string& column);
+    /// "schema"."name" or "name", for messages.
+    std::string qualified_name() const;
+};
+
+struct Enum {
+    std::string schema;
+    std::string name;
+    std::vector<std::string> labels;  ///< in declaration order
+    SourceLocation location;
+};
+
+struct Schema {
+    std::vector<Table> tables;
+    std::vector<Enum> enums;
+
+    const Table* find_table(const std::string& name, const std::string& schema_name = {}) const;
+    Table* find_table(const std::string& name, const std::string& schema_name = {});
+    const Enum* find_enum(const std::string& name, const std::string& schema_name = {}) const;
+};
+
+/// Short names as they appear in annotations and messages ("cascade", "set_null").
+const char* to_string(ReferentialAction a);
+const char* to_string(Logical l);
+/// Parses the annotation spelling (also accepts "set null", "no action"); nullopt if unknown.
+std::optional<ReferentialAction> parse_referential_action(const std::string& s);
+
+}  // namespace autogen::schema

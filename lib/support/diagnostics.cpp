@@ -1,0 +1,55 @@
+// Diagnostics sink and the single text format of a diagnostic.
+#include "support/diagnostics.hpp"
+
+#include <algorithm>
+
+namespace autogen::support {
+
+std::string SourceLocation::str() const {
+    std::string s = file;
+    if (line != 0) {
+        s += ":" + std::to_string(line);
+        if (column != 0) s += ":" + std::to_string(column);
+    }
+    return s;
+}
+
+void Diagnostics::error(Category c, std::string message, SourceLocation where, std::string hint) {
+    report({Severity::Error, c, std::move(message), std::move(where), std::move(hint)});
+}
+
+void Diagnostics::warning(Category c, std::string message, SourceLocation where, std::string hint) {
+    report({Severity::Warning, c, std::move(message), std::move(where), std::move(hint)});
+}
+
+void Diagnostics::note(Category c, std::string message, SourceLocation where) {
+    report({Severity::Note, c, std::move(message), std::move(where), {}});
+}
+
+bool Diagnostics::has_errors() const { return error_count() != 0; }
+
+std::size_t Diagnostics::error_count() const {
+    return static_cast<std::size_t>(std::count_if(items_.begin(), items_.end(), [](const Diagnostic& d) {
+        return d.severity == Severity::Error;
+    }));
+}
+
+void Diagnostics::absorb(Diagnostics&& other) {
+    for (auto& d : other.items_) items_.push_back(std::move(d));
+    other.items_.clear();
+}
+
+std::string format(const Diagnostic& d) {
+    std::string out;
+    if (d.location.known()) out += d.location.str() + ": ";
+    switch (d.severity) {
+        case Severity::Error: out += "error: "; break;
+        case Severity::Warning: out += "warning: "; break;
+        case Severity::Note: out += "note: "; break;
+    }
+    out += d.message;
+    if (!d.hint.empty()) out += "\n  hint: " + d.hint;
+    return out;
+}
+
+}  // namespace autogen::support
