@@ -1,14 +1,21 @@
 # cmake/AutogenStage.cmake — one library target per pipeline stage.
 #
-# autogen_add_stage(<name> [DEPS targets...] [PRIVATE_DEPS targets...] [TEST_DEPS targets...])
-#   builds lib/<name>/**.cpp (minus *_test.cpp) into the static library autogen_<name>,
+# autogen_add_stage(<name> [DIR lib-subdir] [EXCLUDE subdirs...] [DEPS targets...]
+#                   [PRIVATE_DEPS targets...] [TEST_DEPS targets...])
+#   builds lib/<name>/**.cpp (or lib/<DIR>/**.cpp, minus the EXCLUDEd subfolders) (minus *_test.cpp) into the static library autogen_<name>,
 #   and lib/<name>/**_test.cpp into the doctest binary <name>_tests, registered with ctest.
 # Sources are globbed (CONFIGURE_DEPENDS) so that adding a file to a stage never
 # means editing this build: a stage is its folder.
 function(autogen_add_stage name)
-  cmake_parse_arguments(STAGE "" "" "DEPS;PRIVATE_DEPS;TEST_DEPS" ${ARGN})
-  set(dir ${PROJECT_SOURCE_DIR}/lib/${name})
+  cmake_parse_arguments(STAGE "" "DIR" "EXCLUDE;DEPS;PRIVATE_DEPS;TEST_DEPS" ${ARGN})
+  if(NOT STAGE_DIR)
+    set(STAGE_DIR ${name})
+  endif()
+  set(dir ${PROJECT_SOURCE_DIR}/lib/${STAGE_DIR})
   file(GLOB_RECURSE all_sources CONFIGURE_DEPENDS ${dir}/*.cpp)
+  foreach(sub IN LISTS STAGE_EXCLUDE)
+    list(FILTER all_sources EXCLUDE REGEX "^${dir}/${sub}/")
+  endforeach()
   set(sources ${all_sources})
   list(FILTER sources EXCLUDE REGEX "_test\\.cpp$")
   set(tests ${all_sources})

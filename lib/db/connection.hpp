@@ -43,6 +43,11 @@ public:
 
     /// Transactions. `begin` takes the write lock at once where the database has one
     /// (SQLite: BEGIN IMMEDIATE), so two migrators queue instead of deadlocking.
+    /// Foreign keys are checked when the transaction commits, not per statement: on
+    /// SQLite, enforcement is switched off before BEGIN (it cannot be switched inside
+    /// a transaction, and a table rebuild's DROP TABLE would otherwise run ON DELETE
+    /// CASCADE actions) and `commit` runs PRAGMA foreign_key_check first, rolling back
+    /// with an error naming the table and row if any reference is broken.
     virtual bool begin(Diagnostics& diags) = 0;
     virtual bool commit(Diagnostics& diags) = 0;
     virtual bool rollback(Diagnostics& diags) = 0;

@@ -93,11 +93,36 @@ public:
         return result;
     }
 
-    bool begin(Diagnostics& diags) override { return execute("BEGIN IMMEDIATE", diags); }
-    bool commit(Diagnostics& diags) override { return execute("COMMIT", diags); }
+    bool begin(Diagnostics& diags) override {
+        // PRAGMA foreign_keys is a no-op inside a transaction, so it is switched here.
+        return execute("PRAGMA foreign_keys = OFF", diags) && execute("BEGIN IMMEDIATE", diags);
+    }
+
+    bool commit(Diagnostics& diags) override {
+        auto broken = query("PRAGMA foreign_key_check", {}, diags);
+        if (!broken) {
+            rollback(diags);
+            return false;
+        }
+        if (!broken->rows.empty()) {
+            const Row& r = broken->rows.front();
+            auto cell = [&](std::size_t i) { return i < r.size() && r[i] ? *r[i] : std::string("?"); };
+            diags.error(Category::Database,
+                        "SQLite (" + path_ + "): " + std::to_string(broken->rows.size()) +
+                            " row(s) break a foreign key, first: table \"" + cell(0) + "\" rowid " +
+                            cell(1) + " references missing row in \"" + cell(2) + "\"",
+                        {}, "the transaction was rolled back; fix the data or the revision and run again");
+            rollback(diags);
+            return false;
+        }
+        bool ok = execute("COMMIT", diags);
+        if (!ok) rollback(diags);
+        return execute("PRAGMA foreign_keys = ON", diags) && ok;
+    }
+
     bool rollback(Diagnostics& diags) override {
-        if (sqlite3_get_autocommit(db_)) return true;  // nothing open (SQLite may have rolled back itself)
-        return execute("ROLLBACK", diags);
+        bool ok = sqlite3_get_autocommit(db_) ? true : execute("ROLLBACK", diags);
+        return execute("PRAGMA foreign_keys = ON", diags) && ok;
     }
 
 private:
