@@ -1,0 +1,63 @@
+// Comparator for columns: renames (declared with renamed_from), additions, drops and
+// alterations (type, nullability, default, identity, collation, comment).
+#include <algorithm>
+
+#include "diff/table_changes.hpp"
+
+namespace autogen::diff {
+
+using namespace schema;
+
+std::string source_column_name(const Table& from, const Column& to_column) {
+    if (from.find_column(to_column.name)) return to_column.name;
+    if (!to_column.renamed_from.empty() && from.find_column(to_column.renamed_from)) {
+        return to_column.renamed_from;
+    }
+    return to_column.name;
+}
+
+namespace {
+
+std::uint32_t column_changes(const Column& a, const Column& b, const DiffRules& rules) {
+    std::uint32_t changes = 0;
+    if (!rules.same_type(a, b)) changes |= kChangeType;
+    if (a.nullable != b.nullable) changes |= kChangeNullability;
+    if (!rules.same_default(a.server_default, b.server_default)) changes |= kChangeDefault;
+    if (a.identity != b.identity) changes |= kChangeIdentity;
+    if (a.collation != b.collation) changes |= kChangeCollation;
+    if (a.comment != b.comment) changes |= kChangeComment;
+    return changes;
+}
+
+}  // namespace
+
+void compare_columns(const Table& from, const Table& to, const DiffRules& rules, TableChanges& out) {
+    TableRef table = ref(to);
+    std::vector<std::string> matched;  // names in `from` that found a partner
+    for (const Column& column : to.columns) {
+        std::string source = source_column_name(from, column);
+        const Column* old = from.find_column(source);
+        if (!old) {
+            out.columns.push_back(AddColumn{table, column});
+            continue;
+        }
+        matched.push_back(source);
+        if (source != column.name) out.renames.push_back(RenameColumn{table, source, column.name});
+        Column before = *old;
+        before.name = column.name;  // compare the definition after the rename
+        if (auto changes = column_changes(before, column, rules)) {
+            out.columns.push_back(AlterColumn{table, before, column, changes});
+        }
+    }
+    for (const Column& column : from.columns) {
+        if (std::find(matched.begin(), matched.end(), column.name) == matched.end()) {
+            out.drop_columns.push_back(DropColumn{table, column});
+        }
+    }
+}
+
+void compare_table_comment(const Table& from, const Table& to, TableChanges& out) {
+    if (from.comment != to.comment) out.other.push_back(SetTableComment{ref(to), from.comment, to.comment});
+}
+
+}  // namespace autogen::diff

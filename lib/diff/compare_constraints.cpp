@@ -1,0 +1,108 @@
+// Comparators for primary keys, foreign keys, unique and check constraints. They
+// share one matching rule: by name where the database keeps constraint names, by
+// definition where it does not (then a renamed constraint is not a change).
+#include <algorithm>
+#include <functional>
+
+#include "diff/table_changes.hpp"
+
+namespace autogen::diff {
+
+using namespace schema;
+
+namespace {
+
+/// Pairs constraints of `from` and `to`; calls on_removed / on_added for the rest and
+/// on_changed for name matches whose definitions differ.
+template <class T, class Same>
+void match_constraints(const std::vector<T>& from, const std::vector<T>& to, bool by_name, Same same,
+                       const std::function<void(const T&)>& on_removed,
+                       const std::function<void(const T&)>& on_added) {
+    std::vector<bool> used(from.size(), false);
+    for (const T& item : to) {
+        bool found = false;
+        for (std::size_t i = 0; i < from.size(); ++i) {
+            if (used[i]) continue;
+            if (by_name ? from[i].name == item.name : same(from[i], item)) {
+                used[i] = true;
+                found = true;
+                if (by_name && !same(from[i], item)) {
+                    // Redefined under the same name: drop the old, add the new.
+                    on_removed(from[i]);
+                    on_added(item);
+                }
+                break;
+            }
+        }
+        if (!found) on_added(item);
+    }
+    for (std::size_t i = 0; i < from.size(); ++i) {
+        if (!used[i]) on_removed(from[i]);
+    }
+}
+
+}  // namespace
+
+void compare_primary_key(const Table& from, const Table& to, const DiffRules& rules, TableChanges& out) {
+    const auto& a = from.primary_key;
+    const auto& b = to.primary_key;
+    bool same = a.has_value() == b.has_value();
+    if (same && a) {
+        same = a->columns == b->columns;
+        if (rules.keeps_primary_key_name() && !a->name.empty() && !b->name.empty()) {
+            same = same && a->name == b->name;
+        }
+    }
+    if (!same) out.columns.push_back(AlterPrimaryKey{ref(to), a, b});
+}
+
+void compare_foreign_keys(const Table& from, const Table& to, const DiffRules& rules, TableChanges& out) {
+    TableRef table = ref(to);
+    auto same = [](const ForeignKey& x, const ForeignKey& y) {
+        return x.columns == y.columns && x.ref_table == y.ref_table && x.ref_schema == y.ref_schema &&
+               x.ref_columns == y.ref_columns && x.on_delete == y.on_delete && x.on_update == y.on_update;
+    };
+    match_constraints<ForeignKey>(
+        from.foreign_keys, to.foreign_keys, rules.keeps_constraint_names(), same,
+        [&](const ForeignKey& k) { out.drop_dependents.push_back(DropForeignKey{table, k}); },
+        [&](const ForeignKey& k) { out.add_dependents.push_back(AddForeignKey{table, k}); });
+}
+
+void compare_uniques(const Table& from, const Table& to, const DiffRules& rules, TableChanges& out) {
+    TableRef table = ref(to);
+    auto same = [](const UniqueConstraint& x, const UniqueConstraint& y) { return x.columns == y.columns; };
+    match_constraints<UniqueConstraint>(
+        from.uniques, to.uniques, rules.keeps_constraint_names(), same,
+        [&](const UniqueConstraint& u) { out.drop_dependents.push_back(DropUnique{table, u}); },
+        [&](const UniqueConstraint& u) { out.add_dependents.push_back(AddUnique{table, u}); });
+}
+
+void compare_checks(const Table& from, const Table& to, const DiffRules& rules, TableChanges& out) {
+    TableRef table = ref(to);
+    auto same = [&](const CheckConstraint& x, const CheckConstraint& y) {
+        return rules.same_expression(x.expression, y.expression);
+    };
+    match_constraints<CheckConstraint>(
+        from.checks, to.checks, rules.keeps_constraint_names(), same,
+        [&](const CheckConstraint& c) { out.drop_dependents.push_back(DropCheck{table, c}); },
+        [&](const CheckConstraint& c) { out.add_dependents.push_back(AddCheck{table, c}); });
+}
+
+void compare_indexes(const Table& from, const Table& to, const DiffRules& rules, TableChanges& out) {
+    TableRef table = ref(to);
+    auto same = [&](const Index& x, const Index& y) {
+        if (x.unique != y.unique || x.columns.size() != y.columns.size()) return false;
+        if (!rules.same_expression(x.where, y.where)) return false;
+        for (std::size_t i = 0; i < x.columns.size(); ++i) {
+            if (!rules.same_expression(x.columns[i], y.columns[i])) return false;
+        }
+        return true;
+    };
+    // Every supported database keeps index names, so indexes always match by name.
+    match_constraints<Index>(
+        from.indexes, to.indexes, /*by_name=*/true, same,
+        [&](const Index& i) { out.drop_dependents.push_back(DropIndex{table, i}); },
+        [&](const Index& i) { out.add_dependents.push_back(CreateIndex{table, i}); });
+}
+
+}  // namespace autogen::diff

@@ -1,0 +1,147 @@
+// The generic differ: matches tables (with declared renames), runs the per-kind
+// comparators on each pair, and orders the result by dependency.
+#include "diff/differ.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <tuple>
+#include <map>
+#include <set>
+
+#include "diff/table_changes.hpp"
+
+namespace autogen::diff {
+
+using namespace schema;
+
+void TableChanges::flatten_into(std::vector<Operation>& out) const {
+    for (const auto* bucket : {&drop_dependents, &renames, &columns, &drop_columns, &add_dependents, &other}) {
+        out.insert(out.end(), bucket->begin(), bucket->end());
+    }
+}
+
+namespace {
+
+std::string key(const std::string& schema_name, const std::string& name) { return schema_name + "." + name; }
+
+/// `from` with its column names translated to the names they have in `to`, so that
+/// constraints over renamed columns compare equal when nothing but the name changed.
+Table with_renamed_columns(const Table& from, const Table& to) {
+    std::map<std::string, std::string> renamed;
+    for (const Column& c : to.columns) {
+        std::string source = source_column_name(from, c);
+        if (source != c.name) renamed[source] = c.name;
+    }
+    if (renamed.empty()) return from;
+    auto tr = [&](std::vector<std::string>& names) {
+        for (auto& n : names) {
+            if (auto it = renamed.find(n); it != renamed.end()) n = it->second;
+        }
+    };
+    Table t = from;
+    t.name = to.name;
+    if (t.primary_key) tr(t.primary_key->columns);
+    for (auto& fk : t.foreign_keys) tr(fk.columns);
+    for (auto& u : t.uniques) tr(u.columns);
+    for (auto& i : t.indexes) tr(i.columns);
+    return t;
+}
+
+/// Tables in an order where every table comes after the tables it references
+/// (references to tables outside `tables` and self-references are ignored; a cycle
+/// is broken at the first table met, in name order).
+std::vector<const Table*> order_by_references(std::vector<const Table*> tables) {
+    std::sort(tables.begin(), tables.end(), [](const Table* a, const Table* b) {
+        return std::tie(a->schema, a->name) < std::tie(b->schema, b->name);
+    });
+    std::map<std::string, const Table*> by_key;
+    for (const Table* t : tables) by_key[key(t->schema, t->name)] = t;
+    std::vector<const Table*> out;
+    std::set<std::string> done, visiting;
+    std::function<void(const Table*)> visit = [&](const Table* t) {
+        std::string k = key(t->schema, t->name);
+        if (done.count(k) || visiting.count(k)) return;
+        visiting.insert(k);
+        for (const ForeignKey& fk : t->foreign_keys) {
+            auto it = by_key.find(key(fk.ref_schema, fk.ref_table));
+            if (it != by_key.end() && it->second != t) visit(it->second);
+        }
+        visiting.erase(k);
+        done.insert(k);
+        out.push_back(t);
+    };
+    for (const Table* t : tables) visit(t);
+    return out;
+}
+
+}  // namespace
+
+std::vector<Operation> diff(const Schema& from, const Schema& to, const DiffRules& rules) {
+    std::vector<Operation> ops;
+
+    // 1. Enums: new and changed ones before the tables that use them.
+    for (const Enum& e : to.enums) {
+        const Enum* old = from.find_enum(e.name, e.schema);
+        if (!old) {
+            ops.push_back(CreateEnum{e});
+        } else if (old->labels != e.labels) {
+            ops.push_back(AlterEnum{*old, e});
+        }
+    }
+
+    // 2. Match tables; a declared rename pairs the old table with the new name.
+    std::set<std::string> matched_from;
+    std::vector<std::pair<const Table*, const Table*>> pairs;
+    std::vector<const Table*> created;
+    for (const Table& t : to.tables) {
+        const Table* old = from.find_table(t.name, t.schema);
+        if (!old && !t.renamed_from.empty()) {
+            old = from.find_table(t.renamed_from, t.schema);
+            if (old && matched_from.count(key(old->schema, old->name))) old = nullptr;
+            if (old) ops.push_back(RenameTable{ref(*old), t.name});
+        }
+        if (old) {
+            matched_from.insert(key(old->schema, old->name));
+            pairs.emplace_back(old, &t);
+        } else {
+            created.push_back(&t);
+        }
+    }
+
+    // 3. New tables, referenced ones first.
+    for (const Table* t : order_by_references(created)) ops.push_back(CreateTable{*t});
+
+    // 4. Changes inside the tables both sides have, in name order.
+    std::sort(pairs.begin(), pairs.end(), [](const auto& a, const auto& b) {
+        return std::tie(a.second->schema, a.second->name) < std::tie(b.second->schema, b.second->name);
+    });
+    for (const auto& [old, now] : pairs) {
+        Table before = with_renamed_columns(*old, *now);
+        before.name = now->name;
+        TableChanges changes;
+        compare_columns(*old, *now, rules, changes);
+        compare_primary_key(before, *now, rules, changes);
+        compare_foreign_keys(before, *now, rules, changes);
+        compare_uniques(before, *now, rules, changes);
+        compare_checks(before, *now, rules, changes);
+        compare_indexes(before, *now, rules, changes);
+        compare_table_comment(before, *now, changes);
+        changes.flatten_into(ops);
+    }
+
+    // 5. Dropped tables, referencing ones first (the reverse of creation order).
+    std::vector<const Table*> dropped;
+    for (const Table& t : from.tables) {
+        if (!matched_from.count(key(t.schema, t.name))) dropped.push_back(&t);
+    }
+    auto drop_order = order_by_references(dropped);
+    for (auto it = drop_order.rbegin(); it != drop_order.rend(); ++it) ops.push_back(DropTable{**it});
+
+    // 6. Enums no model declares any more, after the tables that used them.
+    for (const Enum& e : from.enums) {
+        if (!to.find_enum(e.name, e.schema)) ops.push_back(DropEnum{e});
+    }
+    return ops;
+}
+
+}  // namespace autogen::diff

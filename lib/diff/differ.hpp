@@ -1,0 +1,22 @@
+// The generic differ: Schema x Schema -> operations. It walks enums, tables, columns,
+// keys, indexes and constraints in a fixed order and never names a dialect; what
+// "equal" means per database comes from DiffRules (ARCHITECTURE 3).
+#pragma once
+
+#include <vector>
+
+#include "diff/diff_rules.hpp"
+#include "schema/operation.hpp"
+#include "schema/schema.hpp"
+
+namespace autogen::diff {
+
+/// The operations that turn `from` (the database, or the migration chain) into `to`
+/// (the models). Both schemas must be lowered by the same dialect. Ordered so that
+/// each operation's dependencies exist: enums, table renames, new tables (referenced
+/// ones first), changes inside existing tables, dropped tables (referencing ones
+/// first), dropped enums. schema::reverse() of the result is a valid downgrade.
+std::vector<schema::Operation> diff(const schema::Schema& from, const schema::Schema& to,
+                                    const DiffRules& rules);
+
+}  // namespace autogen::diff

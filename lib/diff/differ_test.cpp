@@ -1,0 +1,175 @@
+// The generic differ on in-memory schemas: what it detects, and in what order.
+#include <doctest/doctest.h>
+
+#include "diff/differ.hpp"
+#include "diff/phrases.hpp"
+
+using namespace autogen;
+using namespace autogen::schema;
+
+namespace {
+
+/// Exact comparison: the rules a dialect would give after both sides went through
+/// the same database normalisation.
+struct ExactRules final : diff::DiffRules {
+    bool names = true;
+    bool same_type(const Column& a, const Column& b) const override { return a.type.sql == b.type.sql; }
+    bool same_default(const std::optional<std::string>& a, const std::optional<std::string>& b) const override {
+        return a == b;
+    }
+    bool same_expression(const std::string& a, const std::string& b) const override { return a == b; }
+    bool keeps_constraint_names() const override { return names; }
+    bool keeps_primary_key_name() const override { return false; }
+};
+
+Column col(std::string name, std::string type, bool nullable = false) {
+    Column c;
+    c.name = std::move(name);
+    c.type.sql = std::move(type);
+    c.nullable = nullable;
+    return c;
+}
+
+Table users() {
+    Table t;
+    t.name = "users";
+    t.columns = {col("id", "INTEGER"), col("email", "TEXT")};
+    t.primary_key = PrimaryKey{"", {"id"}};
+    t.uniques = {UniqueConstraint{"uq_users_email", {"email"}}};
+    return t;
+}
+
+Table orders() {
+    Table t;
+    t.name = "orders";
+    t.columns = {col("id", "INTEGER"), col("user_id", "INTEGER")};
+    t.primary_key = PrimaryKey{"", {"id"}};
+    ForeignKey fk;
+    fk.name = "fk_orders_user_id_users";
+    fk.columns = {"user_id"};
+    fk.ref_table = "users";
+    fk.ref_columns = {"id"};
+    fk.on_delete = ReferentialAction::Cascade;
+    t.foreign_keys = {fk};
+    t.indexes = {Index{"ix_orders_user_id", {"user_id"}}};
+    return t;
+}
+
+std::vector<std::string> phrases(const std::vector<Operation>& ops) {
+    std::vector<std::string> out;
+    for (const auto& op : ops) out.push_back(diff::describe(op));
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("identical schemas give no operations") {
+    Schema s{{users(), orders()}, {}};
+    CHECK(diff::diff(s, s, ExactRules{}).empty());
+}
+
+TEST_CASE("new tables are created referenced-first, dropped referencing-first") {
+    Schema empty;
+    Schema full{{orders(), users()}, {}};  // declared in the "wrong" order on purpose
+    auto up = diff::diff(empty, full, ExactRules{});
+    CHECK(phrases(up) == std::vector<std::string>{"added table \"users\"", "added table \"orders\""});
+    auto down = diff::diff(full, empty, ExactRules{});
+    CHECK(phrases(down) == std::vector<std::string>{
+                               "removed table \"orders\" (no scanned file declares it)",
+                               "removed table \"users\" (no scanned file declares it)"});
+}
+
+TEST_CASE("column, index and table changes are each detected with their phrase") {
+    Schema before{{users(), orders()}, {}};
+    Schema after = before;
+    Table& u = *after.find_table("users");
+    u.columns.push_back(col("phone", "VARCHAR(20)", true));
+    u.indexes.push_back(Index{"ix_users_phone", {"phone"}});
+    u.find_column("email")->nullable = true;
+    Table tags;
+    tags.name = "tags";
+    tags.columns = {col("id", "INTEGER")};
+    after.tables.push_back(tags);
+
+    auto ops = diff::diff(before, after, ExactRules{});
+    CHECK(phrases(ops) == std::vector<std::string>{
+                              "added table \"tags\"",
+                              "changed column \"users\".\"email\": NOT NULL -> NULL",
+                              "added column \"users\".\"phone\"",
+                              "added index \"ix_users_phone\" on \"users\" (phone)",
+                          });
+}
+
+TEST_CASE("a declared column rename is a rename, and constraints follow it") {
+    Schema before{{users()}, {}};
+    Schema after = before;
+    Table& u = *after.find_table("users");
+    u.columns[1].name = "mail";
+    u.columns[1].renamed_from = "email";
+    u.uniques[0].columns = {"mail"};
+    auto ops = diff::diff(before, after, ExactRules{});
+    REQUIRE(ops.size() == 1);
+    CHECK(diff::describe(ops[0]) == "renamed column \"users\".\"email\" to \"mail\"");
+}
+
+TEST_CASE("a declared table rename is a rename") {
+    Schema before{{users()}, {}};
+    Schema after = before;
+    after.tables[0].name = "people";
+    after.tables[0].renamed_from = "users";
+    auto ops = diff::diff(before, after, ExactRules{});
+    REQUIRE(ops.size() == 1);
+    CHECK(diff::describe(ops[0]) == "renamed table \"users\" to \"people\"");
+}
+
+TEST_CASE("constraints without reliable names match by definition") {
+    Schema before{{users()}, {}};
+    Schema after = before;
+    after.tables[0].uniques[0].name = "sqlite_autoindex_users_1";
+    ExactRules by_definition;
+    by_definition.names = false;
+    CHECK(diff::diff(before, after, by_definition).empty());
+    ExactRules by_name;
+    CHECK(diff::diff(before, after, by_name).size() == 2);  // drop + add
+}
+
+TEST_CASE("foreign key, primary key and check changes") {
+    Schema before{{users(), orders()}, {}};
+    Schema after = before;
+    Table& o = *after.find_table("orders");
+    o.foreign_keys[0].on_delete = ReferentialAction::Restrict;
+    o.primary_key->columns = {"id", "user_id"};
+    o.checks.push_back(CheckConstraint{"ck_orders_id", "id > 0"});
+    auto ops = diff::diff(before, after, ExactRules{});
+    CHECK(phrases(ops) == std::vector<std::string>{
+                              "removed foreign key \"fk_orders_user_id_users\" on \"orders\" (user_id)",
+                              "changed primary key of \"orders\": (id) -> (id, user_id)",
+                              "added foreign key \"fk_orders_user_id_users\" on \"orders\" (user_id) -> \"users\" (id)",
+                              "added check constraint \"ck_orders_id\" on \"orders\"",
+                          });
+}
+
+TEST_CASE("the reverse of a diff is the diff back") {
+    Schema before{{users()}, {}};
+    Schema after{{users(), orders()}, {}};
+    after.tables[0].columns.push_back(col("phone", "TEXT", true));
+    auto up = diff::diff(before, after, ExactRules{});
+    auto down = diff::diff(after, before, ExactRules{});
+    auto reversed = reverse(up);
+    CHECK(phrases(reversed) == phrases(down));
+}
+
+TEST_CASE("enums are created before tables and dropped after them") {
+    Schema before;
+    Schema after{{users()}, {Enum{"", "status", {"a", "b"}}}};
+    auto ops = diff::diff(before, after, ExactRules{});
+    REQUIRE(ops.size() == 2);
+    CHECK(std::holds_alternative<CreateEnum>(ops[0]));
+    auto back = diff::diff(after, before, ExactRules{});
+    CHECK(std::holds_alternative<DropEnum>(back.back()));
+    Schema relabel = after;
+    relabel.enums[0].labels.push_back("c");
+    auto alter = diff::diff(after, relabel, ExactRules{});
+    REQUIRE(alter.size() == 1);
+    CHECK(diff::describe(alter[0]) == "changed enum \"status\": (a, b) -> (a, b, c)");
+}

@@ -1,0 +1,107 @@
+// describe(): the one place where operations become sentences.
+#include "diff/phrases.hpp"
+
+namespace autogen::diff {
+
+using namespace schema;
+
+namespace {
+
+template <class... Ts>
+struct Overloaded : Ts... { using Ts::operator()...; };
+template <class... Ts>
+Overloaded(Ts...) -> Overloaded<Ts...>;
+
+std::string q(const std::string& s) { return "\"" + s + "\""; }
+std::string table_name(const TableRef& t) { return t.schema.empty() ? q(t.name) : q(t.schema) + "." + q(t.name); }
+std::string column_name(const TableRef& t, const std::string& c) { return table_name(t) + "." + q(c); }
+
+std::string list(const std::vector<std::string>& items) {
+    std::string out = "(";
+    for (std::size_t i = 0; i < items.size(); ++i) out += (i ? ", " : "") + items[i];
+    return out + ")";
+}
+
+std::string type_of(const Column& c) {
+    if (!c.type.sql.empty()) return c.type.sql;
+    return to_string(c.type.logical);
+}
+
+std::string default_of(const Column& c) { return c.server_default ? *c.server_default : "none"; }
+
+std::string column_change_details(const AlterColumn& o) {
+    std::string out;
+    auto add = [&](const std::string& part) { out += (out.empty() ? "" : ", ") + part; };
+    if (o.changes & kChangeType) add("type " + type_of(o.from) + " -> " + type_of(o.to));
+    if (o.changes & kChangeNullability) add(o.to.nullable ? "NOT NULL -> NULL" : "NULL -> NOT NULL");
+    if (o.changes & kChangeDefault) add("default " + default_of(o.from) + " -> " + default_of(o.to));
+    if (o.changes & kChangeIdentity) add(o.to.identity ? "now an identity" : "no longer an identity");
+    if (o.changes & kChangeCollation) add("collation " + o.from.collation.value_or("default") + " -> " +
+                                          o.to.collation.value_or("default"));
+    if (o.changes & kChangeComment) add("comment");
+    return out;
+}
+
+std::string pk_columns(const std::optional<PrimaryKey>& pk) { return pk ? list(pk->columns) : "none"; }
+
+}  // namespace
+
+std::string describe(const Operation& op) {
+    return std::visit(
+        Overloaded{
+            [](const CreateTable& o) { return "added table " + table_name(ref(o.table)); },
+            [](const DropTable& o) {
+                return "removed table " + table_name(ref(o.table)) + " (no scanned file declares it)";
+            },
+            [](const RenameTable& o) { return "renamed table " + table_name(o.from) + " to " + q(o.to); },
+            [](const AddColumn& o) { return "added column " + column_name(o.table, o.column.name); },
+            [](const DropColumn& o) { return "removed column " + column_name(o.table, o.column.name); },
+            [](const RenameColumn& o) { return "renamed column " + column_name(o.table, o.from) + " to " + q(o.to); },
+            [](const AlterColumn& o) {
+                return "changed column " + column_name(o.table, o.to.name) + ": " + column_change_details(o);
+            },
+            [](const AlterPrimaryKey& o) {
+                return "changed primary key of " + table_name(o.table) + ": " + pk_columns(o.from) + " -> " +
+                       pk_columns(o.to);
+            },
+            [](const AddForeignKey& o) {
+                return "added foreign key " + q(o.key.name) + " on " + table_name(o.table) + " " +
+                       list(o.key.columns) + " -> " + q(o.key.ref_table) + " " + list(o.key.ref_columns);
+            },
+            [](const DropForeignKey& o) {
+                return "removed foreign key " + q(o.key.name) + " on " + table_name(o.table) + " " +
+                       list(o.key.columns);
+            },
+            [](const AddUnique& o) {
+                return "added unique constraint " + q(o.unique.name) + " on " + table_name(o.table) + " " +
+                       list(o.unique.columns);
+            },
+            [](const DropUnique& o) {
+                return "removed unique constraint " + q(o.unique.name) + " on " + table_name(o.table) + " " +
+                       list(o.unique.columns);
+            },
+            [](const AddCheck& o) {
+                return "added check constraint " + q(o.check.name) + " on " + table_name(o.table);
+            },
+            [](const DropCheck& o) {
+                return "removed check constraint " + q(o.check.name) + " on " + table_name(o.table);
+            },
+            [](const CreateIndex& o) {
+                return std::string("added ") + (o.index.unique ? "unique " : "") + "index " + q(o.index.name) +
+                       " on " + table_name(o.table) + " " + list(o.index.columns);
+            },
+            [](const DropIndex& o) {
+                return std::string("removed ") + (o.index.unique ? "unique " : "") + "index " + q(o.index.name) +
+                       " on " + table_name(o.table);
+            },
+            [](const SetTableComment& o) { return "changed comment of table " + table_name(o.table); },
+            [](const CreateEnum& o) { return "added enum " + q(o.type.name) + " " + list(o.type.labels); },
+            [](const DropEnum& o) { return "removed enum " + q(o.type.name); },
+            [](const AlterEnum& o) {
+                return "changed enum " + q(o.to.name) + ": " + list(o.from.labels) + " -> " + list(o.to.labels);
+            },
+        },
+        op);
+}
+
+}  // namespace autogen::diff

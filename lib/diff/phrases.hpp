@@ -1,0 +1,15 @@
+// The fixed phrases users read for each detected operation ("added column
+// "users"."phone""). `revision` prints them after "detected ", `check` after
+// "drift: "; tests and docs quote them, so they live in this one file.
+#pragma once
+
+#include <string>
+
+#include "schema/operation.hpp"
+
+namespace autogen::diff {
+
+/// One human line for an operation, without a trailing period.
+std::string describe(const schema::Operation& op);
+
+}  // namespace autogen::diff
