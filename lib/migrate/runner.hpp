@@ -1,0 +1,60 @@
+// The runner: applies revisions to a live database. Each revision and its version
+// change run in ONE transaction; the current version is re-read inside every
+// transaction, so a second migrator that waited for the first one's lock sees its work
+// and skips it. A failing statement rolls its revision back and stops the run.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "db/connection.hpp"
+#include "migrate/revision_file.hpp"
+#include "migrate/revision_graph.hpp"
+#include "support/diagnostics.hpp"
+
+namespace autogen::migrate {
+
+/// How to run.
+struct RunOptions {
+    std::string dialect;                          ///< whose sections run (conn.dialect() if empty)
+    std::string version_table = "autogen_version";
+};
+
+/// One revision the run applied (or undid).
+struct AppliedRevision {
+    std::string id;
+    std::string message;
+    std::filesystem::path path;
+    Direction direction = Direction::Upgrade;
+    bool no_transaction = false;  ///< its section ran outside a transaction
+};
+
+/// What a run did.
+struct RunResult {
+    std::vector<AppliedRevision> applied;     ///< in the order they ran
+    std::vector<std::string> heads_before;    ///< version table before the run
+    std::vector<std::string> heads_after;     ///< version table after the run
+    std::vector<std::string> target;          ///< the resolved target (empty = base)
+    /// Nothing to do: the database was already at the target ("already at head").
+    bool already_there() const { return applied.empty(); }
+};
+
+/// Applies the revisions from the database's current version up to `target`
+/// (GraphError kinds -> Category::Usage errors; SQL failures -> Category::Database
+/// naming the revision file, the statement and its line). nullopt on any error; the
+/// revisions applied before the failure stay applied and are in the diagnostics' notes.
+std::optional<RunResult> upgrade(db::Connection& conn, const RevisionGraph& graph, std::string_view target,
+                                 const RunOptions& options, support::Diagnostics& diags);
+
+/// Undoes revisions from the current version down to `target` (-N, base, an id).
+std::optional<RunResult> downgrade(db::Connection& conn, const RevisionGraph& graph, std::string_view target,
+                                   const RunOptions& options, support::Diagnostics& diags);
+
+/// The revision ids in the database's version table (empty: none applied, or no table yet).
+std::optional<std::vector<std::string>> current(db::Connection& conn, const std::string& version_table,
+                                                support::Diagnostics& diags);
+
+}  // namespace autogen::migrate
