@@ -32,26 +32,27 @@ struct AppliedRevision {
     bool no_transaction = false;  ///< its section ran outside a transaction
 };
 
-/// What a run did.
+/// What a run did (also on failure: what was applied before it).
 struct RunResult {
+    bool ok = false;                          ///< false: an error was reported into the diagnostics
     std::vector<AppliedRevision> applied;     ///< in the order they ran
     std::vector<std::string> heads_before;    ///< version table before the run
     std::vector<std::string> heads_after;     ///< version table after the run
     std::vector<std::string> target;          ///< the resolved target (empty = base)
     /// Nothing to do: the database was already at the target ("already at head").
-    bool already_there() const { return applied.empty(); }
+    bool already_there() const { return ok && applied.empty(); }
 };
 
 /// Applies the revisions from the database's current version up to `target`
 /// (GraphError kinds -> Category::Usage errors; SQL failures -> Category::Database
-/// naming the revision file, the statement and its line). nullopt on any error; the
-/// revisions applied before the failure stay applied and are in the diagnostics' notes.
-std::optional<RunResult> upgrade(db::Connection& conn, const RevisionGraph& graph, std::string_view target,
-                                 const RunOptions& options, support::Diagnostics& diags);
+/// naming the revision file, the statement and its line) -> result.ok false; the
+/// revisions applied before the failure stay applied and are listed in result.applied.
+RunResult upgrade(db::Connection& conn, const RevisionGraph& graph, std::string_view target,
+                  const RunOptions& options, support::Diagnostics& diags);
 
 /// Undoes revisions from the current version down to `target` (-N, base, an id).
-std::optional<RunResult> downgrade(db::Connection& conn, const RevisionGraph& graph, std::string_view target,
-                                   const RunOptions& options, support::Diagnostics& diags);
+RunResult downgrade(db::Connection& conn, const RevisionGraph& graph, std::string_view target,
+                    const RunOptions& options, support::Diagnostics& diags);
 
 /// The revision ids in the database's version table (empty: none applied, or no table yet).
 std::optional<std::vector<std::string>> current(db::Connection& conn, const std::string& version_table,
