@@ -1,0 +1,75 @@
+// autogen.toml (SPEC §2): looked up from the current folder upwards, or given with -c.
+// Values may use ${VAR} and ${VAR:-default}; a .env file beside the config is read
+// (the process environment wins over it). Unknown keys are errors, so a typo never
+// silently falls back to a default.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "support/diagnostics.hpp"
+
+namespace autogen::support {
+
+struct DatabaseConfig {
+    std::string url;                         ///< expanded; empty = no database configured
+    std::vector<std::string> dialects{"sqlite"};
+    std::string dev_url;
+};
+
+struct ModelsConfig {
+    std::vector<std::string> headers;        ///< globs relative to the config's folder
+    std::string compile_commands;
+    std::vector<std::string> include_dirs;
+    std::vector<std::string> exclude_tables; ///< glob patterns, never diffed
+    std::vector<std::string> extra_args;     ///< extra clang arguments
+};
+
+struct MigrationsConfig {
+    std::string dir = "migrations";
+    std::string file_template = "%Y%m%d_%H%M_{rev}_{slug}";
+    std::string timezone = "UTC";
+    std::string version_table = "autogen_version";
+    std::string templates;                   ///< the project's template folder; empty = built-ins only
+};
+
+struct HooksConfig {
+    std::vector<std::string> post_write;
+};
+
+struct Config {
+    std::filesystem::path file;  ///< the autogen.toml that was read
+    std::filesystem::path root;  ///< its folder: every relative path is relative to it
+    DatabaseConfig database;
+    ModelsConfig models;
+    MigrationsConfig migrations;
+    HooksConfig hooks;
+
+    std::filesystem::path migrations_dir() const { return root / migrations.dir; }
+};
+
+/// Finds autogen.toml in `start` or the nearest folder above it.
+std::optional<std::filesystem::path> find_config(const std::filesystem::path& start);
+
+/// Reads and validates a config file. `environment` overrides the .env file; pass
+/// current_environment() in production, a map in tests.
+std::optional<Config> load_config(const std::filesystem::path& file,
+                                  const std::map<std::string, std::string>& environment,
+                                  Diagnostics& diags);
+
+/// The process environment as a map.
+std::map<std::string, std::string> current_environment();
+
+/// Expands ${VAR} and ${VAR:-default} in `text` from `vars`. An unset variable
+/// without a default is an error naming it and `where`.
+std::optional<std::string> expand_variables(const std::string& text,
+                                            const std::map<std::string, std::string>& vars,
+                                            const SourceLocation& where, Diagnostics& diags);
+
+/// Reads KEY=VALUE lines of a .env file (comments, blank lines, optional quotes, `export`).
+std::map<std::string, std::string> read_dotenv(const std::filesystem::path& file);
+
+}  // namespace autogen::support

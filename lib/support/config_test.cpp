@@ -1,0 +1,77 @@
+// autogen.toml loading: values, expansion, .env, strictness, lookup.
+#include <doctest/doctest.h>
+
+#include "support/config.hpp"
+#include "support/temp_dir.hpp"
+
+using namespace autogen;
+using namespace autogen::support;
+
+TEST_CASE("config: values, defaults and variable expansion") {
+    testing::TempDir dir;
+    auto file = dir.write("autogen.toml", R"([database]
+url = "${DATABASE_URL:-sqlite:///db/app.sqlite3}"
+[models]
+headers = ["src/models/**/*.hpp"]
+exclude_tables = ["legacy_*"]
+[migrations]
+version_table = "${TABLE}"
+)");
+    dir.write(".env", "# comment\nexport TABLE=\"vt_from_dotenv\"\nOTHER=1\n");
+    Diagnostics diags;
+    SUBCASE("the default applies when the variable is unset; .env is read") {
+        auto config = load_config(file, {}, diags);
+        REQUIRE(config);
+        CHECK(config->database.url == "sqlite:///db/app.sqlite3");
+        CHECK(config->database.dialects == std::vector<std::string>{"sqlite"});
+        CHECK(config->migrations.version_table == "vt_from_dotenv");
+        CHECK(config->migrations.dir == "migrations");
+        CHECK(config->models.exclude_tables == std::vector<std::string>{"legacy_*"});
+        CHECK(config->root == dir.path());
+    }
+    SUBCASE("the environment wins over the default and over .env") {
+        auto config = load_config(file, {{"DATABASE_URL", "sqlite:////tmp/x.db"}, {"TABLE", "env_vt"}}, diags);
+        REQUIRE(config);
+        CHECK(config->database.url == "sqlite:////tmp/x.db");
+        CHECK(config->migrations.version_table == "env_vt");
+    }
+}
+
+TEST_CASE("config: errors say where and how to fix") {
+    testing::TempDir dir;
+    Diagnostics diags;
+    SUBCASE("unknown key") {
+        auto file = dir.write("autogen.toml", "[models]\nheaders = [\"a.hpp\"]\nheader = [\"b\"]\n");
+        CHECK_FALSE(load_config(file, {}, diags));
+        REQUIRE(diags.has_errors());
+        CHECK(diags.items()[0].message == "unknown key 'header' in [models]");
+        CHECK(diags.items()[0].location.line == 3);
+        CHECK(diags.items()[0].hint.find("headers") != std::string::npos);
+    }
+    SUBCASE("unset variable without default") {
+        auto file = dir.write("autogen.toml", "[database]\nurl = \"${NOPE_NOT_SET}\"\n[models]\nheaders=[\"a\"]\n");
+        CHECK_FALSE(load_config(file, {}, diags));
+        CHECK(diags.items()[0].message == "environment variable NOPE_NOT_SET is not set");
+        CHECK(diags.items()[0].location.line == 2);
+    }
+    SUBCASE("bad TOML") {
+        auto file = dir.write("autogen.toml", "[models\nheaders = 1\n");
+        CHECK_FALSE(load_config(file, {}, diags));
+        CHECK(diags.items()[0].message.find("invalid TOML") == 0);
+        CHECK(diags.items()[0].location.line == 1);
+    }
+    SUBCASE("no models") {
+        auto file = dir.write("autogen.toml", "[database]\nurl = \"sqlite:///x.db\"\n");
+        CHECK_FALSE(load_config(file, {}, diags));
+        CHECK(diags.items()[0].message == "no models configured");
+    }
+}
+
+TEST_CASE("config: found from a subfolder") {
+    testing::TempDir dir;
+    dir.write("autogen.toml", "[models]\nheaders=[\"a\"]\n");
+    dir.write("src/deep/x.txt", "");
+    auto found = find_config(dir.path() / "src" / "deep");
+    REQUIRE(found);
+    CHECK(*found == dir.path() / "autogen.toml");
+}
