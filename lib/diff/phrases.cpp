@@ -46,13 +46,12 @@ std::string pk_columns(const std::optional<PrimaryKey>& pk) { return pk ? list(p
 
 }  // namespace
 
-std::string describe(const Operation& op) {
+std::string describe(const Operation& op, Perspective perspective) {
+    const char* undeclared = perspective == Perspective::Models ? " (no scanned file declares it)" : "";
     return std::visit(
         Overloaded{
             [](const CreateTable& o) { return "added table " + table_name(ref(o.table)); },
-            [](const DropTable& o) {
-                return "removed table " + table_name(ref(o.table)) + " (no scanned file declares it)";
-            },
+            [&](const DropTable& o) { return "removed table " + table_name(ref(o.table)) + undeclared; },
             [](const RenameTable& o) { return "renamed table " + table_name(o.from) + " to " + q(o.to); },
             [](const AddColumn& o) { return "added column " + column_name(o.table, o.column.name); },
             [](const DropColumn& o) { return "removed column " + column_name(o.table, o.column.name); },

@@ -9,7 +9,11 @@
 
 namespace autogen::diff {
 
+/// Whose change an operation describes. From the models' side, a dropped table is one
+/// "no scanned file declares"; from the database's side it is just missing.
+enum class Perspective { Models, Database };
+
 /// One human line for an operation, without a trailing period.
-std::string describe(const schema::Operation& op);
+std::string describe(const schema::Operation& op, Perspective perspective = Perspective::Models);
 
 }  // namespace autogen::diff

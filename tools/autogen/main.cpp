@@ -1,3 +1,76 @@
-// autogen's entry point (placeholder until the CLI lands).
-#include <cstdio>
-int main() { std::puts("autogen"); return 0; }
+// autogen's entry point: global options, the one command table, dispatch, and the
+// mapping of failures to exit codes (SPEC §3). No exception escapes main.
+#include <CLI/CLI.hpp>
+#include <exception>
+#include <iostream>
+
+#include "command.hpp"
+#include "support/resource_paths.hpp"
+
+namespace {
+
+using namespace autogen::cli;
+
+const CommandSpec kCommands[] = {
+    {"init", "Write autogen.toml and migrations/ into a folder, ready to use", &make_init_command},
+    {"revision", "Scan the models, diff them against the database and write a revision file",
+     &make_revision_command},
+    {"upgrade", "Apply revisions up to a target (default: head)", &make_upgrade_command},
+    {"downgrade", "Undo revisions down to a target (-1, base, a revision)", &make_downgrade_command},
+    {"current", "Show the revision(s) the database is at", &make_current_command},
+    {"heads", "Show the head revision(s) of the migration chain", &make_heads_command},
+    {"history", "List revisions, newest first", &make_history_command},
+    {"check", "Exit 1 if models, migrations and database have drifted apart", &make_check_command},
+    {"diff", "Print what 'revision' would write, writing nothing", &make_diff_command},
+    {"inspect", "Show the scanned models or the live database schema", &make_inspect_command},
+    {"template", "Render a template with autogen's Jinja engine", &make_template_command},
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"autogen: schema migrations generated from annotated C++ models", "autogen"};
+    app.require_subcommand(1);
+    app.set_version_flag("--version", autogen::support::version());
+
+    GlobalOptions global;
+    app.add_option("-c,--config", global.config_file, "autogen.toml to use (default: found upwards)");
+    app.add_option("--url", global.url, "database URL (overrides DATABASE_URL and the config)");
+    app.add_flag("--json", global.json, "print data as JSON where the command prints data");
+    app.add_flag("-q,--quiet", global.quiet, "print only results and errors");
+    app.add_flag("-v,--verbose", global.verbose, "print files read, models found and other details");
+    app.add_flag("--no-color", global.no_color, "never colour the output");
+
+    std::vector<std::pair<CLI::App*, std::unique_ptr<Command>>> commands;
+    for (const auto& spec : kCommands) {
+        CLI::App* sub = app.add_subcommand(spec.name, spec.summary);
+        auto command = spec.make();
+        command->configure(*sub);
+        commands.emplace_back(sub, std::move(command));
+    }
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        int code = app.exit(e);
+        // --help and --version exit 0; every real usage error is exit 2 (SPEC §3).
+        return code == 0 ? 0 : kExitUsage;
+    }
+
+    try {
+        auto registry = make_dialect_registry();
+        Session session(global, registry);
+        for (auto& [sub, command] : commands) {
+            if (sub->parsed()) {
+                int code = command->run(session);
+                int diag_code = session.finish();
+                return diag_code != 0 ? diag_code : code;
+            }
+        }
+    } catch (const std::exception& e) {
+        std::cerr << "error: internal failure: " << e.what()
+                  << "\n  hint: this is a bug in autogen; please report it with the command you ran\n";
+        return kExitUsage;
+    }
+    return kExitUsage;
+}

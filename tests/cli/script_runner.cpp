@@ -1,0 +1,307 @@
+// Runs one CLI script test (tests/cli/*.txt): writes the files the script embeds into a
+// fresh temp folder, runs its commands against the built autogen binary and checks
+// exit codes, output lines, files and database contents. Readable without C++:
+//
+//   # comment
+//   autogen revision -m init         run; must exit 0
+//   [1] autogen check                run; must exit 1 (any code: [!0])
+//   stdout REGEX / ! stdout REGEX    a line of the last stdout matches / none does
+//   stderr REGEX / ! stderr REGEX    same for stderr
+//   exists PATH / ! exists PATH      a file exists (PATH may be a glob with *)
+//   count N GLOB                     exactly N files match
+//   cp FROM TO                       copy a file inside the work folder (e.g. a new model version)
+//   rm PATH                          remove a file
+//   sql DB QUERY                     run QUERY on the SQLite file DB; its rows ("a|b") become the
+//                                    "stdout" that the next stdout lines check
+//   env NAME=VALUE                   set a variable for the following commands
+//   -- path/to/file --               starts an embedded file (until the next marker)
+//
+// Exit code 0 when every step passes; on the first failure, prints the script so far
+// with each command's output, and exits 1.
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <random>
+#include <regex>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Script {
+    std::vector<std::pair<int, std::string>> steps;  // line number, text
+    std::vector<std::pair<std::string, std::string>> files;
+};
+
+Script parse_script(const std::string& text) {
+    Script s;
+    std::istringstream in(text);
+    std::string line;
+    int number = 0;
+    std::string* current = nullptr;
+    static const std::regex kMarker(R"(^-- (\S+) --$)");
+    while (std::getline(in, line)) {
+        ++number;
+        std::smatch m;
+        if (std::regex_match(line, m, kMarker)) {
+            s.files.emplace_back(m[1].str(), "");
+            current = &s.files.back().second;
+            continue;
+        }
+        if (current) {
+            *current += line + "\n";
+            continue;
+        }
+        auto first = line.find_first_not_of(" \t");
+        if (first == std::string::npos || line[first] == '#') continue;
+        s.steps.emplace_back(number, line.substr(first));
+    }
+    return s;
+}
+
+/// Splits a command line like a shell would for quotes ('...' and "..." with \").
+std::vector<std::string> split_words(const std::string& line) {
+    std::vector<std::string> words;
+    std::string word;
+    bool in_word = false;
+    char quote = 0;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        char c = line[i];
+        if (quote) {
+            if (c == quote) {
+                quote = 0;
+            } else if (c == '\\' && quote == '"' && i + 1 < line.size()) {
+                word += line[++i];
+            } else {
+                word += c;
+            }
+        } else if (c == '\'' || c == '"') {
+            quote = c;
+            in_word = true;
+        } else if (c == ' ' || c == '\t') {
+            if (in_word) words.push_back(word);
+            word.clear();
+            in_word = false;
+        } else {
+            word += c;
+            in_word = true;
+        }
+    }
+    if (in_word) words.push_back(word);
+    return words;
+}
+
+std::string read_all(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+struct RunResult {
+    int code = -1;
+    std::string out, err;
+};
+
+RunResult run_process(const std::vector<std::string>& argv, const fs::path& cwd,
+                      const std::map<std::string, std::string>& env, const fs::path& scratch) {
+    fs::path out_file = scratch / "stdout", err_file = scratch / "stderr";
+    pid_t pid = fork();
+    if (pid == 0) {
+        if (chdir(cwd.c_str()) != 0) _exit(127);
+        int in = open("/dev/null", O_RDONLY);
+        int out = open(out_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        int err = open(err_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        dup2(in, 0);
+        dup2(out, 1);
+        dup2(err, 2);
+        for (const auto& [k, v] : env) setenv(k.c_str(), v.c_str(), 1);
+        std::vector<char*> args;
+        for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+        args.push_back(nullptr);
+        execv(args[0], args.data());
+        _exit(127);
+    }
+    int status = 0;
+    waitpid(pid, &status, 0);
+    RunResult r;
+    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    r.out = read_all(out_file);
+    r.err = read_all(err_file);
+    return r;
+}
+
+bool any_line_matches(const std::string& text, const std::string& pattern) {
+    std::regex re(pattern);
+    std::istringstream in(text);
+    std::string line;
+    while (std::getline(in, line)) {
+        if (std::regex_search(line, re)) return true;
+    }
+    return false;
+}
+
+std::vector<fs::path> glob(const fs::path& root, const std::string& pattern) {
+    // '*' within one path component; enough for "migrations/*.sql".
+    std::string re;
+    for (char c : pattern) {
+        if (c == '*') re += "[^/]*";
+        else if (std::string(".+()[]{}^$|\\?").find(c) != std::string::npos) re += std::string("\\") + c;
+        else re += c;
+    }
+    std::regex rx(re);
+    std::vector<fs::path> out;
+    std::error_code ec;
+    for (auto it = fs::recursive_directory_iterator(root, ec); it != fs::recursive_directory_iterator(); ++it) {
+        auto rel = fs::relative(it->path(), root).generic_string();
+        if (std::regex_match(rel, rx)) out.push_back(it->path());
+    }
+    return out;
+}
+
+std::optional<std::string> sql_rows(const fs::path& db, const std::string& query, std::string& error) {
+    sqlite3* h = nullptr;
+    if (sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+        error = "cannot open " + db.string();
+        sqlite3_close(h);
+        return std::nullopt;
+    }
+    std::string out;
+    char* msg = nullptr;
+    auto cb = [](void* data, int n, char** values, char**) -> int {
+        auto* s = static_cast<std::string*>(data);
+        for (int i = 0; i < n; ++i) *s += (i ? "|" : "") + std::string(values[i] ? values[i] : "NULL");
+        *s += "\n";
+        return 0;
+    };
+    if (sqlite3_exec(h, query.c_str(), cb, &out, &msg) != SQLITE_OK) {
+        error = msg ? msg : "query failed";
+        sqlite3_free(msg);
+        sqlite3_close(h);
+        return std::nullopt;
+    }
+    sqlite3_close(h);
+    return out;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc != 3) {
+        std::cerr << "usage: script_runner AUTOGEN_BINARY SCRIPT.txt\n";
+        return 2;
+    }
+    fs::path binary = fs::absolute(argv[1]);
+    fs::path script_path = argv[2];
+    Script script = parse_script(read_all(script_path));
+
+    std::random_device rd;
+    fs::path work = fs::temp_directory_path() / ("autogen-cli-" + std::to_string(getpid()) + "-" + std::to_string(rd()));
+    fs::path scratch = work.string() + ".out";
+    fs::create_directories(work);
+    fs::create_directories(scratch);
+    for (const auto& [name, content] : script.files) {
+        fs::create_directories((work / name).parent_path());
+        std::ofstream(work / name, std::ios::binary) << content;
+    }
+
+    // Fixed clock and no inherited database, so runs are reproducible.
+    std::map<std::string, std::string> env{{"AUTOGEN_NOW", "2026-11-21T15:30:00Z"}, {"DATABASE_URL", ""}, {"CI", "true"}};
+    std::ostringstream log;
+    RunResult last;
+    bool ok = true;
+    std::string failure;
+
+    for (const auto& [number, step] : script.steps) {
+        log << "> " << step << "\n";
+        bool negate = false;
+        std::string text = step;
+        if (text.rfind("! ", 0) == 0) {
+            negate = true;
+            text = text.substr(2);
+        }
+        int expected_code = 0;
+        bool any_nonzero = false;
+        static const std::regex kCode(R"(^\[(!?)(\d+)\]\s+(.*)$)");
+        std::smatch m;
+        if (std::regex_match(text, m, kCode)) {
+            any_nonzero = m[1] == "!";
+            expected_code = std::stoi(m[2]);
+            text = m[3];
+        }
+        auto words = split_words(text);
+        if (words.empty()) continue;
+        const std::string& verb = words[0];
+        auto fail = [&](const std::string& why) {
+            ok = false;
+            failure = script_path.string() + ":" + std::to_string(number) + ": " + why;
+        };
+
+        if (verb == "autogen") {
+            std::vector<std::string> args{binary.string()};
+            args.insert(args.end(), words.begin() + 1, words.end());
+            last = run_process(args, work, env, scratch);
+            log << last.out << (last.err.empty() ? "" : "[stderr]\n" + last.err) << "[exit " << last.code << "]\n";
+            bool code_ok = any_nonzero ? last.code != 0 : last.code == expected_code;
+            if (!code_ok) {
+                fail("exit code " + std::to_string(last.code) + ", expected " +
+                     (any_nonzero ? std::string("non-zero") : std::to_string(expected_code)));
+            }
+        } else if (verb == "stdout" || verb == "stderr") {
+            if (words.size() != 2) {
+                fail("'" + verb + "' takes one quoted regex");
+            } else {
+                bool found = any_line_matches(verb == "stdout" ? last.out : last.err, words[1]);
+                if (found == negate) fail(verb + (negate ? " has" : " lacks") + " a line matching /" + words[1] + "/");
+            }
+        } else if (verb == "exists") {
+            bool found = !glob(work, words.at(1)).empty();
+            if (found == negate) fail(words.at(1) + (negate ? " exists" : " does not exist"));
+        } else if (verb == "count") {
+            auto n = glob(work, words.at(2)).size();
+            if (n != std::stoul(words.at(1))) fail(std::to_string(n) + " files match " + words.at(2) + ", expected " + words.at(1));
+        } else if (verb == "cp") {
+            std::error_code ec;
+            fs::create_directories((work / words.at(2)).parent_path());
+            fs::copy_file(work / words.at(1), work / words.at(2), fs::copy_options::overwrite_existing, ec);
+            if (ec) fail("cp: " + ec.message());
+        } else if (verb == "rm") {
+            std::error_code ec;
+            fs::remove(work / words.at(1), ec);
+        } else if (verb == "env") {
+            auto eq = words.at(1).find('=');
+            env[words.at(1).substr(0, eq)] = words.at(1).substr(eq + 1);
+        } else if (verb == "sql") {
+            std::string error;
+            auto rows = sql_rows(work / words.at(1), words.at(2), error);
+            if (!rows) {
+                fail("sql: " + error);
+            } else {
+                last = RunResult{0, *rows, ""};
+                log << *rows;
+            }
+        } else {
+            fail("unknown step '" + verb + "'");
+        }
+        if (!ok) break;
+    }
+
+    std::error_code ec;
+    if (!ok) {
+        std::cerr << log.str() << "\nFAILED " << failure << "\n(work folder kept: " << work << ")\n";
+    } else {
+        fs::remove_all(work, ec);
+    }
+    fs::remove_all(scratch, ec);
+    if (ok) std::cout << "PASS " << script_path.filename().string() << " (" << script.steps.size() << " steps)\n";
+    return ok ? 0 : 1;
+}

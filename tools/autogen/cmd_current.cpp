@@ -1,0 +1,47 @@
+// `autogen current`: the revision(s) recorded in the database's version table.
+#include "command.hpp"
+#include "migrate/runner.hpp"
+#include "pipeline.hpp"
+#include "revision_text.hpp"
+
+namespace autogen::cli {
+
+namespace {
+
+class CurrentCommand final : public Command {
+public:
+    void configure(CLI::App&) override {}
+
+    int run(Session& session) override {
+        const auto* config = session.config();
+        if (!config) return kExitUsage;
+        auto graph = load_graph(session, *config);
+        if (!graph) return kExitUsage;
+        auto live = open_live(session, *config, /*required=*/true);
+        if (!live) return session.exit_code();
+        auto current = migrate::current(*live->conn, config->migrations.version_table, session.diags);
+        if (!current) return session.exit_code();
+        if (current->empty()) {
+            session.print("<base> (no revision applied)");
+            return kExitOk;
+        }
+        for (const auto& id : *current) {
+            if (const auto* rev = graph->find(id)) {
+                session.print(revision_short(*graph, *rev));
+            } else {
+                session.print(id + " (no revision file has this id)");
+                session.diags.warning(support::Category::MigrationFile,
+                                      "the database is at " + id + ", which no file in " +
+                                          config->migrations_dir().string() + " declares",
+                                      {}, "check out the branch that has it, or 'autogen stamp' the right revision");
+            }
+        }
+        return kExitOk;
+    }
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_current_command() { return std::make_unique<CurrentCommand>(); }
+
+}  // namespace autogen::cli

@@ -1,0 +1,77 @@
+// `autogen diff`: prints what `revision` would write (the detected operations, then the
+// rendered revision file), writing nothing. `--json` prints operations and statements
+// per dialect for tools.
+#include <nlohmann/json.hpp>
+
+#include "command.hpp"
+#include "pipeline.hpp"
+#include "revision_clock.hpp"
+
+namespace autogen::cli {
+
+namespace {
+
+nlohmann::ordered_json statements_json(const std::vector<codegen::Statement>& statements) {
+    auto out = nlohmann::ordered_json::array();
+    for (const auto& s : statements) {
+        out.push_back({{"sql", s.sql},
+                       {"comment", s.comment},
+                       {"destructive", s.destructive},
+                       {"warning", s.warning},
+                       {"no_transaction", s.no_transaction}});
+    }
+    return out;
+}
+
+class DiffCommand final : public Command {
+public:
+    void configure(CLI::App& app) override {
+        app.add_option("-m,--message", message_, "message to render into the preview");
+    }
+
+    int run(Session& session) override {
+        const auto* config = session.config();
+        if (!config) return kExitUsage;
+        auto graph = load_graph(session, *config);
+        if (!graph) return kExitUsage;
+        auto changes = compute_model_changes(session, *config, *graph, {});
+        if (!changes) return kExitUsage;
+        auto operations = describe_all(changes->primary().operations);
+
+        if (session.options.json) {
+            nlohmann::ordered_json out{{"operations", operations}, {"dialects", nlohmann::ordered_json::array()}};
+            for (const auto& p : changes->per_dialect) {
+                out["dialects"].push_back({{"name", p.statements.dialect},
+                                           {"upgrade", statements_json(p.statements.upgrade)},
+                                           {"downgrade", statements_json(p.statements.downgrade)}});
+            }
+            session.print(out.dump(2));
+            return kExitOk;
+        }
+        if (operations.empty()) {
+            session.print("no changes detected");
+            return kExitOk;
+        }
+        for (const auto& line : operations) session.info("detected " + line);
+        migrate::RevisionDraft draft;
+        draft.id = "(not written)";
+        draft.message = message_;
+        draft.created = revision_clock();
+        draft.down_revisions = changes->heads;
+        draft.operations = operations;
+        for (auto& p : changes->per_dialect) draft.dialects.push_back(std::move(p.statements));
+        auto text = migrate::render_revision(draft, writer_options(*config), session.diags);
+        if (!text) return kExitUsage;
+        std::cout << *text;
+        return kExitOk;
+    }
+
+private:
+    std::string message_ = "(preview)";
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_diff_command() { return std::make_unique<DiffCommand>(); }
+
+}  // namespace autogen::cli

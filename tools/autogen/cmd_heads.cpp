@@ -1,0 +1,37 @@
+// `autogen heads`: the head revision(s) of the migration chain (no database needed).
+#include "command.hpp"
+#include "pipeline.hpp"
+#include "revision_text.hpp"
+
+namespace autogen::cli {
+
+namespace {
+
+class HeadsCommand final : public Command {
+public:
+    void configure(CLI::App& app) override {
+        app.add_flag("--verbose", verbose_, "show each head in full");
+    }
+
+    int run(Session& session) override {
+        const auto* config = session.config();
+        if (!config) return kExitUsage;
+        auto graph = load_graph(session, *config);
+        if (!graph) return kExitUsage;
+        for (const auto& id : graph->heads()) {
+            const auto* rev = graph->find(id);
+            session.print(verbose_ ? revision_block(*graph, *rev) : revision_short(*graph, *rev));
+        }
+        if (graph->empty()) session.info("no revisions yet in " + config->migrations_dir().string());
+        return kExitOk;
+    }
+
+private:
+    bool verbose_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_heads_command() { return std::make_unique<HeadsCommand>(); }
+
+}  // namespace autogen::cli

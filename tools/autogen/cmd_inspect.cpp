@@ -1,0 +1,90 @@
+// `autogen inspect models|db`: the scanned model schema, with every file read and every
+// model found (the answer to "did it see my header?"), or the live database schema.
+#include <nlohmann/json.hpp>
+
+#include "command.hpp"
+#include "pipeline.hpp"
+#include "schema/schema_view.hpp"
+
+namespace autogen::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+class InspectCommand final : public Command {
+public:
+    void configure(CLI::App& app) override {
+        app.add_option("what", what_, "models or db")->required()->check(CLI::IsMember({"models", "db"}));
+    }
+
+    int run(Session& session) override {
+        const auto* config = session.config();
+        if (!config) return kExitUsage;
+        return what_ == "models" ? models(session, *config) : database(session, *config);
+    }
+
+private:
+    static std::string relative(const fs::path& p, const fs::path& root) {
+        auto r = p.lexically_relative(root);
+        return r.empty() || r.native().rfind("..", 0) == 0 ? p.string() : r.string();
+    }
+
+    static schema::Schema with_relative_locations(schema::Schema s, const fs::path& root) {
+        auto fix = [&](support::SourceLocation& l) {
+            if (l.known()) l.file = relative(l.file, root);
+        };
+        for (auto& t : s.tables) {
+            fix(t.location);
+            for (auto& c : t.columns) fix(c.location);
+        }
+        for (auto& e : s.enums) fix(e.location);
+        return s;
+    }
+
+    int models(Session& session, const support::Config& config) {
+        auto scanned = scan_models(session, config);
+        if (!scanned) return kExitUsage;
+        auto schema = with_relative_locations(scanned->schema, config.root);
+        if (session.options.json) {
+            nlohmann::ordered_json out;
+            out["files"] = nlohmann::ordered_json::array();
+            for (const auto& f : scanned->files) out["files"].push_back(relative(f, config.root));
+            out["schema"] = schema::to_json(schema);
+            session.print(out.dump(2));
+            return kExitOk;
+        }
+        session.print("read " + std::to_string(scanned->files.size()) + " file(s):");
+        for (const auto& f : scanned->files) session.print("  " + relative(f, config.root));
+        session.print("found " + std::to_string(schema.tables.size()) + " table(s), " +
+                      std::to_string(schema.enums.size()) + " enum(s):");
+        for (const auto& t : schema.tables) session.print("  " + t.qualified_name() + "  " + t.location.str());
+        for (const auto& e : schema.enums) session.print("  enum \"" + e.name + "\"  " + e.location.str());
+        session.print("");
+        std::cout << schema::to_text(schema, /*with_locations=*/true);
+        return kExitOk;
+    }
+
+    int database(Session& session, const support::Config& config) {
+        auto live = open_live(session, config, /*required=*/true);
+        if (!live) return session.exit_code();
+        auto schema = inspect_live(*live, config, session.diags);
+        if (!schema) return session.exit_code();
+        if (session.options.json) {
+            session.print(schema::to_json(*schema).dump(2));
+        } else {
+            session.print("database " + live->url.redacted() + ": " + std::to_string(schema->tables.size()) +
+                          " table(s)");
+            std::cout << schema::to_text(*schema, /*with_locations=*/false);
+        }
+        return kExitOk;
+    }
+
+    std::string what_;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_inspect_command() { return std::make_unique<InspectCommand>(); }
+
+}  // namespace autogen::cli

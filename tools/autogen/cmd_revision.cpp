@@ -1,0 +1,114 @@
+// `autogen revision -m MSG`: scans the models, diffs them against the database (or the
+// chain), prints one line per detected operation and writes one revision file. Writes
+// nothing when nothing changed, unless --empty.
+#include <cstdlib>
+
+#include "command.hpp"
+#include "migrate/revision_file.hpp"
+#include "pipeline.hpp"
+#include "revision_clock.hpp"
+
+namespace autogen::cli {
+
+namespace {
+
+using support::Category;
+
+class RevisionCommand final : public Command {
+public:
+    void configure(CLI::App& app) override {
+        app.add_option("-m,--message", message_, "what the revision does")->required();
+        app.add_flag("--empty", empty_, "write an empty revision for hand-written SQL");
+        app.add_option("--rev-id", rev_id_, "use this revision id instead of a random one");
+        app.add_option("--branch-label", branch_labels_, "label the new revision's branch");
+        app.add_option("--depends-on", depends_on_, "revisions this one depends on");
+    }
+
+    int run(Session& session) override {
+        const auto* config = session.config();
+        if (!config) return kExitUsage;
+        if (message_.find('\n') != std::string::npos) {
+            session.diags.error(Category::Usage, "the message must be one line", {}, "shorten -m to one line");
+            return kExitUsage;
+        }
+        if (!rev_id_.empty() && !migrate::valid_revision_id(rev_id_)) {
+            session.diags.error(Category::Usage, "'" + rev_id_ + "' is not a valid revision id", {},
+                                "use 1-64 letters, digits, '_' or '-' (not head, heads, base or none)");
+            return kExitUsage;
+        }
+        auto graph = load_graph(session, *config);
+        if (!graph) return kExitUsage;
+        if (!rev_id_.empty() && graph->find(rev_id_)) {
+            session.diags.error(Category::Usage, "revision id " + rev_id_ + " is already used by " +
+                                graph->find(rev_id_)->path.string(), {}, "choose another --rev-id");
+            return kExitUsage;
+        }
+
+        migrate::RevisionDraft draft;
+        draft.id = rev_id_.empty() ? migrate::new_revision_id() : rev_id_;
+        draft.message = message_;
+        draft.created = revision_clock();
+        draft.branch_labels = branch_labels_;
+        draft.depends_on = depends_on_;
+
+        if (empty_) {
+            draft.down_revisions = graph->heads();
+            if (draft.down_revisions.size() > 1) {
+                session.diags.error(Category::MigrationFile, "the migration chain has several heads", {},
+                                    "join them first with 'autogen merge -m MSG heads'");
+                return kExitUsage;
+            }
+            for (const auto& d : config->database.dialects) draft.dialects.push_back({d, {}, {}});
+        } else {
+            auto changes = compute_model_changes(session, *config, *graph, {});
+            if (!changes) return kExitUsage;
+            draft.down_revisions = changes->heads;
+            draft.operations = describe_all(changes->primary().operations);
+            if (draft.operations.empty()) {
+                session.print("no changes detected: the models match " +
+                              std::string(session.database_url().empty() ? "the migration chain" : "the database") +
+                              "; nothing written");
+                return kExitOk;
+            }
+            for (const auto& line : draft.operations) session.print("detected " + line);
+            for (auto& p : changes->per_dialect) draft.dialects.push_back(std::move(p.statements));
+        }
+
+        auto path = migrate::write_revision(draft, writer_options(*config), session.diags);
+        if (!path) return kExitUsage;
+        session.print("wrote " + std::filesystem::relative(*path, std::filesystem::current_path()).string());
+        run_post_write_hooks(session, *config, *path);
+        return kExitOk;
+    }
+
+private:
+    /// [hooks] post_write: each command with {file} replaced, run by /bin/sh. A failing
+    /// hook is reported as a warning; the revision file is kept.
+    static void run_post_write_hooks(Session& session, const support::Config& config,
+                                     const std::filesystem::path& file) {
+        for (std::string command : config.hooks.post_write) {
+            for (auto pos = command.find("{file}"); pos != std::string::npos; pos = command.find("{file}")) {
+                command.replace(pos, 6, "'" + file.string() + "'");
+            }
+            session.detail("hook: " + command);
+            int status = std::system(command.c_str());
+            if (status != 0) {
+                session.diags.warning(Category::Config, "post_write hook failed (status " + std::to_string(status) +
+                                      "): " + command, {config.file.string()},
+                                      "the revision file was kept; fix the hook or run it by hand");
+            }
+        }
+    }
+
+    std::string message_;
+    bool empty_ = false;
+    std::string rev_id_;
+    std::vector<std::string> branch_labels_;
+    std::vector<std::string> depends_on_;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_revision_command() { return std::make_unique<RevisionCommand>(); }
+
+}  // namespace autogen::cli

@@ -1,0 +1,41 @@
+// The command interface: each `autogen <command>` is one class in cmd_<name>.cpp that
+// declares its options on its CLI11 subcommand and runs against a Session. main.cpp
+// holds the one command table.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <memory>
+
+#include "session.hpp"
+
+namespace autogen::cli {
+
+class Command {
+public:
+    virtual ~Command() = default;
+    /// Adds the command's own options and positionals to its subcommand.
+    virtual void configure(CLI::App& app) = 0;
+    /// Runs the command; returns the exit code (SPEC §3). Errors go to session.diags.
+    virtual int run(Session& session) = 0;
+};
+
+struct CommandSpec {
+    const char* name;
+    const char* summary;
+    std::unique_ptr<Command> (*make)();
+};
+
+// One factory per command file.
+std::unique_ptr<Command> make_init_command();
+std::unique_ptr<Command> make_revision_command();
+std::unique_ptr<Command> make_upgrade_command();
+std::unique_ptr<Command> make_downgrade_command();
+std::unique_ptr<Command> make_current_command();
+std::unique_ptr<Command> make_heads_command();
+std::unique_ptr<Command> make_history_command();
+std::unique_ptr<Command> make_check_command();
+std::unique_ptr<Command> make_diff_command();
+std::unique_ptr<Command> make_inspect_command();
+std::unique_ptr<Command> make_template_command();
+
+}  // namespace autogen::cli

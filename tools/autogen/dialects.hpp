@@ -1,0 +1,45 @@
+// The dialect registry: for each supported database, its connection, inspector, diff
+// rules and planner, keyed by name ("sqlite"). Built explicitly by main (no static
+// initialisers); generic code asks it instead of comparing dialect names.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "codegen/planner.hpp"
+#include "db/connection.hpp"
+#include "db/url.hpp"
+#include "diff/diff_rules.hpp"
+#include "introspect/inspector.hpp"
+
+namespace autogen::cli {
+
+struct Dialect {
+    std::string name;
+    /// Opens the database a URL of this dialect names.
+    std::function<std::unique_ptr<db::Connection>(const db::DatabaseUrl&, support::Diagnostics&)> connect;
+    /// Opens an empty scratch database (to replay the chain or materialise models).
+    std::function<std::unique_ptr<db::Connection>(support::Diagnostics&)> scratch;
+    std::unique_ptr<introspect::Inspector> inspector;
+    std::unique_ptr<diff::DiffRules> rules;
+    std::unique_ptr<codegen::Planner> planner;
+};
+
+class DialectRegistry {
+public:
+    void add(Dialect dialect);
+    /// The dialect of that name, or nullptr.
+    const Dialect* find(const std::string& name) const;
+    /// Registered names, in registration order (for messages).
+    std::string names() const;
+
+private:
+    std::vector<std::unique_ptr<Dialect>> dialects_;
+};
+
+/// Every dialect this build supports.
+DialectRegistry make_dialect_registry();
+
+}  // namespace autogen::cli

@@ -1,0 +1,216 @@
+// Implementation of the shared command steps.
+#include "pipeline.hpp"
+
+#include <algorithm>
+
+#include "diff/differ.hpp"
+#include "diff/phrases.hpp"
+#include "migrate/runner.hpp"
+
+namespace autogen::cli {
+
+using support::Category;
+namespace fs = std::filesystem;
+
+namespace {
+
+introspect::InspectOptions inspect_options(const support::Config& config) {
+    introspect::InspectOptions o;
+    o.version_table = config.migrations.version_table;
+    o.exclude_tables = config.models.exclude_tables;
+    return o;
+}
+
+bool excluded(const support::Config& config, const std::string& table) {
+    return std::any_of(config.models.exclude_tables.begin(), config.models.exclude_tables.end(),
+                       [&](const std::string& p) { return introspect::glob_match(p, table); });
+}
+
+}  // namespace
+
+std::optional<scan::ScanResult> scan_models(Session& session, const support::Config& config) {
+    scan::ScanOptions options;
+    options.project_root = config.root;
+    options.header_globs = config.models.headers;
+    for (const auto& dir : config.models.include_dirs) options.include_dirs.emplace_back(dir);
+    options.extra_args = config.models.extra_args;
+    auto result = scan::scan(options, session.diags);
+    if (!result) return std::nullopt;
+    for (const auto& f : result->files) session.detail("read " + fs::relative(f, config.root).string());
+    for (const auto& t : result->schema.tables) {
+        session.detail("model table " + t.qualified_name() + " at " + t.location.str());
+    }
+    auto& tables = result->schema.tables;
+    tables.erase(std::remove_if(tables.begin(), tables.end(),
+                                [&](const schema::Table& t) { return excluded(config, t.name); }),
+                 tables.end());
+    return result;
+}
+
+std::optional<migrate::RevisionGraph> load_graph(Session& session, const support::Config& config) {
+    return migrate::RevisionGraph::load(config.migrations_dir(), config.database.dialects, session.diags);
+}
+
+const Dialect* require_dialect(Session& session, const std::string& name) {
+    if (const Dialect* d = session.dialects.find(name)) return d;
+    session.diags.error(Category::Config, "dialect '" + name + "' is not supported by this build", {},
+                        "use one of: " + session.dialects.names());
+    return nullptr;
+}
+
+std::optional<schema::Schema> materialize(const Dialect& dialect, const schema::Schema& model,
+                                          const support::Config& config, support::Diagnostics& diags) {
+    schema::Schema lowered = dialect.planner->lower(model, diags);
+    if (diags.has_errors()) return std::nullopt;
+    auto ops = diff::diff(schema::Schema{}, lowered, *dialect.rules);
+    auto statements = dialect.planner->plan(ops, schema::Schema{}, lowered, diags);
+    if (diags.has_errors()) return std::nullopt;
+    auto conn = dialect.scratch(diags);
+    if (!conn) return std::nullopt;
+    for (const auto& s : statements) {
+        if (!conn->execute(s.sql, diags)) {
+            diags.error(Category::Model,
+                        "the models do not make a valid " + dialect.name + " schema (see the statement above)", {},
+                        "check server_default, check and type annotations of the table named in the statement");
+            return std::nullopt;
+        }
+    }
+    return dialect.inspector->inspect(*conn, inspect_options(config), diags);
+}
+
+std::optional<schema::Schema> replay_chain(const Dialect& dialect, const migrate::RevisionGraph& graph,
+                                           const std::vector<std::string>& heads, const support::Config& config,
+                                           support::Diagnostics& diags) {
+    auto conn = dialect.scratch(diags);
+    if (!conn) return std::nullopt;
+    migrate::RunOptions run;
+    run.dialect = dialect.name;
+    run.version_table = config.migrations.version_table;
+    for (const auto& head : heads) {
+        auto result = migrate::upgrade(*conn, graph, head, run, diags);
+        if (!result.ok) {
+            diags.error(Category::MigrationFile,
+                        "the migration chain does not replay on an empty " + dialect.name + " database", {},
+                        "fix the revision named above; 'autogen upgrade' would fail the same way");
+            return std::nullopt;
+        }
+    }
+    return dialect.inspector->inspect(*conn, inspect_options(config), diags);
+}
+
+std::optional<LiveDatabase> open_live(Session& session, const support::Config& config, bool required) {
+    std::string url = session.database_url();
+    if (url.empty()) {
+        if (required) {
+            session.diags.error(Category::Config, "no database configured", {},
+                                "set [database] url in autogen.toml, DATABASE_URL, or pass --url");
+        }
+        return std::nullopt;
+    }
+    auto parsed = db::parse_url(url, config.root, session.diags);
+    if (!parsed) return std::nullopt;
+    LiveDatabase live;
+    live.url = *parsed;
+    live.dialect = require_dialect(session, parsed->scheme);
+    if (!live.dialect) return std::nullopt;
+    live.conn = live.dialect->connect(live.url, session.diags);
+    if (!live.conn) return std::nullopt;
+    session.detail("database: " + live.url.redacted());
+    return live;
+}
+
+std::optional<schema::Schema> inspect_live(LiveDatabase& live, const support::Config& config,
+                                           support::Diagnostics& diags) {
+    return live.dialect->inspector->inspect(*live.conn, inspect_options(config), diags);
+}
+
+std::optional<PlannedChange> plan_change(const Dialect& dialect, const schema::Schema& from, const schema::Schema& to,
+                                         support::Diagnostics& diags) {
+    PlannedChange change;
+    change.dialect = &dialect;
+    change.operations = diff::diff(from, to, *dialect.rules);
+    change.statements.dialect = dialect.name;
+    change.statements.upgrade = dialect.planner->plan(change.operations, from, to, diags);
+    change.statements.downgrade = dialect.planner->plan(schema::reverse(change.operations), to, from, diags);
+    if (diags.has_errors()) return std::nullopt;
+    return change;
+}
+
+migrate::WriterOptions writer_options(const support::Config& config) {
+    migrate::WriterOptions o;
+    o.migrations_dir = config.migrations_dir();
+    o.file_template = config.migrations.file_template;
+    o.timezone = config.migrations.timezone;
+    std::optional<fs::path> project_templates;
+    if (!config.migrations.templates.empty()) project_templates = config.root / config.migrations.templates;
+    o.template_search_path = migrate::template_search_path(project_templates);
+    return o;
+}
+
+std::vector<std::string> describe_all(const std::vector<schema::Operation>& ops) {
+    std::vector<std::string> out;
+    for (const auto& op : ops) out.push_back(diff::describe(op));
+    return out;
+}
+
+std::optional<ModelChanges> compute_model_changes(Session& session, const support::Config& config,
+                                                  const migrate::RevisionGraph& graph, ChangeOptions options) {
+    ModelChanges changes;
+    changes.heads = graph.heads();
+    if (changes.heads.size() > 1) {
+        std::string list;
+        for (const auto& h : changes.heads) list += (list.empty() ? "" : ", ") + h;
+        session.diags.error(Category::MigrationFile, "the migration chain has several heads: " + list, {},
+                            "join them first with 'autogen merge -m MSG heads'");
+        return std::nullopt;
+    }
+    auto scanned = scan_models(session, config);
+    if (!scanned) return std::nullopt;
+    changes.scan = std::move(*scanned);
+
+    std::optional<LiveDatabase> live;
+    if (options.against_live) {
+        live = open_live(session, config, /*required=*/false);
+        if (session.diags.has_errors()) return std::nullopt;
+    }
+    if (live) {
+        // Like Alembic: a revision is computed against a database that is at the head,
+        // otherwise it would repeat the changes of the revisions not yet applied.
+        auto current = migrate::current(*live->conn, config.migrations.version_table, session.diags);
+        if (!current) return std::nullopt;
+        auto want = changes.heads;
+        std::sort(want.begin(), want.end());
+        std::sort(current->begin(), current->end());
+        if (*current != want) {
+            session.diags.error(Category::Usage,
+                                "the database " + live->url.redacted() + " is not at the head of the migration chain",
+                                {}, "run 'autogen upgrade head' first (or 'autogen stamp' if the schema already matches)");
+            return std::nullopt;
+        }
+    }
+
+    for (const auto& name : config.database.dialects) {
+        const Dialect* dialect = require_dialect(session, name);
+        if (!dialect) return std::nullopt;
+        auto desired = materialize(*dialect, changes.scan.schema, config, session.diags);
+        if (!desired) return std::nullopt;
+        std::optional<schema::Schema> from;
+        if (live && live->dialect == dialect) {
+            from = inspect_live(*live, config, session.diags);
+        } else {
+            from = replay_chain(*dialect, graph, changes.heads, config, session.diags);
+        }
+        if (!from) return std::nullopt;
+        auto planned = plan_change(*dialect, *from, *desired, session.diags);
+        if (!planned) return std::nullopt;
+        changes.per_dialect.push_back(std::move(*planned));
+    }
+    // The operations users read come from the live database's dialect when there is
+    // one, else from the first configured dialect.
+    for (std::size_t i = 0; i < changes.per_dialect.size(); ++i) {
+        if (live && changes.per_dialect[i].dialect == live->dialect) changes.primary_index = i;
+    }
+    return changes;
+}
+
+}  // namespace autogen::cli

@@ -1,0 +1,93 @@
+// The steps `revision`, `diff` and `check` share: scan the models, materialise them in
+// a scratch database of a dialect, replay the migration chain, read the live database,
+// and compute the operations with both directions planned. Both sides of every
+// comparison are read back by the same inspector, so they went through the same
+// database normalisation (types, defaults, expressions).
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "migrate/revision_graph.hpp"
+#include "migrate/revision_writer.hpp"
+#include "scan/scanner.hpp"
+#include "schema/operation.hpp"
+#include "session.hpp"
+
+namespace autogen::cli {
+
+/// Scans the configured models (printing files and models with -v) and drops the
+/// tables matching [models] exclude_tables.
+std::optional<scan::ScanResult> scan_models(Session& session, const support::Config& config);
+
+/// Loads the revision graph of the configured migrations folder.
+std::optional<migrate::RevisionGraph> load_graph(Session& session, const support::Config& config);
+
+/// The dialect named `name`, or an error saying which ones exist.
+const Dialect* require_dialect(Session& session, const std::string& name);
+
+/// The model schema as `dialect` stores it: lowered, created in a scratch database,
+/// read back.
+std::optional<schema::Schema> materialize(const Dialect& dialect, const schema::Schema& model,
+                                          const support::Config& config, support::Diagnostics& diags);
+
+/// The schema the chain produces at `heads` (empty = base), replayed into a scratch
+/// database of `dialect` and read back.
+std::optional<schema::Schema> replay_chain(const Dialect& dialect, const migrate::RevisionGraph& graph,
+                                           const std::vector<std::string>& heads, const support::Config& config,
+                                           support::Diagnostics& diags);
+
+/// An open live database, when one is configured.
+struct LiveDatabase {
+    db::DatabaseUrl url;
+    const Dialect* dialect = nullptr;
+    std::unique_ptr<db::Connection> conn;
+};
+
+/// Opens the configured database. nullopt with no error when none is configured
+/// (`required` false); an error when it cannot be opened or `required` and none is.
+std::optional<LiveDatabase> open_live(Session& session, const support::Config& config, bool required);
+
+/// Reads the live database's schema.
+std::optional<schema::Schema> inspect_live(LiveDatabase& live, const support::Config& config,
+                                           support::Diagnostics& diags);
+
+/// What changes between two schemas of one dialect, planned both ways.
+struct PlannedChange {
+    const Dialect* dialect = nullptr;
+    std::vector<schema::Operation> operations;
+    migrate::DialectStatements statements;
+};
+
+/// Diffs `from` -> `to` and plans the upgrade and its derived downgrade.
+std::optional<PlannedChange> plan_change(const Dialect& dialect, const schema::Schema& from,
+                                         const schema::Schema& to, support::Diagnostics& diags);
+
+/// The writer options of the config ([migrations]).
+migrate::WriterOptions writer_options(const support::Config& config);
+
+/// The phrases of `ops` ("added column ...").
+std::vector<std::string> describe_all(const std::vector<schema::Operation>& ops);
+
+/// The "revision" that all of `revision`, `diff` and `check` compute: for every
+/// configured dialect, what turns the chain (or, for the live database's dialect, the
+/// live schema) into the models.
+struct ModelChanges {
+    scan::ScanResult scan;
+    std::vector<std::string> heads;          ///< the chain's heads the revision builds on
+    std::vector<PlannedChange> per_dialect;  ///< in [database] dialects order
+    std::size_t primary_index = 0;           ///< the one whose operations are reported
+    const PlannedChange& primary() const { return per_dialect[primary_index]; }
+};
+
+/// Options of compute_model_changes.
+struct ChangeOptions {
+    bool against_live = true;  ///< diff the live database (if configured) instead of the chain for its dialect
+};
+
+std::optional<ModelChanges> compute_model_changes(Session& session, const support::Config& config,
+                                                  const migrate::RevisionGraph& graph, ChangeOptions options);
+
+}  // namespace autogen::cli

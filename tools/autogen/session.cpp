@@ -1,0 +1,74 @@
+// Session: config loading, URL precedence, output channels, exit codes.
+#include "session.hpp"
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "db/url.hpp"
+
+namespace autogen::cli {
+
+using support::Category;
+
+const support::Config* Session::config() {
+    if (config_loaded_) return config_ ? &*config_ : nullptr;
+    config_loaded_ = true;
+    std::filesystem::path file = options.config_file;
+    if (file.empty()) {
+        auto found = support::find_config(std::filesystem::current_path());
+        if (!found) {
+            diags.error(Category::Config,
+                        "no autogen.toml in " + std::filesystem::current_path().string() + " or any folder above it",
+                        {}, "run 'autogen init' here, or pass -c path/to/autogen.toml");
+            return nullptr;
+        }
+        file = *found;
+    } else if (!std::filesystem::exists(file)) {
+        diags.error(Category::Config, "config file " + file.string() + " does not exist", {},
+                    "check the path given with -c");
+        return nullptr;
+    }
+    config_ = support::load_config(file, support::current_environment(), diags);
+    if (config_) detail("config: " + config_->file.string());
+    return config_ ? &*config_ : nullptr;
+}
+
+std::string Session::database_url() {
+    if (!options.url.empty()) return options.url;
+    if (const char* env = std::getenv("DATABASE_URL"); env && *env) return env;
+    const auto* c = config();
+    return c ? c->database.url : std::string();
+}
+
+void Session::info(const std::string& line) const {
+    if (!options.quiet) std::cerr << db::redact_password(line) << "\n";
+}
+
+void Session::detail(const std::string& line) const {
+    if (options.verbose) std::cerr << db::redact_password(line) << "\n";
+}
+
+void Session::print(const std::string& line) const { std::cout << db::redact_password(line) << "\n"; }
+
+int Session::exit_code() const {
+    bool database = false, error = false;
+    for (const auto& d : diags.items()) {
+        if (d.severity != support::Severity::Error) continue;
+        error = true;
+        if (d.category == Category::Database) database = true;
+    }
+    return database ? kExitDatabase : error ? kExitUsage : kExitOk;
+}
+
+int Session::finish() {
+    const auto& items = diags.items();
+    for (; printed_ < items.size(); ++printed_) {
+        const auto& d = items[printed_];
+        if (d.severity == support::Severity::Note && !options.verbose) continue;
+        std::cerr << db::redact_password(support::format(d)) << "\n";
+    }
+    std::cout.flush();
+    return exit_code();
+}
+
+}  // namespace autogen::cli

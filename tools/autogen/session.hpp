@@ -1,0 +1,64 @@
+// What every command shares: the global options, the diagnostics sink, the lazily
+// loaded autogen.toml, the database URL by precedence, and the output channels
+// (results to stdout, progress and diagnostics to stderr).
+#pragma once
+
+#include <iostream>
+#include <optional>
+#include <string>
+
+#include "dialects.hpp"
+#include "support/config.hpp"
+#include "support/diagnostics.hpp"
+
+namespace autogen::cli {
+
+struct GlobalOptions {
+    std::string config_file;  ///< -c FILE
+    std::string url;          ///< --url URL
+    bool json = false;
+    bool quiet = false;
+    bool verbose = false;
+    bool no_color = false;
+};
+
+/// Exit codes of SPEC §3.
+enum ExitCode : int { kExitOk = 0, kExitDrift = 1, kExitUsage = 2, kExitDatabase = 3 };
+
+class Session {
+public:
+    Session(GlobalOptions options, const DialectRegistry& dialects)
+        : options(std::move(options)), dialects(dialects) {}
+
+    GlobalOptions options;
+    const DialectRegistry& dialects;
+    support::Diagnostics diags;
+
+    /// autogen.toml from -c or found upwards from the current folder; nullptr after
+    /// reporting an error. Loaded once.
+    const support::Config* config();
+
+    /// The database URL: --url, else $DATABASE_URL, else [database] url. Empty when
+    /// none is configured (commands then work on the migration chain alone).
+    std::string database_url();
+
+    /// A progress line on stderr (suppressed by -q).
+    void info(const std::string& line) const;
+    /// A detail line on stderr, only with -v.
+    void detail(const std::string& line) const;
+    /// A result line on stdout.
+    void print(const std::string& line) const;
+
+    /// Prints every diagnostic to stderr (once) and returns the exit code they imply:
+    /// 0 without errors, 3 when any is a database failure, else 2.
+    int finish();
+    /// The exit code the diagnostics so far imply, without printing.
+    int exit_code() const;
+
+private:
+    std::optional<support::Config> config_;
+    bool config_loaded_ = false;
+    std::size_t printed_ = 0;
+};
+
+}  // namespace autogen::cli
