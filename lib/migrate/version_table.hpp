@@ -43,7 +43,7 @@ public:
     /// The version change of undoing `rev`: it is replaced by `parents_to_add` (those of
     /// its down_revisions that no other remaining head already covers; the runner
     /// computes them from the graph), or DELETEd when that is empty.
-    bool record_downgrade(db::Connection& conn, const Revision& rev, const std::vector<std::string>& parents_to_add,
+    bool record_downgrade(db::Connection& conn, const Revision& rev, const std::vector<const Revision*>& parents_to_add,
                           support::Diagnostics& diags) const;
 
     /// The one writer: removes `from`, adds `to` (pairing them as UPDATEs, the rest as

@@ -1,0 +1,271 @@
+// Revision files out: template context, Jinja rendering, file naming and the atomic
+// write. The layout itself lives in templates/revision.sql.j2, never here.
+#include "migrate/revision_writer.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cctype>
+#include <cerrno>
+#include <cstring>
+#include <ctime>
+#include <random>
+
+#include "codegen/jinja/environment.hpp"
+#include "migrate/revision_file.hpp"
+#include "support/resource_paths.hpp"
+
+namespace autogen::migrate {
+
+namespace fs = std::filesystem;
+using support::Category;
+
+namespace {
+
+std::string join(const std::vector<std::string>& items, std::string_view sep) {
+    std::string out;
+    for (const auto& item : items) {
+        if (!out.empty()) out += sep;
+        out += item;
+    }
+    return out;
+}
+
+/// Header values are single lines: newlines would break the header apart.
+std::string one_line(std::string_view s) {
+    std::string out;
+    for (char c : s) out += (c == '\n' || c == '\r') ? ' ' : c;
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+}
+
+std::vector<std::string> lines_of(std::string_view s) {
+    std::vector<std::string> out;
+    if (s.empty()) return out;
+    std::size_t start = 0;
+    while (true) {
+        auto nl = s.find('\n', start);
+        out.emplace_back(s.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start));
+        if (nl == std::string_view::npos) break;
+        start = nl + 1;
+    }
+    return out;
+}
+
+nlohmann::ordered_json statement_json(const codegen::Statement& s) {
+    std::string sql = s.sql;
+    // Statement::sql comes without ';' (the template adds it); be lenient anyway.
+    while (!sql.empty() && (std::isspace(static_cast<unsigned char>(sql.back())) || sql.back() == ';')) sql.pop_back();
+    return {{"sql", sql},
+            {"comment", s.comment},
+            {"comment_lines", lines_of(s.comment)},
+            {"destructive", s.destructive},
+            {"warning", one_line(s.warning.empty() && s.destructive ? "this statement destroys data" : s.warning)},
+            {"no_transaction", s.no_transaction}};
+}
+
+nlohmann::ordered_json section_json(const char* kind, const std::vector<codegen::Statement>& statements) {
+    auto list = nlohmann::ordered_json::array();
+    bool no_transaction = false;
+    for (const auto& s : statements) {
+        list.push_back(statement_json(s));
+        no_transaction = no_transaction || s.no_transaction;
+    }
+    return {{"kind", kind}, {"no_transaction", no_transaction}, {"statements", list}};
+}
+
+bool write_all(int fd, const std::string& text) {
+    const char* p = text.data();
+    std::size_t left = text.size();
+    while (left > 0) {
+        ssize_t n = ::write(fd, p, left);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return false;
+        p += n;
+        left -= static_cast<std::size_t>(n);
+    }
+    return true;
+}
+
+}  // namespace
+
+std::string new_revision_id() {
+    static thread_local std::mt19937_64 gen{(static_cast<std::uint64_t>(std::random_device{}()) << 32) ^
+                                            std::random_device{}()};
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::uint64_t bits = gen();
+    std::string id;
+    for (int i = 0; i < 12; ++i, bits >>= 4) id.push_back(kHex[bits & 0xf]);
+    return id;
+}
+
+std::string slugify(std::string_view message) {
+    std::string out;
+    for (char c : message) {
+        auto u = static_cast<unsigned char>(c);
+        if (std::isalnum(u) && u < 0x80) {
+            out.push_back(static_cast<char>(std::tolower(u)));
+        } else if (!out.empty() && out.back() != '_') {
+            out.push_back('_');
+        }
+    }
+    if (out.size() > 40) out.resize(40);
+    while (!out.empty() && out.back() == '_') out.pop_back();
+    return out;
+}
+
+std::string format_created(std::chrono::system_clock::time_point t) {
+    std::time_t tt = std::chrono::system_clock::to_time_t(t);
+    std::tm tm{};
+    gmtime_r(&tt, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+std::vector<fs::path> template_search_path(const std::optional<fs::path>& project_templates) {
+    std::vector<fs::path> out;
+    std::error_code ec;
+    if (project_templates && fs::is_directory(*project_templates, ec)) out.push_back(*project_templates);
+    if (auto builtin = support::builtin_template_dir()) out.push_back(*builtin);
+    return out;
+}
+
+std::optional<std::string> revision_file_name(const RevisionDraft& draft, const WriterOptions& options,
+                                              support::Diagnostics& diags) {
+    std::tm tm{};
+    std::time_t tt = std::chrono::system_clock::to_time_t(draft.created);
+    if (options.timezone == "UTC" || options.timezone == "utc") {
+        gmtime_r(&tt, &tm);
+    } else if (options.timezone == "local") {
+        localtime_r(&tt, &tm);
+    } else {
+        diags.error(Category::Config, "[migrations] timezone \"" + options.timezone + "\" is not supported", {},
+                    "use \"UTC\" or \"local\"");
+        return std::nullopt;
+    }
+    // {rev} and {slug} first: neither can contain '%', so strftime leaves them alone.
+    std::string pattern = options.file_template;
+    for (auto [key, value] : {std::pair<std::string, std::string>{"{rev}", draft.id}, {"{slug}", slugify(draft.message)}}) {
+        for (auto pos = pattern.find(key); pos != std::string::npos; pos = pattern.find(key, pos + value.size())) {
+            pattern.replace(pos, key.size(), value);
+        }
+    }
+    std::string name;
+    if (!pattern.empty()) {
+        std::vector<char> buf(pattern.size() * 4 + 256);
+        std::size_t n = std::strftime(buf.data(), buf.size(), pattern.c_str(), &tm);
+        name.assign(buf.data(), n);
+    }
+    // An empty slug would leave "..._" at the end.
+    while (!name.empty() && (name.back() == '_' || name.back() == '-')) name.pop_back();
+    if (name.size() < 4 || name.compare(name.size() - 4, 4, ".sql") != 0) name += ".sql";
+    if (name == ".sql" || name.front() == '.' || name.find('/') != std::string::npos) {
+        diags.error(Category::Config,
+                    "[migrations] file_template \"" + options.file_template + "\" gives the file name \"" + name + "\"",
+                    {}, "use strftime fields, {rev} and {slug}, without '/' and not starting with '.'");
+        return std::nullopt;
+    }
+    return name;
+}
+
+nlohmann::ordered_json revision_context(const RevisionDraft& draft) {
+    auto dialects = nlohmann::ordered_json::array();
+    for (const auto& d : draft.dialects) {
+        auto up = section_json("upgrade", d.upgrade);
+        auto down = section_json("downgrade", d.downgrade);
+        dialects.push_back({{"name", d.dialect},
+                            {"upgrade", up["statements"]},
+                            {"downgrade", down["statements"]},
+                            {"upgrade_no_transaction", up["no_transaction"]},
+                            {"downgrade_no_transaction", down["no_transaction"]},
+                            {"sections", {up, down}}});
+    }
+    return {{"revision", draft.id},
+            {"down_revision", draft.down_revisions.empty() ? std::string("none") : join(draft.down_revisions, ", ")},
+            {"down_revisions", draft.down_revisions},
+            {"message", one_line(draft.message)},
+            {"created", format_created(draft.created)},
+            {"branch_labels", draft.branch_labels},
+            {"depends_on", draft.depends_on},
+            {"operations", draft.operations},
+            {"dialects", dialects}};
+}
+
+std::optional<std::string> render_revision(const RevisionDraft& draft, const WriterOptions& options,
+                                           support::Diagnostics& diags) {
+    if (!valid_revision_id(draft.id)) {
+        diags.error(Category::Usage, "\"" + draft.id + "\" is not a valid revision id", {},
+                    "use 1-64 letters, digits, '_' or '-' (not head, heads, base or none)");
+        return std::nullopt;
+    }
+    auto search = options.template_search_path.empty() ? template_search_path(std::nullopt)
+                                                       : options.template_search_path;
+    codegen::jinja::Options jopts;
+    jopts.trim_blocks = true;
+    jopts.lstrip_blocks = true;
+    jopts.strict_undefined = true;
+    codegen::jinja::Environment env(search, jopts);
+    auto text = env.render(options.template_name, revision_context(draft), diags);
+    if (!text) return std::nullopt;
+    // Exactly one final newline, whatever the template does at its end.
+    while (!text->empty() && (text->back() == '\n' || text->back() == ' ')) text->pop_back();
+    *text += '\n';
+
+    // What we write must read back: a project template that breaks the header or the
+    // section lines is caught here, before a file exists.
+    std::vector<std::string> dialects;
+    for (const auto& d : draft.dialects) dialects.push_back(d.dialect);
+    support::Diagnostics check;
+    auto parsed = parse_revision(*text, options.template_name + " output", dialects, check);
+    if (!parsed || parsed->id != draft.id) {
+        diags.error(Category::Template,
+                    "the revision template " + options.template_name +
+                        " produced a file autogen cannot read back" +
+                        (check.items().empty() ? std::string() : ": " + check.items().front().message),
+                    {}, "keep the header lines and the \"-- +upgrade <dialect>\" / \"-- +downgrade <dialect>\" lines of "
+                        "templates/revision.sql.j2 in your template");
+        return std::nullopt;
+    }
+    return text;
+}
+
+std::optional<fs::path> write_revision(const RevisionDraft& draft, const WriterOptions& options,
+                                       support::Diagnostics& diags) {
+    auto name = revision_file_name(draft, options, diags);
+    if (!name) return std::nullopt;
+    auto text = render_revision(draft, options, diags);
+    if (!text) return std::nullopt;
+
+    std::error_code ec;
+    fs::create_directories(options.migrations_dir, ec);
+    fs::path target = options.migrations_dir / *name;
+    if (fs::exists(target, ec)) {
+        diags.error(Category::Io, "revision file already exists; not overwriting it", {target.string()},
+                    "choose another --rev-id or message, or move the existing file away");
+        return std::nullopt;
+    }
+    // Not *.sql, so a concurrent reader of the folder never sees a half-written revision.
+    fs::path tmp = options.migrations_dir / ("." + *name + ".tmp-" + new_revision_id());
+    int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    bool ok = fd >= 0 && write_all(fd, *text) && ::fsync(fd) == 0;
+    int saved = errno;
+    if (fd >= 0 && ::close(fd) != 0) ok = false;
+    if (ok) {
+        // link() fails if the target appeared meanwhile; rename() would replace it.
+        if (::link(tmp.c_str(), target.c_str()) != 0) {
+            saved = errno;
+            ok = false;
+        }
+    }
+    ::unlink(tmp.c_str());
+    if (!ok) {
+        diags.error(Category::Io, std::string("cannot write revision file: ") + std::strerror(saved), {target.string()},
+                    saved == EEXIST ? "another file with this name appeared; run the command again"
+                                    : "check that the migrations folder is writable and the disk is not full");
+        return std::nullopt;
+    }
+    return target;
+}
+
+}  // namespace autogen::migrate

@@ -1,0 +1,217 @@
+// The runner: one transaction per revision (its SQL and its version change), the
+// current version re-read inside each transaction, failures rolled back and reported
+// with the revision file and line of the failing statement.
+#include "migrate/runner.hpp"
+
+#include <algorithm>
+
+#include "migrate/sql_splitter.hpp"
+#include "migrate/version_table.hpp"
+
+namespace autogen::migrate {
+
+using support::Category;
+
+namespace {
+
+std::string join(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& item : items) out += (out.empty() ? "" : ", ") + item;
+    return out;
+}
+
+std::string first_message(const support::Diagnostics& d) {
+    for (const auto& item : d.items()) {
+        if (item.severity == support::Severity::Error) return item.message;
+    }
+    return "unknown error";
+}
+
+/// One run in one direction; the two directions differ only in the path, the section
+/// and the version change.
+class Run {
+public:
+    Run(db::Connection& conn, const RevisionGraph& graph, Direction dir, const RunOptions& options,
+        support::Diagnostics& diags)
+        : conn_(conn), graph_(graph), dir_(dir), table_(options.version_table),
+          dialect_(options.dialect.empty() ? conn.dialect() : options.dialect), diags_(diags) {}
+
+    RunResult go(std::string_view target_text) {
+        if (!table_.ensure(conn_, diags_)) return std::move(result_);
+        auto heads = read_heads();
+        if (!heads) return std::move(result_);
+        result_.heads_before = *heads;
+        auto target = graph_.resolve(target_text, *heads);
+        if (!target) return usage_error(*target.error);
+        result_.target = target.value;
+        // Check the direction once up front, so a wrong target changes nothing.
+        if (auto first = path(*heads); !first) return usage_error(*first.error);
+
+        while (true) {
+            if (!conn_.begin(diags_)) return std::move(result_);
+            heads = read_heads();
+            if (!heads) return abandon();
+            auto todo = path(*heads);
+            if (!todo || todo.value.empty()) {
+                // Done, or another migrator already went past our target meanwhile.
+                conn_.rollback(diags_);
+                break;
+            }
+            if (!step(*todo.value.front(), *heads)) return std::move(result_);
+        }
+        if (result_.applied.empty()) {
+            diags_.note(Category::Usage, "already at " + (result_.target.empty() ? std::string("base") : join(result_.target)) +
+                                             "; nothing to " + to_string(dir_));
+        }
+        auto after = read_heads();
+        if (!after) return std::move(result_);
+        result_.heads_after = *after;
+        result_.ok = true;
+        return std::move(result_);
+    }
+
+private:
+    GraphResult<std::vector<const Revision*>> path(const std::vector<std::string>& heads) const {
+        return dir_ == Direction::Upgrade ? graph_.upgrade_path(heads, result_.target)
+                                          : graph_.downgrade_path(heads, result_.target);
+    }
+
+    std::optional<std::vector<std::string>> read_heads() {
+        auto heads = table_.heads(conn_, diags_);
+        if (!heads) return std::nullopt;
+        for (const auto& h : *heads) {
+            if (!graph_.find(h)) {
+                diags_.error(Category::MigrationFile,
+                             "the database is at revision " + h + ", which no file in the migrations folder has", {},
+                             "restore that revision file (e.g. from version control), or set the version with "
+                             "`autogen stamp` if you know where the database is");
+                return std::nullopt;
+            }
+        }
+        return heads;
+    }
+
+    RunResult usage_error(const GraphError& e) {
+        diags_.error(Category::Usage, e.message(), {}, {});
+        return std::move(result_);
+    }
+
+    RunResult abandon() {
+        conn_.rollback(diags_);
+        return std::move(result_);
+    }
+
+    /// Runs the section's statements; on failure reports the revision, file:line and statement.
+    bool run_sql(const Revision& rev, const Section& section) {
+        for (const auto& stmt : split_statements(section.sql, section.first_line)) {
+            support::Diagnostics local;
+            if (conn_.execute(stmt.sql, local)) continue;
+            std::string hint = section.no_transaction
+                                   ? "this section ran outside a transaction (-- autogen: no-transaction): the "
+                                     "statements before this one stay applied; undo or finish them by hand, fix "
+                                     "the file and run again"
+                                   : "revision " + rev.id + " was rolled back (earlier revisions stay applied); fix "
+                                     "the statement in the revision file and run again";
+            diags_.error(Category::Database,
+                         "revision " + rev.id + " (" + rev.message + ") failed at " + to_string(dir_) +
+                             " statement: " + first_message(local),
+                         {rev.path.string(), stmt.line, 0}, hint);
+            return false;
+        }
+        return true;
+    }
+
+    bool record(const Revision& rev, const std::vector<std::string>& heads) {
+        if (dir_ == Direction::Upgrade) return table_.record_upgrade(conn_, rev, heads, diags_);
+        std::vector<std::string> remaining;
+        for (const auto& h : heads) {
+            if (h != rev.id) remaining.push_back(h);
+        }
+        auto covered = graph_.ancestors_or_self(remaining);
+        std::vector<const Revision*> parents;
+        for (const auto& down : rev.down_revisions) {
+            if (!covered.count(down)) parents.push_back(graph_.find(down));
+        }
+        return table_.record_downgrade(conn_, rev, parents, diags_);
+    }
+
+    /// Applies `rev` (a transaction is open) and commits; false after reporting.
+    bool step(const Revision& rev, const std::vector<std::string>& heads) {
+        const Section* section = rev.section(dir_, dialect_);
+        if (!section) {
+            conn_.rollback(diags_);
+            diags_.error(Category::MigrationFile,
+                         "revision " + rev.id + " has no \"-- +" + to_string(dir_) + " " + dialect_ + "\" section",
+                         {rev.path.string()},
+                         "add that section with the SQL for " + dialect_ + " (it may be empty)");
+            return false;
+        }
+        std::vector<std::string> heads_now = heads;
+        if (section->no_transaction) {
+            // Outside any transaction (CREATE INDEX CONCURRENTLY cannot run in one);
+            // the version change then gets a transaction of its own.
+            conn_.rollback(diags_);
+            diags_.note(Category::Database, "revision " + rev.id + " runs outside a transaction (-- autogen: no-transaction)",
+                        {rev.path.string(), section->first_line, 0});
+            if (!run_sql(rev, *section)) return false;
+            if (!conn_.begin(diags_)) return false;
+            auto again = read_heads();
+            if (!again) {
+                conn_.rollback(diags_);
+                return false;
+            }
+            auto todo = path(*again);
+            if (!todo || todo.value.empty() || todo.value.front() != &rev) {
+                conn_.rollback(diags_);
+                diags_.error(Category::Database,
+                             "the version table moved while revision " + rev.id + " ran outside a transaction", {},
+                             "another migrator ran at the same time; check `autogen current` and the schema");
+                return false;
+            }
+            heads_now = *again;
+        } else if (!run_sql(rev, *section)) {
+            conn_.rollback(diags_);
+            return false;
+        }
+        if (!record(rev, heads_now)) {
+            conn_.rollback(diags_);
+            return false;
+        }
+        if (!conn_.commit(diags_)) {
+            diags_.error(Category::Database, "revision " + rev.id + " was rolled back at commit", {rev.path.string()},
+                         "see the error above; fix the revision file and run again");
+            return false;
+        }
+        result_.applied.push_back({rev.id, rev.message, rev.path, dir_, section->no_transaction});
+        return true;
+    }
+
+    db::Connection& conn_;
+    const RevisionGraph& graph_;
+    Direction dir_;
+    VersionTable table_;
+    std::string dialect_;
+    support::Diagnostics& diags_;
+    RunResult result_;
+};
+
+}  // namespace
+
+RunResult upgrade(db::Connection& conn, const RevisionGraph& graph, std::string_view target,
+                  const RunOptions& options, support::Diagnostics& diags) {
+    return Run(conn, graph, Direction::Upgrade, options, diags).go(target);
+}
+
+RunResult downgrade(db::Connection& conn, const RevisionGraph& graph, std::string_view target,
+                    const RunOptions& options, support::Diagnostics& diags) {
+    return Run(conn, graph, Direction::Downgrade, options, diags).go(target);
+}
+
+std::optional<std::vector<std::string>> current(db::Connection& conn, const std::string& version_table,
+                                                support::Diagnostics& diags) {
+    VersionTable table(version_table);
+    if (!table.exists(conn)) return std::vector<std::string>{};
+    return table.heads(conn, diags);
+}
+
+}  // namespace autogen::migrate

@@ -1,0 +1,258 @@
+// The runner against real SQLite files: upgrade / downgrade, idempotence, a failing
+// revision rolled back whole, and two migrators racing on one database.
+#include <doctest/doctest.h>
+
+#include <thread>
+
+#include "db/sqlite_connection.hpp"
+#include "migrate/runner.hpp"
+#include "migrate/test_fixtures.hpp"
+#include "migrate/version_table.hpp"
+
+using namespace autogen;
+using migrate::RevisionGraph;
+using Ids = std::vector<std::string>;
+
+namespace {
+
+const std::vector<std::string> kSqlite = {"sqlite"};
+
+RevisionGraph load(const testing::TempDir& dir) {
+    support::Diagnostics diags;
+    auto g = RevisionGraph::load(dir.path() / "migrations", kSqlite, diags);
+    REQUIRE(g);
+    return std::move(*g);
+}
+
+std::unique_ptr<db::Connection> open(const testing::TempDir& dir) {
+    support::Diagnostics diags;
+    auto conn = db::open_sqlite((dir.path() / "app.sqlite3").string(), diags);
+    REQUIRE(conn);
+    return conn;
+}
+
+/// Everything the database holds that a revision can change: schema and version rows.
+std::string snapshot(db::Connection& conn) {
+    support::Diagnostics diags;
+    std::string out;
+    auto schema = conn.query("SELECT type, name, sql FROM sqlite_master ORDER BY type, name", {}, diags);
+    REQUIRE(schema);
+    for (const auto& row : schema->rows) out += row[0].value_or("") + " " + row[1].value_or("") + ": " + row[2].value_or("") + "\n";
+    auto version = migrate::current(conn, "autogen_version", diags);
+    REQUIRE(version);
+    for (const auto& v : *version) out += "version " + v + "\n";
+    return out;
+}
+
+Ids applied_ids(const migrate::RunResult& r) {
+    Ids out;
+    for (const auto& a : r.applied) out.push_back(a.id);
+    return out;
+}
+
+std::string print(const support::Diagnostics& diags) {
+    std::string out;
+    for (const auto& d : diags.items()) out += support::format(d) + "\n";
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("runner: upgrade base -> head, downgrade -1, upgrade head twice") {
+    testing::TempDir dir;
+    migrate::fixtures::linear_chain(dir);
+    auto graph = load(dir);
+    auto conn = open(dir);
+    support::Diagnostics diags;
+    migrate::RunOptions options;
+
+    CHECK(migrate::current(*conn, "autogen_version", diags)->empty());  // no table yet: nothing applied
+
+    auto up = migrate::upgrade(*conn, graph, "head", options, diags);
+    INFO(print(diags));
+    REQUIRE(up.ok);
+    CHECK(applied_ids(up) == Ids{"a1a1a1a1a1a1", "b2b2b2b2b2b2", "c3c3c3c3c3c3"});
+    CHECK(up.applied[1].message == "add user phone");
+    CHECK(up.heads_before.empty());
+    CHECK(up.heads_after == Ids{"c3c3c3c3c3c3"});
+    CHECK(*migrate::current(*conn, "autogen_version", diags) == Ids{"c3c3c3c3c3c3"});
+    CHECK(conn->execute("INSERT INTO \"users\" (\"email\", \"phone\") VALUES ('a@b', '1')", diags));
+
+    auto again = migrate::upgrade(*conn, graph, "head", options, diags);
+    REQUIRE(again.ok);
+    CHECK(again.already_there());
+    CHECK(diags.items().back().severity == support::Severity::Note);
+    CHECK(diags.items().back().message.find("already at c3c3c3c3c3c3") != std::string::npos);
+
+    auto down = migrate::downgrade(*conn, graph, "-1", options, diags);
+    REQUIRE(down.ok);
+    CHECK(applied_ids(down) == Ids{"c3c3c3c3c3c3"});
+    CHECK(down.applied[0].direction == migrate::Direction::Downgrade);
+    CHECK(*migrate::current(*conn, "autogen_version", diags) == Ids{"b2b2b2b2b2b2"});
+    CHECK(snapshot(*conn).find("ix_users_email") == std::string::npos);
+
+    auto base = migrate::downgrade(*conn, graph, "base", options, diags);
+    REQUIRE(base.ok);
+    CHECK(applied_ids(base) == Ids{"b2b2b2b2b2b2", "a1a1a1a1a1a1"});
+    CHECK(migrate::current(*conn, "autogen_version", diags)->empty());
+    CHECK(snapshot(*conn).find("\"users\"") == std::string::npos);
+
+    auto plus = migrate::upgrade(*conn, graph, "+2", options, diags);
+    REQUIRE(plus.ok);
+    CHECK(plus.heads_after == Ids{"b2b2b2b2b2b2"});
+    CHECK_FALSE(diags.has_errors());
+}
+
+TEST_CASE("runner: a wrong target changes nothing and is a usage error") {
+    testing::TempDir dir;
+    migrate::fixtures::linear_chain(dir);
+    auto graph = load(dir);
+    auto conn = open(dir);
+    support::Diagnostics diags;
+    REQUIRE(migrate::upgrade(*conn, graph, "b2", {}, diags).ok);
+    for (const char* target : {"a1", "zz", "+5"}) {
+        support::Diagnostics d;
+        auto r = migrate::upgrade(*conn, graph, target, {}, d);
+        CHECK_FALSE(r.ok);
+        REQUIRE(d.has_errors());
+        CHECK(d.items().front().category == support::Category::Usage);
+    }
+    support::Diagnostics d;
+    CHECK_FALSE(migrate::downgrade(*conn, graph, "c3", {}, d).ok);
+    CHECK(*migrate::current(*conn, "autogen_version", diags) == Ids{"b2b2b2b2b2b2"});
+}
+
+TEST_CASE("runner: a failing second statement leaves the database as before that revision") {
+    testing::TempDir dir;
+    migrate::fixtures::linear_chain(dir);
+    migrate::fixtures::add(dir, "004_d4",
+                           migrate::fixtures::revision_text("d4d4d4d4d4d4", "c3c3c3c3c3c3", "broken",
+                                                            "CREATE TABLE \"orders\" (\"id\" INTEGER PRIMARY KEY);\n\n"
+                                                            "INSERT INTO \"nope\" VALUES (1);",
+                                                            "DROP TABLE \"orders\";"));
+    auto graph = load(dir);
+    auto conn = open(dir);
+    support::Diagnostics diags;
+    REQUIRE(migrate::upgrade(*conn, graph, "c3", {}, diags).ok);
+    std::string before = snapshot(*conn);
+
+    support::Diagnostics failed;
+    auto r = migrate::upgrade(*conn, graph, "head", {}, failed);
+    CHECK_FALSE(r.ok);
+    CHECK(r.applied.empty());
+    REQUIRE(failed.has_errors());
+    const auto& e = failed.items().front();
+    CHECK(e.category == support::Category::Database);
+    CHECK(e.location.file.find("004_d4.sql") != std::string::npos);
+    CHECK(e.location.line == 10);  // the INSERT, second statement of the section
+    CHECK(e.message.find("revision d4d4d4d4d4d4 (broken)") != std::string::npos);
+    CHECK(e.message.find("INSERT INTO \"nope\"") != std::string::npos);
+    CHECK(snapshot(*conn) == before);
+
+    // Earlier revisions of the same run stay applied.
+    REQUIRE(migrate::downgrade(*conn, graph, "a1", {}, diags).ok);
+    support::Diagnostics again;
+    auto partial = migrate::upgrade(*conn, graph, "head", {}, again);
+    CHECK_FALSE(partial.ok);
+    CHECK(applied_ids(partial) == Ids{"b2b2b2b2b2b2", "c3c3c3c3c3c3"});
+    CHECK(*migrate::current(*conn, "autogen_version", diags) == Ids{"c3c3c3c3c3c3"});
+}
+
+TEST_CASE("runner: two migrators racing apply each revision exactly once") {
+    testing::TempDir dir;
+    // Each revision logs itself; a second application would also fail on CREATE TABLE.
+    migrate::fixtures::add(dir, "000_log", migrate::fixtures::revision_text(
+                                               "l0", "none", "log", "CREATE TABLE \"log\" (\"rev\" TEXT);\nINSERT INTO \"log\" VALUES ('l0');",
+                                               "DROP TABLE \"log\";"));
+    std::string down = "l0";
+    for (int i = 1; i <= 8; ++i) {
+        std::string id = "r" + std::to_string(i);
+        migrate::fixtures::add(dir, "00" + std::to_string(i),
+                               migrate::fixtures::revision_text(
+                                   id, down, "step " + id,
+                                   "CREATE TABLE \"t" + id + "\" (\"a\" INTEGER);\nINSERT INTO \"log\" VALUES ('" + id + "');",
+                                   "DROP TABLE \"t" + id + "\";"));
+        down = id;
+    }
+    auto graph = load(dir);
+    migrate::RunResult results[2];
+    support::Diagnostics diags[2];
+    auto path = (dir.path() / "app.sqlite3").string();
+    auto migrator = [&](int k) {
+        auto conn = db::open_sqlite(path, diags[k]);
+        if (conn) results[k] = migrate::upgrade(*conn, graph, "head", {}, diags[k]);
+    };
+    std::thread t0(migrator, 0), t1(migrator, 1);
+    t0.join();
+    t1.join();
+    std::string both = print(diags[0]) + print(diags[1]);
+    INFO(both);
+    CHECK(results[0].ok);
+    CHECK(results[1].ok);
+    CHECK(results[0].applied.size() + results[1].applied.size() == 9);
+
+    auto conn = open(dir);
+    support::Diagnostics d;
+    auto log = conn->query("SELECT rev, COUNT(*) FROM \"log\" GROUP BY rev HAVING COUNT(*) <> 1", {}, d);
+    REQUIRE(log);
+    CHECK(log->rows.empty());
+    auto total = conn->query("SELECT COUNT(*) FROM \"log\"", {}, d);
+    CHECK(*total->rows[0][0] == "9");
+    CHECK(*migrate::current(*conn, "autogen_version", d) == Ids{"r8"});
+}
+
+TEST_CASE("runner: a missing section names the file and the dialect") {
+    testing::TempDir dir;
+    migrate::fixtures::add(dir, "1", "-- autogen revision\n-- revision: a1\n-- down_revision: none\n\n-- +downgrade sqlite\n");
+    auto graph = load(dir);
+    auto conn = open(dir);
+    support::Diagnostics diags;
+    auto r = migrate::upgrade(*conn, graph, "head", {}, diags);
+    CHECK_FALSE(r.ok);
+    REQUIRE(diags.has_errors());
+    CHECK(diags.items().front().message.find("\"-- +upgrade sqlite\"") != std::string::npos);
+    CHECK(diags.items().front().location.file.find("1.sql") != std::string::npos);
+    CHECK(migrate::current(*conn, "autogen_version", diags)->empty());
+}
+
+TEST_CASE("runner: a no-transaction section runs outside a transaction and says so") {
+    testing::TempDir dir;
+    migrate::fixtures::add(dir, "1", migrate::fixtures::revision_text("a1", "none", "vacuum",
+                                                                       "-- autogen: no-transaction\nCREATE TABLE t (a);\nVACUUM;",
+                                                                       "DROP TABLE t;"));
+    auto graph = load(dir);
+    auto conn = open(dir);
+    support::Diagnostics diags;
+    auto r = migrate::upgrade(*conn, graph, "head", {}, diags);  // VACUUM fails inside a transaction
+    INFO(print(diags));
+    REQUIRE(r.ok);
+    CHECK(r.applied.at(0).no_transaction);
+    bool noted = false;
+    for (const auto& d : diags.items()) noted = noted || d.message.find("outside a transaction") != std::string::npos;
+    CHECK(noted);
+    CHECK(*migrate::current(*conn, "autogen_version", diags) == Ids{"a1"});
+}
+
+TEST_CASE("version table: every change must hit exactly one row") {
+    testing::TempDir dir;
+    auto conn = open(dir);
+    support::Diagnostics diags;
+    migrate::VersionTable table("my_versions");
+    REQUIRE(table.ensure(*conn, diags));
+    REQUIRE(table.ensure(*conn, diags));  // idempotent
+    CHECK(table.exists(*conn));
+    CHECK_FALSE(migrate::VersionTable("other").exists(*conn));
+    REQUIRE(conn->begin(diags));
+    REQUIRE(table.move(*conn, {}, {"a1"}, {"abc"}, diags));
+    REQUIRE(table.move(*conn, {"a1"}, {"b2", "c3"}, {}, diags));
+    REQUIRE(conn->commit(diags));
+    CHECK(*table.heads(*conn, diags) == Ids{"b2", "c3"});
+    CHECK(table.checksums(*conn, diags)->size() == 2);
+
+    REQUIRE(conn->begin(diags));
+    support::Diagnostics stale;
+    CHECK_FALSE(table.move(*conn, {"a1"}, {"d4"}, {}, stale));  // a1 is not there any more
+    CHECK(stale.items().front().message.find("changed 0 rows instead of 1") != std::string::npos);
+    REQUIRE(conn->rollback(diags));
+    CHECK(*table.heads(*conn, diags) == Ids{"b2", "c3"});
+}

@@ -1,0 +1,138 @@
+// The version table: plain portable SQL (SQLite and PostgreSQL), "$N" parameters
+// written in ascending order (SQLite numbers "$N" names by first appearance, so the
+// same text binds the same way on both), RETURNING to count the rows each change hit.
+#include "migrate/version_table.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+
+namespace autogen::migrate {
+
+using support::Category;
+
+namespace {
+
+std::string now_utc() {
+    std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+}  // namespace
+
+std::string VersionTable::quoted() const {
+    std::string out = "\"";
+    for (char c : name_) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+bool VersionTable::ensure(db::Connection& conn, support::Diagnostics& diags) const {
+    return conn.execute("CREATE TABLE IF NOT EXISTS " + quoted() +
+                            " (\"version_num\" VARCHAR(64) NOT NULL PRIMARY KEY,"
+                            " \"applied_at\" VARCHAR(32), \"checksum\" VARCHAR(64))",
+                        diags);
+}
+
+bool VersionTable::exists(db::Connection& conn) const {
+    support::Diagnostics scratch;  // a missing table is the expected failure here
+    return conn.query("SELECT \"version_num\" FROM " + quoted() + " WHERE 1 = 0", {}, scratch).has_value();
+}
+
+std::optional<std::vector<std::string>> VersionTable::heads(db::Connection& conn, support::Diagnostics& diags) const {
+    auto rows = conn.query("SELECT \"version_num\" FROM " + quoted() + " ORDER BY \"version_num\"", {}, diags);
+    if (!rows) return std::nullopt;
+    std::vector<std::string> out;
+    for (const auto& row : rows->rows) {
+        if (!row.empty() && row[0]) out.push_back(*row[0]);
+    }
+    return out;
+}
+
+std::optional<std::vector<std::pair<std::string, std::string>>> VersionTable::checksums(
+    db::Connection& conn, support::Diagnostics& diags) const {
+    auto rows = conn.query("SELECT \"version_num\", \"checksum\" FROM " + quoted() + " ORDER BY \"version_num\"", {},
+                           diags);
+    if (!rows) return std::nullopt;
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const auto& row : rows->rows) {
+        if (row.size() >= 2 && row[0]) out.emplace_back(*row[0], row[1].value_or(""));
+    }
+    return out;
+}
+
+bool VersionTable::record_upgrade(db::Connection& conn, const Revision& rev,
+                                  const std::vector<std::string>& heads_before, support::Diagnostics& diags) const {
+    std::vector<std::string> from;
+    for (const auto& down : rev.down_revisions) {
+        if (std::find(heads_before.begin(), heads_before.end(), down) != heads_before.end()) from.push_back(down);
+    }
+    return move(conn, from, {rev.id}, {rev.checksum}, diags);
+}
+
+bool VersionTable::record_downgrade(db::Connection& conn, const Revision& rev,
+                                    const std::vector<const Revision*>& parents_to_add,
+                                    support::Diagnostics& diags) const {
+    std::vector<std::string> to, sums;
+    for (const Revision* parent : parents_to_add) {
+        to.push_back(parent->id);
+        sums.push_back(parent->checksum);
+    }
+    return move(conn, {rev.id}, to, sums, diags);
+}
+
+bool VersionTable::move(db::Connection& conn, const std::vector<std::string>& from, const std::vector<std::string>& to,
+                        const std::vector<std::string>& checksums, support::Diagnostics& diags) const {
+    const std::string applied_at = now_utc();
+    auto checksum_of = [&](std::size_t i) -> std::optional<std::string> {
+        if (i < checksums.size() && !checksums[i].empty()) return checksums[i];
+        return std::nullopt;
+    };
+    // Every change must hit exactly one row; anything else means the table moved
+    // under us (a concurrent migrator, a hand edit) and the transaction is abandoned.
+    auto exactly_one = [&](const std::string& sql, const std::vector<std::optional<std::string>>& params,
+                           const std::string& what) {
+        auto rows = conn.query(sql, params, diags);
+        if (!rows) return false;
+        if (rows->rows.size() != 1) {
+            diags.error(Category::Database,
+                        "version table " + quoted() + ": " + what + " changed " + std::to_string(rows->rows.size()) +
+                            " rows instead of 1",
+                        {}, "another migrator or a manual change moved the version; check `autogen current` and run again");
+            return false;
+        }
+        return true;
+    };
+    std::size_t paired = std::min(from.size(), to.size());
+    for (std::size_t i = 0; i < paired; ++i) {
+        if (!exactly_one("UPDATE " + quoted() +
+                             " SET \"version_num\" = $1, \"applied_at\" = $2, \"checksum\" = $3"
+                             " WHERE \"version_num\" = $4 RETURNING \"version_num\"",
+                         {to[i], applied_at, checksum_of(i), from[i]}, "moving " + from[i] + " to " + to[i])) {
+            return false;
+        }
+    }
+    for (std::size_t i = paired; i < from.size(); ++i) {
+        if (!exactly_one("DELETE FROM " + quoted() + " WHERE \"version_num\" = $1 RETURNING \"version_num\"",
+                         {from[i]}, "removing " + from[i])) {
+            return false;
+        }
+    }
+    for (std::size_t i = paired; i < to.size(); ++i) {
+        if (!exactly_one("INSERT INTO " + quoted() +
+                             " (\"version_num\", \"applied_at\", \"checksum\") VALUES ($1, $2, $3)"
+                             " RETURNING \"version_num\"",
+                         {to[i], applied_at, checksum_of(i)}, "adding " + to[i])) {
+            return false;
+        }
+    }
+    return true;
+}
+
+}  // namespace autogen::migrate
