@@ -1,0 +1,114 @@
+// scan(): globs -> umbrella TU -> declarations -> schema -> cross-model checks.
+// Each step lives in its own file; this one only sequences them.
+#include "scan/scanner.hpp"
+
+#include <set>
+#include <system_error>
+
+#include "scan/decl_collector.hpp"
+#include "scan/glob.hpp"
+#include "scan/schema_checks.hpp"
+#include "scan/source_mapping.hpp"
+#include "scan/table_builder.hpp"
+#include "scan/translation_unit.hpp"
+#include "support/resource_paths.hpp"
+
+namespace autogen::scan {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+using support::Category;
+
+std::string join(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& s : items) out += (out.empty() ? "" : ", ") + ("\"" + s + "\"");
+    return out;
+}
+
+/// The clang arguments of a scan; the flag set a future PCH or AST cache is keyed by.
+std::vector<std::string> clang_arguments(const ScanOptions& options, const fs::path& root) {
+    std::vector<std::string> args = {"-x", "c++", "-std=c++20", "-resource-dir", AUTOGEN_CLANG_RESOURCE_DIR};
+    if (auto inc = support::model_include_dir()) {
+        args.push_back("-I");
+        args.push_back(inc->string());
+    }
+    for (const auto& dir : options.include_dirs) {
+        args.push_back("-I");
+        args.push_back((dir.is_absolute() ? dir : root / dir).lexically_normal().string());
+    }
+    args.insert(args.end(), options.extra_args.begin(), options.extra_args.end());
+    return args;
+}
+
+/// Parses the umbrella; retries once with the system compiler's libstdc++ folders
+/// when clang's own header search misses a standard header (TOOLCHAIN §1.3).
+std::optional<ParsedUnit> parse_models(UnitRequest request, support::Diagnostics& diags) {
+    auto unit = parse_unit(request, diags);
+    if (!unit || !misses_standard_header(unit->tu.get())) return unit;
+    auto dirs = libstdcxx_include_dirs();
+    if (dirs.empty()) return unit;
+    request.args.push_back("-nostdinc++");
+    for (const auto& d : dirs) {
+        request.args.push_back("-isystem");
+        request.args.push_back(d);
+    }
+    support::Diagnostics retry_diags;
+    auto retry = parse_unit(request, retry_diags);
+    if (!retry || misses_standard_header(retry->tu.get())) return unit;
+    std::string list;
+    for (const auto& d : dirs) list += " " + d;
+    diags.note(Category::Model,
+               "libclang did not find the C++ standard headers on its own; scanned with -nostdinc++ and the "
+               "system compiler's libstdc++ folders:" + list);
+    return retry;
+}
+
+}  // namespace
+
+std::optional<ScanResult> scan(const ScanOptions& options, support::Diagnostics& diags) {
+    std::size_t errors_before = diags.error_count();
+    std::error_code ec;
+    fs::path root = fs::absolute(options.project_root.empty() ? fs::current_path(ec) : options.project_root, ec);
+    root = root.lexically_normal();
+
+    ScanResult result;
+    if (options.header_globs.empty()) {
+        diags.error(Category::Config, "no model headers configured", {},
+                    "list them in autogen.toml: [models] headers = [\"src/models/**/*.hpp\"]");
+        return std::nullopt;
+    }
+    result.files = expand_globs(root, options.header_globs);
+    if (result.files.empty()) {
+        diags.error(Category::Config, "no model header matched " + join(options.header_globs) + " in " + root.string(), {},
+                    "check [models] headers in autogen.toml; patterns are relative to the folder of autogen.toml "
+                    "('**' matches any number of folders)");
+        return std::nullopt;
+    }
+    if (!support::model_include_dir())
+        diags.warning(Category::Config, "autogen/model.hpp not found", {},
+                      "set AUTOGEN_INCLUDE_DIR to the folder that holds autogen/model.hpp");
+
+    std::set<std::string> model_files;
+    for (const auto& f : result.files) {
+        fs::path real = fs::canonical(f, ec);
+        model_files.insert(ec ? f.string() : real.string());
+        model_files.insert(f.string());
+    }
+
+    UnitRequest request{root / ".autogen-scan.cpp", result.files, clang_arguments(options, root)};
+    auto unit = parse_models(std::move(request), diags);
+    if (!unit) return std::nullopt;
+    report_clang_errors(unit->tu.get(), diags);
+
+    SourceCache sources;
+    ModelDecls decls = collect_models(unit->tu.get(), model_files, sources, diags);
+    result.schema = build_schema(decls, diags);
+    check_schema(result.schema, diags);
+
+    if (diags.error_count() > errors_before) return std::nullopt;
+    return result;
+}
+
+}  // namespace autogen::scan

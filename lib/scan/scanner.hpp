@@ -1,0 +1,36 @@
+// The model scanner's public API: annotated C++ model headers -> schema::Schema.
+// Globs select the headers; libclang parses them as one translation unit; the
+// annotations (SPEC §1, docs/models.md) become tables, columns, keys and enums.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "schema/schema.hpp"
+#include "support/diagnostics.hpp"
+
+namespace autogen::scan {
+
+/// What to scan, from the [models] section of autogen.toml.
+struct ScanOptions {
+    std::filesystem::path project_root;             ///< folder of autogen.toml; globs and include_dirs are relative to it
+    std::vector<std::string> header_globs;          ///< e.g. "src/models/**/*.hpp" ('**' any depth, '*', '?')
+    std::vector<std::filesystem::path> include_dirs;
+    std::vector<std::string> extra_args;            ///< passed to clang as is, e.g. "-DFOO=1"
+};
+
+/// What a scan found.
+struct ScanResult {
+    schema::Schema schema;                          ///< every table and enum, with SourceLocation (absolute file path, line, col)
+    std::vector<std::filesystem::path> files;       ///< every model file read (what the globs matched), sorted
+};
+
+/// Scans the model headers. Every problem (no header matched, C++ errors in a model,
+/// malformed annotations, unmapped types, unknown references, duplicates) is
+/// reported into `diags` with file:line:col and a hint; returns nullopt if any error
+/// was reported, so nothing is written from a broken model.
+std::optional<ScanResult> scan(const ScanOptions& options, support::Diagnostics& diags);
+
+}  // namespace autogen::scan

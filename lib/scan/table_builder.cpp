@@ -1,0 +1,396 @@
+// Applying annotations to build tables and enums (table_builder.hpp). One function
+// per annotation kind; naming conventions: uq_<table>_<column>, ix_<table>_<column>,
+// fk_<table>_<column>_<reftable>, ck_<table>_<column>; primary keys stay unnamed.
+#include "scan/table_builder.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+
+namespace autogen::scan {
+
+namespace {
+
+using support::Category;
+using support::Diagnostics;
+using support::SourceLocation;
+
+std::string trim(std::string_view s) {
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+    return std::string(s);
+}
+
+/// The location of an argument's value (or of the argument, for a flag).
+SourceLocation where(const LocatedAnnotation& la, const AnnotationArg& arg) {
+    return la.site.at(arg.value ? arg.value->offset : arg.offset);
+}
+
+SourceLocation where_positional(const LocatedAnnotation& la, std::size_t i) {
+    const AnnotationValue* v = positional(la.annotation, i);
+    return v ? la.site.at(v->offset) : la.site.location;
+}
+
+/// Reports vocabulary errors; true if the annotation is usable.
+bool check(const LocatedAnnotation& la, Diagnostics& diags) {
+    auto errors = validate(la.kind, la.annotation);
+    for (auto& e : errors) diags.error(Category::Model, e.message, la.site.at(e.offset), e.hint);
+    return errors.empty();
+}
+
+std::string text_of(const AnnotationArg* arg) { return arg && arg->value ? arg->value->text : std::string(); }
+
+/// Builds one table from its struct.
+class TableBuilder {
+public:
+    TableBuilder(const StructDecl& s, const std::map<std::string, std::string>& enum_names, Diagnostics& diags)
+        : s_(s), enum_names_(enum_names), diags_(diags) {}
+
+    schema::Table build() {
+        t_.location = s_.location;
+        t_.comment = s_.doc;
+        const LocatedAnnotation* table_ann = nullptr;
+        for (const auto& la : s_.annotations) {
+            if (la.kind != AnnotationKind::Table) continue;
+            if (table_ann) {
+                diags_.error(Category::Model, "struct '" + s_.qualified_name + "' has two AUTOGEN_TABLE annotations",
+                             la.site.location, "keep one AUTOGEN_TABLE per struct");
+                continue;
+            }
+            table_ann = &la;
+            apply_table(la);
+        }
+        if (t_.name.empty()) t_.name = snake_case(s_.name);
+        for (const auto& f : s_.fields) add_field(f);
+        for (const auto& la : s_.annotations) apply_struct_level(la);
+        if (!pk_columns_.empty()) t_.primary_key = schema::PrimaryKey{"", pk_columns_};
+        return std::move(t_);
+    }
+
+private:
+    void apply_table(const LocatedAnnotation& la) {
+        if (!check(la, diags_)) return;
+        const Annotation& a = la.annotation;
+        if (const auto* v = positional(a, 0)) {
+            t_.name = v->text;
+            if (t_.name.empty())
+                diags_.error(Category::Model, "empty table name", where_positional(la, 0),
+                             "write AUTOGEN_TABLE(\"name\") or AUTOGEN_TABLE() for the snake_case struct name");
+        }
+        if (auto* arg = find_arg(a, "schema")) t_.schema = text_of(arg);
+        if (auto* arg = find_arg(a, "renamed_from")) t_.renamed_from = text_of(arg);
+        if (auto* arg = find_arg(a, "comment")) t_.comment = text_of(arg);
+    }
+
+    void add_field(const FieldDecl& f) {
+        const LocatedAnnotation* column_ann = nullptr;
+        bool usable = true;
+        for (const auto& la : f.annotations) {
+            switch (la.kind) {
+            case AnnotationKind::Transient: return;  // not a column
+            case AnnotationKind::Column:
+                if (column_ann) {
+                    diags_.error(Category::Model, "field '" + f.name + "' has two AUTOGEN_COLUMN annotations",
+                                 la.site.location, "merge them into one AUTOGEN_COLUMN(...)");
+                    usable = false;
+                } else {
+                    column_ann = &la;
+                    usable = check(la, diags_) && usable;
+                }
+                break;
+            default:
+                diags_.error(Category::Model,
+                             std::string(macro_name(la.kind)) + " does not apply to a field ('" + f.name + "')",
+                             la.site.location, "put it on the struct (or enum) it belongs to");
+                usable = false;
+            }
+        }
+        if (f.annotation_errors) usable = false;
+        static const Annotation none;
+        const Annotation& a = column_ann && usable ? column_ann->annotation : none;
+
+        schema::Column c;
+        c.name = find_arg(a, "name") ? text_of(find_arg(a, "name")) : f.name;
+        c.location = f.location;
+        c.comment = f.doc;
+        c.nullable = f.type.nullable;
+        if (auto* arg = find_arg(a, "type")) {
+            c.type.logical = schema::Logical::None;
+            c.type.sql = text_of(arg);
+            if (c.type.sql.empty())
+                diags_.error(Category::Model, "empty type for field '" + f.name + "'", where(*column_ann, *arg),
+                             "write the SQL type, e.g. type = \"NUMERIC(12,2)\"");
+        } else if (f.type.type) {
+            c.type = *f.type.type;
+            if (c.type.logical == schema::Logical::Enum) {
+                auto it = enum_names_.find(f.type.enum_key);
+                if (it != enum_names_.end()) c.type.enum_name = it->second;
+            }
+        } else if (usable) {
+            diags_.error(Category::Model,
+                         "field '" + s_.name + "::" + f.name + "' has type '" + f.type.spelling +
+                             "', which has no default column type",
+                         f.location,
+                         f.type.hint.empty()
+                             ? "give the SQL type with AUTOGEN_COLUMN(type = \"...\"), or mark the field AUTOGEN_TRANSIENT"
+                             : f.type.hint);
+        }
+        if (auto* arg = find_arg(a, "length")) {
+            if (c.type.logical == schema::Logical::Text)
+                c.type.length = static_cast<unsigned>(arg->value->integer);
+            else
+                diags_.error(Category::Model, "'length' applies only to std::string columns ('" + f.name + "')",
+                             where(*column_ann, *arg), "remove it, or write the full type with type = \"...\"");
+        }
+        if (has_arg(a, "nullable")) c.nullable = true;
+        if (has_arg(a, "not_null")) c.nullable = false;
+        if (auto* arg = find_arg(a, "server_default")) c.server_default = text_of(arg);
+        if (has_arg(a, "identity")) c.identity = true;
+        if (auto* arg = find_arg(a, "collate")) c.collation = text_of(arg);
+        if (auto* arg = find_arg(a, "renamed_from")) c.renamed_from = text_of(arg);
+        if (auto* arg = find_arg(a, "comment")) c.comment = text_of(arg);
+
+        if (t_.find_column(c.name)) {
+            diags_.error(Category::Model, "duplicate column '" + c.name + "' in table '" + t_.name + "'", f.location,
+                         "rename the field or give it AUTOGEN_COLUMN(name = \"...\")");
+        }
+        const std::string& col = c.name;
+        if (has_arg(a, "primary_key")) {
+            pk_columns_.push_back(col);
+            if (!pk_location_.known()) pk_location_ = where(*column_ann, *find_arg(a, "primary_key"));
+        }
+        if (auto* arg = find_arg(a, "unique"))
+            t_.uniques.push_back({"uq_" + t_.name + "_" + col, {col}, where(*column_ann, *arg)});
+        if (auto* arg = find_arg(a, "index"))
+            t_.indexes.push_back({"ix_" + t_.name + "_" + col, {col}, false, "", where(*column_ann, *arg)});
+        if (auto* arg = find_arg(a, "check"))
+            t_.checks.push_back({"ck_" + t_.name + "_" + col, text_of(arg), where(*column_ann, *arg)});
+        if (auto* arg = find_arg(a, "references")) add_column_reference(*column_ann, *arg, col);
+        else if (auto* act = find_arg(a, "on_delete") ? find_arg(a, "on_delete") : find_arg(a, "on_update"))
+            diags_.error(Category::Model, "'" + act->key + "' without 'references' on field '" + f.name + "'",
+                         where(*column_ann, *act), "add references = \"table.column\" or remove it");
+        t_.columns.push_back(std::move(c));
+    }
+
+    void add_column_reference(const LocatedAnnotation& la, const AnnotationArg& arg, const std::string& col) {
+        const std::string& target = arg.value->text;
+        auto dot = target.rfind('.');
+        if (dot == std::string::npos || dot == 0 || dot + 1 == target.size()) {
+            diags_.error(Category::Model, "bad reference '" + target + "'", where(la, arg),
+                         "write references = \"table.column\" (or \"schema.table.column\")");
+            return;
+        }
+        schema::ForeignKey fk;
+        std::string table = target.substr(0, dot);
+        if (auto sdot = table.find('.'); sdot != std::string::npos) {
+            fk.ref_schema = table.substr(0, sdot);
+            table = table.substr(sdot + 1);
+        }
+        fk.ref_table = table;
+        fk.ref_columns = {target.substr(dot + 1)};
+        fk.columns = {col};
+        fk.name = "fk_" + t_.name + "_" + col + "_" + fk.ref_table;
+        fk.location = where(la, arg);
+        apply_actions(la.annotation, fk);
+        t_.foreign_keys.push_back(std::move(fk));
+    }
+
+    static void apply_actions(const Annotation& a, schema::ForeignKey& fk) {
+        if (auto* arg = find_arg(a, "on_delete")) fk.on_delete = *schema::parse_referential_action(arg->value->text);
+        if (auto* arg = find_arg(a, "on_update")) fk.on_update = *schema::parse_referential_action(arg->value->text);
+    }
+
+    /// Splits a column list and checks each plain name against the table's columns.
+    std::vector<std::string> columns_of(const LocatedAnnotation& la, std::size_t i, bool allow_expressions) {
+        const AnnotationValue* v = positional(la.annotation, i);
+        std::vector<std::string> cols = split_columns(v->text);
+        if (cols.empty() || std::any_of(cols.begin(), cols.end(), [](auto& c) { return c.empty(); })) {
+            diags_.error(Category::Model, "empty column in list '" + v->text + "'", la.site.at(v->offset),
+                         "write the column names separated by commas, e.g. \"user_id, created_at\"");
+            return {};
+        }
+        for (const auto& c : cols) {
+            if (c.front() == '(') {
+                if (!allow_expressions)
+                    diags_.error(Category::Model, "an expression is not allowed here: " + c, la.site.at(v->offset),
+                                 "only AUTOGEN_INDEX accepts expressions; name columns here");
+                continue;
+            }
+            if (!t_.find_column(c))
+                diags_.error(Category::Model, "unknown column '" + c + "' in table '" + t_.name + "'",
+                             la.site.at(v->offset + std::max<std::size_t>(1, v->text.find(c) + 1)),
+                             "name a column of the table (a field's column name), or write an expression in parentheses");
+        }
+        return cols;
+    }
+
+    void apply_struct_level(const LocatedAnnotation& la) {
+        switch (la.kind) {
+        case AnnotationKind::Table: return;  // handled first
+        case AnnotationKind::Index: {
+            if (!check(la, diags_)) return;
+            schema::Index ix{positional(la.annotation, 0)->text, columns_of(la, 1, true),
+                             has_arg(la.annotation, "unique"), text_of(find_arg(la.annotation, "where")),
+                             where_positional(la, 0)};
+            t_.indexes.push_back(std::move(ix));
+            return;
+        }
+        case AnnotationKind::Unique:
+            if (!check(la, diags_)) return;
+            t_.uniques.push_back({positional(la.annotation, 0)->text, columns_of(la, 1, false), where_positional(la, 0)});
+            return;
+        case AnnotationKind::Check:
+            if (!check(la, diags_)) return;
+            t_.checks.push_back({positional(la.annotation, 0)->text, positional(la.annotation, 1)->text,
+                                 where_positional(la, 0)});
+            return;
+        case AnnotationKind::PrimaryKey: {
+            if (!check(la, diags_)) return;
+            if (!pk_columns_.empty()) {
+                diags_.error(Category::Model, "table '" + t_.name + "' has two primary keys", la.site.location,
+                             pk_location_.known() ? "the other one is at " + pk_location_.str() + "; keep one of them"
+                                                  : "keep one of them");
+                return;
+            }
+            pk_columns_ = columns_of(la, 0, false);
+            pk_location_ = la.site.location;
+            return;
+        }
+        case AnnotationKind::ForeignKey: add_foreign_key(la); return;
+        default:
+            diags_.error(Category::Model,
+                         std::string(macro_name(la.kind)) + " does not apply to a struct ('" + s_.qualified_name + "')",
+                         la.site.location,
+                         la.kind == AnnotationKind::Column || la.kind == AnnotationKind::Transient
+                             ? "put it in front of a field"
+                             : "put it on an enum class or enumerator");
+        }
+    }
+
+    void add_foreign_key(const LocatedAnnotation& la) {
+        if (!check(la, diags_)) return;
+        const Annotation& a = la.annotation;
+        schema::ForeignKey fk;
+        fk.name = positional(a, 0)->text;
+        fk.columns = columns_of(la, 1, false);
+        fk.location = where_positional(la, 2);
+        std::string target = positional(a, 2)->text;
+        auto open = target.find('('), close = target.rfind(')');
+        if (open == std::string::npos || close != target.size() - 1 || close < open) {
+            diags_.error(Category::Model, "bad foreign key target '" + target + "'", fk.location,
+                         "write \"table(col1, col2)\"");
+            return;
+        }
+        std::string table = trim(std::string_view(target).substr(0, open));
+        if (auto dot = table.find('.'); dot != std::string::npos) {
+            fk.ref_schema = table.substr(0, dot);
+            table = table.substr(dot + 1);
+        }
+        fk.ref_table = table;
+        fk.ref_columns = split_columns(std::string_view(target).substr(open + 1, close - open - 1));
+        if (fk.ref_table.empty() || fk.ref_columns.empty()) {
+            diags_.error(Category::Model, "bad foreign key target '" + target + "'", fk.location,
+                         "write \"table(col1, col2)\"");
+            return;
+        }
+        if (!fk.columns.empty() && fk.columns.size() != fk.ref_columns.size()) {
+            diags_.error(Category::Model,
+                         "foreign key '" + fk.name + "' has " + std::to_string(fk.columns.size()) + " columns but references " +
+                             std::to_string(fk.ref_columns.size()),
+                         fk.location, "name as many referenced columns as local columns");
+            return;
+        }
+        apply_actions(a, fk);
+        t_.foreign_keys.push_back(std::move(fk));
+    }
+
+    const StructDecl& s_;
+    const std::map<std::string, std::string>& enum_names_;
+    Diagnostics& diags_;
+    schema::Table t_;
+    std::vector<std::string> pk_columns_;
+    SourceLocation pk_location_;
+};
+
+schema::Enum build_enum(const EnumDecl& e, Diagnostics& diags) {
+    schema::Enum out;
+    out.name = snake_case(e.name);
+    out.location = e.location;
+    for (const auto& la : e.annotations) {
+        if (la.kind != AnnotationKind::Enum) {
+            diags.error(Category::Model, std::string(macro_name(la.kind)) + " does not apply to an enum ('" + e.qualified_name + "')",
+                        la.site.location, "use AUTOGEN_ENUM on the enum class and AUTOGEN_LABEL on its enumerators");
+            continue;
+        }
+        if (!check(la, diags)) continue;
+        if (const auto* v = positional(la.annotation, 0)) out.name = v->text;
+        if (auto* arg = find_arg(la.annotation, "schema")) out.schema = text_of(arg);
+    }
+    std::set<std::string> seen;
+    for (const auto& en : e.enumerators) {
+        std::string label = en.name;
+        for (const auto& la : en.annotations) {
+            if (la.kind != AnnotationKind::Label) {
+                diags.error(Category::Model, std::string(macro_name(la.kind)) + " does not apply to an enumerator ('" + en.name + "')",
+                            la.site.location, "only AUTOGEN_LABEL(\"...\") goes on an enumerator");
+                continue;
+            }
+            if (check(la, diags)) label = positional(la.annotation, 0)->text;
+        }
+        if (!seen.insert(label).second)
+            diags.error(Category::Model, "duplicate label '" + label + "' in enum '" + out.name + "'", en.location,
+                        "give each enumerator a distinct AUTOGEN_LABEL");
+        out.labels.push_back(std::move(label));
+    }
+    return out;
+}
+
+}  // namespace
+
+schema::Schema build_schema(const ModelDecls& decls, Diagnostics& diags) {
+    schema::Schema out;
+    std::map<std::string, std::string> enum_names;  // EnumDecl::key -> database name
+    for (const auto& e : decls.enums) {
+        out.enums.push_back(build_enum(e, diags));
+        enum_names[e.key] = out.enums.back().name;
+    }
+    for (const auto& s : decls.tables) out.tables.push_back(TableBuilder(s, enum_names, diags).build());
+    return out;
+}
+
+std::string snake_case(std::string_view name) {
+    std::string out;
+    for (std::size_t i = 0; i < name.size(); ++i) {
+        char c = name[i];
+        bool upper = std::isupper(static_cast<unsigned char>(c));
+        if (upper && i > 0 && name[i - 1] != '_') {
+            bool prev_lower = std::islower(static_cast<unsigned char>(name[i - 1])) || std::isdigit(static_cast<unsigned char>(name[i - 1]));
+            bool next_lower = i + 1 < name.size() && std::islower(static_cast<unsigned char>(name[i + 1]));
+            bool prev_upper = std::isupper(static_cast<unsigned char>(name[i - 1]));
+            if (prev_lower || (prev_upper && next_lower)) out += '_';
+        }
+        out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return out;
+}
+
+std::vector<std::string> split_columns(std::string_view list) {
+    std::vector<std::string> out;
+    if (trim(list).empty()) return out;
+    int depth = 0;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= list.size(); ++i) {
+        if (i == list.size() || (list[i] == ',' && depth == 0)) {
+            out.push_back(trim(list.substr(start, i - start)));
+            start = i + 1;
+        } else if (list[i] == '(') {
+            ++depth;
+        } else if (list[i] == ')') {
+            --depth;
+        }
+    }
+    return out;
+}
+
+}  // namespace autogen::scan

@@ -1,0 +1,26 @@
+// Annotation semantics (SPEC §1): turns the extracted declarations (model_decls.hpp)
+// into schema::Table and schema::Enum objects, applying every key, the naming
+// conventions and the per-table checks. Pure: no libclang, no I/O.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "scan/model_decls.hpp"
+#include "schema/schema.hpp"
+#include "support/diagnostics.hpp"
+
+namespace autogen::scan {
+
+/// Builds every enum and table of `decls` into a schema, in source order. Reports
+/// each malformed annotation into `diags` (Category::Model) and keeps going.
+schema::Schema build_schema(const ModelDecls& decls, support::Diagnostics& diags);
+
+/// "OrderItem" -> "order_item", "HTTPRequest" -> "http_request".
+std::string snake_case(std::string_view name);
+
+/// "a, (lower(b)), c" -> {"a", "(lower(b))", "c"}: splits at top-level commas, trims.
+std::vector<std::string> split_columns(std::string_view list);
+
+}  // namespace autogen::scan

@@ -1,0 +1,47 @@
+// Building and parsing the umbrella translation unit: one in-memory file that
+// #includes every model header by absolute path (TOOLCHAIN §3.1), the clang
+// argument list, clang's own diagnostics, and the libstdc++ fallback of
+// TOOLCHAIN §1.3. A std-header PCH or a saved-AST cache would slot in here.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "scan/clang_raii.hpp"
+#include "support/diagnostics.hpp"
+
+namespace autogen::scan {
+
+/// What to parse: the umbrella's virtual path, the headers it includes, the flags.
+struct UnitRequest {
+    std::filesystem::path main_file;            ///< the umbrella's path (need not exist)
+    std::vector<std::filesystem::path> headers;  ///< absolute paths
+    std::vector<std::string> args;              ///< clang arguments (no program name, no input file)
+};
+
+/// A parsed unit and the index that owns it (declared first: destroyed last).
+struct ParsedUnit {
+    clang::Index index;
+    clang::TranslationUnit tu;
+};
+
+/// The umbrella's text: one #include line per header.
+std::string umbrella_source(const std::vector<std::filesystem::path>& headers);
+
+/// Parses the request (SkipFunctionBodies | KeepGoing). nullopt when libclang
+/// itself fails (reported into `diags`); C++ errors are left in the unit.
+std::optional<ParsedUnit> parse_unit(const UnitRequest& request, support::Diagnostics& diags);
+
+/// Reports every error or fatal diagnostic of `tu` as a model error; returns how many.
+std::size_t report_clang_errors(CXTranslationUnit tu, support::Diagnostics& diags);
+
+/// True if some diagnostic says a standard header ("'string' file not found") is missing.
+bool misses_standard_header(CXTranslationUnit tu);
+
+/// The libstdc++ include folders of the system compiler (`c++ -xc++ -E -v /dev/null`,
+/// the entries containing "/c++/"), for the -nostdinc++ fallback. Empty if unknown.
+std::vector<std::string> libstdcxx_include_dirs();
+
+}  // namespace autogen::scan
