@@ -1,0 +1,110 @@
+// Quoting and small SQL fragments shared by every dialect's planner.
+#include "codegen/sql_builder.hpp"
+
+namespace autogen::codegen {
+
+namespace {
+std::string quote_with(std::string_view text, char q) {
+    std::string out;
+    out.reserve(text.size() + 2);
+    out += q;
+    for (char c : text) {
+        if (c == q) out += q;
+        out += c;
+    }
+    out += q;
+    return out;
+}
+}  // namespace
+
+std::string quote_identifier(std::string_view name) { return quote_with(name, '"'); }
+
+std::string qualified_name(std::string_view schema, std::string_view name) {
+    if (schema.empty()) return quote_identifier(name);
+    return quote_identifier(schema) + "." + quote_identifier(name);
+}
+
+std::string string_literal(std::string_view text) { return quote_with(text, '\''); }
+
+std::string column_list(const std::vector<std::string>& columns) {
+    std::string out;
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+        if (i) out += ", ";
+        out += quote_identifier(columns[i]);
+    }
+    return out;
+}
+
+bool is_expression_item(std::string_view item) {
+    return !item.empty() && item.front() == '(' && item.back() == ')';
+}
+
+std::string index_item_list(const std::vector<std::string>& items) {
+    std::string out;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i) out += ", ";
+        // An expression is SQL the user wrote on purpose (AUTOGEN_INDEX "(lower(x))");
+        // everything else is a column name and gets quoted.
+        out += is_expression_item(items[i]) ? items[i] : quote_identifier(items[i]);
+    }
+    return out;
+}
+
+std::string referential_action_sql(schema::ReferentialAction action) {
+    switch (action) {
+        case schema::ReferentialAction::NoAction: return "NO ACTION";
+        case schema::ReferentialAction::Restrict: return "RESTRICT";
+        case schema::ReferentialAction::Cascade: return "CASCADE";
+        case schema::ReferentialAction::SetNull: return "SET NULL";
+        case schema::ReferentialAction::SetDefault: return "SET DEFAULT";
+    }
+    return "NO ACTION";
+}
+
+std::string referential_actions_clause(const schema::ForeignKey& key) {
+    std::string out;
+    if (key.on_delete != schema::ReferentialAction::NoAction)
+        out += " ON DELETE " + referential_action_sql(key.on_delete);
+    if (key.on_update != schema::ReferentialAction::NoAction)
+        out += " ON UPDATE " + referential_action_sql(key.on_update);
+    return out;
+}
+
+}  // namespace autogen::codegen
+
+namespace autogen::codegen {
+
+bool is_self_contained_sql(std::string_view sql) {
+    int depth = 0;
+    for (std::size_t i = 0; i < sql.size(); ++i) {
+        char c = sql[i];
+        if (c == '\'' || c == '"' || c == '`' || c == '[') {
+            char close = c == '[' ? ']' : c;
+            std::size_t j = i + 1;
+            for (;; ++j) {
+                if (j >= sql.size()) return false;  // unterminated quote
+                if (sql[j] == close) {
+                    // A doubled quote is an escaped one (not for [...]).
+                    if (close != ']' && j + 1 < sql.size() && sql[j + 1] == close) {
+                        ++j;
+                        continue;
+                    }
+                    break;
+                }
+            }
+            i = j;
+        } else if (c == '(') {
+            ++depth;
+        } else if (c == ')') {
+            if (--depth < 0) return false;
+        } else if (c == ';') {
+            return false;
+        } else if ((c == '-' && i + 1 < sql.size() && sql[i + 1] == '-') ||
+                   (c == '/' && i + 1 < sql.size() && sql[i + 1] == '*')) {
+            return false;
+        }
+    }
+    return depth == 0;
+}
+
+}  // namespace autogen::codegen

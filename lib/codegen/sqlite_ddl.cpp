@@ -1,0 +1,152 @@
+// SQLite CREATE TABLE / CREATE INDEX rendering through the quoting builder.
+#include "codegen/sqlite_ddl.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "codegen/sql_builder.hpp"
+
+namespace autogen::codegen::sqlite {
+
+namespace {
+
+std::string upper(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return out;
+}
+
+std::string trim(std::string_view s) {
+    std::size_t b = 0, e = s.size();
+    while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
+    while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
+    return std::string(s.substr(b, e - b));
+}
+
+bool is_numeric_literal(std::string_view s) {
+    if (!s.empty() && (s.front() == '+' || s.front() == '-')) s.remove_prefix(1);
+    if (s.empty()) return false;
+    if (s.size() > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X'))
+        return std::all_of(s.begin() + 2, s.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
+    bool digit = false, dot = false, exp = false;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        char c = s[i];
+        if (std::isdigit(static_cast<unsigned char>(c))) {
+            digit = true;
+        } else if (c == '.' && !dot && !exp) {
+            dot = true;
+        } else if ((c == 'e' || c == 'E') && digit && !exp) {
+            exp = true;
+            digit = false;
+            if (i + 1 < s.size() && (s[i + 1] == '+' || s[i + 1] == '-')) ++i;
+        } else {
+            return false;
+        }
+    }
+    return digit;
+}
+
+bool is_quoted_literal(std::string_view s) {
+    // 'text' or X'ABCD', with no unescaped quote inside.
+    if (s.size() >= 3 && (s[0] == 'x' || s[0] == 'X') && s[1] == '\'') s.remove_prefix(1);
+    if (s.size() < 2 || s.front() != '\'' || s.back() != '\'') return false;
+    for (std::size_t i = 1; i + 1 < s.size(); ++i) {
+        if (s[i] == '\'') {
+            if (i + 2 < s.size() && s[i + 1] == '\'') ++i;
+            else return false;
+        }
+    }
+    return true;
+}
+
+bool is_literal(std::string_view expr, bool allow_current) {
+    std::string e = trim(expr);
+    std::string u = upper(e);
+    if (u == "NULL" || u == "TRUE" || u == "FALSE") return true;
+    if (u == "CURRENT_TIME" || u == "CURRENT_DATE" || u == "CURRENT_TIMESTAMP") return allow_current;
+    return is_numeric_literal(e) || is_quoted_literal(e);
+}
+
+}  // namespace
+
+bool is_rowid_alias(const schema::Table& table, const schema::Column& column) {
+    return table.primary_key && table.primary_key->columns.size() == 1 &&
+           table.primary_key->columns.front() == column.name && upper(trim(column.type.sql)) == "INTEGER";
+}
+
+std::string default_clause_value(std::string_view expr) {
+    std::string e = trim(expr);
+    return is_literal(e, true) ? e : "(" + e + ")";
+}
+
+bool is_constant_default(std::string_view expr) { return is_literal(expr, false); }
+
+std::string column_definition(const schema::Table& table, const schema::Column& column) {
+    std::string out = quote_identifier(column.name);
+    if (!column.type.sql.empty()) out += " " + column.type.sql;
+    if (!column.nullable) out += " NOT NULL";
+    if (is_rowid_alias(table, column)) out += " PRIMARY KEY";
+    if (column.server_default) out += " DEFAULT " + default_clause_value(*column.server_default);
+    if (column.collation && !column.collation->empty()) out += " COLLATE " + quote_identifier(*column.collation);
+    return out;
+}
+
+std::string create_table_sql(const schema::Table& table, std::string_view name_override) {
+    std::vector<std::string> parts;
+    for (const auto& c : table.columns) parts.push_back(column_definition(table, c));
+    if (table.primary_key && !table.primary_key->columns.empty()) {
+        const auto* only = table.primary_key->columns.size() == 1
+                               ? table.find_column(table.primary_key->columns.front())
+                               : nullptr;
+        // The rowid alias carries PRIMARY KEY inline; any other key is a table constraint.
+        if (!only || !is_rowid_alias(table, *only))
+            parts.push_back("PRIMARY KEY (" + column_list(table.primary_key->columns) + ")");
+    }
+    auto named = [](const std::string& name) {
+        return name.empty() ? std::string() : "CONSTRAINT " + quote_identifier(name) + " ";
+    };
+    for (const auto& u : table.uniques) parts.push_back(named(u.name) + "UNIQUE (" + column_list(u.columns) + ")");
+    for (const auto& fk : table.foreign_keys) {
+        std::string s = named(fk.name) + "FOREIGN KEY (" + column_list(fk.columns) + ") REFERENCES " +
+                        quote_identifier(fk.ref_table);
+        if (!fk.ref_columns.empty()) s += " (" + column_list(fk.ref_columns) + ")";
+        parts.push_back(s + referential_actions_clause(fk));
+    }
+    for (const auto& ck : table.checks) parts.push_back(named(ck.name) + "CHECK (" + trim(ck.expression) + ")");
+
+    std::string sql = "CREATE TABLE " + quote_identifier(name_override.empty() ? table.name : name_override) + " (";
+    for (std::size_t i = 0; i < parts.size(); ++i) sql += (i ? ",\n    " : "\n    ") + parts[i];
+    return sql + "\n)";
+}
+
+std::string create_index_sql(std::string_view table_name, const schema::Index& index) {
+    std::string sql = std::string("CREATE ") + (index.unique ? "UNIQUE " : "") + "INDEX " +
+                      quote_identifier(index.name) + " ON " + quote_identifier(table_name) + " (" +
+                      index_item_list(index.columns) + ")";
+    if (!trim(index.where).empty()) sql += " WHERE " + trim(index.where);
+    return sql;
+}
+
+bool validate_table_sql(const schema::Table& table, support::Diagnostics& diags) {
+    bool ok = true;
+    auto check = [&](const std::string& sql, const std::string& what, const support::SourceLocation& where) {
+        if (is_self_contained_sql(sql)) return;
+        ok = false;
+        diags.error(support::Category::Model,
+                    what + " of table \"" + table.name + "\" is not a self-contained SQL expression: " + sql, where,
+                    "balance its parentheses and quotes, and remove any ';' or comment from it");
+    };
+    for (const auto& c : table.columns) {
+        check(c.type.sql, "the type of column \"" + c.name + "\"", c.location);
+        if (c.server_default) check(*c.server_default, "the default of column \"" + c.name + "\"", c.location);
+    }
+    for (const auto& ck : table.checks) check(ck.expression, "check \"" + ck.name + "\"", ck.location);
+    for (const auto& ix : table.indexes) {
+        check(ix.where, "the WHERE of index \"" + ix.name + "\"", ix.location);
+        for (const auto& item : ix.columns)
+            if (is_expression_item(item)) check(item, "an expression of index \"" + ix.name + "\"", ix.location);
+    }
+    return ok;
+}
+
+}  // namespace autogen::codegen::sqlite

@@ -1,0 +1,42 @@
+// SQLite DDL for whole objects: the column definition, CREATE TABLE with every
+// constraint, CREATE INDEX. Shared by the direct statements of the SQLite planner and
+// by its table-rebuild strategy, so a rebuilt table is spelled exactly like a new one.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "schema/schema.hpp"
+#include "support/diagnostics.hpp"
+
+namespace autogen::codegen::sqlite {
+
+/// Is `column` the table's rowid alias (its only primary-key column, typed exactly
+/// INTEGER)? SQLite assigns such a column's value itself; it is rendered inline as
+/// `INTEGER NOT NULL PRIMARY KEY`.
+bool is_rowid_alias(const schema::Table& table, const schema::Column& column);
+
+/// A default expression as it goes after DEFAULT: literals (numbers, strings, NULL,
+/// TRUE/FALSE, CURRENT_TIMESTAMP ...) as written, anything else in parentheses, which
+/// SQLite requires and strips again when it reports the default.
+std::string default_clause_value(std::string_view expr);
+
+/// True for a default SQLite accepts in ALTER TABLE ADD COLUMN: a literal that is not
+/// CURRENT_TIME/CURRENT_DATE/CURRENT_TIMESTAMP (no expression in parentheses).
+bool is_constant_default(std::string_view expr);
+
+/// `"name" TYPE [NOT NULL] [PRIMARY KEY] [DEFAULT ...] [COLLATE "..."]`.
+std::string column_definition(const schema::Table& table, const schema::Column& column);
+
+/// CREATE TABLE `name_override` (or the table's own name) with its columns, primary key,
+/// unique, foreign-key and check constraints (indexes are separate statements).
+std::string create_table_sql(const schema::Table& table, std::string_view name_override = {});
+
+/// CREATE [UNIQUE] INDEX "ix" ON "table" (...) [WHERE ...].
+std::string create_index_sql(std::string_view table_name, const schema::Index& index);
+
+/// Reports (into `diags`) every default, check, type or index expression of `table`
+/// that would not stay in its place in a statement; false if there was any.
+bool validate_table_sql(const schema::Table& table, support::Diagnostics& diags);
+
+}  // namespace autogen::codegen::sqlite

@@ -1,0 +1,97 @@
+// SQLite type mapping and the other model adjustments SQLite needs before planning.
+#include "codegen/sqlite_lowering.hpp"
+
+#include <algorithm>
+
+#include "codegen/sql_builder.hpp"
+#include "codegen/sqlite_ddl.hpp"
+
+namespace autogen::codegen::sqlite {
+
+using schema::Logical;
+
+std::string type_sql(const schema::ColumnType& type) {
+    // Spellings SQLite stores verbatim and reports back through pragma_table_info, so a
+    // lowered model and an inspected database compare equal without translation.
+    switch (type.logical) {
+        case Logical::None: return type.sql;
+        case Logical::Boolean: return "BOOLEAN";
+        case Logical::SmallInt: return "SMALLINT";
+        case Logical::Integer: return "INTEGER";
+        case Logical::BigInt: return "BIGINT";
+        case Logical::Real: return "REAL";
+        case Logical::Double: return "DOUBLE";
+        case Logical::Text: return type.length ? "VARCHAR(" + std::to_string(*type.length) + ")" : "TEXT";
+        case Logical::Blob: return "BLOB";
+        case Logical::TimestampTz: return "DATETIME";
+        case Logical::Date: return "DATE";
+        case Logical::Enum: return "TEXT";
+    }
+    return type.sql;
+}
+
+std::string enum_check_name(const std::string& table, const std::string& column) {
+    return "ck_" + table + "_" + column + "_enum";
+}
+
+namespace {
+
+bool is_integer_logical(Logical l) { return l == Logical::SmallInt || l == Logical::Integer || l == Logical::BigInt; }
+
+void lower_table(schema::Table& t, const schema::Schema& model, support::Diagnostics& diags) {
+    const bool single_pk = t.primary_key && t.primary_key->columns.size() == 1;
+    for (auto& c : t.columns) {
+        const bool only_key = single_pk && t.primary_key->columns.front() == c.name;
+        if (c.type.sql.empty()) {
+            // An identity key must be typed exactly INTEGER to be the rowid alias: a
+            // BIGINT PRIMARY KEY would not be assigned automatically.
+            c.type.sql = c.identity && only_key && is_integer_logical(c.type.logical) ? "INTEGER" : type_sql(c.type);
+        }
+        if (c.type.logical == Logical::Enum) {
+            const schema::Enum* e = model.find_enum(c.type.enum_name, t.schema);
+            if (!e) e = model.find_enum(c.type.enum_name);
+            if (!e) {
+                diags.error(support::Category::Model,
+                            "column \"" + t.name + "\".\"" + c.name + "\" uses unknown enum \"" + c.type.enum_name + "\"",
+                            c.location, "declare the enum with AUTOGEN_ENUM(\"" + c.type.enum_name + "\")");
+                continue;
+            }
+            std::string name = enum_check_name(t.name, c.name);
+            bool present = std::any_of(t.checks.begin(), t.checks.end(),
+                                       [&](const schema::CheckConstraint& k) { return k.name == name; });
+            if (!present) {
+                std::string labels;
+                for (std::size_t i = 0; i < e->labels.size(); ++i) labels += (i ? ", " : "") + string_literal(e->labels[i]);
+                t.checks.push_back({.name = name,
+                                    .expression = quote_identifier(c.name) + " IN (" + labels + ")",
+                                    .location = c.location});
+            }
+        }
+    }
+    for (auto& c : t.columns) {
+        bool alias = is_rowid_alias(t, c);
+        if (c.identity && !alias) {
+            diags.warning(support::Category::Model,
+                          "identity column \"" + t.name + "\".\"" + c.name +
+                              "\" is not assigned by SQLite: only a single-column INTEGER primary key is",
+                          c.location, "make it the table's only primary-key column with an integer type");
+        }
+        // SQLite assigns every rowid alias (and never NULL), whatever the model said;
+        // stating it keeps the lowered model equal to what the inspector reads back.
+        c.identity = alias;
+        if (alias) c.nullable = false;
+    }
+}
+
+}  // namespace
+
+schema::Schema lower(const schema::Schema& model, support::Diagnostics& diags) {
+    schema::Schema out = model;
+    for (auto& t : out.tables) {
+        lower_table(t, model, diags);
+        validate_table_sql(t, diags);
+    }
+    return out;
+}
+
+}  // namespace autogen::codegen::sqlite

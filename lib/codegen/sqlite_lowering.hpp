@@ -1,0 +1,23 @@
+// The SQLite type mapping (docs/dialects/sqlite.md): logical model types -> the SQL
+// spellings SQLite keeps verbatim in its schema, enums -> TEXT plus a CHECK, identity
+// keys -> the rowid alias.
+#pragma once
+
+#include "schema/schema.hpp"
+#include "support/diagnostics.hpp"
+
+namespace autogen::codegen::sqlite {
+
+/// The SQLite spelling of a logical type ("" for Logical::None).
+std::string type_sql(const schema::ColumnType& type);
+
+/// The name of the CHECK that carries an enum column's labels: ck_<table>_<column>_enum.
+std::string enum_check_name(const std::string& table, const std::string& column);
+
+/// Lowers a model schema for SQLite: fills every empty ColumnType::sql, adds the enum
+/// CHECKs, makes an identity single-column integer key the rowid alias (INTEGER) and
+/// sets `identity` exactly on rowid aliases (what the inspector reads back). Reports
+/// unknown enums and identity columns SQLite cannot auto-assign.
+schema::Schema lower(const schema::Schema& model, support::Diagnostics& diags);
+
+}  // namespace autogen::codegen::sqlite

@@ -1,0 +1,255 @@
+// SQLite planner: walks the operations in order, emits ALTER/CREATE/DROP statements
+// where SQLite can run them in place, and folds every operation on a table that needs
+// a rebuild into one rebuild of that table (never one rebuild per operation).
+#include "codegen/sqlite_planner.hpp"
+
+#include <map>
+#include <optional>
+#include <set>
+
+#include "codegen/sql_builder.hpp"
+#include "codegen/sqlite_ddl.hpp"
+#include "codegen/sqlite_lowering.hpp"
+#include "codegen/sqlite_rebuild.hpp"
+
+namespace autogen::codegen {
+
+namespace {
+
+using namespace autogen::schema;
+
+template <class... Ts>
+struct Overloaded : Ts... { using Ts::operator()...; };
+template <class... Ts>
+Overloaded(Ts...) -> Overloaded<Ts...>;
+
+std::string q(const std::string& name) { return quote_identifier(name); }
+std::string col(const TableRef& t, const std::string& c) { return q(t.name) + "." + q(c); }
+
+/// A table followed through the operations: its name in `from` (empty if the plan
+/// creates it) and its name after the last operation.
+struct Track {
+    std::string original;
+    std::string current;
+    bool created = false;
+    bool dropped = false;
+};
+
+/// Follows table renames through the op list: every op gets the index of the Track of
+/// the table it works on (-1 for enum operations).
+struct Tracking {
+    std::vector<Track> tracks;
+    std::vector<int> op_track;
+
+    explicit Tracking(const std::vector<Operation>& ops) {
+        std::map<std::string, int> live;  // current name -> track
+        auto lookup = [&](const std::string& name) {
+            auto it = live.find(name);
+            if (it != live.end()) return it->second;
+            tracks.push_back({name, name});
+            return live[name] = static_cast<int>(tracks.size() - 1);
+        };
+        for (const auto& op : ops) {
+            int t = -1;
+            if (const auto* c = std::get_if<CreateTable>(&op)) {
+                tracks.push_back({"", c->table.name, true});
+                t = live[c->table.name] = static_cast<int>(tracks.size() - 1);
+            } else if (const auto* r = std::get_if<RenameTable>(&op)) {
+                t = lookup(r->from.name);
+                live.erase(r->from.name);
+                live[r->to] = t;
+                tracks[static_cast<std::size_t>(t)].current = r->to;
+            } else if (const auto* d = std::get_if<DropTable>(&op)) {
+                t = lookup(d->table.name);
+                live.erase(d->table.name);
+                tracks[static_cast<std::size_t>(t)].dropped = true;
+            } else if (!std::holds_alternative<CreateEnum>(op) && !std::holds_alternative<DropEnum>(op) &&
+                       !std::holds_alternative<AlterEnum>(op)) {
+                t = lookup(target_table(op).name);
+            }
+            op_track.push_back(t);
+        }
+    }
+};
+
+/// The statements of one operation run in place.
+std::vector<Statement> direct(const Operation& op) {
+    return std::visit(
+        Overloaded{
+            [](const CreateTable& o) {
+                std::vector<Statement> out{{.sql = sqlite::create_table_sql(o.table)}};
+                for (const auto& ix : o.table.indexes) out.push_back({.sql = sqlite::create_index_sql(o.table.name, ix)});
+                return out;
+            },
+            [](const DropTable& o) {
+                return std::vector<Statement>{{.sql = "DROP TABLE " + q(o.table.name),
+                                               .destructive = true,
+                                               .warning = "drops table " + q(o.table.name) + " and all its rows"}};
+            },
+            [](const RenameTable& o) {
+                return std::vector<Statement>{{.sql = "ALTER TABLE " + q(o.from.name) + " RENAME TO " + q(o.to)}};
+            },
+            [](const AddColumn& o) {
+                Table shell{.name = o.table.name};
+                return std::vector<Statement>{
+                    {.sql = "ALTER TABLE " + q(o.table.name) + " ADD COLUMN " + sqlite::column_definition(shell, o.column)}};
+            },
+            [](const DropColumn& o) {
+                return std::vector<Statement>{{.sql = "ALTER TABLE " + q(o.table.name) + " DROP COLUMN " + q(o.column.name),
+                                               .destructive = true,
+                                               .warning = "drops column " + col(o.table, o.column.name) + " and its values"}};
+            },
+            [](const RenameColumn& o) {
+                return std::vector<Statement>{
+                    {.sql = "ALTER TABLE " + q(o.table.name) + " RENAME COLUMN " + q(o.from) + " TO " + q(o.to)}};
+            },
+            [](const CreateIndex& o) {
+                return std::vector<Statement>{{.sql = sqlite::create_index_sql(o.table.name, o.index)}};
+            },
+            [](const DropIndex& o) { return std::vector<Statement>{{.sql = "DROP INDEX " + q(o.index.name)}}; },
+            // Nothing SQLite stores: comments, enum types (the CHECK carries an enum's
+            // labels), a comment-only column change.
+            [](const AlterColumn&) { return std::vector<Statement>{}; },
+            [](const SetTableComment&) { return std::vector<Statement>{}; },
+            [](const CreateEnum&) { return std::vector<Statement>{}; },
+            [](const DropEnum&) { return std::vector<Statement>{}; },
+            [](const AlterEnum&) { return std::vector<Statement>{}; },
+            // Always rebuilt (alter_can_do says so); never reached.
+            [](const AlterPrimaryKey&) { return std::vector<Statement>{}; },
+            [](const AddForeignKey&) { return std::vector<Statement>{}; },
+            [](const DropForeignKey&) { return std::vector<Statement>{}; },
+            [](const AddUnique&) { return std::vector<Statement>{}; },
+            [](const DropUnique&) { return std::vector<Statement>{}; },
+            [](const AddCheck&) { return std::vector<Statement>{}; },
+            [](const DropCheck&) { return std::vector<Statement>{}; },
+        },
+        op);
+}
+
+/// One line for the rebuild's comment, and the data-loss warning if any.
+void describe(const Operation& op, sqlite::Rebuild& r) {
+    std::visit(Overloaded{
+                   [&](const AddColumn& o) { r.reasons.push_back("add column " + q(o.column.name)); },
+                   [&](const DropColumn& o) {
+                       r.reasons.push_back("drop column " + q(o.column.name));
+                       r.warnings.push_back("drops column " + col(o.table, o.column.name) + " and its values");
+                   },
+                   [&](const RenameColumn& o) { r.reasons.push_back("rename column " + q(o.from) + " to " + q(o.to)); },
+                   [&](const RenameTable& o) { r.reasons.push_back("rename from " + q(o.from.name)); },
+                   [&](const AlterColumn& o) {
+                       r.reasons.push_back("alter column " + q(o.to.name));
+                       if (o.changes & kChangeType)
+                           r.warnings.push_back("changes the type of " + col(o.table, o.to.name) + " from " +
+                                                o.from.type.sql + " to " + o.to.type.sql + "; values may be converted");
+                   },
+                   [&](const AlterPrimaryKey&) { r.reasons.push_back("change the primary key"); },
+                   [&](const AddForeignKey& o) { r.reasons.push_back("add foreign key " + q(o.key.name)); },
+                   [&](const DropForeignKey& o) { r.reasons.push_back("drop foreign key " + q(o.key.name)); },
+                   [&](const AddUnique& o) { r.reasons.push_back("add unique " + q(o.unique.name)); },
+                   [&](const DropUnique& o) { r.reasons.push_back("drop unique " + q(o.unique.name)); },
+                   [&](const AddCheck& o) { r.reasons.push_back("add check " + q(o.check.name)); },
+                   [&](const DropCheck& o) { r.reasons.push_back("drop check " + q(o.check.name)); },
+                   [&](const CreateIndex& o) { r.reasons.push_back("create index " + q(o.index.name)); },
+                   [&](const DropIndex& o) { r.reasons.push_back("drop index " + q(o.index.name)); },
+                   [](const auto&) {},
+               },
+               op);
+}
+
+class SqlitePlanner final : public Planner {
+public:
+    std::string dialect() const override { return "sqlite"; }
+
+    Schema lower(const Schema& model, support::Diagnostics& diags) const override {
+        return sqlite::lower(model, diags);
+    }
+
+    std::vector<Statement> plan(const std::vector<Operation>& ops, const Schema& from, const Schema& to,
+                                support::Diagnostics& diags) const override {
+        Tracking tracking(ops);
+        auto before_of = [&](const Track& t) { return t.created ? nullptr : from.find_table(t.original); };
+        auto after_of = [&](const Track& t) { return t.dropped ? nullptr : to.find_table(t.current); };
+
+        // Which tables need a rebuild: any op on them that ALTER cannot do in place.
+        std::set<int> rebuilt;
+        for (std::size_t i = 0; i < ops.size(); ++i) {
+            int t = tracking.op_track[i];
+            if (t < 0) continue;
+            const Track& tr = tracking.tracks[static_cast<std::size_t>(t)];
+            if (!sqlite::alter_can_do(ops[i], before_of(tr), after_of(tr), from)) rebuilt.insert(t);
+        }
+        for (auto it = rebuilt.begin(); it != rebuilt.end();) {
+            // A table dropped by the same plan is not worth rebuilding first.
+            if (tracking.tracks[static_cast<std::size_t>(*it)].dropped) it = rebuilt.erase(it);
+            else ++it;
+        }
+
+        std::vector<Statement> out;
+        std::set<int> emitted;
+        for (std::size_t i = 0; i < ops.size(); ++i) {
+            int t = tracking.op_track[i];
+            if (t < 0 || !rebuilt.count(t)) {
+                for (auto& s : direct(ops[i])) out.push_back(std::move(s));
+                continue;
+            }
+            if (!emitted.insert(t).second) continue;  // folded into the table's rebuild
+            const Track& tr = tracking.tracks[static_cast<std::size_t>(t)];
+            const Table* after = after_of(tr);
+            if (!after) {
+                diags.error(support::Category::Internal,
+                            "SQLite planner: table \"" + tr.current + "\" is not in the target schema",
+                            {}, "this is a bug in autogen's differ or planner; please report it");
+                continue;
+            }
+            if (tr.created) {
+                // Created by this plan: create it in its final shape at once.
+                for (auto& s : direct(CreateTable{*after})) out.push_back(std::move(s));
+                continue;
+            }
+            const Table* before = before_of(tr);
+            if (!before) {
+                diags.error(support::Category::Internal,
+                            "SQLite planner: table \"" + tr.original + "\" is not in the source schema",
+                            {}, "this is a bug in autogen's differ or planner; please report it");
+                continue;
+            }
+            for (auto& s : sqlite::rebuild_table(rebuild_for(t, tracking, ops, *before, *after)))
+                out.push_back(std::move(s));
+        }
+        return out;
+    }
+
+private:
+    /// Gathers what the ops on track `t` do: column sources (following renames, adds
+    /// and drops) and the reasons/warnings for the comment.
+    static sqlite::Rebuild rebuild_for(int t, const Tracking& tracking, const std::vector<Operation>& ops,
+                                       const Table& before, const Table& after) {
+        sqlite::Rebuild r{.before = &before, .after = &after};
+        std::map<std::string, std::optional<std::string>> origin;  // current column -> old column
+        for (const auto& c : before.columns) origin[c.name] = c.name;
+        for (std::size_t i = 0; i < ops.size(); ++i) {
+            if (tracking.op_track[i] != t) continue;
+            const Operation& op = ops[i];
+            describe(op, r);
+            if (const auto* rc = std::get_if<RenameColumn>(&op)) {
+                auto it = origin.find(rc->from);
+                std::optional<std::string> src = it == origin.end() ? std::nullopt : it->second;
+                if (it != origin.end()) origin.erase(it);
+                origin[rc->to] = src;
+            } else if (const auto* ac = std::get_if<AddColumn>(&op)) {
+                origin[ac->column.name] = std::nullopt;
+            } else if (const auto* dc = std::get_if<DropColumn>(&op)) {
+                origin.erase(dc->column.name);
+            }
+        }
+        for (const auto& [name, src] : origin)
+            if (src && after.find_column(name)) r.sources[name] = *src;
+        return r;
+    }
+};
+
+}  // namespace
+
+std::unique_ptr<Planner> make_sqlite_planner() { return std::make_unique<SqlitePlanner>(); }
+
+}  // namespace autogen::codegen

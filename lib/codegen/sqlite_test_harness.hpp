@@ -1,0 +1,73 @@
+// Test harness for the SQLite dialect tests (header-only, used by *_test.cpp only): a
+// real in-memory SQLite database with the dialect's planner and inspector, to apply
+// lowered schemas and plans and read the result back. No mocks.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "codegen/sqlite_planner.hpp"
+#include "db/sqlite_connection.hpp"
+#include "introspect/sqlite_inspector.hpp"
+
+namespace autogen::testing {
+
+class SqliteHarness {
+public:
+    SqliteHarness()
+        : conn(db::open_sqlite(":memory:", diags)),
+          planner(codegen::make_sqlite_planner()),
+          inspector(introspect::make_sqlite_inspector()) {}
+
+    /// Runs `statements` in one transaction (foreign keys checked at commit).
+    bool run(const std::vector<codegen::Statement>& statements) {
+        if (!conn->begin(diags)) return false;
+        for (const auto& s : statements) {
+            if (!conn->execute(s.sql, diags)) {
+                conn->rollback(diags);
+                return false;
+            }
+        }
+        return conn->commit(diags);
+    }
+
+    /// Creates every table of a lowered schema with the planner's CreateTable statements.
+    bool create(const schema::Schema& lowered) {
+        std::vector<schema::Operation> ops;
+        for (const auto& t : lowered.tables) ops.push_back(schema::CreateTable{t});
+        return run(planner->plan(ops, schema::Schema{}, lowered, diags));
+    }
+
+    schema::Schema inspect(const introspect::InspectOptions& options = {}) {
+        auto s = inspector->inspect(*conn, options, diags);
+        return s ? *s : schema::Schema{};
+    }
+
+    /// The rows of a query, each as "a|b|NULL".
+    std::vector<std::string> rows(const std::string& sql) {
+        std::vector<std::string> out;
+        auto r = conn->query(sql, {}, diags);
+        if (!r) return {"<query failed: " + sql + ">"};
+        for (const auto& row : r->rows) {
+            std::string line;
+            for (std::size_t i = 0; i < row.size(); ++i) line += (i ? "|" : "") + (row[i] ? *row[i] : "NULL");
+            out.push_back(line);
+        }
+        return out;
+    }
+
+    /// Every diagnostic so far, formatted, for failure messages.
+    std::string messages() const {
+        std::string out;
+        for (const auto& d : diags.items()) out += support::format(d) + "\n";
+        return out;
+    }
+
+    support::Diagnostics diags;
+    std::unique_ptr<db::Connection> conn;
+    std::unique_ptr<codegen::Planner> planner;
+    std::unique_ptr<introspect::Inspector> inspector;
+};
+
+}  // namespace autogen::testing
