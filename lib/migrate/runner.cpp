@@ -14,12 +14,6 @@ using support::Category;
 
 namespace {
 
-std::string join(const std::vector<std::string>& items) {
-    std::string out;
-    for (const auto& item : items) out += (out.empty() ? "" : ", ") + item;
-    return out;
-}
-
 std::string first_message(const support::Diagnostics& d) {
     for (const auto& item : d.items()) {
         if (item.severity == support::Severity::Error) return item.message;
@@ -59,10 +53,7 @@ public:
             }
             if (!step(*todo.value.front(), *heads)) return std::move(result_);
         }
-        if (result_.applied.empty()) {
-            diags_.note(Category::Usage, "already at " + (result_.target.empty() ? std::string("base") : join(result_.target)) +
-                                             "; nothing to " + to_string(dir_));
-        }
+        // "already at head" is for the caller to say (RunResult::already_there()).
         auto after = read_heads();
         if (!after) return std::move(result_);
         result_.heads_after = *after;
@@ -151,8 +142,6 @@ private:
             // Outside any transaction (CREATE INDEX CONCURRENTLY cannot run in one);
             // the version change then gets a transaction of its own.
             conn_.rollback(diags_);
-            diags_.note(Category::Database, "revision " + rev.id + " runs outside a transaction (-- autogen: no-transaction)",
-                        {rev.path.string(), section->first_line, 0});
             if (!run_sql(rev, *section)) return false;
             if (!conn_.begin(diags_)) return false;
             auto again = read_heads();

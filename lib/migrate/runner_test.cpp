@@ -81,8 +81,9 @@ TEST_CASE("runner: upgrade base -> head, downgrade -1, upgrade head twice") {
     auto again = migrate::upgrade(*conn, graph, "head", options, diags);
     REQUIRE(again.ok);
     CHECK(again.already_there());
-    CHECK(diags.items().back().severity == support::Severity::Note);
-    CHECK(diags.items().back().message.find("already at c3c3c3c3c3c3") != std::string::npos);
+    CHECK(again.applied.empty());
+    CHECK(again.target == Ids{"c3c3c3c3c3c3"});
+    CHECK(diags.items().empty());
 
     auto down = migrate::downgrade(*conn, graph, "-1", options, diags);
     REQUIRE(down.ok);
@@ -215,7 +216,7 @@ TEST_CASE("runner: a missing section names the file and the dialect") {
     CHECK(migrate::current(*conn, "autogen_version", diags)->empty());
 }
 
-TEST_CASE("runner: a no-transaction section runs outside a transaction and says so") {
+TEST_CASE("runner: a no-transaction section runs outside a transaction and is flagged") {
     testing::TempDir dir;
     migrate::fixtures::add(dir, "1", migrate::fixtures::revision_text("a1", "none", "vacuum",
                                                                        "-- autogen: no-transaction\nCREATE TABLE t (a);\nVACUUM;",
@@ -227,9 +228,6 @@ TEST_CASE("runner: a no-transaction section runs outside a transaction and says 
     INFO(print(diags));
     REQUIRE(r.ok);
     CHECK(r.applied.at(0).no_transaction);
-    bool noted = false;
-    for (const auto& d : diags.items()) noted = noted || d.message.find("outside a transaction") != std::string::npos;
-    CHECK(noted);
     CHECK(*migrate::current(*conn, "autogen_version", diags) == Ids{"a1"});
 }
 
