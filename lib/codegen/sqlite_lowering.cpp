@@ -38,6 +38,25 @@ namespace {
 
 bool is_integer_logical(Logical l) { return l == Logical::SmallInt || l == Logical::Integer || l == Logical::BigInt; }
 
+/// SQLite keeps one index for UNIQUE constraints on the same columns (in the same
+/// order), and none for a UNIQUE on the columns of a primary key that is itself an
+/// index (any key but the rowid alias). Lowering drops those duplicates so that the
+/// model says what the database will keep.
+void drop_redundant_uniques(schema::Table& t) {
+    const schema::Column* only =
+        t.primary_key && t.primary_key->columns.size() == 1 ? t.find_column(t.primary_key->columns.front()) : nullptr;
+    bool pk_is_index = t.primary_key && !t.primary_key->columns.empty() && !(only && is_rowid_alias(t, *only));
+    std::vector<std::vector<std::string>> seen;
+    if (pk_is_index) seen.push_back(t.primary_key->columns);
+    std::vector<schema::UniqueConstraint> kept;
+    for (auto& u : t.uniques) {
+        if (std::find(seen.begin(), seen.end(), u.columns) != seen.end()) continue;
+        seen.push_back(u.columns);
+        kept.push_back(std::move(u));
+    }
+    t.uniques = std::move(kept);
+}
+
 void lower_table(schema::Table& t, const schema::Schema& model, support::Diagnostics& diags) {
     const bool single_pk = t.primary_key && t.primary_key->columns.size() == 1;
     for (auto& c : t.columns) {
@@ -68,6 +87,7 @@ void lower_table(schema::Table& t, const schema::Schema& model, support::Diagnos
             }
         }
     }
+    drop_redundant_uniques(t);
     for (auto& c : t.columns) {
         bool alias = is_rowid_alias(t, c);
         if (c.identity && !alias) {
