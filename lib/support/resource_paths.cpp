@@ -36,20 +36,23 @@ fs::path executable_path() {
     return ec ? fs::path() : p;
 }
 
-std::optional<fs::path> model_include_dir() {
+/// An installed binary (one with <prefix>/share/autogen beside it) uses only its
+/// prefix, never the source tree it was built from: a broken install must show.
+bool installed() {
     auto pre = prefix();
-    return first_existing({from_env("AUTOGEN_INCLUDE_DIR"),
-                           pre.empty() ? fs::path() : pre / AUTOGEN_INSTALL_INCLUDEDIR,
-                           fs::path(AUTOGEN_SOURCE_DIR) / "include"},
-                          "autogen/model.hpp");
+    std::error_code ec;
+    return !pre.empty() && fs::is_directory(pre / AUTOGEN_INSTALL_DATADIR, ec);
+}
+
+std::optional<fs::path> model_include_dir() {
+    fs::path tree = installed() ? prefix() / AUTOGEN_INSTALL_INCLUDEDIR : fs::path(AUTOGEN_SOURCE_DIR) / "include";
+    return first_existing({from_env("AUTOGEN_INCLUDE_DIR"), tree}, "autogen/model.hpp");
 }
 
 std::optional<fs::path> builtin_template_dir() {
-    auto pre = prefix();
-    return first_existing({from_env("AUTOGEN_TEMPLATE_DIR"),
-                           pre.empty() ? fs::path() : pre / AUTOGEN_INSTALL_DATADIR / "templates",
-                           fs::path(AUTOGEN_SOURCE_DIR) / "templates"},
-                          "revision.sql.j2");
+    fs::path tree = installed() ? prefix() / AUTOGEN_INSTALL_DATADIR / "templates"
+                                : fs::path(AUTOGEN_SOURCE_DIR) / "templates";
+    return first_existing({from_env("AUTOGEN_TEMPLATE_DIR"), tree}, "revision.sql.j2");
 }
 
 const char* version() { return AUTOGEN_VERSION; }

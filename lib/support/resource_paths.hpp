@@ -10,12 +10,13 @@ namespace autogen::support {
 /// The running executable's path (/proc/self/exe), empty if unknown.
 std::filesystem::path executable_path();
 
-/// The folder that holds `autogen/model.hpp`. Looked up in order:
-/// $AUTOGEN_INCLUDE_DIR, <exe>/../include (installed prefix), <source tree>/include.
+/// The folder that holds `autogen/model.hpp`: $AUTOGEN_INCLUDE_DIR if set, else
+/// <prefix>/include for an installed binary (<exe>/../share/autogen exists), else the
+/// source tree's include/ (a binary run from its build tree).
 std::optional<std::filesystem::path> model_include_dir();
 
-/// The folder of the built-in Jinja templates. Looked up in order:
-/// $AUTOGEN_TEMPLATE_DIR, <exe>/../share/autogen/templates, <source tree>/templates.
+/// The folder of the built-in Jinja templates: $AUTOGEN_TEMPLATE_DIR if set, else
+/// <prefix>/share/autogen/templates when installed, else the source tree's templates/.
 std::optional<std::filesystem::path> builtin_template_dir();
 
 /// The version string of this build.

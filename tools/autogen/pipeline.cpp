@@ -48,6 +48,10 @@ std::optional<scan::ScanResult> scan_models(Session& session, const support::Con
 }
 
 std::optional<migrate::RevisionGraph> load_graph(Session& session, const support::Config& config) {
+    // git does not keep empty folders: a fresh clone of a project without revisions
+    // has no migrations/ yet. That is an empty chain; `revision` creates the folder.
+    std::error_code ec;
+    if (!fs::exists(config.migrations_dir(), ec)) return migrate::RevisionGraph::build({}, session.diags);
     return migrate::RevisionGraph::load(config.migrations_dir(), config.database.dialects, session.diags);
 }
 

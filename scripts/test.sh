@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds autogen twice and runs every test with ctest:
+#   1. g++, RelWithDebInfo, -Werror: unit tests, CLI script tests, golden and conformance tests;
+#   2. clang++ with AddressSanitizer + UndefinedBehaviorSanitizer, -Werror: the same tests.
+# Exits non-zero on the first failing build or test run. Never prompts (CI=true safe).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+"$root/scripts/install-deps.sh"
+
+echo "== build 1/2: g++ (RelWithDebInfo)"
+"$root/scripts/build.sh" "$root/build/release" -DCMAKE_BUILD_TYPE=RelWithDebInfo
+echo "== build 2/2: clang++-14 with ASan + UBSan"
+"$root/scripts/build.sh" "$root/build/asan" -DCMAKE_BUILD_TYPE=Debug -DAUTOGEN_SANITIZE=ON \
+  -DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14
+
+export ASAN_OPTIONS=abort_on_error=0
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+
+echo "== tests under ASan + UBSan"
+ctest --test-dir "$root/build/asan" --output-on-failure -j 2
+echo "== tests (g++ build)"
+ctest --test-dir "$root/build/release" --output-on-failure -j 2
