@@ -92,12 +92,17 @@ class SqliteInspector final : public Inspector {
 public:
     std::optional<schema::Schema> inspect(db::Connection& conn, const InspectOptions& options,
                                           support::Diagnostics& diags) const override {
+        // Stop at the first failing query: the later ones would fail for the same reason.
         auto tables = run(conn, kTablesQuery, diags);
+        if (!tables) return std::nullopt;
         auto columns = run(conn, kColumnsQuery, diags);
+        if (!columns) return std::nullopt;
         auto indexes = run(conn, kIndexesQuery, diags);
+        if (!indexes) return std::nullopt;
         auto index_columns = run(conn, kIndexColumnsQuery, diags);
+        if (!index_columns) return std::nullopt;
         auto foreign_keys = run(conn, kForeignKeysQuery, diags);
-        if (!tables || !columns || !indexes || !index_columns || !foreign_keys) return std::nullopt;
+        if (!foreign_keys) return std::nullopt;
 
         schema::Schema out;
         std::map<std::string, std::size_t> at;  // table name -> index in out.tables

@@ -1,0 +1,63 @@
+// The parser of SQLite's stored CREATE TABLE / CREATE INDEX text.
+#include <doctest/doctest.h>
+
+#include "introspect/sqlite_sql_parser.hpp"
+
+using namespace autogen::introspect::sqlite;
+using Kind = ParsedConstraint::Kind;
+
+TEST_CASE("sqlite parser: table and column constraints with names") {
+    auto t = parse_create_table(
+        "CREATE TABLE \"o\"\"dd\" (\n"
+        "  id INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+        "  [email] TEXT NOT NULL CONSTRAINT uq_email UNIQUE ON CONFLICT ABORT COLLATE nocase,\n"
+        "  `owner` INT CONSTRAINT \"fk owner\" REFERENCES users(id) ON DELETE SET DEFAULT ON UPDATE SET NULL DEFAULT 3,\n"
+        "  total REAL DEFAULT (1 + 2) CHECK (total >= 0) -- a comment, (with a paren\n"
+        "  , note TEXT DEFAULT 'a,b)' COLLATE \"RTRIM\",\n"
+        "  CONSTRAINT pair UNIQUE (email COLLATE nocase, owner DESC),\n"
+        "  CONSTRAINT ck_x CHECK (owner IN (1, 2) AND note <> ')'),\n"
+        "  FOREIGN KEY (owner, total) REFERENCES other (a, b) MATCH SIMPLE DEFERRABLE INITIALLY DEFERRED\n"
+        ") WITHOUT ROWID");
+    REQUIRE(t);
+    CHECK(t->without_rowid);
+    REQUIRE(t->columns.size() == 5);
+    CHECK(t->columns[1].name == "email");
+    CHECK(*t->columns[1].collation == "nocase");
+    CHECK(t->columns[2].name == "owner");
+    CHECK_FALSE(t->columns[2].collation);
+    CHECK(*t->columns[4].collation == "RTRIM");
+    REQUIRE(t->constraints.size() == 7);
+    CHECK(t->constraints[0].kind == Kind::PrimaryKey);
+    CHECK(t->constraints[1].kind == Kind::Unique);
+    CHECK(t->constraints[1].name == "uq_email");
+    CHECK(t->constraints[2].kind == Kind::ForeignKey);
+    CHECK(t->constraints[2].name == "fk owner");
+    CHECK(t->constraints[2].ref_table == "users");
+    CHECK(t->constraints[3].kind == Kind::Check);
+    CHECK(t->constraints[3].name == "");
+    CHECK(t->constraints[3].expression == "total >= 0");
+    CHECK(t->constraints[4].name == "pair");
+    CHECK(t->constraints[4].columns == std::vector<std::string>{"email", "owner"});
+    CHECK(t->constraints[5].expression == "owner IN (1, 2) AND note <> ')'");
+    CHECK(t->constraints[6].kind == Kind::ForeignKey);
+    CHECK(t->constraints[6].columns == std::vector<std::string>{"owner", "total"});
+    CHECK(t->constraints[6].ref_table == "other");
+}
+
+TEST_CASE("sqlite parser: index items and partial predicates") {
+    auto ix = parse_create_index(
+        "CREATE UNIQUE INDEX IF NOT EXISTS \"ix\" ON \"t\" (\"a\" COLLATE NOCASE DESC, (lower(b)), b || c ASC) "
+        "WHERE a IS NOT NULL AND c > 0");
+    REQUIRE(ix);
+    CHECK(ix->items == std::vector<std::string>{"a", "(lower(b))", "(b || c)"});
+    CHECK(ix->where == "a IS NOT NULL AND c > 0");
+    CHECK_FALSE(parse_create_index("DROP TABLE x"));
+    CHECK_FALSE(parse_create_table("CREATE TABLE t AS SELECT 1"));
+}
+
+TEST_CASE("sqlite parser: unquote_identifier") {
+    CHECK(unquote_identifier("\"a\"\"b\"") == "a\"b");
+    CHECK(unquote_identifier("`x`") == "x");
+    CHECK(unquote_identifier("[y z]") == "y z");
+    CHECK(unquote_identifier("plain") == "plain");
+}
