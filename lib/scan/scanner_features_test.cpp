@@ -1,0 +1,256 @@
+// Scanner features beyond the SPEC example: bases, doc comments, aliases, every
+// key and struct-level annotation, what is (not) scanned, include_dirs, extra_args.
+#include <doctest/doctest.h>
+
+#include "scan/scan_test_support.hpp"
+#include "scan/scanner.hpp"
+
+namespace autogen::scan {
+
+using schema::Logical;
+using testing::Project;
+
+namespace {
+
+std::vector<std::string> column_names(const schema::Table& t) {
+    std::vector<std::string> out;
+    for (const auto& c : t.columns) out.push_back(c.name);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("scan: fields of base structs come first, through several levels") {
+    Project p;
+    p.write("models/m.hpp", R"cpp(#include <autogen/model.hpp>
+#include <cstdint>
+struct Audit { std::int64_t created_by; };
+struct Timestamps : Audit { std::int64_t created_at; };
+struct Extra { bool archived; };
+struct AUTOGEN_TABLE() BlogPost : Timestamps, Extra {
+    AUTOGEN_COLUMN(primary_key) std::int64_t id;
+    std::int32_t views;
+};
+)cpp");
+    auto r = p.run();
+    INFO(p.messages());
+    REQUIRE(r);
+    REQUIRE(r->schema.tables.size() == 1);
+    const auto& t = r->schema.tables[0];
+    CHECK(t.name == "blog_post");
+    CHECK(column_names(t) == std::vector<std::string>{"created_by", "created_at", "archived", "id", "views"});
+}
+
+TEST_CASE("scan: doc comments become table and column comments; comment = wins") {
+    Project p;
+    p.write("models/m.hpp", R"cpp(#include <autogen/model.hpp>
+#include <string>
+/**
+ * A blog article.
+ * Written by users.
+ */
+struct AUTOGEN_TABLE("articles") Article {
+    /// The title as shown.
+    std::string title;
+    std::string body;  ///< Markdown text.
+    // a plain comment is not documentation
+    std::string slug;
+    /// ignored because of comment =
+    AUTOGEN_COLUMN(comment = "explicit") std::string tag;
+};
+/// Doc
+struct AUTOGEN_TABLE("notes", comment = "table comment") Note { int id; };
+)cpp");
+    auto r = p.run();
+    INFO(p.messages());
+    REQUIRE(r);
+    const auto& a = r->schema.tables.at(0);
+    CHECK(a.comment == "A blog article. Written by users.");
+    CHECK(a.columns.at(0).comment == "The title as shown.");
+    CHECK(a.columns.at(1).comment == "Markdown text.");
+    CHECK(a.columns.at(2).comment.empty());
+    CHECK(a.columns.at(3).comment == "explicit");
+    CHECK(r->schema.tables.at(1).comment == "table comment");
+}
+
+TEST_CASE("scan: the default type mapping, through aliases and optionals") {
+    Project p;
+    p.write("models/m.hpp", R"cpp(#include <autogen/model.hpp>
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+namespace app {
+enum class AUTOGEN_ENUM() PaymentKind { Card AUTOGEN_LABEL("CARD"), Cash };
+using UserId = std::int64_t;
+typedef std::vector<std::uint8_t> Bytes;
+using MaybeName = std::optional<std::string>;
+struct AUTOGEN_TABLE("everything") Everything {
+    bool b;
+    std::int16_t i16;
+    int16_t i16b;
+    std::int32_t i32;
+    int i;
+    std::int64_t i64;
+    float f;
+    double d;
+    std::string s;
+    std::vector<std::uint8_t> blob;
+    std::vector<std::byte> blob2;
+    Bytes blob3;
+    std::chrono::system_clock::time_point ts;
+    std::chrono::year_month_day day;
+    PaymentKind kind;
+    UserId alias;
+    std::optional<UserId> opt_alias;
+    MaybeName maybe_name;
+    std::optional<PaymentKind> opt_kind;
+    const std::string cs;
+};
+}  // namespace app
+)cpp");
+    auto r = p.run();
+    INFO(p.messages());
+    REQUIRE(r);
+    const auto& t = r->schema.tables.at(0);
+    struct Expect {
+        const char* column;
+        Logical logical;
+        bool nullable;
+    };
+    const Expect expected[] = {
+        {"b", Logical::Boolean, false},     {"i16", Logical::SmallInt, false},  {"i16b", Logical::SmallInt, false},
+        {"i32", Logical::Integer, false},   {"i", Logical::Integer, false},     {"i64", Logical::BigInt, false},
+        {"f", Logical::Real, false},        {"d", Logical::Double, false},      {"s", Logical::Text, false},
+        {"blob", Logical::Blob, false},     {"blob2", Logical::Blob, false},    {"blob3", Logical::Blob, false},
+        {"ts", Logical::TimestampTz, false}, {"day", Logical::Date, false},     {"kind", Logical::Enum, false},
+        {"alias", Logical::BigInt, false},  {"opt_alias", Logical::BigInt, true}, {"maybe_name", Logical::Text, true},
+        {"opt_kind", Logical::Enum, true},  {"cs", Logical::Text, false},
+    };
+    REQUIRE(t.columns.size() == std::size(expected));
+    for (const auto& e : expected) {
+        CAPTURE(std::string(e.column));
+        const auto* c = t.find_column(e.column);
+        REQUIRE(c);
+        CHECK(c->type.logical == e.logical);
+        CHECK(c->nullable == e.nullable);
+    }
+    CHECK(t.find_column("kind")->type.enum_name == "payment_kind");
+    REQUIRE(r->schema.enums.size() == 1);
+    CHECK(r->schema.enums[0].name == "payment_kind");
+    CHECK(r->schema.enums[0].labels == std::vector<std::string>{"CARD", "Cash"});
+}
+
+TEST_CASE("scan: every column key and struct-level annotation") {
+    Project p;
+    p.write("models/m.hpp", R"cpp(#include <autogen/model.hpp>
+#include <cstdint>
+#include <optional>
+#include <string>
+struct AUTOGEN_TABLE("accounts", schema = "app", renamed_from = "users") Account {
+    AUTOGEN_COLUMN(primary_key, identity) std::int64_t id;
+};
+struct AUTOGEN_TABLE("lines")
+       AUTOGEN_PRIMARY_KEY("order_id, line_no")
+       AUTOGEN_UNIQUE("uq_lines_sku", "order_id, stock_unit")
+       AUTOGEN_INDEX("ix_lines_lower_sku", "(lower(sku)), line_no", unique, where = "qty > 0")
+       AUTOGEN_FOREIGN_KEY("fk_lines_owner", "owner_id", "app.accounts(id)", on_delete = set_null, on_update = "cascade")
+       Line {
+    std::int64_t order_id;
+    std::int32_t line_no;
+    AUTOGEN_COLUMN(name = "stock_unit", length = 32, collate = nocase, renamed_from = "code") std::string sku;
+    AUTOGEN_COLUMN(check = "qty > 0", server_default = 1) std::int32_t qty;
+    AUTOGEN_COLUMN(nullable) std::int64_t owner_id;
+    AUTOGEN_COLUMN(not_null) std::optional<std::string> note;
+    AUTOGEN_COLUMN(references = "app.accounts.id", on_update = restrict) std::optional<std::int64_t> editor_id;
+};
+)cpp");
+    auto r = p.run();
+    INFO(p.messages());
+    REQUIRE(r);
+    const auto& acc = r->schema.tables.at(0);
+    CHECK(acc.schema == "app");
+    CHECK(acc.renamed_from == "users");
+    CHECK(acc.columns.at(0).identity);
+    const auto& t = r->schema.tables.at(1);
+    CHECK(column_names(t) == std::vector<std::string>{"order_id", "line_no", "stock_unit", "qty", "owner_id", "note", "editor_id"});
+    REQUIRE(t.primary_key);
+    CHECK(t.primary_key->columns == std::vector<std::string>{"order_id", "line_no"});
+    const auto* sku = t.find_column("stock_unit");
+    CHECK(sku->type.length == std::optional<unsigned>(32));
+    CHECK(sku->collation == std::optional<std::string>("nocase"));
+    CHECK(sku->renamed_from == "code");
+    CHECK(t.find_column("qty")->server_default == std::optional<std::string>("1"));
+    CHECK(t.find_column("owner_id")->nullable);
+    CHECK_FALSE(t.find_column("note")->nullable);
+    CHECK(t.find_column("editor_id")->nullable);
+    REQUIRE(t.checks.size() == 1);
+    CHECK(t.checks[0].name == "ck_lines_qty");
+    CHECK(t.checks[0].expression == "qty > 0");
+    REQUIRE(t.uniques.size() == 1);
+    CHECK(t.uniques[0].name == "uq_lines_sku");
+    CHECK(t.uniques[0].columns == std::vector<std::string>{"order_id", "stock_unit"});
+    REQUIRE(t.indexes.size() == 1);
+    CHECK(t.indexes[0].columns == std::vector<std::string>{"(lower(sku))", "line_no"});
+    CHECK(t.indexes[0].unique);
+    CHECK(t.indexes[0].where == "qty > 0");
+    REQUIRE(t.foreign_keys.size() == 2);
+    CHECK(t.foreign_keys[0].name == "fk_lines_editor_id_accounts");
+    CHECK(t.foreign_keys[0].ref_schema == "app");
+    CHECK(t.foreign_keys[0].ref_table == "accounts");
+    CHECK(t.foreign_keys[0].on_update == schema::ReferentialAction::Restrict);
+    CHECK(t.foreign_keys[1].name == "fk_lines_owner");
+    CHECK(t.foreign_keys[1].ref_schema == "app");
+    CHECK(t.foreign_keys[1].ref_columns == std::vector<std::string>{"id"});
+    CHECK(t.foreign_keys[1].on_delete == schema::ReferentialAction::SetNull);
+    CHECK(t.foreign_keys[1].on_update == schema::ReferentialAction::Cascade);
+}
+
+TEST_CASE("scan: column-level primary keys on several fields, in field order") {
+    Project p;
+    p.write("models/m.hpp", R"cpp(#include <autogen/model.hpp>
+struct AUTOGEN_TABLE("pairs") Pair {
+    AUTOGEN_COLUMN(primary_key) int b;
+    int payload;
+    AUTOGEN_COLUMN(primary_key) int a;
+};
+)cpp");
+    auto r = p.run();
+    INFO(p.messages());
+    REQUIRE(r);
+    CHECK(r->schema.tables.at(0).primary_key->columns == std::vector<std::string>{"b", "a"});
+}
+
+TEST_CASE("scan: only files matched by the globs are models; include_dirs and extra_args reach clang") {
+    Project p;
+    p.options.include_dirs = {"src"};
+    p.options.extra_args = {"-DAPP_WIDE_IDS=1"};
+    p.write("src/common/shared.hpp", R"cpp(#pragma once
+#include <autogen/model.hpp>
+#if APP_WIDE_IDS
+using Id = long long;
+#endif
+struct AUTOGEN_TABLE("not_a_model_file") Shared { int x; };
+)cpp");
+    std::string a = p.write("models/a.hpp", R"cpp(#pragma once
+#include "common/shared.hpp"
+struct AUTOGEN_TABLE("a") A { AUTOGEN_COLUMN(type = "BIGINT") Id id; };
+)cpp");
+    std::string b = p.write("models/nested/b.hpp", R"cpp(#pragma once
+#include "../a.hpp"
+namespace app::models { struct AUTOGEN_TABLE("b") B { int id; }; }
+)cpp");
+    p.write("models/notes.txt", "not a header");
+    auto r = p.run();
+    INFO(p.messages());
+    REQUIRE(r);
+    CHECK(r->files == std::vector<std::filesystem::path>{a, b});
+    REQUIRE(r->schema.tables.size() == 2);
+    CHECK(r->schema.tables[0].name == "a");
+    CHECK(r->schema.tables[1].name == "b");
+    CHECK(r->schema.tables[1].location.file == b);
+}
+
+}  // namespace autogen::scan
