@@ -1,0 +1,243 @@
+// Expression evaluation: names, literals, attribute and item lookup with Jinja's
+// getattr/getitem fallbacks, slicing, calls, filters and tests, the operators, and
+// conversion of results back to JSON data.
+#include "codegen/jinja/renderer.hpp"
+
+#include "codegen/jinja/objects.hpp"
+
+namespace autogen::codegen::jinja {
+
+Json Renderer::to_json(const Val& v) {
+    if (v.is_data()) return v.json;
+    if (v.is_undefined()) {
+        if (v.strict) throw ValueError(v.undefined_hint);
+        return nullptr;
+    }
+    throw ValueError("a " + v.obj->type_name() + " cannot be stored in a list or dict (not supported)");
+}
+
+namespace {
+
+std::string object_name(const Val& v) {
+    return "'" + type_name(v) + " object'";
+}
+
+/// Python's slice index normalisation for a sequence of length n.
+std::vector<std::size_t> slice_indices(std::int64_t n, std::optional<std::int64_t> start, std::optional<std::int64_t> stop,
+                                       std::int64_t step) {
+    if (step == 0) throw ValueError("slice step cannot be zero");
+    auto adjust = [&](std::optional<std::int64_t> v, std::int64_t dflt, bool is_stop) -> std::int64_t {
+        (void)is_stop;
+        if (!v) return dflt;
+        std::int64_t x = *v;
+        if (x < 0) {
+            x += n;
+            if (x < 0) x = step < 0 ? -1 : 0;
+        } else if (x >= n) {
+            x = step < 0 ? n - 1 : n;
+        }
+        return x;
+    };
+    std::int64_t b = adjust(start, step < 0 ? n - 1 : 0, false);
+    std::int64_t e = adjust(stop, step < 0 ? -1 : n, true);
+    std::vector<std::size_t> out;
+    if (step > 0)
+        for (std::int64_t i = b; i < e; i += step) out.push_back(static_cast<std::size_t>(i));
+    else
+        for (std::int64_t i = b; i > e; i += step) out.push_back(static_cast<std::size_t>(i));
+    return out;
+}
+
+}  // namespace
+
+Val Renderer::get_attribute(const Val& obj, const std::string& name) {
+    if (obj.is_undefined()) throw ValueError(obj.undefined_hint);
+    if (obj.is_object()) {
+        if (auto v = obj.obj->attribute(name)) return *v;
+        return undefined(object_name(obj) + " has no attribute '" + name + "'");
+    }
+    if (auto m = bound_method(obj, name)) return *m;
+    if (obj.is_dict()) {
+        auto it = obj.json.find(name);
+        if (it != obj.json.end()) return Val(*it);
+    }
+    return undefined(object_name(obj) + " has no attribute '" + name + "'");
+}
+
+Val Renderer::get_item(const Val& obj, const Val& key) {
+    if (obj.is_undefined()) throw ValueError(obj.undefined_hint);
+    if (obj.is_dict()) {
+        if (key.is_string()) {
+            auto it = obj.json.find(key.json.get<std::string>());
+            if (it != obj.json.end()) return Val(*it);
+            return get_attribute(obj, key.json.get<std::string>());
+        }
+        return undefined(object_name(obj) + " has no element " + (key.is_data() ? repr(key.json) : to_str(key)));
+    }
+    if ((obj.is_list() || obj.is_string()) && key.is_int()) {
+        std::int64_t i = as_int(key);
+        if (obj.is_list()) {
+            auto n = static_cast<std::int64_t>(obj.json.size());
+            if (i < 0) i += n;
+            if (i >= 0 && i < n) return Val(obj.json[static_cast<std::size_t>(i)]);
+        } else {
+            std::u32string s = utf8_decode(obj.json.get<std::string>());
+            auto n = static_cast<std::int64_t>(s.size());
+            if (i < 0) i += n;
+            if (i >= 0 && i < n) return Val(Json(utf8_encode(s.substr(static_cast<std::size_t>(i), 1))));
+        }
+        return undefined(object_name(obj) + " has no element " + std::to_string(as_int(key)));
+    }
+    if (key.is_string()) return get_attribute(obj, key.json.get<std::string>());
+    if (obj.is_object()) return undefined(object_name(obj) + " has no element " + to_str(key));
+    return undefined(object_name(obj) + " has no element " + (key.is_data() ? repr(key.json) : to_str(key)));
+}
+
+Val Renderer::call(const Val& callee, CallArgs& args) {
+    if (callee.is_undefined()) throw ValueError(callee.undefined_hint);
+    if (!callee.is_object() || !callee.obj->callable())
+        throw ValueError("'" + type_name(callee) + "' object is not callable");
+    return callee.obj->call(*this, args);
+}
+
+Val Renderer::apply_filter_chain(const Expr& chain, const Val& input, Frame& frame) {
+    Val in = input;
+    if (!chain.items.empty() && chain.items[0] && chain.items[0]->kind == Expr::Kind::Filter)
+        in = apply_filter_chain(*chain.items[0], input, frame);
+    CallArgs args;
+    for (std::size_t i = 1; i < chain.items.size(); ++i) args.positional.push_back(eval(*chain.items[i], frame));
+    for (const auto& [k, v] : chain.kwargs) args.keyword.emplace_back(k, eval(*v, frame));
+    return apply_filter(chain.name, in, args);
+}
+
+Val Renderer::eval(const Expr& e, Frame& frame) {
+    try {
+        switch (e.kind) {
+            case Expr::Kind::Literal: return Val(e.literal);
+            case Expr::Kind::Name: {
+                if (const Val* v = frame.scope->find(e.name)) return *v;
+                return undefined("'" + e.name + "' is undefined");
+            }
+            case Expr::Kind::List:
+            case Expr::Kind::Tuple: {
+                Json out = Json::array();
+                for (const auto& i : e.items) out.push_back(to_json(eval(*i, frame)));
+                return Val(out);
+            }
+            case Expr::Kind::Dict: {
+                Json out = Json::object();
+                for (std::size_t i = 0; i + 1 < e.items.size(); i += 2) {
+                    Val k = eval(*e.items[i], frame);
+                    Val v = eval(*e.items[i + 1], frame);
+                    if (!k.is_string()) throw ValueError("dict keys other than strings are not supported");
+                    out[k.json.get<std::string>()] = to_json(v);
+                }
+                return Val(out);
+            }
+            case Expr::Kind::GetAttr: return get_attribute(eval(*e.items[0], frame), e.name);
+            case Expr::Kind::GetItem: {
+                Val obj = eval(*e.items[0], frame);
+                return get_item(obj, eval(*e.items[1], frame));
+            }
+            case Expr::Kind::Slice: {
+                Val obj = eval(*e.items[0], frame);
+                auto slot = [&](std::size_t i) -> std::optional<std::int64_t> {
+                    if (!e.items[i]) return std::nullopt;
+                    Val v = eval(*e.items[i], frame);
+                    if (v.is_none()) return std::nullopt;
+                    return as_int(v);
+                };
+                auto start = slot(1), stop = slot(2), step = slot(3);
+                obj.require_defined();
+                if (obj.is_list()) {
+                    Json out = Json::array();
+                    for (auto i : slice_indices(static_cast<std::int64_t>(obj.json.size()), start, stop, step.value_or(1)))
+                        out.push_back(obj.json[i]);
+                    return Val(out);
+                }
+                if (obj.is_string()) {
+                    std::u32string s = utf8_decode(obj.json.get<std::string>()), out;
+                    for (auto i : slice_indices(static_cast<std::int64_t>(s.size()), start, stop, step.value_or(1)))
+                        out += s[i];
+                    return Val(Json(utf8_encode(out)));
+                }
+                return undefined(object_name(obj) + " has no element slice");
+            }
+            case Expr::Kind::Call: {
+                Val callee = eval(*e.items[0], frame);
+                CallArgs args;
+                for (std::size_t i = 1; i < e.items.size(); ++i) args.positional.push_back(eval(*e.items[i], frame));
+                for (const auto& [k, v] : e.kwargs) args.keyword.emplace_back(k, eval(*v, frame));
+                return call(callee, args);
+            }
+            case Expr::Kind::Filter: {
+                Val input = eval(*e.items[0], frame);
+                CallArgs args;
+                for (std::size_t i = 1; i < e.items.size(); ++i) args.positional.push_back(eval(*e.items[i], frame));
+                for (const auto& [k, v] : e.kwargs) args.keyword.emplace_back(k, eval(*v, frame));
+                return apply_filter(e.name, input, args);
+            }
+            case Expr::Kind::Test: {
+                Val input = eval(*e.items[0], frame);
+                CallArgs args;
+                for (std::size_t i = 1; i < e.items.size(); ++i) args.positional.push_back(eval(*e.items[i], frame));
+                for (const auto& [k, v] : e.kwargs) args.keyword.emplace_back(k, eval(*v, frame));
+                bool r = apply_test(e.name, input, args);
+                return Val(Json(e.negated ? !r : r));
+            }
+            case Expr::Kind::Unary: {
+                Val v = eval(*e.items[0], frame);
+                if (e.name == "not") return Val(Json(!truthy(v)));
+                v.require_defined();
+                if (!v.is_number()) throw ValueError("bad operand type for unary " + e.name + ": '" + type_name(v) + "'");
+                if (e.name == "+") return v.is_bool() ? Val(Json(as_int(v))) : v;
+                if (v.is_float()) return Val(Json(-v.json.get<double>()));
+                return arithmetic("-", Val(Json(0)), v);
+            }
+            case Expr::Kind::Binary: {
+                if (e.name == "and") {
+                    Val l = eval(*e.items[0], frame);
+                    return truthy(l) ? eval(*e.items[1], frame) : l;
+                }
+                if (e.name == "or") {
+                    Val l = eval(*e.items[0], frame);
+                    return truthy(l) ? l : eval(*e.items[1], frame);
+                }
+                Val l = eval(*e.items[0], frame);
+                Val r = eval(*e.items[1], frame);
+                if (e.name == "~") return Val(Json(to_str(l) + to_str(r)));
+                return arithmetic(e.name, l, r);
+            }
+            case Expr::Kind::Compare: {
+                Val left = eval(*e.items[0], frame);
+                for (std::size_t i = 0; i < e.ops.size(); ++i) {
+                    Val right = eval(*e.items[i + 1], frame);
+                    const std::string& op = e.ops[i];
+                    bool ok;
+                    if (op == "==") ok = equals(left, right);
+                    else if (op == "!=") ok = !equals(left, right);
+                    else if (op == "<") ok = less(left, right);
+                    else if (op == ">") ok = less(right, left);
+                    else if (op == "<=") ok = !less(right, left);
+                    else if (op == ">=") ok = !less(left, right);
+                    else if (op == "in") ok = contains(right, left);
+                    else ok = !contains(right, left);
+                    if (!ok) return Val(Json(false));
+                    left = std::move(right);
+                }
+                return Val(Json(true));
+            }
+            case Expr::Kind::CondExpr: {
+                if (truthy(eval(*e.items[0], frame))) return eval(*e.items[1], frame);
+                if (e.items[2]) return eval(*e.items[2], frame);
+                return undefined("the inline if-expression on line " + std::to_string(e.pos.line) +
+                                 " evaluated to false and no else section was defined.");
+            }
+        }
+    } catch (const ValueError& err) {
+        throw TemplateError(frame.tmpl->name, e.pos, err.what());
+    }
+    return Val();
+}
+
+}  // namespace autogen::codegen::jinja
