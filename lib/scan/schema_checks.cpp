@@ -20,7 +20,7 @@ void check_duplicate_tables(const schema::Schema& s, Diagnostics& diags) {
     for (const auto& t : s.tables) {
         auto [it, fresh] = seen.emplace(qualified(t.schema, t.name), &t);
         if (!fresh)
-            diags.error(Category::Model, "duplicate table name '" + t.qualified_name() + "'", t.location,
+            diags.error(Category::Model, "duplicate table name '" + qualified(t.schema, t.name) + "'", t.location,
                         "also declared at " + it->second->location.str() +
                             "; give one of them another name with AUTOGEN_TABLE(\"...\")");
     }
@@ -57,7 +57,7 @@ void check_duplicate_names(const schema::Schema& s, Diagnostics& diags) {
             auto [it, fresh] = local.emplace(name, at);
             if (!fresh)
                 diags.error(Category::Model,
-                            "duplicate constraint name '" + name + "' in table '" + t.qualified_name() + "'", at,
+                            "duplicate constraint name '" + name + "' in table '" + qualified(t.schema, t.name) + "'", at,
                             "also used at " + it->second.str() + "; choose another name");
         };
         for (const auto& ix : t.indexes) claim_schema_wide(t, ix.name, ix.location);
@@ -83,8 +83,8 @@ void check_references(const schema::Schema& s, Diagnostics& diags) {
                 if (!target->find_column(col))
                     diags.error(Category::Model,
                                 "foreign key '" + fk.name + "' references unknown column '" + col + "' of table '" +
-                                    target->qualified_name() + "'",
-                                fk.location, "name a column of '" + target->qualified_name() + "'");
+                                    qualified(target->schema, target->name) + "'",
+                                fk.location, "name a column of '" + qualified(target->schema, target->name) + "'");
             }
         }
     }
