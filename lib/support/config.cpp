@@ -29,12 +29,13 @@ public:
 
     void check_keys(const toml::table& table, const std::string& section, const std::set<std::string>& known) {
         for (const auto& [k, node] : table) {
+            (void)node;
             std::string key(k.str());
             if (!known.count(key)) {
                 std::string list;
                 for (const auto& n : known) list += (list.empty() ? "" : ", ") + n;
                 diags_.error(Category::Config, "unknown key '" + key + "' in [" + section + "]",
-                             where(file_, node.source()), "known keys of [" + section + "]: " + list);
+                             where(file_, k.source()), "known keys of [" + section + "]: " + list);
             }
         }
     }

@@ -11,14 +11,18 @@
 //   count N GLOB                     exactly N files match
 //   cp FROM TO                       copy a file inside the work folder (e.g. a new model version)
 //   rm PATH                          remove a file
-//   sql DB QUERY                     run QUERY on the SQLite file DB; its rows ("a|b") become the
+//   sql DB QUERY                     run QUERY (read-write) on the SQLite file DB; its rows ("a|b") become the
 //                                    "stdout" that the next stdout lines check
 //   env NAME=VALUE                   set a variable for the following commands
+//   cmp GLOB GOLDEN                  the one file matching GLOB equals GOLDEN (a path relative
+//                                    to the script's folder) byte for byte; with
+//                                    AUTOGEN_UPDATE_GOLDEN=1 the golden file is rewritten instead
 //   -- path/to/file --               starts an embedded file (until the next marker)
 //
 // Exit code 0 when every step passes; on the first failure, prints the script so far
 // with each command's output, and exits 1.
 #include <fcntl.h>
+#include <cstdlib>
 #include <sqlite3.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -171,7 +175,7 @@ std::vector<fs::path> glob(const fs::path& root, const std::string& pattern) {
 
 std::optional<std::string> sql_rows(const fs::path& db, const std::string& query, std::string& error) {
     sqlite3* h = nullptr;
-    if (sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+    if (sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
         error = "cannot open " + db.string();
         sqlite3_close(h);
         return std::nullopt;
@@ -278,6 +282,22 @@ int main(int argc, char** argv) {
         } else if (verb == "rm") {
             std::error_code ec;
             fs::remove(work / words.at(1), ec);
+        } else if (verb == "cmp") {
+            auto matches = glob(work, words.at(1));
+            fs::path golden = script_path.parent_path() / words.at(2);
+            if (matches.size() != 1) {
+                fail(std::to_string(matches.size()) + " files match " + words.at(1) + ", expected exactly 1");
+            } else if (std::getenv("AUTOGEN_UPDATE_GOLDEN")) {
+                fs::create_directories(golden.parent_path());
+                std::ofstream(golden, std::ios::binary) << read_all(matches[0]);
+                log << "(golden " << golden.string() << " rewritten)\n";
+            } else if (read_all(matches[0]) != read_all(golden)) {
+                std::string actual = read_all(matches[0]);
+                log << "--- expected " << golden.string() << "\n" << read_all(golden) << "--- actual "
+                    << matches[0].string() << "\n" << actual;
+                fail(words.at(1) + " differs from golden " + words.at(2) +
+                     " (run with AUTOGEN_UPDATE_GOLDEN=1 to accept the new output)");
+            }
         } else if (verb == "env") {
             auto eq = words.at(1).find('=');
             env[words.at(1).substr(0, eq)] = words.at(1).substr(eq + 1);

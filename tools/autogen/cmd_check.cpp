@@ -49,8 +49,9 @@ public:
         } else {
             for (const auto& f : findings) session.print(f.message);
             if (findings.empty()) {
-                session.print("no drift: the models, the migration chain" +
-                              std::string(session.database_url().empty() ? "" : " and the database") + " agree");
+                session.print(session.database_url().empty()
+                                  ? "no drift: the models match the migration chain"
+                                  : "no drift: the models, the migration chain and the database agree");
             } else {
                 session.info(std::to_string(findings.size()) + " finding(s); write a revision with "
                              "'autogen revision -m MSG' or apply pending ones with 'autogen upgrade head'");
