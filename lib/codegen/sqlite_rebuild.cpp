@@ -115,7 +115,7 @@ std::vector<Statement> rebuild_table(const Rebuild& r) {
 
     Statement create{.sql = create_table_sql(after, scratch)};
     create.comment = "rebuild table \"" + after.name + "\" (SQLite cannot ALTER this in place)";
-    for (const auto& reason : r.reasons) create.comment += "\n  " + reason;
+    for (std::size_t i = 0; i < r.reasons.size(); ++i) create.comment += (i ? ", " : ": ") + r.reasons[i];
     if (!r.warnings.empty()) {
         create.destructive = true;
         for (std::size_t i = 0; i < r.warnings.size(); ++i) create.warning += (i ? "; " : "") + r.warnings[i];

@@ -83,6 +83,21 @@ std::string claim_name(std::vector<ParsedConstraint>& parsed, std::vector<bool>&
     return {};
 }
 
+/// SQLite's built-in collations in upper case, as the SQLite docs spell them.
+std::optional<std::string> canonical_collation(const std::optional<std::string>& c) {
+    if (!c) return c;
+    std::string u = upper(*c);
+    return u == "BINARY" || u == "NOCASE" || u == "RTRIM" ? std::optional<std::string>(u) : c;
+}
+
+/// A name as the table spells it, when SQL text wrote it in another case.
+std::string canonical_column(const schema::Table* t, const std::string& name) {
+    if (t)
+        for (const auto& c : t->columns)
+            if (iequal(c.name, name)) return c.name;
+    return name;
+}
+
 template <class T>
 void sort_by_name(std::vector<T>& v) {
     std::stable_sort(v.begin(), v.end(), [](const T& a, const T& b) { return a.name < b.name; });
@@ -165,7 +180,7 @@ private:
             c.nullable = cell(r, 4) != "1";
             if (r.size() > 5 && r[5]) c.server_default = *r[5];
             for (const auto& pc : parsed[t.name].columns)
-                if (iequal(pc.name, c.name)) c.collation = pc.collation;
+                if (iequal(pc.name, c.name)) c.collation = canonical_collation(pc.collation);
             int pos = std::atoi(cell(r, 6).c_str());
             if (pos > 0) pk[t.name].emplace_back(pos, c.name);
             t.columns.push_back(std::move(c));
@@ -210,7 +225,8 @@ private:
             } else if (origin == "c") {
                 schema::Index ix{.name = name, .unique = cell(r, 2) == "1"};
                 if (auto p = sqlite::parse_create_index(cell(r, 4))) {
-                    ix.columns = p->items;
+                    for (const auto& item : p->items)
+                        ix.columns.push_back(!item.empty() && item.front() == '(' ? item : canonical_column(&t, item));
                     ix.where = p->where;
                 } else {
                     ix.columns = cols[{t.name, name}];
@@ -250,6 +266,12 @@ private:
                 if (target != at.end() && out.tables[target->second].primary_key)
                     fk.ref_columns = out.tables[target->second].primary_key->columns;
             }
+            // Target table and columns as the target spells them (REFERENCES text may not).
+            const schema::Table* target_table = nullptr;
+            for (const auto& other : out.tables)
+                if (iequal(other.name, fk.ref_table)) target_table = &other;
+            if (target_table) fk.ref_table = target_table->name;
+            for (auto& c : fk.ref_columns) c = canonical_column(target_table, c);
             auto& p = parsed[t.name].constraints;
             auto& u = used[t.name];
             u.resize(p.size());

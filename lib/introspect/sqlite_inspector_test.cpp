@@ -98,3 +98,20 @@ TEST_CASE("sqlite inspector: a failing catalog query is named") {
     for (const auto& d : diags.items()) named = named || d.message.find("query \"tables\"") != std::string::npos;
     CHECK(named);
 }
+
+TEST_CASE("sqlite inspector: names written in another case are reported as declared") {
+    auto s = inspect(
+        "CREATE TABLE Users (Id INTEGER PRIMARY KEY, Email TEXT COLLATE nocase);"
+        "CREATE TABLE posts (owner INTEGER REFERENCES USERS (ID));"
+        "CREATE INDEX ix_email ON users (EMAIL)");
+    REQUIRE(s.tables.size() == 2);
+    const auto& users = s.tables[0];
+    CHECK(users.name == "Users");
+    CHECK(*users.columns[1].collation == "NOCASE");
+    REQUIRE(users.indexes.size() == 1);
+    CHECK(users.indexes[0].columns == std::vector<std::string>{"Email"});
+    const auto& posts = s.tables[1];
+    REQUIRE(posts.foreign_keys.size() == 1);
+    CHECK(posts.foreign_keys[0].ref_table == "Users");
+    CHECK(posts.foreign_keys[0].ref_columns == std::vector<std::string>{"Id"});
+}
