@@ -369,6 +369,28 @@ GraphResult<std::vector<const Revision*>> RevisionGraph::downgrade_path(const st
     return r;
 }
 
+HeadChange RevisionGraph::head_change(const Revision& rev, Direction direction,
+                                      const std::vector<std::string>& heads) const {
+    HeadChange change;
+    if (direction == Direction::Upgrade) {
+        for (const auto& down : rev.down_revisions) {
+            if (std::find(heads.begin(), heads.end(), down) != heads.end()) change.remove.push_back(down);
+        }
+        change.add.push_back(rev.id);
+        return change;
+    }
+    std::vector<std::string> remaining;
+    for (const auto& h : heads) {
+        if (h != rev.id) remaining.push_back(h);
+    }
+    auto covered = ancestors_or_self(remaining);
+    change.remove.push_back(rev.id);
+    for (const auto& down : rev.down_revisions) {
+        if (!covered.count(down)) change.add.push_back(down);
+    }
+    return change;
+}
+
 std::vector<const Revision*> RevisionGraph::history() const {
     std::vector<const Revision*> out;
     for (auto it = revisions_.rbegin(); it != revisions_.rend(); ++it) out.push_back(&*it);

@@ -38,6 +38,12 @@ struct GraphError {
     std::string message() const;
 };
 
+/// How the version table's heads change when one revision is applied or undone.
+struct HeadChange {
+    std::vector<std::string> remove;  ///< ids that stop being heads
+    std::vector<std::string> add;     ///< ids that become heads
+};
+
 /// A value or a GraphError.
 template <class T>
 struct GraphResult {
@@ -93,6 +99,13 @@ public:
     /// before parents, deterministic. Empty when already there.
     GraphResult<std::vector<const Revision*>> downgrade_path(const std::vector<std::string>& current,
                                                              const std::vector<std::string>& target) const;
+
+    /// The head change of applying (Upgrade) or undoing (Downgrade) `rev` while the
+    /// database is at `heads` (Alembic's HeadMaintainer rules): upgrade replaces those of
+    /// its down_revisions that are heads by it (adds it when none is: a base or a new
+    /// branch); downgrade replaces it by those of its down_revisions that no other head
+    /// already covers (removes it when none is left).
+    HeadChange head_change(const Revision& rev, Direction direction, const std::vector<std::string>& heads) const;
 
     /// Every revision, newest first (reverse topological order; ties by id).
     std::vector<const Revision*> history() const;

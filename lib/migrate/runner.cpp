@@ -43,6 +43,7 @@ public:
 
         while (true) {
             if (!conn_.begin(diags_)) return std::move(result_);
+            if (!table_.lock(conn_, diags_)) return abandon();
             heads = read_heads();
             if (!heads) return abandon();
             auto todo = path(*heads);
@@ -113,17 +114,10 @@ private:
     }
 
     bool record(const Revision& rev, const std::vector<std::string>& heads) {
-        if (dir_ == Direction::Upgrade) return table_.record_upgrade(conn_, rev, heads, diags_);
-        std::vector<std::string> remaining;
-        for (const auto& h : heads) {
-            if (h != rev.id) remaining.push_back(h);
-        }
-        auto covered = graph_.ancestors_or_self(remaining);
-        std::vector<const Revision*> parents;
-        for (const auto& down : rev.down_revisions) {
-            if (!covered.count(down)) parents.push_back(graph_.find(down));
-        }
-        return table_.record_downgrade(conn_, rev, parents, diags_);
+        auto change = graph_.head_change(rev, dir_, heads);
+        std::vector<std::string> checksums;
+        for (const auto& id : change.add) checksums.push_back(graph_.find(id)->checksum);
+        return table_.move(conn_, change.remove, change.add, checksums, diags_);
     }
 
     /// Applies `rev` (a transaction is open) and commits; false after reporting.
@@ -144,6 +138,10 @@ private:
             conn_.rollback(diags_);
             if (!run_sql(rev, *section)) return false;
             if (!conn_.begin(diags_)) return false;
+            if (!table_.lock(conn_, diags_)) {
+                conn_.rollback(diags_);
+                return false;
+            }
             auto again = read_heads();
             if (!again) {
                 conn_.rollback(diags_);
@@ -194,6 +192,46 @@ RunResult upgrade(db::Connection& conn, const RevisionGraph& graph, std::string_
 RunResult downgrade(db::Connection& conn, const RevisionGraph& graph, std::string_view target,
                     const RunOptions& options, support::Diagnostics& diags) {
     return Run(conn, graph, Direction::Downgrade, options, diags).go(target);
+}
+
+RunResult stamp(db::Connection& conn, const RevisionGraph& graph, std::string_view target,
+                const RunOptions& options, support::Diagnostics& diags) {
+    RunResult result;
+    VersionTable table(options.version_table);
+    auto read = [&]() -> std::optional<std::vector<std::string>> { return table.heads(conn, diags); };
+    if (!table.ensure(conn, diags) || !conn.begin(diags)) return result;
+    auto fail = [&]() {
+        conn.rollback(diags);
+        return result;
+    };
+    if (!table.lock(conn, diags)) return fail();
+    auto heads = read();
+    if (!heads) return fail();
+    result.heads_before = *heads;
+    auto resolved = graph.resolve(target, *heads);
+    if (!resolved) {
+        diags.error(Category::Usage, resolved.error->message());
+        return fail();
+    }
+    result.target = resolved.value;
+    // Rows that stay are left alone; the others move (the one writer, one row each).
+    std::vector<std::string> remove, add, checksums;
+    for (const auto& h : *heads) {
+        if (std::find(resolved.value.begin(), resolved.value.end(), h) == resolved.value.end()) remove.push_back(h);
+    }
+    for (const auto& t : resolved.value) {
+        if (std::find(heads->begin(), heads->end(), t) == heads->end()) {
+            add.push_back(t);
+            checksums.push_back(graph.find(t)->checksum);
+        }
+    }
+    if (!table.move(conn, remove, add, checksums, diags)) return fail();
+    if (!conn.commit(diags)) return result;
+    auto after = read();
+    if (!after) return result;
+    result.heads_after = *after;
+    result.ok = true;
+    return result;
 }
 
 std::optional<std::vector<std::string>> current(db::Connection& conn, const std::string& version_table,

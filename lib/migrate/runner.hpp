@@ -54,6 +54,12 @@ RunResult upgrade(db::Connection& conn, const RevisionGraph& graph, std::string_
 RunResult downgrade(db::Connection& conn, const RevisionGraph& graph, std::string_view target,
                     const RunOptions& options, support::Diagnostics& diags);
 
+/// Sets the version table to `target` without running any revision SQL (`autogen
+/// stamp`), in one transaction. result.applied stays empty; heads_before/heads_after
+/// say what changed.
+RunResult stamp(db::Connection& conn, const RevisionGraph& graph, std::string_view target,
+                const RunOptions& options, support::Diagnostics& diags);
+
 /// The revision ids in the database's version table (empty: none applied, or no table yet).
 std::optional<std::vector<std::string>> current(db::Connection& conn, const std::string& version_table,
                                                 support::Diagnostics& diags);

@@ -254,3 +254,56 @@ TEST_CASE("version table: every change must hit exactly one row") {
     REQUIRE(conn->rollback(diags));
     CHECK(*table.heads(*conn, diags) == Ids{"b2", "c3"});
 }
+
+TEST_CASE("runner: stamp sets the version without running SQL") {
+    testing::TempDir dir;
+    migrate::fixtures::linear_chain(dir);
+    auto graph = load(dir);
+    auto conn = open(dir);
+    support::Diagnostics diags;
+    auto r = migrate::stamp(*conn, graph, "b2", {}, diags);
+    REQUIRE(r.ok);
+    CHECK(r.heads_before.empty());
+    CHECK(r.heads_after == Ids{"b2b2b2b2b2b2"});
+    CHECK(snapshot(*conn).find("\"users\"") == std::string::npos);  // nothing ran
+    REQUIRE(migrate::stamp(*conn, graph, "head", {}, diags).ok);
+    CHECK(*migrate::current(*conn, "autogen_version", diags) == Ids{"c3c3c3c3c3c3"});
+    REQUIRE(migrate::stamp(*conn, graph, "base", {}, diags).ok);
+    CHECK(migrate::current(*conn, "autogen_version", diags)->empty());
+    support::Diagnostics bad;
+    CHECK_FALSE(migrate::stamp(*conn, graph, "zz", {}, bad).ok);
+    CHECK(bad.items().front().category == support::Category::Usage);
+}
+
+TEST_CASE("runner: branches and a merge move the version table like Alembic") {
+    testing::TempDir dir;
+    auto rev = [](const std::string& id, const std::string& down) {
+        return migrate::fixtures::revision_text(id, down, "rev " + id, "CREATE TABLE \"t_" + id + "\" (a);",
+                                                "DROP TABLE \"t_" + id + "\";");
+    };
+    migrate::fixtures::add(dir, "1", rev("root", "none"));
+    migrate::fixtures::add(dir, "2", rev("left", "root"));
+    migrate::fixtures::add(dir, "3", rev("right", "root"));
+    auto graph = load(dir);
+    auto conn = open(dir);
+    support::Diagnostics diags;
+    auto up = migrate::upgrade(*conn, graph, "heads", {}, diags);
+    REQUIRE(up.ok);
+    CHECK(up.heads_after == Ids{"left", "right"});
+    CHECK_FALSE(migrate::upgrade(*conn, graph, "head", {}, diags).ok);  // several heads: say which
+
+    migrate::fixtures::add(dir, "4", rev("merge", "left, right"));
+    auto merged = load(dir);
+    support::Diagnostics d;
+    auto m = migrate::upgrade(*conn, merged, "head", {}, d);
+    REQUIRE(m.ok);
+    CHECK(m.heads_after == Ids{"merge"});
+    auto down = migrate::downgrade(*conn, merged, "right", {}, d);
+    REQUIRE(down.ok);
+    CHECK(applied_ids(down) == Ids{"merge", "left"});
+    CHECK(down.heads_after == Ids{"right"});
+    auto base = migrate::downgrade(*conn, merged, "base", {}, d);
+    REQUIRE(base.ok);
+    CHECK(base.heads_after.empty());
+    CHECK_FALSE(d.has_errors());
+}

@@ -33,11 +33,17 @@ std::string VersionTable::quoted() const {
     return out + "\"";
 }
 
+std::string VersionTable::create_sql() const {
+    return "CREATE TABLE IF NOT EXISTS " + quoted() +
+           " (\"version_num\" VARCHAR(64) NOT NULL PRIMARY KEY, \"applied_at\" VARCHAR(32), \"checksum\" VARCHAR(64))";
+}
+
 bool VersionTable::ensure(db::Connection& conn, support::Diagnostics& diags) const {
-    return conn.execute("CREATE TABLE IF NOT EXISTS " + quoted() +
-                            " (\"version_num\" VARCHAR(64) NOT NULL PRIMARY KEY,"
-                            " \"applied_at\" VARCHAR(32), \"checksum\" VARCHAR(64))",
-                        diags);
+    return conn.execute(create_sql(), diags);
+}
+
+bool VersionTable::lock(db::Connection& conn, support::Diagnostics& diags) const {
+    return conn.execute("UPDATE " + quoted() + " SET \"version_num\" = \"version_num\"", diags);
 }
 
 bool VersionTable::exists(db::Connection& conn) const {
@@ -67,68 +73,47 @@ std::optional<std::vector<std::pair<std::string, std::string>>> VersionTable::ch
     return out;
 }
 
-bool VersionTable::record_upgrade(db::Connection& conn, const Revision& rev,
-                                  const std::vector<std::string>& heads_before, support::Diagnostics& diags) const {
-    std::vector<std::string> from;
-    for (const auto& down : rev.down_revisions) {
-        if (std::find(heads_before.begin(), heads_before.end(), down) != heads_before.end()) from.push_back(down);
-    }
-    return move(conn, from, {rev.id}, {rev.checksum}, diags);
-}
-
-bool VersionTable::record_downgrade(db::Connection& conn, const Revision& rev,
-                                    const std::vector<const Revision*>& parents_to_add,
-                                    support::Diagnostics& diags) const {
-    std::vector<std::string> to, sums;
-    for (const Revision* parent : parents_to_add) {
-        to.push_back(parent->id);
-        sums.push_back(parent->checksum);
-    }
-    return move(conn, {rev.id}, to, sums, diags);
-}
-
-bool VersionTable::move(db::Connection& conn, const std::vector<std::string>& from, const std::vector<std::string>& to,
-                        const std::vector<std::string>& checksums, support::Diagnostics& diags) const {
-    const std::string applied_at = now_utc();
+std::vector<VersionChange> VersionTable::plan_move(const std::vector<std::string>& from,
+                                                  const std::vector<std::string>& to,
+                                                  const std::vector<std::string>& checksums,
+                                                  const std::string& applied_at) const {
     auto checksum_of = [&](std::size_t i) -> std::optional<std::string> {
         if (i < checksums.size() && !checksums[i].empty()) return checksums[i];
         return std::nullopt;
     };
+    std::vector<VersionChange> out;
+    std::size_t paired = std::min(from.size(), to.size());
+    for (std::size_t i = 0; i < paired; ++i) {
+        out.push_back({"UPDATE " + quoted() +
+                           " SET \"version_num\" = $1, \"applied_at\" = $2, \"checksum\" = $3"
+                           " WHERE \"version_num\" = $4",
+                       {to[i], applied_at, checksum_of(i), from[i]},
+                       "moving " + from[i] + " to " + to[i]});
+    }
+    for (std::size_t i = paired; i < from.size(); ++i) {
+        out.push_back({"DELETE FROM " + quoted() + " WHERE \"version_num\" = $1", {from[i]}, "removing " + from[i]});
+    }
+    for (std::size_t i = paired; i < to.size(); ++i) {
+        out.push_back({"INSERT INTO " + quoted() +
+                           " (\"version_num\", \"applied_at\", \"checksum\") VALUES ($1, $2, $3)",
+                       {to[i], applied_at, checksum_of(i)},
+                       "adding " + to[i]});
+    }
+    return out;
+}
+
+bool VersionTable::move(db::Connection& conn, const std::vector<std::string>& from, const std::vector<std::string>& to,
+                        const std::vector<std::string>& checksums, support::Diagnostics& diags) const {
     // Every change must hit exactly one row; anything else means the table moved
     // under us (a concurrent migrator, a hand edit) and the transaction is abandoned.
-    auto exactly_one = [&](const std::string& sql, const std::vector<std::optional<std::string>>& params,
-                           const std::string& what) {
-        auto rows = conn.query(sql, params, diags);
+    for (const auto& change : plan_move(from, to, checksums, now_utc())) {
+        auto rows = conn.query(change.sql + " RETURNING \"version_num\"", change.params, diags);
         if (!rows) return false;
         if (rows->rows.size() != 1) {
             diags.error(Category::Database,
-                        "version table " + quoted() + ": " + what + " changed " + std::to_string(rows->rows.size()) +
-                            " rows instead of 1",
+                        "version table " + quoted() + ": " + change.what + " changed " +
+                            std::to_string(rows->rows.size()) + " rows instead of 1",
                         {}, "another migrator or a manual change moved the version; check `autogen current` and run again");
-            return false;
-        }
-        return true;
-    };
-    std::size_t paired = std::min(from.size(), to.size());
-    for (std::size_t i = 0; i < paired; ++i) {
-        if (!exactly_one("UPDATE " + quoted() +
-                             " SET \"version_num\" = $1, \"applied_at\" = $2, \"checksum\" = $3"
-                             " WHERE \"version_num\" = $4 RETURNING \"version_num\"",
-                         {to[i], applied_at, checksum_of(i), from[i]}, "moving " + from[i] + " to " + to[i])) {
-            return false;
-        }
-    }
-    for (std::size_t i = paired; i < from.size(); ++i) {
-        if (!exactly_one("DELETE FROM " + quoted() + " WHERE \"version_num\" = $1 RETURNING \"version_num\"",
-                         {from[i]}, "removing " + from[i])) {
-            return false;
-        }
-    }
-    for (std::size_t i = paired; i < to.size(); ++i) {
-        if (!exactly_one("INSERT INTO " + quoted() +
-                             " (\"version_num\", \"applied_at\", \"checksum\") VALUES ($1, $2, $3)"
-                             " RETURNING \"version_num\"",
-                         {to[i], applied_at, checksum_of(i)}, "adding " + to[i])) {
             return false;
         }
     }

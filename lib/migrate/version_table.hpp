@@ -9,10 +9,17 @@
 #include <vector>
 
 #include "db/connection.hpp"
-#include "migrate/revision_file.hpp"
 #include "support/diagnostics.hpp"
 
 namespace autogen::migrate {
+
+/// One statement of a version change: SQL with $1.. parameters (in ascending order of
+/// appearance), their values, and what it does (for messages).
+struct VersionChange {
+    std::string sql;
+    std::vector<std::optional<std::string>> params;
+    std::string what;
+};
 
 class VersionTable {
 public:
@@ -24,6 +31,14 @@ public:
     /// (ISO 8601 UTC text) and checksum (sha256 of the revision file) columns.
     bool ensure(db::Connection& conn, support::Diagnostics& diags) const;
 
+    /// The CREATE TABLE IF NOT EXISTS statement ensure() runs (also printed by offline SQL).
+    std::string create_sql() const;
+
+    /// Takes the table's row locks inside the caller's transaction (a no-op UPDATE of
+    /// every row), so that on databases whose BEGIN takes no write lock (PostgreSQL) a
+    /// second migrator waits here and then reads the first one's version.
+    bool lock(db::Connection& conn, support::Diagnostics& diags) const;
+
     /// True if the table exists (probed with a query that reads no row).
     bool exists(db::Connection& conn) const;
 
@@ -34,26 +49,24 @@ public:
     std::optional<std::vector<std::pair<std::string, std::string>>> checksums(db::Connection& conn,
                                                                              support::Diagnostics& diags) const;
 
-    /// The version change of applying `rev` upward: its down_revisions that are heads
-    /// are replaced by it (UPDATE one, DELETE the others), or it is INSERTed when none
-    /// is (a base, or a new branch). `heads_before` are the heads read in this transaction.
-    bool record_upgrade(db::Connection& conn, const Revision& rev, const std::vector<std::string>& heads_before,
-                        support::Diagnostics& diags) const;
-
-    /// The version change of undoing `rev`: it is replaced by `parents_to_add` (those of
-    /// its down_revisions that no other remaining head already covers; the runner
-    /// computes them from the graph), or DELETEd when that is empty.
-    bool record_downgrade(db::Connection& conn, const Revision& rev, const std::vector<const Revision*>& parents_to_add,
-                          support::Diagnostics& diags) const;
-
-    /// The one writer: removes `from`, adds `to` (pairing them as UPDATEs, the rest as
-    /// DELETE / INSERT), each statement checked to change exactly one row. Runs inside
-    /// the caller's transaction; `checksums` are stored for the added ids (same order as `to`, may be shorter).
+    /// The one writer: removes the ids `from` and adds the ids `to` (which ones:
+    /// RevisionGraph::head_change()), pairing them as UPDATEs and the rest as DELETE /
+    /// INSERT, each statement checked to change exactly one row. Runs inside the
+    /// caller's transaction; `checksums` are stored for the added ids (same order as
+    /// `to`, may be shorter).
     bool move(db::Connection& conn, const std::vector<std::string>& from, const std::vector<std::string>& to,
               const std::vector<std::string>& checksums, support::Diagnostics& diags) const;
 
-private:
+    /// The statements move() runs, without executing them; `applied_at` is the ISO 8601
+    /// time stored in the added rows. Offline SQL (`--sql`) prints the same statements.
+    std::vector<VersionChange> plan_move(const std::vector<std::string>& from, const std::vector<std::string>& to,
+                                         const std::vector<std::string>& checksums,
+                                         const std::string& applied_at) const;
+
+    /// The table name, quoted as an SQL identifier.
     std::string quoted() const;
+
+private:
     std::string name_;
 };
 
