@@ -10,27 +10,37 @@ namespace autogen::codegen::jinja {
 
 namespace {
 
-void validate_expr(const Expr* e, const std::string& name) {
+// Jinja checks filter and test names when it compiles a template, except inside an
+// {% if %} or an inline if (a "soft" frame), where a missing one fails only when it
+// runs; statements with their own frame (for, macro, call, filter, with, set block,
+// block) are strict again.
+void validate_expr(const Expr* e, const std::string& name, bool soft) {
     if (e == nullptr) return;
-    if (e->kind == Expr::Kind::Filter && !has_filter(e->name))
+    if (e->kind == Expr::Kind::CondExpr) soft = true;
+    if (!soft && e->kind == Expr::Kind::Filter && !has_filter(e->name))
         throw TemplateError(name, e->pos, "unknown filter '" + e->name + "'");
-    if (e->kind == Expr::Kind::Test && !has_test(e->name))
+    if (!soft && e->kind == Expr::Kind::Test && !has_test(e->name))
         throw TemplateError(name, e->pos, "unknown test '" + e->name + "'");
-    for (const auto& i : e->items) validate_expr(i.get(), name);
-    for (const auto& [k, v] : e->kwargs) validate_expr(v.get(), name);
+    for (const auto& i : e->items) validate_expr(i.get(), name, soft);
+    for (const auto& [k, v] : e->kwargs) validate_expr(v.get(), name, soft);
 }
 
-void validate_body(const Body& body, const std::string& name) {
+void validate_body(const Body& body, const std::string& name, bool soft) {
     for (const auto& s : body) {
-        validate_expr(s->expr.get(), name);
-        validate_expr(s->cond.get(), name);
-        validate_expr(s->filter_expr.get(), name);
-        for (const auto& c : s->conds) validate_expr(c.get(), name);
-        for (const auto& v : s->values) validate_expr(v.get(), name);
-        for (const auto& p : s->params) validate_expr(p.default_value.get(), name);
-        for (const auto& b : s->bodies) validate_body(b, name);
-        validate_body(s->body, name);
-        validate_body(s->else_body, name);
+        bool own_frame = s->kind == Stmt::Kind::For || s->kind == Stmt::Kind::Macro ||
+                         s->kind == Stmt::Kind::CallBlock || s->kind == Stmt::Kind::FilterBlock ||
+                         s->kind == Stmt::Kind::With || s->kind == Stmt::Kind::SetBlock ||
+                         s->kind == Stmt::Kind::Block;
+        bool inner = s->kind == Stmt::Kind::If ? true : own_frame ? false : soft;
+        validate_expr(s->expr.get(), name, s->kind == Stmt::Kind::For ? soft : inner);
+        validate_expr(s->cond.get(), name, inner);
+        validate_expr(s->filter_expr.get(), name, inner);
+        for (const auto& c : s->conds) validate_expr(c.get(), name, inner);
+        for (const auto& v : s->values) validate_expr(v.get(), name, s->kind == Stmt::Kind::With ? soft : inner);
+        for (const auto& p : s->params) validate_expr(p.default_value.get(), name, inner);
+        for (const auto& b : s->bodies) validate_body(b, name, inner);
+        validate_body(s->body, name, inner);
+        validate_body(s->else_body, name, inner);
     }
 }
 
@@ -54,7 +64,7 @@ std::optional<std::string> guarded(const std::string& name, support::Diagnostics
 
 }  // namespace
 
-void validate_template(const Template& tmpl) { validate_body(tmpl.body, tmpl.name); }
+void validate_template(const Template& tmpl) { validate_body(tmpl.body, tmpl.name, false); }
 
 Environment::Environment(std::vector<std::filesystem::path> search_path, Options options)
     : search_path_(std::move(search_path)), options_(options) {}

@@ -245,7 +245,8 @@ bool truthy(const Val& v) {
         case Json::value_t::number_integer: return j.get<std::int64_t>() != 0;
         case Json::value_t::number_unsigned: return j.get<std::uint64_t>() != 0;
         case Json::value_t::number_float: return j.get<double>() != 0.0;
-        case Json::value_t::string:
+        // nlohmann's empty() is false for every string, so ask the string itself
+        case Json::value_t::string: return !j.get_ref<const std::string&>().empty();
         case Json::value_t::array:
         case Json::value_t::object: return !j.empty();
         default: return false;
