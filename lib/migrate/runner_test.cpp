@@ -307,3 +307,33 @@ TEST_CASE("runner: branches and a merge move the version table like Alembic") {
     CHECK(base.heads_after.empty());
     CHECK_FALSE(d.has_errors());
 }
+
+TEST_CASE("runner: a migrator that waited for the lock skips what the first one applied") {
+    testing::TempDir dir;
+    migrate::fixtures::linear_chain(dir);
+    auto graph = load(dir);
+    auto first = open(dir);
+    support::Diagnostics diags;
+    migrate::VersionTable table;
+    REQUIRE(table.ensure(*first, diags));
+
+    // The first migrator is in the middle of revision a1: lock held, SQL run, version moved.
+    REQUIRE(first->begin(diags));
+    const auto* a1 = graph.find("a1a1a1a1a1a1");
+    REQUIRE(first->execute(a1->upgrade.at("sqlite").sql, diags));
+    REQUIRE(table.move(*first, {}, {a1->id}, {a1->checksum}, diags));
+
+    migrate::RunResult second;
+    support::Diagnostics second_diags;
+    std::thread t([&] {
+        auto conn = db::open_sqlite((dir.path() / "app.sqlite3").string(), second_diags);
+        if (conn) second = migrate::upgrade(*conn, graph, "head", {}, second_diags);
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));  // the second one now waits on BEGIN IMMEDIATE
+    REQUIRE(first->commit(diags));
+    t.join();
+    INFO(print(second_diags));
+    REQUIRE(second.ok);
+    CHECK(applied_ids(second) == Ids{"b2b2b2b2b2b2", "c3c3c3c3c3c3"});
+    CHECK(*migrate::current(*first, "autogen_version", diags) == Ids{"c3c3c3c3c3c3"});
+}
