@@ -254,3 +254,21 @@ namespace app::models { struct AUTOGEN_TABLE("b") B { int id; }; }
 }
 
 }  // namespace autogen::scan
+
+namespace autogen::scan {
+
+TEST_CASE("scan: a missing standard library is retried with the system compiler's libstdc++") {
+    // -nostdinc++ hides libstdc++ exactly as a broken GCC detection does (TOOLCHAIN §1.3).
+    Project p;
+    p.options.extra_args = {"-nostdinc++"};
+    p.write("models/m.hpp", "#include <autogen/model.hpp>\n#include <string>\nstruct AUTOGEN_TABLE() Doc { std::string s; };\n");
+    auto r = p.run();
+    INFO(p.messages());
+    REQUIRE(r);
+    CHECK(r->schema.tables.at(0).columns.at(0).type.logical == schema::Logical::Text);
+    REQUIRE(p.diags.items().size() == 1);
+    CHECK(p.diags.items()[0].severity == support::Severity::Note);
+    CHECK(p.diags.items()[0].message.find("-nostdinc++") != std::string::npos);
+}
+
+}  // namespace autogen::scan
