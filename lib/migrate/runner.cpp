@@ -14,11 +14,21 @@ using support::Category;
 
 namespace {
 
-std::string first_message(const support::Diagnostics& d) {
+/// The database's complaint about a failed statement, without the statement text the
+/// connection may append (the runner names the statement itself, whole).
+std::string database_message(const support::Diagnostics& d) {
     for (const auto& item : d.items()) {
-        if (item.severity == support::Severity::Error) return item.message;
+        if (item.severity != support::Severity::Error) continue;
+        auto cut = item.message.find("\n  statement:");
+        return cut == std::string::npos ? item.message : item.message.substr(0, cut);
     }
     return "unknown error";
+}
+
+/// A statement for a message: whole, unless it is very long.
+std::string excerpt(const std::string& sql) {
+    constexpr std::size_t kMax = 400;
+    return sql.size() <= kMax ? sql : sql.substr(0, kMax) + " ...";
 }
 
 /// One run in one direction; the two directions differ only in the path, the section
@@ -105,8 +115,8 @@ private:
                                    : "revision " + rev.id + " was rolled back (earlier revisions stay applied); fix "
                                      "the statement in the revision file and run again";
             diags_.error(Category::Database,
-                         "revision " + rev.id + " (" + rev.message + ") failed at " + to_string(dir_) +
-                             " statement: " + first_message(local),
+                         "revision " + rev.id + " (" + rev.message + ") failed at " + to_string(dir_) + ": " +
+                             database_message(local) + "\n  statement: " + excerpt(stmt.sql),
                          {rev.path.string(), stmt.line, 0}, hint);
             return false;
         }
