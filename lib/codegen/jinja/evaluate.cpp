@@ -230,8 +230,10 @@ Val Renderer::eval(const Expr& e, Frame& frame) {
             case Expr::Kind::CondExpr: {
                 if (truthy(eval(*e.items[0], frame))) return eval(*e.items[1], frame);
                 if (e.items[2]) return eval(*e.items[2], frame);
-                return undefined("the inline if-expression on line " + std::to_string(e.pos.line) +
-                                 " evaluated to false and no else section was defined.");
+                // Jinja uses the plain Undefined here even under StrictUndefined
+                return Val::undefined("the inline if-expression on line " + std::to_string(e.pos.line) +
+                                          " evaluated to false and no else section was defined.",
+                                      false);
             }
         }
     } catch (const ValueError& err) {

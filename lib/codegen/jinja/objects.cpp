@@ -4,6 +4,8 @@
 
 #include "codegen/jinja/text.hpp"
 
+#include <cmath>
+
 namespace autogen::codegen::jinja {
 
 // --- namespace, loop, module -----------------------------------------------------------
@@ -55,6 +57,17 @@ std::optional<Val> LoopObject::attribute(const std::string& name) const {
         if (i + 1 >= n) return Val::undefined("there is no next item", false);
         return items_[index + 1];
     }
+    if (name == "changed") {
+        auto* self = const_cast<LoopObject*>(this);
+        return Val(std::shared_ptr<Object>(std::make_shared<Builtin>("changed", [self](Renderer&, CallArgs& a) -> Val {
+            Json now = Json::array();
+            for (const auto& v : a.positional) now.push_back(Renderer::to_json(v));
+            if (self->has_last_changed_ && equals(Val(self->last_changed_), Val(now))) return Val(Json(false));
+            self->has_last_changed_ = true;
+            self->last_changed_ = now;
+            return Val(Json(true));
+        })));
+    }
     if (name == "cycle") {
         std::size_t at = index;
         return Val(std::shared_ptr<Object>(std::make_shared<Builtin>("cycle", [at](Renderer&, CallArgs& a) -> Val {
@@ -92,12 +105,13 @@ Val range_fn(Renderer& r, CallArgs& a) {
         throw ValueError("range expected 1 to 3 arguments, got " + std::to_string(a.positional.size()));
     }
     if (step == 0) throw ValueError("range() arg 3 must not be zero");
+    // Python's len(range(...)), checked before building anything
+    long double span = step > 0 ? (static_cast<long double>(stop) - start) : (static_cast<long double>(start) - stop);
+    long double count = span <= 0 ? 0 : (span + (std::abs(static_cast<long double>(step)) - 1)) / std::abs(static_cast<long double>(step));
+    if (count > 10'000'000) throw ValueError("range too big (more than 10 million items)");
+    r.tick(static_cast<std::size_t>(count));
     Json out = Json::array();
-    for (std::int64_t i = start; step > 0 ? i < stop : i > stop; i += step) {
-        r.tick();
-        if (out.size() >= 10'000'000) throw ValueError("range too big (more than 10 million items)");
-        out.push_back(i);
-    }
+    for (std::int64_t i = start; step > 0 ? i < stop : i > stop; i += step) out.push_back(i);
     return Val(out);
 }
 

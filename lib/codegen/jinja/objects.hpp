@@ -74,6 +74,21 @@ public:
 
 private:
     std::vector<Val> items_;
+    // loop.changed(): the arguments of its last call; the loop object is shared by the
+    // body's frames and mutated per iteration, as Jinja's LoopContext is
+    Json last_changed_;
+    bool has_last_changed_ = false;
+};
+
+/// `self` in a template: self.blockname() renders that block.
+class SelfRef : public Object {
+public:
+    explicit SelfRef(RenderContext* ctx) : ctx_(ctx) {}
+    std::string type_name() const override { return "TemplateReference"; }
+    std::optional<Val> attribute(const std::string& name) const override;
+
+private:
+    RenderContext* ctx_;
 };
 
 /// An imported template: its exported macros and top-level variables.

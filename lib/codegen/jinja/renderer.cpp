@@ -116,7 +116,19 @@ std::string Renderer::render_main(const Template& tmpl, const Json& context) {
     return out;
 }
 
+std::optional<Val> SelfRef::attribute(const std::string& name) const {
+    if (ctx_->blocks.count(name) == 0) return std::nullopt;
+    RenderContext* ctx = ctx_;
+    return Val(std::shared_ptr<Object>(std::make_shared<Builtin>(name, [ctx, name](Renderer& r, CallArgs&) -> Val {
+        Frame f{ctx->root, ctx, ctx->blocks[name][0].tmpl, false};
+        std::string text;
+        r.render_block(name, 0, f, text);
+        return Val(Json(text));
+    })));
+}
+
 void Renderer::render_template(const Template& tmpl, RenderContext& ctx, std::string& out) {
+    ctx.root->set("self", Val(std::shared_ptr<Object>(std::make_shared<SelfRef>(&ctx))));
     const Template* current = &tmpl;
     int chain = 0;
     while (current != nullptr) {
@@ -363,7 +375,7 @@ std::shared_ptr<Object> Renderer::import_module(const Stmt& s, Frame& frame) {
     auto module = std::make_shared<Module>(name);
     render_template(tmpl, *ctx, module->body);
     for (const auto& n : ctx->root->order)
-        if (n.rfind('_', 0) != 0) module->exports[n] = ctx->root->vars.at(n);
+        if (n.rfind('_', 0) != 0 && n != "self") module->exports[n] = ctx->root->vars.at(n);
     contexts_.push_back(std::move(ctx));
     return module;
 }
