@@ -22,7 +22,8 @@ namespace autogen::migrate {
 /// change). Errors as for upgrade()/downgrade(): Usage for targets, MigrationFile for a
 /// missing section.
 std::optional<std::string> offline_sql(const RevisionGraph& graph, Direction direction,
-                                       const std::vector<std::string>& from, std::string_view target,
-                                       const RunOptions& options, support::Diagnostics& diags);
+                                       const std::vector<std::string>& from,
+                                       std::string_view target, const RunOptions& options,
+                                       support::Diagnostics& diags);
 
 }  // namespace autogen::migrate

@@ -40,9 +40,9 @@ std::string join(const std::vector<std::string>& items, std::string_view sep) {
 
 /// The parser's state over one file; every error goes through error().
 class Parser {
-public:
-    Parser(std::string_view text, const std::filesystem::path& path, const std::vector<std::string>& dialects,
-           support::Diagnostics& diags)
+  public:
+    Parser(std::string_view text, const std::filesystem::path& path,
+           const std::vector<std::string>& dialects, support::Diagnostics& diags)
         : text_(text), path_(path), dialects_(dialects), diags_(diags) {}
 
     std::optional<Revision> run() {
@@ -51,8 +51,11 @@ public:
         rev_.checksum = sha256_hex(text_);
         std::size_t i = 0;
         if (lines_.empty() || trim(lines_[0]) != kRevisionMarker) {
-            error(1, "not a revision file: the first line is not \"" + std::string(kRevisionMarker) + "\"",
-                  "revision files start with the header written by `autogen revision`; move other .sql "
+            error(1,
+                  "not a revision file: the first line is not \"" + std::string(kRevisionMarker) +
+                      "\"",
+                  "revision files start with the header written by `autogen revision`; move other "
+                  ".sql "
                   "files out of the migrations folder, or restore the header");
             return std::nullopt;
         }
@@ -63,12 +66,13 @@ public:
         return std::move(rev_);
     }
 
-private:
+  private:
     void split_lines() {
         std::size_t start = 0;
         while (start < text_.size()) {
             auto nl = text_.find('\n', start);
-            std::string_view line = text_.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
+            std::string_view line = text_.substr(
+                start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
             if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
             lines_.push_back(line);
             if (nl == std::string_view::npos) break;
@@ -95,18 +99,23 @@ private:
             if (line.empty() || line.substr(0, 2) != "--" || is_marker(line)) break;
             std::string_view body = trim(line.substr(2));
             auto colon = body.find(':');
-            std::string_view key = colon == std::string_view::npos ? body : trim(body.substr(0, colon));
+            std::string_view key =
+                colon == std::string_view::npos ? body : trim(body.substr(0, colon));
             bool key_ok = colon != std::string_view::npos && !key.empty() &&
-                          std::all_of(key.begin(), key.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '_'; });
+                          std::all_of(key.begin(), key.end(),
+                                      [](char c) { return (c >= 'a' && c <= 'z') || c == '_'; });
             if (!key_ok) {
                 error(i + 1, "malformed header line \"" + std::string(line) + "\"",
-                      "header lines are \"-- key: value\" (revision, down_revision, message, created, "
-                      "branch_labels, depends_on); end the header with a blank line before other comments");
+                      "header lines are \"-- key: value\" (revision, down_revision, message, "
+                      "created, "
+                      "branch_labels, depends_on); end the header with a blank line before other "
+                      "comments");
                 continue;
             }
             std::string value(trim(body.substr(colon + 1)));
             if (!seen_.insert(std::string(key)).second) {
-                error(i + 1, "header \"" + std::string(key) + "\" appears twice", "keep one of the two lines");
+                error(i + 1, "header \"" + std::string(key) + "\" appears twice",
+                      "keep one of the two lines");
                 continue;
             }
             set_field(i + 1, std::string(key), value);
@@ -115,8 +124,8 @@ private:
     }
 
     /// A comma-separated list of revision ids / labels; "none" or "" is the empty list.
-    std::vector<std::string> parse_list(std::size_t line, const std::string& key, const std::string& value,
-                                        bool ids) {
+    std::vector<std::string> parse_list(std::size_t line, const std::string& key,
+                                        const std::string& value, bool ids) {
         std::vector<std::string> out;
         if (value.empty() || value == "none") return out;
         std::string_view rest = value;
@@ -125,7 +134,8 @@ private:
             std::string item(trim(rest.substr(0, comma)));
             if (item.empty() || (ids && !valid_revision_id(item))) {
                 error(line, "malformed " + key + " \"" + value + "\"",
-                      ids ? "write revision ids separated by commas, or \"none\" for the first revision"
+                      ids ? "write revision ids separated by commas, or \"none\" for the first "
+                            "revision"
                           : "write names separated by commas");
             } else {
                 out.push_back(item);
@@ -140,12 +150,14 @@ private:
         if (key == "revision") {
             if (!valid_revision_id(value)) {
                 error(line, "malformed revision id \"" + value + "\"",
-                      "a revision id is 1-64 letters, digits, '_' or '-', and not head, heads, base or none");
+                      "a revision id is 1-64 letters, digits, '_' or '-', and not head, heads, "
+                      "base or none");
             }
             rev_.id = value;
         } else if (key == "down_revision") {
             if (value.empty()) {
-                error(line, "empty down_revision", "write the parent revision id, or \"none\" for the first revision");
+                error(line, "empty down_revision",
+                      "write the parent revision id, or \"none\" for the first revision");
             }
             rev_.down_revisions = parse_list(line, key, value, true);
         } else if (key == "message") {
@@ -160,7 +172,8 @@ private:
             // A project template may add its own header lines; they are kept out of the data.
             diags_.warning(Category::MigrationFile, "unknown header \"" + key + "\" ignored",
                            {path_.string(), static_cast<unsigned>(line), 0},
-                           "known headers: revision, down_revision, message, created, branch_labels, depends_on");
+                           "known headers: revision, down_revision, message, created, "
+                           "branch_labels, depends_on");
         }
     }
 
@@ -171,10 +184,13 @@ private:
         }
         if (!seen_.count("down_revision")) {
             error(1, "the header has no \"-- down_revision: ...\" line",
-                  "add \"-- down_revision: <parent id>\", or \"-- down_revision: none\" for the first revision");
+                  "add \"-- down_revision: <parent id>\", or \"-- down_revision: none\" for the "
+                  "first revision");
         }
         for (const auto& down : rev_.down_revisions) {
-            if (down == rev_.id) error(1, "revision " + rev_.id + " names itself as its down_revision", "fix the header");
+            if (down == rev_.id)
+                error(1, "revision " + rev_.id + " names itself as its down_revision",
+                      "fix the header");
         }
     }
 
@@ -190,7 +206,8 @@ private:
             if (!current) {
                 if (!line.empty() && line.substr(0, 2) != "--") {
                     error(i + 1, "SQL outside any section",
-                          "put statements under a \"-- +upgrade <dialect>\" or \"-- +downgrade <dialect>\" line");
+                          "put statements under a \"-- +upgrade <dialect>\" or \"-- +downgrade "
+                          "<dialect>\" line");
                     return;
                 }
                 continue;
@@ -259,12 +276,14 @@ bool valid_revision_id(std::string_view id) {
 }
 
 std::optional<Revision> parse_revision(std::string_view text, const std::filesystem::path& path,
-                                       const std::vector<std::string>& dialects, support::Diagnostics& diags) {
+                                       const std::vector<std::string>& dialects,
+                                       support::Diagnostics& diags) {
     return Parser(text, path, dialects, diags).run();
 }
 
 std::optional<Revision> read_revision_file(const std::filesystem::path& path,
-                                           const std::vector<std::string>& dialects, support::Diagnostics& diags) {
+                                           const std::vector<std::string>& dialects,
+                                           support::Diagnostics& diags) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         diags.error(Category::MigrationFile, "cannot read revision file", {path.string()},

@@ -37,7 +37,7 @@ struct Revision {
     std::string id;
     std::vector<std::string> down_revisions;  ///< empty for a base revision; several for a merge
     std::string message;
-    std::string created;                      ///< as written in the header (ISO 8601, UTC)
+    std::string created;  ///< as written in the header (ISO 8601, UTC)
     std::vector<std::string> branch_labels;
     std::vector<std::string> depends_on;
     std::filesystem::path path;

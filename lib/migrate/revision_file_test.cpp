@@ -1,8 +1,9 @@
 // Parsing revision files: the SPEC §4 example, header fields, sections, and each error
 // with its file:line.
+#include "migrate/revision_file.hpp"
+
 #include <doctest/doctest.h>
 
-#include "migrate/revision_file.hpp"
 #include "migrate/sha256.hpp"
 #include "support/temp_dir.hpp"
 
@@ -27,7 +28,8 @@ const std::string kSpecExample =
 const std::vector<std::string> kSqlite = {"sqlite"};
 
 /// Parses `text` and returns the first error (checking that parsing failed).
-support::Diagnostic first_error(const std::string& text, const std::vector<std::string>& dialects = kSqlite) {
+support::Diagnostic first_error(const std::string& text,
+                                const std::vector<std::string>& dialects = kSqlite) {
     support::Diagnostics diags;
     auto rev = migrate::parse_revision(text, "migrations/x.sql", dialects, diags);
     CHECK_FALSE(rev.has_value());
@@ -42,8 +44,8 @@ support::Diagnostic first_error(const std::string& text, const std::vector<std::
 
 TEST_CASE("revision file: the SPEC §4 example") {
     support::Diagnostics diags;
-    auto rev = migrate::parse_revision(kSpecExample, "migrations/20261121_1530_3f2a9c1b7d4e_add_user_phone.sql",
-                                       kSqlite, diags);
+    auto rev = migrate::parse_revision(
+        kSpecExample, "migrations/20261121_1530_3f2a9c1b7d4e_add_user_phone.sql", kSqlite, diags);
     REQUIRE(rev);
     CHECK(diags.items().empty());
     CHECK(rev->id == "3f2a9c1b7d4e");
@@ -67,7 +69,8 @@ TEST_CASE("revision file: base, merge, labels, no-transaction, two dialects") {
     std::string text =
         "-- autogen revision\n-- revision: m1\n-- down_revision: a1, b2\n-- message: merge: both\n"
         "-- created: 2026-11-21T15:30:00Z\n-- branch_labels: feature, x\n-- depends_on: c3\n\n"
-        "-- +upgrade postgresql\n-- autogen: no-transaction\nCREATE INDEX CONCURRENTLY i ON t (a);\n\n"
+        "-- +upgrade postgresql\n-- autogen: no-transaction\nCREATE INDEX CONCURRENTLY i ON t "
+        "(a);\n\n"
         "-- +downgrade postgresql\n\n-- +upgrade sqlite\n\n-- +downgrade sqlite\n";
     support::Diagnostics diags;
     auto rev = migrate::parse_revision(text, "m.sql", {"sqlite", "postgresql"}, diags);
@@ -82,7 +85,8 @@ TEST_CASE("revision file: base, merge, labels, no-transaction, two dialects") {
     CHECK(rev->section(Direction::Upgrade, "sqlite")->sql == "\n");
 
     auto base = migrate::parse_revision(
-        "-- autogen revision\n-- revision: a1\n-- down_revision: none\n\n-- +upgrade sqlite\n", "a.sql", kSqlite, diags);
+        "-- autogen revision\n-- revision: a1\n-- down_revision: none\n\n-- +upgrade sqlite\n",
+        "a.sql", kSqlite, diags);
     REQUIRE(base);
     CHECK(base->is_base());
 }
@@ -101,7 +105,8 @@ TEST_CASE("revision file: errors say file:line and how to fix") {
         CHECK(e.location.line == 1);
     }
     SUBCASE("malformed header line") {
-        auto e = first_error("-- autogen revision\n-- revision: a1\n-- down_revision none\n\n-- +upgrade sqlite\n");
+        auto e = first_error(
+            "-- autogen revision\n-- revision: a1\n-- down_revision none\n\n-- +upgrade sqlite\n");
         CHECK(e.message.find("malformed header line") != std::string::npos);
         CHECK(e.location.line == 3);
     }
@@ -111,24 +116,29 @@ TEST_CASE("revision file: errors say file:line and how to fix") {
         CHECK(e.location.line == 2);
     }
     SUBCASE("section for a dialect that is not configured") {
-        auto e = first_error("-- autogen revision\n-- revision: a1\n-- down_revision: none\n\n-- +upgrade mysql\nSELECT 1;\n");
+        auto e = first_error(
+            "-- autogen revision\n-- revision: a1\n-- down_revision: none\n\n-- +upgrade "
+            "mysql\nSELECT 1;\n");
         CHECK(e.message.find("\"mysql\", which is not configured") != std::string::npos);
         CHECK(e.location.line == 5);
         CHECK(e.hint.find("[database] dialects is [sqlite]") != std::string::npos);
     }
     SUBCASE("duplicated section") {
         auto e = first_error(
-            "-- autogen revision\n-- revision: a1\n-- down_revision: none\n\n-- +upgrade sqlite\nSELECT 1;\n"
+            "-- autogen revision\n-- revision: a1\n-- down_revision: none\n\n-- +upgrade "
+            "sqlite\nSELECT 1;\n"
             "-- +upgrade sqlite\nSELECT 2;\n");
         CHECK(e.message.find("second \"-- +upgrade sqlite\" section") != std::string::npos);
         CHECK(e.location.line == 7);
     }
     SUBCASE("SQL outside any section") {
-        auto e = first_error("-- autogen revision\n-- revision: a1\n-- down_revision: none\n\nSELECT 1;\n");
+        auto e = first_error(
+            "-- autogen revision\n-- revision: a1\n-- down_revision: none\n\nSELECT 1;\n");
         CHECK(e.location.line == 5);
     }
     SUBCASE("duplicated header") {
-        auto e = first_error("-- autogen revision\n-- revision: a1\n-- revision: a2\n-- down_revision: none\n");
+        auto e = first_error(
+            "-- autogen revision\n-- revision: a1\n-- revision: a2\n-- down_revision: none\n");
         CHECK(e.location.line == 3);
     }
 }
@@ -136,8 +146,9 @@ TEST_CASE("revision file: errors say file:line and how to fix") {
 TEST_CASE("revision file: unknown headers are a warning, not an error") {
     support::Diagnostics diags;
     auto rev = migrate::parse_revision(
-        "-- autogen revision\n-- revision: a1\n-- down_revision: none\n-- author: me\n\n-- +upgrade sqlite\n", "a.sql",
-        kSqlite, diags);
+        "-- autogen revision\n-- revision: a1\n-- down_revision: none\n-- author: me\n\n-- "
+        "+upgrade sqlite\n",
+        "a.sql", kSqlite, diags);
     REQUIRE(rev);
     REQUIRE(diags.items().size() == 1);
     CHECK(diags.items()[0].severity == support::Severity::Warning);

@@ -22,8 +22,8 @@ std::string join(const std::vector<std::string>& items, std::string_view sep = "
     return out;
 }
 
-GraphError make_error(GraphError::Kind kind, std::string_view target, std::vector<std::string> candidates = {},
-                      std::string detail = {}) {
+GraphError make_error(GraphError::Kind kind, std::string_view target,
+                      std::vector<std::string> candidates = {}, std::string detail = {}) {
     return GraphError{kind, std::string(target), std::move(candidates), std::move(detail)};
 }
 
@@ -47,14 +47,15 @@ std::string GraphError::message() const {
                   "); name one of them, use \"heads\", or join them with `autogen merge`";
             break;
         case Kind::AmbiguousPrefix:
-            out = "revision prefix " + t + " matches " + std::to_string(candidates.size()) + " revisions (" +
-                  join(candidates) + "); write more characters of the id";
+            out = "revision prefix " + t + " matches " + std::to_string(candidates.size()) +
+                  " revisions (" + join(candidates) + "); write more characters of the id";
             break;
         case Kind::Unknown:
             out = "no revision " + t + " in the migrations folder; `autogen history` lists them";
             break;
         case Kind::Cycle:
-            out = "the revisions form a cycle (" + join(candidates) + "); fix their down_revision lines";
+            out = "the revisions form a cycle (" + join(candidates) +
+                  "); fix their down_revision lines";
             break;
         case Kind::OutOfRange:
             out = t + " goes past the end of the revision chain";
@@ -63,14 +64,17 @@ std::string GraphError::message() const {
             out = t + " is not reachable in this direction";
             break;
         case Kind::BadTarget:
-            out = t + " is not a target; use head, heads, base, a revision id or prefix, +N, -N or label@head";
+            out = t +
+                  " is not a target; use head, heads, base, a revision id or prefix, +N, -N or "
+                  "label@head";
             break;
     }
     if (!detail.empty()) out += " (" + detail + ")";
     return out;
 }
 
-std::optional<RevisionGraph> RevisionGraph::load(const fs::path& dir, const std::vector<std::string>& dialects,
+std::optional<RevisionGraph> RevisionGraph::load(const fs::path& dir,
+                                                 const std::vector<std::string>& dialects,
                                                  support::Diagnostics& diags) {
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) {
@@ -80,11 +84,12 @@ std::optional<RevisionGraph> RevisionGraph::load(const fs::path& dir, const std:
     }
     std::vector<fs::path> files;
     for (const auto& entry : fs::directory_iterator(dir, ec)) {
-        if (entry.is_regular_file() && entry.path().extension() == ".sql") files.push_back(entry.path());
+        if (entry.is_regular_file() && entry.path().extension() == ".sql")
+            files.push_back(entry.path());
     }
     if (ec) {
-        diags.error(Category::Io, "cannot list the migrations folder: " + ec.message(), {dir.string()},
-                    "check its permissions");
+        diags.error(Category::Io, "cannot list the migrations folder: " + ec.message(),
+                    {dir.string()}, "check its permissions");
         return std::nullopt;
     }
     std::sort(files.begin(), files.end());
@@ -101,7 +106,8 @@ std::optional<RevisionGraph> RevisionGraph::load(const fs::path& dir, const std:
     return build(std::move(revisions), diags);
 }
 
-std::optional<RevisionGraph> RevisionGraph::build(std::vector<Revision> revisions, support::Diagnostics& diags) {
+std::optional<RevisionGraph> RevisionGraph::build(std::vector<Revision> revisions,
+                                                  support::Diagnostics& diags) {
     std::size_t errors_before = diags.error_count();
     std::map<std::string, std::size_t> by_id;
     for (std::size_t i = 0; i < revisions.size(); ++i) {
@@ -110,7 +116,8 @@ std::optional<RevisionGraph> RevisionGraph::build(std::vector<Revision> revision
             diags.error(Category::MigrationFile,
                         "revision id " + revisions[i].id + " is also the id of " +
                             revisions[it->second].path.string(),
-                        {revisions[i].path.string(), 1}, "give one of them a new id (and fix the down_revision of its children)");
+                        {revisions[i].path.string(), 1},
+                        "give one of them a new id (and fix the down_revision of its children)");
         }
     }
     for (const auto& rev : revisions) {
@@ -122,7 +129,8 @@ std::optional<RevisionGraph> RevisionGraph::build(std::vector<Revision> revision
                                     (list == &rev.depends_on ? "depends_on" : "down_revision") +
                                     ", but no revision file has that id",
                                 {rev.path.string(), 1},
-                                "restore the missing revision file, or point the header at an existing revision");
+                                "restore the missing revision file, or point the header at an "
+                                "existing revision");
                 }
             }
         }
@@ -178,7 +186,8 @@ const Revision* RevisionGraph::find(std::string_view id) const {
 
 std::vector<std::string> RevisionGraph::heads() const {
     std::set<std::string> parents;
-    for (const auto& rev : revisions_) parents.insert(rev.down_revisions.begin(), rev.down_revisions.end());
+    for (const auto& rev : revisions_)
+        parents.insert(rev.down_revisions.begin(), rev.down_revisions.end());
     std::vector<std::string> out;
     for (const auto& [id, i] : index_) {
         if (!parents.count(id)) out.push_back(id);
@@ -218,8 +227,8 @@ std::set<std::string> RevisionGraph::ancestors_or_self(const std::vector<std::st
     return seen;
 }
 
-GraphResult<std::vector<std::string>> RevisionGraph::resolve(std::string_view target,
-                                                             const std::vector<std::string>& current) const {
+GraphResult<std::vector<std::string>> RevisionGraph::resolve(
+    std::string_view target, const std::vector<std::string>& current) const {
     using Kind = GraphError::Kind;
     GraphResult<std::vector<std::string>> r;
     if (target == "base") return r;
@@ -229,8 +238,10 @@ GraphResult<std::vector<std::string>> RevisionGraph::resolve(std::string_view ta
     }
     if (target == "head") {
         auto hs = heads();
-        if (hs.size() > 1) r.error = make_error(Kind::MultipleHeads, target, hs);
-        else r.value = hs;
+        if (hs.size() > 1)
+            r.error = make_error(Kind::MultipleHeads, target, hs);
+        else
+            r.value = hs;
         return r;
     }
     if (target.empty()) {
@@ -244,7 +255,8 @@ GraphResult<std::vector<std::string>> RevisionGraph::resolve(std::string_view ta
             return r;
         }
         if (current.size() > 1) {
-            r.error = make_error(Kind::MultipleHeads, target, current, "the database is at several heads");
+            r.error = make_error(Kind::MultipleHeads, target, current,
+                                 "the database is at several heads");
             return r;
         }
         std::optional<std::string> at;
@@ -253,23 +265,29 @@ GraphResult<std::vector<std::string>> RevisionGraph::resolve(std::string_view ta
             if (target[0] == '+') {
                 auto next = at ? children(*at) : bases();
                 if (next.empty()) {
-                    r.error = make_error(Kind::OutOfRange, target, {}, "only " + std::to_string(i) + " revision(s) above the current one");
+                    r.error = make_error(
+                        Kind::OutOfRange, target, {},
+                        "only " + std::to_string(i) + " revision(s) above the current one");
                     return r;
                 }
                 if (next.size() > 1) {
-                    r.error = make_error(Kind::MultipleHeads, target, next,
-                                         "the chain branches at " + (at ? *at : std::string("base")));
+                    r.error =
+                        make_error(Kind::MultipleHeads, target, next,
+                                   "the chain branches at " + (at ? *at : std::string("base")));
                     return r;
                 }
                 at = next.front();
             } else {
                 if (!at) {
-                    r.error = make_error(Kind::OutOfRange, target, {}, "only " + std::to_string(i) + " revision(s) below the current one");
+                    r.error = make_error(
+                        Kind::OutOfRange, target, {},
+                        "only " + std::to_string(i) + " revision(s) below the current one");
                     return r;
                 }
                 const auto& downs = find(*at)->down_revisions;
                 if (downs.size() > 1) {
-                    r.error = make_error(Kind::MultipleHeads, target, downs, *at + " is a merge; name the revision to go to");
+                    r.error = make_error(Kind::MultipleHeads, target, downs,
+                                         *at + " is a merge; name the revision to go to");
                     return r;
                 }
                 at = downs.empty() ? std::nullopt : std::optional<std::string>(downs.front());
@@ -286,18 +304,23 @@ GraphResult<std::vector<std::string>> RevisionGraph::resolve(std::string_view ta
         }
         const Revision* labelled = nullptr;
         for (const auto& rev : revisions_) {
-            if (std::find(rev.branch_labels.begin(), rev.branch_labels.end(), label) != rev.branch_labels.end()) labelled = &rev;
+            if (std::find(rev.branch_labels.begin(), rev.branch_labels.end(), label) !=
+                rev.branch_labels.end())
+                labelled = &rev;
         }
         if (!labelled) {
-            r.error = make_error(Kind::Unknown, target, {}, "no revision carries the branch label " + label);
+            r.error = make_error(Kind::Unknown, target, {},
+                                 "no revision carries the branch label " + label);
             return r;
         }
         std::vector<std::string> branch_heads;
         for (const auto& h : heads()) {
             if (ancestors_or_self({h}).count(labelled->id)) branch_heads.push_back(h);
         }
-        if (branch_heads.size() > 1) r.error = make_error(Kind::MultipleHeads, target, branch_heads);
-        else r.value = branch_heads;
+        if (branch_heads.size() > 1)
+            r.error = make_error(Kind::MultipleHeads, target, branch_heads);
+        else
+            r.value = branch_heads;
         return r;
     }
     if (find(target)) {
@@ -317,7 +340,8 @@ GraphResult<std::vector<std::string>> RevisionGraph::resolve(std::string_view ta
         return r;
     }
     for (const auto& rev : revisions_) {  // a bare branch label names its revision
-        if (std::find(rev.branch_labels.begin(), rev.branch_labels.end(), target) != rev.branch_labels.end()) {
+        if (std::find(rev.branch_labels.begin(), rev.branch_labels.end(), target) !=
+            rev.branch_labels.end()) {
             r.value = {rev.id};
             return r;
         }
@@ -326,8 +350,8 @@ GraphResult<std::vector<std::string>> RevisionGraph::resolve(std::string_view ta
     return r;
 }
 
-GraphResult<std::vector<const Revision*>> RevisionGraph::upgrade_path(const std::vector<std::string>& current,
-                                                                      const std::vector<std::string>& target) const {
+GraphResult<std::vector<const Revision*>> RevisionGraph::upgrade_path(
+    const std::vector<std::string>& current, const std::vector<std::string>& target) const {
     GraphResult<std::vector<const Revision*>> r;
     auto applied = ancestors_or_self(current);
     auto wanted = ancestors_or_self(target);
@@ -340,25 +364,28 @@ GraphResult<std::vector<const Revision*>> RevisionGraph::upgrade_path(const std:
         auto in_current = [&](const std::string& t) {
             return std::find(current.begin(), current.end(), t) != current.end();
         };
-        bool below = (target.empty() && !current.empty()) || !std::all_of(target.begin(), target.end(), in_current);
+        bool below = (target.empty() && !current.empty()) ||
+                     !std::all_of(target.begin(), target.end(), in_current);
         if (below) {
-            r.error = make_error(GraphError::Kind::WrongDirection, target.empty() ? "base" : join(target), current,
-                                 "it is below the current revision " + join(current) + "; use downgrade");
+            r.error = make_error(
+                GraphError::Kind::WrongDirection, target.empty() ? "base" : join(target), current,
+                "it is below the current revision " + join(current) + "; use downgrade");
         }
     }
     return r;
 }
 
-GraphResult<std::vector<const Revision*>> RevisionGraph::downgrade_path(const std::vector<std::string>& current,
-                                                                        const std::vector<std::string>& target) const {
+GraphResult<std::vector<const Revision*>> RevisionGraph::downgrade_path(
+    const std::vector<std::string>& current, const std::vector<std::string>& target) const {
     GraphResult<std::vector<const Revision*>> r;
     auto applied = ancestors_or_self(current);
     for (const auto& t : target) {
         if (!applied.count(t)) {
-            r.error = make_error(GraphError::Kind::WrongDirection, join(target), current,
-                                 "it is not below the current revision" +
-                                     (current.empty() ? std::string(" (none applied)") : " " + join(current)) +
-                                     "; use upgrade");
+            r.error = make_error(
+                GraphError::Kind::WrongDirection, join(target), current,
+                "it is not below the current revision" +
+                    (current.empty() ? std::string(" (none applied)") : " " + join(current)) +
+                    "; use upgrade");
             return r;
         }
     }
@@ -374,7 +401,8 @@ HeadChange RevisionGraph::head_change(const Revision& rev, Direction direction,
     HeadChange change;
     if (direction == Direction::Upgrade) {
         for (const auto& down : rev.down_revisions) {
-            if (std::find(heads.begin(), heads.end(), down) != heads.end()) change.remove.push_back(down);
+            if (std::find(heads.begin(), heads.end(), down) != heads.end())
+                change.remove.push_back(down);
         }
         change.add.push_back(rev.id);
         return change;

@@ -53,7 +53,7 @@ struct GraphResult {
 };
 
 class RevisionGraph {
-public:
+  public:
     RevisionGraph() = default;
 
     /// Reads every *.sql file of `dir` (not recursive) as a revision file and builds
@@ -64,7 +64,8 @@ public:
                                              support::Diagnostics& diags);
 
     /// The same checks over revisions already parsed.
-    static std::optional<RevisionGraph> build(std::vector<Revision> revisions, support::Diagnostics& diags);
+    static std::optional<RevisionGraph> build(std::vector<Revision> revisions,
+                                              support::Diagnostics& diags);
 
     bool empty() const { return revisions_.empty(); }
     std::size_t size() const { return revisions_.size(); }
@@ -92,27 +93,28 @@ public:
 
     /// The revisions to apply to move from `current` heads up to `target` (a resolve()
     /// result), parents before children, deterministic. Empty when already there.
-    GraphResult<std::vector<const Revision*>> upgrade_path(const std::vector<std::string>& current,
-                                                           const std::vector<std::string>& target) const;
+    GraphResult<std::vector<const Revision*>> upgrade_path(
+        const std::vector<std::string>& current, const std::vector<std::string>& target) const;
 
     /// The revisions to undo to move from `current` heads down to `target`, children
     /// before parents, deterministic. Empty when already there.
-    GraphResult<std::vector<const Revision*>> downgrade_path(const std::vector<std::string>& current,
-                                                             const std::vector<std::string>& target) const;
+    GraphResult<std::vector<const Revision*>> downgrade_path(
+        const std::vector<std::string>& current, const std::vector<std::string>& target) const;
 
     /// The head change of applying (Upgrade) or undoing (Downgrade) `rev` while the
     /// database is at `heads` (Alembic's HeadMaintainer rules): upgrade replaces those of
     /// its down_revisions that are heads by it (adds it when none is: a base or a new
     /// branch); downgrade replaces it by those of its down_revisions that no other head
     /// already covers (removes it when none is left).
-    HeadChange head_change(const Revision& rev, Direction direction, const std::vector<std::string>& heads) const;
+    HeadChange head_change(const Revision& rev, Direction direction,
+                           const std::vector<std::string>& heads) const;
 
     /// Every revision, newest first (reverse topological order; ties by id).
     std::vector<const Revision*> history() const;
 
-private:
-    std::vector<Revision> revisions_;            ///< in topological order (parents first)
-    std::map<std::string, std::size_t> index_;   ///< id -> position in revisions_
+  private:
+    std::vector<Revision> revisions_;           ///< in topological order (parents first)
+    std::map<std::string, std::size_t> index_;  ///< id -> position in revisions_
 };
 
 }  // namespace autogen::migrate

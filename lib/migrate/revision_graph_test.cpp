@@ -1,8 +1,9 @@
 // The revision graph over real files: loading and its errors, target resolution of
 // every kind, paths and history order.
+#include "migrate/revision_graph.hpp"
+
 #include <doctest/doctest.h>
 
-#include "migrate/revision_graph.hpp"
 #include "migrate/test_fixtures.hpp"
 
 using namespace autogen;
@@ -32,7 +33,8 @@ Ids ids(const std::vector<const migrate::Revision*>& revs) {
     return out;
 }
 
-std::optional<GraphError::Kind> error_of(const RevisionGraph& g, const std::string& target, const Ids& current = {}) {
+std::optional<GraphError::Kind> error_of(const RevisionGraph& g, const std::string& target,
+                                         const Ids& current = {}) {
     auto r = g.resolve(target, current);
     if (r) return std::nullopt;
     CHECK_FALSE(r.error->message().empty());

@@ -45,7 +45,8 @@ std::vector<std::string> lines_of(std::string_view s) {
     std::size_t start = 0;
     while (true) {
         auto nl = s.find('\n', start);
-        out.emplace_back(s.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start));
+        out.emplace_back(
+            s.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start));
         if (nl == std::string_view::npos) break;
         start = nl + 1;
     }
@@ -55,16 +56,20 @@ std::vector<std::string> lines_of(std::string_view s) {
 nlohmann::ordered_json statement_json(const codegen::Statement& s) {
     std::string sql = s.sql;
     // Statement::sql comes without ';' (the template adds it); be lenient anyway.
-    while (!sql.empty() && (std::isspace(static_cast<unsigned char>(sql.back())) || sql.back() == ';')) sql.pop_back();
+    while (!sql.empty() &&
+           (std::isspace(static_cast<unsigned char>(sql.back())) || sql.back() == ';'))
+        sql.pop_back();
     return {{"sql", sql},
             {"comment", s.comment},
             {"comment_lines", lines_of(s.comment)},
             {"destructive", s.destructive},
-            {"warning", one_line(s.warning.empty() && s.destructive ? "this statement destroys data" : s.warning)},
+            {"warning", one_line(s.warning.empty() && s.destructive ? "this statement destroys data"
+                                                                    : s.warning)},
             {"no_transaction", s.no_transaction}};
 }
 
-nlohmann::ordered_json section_json(const char* kind, const std::vector<codegen::Statement>& statements) {
+nlohmann::ordered_json section_json(const char* kind,
+                                    const std::vector<codegen::Statement>& statements) {
     auto list = nlohmann::ordered_json::array();
     bool no_transaction = false;
     for (const auto& s : statements) {
@@ -90,8 +95,8 @@ bool write_all(int fd, const std::string& text) {
 }  // namespace
 
 std::string new_revision_id() {
-    static thread_local std::mt19937_64 gen{(static_cast<std::uint64_t>(std::random_device{}()) << 32) ^
-                                            std::random_device{}()};
+    static thread_local std::mt19937_64 gen{
+        (static_cast<std::uint64_t>(std::random_device{}()) << 32) ^ std::random_device{}()};
     static constexpr char kHex[] = "0123456789abcdef";
     std::uint64_t bits = gen();
     std::string id;
@@ -126,12 +131,14 @@ std::string format_created(std::chrono::system_clock::time_point t) {
 std::vector<fs::path> template_search_path(const std::optional<fs::path>& project_templates) {
     std::vector<fs::path> out;
     std::error_code ec;
-    if (project_templates && fs::is_directory(*project_templates, ec)) out.push_back(*project_templates);
+    if (project_templates && fs::is_directory(*project_templates, ec))
+        out.push_back(*project_templates);
     if (auto builtin = support::builtin_template_dir()) out.push_back(*builtin);
     return out;
 }
 
-std::optional<std::string> revision_file_name(const RevisionDraft& draft, const WriterOptions& options,
+std::optional<std::string> revision_file_name(const RevisionDraft& draft,
+                                              const WriterOptions& options,
                                               support::Diagnostics& diags) {
     std::tm tm{};
     std::time_t tt = std::chrono::system_clock::to_time_t(draft.created);
@@ -140,14 +147,17 @@ std::optional<std::string> revision_file_name(const RevisionDraft& draft, const 
     } else if (options.timezone == "local") {
         localtime_r(&tt, &tm);
     } else {
-        diags.error(Category::Config, "[migrations] timezone \"" + options.timezone + "\" is not supported", {},
+        diags.error(Category::Config,
+                    "[migrations] timezone \"" + options.timezone + "\" is not supported", {},
                     "use \"UTC\" or \"local\"");
         return std::nullopt;
     }
     // {rev} and {slug} first: neither can contain '%', so strftime leaves them alone.
     std::string pattern = options.file_template;
-    for (auto [key, value] : {std::pair<std::string, std::string>{"{rev}", draft.id}, {"{slug}", slugify(draft.message)}}) {
-        for (auto pos = pattern.find(key); pos != std::string::npos; pos = pattern.find(key, pos + value.size())) {
+    for (auto [key, value] : {std::pair<std::string, std::string>{"{rev}", draft.id},
+                              {"{slug}", slugify(draft.message)}}) {
+        for (auto pos = pattern.find(key); pos != std::string::npos;
+             pos = pattern.find(key, pos + value.size())) {
             pattern.replace(pos, key.size(), value);
         }
     }
@@ -162,8 +172,10 @@ std::optional<std::string> revision_file_name(const RevisionDraft& draft, const 
     if (name.size() < 4 || name.compare(name.size() - 4, 4, ".sql") != 0) name += ".sql";
     if (name == ".sql" || name.front() == '.' || name.find('/') != std::string::npos) {
         diags.error(Category::Config,
-                    "[migrations] file_template \"" + options.file_template + "\" gives the file name \"" + name + "\"",
-                    {}, "use strftime fields, {rev} and {slug}, without '/' and not starting with '.'");
+                    "[migrations] file_template \"" + options.file_template +
+                        "\" gives the file name \"" + name + "\"",
+                    {},
+                    "use strftime fields, {rev} and {slug}, without '/' and not starting with '.'");
         return std::nullopt;
     }
     return name;
@@ -182,7 +194,8 @@ nlohmann::ordered_json revision_context(const RevisionDraft& draft) {
                             {"sections", {up, down}}});
     }
     return {{"revision", draft.id},
-            {"down_revision", draft.down_revisions.empty() ? std::string("none") : join(draft.down_revisions, ", ")},
+            {"down_revision",
+             draft.down_revisions.empty() ? std::string("none") : join(draft.down_revisions, ", ")},
             {"down_revisions", draft.down_revisions},
             {"message", one_line(draft.message)},
             {"created", format_created(draft.created)},
@@ -219,12 +232,15 @@ std::optional<std::string> render_revision(const RevisionDraft& draft, const Wri
     support::Diagnostics check;
     auto parsed = parse_revision(*text, options.template_name + " output", dialects, check);
     if (!parsed || parsed->id != draft.id) {
-        diags.error(Category::Template,
-                    "the revision template " + options.template_name +
-                        " produced a file autogen cannot read back" +
-                        (check.items().empty() ? std::string() : ": " + check.items().front().message),
-                    {}, "keep the header lines and the \"-- +upgrade <dialect>\" / \"-- +downgrade <dialect>\" lines of "
-                        "templates/revision.sql.j2 in your template");
+        diags.error(
+            Category::Template,
+            "the revision template " + options.template_name +
+                " produced a file autogen cannot read back" +
+                (check.items().empty() ? std::string() : ": " + check.items().front().message),
+            {},
+            "keep the header lines and the \"-- +upgrade <dialect>\" / \"-- +downgrade <dialect>\" "
+            "lines of "
+            "templates/revision.sql.j2 in your template");
         return std::nullopt;
     }
     return text;
@@ -241,7 +257,8 @@ std::optional<fs::path> write_revision(const RevisionDraft& draft, const WriterO
     fs::create_directories(options.migrations_dir, ec);
     fs::path target = options.migrations_dir / *name;
     if (fs::exists(target, ec)) {
-        diags.error(Category::Io, "revision file already exists; not overwriting it", {target.string()},
+        diags.error(Category::Io, "revision file already exists; not overwriting it",
+                    {target.string()},
                     "choose another --rev-id or message, or move the existing file away");
         return std::nullopt;
     }
@@ -260,9 +277,12 @@ std::optional<fs::path> write_revision(const RevisionDraft& draft, const WriterO
     }
     ::unlink(tmp.c_str());
     if (!ok) {
-        diags.error(Category::Io, std::string("cannot write revision file: ") + std::strerror(saved), {target.string()},
-                    saved == EEXIST ? "another file with this name appeared; run the command again"
-                                    : "check that the migrations folder is writable and the disk is not full");
+        diags.error(Category::Io,
+                    std::string("cannot write revision file: ") + std::strerror(saved),
+                    {target.string()},
+                    saved == EEXIST
+                        ? "another file with this name appeared; run the command again"
+                        : "check that the migrations folder is writable and the disk is not full");
         return std::nullopt;
     }
     return target;

@@ -6,12 +6,11 @@
 
 #include <chrono>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "codegen/planner.hpp"
 #include "support/diagnostics.hpp"
@@ -66,7 +65,8 @@ std::vector<std::filesystem::path> template_search_path(
 
 /// The file name (not the path) for `draft`: file_template expanded, ".sql" appended.
 /// Config error (bad time zone, a '/' in the result, empty result) -> nullopt.
-std::optional<std::string> revision_file_name(const RevisionDraft& draft, const WriterOptions& options,
+std::optional<std::string> revision_file_name(const RevisionDraft& draft,
+                                              const WriterOptions& options,
                                               support::Diagnostics& diags);
 
 /// The template context of `draft` (every key always present; see templates/revision.sql.j2).
@@ -79,7 +79,8 @@ std::optional<std::string> render_revision(const RevisionDraft& draft, const Wri
 /// Renders and writes the revision file into options.migrations_dir (created if
 /// missing): through a temporary file in the same folder renamed into place, so no
 /// partial file is ever left; refuses to overwrite an existing file. Returns its path.
-std::optional<std::filesystem::path> write_revision(const RevisionDraft& draft, const WriterOptions& options,
+std::optional<std::filesystem::path> write_revision(const RevisionDraft& draft,
+                                                    const WriterOptions& options,
                                                     support::Diagnostics& diags);
 
 }  // namespace autogen::migrate

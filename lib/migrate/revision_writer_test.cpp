@@ -1,5 +1,7 @@
 // Writing revision files: naming, slugs, the template context, golden renderings
 // (tests/golden/revision_file/), parse round trips and the atomic, no-overwrite write.
+#include "migrate/revision_writer.hpp"
+
 #include <doctest/doctest.h>
 
 #include <cstdio>
@@ -7,7 +9,6 @@
 #include <fstream>
 
 #include "migrate/revision_file.hpp"
-#include "migrate/revision_writer.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace autogen;
@@ -85,12 +86,15 @@ void check_golden(const std::string& actual, const fs::path& golden) {
     testing::TempDir tmp;
     auto actual_path = tmp.write("actual.sql", actual);
     std::string diff;
-    if (FILE* p = ::popen(("diff -u '" + golden.string() + "' '" + actual_path.string() + "'").c_str(), "r")) {
+    if (FILE* p = ::popen(
+            ("diff -u '" + golden.string() + "' '" + actual_path.string() + "'").c_str(), "r")) {
         char buf[512];
         while (std::fgets(buf, sizeof buf, p)) diff += buf;
         ::pclose(p);
     }
-    FAIL_CHECK("rendering differs from " << golden.string() << " (AUTOGEN_UPDATE_GOLDEN=1 regenerates it):\n" << diff);
+    FAIL_CHECK("rendering differs from " << golden.string()
+                                         << " (AUTOGEN_UPDATE_GOLDEN=1 regenerates it):\n"
+                                         << diff);
 }
 
 std::string render(const migrate::RevisionDraft& d) {
@@ -122,7 +126,8 @@ TEST_CASE("revision writer: file names") {
     support::Diagnostics diags;
     auto d = spec_example();
     migrate::WriterOptions o;
-    CHECK(migrate::revision_file_name(d, o, diags) == "20261121_1530_3f2a9c1b7d4e_add_user_phone.sql");
+    CHECK(migrate::revision_file_name(d, o, diags) ==
+          "20261121_1530_3f2a9c1b7d4e_add_user_phone.sql");
     o.file_template = "{rev}.sql";
     CHECK(migrate::revision_file_name(d, o, diags) == "3f2a9c1b7d4e.sql");
     o.file_template = "%Y_{slug}";
@@ -145,8 +150,8 @@ TEST_CASE("revision writer: file names") {
 
 TEST_CASE("revision writer: the context carries every key") {
     auto ctx = migrate::revision_context(spec_example());
-    for (const char* key : {"revision", "down_revision", "down_revisions", "message", "created", "branch_labels",
-                            "depends_on", "operations", "dialects"}) {
+    for (const char* key : {"revision", "down_revision", "down_revisions", "message", "created",
+                            "branch_labels", "depends_on", "operations", "dialects"}) {
         CHECK_MESSAGE(ctx.contains(key), key);
     }
     CHECK(ctx["down_revision"] == "9a8b7c6d5e4f");
@@ -165,7 +170,9 @@ TEST_CASE("revision writer: the context carries every key") {
 }
 
 TEST_CASE("revision writer: golden renderings") {
-    SUBCASE("the SPEC §4 example") { check_golden(render(spec_example()), kGolden / "expected.sql"); }
+    SUBCASE("the SPEC §4 example") {
+        check_golden(render(spec_example()), kGolden / "expected.sql");
+    }
     SUBCASE("every feature") {
         auto j = nlohmann::json::parse(testing::read_file(kGolden / "full.json"));
         check_golden(render(draft_from(j)), kGolden / "full.sql");
@@ -194,7 +201,8 @@ TEST_CASE("revision writer: what it writes parses back to the draft") {
     CHECK(rev->depends_on == d.depends_on);
     CHECK(rev->section(migrate::Direction::Upgrade, "postgresql")->no_transaction);
     CHECK_FALSE(rev->section(migrate::Direction::Upgrade, "sqlite")->no_transaction);
-    CHECK(rev->section(migrate::Direction::Downgrade, "sqlite")->sql.find("CREATE TABLE \"legacy\"") != std::string::npos);
+    CHECK(rev->section(migrate::Direction::Downgrade, "sqlite")
+              ->sql.find("CREATE TABLE \"legacy\"") != std::string::npos);
 }
 
 TEST_CASE("revision writer: atomic write, no overwrite") {
@@ -210,7 +218,8 @@ TEST_CASE("revision writer: atomic write, no overwrite") {
     REQUIRE(diags.has_errors());
     CHECK(diags.items().back().message.find("already exists") != std::string::npos);
     int files = 0;
-    for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir.path() / "migrations")) ++files;
+    for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir.path() / "migrations"))
+        ++files;
     CHECK(files == 1);  // no temporary file left behind
 }
 
@@ -223,7 +232,8 @@ TEST_CASE("revision writer: a project template that breaks the format is refused
     CHECK_FALSE(migrate::write_revision(spec_example(), o, diags));
     REQUIRE(diags.has_errors());
     CHECK(diags.items().back().category == support::Category::Template);
-    CHECK_FALSE(fs::exists(dir.path() / "migrations" / "20261121_1530_3f2a9c1b7d4e_add_user_phone.sql"));
+    CHECK_FALSE(
+        fs::exists(dir.path() / "migrations" / "20261121_1530_3f2a9c1b7d4e_add_user_phone.sql"));
 }
 
 TEST_CASE("revision writer: an invalid id is refused") {

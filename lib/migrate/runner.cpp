@@ -34,11 +34,15 @@ std::string excerpt(const std::string& sql) {
 /// One run in one direction; the two directions differ only in the path, the section
 /// and the version change.
 class Run {
-public:
+  public:
     Run(db::Connection& conn, const RevisionGraph& graph, Direction dir, const RunOptions& options,
         support::Diagnostics& diags)
-        : conn_(conn), graph_(graph), dir_(dir), table_(options.version_table),
-          dialect_(options.dialect.empty() ? conn.dialect() : options.dialect), diags_(diags) {}
+        : conn_(conn),
+          graph_(graph),
+          dir_(dir),
+          table_(options.version_table),
+          dialect_(options.dialect.empty() ? conn.dialect() : options.dialect),
+          diags_(diags) {}
 
     RunResult go(std::string_view target_text) {
         if (!table_.ensure(conn_, diags_)) return std::move(result_);
@@ -72,7 +76,7 @@ public:
         return std::move(result_);
     }
 
-private:
+  private:
     GraphResult<std::vector<const Revision*>> path(const std::vector<std::string>& heads) const {
         return dir_ == Direction::Upgrade ? graph_.upgrade_path(heads, result_.target)
                                           : graph_.downgrade_path(heads, result_.target);
@@ -84,8 +88,11 @@ private:
         for (const auto& h : *heads) {
             if (!graph_.find(h)) {
                 diags_.error(Category::MigrationFile,
-                             "the database is at revision " + h + ", which no file in the migrations folder has", {},
-                             "restore that revision file (e.g. from version control), or set the version with "
+                             "the database is at revision " + h +
+                                 ", which no file in the migrations folder has",
+                             {},
+                             "restore that revision file (e.g. from version control), or set the "
+                             "version with "
                              "`autogen stamp` if you know where the database is");
                 return std::nullopt;
             }
@@ -108,15 +115,18 @@ private:
         for (const auto& stmt : split_statements(section.sql, section.first_line)) {
             support::Diagnostics local;
             if (conn_.execute(stmt.sql, local)) continue;
-            std::string hint = section.no_transaction
-                                   ? "this section ran outside a transaction (-- autogen: no-transaction): the "
-                                     "statements before this one stay applied; undo or finish them by hand, fix "
-                                     "the file and run again"
-                                   : "revision " + rev.id + " was rolled back (earlier revisions stay applied); fix "
-                                     "the statement in the revision file and run again";
+            std::string hint =
+                section.no_transaction
+                    ? "this section ran outside a transaction (-- autogen: no-transaction): the "
+                      "statements before this one stay applied; undo or finish them by hand, fix "
+                      "the file and run again"
+                    : "revision " + rev.id +
+                          " was rolled back (earlier revisions stay applied); fix "
+                          "the statement in the revision file and run again";
             diags_.error(Category::Database,
-                         "revision " + rev.id + " (" + rev.message + ") failed at " + to_string(dir_) + ": " +
-                             database_message(local) + "\n  statement: " + excerpt(stmt.sql),
+                         "revision " + rev.id + " (" + rev.message + ") failed at " +
+                             to_string(dir_) + ": " + database_message(local) +
+                             "\n  statement: " + excerpt(stmt.sql),
                          {rev.path.string(), stmt.line, 0}, hint);
             return false;
         }
@@ -136,7 +146,8 @@ private:
         if (!section) {
             conn_.rollback(diags_);
             diags_.error(Category::MigrationFile,
-                         "revision " + rev.id + " has no \"-- +" + to_string(dir_) + " " + dialect_ + "\" section",
+                         "revision " + rev.id + " has no \"-- +" + to_string(dir_) + " " +
+                             dialect_ + "\" section",
                          {rev.path.string()},
                          "add that section with the SQL for " + dialect_ + " (it may be empty)");
             return false;
@@ -161,8 +172,11 @@ private:
             if (!todo || todo.value.empty() || todo.value.front() != &rev) {
                 conn_.rollback(diags_);
                 diags_.error(Category::Database,
-                             "the version table moved while revision " + rev.id + " ran outside a transaction", {},
-                             "another migrator ran at the same time; check `autogen current` and the schema");
+                             "the version table moved while revision " + rev.id +
+                                 " ran outside a transaction",
+                             {},
+                             "another migrator ran at the same time; check `autogen current` and "
+                             "the schema");
                 return false;
             }
             heads_now = *again;
@@ -175,7 +189,8 @@ private:
             return false;
         }
         if (!conn_.commit(diags_)) {
-            diags_.error(Category::Database, "revision " + rev.id + " was rolled back at commit", {rev.path.string()},
+            diags_.error(Category::Database, "revision " + rev.id + " was rolled back at commit",
+                         {rev.path.string()},
                          "see the error above; fix the revision file and run again");
             return false;
         }
@@ -208,7 +223,9 @@ RunResult stamp(db::Connection& conn, const RevisionGraph& graph, std::string_vi
                 const RunOptions& options, support::Diagnostics& diags) {
     RunResult result;
     VersionTable table(options.version_table);
-    auto read = [&]() -> std::optional<std::vector<std::string>> { return table.heads(conn, diags); };
+    auto read = [&]() -> std::optional<std::vector<std::string>> {
+        return table.heads(conn, diags);
+    };
     if (!table.ensure(conn, diags) || !conn.begin(diags)) return result;
     auto fail = [&]() {
         conn.rollback(diags);
@@ -227,7 +244,8 @@ RunResult stamp(db::Connection& conn, const RevisionGraph& graph, std::string_vi
     // Rows that stay are left alone; the others move (the one writer, one row each).
     std::vector<std::string> remove, add, checksums;
     for (const auto& h : *heads) {
-        if (std::find(resolved.value.begin(), resolved.value.end(), h) == resolved.value.end()) remove.push_back(h);
+        if (std::find(resolved.value.begin(), resolved.value.end(), h) == resolved.value.end())
+            remove.push_back(h);
     }
     for (const auto& t : resolved.value) {
         if (std::find(heads->begin(), heads->end(), t) == heads->end()) {
@@ -244,7 +262,8 @@ RunResult stamp(db::Connection& conn, const RevisionGraph& graph, std::string_vi
     return result;
 }
 
-std::optional<std::vector<std::string>> current(db::Connection& conn, const std::string& version_table,
+std::optional<std::vector<std::string>> current(db::Connection& conn,
+                                                const std::string& version_table,
                                                 support::Diagnostics& diags) {
     VersionTable table(version_table);
     if (!table.exists(conn)) return std::vector<std::string>{};

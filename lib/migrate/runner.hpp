@@ -19,7 +19,7 @@ namespace autogen::migrate {
 
 /// How to run.
 struct RunOptions {
-    std::string dialect;                          ///< whose sections run (conn.dialect() if empty)
+    std::string dialect;  ///< whose sections run (conn.dialect() if empty)
     std::string version_table = "autogen_version";
 };
 
@@ -34,11 +34,11 @@ struct AppliedRevision {
 
 /// What a run did (also on failure: what was applied before it).
 struct RunResult {
-    bool ok = false;                          ///< false: an error was reported into the diagnostics
-    std::vector<AppliedRevision> applied;     ///< in the order they ran
-    std::vector<std::string> heads_before;    ///< version table before the run
-    std::vector<std::string> heads_after;     ///< version table after the run
-    std::vector<std::string> target;          ///< the resolved target (empty = base)
+    bool ok = false;                        ///< false: an error was reported into the diagnostics
+    std::vector<AppliedRevision> applied;   ///< in the order they ran
+    std::vector<std::string> heads_before;  ///< version table before the run
+    std::vector<std::string> heads_after;   ///< version table after the run
+    std::vector<std::string> target;        ///< the resolved target (empty = base)
     /// Nothing to do: the database was already at the target ("already at head").
     bool already_there() const { return ok && applied.empty(); }
 };
@@ -61,7 +61,8 @@ RunResult stamp(db::Connection& conn, const RevisionGraph& graph, std::string_vi
                 const RunOptions& options, support::Diagnostics& diags);
 
 /// The revision ids in the database's version table (empty: none applied, or no table yet).
-std::optional<std::vector<std::string>> current(db::Connection& conn, const std::string& version_table,
+std::optional<std::vector<std::string>> current(db::Connection& conn,
+                                                const std::string& version_table,
                                                 support::Diagnostics& diags);
 
 }  // namespace autogen::migrate

@@ -1,11 +1,12 @@
 // The runner against real SQLite files: upgrade / downgrade, idempotence, a failing
 // revision rolled back whole, and two migrators racing on one database.
+#include "migrate/runner.hpp"
+
 #include <doctest/doctest.h>
 
 #include <thread>
 
 #include "db/sqlite_connection.hpp"
-#include "migrate/runner.hpp"
 #include "migrate/test_fixtures.hpp"
 #include "migrate/version_table.hpp"
 
@@ -35,9 +36,11 @@ std::unique_ptr<db::Connection> open(const testing::TempDir& dir) {
 std::string snapshot(db::Connection& conn) {
     support::Diagnostics diags;
     std::string out;
-    auto schema = conn.query("SELECT type, name, sql FROM sqlite_master ORDER BY type, name", {}, diags);
+    auto schema =
+        conn.query("SELECT type, name, sql FROM sqlite_master ORDER BY type, name", {}, diags);
     REQUIRE(schema);
-    for (const auto& row : schema->rows) out += row[0].value_or("") + " " + row[1].value_or("") + ": " + row[2].value_or("") + "\n";
+    for (const auto& row : schema->rows)
+        out += row[0].value_or("") + " " + row[1].value_or("") + ": " + row[2].value_or("") + "\n";
     auto version = migrate::current(conn, "autogen_version", diags);
     REQUIRE(version);
     for (const auto& v : *version) out += "version " + v + "\n";
@@ -66,7 +69,8 @@ TEST_CASE("runner: upgrade base -> head, downgrade -1, upgrade head twice") {
     support::Diagnostics diags;
     migrate::RunOptions options;
 
-    CHECK(migrate::current(*conn, "autogen_version", diags)->empty());  // no table yet: nothing applied
+    CHECK(migrate::current(*conn, "autogen_version", diags)
+              ->empty());  // no table yet: nothing applied
 
     auto up = migrate::upgrade(*conn, graph, "head", options, diags);
     INFO(print(diags));
@@ -126,11 +130,12 @@ TEST_CASE("runner: a wrong target changes nothing and is a usage error") {
 TEST_CASE("runner: a failing second statement leaves the database as before that revision") {
     testing::TempDir dir;
     migrate::fixtures::linear_chain(dir);
-    migrate::fixtures::add(dir, "004_d4",
-                           migrate::fixtures::revision_text("d4d4d4d4d4d4", "c3c3c3c3c3c3", "broken",
-                                                            "CREATE TABLE \"orders\" (\"id\" INTEGER PRIMARY KEY);\n\n"
-                                                            "INSERT INTO \"nope\" VALUES (1);",
-                                                            "DROP TABLE \"orders\";"));
+    migrate::fixtures::add(
+        dir, "004_d4",
+        migrate::fixtures::revision_text("d4d4d4d4d4d4", "c3c3c3c3c3c3", "broken",
+                                         "CREATE TABLE \"orders\" (\"id\" INTEGER PRIMARY KEY);\n\n"
+                                         "INSERT INTO \"nope\" VALUES (1);",
+                                         "DROP TABLE \"orders\";"));
     auto graph = load(dir);
     auto conn = open(dir);
     support::Diagnostics diags;
@@ -162,17 +167,22 @@ TEST_CASE("runner: a failing second statement leaves the database as before that
 TEST_CASE("runner: two migrators racing apply each revision exactly once") {
     testing::TempDir dir;
     // Each revision logs itself; a second application would also fail on CREATE TABLE.
-    migrate::fixtures::add(dir, "000_log", migrate::fixtures::revision_text(
-                                               "l0", "none", "log", "CREATE TABLE \"log\" (\"rev\" TEXT);\nINSERT INTO \"log\" VALUES ('l0');",
-                                               "DROP TABLE \"log\";"));
+    migrate::fixtures::add(
+        dir, "000_log",
+        migrate::fixtures::revision_text(
+            "l0", "none", "log",
+            "CREATE TABLE \"log\" (\"rev\" TEXT);\nINSERT INTO \"log\" VALUES ('l0');",
+            "DROP TABLE \"log\";"));
     std::string down = "l0";
     for (int i = 1; i <= 8; ++i) {
         std::string id = "r" + std::to_string(i);
-        migrate::fixtures::add(dir, "00" + std::to_string(i),
-                               migrate::fixtures::revision_text(
-                                   id, down, "step " + id,
-                                   "CREATE TABLE \"t" + id + "\" (\"a\" INTEGER);\nINSERT INTO \"log\" VALUES ('" + id + "');",
-                                   "DROP TABLE \"t" + id + "\";"));
+        migrate::fixtures::add(
+            dir, "00" + std::to_string(i),
+            migrate::fixtures::revision_text(
+                id, down, "step " + id,
+                "CREATE TABLE \"t" + id + "\" (\"a\" INTEGER);\nINSERT INTO \"log\" VALUES ('" +
+                    id + "');",
+                "DROP TABLE \"t" + id + "\";"));
         down = id;
     }
     auto graph = load(dir);
@@ -194,7 +204,8 @@ TEST_CASE("runner: two migrators racing apply each revision exactly once") {
 
     auto conn = open(dir);
     support::Diagnostics d;
-    auto log = conn->query("SELECT rev, COUNT(*) FROM \"log\" GROUP BY rev HAVING COUNT(*) <> 1", {}, d);
+    auto log =
+        conn->query("SELECT rev, COUNT(*) FROM \"log\" GROUP BY rev HAVING COUNT(*) <> 1", {}, d);
     REQUIRE(log);
     CHECK(log->rows.empty());
     auto total = conn->query("SELECT COUNT(*) FROM \"log\"", {}, d);
@@ -204,7 +215,9 @@ TEST_CASE("runner: two migrators racing apply each revision exactly once") {
 
 TEST_CASE("runner: a missing section names the file and the dialect") {
     testing::TempDir dir;
-    migrate::fixtures::add(dir, "1", "-- autogen revision\n-- revision: a1\n-- down_revision: none\n\n-- +downgrade sqlite\n");
+    migrate::fixtures::add(
+        dir, "1",
+        "-- autogen revision\n-- revision: a1\n-- down_revision: none\n\n-- +downgrade sqlite\n");
     auto graph = load(dir);
     auto conn = open(dir);
     support::Diagnostics diags;
@@ -218,13 +231,16 @@ TEST_CASE("runner: a missing section names the file and the dialect") {
 
 TEST_CASE("runner: a no-transaction section runs outside a transaction and is flagged") {
     testing::TempDir dir;
-    migrate::fixtures::add(dir, "1", migrate::fixtures::revision_text("a1", "none", "vacuum",
-                                                                       "-- autogen: no-transaction\nCREATE TABLE t (a);\nVACUUM;",
-                                                                       "DROP TABLE t;"));
+    migrate::fixtures::add(
+        dir, "1",
+        migrate::fixtures::revision_text("a1", "none", "vacuum",
+                                         "-- autogen: no-transaction\nCREATE TABLE t (a);\nVACUUM;",
+                                         "DROP TABLE t;"));
     auto graph = load(dir);
     auto conn = open(dir);
     support::Diagnostics diags;
-    auto r = migrate::upgrade(*conn, graph, "head", {}, diags);  // VACUUM fails inside a transaction
+    auto r =
+        migrate::upgrade(*conn, graph, "head", {}, diags);  // VACUUM fails inside a transaction
     INFO(print(diags));
     REQUIRE(r.ok);
     CHECK(r.applied.at(0).no_transaction);
@@ -278,7 +294,8 @@ TEST_CASE("runner: stamp sets the version without running SQL") {
 TEST_CASE("runner: branches and a merge move the version table like Alembic") {
     testing::TempDir dir;
     auto rev = [](const std::string& id, const std::string& down) {
-        return migrate::fixtures::revision_text(id, down, "rev " + id, "CREATE TABLE \"t_" + id + "\" (a);",
+        return migrate::fixtures::revision_text(id, down, "rev " + id,
+                                                "CREATE TABLE \"t_" + id + "\" (a);",
                                                 "DROP TABLE \"t_" + id + "\";");
     };
     migrate::fixtures::add(dir, "1", rev("root", "none"));
@@ -329,7 +346,8 @@ TEST_CASE("runner: a migrator that waited for the lock skips what the first one 
         auto conn = db::open_sqlite((dir.path() / "app.sqlite3").string(), second_diags);
         if (conn) second = migrate::upgrade(*conn, graph, "head", {}, second_diags);
     });
-    std::this_thread::sleep_for(std::chrono::milliseconds(300));  // the second one now waits on BEGIN IMMEDIATE
+    std::this_thread::sleep_for(
+        std::chrono::milliseconds(300));  // the second one now waits on BEGIN IMMEDIATE
     REQUIRE(first->commit(diags));
     t.join();
     INFO(print(second_diags));

@@ -20,7 +20,8 @@ std::string upper(std::string_view s) {
 std::size_t dollar_tag(std::string_view sql, std::size_t i) {
     if (sql[i] != '$') return 0;
     std::size_t j = i + 1;
-    if (j < sql.size() && std::isdigit(static_cast<unsigned char>(sql[j]))) return 0;  // $1 parameter
+    if (j < sql.size() && std::isdigit(static_cast<unsigned char>(sql[j])))
+        return 0;  // $1 parameter
     while (j < sql.size() && word_char(sql[j])) ++j;
     return j < sql.size() && sql[j] == '$' ? j - i + 1 : 0;
 }
@@ -29,7 +30,7 @@ std::size_t dollar_tag(std::string_view sql, std::size_t i) {
 struct Pending {
     std::size_t start = std::string_view::npos;  ///< offset of its first token
     unsigned line = 0;
-    std::vector<std::string> leading_words;      ///< first words, to recognise CREATE TRIGGER
+    std::vector<std::string> leading_words;  ///< first words, to recognise CREATE TRIGGER
     bool trigger = false;
     bool body_seen = false;  ///< a trigger's BEGIN
     int depth = 0;           ///< BEGIN/CASE ... END nesting inside a trigger body
@@ -52,7 +53,8 @@ std::vector<SqlStatement> split_statements(std::string_view sql, unsigned first_
     auto finish = [&](std::size_t end) {
         if (cur.start != std::string_view::npos) {
             std::string text(sql.substr(cur.start, end - cur.start));
-            while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.pop_back();
+            while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
+                text.pop_back();
             out.push_back({std::move(text), cur.line});
         }
         cur = Pending{};
@@ -95,9 +97,10 @@ std::vector<SqlStatement> split_statements(std::string_view sql, unsigned first_
             if (cur.leading_words.size() < 3) {
                 cur.leading_words.push_back(word);
                 const auto& w = cur.leading_words;
-                cur.trigger = w[0] == "CREATE" &&
-                              ((w.size() > 1 && w[1] == "TRIGGER") ||
-                               (w.size() > 2 && (w[1] == "TEMP" || w[1] == "TEMPORARY") && w[2] == "TRIGGER"));
+                cur.trigger =
+                    w[0] == "CREATE" && ((w.size() > 1 && w[1] == "TRIGGER") ||
+                                         (w.size() > 2 && (w[1] == "TEMP" || w[1] == "TEMPORARY") &&
+                                          w[2] == "TRIGGER"));
             }
             if (cur.trigger) {
                 if (word == "BEGIN") {

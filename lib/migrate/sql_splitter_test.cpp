@@ -1,13 +1,14 @@
 // Splitting section SQL into statements with their file lines.
-#include <doctest/doctest.h>
-
 #include "migrate/sql_splitter.hpp"
+
+#include <doctest/doctest.h>
 
 using autogen::migrate::split_statements;
 
 TEST_CASE("sql splitter: statements, lines, comments") {
-    auto s = split_statements("-- a comment\nCREATE TABLE t (a TEXT);\n\n/* block\n; */ INSERT INTO t\nVALUES ('x;y');\n",
-                              10);
+    auto s = split_statements(
+        "-- a comment\nCREATE TABLE t (a TEXT);\n\n/* block\n; */ INSERT INTO t\nVALUES ('x;y');\n",
+        10);
     REQUIRE(s.size() == 2);
     CHECK(s[0].sql == "CREATE TABLE t (a TEXT)");
     CHECK(s[0].line == 11);
@@ -16,7 +17,8 @@ TEST_CASE("sql splitter: statements, lines, comments") {
 }
 
 TEST_CASE("sql splitter: quoted identifiers, doubled quotes, a last statement without ';'") {
-    auto s = split_statements("INSERT INTO \"a;b\" VALUES ('it''s; fine');\nSELECT [x;y], `z;w`", 1);
+    auto s =
+        split_statements("INSERT INTO \"a;b\" VALUES ('it''s; fine');\nSELECT [x;y], `z;w`", 1);
     REQUIRE(s.size() == 2);
     CHECK(s[0].sql == "INSERT INTO \"a;b\" VALUES ('it''s; fine')");
     CHECK(s[1].sql == "SELECT [x;y], `z;w`");
@@ -24,10 +26,11 @@ TEST_CASE("sql splitter: quoted identifiers, doubled quotes, a last statement wi
 }
 
 TEST_CASE("sql splitter: trigger bodies and dollar quotes stay whole") {
-    auto s = split_statements("CREATE TRIGGER tr AFTER INSERT ON t BEGIN\n  UPDATE t SET a = CASE WHEN 1 THEN 2 END;\n"
-                              "  DELETE FROM u;\nEND;\nCREATE FUNCTION f() RETURNS int AS $body$ SELECT 1; $body$ "
-                              "LANGUAGE sql;\nSELECT $1;",
-                              1);
+    auto s = split_statements(
+        "CREATE TRIGGER tr AFTER INSERT ON t BEGIN\n  UPDATE t SET a = CASE WHEN 1 THEN 2 END;\n"
+        "  DELETE FROM u;\nEND;\nCREATE FUNCTION f() RETURNS int AS $body$ SELECT 1; $body$ "
+        "LANGUAGE sql;\nSELECT $1;",
+        1);
     REQUIRE(s.size() == 3);
     CHECK(s[0].sql.substr(0, 14) == "CREATE TRIGGER");
     CHECK(s[0].sql.substr(s[0].sql.size() - 3) == "END");

@@ -35,7 +35,8 @@ std::string VersionTable::quoted() const {
 
 std::string VersionTable::create_sql() const {
     return "CREATE TABLE IF NOT EXISTS " + quoted() +
-           " (\"version_num\" VARCHAR(64) NOT NULL PRIMARY KEY, \"applied_at\" VARCHAR(32), \"checksum\" VARCHAR(64))";
+           " (\"version_num\" VARCHAR(64) NOT NULL PRIMARY KEY, \"applied_at\" VARCHAR(32), "
+           "\"checksum\" VARCHAR(64))";
 }
 
 bool VersionTable::ensure(db::Connection& conn, support::Diagnostics& diags) const {
@@ -48,11 +49,14 @@ bool VersionTable::lock(db::Connection& conn, support::Diagnostics& diags) const
 
 bool VersionTable::exists(db::Connection& conn) const {
     support::Diagnostics scratch;  // a missing table is the expected failure here
-    return conn.query("SELECT \"version_num\" FROM " + quoted() + " WHERE 1 = 0", {}, scratch).has_value();
+    return conn.query("SELECT \"version_num\" FROM " + quoted() + " WHERE 1 = 0", {}, scratch)
+        .has_value();
 }
 
-std::optional<std::vector<std::string>> VersionTable::heads(db::Connection& conn, support::Diagnostics& diags) const {
-    auto rows = conn.query("SELECT \"version_num\" FROM " + quoted() + " ORDER BY \"version_num\"", {}, diags);
+std::optional<std::vector<std::string>> VersionTable::heads(db::Connection& conn,
+                                                            support::Diagnostics& diags) const {
+    auto rows = conn.query("SELECT \"version_num\" FROM " + quoted() + " ORDER BY \"version_num\"",
+                           {}, diags);
     if (!rows) return std::nullopt;
     std::vector<std::string> out;
     for (const auto& row : rows->rows) {
@@ -63,8 +67,9 @@ std::optional<std::vector<std::string>> VersionTable::heads(db::Connection& conn
 
 std::optional<std::vector<std::pair<std::string, std::string>>> VersionTable::checksums(
     db::Connection& conn, support::Diagnostics& diags) const {
-    auto rows = conn.query("SELECT \"version_num\", \"checksum\" FROM " + quoted() + " ORDER BY \"version_num\"", {},
-                           diags);
+    auto rows = conn.query(
+        "SELECT \"version_num\", \"checksum\" FROM " + quoted() + " ORDER BY \"version_num\"", {},
+        diags);
     if (!rows) return std::nullopt;
     std::vector<std::pair<std::string, std::string>> out;
     for (const auto& row : rows->rows) {
@@ -74,9 +79,9 @@ std::optional<std::vector<std::pair<std::string, std::string>>> VersionTable::ch
 }
 
 std::vector<VersionChange> VersionTable::plan_move(const std::vector<std::string>& from,
-                                                  const std::vector<std::string>& to,
-                                                  const std::vector<std::string>& checksums,
-                                                  const std::string& applied_at) const {
+                                                   const std::vector<std::string>& to,
+                                                   const std::vector<std::string>& checksums,
+                                                   const std::string& applied_at) const {
     auto checksum_of = [&](std::size_t i) -> std::optional<std::string> {
         if (i < checksums.size() && !checksums[i].empty()) return checksums[i];
         return std::nullopt;
@@ -91,7 +96,9 @@ std::vector<VersionChange> VersionTable::plan_move(const std::vector<std::string
                        "moving " + from[i] + " to " + to[i]});
     }
     for (std::size_t i = paired; i < from.size(); ++i) {
-        out.push_back({"DELETE FROM " + quoted() + " WHERE \"version_num\" = $1", {from[i]}, "removing " + from[i]});
+        out.push_back({"DELETE FROM " + quoted() + " WHERE \"version_num\" = $1",
+                       {from[i]},
+                       "removing " + from[i]});
     }
     for (std::size_t i = paired; i < to.size(); ++i) {
         out.push_back({"INSERT INTO " + quoted() +
@@ -102,8 +109,10 @@ std::vector<VersionChange> VersionTable::plan_move(const std::vector<std::string
     return out;
 }
 
-bool VersionTable::move(db::Connection& conn, const std::vector<std::string>& from, const std::vector<std::string>& to,
-                        const std::vector<std::string>& checksums, support::Diagnostics& diags) const {
+bool VersionTable::move(db::Connection& conn, const std::vector<std::string>& from,
+                        const std::vector<std::string>& to,
+                        const std::vector<std::string>& checksums,
+                        support::Diagnostics& diags) const {
     // Every change must hit exactly one row; anything else means the table moved
     // under us (a concurrent migrator, a hand edit) and the transaction is abandoned.
     for (const auto& change : plan_move(from, to, checksums, now_utc())) {
@@ -113,7 +122,9 @@ bool VersionTable::move(db::Connection& conn, const std::vector<std::string>& fr
             diags.error(Category::Database,
                         "version table " + quoted() + ": " + change.what + " changed " +
                             std::to_string(rows->rows.size()) + " rows instead of 1",
-                        {}, "another migrator or a manual change moved the version; check `autogen current` and run again");
+                        {},
+                        "another migrator or a manual change moved the version; check `autogen "
+                        "current` and run again");
             return false;
         }
     }

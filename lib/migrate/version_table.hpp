@@ -22,7 +22,7 @@ struct VersionChange {
 };
 
 class VersionTable {
-public:
+  public:
     explicit VersionTable(std::string name = "autogen_version") : name_(std::move(name)) {}
 
     const std::string& name() const { return name_; }
@@ -43,30 +43,33 @@ public:
     bool exists(db::Connection& conn) const;
 
     /// The revision ids in the table, sorted. Fails if the table does not exist.
-    std::optional<std::vector<std::string>> heads(db::Connection& conn, support::Diagnostics& diags) const;
+    std::optional<std::vector<std::string>> heads(db::Connection& conn,
+                                                  support::Diagnostics& diags) const;
 
     /// The stored checksum of each applied head (empty string when NULL).
-    std::optional<std::vector<std::pair<std::string, std::string>>> checksums(db::Connection& conn,
-                                                                             support::Diagnostics& diags) const;
+    std::optional<std::vector<std::pair<std::string, std::string>>> checksums(
+        db::Connection& conn, support::Diagnostics& diags) const;
 
     /// The one writer: removes the ids `from` and adds the ids `to` (which ones:
     /// RevisionGraph::head_change()), pairing them as UPDATEs and the rest as DELETE /
     /// INSERT, each statement checked to change exactly one row. Runs inside the
     /// caller's transaction; `checksums` are stored for the added ids (same order as
     /// `to`, may be shorter).
-    bool move(db::Connection& conn, const std::vector<std::string>& from, const std::vector<std::string>& to,
-              const std::vector<std::string>& checksums, support::Diagnostics& diags) const;
+    bool move(db::Connection& conn, const std::vector<std::string>& from,
+              const std::vector<std::string>& to, const std::vector<std::string>& checksums,
+              support::Diagnostics& diags) const;
 
     /// The statements move() runs, without executing them; `applied_at` is the ISO 8601
     /// time stored in the added rows. Offline SQL (`--sql`) prints the same statements.
-    std::vector<VersionChange> plan_move(const std::vector<std::string>& from, const std::vector<std::string>& to,
+    std::vector<VersionChange> plan_move(const std::vector<std::string>& from,
+                                         const std::vector<std::string>& to,
                                          const std::vector<std::string>& checksums,
                                          const std::string& applied_at) const;
 
     /// The table name, quoted as an SQL identifier.
     std::string quoted() const;
 
-private:
+  private:
     std::string name_;
 };
 
