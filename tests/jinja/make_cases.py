@@ -368,6 +368,17 @@ case("strict_or_error", "{{ t.comment or 'no' }}", {"t": {}}, options=STRICT, er
 case("strict_include", "{% include 'p.j2' %}", {"x": 1}, options=STRICT, templates={"p.j2": "{{ x }}{{ y }}"}, error=True)
 case("undefined_in_condexpr_no_else", "[{{ 'a' if false }}]{{ ('a' if false) is defined }}")
 
+# --- scoping ----------------------------------------------------------------------------------
+case("scope_set_in_loop_across_iterations", "{% for i in [1, 2, 3] %}[{{ x }}]{% set x = i %}{% endfor %}")
+case("scope_set_in_loop_shadow_outer", "{% set x = 0 %}{% for i in [1, 2] %}[{{ x }}]{% set x = i %}{% endfor %}({{ x }})")
+case("scope_macro_reads_later_toplevel", "{% macro m() %}{{ v }}{% endmacro %}{% set v = 1 %}{{ m() }}")
+case("scope_macro_sets_local", "{% set v = 'top' %}{% macro m() %}{% set v = 'inner' %}{{ v }}{% endmacro %}{{ m() }} {{ v }}")
+case("scope_if_in_loop_set", "{% for i in [1, 2] %}{% if i == 1 %}{% set y = 'one' %}{% endif %}{{ y }};{% endfor %}")
+case("scope_with_set_no_leak", "{% with %}{% set z = 1 %}{{ z }}{% endwith %}[{{ z }}]")
+case("scope_block_sees_toplevel_set", "{% set v = 'V' %}{% block b %}{{ v }}{% endblock %}")
+case("scope_loop_var_shadows_context", "{% for x in [1] %}{{ x }}{% endfor %}{{ x }}", {"x": "ctx"})
+case("scope_caller_sees_call_site", "{% macro m() %}{{ caller() }}{% endmacro %}{% for i in [7] %}{% call m() %}{{ i }}{% endcall %}{% endfor %}")
+
 # --- migration-shaped -------------------------------------------------------------------------
 REVISION = """-- autogen revision
 -- revision: {{ revision }}

@@ -302,12 +302,17 @@ void Renderer::exec_for(const Stmt& s, Frame& frame, std::string& out) {
         return;
     }
     auto loop = std::make_shared<LoopObject>(items);
-    scope->set("loop", Val(std::shared_ptr<Object>(loop)));
+    Val loop_val{std::shared_ptr<Object>(loop)};
     for (std::size_t i = 0; i < items.size(); ++i) {
         tick();
         loop->index = i;
-        assign_targets(s, *scope, items[i]);
-        exec(s.body, inner, out);
+        // a fresh scope per iteration: what the body sets does not survive into the
+        // next iteration in Jinja either
+        auto iteration = std::make_shared<Scope>(frame.scope);
+        iteration->set("loop", loop_val);
+        assign_targets(s, *iteration, items[i]);
+        Frame body_frame{iteration, frame.ctx, frame.tmpl, false};
+        exec(s.body, body_frame, out);
         check_output(out);
     }
 }
