@@ -162,6 +162,11 @@ private:
         bool is_enum = false;
         for (const auto& a : annotations) is_enum = is_enum || a.kind == AnnotationKind::Enum;
         if (!is_enum) {
+            // Enumerator labels without AUTOGEN_ENUM are a forgotten annotation too.
+            for_each_child(c, [&](CXCursor child) {
+                if (child.kind != CXCursor_EnumConstantDecl) return;
+                for (auto& a : annotations_of(child)) annotations.push_back(std::move(a));
+            });
             if (!annotations.empty())
                 diags_.error(Category::Model,
                              std::string(macro_name(annotations.front().kind)) + " on enum '" + qualified_name(c) +

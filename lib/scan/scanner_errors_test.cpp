@@ -185,3 +185,19 @@ TEST_CASE("scan errors: annotations in the wrong place") {
 }
 
 }  // namespace autogen::scan
+
+namespace autogen::scan {
+
+TEST_CASE("scan errors: enum annotations") {
+    expect_error(std::string(head) + "enum class AUTOGEN_ENUM() E { a AUTOGEN_LABEL(\"x\"), b AUTOGEN_LABEL(\"x\") };\n",
+                 "duplicate label 'x' in enum 'e'", 4, 53);
+    expect_error(std::string(head) + "enum class E { a AUTOGEN_LABEL(\"x\"), b };\n",
+                 "AUTOGEN_LABEL on enum 'E', which has no AUTOGEN_ENUM", 4, 18);
+}
+
+TEST_CASE("scan errors: an unknown column in a list is located at that column") {
+    expect_error(std::string(head) + "struct AUTOGEN_TABLE(\"t\") AUTOGEN_UNIQUE(\"uq\", \"ab, a\") T {\n    int ab;\n};\n",
+                 "unknown column 'a' in table 't'", 4, 53);
+}
+
+}  // namespace autogen::scan

@@ -272,3 +272,43 @@ TEST_CASE("scan: a missing standard library is retried with the system compiler'
 }
 
 }  // namespace autogen::scan
+
+namespace autogen::scan {
+
+TEST_CASE("scan: enums: from a header outside the globs, nested, with schema and labels") {
+    Project p;
+    p.options.include_dirs = {"include"};
+    p.write("include/shared/status.hpp", R"cpp(#pragma once
+#include <autogen/model.hpp>
+namespace shared { enum class AUTOGEN_ENUM("status", schema = "app") Status { on AUTOGEN_LABEL("ON"), off }; }
+enum class AUTOGEN_ENUM() UnusedElsewhere { x };
+)cpp");
+    p.write("models/m.hpp", R"cpp(#pragma once
+#include <autogen/model.hpp>
+#include "shared/status.hpp"
+enum class AUTOGEN_ENUM() Level { low, high };
+struct AUTOGEN_TABLE("devices") Device {
+    enum class AUTOGEN_ENUM("device_kind") Kind { phone, tablet };
+    shared::Status status;
+    Kind kind;
+    Level level;
+};
+)cpp");
+    auto r = p.run();
+    INFO(p.messages());
+    REQUIRE(r);
+    const auto& s = r->schema;
+    std::vector<std::string> names;
+    for (const auto& e : s.enums) names.push_back(e.name);
+    // Enums of model files in source order, plus those used from elsewhere when first met.
+    CHECK(names == std::vector<std::string>{"level", "status", "device_kind"});
+    const auto* status = s.find_enum("status", "app");
+    REQUIRE(status);
+    CHECK(status->labels == std::vector<std::string>{"ON", "off"});
+    const auto& t = s.tables.at(0);
+    CHECK(t.find_column("status")->type.enum_name == "status");
+    CHECK(t.find_column("kind")->type.enum_name == "device_kind");
+    CHECK(t.find_column("level")->type.enum_name == "level");
+}
+
+}  // namespace autogen::scan

@@ -210,16 +210,21 @@ private:
                          "write the column names separated by commas, e.g. \"user_id, created_at\"");
             return {};
         }
+        std::size_t cursor = 0;  // columns appear in order: search each after the previous one
         for (const auto& c : cols) {
+            std::size_t at = v->text.find(c, cursor);
+            if (at == std::string::npos) at = 0;
+            cursor = at + c.size();
+            // +1 skips the opening quote; column lists hold no escapes, so bytes line up.
+            SourceLocation col_loc = la.site.at(v->offset + 1 + at);
             if (c.front() == '(') {
                 if (!allow_expressions)
-                    diags_.error(Category::Model, "an expression is not allowed here: " + c, la.site.at(v->offset),
+                    diags_.error(Category::Model, "an expression is not allowed here: " + c, col_loc,
                                  "only AUTOGEN_INDEX accepts expressions; name columns here");
                 continue;
             }
             if (!t_.find_column(c))
-                diags_.error(Category::Model, "unknown column '" + c + "' in table '" + t_.name + "'",
-                             la.site.at(v->offset + std::max<std::size_t>(1, v->text.find(c) + 1)),
+                diags_.error(Category::Model, "unknown column '" + c + "' in table '" + t_.name + "'", col_loc,
                              "name a column of the table (a field's column name), or write an expression in parentheses");
         }
         return cols;
