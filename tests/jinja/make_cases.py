@@ -428,6 +428,29 @@ case("column_list_join", "CREATE TABLE {{ t.name }} (\n{{ t.columns|map(attribut
      {"t": {"name": "\"users\"", "columns": [{"ddl": "\"id\" INTEGER NOT NULL"}, {"ddl": "\"email\" TEXT"}]}})
 
 
+# The built-in revision template as it stood when the cases were last generated
+# (a snapshot: re-run this script after changing templates/revision.sql.j2).
+_BUILTIN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "templates", "revision.sql.j2")
+if os.path.exists(_BUILTIN):
+    with open(_BUILTIN, encoding="utf-8", newline="") as _f:
+        _REV_SRC = _f.read()
+    _STMT = {"sql": "ALTER TABLE \"users\" ADD COLUMN \"phone\" VARCHAR(20)", "comment": "add column users.phone\nsecond line",
+             "comment_lines": ["add column users.phone", "second line"], "destructive": False, "warning": "", "no_transaction": False}
+    _DROP = {"sql": "ALTER TABLE \"users\" DROP COLUMN \"phone\"", "comment": "", "comment_lines": [], "destructive": True,
+             "warning": "drops column users.phone", "no_transaction": False}
+    _REV = {"revision": "3f2a9c1b7d4e", "down_revision": "9a8b7c6d5e4f", "down_revisions": ["9a8b7c6d5e4f"],
+            "message": "add user phone", "created": "2026-11-21T15:30:00Z", "branch_labels": ["main"], "depends_on": [],
+            "operations": ["detected added column \"users\".\"phone\""],
+            "dialects": [{"name": n, "upgrade": [_STMT, _STMT], "downgrade": [_DROP],
+                          "upgrade_no_transaction": False, "downgrade_no_transaction": n == "postgresql",
+                          "sections": [{"kind": "upgrade", "no_transaction": False, "statements": [_STMT, _STMT]},
+                                       {"kind": "downgrade", "no_transaction": n == "postgresql", "statements": [_DROP]}]}
+                         for n in ("sqlite", "postgresql")]}
+    case("builtin_revision_template", _REV_SRC, _REV, options={**BOTH, "strict_undefined": True})
+    case("builtin_revision_template_keep_nl", _REV_SRC, _REV, options={**BOTH, "strict_undefined": True, "keep_trailing_newline": True})
+    case("builtin_revision_template_empty", _REV_SRC, dict(_REV, branch_labels=[], dialects=[]), options={**BOTH, "strict_undefined": True})
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     cases_dir = os.path.join(here, "cases")

@@ -16,7 +16,22 @@ std::optional<Val> Namespace::attribute(const std::string& name) const {
     return std::nullopt;
 }
 
+namespace {
+/// Whether `j` nests deeper than `limit` (recursion bounded by `limit`).
+bool nesting_exceeds(const Json& j, int limit) {
+    if (!j.is_array() && !j.is_object()) return false;
+    if (limit <= 0) return true;
+    for (const auto& e : j)
+        if (nesting_exceeds(e, limit - 1)) return true;
+    return false;
+}
+}  // namespace
+
 bool Namespace::set_attribute(const std::string& name, Val value) {
+    // A namespace is the one way to carry a value from one loop iteration to the next,
+    // so `set ns.x = [ns.x]` could build data deep enough to overflow the stack later.
+    if (value.is_data() && nesting_exceeds(value.json, 200))
+        throw ValueError("value nested too deeply (more than 200 levels)");
     for (auto& [k, v] : attrs) {
         if (k == name) {
             v = std::move(value);
@@ -58,7 +73,8 @@ std::optional<Val> LoopObject::attribute(const std::string& name) const {
         return items_[index + 1];
     }
     if (name == "changed") {
-        auto* self = const_cast<LoopObject*>(this);
+        // shared, not raw: `{% set f = loop.changed %}` may outlive the loop
+        auto self = std::const_pointer_cast<LoopObject>(shared_from_this());
         return Val(std::shared_ptr<Object>(std::make_shared<Builtin>("changed", [self](Renderer&, CallArgs& a) -> Val {
             Json now = Json::array();
             for (const auto& v : a.positional) now.push_back(Renderer::to_json(v));

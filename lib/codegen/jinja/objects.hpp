@@ -61,7 +61,7 @@ public:
 };
 
 /// The `loop` variable of a for loop.
-class LoopObject : public Object {
+class LoopObject : public Object, public std::enable_shared_from_this<LoopObject> {
 public:
     explicit LoopObject(std::vector<Val> items) : items_(std::move(items)) {}
     std::string type_name() const override { return "LoopContext"; }
