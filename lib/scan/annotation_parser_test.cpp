@@ -95,6 +95,17 @@ TEST_CASE("annotation_parser: other annotations are not ours") {
     CHECK(is_autogen_annotation("autogen:column"));
 }
 
+TEST_CASE("vocabulary: a near-miss key gets a suggestion") {
+    auto r = parse_annotation("autogen:column lenght = 3");
+    auto errors = validate(AnnotationKind::Column, *r.annotation);
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].hint.rfind("did you mean 'length'? known keys of AUTOGEN_COLUMN: ", 0) == 0);
+    r = parse_annotation("autogen:column zzzzzzzz");
+    errors = validate(AnnotationKind::Column, *r.annotation);
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].hint.find("did you mean") == std::string::npos);
+}
+
 TEST_CASE("vocabulary: kinds") {
     CHECK(parse_kind("column") == AnnotationKind::Column);
     CHECK(parse_kind("primary_key") == AnnotationKind::PrimaryKey);

@@ -106,6 +106,35 @@ std::string known_keys(const KindSpec& s) {
     return out.empty() ? "none" : out;
 }
 
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diag = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            std::size_t up = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diag = up;
+        }
+    }
+    return row[b.size()];
+}
+
+/// "did you mean 'length'? " for a near miss, else "".
+std::string suggestion(const KindSpec& s, std::string_view key) {
+    std::string_view best;
+    std::size_t best_distance = 3;  // only close typos
+    for (const auto& k : s.keys) {
+        std::size_t d = edit_distance(key, k.key);
+        if (d < best_distance) {
+            best_distance = d;
+            best = k.key;
+        }
+    }
+    return best.empty() ? std::string() : "did you mean '" + std::string(best) + "'? ";
+}
+
 unsigned bit(AnnotationValue::Kind k) {
     switch (k) {
     case AnnotationValue::Kind::String: return String;
@@ -149,7 +178,7 @@ std::vector<AnnotationError> validate(AnnotationKind kind, const Annotation& a) 
         auto it = std::find_if(s.keys.begin(), s.keys.end(), [&](const KeySpec& k) { return k.key == arg.key; });
         if (it == s.keys.end()) {
             errors.push_back({"unknown " + std::string(arg.value ? "key" : "flag") + " '" + arg.key + "' in " + s.macro,
-                              arg.offset, "known keys of " + std::string(s.macro) + ": " + known_keys(s)});
+                              arg.offset, suggestion(s, arg.key) + "known keys of " + std::string(s.macro) + ": " + known_keys(s)});
             continue;
         }
         if (!seen.insert(arg.key).second) {
