@@ -185,11 +185,19 @@ public:
         }
 
         std::vector<Statement> out;
+        // Drops first: index names are global in SQLite, so an index that moves to
+        // another table (or a table dropped while a new one takes its index names or
+        // its name) must be gone before the new one is created.
+        std::vector<bool> hoisted = hoist_drops(ops, tracking);
+        for (std::size_t i = 0; i < ops.size(); ++i)
+            if (hoisted[i])
+                for (auto& s : direct(ops[i])) out.push_back(std::move(s));
         std::set<int> emitted;
         for (std::size_t i = 0; i < ops.size(); ++i) {
             int t = tracking.op_track[i];
+            if (hoisted[i] && (t < 0 || !rebuilt.count(t))) continue;
             if (t < 0 || !rebuilt.count(t)) {
-                for (auto& s : direct(ops[i])) out.push_back(std::move(s));
+                for (auto& s : direct(target_version(ops, i, tracking, to))) out.push_back(std::move(s));
                 continue;
             }
             if (!emitted.insert(t).second) continue;  // folded into the table's rebuild
@@ -220,6 +228,50 @@ public:
     }
 
 private:
+    /// Which operations run before all others: every DropIndex of an index the plan
+    /// did not create itself (also on a table that is rebuilt: dropping its index
+    /// early is harmless, the rebuild re-creates only the target's indexes), and
+    /// every DropTable of a table no earlier operation touched.
+    static std::vector<bool> hoist_drops(const std::vector<Operation>& ops, const Tracking& tracking) {
+        std::vector<bool> out(ops.size(), false);
+        std::set<std::string> created_indexes;
+        std::set<int> touched;
+        for (std::size_t i = 0; i < ops.size(); ++i) {
+            int t = tracking.op_track[i];
+            if (const auto* ci = std::get_if<CreateIndex>(&ops[i])) created_indexes.insert(ci->index.name);
+            if (const auto* ct = std::get_if<CreateTable>(&ops[i]))
+                for (const auto& ix : ct->table.indexes) created_indexes.insert(ix.name);
+            if (const auto* di = std::get_if<DropIndex>(&ops[i])) out[i] = !created_indexes.count(di->index.name);
+            if (std::holds_alternative<DropTable>(ops[i])) out[i] = !touched.count(t);
+            touched.insert(t);
+        }
+        return out;
+    }
+
+    /// A CreateIndex is rendered from the target schema's index of that name when no
+    /// later operation renames the table's columns or drops the index again: the
+    /// target schema is the authority on what the index looks like, while an
+    /// operation built from a renamed-column view of the source (a downgrade
+    /// re-creating a dropped index) may mix old and new names. A later table rename
+    /// does not matter: the index definition does not name its table.
+    static Operation target_version(const std::vector<Operation>& ops, std::size_t i, const Tracking& tracking,
+                                    const Schema& to) {
+        const auto* create = std::get_if<CreateIndex>(&ops[i]);
+        int t = tracking.op_track[i];
+        if (!create || t < 0) return ops[i];
+        for (std::size_t k = i + 1; k < ops.size(); ++k) {
+            if (tracking.op_track[k] != t) continue;
+            if (std::holds_alternative<RenameColumn>(ops[k]) || std::holds_alternative<DropIndex>(ops[k]))
+                return ops[i];
+        }
+        const Track& tr = tracking.tracks[static_cast<std::size_t>(t)];
+        const Table* after = tr.dropped ? nullptr : to.find_table(tr.current);
+        if (!after) return ops[i];
+        for (const auto& ix : after->indexes)
+            if (ix.name == create->index.name) return CreateIndex{create->table, ix};
+        return ops[i];
+    }
+
     /// Gathers what the ops on track `t` do: column sources (following renames, adds
     /// and drops) and the reasons/warnings for the comment.
     static sqlite::Rebuild rebuild_for(int t, const Tracking& tracking, const std::vector<Operation>& ops,
