@@ -46,8 +46,7 @@ void mutate(testing::SchemaGenerator& g, Schema& s) {
     std::vector<Column*> free;  // columns outside keys and references
     for (auto& c : t.columns)
         if (!in_key(t, c.name) && !referenced(s, t, c.name)) free.push_back(&c);
-    const std::string qt = codegen::quote_identifier(t.name);
-    switch (g.pick(0, 11)) {
+    switch (g.pick(0, 12)) {
         case 0: t.columns.push_back(g.column(s, false)); break;
         case 1:
             if (!free.empty() && t.columns.size() > 1) {
@@ -137,8 +136,12 @@ void mutate(testing::SchemaGenerator& g, Schema& s) {
                 }
             }
             break;
+        case 12:
+            // A composite key in the other order (only where nothing references it).
+            if (t.primary_key && t.primary_key->columns.size() > 1 && !referenced(s, t, t.primary_key->columns.front()))
+                std::reverse(t.primary_key->columns.begin(), t.primary_key->columns.end());
+            break;
     }
-    (void)qt;
 }
 
 /// Model -> what the database holds for it (lowered, created, inspected), keeping the

@@ -136,6 +136,12 @@ std::vector<Statement> rebuild_table(const Rebuild& r) {
             src = "COALESCE(" + src + ", " + default_clause_value(*c.server_default) + ")";
         sources.push_back(src);
     }
+    if (targets.empty() && !before.columns.empty()) {
+        // Nothing to copy rows by: SQLite cannot keep them.
+        out.front().destructive = true;
+        out.front().warning += std::string(out.front().warning.empty() ? "" : "; ") + "no column of " +
+                               quote_identifier(before.name) + " is kept, so its rows are not copied";
+    }
     if (!targets.empty()) {
         std::string select;
         for (std::size_t i = 0; i < sources.size(); ++i) select += (i ? ", " : "") + sources[i];
