@@ -45,7 +45,14 @@ inline Schema base() {
     members.columns = {column("user_id", Logical::Integer), column("group_id", Logical::Integer),
                        column("role", Logical::Text, false, "'member'")};
     members.primary_key = PrimaryKey{.columns = {"user_id", "group_id"}};
-    s.tables = {users, orders, members};
+    Table categories{.name = "categories"};
+    categories.columns = {column("id", Logical::BigInt), column("parent_id", Logical::BigInt, true),
+                          column("title", Logical::Text)};
+    categories.columns[0].identity = true;
+    categories.primary_key = PrimaryKey{.columns = {"id"}};
+    categories.foreign_keys = {{.name = "fk_categories_parent", .columns = {"parent_id"}, .ref_table = "categories",
+                                .ref_columns = {"id"}, .on_delete = ReferentialAction::Cascade}};
+    s.tables = {users, orders, members, categories};
     return s;
 }
 
@@ -54,7 +61,8 @@ inline const char* const kSeed =
     "(7, 'c@x', 'Cy', 'cy');"
     "INSERT INTO orders (id, user_id, total_cents, status) VALUES (1, 1, 100, 'paid'), (2, 1, 0, 'pending'), "
     "(3, 7, 250, 'shipped'), (9, 2, 5, 'paid');"
-    "INSERT INTO memberships (user_id, group_id) VALUES (1, 10), (2, 10), (7, 11)";
+    "INSERT INTO memberships (user_id, group_id) VALUES (1, 10), (2, 10), (7, 11);"
+    "INSERT INTO categories (id, parent_id, title) VALUES (1, NULL, 'root'), (2, 1, 'a'), (3, 2, 'b'), (4, 1, 'c')";
 
 inline Table& table(Schema& s, const std::string& name) { return *s.find_table(name); }
 inline const Table& table(const Schema& s, const std::string& name) { return *s.find_table(name); }
@@ -72,6 +80,7 @@ struct Case {
 
 inline const std::string kUsers = "SELECT id, email FROM users ORDER BY id";
 inline const std::string kOrders = "SELECT id, user_id, total_cents, status FROM orders ORDER BY id";
+inline const std::string kCategories = "SELECT id, parent_id, title FROM categories ORDER BY id";
 inline const std::string kMembers = "SELECT user_id, group_id, role FROM memberships ORDER BY 1, 2";
 
 inline std::vector<Case> cases() {
@@ -221,6 +230,19 @@ inline std::vector<Case> cases() {
              return std::vector<Operation>{RenameTable{ref("memberships"), "members"}, AddCheck{ref("members"), table(to, "members").checks[0]}};
          },
          {{kMembers, "SELECT user_id, group_id, role FROM members ORDER BY 1, 2"}},
+         true},
+        {"rebuild a self-referencing table: rows and references kept, no cascade",
+         [](Schema& s) {
+             auto& c = table(s, "categories");
+             c.find_column("title")->type.length = 80;
+             c.checks.push_back({.name = "ck_categories_parent", .expression = "parent_id IS NULL OR parent_id <> id"});
+         },
+         [](const Schema& from, const Schema& to) {
+             return std::vector<Operation>{AlterColumn{ref("categories"), col(from, "categories", "title"),
+                                                       col(to, "categories", "title"), kChangeType},
+                                           AddCheck{ref("categories"), table(to, "categories").checks[0]}};
+         },
+         {{kCategories, kCategories}},
          true},
         {"comments are a no-op",
          [](Schema& s) { table(s, "users").comment = "People"; },
