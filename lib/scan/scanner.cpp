@@ -2,6 +2,7 @@
 // Each step lives in its own file; this one only sequences them.
 #include "scan/scanner.hpp"
 
+#include <map>
 #include <set>
 #include <system_error>
 
@@ -65,6 +66,27 @@ std::optional<ParsedUnit> parse_models(UnitRequest request, support::Diagnostics
     return retry;
 }
 
+/// Real path -> the path the globs matched, so locations name files as `files` does
+/// even when the project folder is reached through a symlink.
+using PathMap = std::map<std::string, std::string>;
+
+void remap(support::SourceLocation& l, const PathMap& paths) {
+    auto it = paths.find(l.file);
+    if (it != paths.end()) l.file = it->second;
+}
+
+void remap(schema::Schema& s, const PathMap& paths) {
+    for (auto& e : s.enums) remap(e.location, paths);
+    for (auto& t : s.tables) {
+        remap(t.location, paths);
+        for (auto& c : t.columns) remap(c.location, paths);
+        for (auto& fk : t.foreign_keys) remap(fk.location, paths);
+        for (auto& ix : t.indexes) remap(ix.location, paths);
+        for (auto& u : t.uniques) remap(u.location, paths);
+        for (auto& ck : t.checks) remap(ck.location, paths);
+    }
+}
+
 }  // namespace
 
 std::optional<ScanResult> scan(const ScanOptions& options, support::Diagnostics& diags) {
@@ -91,23 +113,32 @@ std::optional<ScanResult> scan(const ScanOptions& options, support::Diagnostics&
                       "set AUTOGEN_INCLUDE_DIR to the folder that holds autogen/model.hpp");
 
     std::set<std::string> model_files;
+    PathMap paths;
     for (const auto& f : result.files) {
         fs::path real = fs::canonical(f, ec);
         model_files.insert(ec ? f.string() : real.string());
         model_files.insert(f.string());
+        if (!ec && real != f) paths[real.string()] = f.string();
     }
 
     UnitRequest request{root / ".autogen-scan.cpp", result.files, clang_arguments(options, root)};
-    auto unit = parse_models(std::move(request), diags);
-    if (!unit) return std::nullopt;
-    report_clang_errors(unit->tu.get(), diags);
+    // Problems are collected locally first so their paths can be remapped.
+    support::Diagnostics found;
+    auto unit = parse_models(std::move(request), found);
+    if (unit) {
+        report_clang_errors(unit->tu.get(), found);
+        SourceCache sources;
+        ModelDecls decls = collect_models(unit->tu.get(), model_files, sources, found);
+        result.schema = build_schema(decls, found);
+        check_schema(result.schema, found);
+        remap(result.schema, paths);
+    }
+    for (auto d : found.items()) {
+        remap(d.location, paths);
+        diags.report(std::move(d));
+    }
 
-    SourceCache sources;
-    ModelDecls decls = collect_models(unit->tu.get(), model_files, sources, diags);
-    result.schema = build_schema(decls, diags);
-    check_schema(result.schema, diags);
-
-    if (diags.error_count() > errors_before) return std::nullopt;
+    if (!unit || diags.error_count() > errors_before) return std::nullopt;
     return result;
 }
 

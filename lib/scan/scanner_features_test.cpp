@@ -312,3 +312,21 @@ struct AUTOGEN_TABLE("devices") Device {
 }
 
 }  // namespace autogen::scan
+
+namespace autogen::scan {
+
+TEST_CASE("scan: locations name files as the globs matched them, also through a symlinked root") {
+    autogen::testing::TempDir dir;
+    dir.write("real/models/m.hpp", "#include <autogen/model.hpp>\nstruct AUTOGEN_TABLE() Thing { int id; };\n");
+    std::filesystem::create_directory_symlink(dir.path() / "real", dir.path() / "link");
+    ScanOptions options{dir.path() / "link", {"models/*.hpp"}, {}, {}};
+    support::Diagnostics diags;
+    auto r = scan(options, diags);
+    REQUIRE(r);
+    std::string file = (dir.path() / "link/models/m.hpp").string();
+    CHECK(r->files == std::vector<std::filesystem::path>{file});
+    CHECK(r->schema.tables.at(0).location.str() == file + ":2:24");
+    CHECK(r->schema.tables.at(0).columns.at(0).location.file == file);
+}
+
+}  // namespace autogen::scan
