@@ -379,6 +379,16 @@ case("scope_block_sees_toplevel_set", "{% set v = 'V' %}{% block b %}{{ v }}{% e
 case("scope_loop_var_shadows_context", "{% for x in [1] %}{{ x }}{% endfor %}{{ x }}", {"x": "ctx"})
 case("scope_caller_sees_call_site", "{% macro m() %}{{ caller() }}{% endmacro %}{% for i in [7] %}{% call m() %}{{ i }}{% endcall %}{% endfor %}")
 
+# --- in-place list and dict methods --------------------------------------------------------
+case("list_append_idiom", "{% set names = [] %}{% for c in cols %}{% set _ = names.append(c.name|upper) %}{% endfor %}{{ names|join(', ') }}",
+     {"cols": [{"name": "a"}, {"name": "b"}]})
+case("list_append_prints_none", "{% set l = [1] %}{{ l.append(2) }} {{ l }}")
+case("list_mutators", "{% set l = [3, 1, 2] %}{% set _ = l.extend([4, 5]) %}{% set _ = l.insert(0, 'x') %}{% set p = l.pop() %}{% set q = l.pop(0) %}{% set _ = l.remove(1) %}{{ l }} {{ p }} {{ q }}")
+case("dict_mutators", "{% set d = {'a': 1} %}{% set _ = d.update({'b': 2}, c=3) %}{% set x = d.pop('a') %}{% set y = d.setdefault('z', 9) %}{{ d }} {{ x }} {{ y }} {{ d.pop('nope', 'dflt') }}")
+case("namespace_list_append", "{% set ns = namespace(items=[]) %}{% for i in range(3) %}{% set _ = ns.items.append(i * i) %}{% endfor %}{{ ns.items }}")
+case("append_in_macro_to_outer", "{% set acc = [] %}{% macro add(x) %}{% set _ = acc.append(x) %}{% endmacro %}{{ add(1) }}{{ add(2) }}{{ acc }}")
+case("pop_empty_error", "{% set l = [] %}{{ l.pop() }}", error=True)
+
 # --- migration-shaped -------------------------------------------------------------------------
 REVISION = """-- autogen revision
 -- revision: {{ revision }}

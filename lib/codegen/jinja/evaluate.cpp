@@ -110,8 +110,162 @@ Val Renderer::apply_filter_chain(const Expr& chain, const Val& input, Frame& fra
     return apply_filter(chain.name, in, args);
 }
 
+namespace {
+bool is_list_mutator(const std::string& n) {
+    return n == "append" || n == "extend" || n == "insert" || n == "pop" || n == "remove" || n == "clear";
+}
+bool is_dict_mutator(const std::string& n) { return n == "update" || n == "pop" || n == "setdefault" || n == "clear"; }
+}  // namespace
+
+// Python lists and dicts are mutable and Jinja templates use that
+// (`{% set _ = names.append(x) %}`). Our values are copies, so these methods are
+// applied to the variable itself: a name, or a namespace attribute. Aliases made with
+// `set y = x` are not updated (they are in Python) - a documented difference.
+std::optional<Val> Renderer::call_mutator(const Expr& call, Frame& frame) {
+    const Expr& callee = *call.items[0];
+    if (callee.kind != Expr::Kind::GetAttr) return std::nullopt;
+    const std::string& method = callee.name;
+    if (!is_list_mutator(method) && !is_dict_mutator(method)) return std::nullopt;
+    const Expr& target_expr = *callee.items[0];
+    Val* target = nullptr;
+    if (target_expr.kind == Expr::Kind::Name) {
+        target = frame.scope->find_mutable(target_expr.name);
+    } else if (target_expr.kind == Expr::Kind::GetAttr && target_expr.items[0]->kind == Expr::Kind::Name) {
+        Val* owner = frame.scope->find_mutable(target_expr.items[0]->name);
+        if (owner != nullptr && owner->is_object()) target = owner->obj->attribute_slot(target_expr.name);
+    }
+    if (target == nullptr || !(target->is_list() ? is_list_mutator(method) : target->is_dict() && is_dict_mutator(method)))
+        return std::nullopt;
+    CallArgs a;
+    for (std::size_t i = 1; i < call.items.size(); ++i) a.positional.push_back(eval(*call.items[i], frame));
+    for (const auto& [k, v] : call.kwargs) a.keyword.emplace_back(k, eval(*v, frame));
+    // the same guard as namespaces: mutation must not build data deep enough to overflow the stack
+    for (const auto& v : a.positional)
+        if (v.is_data() && nesting_exceeds(v.json, 199)) throw ValueError("value nested too deeply (more than 200 levels)");
+    Json& j = target->json;
+    auto need = [&](std::size_t lo, std::size_t hi) {
+        if (!a.keyword.empty() && method != "update") throw ValueError(method + "() takes no keyword arguments");
+        if (a.positional.size() < lo || a.positional.size() > hi)
+            throw ValueError(method + "() takes " + (lo == hi ? "exactly " + std::to_string(lo) : "at most " + std::to_string(hi)) +
+                             " argument" + (hi == 1 ? "" : "s") + " (" + std::to_string(a.positional.size()) + " given)");
+    };
+    Val none{Json(nullptr)};
+    if (target->is_list()) {
+        if (method == "append") {
+            need(1, 1);
+            j.push_back(to_json(a.positional[0]));
+            tick();
+        } else if (method == "extend") {
+            need(1, 1);
+            for (const auto& v : iterate(a.positional[0])) j.push_back(to_json(v));
+            tick(j.size());
+        } else if (method == "insert") {
+            need(2, 2);
+            auto n = static_cast<std::int64_t>(j.size());
+            std::int64_t i = as_int(a.positional[0]);
+            if (i < 0) i = std::max<std::int64_t>(0, i + n);
+            if (i > n) i = n;
+            j.insert(j.begin() + i, to_json(a.positional[1]));
+        } else if (method == "pop") {
+            need(0, 1);
+            if (j.empty()) throw ValueError("pop from empty list");
+            auto n = static_cast<std::int64_t>(j.size());
+            std::int64_t i = a.positional.empty() ? n - 1 : as_int(a.positional[0]);
+            if (i < 0) i += n;
+            if (i < 0 || i >= n) throw ValueError("pop index out of range");
+            Val out{j[static_cast<std::size_t>(i)]};
+            j.erase(j.begin() + i);
+            return out;
+        } else if (method == "remove") {
+            need(1, 1);
+            for (auto it = j.begin(); it != j.end(); ++it) {
+                if (equals(Val(*it), a.positional[0])) {
+                    j.erase(it);
+                    return none;
+                }
+            }
+            throw ValueError("list.remove(x): x not in list");
+        } else {
+            need(0, 0);
+            j.clear();
+        }
+        return none;
+    }
+    if (method == "update") {
+        need(0, 1);
+        if (!a.positional.empty()) {
+            if (!a.positional[0].is_dict()) throw ValueError("dict.update() argument must be a dict");
+            for (const auto& [k, v] : a.positional[0].json.items()) j[k] = v;
+        }
+        for (const auto& [k, v] : a.keyword) j[k] = to_json(v);
+        return none;
+    }
+    if (method == "clear") {
+        need(0, 0);
+        j.clear();
+        return none;
+    }
+    need(1, 2);
+    if (!a.positional[0].is_string()) throw ValueError("dict keys other than strings are not supported");
+    std::string key = a.positional[0].json.get<std::string>();
+    auto it = j.find(key);
+    if (method == "setdefault") {
+        if (it != j.end()) return Val(*it);
+        Json v = a.positional.size() > 1 ? to_json(a.positional[1]) : Json(nullptr);
+        j[key] = v;
+        return Val(v);
+    }
+    // pop
+    if (it != j.end()) {
+        Val out{*it};
+        j.erase(it);
+        return out;
+    }
+    if (a.positional.size() > 1) return a.positional[1];
+    throw ValueError("KeyError: " + repr(Json(key)));
+}
+
+const Json* Renderer::data_path(const Expr& e, Frame& frame) {
+    switch (e.kind) {
+        case Expr::Kind::Name: {
+            const Val* v = frame.scope->find(e.name);
+            return v != nullptr && v->is_data() ? &v->json : nullptr;
+        }
+        case Expr::Kind::GetAttr: {
+            const Json* base = data_path(*e.items[0], frame);
+            if (base == nullptr || !base->is_object()) return nullptr;
+            // dict methods win over keys of the same name (getattr before getitem)
+            if (e.name == "items" || e.name == "keys" || e.name == "values" || e.name == "get") return nullptr;
+            auto it = base->find(e.name);
+            return it == base->end() ? nullptr : &*it;
+        }
+        case Expr::Kind::GetItem: {
+            const Expr& key = *e.items[1];
+            if (key.kind != Expr::Kind::Literal) return nullptr;
+            const Json* base = data_path(*e.items[0], frame);
+            if (base == nullptr) return nullptr;
+            if (base->is_object() && key.literal.is_string()) {
+                auto it = base->find(key.literal.get<std::string>());
+                return it == base->end() ? nullptr : &*it;
+            }
+            if (base->is_array() && key.literal.is_number_integer()) {
+                auto n = static_cast<std::int64_t>(base->size());
+                std::int64_t i = key.literal.get<std::int64_t>();
+                if (i < 0) i += n;
+                return i >= 0 && i < n ? &(*base)[static_cast<std::size_t>(i)] : nullptr;
+            }
+            return nullptr;
+        }
+        default: return nullptr;
+    }
+}
+
 Val Renderer::eval(const Expr& e, Frame& frame) {
     try {
+        if (e.kind == Expr::Kind::GetAttr || e.kind == Expr::Kind::GetItem) {
+            // fast path: copy only the value reached, not every container on the way
+            if (const Json* p = data_path(e, frame)) return Val(*p);
+        }
         switch (e.kind) {
             case Expr::Kind::Literal: return Val(e.literal);
             case Expr::Kind::Name: {
@@ -164,6 +318,7 @@ Val Renderer::eval(const Expr& e, Frame& frame) {
                 return undefined(object_name(obj) + " has no element slice");
             }
             case Expr::Kind::Call: {
+                if (auto mutated = call_mutator(e, frame)) return *mutated;
                 Val callee = eval(*e.items[0], frame);
                 CallArgs args;
                 for (std::size_t i = 1; i < e.items.size(); ++i) args.positional.push_back(eval(*e.items[i], frame));

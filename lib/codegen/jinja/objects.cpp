@@ -16,17 +16,6 @@ std::optional<Val> Namespace::attribute(const std::string& name) const {
     return std::nullopt;
 }
 
-namespace {
-/// Whether `j` nests deeper than `limit` (recursion bounded by `limit`).
-bool nesting_exceeds(const Json& j, int limit) {
-    if (!j.is_array() && !j.is_object()) return false;
-    if (limit <= 0) return true;
-    for (const auto& e : j)
-        if (nesting_exceeds(e, limit - 1)) return true;
-    return false;
-}
-}  // namespace
-
 bool Namespace::set_attribute(const std::string& name, Val value) {
     // A namespace is the one way to carry a value from one loop iteration to the next,
     // so `set ns.x = [ns.x]` could build data deep enough to overflow the stack later.
@@ -40,6 +29,12 @@ bool Namespace::set_attribute(const std::string& name, Val value) {
     }
     attrs.emplace_back(name, std::move(value));
     return true;
+}
+
+Val* Namespace::attribute_slot(const std::string& name) {
+    for (auto& [k, v] : attrs)
+        if (k == name) return &v;
+    return nullptr;
 }
 
 std::string Namespace::str() const {

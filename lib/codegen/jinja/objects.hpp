@@ -55,6 +55,7 @@ public:
     std::string type_name() const override { return "Namespace"; }
     std::optional<Val> attribute(const std::string& name) const override;
     bool set_attribute(const std::string& name, Val value) override;
+    Val* attribute_slot(const std::string& name) override;
     std::string str() const override;
 
     std::vector<std::pair<std::string, Val>> attrs;
@@ -71,6 +72,9 @@ public:
     }
 
     std::size_t index = 0;  ///< 0-based position of the current item
+    /// The items looped over.
+    const Val& item(std::size_t i) const { return items_[i]; }
+    std::size_t size() const { return items_.size(); }
 
 private:
     std::vector<Val> items_;

@@ -34,6 +34,14 @@ const Val* Scope::find(const std::string& name) const {
     return nullptr;
 }
 
+Val* Scope::find_mutable(const std::string& name) {
+    for (Scope* s = this; s != nullptr; s = s->parent.get()) {
+        auto it = s->vars.find(name);
+        if (it != s->vars.end()) return &it->second;
+    }
+    return nullptr;
+}
+
 void Scope::set(const std::string& name, Val v) {
     auto it = vars.find(name);
     if (it == vars.end()) {
@@ -284,7 +292,14 @@ void Renderer::exec_for(const Stmt& s, Frame& frame, std::string& out) {
     Val seq = eval(*s.expr, frame);
     if (seq.is_data() && !seq.is_list() && !seq.is_dict() && !seq.is_string())
         throw ValueError("'" + type_name(seq) + "' object is not iterable");
-    std::vector<Val> items = iterate(seq);
+    std::vector<Val> items;
+    if (seq.is_list()) {
+        // the list is ours (a copy), so its elements can be moved rather than copied
+        items.reserve(seq.json.size());
+        for (auto& e : seq.json) items.emplace_back(std::move(e));
+    } else {
+        items = iterate(seq);
+    }
     auto scope = std::make_shared<Scope>(frame.scope);
     Frame inner{scope, frame.ctx, frame.tmpl, false};
     if (s.cond) {
@@ -301,16 +316,16 @@ void Renderer::exec_for(const Stmt& s, Frame& frame, std::string& out) {
         exec(s.else_body, else_frame, out);
         return;
     }
-    auto loop = std::make_shared<LoopObject>(items);
+    auto loop = std::make_shared<LoopObject>(std::move(items));
     Val loop_val{std::shared_ptr<Object>(loop)};
-    for (std::size_t i = 0; i < items.size(); ++i) {
+    for (std::size_t i = 0; i < loop->size(); ++i) {
         tick();
         loop->index = i;
         // a fresh scope per iteration: what the body sets does not survive into the
         // next iteration in Jinja either
         auto iteration = std::make_shared<Scope>(frame.scope);
         iteration->set("loop", loop_val);
-        assign_targets(s, *iteration, items[i]);
+        assign_targets(s, *iteration, loop->item(i));
         Frame body_frame{iteration, frame.ctx, frame.tmpl, false};
         exec(s.body, body_frame, out);
         check_output(out);

@@ -26,6 +26,8 @@ struct Scope {
     explicit Scope(std::shared_ptr<Scope> up = nullptr) : parent(std::move(up)) {}
     /// The variable, here or in a parent; nullptr if none.
     const Val* find(const std::string& name) const;
+    /// The variable for in-place mutation (list.append ...); nullptr if none.
+    Val* find_mutable(const std::string& name);
     /// Assigns in this frame.
     void set(const std::string& name, Val v);
 };
@@ -76,6 +78,9 @@ public:
     // --- expressions (evaluate.cpp)
     Val eval(const Expr& e, Frame& frame);
     Val get_attribute(const Val& obj, const std::string& name);
+    /// For a name, `a.b` or `a['k']`/`a[0]` chain over plain data: a pointer to the data
+    /// in place (no copy), or nullptr when the normal evaluation must decide.
+    const Json* data_path(const Expr& e, Frame& frame);
     Val get_item(const Val& obj, const Val& key);
     /// Calls a callable value.
     Val call(const Val& callee, CallArgs& args);
@@ -111,6 +116,8 @@ private:
     void exec_include(const Stmt& s, Frame& frame, std::string& out);
     std::shared_ptr<Object> import_module(const Stmt& s, Frame& frame);
     void assign_targets(const Stmt& s, Scope& scope, const Val& value);
+    /// `x.append(v)` and the other in-place list/dict methods; nullopt when `call` is not one.
+    std::optional<Val> call_mutator(const Expr& call, Frame& frame);
 
     const std::vector<std::filesystem::path>& search_path_;
     const Options& options_;

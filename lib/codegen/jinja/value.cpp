@@ -253,6 +253,14 @@ bool truthy(const Val& v) {
     }
 }
 
+bool nesting_exceeds(const Json& j, int limit) {
+    if (!j.is_array() && !j.is_object()) return false;
+    if (limit <= 0) return true;
+    for (const auto& e : j)
+        if (nesting_exceeds(e, limit - 1)) return true;
+    return false;
+}
+
 std::int64_t as_int(const Val& v) {
     v.require_defined();
     if (v.is_bool()) return v.json.get<bool>() ? 1 : 0;

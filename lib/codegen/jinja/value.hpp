@@ -72,6 +72,8 @@ public:
     virtual std::optional<Val> attribute(const std::string& name) const;
     /// Sets an attribute (namespaces only); false when not supported.
     virtual bool set_attribute(const std::string& name, Val value);
+    /// The storage of an attribute, for in-place mutation (namespaces only); else nullptr.
+    virtual Val* attribute_slot(const std::string&) { return nullptr; }
     virtual bool callable() const { return false; }
     /// Calls the object; only when callable().
     virtual Val call(Renderer& renderer, CallArgs& args);
@@ -97,6 +99,9 @@ bool less(const Val& v, const Val& w);
 bool contains(const Val& haystack, const Val& needle);
 /// Python type name of the value ("str", "int", "list", "dict", "NoneType" ...).
 std::string type_name(const Val& v);
+
+/// Whether `j` nests deeper than `limit` lists/dicts (recursion bounded by `limit`).
+bool nesting_exceeds(const Json& j, int limit);
 
 /// v as int64 (ints and bools); throws ValueError otherwise.
 std::int64_t as_int(const Val& v);
