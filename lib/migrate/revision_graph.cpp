@@ -259,42 +259,9 @@ GraphResult<std::vector<std::string>> RevisionGraph::resolve(
                                  "the database is at several heads");
             return r;
         }
-        std::optional<std::string> at;
-        if (!current.empty()) at = current.front();
-        for (int i = 0; i < *steps; ++i) {
-            if (target[0] == '+') {
-                auto next = at ? children(*at) : bases();
-                if (next.empty()) {
-                    r.error = make_error(
-                        Kind::OutOfRange, target, {},
-                        "only " + std::to_string(i) + " revision(s) above the current one");
-                    return r;
-                }
-                if (next.size() > 1) {
-                    r.error =
-                        make_error(Kind::MultipleHeads, target, next,
-                                   "the chain branches at " + (at ? *at : std::string("base")));
-                    return r;
-                }
-                at = next.front();
-            } else {
-                if (!at) {
-                    r.error = make_error(
-                        Kind::OutOfRange, target, {},
-                        "only " + std::to_string(i) + " revision(s) below the current one");
-                    return r;
-                }
-                const auto& downs = find(*at)->down_revisions;
-                if (downs.size() > 1) {
-                    r.error = make_error(Kind::MultipleHeads, target, downs,
-                                         *at + " is a merge; name the revision to go to");
-                    return r;
-                }
-                at = downs.empty() ? std::nullopt : std::optional<std::string>(downs.front());
-            }
-        }
-        if (at) r.value = {*at};
-        return r;
+        std::optional<std::string> start;
+        if (!current.empty()) start = current.front();
+        return walk(start, target[0] == '+', *steps, target);
     }
     if (auto at = target.find('@'); at != std::string_view::npos) {
         std::string label(target.substr(0, at));
@@ -346,7 +313,53 @@ GraphResult<std::vector<std::string>> RevisionGraph::resolve(
             return r;
         }
     }
+    // "3f2a+2", "feature-1": relative to a named revision (tried last, since ids may contain '-').
+    if (auto sign = target.find_last_of("+-"); sign != std::string_view::npos && sign > 0) {
+        if (auto steps = relative_steps(target.substr(sign))) {
+            auto base = resolve(target.substr(0, sign), current);
+            if (base && base.value.size() == 1)
+                return walk(base.value.front(), target[sign] == '+', *steps, target);
+        }
+    }
     r.error = make_error(Kind::Unknown, target);
+    return r;
+}
+
+GraphResult<std::vector<std::string>> RevisionGraph::walk(std::optional<std::string> at, bool up,
+                                                          int steps,
+                                                          std::string_view target) const {
+    using Kind = GraphError::Kind;
+    GraphResult<std::vector<std::string>> r;
+    for (int i = 0; i < steps; ++i) {
+        if (up) {
+            auto next = at ? children(*at) : bases();
+            if (next.empty()) {
+                r.error = make_error(Kind::OutOfRange, target, {},
+                                     "only " + std::to_string(i) + " revision(s) above");
+                return r;
+            }
+            if (next.size() > 1) {
+                r.error = make_error(Kind::MultipleHeads, target, next,
+                                     "the chain branches at " + (at ? *at : std::string("base")));
+                return r;
+            }
+            at = next.front();
+        } else {
+            if (!at) {
+                r.error = make_error(Kind::OutOfRange, target, {},
+                                     "only " + std::to_string(i) + " revision(s) below");
+                return r;
+            }
+            const auto& downs = find(*at)->down_revisions;
+            if (downs.size() > 1) {
+                r.error = make_error(Kind::MultipleHeads, target, downs,
+                                     *at + " is a merge; name the revision to go to");
+                return r;
+            }
+            at = downs.empty() ? std::nullopt : std::optional<std::string>(downs.front());
+        }
+    }
+    if (at) r.value = {*at};
     return r;
 }
 

@@ -87,7 +87,8 @@ class RevisionGraph {
     /// +N and -N). Result: the revision ids the database should be at afterwards;
     /// empty means base. Targets: "head" (the single head), "heads", "base", a full
     /// id or unique prefix, "+N" / "-N" (N revisions up / down from the single current
-    /// revision), "label@head" (the head of the branch carrying that label).
+    /// revision), "label@head" (the head of the branch carrying that label), a branch
+    /// label, "<id, prefix or label>+N" / "-N" (relative to that revision).
     GraphResult<std::vector<std::string>> resolve(std::string_view target,
                                                   const std::vector<std::string>& current) const;
 
@@ -113,6 +114,10 @@ class RevisionGraph {
     std::vector<const Revision*> history() const;
 
   private:
+    /// N steps up (children) or down (down_revisions) from `at` (nullopt = base).
+    GraphResult<std::vector<std::string>> walk(std::optional<std::string> at, bool up, int steps,
+                                               std::string_view target) const;
+
     std::vector<Revision> revisions_;           ///< in topological order (parents first)
     std::map<std::string, std::size_t> index_;  ///< id -> position in revisions_
 };

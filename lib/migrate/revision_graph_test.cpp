@@ -64,6 +64,9 @@ TEST_CASE("revision graph: a linear chain") {
         CHECK(g.resolve("+2", a).value == c);
         CHECK(g.resolve("-1", c).value == b);
         CHECK(g.resolve("-3", c).value.empty());
+        CHECK(g.resolve("a1+2", {}).value == c);
+        CHECK(g.resolve("c3-1", {}).value == b);
+        CHECK(g.resolve("b2-1", c).value == a);
     }
     SUBCASE("resolve errors") {
         CHECK(error_of(g, "zz") == GraphError::Kind::Unknown);
@@ -74,6 +77,8 @@ TEST_CASE("revision graph: a linear chain") {
         CHECK(error_of(g, "-0") == GraphError::Kind::BadTarget);
         CHECK(error_of(g, "") == GraphError::Kind::BadTarget);
         CHECK(error_of(g, "nolabel@head") == GraphError::Kind::Unknown);
+        CHECK(error_of(g, "a1+3") == GraphError::Kind::OutOfRange);
+        CHECK(error_of(g, "zz+1") == GraphError::Kind::Unknown);
     }
     SUBCASE("paths") {
         CHECK(ids(g.upgrade_path({}, c).value) == Ids{a[0], b[0], c[0]});
