@@ -22,6 +22,8 @@ CREATE TABLE "legacy" (
     "id" INTEGER NOT NULL PRIMARY KEY
 );
 
+-- the rows of "legacy" are not restored
+
 -- +upgrade postgresql
 -- autogen: no-transaction
 -- WARNING: drops table "legacy" and its rows
