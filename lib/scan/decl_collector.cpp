@@ -94,6 +94,15 @@ private:
         return out;
     }
 
+    /// True if `c` carries an annotate attribute starting with `prefix`, parsable or not.
+    static bool has_raw_annotation(CXCursor c, const std::string& prefix) {
+        bool found = false;
+        for_each_child(c, [&](CXCursor child) {
+            if (child.kind == CXCursor_AnnotateAttr && spelling(child).rfind(prefix, 0) == 0) found = true;
+        });
+        return found;
+    }
+
     void visit_struct(CXCursor c) {
         auto annotations = annotations_of(c);
         bool is_table = false;
@@ -159,9 +168,8 @@ private:
         std::string key = clang::str(clang_getCursorUSR(c));
         if (enum_index_.count(key)) return;
         auto annotations = annotations_of(c);
-        bool is_enum = false;
-        for (const auto& a : annotations) is_enum = is_enum || a.kind == AnnotationKind::Enum;
-        if (!is_enum) {
+        // A malformed AUTOGEN_ENUM (reported above) still makes it an enum: no follow-on errors.
+        if (!has_raw_annotation(c, "autogen:enum")) {
             // Enumerator labels without AUTOGEN_ENUM are a forgotten annotation too.
             for_each_child(c, [&](CXCursor child) {
                 if (child.kind != CXCursor_EnumConstantDecl) return;
@@ -199,11 +207,7 @@ private:
         if (!clang_Cursor_isNull(def)) decl = def;
         std::string key = clang::str(clang_getCursorUSR(decl));
         if (enum_index_.count(key)) return key;
-        bool annotated = false;
-        for_each_child(decl, [&](CXCursor child) {
-            if (child.kind == CXCursor_AnnotateAttr && spelling(child).rfind("autogen:enum", 0) == 0) annotated = true;
-        });
-        if (!annotated) return {};
+        if (!has_raw_annotation(decl, "autogen:enum")) return {};
         add_enum(decl, key, annotations_of(decl));
         return key;
     }

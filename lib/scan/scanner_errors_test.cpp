@@ -201,3 +201,17 @@ TEST_CASE("scan errors: an unknown column in a list is located at that column") 
 }
 
 }  // namespace autogen::scan
+
+namespace autogen::scan {
+
+TEST_CASE("scan errors: a malformed AUTOGEN_ENUM is reported once, without follow-on errors") {
+    Project p;
+    p.write("models/m.hpp", std::string(head) + "enum class AUTOGEN_ENUM(\"e\" x) E { a };\n"
+                                                "struct AUTOGEN_TABLE(\"t\") T { E e; };\n");
+    CHECK_FALSE(p.run());
+    INFO(p.messages());
+    CHECK(p.diags.error_count() == 1);
+    CHECK(p.find_error("malformed AUTOGEN_ENUM"));
+}
+
+}  // namespace autogen::scan
