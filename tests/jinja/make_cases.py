@@ -389,6 +389,41 @@ case("namespace_list_append", "{% set ns = namespace(items=[]) %}{% for i in ran
 case("append_in_macro_to_outer", "{% set acc = [] %}{% macro add(x) %}{% set _ = acc.append(x) %}{% endmacro %}{{ add(1) }}{{ add(2) }}{{ acc }}")
 case("pop_empty_error", "{% set l = [] %}{{ l.pop() }}", error=True)
 
+# --- assorted semantics ------------------------------------------------------------------------
+case("include_inside_child_block", "{% extends 'base.j2' %}{% block body %}{% include 'p.j2' %}{% endblock %}", {"v": 1},
+     templates={"base.j2": BASE, "p.j2": "inc {{ v }}"})
+case("macro_caller_is_defined", "{% macro m() %}{{ caller is defined }}{% endmacro %}{{ m() }} {% call m() %}x{% endcall %}")
+case("macro_nested_definition", "{% macro outer(x) %}{% macro inner(y) %}<{{ x }}{{ y }}>{% endmacro %}{{ inner(1) }}{{ inner(2) }}{% endmacro %}{{ outer('a') }}")
+case("loop_depth", "{% for a in [1] %}{{ loop.depth }}{{ loop.depth0 }}{% endfor %}")
+case("map_string_join", "{{ [1, 2, 3]|map('string')|join }} {{ 'abc'|list|join('-') }}")
+case("batch_string", "{{ 'abcde'|batch(2)|list }}")
+case("inline_if_none", "{{ 1 if none else 2 }} {{ 'x' if [] else 'y' }}")
+case("sameas_false", "{{ false is sameas false }} {{ 0 is sameas false }} {{ none is sameas false }}")
+case("divisibleby_zero_error", "{{ 3 is divisibleby(0) }}", error=True)
+case("dict_int_key_lookup", "[{{ d[0] }}] [{{ l['0'] }}]", {"d": {"0": "zero"}, "l": [1]})
+case("string_multiply_in_output", "{{ '-' * 20 }}")
+case("not_in_precedence", "{{ not 1 in [1] }} {{ not (1 in [2]) }}")
+case("none_comparisons_error", "{{ none < 1 }}", error=True)
+case("for_over_none_error", "{% for x in none %}{% endfor %}", error=True)
+case("join_nested_lists", "{{ [[1, 2], [3]]|join(';') }}")
+case("lower_on_list", "{{ ['A', 'B']|lower }}")
+case("length_of_number_error", "{{ 5|length }}", error=True)
+case("upper_of_none", "{{ none|upper }}")
+case("trim_of_number", "[{{ 42|trim }}]")
+case("replace_on_number", "{{ 1000|replace('0', 'o') }}")
+case("indent_of_number_error", "{{ 42|indent }}", error=True)
+case("indent_of_undefined_error", "{{ missing|indent }}", error=True)
+case("default_false_boolean", "{{ false|default('d') }} {{ false|default('d', true) }} {{ []|default('empty', boolean=true) }}")
+case("whitespace_only_template", "   \n\t\n")
+case("empty_template", "")
+case("only_tags", "{% if true %}{% endif %}{# c #}{% set x = 1 %}")
+case("nested_quotes_in_tag", "{{ \"it's\" ~ 'say \"hi\"' }}")
+case("tag_spanning_lines", "{{\n  items\n  | join(', ')\n}}\n{%\n  if true\n%}ok{% endif %}", {"items": ["a", "b"]})
+case("trim_blocks_multiple_newlines", "{% if true %}\n\nx{% endif %}", options=TRIM)
+case("lstrip_blocks_tab_and_space", " \t {% if true %}x{% endif %}\n \t {% for i in [1] %}{{ i }}{% endfor %}", options=LSTRIP)
+case("lstrip_comment_then_block", "  {# c #}  {% if true %}x{% endif %}", options=LSTRIP)
+case("minus_strips_newlines_both_sides", "a\n\n{%- if true -%}\n\nb\n\n{%- endif -%}\n\nc")
+
 # --- migration-shaped -------------------------------------------------------------------------
 REVISION = """-- autogen revision
 -- revision: {{ revision }}

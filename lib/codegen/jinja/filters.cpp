@@ -86,6 +86,9 @@ Val f_indent(Renderer&, const Val& in, CallArgs& a) {
     auto blank = a.take(2, "blank");
     a.expect_no_more(3, "indent");
     std::string ind = !width ? "    " : width->is_string() ? width->json.get<std::string>() : std::string(static_cast<std::size_t>(std::max<std::int64_t>(0, as_int(*width))), ' ');
+    // Jinja appends "\n" to the value itself, which only works for strings
+    in.require_defined();
+    if (!in.is_string()) throw ValueError("unsupported operand type(s) for +=: '" + type_name(in) + "' and 'str'");
     std::string s = str_of(in) + "\n";
     std::vector<std::string> lines = splitlines(s);
     std::string rv;

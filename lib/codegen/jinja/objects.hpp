@@ -40,6 +40,8 @@ public:
     Val call(Renderer& r, CallArgs& args) override;
     std::string str() const override { return "<Macro '" + name_ + "'>"; }
     std::optional<Val> attribute(const std::string& name) const override;
+    /// Drops the closure (breaks the scope <-> macro cycle when rendering is over).
+    void release() { closure_.scope.reset(); }
 
 private:
     std::string name_;

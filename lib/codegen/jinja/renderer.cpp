@@ -26,6 +26,10 @@ std::string tuple_repr(const Json& items) {
 }
 }  // namespace
 
+Renderer::~Renderer() {
+    for (auto& m : macros_) m->release();
+}
+
 const Val* Scope::find(const std::string& name) const {
     for (const Scope* s = this; s != nullptr; s = s->parent.get()) {
         auto it = s->vars.find(name);
@@ -185,12 +189,14 @@ void Renderer::exec_stmt(const Stmt& s, Frame& frame, std::string& out) {
             case Stmt::Kind::SetBlock: exec_set(s, frame, out); break;
             case Stmt::Kind::Macro: {
                 auto m = std::make_shared<Macro>(s.name, &s.params, &s.body, frame);
+                adopt(m);
                 frame.scope->set(s.name, Val(std::shared_ptr<Object>(m)));
                 break;
             }
             case Stmt::Kind::CallBlock: {
                 if (silent) break;
                 auto caller = std::make_shared<Macro>("caller", &s.params, &s.body, frame);
+                adopt(caller);
                 const Expr& call = *s.expr;
                 Val callee = eval(*call.items[0], frame);
                 CallArgs args;

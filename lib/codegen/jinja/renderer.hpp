@@ -17,6 +17,8 @@
 
 namespace autogen::codegen::jinja {
 
+class Macro;
+
 /// Variables of one frame; lookups fall through to the parent.
 struct Scope {
     std::unordered_map<std::string, Val> vars;
@@ -59,6 +61,13 @@ class Renderer {
 public:
     Renderer(const std::vector<std::filesystem::path>& search_path, const Options& options)
         : search_path_(search_path), options_(options) {}
+    ~Renderer();
+    Renderer(const Renderer&) = delete;
+    Renderer& operator=(const Renderer&) = delete;
+
+    /// Keeps track of a macro so that its closure can be released with the renderer
+    /// (a macro lives in the scope it closes over: a reference cycle otherwise).
+    void adopt(std::shared_ptr<Macro> macro) { macros_.push_back(std::move(macro)); }
 
     /// Renders `tmpl` (already parsed and validated) with `context`.
     std::string render_main(const Template& tmpl, const Json& context);
@@ -124,6 +133,7 @@ private:
     std::map<std::string, std::shared_ptr<Template>> cache_;
     std::vector<std::unique_ptr<RenderContext>> contexts_;  // kept alive for macros that outlive a render
     std::shared_ptr<Scope> globals_;
+    std::vector<std::shared_ptr<Macro>> macros_;
     int depth_ = 0;
     std::size_t work_ = 0;
 };
