@@ -294,51 +294,101 @@ std::vector<std::string> splitlines(const std::string& s) {
 namespace {
 
 // textwrap.wrap(line, width, expand_tabs=False, replace_whitespace=False,
-// break_long_words, break_on_hyphens=False): chunks are runs of whitespace and
-// non-whitespace; lines drop leading whitespace chunks (except the first line's) and
-// trailing whitespace.
-std::vector<std::u32string> wrap_line(const std::u32string& line, std::size_t width, bool break_long) {
+// break_long_words, break_on_hyphens): the line is cut into chunks by textwrap's
+// wordsep_re (whitespace runs, words, hyphenated word parts, em-dashes), then chunks
+// fill lines; lines drop leading whitespace chunks (except the first line's) and
+// trailing whitespace; a too-long word is cut, after its last hyphen if it can.
+bool tw_space(char32_t c) { return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'; }
+bool tw_word(char32_t c) {
+    if (c < 0x80) return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+    return c >= 0xAA && c != 0xD7 && c != 0xF7 && !(c >= 0x2000 && c <= 0x2BFF) && !(c >= 0xA0 && c <= 0xBF);
+}
+bool tw_letter(char32_t c) { return tw_word(c) && !(c >= '0' && c <= '9'); }
+bool tw_punct(char32_t c) {
+    return tw_word(c) || c == '!' || c == '"' || c == '\'' || c == '&' || c == '.' || c == ',' || c == '?';
+}
+
+std::vector<std::u32string> wordsep_chunks(const std::u32string& t, bool hyphens) {
+    auto at = [&](std::size_t i) -> char32_t { return i < t.size() ? t[i] : 0; };
+    // -{2,}(?=\w) at i: its length, or 0
+    auto em_dash = [&](std::size_t i) -> std::size_t {
+        std::size_t k = i;
+        while (k < t.size() && t[k] == '-') ++k;
+        return k - i >= 2 && tw_word(at(k)) ? k - i : 0;
+    };
     std::vector<std::u32string> chunks;
-    for (std::size_t i = 0; i < line.size();) {
-        bool ws = text::is_space(line[i]);
+    std::size_t i = 0;
+    while (i < t.size()) {
         std::size_t j = i;
-        while (j < line.size() && text::is_space(line[j]) == ws) ++j;
-        chunks.push_back(line.substr(i, j - i));
+        if (tw_space(t[i])) {
+            while (j < t.size() && tw_space(t[j])) ++j;
+        } else if (!hyphens) {
+            while (j < t.size() && !tw_space(t[j])) ++j;
+        } else if (std::size_t d = i > 0 && tw_punct(t[i - 1]) ? em_dash(i) : 0; d != 0) {
+            j = i + d;
+        } else {
+            for (j = i + 1;; ++j) {
+                if (j >= t.size() || tw_space(t[j])) break;  // end of word
+                if (t[j] == '-') {
+                    bool behind = (j >= 2 && tw_letter(t[j - 2]) && tw_letter(t[j - 1])) ||
+                                  (j >= 3 && tw_letter(t[j - 3]) && t[j - 2] == '-' && tw_letter(t[j - 1]));
+                    bool ahead = tw_letter(at(j + 1)) &&
+                                 (tw_letter(at(j + 2)) || (at(j + 2) == '-' && tw_letter(at(j + 3))));
+                    if (behind && ahead) {
+                        ++j;  // hyphenated word: the hyphen stays with the first part
+                        break;
+                    }
+                }
+                if (tw_punct(t[j - 1]) && em_dash(j) != 0) break;
+            }
+        }
+        chunks.push_back(t.substr(i, j - i));
         i = j;
     }
+    return chunks;
+}
+
+std::vector<std::u32string> wrap_line(const std::u32string& line, std::size_t width, bool break_long, bool hyphens) {
+    std::vector<std::u32string> chunks = wordsep_chunks(line, hyphens);
     std::reverse(chunks.begin(), chunks.end());
     std::vector<std::u32string> lines;
-    auto is_ws = [](const std::u32string& c) { return !c.empty() && text::is_space(c[0]); };
+    auto is_ws = [](const std::u32string& c) {
+        for (char32_t ch : c)
+            if (!text::is_space(ch)) return false;
+        return true;
+    };
     while (!chunks.empty()) {
         std::vector<std::u32string> cur;
         std::size_t cur_len = 0;
         if (!lines.empty() && is_ws(chunks.back())) chunks.pop_back();
         while (!chunks.empty()) {
             std::size_t l = chunks.back().size();
-            if (cur_len + l <= width) {
-                cur.push_back(chunks.back());
-                chunks.pop_back();
-                cur_len += l;
-            } else {
-                break;
-            }
+            if (cur_len + l > width) break;
+            cur.push_back(chunks.back());
+            chunks.pop_back();
+            cur_len += l;
         }
         if (!chunks.empty() && chunks.back().size() > width) {
-            std::size_t space_left = width > cur_len ? width - cur_len : 1;
-            if (width < 1) space_left = 1;
+            std::size_t space_left = width - cur_len;
             if (break_long) {
-                cur.push_back(chunks.back().substr(0, space_left));
-                chunks.back() = chunks.back().substr(space_left);
-                cur_len += space_left;
+                std::u32string& chunk = chunks.back();
+                std::size_t end = space_left;
+                if (hyphens && chunk.size() > space_left && space_left > 0) {
+                    std::size_t h = chunk.rfind(U'-', space_left - 1);
+                    if (h != std::u32string::npos && h > 0 &&
+                        chunk.substr(0, h).find_first_not_of(U'-') != std::u32string::npos)
+                        end = h + 1;
+                }
+                cur.push_back(chunk.substr(0, end));
+                chunk = chunk.substr(end);
             } else if (cur.empty()) {
                 cur.push_back(chunks.back());
                 chunks.pop_back();
             }
+            cur_len = 0;
+            for (const auto& c : cur) cur_len += c.size();
         }
-        while (!cur.empty() && is_ws(cur.back())) {
-            cur_len -= cur.back().size();
-            cur.pop_back();
-        }
+        if (!cur.empty() && is_ws(cur.back())) cur.pop_back();
         if (!cur.empty()) {
             std::u32string l;
             for (const auto& c : cur) l += c;
@@ -354,23 +404,18 @@ Val f_wordwrap(Renderer&, const Val& in, CallArgs& a) {
     auto wrapstring = a.take(2, "wrapstring");
     auto hyphens = a.take(3, "break_on_hyphens");
     a.expect_no_more(4, "wordwrap");
-    if (hyphens && truthy(*hyphens)) {
-        // the default break_on_hyphens=True splits words at hyphens; only the plain
-        // whitespace algorithm is implemented, which is exact when there are no hyphens
-    }
     std::int64_t w = width ? as_int(*width) : 79;
     if (w <= 0) throw ValueError("invalid width " + std::to_string(w) + " (must be > 0)");
     std::string sep = wrapstring && !wrapstring->is_none() ? str_of(*wrapstring) : "\n";
     std::string s = str_of(in);
-    if ((!hyphens || truthy(*hyphens)) && s.find('-') != std::string::npos)
-        throw ValueError("wordwrap of text with hyphens needs break_on_hyphens=false (not supported)");
     std::string out;
     bool first_para = true;
     for (const auto& para : splitlines(s)) {
         if (!first_para) out += sep;
         first_para = false;
         bool first = true;
-        for (const auto& l : wrap_line(utf8_decode(para), static_cast<std::size_t>(w), !break_long || truthy(*break_long))) {
+        for (const auto& l : wrap_line(utf8_decode(para), static_cast<std::size_t>(w), !break_long || truthy(*break_long),
+                                          !hyphens || truthy(*hyphens))) {
             if (!first) out += sep;
             first = false;
             out += utf8_encode(l);
