@@ -213,6 +213,15 @@ TEST_CASE("revision writer: atomic write, no overwrite") {
     REQUIRE(path);
     CHECK(path->filename() == "20261121_1530_3f2a9c1b7d4e_add_user_phone.sql");
     CHECK(testing::read_file(*path) == testing::read_file(kGolden / "expected.sql"));
+    auto back = migrate::read_revision_file(*path, {"sqlite"}, diags);  // the SPEC §4 round trip
+    REQUIRE(back);
+    CHECK(back->id == d.id);
+    CHECK(back->down_revisions == d.down_revisions);
+    CHECK(back->message == d.message);
+    CHECK(back->section(migrate::Direction::Upgrade, "sqlite")->sql ==
+          "ALTER TABLE \"users\" ADD COLUMN \"phone\" VARCHAR(20);\n\n");
+    CHECK(back->section(migrate::Direction::Downgrade, "sqlite")->sql ==
+          "ALTER TABLE \"users\" DROP COLUMN \"phone\";\n");
 
     CHECK_FALSE(migrate::write_revision(d, options_in(dir.path() / "migrations"), diags));
     REQUIRE(diags.has_errors());
