@@ -105,9 +105,8 @@ private:
 
     void visit_struct(CXCursor c) {
         auto annotations = annotations_of(c);
-        bool is_table = false;
-        for (const auto& a : annotations) is_table = is_table || a.kind == AnnotationKind::Table;
-        if (is_table) {
+        // A malformed AUTOGEN_TABLE (reported above) still makes it a table: no follow-on errors.
+        if (has_raw_annotation(c, "autogen:table")) {
             collect_table(c, std::move(annotations));
         } else if (!annotations.empty()) {
             diags_.error(Category::Model,

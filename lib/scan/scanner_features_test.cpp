@@ -57,6 +57,9 @@ struct AUTOGEN_TABLE("articles") Article {
     std::string slug;
     /// ignored because of comment =
     AUTOGEN_COLUMN(comment = "explicit") std::string tag;
+    /// Shown once.
+    AUTOGEN_COLUMN(unique)
+    std::string code;
 };
 /// Doc
 struct AUTOGEN_TABLE("notes", comment = "table comment") Note { int id; };
@@ -70,6 +73,7 @@ struct AUTOGEN_TABLE("notes", comment = "table comment") Note { int id; };
     CHECK(a.columns.at(1).comment == "Markdown text.");
     CHECK(a.columns.at(2).comment.empty());
     CHECK(a.columns.at(3).comment == "explicit");
+    CHECK(a.columns.at(4).comment == "Shown once.");
     CHECK(r->schema.tables.at(1).comment == "table comment");
 }
 
