@@ -432,6 +432,18 @@ case("lstrip_blocks_tab_and_space", " \t {% if true %}x{% endif %}\n \t {% for i
 case("lstrip_comment_then_block", "  {# c #}  {% if true %}x{% endif %}", options=LSTRIP)
 case("minus_strips_newlines_both_sides", "a\n\n{%- if true -%}\n\nb\n\n{%- endif -%}\n\nc")
 
+# --- undefined values inside lists and dicts --------------------------------------------------
+case("undefined_in_list_literal", "{{ [missing, 1] }} {{ [missing]|length }} {{ [missing][0] is defined }} {{ {'a': missing} }}")
+case("undefined_in_map_join", "[{{ cols|map(attribute='comment')|join(', ') }}] {{ cols|map(attribute='comment')|list }}",
+     {"cols": [{"comment": "a"}, {}, {"comment": "c"}]})
+case("undefined_in_list_tojson_error", "{{ [missing]|tojson }}", error=True)
+case("undefined_in_list_select", "{{ [missing, 1, none]|select|list }} {{ [missing, 1]|reject('defined')|list }}")
+case("undefined_in_list_equality", "{{ [missing] == [other] }} {{ missing in [1, missing2] }}")
+case("strict_undefined_in_list_ok", "{{ [missing]|length }} {{ [missing][0] is defined }}", options=STRICT)
+case("strict_undefined_in_list_join_error", "{{ [missing]|join }}", options=STRICT, error=True)
+case("strict_map_missing_attribute_error", "{{ cols|map(attribute='comment')|join(', ') }}", {"cols": [{}]}, options=STRICT, error=True)
+case("undefined_macro_varargs", "{% macro m() %}{{ varargs|list }}{% endmacro %}{{ m(missing) }}")
+
 # --- migration-shaped -------------------------------------------------------------------------
 REVISION = """-- autogen revision
 -- revision: {{ revision }}

@@ -9,10 +9,8 @@ namespace autogen::codegen::jinja {
 
 Json Renderer::to_json(const Val& v) {
     if (v.is_data()) return v.json;
-    if (v.is_undefined()) {
-        if (v.strict) throw ValueError(v.undefined_hint);
-        return nullptr;
-    }
+    // Jinja keeps Undefined objects in lists ([missing], map(attribute=...) of a missing key)
+    if (v.is_undefined()) return v.to_marker();
     throw ValueError("a " + v.obj->type_name() + " cannot be stored in a list or dict (not supported)");
 }
 

@@ -216,7 +216,7 @@ void dump(const Json& j, int indent, int level, std::string& out) {
             out += '}';
             return;
         }
-        default: out += "null";
+        default: throw ValueError("Object of type Undefined is not JSON serializable");
     }
 }
 

@@ -17,6 +17,18 @@ Val Val::undefined(std::string hint, bool strict) {
     return v;
 }
 
+Json Val::to_marker() const {
+    return Json::binary(std::vector<std::uint8_t>(undefined_hint.begin(), undefined_hint.end()), strict ? 2 : 1);
+}
+
+void Val::from_marker() {
+    const auto& bin = json.get_binary();
+    undefined_hint.assign(bin.begin(), bin.end());
+    strict = bin.has_subtype() && bin.subtype() == 2;
+    kind = Kind::Undefined;
+    json = nullptr;
+}
+
 void Val::require_defined() const {
     if (is_undefined()) throw ValueError(undefined_hint);
 }
@@ -189,6 +201,7 @@ std::string repr(const Json& j) {
             }
             return out + "]";
         }
+        case Json::value_t::binary: return "Undefined";  // an Undefined inside a container
         case Json::value_t::object: {
             std::string out = "{";
             bool first = true;
@@ -276,6 +289,7 @@ double as_double(const Val& v) {
 namespace {
 
 bool json_equals(const Json& a, const Json& b) {
+    if (a.is_binary() || b.is_binary()) return a.is_binary() && b.is_binary();  // Undefined == Undefined
     bool an = a.is_number() || a.is_boolean(), bn = b.is_number() || b.is_boolean();
     if (an && bn) {
         if (a.is_number_float() || b.is_number_float())

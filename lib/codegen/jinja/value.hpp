@@ -28,7 +28,9 @@ struct Val {
     bool strict = false;           ///< when Undefined: StrictUndefined (any use is an error)
 
     Val() = default;
-    Val(Json j) : kind(Kind::Data), json(std::move(j)) {}  // NOLINT: implicit on purpose
+    Val(Json j) : kind(Kind::Data), json(std::move(j)) {  // NOLINT: implicit on purpose
+        if (json.is_binary()) from_marker();
+    }
     explicit Val(std::shared_ptr<Object> o) : kind(Kind::Object), obj(std::move(o)) {}
     /// An Undefined whose use reports `hint`.
     static Val undefined(std::string hint, bool strict);
@@ -47,6 +49,12 @@ struct Val {
     bool is_dict() const { return is_data() && json.is_object(); }
     /// Throws ValueError (the undefined's message) when this is an Undefined.
     void require_defined() const;
+    /// How an Undefined is stored inside a list or dict: a JSON binary value (which JSON
+    /// text never produces) holding the hint, subtype 2 when strict.
+    Json to_marker() const;
+
+private:
+    void from_marker();
 };
 
 /// Positional and keyword arguments of a call.
