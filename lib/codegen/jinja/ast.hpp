@@ -100,6 +100,7 @@ struct Stmt {
 /// A parsed template.
 struct Template {
     std::string name;
+    int origin = -1;  ///< index of the search-path folder it was loaded from; -1 for a string
     Body body;
     std::map<std::string, const Stmt*> blocks;  ///< every {% block %}, nested ones too
 };

@@ -87,8 +87,12 @@ std::shared_ptr<Template> Renderer::compile(const std::string& source, const std
     return t;
 }
 
-const Template& Renderer::load(const std::string& name) {
-    auto it = cache_.find(name);
+const Template& Renderer::load(const std::string& name, const Template* from) {
+    std::size_t first = from != nullptr && from->name == name && from->origin >= 0
+                            ? static_cast<std::size_t>(from->origin) + 1
+                            : 0;
+    std::string key = name + '\n' + std::to_string(first);
+    auto it = cache_.find(key);
     if (it != cache_.end()) return *it->second;
     // Like jinja2's FileSystemLoader: '/'-separated names, no '..' escaping the folder.
     std::filesystem::path rel;
@@ -100,8 +104,8 @@ const Template& Renderer::load(const std::string& name) {
         rel /= piece;
     }
     if (!rel.empty()) {
-        for (const auto& dir : search_path_) {
-            std::filesystem::path p = dir / rel;
+        for (std::size_t i = first; i < search_path_.size(); ++i) {
+            std::filesystem::path p = search_path_[i] / rel;
             std::error_code ec;
             if (!std::filesystem::is_regular_file(p, ec)) continue;
             std::ifstream in(p, std::ios::binary);
@@ -109,8 +113,9 @@ const Template& Renderer::load(const std::string& name) {
             std::stringstream ss;
             ss << in.rdbuf();
             auto t = compile(ss.str(), name);
+            t->origin = static_cast<int>(i);
             const Template& ref = *t;
-            cache_[name] = std::move(t);
+            cache_[key] = std::move(t);
             return ref;
         }
     }
@@ -237,7 +242,7 @@ void Renderer::exec_stmt(const Stmt& s, Frame& frame, std::string& out) {
             case Stmt::Kind::Extends: {
                 if (frame.ctx->parent != nullptr) throw ValueError("extended multiple times");
                 Val name = eval(*s.expr, frame);
-                frame.ctx->parent = &load(to_str(name));
+                frame.ctx->parent = &load(to_str(name), frame.tmpl);
                 break;
             }
             case Stmt::Kind::Block: {
@@ -370,7 +375,7 @@ void Renderer::exec_include(const Stmt& s, Frame& frame, std::string& out) {
     const Template* tmpl = nullptr;
     for (const auto& n : names) {
         try {
-            tmpl = &load(n);
+            tmpl = &load(n, frame.tmpl);
             break;
         } catch (const ValueError&) {
             if (names.size() == 1 && !s.ignore_missing) throw;
@@ -394,7 +399,7 @@ std::shared_ptr<Object> Renderer::import_module(const Stmt& s, Frame& frame) {
     Val target = eval(*s.expr, frame);
     if (target.is_object()) return target.obj;  // importing an already imported module
     std::string name = to_str(target);
-    const Template& tmpl = load(name);
+    const Template& tmpl = load(name, frame.tmpl);
     Depth guard(*this);
     auto ctx = std::make_unique<RenderContext>();
     ctx->root = std::make_shared<Scope>(s.with_context ? frame.ctx->root : globals());

@@ -74,7 +74,9 @@ public:
     /// Parses and validates `source`; throws TemplateError.
     std::shared_ptr<Template> compile(const std::string& source, const std::string& name) const;
     /// Finds, parses and caches the template `name`; throws ValueError if not found.
-    const Template& load(const std::string& name);
+    /// When `from` has that same name (a project's revision.sql.j2 extending the
+    /// built-in one), the search starts after the folder `from` came from.
+    const Template& load(const std::string& name, const Template* from = nullptr);
 
     // --- statements (renderer.cpp)
     void exec(const Body& body, Frame& frame, std::string& out);
