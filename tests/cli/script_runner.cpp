@@ -226,7 +226,10 @@ int main(int argc, char** argv) {
     bool ok = true;
     std::string failure;
 
-    for (const auto& [number, step] : script.steps) {
+    for (const auto& entry : script.steps) {
+        // Plain variables, not a structured binding: clang 14 cannot capture those in lambdas.
+        const int number = entry.first;
+        const std::string& step = entry.second;
         log << "> " << step << "\n";
         bool negate = false;
         std::string text = step;

@@ -18,8 +18,8 @@ CREATE INDEX "ix_users_name" ON "users" ("name");
 -- +downgrade sqlite
 DROP INDEX "ix_users_name";
 
--- WARNING: drops column "users"."phone" and its values
-ALTER TABLE "users" DROP COLUMN "phone";
-
 -- WARNING: drops table "tags" and all its rows
 DROP TABLE "tags";
+
+-- WARNING: drops column "users"."phone" and its values
+ALTER TABLE "users" DROP COLUMN "phone";
