@@ -69,6 +69,17 @@ bool is_literal(std::string_view expr, bool allow_current) {
 
 }  // namespace
 
+std::string affinity(std::string_view declared_type) {
+    std::string t = upper(declared_type);
+    if (t.find("INT") != std::string::npos) return "INTEGER";
+    if (t.find("CHAR") != std::string::npos || t.find("CLOB") != std::string::npos || t.find("TEXT") != std::string::npos)
+        return "TEXT";
+    if (t.find("BLOB") != std::string::npos || trim(t).empty()) return "BLOB";
+    if (t.find("REAL") != std::string::npos || t.find("FLOA") != std::string::npos || t.find("DOUB") != std::string::npos)
+        return "REAL";
+    return "NUMERIC";
+}
+
 bool is_rowid_alias(const schema::Table& table, const schema::Column& column) {
     return table.primary_key && table.primary_key->columns.size() == 1 &&
            table.primary_key->columns.front() == column.name && upper(trim(column.type.sql)) == "INTEGER";

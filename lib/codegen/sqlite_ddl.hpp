@@ -25,6 +25,11 @@ std::string default_clause_value(std::string_view expr);
 /// CURRENT_TIME/CURRENT_DATE/CURRENT_TIMESTAMP (no expression in parentheses).
 bool is_constant_default(std::string_view expr);
 
+/// SQLite's type affinity of a declared type (sqlite.org/datatype3.html 3.1):
+/// "INTEGER", "TEXT", "BLOB", "REAL" or "NUMERIC". Two types with the same affinity
+/// store the same values, so a change between them loses nothing.
+std::string affinity(std::string_view declared_type);
+
 /// `"name" TYPE [NOT NULL] [PRIMARY KEY] [DEFAULT ...] [COLLATE "..."]`.
 std::string column_definition(const schema::Table& table, const schema::Column& column);
 

@@ -138,9 +138,14 @@ void describe(const Operation& op, sqlite::Rebuild& r) {
                    [&](const RenameTable& o) { r.reasons.push_back("rename from " + q(o.from.name)); },
                    [&](const AlterColumn& o) {
                        r.reasons.push_back("alter column " + q(o.to.name));
-                       if (o.changes & kChangeType)
+                       // Only a change of affinity can change stored values (SQLite
+                       // enforces no length): INTEGER -> BIGINT or VARCHAR(20) -> TEXT
+                       // lose nothing.
+                       std::string a = sqlite::affinity(o.from.type.sql), b = sqlite::affinity(o.to.type.sql);
+                       if ((o.changes & kChangeType) && a != b)
                            r.warnings.push_back("changes the type of " + col(o.table, o.to.name) + " from " +
-                                                o.from.type.sql + " to " + o.to.type.sql + "; values may be converted");
+                                                o.from.type.sql + " to " + o.to.type.sql + " (" + a + " to " + b +
+                                                " affinity); values may be converted");
                    },
                    [&](const AlterPrimaryKey&) { r.reasons.push_back("change the primary key"); },
                    [&](const AddForeignKey& o) { r.reasons.push_back("add foreign key " + q(o.key.name)); },

@@ -106,3 +106,22 @@ TEST_CASE("sqlite planner: a default that would escape its place is refused") {
     h.planner->lower(s, h.diags);
     CHECK(h.diags.has_errors());
 }
+
+TEST_CASE("sqlite planner: a type change is destructive only when the affinity changes") {
+    SqliteHarness h;
+    Schema from = h.planner->lower(base(), h.diags);
+    auto plan_type = [&](const std::string& sql) {
+        Schema to = from;
+        table(to, "orders").find_column("total_cents")->type = ColumnType{.sql = sql};
+        return h.planner->plan({AlterColumn{ref("orders"), col(from, "orders", "total_cents"), col(to, "orders", "total_cents"),
+                                            kChangeType}},
+                               from, to, h.diags);
+    };
+    auto widened = plan_type("INTEGER");
+    REQUIRE_FALSE(widened.empty());
+    CHECK_FALSE(widened[0].destructive);
+    auto converted = plan_type("TEXT");
+    REQUIRE_FALSE(converted.empty());
+    CHECK(converted[0].destructive);
+    CHECK(converted[0].warning.find("INTEGER to TEXT affinity") != std::string::npos);
+}
