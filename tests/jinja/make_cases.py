@@ -444,6 +444,9 @@ case("strict_undefined_in_list_join_error", "{{ [missing]|join }}", options=STRI
 case("strict_map_missing_attribute_error", "{{ cols|map(attribute='comment')|join(', ') }}", {"cols": [{}]}, options=STRICT, error=True)
 case("undefined_macro_varargs", "{% macro m() %}{{ varargs|list }}{% endmacro %}{{ m(missing) }}")
 
+case("slice_huge_steps", "{{ [1, 2, 3][::9223372036854775807] }} {{ [1, 2, 3][::-9223372036854775807] }} {{ 'abc'[5:1:-1] }} {{ [1, 2, 3][-100:100] }}")
+case("range_huge_step", "{{ range(0, 9223372036854775807, 4611686018427387904)|list }} {{ range(5, -9223372036854775807, -9223372036854775807)|list }}")
+
 # --- migration-shaped -------------------------------------------------------------------------
 REVISION = """-- autogen revision
 -- revision: {{ revision }}

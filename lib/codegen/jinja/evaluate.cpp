@@ -24,8 +24,10 @@ std::string object_name(const Val& v) {
 std::vector<std::size_t> slice_indices(std::int64_t n, std::optional<std::int64_t> start, std::optional<std::int64_t> stop,
                                        std::int64_t step) {
     if (step == 0) throw ValueError("slice step cannot be zero");
-    auto adjust = [&](std::optional<std::int64_t> v, std::int64_t dflt, bool is_stop) -> std::int64_t {
-        (void)is_stop;
+    // any |step| beyond the length selects at most one item: clamp (and keep -step valid)
+    if (step > n + 1) step = n + 1;
+    if (step < -n - 1) step = -n - 1;
+    auto adjust = [&](std::optional<std::int64_t> v, std::int64_t dflt) -> std::int64_t {
         if (!v) return dflt;
         std::int64_t x = *v;
         if (x < 0) {
@@ -36,13 +38,23 @@ std::vector<std::size_t> slice_indices(std::int64_t n, std::optional<std::int64_
         }
         return x;
     };
-    std::int64_t b = adjust(start, step < 0 ? n - 1 : 0, false);
-    std::int64_t e = adjust(stop, step < 0 ? -1 : n, true);
+    std::int64_t b = adjust(start, step < 0 ? n - 1 : 0);
+    std::int64_t e = adjust(stop, step < 0 ? -1 : n);
     std::vector<std::size_t> out;
-    if (step > 0)
-        for (std::int64_t i = b; i < e; i += step) out.push_back(static_cast<std::size_t>(i));
-    else
-        for (std::int64_t i = b; i > e; i += step) out.push_back(static_cast<std::size_t>(i));
+    // written so that a huge step cannot overflow
+    if (step > 0) {
+        for (std::int64_t i = b; i < e;) {
+            out.push_back(static_cast<std::size_t>(i));
+            if (e - i <= step) break;
+            i += step;
+        }
+    } else {
+        for (std::int64_t i = b; i > e;) {
+            out.push_back(static_cast<std::size_t>(i));
+            if (i - e <= -step) break;
+            i += step;
+        }
+    }
     return out;
 }
 

@@ -47,10 +47,8 @@ Val f_title(Renderer&, const Val& in, CallArgs& a) {
         std::size_t j = i;
         bool sep = is_sep(s[i]);
         while (j < s.size() && is_sep(s[j]) == sep) ++j;
-        std::string piece = utf8_encode(s.substr(i, j - i));
-        std::u32string p = utf8_decode(text::upper(utf8_encode(s.substr(i, 1))) + text::lower(utf8_encode(s.substr(i + 1, j - i - 1))));
-        (void)piece;
-        out += p;
+        // each piece (word or separator run): first character upper, the rest lower
+        out += utf8_decode(text::upper(utf8_encode(s.substr(i, 1))) + text::lower(utf8_encode(s.substr(i + 1, j - i - 1))));
         i = j;
     }
     return Val(Json(utf8_encode(out)));

@@ -122,7 +122,10 @@ Val range_fn(Renderer& r, CallArgs& a) {
     if (count > 10'000'000) throw ValueError("range too big (more than 10 million items)");
     r.tick(static_cast<std::size_t>(count));
     Json out = Json::array();
-    for (std::int64_t i = start; step > 0 ? i < stop : i > stop; i += step) out.push_back(i);
+    for (auto k = static_cast<std::int64_t>(count); k > 0; --k) {
+        out.push_back(start);
+        if (k > 1) start += step;  // stays within [start, stop): no overflow
+    }
     return Val(out);
 }
 

@@ -191,7 +191,7 @@ void Renderer::exec_stmt(const Stmt& s, Frame& frame, std::string& out) {
             }
             case Stmt::Kind::For: exec_for(s, frame, out); break;
             case Stmt::Kind::Set:
-            case Stmt::Kind::SetBlock: exec_set(s, frame, out); break;
+            case Stmt::Kind::SetBlock: exec_set(s, frame); break;
             case Stmt::Kind::Macro: {
                 auto m = std::make_shared<Macro>(s.name, &s.params, &s.body, frame);
                 adopt(m);
@@ -343,8 +343,7 @@ void Renderer::exec_for(const Stmt& s, Frame& frame, std::string& out) {
     }
 }
 
-void Renderer::exec_set(const Stmt& s, Frame& frame, std::string& out) {
-    (void)out;
+void Renderer::exec_set(const Stmt& s, Frame& frame) {
     Val value;
     if (s.kind == Stmt::Kind::SetBlock) {
         std::string text;
@@ -388,9 +387,8 @@ void Renderer::exec_include(const Stmt& s, Frame& frame, std::string& out) {
     Depth guard(*this);
     auto ctx = std::make_unique<RenderContext>();
     ctx->root = std::make_shared<Scope>(s.with_context ? frame.scope : globals());
-    if (s.with_context) {
-        // the includer's variables, as a copy: assignments in the included template stay there
-    }
+    // with context, the included template reads the includer's variables through its
+    // own root scope; what it assigns stays in that scope
     render_template(*tmpl, *ctx, out);
     contexts_.push_back(std::move(ctx));
 }

@@ -123,7 +123,7 @@ public:
 
 private:
     void exec_for(const Stmt& s, Frame& frame, std::string& out);
-    void exec_set(const Stmt& s, Frame& frame, std::string& out);
+    void exec_set(const Stmt& s, Frame& frame);
     void exec_include(const Stmt& s, Frame& frame, std::string& out);
     std::shared_ptr<Object> import_module(const Stmt& s, Frame& frame);
     void assign_targets(const Stmt& s, Scope& scope, const Val& value);
