@@ -55,18 +55,30 @@ class Run {
         // Check the direction once up front, so a wrong target changes nothing.
         if (auto first = path(*heads); !first) return usage_error(*first.error);
 
+        // The path is computed once and followed while the version table is where our
+        // own last step left it; if another migrator moved it meanwhile, the path is
+        // recomputed from what it did (so nothing is applied twice).
+        std::vector<const Revision*> plan;
+        std::size_t next = 0;
+        std::optional<std::vector<std::string>> expected;
         while (true) {
             if (!conn_.begin(diags_)) return std::move(result_);
             if (!table_.lock(conn_, diags_)) return abandon();
             heads = read_heads();
             if (!heads) return abandon();
-            auto todo = path(*heads);
-            if (!todo || todo.value.empty()) {
+            if (!expected || *heads != *expected) {
+                auto todo = path(*heads);
+                plan = todo ? todo.value : std::vector<const Revision*>{};
+                next = 0;
+            }
+            if (next == plan.size()) {
                 // Done, or another migrator already went past our target meanwhile.
                 conn_.rollback(diags_);
                 break;
             }
-            if (!step(*todo.value.front(), *heads)) return std::move(result_);
+            const Revision& rev = *plan[next++];
+            if (!step(rev, *heads)) return std::move(result_);
+            expected = after_step(rev, *heads);
         }
         // "already at head" is for the caller to say (RunResult::already_there()).
         auto after = read_heads();
@@ -77,6 +89,21 @@ class Run {
     }
 
   private:
+    /// The version table's heads (sorted, as read_heads() returns them) after `rev` moved it from
+    /// `heads`.
+    std::vector<std::string> after_step(const Revision& rev,
+                                        const std::vector<std::string>& heads) const {
+        auto change = graph_.head_change(rev, dir_, heads);
+        std::vector<std::string> out;
+        for (const auto& h : heads) {
+            if (std::find(change.remove.begin(), change.remove.end(), h) == change.remove.end())
+                out.push_back(h);
+        }
+        out.insert(out.end(), change.add.begin(), change.add.end());
+        std::sort(out.begin(), out.end());
+        return out;
+    }
+
     GraphResult<std::vector<const Revision*>> path(const std::vector<std::string>& heads) const {
         return dir_ == Direction::Upgrade ? graph_.upgrade_path(heads, result_.target)
                                           : graph_.downgrade_path(heads, result_.target);
