@@ -82,7 +82,7 @@ Val Renderer::get_item(const Val& obj, const Val& key) {
             if (it != obj.json.end()) return Val(*it);
             return get_attribute(obj, key.json.get<std::string>());
         }
-        return undefined(object_name(obj) + " has no element " + (key.is_data() ? repr(key.json) : to_str(key)));
+        return undefined(type_name(obj) + " object has no element " + (key.is_data() ? repr(key.json) : to_str(key)));
     }
     if ((obj.is_list() || obj.is_string()) && key.is_int()) {
         std::int64_t i = as_int(key);
@@ -96,11 +96,11 @@ Val Renderer::get_item(const Val& obj, const Val& key) {
             if (i < 0) i += n;
             if (i >= 0 && i < n) return Val(Json(utf8_encode(s.substr(static_cast<std::size_t>(i), 1))));
         }
-        return undefined(object_name(obj) + " has no element " + std::to_string(as_int(key)));
+        return undefined(type_name(obj) + " object has no element " + std::to_string(as_int(key)));
     }
     if (key.is_string()) return get_attribute(obj, key.json.get<std::string>());
-    if (obj.is_object()) return undefined(object_name(obj) + " has no element " + to_str(key));
-    return undefined(object_name(obj) + " has no element " + (key.is_data() ? repr(key.json) : to_str(key)));
+    if (obj.is_object()) return undefined(type_name(obj) + " object has no element " + to_str(key));
+    return undefined(type_name(obj) + " object has no element " + (key.is_data() ? repr(key.json) : to_str(key)));
 }
 
 Val Renderer::call(const Val& callee, CallArgs& args) {
@@ -325,7 +325,7 @@ Val Renderer::eval(const Expr& e, Frame& frame) {
                         out += s[i];
                     return Val(Json(utf8_encode(out)));
                 }
-                return undefined(object_name(obj) + " has no element slice");
+                return undefined(type_name(obj) + " object has no element slice");
             }
             case Expr::Kind::Call: {
                 if (auto mutated = call_mutator(e, frame)) return *mutated;

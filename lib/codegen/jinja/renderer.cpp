@@ -119,6 +119,9 @@ const Template& Renderer::load(const std::string& name, const Template* from) {
             return ref;
         }
     }
+    if (first != 0)
+        throw ValueError("template '" + name + "' refers to its own name and no other '" + name +
+                         "' follows on the search path");
     throw ValueError("template not found: " + name);
 }
 
