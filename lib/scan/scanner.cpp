@@ -121,7 +121,8 @@ std::optional<ScanResult> scan(const ScanOptions& options, support::Diagnostics&
         if (!ec && real != f) paths[real.string()] = f.string();
     }
 
-    UnitRequest request{root / ".autogen-scan.cpp", result.files, clang_arguments(options, root)};
+    std::string request_main = (root / ".autogen-scan.cpp").string();
+    UnitRequest request{request_main, result.files, clang_arguments(options, root)};
     // Problems are collected locally first so their paths can be remapped.
     support::Diagnostics found;
     auto unit = parse_models(std::move(request), found);
@@ -135,6 +136,10 @@ std::optional<ScanResult> scan(const ScanOptions& options, support::Diagnostics&
     }
     for (auto d : found.items()) {
         remap(d.location, paths);
+        // The umbrella exists only in memory: name the header its line includes instead
+        // (an error there means that header ends inside an unfinished construct).
+        if (d.location.file == request_main && d.location.line >= 2 && d.location.line - 2 < result.files.size())
+            d.location = {result.files[d.location.line - 2].string(), 0, 0};
         diags.report(std::move(d));
     }
 

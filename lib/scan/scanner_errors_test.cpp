@@ -215,3 +215,16 @@ TEST_CASE("scan errors: a malformed AUTOGEN_ENUM is reported once, without follo
 }
 
 }  // namespace autogen::scan
+
+namespace autogen::scan {
+
+TEST_CASE("scan errors: errors clang places in the in-memory umbrella name the header instead") {
+    Project p;
+    std::string file = p.write("models/m.hpp", std::string(head) + "struct AUTOGEN_TABLE(\"t\") T { int a; };\nAUTOGEN_COLUMN(\n");
+    CHECK_FALSE(p.run());
+    INFO(p.messages());
+    REQUIRE(p.diags.error_count() >= 1);
+    for (const auto& d : p.diags.items()) CHECK(d.location.file == file);
+}
+
+}  // namespace autogen::scan
