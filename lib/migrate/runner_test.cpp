@@ -355,3 +355,40 @@ TEST_CASE("runner: a migrator that waited for the lock skips what the first one 
     CHECK(applied_ids(second) == Ids{"b2b2b2b2b2b2", "c3c3c3c3c3c3"});
     CHECK(*migrate::current(*first, "autogen_version", diags) == Ids{"c3c3c3c3c3c3"});
 }
+
+TEST_CASE("runner: a database at a revision no file has is refused") {
+    testing::TempDir dir;
+    migrate::fixtures::linear_chain(dir);
+    auto graph = load(dir);
+    auto conn = open(dir);
+    support::Diagnostics diags;
+    REQUIRE(migrate::stamp(*conn, graph, "a1", {}, diags).ok);
+    REQUIRE(conn->execute("UPDATE autogen_version SET version_num = 'gone00000000'", diags));
+    auto r = migrate::upgrade(*conn, graph, "head", {}, diags);
+    CHECK_FALSE(r.ok);
+    REQUIRE(diags.has_errors());
+    CHECK(diags.items().back().category == support::Category::MigrationFile);
+    CHECK(diags.items().back().message.find("gone00000000") != std::string::npos);
+}
+
+TEST_CASE("runner: a failing no-transaction section says what stays applied") {
+    testing::TempDir dir;
+    migrate::fixtures::add(
+        dir, "1",
+        migrate::fixtures::revision_text(
+            "a1", "none", "half",
+            "-- autogen: no-transaction\nCREATE TABLE t (a);\nINSERT INTO nope VALUES (1);",
+            "DROP TABLE t;"));
+    auto graph = load(dir);
+    auto conn = open(dir);
+    support::Diagnostics diags;
+    auto r = migrate::upgrade(*conn, graph, "head", {}, diags);
+    CHECK_FALSE(r.ok);
+    REQUIRE(diags.has_errors());
+    const auto& e = diags.items().back();
+    CHECK(e.category == support::Category::Database);
+    CHECK(e.location.line == 10);
+    CHECK(e.hint.find("outside a transaction") != std::string::npos);
+    CHECK(migrate::current(*conn, "autogen_version", diags)->empty());
+    CHECK(snapshot(*conn).find("table t:") != std::string::npos);  // the statement before it stays
+}
