@@ -125,3 +125,28 @@ TEST_CASE("sqlite planner: a type change is destructive only when the affinity c
     CHECK(converted[0].destructive);
     CHECK(converted[0].warning.find("INTEGER to TEXT affinity") != std::string::npos);
 }
+
+TEST_CASE("sqlite planner: interleaved operations on two tables give one rebuild each") {
+    SqliteHarness h;
+    Schema before = base(), after = base();
+    table(after, "users").checks.push_back({.name = "ck_users_id", .expression = "id > 0"});
+    table(after, "orders").checks.push_back({.name = "ck_orders_id", .expression = "id > 0"});
+    table(after, "users").find_column("nickname")->nullable = false;
+    table(after, "users").find_column("nickname")->server_default = "''";
+    Schema from = h.planner->lower(before, h.diags), to = h.planner->lower(after, h.diags);
+    std::vector<Operation> ops = {AddCheck{ref("users"), table(to, "users").checks[0]},
+                                  AddCheck{ref("orders"), table(to, "orders").checks.back()},
+                                  AlterColumn{ref("users"), col(from, "users", "nickname"), col(to, "users", "nickname"),
+                                              kChangeNullability | kChangeDefault}};
+    auto stmts = h.planner->plan(ops, from, to, h.diags);
+    INFO(sql_text(stmts));
+    CHECK(count_rebuilds(stmts) == 2);
+    REQUIRE_FALSE(stmts.empty());
+    CHECK(stmts[0].sql.rfind("CREATE TABLE \"_autogen_new_users\"", 0) == 0);
+    REQUIRE(h.create(from));
+    REQUIRE(h.conn->execute(kSeed, h.diags));
+    REQUIRE_MESSAGE(h.run(stmts), h.messages());
+    CHECK(h.rows("SELECT id, nickname FROM users ORDER BY id") == std::vector<std::string>{"1|an", "2|", "7|cy"});
+    auto diffs = testing::schema_differences(to, h.inspect());
+    CHECK_MESSAGE(diffs.empty(), testing::describe_differences(diffs));
+}
