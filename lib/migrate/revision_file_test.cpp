@@ -154,7 +154,7 @@ TEST_CASE("revision file: unknown headers are a warning, not an error") {
     CHECK(diags.items()[0].severity == support::Severity::Warning);
 }
 
-TEST_CASE("revision file: read from disk; a missing file is an error") {
+TEST_CASE("revision file: read from disk, and a missing file is an error") {
     testing::TempDir dir;
     auto path = dir.write("m/a.sql", kSpecExample);
     support::Diagnostics diags;

@@ -16,7 +16,7 @@ TEST_CASE("sql splitter: statements, lines, comments") {
     CHECK(s[1].line == 14);
 }
 
-TEST_CASE("sql splitter: quoted identifiers, doubled quotes, a last statement without ';'") {
+TEST_CASE("sql splitter: quoted identifiers, doubled quotes, a last statement without semicolon") {
     auto s =
         split_statements("INSERT INTO \"a;b\" VALUES ('it''s; fine');\nSELECT [x;y], `z;w`", 1);
     REQUIRE(s.size() == 2);
