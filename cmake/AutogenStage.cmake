@@ -38,6 +38,6 @@ function(autogen_add_stage name)
                           ${STAGE_TEST_DEPS} autogen_warnings)
     doctest_discover_tests(${name}_tests
       TEST_PREFIX "${name}: "
-      PROPERTIES ENVIRONMENT "AUTOGEN_SOURCE_DIR=${PROJECT_SOURCE_DIR};AUTOGEN_BINARY=$<TARGET_FILE:autogen>")
+      PROPERTIES ENVIRONMENT "AUTOGEN_SOURCE_DIR=${PROJECT_SOURCE_DIR}")
   endif()
 endfunction()

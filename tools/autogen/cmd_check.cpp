@@ -28,10 +28,10 @@ public:
     void configure(CLI::App&) override {}
 
     int run(Session& session) override {
-        const auto* config = session.config();
-        if (!config) return kExitUsage;
-        auto graph = load_graph(session, *config);
-        if (!graph) return kExitUsage;
+        auto project = open_project(session);
+        if (!project) return kExitUsage;
+        const auto* config = project->config;
+        auto* graph = &project->graph;
 
         std::vector<Finding> findings;
         auto heads = graph->heads();

@@ -13,10 +13,10 @@ public:
     void configure(CLI::App&) override {}
 
     int run(Session& session) override {
-        const auto* config = session.config();
-        if (!config) return kExitUsage;
-        auto graph = load_graph(session, *config);
-        if (!graph) return kExitUsage;
+        auto project = open_project(session);
+        if (!project) return kExitUsage;
+        const auto* config = project->config;
+        auto* graph = &project->graph;
         auto live = open_live(session, *config, /*required=*/true);
         if (!live) return session.exit_code();
         auto current = migrate::current(*live->conn, config->migrations.version_table, session.diags);

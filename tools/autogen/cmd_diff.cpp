@@ -30,10 +30,10 @@ public:
     }
 
     int run(Session& session) override {
-        const auto* config = session.config();
-        if (!config) return kExitUsage;
-        auto graph = load_graph(session, *config);
-        if (!graph) return kExitUsage;
+        auto project = open_project(session);
+        if (!project) return kExitUsage;
+        const auto* config = project->config;
+        auto* graph = &project->graph;
         auto changes = compute_model_changes(session, *config, *graph, {});
         if (!changes) return kExitUsage;
         auto operations = describe_all(changes->primary().operations);

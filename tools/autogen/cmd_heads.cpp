@@ -14,10 +14,10 @@ public:
     }
 
     int run(Session& session) override {
-        const auto* config = session.config();
-        if (!config) return kExitUsage;
-        auto graph = load_graph(session, *config);
-        if (!graph) return kExitUsage;
+        auto project = open_project(session);
+        if (!project) return kExitUsage;
+        const auto* config = project->config;
+        auto* graph = &project->graph;
         for (const auto& id : graph->heads()) {
             const auto* rev = graph->find(id);
             session.print(verbose_ ? revision_block(*graph, *rev) : revision_short(*graph, *rev));

@@ -20,10 +20,10 @@ public:
     }
 
     int run(Session& session) override {
-        const auto* config = session.config();
-        if (!config) return kExitUsage;
-        auto graph = load_graph(session, *config);
-        if (!graph) return kExitUsage;
+        auto project = open_project(session);
+        if (!project) return kExitUsage;
+        const auto* config = project->config;
+        auto* graph = &project->graph;
 
         std::optional<std::set<std::string>> keep;
         if (!range_.empty()) {

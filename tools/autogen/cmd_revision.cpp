@@ -25,8 +25,6 @@ public:
     }
 
     int run(Session& session) override {
-        const auto* config = session.config();
-        if (!config) return kExitUsage;
         if (message_.find('\n') != std::string::npos) {
             session.diags.error(Category::Usage, "the message must be one line", {}, "shorten -m to one line");
             return kExitUsage;
@@ -36,8 +34,10 @@ public:
                                 "use 1-64 letters, digits, '_' or '-' (not head, heads, base or none)");
             return kExitUsage;
         }
-        auto graph = load_graph(session, *config);
-        if (!graph) return kExitUsage;
+        auto project = open_project(session);
+        if (!project) return kExitUsage;
+        const auto* config = project->config;
+        auto* graph = &project->graph;
         if (!rev_id_.empty() && graph->find(rev_id_)) {
             session.diags.error(Category::Usage, "revision id " + rev_id_ + " is already used by " +
                                 graph->find(rev_id_)->path.string(), {}, "choose another --rev-id");

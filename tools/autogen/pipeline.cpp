@@ -55,6 +55,14 @@ std::optional<migrate::RevisionGraph> load_graph(Session& session, const support
     return migrate::RevisionGraph::load(config.migrations_dir(), config.database.dialects, session.diags);
 }
 
+std::optional<Project> open_project(Session& session) {
+    const auto* config = session.config();
+    if (!config) return std::nullopt;
+    auto graph = load_graph(session, *config);
+    if (!graph) return std::nullopt;
+    return Project{config, std::move(*graph)};
+}
+
 const Dialect* require_dialect(Session& session, const std::string& name) {
     if (const Dialect* d = session.dialects.find(name)) return d;
     session.diags.error(Category::Config, "dialect '" + name + "' is not supported by this build", {},

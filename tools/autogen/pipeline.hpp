@@ -25,6 +25,15 @@ std::optional<scan::ScanResult> scan_models(Session& session, const support::Con
 /// Loads the revision graph of the configured migrations folder.
 std::optional<migrate::RevisionGraph> load_graph(Session& session, const support::Config& config);
 
+/// What almost every command starts from: the config and the migration chain.
+struct Project {
+    const support::Config* config = nullptr;
+    migrate::RevisionGraph graph;
+};
+
+/// Loads the config and the revision graph; nullopt after reporting an error.
+std::optional<Project> open_project(Session& session);
+
 /// The dialect named `name`, or an error saying which ones exist.
 const Dialect* require_dialect(Session& session, const std::string& name);
 
