@@ -70,10 +70,6 @@ std::string referential_actions_clause(const schema::ForeignKey& key) {
     return out;
 }
 
-}  // namespace autogen::codegen
-
-namespace autogen::codegen {
-
 bool is_self_contained_sql(std::string_view sql) {
     int depth = 0;
     for (std::size_t i = 0; i < sql.size(); ++i) {

@@ -36,10 +36,6 @@ std::string referential_action_sql(schema::ReferentialAction action);
 /// " ON DELETE ... ON UPDATE ..." for the actions that are not NO ACTION ("" when both are).
 std::string referential_actions_clause(const schema::ForeignKey& key);
 
-}  // namespace autogen::codegen
-
-namespace autogen::codegen {
-
 /// True when `sql` (a default, check expression, index predicate or type written in a
 /// model) stays in its place when pasted into a statement: parentheses balance, quotes
 /// close, and there is no ';' or comment outside quotes. Planners refuse anything else.
