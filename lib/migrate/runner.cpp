@@ -42,6 +42,7 @@ class Run {
           dir_(dir),
           table_(options.version_table),
           dialect_(options.dialect.empty() ? conn.dialect() : options.dialect),
+          allow_edited_(options.allow_edited),
           diags_(diags) {}
 
     RunResult go(std::string_view target_text) {
@@ -53,7 +54,12 @@ class Run {
         if (!target) return usage_error(*target.error);
         result_.target = target.value;
         // Check the direction once up front, so a wrong target changes nothing.
-        if (auto first = path(*heads); !first) return usage_error(*first.error);
+        auto first = path(*heads);
+        if (!first) return usage_error(*first.error);
+        if (dir_ == Direction::Upgrade && !first.value.empty() && !allow_edited_ &&
+            !heads_unedited()) {
+            return std::move(result_);
+        }
 
         // The path is computed once and followed while the version table is where our
         // own last step left it; if another migrator moved it meanwhile, the path is
@@ -125,6 +131,28 @@ class Run {
             }
         }
         return heads;
+    }
+
+    /// False (after reporting) if a revision the database is at was edited since it was
+    /// applied: its file's checksum differs from the one stored in the version table.
+    bool heads_unedited() {
+        auto stored = table_.checksums(conn_, diags_);
+        if (!stored) return false;
+        bool ok = true;
+        for (const auto& [id, checksum] : *stored) {
+            const Revision* rev = graph_.find(id);
+            if (!rev || checksum.empty() || checksum == rev->checksum) continue;
+            ok = false;
+            diags_.error(
+                Category::MigrationFile,
+                "revision " + id +
+                    " was edited after it was applied to this database "
+                    "(its checksum differs from the one recorded then)",
+                {rev->path.string()},
+                "restore the file as it was applied (e.g. from version control) and put "
+                "further changes in a new revision, or pass --allow-edited to upgrade anyway");
+        }
+        return ok;
     }
 
     RunResult usage_error(const GraphError& e) {
@@ -230,6 +258,7 @@ class Run {
     Direction dir_;
     VersionTable table_;
     std::string dialect_;
+    bool allow_edited_;
     support::Diagnostics& diags_;
     RunResult result_;
 };

@@ -21,6 +21,9 @@ namespace autogen::migrate {
 struct RunOptions {
     std::string dialect;  ///< whose sections run (conn.dialect() if empty)
     std::string version_table = "autogen_version";
+    /// `upgrade --allow-edited`: run on top of an applied revision whose file changed
+    /// since (its checksum in the version table differs). Refused otherwise.
+    bool allow_edited = false;
 };
 
 /// One revision the run applied (or undid).

@@ -392,3 +392,32 @@ TEST_CASE("runner: a failing no-transaction section says what stays applied") {
     CHECK(migrate::current(*conn, "autogen_version", diags)->empty());
     CHECK(snapshot(*conn).find("table t:") != std::string::npos);  // the statement before it stays
 }
+
+TEST_CASE("runner: upgrade refuses to build on an applied revision edited since") {
+    testing::TempDir dir;
+    migrate::fixtures::linear_chain(dir);
+    auto conn = open(dir);
+    support::Diagnostics diags;
+    REQUIRE(migrate::upgrade(*conn, load(dir), "a1", {}, diags).ok);
+
+    // Edit the applied revision a1 (a comment is enough to change its bytes).
+    auto path = dir.path() / "migrations" / "001_a1.sql";
+    dir.write("migrations/001_a1.sql", testing::read_file(path) + "-- edited\n");
+    auto graph = load(dir);
+    support::Diagnostics refused;
+    auto r = migrate::upgrade(*conn, graph, "head", {}, refused);
+    CHECK_FALSE(r.ok);
+    REQUIRE(refused.has_errors());
+    CHECK(refused.items().back().message.find("revision a1a1a1a1a1a1 was edited") !=
+          std::string::npos);
+    CHECK(refused.items().back().location.file.find("001_a1.sql") != std::string::npos);
+    CHECK(*migrate::current(*conn, "autogen_version", diags) == Ids{"a1a1a1a1a1a1"});
+
+    migrate::RunOptions allow;
+    allow.allow_edited = true;
+    auto ok = migrate::upgrade(*conn, graph, "head", allow, diags);
+    REQUIRE(ok.ok);
+    CHECK(ok.applied.size() == 2);
+    // At head nothing runs, so nothing is refused either.
+    CHECK(migrate::upgrade(*conn, graph, "head", {}, diags).ok);
+}
