@@ -82,9 +82,15 @@ std::vector<SqlStatement> split_statements(std::string_view sql, unsigned first_
         } else if (c == '\'' || c == '"' || c == '`' || c == '[') {
             begin_token();
             char closing = c == '[' ? ']' : c;
-            auto close = sql.find(closing, i + 1);
+            // PostgreSQL's E'...' strings escape with a backslash (E'it\'s').
+            bool backslash = c == '\'' && i > 0 && (sql[i - 1] == 'E' || sql[i - 1] == 'e') &&
+                             (i < 2 || !word_char(sql[i - 2]));
+            std::size_t close = i + 1;
+            while (close < sql.size() && sql[close] != closing) {
+                close += backslash && sql[close] == '\\' ? 2 : 1;
+            }
             // A doubled quote ('it''s') is simply two adjacent strings here.
-            skip_to(close == std::string_view::npos ? sql.size() : close + 1);
+            skip_to(close >= sql.size() ? sql.size() : close + 1);
         } else if (std::size_t tag = dollar_tag(sql, i)) {
             begin_token();
             auto close = sql.find(sql.substr(i, tag), i + tag);

@@ -16,7 +16,7 @@ struct SqlStatement {
 };
 
 /// Splits `sql` (whose first line is line `first_line` of its file) at the `;` that end
-/// statements. Knows '...' strings, "..." `...` [...] quoted identifiers, -- and /* */
+/// statements. Knows '...' and E'...' strings, "..." `...` [...] quoted identifiers, -- and /* */
 /// comments, PostgreSQL $tag$...$tag$ bodies and BEGIN ... END bodies of
 /// CREATE TRIGGER; comment-only parts yield nothing. A last statement without ';' is kept.
 std::vector<SqlStatement> split_statements(std::string_view sql, unsigned first_line);

@@ -25,6 +25,13 @@ TEST_CASE("sql splitter: quoted identifiers, doubled quotes, a last statement wi
     CHECK(s[1].line == 2);
 }
 
+TEST_CASE("sql splitter: PostgreSQL E'...' strings with backslash escapes") {
+    auto s = split_statements("INSERT INTO t VALUES (E'it\\'s; \\\\', 'a\\');\nSELECT 2;", 1);
+    REQUIRE(s.size() == 2);
+    CHECK(s[0].sql == "INSERT INTO t VALUES (E'it\\'s; \\\\', 'a\\')");
+    CHECK(s[1].sql == "SELECT 2");
+}
+
 TEST_CASE("sql splitter: trigger bodies and dollar quotes stay whole") {
     auto s = split_statements(
         "CREATE TRIGGER tr AFTER INSERT ON t BEGIN\n  UPDATE t SET a = CASE WHEN 1 THEN 2 END;\n"
