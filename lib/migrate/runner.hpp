@@ -48,8 +48,9 @@ struct RunResult {
 
 /// Applies the revisions from the database's current version up to `target`
 /// (GraphError kinds -> Category::Usage errors; SQL failures -> Category::Database
-/// naming the revision file, the statement and its line) -> result.ok false; the
-/// revisions applied before the failure stay applied and are listed in result.applied.
+/// naming the revision file, the statement and its line; a head edited since it was
+/// applied -> Category::MigrationFile unless options.allow_edited) -> result.ok false;
+/// the revisions applied before a failure stay applied and are listed in result.applied.
 RunResult upgrade(db::Connection& conn, const RevisionGraph& graph, std::string_view target,
                   const RunOptions& options, support::Diagnostics& diags);
 
