@@ -12,11 +12,13 @@ using namespace schema;
 
 namespace {
 
-/// Pairs constraints of `from` and `to`; calls on_removed / on_added for the rest and
-/// on_changed for name matches whose definitions differ.
+/// Pairs constraints of `from` (column names translated through renames) and `to`;
+/// calls on_added for those of `to` without a partner, on_removed with the *original*
+/// (untranslated, same position) for those of `from` without one, and both for name
+/// matches whose definitions differ.
 template <class T, class Same>
-void match_constraints(const std::vector<T>& from, const std::vector<T>& to, bool by_name, Same same,
-                       const std::function<void(const T&)>& on_removed,
+void match_constraints(const std::vector<T>& from, const std::vector<T>& original, const std::vector<T>& to,
+                       bool by_name, Same same, const std::function<void(const T&)>& on_removed,
                        const std::function<void(const T&)>& on_added) {
     std::vector<bool> used(from.size(), false);
     for (const T& item : to) {
@@ -28,7 +30,7 @@ void match_constraints(const std::vector<T>& from, const std::vector<T>& to, boo
                 found = true;
                 if (by_name && !same(from[i], item)) {
                     // Redefined under the same name: drop the old, add the new.
-                    on_removed(from[i]);
+                    on_removed(original[i]);
                     on_added(item);
                 }
                 break;
@@ -37,14 +39,14 @@ void match_constraints(const std::vector<T>& from, const std::vector<T>& to, boo
         if (!found) on_added(item);
     }
     for (std::size_t i = 0; i < from.size(); ++i) {
-        if (!used[i]) on_removed(from[i]);
+        if (!used[i]) on_removed(original[i]);
     }
 }
 
 }  // namespace
 
-void compare_primary_key(const Table& from, const Table& to, const DiffRules& rules, TableChanges& out) {
-    const auto& a = from.primary_key;
+void compare_primary_key(FromTable from, const Table& to, const DiffRules& rules, TableChanges& out) {
+    const auto& a = from.renamed.primary_key;
     const auto& b = to.primary_key;
     bool same = a.has_value() == b.has_value();
     if (same && a) {
@@ -53,42 +55,42 @@ void compare_primary_key(const Table& from, const Table& to, const DiffRules& ru
             same = same && a->name == b->name;
         }
     }
-    if (!same) out.columns.push_back(AlterPrimaryKey{ref(to), a, b});
+    if (!same) out.columns.push_back(AlterPrimaryKey{ref(to), from.original.primary_key, b});
 }
 
-void compare_foreign_keys(const Table& from, const Table& to, const DiffRules& rules, TableChanges& out) {
+void compare_foreign_keys(FromTable from, const Table& to, const DiffRules& rules, TableChanges& out) {
     TableRef table = ref(to);
     auto same = [](const ForeignKey& x, const ForeignKey& y) {
         return x.columns == y.columns && x.ref_table == y.ref_table && x.ref_schema == y.ref_schema &&
                x.ref_columns == y.ref_columns && x.on_delete == y.on_delete && x.on_update == y.on_update;
     };
     match_constraints<ForeignKey>(
-        from.foreign_keys, to.foreign_keys, rules.keeps_constraint_names(), same,
+        from.renamed.foreign_keys, from.original.foreign_keys, to.foreign_keys, rules.keeps_constraint_names(), same,
         [&](const ForeignKey& k) { out.drop_dependents.push_back(DropForeignKey{table, k}); },
         [&](const ForeignKey& k) { out.add_dependents.push_back(AddForeignKey{table, k}); });
 }
 
-void compare_uniques(const Table& from, const Table& to, const DiffRules& rules, TableChanges& out) {
+void compare_uniques(FromTable from, const Table& to, const DiffRules& rules, TableChanges& out) {
     TableRef table = ref(to);
     auto same = [](const UniqueConstraint& x, const UniqueConstraint& y) { return x.columns == y.columns; };
     match_constraints<UniqueConstraint>(
-        from.uniques, to.uniques, rules.keeps_constraint_names(), same,
+        from.renamed.uniques, from.original.uniques, to.uniques, rules.keeps_constraint_names(), same,
         [&](const UniqueConstraint& u) { out.drop_dependents.push_back(DropUnique{table, u}); },
         [&](const UniqueConstraint& u) { out.add_dependents.push_back(AddUnique{table, u}); });
 }
 
-void compare_checks(const Table& from, const Table& to, const DiffRules& rules, TableChanges& out) {
+void compare_checks(FromTable from, const Table& to, const DiffRules& rules, TableChanges& out) {
     TableRef table = ref(to);
     auto same = [&](const CheckConstraint& x, const CheckConstraint& y) {
         return rules.same_expression(x.expression, y.expression);
     };
     match_constraints<CheckConstraint>(
-        from.checks, to.checks, rules.keeps_constraint_names(), same,
+        from.renamed.checks, from.original.checks, to.checks, rules.keeps_constraint_names(), same,
         [&](const CheckConstraint& c) { out.drop_dependents.push_back(DropCheck{table, c}); },
         [&](const CheckConstraint& c) { out.add_dependents.push_back(AddCheck{table, c}); });
 }
 
-void compare_indexes(const Table& from, const Table& to, const DiffRules& rules, TableChanges& out) {
+void compare_indexes(FromTable from, const Table& to, const DiffRules& rules, TableChanges& out) {
     TableRef table = ref(to);
     auto same = [&](const Index& x, const Index& y) {
         if (x.unique != y.unique || x.columns.size() != y.columns.size()) return false;
@@ -100,7 +102,7 @@ void compare_indexes(const Table& from, const Table& to, const DiffRules& rules,
     };
     // Every supported database keeps index names, so indexes always match by name.
     match_constraints<Index>(
-        from.indexes, to.indexes, /*by_name=*/true, same,
+        from.renamed.indexes, from.original.indexes, to.indexes, /*by_name=*/true, same,
         [&](const Index& i) { out.drop_dependents.push_back(DropIndex{table, i}); },
         [&](const Index& i) { out.add_dependents.push_back(CreateIndex{table, i}); });
 }

@@ -116,16 +116,17 @@ std::vector<Operation> diff(const Schema& from, const Schema& to, const DiffRule
         return std::tie(a.second->schema, a.second->name) < std::tie(b.second->schema, b.second->name);
     });
     for (const auto& [old, now] : pairs) {
-        Table before = with_renamed_columns(*old, *now);
-        before.name = now->name;
+        Table renamed = with_renamed_columns(*old, *now);
+        renamed.name = now->name;
+        FromTable from_table{*old, renamed};
         TableChanges changes;
         compare_columns(*old, *now, rules, changes);
-        compare_primary_key(before, *now, rules, changes);
-        compare_foreign_keys(before, *now, rules, changes);
-        compare_uniques(before, *now, rules, changes);
-        compare_checks(before, *now, rules, changes);
-        compare_indexes(before, *now, rules, changes);
-        compare_table_comment(before, *now, changes);
+        compare_primary_key(from_table, *now, rules, changes);
+        compare_foreign_keys(from_table, *now, rules, changes);
+        compare_uniques(from_table, *now, rules, changes);
+        compare_checks(from_table, *now, rules, changes);
+        compare_indexes(from_table, *now, rules, changes);
+        compare_table_comment(*old, *now, changes);
         changes.flatten_into(ops);
     }
 

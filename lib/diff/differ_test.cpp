@@ -173,3 +173,23 @@ TEST_CASE("enums are created before tables and dropped after them") {
     REQUIRE(alter.size() == 1);
     CHECK(diff::describe(alter[0]) == "changed enum \"status\": (a, b) -> (a, b, c)");
 }
+
+TEST_CASE("a constraint dropped over a renamed column names the old column, so its reverse is right") {
+    Schema before{{users()}, {}};
+    before.tables[0].indexes = {Index{"ix_users_email", {"email"}}};
+    Schema after = before;
+    Table& u = after.tables[0];
+    u.columns[1].name = "mail";
+    u.columns[1].renamed_from = "email";
+    u.uniques[0].columns = {"mail"};
+    u.indexes = {Index{"ix_users_mail", {"mail"}}};
+    auto ops = diff::diff(before, after, ExactRules{});
+    // rename, drop the old index, create the new one
+    REQUIRE(ops.size() == 3);
+    const auto& dropped = std::get<DropIndex>(ops[0]);
+    CHECK(dropped.index.columns == std::vector<std::string>{"email"});
+    // The downgrade re-creates it on the column as it is named again by then.
+    auto down = reverse(ops);
+    const auto& recreated = std::get<CreateIndex>(down.back());
+    CHECK(recreated.index.columns == std::vector<std::string>{"email"});
+}

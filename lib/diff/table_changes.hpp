@@ -24,20 +24,25 @@ struct TableChanges {
 
 // Comparators, one per object kind (compare_<kind>.cpp). Each compares the `from` and
 // `to` versions of one table (already matched, renamed tables included) and fills
-// the buckets. `to_ref` names the table as it is after the renames.
+// the buckets.
 void compare_columns(const schema::Table& from, const schema::Table& to, const DiffRules& rules,
                      TableChanges& out);
-void compare_primary_key(const schema::Table& from, const schema::Table& to, const DiffRules& rules,
-                         TableChanges& out);
-void compare_foreign_keys(const schema::Table& from, const schema::Table& to, const DiffRules& rules,
-                          TableChanges& out);
-void compare_uniques(const schema::Table& from, const schema::Table& to, const DiffRules& rules,
-                     TableChanges& out);
-void compare_checks(const schema::Table& from, const schema::Table& to, const DiffRules& rules,
-                    TableChanges& out);
-void compare_indexes(const schema::Table& from, const schema::Table& to, const DiffRules& rules,
-                     TableChanges& out);
 void compare_table_comment(const schema::Table& from, const schema::Table& to, TableChanges& out);
+
+/// The `from` side of a table pair for the key and constraint comparators: `renamed`
+/// has the column names translated to their names in `to` (so that a constraint over a
+/// renamed column matches), `original` is the table as it is before the change. They
+/// hold the same objects in the same order; operations that drop or replace an object
+/// carry the original, so that their reverse (the downgrade) names the old columns.
+struct FromTable {
+    const schema::Table& original;
+    const schema::Table& renamed;
+};
+void compare_primary_key(FromTable from, const schema::Table& to, const DiffRules& rules, TableChanges& out);
+void compare_foreign_keys(FromTable from, const schema::Table& to, const DiffRules& rules, TableChanges& out);
+void compare_uniques(FromTable from, const schema::Table& to, const DiffRules& rules, TableChanges& out);
+void compare_checks(FromTable from, const schema::Table& to, const DiffRules& rules, TableChanges& out);
+void compare_indexes(FromTable from, const schema::Table& to, const DiffRules& rules, TableChanges& out);
 
 /// The column name in `from` that `to_column` corresponds to (its renamed_from when
 /// that column exists in `from` and the new name does not).

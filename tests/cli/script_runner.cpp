@@ -13,6 +13,9 @@
 //   rm PATH                          remove a file
 //   sql DB QUERY                     run QUERY (read-write) on the SQLite file DB; its rows ("a|b") become the
 //                                    "stdout" that the next stdout lines check
+//   sqlfile DB FILE                  run the SQL script FILE on the SQLite file DB (like `sqlite3 DB < FILE`)
+//   save FILE                        write the last stdout to FILE
+//   append FILE TEXT                 append TEXT and a newline to FILE (e.g. to edit a revision)
 //   env NAME=VALUE                   set a variable for the following commands
 //   cmp GLOB GOLDEN                  the one file matching GLOB equals GOLDEN (a path relative
 //                                    to the script's folder) byte for byte; with
@@ -175,7 +178,9 @@ std::vector<fs::path> glob(const fs::path& root, const std::string& pattern) {
 
 std::optional<std::string> sql_rows(const fs::path& db, const std::string& query, std::string& error) {
     sqlite3* h = nullptr;
-    if (sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
+    std::error_code ec;
+    fs::create_directories(db.parent_path(), ec);
+    if (sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
         error = "cannot open " + db.string();
         sqlite3_close(h);
         return std::nullopt;
@@ -301,6 +306,13 @@ int main(int argc, char** argv) {
                 fail(words.at(1) + " differs from golden " + words.at(2) +
                      " (run with AUTOGEN_UPDATE_GOLDEN=1 to accept the new output)");
             }
+        } else if (verb == "save") {
+            std::ofstream(work / words.at(1), std::ios::binary) << last.out;
+        } else if (verb == "append") {
+            std::ofstream(work / words.at(1), std::ios::binary | std::ios::app) << words.at(2) << "\n";
+        } else if (verb == "sqlfile") {
+            std::string error;
+            if (!sql_rows(work / words.at(1), read_all(work / words.at(2)), error)) fail("sqlfile: " + error);
         } else if (verb == "env") {
             auto eq = words.at(1).find('=');
             env[words.at(1).substr(0, eq)] = words.at(1).substr(eq + 1);

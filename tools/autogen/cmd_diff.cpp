@@ -54,7 +54,7 @@ public:
         }
         for (const auto& line : operations) session.info("detected " + line);
         migrate::RevisionDraft draft;
-        draft.id = "(not written)";
+        draft.id = migrate::new_revision_id();  // what `revision` would use; nothing is written
         draft.message = message_;
         draft.created = revision_clock();
         draft.down_revisions = changes->heads;

@@ -1,6 +1,7 @@
 // `autogen upgrade [TARGET]` and `autogen downgrade TARGET`: run the revisions on the
 // path to TARGET, each with its version change in one transaction, and say what ran.
 #include "command.hpp"
+#include "migrate/offline_sql.hpp"
 #include "migrate/runner.hpp"
 #include "pipeline.hpp"
 
@@ -18,6 +19,12 @@ public:
         } else {
             app.add_option("target", target_, "-N, base, or a revision id or prefix")->required();
         }
+        if (direction_ == migrate::Direction::Upgrade) {
+            app.add_flag("--allow-edited", allow_edited_,
+                         "run on top of an applied revision whose file was edited since it ran");
+        }
+        app.add_flag("--sql", offline_,
+                     "print the SQL instead of running it (offline; TARGET may be FROM:TO, no database needed)");
     }
 
     int run(Session& session) override {
@@ -25,12 +32,14 @@ public:
         if (!project) return kExitUsage;
         const auto* config = project->config;
         auto* graph = &project->graph;
+        if (offline_) return print_offline(session, *config, *graph);
         auto live = open_live(session, *config, /*required=*/true);
         if (!live) return session.exit_code();
 
         migrate::RunOptions options;
         options.dialect = live->dialect->name;
         options.version_table = config->migrations.version_table;
+        options.allow_edited = allow_edited_;
         auto result = direction_ == migrate::Direction::Upgrade
                           ? migrate::upgrade(*live->conn, *graph, target_, options, session.diags)
                           : migrate::downgrade(*live->conn, *graph, target_, options, session.diags);
@@ -46,6 +55,38 @@ public:
     }
 
 private:
+    /// --sql: the script from FROM (default base, for upgrade) to TARGET, for the
+    /// database's dialect if one is configured, else the first configured dialect.
+    int print_offline(Session& session, const support::Config& config, const migrate::RevisionGraph& graph) {
+        std::string to = target_;
+        std::vector<std::string> from;
+        if (auto colon = target_.find(':'); colon != std::string::npos) {
+            auto start = graph.resolve(target_.substr(0, colon), {});
+            if (!start) {
+                session.diags.error(support::Category::Usage, start.error->message(), {},
+                                    "FROM in FROM:TO is base, a revision id or a unique prefix");
+                return kExitUsage;
+            }
+            from = start.value;
+            to = target_.substr(colon + 1);
+        } else if (direction_ == migrate::Direction::Downgrade) {
+            session.diags.error(support::Category::Usage, "downgrade --sql needs FROM:TO, got '" + target_ + "'", {},
+                                "offline, the database's revision is unknown: write e.g. downgrade --sql head:base");
+            return kExitUsage;
+        }
+        std::string dialect = config.database.dialects.front();
+        if (auto url = session.database_url(); !url.empty()) {
+            if (auto parsed = db::parse_url(url, config.root, session.diags)) dialect = parsed->scheme;
+        }
+        migrate::RunOptions options;
+        options.dialect = dialect;
+        options.version_table = config.migrations.version_table;
+        auto script = migrate::offline_sql(graph, direction_, from, to, options, session.diags);
+        if (!script) return kExitUsage;
+        std::cout << *script;
+        return kExitOk;
+    }
+
     static std::string describe_target(const std::vector<std::string>& ids) {
         if (ids.empty()) return "base";
         std::string out;
@@ -55,6 +96,8 @@ private:
 
     migrate::Direction direction_;
     std::string target_ = "head";
+    bool offline_ = false;
+    bool allow_edited_ = false;
 };
 
 }  // namespace

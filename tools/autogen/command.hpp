@@ -30,6 +30,7 @@ std::unique_ptr<Command> make_init_command();
 std::unique_ptr<Command> make_revision_command();
 std::unique_ptr<Command> make_upgrade_command();
 std::unique_ptr<Command> make_downgrade_command();
+std::unique_ptr<Command> make_stamp_command();
 std::unique_ptr<Command> make_current_command();
 std::unique_ptr<Command> make_heads_command();
 std::unique_ptr<Command> make_history_command();

@@ -17,6 +17,7 @@ const CommandSpec kCommands[] = {
      &make_revision_command},
     {"upgrade", "Apply revisions up to a target (default: head)", &make_upgrade_command},
     {"downgrade", "Undo revisions down to a target (-1, base, a revision)", &make_downgrade_command},
+    {"stamp", "Set the database's version table to a revision without running SQL", &make_stamp_command},
     {"current", "Show the revision(s) the database is at", &make_current_command},
     {"heads", "Show the head revision(s) of the migration chain", &make_heads_command},
     {"history", "List revisions, newest first", &make_history_command},

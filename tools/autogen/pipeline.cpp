@@ -26,6 +26,24 @@ bool excluded(const support::Config& config, const std::string& table) {
                        [&](const std::string& p) { return introspect::glob_match(p, table); });
 }
 
+/// A database stores neither rename declarations nor source locations: copy them from
+/// the model onto the read-back schema, or a declared rename would diff as drop + add
+/// and lose its data.
+void carry_model_facts(const schema::Schema& model, schema::Schema& materialized) {
+    for (auto& table : materialized.tables) {
+        const schema::Table* declared = model.find_table(table.name, table.schema);
+        if (!declared) continue;
+        table.renamed_from = declared->renamed_from;
+        table.location = declared->location;
+        for (auto& column : table.columns) {
+            if (const schema::Column* c = declared->find_column(column.name)) {
+                column.renamed_from = c->renamed_from;
+                column.location = c->location;
+            }
+        }
+    }
+}
+
 }  // namespace
 
 std::optional<scan::ScanResult> scan_models(Session& session, const support::Config& config) {
@@ -87,7 +105,9 @@ std::optional<schema::Schema> materialize(const Dialect& dialect, const schema::
             return std::nullopt;
         }
     }
-    return dialect.inspector->inspect(*conn, inspect_options(config), diags);
+    auto materialized = dialect.inspector->inspect(*conn, inspect_options(config), diags);
+    if (materialized) carry_model_facts(model, *materialized);
+    return materialized;
 }
 
 std::optional<schema::Schema> replay_chain(const Dialect& dialect, const migrate::RevisionGraph& graph,

@@ -1,0 +1,47 @@
+// `autogen stamp TARGET`: sets the version table to TARGET without running any SQL
+// (adopting autogen on a database whose schema already matches, or repairing a
+// version table). `stamp base` empties it.
+#include "command.hpp"
+#include "migrate/runner.hpp"
+#include "pipeline.hpp"
+
+namespace autogen::cli {
+
+namespace {
+
+std::string ids(const std::vector<std::string>& v) {
+    if (v.empty()) return "<base>";
+    std::string out;
+    for (const auto& id : v) out += (out.empty() ? "" : ", ") + id;
+    return out;
+}
+
+class StampCommand final : public Command {
+public:
+    void configure(CLI::App& app) override {
+        app.add_option("target", target_, "head, heads, base, or a revision id or prefix")->required();
+    }
+
+    int run(Session& session) override {
+        auto project = open_project(session);
+        if (!project) return kExitUsage;
+        auto live = open_live(session, *project->config, /*required=*/true);
+        if (!live) return session.exit_code();
+        migrate::RunOptions options;
+        options.dialect = live->dialect->name;
+        options.version_table = project->config->migrations.version_table;
+        auto result = migrate::stamp(*live->conn, project->graph, target_, options, session.diags);
+        if (!result.ok) return session.exit_code();
+        session.print("stamped " + ids(result.heads_after) + " (was " + ids(result.heads_before) + "); no SQL was run");
+        return kExitOk;
+    }
+
+private:
+    std::string target_;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_stamp_command() { return std::make_unique<StampCommand>(); }
+
+}  // namespace autogen::cli
