@@ -172,6 +172,7 @@ void json_string(const std::string& s, std::string& out) {
 }
 
 void dump(const Json& j, int indent, int level, std::string& out) {
+    NestingGuard guard;
     auto newline = [&](int lvl) {
         out += '\n';
         out += std::string(static_cast<std::size_t>(indent * lvl), ' ');

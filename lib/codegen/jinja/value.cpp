@@ -183,7 +183,20 @@ std::string string_repr(const std::string& s) {
 
 }  // namespace
 
+namespace {
+thread_local int nesting_depth = 0;
+}
+
+NestingGuard::NestingGuard() {
+    if (++nesting_depth > 500) {
+        --nesting_depth;
+        throw ValueError("value nested too deeply (more than 500 levels)");
+    }
+}
+NestingGuard::~NestingGuard() { --nesting_depth; }
+
 std::string repr(const Json& j) {
+    NestingGuard guard;
     switch (j.type()) {
         case Json::value_t::null: return "None";
         case Json::value_t::boolean: return j.get<bool>() ? "True" : "False";
@@ -289,6 +302,7 @@ double as_double(const Val& v) {
 namespace {
 
 bool json_equals(const Json& a, const Json& b) {
+    NestingGuard guard;
     if (a.is_binary() || b.is_binary()) return a.is_binary() && b.is_binary();  // Undefined == Undefined
     bool an = a.is_number() || a.is_boolean(), bn = b.is_number() || b.is_boolean();
     if (an && bn) {
@@ -315,6 +329,7 @@ bool json_equals(const Json& a, const Json& b) {
 }
 
 bool json_less(const Json& a, const Json& b) {
+    NestingGuard guard;
     bool an = a.is_number() || a.is_boolean(), bn = b.is_number() || b.is_boolean();
     if (an && bn) {
         if (a.is_number_float() || b.is_number_float()) return as_double(Val(a)) < as_double(Val(b));

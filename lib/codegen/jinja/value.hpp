@@ -108,6 +108,15 @@ bool contains(const Val& haystack, const Val& needle);
 /// Python type name of the value ("str", "int", "list", "dict", "NoneType" ...).
 std::string type_name(const Val& v);
 
+/// Guards a recursive walk over data (repr, ==, <, tojson): throws ValueError past
+/// 500 levels, so that deeply nested context data cannot overflow the stack.
+struct NestingGuard {
+    NestingGuard();
+    ~NestingGuard();
+    NestingGuard(const NestingGuard&) = delete;
+    NestingGuard& operator=(const NestingGuard&) = delete;
+};
+
 /// Whether `j` nests deeper than `limit` lists/dicts (recursion bounded by `limit`).
 bool nesting_exceeds(const Json& j, int limit);
 

@@ -74,3 +74,12 @@ TEST_CASE("an undefined survives a round trip through a list") {
     CHECK(back.undefined_hint == "'x' is undefined");
     CHECK(repr(Json::array({u.to_marker(), 1})) == "[Undefined, 1]");
 }
+
+TEST_CASE("deeply nested data is an error, not a stack overflow") {
+    Json deep = Json::array();
+    for (int i = 0; i < 2000; ++i) deep = Json::array({std::move(deep)});
+    CHECK_THROWS_AS(repr(deep), ValueError);
+    CHECK_THROWS_AS(equals(Val(deep), Val(deep)), ValueError);
+    Json shallow = Json::parse("[[[[1]]]]");
+    CHECK(repr(shallow) == "[[[[1]]]]");
+}
