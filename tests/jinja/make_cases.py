@@ -447,6 +447,8 @@ case("undefined_macro_varargs", "{% macro m() %}{{ varargs|list }}{% endmacro %}
 case("slice_huge_steps", "{{ [1, 2, 3][::9223372036854775807] }} {{ [1, 2, 3][::-9223372036854775807] }} {{ 'abc'[5:1:-1] }} {{ [1, 2, 3][-100:100] }}")
 case("range_huge_step", "{{ range(0, 9223372036854775807, 4611686018427387904)|list }} {{ range(5, -9223372036854775807, -9223372036854775807)|list }}")
 
+case("format_d_of_float", "{{ '%d|%5.1f'|format(3.99, 2.25) }}")
+
 # --- migration-shaped -------------------------------------------------------------------------
 REVISION = """-- autogen revision
 -- revision: {{ revision }}

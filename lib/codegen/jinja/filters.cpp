@@ -122,7 +122,7 @@ Val f_int(Renderer&, const Val& in, CallArgs& a) {
     if (in.is_float()) {
         double x = in.json.get<double>();
         if (std::isnan(x) || std::isinf(x)) return d;
-        return Val(Json(static_cast<std::int64_t>(std::trunc(x))));
+        return Val(Json(truncate_to_int(x)));
     }
     if (in.is_string()) {
         std::string s = text::strip(in.json.get<std::string>(), true, true);
@@ -139,7 +139,7 @@ Val f_int(Renderer&, const Val& in, CallArgs& a) {
         try {
             std::size_t used = 0;
             double v = std::stod(s, &used);
-            if (used == s.size() && !std::isinf(v) && !std::isnan(v)) return Val(Json(static_cast<std::int64_t>(std::trunc(v))));
+            if (used == s.size() && !std::isinf(v) && !std::isnan(v)) return Val(Json(truncate_to_int(v)));
         } catch (const std::exception&) {
         }
         return d;

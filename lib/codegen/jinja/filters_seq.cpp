@@ -16,6 +16,7 @@ Val lookup_path(Renderer& r, const Val& item, const Val& path) {
     std::string sep = ".";
     for (const auto& part : text::split(p, &sep)) {
         bool digits = !part.empty() && std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; });
+        if (digits && part.size() > 18) throw ValueError("index too large: " + part);
         cur = digits ? r.get_item(cur, Val(Json(static_cast<std::int64_t>(std::stoll(part))))) : r.get_item(cur, Val(Json(part)));
     }
     return cur;

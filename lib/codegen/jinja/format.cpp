@@ -87,7 +87,7 @@ std::string percent_format(const std::string& fmt, const Val& args) {
             case 'i':
             case 'u': {
                 if (!arg.is_number()) throw ValueError("%" + std::string(1, conv) + " format: a real number is required, not " + type_name(arg));
-                long long v = arg.is_float() ? static_cast<long long>(std::trunc(arg.json.get<double>())) : as_int(arg);
+                long long v = arg.is_float() ? truncate_to_int(arg.json.get<double>()) : as_int(arg);
                 std::snprintf(buf, sizeof buf, (spec + "lld").c_str(), v);
                 out += buf;
                 break;

@@ -320,7 +320,13 @@ ExprPtr Parser::parse_subscript(ExprPtr node) {
             auto e = make(Expr::Kind::GetItem, pos);
             e->items.push_back(std::move(node));
             auto idx = make(Expr::Kind::Literal, cur().pos);
-            idx->literal = static_cast<std::int64_t>(std::stoll(next().text));
+            std::string digits;
+            for (char c : cur().text)
+                if (c != '_') digits += c;
+            if (digits.size() > 18 || digits.find_first_not_of("0123456789") != std::string::npos)
+                fail(cur(), "unsupported index " + cur().text);
+            next();
+            idx->literal = static_cast<std::int64_t>(std::stoll(digits));
             e->items.push_back(std::move(idx));
             return e;
         }

@@ -290,8 +290,19 @@ bool nesting_exceeds(const Json& j, int limit) {
 std::int64_t as_int(const Val& v) {
     v.require_defined();
     if (v.is_bool()) return v.json.get<bool>() ? 1 : 0;
+    if (v.is_data() && v.json.is_number_unsigned() &&
+        v.json.get<std::uint64_t>() > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
+        throw ValueError("integer out of range (64 bits): " + repr(v.json));
     if (v.is_int()) return v.json.get<std::int64_t>();
     throw ValueError("'" + type_name(v) + "' object cannot be interpreted as an integer");
+}
+
+std::int64_t truncate_to_int(double d) {
+    double t = std::trunc(d);
+    // 2^63 is exactly representable; anything at or beyond it does not fit
+    if (!(t >= -9223372036854775808.0 && t < 9223372036854775808.0))
+        throw ValueError("integer out of range (64 bits): " + float_repr(d));
+    return static_cast<std::int64_t>(t);
 }
 
 double as_double(const Val& v) {

@@ -122,6 +122,8 @@ bool nesting_exceeds(const Json& j, int limit);
 
 /// v as int64 (ints and bools); throws ValueError otherwise.
 std::int64_t as_int(const Val& v);
+/// int(d) for a finite double; throws ValueError when it does not fit 64 bits.
+std::int64_t truncate_to_int(double d);
 /// v as double (ints, bools and floats); throws ValueError otherwise.
 double as_double(const Val& v);
 

@@ -83,3 +83,11 @@ TEST_CASE("deeply nested data is an error, not a stack overflow") {
     Json shallow = Json::parse("[[[[1]]]]");
     CHECK(repr(shallow) == "[[[[1]]]]");
 }
+
+TEST_CASE("numbers beyond 64 bits are errors, not undefined behaviour") {
+    CHECK_THROWS_AS(truncate_to_int(1e100), ValueError);
+    CHECK_THROWS_AS(truncate_to_int(std::nan("")), ValueError);
+    CHECK(truncate_to_int(-3.9) == -3);
+    CHECK_THROWS_AS(as_int(Val(Json(std::uint64_t{18446744073709551615u}))), ValueError);
+    CHECK(as_int(Val(Json(std::uint64_t{42}))) == 42);
+}
