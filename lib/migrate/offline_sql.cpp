@@ -10,6 +10,7 @@
 
 #include "migrate/sql_splitter.hpp"
 #include "migrate/version_table.hpp"
+#include "migrate/revision_writer.hpp"
 
 namespace autogen::migrate {
 
@@ -48,15 +49,6 @@ std::string inline_params(const std::string& sql,
     return out;
 }
 
-std::string now_utc() {
-    std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
-}
-
 }  // namespace
 
 std::optional<std::string> offline_sql(const RevisionGraph& graph, Direction direction,
@@ -89,7 +81,7 @@ std::optional<std::string> offline_sql(const RevisionGraph& graph, Direction dir
     }
 
     VersionTable table(options.version_table);
-    const std::string applied_at = now_utc();
+    const std::string applied_at = format_created(std::chrono::system_clock::now());
     std::string out = "-- autogen " + std::string(to_string(direction)) + " (" + options.dialect +
                       "), offline: review, then run with your database's client\n\n" +
                       table.create_sql() + ";\n";

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "migrate/sha256.hpp"
+#include "support/text.hpp"
 
 namespace autogen::migrate {
 
@@ -27,15 +28,6 @@ std::string_view trim(std::string_view s) {
 bool starts_with_word(std::string_view s, std::string_view word) {
     return s.substr(0, word.size()) == word &&
            (s.size() == word.size() || std::isspace(static_cast<unsigned char>(s[word.size()])));
-}
-
-std::string join(const std::vector<std::string>& items, std::string_view sep) {
-    std::string out;
-    for (const auto& item : items) {
-        if (!out.empty()) out += sep;
-        out += item;
-    }
-    return out;
 }
 
 /// The parser's state over one file; every error goes through error().
@@ -222,7 +214,7 @@ class Parser {
         bool up = starts_with_word(line, "-- +upgrade");
         std::string dialect(trim(line.substr(up ? 11 : 13)));
         std::string kind = up ? "upgrade" : "downgrade";
-        std::string configured = join(dialects_, ", ");
+        std::string configured = support::join(dialects_, ", ");
         if (dialect.empty() || dialect.find_first_of(" \t") != std::string::npos) {
             error(line_no, "malformed section line \"" + std::string(line) + "\"",
                   "write \"-- +" + kind + " <dialect>\" with one of: " + configured);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 #include <system_error>
+#include "support/text.hpp"
 
 namespace autogen::migrate {
 
@@ -12,15 +13,6 @@ namespace fs = std::filesystem;
 using support::Category;
 
 namespace {
-
-std::string join(const std::vector<std::string>& items, std::string_view sep = ", ") {
-    std::string out;
-    for (const auto& item : items) {
-        if (!out.empty()) out += sep;
-        out += item;
-    }
-    return out;
-}
 
 GraphError make_error(GraphError::Kind kind, std::string_view target,
                       std::vector<std::string> candidates = {}, std::string detail = {}) {
@@ -43,18 +35,18 @@ std::string GraphError::message() const {
     std::string out;
     switch (kind) {
         case Kind::MultipleHeads:
-            out = t + " is ambiguous: there are several heads (" + join(candidates) +
+            out = t + " is ambiguous: there are several heads (" + support::join(candidates) +
                   "); name one of them, use \"heads\", or join them with `autogen merge`";
             break;
         case Kind::AmbiguousPrefix:
             out = "revision prefix " + t + " matches " + std::to_string(candidates.size()) +
-                  " revisions (" + join(candidates) + "); write more characters of the id";
+                  " revisions (" + support::join(candidates) + "); write more characters of the id";
             break;
         case Kind::Unknown:
             out = "no revision " + t + " in the migrations folder; `autogen history` lists them";
             break;
         case Kind::Cycle:
-            out = "the revisions form a cycle (" + join(candidates) +
+            out = "the revisions form a cycle (" + support::join(candidates) +
                   "); fix their down_revision lines";
             break;
         case Kind::OutOfRange:
@@ -381,8 +373,8 @@ GraphResult<std::vector<const Revision*>> RevisionGraph::upgrade_path(
                      !std::all_of(target.begin(), target.end(), in_current);
         if (below) {
             r.error = make_error(
-                GraphError::Kind::WrongDirection, target.empty() ? "base" : join(target), current,
-                "it is below the current revision " + join(current) + "; use downgrade");
+                GraphError::Kind::WrongDirection, target.empty() ? "base" : support::join(target), current,
+                "it is below the current revision " + support::join(current) + "; use downgrade");
         }
     }
     return r;
@@ -395,9 +387,9 @@ GraphResult<std::vector<const Revision*>> RevisionGraph::downgrade_path(
     for (const auto& t : target) {
         if (!applied.count(t)) {
             r.error = make_error(
-                GraphError::Kind::WrongDirection, join(target), current,
+                GraphError::Kind::WrongDirection, support::join(target), current,
                 "it is not below the current revision" +
-                    (current.empty() ? std::string(" (none applied)") : " " + join(current)) +
+                    (current.empty() ? std::string(" (none applied)") : " " + support::join(current)) +
                     "; use upgrade");
             return r;
         }

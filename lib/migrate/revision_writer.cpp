@@ -14,6 +14,7 @@
 #include "codegen/jinja/environment.hpp"
 #include "migrate/revision_file.hpp"
 #include "support/resource_paths.hpp"
+#include "support/text.hpp"
 
 namespace autogen::migrate {
 
@@ -21,15 +22,6 @@ namespace fs = std::filesystem;
 using support::Category;
 
 namespace {
-
-std::string join(const std::vector<std::string>& items, std::string_view sep) {
-    std::string out;
-    for (const auto& item : items) {
-        if (!out.empty()) out += sep;
-        out += item;
-    }
-    return out;
-}
 
 /// Header values are single lines: newlines would break the header apart.
 std::string one_line(std::string_view s) {
@@ -195,7 +187,7 @@ nlohmann::ordered_json revision_context(const RevisionDraft& draft) {
     }
     return {{"revision", draft.id},
             {"down_revision",
-             draft.down_revisions.empty() ? std::string("none") : join(draft.down_revisions, ", ")},
+             draft.down_revisions.empty() ? std::string("none") : support::join(draft.down_revisions, ", ")},
             {"down_revisions", draft.down_revisions},
             {"message", one_line(draft.message)},
             {"created", format_created(draft.created)},

@@ -6,32 +6,14 @@
 #include <algorithm>
 #include <chrono>
 #include <ctime>
+#include "migrate/revision_writer.hpp"
+#include "codegen/sql_builder.hpp"
 
 namespace autogen::migrate {
 
 using support::Category;
 
-namespace {
-
-std::string now_utc() {
-    std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
-}
-
-}  // namespace
-
-std::string VersionTable::quoted() const {
-    std::string out = "\"";
-    for (char c : name_) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
+std::string VersionTable::quoted() const { return codegen::quote_identifier(name_); }
 
 std::string VersionTable::create_sql() const {
     return "CREATE TABLE IF NOT EXISTS " + quoted() +
@@ -115,7 +97,7 @@ bool VersionTable::move(db::Connection& conn, const std::vector<std::string>& fr
                         support::Diagnostics& diags) const {
     // Every change must hit exactly one row; anything else means the table moved
     // under us (a concurrent migrator, a hand edit) and the transaction is abandoned.
-    for (const auto& change : plan_move(from, to, checksums, now_utc())) {
+    for (const auto& change : plan_move(from, to, checksums, format_created(std::chrono::system_clock::now()))) {
         auto rows = conn.query(change.sql + " RETURNING \"version_num\"", change.params, diags);
         if (!rows) return false;
         if (rows->rows.size() != 1) {

@@ -1,5 +1,6 @@
 // Text and JSON views of a schema.
 #include "schema/schema_view.hpp"
+#include "support/text.hpp"
 
 namespace autogen::schema {
 
@@ -8,12 +9,6 @@ using nlohmann::ordered_json;
 namespace {
 
 std::string q(const std::string& s) { return "\"" + s + "\""; }
-
-std::string joined(const std::vector<std::string>& items) {
-    std::string out;
-    for (std::size_t i = 0; i < items.size(); ++i) out += (i ? ", " : "") + items[i];
-    return out;
-}
 
 std::string type_text(const ColumnType& t) {
     if (!t.sql.empty()) return t.sql;
@@ -37,7 +32,7 @@ ordered_json location_json(const SourceLocation& loc) {
 std::string to_text(const Schema& schema, bool with_locations) {
     std::string out;
     for (const Enum& e : schema.enums) {
-        out += "enum " + q(e.name) + " (" + joined(e.labels) + ")" + at(e.location, with_locations) + "\n";
+        out += "enum " + q(e.name) + " (" + support::join(e.labels) + ")" + at(e.location, with_locations) + "\n";
     }
     for (const Table& t : schema.tables) {
         out += "table " + t.qualified_name() + at(t.location, with_locations) + "\n";
@@ -48,17 +43,17 @@ std::string to_text(const Schema& schema, bool with_locations) {
             if (c.collation) out += " COLLATE " + *c.collation;
             out += at(c.location, with_locations) + "\n";
         }
-        if (t.primary_key) out += "  primary key (" + joined(t.primary_key->columns) + ")\n";
-        for (const auto& u : t.uniques) out += "  unique " + q(u.name) + " (" + joined(u.columns) + ")\n";
+        if (t.primary_key) out += "  primary key (" + support::join(t.primary_key->columns) + ")\n";
+        for (const auto& u : t.uniques) out += "  unique " + q(u.name) + " (" + support::join(u.columns) + ")\n";
         for (const auto& fk : t.foreign_keys) {
-            out += "  foreign key " + q(fk.name) + " (" + joined(fk.columns) + ") -> " + q(fk.ref_table) + " (" +
-                   joined(fk.ref_columns) + ")";
+            out += "  foreign key " + q(fk.name) + " (" + support::join(fk.columns) + ") -> " + q(fk.ref_table) + " (" +
+                   support::join(fk.ref_columns) + ")";
             if (fk.on_delete != ReferentialAction::NoAction) out += std::string(" on_delete ") + to_string(fk.on_delete);
             if (fk.on_update != ReferentialAction::NoAction) out += std::string(" on_update ") + to_string(fk.on_update);
             out += "\n";
         }
         for (const auto& i : t.indexes) {
-            out += std::string("  ") + (i.unique ? "unique index " : "index ") + q(i.name) + " (" + joined(i.columns) +
+            out += std::string("  ") + (i.unique ? "unique index " : "index ") + q(i.name) + " (" + support::join(i.columns) +
                    ")" + (i.where.empty() ? "" : " WHERE " + i.where) + "\n";
         }
         for (const auto& c : t.checks) out += "  check " + q(c.name) + " (" + c.expression + ")\n";

@@ -11,6 +11,7 @@
 #include "migrate/runner.hpp"
 #include "migrate/version_table.hpp"
 #include "pipeline.hpp"
+#include "support/text.hpp"
 
 namespace autogen::cli {
 
@@ -36,7 +37,7 @@ public:
         std::vector<Finding> findings;
         auto heads = graph->heads();
         if (heads.size() > 1) {
-            findings.push_back({"heads", "the migration chain has several heads: " + join(heads) +
+            findings.push_back({"heads", "the migration chain has several heads: " + support::join(heads) +
                                              " (join them with 'autogen merge -m MSG heads')"});
         }
         if (!check_models(session, *config, *graph, heads, findings)) return session.exit_code();
@@ -61,12 +62,6 @@ public:
     }
 
 private:
-    static std::string join(const std::vector<std::string>& items) {
-        std::string out;
-        for (const auto& i : items) out += (out.empty() ? "" : ", ") + i;
-        return out;
-    }
-
     /// Models vs the chain, for every configured dialect.
     static bool check_models(Session& session, const support::Config& config, const migrate::RevisionGraph& graph,
                              const std::vector<std::string>& heads, std::vector<Finding>& findings) {
@@ -138,7 +133,7 @@ private:
         if (!schema) return false;
         auto change = plan_change(*live->dialect, *chain, *schema, session.diags);
         if (!change) return false;
-        std::string at = current->empty() ? "base" : join(*current);
+        std::string at = current->empty() ? "base" : support::join(*current);
         for (const auto& op : change->operations) {
             findings.push_back({"database", "the database differs from the migrations at " + at + ": " +
                                                 diff::describe(op, diff::Perspective::Database)});

@@ -4,16 +4,14 @@
 #include "command.hpp"
 #include "migrate/runner.hpp"
 #include "pipeline.hpp"
+#include "support/text.hpp"
 
 namespace autogen::cli {
 
 namespace {
 
 std::string ids(const std::vector<std::string>& v) {
-    if (v.empty()) return "<base>";
-    std::string out;
-    for (const auto& id : v) out += (out.empty() ? "" : ", ") + id;
-    return out;
+    return v.empty() ? "<base>" : support::join(v);
 }
 
 class StampCommand final : public Command {

@@ -4,6 +4,7 @@
 #include "migrate/offline_sql.hpp"
 #include "migrate/runner.hpp"
 #include "pipeline.hpp"
+#include "support/text.hpp"
 
 namespace autogen::cli {
 
@@ -88,10 +89,7 @@ private:
     }
 
     static std::string describe_target(const std::vector<std::string>& ids) {
-        if (ids.empty()) return "base";
-        std::string out;
-        for (const auto& id : ids) out += (out.empty() ? "" : ", ") + id;
-        return out;
+        return ids.empty() ? "base" : support::join(ids);
     }
 
     migrate::Direction direction_;

@@ -6,6 +6,7 @@
 #include "diff/differ.hpp"
 #include "diff/phrases.hpp"
 #include "migrate/runner.hpp"
+#include "support/text.hpp"
 
 namespace autogen::cli {
 
@@ -190,9 +191,8 @@ std::optional<ModelChanges> compute_model_changes(Session& session, const suppor
     ModelChanges changes;
     changes.heads = graph.heads();
     if (changes.heads.size() > 1) {
-        std::string list;
-        for (const auto& h : changes.heads) list += (list.empty() ? "" : ", ") + h;
-        session.diags.error(Category::MigrationFile, "the migration chain has several heads: " + list, {},
+        session.diags.error(Category::MigrationFile,
+                            "the migration chain has several heads: " + support::join(changes.heads), {},
                             "join them first with 'autogen merge -m MSG heads'");
         return std::nullopt;
     }

@@ -2,16 +2,11 @@
 #include "revision_text.hpp"
 
 #include <algorithm>
+#include "support/text.hpp"
 
 namespace autogen::cli {
 
 namespace {
-
-std::string joined(const std::vector<std::string>& items, const char* sep) {
-    std::string out;
-    for (const auto& i : items) out += (out.empty() ? "" : sep) + i;
-    return out;
-}
 
 std::string tags(const migrate::RevisionGraph& graph, const migrate::Revision& rev) {
     std::string out;
@@ -19,14 +14,14 @@ std::string tags(const migrate::RevisionGraph& graph, const migrate::Revision& r
     if (std::find(heads.begin(), heads.end(), rev.id) != heads.end()) out += " (head)";
     if (graph.children(rev.id).size() > 1) out += " (branchpoint)";
     if (rev.is_merge()) out += " (mergepoint)";
-    if (!rev.branch_labels.empty()) out += " (" + joined(rev.branch_labels, ", ") + ")";
+    if (!rev.branch_labels.empty()) out += " (" + support::join(rev.branch_labels, ", ") + ")";
     return out;
 }
 
 }  // namespace
 
 std::string revision_line(const migrate::RevisionGraph& graph, const migrate::Revision& rev) {
-    std::string parents = rev.is_base() ? "<base>" : joined(rev.down_revisions, ", ");
+    std::string parents = rev.is_base() ? "<base>" : support::join(rev.down_revisions, ", ");
     if (rev.is_merge()) parents = "(" + parents + ")";
     return parents + " -> " + rev.id + tags(graph, rev) + ", " + rev.message;
 }
@@ -37,9 +32,9 @@ std::string revision_short(const migrate::RevisionGraph& graph, const migrate::R
 
 std::string revision_block(const migrate::RevisionGraph& graph, const migrate::Revision& rev) {
     std::string out = "Rev: " + rev.id + tags(graph, rev) + "\n";
-    out += "Parent: " + (rev.is_base() ? std::string("<base>") : joined(rev.down_revisions, ", ")) + "\n";
-    if (!rev.depends_on.empty()) out += "Also depends on: " + joined(rev.depends_on, ", ") + "\n";
-    if (!rev.branch_labels.empty()) out += "Branch names: " + joined(rev.branch_labels, ", ") + "\n";
+    out += "Parent: " + (rev.is_base() ? std::string("<base>") : support::join(rev.down_revisions, ", ")) + "\n";
+    if (!rev.depends_on.empty()) out += "Also depends on: " + support::join(rev.depends_on, ", ") + "\n";
+    if (!rev.branch_labels.empty()) out += "Branch names: " + support::join(rev.branch_labels, ", ") + "\n";
     out += "Path: " + rev.path.string() + "\n";
     out += "Created: " + rev.created + "\n\n";
     out += "    " + rev.message + "\n";

@@ -1,0 +1,13 @@
+// Small text helpers shared by every stage.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace autogen::support {
+
+/// The items with `separator` between them: join({"a", "b"}) == "a, b".
+std::string join(const std::vector<std::string>& items, std::string_view separator = ", ");
+
+}  // namespace autogen::support
