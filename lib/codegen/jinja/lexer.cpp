@@ -6,6 +6,7 @@
 #include "codegen/jinja/lexer.hpp"
 
 #include <algorithm>
+#include "codegen/jinja/value.hpp"
 
 namespace autogen::codegen::jinja {
 
@@ -313,23 +314,7 @@ private:
     std::vector<Token> tokens_;
 };
 
-void append_utf8(std::string& out, unsigned long cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
+void append_utf8(std::string& out, unsigned long cp) { out += utf8_encode(std::u32string(1, static_cast<char32_t>(cp))); }
 
 // Python's "unicode-escape" decoding, which Jinja applies to string literals.
 std::string Lexer::unescape(const std::string& body) {
