@@ -12,7 +12,8 @@
 //   cp FROM TO                       copy a file inside the work folder (e.g. a new model version)
 //   rm PATH                          remove a file
 //   sql DB QUERY                     run QUERY (read-write) on the SQLite file DB; its rows ("a|b") become the
-//                                    "stdout" that the next stdout lines check
+//                                    "stdout" that the next stdout lines check; "! sql" expects the
+//                                    database to refuse QUERY (its message becomes the "stderr")
 //   sqlfile DB FILE                  run the SQL script FILE on the SQLite file DB (like `sqlite3 DB < FILE`)
 //   save FILE                        write the last stdout to FILE
 //   append FILE TEXT                 append TEXT and a newline to FILE (e.g. to edit a revision)
@@ -319,7 +320,12 @@ int main(int argc, char** argv) {
         } else if (verb == "sql") {
             std::string error;
             auto rows = sql_rows(work / words.at(1), words.at(2), error);
-            if (!rows) {
+            if (negate) {
+                // "! sql": the statement must be refused by the database.
+                if (rows) fail("sql: the statement succeeded, expected the database to refuse it");
+                last = RunResult{1, "", error};
+                log << "[refused: " << error << "]\n";
+            } else if (!rows) {
                 fail("sql: " + error);
             } else {
                 last = RunResult{0, *rows, ""};
