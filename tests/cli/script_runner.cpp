@@ -5,6 +5,8 @@
 //   # comment
 //   autogen revision -m init         run; must exit 0
 //   [1] autogen check                run; must exit 1 (any code: [!0])
+//   parallel N autogen ARGS          run N copies at once; each must exit 0 (or as [N] says);
+//                                    their stdouts, concatenated, become the last stdout
 //   stdout REGEX / ! stdout REGEX    a line of the last stdout matches / none does
 //   stderr REGEX / ! stderr REGEX    same for stderr
 //   exists PATH / ! exists PATH      a file exists (PATH may be a glob with *)
@@ -121,9 +123,10 @@ struct RunResult {
     std::string out, err;
 };
 
-RunResult run_process(const std::vector<std::string>& argv, const fs::path& cwd,
-                      const std::map<std::string, std::string>& env, const fs::path& scratch) {
-    fs::path out_file = scratch / "stdout", err_file = scratch / "stderr";
+/// Starts argv in cwd with stdout/stderr to files named by `tag` under scratch.
+pid_t spawn(const std::vector<std::string>& argv, const fs::path& cwd, const std::map<std::string, std::string>& env,
+            const fs::path& scratch, const std::string& tag) {
+    fs::path out_file = scratch / ("stdout" + tag), err_file = scratch / ("stderr" + tag);
     pid_t pid = fork();
     if (pid == 0) {
         if (chdir(cwd.c_str()) != 0) _exit(127);
@@ -140,13 +143,23 @@ RunResult run_process(const std::vector<std::string>& argv, const fs::path& cwd,
         execv(args[0], args.data());
         _exit(127);
     }
+    return pid;
+}
+
+/// Waits for a spawned process and reads what it printed.
+RunResult collect(pid_t pid, const fs::path& scratch, const std::string& tag) {
     int status = 0;
     waitpid(pid, &status, 0);
     RunResult r;
     r.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    r.out = read_all(out_file);
-    r.err = read_all(err_file);
+    r.out = read_all(scratch / ("stdout" + tag));
+    r.err = read_all(scratch / ("stderr" + tag));
     return r;
+}
+
+RunResult run_process(const std::vector<std::string>& argv, const fs::path& cwd,
+                      const std::map<std::string, std::string>& env, const fs::path& scratch) {
+    return collect(spawn(argv, cwd, env, scratch, ""), scratch, "");
 }
 
 bool any_line_matches(const std::string& text, const std::string& pattern) {
@@ -260,7 +273,23 @@ int main(int argc, char** argv) {
             failure = script_path.string() + ":" + std::to_string(number) + ": " + why;
         };
 
-        if (verb == "autogen") {
+        if (verb == "parallel") {
+            std::size_t n = std::stoul(words.at(1));
+            std::vector<std::string> args{binary.string()};
+            args.insert(args.end(), words.begin() + 3, words.end());
+            std::vector<pid_t> pids;
+            for (std::size_t i = 0; i < n; ++i) pids.push_back(spawn(args, work, env, scratch, std::to_string(i)));
+            last = RunResult{0, "", ""};
+            for (std::size_t i = 0; i < n; ++i) {
+                RunResult r = collect(pids[i], scratch, std::to_string(i));
+                last.out += r.out;
+                last.err += r.err;
+                log << "[process " << i << "]\n" << r.out << (r.err.empty() ? "" : "[stderr]\n" + r.err)
+                    << "[exit " << r.code << "]\n";
+                bool code_ok = any_nonzero ? r.code != 0 : r.code == expected_code;
+                if (!code_ok) fail("process " + std::to_string(i) + " exited " + std::to_string(r.code));
+            }
+        } else if (verb == "autogen") {
             std::vector<std::string> args{binary.string()};
             args.insert(args.end(), words.begin() + 1, words.end());
             last = run_process(args, work, env, scratch);
