@@ -50,7 +50,7 @@ sql "INSERT INTO users (email, display_name) VALUES ('ada@example.com', 'Ada');"
 sql "INSERT INTO posts (author_id, title, body) VALUES (1, 'Hello', 'First post');"
 
 say "5. Edit the models: users.bio, an index on posts.published_at, a bookmarks table"
-cp "$here/demo/step2/src/models/"*.hpp src/models/
+cp "$here/../blog-edits/src/models/"*.hpp src/models/
 show "diff -u (old) src/models/user.hpp"; diff -u "$here/src/models/user.hpp" src/models/user.hpp || true
 
 say "6. check sees the drift and names each difference (exit 1)"

@@ -10,6 +10,7 @@
 //   stdout REGEX / ! stdout REGEX    a line of the last stdout matches / none does
 //   stderr REGEX / ! stderr REGEX    same for stderr
 //   exists PATH / ! exists PATH      a file exists (PATH may be a glob with *)
+//   grep REGEX GLOB / ! grep ...     a line of the one file matching GLOB matches / none does
 //   count N GLOB                     exactly N files match
 //   cp FROM TO                       copy a file inside the work folder (e.g. a new model version)
 //   rm PATH                          remove a file
@@ -309,6 +310,14 @@ int main(int argc, char** argv) {
         } else if (verb == "exists") {
             bool found = !glob(work, words.at(1)).empty();
             if (found == negate) fail(words.at(1) + (negate ? " exists" : " does not exist"));
+        } else if (verb == "grep") {
+            auto matches = glob(work, words.at(2));
+            if (matches.size() != 1) {
+                fail(std::to_string(matches.size()) + " files match " + words.at(2) + ", expected exactly 1");
+            } else {
+                bool found = any_line_matches(read_all(matches[0]), words.at(1));
+                if (found == negate) fail(words.at(2) + (negate ? " has" : " lacks") + " a line matching /" + words.at(1) + "/");
+            }
         } else if (verb == "count") {
             auto n = glob(work, words.at(2)).size();
             if (n != std::stoul(words.at(1))) fail(std::to_string(n) + " files match " + words.at(2) + ", expected " + words.at(1));

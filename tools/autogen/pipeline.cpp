@@ -6,6 +6,7 @@
 #include "diff/differ.hpp"
 #include "diff/phrases.hpp"
 #include "migrate/runner.hpp"
+#include "scan/blind_spots.hpp"
 #include "support/text.hpp"
 
 namespace autogen::cli {
@@ -58,6 +59,14 @@ std::optional<scan::ScanResult> scan_models(Session& session, const support::Con
     for (const auto& f : result->files) session.detail("read " + fs::relative(f, config.root).string());
     for (const auto& t : result->schema.tables) {
         session.detail("model table " + t.qualified_name() + " at " + t.location.str());
+    }
+    // The blind-spot guard: a model the globs miss would be left out of every revision,
+    // and its table proposed for dropping. Name each such file.
+    for (const auto& spot : scan::find_blind_spots(config.root, result->files)) {
+        session.diags.warning(Category::Model, "this file declares a model (AUTOGEN_TABLE) but is not scanned",
+                              spot.first_use,
+                              "add it to [models] headers in " + config.file.filename().string() + " (now: " +
+                                  support::join(config.models.headers) + "), or its tables are not in any revision");
     }
     auto& tables = result->schema.tables;
     tables.erase(std::remove_if(tables.begin(), tables.end(),

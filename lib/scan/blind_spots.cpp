@@ -1,0 +1,126 @@
+// find_blind_spots(): list the project's files (git's view when there is one), keep the
+// C/C++ ones that use AUTOGEN_TABLE, drop those the scan read.
+#include "scan/blind_spots.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <fstream>
+#include <optional>
+#include <set>
+#include <sstream>
+
+namespace autogen::scan {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool is_cpp_file(const fs::path& p) {
+    static const std::set<std::string> kExtensions = {".h", ".hh", ".hpp", ".hxx", ".h++", ".ipp", ".inl", ".tpp",
+                                                      ".c", ".cc", ".cpp", ".cxx", ".c++", ".cppm", ".ixx"};
+    return kExtensions.count(p.extension().string()) != 0;
+}
+
+std::string shell_quote(const std::string& s) {
+    std::string out = "'";
+    for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+}
+
+/// The files git tracks or would track under `root`, or nullopt when `root` is not in
+/// a git work tree (or git is missing).
+std::optional<std::vector<fs::path>> git_files(const fs::path& root) {
+    std::string command = "git -C " + shell_quote(root.string()) +
+                          " ls-files -z --cached --others --exclude-standard 2>/dev/null";
+    FILE* pipe = popen(command.c_str(), "r");
+    if (!pipe) return std::nullopt;
+    std::string output;
+    std::array<char, 4096> buffer{};
+    std::size_t n;
+    while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) output.append(buffer.data(), n);
+    if (pclose(pipe) != 0) return std::nullopt;
+    std::vector<fs::path> files;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < output.size(); ++i) {
+        if (output[i] != '\0') continue;
+        if (i > start) files.push_back(root / output.substr(start, i - start));
+        start = i + 1;
+    }
+    return files;
+}
+
+bool skipped_folder(const fs::path& dir) {
+    std::string name = dir.filename().string();
+    return (!name.empty() && name[0] == '.') || name.rfind("build", 0) == 0 || name.rfind("cmake-build-", 0) == 0;
+}
+
+std::vector<fs::path> walk_files(const fs::path& root) {
+    std::vector<fs::path> files;
+    std::error_code ec;
+    for (auto it = fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied, ec);
+         it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (ec) break;
+        if (it->is_directory(ec) && skipped_folder(it->path())) {
+            it.disable_recursion_pending();
+        } else if (it->is_regular_file(ec)) {
+            files.push_back(it->path());
+        }
+    }
+    return files;
+}
+
+/// Line and column (1-based) of the first AUTOGEN_TABLE use in `text` that is not on a
+/// #define line, or nullopt.
+std::optional<std::pair<unsigned, unsigned>> first_table_use(const std::string& text) {
+    static const std::string kMacro = "AUTOGEN_TABLE";
+    std::istringstream in(text);
+    std::string line;
+    unsigned number = 0;
+    while (std::getline(in, line)) {
+        ++number;
+        auto at = line.find(kMacro);
+        if (at == std::string::npos) continue;
+        auto first = line.find_first_not_of(" \t");
+        if (first != std::string::npos && line[first] == '#') continue;  // #define / #undef
+        auto after = line.find_first_not_of(" \t", at + kMacro.size());
+        if (after == std::string::npos || line[after] != '(') continue;  // a mention, not a use
+        return std::make_pair(number, static_cast<unsigned>(at + 1));
+    }
+    return std::nullopt;
+}
+
+fs::path canonical_or_self(const fs::path& p) {
+    std::error_code ec;
+    auto c = fs::weakly_canonical(p, ec);
+    return ec ? p : c;
+}
+
+}  // namespace
+
+std::vector<BlindSpot> find_blind_spots(const fs::path& project_root, const std::vector<fs::path>& scanned) {
+    std::set<fs::path> read;
+    for (const auto& f : scanned) read.insert(canonical_or_self(f));
+
+    auto files = git_files(project_root);
+    std::vector<fs::path> candidates = files ? *files : walk_files(project_root);
+
+    std::vector<BlindSpot> out;
+    for (const auto& file : candidates) {
+        if (!is_cpp_file(file) || read.count(canonical_or_self(file))) continue;
+        std::ifstream in(file, std::ios::binary);
+        if (!in) continue;
+        std::stringstream text;
+        text << in.rdbuf();
+        if (text.str().find("AUTOGEN_TABLE") == std::string::npos) continue;  // fast path
+        if (auto use = first_table_use(text.str())) {
+            out.push_back({support::SourceLocation{file.string(), use->first, use->second}});
+        }
+    }
+    std::sort(out.begin(), out.end(), [](const BlindSpot& a, const BlindSpot& b) {
+        return a.first_use.file < b.first_use.file;
+    });
+    return out;
+}
+
+}  // namespace autogen::scan

@@ -1,0 +1,26 @@
+// The blind-spot guard: Alembic's autogenerate silently ignores a model module that
+// nobody imported. autogen scans by globs instead, and this pass closes the remaining
+// gap: a file of the project that uses AUTOGEN_TABLE but that the globs do not match.
+#pragma once
+
+#include <filesystem>
+#include <vector>
+
+#include "support/diagnostics.hpp"
+
+namespace autogen::scan {
+
+/// A project file that declares a model but is not in the scan set.
+struct BlindSpot {
+    support::SourceLocation first_use;  ///< file (absolute), line and column of its first AUTOGEN_TABLE
+};
+
+/// Every C/C++ file of the project that uses AUTOGEN_TABLE and is not in `scanned`.
+/// The project's files are those git tracks or would track (tracked plus untracked,
+/// not ignored) under `project_root` when it is in a git work tree; otherwise every
+/// file below it, skipping hidden folders and build folders (build*, cmake-build-*).
+/// A `#define AUTOGEN_TABLE` (autogen's own header) is not a use.
+std::vector<BlindSpot> find_blind_spots(const std::filesystem::path& project_root,
+                                        const std::vector<std::filesystem::path>& scanned);
+
+}  // namespace autogen::scan
