@@ -19,6 +19,9 @@ public:
     void configure(CLI::App& app) override {
         app.add_option("-m,--message", message_, "what the revision does")->required();
         app.add_flag("--empty", empty_, "write an empty revision for hand-written SQL");
+        app.add_flag("--baseline", baseline_,
+                     "write a first revision that creates the whole model schema from nothing, "
+                     "whatever the database holds (to adopt autogen; then 'autogen stamp head')");
         app.add_option("--rev-id", rev_id_, "use this revision id instead of a random one");
         app.add_option("--branch-label", branch_labels_, "label the new revision's branch");
         app.add_option("--depends-on", depends_on_, "revisions this one depends on");
@@ -44,6 +47,19 @@ public:
             return kExitUsage;
         }
 
+        if (baseline_ && !graph->empty()) {
+            session.diags.error(Category::Usage,
+                                "--baseline writes the first revision, but " + config->migrations_dir().string() +
+                                    " already has " + std::to_string(graph->size()) + " revision(s)",
+                                {}, "use 'autogen revision -m MSG' for a change on top of the chain");
+            return kExitUsage;
+        }
+        if (baseline_ && empty_) {
+            session.diags.error(Category::Usage, "--baseline and --empty exclude each other", {},
+                                "drop one of them");
+            return kExitUsage;
+        }
+
         migrate::RevisionDraft draft;
         draft.id = rev_id_.empty() ? migrate::new_revision_id() : rev_id_;
         draft.message = message_;
@@ -60,7 +76,11 @@ public:
             }
             for (const auto& d : config->database.dialects) draft.dialects.push_back({d, {}, {}});
         } else {
-            auto changes = compute_model_changes(session, *config, *graph, {});
+            // A baseline ignores the live database: it is the schema built from nothing,
+            // so that fresh deployments get everything and existing ones are stamped.
+            ChangeOptions options;
+            options.against_live = !baseline_;
+            auto changes = compute_model_changes(session, *config, *graph, options);
             if (!changes) return kExitUsage;
             draft.down_revisions = changes->heads;
             draft.operations = describe_all(changes->primary().operations);
@@ -102,6 +122,7 @@ private:
 
     std::string message_;
     bool empty_ = false;
+    bool baseline_ = false;
     std::string rev_id_;
     std::vector<std::string> branch_labels_;
     std::vector<std::string> depends_on_;
