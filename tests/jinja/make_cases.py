@@ -208,6 +208,17 @@ case("extends_multi_level", "{% extends 'mid.j2' %}{% block body %}leaf+{{ super
 case("extends_top_set_visible", "{% extends 'base.j2' %}{% set title = 'from child' %}{% block body %}{{ title }}{% endblock %}", templates={"base.j2": BASE})
 case("block_in_loop_scoped", "{% for i in [1, 2] %}{% block item scoped %}<{{ i }}>{% endblock %}{% endfor %}")
 case("block_not_scoped_sees_no_loop_var", "{% for i in [1, 2] %}{% block item %}<{{ i }}>{% endblock %}{% endfor %}")
+# The {% block %} that renders decides scoping, not the override that supplies the body;
+# super() of a scoped block sees the same loop variables.
+LOOP_BASE = "{% for i in [1, 2] %}{% block item scoped %}<{{ i }}>{% endblock %}{% endfor %}|{% for j in [3] %}{% block plain %}({{ j }}){% endblock %}{% endfor %}"
+case("block_scoped_override_unscoped", "{% extends 'base.j2' %}{% block item %}[{{ i }}:{{ loop.index }}/{{ loop.length }}]{% endblock %}",
+     templates={"base.j2": LOOP_BASE})
+case("block_scoped_override_super", "{% extends 'base.j2' %}{% block item %}{{ i }}={{ super() }}{% endblock %}{% block plain scoped %}[{{ j }}]{% endblock %}",
+     templates={"base.j2": LOOP_BASE})
+case("block_scoped_override_strict", "{% extends 'base.j2' %}{% block item %}{{ super() }}{{ i * 10 }}{% endblock %}",
+     templates={"base.j2": "{% for i in [1, 2] %}{% block item scoped %}<{{ i }}>{% endblock %}{% endfor %}"}, options=STRICT)
+case("block_unscoped_override_scoped_strict_error", "{% extends 'base.j2' %}{% block plain scoped %}{{ j }}{% endblock %}",
+     templates={"base.j2": LOOP_BASE}, options=STRICT, error=True)
 case("block_standalone", "a{% block x %}b{% endblock x %}c")
 case("extends_blocks_nested", "{% extends 'b.j2' %}{% block inner %}NEW{% endblock %}",
      templates={"b.j2": "{% block outer %}(o {% block inner %}i{% endblock %} o){% endblock %}"})
@@ -519,6 +530,17 @@ if os.path.exists(_BUILTIN):
     case("builtin_revision_template", _REV_SRC, _REV, options={**BOTH, "strict_undefined": True})
     case("builtin_revision_template_keep_nl", _REV_SRC, _REV, options={**BOTH, "strict_undefined": True, "keep_trailing_newline": True})
     case("builtin_revision_template_empty", _REV_SRC, dict(_REV, branch_labels=[], dialects=[]), options={**BOTH, "strict_undefined": True})
+    # A project template extending the built-in one (its blocks, scoped loop variables, super()).
+    _OVERRIDE = ('{% extends "revision.sql.j2" %}\n'
+                 '{% block header %}\n{{ super() -}}\n-- reviewed-by: {{ reviewer | default("nobody") }}\n{% endblock %}\n'
+                 '{% block statement_separator %}\n-- ---- ({{ loop.index }} of {{ loop.length }} in {{ dialect.name }})\n{% endblock %}\n'
+                 '{% block statement %}\n-- [{{ section.kind }} #{{ loop.index }}]\n{{ super() }}{% endblock %}\n')
+    case("builtin_revision_template_extended", _OVERRIDE, _REV, options={**BOTH, "strict_undefined": True},
+         templates={"revision.sql.j2": _REV_SRC})
+    case("builtin_revision_template_section_override",
+         '{% extends "revision.sql.j2" %}{% block section_heading %}\n\n-- +{{ section.kind }} {{ dialect.name }}  {# {{ self.header() }} #}\n{% endblock %}'
+         '{% block sections %}{{ super() }}-- end of {{ revision }}\n{% endblock %}',
+         _REV, options={**BOTH, "strict_undefined": True}, templates={"revision.sql.j2": _REV_SRC})
 
 
 def main():

@@ -140,9 +140,8 @@ std::optional<Val> SelfRef::attribute(const std::string& name) const {
     if (ctx_->blocks.count(name) == 0) return std::nullopt;
     RenderContext* ctx = ctx_;
     return Val(std::shared_ptr<Object>(std::make_shared<Builtin>(name, [ctx, name](Renderer& r, CallArgs&) -> Val {
-        Frame f{ctx->root, ctx, ctx->blocks[name][0].tmpl, false};
         std::string text;
-        r.render_block(name, 0, f, text);
+        r.render_block(name, 0, ctx->root, ctx, text);
         return Val(Json(text));
     })));
 }
@@ -250,7 +249,9 @@ void Renderer::exec_stmt(const Stmt& s, Frame& frame, std::string& out) {
             }
             case Stmt::Kind::Block: {
                 if (silent) break;
-                render_block(s.name, 0, frame, out);
+                // As in Jinja, the {% block %} being rendered decides what the body sees (the
+                // enclosing locals when it is `scoped`), not the override that supplies the body.
+                render_block(s.name, 0, s.scoped ? frame.scope : frame.ctx->root, frame.ctx, out);
                 break;
             }
             case Stmt::Kind::With: {
@@ -268,23 +269,23 @@ void Renderer::exec_stmt(const Stmt& s, Frame& frame, std::string& out) {
     }
 }
 
-void Renderer::render_block(const std::string& name, std::size_t index, Frame& caller, std::string& out) {
-    auto it = caller.ctx->blocks.find(name);
-    if (it == caller.ctx->blocks.end() || index >= it->second.size())
+void Renderer::render_block(const std::string& name, std::size_t index, const std::shared_ptr<Scope>& base,
+                            RenderContext* ctx, std::string& out) {
+    auto it = ctx->blocks.find(name);
+    if (it == ctx->blocks.end() || index >= it->second.size())
         throw ValueError(index == 0 ? "block '" + name + "' is not defined" : "there is no parent block called '" + name + "'.");
     Depth guard(*this);
     const BlockRef& ref = it->second[index];
-    // Blocks see the template context, not the caller's locals, unless `scoped`.
-    auto scope = std::make_shared<Scope>(ref.stmt->scoped ? caller.scope : caller.ctx->root);
-    RenderContext* ctx = caller.ctx;
+    auto scope = std::make_shared<Scope>(base);
+    // super() renders the parent's body with the same variables (Jinja passes the
+    // block's context on), so a scoped block's super() still sees the loop variables.
     scope->set("super", Val(std::shared_ptr<Object>(std::make_shared<Builtin>(
-                            "super", [ctx, name, index](Renderer& r, CallArgs&) -> Val {
-                                Frame f{ctx->root, ctx, ctx->blocks[name][index].tmpl, false};
+                            "super", [ctx, name, index, base](Renderer& r, CallArgs&) -> Val {
                                 std::string text;
-                                r.render_block(name, index + 1, f, text);
+                                r.render_block(name, index + 1, base, ctx, text);
                                 return Val(Json(text));
                             }))));
-    Frame frame{scope, caller.ctx, ref.tmpl, false};
+    Frame frame{scope, ctx, ref.tmpl, false};
     exec(ref.stmt->body, frame, out);
 }
 

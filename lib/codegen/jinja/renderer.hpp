@@ -83,8 +83,10 @@ public:
     void exec_stmt(const Stmt& s, Frame& frame, std::string& out);
     /// Renders `tmpl` and its parents into `out` with `ctx`.
     void render_template(const Template& tmpl, RenderContext& ctx, std::string& out);
-    /// Renders the block chain entry `index` of block `name`.
-    void render_block(const std::string& name, std::size_t index, Frame& caller, std::string& out);
+    /// Renders the block chain entry `index` of block `name`; its body sees the variables
+    /// of `base` (the template context, or the enclosing locals of a scoped block).
+    void render_block(const std::string& name, std::size_t index, const std::shared_ptr<Scope>& base,
+                      RenderContext* ctx, std::string& out);
 
     // --- expressions (evaluate.cpp)
     Val eval(const Expr& e, Frame& frame);
