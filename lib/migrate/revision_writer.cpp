@@ -224,11 +224,18 @@ std::optional<std::string> render_revision(const RevisionDraft& draft, const Wri
     support::Diagnostics check;
     auto parsed = parse_revision(*text, options.template_name + " output", dialects, check);
     if (!parsed || parsed->id != draft.id) {
+        // Name the first error, not a warning that came before it (an unknown header line).
+        std::string why;
+        for (const auto& d : check.items()) {
+            if (d.severity == support::Severity::Error) {
+                why = ": " + d.message;
+                break;
+            }
+        }
         diags.error(
             Category::Template,
             "the revision template " + options.template_name +
-                " produced a file autogen cannot read back" +
-                (check.items().empty() ? std::string() : ": " + check.items().front().message),
+                " produced a file autogen cannot read back" + why,
             {},
             "keep the header lines and the \"-- +upgrade <dialect>\" / \"-- +downgrade <dialect>\" "
             "lines of "
