@@ -8,6 +8,7 @@
 
 #include "scan/decl_collector.hpp"
 #include "scan/glob.hpp"
+#include "scan/scan_cache.hpp"
 #include "scan/schema_checks.hpp"
 #include "scan/source_mapping.hpp"
 #include "scan/table_builder.hpp"
@@ -90,6 +91,15 @@ void remap(schema::Schema& s, const PathMap& paths) {
 }  // namespace
 
 std::optional<ScanResult> scan(const ScanOptions& options, support::Diagnostics& diags) {
+    std::error_code ec;
+    fs::path root = fs::absolute(options.project_root.empty() ? fs::current_path(ec) : options.project_root, ec);
+    return scan(options, CacheSettings::from_env(root.lexically_normal()), diags);
+}
+
+std::optional<ScanResult> scan(const ScanOptions& options, const CacheSettings& cache, support::Diagnostics& diags,
+                               CacheTrace* trace) {
+    CacheTrace ignored;
+    if (!trace) trace = &ignored;
     std::size_t errors_before = diags.error_count();
     std::error_code ec;
     fs::path root = fs::absolute(options.project_root.empty() ? fs::current_path(ec) : options.project_root, ec);
@@ -123,6 +133,15 @@ std::optional<ScanResult> scan(const ScanOptions& options, support::Diagnostics&
 
     std::string request_main = (root / ".autogen-scan.cpp").string();
     UnitRequest request{request_main, result.files, clang_arguments(options, root)};
+    std::string cache_key;
+    if (cache.enabled()) {
+        cache_key = result_key(libclang_version(), request.args, request.main_file);
+        if (auto hit = lookup_result(cache, cache_key, result.files)) {
+            for (auto& d : hit->diagnostics) diags.report(std::move(d));
+            trace->result_hit = true;
+            return std::move(hit->result);
+        }
+    }
     // Problems are collected locally first so their paths can be remapped.
     support::Diagnostics found;
     auto unit = parse_models(std::move(request), found);
@@ -134,16 +153,23 @@ std::optional<ScanResult> scan(const ScanOptions& options, support::Diagnostics&
         check_schema(result.schema, found);
         remap(result.schema, paths);
     }
+    std::vector<support::Diagnostic> reported;
     for (auto d : found.items()) {
         remap(d.location, paths);
         // The umbrella exists only in memory: name the header its line includes instead
         // (an error there means that header ends inside an unfinished construct).
         if (d.location.file == request_main && d.location.line >= 2 && d.location.line - 2 < result.files.size())
             d.location = {result.files[d.location.line - 2].string(), 0, 0};
+        reported.push_back(d);
         diags.report(std::move(d));
     }
 
     if (!unit || diags.error_count() > errors_before) return std::nullopt;
+    if (cache.enabled()) {
+        // Only a clean scan is stored, with exactly the warnings and notes it reported.
+        if (auto read = files_read(unit->tu.get(), request_main))
+            trace->result_stored = store_result(cache, cache_key, *read, CachedOutcome{result, std::move(reported)});
+    }
     return result;
 }
 

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "scan/cache_store.hpp"
 #include "schema/schema.hpp"
 #include "support/diagnostics.hpp"
 
@@ -31,6 +32,20 @@ struct ScanResult {
 /// malformed annotations, unmapped types, unknown references, duplicates) is
 /// reported into `diags` with file:line:col and a hint; returns nullopt if any error
 /// was reported, so nothing is written from a broken model.
+/// Unchanged models are answered from the scan-result cache (scan_cache.hpp) in
+/// CacheSettings::from_env(project root): <project_root>/.autogen/cache by default.
 std::optional<ScanResult> scan(const ScanOptions& options, support::Diagnostics& diags);
+
+/// What the cache did during one scan, for tests and benchmarks.
+struct CacheTrace {
+    bool result_hit = false;     ///< answered from the cache, nothing parsed
+    bool result_stored = false;  ///< parsed, and the result was stored
+};
+
+/// scan() with explicit cache settings (disabled: always parse, store nothing).
+/// A cached result re-emits the warnings and notes the stored scan reported; errors
+/// are never cached (only successful scans are stored).
+std::optional<ScanResult> scan(const ScanOptions& options, const CacheSettings& cache, support::Diagnostics& diags,
+                               CacheTrace* trace = nullptr);
 
 }  // namespace autogen::scan

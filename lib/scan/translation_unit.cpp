@@ -3,6 +3,8 @@
 
 #include <cstdio>
 #include <memory>
+#include <string_view>
+
 
 namespace autogen::scan {
 
@@ -102,6 +104,42 @@ bool misses_standard_header(CXTranslationUnit tu) {
     }
     return false;
 }
+
+namespace {
+
+struct InclusionWalk {
+    CXTranslationUnit tu;
+    std::string skip;
+    std::vector<FileHash> files;
+    bool complete = true;
+};
+
+void visit_inclusion(CXFile file, CXSourceLocation*, unsigned, CXClientData data) {
+    auto& walk = *static_cast<InclusionWalk*>(data);
+    std::string name = clang::str(clang_getFileName(file));
+    if (name.empty() || name == walk.skip) return;
+    std::size_t size = 0;
+    const char* bytes = clang_getFileContents(walk.tu, file, &size);
+    if (!bytes) {
+        walk.complete = false;
+        return;
+    }
+    std::error_code ec;
+    std::filesystem::path path = std::filesystem::absolute(name, ec);
+    walk.files.push_back({ec ? std::filesystem::path(name) : path,
+                          hash_bytes(std::string_view(bytes, size))});
+}
+
+}  // namespace
+
+std::optional<std::vector<FileHash>> files_read(CXTranslationUnit tu, const std::filesystem::path& skip) {
+    InclusionWalk walk{tu, skip.string(), {}};
+    clang_getInclusions(tu, visit_inclusion, &walk);
+    if (!walk.complete || walk.files.empty()) return std::nullopt;
+    return std::move(walk.files);
+}
+
+std::string libclang_version() { return clang::str(clang_getClangVersion()); }
 
 std::vector<std::string> libstdcxx_include_dirs() {
     std::vector<std::string> dirs;

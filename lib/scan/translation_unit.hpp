@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "scan/clang_raii.hpp"
+#include "scan/content_hash.hpp"
 #include "support/diagnostics.hpp"
 
 namespace autogen::scan {
@@ -39,6 +40,15 @@ std::size_t report_clang_errors(CXTranslationUnit tu, support::Diagnostics& diag
 
 /// True if some diagnostic says a standard header ("'string' file not found") is missing.
 bool misses_standard_header(CXTranslationUnit tu);
+
+/// Every file `tu` read (clang_getInclusions) except `skip` (the in-memory umbrella),
+/// each with the hash of the content clang parsed (clang_getFileContents), so it
+/// matches what was scanned even if the file changes on disk meanwhile. nullopt if
+/// clang cannot give some file's content (then the scan must not be cached).
+std::optional<std::vector<FileHash>> files_read(CXTranslationUnit tu, const std::filesystem::path& skip);
+
+/// libclang's version string (clang_getClangVersion), e.g. "Debian clang version 14.0.6".
+std::string libclang_version();
 
 /// The libstdc++ include folders of the system compiler (`c++ -xc++ -E -v /dev/null`,
 /// the entries containing "/c++/"), for the -nostdinc++ fallback. Empty if unknown.

@@ -1,0 +1,124 @@
+// The scan-result cache (scan_cache.hpp).
+#include "scan/scan_cache.hpp"
+
+#include <link.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <set>
+
+#include "scan/content_hash.hpp"
+#include "support/resource_paths.hpp"
+
+namespace autogen::scan {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+/// Bump when the entry format or the meaning of a stored field changes.
+constexpr const char* kFormat = "autogen-scan-result-1";
+
+/// The running executable's GNU build id (hex), which changes with any change to its
+/// code, so a rebuilt scanner never reads results of the old one. Empty if absent.
+std::string build_id() {
+    std::string id;
+    dl_iterate_phdr(
+        [](dl_phdr_info* info, std::size_t, void* out) -> int {
+            auto& result = *static_cast<std::string*>(out);
+            for (int i = 0; i < info->dlpi_phnum; ++i) {
+                const auto& ph = info->dlpi_phdr[i];
+                if (ph.p_type != PT_NOTE) continue;
+                const char* p = reinterpret_cast<const char*>(info->dlpi_addr + ph.p_vaddr);
+                const char* end = p + ph.p_memsz;
+                while (p + sizeof(ElfW(Nhdr)) <= end) {
+                    ElfW(Nhdr) note;
+                    std::memcpy(&note, p, sizeof note);
+                    const char* name = p + sizeof note;
+                    const char* desc = name + ((note.n_namesz + 3) & ~3u);
+                    if (desc + note.n_descsz > end) break;
+                    if (note.n_type == NT_GNU_BUILD_ID && note.n_namesz == 4 && std::memcmp(name, "GNU", 4) == 0) {
+                        static const char* digits = "0123456789abcdef";
+                        for (unsigned k = 0; k < note.n_descsz; ++k) {
+                            auto byte = static_cast<unsigned char>(desc[k]);
+                            result += digits[byte >> 4];
+                            result += digits[byte & 0xF];
+                        }
+                        return 1;
+                    }
+                    p = desc + ((note.n_descsz + 3) & ~3u);
+                }
+            }
+            return 1;  // the first object is the executable itself: stop there
+        },
+        &id);
+    return id;
+}
+
+const std::string& this_build() {
+    // Without a build id, the compile time of this file stands in (a weaker guard).
+    static const std::string id = [] {
+        std::string b = build_id();
+        return b.empty() ? std::string("built ") + __DATE__ + " " + __TIME__ : b;
+    }();
+    return id;
+}
+
+std::string env(const char* name) {
+    const char* v = std::getenv(name);
+    return v ? v : "";
+}
+
+}  // namespace
+
+std::string result_key(const std::string& toolchain, const std::vector<std::string>& args, const fs::path& umbrella) {
+    KeyHasher h;
+    h.add(kFormat).add(support::version()).add(this_build()).add(toolchain).add(umbrella.string());
+    // clang reads these include paths from the environment.
+    for (const char* var : {"CPATH", "CPLUS_INCLUDE_PATH", "C_INCLUDE_PATH"}) h.add(var).add(env(var));
+    // A relative path in the arguments resolves against the working directory.
+    std::error_code ec;
+    h.add(fs::current_path(ec).string());
+    h.add(std::to_string(args.size()));
+    for (const auto& a : args) h.add(a);
+    return h.hex();
+}
+
+fs::path result_entry_path(const CacheSettings& cache, const std::string& key) {
+    return cache.dir / ("scan-" + key + ".json");
+}
+
+std::optional<CachedOutcome> lookup_result(const CacheSettings& cache, const std::string& key,
+                                           const std::vector<fs::path>& files) {
+    if (!cache.enabled()) return std::nullopt;
+    auto text = read_whole_file(result_entry_path(cache, key));
+    if (!text) return std::nullopt;
+    json entry = json::parse(*text, nullptr, /*allow_exceptions=*/false);
+    if (!entry.is_object()) return std::nullopt;
+    try {
+        if (entry.at("format") != kFormat || entry.at("key") != key) return std::nullopt;
+        for (const auto& item : entry.at("read")) {
+            auto now = hash_file(item.at(0).get<std::string>());
+            if (!now || *now != item.at(1).get<std::string>()) return std::nullopt;
+        }
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
+    auto outcome = outcome_from_json(entry["outcome"]);
+    if (!outcome || outcome->result.files != files) return std::nullopt;
+    return outcome;
+}
+
+bool store_result(const CacheSettings& cache, const std::string& key, const std::vector<FileHash>& files_read,
+                  const CachedOutcome& outcome) {
+    if (!cache.enabled()) return false;
+    json read = json::array();
+    std::set<fs::path> seen;
+    for (const auto& f : files_read)
+        if (seen.insert(f.path).second) read.push_back({f.path.string(), f.hash});
+    json entry = {{"format", kFormat}, {"key", key}, {"read", read}, {"outcome", outcome_to_json(outcome)}};
+    return write_atomically(result_entry_path(cache, key), entry.dump());
+}
+
+}  // namespace autogen::scan

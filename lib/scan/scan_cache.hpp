@@ -1,0 +1,41 @@
+// The scan-result cache: a successful scan's result and warnings, stored with the
+// content hash of every file the scan read, so an unchanged project is answered
+// without parsing. One entry per configuration (autogen build, libclang version,
+// clang arguments, project folder), at <cache>/scan-<key>.json; an entry is used
+// only if the globs match the same files and every file it read hashes the same.
+// Failed scans are never stored. Unreadable or corrupt entries count as misses.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "scan/cache_store.hpp"
+#include "scan/content_hash.hpp"
+#include "scan/scan_result_json.hpp"
+
+namespace autogen::scan {
+
+/// What a result depends on besides file contents: this build of autogen (version
+/// and ELF build id), `toolchain` (libclang's version string), the clang arguments,
+/// the umbrella's path (the project folder) and clang's include-path environment.
+std::string result_key(const std::string& toolchain, const std::vector<std::string>& args,
+                       const std::filesystem::path& umbrella);
+
+/// The entry's file for `key`.
+std::filesystem::path result_entry_path(const CacheSettings& cache, const std::string& key);
+
+/// The cached outcome for `key` if the globs matched `files` then too and every file
+/// that scan read still has the same content; nullopt otherwise.
+std::optional<CachedOutcome> lookup_result(const CacheSettings& cache, const std::string& key,
+                                           const std::vector<std::filesystem::path>& files);
+
+/// Stores a successful scan's outcome with every file the translation unit read and
+/// the hash of the content it read (taken from the parse, not re-read afterwards, so
+/// an edit during the scan cannot pair new hashes with an old result). False (and
+/// nothing stored) if the entry cannot be written; never an error.
+bool store_result(const CacheSettings& cache, const std::string& key, const std::vector<FileHash>& files_read,
+                  const CachedOutcome& outcome);
+
+}  // namespace autogen::scan
