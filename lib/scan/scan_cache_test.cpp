@@ -5,7 +5,9 @@
 
 #include <doctest/doctest.h>
 
+#include <atomic>
 #include <cstdlib>
+#include <thread>
 
 #include "scan/scan_test_support.hpp"
 #include "scan/scanner.hpp"
@@ -210,6 +212,47 @@ TEST_CASE("scan cache: stored warnings and notes come back with a hit") {
     CHECK(back->diagnostics[1].hint == "a hint");
     CHECK_FALSE(lookup_result(cache, "other", {header}));
     CHECK_FALSE(lookup_result(cache, "k", {}));
+}
+
+TEST_CASE("scan cache: concurrent writers and readers of one entry never see a partial one") {
+    autogen::testing::TempDir dir;
+    CacheSettings cache{dir.path() / "c"};
+    fs::path header = dir.write("m.hpp", "struct X {};\n");
+    auto h = hash_file(header);
+    REQUIRE(h);
+    // Each writer stores an outcome of its own size (many tables), so a torn write
+    // would show as a parse failure or a table count no writer stored.
+    auto outcome_of = [&](int writer) {
+        CachedOutcome o;
+        o.result.files = {header};
+        for (int i = 0; i < 200 * (writer + 1); ++i) o.result.schema.tables.push_back({.name = "t" + std::to_string(i)});
+        return o;
+    };
+    std::atomic<int> bad{0}, writers_left{3};
+    std::vector<std::thread> threads;
+    for (int w = 0; w < 3; ++w)
+        threads.emplace_back([&, w] {
+            auto o = outcome_of(w);
+            for (int i = 0; i < 20; ++i)
+                if (!store_result(cache, "k", {{header, *h}}, o)) ++bad;
+            --writers_left;
+        });
+    for (int r = 0; r < 2; ++r)
+        threads.emplace_back([&] {
+            while (writers_left > 0) {
+                if (auto got = lookup_result(cache, "k", {header})) {
+                    auto n = got->result.schema.tables.size();
+                    if (n != 200 && n != 400 && n != 600) ++bad;
+                }
+            }
+        });
+    for (auto& t : threads) t.join();
+    CHECK(bad == 0);
+    CHECK(lookup_result(cache, "k", {header}));
+    // no temp files left behind
+    std::size_t files = 0;
+    for (const auto& e : fs::directory_iterator(cache.dir)) files += e.is_regular_file() ? 1 : 0;
+    CHECK(files == 1);
 }
 
 TEST_CASE("scan cache: AUTOGEN_NO_CACHE disables it; AUTOGEN_CACHE_DIR moves it") {
