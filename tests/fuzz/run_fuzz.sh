@@ -1,0 +1,12 @@
+#!/bin/sh
+# run_fuzz.sh FUZZER SEED_CORPUS DICT SCRATCH SECONDS: the jinja_fuzz ctest. Fuzzes for
+# SECONDS from the seed corpus (read only); new inputs go to SCRATCH/corpus, emptied
+# first, and a crashing, hanging or memory-hungry input to SCRATCH/artifacts/. Exit
+# status is the fuzzer's: 0 when nothing was found.
+set -eu
+fuzzer=$1 seeds=$2 dict=$3 scratch=$4 seconds=$5
+rm -rf "$scratch/corpus"
+mkdir -p "$scratch/corpus" "$scratch/artifacts"
+exec "$fuzzer" -max_total_time="$seconds" -timeout=5 -rss_limit_mb=2048 -max_len=4096 \
+  -dict="$dict" -artifact_prefix="$scratch/artifacts/" -print_final_stats=1 \
+  "$scratch/corpus" "$seeds"
