@@ -458,6 +458,8 @@ case("undefined_macro_varargs", "{% macro m() %}{{ varargs|list }}{% endmacro %}
 case("slice_huge_steps", "{{ [1, 2, 3][::9223372036854775807] }} {{ [1, 2, 3][::-9223372036854775807] }} {{ 'abc'[5:1:-1] }} {{ [1, 2, 3][-100:100] }}")
 case("range_huge_step", "{{ range(0, 9223372036854775807, 4611686018427387904)|list }} {{ range(5, -9223372036854775807, -9223372036854775807)|list }}")
 
+case("unique_mixed_numbers", "{{ [1, 1.0, true, '1', 0, -0.0, false, none, none, 'a', 'A', 2, 2.5]|unique|list }} {{ ['a', 'A', 'b']|unique(case_sensitive=true)|list }}")
+case("unique_many", "{{ (range(3000)|map('string')|list + range(3000)|list + range(0, 3000, 7)|list)|unique|list|length }}")
 case("format_d_of_float", "{{ '%d|%5.1f'|format(3.99, 2.25) }}")
 
 # --- migration-shaped -------------------------------------------------------------------------

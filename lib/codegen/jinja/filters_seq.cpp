@@ -3,6 +3,8 @@
 #include "codegen/jinja/filters.hpp"
 
 #include <algorithm>
+#include <cstring>
+#include <unordered_map>
 
 #include "codegen/jinja/objects.hpp"
 #include "codegen/jinja/text.hpp"
@@ -282,21 +284,41 @@ Val min_max(Renderer& r, const Val& in, CallArgs& a, bool want_max, const char* 
 Val f_min(Renderer& r, const Val& in, CallArgs& a) { return min_max(r, in, a, false, "min"); }
 Val f_max(Renderer& r, const Val& in, CallArgs& a) { return min_max(r, in, a, true, "max"); }
 
+/// The bucket of a `unique` key: equal keys (in Python's sense) get the same one.
+std::string unique_bucket(const Json& k) {
+    if (k.is_string()) return "s" + k.get<std::string>();
+    if (k.is_number() || k.is_boolean()) {
+        double d = k.is_boolean() ? (k.get<bool>() ? 1.0 : 0.0) : k.get<double>();
+        if (d == 0) d = 0;  // -0.0 == 0.0
+        char bits[sizeof d];
+        std::memcpy(bits, &d, sizeof d);
+        return "n" + std::string(bits, sizeof d);
+    }
+    return "o";  // lists, dicts, none: one bucket, compared one by one
+}
+
 Val f_unique(Renderer& r, const Val& in, CallArgs& a) {
     auto cs = a.take(0, "case_sensitive");
     auto attribute = a.take(1, "attribute");
     a.expect_no_more(2, "unique");
     auto attrs = attr_list(attribute);
     bool case_sensitive = cs && truthy(*cs);
-    std::vector<Json> seen;
+    // Keys seen so far, in buckets that Python-equal keys always share (1, 1.0 and True
+    // alike), so each item is compared with a few keys instead of all of them.
+    std::unordered_map<std::string, std::vector<Json>> seen;
     Json out = Json::array();
     for (const auto& item : iterate(in)) {
         Json k = sort_key(r, item, attrs, case_sensitive);
+        std::vector<Json>& bucket = seen[unique_bucket(k)];
         bool dup = false;
-        for (const auto& s : seen)
-            if (equals(Val(s), Val(k))) dup = true;
+        for (const auto& s : bucket) {
+            if (equals(Val(s), Val(k))) {
+                dup = true;
+                break;
+            }
+        }
         if (dup) continue;
-        seen.push_back(k);
+        bucket.push_back(std::move(k));
         out.push_back(Renderer::to_json(item));
     }
     return Val(out);
