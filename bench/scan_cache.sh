@@ -15,29 +15,7 @@ unset DATABASE_URL AUTOGEN_NO_CACHE AUTOGEN_CACHE_DIR
 cache="$work/.autogen/cache"
 header="$work/src/models/post.hpp"
 
-# ms of one run of "$@" (output discarded; a failing command aborts the benchmark)
-time_ms() {
-  local start end
-  start=$(date +%s%N)
-  "$@" > /dev/null 2>&1 || { echo "benchmark command failed: $*" >&2; exit 1; }
-  end=$(date +%s%N)
-  echo $(( (end - start) / 1000000 ))
-}
-
-# name, a setup command run before each sample (untimed), then the timed command
-measure() {
-  local name=$1 setup=$2; shift 2
-  local samples=()
-  for _ in $(seq "$runs"); do
-    eval "$setup"
-    samples+=("$(time_ms "$@")")
-  done
-  local sorted median min
-  sorted=$(printf '%s\n' "${samples[@]}" | sort -n)
-  median=$(echo "$sorted" | sed -n "$(( (runs + 1) / 2 ))p")
-  min=$(echo "$sorted" | head -n 1)
-  printf '| %-52s | %8s | %8s |\n' "$name" "$median" "$min"
-}
+source "$root/bench/timing.sh"
 
 edits=0
 # a real content change of one model header (a new comment line each time)
@@ -46,8 +24,7 @@ touch_header() { edits=$((edits + 1)); echo "// bench edit $edits" >> "$header";
 echo "autogen inspect models on examples/blog (5 tables), $runs runs each, ms"
 echo "machine: $(nproc) cores, $(uname -sr), $(date -u +%Y-%m-%d)"
 echo
-printf '| %-52s | %8s | %8s |\n' "scan" "median" "min"
-printf '|%s|%s|%s|\n' "------------------------------------------------------" "----------" "----------"
+table_header "scan"
 measure "no cache (AUTOGEN_NO_CACHE=1)" ":" env AUTOGEN_NO_CACHE=1 "$autogen" inspect models
 measure "cold (empty cache folder)" "rm -rf '$cache'" "$autogen" inspect models
 "$autogen" inspect models > /dev/null
