@@ -53,6 +53,8 @@ std::vector<Operation> reverse(const std::vector<Operation>& ops) {
 }
 
 bool is_destructive(const Operation& op) {
+    // Every kind is listed (no catch-all), so a new operation kind must say here
+    // whether it loses data.
     return std::visit(
         Overloaded{
             [](const DropTable&) { return true; },
@@ -67,7 +69,21 @@ bool is_destructive(const Operation& op) {
                 });
             },
             [](const DropEnum&) { return true; },
-            [](const auto&) { return false; },
+            [](const CreateTable&) { return false; },
+            [](const RenameTable&) { return false; },
+            [](const AddColumn&) { return false; },
+            [](const RenameColumn&) { return false; },
+            [](const AlterPrimaryKey&) { return false; },
+            [](const AddForeignKey&) { return false; },
+            [](const DropForeignKey&) { return false; },
+            [](const AddUnique&) { return false; },
+            [](const DropUnique&) { return false; },
+            [](const AddCheck&) { return false; },
+            [](const DropCheck&) { return false; },
+            [](const CreateIndex&) { return false; },
+            [](const DropIndex&) { return false; },
+            [](const SetTableComment&) { return false; },
+            [](const CreateEnum&) { return false; },
         },
         op);
 }

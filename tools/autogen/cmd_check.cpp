@@ -4,6 +4,8 @@
 // edited since, and its live schema against the chain at its current revision.
 // One line per finding; exit 1 on any, 0 when clean.
 #include <algorithm>
+#include <map>
+#include <optional>
 #include <nlohmann/json.hpp>
 
 #include "command.hpp"
@@ -24,6 +26,24 @@ struct Finding {
     std::string message;
 };
 
+/// Chain replays already made in this run, by dialect, with the heads they stop at:
+/// the models check and the database check need the same one when the database is at
+/// the head, and a replay is the costliest step after the scan.
+struct ReplayMemo {
+    std::map<std::string, std::pair<std::vector<std::string>, schema::Schema>> by_dialect;
+
+    std::optional<schema::Schema> get(const Dialect& dialect, const migrate::RevisionGraph& graph,
+                                      std::vector<std::string> heads, const support::Config& config,
+                                      support::Diagnostics& diags) {
+        std::sort(heads.begin(), heads.end());
+        auto it = by_dialect.find(dialect.name);
+        if (it != by_dialect.end() && it->second.first == heads) return it->second.second;
+        auto chain = replay_chain(dialect, graph, heads, config, diags);
+        if (chain) by_dialect[dialect.name] = {heads, *chain};
+        return chain;
+    }
+};
+
 class CheckCommand final : public Command {
 public:
     void configure(CLI::App&) override {}
@@ -40,8 +60,9 @@ public:
             findings.push_back({"heads", "the migration chain has several heads: " + support::join(heads) +
                                              " (join them with 'autogen merge -m MSG heads')"});
         }
-        if (!check_models(session, *config, *graph, heads, findings)) return session.exit_code();
-        if (!check_database(session, *config, *graph, heads, findings)) return session.exit_code();
+        ReplayMemo replays;
+        if (!check_models(session, *config, *graph, heads, replays, findings)) return session.exit_code();
+        if (!check_database(session, *config, *graph, heads, replays, findings)) return session.exit_code();
 
         if (session.options.json) {
             nlohmann::ordered_json out{{"clean", findings.empty()}, {"findings", nlohmann::ordered_json::array()}};
@@ -64,7 +85,8 @@ public:
 private:
     /// Models vs the chain, for every configured dialect.
     static bool check_models(Session& session, const support::Config& config, const migrate::RevisionGraph& graph,
-                             const std::vector<std::string>& heads, std::vector<Finding>& findings) {
+                             const std::vector<std::string>& heads, ReplayMemo& replays,
+                             std::vector<Finding>& findings) {
         if (heads.size() > 1) return true;  // no single chain to compare with
         auto scanned = scan_models(session, config);
         if (!scanned) return false;
@@ -74,7 +96,7 @@ private:
             if (!dialect) return false;
             auto desired = materialize(*dialect, scanned->schema, config, session.diags);
             if (!desired) return false;
-            auto chain = replay_chain(*dialect, graph, heads, config, session.diags);
+            auto chain = replays.get(*dialect, graph, heads, config, session.diags);
             if (!chain) return false;
             auto change = plan_change(*dialect, *chain, *desired, session.diags);
             if (!change) return false;
@@ -92,7 +114,8 @@ private:
 
     /// Pending and edited revisions, and the live schema vs the chain at its revision.
     static bool check_database(Session& session, const support::Config& config, const migrate::RevisionGraph& graph,
-                               const std::vector<std::string>& heads, std::vector<Finding>& findings) {
+                               const std::vector<std::string>& heads, ReplayMemo& replays,
+                               std::vector<Finding>& findings) {
         auto live = open_live(session, config, /*required=*/false);
         if (session.diags.has_errors()) return false;
         if (!live) return true;
@@ -127,7 +150,7 @@ private:
                 }
             }
         }
-        auto chain = replay_chain(*live->dialect, graph, *current, config, session.diags);
+        auto chain = replays.get(*live->dialect, graph, *current, config, session.diags);
         if (!chain) return false;
         auto schema = inspect_live(*live, config, session.diags);
         if (!schema) return false;
