@@ -26,14 +26,28 @@
 //                                    AUTOGEN_UPDATE_GOLDEN=1 the golden file is rewritten instead
 //   -- path/to/file --               starts an embedded file (until the next marker)
 //
+// Dialects. `script_runner AUTOGEN SCRIPT [DIALECT]` runs the script against DIALECT
+// ("sqlite", the default, or "postgresql"). A line `dialects sqlite postgresql` declares
+// which dialects a script supports (tests/CMakeLists.txt registers one ctest per dialect;
+// without the line, sqlite only). For postgresql the runner creates a fresh database on the
+// test server (the URL of the server is in the file $AUTOGEN_TEST_PG_URL_FILE, written by
+// the ctest fixture), sets DATABASE_URL to it for every autogen command (it wins over the
+// config's url, SPEC §2) and drops it at the end; `sql`/`sqlfile` then run on that database
+// whatever DB they name. In every step, $DIALECT and $DATABASE_URL are replaced by their
+// values, and `if DIALECT STEP` runs STEP only when the script runs against DIALECT
+// (for catalog queries: sqlite_master vs information_schema).
+//
 // Exit code 0 when every step passes; on the first failure, prints the script so far
 // with each command's output, and exits 1.
 #include <fcntl.h>
 #include <cstdlib>
+#include <libpq-fe.h>
 #include <sqlite3.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -218,16 +232,112 @@ std::optional<std::string> sql_rows(const fs::path& db, const std::string& query
     return out;
 }
 
+
+/// The fresh PostgreSQL database a script runs against (dropped by the destructor).
+class PostgresDatabase {
+public:
+    /// Creates the database on the test server; `error` says why not.
+    bool create(std::string& error) {
+        const char* file = std::getenv("AUTOGEN_TEST_PG_URL_FILE");
+        if (!file || !fs::exists(file)) {
+            error = "no PostgreSQL test server: AUTOGEN_TEST_PG_URL_FILE is unset or names no file "
+                    "(run through ctest, whose fixture starts the server, or scripts/pg-server.sh start DIR)";
+            return false;
+        }
+        server_url_ = read_all(file);
+        while (!server_url_.empty() && std::isspace(static_cast<unsigned char>(server_url_.back()))) server_url_.pop_back();
+        std::random_device rd;
+        name_ = "autogen_cli_" + std::to_string(getpid()) + "_" + std::to_string(rd() % 1000000);
+        if (!on_server("CREATE DATABASE \"" + name_ + "\"", error)) return false;
+        created_ = true;
+        return true;
+    }
+    ~PostgresDatabase() {
+        std::string ignored;
+        if (created_) on_server("DROP DATABASE IF EXISTS \"" + name_ + "\" WITH (FORCE)", ignored);
+    }
+    /// The server URL with the database name replaced by ours.
+    std::string url() const {
+        auto query = server_url_.find('?');
+        std::string base = server_url_.substr(0, query);
+        auto slash = base.rfind('/');
+        return base.substr(0, slash + 1) + name_ + (query == std::string::npos ? "" : server_url_.substr(query));
+    }
+    /// Runs `sql` (one or more statements) on our database; the last result's rows as "a|b" lines.
+    std::optional<std::string> rows(const std::string& sql, std::string& error) const {
+        return run(url(), sql, error);
+    }
+
+private:
+    bool on_server(const std::string& sql, std::string& error) const { return run(server_url_, sql, error).has_value(); }
+
+    static std::optional<std::string> run(const std::string& conninfo, const std::string& sql, std::string& error) {
+        PGconn* conn = PQconnectdb(conninfo.c_str());
+        if (PQstatus(conn) != CONNECTION_OK) {
+            error = std::string("cannot connect to the PostgreSQL test server: ") + PQerrorMessage(conn);
+            PQfinish(conn);
+            return std::nullopt;
+        }
+        PQsetNoticeProcessor(conn, [](void*, const char*) {}, nullptr);
+        PGresult* res = PQexec(conn, sql.c_str());
+        std::optional<std::string> out;
+        auto status = PQresultStatus(res);
+        if (status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK) {
+            std::string text;
+            for (int r = 0; r < PQntuples(res); ++r) {
+                for (int c = 0; c < PQnfields(res); ++c) {
+                    text += (c ? "|" : "") + std::string(PQgetisnull(res, r, c) ? "NULL" : PQgetvalue(res, r, c));
+                }
+                text += "\n";
+            }
+            out = text;
+        } else {
+            error = PQresultErrorMessage(res);
+            while (!error.empty() && error.back() == '\n') error.pop_back();
+        }
+        PQclear(res);
+        PQfinish(conn);
+        return out;
+    }
+
+    std::string server_url_, name_;
+    bool created_ = false;
+};
+
+/// Replaces every $NAME of `vars` in `text`.
+std::string substitute(std::string text, const std::map<std::string, std::string>& vars) {
+    for (const auto& var : vars) {
+        const std::string key = "$" + var.first;
+        for (auto pos = text.find(key); pos != std::string::npos; pos = text.find(key, pos + var.second.size())) {
+            text.replace(pos, key.size(), var.second);
+        }
+    }
+    return text;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc != 3) {
-        std::cerr << "usage: script_runner AUTOGEN_BINARY SCRIPT.txt\n";
+    if (argc != 3 && argc != 4) {
+        std::cerr << "usage: script_runner AUTOGEN_BINARY SCRIPT.txt [sqlite|postgresql]\n";
         return 2;
     }
     fs::path binary = fs::absolute(argv[1]);
     fs::path script_path = argv[2];
+    const std::string dialect = argc == 4 ? argv[3] : "sqlite";
+    if (dialect != "sqlite" && dialect != "postgresql") {
+        std::cerr << "unknown dialect '" << dialect << "': use sqlite or postgresql\n";
+        return 2;
+    }
     Script script = parse_script(read_all(script_path));
+    PostgresDatabase postgres;
+    if (dialect == "postgresql") {
+        std::string error;
+        if (!postgres.create(error)) {
+            std::cerr << script_path.string() << ": " << error << "\n";
+            return 1;
+        }
+    }
 
     std::random_device rd;
     fs::path work = fs::temp_directory_path() / ("autogen-cli-" + std::to_string(getpid()) + "-" + std::to_string(rd()));
@@ -241,6 +351,8 @@ int main(int argc, char** argv) {
 
     // Fixed clock and no inherited database, so runs are reproducible.
     std::map<std::string, std::string> env{{"AUTOGEN_NOW", "2026-11-21T15:30:00Z"}, {"DATABASE_URL", ""}, {"CI", "true"}};
+    if (dialect == "postgresql") env["DATABASE_URL"] = postgres.url();
+    const std::map<std::string, std::string> variables{{"DIALECT", dialect}, {"DATABASE_URL", env["DATABASE_URL"]}};
     std::ostringstream log;
     RunResult last;
     bool ok = true;
@@ -252,7 +364,12 @@ int main(int argc, char** argv) {
         const std::string& step = entry.second;
         log << "> " << step << "\n";
         bool negate = false;
-        std::string text = step;
+        std::string text = substitute(step, variables);
+        static const std::regex kIf(R"(^if\s+(\S+)\s+(.*)$)");
+        if (std::smatch cond; std::regex_match(text, cond, kIf)) {
+            if (cond[1] != dialect) continue;
+            text = cond[2];
+        }
         if (text.rfind("! ", 0) == 0) {
             negate = true;
             text = text.substr(2);
@@ -349,15 +466,23 @@ int main(int argc, char** argv) {
             std::ofstream(work / words.at(1), std::ios::binary) << last.out;
         } else if (verb == "append") {
             std::ofstream(work / words.at(1), std::ios::binary | std::ios::app) << words.at(2) << "\n";
+        } else if (verb == "dialects") {
+            if (std::find(words.begin() + 1, words.end(), dialect) == words.end()) {
+                fail("this script does not declare dialect " + dialect);
+            }
         } else if (verb == "sqlfile") {
             std::string error;
-            if (!sql_rows(work / words.at(1), read_all(work / words.at(2)), error)) fail("sqlfile: " + error);
+            std::string sql = read_all(work / words.at(2));
+            bool done = dialect == "postgresql" ? postgres.rows(sql, error).has_value()
+                                                : sql_rows(work / words.at(1), sql, error).has_value();
+            if (!done) fail("sqlfile: " + error);
         } else if (verb == "env") {
             auto eq = words.at(1).find('=');
             env[words.at(1).substr(0, eq)] = words.at(1).substr(eq + 1);
         } else if (verb == "sql") {
             std::string error;
-            auto rows = sql_rows(work / words.at(1), words.at(2), error);
+            auto rows = dialect == "postgresql" ? postgres.rows(words.at(2), error)
+                                                : sql_rows(work / words.at(1), words.at(2), error);
             if (negate) {
                 // "! sql": the statement must be refused by the database.
                 if (rows) fail("sql: the statement succeeded, expected the database to refuse it");
@@ -382,6 +507,9 @@ int main(int argc, char** argv) {
         fs::remove_all(work, ec);
     }
     fs::remove_all(scratch, ec);
-    if (ok) std::cout << "PASS " << script_path.filename().string() << " (" << script.steps.size() << " steps)\n";
+    if (ok) {
+        std::cout << "PASS " << script_path.filename().string() << " [" << dialect << "] (" << script.steps.size()
+                  << " steps)\n";
+    }
     return ok ? 0 : 1;
 }
