@@ -6,6 +6,11 @@
 #   and lib/<name>/**_test.cpp into the doctest binary <name>_tests, registered with ctest.
 # Sources are globbed (CONFIGURE_DEPENDS) so that adding a file to a stage never
 # means editing this build: a stage is its folder.
+
+# Where the "postgres" ctest fixture (tests/CMakeLists.txt) runs this build tree's
+# PostgreSQL test server; its URL is in ${AUTOGEN_TEST_PG_DIR}/url.
+set(AUTOGEN_TEST_PG_DIR ${CMAKE_BINARY_DIR}/pg-server)
+
 function(autogen_add_stage name)
   cmake_parse_arguments(STAGE "" "DIR" "EXCLUDE;DEPS;PRIVATE_DEPS;TEST_DEPS" ${ARGN})
   if(NOT STAGE_DIR)
@@ -36,8 +41,14 @@ function(autogen_add_stage name)
     add_executable(${name}_tests ${tests} ${PROJECT_SOURCE_DIR}/tests/support/doctest_main.cpp)
     target_link_libraries(${name}_tests PRIVATE autogen_${name} autogen_test_support
                           ${STAGE_TEST_DEPS} autogen_warnings)
+    # Every stage test may use the PostgreSQL test server that the "postgres" fixture
+    # (tests/CMakeLists.txt) starts; the URL file is passed by environment. One value
+    # per property: doctest flattens PROPERTIES into a list, so a second variable goes
+    # through ENVIRONMENT_MODIFICATION rather than a ';'-separated ENVIRONMENT.
     doctest_discover_tests(${name}_tests
       TEST_PREFIX "${name}: "
-      PROPERTIES ENVIRONMENT "AUTOGEN_SOURCE_DIR=${PROJECT_SOURCE_DIR}")
+      PROPERTIES ENVIRONMENT "AUTOGEN_SOURCE_DIR=${PROJECT_SOURCE_DIR}"
+                 ENVIRONMENT_MODIFICATION "AUTOGEN_TEST_PG_URL_FILE=set:${AUTOGEN_TEST_PG_DIR}/url"
+                 FIXTURES_REQUIRED postgres)
   endif()
 endfunction()
