@@ -32,7 +32,11 @@ public:
     virtual std::string dialect() const = 0;
 
     /// Runs one or more statements separated by ';' (no results). False on error,
-    /// with a Database diagnostic naming the failing statement.
+    /// with a Database diagnostic naming the failing statement. The message is the
+    /// database's complaint, then "\n  statement: " and the SQL (the runner cuts
+    /// there and names the statement itself); where the database says where in the
+    /// SQL it failed, location.line/column hold that position, 1-based, counted
+    /// within `sql` (location.file stays empty: the caller knows which file).
     virtual bool execute(std::string_view sql, Diagnostics& diags) = 0;
 
     /// Runs one statement with positional parameters ($1.. on PostgreSQL, ?1.. on
@@ -51,6 +55,17 @@ public:
     virtual bool begin(Diagnostics& diags) = 0;
     virtual bool commit(Diagnostics& diags) = 0;
     virtual bool rollback(Diagnostics& diags) = 0;
+
+    /// Serialises migrators on one database for a whole run (session level, held across
+    /// transactions and outside them, so it also covers creating the version table and
+    /// `-- autogen: no-transaction` sections). Blocks until the lock is free. `key`
+    /// names what is locked (the runner passes the version table's name, so two
+    /// projects with different version tables in one database do not wait for each
+    /// other). PostgreSQL: pg_advisory_lock on a 64-bit key derived from `key`;
+    /// SQLite: a no-op (BEGIN IMMEDIATE and the busy timeout already queue writers).
+    virtual bool lock_migrations(std::string_view key, Diagnostics& diags) = 0;
+    /// Releases what lock_migrations(key) took; reports (does not throw) on failure.
+    virtual void unlock_migrations(std::string_view key, Diagnostics& diags) = 0;
 };
 
 }  // namespace autogen::db

@@ -125,6 +125,11 @@ public:
         return execute("PRAGMA foreign_keys = ON", diags) && ok;
     }
 
+    // BEGIN IMMEDIATE with the busy timeout already makes a second migrator wait for
+    // the first one's transaction; SQLite has no session-level lock to add.
+    bool lock_migrations(std::string_view, Diagnostics&) override { return true; }
+    void unlock_migrations(std::string_view, Diagnostics&) override {}
+
 private:
     void fail(Diagnostics& diags, const std::string& statement) {
         std::string stmt = statement;

@@ -1,6 +1,8 @@
 // Parsing of database URLs (SPEC §2) and password redaction.
 #include "db/url.hpp"
 
+#include <libpq-fe.h>
+
 #include <regex>
 
 namespace autogen::db {
@@ -16,6 +18,16 @@ std::string redact_password(const std::string& text) {
     // libpq keyword form or query option: password=secret
     static const std::regex kKeyword(R"((password=)[^&\s]*)");
     return std::regex_replace(out, kKeyword, "$1***");
+}
+
+std::string with_database(const std::string& url, const std::string& name) {
+    auto authority = url.find("://");
+    std::size_t from = authority == std::string::npos ? 0 : authority + 3;
+    auto path = url.find_first_of("/?", from);
+    if (path == std::string::npos) return url + "/" + name;
+    if (url[path] == '?') return url.substr(0, path) + "/" + name + url.substr(path);
+    auto query = url.find('?', path);
+    return url.substr(0, path + 1) + name + (query == std::string::npos ? "" : url.substr(query));
 }
 
 std::string DatabaseUrl::redacted() const { return redact_password(original); }
@@ -43,6 +55,21 @@ std::optional<DatabaseUrl> parse_url(const std::string& url, const std::filesyst
     if (starts_with(url, "postgresql://") || starts_with(url, "postgres://")) {
         out.scheme = "postgresql";
         out.conninfo = url;
+        // libpq's own parser, so a malformed URL is a configuration error now rather
+        // than a connection failure later.
+        char* error = nullptr;
+        PQconninfoOption* options = PQconninfoParse(url.c_str(), &error);
+        if (!options) {
+            std::string why = error ? error : "out of memory";
+            PQfreemem(error);
+            while (!why.empty() && why.back() == '\n') why.pop_back();
+            diags.error(support::Category::Config,
+                        "malformed PostgreSQL URL '" + redact_password(url) + "': " + redact_password(why), {},
+                        "use postgresql://user:password@host:port/database (or postgres://...); "
+                        "percent-encode special characters in the password");
+            return std::nullopt;
+        }
+        PQconninfoFree(options);
         return out;
     }
     diags.error(support::Category::Config, "unsupported database URL '" + redact_password(url) + "'", {},

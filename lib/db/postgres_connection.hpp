@@ -1,0 +1,29 @@
+// PostgreSQL implementation of db::Connection (libpq), and scratch databases on a
+// PostgreSQL server for replaying the migration chain and materialising models.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "db/connection.hpp"
+#include "db/url.hpp"
+
+namespace autogen::db {
+
+/// Connects to `url` (postgresql:// or postgres://, anything libpq accepts; the
+/// password may also come from PGPASSWORD or ~/.pgpass). Server notices ("already
+/// exists, skipping") are dropped. Errors name the URL redacted, never a password.
+std::unique_ptr<Connection> open_postgres(const DatabaseUrl& url, Diagnostics& diags);
+
+/// Creates a fresh, empty database on the server of `server` (named
+/// autogen_scratch_<pid>_<random>, from template0, so nothing of template1 leaks in)
+/// and connects to it. The returned connection drops that database (WITH (FORCE))
+/// when destroyed. The user of `server` needs CREATEDB.
+std::unique_ptr<Connection> open_postgres_scratch(const DatabaseUrl& server, Diagnostics& diags);
+
+/// The 64-bit key Connection::lock_migrations(key) passes to pg_advisory_lock:
+/// FNV-1a (64 bit) of "autogen:" followed by `key`, as a signed bigint. Documented in
+/// docs/dialects/postgresql.md so that other tools can take the same lock.
+long long migration_lock_key(std::string_view key);
+
+}  // namespace autogen::db
