@@ -209,6 +209,7 @@ std::optional<Config> load_config(const fs::path& file, const std::map<std::stri
         r.check_keys(*t, "database", {"url", "dialects", "dev_url"});
         r.string(*t, "url", config.database.url);
         r.strings(*t, "dialects", config.database.dialects);
+        config.database.dialects_given = t->contains("dialects");
         r.string(*t, "dev_url", config.database.dev_url);
     }
     if (const auto* t = section(root, "models", config.file, diags)) {

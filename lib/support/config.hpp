@@ -16,7 +16,10 @@ namespace autogen::support {
 
 struct DatabaseConfig {
     std::string url;                         ///< expanded; empty = no database configured
+    /// The dialects each revision carries SQL for. When the config does not set them,
+    /// the CLI session uses the dialect of the effective database URL (sqlite if none).
     std::vector<std::string> dialects{"sqlite"};
+    bool dialects_given = false;             ///< `dialects` was set in the file
     std::string dev_url;
 };
 

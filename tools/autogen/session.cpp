@@ -30,6 +30,12 @@ const support::Config* Session::config() {
     }
     config_ = support::load_config(file, support::current_environment(), diags);
     if (config_) detail("config: " + config_->file.string());
+    if (config_ && !config_->database.dialects_given) {
+        // A single-dialect project need not list its dialect: it is the one its URL names
+        // (--url > DATABASE_URL > config). Projects that serve several list them.
+        support::Diagnostics ignored;
+        if (auto url = db::parse_url(database_url(), config_->root, ignored)) config_->database.dialects = {url->scheme};
+    }
     return config_ ? &*config_ : nullptr;
 }
 
