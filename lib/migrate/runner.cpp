@@ -31,6 +31,35 @@ std::string excerpt(const std::string& sql) {
     return sql.size() <= kMax ? sql : sql.substr(0, kMax) + " ...";
 }
 
+/// Holds the connection's migration lock (Connection::lock_migrations, keyed by the
+/// version table's name) for a whole run: taken before the version table is even
+/// created, so two first runs on an empty database queue as well, and released however
+/// the run ends.
+class MigrationLock {
+  public:
+    MigrationLock(db::Connection& conn, std::string key, support::Diagnostics& diags)
+        : conn_(conn), key_(std::move(key)) {
+        held_ = conn_.lock_migrations(key_, diags);
+    }
+    ~MigrationLock() {
+        if (!held_) return;
+        // A failed run may have left a transaction open, in which an unlock would fail.
+        // Should the unlock still fail, the lock goes with the session; the run's own
+        // outcome is what the user needs to read, so this is not reported.
+        support::Diagnostics ignored;
+        conn_.rollback(ignored);
+        conn_.unlock_migrations(key_, ignored);
+    }
+    MigrationLock(const MigrationLock&) = delete;
+    MigrationLock& operator=(const MigrationLock&) = delete;
+    bool held() const { return held_; }
+
+  private:
+    db::Connection& conn_;
+    std::string key_;
+    bool held_ = false;
+};
+
 /// One run in one direction; the two directions differ only in the path, the section
 /// and the version change.
 class Run {
@@ -46,7 +75,8 @@ class Run {
           diags_(diags) {}
 
     RunResult go(std::string_view target_text) {
-        if (!table_.ensure(conn_, diags_)) return std::move(result_);
+        MigrationLock lock(conn_, table_.name(), diags_);
+        if (!lock.held() || !table_.ensure(conn_, diags_)) return std::move(result_);
         auto heads = read_heads();
         if (!heads) return std::move(result_);
         result_.heads_before = *heads;
@@ -170,6 +200,15 @@ class Run {
         for (const auto& stmt : split_statements(section.sql, section.first_line)) {
             support::Diagnostics local;
             if (conn_.execute(stmt.sql, local)) continue;
+            // Where the database points within the statement (PostgreSQL gives a
+            // position), the file line is that line; else the statement's first line.
+            support::SourceLocation where{rev.path.string(), stmt.line, 0};
+            for (const auto& item : local.items()) {
+                if (item.severity != support::Severity::Error || item.location.line == 0) continue;
+                where.line = stmt.line + item.location.line - 1;
+                where.column = item.location.column;
+                break;
+            }
             std::string hint =
                 section.no_transaction
                     ? "this section ran outside a transaction (-- autogen: no-transaction): the "
@@ -182,7 +221,7 @@ class Run {
                          "revision " + rev.id + " (" + rev.message + ") failed at " +
                              to_string(dir_) + ": " + database_message(local) +
                              "\n  statement: " + excerpt(stmt.sql),
-                         {rev.path.string(), stmt.line, 0}, hint);
+                         where, hint);
             return false;
         }
         return true;
@@ -282,7 +321,8 @@ RunResult stamp(db::Connection& conn, const RevisionGraph& graph, std::string_vi
     auto read = [&]() -> std::optional<std::vector<std::string>> {
         return table.heads(conn, diags);
     };
-    if (!table.ensure(conn, diags) || !conn.begin(diags)) return result;
+    MigrationLock lock(conn, table.name(), diags);
+    if (!lock.held() || !table.ensure(conn, diags) || !conn.begin(diags)) return result;
     auto fail = [&]() {
         conn.rollback(diags);
         return result;

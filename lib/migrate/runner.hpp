@@ -1,7 +1,10 @@
-// The runner: applies revisions to a live database. Each revision and its version
-// change run in ONE transaction; the current version is re-read inside every
-// transaction, so a second migrator that waited for the first one's lock sees its work
-// and skips it. A failing statement rolls its revision back and stops the run.
+// The runner: applies revisions to a live database. A run holds the connection's
+// migration lock from start to end (Connection::lock_migrations, keyed by the version
+// table's name; PostgreSQL: an advisory lock), so concurrent migrators queue. Each
+// revision and its version change run in ONE transaction; the current version is
+// re-read inside every transaction, so a second migrator that waited for the first
+// one sees its work and skips it. A failing statement rolls its revision back and
+// stops the run.
 #pragma once
 
 #include <filesystem>

@@ -1,0 +1,198 @@
+// The runner on a real PostgreSQL server (ctest's "postgres" fixture): version table,
+// one transaction per revision, no-transaction sections, a failing statement named by
+// file and line, stamp, and concurrent migrators serialised by the advisory lock.
+#include <doctest/doctest.h>
+
+#include <thread>
+
+#include "db/postgres_connection.hpp"
+#include "migrate/runner.hpp"
+#include "support/postgres_test_server.hpp"
+#include "support/temp_dir.hpp"
+
+using namespace autogen;
+using migrate::RevisionGraph;
+using Ids = std::vector<std::string>;
+
+namespace {
+
+const std::vector<std::string> kPostgres = {"postgresql"};
+
+/// A revision file with one postgresql section pair.
+std::string revision(const std::string& id, const std::string& down, const std::string& upgrade_sql,
+                     const std::string& downgrade_sql) {
+    return "-- autogen revision\n-- revision: " + id + "\n-- down_revision: " + down + "\n-- message: step " +
+           id + "\n-- created: 2026-11-21T15:30:00Z\n\n-- +upgrade postgresql\n" + upgrade_sql +
+           "\n\n-- +downgrade postgresql\n" + downgrade_sql + "\n";
+}
+
+RevisionGraph load(const testing::TempDir& dir) {
+    support::Diagnostics diags;
+    auto g = RevisionGraph::load(dir.path() / "migrations", kPostgres, diags);
+    REQUIRE(g);
+    return std::move(*g);
+}
+
+std::unique_ptr<db::Connection> connect(const test::PostgresTestDatabase& database) {
+    support::Diagnostics diags;
+    auto conn = database.connect(diags);
+    REQUIRE(conn);
+    return conn;
+}
+
+std::string print(const support::Diagnostics& diags) {
+    std::string out;
+    for (const auto& d : diags.items()) out += support::format(d) + "\n";
+    return out;
+}
+
+Ids applied_ids(const migrate::RunResult& r) {
+    Ids out;
+    for (const auto& a : r.applied) out.push_back(a.id);
+    return out;
+}
+
+/// The tables of the public schema, comma-separated in name order.
+std::string tables(db::Connection& conn) {
+    support::Diagnostics diags;
+    auto r = conn.query("SELECT string_agg(tablename, ',' ORDER BY tablename) FROM pg_tables "
+                        "WHERE schemaname = 'public'",
+                        {}, diags);
+    REQUIRE(r);
+    return r->rows[0][0].value_or("");
+}
+
+/// users -> phone column -> index: the chain most cases use.
+void linear_chain(const testing::TempDir& dir) {
+    dir.write("migrations/001.sql",
+              revision("a1", "none", "CREATE TABLE \"users\" (\"id\" BIGSERIAL PRIMARY KEY, \"email\" TEXT NOT NULL);",
+                       "DROP TABLE \"users\";"));
+    dir.write("migrations/002.sql", revision("b2", "a1", "ALTER TABLE \"users\" ADD COLUMN \"phone\" VARCHAR(20);",
+                                             "ALTER TABLE \"users\" DROP COLUMN \"phone\";"));
+    dir.write("migrations/003.sql",
+              revision("c3", "b2", "-- autogen: no-transaction\nCREATE INDEX CONCURRENTLY \"ix_users_email\" ON \"users\" (\"email\");",
+                       "DROP INDEX \"ix_users_email\";"));
+}
+
+}  // namespace
+
+TEST_CASE("postgres runner: upgrade, downgrade, stamp, no-transaction section, lock released") {
+    testing::TempDir dir;
+    linear_chain(dir);
+    auto graph = load(dir);
+    test::PostgresTestDatabase database;
+    auto conn = connect(database);
+    support::Diagnostics diags;
+
+    CHECK(migrate::current(*conn, "autogen_version", diags)->empty());
+    auto up = migrate::upgrade(*conn, graph, "head", {}, diags);
+    INFO(print(diags));
+    REQUIRE(up.ok);
+    CHECK(applied_ids(up) == Ids{"a1", "b2", "c3"});
+    CHECK_FALSE(up.applied[1].no_transaction);
+    CHECK(up.applied[2].no_transaction);  // CREATE INDEX CONCURRENTLY cannot run in a transaction
+    CHECK(tables(*conn) == "autogen_version,users");
+    CHECK(*migrate::current(*conn, "autogen_version", diags) == Ids{"c3"});
+    auto index = conn->query("SELECT count(*) FROM pg_indexes WHERE indexname = 'ix_users_email'", {}, diags);
+    CHECK(*index->rows[0][0] == "1");
+
+    // The run released its advisory lock: another session can take it at once.
+    auto other = connect(database);
+    auto key = std::to_string(db::migration_lock_key("autogen_version"));
+    CHECK(*other->query("SELECT pg_try_advisory_lock($1::bigint)", {key}, diags)->rows[0][0] == "t");
+    other->query("SELECT pg_advisory_unlock($1::bigint)", {key}, diags);
+
+    CHECK(migrate::upgrade(*conn, graph, "head", {}, diags).already_there());
+
+    auto down = migrate::downgrade(*conn, graph, "-2", {}, diags);
+    REQUIRE(down.ok);
+    CHECK(applied_ids(down) == Ids{"c3", "b2"});
+    CHECK(*migrate::current(*conn, "autogen_version", diags) == Ids{"a1"});
+    auto columns = conn->query("SELECT count(*) FROM information_schema.columns WHERE table_name = 'users'", {}, diags);
+    CHECK(*columns->rows[0][0] == "2");
+
+    auto stamped = migrate::stamp(*conn, graph, "c3", {}, diags);
+    REQUIRE(stamped.ok);
+    CHECK(stamped.heads_before == Ids{"a1"});
+    CHECK(stamped.heads_after == Ids{"c3"});
+    REQUIRE(migrate::downgrade(*conn, graph, "base", {}, diags).ok == false);  // c3's index is not there
+    diags.clear();
+    REQUIRE(migrate::stamp(*conn, graph, "base", {}, diags).ok);
+    CHECK(migrate::current(*conn, "autogen_version", diags)->empty());
+    CHECK_FALSE(diags.has_errors());
+}
+
+TEST_CASE("postgres runner: a failing statement rolls its revision back and names file, line and statement") {
+    testing::TempDir dir;
+    dir.write("migrations/001.sql", revision("a1", "none", "CREATE TABLE \"t\" (\"a\" INTEGER);", "DROP TABLE \"t\";"));
+    // Line 8 of the file is the section's first line; the error is on line 10.
+    dir.write("migrations/002.sql",
+              revision("b2", "a1", "CREATE TABLE \"kept_only_if_b2_commits\" (\"a\" INTEGER);\nINSERT INTO \"t\"\n  SELECT nope FROM \"t\";",
+                       "DROP TABLE \"kept_only_if_b2_commits\";"));
+    auto graph = load(dir);
+    test::PostgresTestDatabase database;
+    auto conn = connect(database);
+    support::Diagnostics diags;
+    auto up = migrate::upgrade(*conn, graph, "head", {}, diags);
+    CHECK_FALSE(up.ok);
+    CHECK(applied_ids(up) == Ids{"a1"});  // a1 committed before b2 failed
+    REQUIRE(diags.error_count() == 1);
+    const auto& d = diags.items().front();
+    INFO(print(diags));
+    CHECK(d.category == support::Category::Database);
+    CHECK(d.location.file.find("002.sql") != std::string::npos);
+    CHECK(d.location.line == 10);
+    CHECK(d.location.column == 10);
+    CHECK(d.message.find("revision b2 (step b2) failed at upgrade") != std::string::npos);
+    CHECK(d.message.find("column \"nope\" does not exist") != std::string::npos);
+    CHECK(d.message.find("statement: INSERT INTO \"t\"\n  SELECT nope") != std::string::npos);
+    CHECK(tables(*conn) == "autogen_version,t");
+    CHECK(*migrate::current(*conn, "autogen_version", diags) == Ids{"a1"});
+    // The connection is usable afterwards (no transaction left open or aborted).
+    CHECK(conn->execute("CREATE TABLE after_failure (a int)", diags));
+}
+
+TEST_CASE("postgres runner: concurrent migrators on an empty database apply each revision once") {
+    testing::TempDir dir;
+    // r1 sleeps so that the other migrator surely arrives while the first one runs.
+    dir.write("migrations/000.sql",
+              revision("r0", "none", "CREATE TABLE \"log\" (\"rev\" TEXT);\nINSERT INTO \"log\" VALUES ('r0');",
+                       "DROP TABLE \"log\";"));
+    std::string down = "r0";
+    for (int i = 1; i <= 6; ++i) {
+        std::string id = "r" + std::to_string(i);
+        std::string sleep = i == 1 ? "SELECT pg_sleep(0.3);\n" : "";
+        dir.write("migrations/00" + std::to_string(i) + ".sql",
+                  revision(id, down,
+                           sleep + "CREATE TABLE \"t" + id + "\" (\"a\" INTEGER);\nINSERT INTO \"log\" VALUES ('" + id + "');",
+                           "DROP TABLE \"t" + id + "\";"));
+        down = id;
+    }
+    auto graph = load(dir);
+    test::PostgresTestDatabase database;
+    migrate::RunResult results[3];
+    support::Diagnostics diags[3];
+    auto migrator = [&](int k) {
+        auto conn = database.connect(diags[k]);
+        if (conn) results[k] = migrate::upgrade(*conn, graph, "head", {}, diags[k]);
+    };
+    // Three sessions race from nothing: version table creation included.
+    std::thread t0(migrator, 0), t1(migrator, 1), t2(migrator, 2);
+    t0.join();
+    t1.join();
+    t2.join();
+    std::string all = print(diags[0]) + print(diags[1]) + print(diags[2]);
+    INFO(all);
+    CHECK(results[0].ok);
+    CHECK(results[1].ok);
+    CHECK(results[2].ok);
+    CHECK(results[0].applied.size() + results[1].applied.size() + results[2].applied.size() == 7);
+
+    auto conn = connect(database);
+    support::Diagnostics d;
+    auto twice = conn->query("SELECT rev FROM \"log\" GROUP BY rev HAVING count(*) <> 1", {}, d);
+    REQUIRE(twice);
+    CHECK(twice->rows.empty());
+    CHECK(*conn->query("SELECT count(*) FROM \"log\"", {}, d)->rows[0][0] == "7");
+    CHECK(*migrate::current(*conn, "autogen_version", d) == Ids{"r6"});
+}
