@@ -257,7 +257,9 @@ GraphResult<std::vector<std::string>> RevisionGraph::resolve(
     }
     if (auto at = target.find('@'); at != std::string_view::npos) {
         std::string label(target.substr(0, at));
-        if (target.substr(at + 1) != "head") {
+        const std::string_view what = target.substr(at + 1);
+        const auto steps = relative_steps(what);
+        if (what != "head" && !steps) {
             r.error = make_error(Kind::BadTarget, target);
             return r;
         }
@@ -276,11 +278,29 @@ GraphResult<std::vector<std::string>> RevisionGraph::resolve(
         for (const auto& h : heads()) {
             if (ancestors_or_self({h}).count(labelled->id)) branch_heads.push_back(h);
         }
-        if (branch_heads.size() > 1)
+        if (branch_heads.size() > 1) {
             r.error = make_error(Kind::MultipleHeads, target, branch_heads);
-        else
+            return r;
+        }
+        if (!steps) {
             r.value = branch_heads;
-        return r;
+            return r;
+        }
+        // "label@+N" / "label@-N" (Alembic): N steps from the database's revision on that
+        // branch, moving up only towards the branch's head.
+        const auto branch = ancestors_or_self(branch_heads);
+        std::vector<std::string> on_branch;
+        for (const auto& c : current) {
+            if (branch.count(c)) on_branch.push_back(c);
+        }
+        if (on_branch.size() > 1) {
+            r.error = make_error(Kind::MultipleHeads, target, on_branch,
+                                 "the database is at several revisions of branch " + label);
+            return r;
+        }
+        std::optional<std::string> start;
+        if (!on_branch.empty()) start = on_branch.front();
+        return walk(start, what[0] == '+', *steps, target, &branch);
     }
     if (find(target)) {
         r.value = {std::string(target)};
@@ -318,13 +338,18 @@ GraphResult<std::vector<std::string>> RevisionGraph::resolve(
 }
 
 GraphResult<std::vector<std::string>> RevisionGraph::walk(std::optional<std::string> at, bool up,
-                                                          int steps,
-                                                          std::string_view target) const {
+                                                          int steps, std::string_view target,
+                                                          const std::set<std::string>* within) const {
     using Kind = GraphError::Kind;
     GraphResult<std::vector<std::string>> r;
     for (int i = 0; i < steps; ++i) {
         if (up) {
             auto next = at ? children(*at) : bases();
+            if (within) {
+                next.erase(std::remove_if(next.begin(), next.end(),
+                                          [&](const std::string& id) { return !within->count(id); }),
+                           next.end());
+            }
             if (next.empty()) {
                 r.error = make_error(Kind::OutOfRange, target, {},
                                      "only " + std::to_string(i) + " revision(s) above");
@@ -344,6 +369,12 @@ GraphResult<std::vector<std::string>> RevisionGraph::walk(std::optional<std::str
             }
             const auto& downs = find(*at)->down_revisions;
             if (downs.size() > 1) {
+                // One step below a merge is both of its parents (as in Alembic); further
+                // steps would have to choose a branch.
+                if (i + 1 == steps) {
+                    r.value = downs;
+                    return r;
+                }
                 r.error = make_error(Kind::MultipleHeads, target, downs,
                                      *at + " is a merge; name the revision to go to");
                 return r;

@@ -87,8 +87,10 @@ class RevisionGraph {
     /// +N and -N). Result: the revision ids the database should be at afterwards;
     /// empty means base. Targets: "head" (the single head), "heads", "base", a full
     /// id or unique prefix, "+N" / "-N" (N revisions up / down from the single current
-    /// revision), "label@head" (the head of the branch carrying that label), a branch
-    /// label, "<id, prefix or label>+N" / "-N" (relative to that revision).
+    /// revision; -1 from a merge gives both parents), "label@head" (the head of the
+    /// branch carrying that label), "label@+N" / "label@-N" (relative to the database's
+    /// revision on that branch), a branch label, "<id, prefix or label>+N" / "-N"
+    /// (relative to that revision).
     GraphResult<std::vector<std::string>> resolve(std::string_view target,
                                                   const std::vector<std::string>& current) const;
 
@@ -114,9 +116,12 @@ class RevisionGraph {
     std::vector<const Revision*> history() const;
 
   private:
-    /// N steps up (children) or down (down_revisions) from `at` (nullopt = base).
+    /// N steps up (children) or down (down_revisions) from `at` (nullopt = base); going
+    /// up, only through revisions in `within` when given (a branch). One step down from a
+    /// merge gives all its parents.
     GraphResult<std::vector<std::string>> walk(std::optional<std::string> at, bool up, int steps,
-                                               std::string_view target) const;
+                                               std::string_view target,
+                                               const std::set<std::string>* within = nullptr) const;
 
     std::vector<Revision> revisions_;           ///< in topological order (parents first)
     std::map<std::string, std::size_t> index_;  ///< id -> position in revisions_

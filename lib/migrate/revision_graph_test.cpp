@@ -130,7 +130,39 @@ TEST_CASE("revision graph: branches, labels and a merge") {
     CHECK(merged.heads() == Ids{"merge"});
     CHECK(ids(merged.upgrade_path({"left"}, {"merge"}).value) == Ids{"right", "merge"});
     CHECK(ids(merged.downgrade_path({"merge"}, {"left"}).value) == Ids{"merge", "right"});
-    CHECK(error_of(merged, "-1", {"merge"}) == GraphError::Kind::MultipleHeads);
+    // One step below a merge is both parents (Alembic); two steps must choose a branch.
+    CHECK(merged.resolve("-1", {"merge"}).value == Ids{"left", "right"});
+    CHECK(ids(merged.downgrade_path({"merge"}, {"left", "right"}).value) == Ids{"merge"});
+    CHECK(error_of(merged, "-2", {"merge"}) == GraphError::Kind::MultipleHeads);
+}
+
+TEST_CASE("revision graph: label@+N and label@-N move along the labelled branch") {
+    testing::TempDir dir;
+    migrate::fixtures::add(dir, "1", simple("root", "none"));
+    migrate::fixtures::add(dir, "2", simple("left", "root"));
+    migrate::fixtures::add(dir, "3", simple("right1", "root", "-- branch_labels: feature\n"));
+    migrate::fixtures::add(dir, "4", simple("right2", "right1"));
+    migrate::fixtures::add(dir, "5", simple("right3", "right2"));
+    auto g = load(dir);
+    // From root, +1 on the feature branch goes to right1, not to left.
+    CHECK(g.resolve("feature@+1", {"root"}).value == Ids{"right1"});
+    CHECK(g.resolve("feature@+2", {"left", "right1"}).value == Ids{"right3"});
+    CHECK(g.resolve("feature@-1", {"left", "right2"}).value == Ids{"right1"});
+    CHECK(error_of(g, "feature@+3", {"right1"}) == GraphError::Kind::OutOfRange);
+    CHECK(error_of(g, "feature@x", {}) == GraphError::Kind::BadTarget);
+    CHECK(error_of(g, "nolabel@+1", {}) == GraphError::Kind::Unknown);
+}
+
+TEST_CASE("revision graph: a downgrade undoes what depends_on the undone revision first") {
+    testing::TempDir dir;
+    migrate::fixtures::add(dir, "1", simple("a1", "none"));
+    migrate::fixtures::add(dir, "2", simple("a2", "a1"));
+    migrate::fixtures::add(dir, "3", simple("b1", "none", "-- depends_on: a2\n"));
+    auto g = load(dir);
+    CHECK(g.heads() == Ids{"a2", "b1"});
+    CHECK(ids(g.upgrade_path({}, {"b1"}).value) == Ids{"a1", "a2", "b1"});
+    // Going below a2 takes b1 with it, and b1 goes first.
+    CHECK(ids(g.downgrade_path({"a2", "b1"}, {"a1"}).value) == Ids{"b1", "a2"});
 }
 
 TEST_CASE("revision graph: load errors name the files") {
