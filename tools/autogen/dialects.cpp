@@ -30,7 +30,9 @@ DialectRegistry make_dialect_registry() {
     sqlite.connect = [](const db::DatabaseUrl& url, support::Diagnostics& diags) {
         return db::open_sqlite(url.sqlite_path, diags);
     };
-    sqlite.scratch = [](support::Diagnostics& diags) { return db::open_sqlite(":memory:", diags); };
+    sqlite.scratch = [](const support::Config&, support::Diagnostics& diags) {
+        return db::open_sqlite(":memory:", diags);
+    };
     sqlite.inspector = introspect::make_sqlite_inspector();
     sqlite.rules = diff::make_sqlite_rules();
     sqlite.planner = codegen::make_sqlite_planner();

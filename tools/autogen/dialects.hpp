@@ -13,6 +13,7 @@
 #include "db/url.hpp"
 #include "diff/diff_rules.hpp"
 #include "introspect/inspector.hpp"
+#include "support/config.hpp"
 
 namespace autogen::cli {
 
@@ -20,8 +21,11 @@ struct Dialect {
     std::string name;
     /// Opens the database a URL of this dialect names.
     std::function<std::unique_ptr<db::Connection>(const db::DatabaseUrl&, support::Diagnostics&)> connect;
-    /// Opens an empty scratch database (to replay the chain or materialise models).
-    std::function<std::unique_ptr<db::Connection>(support::Diagnostics&)> scratch;
+    /// Opens an empty scratch database (to replay the chain or materialise models),
+    /// dropped with its connection. Dialects that need a server create it on
+    /// `[database] dev_url` (or --dev-url), else on the server of the project's
+    /// effective URL when it is of this dialect (docs/dialects/postgresql.md).
+    std::function<std::unique_ptr<db::Connection>(const support::Config&, support::Diagnostics&)> scratch;
     std::unique_ptr<introspect::Inspector> inspector;
     std::unique_ptr<diff::DiffRules> rules;
     std::unique_ptr<codegen::Planner> planner;

@@ -105,7 +105,7 @@ std::optional<schema::Schema> materialize(const Dialect& dialect, const schema::
     auto ops = diff::diff(schema::Schema{}, lowered, *dialect.rules);
     auto statements = dialect.planner->plan(ops, schema::Schema{}, lowered, diags);
     if (diags.has_errors()) return std::nullopt;
-    auto conn = dialect.scratch(diags);
+    auto conn = dialect.scratch(config, diags);
     if (!conn) return std::nullopt;
     for (const auto& s : statements) {
         if (!conn->execute(s.sql, diags)) {
@@ -123,7 +123,7 @@ std::optional<schema::Schema> materialize(const Dialect& dialect, const schema::
 std::optional<schema::Schema> replay_chain(const Dialect& dialect, const migrate::RevisionGraph& graph,
                                            const std::vector<std::string>& heads, const support::Config& config,
                                            support::Diagnostics& diags) {
-    auto conn = dialect.scratch(diags);
+    auto conn = dialect.scratch(config, diags);
     if (!conn) return std::nullopt;
     migrate::RunOptions run;
     run.dialect = dialect.name;

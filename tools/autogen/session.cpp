@@ -30,6 +30,9 @@ const support::Config* Session::config() {
     }
     config_ = support::load_config(file, support::current_environment(), diags);
     if (config_) detail("config: " + config_->file.string());
+    // From here on the config holds the effective URL, so every stage (and the scratch
+    // databases of server dialects) sees what --url / DATABASE_URL chose.
+    if (config_) config_->database.url = database_url();
     if (config_ && !config_->database.dialects_given) {
         // A single-dialect project need not list its dialect: it is the one its URL names
         // (--url > DATABASE_URL > config). Projects that serve several list them.
