@@ -48,15 +48,32 @@ Table with_renamed_columns(const Table& from, const Table& to) {
 }
 
 /// Tables in an order where every table comes after the tables it references
-/// (references to tables outside `tables` and self-references are ignored; a cycle
-/// is broken at the first table met, in name order).
-std::vector<const Table*> order_by_references(std::vector<const Table*> tables) {
+/// (references to tables outside `tables` and self-references are ignored). A cycle is
+/// broken at the first table met, in name order: the foreign keys that close a cycle
+/// are listed in `deferred`, to be added after every table exists (and dropped before
+/// any of them goes).
+struct ReferenceOrder {
+    std::vector<const Table*> tables;
+    std::set<std::pair<const Table*, std::string>> deferred;  ///< (table, foreign key name)
+
+    bool is_deferred(const Table* t, const ForeignKey& fk) const { return deferred.count({t, fk.name}) > 0; }
+    /// `t` without its deferred foreign keys.
+    Table without_deferred(const Table* t) const {
+        Table copy = *t;
+        copy.foreign_keys.erase(std::remove_if(copy.foreign_keys.begin(), copy.foreign_keys.end(),
+                                               [&](const ForeignKey& fk) { return is_deferred(t, fk); }),
+                                copy.foreign_keys.end());
+        return copy;
+    }
+};
+
+ReferenceOrder order_by_references(std::vector<const Table*> tables) {
     std::sort(tables.begin(), tables.end(), [](const Table* a, const Table* b) {
         return std::tie(a->schema, a->name) < std::tie(b->schema, b->name);
     });
     std::map<std::string, const Table*> by_key;
     for (const Table* t : tables) by_key[key(t->schema, t->name)] = t;
-    std::vector<const Table*> out;
+    ReferenceOrder out;
     std::set<std::string> done, visiting;
     std::function<void(const Table*)> visit = [&](const Table* t) {
         std::string k = key(t->schema, t->name);
@@ -64,11 +81,13 @@ std::vector<const Table*> order_by_references(std::vector<const Table*> tables) 
         visiting.insert(k);
         for (const ForeignKey& fk : t->foreign_keys) {
             auto it = by_key.find(key(fk.ref_schema, fk.ref_table));
-            if (it != by_key.end() && it->second != t) visit(it->second);
+            if (it == by_key.end() || it->second == t) continue;
+            if (visiting.count(key(fk.ref_schema, fk.ref_table))) out.deferred.insert({t, fk.name});
+            else visit(it->second);
         }
         visiting.erase(k);
         done.insert(k);
-        out.push_back(t);
+        out.tables.push_back(t);
     };
     for (const Table* t : tables) visit(t);
     return out;
@@ -108,8 +127,12 @@ std::vector<Operation> diff(const Schema& from, const Schema& to, const DiffRule
         }
     }
 
-    // 3. New tables, referenced ones first.
-    for (const Table* t : order_by_references(created)) ops.push_back(CreateTable{*t});
+    // 3. New tables, referenced ones first; the foreign keys of a cycle after them all.
+    ReferenceOrder create_order = order_by_references(created);
+    for (const Table* t : create_order.tables) ops.push_back(CreateTable{create_order.without_deferred(t)});
+    for (const Table* t : create_order.tables)
+        for (const ForeignKey& fk : t->foreign_keys)
+            if (create_order.is_deferred(t, fk)) ops.push_back(AddForeignKey{ref(*t), fk});
 
     // 4. Changes inside the tables both sides have, in name order.
     std::sort(pairs.begin(), pairs.end(), [](const auto& a, const auto& b) {
@@ -135,8 +158,13 @@ std::vector<Operation> diff(const Schema& from, const Schema& to, const DiffRule
     for (const Table& t : from.tables) {
         if (!matched_from.count(key(t.schema, t.name))) dropped.push_back(&t);
     }
-    auto drop_order = order_by_references(dropped);
-    for (auto it = drop_order.rbegin(); it != drop_order.rend(); ++it) ops.push_back(DropTable{**it});
+    // The foreign keys of a cycle go first (the reverse of their creation).
+    ReferenceOrder drop_order = order_by_references(dropped);
+    for (auto it = drop_order.tables.rbegin(); it != drop_order.tables.rend(); ++it)
+        for (const ForeignKey& fk : (*it)->foreign_keys)
+            if (drop_order.is_deferred(*it, fk)) ops.push_back(DropForeignKey{ref(**it), fk});
+    for (auto it = drop_order.tables.rbegin(); it != drop_order.tables.rend(); ++it)
+        ops.push_back(DropTable{drop_order.without_deferred(*it)});
 
     // 6. Enums no model declares any more, after the tables that used them.
     for (const Enum& e : from.enums) {

@@ -14,8 +14,9 @@ namespace autogen::diff {
 /// The operations that turn `from` (the database, or the migration chain) into `to`
 /// (the models). Both schemas must be lowered by the same dialect. Ordered so that
 /// each operation's dependencies exist: enums, table renames, new tables (referenced
-/// ones first), changes inside existing tables, dropped tables (referencing ones
-/// first), dropped enums. schema::reverse() of the result is a valid downgrade.
+/// ones first, then the foreign keys that close a reference cycle), changes inside
+/// existing tables, dropped tables (a cycle's closing keys first, then referencing
+/// tables first), dropped enums. schema::reverse() of the result is a valid downgrade.
 std::vector<schema::Operation> diff(const schema::Schema& from, const schema::Schema& to,
                                     const DiffRules& rules);
 

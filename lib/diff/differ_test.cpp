@@ -193,3 +193,34 @@ TEST_CASE("a constraint dropped over a renamed column names the old column, so i
     const auto& recreated = std::get<CreateIndex>(down.back());
     CHECK(recreated.index.columns == std::vector<std::string>{"email"});
 }
+
+TEST_CASE("a foreign-key cycle: tables created first, the closing key added after; dropped the other way") {
+    // users.best_order_id -> orders, orders.user_id -> users: no order of CREATE TABLE
+    // statements satisfies both references.
+    Table u = users();
+    u.columns.push_back(col("best_order_id", "INTEGER", true));
+    ForeignKey best;
+    best.name = "fk_users_best_order";
+    best.columns = {"best_order_id"};
+    best.ref_table = "orders";
+    best.ref_columns = {"id"};
+    u.foreign_keys = {best};
+    Schema full{{u, orders()}, {}};
+    auto up = diff::diff(Schema{}, full, ExactRules{});
+    CHECK(phrases(up) == std::vector<std::string>{
+                             "added table \"users\"",
+                             "added table \"orders\"",
+                             "added foreign key \"fk_users_best_order\" on \"users\" (best_order_id) -> \"orders\" (id)",
+                         });
+    REQUIRE(std::holds_alternative<CreateTable>(up[0]));
+    CHECK(std::get<CreateTable>(up[0]).table.foreign_keys.empty());  // the cycle's key comes later
+    CHECK(std::get<CreateTable>(up[1]).table.foreign_keys.size() == 1);
+
+    auto down = diff::diff(full, Schema{}, ExactRules{});
+    REQUIRE(down.size() == 3);
+    CHECK(std::holds_alternative<DropForeignKey>(down[0]));
+    CHECK(diff::describe(down[1]).find("\"orders\"") != std::string::npos);
+    REQUIRE(std::holds_alternative<DropTable>(down[2]));
+    CHECK(std::get<DropTable>(down[2]).table.foreign_keys.empty());
+    CHECK(phrases(reverse(up)) == phrases(down));
+}

@@ -1,0 +1,274 @@
+// PostgreSQL planner: walks the operations in order with the schema they apply to
+// (PlanState), renders each through the quoting builder.
+#include "codegen/postgres_planner.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "codegen/postgres_casts.hpp"
+#include "codegen/postgres_ddl.hpp"
+#include "codegen/postgres_enums.hpp"
+#include "codegen/postgres_lowering.hpp"
+#include "codegen/postgres_plan_state.hpp"
+#include "codegen/sql_builder.hpp"
+#include "codegen/tightening.hpp"
+
+namespace autogen::codegen {
+
+namespace {
+
+using namespace autogen::schema;
+using namespace autogen::codegen::postgres;
+
+template <class... Ts>
+struct Overloaded : Ts... { using Ts::operator()...; };
+template <class... Ts>
+Overloaded(Ts...) -> Overloaded<Ts...>;
+
+using Statements = std::vector<Statement>;
+
+std::string q(const std::string& name) { return quote_identifier(name); }
+std::string alter(const TableRef& t) { return "ALTER TABLE " + table_sql(t) + " "; }
+std::string col(const TableRef& t, const std::string& c) { return table_sql(t) + "." + q(c); }
+
+bool is_enum_op(const Operation& op) {
+    return std::holds_alternative<CreateEnum>(op) || std::holds_alternative<DropEnum>(op) ||
+           std::holds_alternative<AlterEnum>(op);
+}
+
+Statements create_table(const Table& t) {
+    TableRef tr = ref(t);
+    Statements out{{.sql = create_table_sql(t)}};
+    for (const auto& ix : t.indexes) out.push_back({.sql = create_index_sql(tr, ix)});
+    if (!t.comment.empty()) out.push_back({.sql = comment_on_table_sql(tr, t.comment)});
+    for (const auto& c : t.columns)
+        if (!c.comment.empty()) out.push_back({.sql = comment_on_column_sql(tr, c.name, c.comment)});
+    return out;
+}
+
+Statements add_column(const AddColumn& o) {
+    Statement add{.sql = alter(o.table) + "ADD COLUMN " + column_definition(o.column)};
+    if (!o.column.nullable && !o.column.server_default && !o.column.identity)
+        add.comment = "WARNING: adds NOT NULL column " + col(o.table, o.column.name) +
+                      " without a server default: this fails if the table has rows.\n"
+                      "Give it a server_default, or add it nullable, fill it, then make it NOT NULL.";
+    Statements out{add};
+    if (!o.column.comment.empty()) out.push_back({.sql = comment_on_column_sql(o.table, o.column.name, o.column.comment)});
+    return out;
+}
+
+/// The statements of one AlterColumn, in the order PostgreSQL needs them: identity
+/// dropped, default dropped, type, default set, NULLs filled, nullability, identity
+/// added, comment.
+Statements alter_column(const AlterColumn& o) {
+    const Column& a = o.from;
+    const Column& b = o.to;
+    const std::uint32_t ch = o.changes;
+    const std::string prefix = alter(o.table) + "ALTER COLUMN " + q(b.name) + " ";
+    const bool type_change = ch & kChangeType;
+    const std::string using_expr = type_change ? using_expression(a.type.sql, b.type.sql, q(b.name)) : "";
+    // A default typed for the old type may not convert on its own ("default for column
+    // cannot be cast automatically"): it is dropped and set again around the change.
+    const bool default_around_type = type_change && !using_expr.empty() && a.server_default && !a.identity;
+    Statements out;
+
+    if ((ch & kChangeIdentity) && a.identity && !b.identity) out.push_back({.sql = prefix + "DROP IDENTITY"});
+    if (((ch & kChangeDefault) && a.server_default && !b.server_default) || default_around_type)
+        out.push_back({.sql = prefix + "DROP DEFAULT"});
+    if (type_change || (ch & kChangeCollation)) {
+        Statement s{.sql = prefix + "TYPE " + display_type(b.type.sql)};
+        if (ch & kChangeCollation)
+            s.sql += " COLLATE " + q(b.collation && !b.collation->empty() ? *b.collation : "default");
+        if (!using_expr.empty()) s.sql += " USING " + using_expr;
+        if (type_change) {
+            std::string why = narrowing_reason(a.type.sql, b.type.sql);
+            if (!why.empty()) {
+                s.destructive = true;
+                s.warning = "changes the type of " + col(o.table, b.name) + " " + why;
+            }
+        }
+        out.push_back(std::move(s));
+    }
+    if (b.server_default && !b.identity && ((ch & kChangeDefault) || default_around_type))
+        out.push_back({.sql = prefix + "SET DEFAULT " + *b.server_default});
+    if (ch & kChangeNullability) {
+        if (a.nullable && !b.nullable) {
+            Statement s{.sql = prefix + "SET NOT NULL"};
+            if (b.server_default && !b.identity)
+                out.push_back({.sql = fill_nulls_sql(table_sql(o.table), q(b.name), *b.server_default),
+                               .comment = "NULLs take the default before the column becomes NOT NULL"});
+            else
+                s.comment = tightening_without_default_comment(table_sql(o.table), q(b.name));
+            out.push_back(std::move(s));
+        } else if (!a.nullable && b.nullable) {
+            out.push_back({.sql = prefix + "DROP NOT NULL"});
+        }
+    }
+    if ((ch & kChangeIdentity) && b.identity && !a.identity) {
+        out.push_back({.sql = prefix + "ADD GENERATED BY DEFAULT AS IDENTITY"});
+        // The new sequence starts at 1; existing keys would collide with it.
+        out.push_back({.sql = "SELECT setval(pg_get_serial_sequence(" + string_literal(table_sql(o.table)) + ", " +
+                              string_literal(b.name) + "), COALESCE(MAX(" + q(b.name) + "), 0) + 1, false) FROM " +
+                              table_sql(o.table),
+                       .comment = "the identity continues after the largest existing value"});
+    }
+    if (ch & kChangeComment) out.push_back({.sql = comment_on_column_sql(o.table, b.name, b.comment)});
+    return out;
+}
+
+Statements alter_primary_key(const AlterPrimaryKey& o, PlanState& state) {
+    std::string current = state.primary_key_name(o.table);
+    if (current.empty() && o.from) current = o.from->name.empty() ? default_primary_key_name(o.table.name) : o.from->name;
+    if (o.from && o.to && o.from->columns == o.to->columns) {
+        if (o.to->name.empty() || o.to->name == current) return {};
+        return {{.sql = alter(o.table) + "RENAME CONSTRAINT " + q(current) + " TO " + q(o.to->name)}};
+    }
+    Statements out;
+    if (o.from) out.push_back({.sql = alter(o.table) + "DROP CONSTRAINT " + q(current)});
+    if (o.to) out.push_back({.sql = alter(o.table) + "ADD " + primary_key_clause(*o.to)});
+    return out;
+}
+
+Statements rename_table(const RenameTable& o, PlanState& state) {
+    Statements out{{.sql = alter(o.from) + "RENAME TO " + q(o.to)}};
+    // The primary key PostgreSQL named after the table follows it, as the model (which
+    // leaves it unnamed) expects of a table created under the new name.
+    if (state.primary_key_name(o.from) == default_primary_key_name(o.from.name))
+        out.push_back({.sql = alter(TableRef{o.from.schema, o.to}) + "RENAME CONSTRAINT " +
+                              q(default_primary_key_name(o.from.name)) + " TO " + q(default_primary_key_name(o.to))});
+    return out;
+}
+
+/// Does `op` use one of `labels` of enum `e` (a literal in a default, check or index,
+/// or a column converted to the enum type)?
+bool uses_labels(const Operation& op, const Enum& e, const std::vector<std::string>& labels) {
+    std::vector<std::string> texts;
+    auto add_column_texts = [&](const Column& c) {
+        if (c.server_default) texts.push_back(*c.server_default);
+    };
+    auto add_table_texts = [&](const Table& t) {
+        for (const auto& c : t.columns) add_column_texts(c);
+        for (const auto& ck : t.checks) texts.push_back(ck.expression);
+        for (const auto& ix : t.indexes) {
+            texts.push_back(ix.where);
+            texts.insert(texts.end(), ix.columns.begin(), ix.columns.end());
+        }
+    };
+    bool converts = false;
+    std::visit(Overloaded{
+                   [&](const CreateTable& o) { add_table_texts(o.table); },
+                   [&](const AddColumn& o) { add_column_texts(o.column); },
+                   [&](const AlterColumn& o) {
+                       add_column_texts(o.to);
+                       converts = (o.changes & kChangeType) && (names_enum(o.to.type.sql, e.schema, e.name) ||
+                                                                (o.to.type.logical == Logical::Enum && o.to.type.enum_name == e.name));
+                   },
+                   [&](const AddCheck& o) { texts.push_back(o.check.expression); },
+                   [&](const CreateIndex& o) {
+                       texts.push_back(o.index.where);
+                       texts.insert(texts.end(), o.index.columns.begin(), o.index.columns.end());
+                   },
+                   [](const auto&) {},
+               },
+               op);
+    if (converts) return true;
+    for (const auto& text : texts)
+        for (const auto& label : labels)
+            if (text.find(string_literal(label)) != std::string::npos) return true;
+    return false;
+}
+
+class PostgresPlanner final : public Planner {
+public:
+    std::string dialect() const override { return "postgresql"; }
+
+    Schema lower(const Schema& model, support::Diagnostics& diags) const override { return postgres::lower(model, diags); }
+
+    std::vector<Statement> plan(const std::vector<Operation>& ops, const Schema& from, const Schema& to,
+                                support::Diagnostics&) const override {
+        PlanState state(from);
+        std::set<std::string> schemas;  // schemas known to exist
+        for (const auto& t : from.tables) schemas.insert(t.schema);
+        for (const auto& e : from.enums) schemas.insert(e.schema);
+        Statements out;
+        auto ensure_schema = [&](const std::string& s) {
+            if (s.empty() || s == "public" || !schemas.insert(s).second) return;
+            out.push_back({.sql = "CREATE SCHEMA IF NOT EXISTS " + q(s)});
+        };
+        for (std::size_t i = 0; i < ops.size(); ++i) {
+            const Operation& op = ops[i];
+            Statements stmts = std::visit(
+                Overloaded{
+                    [&](const CreateTable& o) {
+                        ensure_schema(o.table.schema);
+                        return create_table(o.table);
+                    },
+                    [&](const DropTable& o) {
+                        return Statements{{.sql = "DROP TABLE " + table_sql(ref(o.table)),
+                                           .destructive = true,
+                                           .warning = "drops table " + table_sql(ref(o.table)) + " and all its rows"}};
+                    },
+                    [&](const RenameTable& o) { return rename_table(o, state); },
+                    [&](const AddColumn& o) { return add_column(o); },
+                    [&](const DropColumn& o) {
+                        return Statements{{.sql = alter(o.table) + "DROP COLUMN " + q(o.column.name),
+                                           .destructive = true,
+                                           .warning = "drops column " + col(o.table, o.column.name) + " and its values"}};
+                    },
+                    [&](const RenameColumn& o) {
+                        return Statements{{.sql = alter(o.table) + "RENAME COLUMN " + q(o.from) + " TO " + q(o.to)}};
+                    },
+                    [&](const AlterColumn& o) { return alter_column(o); },
+                    [&](const AlterPrimaryKey& o) { return alter_primary_key(o, state); },
+                    [&](const AddForeignKey& o) { return Statements{{.sql = alter(o.table) + "ADD " + foreign_key_clause(o.key)}}; },
+                    [&](const DropForeignKey& o) {
+                        return Statements{{.sql = alter(o.table) + "DROP CONSTRAINT " + q(o.key.name)}};
+                    },
+                    [&](const AddUnique& o) { return Statements{{.sql = alter(o.table) + "ADD " + unique_clause(o.unique)}}; },
+                    [&](const DropUnique& o) {
+                        return Statements{{.sql = alter(o.table) + "DROP CONSTRAINT " + q(o.unique.name)}};
+                    },
+                    [&](const AddCheck& o) { return Statements{{.sql = alter(o.table) + "ADD " + check_clause(o.check)}}; },
+                    [&](const DropCheck& o) {
+                        return Statements{{.sql = alter(o.table) + "DROP CONSTRAINT " + q(o.check.name)}};
+                    },
+                    [&](const CreateIndex& o) { return Statements{{.sql = create_index_sql(o.table, o.index)}}; },
+                    [&](const DropIndex& o) { return Statements{{.sql = drop_index_sql(o.table, o.index)}}; },
+                    [&](const SetTableComment& o) { return Statements{{.sql = comment_on_table_sql(o.table, o.to)}}; },
+                    [&](const CreateEnum& o) {
+                        ensure_schema(o.type.schema);
+                        return Statements{{.sql = create_enum_sql(o.type)}};
+                    },
+                    [&](const DropEnum& o) { return Statements{{.sql = "DROP TYPE " + enum_sql(o.type)}}; },
+                    [&](const AlterEnum& o) {
+                        auto labels = added_labels(o);
+                        bool used = false;
+                        for (std::size_t k = i + 1; k < ops.size() && !labels.empty(); ++k)
+                            used = used || uses_labels(ops[k], o.to, labels);
+                        return alter_enum(o, schema_at(ops, i, from, to, state), used);
+                    },
+                },
+                op);
+            for (auto& s : stmts) out.push_back(std::move(s));
+            state.apply(op);
+        }
+        return out;
+    }
+
+private:
+    /// The schema the database has when ops[i] runs. The differ puts enum changes
+    /// before every table change (upgrade) or after them all (their downgrade), so it
+    /// is exactly `from` or `to`; in any other position, the simulated state.
+    static const Schema& schema_at(const std::vector<Operation>& ops, std::size_t i, const Schema& from, const Schema& to,
+                                   const PlanState& state) {
+        if (std::all_of(ops.begin(), ops.begin() + static_cast<long>(i), is_enum_op)) return from;
+        if (std::all_of(ops.begin() + static_cast<long>(i) + 1, ops.end(), is_enum_op)) return to;
+        return state.schema();
+    }
+};
+
+}  // namespace
+
+std::unique_ptr<Planner> make_postgres_planner() { return std::make_unique<PostgresPlanner>(); }
+
+}  // namespace autogen::codegen

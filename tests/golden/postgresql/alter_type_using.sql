@@ -1,0 +1,17 @@
+-- golden: alter_type_using
+-- operations:
+--   changed column "orders"."total_cents": type BIGINT -> TEXT, default 0 -> '0'
+
+-- +upgrade postgresql
+ALTER TABLE "orders" ALTER COLUMN "total_cents" TYPE TEXT;
+
+ALTER TABLE "orders" ALTER COLUMN "total_cents" SET DEFAULT '0';
+
+-- +downgrade postgresql
+ALTER TABLE "orders" ALTER COLUMN "total_cents" DROP DEFAULT;
+
+-- WARNING: changes the type of "orders"."total_cents" from TEXT to BIGINT: values that do not convert make it fail
+ALTER TABLE "orders" ALTER COLUMN "total_cents" TYPE BIGINT USING "total_cents"::BIGINT;
+
+ALTER TABLE "orders" ALTER COLUMN "total_cents" SET DEFAULT 0;
+
