@@ -148,6 +148,7 @@ inline std::vector<Case> cases() {
              auto& c = column_of(s, "orders", "total_cents");
              c.type.logical = Logical::Text;
              c.server_default = "'0'";
+             table(s, "orders").checks.clear();  // total_cents >= 0 has no meaning for text
          },
          {{kOrders, kOrders}}},
         {"tighten_with_default",

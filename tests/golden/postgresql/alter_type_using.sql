@@ -1,8 +1,11 @@
 -- golden: alter_type_using
 -- operations:
+--   removed check constraint "ck_orders_total" on "orders"
 --   changed column "orders"."total_cents": type BIGINT -> TEXT, default 0 -> '0'
 
 -- +upgrade postgresql
+ALTER TABLE "orders" DROP CONSTRAINT "ck_orders_total";
+
 ALTER TABLE "orders" ALTER COLUMN "total_cents" TYPE TEXT;
 
 ALTER TABLE "orders" ALTER COLUMN "total_cents" SET DEFAULT '0';
@@ -14,4 +17,6 @@ ALTER TABLE "orders" ALTER COLUMN "total_cents" DROP DEFAULT;
 ALTER TABLE "orders" ALTER COLUMN "total_cents" TYPE BIGINT USING "total_cents"::BIGINT;
 
 ALTER TABLE "orders" ALTER COLUMN "total_cents" SET DEFAULT 0;
+
+ALTER TABLE "orders" ADD CONSTRAINT "ck_orders_total" CHECK (total_cents >= 0);
 

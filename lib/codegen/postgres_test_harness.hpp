@@ -1,0 +1,107 @@
+// Test harness for the PostgreSQL dialect tests (header-only, used by *_test.cpp only):
+// a fresh database on the real test server (ctest's "postgres" fixture) with the
+// dialect's planner, inspector and rules, to apply lowered schemas and plans and read
+// the result back. No mocks.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "codegen/postgres_planner.hpp"
+#include "diff/differ.hpp"
+#include "diff/phrases.hpp"
+#include "diff/postgres_rules.hpp"
+#include "introspect/postgres_inspector.hpp"
+#include "support/postgres_test_server.hpp"
+
+namespace autogen::testing {
+
+class PostgresHarness {
+public:
+    PostgresHarness()
+        : conn(database.connect(diags)),
+          planner(codegen::make_postgres_planner()),
+          inspector(introspect::make_postgres_inspector()),
+          rules(diff::make_postgres_rules()) {}
+
+    /// Runs `statements` one by one in one transaction; rolls back at the first failure.
+    bool run(const std::vector<codegen::Statement>& statements) {
+        if (!conn->begin(diags)) return false;
+        for (const auto& s : statements) {
+            if (!conn->execute(s.sql, diags)) {
+                conn->rollback(diags);
+                return false;
+            }
+        }
+        return conn->commit(diags);
+    }
+
+    /// Creates a lowered schema with the planner's statements for the differ's
+    /// operations from an empty database (enums first, referenced tables first).
+    bool create(const schema::Schema& lowered) {
+        return run(planner->plan(diff::diff(schema::Schema{}, lowered, *rules), schema::Schema{}, lowered, diags));
+    }
+
+    schema::Schema inspect() {
+        auto s = inspector->inspect(*conn, {}, diags);
+        return s ? *s : schema::Schema{};
+    }
+
+    /// What the differ still finds between the database and `want` ("" when nothing).
+    std::string left_to_do(const schema::Schema& want) {
+        std::string out;
+        for (const auto& op : diff::diff(inspect(), want, *rules)) out += diff::describe(op) + "\n";
+        return out;
+    }
+
+    /// The rows of a query, each as "a|b|NULL".
+    std::vector<std::string> rows(const std::string& sql) {
+        std::vector<std::string> out;
+        auto r = conn->query(sql, {}, diags);
+        if (!r) return {"<query failed: " + sql + ">"};
+        for (const auto& row : r->rows) {
+            std::string line;
+            for (std::size_t i = 0; i < row.size(); ++i) line += (i ? "|" : "") + (row[i] ? *row[i] : "NULL");
+            out.push_back(line);
+        }
+        return out;
+    }
+
+    /// Every diagnostic so far, formatted, for failure messages.
+    std::string messages() const {
+        std::string out;
+        for (const auto& d : diags.items()) out += support::format(d) + "\n";
+        return out;
+    }
+
+    support::Diagnostics diags;
+    test::PostgresTestDatabase database;
+    std::unique_ptr<db::Connection> conn;
+    std::unique_ptr<codegen::Planner> planner;
+    std::unique_ptr<introspect::Inspector> inspector;
+    std::unique_ptr<diff::DiffRules> rules;
+};
+
+/// The model as PostgreSQL will hold it: lowered, created in a scratch database and read
+/// back; `renamed_from` (model-only) is carried over from the model.
+inline schema::Schema materialize_postgres(const schema::Schema& model, std::string& errors) {
+    PostgresHarness scratch;
+    schema::Schema lowered = scratch.planner->lower(model, scratch.diags);
+    if (!scratch.conn || !scratch.create(lowered)) {
+        errors = scratch.messages();
+        return {};
+    }
+    schema::Schema s = scratch.inspect();
+    for (auto& t : s.tables) {
+        const schema::Table* m = model.find_table(t.name, t.schema);
+        if (!m) continue;
+        t.renamed_from = m->renamed_from;
+        for (auto& c : t.columns)
+            if (const schema::Column* mc = m->find_column(c.name)) c.renamed_from = mc->renamed_from;
+    }
+    errors = scratch.messages();
+    return s;
+}
+
+}  // namespace autogen::testing
