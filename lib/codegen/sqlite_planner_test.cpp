@@ -150,3 +150,38 @@ TEST_CASE("sqlite planner: interleaved operations on two tables give one rebuild
     auto diffs = testing::schema_differences(to, h.inspect());
     CHECK_MESSAGE(diffs.empty(), testing::describe_differences(diffs));
 }
+
+TEST_CASE("sqlite planner: NOT NULL without a default warns with the UPDATE to fill in, like PostgreSQL") {
+    SqliteHarness h;
+    Schema before = base(), after = base();
+    table(after, "users").find_column("full_name")->nullable = false;
+    Schema from = h.planner->lower(before, h.diags), to = h.planner->lower(after, h.diags);
+    auto stmts = h.planner->plan({AlterColumn{ref("users"), col(from, "users", "full_name"), col(to, "users", "full_name"),
+                                              kChangeNullability}},
+                                 from, to, h.diags);
+    INFO(sql_text(stmts));
+    REQUIRE_FALSE(stmts.empty());
+    CHECK(stmts[0].comment.find("WARNING: \"users\".\"full_name\" becomes NOT NULL and has no server default") !=
+          std::string::npos);
+    CHECK(stmts[0].comment.find("\nUPDATE \"users\" SET \"full_name\" = <value> WHERE \"full_name\" IS NULL;") !=
+          std::string::npos);
+    REQUIRE(h.create(from));
+    REQUIRE(h.conn->execute(kSeed, h.diags));
+    support::Diagnostics quiet;
+    std::swap(quiet, h.diags);
+    CHECK_FALSE(h.run(stmts));  // user 2 has no full name
+    std::swap(quiet, h.diags);
+    REQUIRE(h.conn->execute("UPDATE \"users\" SET \"full_name\" = 'unknown' WHERE \"full_name\" IS NULL", h.diags));
+    CHECK_MESSAGE(h.run(stmts), h.messages());
+    CHECK(h.rows("SELECT id, full_name FROM users ORDER BY id") == std::vector<std::string>{"1|Ann", "2|unknown", "7|Cy"});
+
+    // With a default, nothing to warn about: the copy fills the NULLs.
+    table(after, "users").find_column("nickname")->nullable = false;
+    table(after, "users").find_column("nickname")->server_default = "'anon'";
+    Schema to2 = h.planner->lower(after, h.diags);
+    auto with_default = h.planner->plan({AlterColumn{ref("users"), col(to, "users", "nickname"), col(to2, "users", "nickname"),
+                                                     kChangeNullability | kChangeDefault}},
+                                        to, to2, h.diags);
+    REQUIRE_FALSE(with_default.empty());
+    CHECK(with_default[0].comment.find("WARNING") == std::string::npos);
+}

@@ -6,6 +6,7 @@
 
 #include "codegen/sql_builder.hpp"
 #include "codegen/sqlite_ddl.hpp"
+#include "codegen/tightening.hpp"
 
 namespace autogen::codegen::sqlite {
 
@@ -134,6 +135,10 @@ std::vector<Statement> rebuild_table(const Rebuild& r) {
         // failing the copy.
         if (!c.nullable && old->nullable && c.server_default)
             src = "COALESCE(" + src + ", " + default_clause_value(*c.server_default) + ")";
+        // Without a default the copy fails on a NULL: say so, with the UPDATE to fill in
+        // (data-safe tightening, the same as on PostgreSQL).
+        if (!c.nullable && old->nullable && !c.server_default)
+            out.front().comment += "\n" + tightening_without_default_comment(quote_identifier(before.name), src);
         sources.push_back(src);
     }
     if (targets.empty() && !before.columns.empty()) {

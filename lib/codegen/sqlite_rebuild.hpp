@@ -38,7 +38,9 @@ struct Rebuild {
 
 /// The statements that rebuild `r.before` into `r.after`: CREATE TABLE "_autogen_new_T",
 /// INSERT ... SELECT with explicit columns (NULLs of a column that became NOT NULL take
-/// its default), DROP TABLE, ALTER TABLE ... RENAME TO "T", CREATE INDEX for each index.
+/// its default; without a default, the first statement's comment warns and carries a
+/// commented-out UPDATE to fill them), DROP TABLE, ALTER TABLE ... RENAME TO "T",
+/// CREATE INDEX for each index.
 std::vector<Statement> rebuild_table(const Rebuild& r);
 
 }  // namespace autogen::codegen::sqlite
