@@ -18,6 +18,11 @@
 //                                    "stdout" that the next stdout lines check; "! sql" expects the
 //                                    database to refuse QUERY (its message becomes the "stderr")
 //   sqlfile DB FILE                  run the SQL script FILE on the SQLite file DB (like `sqlite3 DB < FILE`)
+//   tables DB / indexes DB           the database's table / index names (no internal ones), one per
+//                                    line, sorted, as the "stdout" (portable across dialects)
+//   columns DB TABLE                 the column names of TABLE, in order, as the "stdout"
+//   client DB FILE                   run FILE with the dialect's own command-line client
+//                                    (sqlite3 DB < FILE; psql -v ON_ERROR_STOP=1 -1 -f FILE)
 //   save FILE                        write the last stdout to FILE
 //   append FILE TEXT                 append TEXT and a newline to FILE (e.g. to edit a revision)
 //   env NAME=VALUE                   set a variable for the following commands
@@ -232,6 +237,20 @@ std::optional<std::string> sql_rows(const fs::path& db, const std::string& query
     return out;
 }
 
+
+// Catalog queries behind `tables` and `indexes`: user objects only, sorted by name.
+constexpr const char* kSqliteTables =
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name";
+constexpr const char* kSqliteIndexes =
+    "SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name";
+constexpr const char* kPostgresTables =
+    "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p') "
+    "AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%' ORDER BY 1";
+// Indexes that back no constraint, like SQLite's (whose constraint indexes are sqlite_autoindex_*).
+constexpr const char* kPostgresIndexes =
+    "SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+    "WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%' "
+    "AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid) ORDER BY 1";
 
 /// The fresh PostgreSQL database a script runs against (dropped by the destructor).
 class PostgresDatabase {
@@ -479,6 +498,36 @@ int main(int argc, char** argv) {
         } else if (verb == "env") {
             auto eq = words.at(1).find('=');
             env[words.at(1).substr(0, eq)] = words.at(1).substr(eq + 1);
+        } else if (verb == "tables" || verb == "indexes" || verb == "columns") {
+            std::string query;
+            if (dialect == "postgresql") {
+                query = verb == "tables"    ? std::string(kPostgresTables)
+                        : verb == "indexes" ? std::string(kPostgresIndexes)
+                                            : "SELECT column_name FROM information_schema.columns WHERE table_name = '" +
+                                                  words.at(2) + "' ORDER BY ordinal_position";
+            } else {
+                query = verb == "tables"    ? std::string(kSqliteTables)
+                        : verb == "indexes" ? std::string(kSqliteIndexes)
+                                            : "SELECT name FROM pragma_table_info('" + words.at(2) + "') ORDER BY cid";
+            }
+            std::string error;
+            auto rows = dialect == "postgresql" ? postgres.rows(query, error) : sql_rows(work / words.at(1), query, error);
+            if (!rows) {
+                fail(verb + ": " + error);
+            } else {
+                last = RunResult{0, *rows, ""};
+                log << *rows;
+            }
+        } else if (verb == "client") {
+            std::vector<std::string> args =
+                dialect == "postgresql"
+                    ? std::vector<std::string>{"/usr/bin/psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-1", "-f",
+                                               (work / words.at(2)).string(), postgres.url()}
+                    : std::vector<std::string>{"/bin/sh", "-c", "sqlite3 \"$0\" < \"$1\"", (work / words.at(1)).string(),
+                                               (work / words.at(2)).string()};
+            last = run_process(args, work, env, scratch);
+            log << last.out << (last.err.empty() ? "" : "[stderr]\n" + last.err) << "[exit " << last.code << "]\n";
+            if (last.code != 0) fail("client exited " + std::to_string(last.code));
         } else if (verb == "sql") {
             std::string error;
             auto rows = dialect == "postgresql" ? postgres.rows(words.at(2), error)

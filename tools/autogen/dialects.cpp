@@ -1,9 +1,13 @@
 // The registry and the one place where the dialects are assembled.
 #include "dialects.hpp"
 
+#include "codegen/postgres_planner.hpp"
 #include "codegen/sqlite_planner.hpp"
+#include "db/postgres_connection.hpp"
 #include "db/sqlite_connection.hpp"
+#include "diff/postgres_rules.hpp"
 #include "diff/sqlite_rules.hpp"
+#include "introspect/postgres_inspector.hpp"
 #include "introspect/sqlite_inspector.hpp"
 
 namespace autogen::cli {
@@ -23,6 +27,29 @@ std::string DialectRegistry::names() const {
     return out;
 }
 
+namespace {
+
+/// A PostgreSQL scratch database lives on `[database] dev_url` (or --dev-url) when set,
+/// else on the server of the effective URL when that is a PostgreSQL one (its user
+/// needs CREATEDB). Without either there is no server to replay the chain on.
+std::unique_ptr<db::Connection> open_postgres_scratch(const support::Config& config, support::Diagnostics& diags) {
+    const std::string& server = !config.database.dev_url.empty() ? config.database.dev_url : config.database.url;
+    auto url = server.empty() ? std::nullopt : db::parse_url(server, config.root, diags);
+    if (!url || url->scheme != "postgresql") {
+        if (!diags.has_errors()) {
+            diags.error(support::Category::Config,
+                        "the postgresql dialect needs a PostgreSQL server for its scratch database, and none is configured",
+                        support::SourceLocation{config.file.string()},
+                        "set [database] dev_url = \"postgresql://user@localhost/postgres\" (or pass --dev-url), "
+                        "a server where autogen may create and drop a temporary database");
+        }
+        return nullptr;
+    }
+    return db::open_postgres_scratch(*url, diags);
+}
+
+}  // namespace
+
 DialectRegistry make_dialect_registry() {
     DialectRegistry registry;
     Dialect sqlite;
@@ -37,6 +64,19 @@ DialectRegistry make_dialect_registry() {
     sqlite.rules = diff::make_sqlite_rules();
     sqlite.planner = codegen::make_sqlite_planner();
     registry.add(std::move(sqlite));
+
+    Dialect postgres;
+    postgres.name = "postgresql";
+    postgres.connect = [](const db::DatabaseUrl& url, support::Diagnostics& diags) {
+        return db::open_postgres(url, diags);
+    };
+    postgres.scratch = [](const support::Config& config, support::Diagnostics& diags) {
+        return open_postgres_scratch(config, diags);
+    };
+    postgres.inspector = introspect::make_postgres_inspector();
+    postgres.rules = diff::make_postgres_rules();
+    postgres.planner = codegen::make_postgres_planner();
+    registry.add(std::move(postgres));
     return registry;
 }
 

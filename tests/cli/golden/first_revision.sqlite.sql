@@ -10,7 +10,7 @@ CREATE TABLE "users" (
     "email" VARCHAR(255) NOT NULL,
     "full_name" TEXT,
     "created_at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "admin" BOOLEAN NOT NULL DEFAULT 0,
+    "admin" BOOLEAN NOT NULL DEFAULT FALSE,
     "score" DOUBLE NOT NULL,
     "visits" INTEGER NOT NULL,
     "level" SMALLINT NOT NULL,
