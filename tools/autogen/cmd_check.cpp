@@ -1,8 +1,12 @@
-// `autogen check`: the drift guard. Compares (1) the models with the schema the
-// migration chain produces, replayed into a scratch database, and, when a database
-// is configured and reachable, (2) revisions not applied to it, applied revisions
-// edited since, and its live schema against the chain at its current revision.
-// One line per finding; exit 1 on any, 0 when clean.
+// `autogen check`: the drift guard for pre-commit and CI. Always: autogen.sum is
+// readable and every revision file matches its recorded checksum; the chain has one
+// head. Then, per configured dialect, the models are compared with the schema the
+// migration chain produces, replayed into a scratch database, and the sum's snapshot
+// with that chain too; with no scratch database (--offline, or a dialect whose server
+// is not available) the models are compared with the snapshot instead. With a live
+// database (unless --no-database / --offline): revisions not applied to it, applied
+// revisions edited since, and its schema vs the chain at its current revision.
+// One line per finding; exit 1 on any, 0 when clean (docs/check.md).
 #include <algorithm>
 #include <map>
 #include <optional>
@@ -11,8 +15,10 @@
 #include "command.hpp"
 #include "diff/phrases.hpp"
 #include "migrate/runner.hpp"
+#include "migrate/schema_snapshot.hpp"
 #include "migrate/version_table.hpp"
 #include "pipeline.hpp"
+#include "sum_record.hpp"
 #include "support/text.hpp"
 
 namespace autogen::cli {
@@ -20,11 +26,6 @@ namespace autogen::cli {
 namespace {
 
 using support::Category;
-
-struct Finding {
-    std::string kind;     ///< models, pending, edited, database, heads, unknown-revision
-    std::string message;
-};
 
 /// Chain replays already made in this run, by dialect, with the heads they stop at:
 /// the models check and the database check need the same one when the database is at
@@ -44,69 +45,166 @@ struct ReplayMemo {
     }
 };
 
+/// Adds findings, dropping a line already reported (several dialects often see the
+/// same difference).
+struct FindingList {
+    std::vector<Finding> items;
+    void add(Finding f) {
+        bool seen = std::any_of(items.begin(), items.end(), [&](const Finding& o) { return o.message == f.message; });
+        if (!seen) items.push_back(std::move(f));
+    }
+};
+
 class CheckCommand final : public Command {
 public:
-    void configure(CLI::App&) override {}
+    void configure(CLI::App& app) override {
+        app.add_flag("--no-database", no_database_,
+                     "leave the configured database alone: check the models, the migration chain and "
+                     "autogen.sum only (what a pre-commit hook wants)");
+        app.add_flag("--offline", offline_,
+                     "use no database at all, not even a scratch one: compare the models with the snapshot "
+                     "in autogen.sum and each revision file with its checksum (implies --no-database)");
+        app.add_option("--dev-url", dev_url_,
+                       "a PostgreSQL server where check may create a temporary database to replay the chain "
+                       "(overrides [database] dev_url)");
+    }
 
     int run(Session& session) override {
         auto project = open_project(session);
         if (!project) return kExitUsage;
-        const auto* config = project->config;
-        auto* graph = &project->graph;
+        // A copy, so that --dev-url reaches the dialects' scratch databases.
+        support::Config effective = *project->config;
+        const auto* config = &effective;
+        const auto& graph = project->graph;
+        if (!dev_url_.empty()) effective.database.dev_url = dev_url_;
+        if (!check_dev_url(session, *config)) return kExitUsage;
 
-        std::vector<Finding> findings;
-        auto heads = graph->heads();
+        FindingList findings;
+        auto heads = graph.heads();
         if (heads.size() > 1) {
-            findings.push_back({"heads", "the migration chain has several heads: " + support::join(heads) +
-                                             " (join them with 'autogen merge -m MSG heads')"});
+            findings.add({"heads", config->migrations.dir,
+                          "the migration chain has several heads: " + support::join(heads) +
+                              " (join them with 'autogen merge -m MSG heads')"});
         }
-        ReplayMemo replays;
-        if (!check_models(session, *config, *graph, heads, replays, findings)) return session.exit_code();
-        if (!check_database(session, *config, *graph, heads, replays, findings)) return session.exit_code();
+        std::vector<Finding> sum_findings;
+        auto sum = check_sum_file(*config, graph, sum_findings);
+        for (auto& f : sum_findings) findings.add(std::move(f));
 
-        if (session.options.json) {
-            nlohmann::ordered_json out{{"clean", findings.empty()}, {"findings", nlohmann::ordered_json::array()}};
-            for (const auto& f : findings) out["findings"].push_back({{"kind", f.kind}, {"message", f.message}});
-            session.print(out.dump(2));
-        } else {
-            for (const auto& f : findings) session.print(f.message);
-            if (findings.empty()) {
-                session.print(session.database_url().empty()
-                                  ? "no drift: the models match the migration chain"
-                                  : "no drift: the models, the migration chain and the database agree");
-            } else {
-                session.info(std::to_string(findings.size()) + " finding(s); write a revision with "
-                             "'autogen revision -m MSG' or apply pending ones with 'autogen upgrade head'");
-            }
+        ReplayMemo replays;
+        bool used_scratch = false;
+        if (!check_models(session, *config, graph, heads, sum, replays, findings, used_scratch)) {
+            return session.exit_code();
         }
-        return findings.empty() ? kExitOk : kExitDrift;
+        if (!offline_ && !no_database_) {
+            if (!check_database(session, *config, graph, heads, replays, findings)) return session.exit_code();
+        }
+        print(session, *config, findings.items, used_scratch);
+        return findings.items.empty() ? kExitOk : kExitDrift;
     }
 
 private:
-    /// Models vs the chain, for every configured dialect.
-    static bool check_models(Session& session, const support::Config& config, const migrate::RevisionGraph& graph,
-                             const std::vector<std::string>& heads, ReplayMemo& replays,
-                             std::vector<Finding>& findings) {
+    /// --dev-url / [database] dev_url: where dialects whose scratch database needs a server
+    /// create it. A SQLite URL there is a mistake worth stopping on: SQLite replays in memory.
+    bool check_dev_url(Session& session, const support::Config& config) const {
+        const std::string& url = config.database.dev_url;
+        const std::string from = dev_url_.empty() ? "[database] dev_url in " + config.file.filename().string()
+                                                  : std::string("--dev-url");
+        if (url.empty()) return true;
+        auto parsed = db::parse_url(url, config.root, session.diags);
+        if (!parsed) return false;
+        if (!parsed->sqlite_path.empty()) {
+            session.diags.error(Category::Usage,
+                                from + " names a SQLite database, but SQLite replays the migration chain in memory "
+                                       "and never uses a dev database",
+                                {}, "remove " + from + "; it is for PostgreSQL: a server where check may create a "
+                                    "temporary database");
+            return false;
+        }
+        const auto& dialects = config.database.dialects;
+        if (std::find(dialects.begin(), dialects.end(), parsed->scheme) == dialects.end()) {
+            session.diags.warning(Category::Config,
+                                  from + " is a " + parsed->scheme + " URL, but [database] dialects (" +
+                                      support::join(dialects) + ") has no " + parsed->scheme + "; it is not used",
+                                  {}, "add " + parsed->scheme + " to [database] dialects, or remove " + from);
+        }
+        session.detail("dev database server: " + parsed->redacted());
+        return true;
+    }
+
+    /// Models vs the chain (scratch database) and the snapshot vs the chain, or models
+    /// vs the snapshot where no scratch database is available; for every dialect.
+    bool check_models(Session& session, const support::Config& config, const migrate::RevisionGraph& graph,
+                      const std::vector<std::string>& heads, const std::optional<migrate::SumFile>& sum,
+                      ReplayMemo& replays, FindingList& findings, bool& used_scratch) {
         if (heads.size() > 1) return true;  // no single chain to compare with
         auto scanned = scan_models(session, config);
         if (!scanned) return false;
-        std::vector<std::string> seen;
+        const std::string models_text = migrate::snapshot_text(scanned->schema);
+        const bool snapshot_is_models = sum && sum->snapshot == models_text;
+        std::optional<schema::Schema> snapshot;  // parsed on first need
+        bool snapshot_parsed = false;
+        auto need_snapshot = [&]() -> const schema::Schema* {
+            if (!snapshot_parsed) {
+                snapshot_parsed = true;
+                snapshot = recorded_snapshot(config, sum, graph, session.diags);
+            }
+            return snapshot ? &*snapshot : nullptr;
+        };
+        const bool several = config.database.dialects.size() > 1;
+        const std::string sum_name = sum_display(config);
+
         for (const auto& name : config.database.dialects) {
             const Dialect* dialect = require_dialect(session, name);
             if (!dialect) return false;
-            auto desired = materialize(*dialect, scanned->schema, config, session.diags);
-            if (!desired) return false;
+            const std::string tag = several ? " [" + name + "]" : "";
+            std::string why;
+            if (offline_ || !scratch_available(*dialect, config, why)) {
+                if (!offline_) {
+                    session.info("no scratch " + name + " database (" + why + "): comparing the models with " +
+                                 sum_name + " instead of the replayed chain");
+                }
+                if (snapshot_is_models) continue;
+                const auto* recorded = need_snapshot();
+                if (session.diags.has_errors()) return false;
+                if (!recorded) {
+                    session.diags.warning(Category::MigrationFile,
+                                          "the models were not checked for " + name + ": no scratch database and no "
+                                          "readable " + sum_name, {},
+                                          "fix " + sum_name + " as the finding says, or check with a database");
+                    continue;
+                }
+                auto ops = diff_models(*dialect, *recorded, scanned->schema, session.diags);
+                if (!ops) return false;
+                for (const auto& op : *ops) {
+                    findings.add({"models", sum_name,
+                                  "models differ from the snapshot in " + sum_name + ": " + diff::describe(op) + tag});
+                }
+                continue;
+            }
+            used_scratch = true;
             auto chain = replays.get(*dialect, graph, heads, config, session.diags);
             if (!chain) return false;
+            auto desired = materialize(*dialect, scanned->schema, config, session.diags);
+            if (!desired) return false;
             auto change = plan_change(*dialect, *chain, *desired, session.diags);
             if (!change) return false;
             for (const auto& op : change->operations) {
-                std::string line = "models differ from the migrations: " + diff::describe(op);
-                if (config.database.dialects.size() > 1) line += " [" + name + "]";
-                if (std::find(seen.begin(), seen.end(), line) == seen.end()) {
-                    seen.push_back(line);
-                    findings.push_back({"models", line});
-                }
+                findings.add({"models", config.migrations.dir,
+                              "models differ from the migrations: " + diff::describe(op) + tag});
+            }
+            // The snapshot is what a database-free check trusts elsewhere; verify it
+            // here, where the chain can be replayed. Equal to the models: done above.
+            if (snapshot_is_models || !sum) continue;
+            const auto* recorded = need_snapshot();
+            if (!recorded) return false;
+            auto materialized = materialize(*dialect, *recorded, config, session.diags);
+            if (!materialized) return false;
+            auto snap_change = plan_change(*dialect, *chain, *materialized, session.diags);
+            if (!snap_change) return false;
+            for (const auto& op : snap_change->operations) {
+                findings.add({"snapshot", sum_name,
+                              "the snapshot in " + sum_name + " differs from the migrations: " + diff::describe(op) +
+                                  tag + " (once the models match the migrations, re-take it with 'autogen hash')"});
             }
         }
         return true;
@@ -114,8 +212,7 @@ private:
 
     /// Pending and edited revisions, and the live schema vs the chain at its revision.
     static bool check_database(Session& session, const support::Config& config, const migrate::RevisionGraph& graph,
-                               const std::vector<std::string>& heads, ReplayMemo& replays,
-                               std::vector<Finding>& findings) {
+                               const std::vector<std::string>& heads, ReplayMemo& replays, FindingList& findings) {
         auto live = open_live(session, config, /*required=*/false);
         if (session.diags.has_errors()) return false;
         if (!live) return true;
@@ -124,8 +221,9 @@ private:
         if (!current) return false;
         for (const auto& id : *current) {
             if (!graph.find(id)) {
-                findings.push_back({"unknown-revision", "the database is at revision " + id +
-                                                            ", which no file in " + config.migrations.dir + " declares"});
+                findings.add({"unknown-revision", "database",
+                              "the database is at revision " + id + ", which no file in " + config.migrations.dir +
+                                  " declares"});
                 return true;  // nothing else can be compared
             }
         }
@@ -133,9 +231,9 @@ private:
             auto path = graph.upgrade_path(*current, heads);
             if (path) {
                 for (const auto* rev : path.value) {
-                    findings.push_back({"pending", "revision " + rev->id + " (" + rev->message + ", " +
-                                                       rev->path.filename().string() +
-                                                       ") is not applied to the database"});
+                    findings.add({"pending", file_of(config, *rev),
+                                  "revision " + rev->id + " (" + rev->message + ", " + rev->path.filename().string() +
+                                      ") is not applied to the database"});
                 }
             }
         }
@@ -145,8 +243,9 @@ private:
             for (const auto& [id, sum] : *sums) {
                 const auto* rev = graph.find(id);
                 if (rev && !sum.empty() && sum != rev->checksum) {
-                    findings.push_back({"edited", "revision " + id + " (" + rev->path.filename().string() +
-                                                      ") was edited after it was applied"});
+                    findings.add({"edited", file_of(config, *rev),
+                                  "revision " + id + " (" + rev->path.filename().string() +
+                                      ") was edited after it was applied"});
                 }
             }
         }
@@ -158,11 +257,45 @@ private:
         if (!change) return false;
         std::string at = current->empty() ? "base" : support::join(*current);
         for (const auto& op : change->operations) {
-            findings.push_back({"database", "the database differs from the migrations at " + at + ": " +
-                                                diff::describe(op, diff::Perspective::Database)});
+            findings.add({"database", "database",
+                          "the database differs from the migrations at " + at + ": " +
+                              diff::describe(op, diff::Perspective::Database)});
         }
         return true;
     }
+
+    static std::string file_of(const support::Config& config, const migrate::Revision& rev) {
+        return (std::filesystem::path(config.migrations.dir) / rev.path.filename()).string();
+    }
+
+    void print(Session& session, const support::Config& config, const std::vector<Finding>& findings,
+               bool used_scratch) const {
+        const bool database = !offline_ && !no_database_ && !session.database_url().empty();
+        if (session.options.json) {
+            nlohmann::ordered_json out{{"clean", findings.empty()},
+                                       {"database", database},
+                                       {"scratch", used_scratch},
+                                       {"findings", nlohmann::ordered_json::array()}};
+            for (const auto& f : findings) {
+                out["findings"].push_back({{"kind", f.kind}, {"where", f.where}, {"message", f.message}});
+            }
+            session.print(out.dump(2));
+            return;
+        }
+        for (const auto& f : findings) session.print(f.message);
+        if (findings.empty()) {
+            std::string against = used_scratch ? "the migration chain" : "the snapshot in " + sum_display(config);
+            session.print(database ? "no drift: the models, the migration chain and the database agree"
+                                   : "no drift: the models match " + against);
+        } else {
+            session.info(std::to_string(findings.size()) + " finding(s); each line says what to do (see also "
+                         "'autogen revision -m MSG' and 'autogen upgrade head')");
+        }
+    }
+
+    bool no_database_ = false;
+    bool offline_ = false;
+    std::string dev_url_;
 };
 
 }  // namespace

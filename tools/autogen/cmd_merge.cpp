@@ -1,11 +1,14 @@
 // `autogen merge -m MSG REV...`: writes a merge revision whose down_revisions are the
 // given revisions (`heads` = every head), with empty sections: it joins branches of
-// the chain without changing the schema.
+// the chain without changing the schema. It rewrites migrations/autogen.sum from the
+// files and the models: after a git merge of two branches that each added a revision,
+// that file is conflicted or stale, and this is the command that settles it.
 #include <algorithm>
 
 #include "command.hpp"
 #include "pipeline.hpp"
 #include "revision_clock.hpp"
+#include "sum_record.hpp"
 #include "support/text.hpp"
 
 namespace autogen::cli {
@@ -45,6 +48,10 @@ public:
                                 {}, "see 'autogen heads' for the heads to join");
             return kExitUsage;
         }
+        // The merged branches' models together are the snapshot; scanned before
+        // anything is written so that a model error leaves the folder as it was.
+        auto scanned = scan_models(session, *project->config);
+        if (!scanned) return kExitUsage;
         migrate::RevisionDraft draft;
         draft.id = rev_id_.empty() ? migrate::new_revision_id() : rev_id_;
         draft.message = message_;
@@ -55,6 +62,7 @@ public:
         if (!path) return kExitUsage;
         session.print("merged " + support::join(parents) + " into " + draft.id);
         session.print("wrote " + std::filesystem::relative(*path, std::filesystem::current_path()).string());
+        if (!record_sum(session, *project->config, scanned->schema)) return kExitUsage;
         return kExitOk;
     }
 

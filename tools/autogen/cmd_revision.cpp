@@ -1,12 +1,14 @@
 // `autogen revision -m MSG`: scans the models, diffs them against the database (or the
 // chain), prints one line per detected operation and writes one revision file. Writes
-// nothing when nothing changed, unless --empty.
+// nothing when nothing changed, unless --empty. Every revision written rewrites
+// migrations/autogen.sum with the models as its snapshot (docs/check.md).
 #include <cstdlib>
 
 #include "command.hpp"
 #include "migrate/revision_file.hpp"
 #include "pipeline.hpp"
 #include "revision_clock.hpp"
+#include "sum_record.hpp"
 
 namespace autogen::cli {
 
@@ -61,6 +63,7 @@ public:
         }
 
         migrate::RevisionDraft draft;
+        schema::Schema models;  // autogen.sum's snapshot once the revision is written
         draft.id = rev_id_.empty() ? migrate::new_revision_id() : rev_id_;
         draft.message = message_;
         draft.created = revision_clock();
@@ -75,6 +78,11 @@ public:
                 return kExitUsage;
             }
             for (const auto& d : config->database.dialects) draft.dialects.push_back({d, {}, {}});
+            // The hand-written SQL to come is the chain's side of whatever the models
+            // now say: they are the snapshot (check verifies it on a scratch database).
+            auto scanned = scan_models(session, *config);
+            if (!scanned) return kExitUsage;
+            models = std::move(scanned->schema);
         } else {
             // A baseline ignores the live database: it is the schema built from nothing,
             // so that fresh deployments get everything and existing ones are stamped.
@@ -92,12 +100,15 @@ public:
             }
             for (const auto& line : draft.operations) session.print("detected " + line);
             for (auto& p : changes->per_dialect) draft.dialects.push_back(std::move(p.statements));
+            models = std::move(changes->scan.schema);
         }
 
         auto path = migrate::write_revision(draft, writer_options(*config), session.diags);
         if (!path) return kExitUsage;
         session.print("wrote " + std::filesystem::relative(*path, std::filesystem::current_path()).string());
         run_post_write_hooks(session, *config, *path);
+        // After the hooks: a formatter hook changes the file's bytes.
+        if (!record_sum(session, *config, models)) return kExitUsage;
         return kExitOk;
     }
 

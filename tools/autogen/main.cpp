@@ -24,6 +24,7 @@ const CommandSpec kCommands[] = {
     {"branches", "Show the branch points of the migration chain", &make_branches_command},
     {"history", "List revisions, newest first", &make_history_command},
     {"show", "Show one revision in full", &make_show_command},
+    {"hash", "Rewrite migrations/autogen.sum (after reviewing a hand edit of a revision)", &make_hash_command},
     {"check", "Exit 1 if models, migrations and database have drifted apart", &make_check_command},
     {"diff", "Print what 'revision' would write, writing nothing", &make_diff_command},
     {"inspect", "Show the scanned models or the live database schema", &make_inspect_command},

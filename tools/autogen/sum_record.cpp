@@ -1,0 +1,104 @@
+// autogen.sum for the commands: writing it, and the findings `check` draws from it.
+#include "sum_record.hpp"
+
+#include "diff/differ.hpp"
+#include "migrate/schema_snapshot.hpp"
+#include "pipeline.hpp"
+
+namespace autogen::cli {
+
+namespace fs = std::filesystem;
+using migrate::FileDrift;
+using migrate::SumRead;
+
+fs::path sum_path(const support::Config& config) {
+    return config.migrations_dir() / std::string(migrate::kSumFileName);
+}
+
+std::string sum_display(const support::Config& config) {
+    return (fs::path(config.migrations.dir) / std::string(migrate::kSumFileName)).string();
+}
+
+bool record_sum(Session& session, const support::Config& config, const schema::Schema& snapshot) {
+    // Loaded again from disk: the heads and checksums are those of the files as they
+    // are now, including the one just written (which this also proves parses).
+    auto graph = load_graph(session, config);
+    if (!graph) return false;
+    migrate::SumFile sum;
+    sum.heads = graph->heads();
+    sum.files = migrate::revision_file_checksums(config.migrations_dir());
+    sum.snapshot = migrate::snapshot_text(snapshot);
+    if (!migrate::write_sum(sum_path(config), sum, session.diags)) return false;
+    session.detail("wrote " + sum_display(config));
+    return true;
+}
+
+std::optional<migrate::SumFile> check_sum_file(const support::Config& config, const migrate::RevisionGraph& graph,
+                                               std::vector<Finding>& findings) {
+    const std::string sum_name = sum_display(config);
+    const std::string fix_merge = graph.heads().size() > 1 ? "'autogen merge -m MSG heads'" : "'autogen hash'";
+    SumRead read = migrate::read_sum(sum_path(config));
+    if (read.state == SumRead::State::Missing) {
+        // A project without revisions has nothing to record yet.
+        if (!graph.empty()) {
+            findings.push_back({"sum-missing", sum_name,
+                                sum_name + " is missing: nothing records the revision files' checksums or the "
+                                           "models' snapshot (write it with 'autogen hash' and commit it)"});
+        }
+        return std::nullopt;
+    }
+    if (read.state == SumRead::State::Invalid) {
+        findings.push_back({"sum-invalid", sum_name,
+                            sum_name + (read.line ? ":" + std::to_string(read.line) : std::string()) + ": " +
+                                read.problem + " (rewrite it with " + fix_merge + ")"});
+        return std::nullopt;
+    }
+    const std::string dir = config.migrations.dir;
+    for (const auto& drift : migrate::compare_files(read.sum.files, migrate::revision_file_checksums(config.migrations_dir()))) {
+        std::string file = (fs::path(dir) / drift.file).string();
+        switch (drift.kind) {
+            case FileDrift::Kind::Changed:
+                findings.push_back({"sum-stale", file,
+                                    file + ": changed since " + sum_name +
+                                        " was written (a hand edit? review it, then run 'autogen hash')"});
+                break;
+            case FileDrift::Kind::Unlisted:
+                findings.push_back({"sum-stale", file,
+                                    file + ": not listed in " + sum_name +
+                                        " (written by hand or merged from another branch? run " + fix_merge + ")"});
+                break;
+            case FileDrift::Kind::Missing:
+                findings.push_back({"sum-stale", file,
+                                    file + ": listed in " + sum_name +
+                                        " but gone (restore it, or run 'autogen hash' if removing it was intended)"});
+                break;
+        }
+    }
+    return std::move(read.sum);
+}
+
+std::optional<schema::Schema> recorded_snapshot(const support::Config& config, const std::optional<migrate::SumFile>& sum,
+                                                const migrate::RevisionGraph& graph, support::Diagnostics& diags) {
+    if (!sum) {
+        if (graph.empty()) return schema::Schema{};
+        return std::nullopt;
+    }
+    return migrate::parse_snapshot(sum->snapshot, sum_display(config), sum->snapshot_line, diags);
+}
+
+std::optional<std::vector<schema::Operation>> diff_models(const Dialect& dialect, const schema::Schema& from,
+                                                          const schema::Schema& to, support::Diagnostics& diags) {
+    schema::Schema lowered_from = dialect.planner->lower(from, diags);
+    schema::Schema lowered_to = dialect.planner->lower(to, diags);
+    if (diags.has_errors()) return std::nullopt;
+    return diff::diff(lowered_from, lowered_to, *dialect.rules);
+}
+
+bool scratch_available(const Dialect& dialect, const support::Config& config, std::string& why) {
+    support::Diagnostics probe;
+    if (dialect.scratch(config, probe)) return true;
+    why = probe.items().empty() ? "no scratch database" : probe.items().front().message;
+    return false;
+}
+
+}  // namespace autogen::cli

@@ -1,0 +1,56 @@
+// The CLI's side of migrations/autogen.sum: where it is, writing it after `revision`,
+// `merge` and `hash`, and the comparisons `check` and `hash` make with it (models vs
+// the snapshot with no database, the snapshot vs the replayed chain with one).
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "migrate/revision_graph.hpp"
+#include "migrate/sum_file.hpp"
+#include "schema/schema.hpp"
+#include "session.hpp"
+
+namespace autogen::cli {
+
+/// One `check` finding: its kind (the JSON "kind"), what it is about (a file relative
+/// to the project, "database", "models"), and the line printed.
+struct Finding {
+    std::string kind;
+    std::string where;
+    std::string message;
+};
+
+/// <migrations>/autogen.sum.
+std::filesystem::path sum_path(const support::Config& config);
+/// "migrations/autogen.sum" as users see it (relative to the project).
+std::string sum_display(const support::Config& config);
+
+/// Rewrites autogen.sum from the files on disk (their checksums, the heads of the chain
+/// they form) and `snapshot` (the model schema those heads stand for). Reports and
+/// returns false when the folder no longer loads or the file cannot be written.
+bool record_sum(Session& session, const support::Config& config, const schema::Schema& snapshot);
+
+/// Findings about autogen.sum itself (missing, unreadable) and about revision files whose
+/// bytes differ from their recorded checksums. Returns the sum when it was readable.
+std::optional<migrate::SumFile> check_sum_file(const support::Config& config, const migrate::RevisionGraph& graph,
+                                               std::vector<Finding>& findings);
+
+/// The snapshot a readable sum records, parsed; the empty schema for a project with no
+/// revisions and no sum; nullopt otherwise (after reporting a parse error).
+std::optional<schema::Schema> recorded_snapshot(const support::Config& config, const std::optional<migrate::SumFile>& sum,
+                                                const migrate::RevisionGraph& graph, support::Diagnostics& diags);
+
+/// The differences between two unlowered model schemas as `dialect` sees them (both
+/// lowered by its planner, diffed by its rules; no database): operations turning
+/// `from` into `to`. nullopt after reporting an error.
+std::optional<std::vector<schema::Operation>> diff_models(const Dialect& dialect, const schema::Schema& from,
+                                                          const schema::Schema& to, support::Diagnostics& diags);
+
+/// True if `dialect` can open a scratch database now (an in-memory SQLite always can;
+/// a server dialect needs its server: [database] dev_url). The reason it cannot goes to `why`.
+bool scratch_available(const Dialect& dialect, const support::Config& config, std::string& why);
+
+}  // namespace autogen::cli
