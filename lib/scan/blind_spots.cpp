@@ -70,8 +70,8 @@ std::vector<fs::path> walk_files(const fs::path& root) {
     return files;
 }
 
-/// Line and column (1-based) of the first AUTOGEN_TABLE use in `text` that is not on a
-/// #define line, or nullopt.
+}  // namespace
+
 std::optional<std::pair<unsigned, unsigned>> first_table_use(const std::string& text) {
     static const std::string kMacro = "AUTOGEN_TABLE";
     std::istringstream in(text);
@@ -89,6 +89,8 @@ std::optional<std::pair<unsigned, unsigned>> first_table_use(const std::string& 
     }
     return std::nullopt;
 }
+
+namespace {
 
 fs::path canonical_or_self(const fs::path& p) {
     std::error_code ec;

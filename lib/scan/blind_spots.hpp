@@ -4,6 +4,9 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "support/diagnostics.hpp"
@@ -14,6 +17,10 @@ namespace autogen::scan {
 struct BlindSpot {
     support::SourceLocation first_use;  ///< file (absolute), line and column of its first AUTOGEN_TABLE
 };
+
+/// Line and column (1-based) of the first AUTOGEN_TABLE( use in `text` that is not
+/// on a #define/#undef line, or nullopt: "does this file declare a model?".
+std::optional<std::pair<unsigned, unsigned>> first_table_use(const std::string& text);
 
 /// Every C/C++ file of the project that uses AUTOGEN_TABLE and is not in `scanned`.
 /// The project's files are those git tracks or would track (tracked plus untracked,

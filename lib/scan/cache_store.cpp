@@ -42,22 +42,28 @@ std::string unique_suffix() {
     return ".tmp." + std::to_string(::getpid()) + "." + std::to_string(seed) + "." + std::to_string(counter++);
 }
 
-void ensure_folder(const fs::path& dir) {
+}  // namespace
+
+fs::path temporary_sibling(const fs::path& path) {
+    fs::path tmp = path;
+    tmp += unique_suffix();
+    return tmp;
+}
+
+bool ensure_cache_folder(const fs::path& dir) {
     std::error_code ec;
-    if (fs::is_directory(dir, ec)) return;
+    if (fs::is_directory(dir, ec)) return true;
     fs::create_directories(dir, ec);
     // The default location: keep it out of git without asking the user.
     if (!ec && dir.filename() == "cache" && dir.parent_path().filename() == ".autogen") {
         std::ofstream(dir / ".gitignore") << "# autogen's scan caches (docs/models.md); safe to delete\n*\n";
     }
+    return fs::is_directory(dir, ec);
 }
 
-}  // namespace
-
 bool write_atomically(const fs::path& path, const std::string& content) {
-    ensure_folder(path.parent_path());
-    fs::path tmp = path;
-    tmp += unique_suffix();
+    ensure_cache_folder(path.parent_path());
+    fs::path tmp = temporary_sibling(path);
     std::error_code ec;
     {
         std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(tmp.c_str(), "wb"), std::fclose);

@@ -23,6 +23,14 @@ struct CacheSettings {
 /// The whole file, or nullopt if it cannot be read.
 std::optional<std::string> read_whole_file(const std::filesystem::path& path);
 
+/// A path beside `path` that no other process or thread picks at the same time
+/// (for writing a file and renaming it into place).
+std::filesystem::path temporary_sibling(const std::filesystem::path& path);
+
+/// Creates `dir` if missing (and, for a folder named `cache` inside `.autogen`, a
+/// `.gitignore` of `*`). False if it does not exist afterwards.
+bool ensure_cache_folder(const std::filesystem::path& dir);
+
 /// Writes `content` to `path` atomically: a uniquely named temp file in the same
 /// folder, then rename. Creates the folder (and, for a folder named `cache` inside
 /// `.autogen`, a `.gitignore` of `*`). False on any failure (nothing is left behind).

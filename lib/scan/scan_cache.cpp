@@ -75,14 +75,18 @@ std::string env(const char* name) {
 std::string result_key(const std::string& toolchain, const std::vector<std::string>& args, const fs::path& umbrella) {
     KeyHasher h;
     h.add(kFormat).add(support::version()).add(this_build()).add(toolchain).add(umbrella.string());
+    add_clang_environment(h);
+    h.add(std::to_string(args.size()));
+    for (const auto& a : args) h.add(a);
+    return h.hex();
+}
+
+void add_clang_environment(KeyHasher& h) {
     // clang reads these include paths from the environment.
     for (const char* var : {"CPATH", "CPLUS_INCLUDE_PATH", "C_INCLUDE_PATH"}) h.add(var).add(env(var));
     // A relative path in the arguments resolves against the working directory.
     std::error_code ec;
     h.add(fs::current_path(ec).string());
-    h.add(std::to_string(args.size()));
-    for (const auto& a : args) h.add(a);
-    return h.hex();
 }
 
 fs::path result_entry_path(const CacheSettings& cache, const std::string& key) {

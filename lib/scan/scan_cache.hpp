@@ -23,6 +23,11 @@ namespace autogen::scan {
 std::string result_key(const std::string& toolchain, const std::vector<std::string>& args,
                        const std::filesystem::path& umbrella);
 
+/// Adds what clang's result depends on besides its arguments: the include-path
+/// variables CPATH, CPLUS_INCLUDE_PATH, C_INCLUDE_PATH and the working directory
+/// (relative paths in arguments resolve against it).
+void add_clang_environment(KeyHasher& h);
+
 /// The entry's file for `key`.
 std::filesystem::path result_entry_path(const CacheSettings& cache, const std::string& key);
 

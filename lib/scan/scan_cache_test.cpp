@@ -16,32 +16,10 @@
 namespace autogen::scan {
 
 namespace fs = std::filesystem;
+using testing::CachedProject;
 using testing::Project;
 
 namespace {
-
-/// A project scanned with its cache in <project>/.autogen/cache.
-struct CachedProject : Project {
-    CacheSettings cache{dir.path() / ".autogen" / "cache"};
-    CacheTrace trace;
-
-    std::optional<ScanResult> scan_cached() {
-        trace = {};
-        diags.clear();
-        return scan(options, cache, diags, &trace);
-    }
-    std::optional<ScanResult> scan_uncached() {
-        diags.clear();
-        return scan(options, CacheSettings{}, diags, nullptr);
-    }
-    std::vector<fs::path> entries() const {
-        std::vector<fs::path> out;
-        std::error_code ec;
-        for (const auto& e : fs::directory_iterator(cache.dir, ec))
-            if (e.path().extension() == ".json") out.push_back(e.path());
-        return out;
-    }
-};
 
 /// Everything a result holds, as text: the lossless form and the public JSON view.
 std::string everything(const ScanResult& r) {
@@ -263,7 +241,7 @@ TEST_CASE("scan cache: AUTOGEN_NO_CACHE disables it; AUTOGEN_CACHE_DIR moves it"
     {
         EnvVar off("AUTOGEN_NO_CACHE", "1");
         CHECK_FALSE(CacheSettings::from_env(p.dir.path()).enabled());
-        REQUIRE(p.run());
+        REQUIRE(scan(p.options, p.diags));
         CHECK_FALSE(fs::exists(p.dir.path() / ".autogen"));
     }
     {
@@ -274,11 +252,11 @@ TEST_CASE("scan cache: AUTOGEN_NO_CACHE disables it; AUTOGEN_CACHE_DIR moves it"
         autogen::testing::TempDir elsewhere;
         EnvVar moved("AUTOGEN_CACHE_DIR", elsewhere.path().c_str());
         CHECK(CacheSettings::from_env(p.dir.path()).dir == elsewhere.path());
-        REQUIRE(p.run());
+        REQUIRE(scan(p.options, p.diags));
         CHECK_FALSE(fs::exists(p.dir.path() / ".autogen"));
         CHECK_FALSE(fs::is_empty(elsewhere.path()));
     }
-    REQUIRE(p.run());
+    REQUIRE(scan(p.options, p.diags));
     CHECK(fs::exists(default_dir));
 }
 

@@ -47,6 +47,15 @@ struct AUTOGEN_TABLE("orders")
 )cpp";
 }
 
+/// One cache folder for every Project of a test process: the precompiled standard
+/// headers are built once instead of once per test (results are keyed by the
+/// project's folder, which is fresh for each Project, so they never mix).
+inline const CacheSettings& shared_test_cache() {
+    static autogen::testing::TempDir dir;
+    static const CacheSettings settings{dir.path()};
+    return settings;
+}
+
 /// A temporary project: write headers into it, then scan "models/**/*.hpp".
 struct Project {
     autogen::testing::TempDir dir;
@@ -59,7 +68,8 @@ struct Project {
     }
     /// Writes a file relative to the project; returns its absolute path as a string.
     std::string write(const std::string& relative, const std::string& text) { return dir.write(relative, text).string(); }
-    std::optional<ScanResult> run() { return scan(options, diags); }
+    /// Scans with shared_test_cache().
+    std::optional<ScanResult> run() { return scan(options, shared_test_cache(), diags); }
     /// All diagnostics, formatted, for failure messages.
     std::string messages() const {
         std::string out;
@@ -71,6 +81,31 @@ struct Project {
         for (const auto& d : diags.items())
             if (d.severity == support::Severity::Error && d.message.find(needle) != std::string::npos) return &d;
         return nullptr;
+    }
+};
+
+/// A project scanned with its own cache in <project>/.autogen/cache, with a trace.
+struct CachedProject : Project {
+    CacheSettings cache{dir.path() / ".autogen" / "cache"};
+    CacheTrace trace;
+
+    std::optional<ScanResult> scan_cached() {
+        trace = {};
+        diags.clear();
+        return scan(options, cache, diags, &trace);
+    }
+    std::optional<ScanResult> scan_uncached() {
+        diags.clear();
+        return scan(options, CacheSettings{}, diags, nullptr);
+    }
+    /// The files with `extension` in the cache folder (or its `sub` folder).
+    std::vector<std::filesystem::path> entries(const std::string& extension = ".json",
+                                               const std::string& sub = "") const {
+        std::vector<std::filesystem::path> out;
+        std::error_code ec;
+        for (const auto& e : std::filesystem::directory_iterator(cache.dir / sub, ec))
+            if (e.path().extension() == extension) out.push_back(e.path());
+        return out;
     }
 };
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,12 +21,18 @@ struct ScanOptions {
     std::vector<std::string> header_globs;          ///< e.g. "src/models/**/*.hpp" ('**' any depth, '*', '?')
     std::vector<std::filesystem::path> include_dirs;
     std::vector<std::string> extra_args;            ///< passed to clang as is, e.g. "-DFOO=1"
+    /// compile_commands.json (relative to project_root); empty = none. Adds the model
+    /// headers its sources include and their flags (compile_commands.hpp).
+    std::filesystem::path compile_commands;
 };
 
 /// What a scan found.
 struct ScanResult {
     schema::Schema schema;                          ///< every table and enum, with SourceLocation (absolute file path, line, col)
-    std::vector<std::filesystem::path> files;       ///< every model file read (what the globs matched), sorted
+    std::vector<std::filesystem::path> files;       ///< every model file read (globs and compile_commands), sorted
+    /// Model files found through compile_commands.json -> the source that includes them
+    /// (a file the globs match too is listed here as well).
+    std::map<std::filesystem::path, std::filesystem::path> via_compile_commands;
 };
 
 /// Scans the model headers. Every problem (no header matched, C++ errors in a model,
@@ -40,6 +47,10 @@ std::optional<ScanResult> scan(const ScanOptions& options, support::Diagnostics&
 struct CacheTrace {
     bool result_hit = false;     ///< answered from the cache, nothing parsed
     bool result_stored = false;  ///< parsed, and the result was stored
+    bool pch_reused = false;     ///< parsed over a cached precompiled header of the standard headers
+    bool pch_built = false;      ///< the precompiled header was built (and stored) by this scan
+    bool pch_rejected = false;   ///< libclang refused a cached one (stale): it was discarded
+    std::vector<std::string> pch_headers;  ///< what the precompiled header holds (empty: none used)
 };
 
 /// scan() with explicit cache settings (disabled: always parse, store nothing).

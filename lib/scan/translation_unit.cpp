@@ -38,9 +38,11 @@ std::string umbrella_source(const std::vector<std::filesystem::path>& headers) {
     return src;
 }
 
-std::optional<ParsedUnit> parse_unit(const UnitRequest& request, support::Diagnostics& diags) {
+std::optional<ParsedUnit> parse_unit(const UnitRequest& request, support::Diagnostics& diags, CXErrorCode* failure) {
     ParsedUnit unit;
-    unit.index = clang::Index(clang_createIndex(/*excludeDeclarationsFromPCH=*/0, /*displayDiagnostics=*/0));
+    // Declarations from the PCH (the standard library) need not be walked.
+    int exclude_pch = request.pch.empty() ? 0 : 1;
+    unit.index = clang::Index(clang_createIndex(exclude_pch, /*displayDiagnostics=*/0));
     if (!unit.index) {
         diags.error(support::Category::Internal, "libclang could not create an index", {},
                     "check the libclang installation (libclang-" + std::to_string(AUTOGEN_LIBCLANG_VERSION) + "-dev)");
@@ -50,13 +52,22 @@ std::optional<ParsedUnit> parse_unit(const UnitRequest& request, support::Diagno
     std::string source = umbrella_source(request.headers);
     CXUnsavedFile unsaved{main_file.c_str(), source.c_str(), static_cast<unsigned long>(source.size())};
     std::vector<const char*> argv;
-    argv.reserve(request.args.size());
+    argv.reserve(request.args.size() + 2);
     for (const auto& a : request.args) argv.push_back(a.c_str());
+    std::string pch = request.pch.string();
+    if (!pch.empty()) {
+        argv.push_back("-include-pch");
+        argv.push_back(pch.c_str());
+    }
     unsigned options = CXTranslationUnit_SkipFunctionBodies | CXTranslationUnit_KeepGoing;
     CXTranslationUnit tu = nullptr;
     CXErrorCode rc = clang_parseTranslationUnit2(unit.index.get(), main_file.c_str(), argv.data(),
                                                  static_cast<int>(argv.size()), &unsaved, 1, options, &tu);
     if (rc != CXError_Success || !tu) {
+        if (failure) {
+            *failure = rc == CXError_Success ? CXError_Failure : rc;
+            return std::nullopt;
+        }
         std::string flags;
         for (const auto& a : request.args) flags += " " + a;
         diags.error(support::Category::Model,
@@ -104,6 +115,20 @@ bool misses_standard_header(CXTranslationUnit tu) {
     }
     return false;
 }
+
+bool pch_rejected(CXTranslationUnit tu) {
+    unsigned n = clang_getNumDiagnostics(tu);
+    for (unsigned i = 0; i < n; ++i) {
+        clang::Diagnostic d(clang_getDiagnostic(tu, i));
+        if (clang_getDiagnosticSeverity(d.get()) < CXDiagnostic_Error) continue;
+        std::string m = clang::str(clang_getDiagnosticSpelling(d.get()));
+        if (m.find("precompiled header") != std::string::npos || m.find("PCH file") != std::string::npos ||
+            m.find("AST file") != std::string::npos)
+            return true;
+    }
+    return false;
+}
+
 
 namespace {
 

@@ -52,14 +52,39 @@ std::optional<scan::ScanResult> scan_models(Session& session, const support::Con
     scan::ScanOptions options;
     options.project_root = config.root;
     options.header_globs = config.models.headers;
+    options.compile_commands = config.models.compile_commands;
     for (const auto& dir : config.models.include_dirs) options.include_dirs.emplace_back(dir);
     options.extra_args = config.models.extra_args;
-    auto result = scan::scan(options, session.diags);
+    scan::CacheTrace trace;
+    auto result = scan::scan(options, scan::CacheSettings::from_env(config.root.lexically_normal()), session.diags,
+                             &trace);
     if (!result) return std::nullopt;
-    for (const auto& f : result->files) session.detail("read " + fs::relative(f, config.root).string());
-    for (const auto& t : result->schema.tables) {
-        session.detail("model table " + t.qualified_name() + " at " + t.location.str());
+    // -v: every file read and every model found, with file:line:col (relative to the
+    // project), and how the scan was answered: the blind-spot guard's other half.
+    auto rel = [&](const fs::path& p) {
+        auto r = p.lexically_relative(config.root);
+        return r.empty() || r.native().rfind("..", 0) == 0 ? p.string() : r.string();
+    };
+    auto at = [&](support::SourceLocation l) {
+        if (l.known()) l.file = rel(l.file);
+        return l.str();
+    };
+    for (const auto& f : result->files) {
+        auto via = result->via_compile_commands.find(f);
+        session.detail("read " + rel(f) +
+                       (via == result->via_compile_commands.end()
+                            ? std::string()
+                            : "  (included by " + rel(via->second) + ", " + config.models.compile_commands + ")"));
     }
+    for (const auto& t : result->schema.tables) session.detail("model table " + t.qualified_name() + " at " + at(t.location));
+    for (const auto& e : result->schema.enums) session.detail("model enum \"" + e.name + "\" at " + at(e.location));
+    if (trace.result_hit)
+        session.detail("scan: answered from the scan cache (no file changed)");
+    else if (!trace.pch_headers.empty())
+        session.detail(std::string("scan: parsed over the precompiled standard headers (") +
+                       (trace.pch_built ? "built now" : "reused") + "): " + support::join(trace.pch_headers));
+    else
+        session.detail("scan: parsed without precompiled headers");
     // The blind-spot guard: a model the globs miss would be left out of every revision,
     // and its table proposed for dropping. Name each such file.
     for (const auto& spot : scan::find_blind_spots(config.root, result->files)) {
