@@ -1,0 +1,4 @@
+#include "models/catalog.hpp"
+#include "util.hpp"
+
+int main() { return 0; }

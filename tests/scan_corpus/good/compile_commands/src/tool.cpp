@@ -1,0 +1,3 @@
+#include "models/ledger.hpp"
+
+int tool() { return 0; }
