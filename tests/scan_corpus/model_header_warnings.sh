@@ -4,8 +4,8 @@
 # (good/every_annotation/models.hpp) and the mixins case, compiled as a source file.
 # usage: model_header_warnings.sh INCLUDE_DIR CORPUS_GOOD_DIR
 set -euo pipefail
-include=$1
-good=$2
+include=$(realpath "$1")
+good=$(realpath "$2")
 headers=("$good/every_annotation/models.hpp" "$good/mixins/models/base.hpp" "$good/mixins/models/tables.hpp")
 status=0
 ran=0
