@@ -3,16 +3,17 @@
 # comparison on the same database.
 #   bench/pg_introspect.sh BUILD_DIR [N=1000] [BIG=10000]
 # Starts a server (scripts/pg-server.sh), builds N tables (10 columns, 2 indexes,
-# 1 foreign key, 1 check each, a few enums), times bench/pg_introspect.cpp (built as
-# BUILD_DIR/pg_introspect_bench) and bench/pg_alembic_compare.py (Debian's
+# 1 foreign key, 1 check each, a few enums), times bench/pg_introspect.cpp (target
+# pg_introspect_bench) and bench/pg_alembic_compare.py (Debian's
 # python3-alembic), prints both and the ratio; then the same inspector on BIG tables.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=$1
 n=${2:-1000}
 big=${3:-10000}
-bench=$build/pg_introspect_bench
-[ -x "$bench" ] || { echo "build $bench first (see the top of bench/pg_introspect.sh)" >&2; exit 2; }
+bench=$build/bench/pg_introspect_bench  # -DAUTOGEN_BUILD_BENCHMARKS=ON
+[ -x "$bench" ] || bench=$build/pg_introspect_bench
+[ -x "$bench" ] || { echo "no pg_introspect_bench in $build: configure with -DAUTOGEN_BUILD_BENCHMARKS=ON and build it" >&2; exit 2; }
 server=$(mktemp -d /tmp/autogen-pgbench-XXXXXX)
 trap '"$root/scripts/pg-server.sh" stop "$server" >/dev/null 2>&1 || true' EXIT
 url=$("$root/scripts/pg-server.sh" start "$server")
