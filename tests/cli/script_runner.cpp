@@ -38,8 +38,9 @@
 // test server (the URL of the server is in the file $AUTOGEN_TEST_PG_URL_FILE, written by
 // the ctest fixture), sets DATABASE_URL to it for every autogen command (it wins over the
 // config's url, SPEC §2) and drops it at the end; `sql`/`sqlfile` then run on that database
-// whatever DB they name. In every step, $DIALECT and $DATABASE_URL are replaced by their
-// values, and `if DIALECT STEP` runs STEP only when the script runs against DIALECT
+// whatever DB they name (db/other.sqlite3 names a second database, $OTHER_URL its URL,
+// for scripts that need two). In every step, $DIALECT and $DATABASE_URL are replaced by their
+// values (in embedded files, $DIALECT), and `if DIALECT STEP` runs STEP only when the script runs against DIALECT
 // (for catalog queries: sqlite_master vs information_schema).
 //
 // Exit code 0 when every step passes; on the first failure, prints the script so far
@@ -252,6 +253,9 @@ constexpr const char* kPostgresIndexes =
     "WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%' "
     "AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid) ORDER BY 1";
 
+/// The second database of a script, by its SQLite path; $OTHER_URL names it.
+constexpr const char* kOtherSqlite = "db/other.sqlite3";
+
 /// The fresh PostgreSQL database a script runs against (dropped by the destructor).
 class PostgresDatabase {
 public:
@@ -349,14 +353,22 @@ int main(int argc, char** argv) {
         return 2;
     }
     Script script = parse_script(read_all(script_path));
-    PostgresDatabase postgres;
+    // The script's databases: the main one, and a second one for scripts that need it
+    // (offline SQL applied elsewhere, a fresh deployment) — on SQLite db/other.sqlite3.
+    PostgresDatabase postgres, other_postgres;
     if (dialect == "postgresql") {
         std::string error;
-        if (!postgres.create(error)) {
+        const std::string text = read_all(script_path);
+        bool needs_other = text.find(kOtherSqlite) != std::string::npos || text.find("$OTHER_URL") != std::string::npos;
+        if (!postgres.create(error) || (needs_other && !other_postgres.create(error))) {
             std::cerr << script_path.string() << ": " << error << "\n";
             return 1;
         }
     }
+    // On PostgreSQL, the DB argument of sql/sqlfile/tables/... picks the database.
+    auto database_for = [&](const std::string& db) -> const PostgresDatabase& {
+        return db == kOtherSqlite ? other_postgres : postgres;
+    };
 
     std::random_device rd;
     fs::path work = fs::temp_directory_path() / ("autogen-cli-" + std::to_string(getpid()) + "-" + std::to_string(rd()));
@@ -365,13 +377,17 @@ int main(int argc, char** argv) {
     fs::create_directories(scratch);
     for (const auto& [name, content] : script.files) {
         fs::create_directories((work / name).parent_path());
-        std::ofstream(work / name, std::ios::binary) << content;
+        // Embedded files may say $DIALECT too (e.g. "-- +upgrade $DIALECT" in a hand-written revision).
+        std::ofstream(work / name, std::ios::binary) << substitute(content, {{"DIALECT", dialect}});
     }
 
     // Fixed clock and no inherited database, so runs are reproducible.
     std::map<std::string, std::string> env{{"AUTOGEN_NOW", "2026-11-21T15:30:00Z"}, {"DATABASE_URL", ""}, {"CI", "true"}};
     if (dialect == "postgresql") env["DATABASE_URL"] = postgres.url();
-    const std::map<std::string, std::string> variables{{"DIALECT", dialect}, {"DATABASE_URL", env["DATABASE_URL"]}};
+    const std::map<std::string, std::string> variables{
+        {"DIALECT", dialect},
+        {"DATABASE_URL", env["DATABASE_URL"]},
+        {"OTHER_URL", dialect == "postgresql" ? other_postgres.url() : std::string("sqlite:///") + kOtherSqlite}};
     std::ostringstream log;
     RunResult last;
     bool ok = true;
@@ -492,7 +508,7 @@ int main(int argc, char** argv) {
         } else if (verb == "sqlfile") {
             std::string error;
             std::string sql = read_all(work / words.at(2));
-            bool done = dialect == "postgresql" ? postgres.rows(sql, error).has_value()
+            bool done = dialect == "postgresql" ? database_for(words.at(1)).rows(sql, error).has_value()
                                                 : sql_rows(work / words.at(1), sql, error).has_value();
             if (!done) fail("sqlfile: " + error);
         } else if (verb == "env") {
@@ -511,7 +527,8 @@ int main(int argc, char** argv) {
                                             : "SELECT name FROM pragma_table_info('" + words.at(2) + "') ORDER BY cid";
             }
             std::string error;
-            auto rows = dialect == "postgresql" ? postgres.rows(query, error) : sql_rows(work / words.at(1), query, error);
+            auto rows = dialect == "postgresql" ? database_for(words.at(1)).rows(query, error)
+                                                : sql_rows(work / words.at(1), query, error);
             if (!rows) {
                 fail(verb + ": " + error);
             } else {
@@ -519,10 +536,12 @@ int main(int argc, char** argv) {
                 log << *rows;
             }
         } else if (verb == "client") {
+            std::error_code ignored;
+            fs::create_directories((work / words.at(1)).parent_path(), ignored);  // sqlite3 creates no folders
             std::vector<std::string> args =
                 dialect == "postgresql"
                     ? std::vector<std::string>{"/usr/bin/psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-1", "-f",
-                                               (work / words.at(2)).string(), postgres.url()}
+                                               (work / words.at(2)).string(), database_for(words.at(1)).url()}
                     : std::vector<std::string>{"/bin/sh", "-c", "sqlite3 \"$0\" < \"$1\"", (work / words.at(1)).string(),
                                                (work / words.at(2)).string()};
             last = run_process(args, work, env, scratch);
@@ -530,7 +549,7 @@ int main(int argc, char** argv) {
             if (last.code != 0) fail("client exited " + std::to_string(last.code));
         } else if (verb == "sql") {
             std::string error;
-            auto rows = dialect == "postgresql" ? postgres.rows(words.at(2), error)
+            auto rows = dialect == "postgresql" ? database_for(words.at(1)).rows(words.at(2), error)
                                                 : sql_rows(work / words.at(1), words.at(2), error);
             if (negate) {
                 // "! sql": the statement must be refused by the database.
