@@ -3,17 +3,37 @@
 # check shows drift -> revision -> upgrade -> check clean -> history -> downgrade.
 # Runs in a copy of this folder, so the repository stays clean. Every step's outcome is
 # asserted: the demo fails loudly if autogen does not behave as shown.
-# usage: demo.sh path/to/autogen
+# usage: demo.sh path/to/autogen [--url postgresql://user@host:port/db]
+#   Without --url: an SQLite file in the copy. With a PostgreSQL URL: the demo creates a
+#   fresh database on that server (autogen_blog_demo_<pid>), runs there, and drops it.
 set -euo pipefail
 
-autogen=$(realpath "${1:?usage: demo.sh path/to/autogen}")
+autogen=$(realpath "${1:?usage: demo.sh path/to/autogen [--url postgresql://...]}")
+url=""
+if [ "${2:-}" = "--url" ]; then url=${3:?--url needs a URL}; fi
 here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d /tmp/autogen-blog-demo.XXXXXX)
-trap 'rm -rf "$work"' EXIT
+cleanup() { rm -rf "$work"; }
+trap cleanup EXIT
 cp -r "$here/autogen.toml" "$here/src" "$work/"
 cd "$work"
 export AUTOGEN_NOW=${AUTOGEN_NOW:-}   # empty: the real clock
 unset DATABASE_URL
+
+case "$url" in
+  "") dialect=sqlite ;;
+  postgresql://*|postgres://*)
+    dialect=postgresql
+    server=$url
+    demo_db=autogen_blog_demo_$$
+    # the same server, another database name (keeps user, host, port and ?options)
+    export DATABASE_URL=$(printf '%s' "$server" | sed -E "s#^([a-z]+://[^/?]*)(/[^?]*)?#\1/$demo_db#")
+    psql -X -q -v ON_ERROR_STOP=1 -d "$server" -c "CREATE DATABASE \"$demo_db\""
+    cleanup() { psql -X -q -d "$server" -c "DROP DATABASE IF EXISTS \"$demo_db\" WITH (FORCE)" || true; rm -rf "$work"; }
+    echo "demo database: $demo_db (dropped at the end)"
+    ;;
+  *) echo "demo.sh: --url must be a postgresql:// URL (SQLite is the default)" >&2; exit 2 ;;
+esac
 
 bold=$'\033[1m'; plain=$'\033[0m'
 [ -t 1 ] || { bold=""; plain=""; }
@@ -29,7 +49,14 @@ run() {
     exit 1
   fi
 }
-sql() { show "sqlite3 db/blog.sqlite3 \"$1\""; sqlite3 db/blog.sqlite3 "$1"; }
+# query QUERY: runs QUERY with the database's own client; sql QUERY: the same, shown as typed.
+query() {
+  if [ "$dialect" = sqlite ]; then sqlite3 db/blog.sqlite3 "$1"; else psql -X -q -At -d "$DATABASE_URL" -c "$1"; fi
+}
+sql() {
+  if [ "$dialect" = sqlite ]; then show "sqlite3 db/blog.sqlite3 \"$1\""; else show "psql -c \"$1\""; fi
+  query "$1"
+}
 
 say "1. What does autogen see? Every header under src/models, imported or not."
 run 0 "$autogen" inspect models
@@ -62,7 +89,7 @@ second=$(ls -t migrations/*.sql | head -n 1)
 show "cat $second"; cat "$second"
 run 0 "$autogen" upgrade head
 run 0 "$autogen" check
-rows=$(sqlite3 db/blog.sqlite3 "SELECT count(*) FROM users; SELECT count(*) FROM posts;" | tr '\n' ' ')
+rows="$(query "SELECT count(*) FROM users") $(query "SELECT count(*) FROM posts") "
 show "rows kept (users posts): $rows"
 [ "$rows" = "1 1 " ] || { echo "demo failed: rows were lost ($rows)" >&2; exit 1; }
 
@@ -70,7 +97,13 @@ say "8. History, and a step back"
 run 0 "$autogen" history
 run 0 "$autogen" downgrade -1
 run 0 "$autogen" current
-sql "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'bookmarks';"
+if [ "$dialect" = sqlite ]; then
+  catalog="SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'bookmarks'"
+else
+  catalog="SELECT count(*) FROM pg_tables WHERE tablename = 'bookmarks'"
+fi
+sql "$catalog"
+[ "$(query "$catalog")" = 0 ] || { echo "demo failed: bookmarks survived the downgrade" >&2; exit 1; }
 run 0 "$autogen" upgrade head
 run 0 "$autogen" current
 

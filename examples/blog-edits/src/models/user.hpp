@@ -12,6 +12,6 @@ struct AUTOGEN_TABLE("users") User : Timestamps {
     AUTOGEN_COLUMN(primary_key, identity) std::int64_t id;
     AUTOGEN_COLUMN(unique, length = 255) std::string email;
     std::optional<std::string> display_name;  // optional => NULL allowed
-    AUTOGEN_COLUMN(server_default = "1") bool active;
+    AUTOGEN_COLUMN(server_default = "TRUE") bool active;
     std::optional<std::string> bio;  // new in step 2
 };
