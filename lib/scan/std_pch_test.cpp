@@ -115,7 +115,7 @@ TEST_CASE("std pch: nothing is precompiled without a cache folder, or when a hea
     CHECK(missing.find_error("'no_such_header.hpp' file not found"));
 }
 
-TEST_CASE("std pch: two scans building it at once both succeed; no temp files are left") {
+TEST_CASE("std pch: two scans building it at once both succeed and leave no temp files") {
     CachedProject p;
     p.write("models/shop.hpp", testing::spec_example());
     std::string expected = text_of(p.scan_uncached());
