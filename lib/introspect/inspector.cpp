@@ -3,6 +3,10 @@
 
 namespace autogen::introspect {
 
+bool is_version_table(const std::string& name, const InspectOptions& options) {
+    return name == options.version_table || name == options.version_table + "_log";
+}
+
 bool glob_match(const std::string& pattern, const std::string& name) {
     // Iterative '*' / '?' matcher with backtracking to the last star.
     std::size_t p = 0, n = 0, star = std::string::npos, mark = 0;

@@ -25,6 +25,10 @@ public:
                                                   support::Diagnostics& diags) const = 0;
 };
 
+/// True for autogen's own tables, which are never reported: the version table and its
+/// log ("<version_table>_log", migrate::VersionTable).
+bool is_version_table(const std::string& name, const InspectOptions& options);
+
 /// True when `name` matches a glob pattern with '*' and '?'.
 bool glob_match(const std::string& pattern, const std::string& name);
 

@@ -126,7 +126,7 @@ private:
     }
 
     static bool skipped(const schema::Table& t, const InspectOptions& options) {
-        if (t.name == options.version_table) return true;
+        if (is_version_table(t.name, options)) return true;
         std::string qualified = (t.schema.empty() ? kDefaultSchema : t.schema) + "." + t.name;
         return std::any_of(options.exclude_tables.begin(), options.exclude_tables.end(), [&](const std::string& g) {
             return glob_match(g, t.name) || glob_match(g, qualified);

@@ -161,7 +161,7 @@ private:
     }
 
     static bool skipped(const std::string& name, const InspectOptions& options) {
-        if (name.rfind("sqlite_", 0) == 0 || name.rfind("_autogen_", 0) == 0 || name == options.version_table)
+        if (name.rfind("sqlite_", 0) == 0 || name.rfind("_autogen_", 0) == 0 || is_version_table(name, options))
             return true;
         return std::any_of(options.exclude_tables.begin(), options.exclude_tables.end(),
                            [&](const std::string& g) { return glob_match(g, name); });
