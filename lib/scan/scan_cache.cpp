@@ -18,7 +18,9 @@ using nlohmann::json;
 namespace {
 
 /// Bump when the entry format or the meaning of a stored field changes.
-constexpr const char* kFormat = "autogen-scan-result-1";
+/// An entry is two lines of JSON: {format, key, read} then the outcome, so a miss
+/// (some file changed) is decided without parsing the large outcome.
+constexpr const char* kFormat = "autogen-scan-result-2";
 
 /// The running executable's GNU build id (hex), which changes with any change to its
 /// code, so a rebuilt scanner never reads results of the old one. Empty if absent.
@@ -98,7 +100,10 @@ std::optional<CachedOutcome> lookup_result(const CacheSettings& cache, const std
     if (!cache.enabled()) return std::nullopt;
     auto text = read_whole_file(result_entry_path(cache, key));
     if (!text) return std::nullopt;
-    json entry = json::parse(*text, nullptr, /*allow_exceptions=*/false);
+    auto newline = text->find('\n');
+    if (newline == std::string::npos) return std::nullopt;
+    json entry = json::parse(text->begin(), text->begin() + static_cast<std::ptrdiff_t>(newline), nullptr,
+                             /*allow_exceptions=*/false);
     if (!entry.is_object()) return std::nullopt;
     try {
         if (entry.at("format") != kFormat || entry.at("key") != key) return std::nullopt;
@@ -109,7 +114,10 @@ std::optional<CachedOutcome> lookup_result(const CacheSettings& cache, const std
     } catch (const std::exception&) {
         return std::nullopt;
     }
-    auto outcome = outcome_from_json(entry["outcome"]);
+    json stored = json::parse(text->begin() + static_cast<std::ptrdiff_t>(newline) + 1, text->end(), nullptr,
+                              /*allow_exceptions=*/false);
+    if (stored.is_discarded()) return std::nullopt;
+    auto outcome = outcome_from_json(stored);
     if (!outcome || outcome->result.files != files) return std::nullopt;
     return outcome;
 }
@@ -121,8 +129,8 @@ bool store_result(const CacheSettings& cache, const std::string& key, const std:
     std::set<fs::path> seen;
     for (const auto& f : files_read)
         if (seen.insert(f.path).second) read.push_back({f.path.string(), f.hash});
-    json entry = {{"format", kFormat}, {"key", key}, {"read", read}, {"outcome", outcome_to_json(outcome)}};
-    return write_atomically(result_entry_path(cache, key), entry.dump());
+    json entry = {{"format", kFormat}, {"key", key}, {"read", read}};
+    return write_atomically(result_entry_path(cache, key), entry.dump() + "\n" + outcome_to_json(outcome).dump());
 }
 
 }  // namespace autogen::scan
