@@ -111,6 +111,9 @@ std::optional<std::string> offline_sql(const RevisionGraph& graph, Direction dir
         for (const auto& c : table.plan_move(change.remove, change.add, checksums, applied_at)) {
             out += inline_params(c.sql, c.params) + ";\n";
         }
+        for (const auto& c : table.plan_log(rev->id, rev->checksum, direction, applied_at)) {
+            out += inline_params(c.sql, c.params) + ";\n";
+        }
         out += "COMMIT;\n";
         std::vector<std::string> next;
         for (const auto& h : heads) {

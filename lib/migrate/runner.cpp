@@ -87,7 +87,7 @@ class Run {
         auto first = path(*heads);
         if (!first) return usage_error(*first.error);
         if (dir_ == Direction::Upgrade && !first.value.empty() && !allow_edited_ &&
-            !heads_unedited()) {
+            !applied_unedited()) {
             return std::move(result_);
         }
 
@@ -163,9 +163,9 @@ class Run {
         return heads;
     }
 
-    /// False (after reporting) if a revision the database is at was edited since it was
-    /// applied: its file's checksum differs from the one stored in the version table.
-    bool heads_unedited() {
+    /// False (after reporting) if a revision applied to the database was edited since:
+    /// its file's checksum differs from the one recorded in the version table's log.
+    bool applied_unedited() {
         auto stored = table_.checksums(conn_, diags_);
         if (!stored) return false;
         bool ok = true;
@@ -231,7 +231,8 @@ class Run {
         auto change = graph_.head_change(rev, dir_, heads);
         std::vector<std::string> checksums;
         for (const auto& id : change.add) checksums.push_back(graph_.find(id)->checksum);
-        return table_.move(conn_, change.remove, change.add, checksums, diags_);
+        return table_.move(conn_, change.remove, change.add, checksums, diags_) &&
+               table_.log(conn_, rev.id, rev.checksum, dir_, diags_);
     }
 
     /// Applies `rev` (a transaction is open) and commits; false after reporting.
@@ -350,6 +351,16 @@ RunResult stamp(db::Connection& conn, const RevisionGraph& graph, std::string_vi
         }
     }
     if (!table.move(conn, remove, add, checksums, diags)) return fail();
+    // The log follows: revisions now below the target count as applied (with the file's
+    // checksum of today, so a later edit is noticed); those no longer below it are not.
+    const auto below_before = graph.ancestors_or_self(*heads), below_after = graph.ancestors_or_self(resolved.value);
+    for (const auto& id : below_before) {
+        if (!below_after.count(id) && !table.log(conn, id, "", Direction::Downgrade, diags)) return fail();
+    }
+    for (const auto& id : below_after) {
+        if (!below_before.count(id) && !table.log(conn, id, graph.find(id)->checksum, Direction::Upgrade, diags))
+            return fail();
+    }
     if (!conn.commit(diags)) return result;
     auto after = read();
     if (!after) return result;

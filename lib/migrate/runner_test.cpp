@@ -421,3 +421,32 @@ TEST_CASE("runner: upgrade refuses to build on an applied revision edited since"
     // At head nothing runs, so nothing is refused either.
     CHECK(migrate::upgrade(*conn, graph, "head", {}, diags).ok);
 }
+
+TEST_CASE("runner: an edit to an older applied revision is caught, not only to the head") {
+    testing::TempDir dir;
+    migrate::fixtures::linear_chain(dir);
+    auto conn = open(dir);
+    support::Diagnostics diags;
+    REQUIRE(migrate::upgrade(*conn, load(dir), "b2", {}, diags).ok);
+    migrate::VersionTable table;
+    auto logged = table.checksums(*conn, diags);
+    REQUIRE(logged);
+    CHECK(logged->size() == 2);  // a1 and b2, though only b2 is a head
+
+    // a1 is below the head b2: its edit must still refuse the next upgrade.
+    auto path = dir.path() / "migrations" / "001_a1.sql";
+    dir.write("migrations/001_a1.sql", testing::read_file(path) + "-- edited\n");
+    support::Diagnostics refused;
+    CHECK_FALSE(migrate::upgrade(*conn, load(dir), "head", {}, refused).ok);
+    REQUIRE(refused.has_errors());
+    CHECK(refused.items().back().message.find("revision a1a1a1a1a1a1 was edited") != std::string::npos);
+
+    // Undoing a revision forgets its log row; stamping records what is now below the target.
+    dir.write("migrations/001_a1.sql", testing::read_file(path).substr(0, testing::read_file(path).size() - 10));
+    REQUIRE(migrate::downgrade(*conn, load(dir), "-1", {}, diags).ok);
+    CHECK(table.checksums(*conn, diags)->size() == 1);
+    REQUIRE(migrate::stamp(*conn, load(dir), "head", {}, diags).ok);
+    CHECK(table.checksums(*conn, diags)->size() == 3);
+    REQUIRE(migrate::stamp(*conn, load(dir), "base", {}, diags).ok);
+    CHECK(table.checksums(*conn, diags)->empty());
+}

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <chrono>
 #include <ctime>
+#include <map>
 #include "migrate/revision_writer.hpp"
 #include "codegen/sql_builder.hpp"
 
@@ -15,10 +16,15 @@ using support::Category;
 
 std::string VersionTable::quoted() const { return codegen::quote_identifier(name_); }
 
+std::string VersionTable::quoted_log() const { return codegen::quote_identifier(name_ + "_log"); }
+
 std::string VersionTable::create_sql() const {
     return "CREATE TABLE IF NOT EXISTS " + quoted() +
            " (\"version_num\" VARCHAR(64) NOT NULL PRIMARY KEY, \"applied_at\" VARCHAR(32), "
-           "\"checksum\" VARCHAR(64))";
+           "\"checksum\" VARCHAR(64));\n"
+           "CREATE TABLE IF NOT EXISTS " + quoted_log() +
+           " (\"revision\" VARCHAR(64) NOT NULL PRIMARY KEY, \"checksum\" VARCHAR(64), "
+           "\"applied_at\" VARCHAR(32))";
 }
 
 bool VersionTable::ensure(db::Connection& conn, support::Diagnostics& diags) const {
@@ -49,15 +55,42 @@ std::optional<std::vector<std::string>> VersionTable::heads(db::Connection& conn
 
 std::optional<std::vector<std::pair<std::string, std::string>>> VersionTable::checksums(
     db::Connection& conn, support::Diagnostics& diags) const {
-    auto rows = conn.query(
+    auto heads = conn.query(
         "SELECT \"version_num\", \"checksum\" FROM " + quoted() + " ORDER BY \"version_num\"", {},
         diags);
-    if (!rows) return std::nullopt;
-    std::vector<std::pair<std::string, std::string>> out;
-    for (const auto& row : rows->rows) {
-        if (row.size() >= 2 && row[0]) out.emplace_back(*row[0], row[1].value_or(""));
+    if (!heads) return std::nullopt;
+    std::map<std::string, std::string> by_id;
+    for (const auto& row : heads->rows) {
+        if (row.size() >= 2 && row[0]) by_id[*row[0]] = row[1].value_or("");
+    }
+    // The log is missing in a database migrated by an older autogen: then the heads are all we know.
+    support::Diagnostics missing_log;
+    if (auto log = conn.query("SELECT \"revision\", \"checksum\" FROM " + quoted_log(), {}, missing_log)) {
+        for (const auto& row : log->rows) {
+            if (row.size() >= 2 && row[0]) by_id[*row[0]] = row[1].value_or("");
+        }
+    }
+    return std::vector<std::pair<std::string, std::string>>(by_id.begin(), by_id.end());
+}
+
+std::vector<VersionChange> VersionTable::plan_log(const std::string& id, const std::string& checksum,
+                                                  Direction direction, const std::string& applied_at) const {
+    std::vector<VersionChange> out;
+    out.push_back({"DELETE FROM " + quoted_log() + " WHERE \"revision\" = $1", {id}, "forgetting " + id});
+    if (direction == Direction::Upgrade) {
+        out.push_back({"INSERT INTO " + quoted_log() + " (\"revision\", \"checksum\", \"applied_at\") VALUES ($1, $2, $3)",
+                       {id, checksum.empty() ? std::nullopt : std::optional<std::string>(checksum), applied_at},
+                       "logging " + id});
     }
     return out;
+}
+
+bool VersionTable::log(db::Connection& conn, const std::string& id, const std::string& checksum, Direction direction,
+                       support::Diagnostics& diags) const {
+    for (const auto& change : plan_log(id, checksum, direction, format_created(std::chrono::system_clock::now()))) {
+        if (!conn.query(change.sql, change.params, diags)) return false;
+    }
+    return true;
 }
 
 std::vector<VersionChange> VersionTable::plan_move(const std::vector<std::string>& from,

@@ -1,5 +1,7 @@
 // The version table in the migrated database (default "autogen_version"): one row per
-// current head. One writer, move(), changes it inside the caller's transaction and
+// current head (Alembic's layout). Beside it, "<name>_log" holds one row per applied
+// revision (its id, the checksum of the file as it was applied, and when), so an edit to
+// any applied revision is detected, not only to the heads. One writer, move(), changes it inside the caller's transaction and
 // checks that every statement touched exactly one row (Alembic's HeadMaintainer), so a
 // concurrent or out-of-band change is detected instead of silently overwritten.
 #pragma once
@@ -9,6 +11,7 @@
 #include <vector>
 
 #include "db/connection.hpp"
+#include "migrate/revision_file.hpp"
 #include "support/diagnostics.hpp"
 
 namespace autogen::migrate {
@@ -31,7 +34,8 @@ class VersionTable {
     /// (ISO 8601 UTC text) and checksum (sha256 of the revision file) columns.
     bool ensure(db::Connection& conn, support::Diagnostics& diags) const;
 
-    /// The CREATE TABLE IF NOT EXISTS statement ensure() runs (also printed by offline SQL).
+    /// The CREATE TABLE IF NOT EXISTS statements ensure() runs, for the version table and
+    /// its log, separated by ";\n" (also printed by offline SQL).
     std::string create_sql() const;
 
     /// Takes the table's row locks inside the caller's transaction (a no-op UPDATE of
@@ -46,9 +50,20 @@ class VersionTable {
     std::optional<std::vector<std::string>> heads(db::Connection& conn,
                                                   support::Diagnostics& diags) const;
 
-    /// The stored checksum of each applied head (empty string when NULL).
+    /// The stored checksum of each applied revision (empty string when NULL), sorted by
+    /// id: the log's rows, plus the heads' own checksums for heads the log lacks (a
+    /// database migrated before the log existed).
     std::optional<std::vector<std::pair<std::string, std::string>>> checksums(
         db::Connection& conn, support::Diagnostics& diags) const;
+
+    /// The log statements for applying (Upgrade: the row is replaced) or undoing
+    /// (Downgrade: the row is removed) revision `id`.
+    std::vector<VersionChange> plan_log(const std::string& id, const std::string& checksum, Direction direction,
+                                        const std::string& applied_at) const;
+
+    /// Runs plan_log() inside the caller's transaction.
+    bool log(db::Connection& conn, const std::string& id, const std::string& checksum, Direction direction,
+             support::Diagnostics& diags) const;
 
     /// The one writer: removes the ids `from` and adds the ids `to` (which ones:
     /// RevisionGraph::head_change()), pairing them as UPDATEs and the rest as DELETE /
@@ -68,6 +83,8 @@ class VersionTable {
 
     /// The table name, quoted as an SQL identifier.
     std::string quoted() const;
+    /// The log table's name ("<name>_log"), quoted.
+    std::string quoted_log() const;
 
   private:
     std::string name_;
