@@ -9,7 +9,12 @@
 
 # Where the "postgres" ctest fixture (tests/CMakeLists.txt) runs this build tree's
 # PostgreSQL test server; its URL is in ${AUTOGEN_TEST_PG_DIR}/url.
-set(AUTOGEN_TEST_PG_DIR ${CMAKE_BINARY_DIR}/pg-server)
+# It lives under /tmp, not in the build tree: the server runs as the `postgres` user when
+# the tests run as root, and a checkout under /root (mode 700) is not searchable by it.
+# One folder per build tree (a hash of its path), so two build trees never share a server.
+string(MD5 autogen_build_hash "${CMAKE_BINARY_DIR}")
+string(SUBSTRING "${autogen_build_hash}" 0 12 autogen_build_hash)
+set(AUTOGEN_TEST_PG_DIR /tmp/autogen-pg-${autogen_build_hash})
 
 function(autogen_add_stage name)
   cmake_parse_arguments(STAGE "" "DIR" "EXCLUDE;DEPS;PRIVATE_DEPS;TEST_DEPS" ${ARGN})
