@@ -8,6 +8,7 @@
 #include <cctype>
 #include <cerrno>
 #include <cstring>
+#include <cstdlib>
 #include <ctime>
 #include <random>
 
@@ -129,6 +130,37 @@ std::vector<fs::path> template_search_path(const std::optional<fs::path>& projec
     return out;
 }
 
+namespace {
+
+/// Where the tz database lives (TZDIR, as the C library reads it, else Debian's folder).
+fs::path zoneinfo_dir() {
+    const char* dir = std::getenv("TZDIR");
+    return dir && *dir ? fs::path(dir) : fs::path("/usr/share/zoneinfo");
+}
+
+/// `tt` as wall-clock time in the IANA zone `zone` ("Europe/Paris"). The C library only
+/// converts to the zone named by TZ, so TZ is switched for the call and restored: fine in
+/// the single-threaded CLI, and the one place that needs a named zone. False when the
+/// zone is not in the tz database (the C library would silently fall back to UTC).
+bool local_time_in(const std::string& zone, std::time_t tt, std::tm& out) {
+    std::error_code ec;
+    if (zone.empty() || zone.front() == '/' || zone.find("..") != std::string::npos ||
+        !fs::is_regular_file(zoneinfo_dir() / zone, ec)) {
+        return false;
+    }
+    const char* previous = std::getenv("TZ");
+    const std::optional<std::string> saved = previous ? std::optional<std::string>(previous) : std::nullopt;
+    setenv("TZ", zone.c_str(), 1);
+    tzset();
+    bool ok = localtime_r(&tt, &out) != nullptr;
+    if (saved) setenv("TZ", saved->c_str(), 1);
+    else unsetenv("TZ");
+    tzset();
+    return ok;
+}
+
+}  // namespace
+
 std::optional<std::string> revision_file_name(const RevisionDraft& draft,
                                               const WriterOptions& options,
                                               support::Diagnostics& diags) {
@@ -138,10 +170,11 @@ std::optional<std::string> revision_file_name(const RevisionDraft& draft,
         gmtime_r(&tt, &tm);
     } else if (options.timezone == "local") {
         localtime_r(&tt, &tm);
-    } else {
+    } else if (!local_time_in(options.timezone, tt, tm)) {
         diags.error(Category::Config,
-                    "[migrations] timezone \"" + options.timezone + "\" is not supported", {},
-                    "use \"UTC\" or \"local\"");
+                    "[migrations] timezone \"" + options.timezone + "\" is not a time zone of this machine's tz database", {},
+                    "use \"UTC\", \"local\" or an IANA name such as \"Europe/Paris\" (a file under " +
+                        zoneinfo_dir().string() + ")");
         return std::nullopt;
     }
     // {rev} and {slug} first: neither can contain '%', so strftime leaves them alone.

@@ -138,7 +138,17 @@ TEST_CASE("revision writer: file names") {
     CHECK(migrate::revision_file_name(d, o, diags).has_value());
     CHECK_FALSE(diags.has_errors());
 
+    // IANA zones from the tz database: 15:30 UTC is 16:30 in Paris (CET) and 10:30 in New York (EST).
+    const char* tz_env = std::getenv("TZ");
+    const std::string tz_before = tz_env ? tz_env : "<unset>";
     o.timezone = "Europe/Paris";
+    CHECK(migrate::revision_file_name(d, o, diags) == "20261121_1630_3f2a9c1b7d4e.sql");
+    o.timezone = "America/New_York";
+    CHECK(migrate::revision_file_name(d, o, diags) == "20261121_1030_3f2a9c1b7d4e.sql");
+    tz_env = std::getenv("TZ");
+    CHECK((tz_env ? tz_env : "<unset>") == tz_before);  // restored
+    CHECK_FALSE(diags.has_errors());
+    o.timezone = "Mars/Olympus_Mons";
     CHECK_FALSE(migrate::revision_file_name(d, o, diags));
     o.timezone = "UTC";
     o.file_template = "sub/{rev}";
