@@ -175,9 +175,11 @@ private:
                 }
                 auto ops = diff_models(*dialect, *recorded, scanned->schema, session.diags);
                 if (!ops) return false;
+                // Before the first revision there is no sum: the chain is empty.
+                const std::string against = sum ? "the snapshot in " + sum_name : std::string("the migrations");
                 for (const auto& op : *ops) {
-                    findings.add({"models", sum_name,
-                                  "models differ from the snapshot in " + sum_name + ": " + diff::describe(op) + tag});
+                    findings.add({"models", sum ? sum_name : config.migrations.dir,
+                                  "models differ from " + against + ": " + diff::describe(op) + tag});
                 }
                 continue;
             }

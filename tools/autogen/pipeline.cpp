@@ -7,6 +7,7 @@
 #include "diff/phrases.hpp"
 #include "migrate/runner.hpp"
 #include "scan/blind_spots.hpp"
+#include "sum_record.hpp"
 #include "support/text.hpp"
 
 namespace autogen::cli {
@@ -258,6 +259,19 @@ std::optional<ModelChanges> compute_model_changes(Session& session, const suppor
     for (const auto& name : config.database.dialects) {
         const Dialect* dialect = require_dialect(session, name);
         if (!dialect) return std::nullopt;
+        std::string no_scratch;
+        if (!(live && live->dialect == dialect) && !scratch_available(*dialect, config, no_scratch)) {
+            // A server dialect without a server: autogen.sum's snapshot stands in for the
+            // replayed chain (docs/check.md), so a revision can still be written.
+            session.info("no scratch " + name + " database (" + no_scratch + "): diffing the models against " +
+                         sum_display(config));
+            auto sides = snapshot_sides(*dialect, config, graph, changes.scan.schema, session.diags);
+            if (!sides) return std::nullopt;
+            auto planned = plan_change(*dialect, sides->first, sides->second, session.diags);
+            if (!planned) return std::nullopt;
+            changes.per_dialect.push_back(std::move(*planned));
+            continue;
+        }
         auto desired = materialize(*dialect, changes.scan.schema, config, session.diags);
         if (!desired) return std::nullopt;
         std::optional<schema::Schema> from;

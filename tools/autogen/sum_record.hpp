@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "migrate/revision_graph.hpp"
@@ -48,6 +49,17 @@ std::optional<schema::Schema> recorded_snapshot(const support::Config& config, c
 /// `from` into `to`. nullopt after reporting an error.
 std::optional<std::vector<schema::Operation>> diff_models(const Dialect& dialect, const schema::Schema& from,
                                                           const schema::Schema& to, support::Diagnostics& diags);
+
+/// For a dialect with no scratch database: the two sides `revision` and `diff` compare,
+/// lowered by the dialect's planner without a database: {the chain's schema as the
+/// snapshot in autogen.sum records it (the empty schema before any revision), the
+/// models}. Refuses (error, nullopt) when the sum is missing, unreadable or does not
+/// match the files: then nothing says what the chain produces.
+std::optional<std::pair<schema::Schema, schema::Schema>> snapshot_sides(const Dialect& dialect,
+                                                                        const support::Config& config,
+                                                                        const migrate::RevisionGraph& graph,
+                                                                        const schema::Schema& models,
+                                                                        support::Diagnostics& diags);
 
 /// True if `dialect` can open a scratch database now (an in-memory SQLite always can;
 /// a server dialect needs its server: [database] dev_url). The reason it cannot goes to `why`.
