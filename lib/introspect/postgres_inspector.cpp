@@ -7,7 +7,10 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <map>
+#include <charconv>
+#include <cstdint>
+#include <string_view>
+#include <unordered_map>
 
 #include "introspect/postgres_queries.hpp"
 
@@ -77,10 +80,81 @@ void sort_by_name(std::vector<T>& v) {
     std::stable_sort(v.begin(), v.end(), [](const T& a, const T& b) { return a.name < b.name; });
 }
 
+/// A catalog object id (table oids in the queries' first columns, confrelid).
+using Oid = std::uint32_t;
+
+/// A numeric cell (an oid, attnum or count); 0 when NULL.
+template <class T = Oid>
+T number_cell(const Row& r, std::size_t i) {
+    T v = 0;
+    if (i < r.size() && r[i]) std::from_chars(r[i]->data(), r[i]->data() + r[i]->size(), v);
+    return v;
+}
+
+/// The integers of an int2[] ("{1,2}") or int2vector ("1 0 2") in text form.
+std::vector<int> numbers(const std::string& text) {
+    std::vector<int> out;
+    const char* p = text.data();
+    const char* end = p + text.size();
+    while (p != end) {
+        if ((*p >= '0' && *p <= '9') || *p == '-') {
+            int v = 0;
+            p = std::from_chars(p, end, v).ptr;
+            out.push_back(v);
+        } else {
+            ++p;
+        }
+    }
+    return out;
+}
+
+/// Column names by table oid and attnum, from the columns query (every table of the
+/// user schemas): what key column numbers are named with. Views into that query's
+/// rows, which outlive it.
+class ColumnNames {
+public:
+    void add(Oid table, int attnum, std::string_view name) {
+        if (attnum <= 0) return;
+        auto& names = by_table_[table];
+        if (static_cast<std::size_t>(attnum) >= names.size()) names.resize(static_cast<std::size_t>(attnum) + 1);
+        names[static_cast<std::size_t>(attnum)] = name;
+    }
+
+    /// The names of `attnums` of `table`; nullopt (and an error naming what `what()`
+    /// returns) when one is unknown, which would be a gap between the columns query
+    /// and the others.
+    template <class What>
+    std::optional<std::vector<std::string>> name(Oid table, const std::vector<int>& attnums, const What& what,
+                                                 support::Diagnostics& diags) const {
+        std::vector<std::string> out;
+        out.reserve(attnums.size());
+        auto it = by_table_.find(table);
+        for (int n : attnums) {
+            if (it == by_table_.end() || n <= 0 || static_cast<std::size_t>(n) >= it->second.size() ||
+                it->second[static_cast<std::size_t>(n)].empty()) {
+                diags.error(support::Category::Database,
+                            what() + " refers to column number " + std::to_string(n) + " of the table with oid " +
+                                std::to_string(table) + ", which the inspector's \"columns\" query did not return",
+                            {}, "this is a bug in autogen's PostgreSQL inspector; please report it with the table's DDL");
+                return std::nullopt;
+            }
+            out.emplace_back(it->second[static_cast<std::size_t>(n)]);
+        }
+        return out;
+    }
+
+private:
+    std::unordered_map<Oid, std::vector<std::string_view>> by_table_;
+};
+
+/// Table oid -> index in Schema::tables, for the tables the inspector reports.
+using TableIndex = std::unordered_map<Oid, std::size_t>;
+
 class PostgresInspector final : public Inspector {
 public:
     std::optional<schema::Schema> inspect(db::Connection& conn, const InspectOptions& options,
                                           support::Diagnostics& diags) const override {
+        JitOff jit(conn);
         // Stop at the first failing query: the later ones would fail for the same reason.
         auto tables = run(conn, postgres::kTablesQuery, diags);
         if (!tables) return std::nullopt;
@@ -94,16 +168,18 @@ public:
         if (!enums) return std::nullopt;
 
         schema::Schema out;
-        std::map<std::string, std::size_t> at;  // table oid -> index in out.tables
+        TableIndex at;
+        at.reserve(tables->rows.size());
         for (const auto& r : tables->rows) {
             schema::Table t{.schema = schema_field(cell(r, 1)), .name = cell(r, 2), .comment = cell(r, 3)};
             if (skipped(t, options)) continue;
-            at[cell(r, 0)] = out.tables.size();
+            at.emplace(number_cell(r, 0), out.tables.size());
             out.tables.push_back(std::move(t));
         }
-        read_columns(*columns, at, out, diags);
-        read_constraints(*constraints, at, out);
-        read_indexes(*indexes, at, out);
+        ColumnNames names;
+        read_columns(*columns, at, names, out, diags);
+        if (!read_constraints(*constraints, at, names, out, diags)) return std::nullopt;
+        if (!read_indexes(*indexes, at, names, out, diags)) return std::nullopt;
         for (const auto& r : enums->rows)
             out.enums.push_back({.schema = schema_field(cell(r, 0)), .name = cell(r, 1), .labels = json_strings(cell(r, 2))});
         for (auto& t : out.tables) {
@@ -116,6 +192,29 @@ public:
     }
 
 private:
+    /// JIT compilation off while the inspector runs, the session's setting put back
+    /// after (postgres_queries.hpp says why). Best effort: a failure here only costs
+    /// speed, and the catalog query that follows reports the connection's problem.
+    class JitOff {
+    public:
+        explicit JitOff(db::Connection& conn) : conn_(conn) {
+            support::Diagnostics ignored;
+            auto r = conn_.query(postgres::kJitOffSql, {}, ignored);
+            if (r && !r->rows.empty() && !r->rows[0].empty()) previous_ = r->rows[0][0];
+        }
+        ~JitOff() {
+            if (!previous_) return;
+            support::Diagnostics ignored;
+            conn_.query(postgres::kRestoreJitSql, {previous_}, ignored);
+        }
+        JitOff(const JitOff&) = delete;
+        JitOff& operator=(const JitOff&) = delete;
+
+    private:
+        db::Connection& conn_;
+        std::optional<std::string> previous_;
+    };
+
     static std::optional<QueryResult> run(db::Connection& conn, const NamedQuery& q, support::Diagnostics& diags) {
         auto r = conn.query(q.sql, {}, diags);
         if (!r)
@@ -133,13 +232,24 @@ private:
         });
     }
 
-    static void read_columns(const QueryResult& rows, const std::map<std::string, std::size_t>& at,
-                             schema::Schema& out, support::Diagnostics& diags) {
+    /// A column of a reported table, before the table's columns are put in attnum order.
+    struct PendingColumn {
+        int attnum = 0;
+        bool generated = false;
+        schema::Column column;
+    };
+
+    static void read_columns(const QueryResult& rows, const TableIndex& at, ColumnNames& names, schema::Schema& out,
+                             support::Diagnostics& diags) {
+        std::vector<std::vector<PendingColumn>> pending(out.tables.size());
         for (const auto& r : rows.rows) {
-            auto it = at.find(cell(r, 0));
-            if (it == at.end()) continue;
-            schema::Table& t = out.tables[it->second];
-            schema::Column c;
+            Oid table = number_cell(r, 0);
+            int attnum = number_cell<int>(r, 1);
+            if (r.size() > 2 && r[2]) names.add(table, attnum, *r[2]);
+            auto it = at.find(table);
+            if (it == at.end()) continue;  // a partition, an excluded or extension table: named, not reported
+            PendingColumn p{.attnum = attnum, .generated = !cell(r, 7).empty(), .column = {}};
+            schema::Column& c = p.column;
             c.name = cell(r, 2);
             c.type.sql = cell(r, 3);
             c.nullable = cell(r, 4) != "t";
@@ -158,52 +268,86 @@ private:
                 c.identity = true;
                 c.server_default.reset();
             }
-            if (!cell(r, 7).empty()) {
-                diags.warning(support::Category::Database,
-                              "column " + t.qualified_name() + ".\"" + c.name +
-                                  "\" is a generated column (GENERATED ALWAYS AS ... STORED); autogen reads it "
-                                  "as a plain column without its expression",
-                              {}, "keep the generation expression out of the models, or exclude the table");
-                c.server_default.reset();
+            if (p.generated) c.server_default.reset();
+            pending[it->second].push_back(std::move(p));
+        }
+        for (std::size_t i = 0; i < pending.size(); ++i) {
+            auto& cols = pending[i];
+            std::sort(cols.begin(), cols.end(),
+                      [](const PendingColumn& a, const PendingColumn& b) { return a.attnum < b.attnum; });
+            schema::Table& t = out.tables[i];
+            t.columns.reserve(cols.size());
+            for (auto& p : cols) {
+                if (p.generated)
+                    diags.warning(support::Category::Database,
+                                  "column " + t.qualified_name() + ".\"" + p.column.name +
+                                      "\" is a generated column (GENERATED ALWAYS AS ... STORED); autogen reads it "
+                                      "as a plain column without its expression",
+                                  {}, "keep the generation expression out of the models, or exclude the table");
+                t.columns.push_back(std::move(p.column));
             }
-            t.columns.push_back(std::move(c));
         }
     }
 
-    static void read_constraints(const QueryResult& rows, const std::map<std::string, std::size_t>& at,
-                                 schema::Schema& out) {
+    static bool read_constraints(const QueryResult& rows, const TableIndex& at, const ColumnNames& names,
+                                 schema::Schema& out, support::Diagnostics& diags) {
         for (const auto& r : rows.rows) {
-            auto it = at.find(cell(r, 0));
+            Oid table = number_cell(r, 0);
+            auto it = at.find(table);
             if (it == at.end()) continue;
             schema::Table& t = out.tables[it->second];
             std::string name = cell(r, 1), kind = cell(r, 2);
-            auto columns = json_strings(cell(r, 3));
+            auto what = [&] { return "constraint \"" + name + "\" of " + t.qualified_name(); };
+            if (kind == "c") {
+                t.checks.push_back({.name = name, .expression = without_outer_parentheses(cell(r, 12))});
+                continue;
+            }
+            auto columns = names.name(table, numbers(cell(r, 3)), what, diags);
+            if (!columns) return false;
             if (kind == "p") {
-                t.primary_key = schema::PrimaryKey{.name = name, .columns = std::move(columns)};
+                t.primary_key = schema::PrimaryKey{.name = name, .columns = std::move(*columns)};
             } else if (kind == "u") {
-                t.uniques.push_back({.name = name, .columns = std::move(columns)});
-            } else if (kind == "c") {
-                t.checks.push_back({.name = name, .expression = without_outer_parentheses(cell(r, 11))});
+                t.uniques.push_back({.name = name, .columns = std::move(*columns)});
             } else if (kind == "f") {
+                auto ref_columns = names.name(number_cell(r, 6), numbers(cell(r, 7)), what, diags);
+                if (!ref_columns) return false;
                 t.foreign_keys.push_back({.name = name,
-                                          .columns = std::move(columns),
+                                          .columns = std::move(*columns),
                                           .ref_schema = schema_field(cell(r, 4)),
                                           .ref_table = cell(r, 5),
-                                          .ref_columns = json_strings(cell(r, 6)),
-                                          .on_delete = action(cell(r, 8)),
-                                          .on_update = action(cell(r, 7))});
+                                          .ref_columns = std::move(*ref_columns),
+                                          .on_delete = action(cell(r, 9)),
+                                          .on_update = action(cell(r, 8))});
             }
         }
+        return true;
     }
 
-    static void read_indexes(const QueryResult& rows, const std::map<std::string, std::size_t>& at,
-                             schema::Schema& out) {
+    static bool read_indexes(const QueryResult& rows, const TableIndex& at, const ColumnNames& names,
+                             schema::Schema& out, support::Diagnostics& diags) {
         for (const auto& r : rows.rows) {
-            auto it = at.find(cell(r, 0));
+            Oid table = number_cell(r, 0);
+            auto it = at.find(table);
             if (it == at.end()) continue;
-            out.tables[it->second].indexes.push_back(
-                {.name = cell(r, 1), .columns = json_strings(cell(r, 4)), .unique = cell(r, 2) == "t", .where = cell(r, 5)});
+            schema::Table& t = out.tables[it->second];
+            schema::Index index{.name = cell(r, 1), .columns = {}, .unique = cell(r, 2) == "t", .where = cell(r, 6)};
+            auto keys = numbers(cell(r, 4));
+            keys.resize(std::min(keys.size(), static_cast<std::size_t>(std::max(0, number_cell<int>(r, 3)))));
+            auto expressions = json_strings(cell(r, 5));
+            std::size_t next_expression = 0;
+            for (int key : keys) {
+                if (key != 0) {
+                    auto what = [&] { return "index \"" + index.name + "\" of " + t.qualified_name(); };
+                    auto column = names.name(table, {key}, what, diags);
+                    if (!column) return false;
+                    index.columns.push_back(std::move(column->front()));
+                } else if (next_expression < expressions.size()) {
+                    index.columns.push_back("(" + expressions[next_expression++] + ")");
+                }
+            }
+            t.indexes.push_back(std::move(index));
         }
+        return true;
     }
 };
 
