@@ -39,7 +39,9 @@
 // the ctest fixture), sets DATABASE_URL to it for every autogen command (it wins over the
 // config's url, SPEC §2) and drops it at the end; `sql`/`sqlfile` then run on that database
 // whatever DB they name (db/other.sqlite3 names a second database, $OTHER_URL its URL,
-// for scripts that need two). In every step, $DIALECT and $DATABASE_URL are replaced by their
+// for scripts that need two). A script that mentions $PG_URL gets a PostgreSQL database
+// in a SQLite run too ($PG_URL; the server's URL is in the environment as PG_SERVER_URL,
+// for `dev_url = "${PG_SERVER_URL}"`). In every step, $DIALECT and $DATABASE_URL are replaced by their
 // values (in embedded files, $DIALECT), and `if DIALECT STEP` runs STEP only when the script runs against DIALECT
 // (for catalog queries: sqlite_master vs information_schema).
 //
@@ -279,6 +281,9 @@ public:
         std::string ignored;
         if (created_) on_server("DROP DATABASE IF EXISTS \"" + name_ + "\" WITH (FORCE)", ignored);
     }
+    bool created() const { return created_; }
+    const std::string& server_url() const { return server_url_; }
+
     /// The server URL with the database name replaced by ours.
     std::string url() const {
         auto query = server_url_.find('?');
@@ -364,6 +369,13 @@ int main(int argc, char** argv) {
             std::cerr << script_path.string() << ": " << error << "\n";
             return 1;
         }
+    } else if (read_all(script_path).find("$PG_URL") != std::string::npos) {
+        // A SQLite run that also needs PostgreSQL (a project serving both dialects).
+        std::string error;
+        if (!postgres.create(error)) {
+            std::cerr << script_path.string() << ": " << error << "\n";
+            return 1;
+        }
     }
     // On PostgreSQL, the DB argument of sql/sqlfile/tables/... picks the database.
     auto database_for = [&](const std::string& db) -> const PostgresDatabase& {
@@ -387,7 +399,10 @@ int main(int argc, char** argv) {
     const std::map<std::string, std::string> variables{
         {"DIALECT", dialect},
         {"DATABASE_URL", env["DATABASE_URL"]},
-        {"OTHER_URL", dialect == "postgresql" ? other_postgres.url() : std::string("sqlite:///") + kOtherSqlite}};
+        {"OTHER_URL", dialect == "postgresql" ? other_postgres.url() : std::string("sqlite:///") + kOtherSqlite},
+        {"PG_URL", postgres.created() ? postgres.url() : std::string()}};
+    // For configs that name a PostgreSQL server (dev_url = "${PG_SERVER_URL}").
+    if (postgres.created()) env["PG_SERVER_URL"] = postgres.server_url();
     std::ostringstream log;
     RunResult last;
     bool ok = true;
