@@ -77,8 +77,11 @@ Statements alter_column(const AlterColumn& o) {
         out.push_back({.sql = prefix + "DROP DEFAULT"});
     if (type_change || (ch & kChangeCollation)) {
         Statement s{.sql = prefix + "TYPE " + display_type(b.type.sql)};
-        if (ch & kChangeCollation)
-            s.sql += " COLLATE " + q(b.collation && !b.collation->empty() ? *b.collation : "default");
+        // With a new type and no collation, COLLATE is left out: the column gets the new
+        // type's default collation, and a type without one (bigint) refuses any COLLATE.
+        const bool collated = b.collation && !b.collation->empty();
+        if ((ch & kChangeCollation) && (collated || !type_change))
+            s.sql += " COLLATE " + q(collated ? *b.collation : "default");
         if (!using_expr.empty()) s.sql += " USING " + using_expr;
         if (type_change) {
             std::string why = narrowing_reason(a.type.sql, b.type.sql);

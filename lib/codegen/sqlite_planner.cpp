@@ -226,7 +226,15 @@ public:
                             {}, "this is a bug in autogen's differ or planner; please report it");
                 continue;
             }
-            for (auto& s : sqlite::rebuild_table(rebuild_for(t, tracking, ops, *before, *after)))
+            // A renamed table is renamed first, so that SQLite moves the references of
+            // other tables along (a rebuild under the new name would leave them on the
+            // old one), and then rebuilt under its new name.
+            Table renamed = *before;
+            if (tr.original != tr.current) {
+                for (auto& s : direct(RenameTable{ref(*before), tr.current})) out.push_back(std::move(s));
+                renamed.name = tr.current;
+            }
+            for (auto& s : sqlite::rebuild_table(rebuild_for(t, tracking, ops, renamed, *after)))
                 out.push_back(std::move(s));
         }
         return out;

@@ -231,6 +231,22 @@ inline std::vector<Case> cases() {
          },
          {{kMembers, "SELECT user_id, group_id, role FROM members ORDER BY 1, 2"}},
          true},
+        // Found by the property test: the rebuild copied "users" into a new table under
+        // the new name and dropped "users", leaving the orders' references on a name
+        // that no longer existed.
+        {"rename a referenced table and change it: references follow the rename, then the rebuild",
+         [](Schema& s) {
+             auto& u = table(s, "users");
+             u.renamed_from = "users";
+             u.name = "accounts";
+             u.checks.push_back({.name = "ck_accounts_email", .expression = "email <> ''"});
+             table(s, "orders").foreign_keys[0].ref_table = "accounts";
+         },
+         [](const Schema&, const Schema& to) {
+             return std::vector<Operation>{RenameTable{ref("users"), "accounts"}, AddCheck{ref("accounts"), table(to, "accounts").checks[0]}};
+         },
+         {{kUsers, "SELECT id, email FROM accounts ORDER BY id"}, {kOrders, kOrders}},
+         true},
         {"rebuild a self-referencing table: rows and references kept, no cascade",
          [](Schema& s) {
              auto& c = table(s, "categories");

@@ -93,20 +93,67 @@ ReferenceOrder order_by_references(std::vector<const Table*> tables) {
     return out;
 }
 
+/// A default holding a label renamed in place ('old' or 'old'::type) holds the new one:
+/// the database renames it along with the label. Only columns typed with the enum (a
+/// dialect with enum types) are concerned.
+void follow_label_rename(Column& c, const std::map<std::string, std::map<std::string, std::string>>& renamed_labels) {
+    auto labels = renamed_labels.find(c.type.enum_name);
+    if (c.type.enum_name.empty() || labels == renamed_labels.end() || !c.server_default) return;
+    auto literal = [](const std::string& label) {
+        std::string out = "'";
+        for (char ch : label) out += ch == '\'' ? std::string("''") : std::string(1, ch);
+        return out + "'";
+    };
+    std::string& d = *c.server_default;
+    for (const auto& [old_label, new_label] : labels->second) {
+        std::string old_literal = literal(old_label);
+        if (d.compare(0, old_literal.size(), old_literal) == 0 &&
+            (d.size() == old_literal.size() || d.compare(old_literal.size(), 2, "::") == 0)) {
+            d = literal(new_label) + d.substr(old_literal.size());
+            return;
+        }
+    }
+}
+
+/// `from` with every foreign key's target translated through the renames of this diff
+/// (`pairs`: matched tables, old -> new): the referenced table's new name, the
+/// referenced columns' new names. A database moves a reference along with a rename, so
+/// a key that only follows a rename is no change; and a key that is dropped (or whose
+/// table is dropped) names the table as it is called when the drop runs (renames come
+/// first), so that its reverse, run in the downgrade before the rename back, finds it.
+Schema follow_renames(const Schema& from, const std::vector<std::pair<const Table*, const Table*>>& pairs,
+                      const std::map<std::string, std::map<std::string, std::string>>& renamed_labels) {
+    std::map<std::string, std::pair<const Table*, const Table*>> by_old;
+    for (const auto& p : pairs) by_old[key(p.first->schema, p.first->name)] = p;
+    Schema out = from;
+    for (Table& t : out.tables) {
+        for (Column& c : t.columns) follow_label_rename(c, renamed_labels);
+        for (ForeignKey& fk : t.foreign_keys) {
+            auto it = by_old.find(key(fk.ref_schema, fk.ref_table));
+            if (it == by_old.end()) continue;
+            const auto& [old_table, new_table] = it->second;
+            fk.ref_table = new_table->name;
+            for (std::string& c : fk.ref_columns) {
+                for (const Column& nc : new_table->columns) {
+                    if (source_column_name(*old_table, nc) == c) {
+                        c = nc.name;
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    return out;
+}
+
 }  // namespace
 
 std::vector<Operation> diff(const Schema& from, const Schema& to, const DiffRules& rules) {
     std::vector<Operation> ops;
 
-    // 1. Enums: new and changed ones before the tables that use them.
-    for (const Enum& e : to.enums) {
-        const Enum* old = from.find_enum(e.name, e.schema);
-        if (!old) {
-            ops.push_back(CreateEnum{e});
-        } else if (old->labels != e.labels) {
-            ops.push_back(AlterEnum{*old, e});
-        }
-    }
+    // 1. Enums: new ones and new labels before the tables that use them.
+    EnumChanges enums = compare_enums(from, to);
+    ops.insert(ops.end(), enums.before_tables.begin(), enums.before_tables.end());
 
     // 2. Match tables; a declared rename pairs the old table with the new name.
     std::set<std::string> matched_from;
@@ -126,6 +173,10 @@ std::vector<Operation> diff(const Schema& from, const Schema& to, const DiffRule
             created.push_back(&t);
         }
     }
+
+    // Foreign keys follow the renames: re-point the pairs into the translated copy.
+    const Schema followed = follow_renames(from, pairs, enums.renamed_labels);
+    for (auto& p : pairs) p.first = followed.find_table(p.first->name, p.first->schema);
 
     // 3. New tables, referenced ones first; the foreign keys of a cycle after them all.
     ReferenceOrder create_order = order_by_references(created);
@@ -155,7 +206,7 @@ std::vector<Operation> diff(const Schema& from, const Schema& to, const DiffRule
 
     // 5. Dropped tables, referencing ones first (the reverse of creation order).
     std::vector<const Table*> dropped;
-    for (const Table& t : from.tables) {
+    for (const Table& t : followed.tables) {
         if (!matched_from.count(key(t.schema, t.name))) dropped.push_back(&t);
     }
     // The foreign keys of a cycle go first (the reverse of their creation).
@@ -166,10 +217,8 @@ std::vector<Operation> diff(const Schema& from, const Schema& to, const DiffRule
     for (auto it = drop_order.tables.rbegin(); it != drop_order.tables.rend(); ++it)
         ops.push_back(DropTable{drop_order.without_deferred(*it)});
 
-    // 6. Enums no model declares any more, after the tables that used them.
-    for (const Enum& e : from.enums) {
-        if (!to.find_enum(e.name, e.schema)) ops.push_back(DropEnum{e});
-    }
+    // 6. Labels and enums no model uses any more, after the tables that used them.
+    ops.insert(ops.end(), enums.after_tables.begin(), enums.after_tables.end());
     return ops;
 }
 

@@ -224,3 +224,79 @@ TEST_CASE("a foreign-key cycle: tables created first, the closing key added afte
     CHECK(std::get<DropTable>(down[2]).table.foreign_keys.empty());
     CHECK(phrases(reverse(up)) == phrases(down));
 }
+
+// Found by the PostgreSQL property test: the keys referencing a renamed table were
+// dropped and added again (the database moves them with the rename), and the reverse
+// of that drop, run in the downgrade before the table got its old name back, pointed
+// at a table that did not exist yet.
+TEST_CASE("a foreign key follows the rename of the table (and key column) it references") {
+    Schema before{{users(), orders()}, {}};
+    Schema after = before;
+    after.tables[0].name = "people";
+    after.tables[0].renamed_from = "users";
+    after.tables[0].columns[0].name = "person_id";
+    after.tables[0].columns[0].renamed_from = "id";
+    after.tables[0].primary_key->columns = {"person_id"};
+    after.tables[1].foreign_keys[0].ref_table = "people";
+    after.tables[1].foreign_keys[0].ref_columns = {"person_id"};
+    auto ops = diff::diff(before, after, ExactRules{});
+    CHECK(phrases(ops) == std::vector<std::string>{"renamed table \"users\" to \"people\"",
+                                                   "renamed column \"people\".\"id\" to \"person_id\""});
+}
+
+TEST_CASE("a dropped key or table that referenced a renamed table names it as it is called when the drop runs") {
+    Schema before{{users(), orders()}, {}};
+    Schema after = before;
+    after.tables[0].name = "people";
+    after.tables[0].renamed_from = "users";
+    after.tables[1].foreign_keys[0].on_delete = ReferentialAction::Restrict;  // redefined: dropped and added
+    auto ops = diff::diff(before, after, ExactRules{});
+    REQUIRE(ops.size() == 3);
+    REQUIRE(std::holds_alternative<DropForeignKey>(ops[1]));
+    CHECK(std::get<DropForeignKey>(ops[1]).key.ref_table == "people");  // the rename ran first
+
+    after.tables.pop_back();  // orders goes, users is renamed
+    ops = diff::diff(before, after, ExactRules{});
+    REQUIRE(ops.size() == 2);
+    REQUIRE(std::holds_alternative<DropTable>(ops[1]));
+    CHECK(std::get<DropTable>(ops[1]).table.foreign_keys[0].ref_table == "people");
+}
+
+namespace {
+
+Schema with_status(std::vector<std::string> labels, std::string default_label) {
+    Enum e{.name = "status", .labels = std::move(labels)};
+    Table t = orders();
+    Column c = col("status", "status");
+    c.type.enum_name = "status";
+    c.server_default = "'" + default_label + "'::status";
+    t.columns.push_back(c);
+    return Schema{{users(), t}, {e}};
+}
+
+}  // namespace
+
+// Found by the PostgreSQL property test: the downgrade set a column default to a label
+// that the reversed enum change, run after it, had not brought back yet.
+TEST_CASE("enum labels: additions before the tables, removals after, so the downgrade runs in the right order too") {
+    SUBCASE("a label added and used as default: the reverse removes it last") {
+        auto ops = diff::diff(with_status({"a", "b"}, "a"), with_status({"a", "b", "c"}, "c"), ExactRules{});
+        CHECK(phrases(ops) == std::vector<std::string>{"changed enum \"status\": (a, b) -> (a, b, c)",
+                                                       "changed column \"orders\".\"status\": default 'a'::status -> 'c'::status"});
+    }
+    SUBCASE("a label removed that was the default: removed after the default moved") {
+        auto ops = diff::diff(with_status({"a", "b"}, "a"), with_status({"b"}, "b"), ExactRules{});
+        CHECK(phrases(ops) == std::vector<std::string>{"changed column \"orders\".\"status\": default 'a'::status -> 'b'::status",
+                                                       "changed enum \"status\": (a, b) -> (b)"});
+    }
+    SUBCASE("labels added and removed: split around the table changes") {
+        auto ops = diff::diff(with_status({"a", "b"}, "a"), with_status({"b", "c"}, "c"), ExactRules{});
+        CHECK(phrases(ops) == std::vector<std::string>{"changed enum \"status\": (a, b) -> (a, b, c)",
+                                                       "changed column \"orders\".\"status\": default 'a'::status -> 'c'::status",
+                                                       "changed enum \"status\": (a, b, c) -> (b, c)"});
+    }
+    SUBCASE("a label renamed in place: the default holding it follows, as the database renames it") {
+        auto ops = diff::diff(with_status({"a", "it's"}, "it''s"), with_status({"a", "x"}, "x"), ExactRules{});
+        CHECK(phrases(ops) == std::vector<std::string>{"changed enum \"status\": (a, it's) -> (a, x)"});
+    }
+}

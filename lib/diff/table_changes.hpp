@@ -3,6 +3,8 @@
 // additions after).
 #pragma once
 
+#include <map>
+#include <string>
 #include <vector>
 
 #include "diff/diff_rules.hpp"
@@ -43,6 +45,16 @@ void compare_foreign_keys(FromTable from, const schema::Table& to, const DiffRul
 void compare_uniques(FromTable from, const schema::Table& to, const DiffRules& rules, TableChanges& out);
 void compare_checks(FromTable from, const schema::Table& to, const DiffRules& rules, TableChanges& out);
 void compare_indexes(FromTable from, const schema::Table& to, const DiffRules& rules, TableChanges& out);
+
+/// The enum operations of a diff, by when they run (compare_enums.cpp).
+struct EnumChanges {
+    std::vector<schema::Operation> before_tables;  ///< new enums, labels added or renamed in place
+    std::vector<schema::Operation> after_tables;   ///< labels removed (with the reorder that comes with it), dropped enums
+    /// Labels renamed in place, per enum name: old label -> new label. A database with
+    /// enum types renames the values and the defaults that hold them along.
+    std::map<std::string, std::map<std::string, std::string>> renamed_labels;
+};
+EnumChanges compare_enums(const schema::Schema& from, const schema::Schema& to);
 
 /// The column name in `from` that `to_column` corresponds to (its renamed_from when
 /// that column exists in `from` and the new name does not).

@@ -1,0 +1,717 @@
+// Random model schemas and random sequences of model edits for the per-dialect property
+// tests (header-only, for *_test.cpp only). Dialect-neutral: what differs per database
+// (collations, default expressions, literals, which enum edits keep data) comes from a
+// Profile. Every edit keeps the model valid, and valid for the rows the test inserted:
+// edits that data could refuse (a unique over duplicates, NOT NULL over NULLs, a type
+// the values do not cast to, an unused label) ask a DataOracle first, as an author
+// would look at the data before writing the model change.
+#pragma once
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <random>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "codegen/sql_builder.hpp"
+#include "schema/schema.hpp"
+
+namespace autogen::testing::property {
+
+using namespace autogen::schema;
+
+/// What a dialect accepts and keeps, for the generator.
+struct Profile {
+    std::string dialect;
+    /// Enums are types of their own (labels added, renamed, reordered in place, rows kept).
+    /// When false (SQLite: a CHECK ... IN), a renamed label is a removed one plus an added one.
+    bool enum_types = false;
+    /// Constraints may be unnamed (the database does not keep names, so an unnamed one
+    /// cannot drift after a table rename).
+    bool unnamed_constraints = false;
+    /// Identity on any NOT NULL integer column (PostgreSQL); otherwise only on a
+    /// single-column integer primary key (SQLite's rowid alias).
+    bool identity_anywhere = false;
+    std::vector<std::string> collations;
+    /// Types given with `type = "..."`, with the logical kind their values and defaults follow.
+    std::vector<std::pair<std::string, Logical>> sql_types;
+    /// Server defaults per logical kind (enum defaults are labels, chosen by the generator).
+    std::map<Logical, std::vector<std::string>> defaults;
+    std::string true_literal = "TRUE";
+    /// The blob literal of a hex string ("0a1b").
+    std::function<std::string(const std::string& hex)> blob_literal;
+};
+
+/// Server defaults both dialects accept, per logical kind (a profile adds booleans,
+/// blobs and timestamps in its own spelling).
+inline std::map<Logical, std::vector<std::string>> portable_defaults() {
+    std::vector<std::string> ints = {"0", "-5", "42", "abs(-3)", "(1 + 2)"}, reals = {"1.5", "-0.25", "1e3"};
+    return {{Logical::SmallInt, ints},
+            {Logical::Integer, ints},
+            {Logical::BigInt, ints},
+            {Logical::Real, reals},
+            {Logical::Double, reals},
+            {Logical::Text, {"''", "'it''s'", "'x'", "lower('ABC')"}},
+            {Logical::Date, {"CURRENT_DATE", "'2026-01-01'"}}};
+}
+
+/// Questions about the rows in the database, asked before an edit that data could refuse.
+class DataOracle {
+public:
+    virtual ~DataOracle() = default;
+    virtual bool has_nulls(const Table& t, const std::string& column) = 0;
+    virtual bool all_null(const Table& t, const std::string& column) = 0;
+    /// No two rows share the same non-NULL values in `columns`.
+    virtual bool distinct(const Table& t, const std::vector<std::string>& columns) = 0;
+    /// Every value of `from` converts to the type of `to` (both model columns).
+    virtual bool castable(const Table& t, const Column& from, const Column& to) = 0;
+    /// Some row of some table holds `label` in a column of enum `e`.
+    virtual bool label_used(const Schema& s, const Enum& e, const std::string& label) = 0;
+};
+
+/// Integer, real, text and numeric columns: their values are the row counter, so they
+/// are distinct per row and cast between each other.
+inline bool is_scalar(Logical l) {
+    return l == Logical::SmallInt || l == Logical::Integer || l == Logical::BigInt || l == Logical::Real ||
+           l == Logical::Double || l == Logical::Text;
+}
+inline bool is_integer(Logical l) { return l == Logical::SmallInt || l == Logical::Integer || l == Logical::BigInt; }
+inline bool is_numeric(Logical l) { return is_scalar(l) && l != Logical::Text; }
+inline bool mentions(const std::vector<std::string>& v, const std::string& c) {
+    return std::find(v.begin(), v.end(), c) != v.end();
+}
+inline std::string replace_all(std::string s, const std::string& from, const std::string& to) {
+    for (std::size_t pos = s.find(from); pos != std::string::npos; pos = s.find(from, pos + to.size()))
+        s.replace(pos, from.size(), to);
+    return s;
+}
+
+/// Seeded generator of schemas and edits.
+class Generator {
+public:
+    Generator(unsigned seed, Profile profile) : profile_(std::move(profile)), rng_(seed) {}
+
+    const Profile& profile() const { return profile_; }
+    int pick(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng_); }
+    bool chance(int percent) { return pick(1, 100) <= percent; }
+    template <class T>
+    T& one_of(std::vector<T>& v) { return v[static_cast<std::size_t>(pick(0, static_cast<int>(v.size()) - 1))]; }
+    template <class T>
+    const T& one_of(const std::vector<T>& v) {
+        return v[static_cast<std::size_t>(pick(0, static_cast<int>(v.size()) - 1))];
+    }
+
+    /// The logical kind a column's values and defaults follow (for `type = "..."` too).
+    Logical kind(const Column& c) const {
+        if (c.type.logical != Logical::None) return c.type.logical;
+        for (const auto& [sql, l] : profile_.sql_types)
+            if (sql == c.type.sql) return l;
+        return Logical::Text;
+    }
+
+    /// Unique names (a counter), some needing quotes.
+    std::string name(const std::string& stem) {
+        static const std::vector<std::string> odd = {"select", "Mixed Case", "we\"ird", "it's", "order", "x-y"};
+        std::string n = chance(12) ? one_of(odd) + "_" + stem : stem;
+        return n + "_" + std::to_string(++counter_);
+    }
+
+    Schema initial() {
+        Schema s;
+        s.enums.push_back({.name = name("mood"), .labels = {"happy", "it's ok", "sad"}});
+        for (int i = pick(2, 4); i > 0; --i) s.tables.push_back(table(s));
+        return s;
+    }
+
+    // ---- pieces -------------------------------------------------------------------
+
+    ColumnType scalar_type() {
+        static const std::vector<Logical> kinds = {Logical::SmallInt, Logical::Integer, Logical::BigInt,
+                                                   Logical::Real,     Logical::Double,  Logical::Text};
+        if (!profile_.sql_types.empty() && chance(12)) return {.sql = one_of(profile_.sql_types).first};
+        ColumnType t{.logical = one_of(kinds)};
+        if (t.logical == Logical::Text && chance(35)) t.length = static_cast<unsigned>(pick(12, 300));
+        return t;
+    }
+
+    ColumnType any_type(const Schema& s) {
+        static const std::vector<Logical> fixed = {Logical::Boolean, Logical::Blob, Logical::TimestampTz, Logical::Date,
+                                                   Logical::Enum};
+        if (chance(60)) return scalar_type();
+        ColumnType t{.logical = one_of(fixed)};
+        if (t.logical == Logical::Enum) {
+            if (s.enums.empty()) return scalar_type();
+            t.enum_name = one_of(s.enums).name;
+        }
+        return t;
+    }
+
+    std::optional<std::string> default_for(const Schema& s, const Column& c) {
+        Logical l = kind(c);
+        if (l == Logical::Enum) {
+            const Enum* e = s.find_enum(c.type.enum_name);
+            if (!e || e->labels.empty()) return std::nullopt;
+            return codegen::string_literal(one_of(e->labels));
+        }
+        auto it = profile_.defaults.find(l);
+        if (it == profile_.defaults.end() || it->second.empty()) return std::nullopt;
+        return one_of(it->second);
+    }
+
+    /// A column outside keys: nullable, or NOT NULL with a default (so that adding it
+    /// to a table with rows succeeds).
+    Column column(const Schema& s) {
+        Column c{.name = name("c"), .type = any_type(s)};
+        c.nullable = chance(50);
+        if (!c.nullable || chance(30)) c.server_default = default_for(s, c);
+        if (!c.nullable && !c.server_default) c.nullable = true;
+        if (kind(c) == Logical::Text && !profile_.collations.empty() && chance(25))
+            c.collation = one_of(profile_.collations);
+        if (chance(20)) c.comment = one_of(std::vector<std::string>{"shown to users", "it's \"quoted\"", "a; b"});
+        return c;
+    }
+
+    std::string check_for(const Column& c) {
+        std::string q = codegen::quote_identifier(c.name);
+        Logical l = kind(c);
+        if (is_numeric(l)) return q + " > -100000";
+        if (l == Logical::Text) return "length(" + q + ") < 10000";
+        return q + " IS NOT NULL OR " + q + " IS NULL";
+    }
+
+    /// An index item over `c`: its name, or an expression in parentheses.
+    std::string index_item(const Column& c) {
+        std::string q = codegen::quote_identifier(c.name);
+        Logical l = kind(c);
+        if (chance(25) && l == Logical::Text) return "(lower(" + q + "))";
+        if (chance(25) && is_numeric(l)) return "(" + q + " + 1)";
+        return c.name;
+    }
+
+    std::string constraint_name(const std::string& stem) {
+        return profile_.unnamed_constraints && chance(15) ? "" : name(stem);
+    }
+
+    /// Some columns of `t` for a unique constraint or index: at least one scalar,
+    /// not a foreign-key column (whose values repeat).
+    std::vector<std::string> unique_columns(const Table& t) {
+        std::vector<const Column*> scalars, others;
+        for (const auto& c : t.columns) {
+            if (in_foreign_key(t, c.name)) continue;
+            (is_scalar(kind(c)) ? scalars : others).push_back(&c);
+        }
+        if (scalars.empty()) return {};
+        std::vector<std::string> cols{one_of(scalars)->name};
+        if (chance(35)) {
+            auto& pool = chance(50) || others.empty() ? scalars : others;
+            const Column* extra = one_of(pool);
+            if (!mentions(cols, extra->name)) cols.push_back(extra->name);
+        }
+        return cols;
+    }
+
+    Table table(const Schema& s) {
+        Table t{.name = name("t")};
+        int shape = pick(0, 3);  // 0 no key, 1 identity, 2 text key, 3 composite
+        if (shape == 1) {
+            Column id{.name = name("id"), .type = {.logical = chance(50) ? Logical::Integer : Logical::BigInt},
+                      .identity = true};
+            t.columns.push_back(id);
+            t.primary_key = PrimaryKey{.columns = {id.name}};
+        } else if (shape == 2) {
+            t.columns.push_back(Column{.name = name("k"), .type = {.logical = Logical::Text, .length = 64}});
+            t.primary_key = PrimaryKey{.columns = {t.columns[0].name}};
+        } else if (shape == 3) {
+            Column a{.name = name("a"), .type = scalar_type()}, b{.name = name("b"), .type = any_type(s)};
+            if (kind(b) == Logical::Blob) b.type = scalar_type();  // keyed blobs are not portable
+            t.columns = {a, b};
+            t.primary_key = PrimaryKey{.columns = {b.name, a.name}};
+        }
+        for (int i = pick(1, 4); i > 0; --i) t.columns.push_back(column(s));
+        for (int i = pick(0, 1); i > 0; --i) {
+            auto cols = unique_columns(t);
+            if (!cols.empty()) t.uniques.push_back({.name = constraint_name("uq"), .columns = cols});
+        }
+        for (int i = pick(0, 2); i > 0; --i) t.indexes.push_back(index(t));
+        for (int i = pick(0, 1); i > 0; --i) t.checks.push_back({.name = constraint_name("ck"), .expression = check_for(one_of(t.columns))});
+        for (int i = chance(60) ? pick(1, 2) : 0; i > 0; --i) add_foreign_key(s, t, /*allow_not_null=*/true);
+        if (chance(30)) t.comment = one_of(std::vector<std::string>{"People's things", "a \"table\"", "x"});
+        return t;
+    }
+
+    Index index(const Table& t) {
+        Index ix{.name = name("ix")};
+        bool unique = chance(30);
+        if (unique) {
+            for (const auto& c : unique_columns(t)) ix.columns.push_back(index_item(*t.find_column(c)));
+        }
+        if (ix.columns.empty()) {
+            unique = false;
+            for (int i = pick(1, 2); i > 0; --i) {
+                std::string item = index_item(one_of(t.columns));
+                if (!mentions(ix.columns, item)) ix.columns.push_back(item);
+            }
+        }
+        ix.unique = unique;
+        if (chance(25)) ix.where = codegen::quote_identifier(one_of(t.columns).name) + " IS NOT NULL";
+        return ix;
+    }
+
+    /// A foreign key from new columns of `t` to the primary key of a table of `s` (or of
+    /// `t` itself). Self references and late additions are nullable.
+    void add_foreign_key(const Schema& s, Table& t, bool allow_not_null) {
+        std::vector<const Table*> targets;
+        for (const auto& other : s.tables)
+            if (other.primary_key && &other != &t) targets.push_back(&other);
+        if (t.primary_key && chance(25)) targets.push_back(&t);
+        if (targets.empty()) return;
+        const Table* target = one_of(targets);
+        bool self = target == &t;
+        ForeignKey fk{.name = constraint_name("fk"), .ref_table = target->name, .ref_columns = target->primary_key->columns};
+        bool nullable = self || !allow_not_null || chance(60);
+        fk.on_delete = action(nullable);
+        fk.on_update = action(nullable);
+        std::vector<Column> added;
+        for (const auto& rc : fk.ref_columns) {
+            Column c{.name = name("ref"), .type = target->find_column(rc)->type, .nullable = nullable};
+            c.type.logical = c.type.logical == Logical::None ? Logical::None : c.type.logical;
+            fk.columns.push_back(c.name);
+            added.push_back(c);
+        }
+        for (auto& c : added) t.columns.push_back(c);
+        t.foreign_keys.push_back(fk);
+    }
+
+    ReferentialAction action(bool nullable) {
+        std::vector<ReferentialAction> actions = {ReferentialAction::NoAction, ReferentialAction::Restrict,
+                                                  ReferentialAction::Cascade};
+        if (nullable) actions.push_back(ReferentialAction::SetNull);
+        return one_of(actions);
+    }
+
+    // ---- facts about a model --------------------------------------------------------
+
+    static bool in_key(const Table& t, const std::string& c) { return t.primary_key && mentions(t.primary_key->columns, c); }
+    static bool in_foreign_key(const Table& t, const std::string& c) {
+        for (const auto& fk : t.foreign_keys)
+            if (mentions(fk.columns, c)) return true;
+        return false;
+    }
+    static bool referenced(const Schema& s, const Table& t) {
+        for (const auto& other : s.tables)
+            for (const auto& fk : other.foreign_keys)
+                if (fk.ref_table == t.name) return true;
+        return false;
+    }
+    /// In a unique constraint or a unique index (by name or inside an expression).
+    static bool in_unique(const Table& t, const std::string& c) {
+        std::string q = codegen::quote_identifier(c);
+        for (const auto& u : t.uniques)
+            if (mentions(u.columns, c)) return true;
+        for (const auto& ix : t.indexes) {
+            if (!ix.unique) continue;
+            for (const auto& item : ix.columns)
+                if (item == c || item.find(q) != std::string::npos) return true;
+        }
+        return false;
+    }
+    /// Columns no key, reference or identity holds: free to drop, retype, loosen.
+    std::vector<Column*> free_columns(const Schema& s, Table& t) {
+        std::vector<Column*> out;
+        bool is_referenced = referenced(s, t);
+        for (auto& c : t.columns)
+            if (!in_key(t, c.name) && !in_foreign_key(t, c.name) && !c.identity && !(is_referenced && in_key(t, c.name)))
+                out.push_back(&c);
+        return out;
+    }
+
+    /// Removes every index, unique, check and foreign key of `t` that uses column `c`.
+    static void drop_uses(Table& t, const std::string& c) {
+        std::string q = codegen::quote_identifier(c);
+        std::erase_if(t.uniques, [&](const UniqueConstraint& u) { return mentions(u.columns, c); });
+        std::erase_if(t.foreign_keys, [&](const ForeignKey& k) { return mentions(k.columns, c); });
+        std::erase_if(t.checks, [&](const CheckConstraint& k) { return k.expression.find(q) != std::string::npos; });
+        std::erase_if(t.indexes, [&](const Index& i) {
+            if (i.where.find(q) != std::string::npos) return true;
+            for (const auto& item : i.columns)
+                if (item == c || item.find(q) != std::string::npos) return true;
+            return false;
+        });
+    }
+
+    // ---- edits ------------------------------------------------------------------------
+
+    /// Starts a new step on `s`, the models the database now holds: names renamed in
+    /// the step keep their first renamed_from, and the data oracle is asked only about
+    /// columns that existed before it.
+    void begin_step(const Schema& s) {
+        renamed_.clear();
+        touched_.clear();
+        existing_.clear();
+        for (const auto& t : s.tables)
+            for (const auto& c : t.columns) existing_.insert(t.name + '\x1f' + c.name);
+    }
+
+    /// Applies one random edit to `s`; returns its name ("" when nothing applied).
+    std::string edit(Schema& s, DataOracle& data) {
+        for (int attempt = 0; attempt < 8; ++attempt) {
+            std::string done = try_edit(s, data, pick(0, 29));
+            if (!done.empty()) return done;
+        }
+        return "";
+    }
+
+private:
+    /// The rows of these columns change (or the names are new) in this step: the data
+    /// oracle, which sees the database before the step, cannot answer for them.
+    bool stale(const Table& t, const std::vector<std::string>& columns) const {
+        // (A query could not tell: SQLite reads an unknown "name" as a string.)
+        for (const auto& c : columns)
+            if (touched_.count(c) || !existing_.count(t.name + '\x1f' + c)) return true;
+        return false;
+    }
+
+    /// Some column of enum `e` is new or changed in this step: its labels in the rows are unknown.
+    bool enum_stale(const Schema& s, const Enum& e) const {
+        for (const auto& t : s.tables)
+            for (const auto& c : t.columns)
+                if (c.type.logical == Logical::Enum && c.type.enum_name == e.name && stale(t, {c.name})) return true;
+        return false;
+    }
+
+    std::string try_edit(Schema& s, DataOracle& data, int which) {
+        if (s.tables.empty() || which == 0) {
+            s.tables.push_back(table(s));
+            return "add table";
+        }
+        Table& t = one_of(s.tables);
+        auto free = free_columns(s, t);
+        switch (which) {
+            case 1: {  // drop table (nothing else references it)
+                bool others = false;
+                for (const auto& o : s.tables)
+                    for (const auto& fk : o.foreign_keys)
+                        if (fk.ref_table == t.name && &o != &t) others = true;
+                if (others || s.tables.size() < 2) return "";
+                std::string gone = t.name;
+                std::erase_if(s.tables, [&](const Table& x) { return x.name == gone; });
+                return "drop table";
+            }
+            case 2: {  // rename table
+                std::string old = t.name, now = name("t_renamed");
+                if (!renamed_.count(old)) t.renamed_from = old;
+                renamed_.insert(now);
+                t.name = now;
+                for (auto& other : s.tables)
+                    for (auto& k : other.foreign_keys)
+                        if (k.ref_table == old) k.ref_table = now;
+                return "rename table";
+            }
+            case 3:
+            case 4: t.columns.push_back(column(s)); return "add column";
+            case 5: {  // drop column
+                if (free.empty() || t.columns.size() < 2) return "";
+                std::string gone = one_of(free)->name;
+                drop_uses(t, gone);
+                std::erase_if(t.columns, [&](const Column& c) { return c.name == gone; });
+                return "drop column";
+            }
+            case 6: {  // rename column
+                if (free.empty()) return "";
+                Column* c = one_of(free);
+                std::string old = c->name, now = name("renamed");
+                std::string qo = codegen::quote_identifier(old), qn = codegen::quote_identifier(now);
+                if (!renamed_.count(old)) c->renamed_from = old;
+                renamed_.insert(now);
+                touched_.insert(now);
+                c->name = now;
+                for (auto& u : t.uniques) std::replace(u.columns.begin(), u.columns.end(), old, now);
+                for (auto& k : t.checks) k.expression = replace_all(k.expression, qo, qn);
+                for (auto& i : t.indexes) {
+                    for (auto& item : i.columns) item = item == old ? now : replace_all(item, qo, qn);
+                    i.where = replace_all(i.where, qo, qn);
+                }
+                return "rename column";
+            }
+            case 7: {  // change type (scalars only; what uses the column in expressions goes)
+                std::vector<Column*> scalars;
+                for (Column* c : free)
+                    if (is_scalar(kind(*c))) scalars.push_back(c);
+                if (scalars.empty()) return "";
+                Column* c = one_of(scalars);
+                Column next = *c;
+                next.type = scalar_type();
+                if (next.type == c->type || stale(t, {c->name}) || !data.castable(t, *c, next)) return "";
+                touched_.insert(c->name);
+                if (kind(next) != Logical::Text) next.collation.reset();
+                if (next.server_default) next.server_default = default_for(s, next);
+                if (!next.nullable && !next.server_default) next.server_default = default_for(s, next);
+                std::string q = codegen::quote_identifier(c->name);
+                std::erase_if(t.checks, [&](const CheckConstraint& k) { return k.expression.find(q) != std::string::npos; });
+                std::erase_if(t.indexes, [&](const Index& i) {
+                    if (i.where.find(q) != std::string::npos) return true;
+                    for (const auto& item : i.columns)
+                        if (item != c->name && item.find(q) != std::string::npos) return true;
+                    return false;
+                });
+                *c = next;
+                return "change type";
+            }
+            case 8: {  // loosen
+                std::vector<Column*> strict;
+                for (Column* c : free)
+                    if (!c->nullable) strict.push_back(c);
+                if (strict.empty()) return "";
+                one_of(strict)->nullable = true;
+                return "make nullable";
+            }
+            case 9: {  // tighten: with a default (NULLs take it), or over data without NULLs
+                std::vector<Column*> loose;
+                for (Column* c : free)
+                    if (c->nullable) loose.push_back(c);
+                if (loose.empty()) return "";
+                Column* c = one_of(loose);
+                bool nulls = stale(t, {c->name}) || data.has_nulls(t, c->name);
+                if (nulls) touched_.insert(c->name);
+                if (nulls && in_unique(t, c->name)) return "";  // the default would repeat
+                if (nulls && !c->server_default) c->server_default = default_for(s, *c);
+                if (nulls && !c->server_default) return "";
+                c->nullable = false;
+                return "make NOT NULL";
+            }
+            case 10: {  // server default
+                if (free.empty()) return "";
+                Column* c = one_of(free);
+                if (c->server_default && c->nullable && chance(40)) c->server_default.reset();
+                else c->server_default = default_for(s, *c);
+                return "change default";
+            }
+            case 11: {  // collation
+                std::vector<Column*> texts;
+                for (Column* c : free)
+                    if (kind(*c) == Logical::Text) texts.push_back(c);
+                if (texts.empty() || profile_.collations.empty()) return "";
+                Column* c = one_of(texts);
+                c->collation = c->collation && chance(50) ? std::nullopt : std::optional(one_of(profile_.collations));
+                return "change collation";
+            }
+            case 12: {  // column comment
+                Column& c = one_of(t.columns);
+                c.comment = c.comment.empty() ? "it's " + c.name : "";
+                return "change column comment";
+            }
+            case 13: t.comment = t.comment.empty() ? "about \"" + t.name + "\"" : ""; return "change table comment";
+            case 14: return toggle_identity(s, t, data);
+            case 15: return change_primary_key(s, t, data);
+            case 16: {  // add foreign key on new nullable columns
+                std::size_t before = t.foreign_keys.size();
+                add_foreign_key(s, t, /*allow_not_null=*/false);
+                return t.foreign_keys.size() > before ? "add foreign key" : "";
+            }
+            case 17: {  // drop a foreign key (its columns stay)
+                if (t.foreign_keys.empty()) return "";
+                t.foreign_keys.erase(t.foreign_keys.begin() + pick(0, static_cast<int>(t.foreign_keys.size()) - 1));
+                return "drop foreign key";
+            }
+            case 18: {  // change a foreign key's actions
+                if (t.foreign_keys.empty()) return "";
+                ForeignKey& fk = one_of(t.foreign_keys);
+                bool nullable = true;
+                for (const auto& c : fk.columns) nullable = nullable && t.find_column(c)->nullable;
+                fk.on_delete = action(nullable);
+                fk.on_update = action(nullable);
+                return "change foreign key actions";
+            }
+            case 19: return retarget_foreign_key(s, t, data);
+            case 20: {  // add unique
+                auto cols = unique_columns(t);
+                if (cols.empty() || stale(t, cols) || !data.distinct(t, cols)) return "";
+                t.uniques.push_back({.name = constraint_name("uq"), .columns = cols});
+                return "add unique";
+            }
+            case 21: {
+                if (t.uniques.empty()) return "";
+                t.uniques.erase(t.uniques.begin() + pick(0, static_cast<int>(t.uniques.size()) - 1));
+                return "drop unique";
+            }
+            case 22: {  // add index (a unique one only over distinct data)
+                Index ix = index(t);
+                if (ix.unique) {
+                    std::vector<std::string> plain;
+                    for (const auto& item : ix.columns)
+                        if (item.front() != '(') plain.push_back(item);
+                    if (plain.size() != ix.columns.size() || stale(t, plain) || !data.distinct(t, plain)) ix.unique = false;
+                }
+                t.indexes.push_back(ix);
+                return "add index";
+            }
+            case 23: {  // drop or redefine an index (same name)
+                if (t.indexes.empty()) return "";
+                Index& ix = one_of(t.indexes);
+                if (chance(50)) {
+                    std::string gone = ix.name;
+                    std::erase_if(t.indexes, [&](const Index& i) { return i.name == gone; });
+                    return "drop index";
+                }
+                if (!ix.where.empty()) ix.where.clear();
+                else ix.where = codegen::quote_identifier(one_of(t.columns).name) + " IS NULL";
+                if (ix.unique && chance(50)) ix.unique = false;
+                return "change index predicate";
+            }
+            case 24: {  // add, drop or change a check
+                if (!t.checks.empty() && chance(50)) {
+                    if (chance(50)) t.checks.erase(t.checks.begin());
+                    else t.checks.front().expression = check_for(one_of(t.columns));
+                    return "drop or change check";
+                }
+                t.checks.push_back({.name = constraint_name("ck"), .expression = check_for(one_of(t.columns))});
+                return "add check";
+            }
+            case 25:
+            case 26:
+            case 27: return edit_enum(s, data, which);
+            case 28: {  // a column of an enum type
+                if (s.enums.empty()) return "";
+                Column c{.name = name("state"), .type = {.logical = Logical::Enum, .enum_name = one_of(s.enums).name}};
+                c.nullable = chance(50);
+                if (!c.nullable || chance(50)) c.server_default = default_for(s, c);
+                if (!c.server_default) c.nullable = true;
+                t.columns.push_back(c);
+                return "add enum column";
+            }
+            case 29: {  // add an enum type, or drop one no column uses
+                if (chance(50) || s.enums.size() < 2) {
+                    s.enums.push_back({.name = name("kind"), .labels = {"a", "b'c", "d"}});
+                    return "add enum";
+                }
+                Enum& e = one_of(s.enums);
+                for (const auto& x : s.tables)
+                    for (const auto& c : x.columns)
+                        if (c.type.logical == Logical::Enum && c.type.enum_name == e.name) return "";
+                std::string gone = e.name;
+                std::erase_if(s.enums, [&](const Enum& x) { return x.name == gone; });
+                return "drop enum";
+            }
+        }
+        return "";
+    }
+
+    std::string toggle_identity(const Schema& s, Table& t, DataOracle& data) {
+        if (profile_.identity_anywhere) {
+            std::vector<Column*> ints;
+            for (auto& c : t.columns)
+                if (is_integer(c.type.logical) && !in_foreign_key(t, c.name) && !(referenced(s, t) && in_key(t, c.name)))
+                    ints.push_back(&c);
+            if (ints.empty()) return "";
+            Column* c = one_of(ints);
+            if (!c->identity && c->nullable && (stale(t, {c->name}) || data.has_nulls(t, c->name))) return "";
+            c->identity = !c->identity;
+            if (c->identity) {
+                c->nullable = false;
+                c->server_default.reset();
+            }
+            return c->identity ? "make identity" : "drop identity";
+        }
+        // The rowid alias: only the single integer key column of an unreferenced table.
+        if (!t.primary_key || t.primary_key->columns.size() != 1 || referenced(s, t)) return "";
+        Column* c = t.find_column(t.primary_key->columns.front());
+        if (!is_integer(c->type.logical)) return "";
+        c->identity = !c->identity;
+        return c->identity ? "make identity" : "drop identity";
+    }
+
+    std::string change_primary_key(const Schema& s, Table& t, DataOracle& data) {
+        if (referenced(s, t)) return "";
+        if (t.primary_key && chance(25)) {
+            t.primary_key.reset();
+            for (auto& c : t.columns)
+                if (!profile_.identity_anywhere) c.identity = false;
+            return "drop primary key";
+        }
+        if (t.primary_key && t.primary_key->columns.size() > 1 && chance(30)) {
+            std::reverse(t.primary_key->columns.begin(), t.primary_key->columns.end());
+            return "reorder primary key";
+        }
+        // A new key over NOT NULL scalar columns whose values are distinct.
+        std::vector<std::string> candidates;
+        for (const auto& c : t.columns)
+            if (!c.nullable && is_scalar(kind(c)) && !in_foreign_key(t, c.name)) candidates.push_back(c.name);
+        if (candidates.empty()) return "";
+        std::vector<std::string> cols{one_of(candidates)};
+        if (candidates.size() > 1 && chance(40)) {
+            const std::string& extra = one_of(candidates);
+            if (!mentions(cols, extra)) cols.push_back(extra);
+        }
+        if (t.primary_key && t.primary_key->columns == cols) return "";
+        if (stale(t, cols) || !data.distinct(t, cols)) return "";
+        t.primary_key = PrimaryKey{.columns = cols};
+        if (!profile_.identity_anywhere)
+            for (auto& c : t.columns) c.identity = false;
+        return "change primary key";
+    }
+
+    std::string retarget_foreign_key(const Schema& s, Table& t, DataOracle& data) {
+        if (t.foreign_keys.empty()) return "";
+        ForeignKey& fk = one_of(t.foreign_keys);
+        if (fk.columns.size() != 1) return "";
+        Column* c = t.find_column(fk.columns.front());
+        if (!c->nullable || stale(t, {c->name}) || !data.all_null(t, c->name)) return "";
+        for (const auto& target : s.tables) {
+            if (!target.primary_key || target.primary_key->columns.size() != 1 || target.name == fk.ref_table) continue;
+            const Column* key = target.find_column(target.primary_key->columns.front());
+            if (!(key->type == c->type)) continue;
+            fk.ref_table = target.name;
+            fk.ref_columns = target.primary_key->columns;
+            return "retarget foreign key";
+        }
+        return "";
+    }
+
+    std::string edit_enum(Schema& s, DataOracle& data, int which) {
+        if (s.enums.empty()) return "";
+        Enum& e = one_of(s.enums);
+        auto retarget_defaults = [&](const std::string& old, const std::optional<std::string>& now) {
+            for (auto& t : s.tables)
+                for (auto& c : t.columns)
+                    if (c.type.logical == Logical::Enum && c.type.enum_name == e.name &&
+                        c.server_default == codegen::string_literal(old)) {
+                        if (now) c.server_default = codegen::string_literal(*now);
+                        else if (c.nullable) c.server_default.reset();
+                        else c.server_default = codegen::string_literal(e.labels.front());
+                    }
+        };
+        if (which == 25) {  // add a label anywhere
+            std::string label = name("l");
+            e.labels.insert(e.labels.begin() + pick(0, static_cast<int>(e.labels.size())), label);
+            return "add enum label";
+        }
+        if (which == 26) {  // rename a label (in place where the enum is a type)
+            std::string& label = one_of(e.labels);
+            if (!profile_.enum_types && (enum_stale(s, e) || data.label_used(s, e, label))) return "";
+            std::string old = label;
+            label = name("r");
+            retarget_defaults(old, label);
+            return "rename enum label";
+        }
+        if (chance(50) && e.labels.size() > 2) {  // remove an unused label
+            std::string label = one_of(e.labels);
+            if (enum_stale(s, e) || data.label_used(s, e, label)) return "";
+            std::erase(e.labels, label);
+            retarget_defaults(label, std::nullopt);
+            return "remove enum label";
+        }
+        std::shuffle(e.labels.begin(), e.labels.end(), rng_);
+        return "reorder enum labels";
+    }
+
+    Profile profile_;
+    std::mt19937 rng_;
+    int counter_ = 0;
+    std::set<std::string> renamed_;  ///< new names of tables and columns renamed in this step
+    std::set<std::string> touched_;  ///< columns whose data changes in this step: the oracle's answers are stale
+    std::set<std::string> existing_;  ///< "table\x1fcolumn" of the database before the step
+};
+
+}  // namespace autogen::testing::property
