@@ -103,4 +103,16 @@ std::string describe(const Operation& op, Perspective perspective) {
         op);
 }
 
+std::string describe(const RenameHint& hint) {
+    if (hint.kind == RenameHint::Kind::Column) {
+        return column_name(hint.table, hint.from) + " dropped and " + column_name(hint.table, hint.to) +
+               " added with the same type: if it is a rename, annotate the field with AUTOGEN_COLUMN(renamed_from = " +
+               q(hint.from) + ")";
+    }
+    TableRef old{hint.table.schema, hint.from};
+    return "table " + table_name(old) + " dropped and " + table_name(hint.table) +
+           " added with the same columns: if it is a rename, annotate the struct with AUTOGEN_TABLE(" + q(hint.to) +
+           ", renamed_from = " + q(hint.from) + ")";
+}
+
 }  // namespace autogen::diff

@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "diff/rename_hints.hpp"
 #include "schema/operation.hpp"
 
 namespace autogen::diff {
@@ -15,5 +16,9 @@ enum class Perspective { Models, Database };
 
 /// One human line for an operation, without a trailing period.
 std::string describe(const schema::Operation& op, Perspective perspective = Perspective::Models);
+
+/// The hint for a possible undeclared rename, without the leading "hint: ": what was
+/// dropped and added, and the annotation that makes it a rename.
+std::string describe(const RenameHint& hint);
 
 }  // namespace autogen::diff
