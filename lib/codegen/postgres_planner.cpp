@@ -77,11 +77,13 @@ Statements alter_column(const AlterColumn& o) {
         out.push_back({.sql = prefix + "DROP DEFAULT"});
     if (type_change || (ch & kChangeCollation)) {
         Statement s{.sql = prefix + "TYPE " + display_type(b.type.sql)};
-        // With a new type and no collation, COLLATE is left out: the column gets the new
-        // type's default collation, and a type without one (bigint) refuses any COLLATE.
+        // TYPE without COLLATE gives the column the new type's default collation: a
+        // collated column says its collation again even when only the type changes, and
+        // a column that loses its collation with a new type leaves COLLATE out (a type
+        // without collations, such as bigint, refuses any COLLATE).
         const bool collated = b.collation && !b.collation->empty();
-        if ((ch & kChangeCollation) && (collated || !type_change))
-            s.sql += " COLLATE " + q(collated ? *b.collation : "default");
+        if (collated) s.sql += " COLLATE " + q(*b.collation);
+        else if ((ch & kChangeCollation) && !type_change) s.sql += " COLLATE " + q("default");
         if (!using_expr.empty()) s.sql += " USING " + using_expr;
         if (type_change) {
             std::string why = narrowing_reason(a.type.sql, b.type.sql);

@@ -350,6 +350,8 @@ public:
         renamed_.clear();
         touched_.clear();
         existing_.clear();
+        edited_enums_.clear();
+        renamed_enums_.clear();
         for (const auto& t : s.tables)
             for (const auto& c : t.columns) existing_.insert(t.name + '\x1f' + c.name);
     }
@@ -672,6 +674,9 @@ private:
     std::string edit_enum(Schema& s, DataOracle& data, int which) {
         if (s.enums.empty()) return "";
         Enum& e = one_of(s.enums);
+        // A label renamed in place is a rename only when it is the enum's one change in
+        // the revision (the differ sees label lists, not label histories).
+        if (renamed_enums_.count(e.name)) return "";
         auto retarget_defaults = [&](const std::string& old, const std::optional<std::string>& now) {
             for (auto& t : s.tables)
                 for (auto& c : t.columns)
@@ -683,13 +688,17 @@ private:
                     }
         };
         if (which == 25) {  // add a label anywhere
+            edited_enums_.insert(e.name);
             std::string label = name("l");
             e.labels.insert(e.labels.begin() + pick(0, static_cast<int>(e.labels.size())), label);
             return "add enum label";
         }
         if (which == 26) {  // rename a label (in place where the enum is a type)
             std::string& label = one_of(e.labels);
-            if (!profile_.enum_types && (enum_stale(s, e) || data.label_used(s, e, label))) return "";
+            bool in_place = profile_.enum_types && !edited_enums_.count(e.name);
+            if (!in_place && (enum_stale(s, e) || data.label_used(s, e, label))) return "";
+            if (in_place) renamed_enums_.insert(e.name);
+            edited_enums_.insert(e.name);
             std::string old = label;
             label = name("r");
             retarget_defaults(old, label);
@@ -698,10 +707,12 @@ private:
         if (chance(50) && e.labels.size() > 2) {  // remove an unused label
             std::string label = one_of(e.labels);
             if (enum_stale(s, e) || data.label_used(s, e, label)) return "";
+            edited_enums_.insert(e.name);
             std::erase(e.labels, label);
             retarget_defaults(label, std::nullopt);
             return "remove enum label";
         }
+        edited_enums_.insert(e.name);
         std::shuffle(e.labels.begin(), e.labels.end(), rng_);
         return "reorder enum labels";
     }
@@ -711,6 +722,8 @@ private:
     int counter_ = 0;
     std::set<std::string> renamed_;  ///< new names of tables and columns renamed in this step
     std::set<std::string> touched_;  ///< columns whose data changes in this step: the oracle's answers are stale
+    std::set<std::string> edited_enums_;   ///< enums whose labels changed in this step
+    std::set<std::string> renamed_enums_;  ///< enums with a label renamed in place in this step
     std::set<std::string> existing_;  ///< "table\x1fcolumn" of the database before the step
 };
 
