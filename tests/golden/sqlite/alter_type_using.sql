@@ -1,0 +1,50 @@
+-- golden: alter_type_using
+-- operations:
+--   removed check constraint "ck_orders_total" on "orders"
+--   changed column "orders"."total_cents": type BIGINT -> TEXT, default 0 -> '0'
+
+-- +upgrade sqlite
+-- rebuild table "orders" (SQLite cannot ALTER this in place): drop check "ck_orders_total", alter column "total_cents"
+-- WARNING: changes the type of "orders"."total_cents" from BIGINT to TEXT (INTEGER to TEXT affinity); values may be converted
+CREATE TABLE "_autogen_new_orders" (
+    "id" INTEGER NOT NULL PRIMARY KEY,
+    "user_id" BIGINT NOT NULL,
+    "total_cents" TEXT NOT NULL DEFAULT '0',
+    "status" TEXT NOT NULL DEFAULT 'pending',
+    CONSTRAINT "fk_orders_user_id" FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE,
+    CONSTRAINT "ck_orders_status_enum" CHECK ("status" IN ('pending', 'paid', 'shipped', 'cancelled'))
+);
+
+INSERT INTO "_autogen_new_orders" ("id", "user_id", "total_cents", "status") SELECT "id", "user_id", "total_cents", "status" FROM "orders";
+
+DROP TABLE "orders";
+
+ALTER TABLE "_autogen_new_orders" RENAME TO "orders";
+
+CREATE INDEX "ix_orders_user_id" ON "orders" ("user_id");
+
+CREATE INDEX "ix_orders_paid" ON "orders" ("user_id") WHERE status = 'paid';
+
+-- +downgrade sqlite
+-- rebuild table "orders" (SQLite cannot ALTER this in place): alter column "total_cents", add check "ck_orders_total"
+-- WARNING: changes the type of "orders"."total_cents" from TEXT to BIGINT (TEXT to INTEGER affinity); values may be converted
+CREATE TABLE "_autogen_new_orders" (
+    "id" INTEGER NOT NULL PRIMARY KEY,
+    "user_id" BIGINT NOT NULL,
+    "total_cents" BIGINT NOT NULL DEFAULT 0,
+    "status" TEXT NOT NULL DEFAULT 'pending',
+    CONSTRAINT "fk_orders_user_id" FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE,
+    CONSTRAINT "ck_orders_total" CHECK (total_cents >= 0),
+    CONSTRAINT "ck_orders_status_enum" CHECK ("status" IN ('pending', 'paid', 'shipped', 'cancelled'))
+);
+
+INSERT INTO "_autogen_new_orders" ("id", "user_id", "total_cents", "status") SELECT "id", "user_id", "total_cents", "status" FROM "orders";
+
+DROP TABLE "orders";
+
+ALTER TABLE "_autogen_new_orders" RENAME TO "orders";
+
+CREATE INDEX "ix_orders_user_id" ON "orders" ("user_id");
+
+CREATE INDEX "ix_orders_paid" ON "orders" ("user_id") WHERE status = 'paid';
+

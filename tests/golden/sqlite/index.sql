@@ -1,0 +1,15 @@
+-- golden: index
+-- operations:
+--   removed index "ix_users_nickname" on "users"
+--   added unique index "ix_users_email_lower" on "users" ((lower(email)), id)
+
+-- +upgrade sqlite
+DROP INDEX "ix_users_nickname";
+
+CREATE UNIQUE INDEX "ix_users_email_lower" ON "users" ((lower(email)), "id") WHERE nickname IS NOT NULL;
+
+-- +downgrade sqlite
+DROP INDEX "ix_users_email_lower";
+
+CREATE INDEX "ix_users_nickname" ON "users" ("nickname");
+
