@@ -1,5 +1,6 @@
 // PostgreSQL type mapping and the other model adjustments PostgreSQL needs before planning.
 #include "codegen/postgres_lowering.hpp"
+#include "codegen/lowering_common.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -101,14 +102,8 @@ bool is_integer_sql(const std::string& sql) {
 void lower_table(schema::Table& t, const schema::Schema& model, support::Diagnostics& diags) {
     for (auto& c : t.columns) {
         if (c.type.logical == Logical::Enum) {
-            const schema::Enum* e = model.find_enum(c.type.enum_name, t.schema);
-            if (!e) e = model.find_enum(c.type.enum_name);
-            if (!e) {
-                diags.error(support::Category::Model,
-                            "column \"" + t.name + "\".\"" + c.name + "\" uses unknown enum \"" + c.type.enum_name + "\"",
-                            c.location, "declare the enum with AUTOGEN_ENUM(\"" + c.type.enum_name + "\")");
-                continue;
-            }
+            const schema::Enum* e = find_column_enum(model, t, c, diags);
+            if (!e) continue;
             if (c.type.sql.empty()) c.type.sql = enum_type_sql(e->schema, e->name);
         }
         if (c.type.sql.empty()) c.type.sql = type_sql(c.type);

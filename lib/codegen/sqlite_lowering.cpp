@@ -1,5 +1,6 @@
 // SQLite type mapping and the other model adjustments SQLite needs before planning.
 #include "codegen/sqlite_lowering.hpp"
+#include "codegen/lowering_common.hpp"
 
 #include <algorithm>
 
@@ -67,14 +68,8 @@ void lower_table(schema::Table& t, const schema::Schema& model, support::Diagnos
             c.type.sql = c.identity && only_key && is_integer_logical(c.type.logical) ? "INTEGER" : type_sql(c.type);
         }
         if (c.type.logical == Logical::Enum) {
-            const schema::Enum* e = model.find_enum(c.type.enum_name, t.schema);
-            if (!e) e = model.find_enum(c.type.enum_name);
-            if (!e) {
-                diags.error(support::Category::Model,
-                            "column \"" + t.name + "\".\"" + c.name + "\" uses unknown enum \"" + c.type.enum_name + "\"",
-                            c.location, "declare the enum with AUTOGEN_ENUM(\"" + c.type.enum_name + "\")");
-                continue;
-            }
+            const schema::Enum* e = find_column_enum(model, t, c, diags);
+            if (!e) continue;
             std::string name = enum_check_name(t.name, c.name);
             bool present = std::any_of(t.checks.begin(), t.checks.end(),
                                        [&](const schema::CheckConstraint& k) { return k.name == name; });

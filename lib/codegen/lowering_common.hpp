@@ -1,0 +1,15 @@
+// What every dialect's lowering (models -> the dialect's column types) shares.
+#pragma once
+
+#include "schema/schema.hpp"
+#include "support/diagnostics.hpp"
+
+namespace autogen::codegen {
+
+/// The enum an enum-typed column `c` of table `t` uses: the one in the table's schema,
+/// else the one of that name in any schema. nullptr, after a Model error naming the
+/// column and the fix, when the models declare no such enum.
+const schema::Enum* find_column_enum(const schema::Schema& model, const schema::Table& t, const schema::Column& c,
+                                     support::Diagnostics& diags);
+
+}  // namespace autogen::codegen
