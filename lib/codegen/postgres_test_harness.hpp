@@ -14,6 +14,7 @@
 #include "diff/postgres_rules.hpp"
 #include "introspect/postgres_inspector.hpp"
 #include "support/postgres_test_server.hpp"
+#include "support/db_rows.hpp"
 
 namespace autogen::testing {
 
@@ -56,24 +57,10 @@ public:
     }
 
     /// The rows of a query, each as "a|b|NULL".
-    std::vector<std::string> rows(const std::string& sql) {
-        std::vector<std::string> out;
-        auto r = conn->query(sql, {}, diags);
-        if (!r) return {"<query failed: " + sql + ">"};
-        for (const auto& row : r->rows) {
-            std::string line;
-            for (std::size_t i = 0; i < row.size(); ++i) line += (i ? "|" : "") + (row[i] ? *row[i] : "NULL");
-            out.push_back(line);
-        }
-        return out;
-    }
+    std::vector<std::string> rows(const std::string& sql) { return test::query_rows(*conn, sql, diags); }
 
     /// Every diagnostic so far, formatted, for failure messages.
-    std::string messages() const {
-        std::string out;
-        for (const auto& d : diags.items()) out += support::format(d) + "\n";
-        return out;
-    }
+    std::string messages() const { return test::format_all(diags); }
 
     support::Diagnostics diags;
     test::PostgresTestDatabase database;
