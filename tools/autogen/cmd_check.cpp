@@ -194,6 +194,7 @@ private:
                 findings.add({"models", config.migrations.dir,
                               "models differ from the migrations: " + diff::describe(op) + tag});
             }
+            for (const auto& hint : change->hints) session.print("hint: " + hint);
             // The snapshot is what a database-free check trusts elsewhere; verify it
             // here, where the chain can be replayed. Equal to the models: done above.
             if (snapshot_is_models || !sum) continue;

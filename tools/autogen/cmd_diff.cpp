@@ -53,6 +53,7 @@ public:
             return kExitOk;
         }
         for (const auto& line : operations) session.info("detected " + line);
+        for (const auto& hint : changes->primary().hints) session.info("hint: " + hint);
         migrate::RevisionDraft draft;
         draft.id = migrate::new_revision_id();  // what `revision` would use; nothing is written
         draft.message = message_;

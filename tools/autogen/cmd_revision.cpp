@@ -99,6 +99,7 @@ public:
                 return kExitOk;
             }
             for (const auto& line : draft.operations) session.print("detected " + line);
+            for (const auto& hint : changes->primary().hints) session.print("hint: " + hint);
             for (auto& p : changes->per_dialect) draft.dialects.push_back(std::move(p.statements));
             models = std::move(changes->scan.schema);
         }

@@ -5,6 +5,7 @@
 
 #include "diff/differ.hpp"
 #include "diff/phrases.hpp"
+#include "diff/rename_hints.hpp"
 #include "migrate/runner.hpp"
 #include "scan/blind_spots.hpp"
 #include "sum_record.hpp"
@@ -200,6 +201,13 @@ std::optional<PlannedChange> plan_change(const Dialect& dialect, const schema::S
     change.statements.dialect = dialect.name;
     change.statements.upgrade = dialect.planner->plan(change.operations, from, to, diags);
     change.statements.downgrade = dialect.planner->plan(schema::reverse(change.operations), to, from, diags);
+    // Each hint also goes into the revision file, as a note above the upgrade.
+    std::vector<codegen::Statement> notes;
+    for (const auto& hint : diff::rename_hints(change.operations, *dialect.rules)) {
+        change.hints.push_back(diff::describe(hint));
+        notes.push_back({.comment = "hint: " + change.hints.back()});
+    }
+    change.statements.upgrade.insert(change.statements.upgrade.begin(), notes.begin(), notes.end());
     if (diags.has_errors()) return std::nullopt;
     return change;
 }

@@ -68,6 +68,8 @@ struct PlannedChange {
     const Dialect* dialect = nullptr;
     std::vector<schema::Operation> operations;
     migrate::DialectStatements statements;
+    /// Possible undeclared renames ("hint: ..." lines without the "hint: ").
+    std::vector<std::string> hints;
 };
 
 /// Diffs `from` -> `to` and plans the upgrade and its derived downgrade.
