@@ -11,12 +11,17 @@
 # CPU time, user + sys). Not a test:
 # the figures go to docs/performance.md, "Scanner".
 # usage: bench/scan_tree.sh path/to/autogen [runs=5]
+# SCAN_TREE_KEEP=DIR: generate the tree in DIR and keep it (for profiling), else a temp folder.
 set -euo pipefail
 autogen=$(realpath "${1:?usage: scan_tree.sh path/to/autogen [runs]}")
 runs=${2:-5}
 root=$(cd "$(dirname "$0")/.." && pwd)
-work=$(mktemp -d /tmp/autogen-scan-tree.XXXXXX)
-trap 'rm -rf "$work"' EXIT
+if [ -n "${SCAN_TREE_KEEP:-}" ]; then
+  rm -rf "$SCAN_TREE_KEEP" && mkdir -p "$SCAN_TREE_KEEP" && work=$(realpath "$SCAN_TREE_KEEP")
+else
+  work=$(mktemp -d /tmp/autogen-scan-tree.XXXXXX)
+  trap 'rm -rf "$work"' EXIT
+fi
 unset DATABASE_URL AUTOGEN_NO_CACHE AUTOGEN_CACHE_DIR
 # The machine is shared: besides wall clock (as bench/timing.sh measures it), the CPU time of the process
 # and its children (user + sys), which waiting for a busy core does not inflate.

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "scan/content_hash.hpp"
+#include "scan/scan_result_codec.hpp"
 #include "support/resource_paths.hpp"
 
 namespace autogen::scan {
@@ -18,9 +19,10 @@ using nlohmann::json;
 namespace {
 
 /// Bump when the entry format or the meaning of a stored field changes.
-/// An entry is two lines of JSON: {format, key, read} then the outcome, so a miss
-/// (some file changed) is decided without parsing the large outcome.
-constexpr const char* kFormat = "autogen-scan-result-2";
+/// An entry is one line of JSON, {format, key, read}, then the outcome in the binary
+/// form of scan_result_codec.hpp: a miss (some file changed) is decided without
+/// decoding the outcome, and a hit decodes it in a few milliseconds.
+constexpr const char* kFormat = "autogen-scan-result-3";
 
 /// The running executable's GNU build id (hex), which changes with any change to its
 /// code, so a rebuilt scanner never reads results of the old one. Empty if absent.
@@ -92,7 +94,7 @@ void add_clang_environment(KeyHasher& h) {
 }
 
 fs::path result_entry_path(const CacheSettings& cache, const std::string& key) {
-    return cache.dir / ("scan-" + key + ".json");
+    return cache.dir / ("scan-" + key + ".bin");
 }
 
 std::optional<CachedOutcome> lookup_result(const CacheSettings& cache, const std::string& key,
@@ -114,10 +116,7 @@ std::optional<CachedOutcome> lookup_result(const CacheSettings& cache, const std
     } catch (const std::exception&) {
         return std::nullopt;
     }
-    json stored = json::parse(text->begin() + static_cast<std::ptrdiff_t>(newline) + 1, text->end(), nullptr,
-                              /*allow_exceptions=*/false);
-    if (stored.is_discarded()) return std::nullopt;
-    auto outcome = outcome_from_json(stored);
+    auto outcome = decode_outcome(std::string_view(*text).substr(newline + 1));
     if (!outcome || outcome->result.files != files) return std::nullopt;
     return outcome;
 }
@@ -130,7 +129,7 @@ bool store_result(const CacheSettings& cache, const std::string& key, const std:
     for (const auto& f : files_read)
         if (seen.insert(f.path).second) read.push_back({f.path.string(), f.hash});
     json entry = {{"format", kFormat}, {"key", key}, {"read", read}};
-    return write_atomically(result_entry_path(cache, key), entry.dump() + "\n" + outcome_to_json(outcome).dump());
+    return write_atomically(result_entry_path(cache, key), entry.dump() + "\n" + encode_outcome(outcome));
 }
 
 }  // namespace autogen::scan

@@ -1,7 +1,7 @@
 // The scan-result cache: a successful scan's result and warnings, stored with the
 // content hash of every file the scan read, so an unchanged project is answered
 // without parsing. One entry per configuration (autogen build, libclang version,
-// clang arguments, project folder), at <cache>/scan-<key>.json; an entry is used
+// clang arguments, project folder), at <cache>/scan-<key>.bin; an entry is used
 // only if the globs match the same files and every file it read hashes the same.
 // Failed scans are never stored. Unreadable or corrupt entries count as misses.
 #pragma once

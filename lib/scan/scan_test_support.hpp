@@ -98,8 +98,8 @@ struct CachedProject : Project {
         diags.clear();
         return scan(options, CacheSettings{}, diags, nullptr);
     }
-    /// The files with `extension` in the cache folder (or its `sub` folder).
-    std::vector<std::filesystem::path> entries(const std::string& extension = ".json",
+    /// The files with `extension` in the cache folder (or its `sub` folder); by default the scan-result entries.
+    std::vector<std::filesystem::path> entries(const std::string& extension = ".bin",
                                                const std::string& sub = "") const {
         std::vector<std::filesystem::path> out;
         std::error_code ec;

@@ -1,6 +1,7 @@
 // Re-lexing macro arguments to locate annotation arguments (source_mapping.hpp).
 #include "scan/source_mapping.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <fstream>
 #include <sstream>
@@ -65,8 +66,13 @@ std::vector<LineCol> map_arguments(std::string_view file, std::size_t macro_offs
 
     // Offsets -> line:col in one pass over the prefix of the file.
     std::vector<LineCol> out(offsets.size());
-    unsigned line = 1;
-    std::size_t line_start = 0, pos = 0;
+    // The prefix up to the macro is counted in bulk (std::count vectorises; annotations
+    // are many and model headers long, so this loop ran over most of each header once
+    // per annotation); the arguments' own bytes then go one by one.
+    std::size_t pos = std::min(macro_offset, file.size());
+    auto line = static_cast<unsigned>(1 + std::count(file.begin(), file.begin() + static_cast<std::ptrdiff_t>(pos), '\n'));
+    std::size_t line_start = pos == 0 ? 0 : file.rfind('\n', pos - 1);
+    line_start = line_start == std::string_view::npos || pos == 0 ? 0 : line_start + 1;
     for (std::size_t k = 0; k < offsets.size(); ++k) {
         // offsets are non-decreasing, so one forward scan is enough
         for (; pos < offsets[k] && pos < file.size(); ++pos) {
