@@ -289,6 +289,10 @@ std::unique_ptr<Connection> open_postgres_scratch(const DatabaseUrl& server, Dia
         admin->execute("DROP DATABASE IF EXISTS \"" + name + "\"", ignored);
         return nullptr;
     }
+    // A scratch database is thrown away: its commits need not wait for the WAL flush.
+    // Materialising 1,000 model tables is ~3,000 DDL statements, each its own commit;
+    // on a server with fsync on this took 34 s instead of 21 s (docs/performance.md).
+    Result(PQexec(conn, "SET synchronous_commit = off"));
     return std::make_unique<ScratchConnection>(conn, server.redacted() + " (scratch database " + name + ")",
                                                std::move(admin), name);
 }

@@ -231,6 +231,12 @@ TEST_CASE("postgres scratch database: created from template0, dropped with its c
         CHECK(name.rfind("autogen_scratch_" + std::to_string(::getpid()) + "_", 0) == 0);
         CHECK(*r->rows[0][1] == "0");
         CHECK(count_databases(*admin, name) == "1");
+        // Its commits do not wait for the WAL flush: set by the session itself (the
+        // test server turns it off on its command line, which would read "off" too).
+        auto sync = scratch->query("SELECT setting, source FROM pg_settings WHERE name = 'synchronous_commit'", {}, diags);
+        REQUIRE(sync);
+        CHECK(*sync->rows[0][0] == "off");
+        CHECK(*sync->rows[0][1] == "session");
         REQUIRE(scratch->execute("CREATE TABLE t (a int)", diags));
     }
     CHECK(count_databases(*admin, name) == "0");
