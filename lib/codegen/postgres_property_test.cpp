@@ -39,8 +39,15 @@ public:
     Schema materialize(const Schema& model, std::string& errors) override {
         support::Diagnostics diags;
         Schema lowered = scratch_.planner->lower(model, diags);
-        if (diags.has_errors() || !scratch_.conn->execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public", diags) ||
-            !scratch_.create(lowered)) {
+        // One round trip: empty the schema and create the models in one transaction.
+        std::string script = "BEGIN; DROP SCHEMA public CASCADE; CREATE SCHEMA public;\n";
+        if (!diags.has_errors()) {
+            auto statements = scratch_.planner->plan(diff::diff(Schema{}, lowered, *scratch_.rules), Schema{}, lowered, diags);
+            for (const auto& st : statements) script += st.sql + ";\n";
+        }
+        script += "COMMIT";
+        if (diags.has_errors() || !scratch_.conn->execute(script, diags)) {
+            scratch_.conn->execute("ROLLBACK", diags);
             for (const auto& d : diags.items()) errors += support::format(d) + "\n";
             errors += scratch_.messages();
             return {};
@@ -83,7 +90,5 @@ TEST_CASE("postgres property: random model edits, each revision applied, checked
     PostgresTarget db;
     REQUIRE_MESSAGE(db.ready(), db.messages());
     RunStats stats = run_property(db, postgres_profile(), 1, 300);
-    MESSAGE("postgres property: seed " << stats.seed << ", " << stats.steps << " steps (" << stats.steps_with_changes
-                                       << " with changes, " << stats.operations << " operations, " << stats.rows
-                                       << " rows) in " << stats.seconds << " s");
+    MESSAGE("postgres property: " << stats.summary());
 }

@@ -301,7 +301,31 @@ struct RunStats {
     std::size_t operations = 0;
     long rows = 0;
     double seconds = 0;
+    /// Seconds per phase: materialise, upgrade (inspect, diff, plan, apply, check),
+    /// rows (snapshots, inserts), downgrade, upgrade again.
+    double materialize = 0, upgrade = 0, rows_time = 0, downgrade = 0, again = 0;
+
+    /// One line for the test's MESSAGE.
+    std::string summary() const {
+        std::ostringstream out;
+        out << "seed " << seed << ": " << steps << " steps (" << steps_with_changes << " with changes, " << operations
+            << " operations, " << rows << " rows) in " << seconds << " s (materialise " << materialize << ", upgrade "
+            << upgrade << ", rows " << rows_time << ", downgrade " << downgrade << ", upgrade again " << again << ")";
+        return out.str();
+    }
 };
+
+namespace detail {
+/// Adds the seconds since construction to a counter when it goes out of scope.
+struct Timer {
+    explicit Timer(double& t) : total(t) {}
+    Timer(const Timer&) = delete;
+    Timer& operator=(const Timer&) = delete;
+    double& total;
+    std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
+    ~Timer() { total += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); }
+};
+}  // namespace detail
 
 /// Runs `steps` steps of seed `seed` against `db` (an empty database). Fails the current
 /// doctest test case with the seed, the step's edits, operations and SQL on the first
@@ -339,8 +363,12 @@ inline RunStats run_property(Target& db, Profile profile, unsigned default_seed,
         }
         INFO("step " << i << ": " << step.edits);
         std::string errors;
-        step.to = db.materialize(model, errors);
+        {
+            detail::Timer timer(stats.materialize);
+            step.to = db.materialize(model, errors);
+        }
         REQUIRE_MESSAGE(errors.empty(), "the generated models do not materialise:\n" << errors);
+        std::optional<detail::Timer> timer(std::in_place, stats.upgrade);
         step.from = db.inspect();
         auto before = detail::snapshot(db, step.from);
         step.ops = diff::diff(step.from, step.to, db.rules());
@@ -353,6 +381,8 @@ inline RunStats run_property(Target& db, Profile profile, unsigned default_seed,
         Schema now = db.inspect();
         auto left = diff::diff(now, step.to, db.rules());
         REQUIRE_MESSAGE(left.empty(), "left after the upgrade (check would report):\n" << describe(left));
+        timer.reset();
+        timer.emplace(stats.rows_time);
         std::string lost = detail::lost_rows(before, detail::snapshot(db, now), step.ops, model);
         REQUIRE_MESSAGE(lost.empty(), "rows lost or changed by the upgrade:\n" << lost);
         std::string failure;
@@ -366,6 +396,7 @@ inline RunStats run_property(Target& db, Profile profile, unsigned default_seed,
         history.push_back(std::move(step));
     }
 
+    std::optional<detail::Timer> timer(std::in_place, stats.downgrade);
     // Downgrade to base: every step's reverse, newest first, each back to its `from`.
     REQUIRE_MESSAGE(db.clear_rows(db.inspect()), "could not delete the rows before the downgrade:\n" << db.messages());
     for (auto it = history.rbegin(); it != history.rend(); ++it) {
@@ -382,6 +413,8 @@ inline RunStats run_property(Target& db, Profile profile, unsigned default_seed,
     Schema base = db.inspect();
     CHECK_MESSAGE((base.tables.empty() && base.enums.empty()), "the downgrade to base left objects behind");
 
+    timer.reset();
+    timer.emplace(stats.again);
     // Upgrade head again: the same revisions bring the last models back.
     for (std::size_t i = 0; i < history.size(); ++i) {
         INFO("second upgrade, step " << i << ": " << history[i].edits);
@@ -391,6 +424,7 @@ inline RunStats run_property(Target& db, Profile profile, unsigned default_seed,
         auto left = diff::diff(db.inspect(), history.back().to, db.rules());
         CHECK_MESSAGE(left.empty(), "left after upgrading again:\n" << describe(left));
     }
+    timer.reset();
     stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return stats;
 }

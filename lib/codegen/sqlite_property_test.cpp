@@ -60,9 +60,7 @@ TEST_CASE("sqlite property: random model edits, each revision applied, checked, 
     for (unsigned seed : {1u, 2u}) {
         SqliteTarget db;
         RunStats stats = run_property(db, sqlite_profile(), seed, 200);
-        MESSAGE("sqlite property: seed " << stats.seed << ", " << stats.steps << " steps (" << stats.steps_with_changes
-                                         << " with changes, " << stats.operations << " operations, " << stats.rows
-                                         << " rows) in " << stats.seconds << " s");
+        MESSAGE("sqlite property: " << stats.summary());
         if (std::getenv("AUTOGEN_PROPERTY_SEED")) break;
     }
 }
