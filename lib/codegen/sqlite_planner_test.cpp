@@ -185,3 +185,35 @@ TEST_CASE("sqlite planner: NOT NULL without a default warns with the UPDATE to f
     REQUIRE_FALSE(with_default.empty());
     CHECK(with_default[0].comment.find("WARNING") == std::string::npos);
 }
+
+TEST_CASE("sqlite planner: a rebuild creates the table's triggers again, upgrade and downgrade") {
+    SqliteHarness h;
+    Schema before = base(), after = base();
+    table(after, "users").checks.push_back({.name = "ck_users_id", .expression = "id > 0"});
+    Schema from = h.planner->lower(before, h.diags), to = h.planner->lower(after, h.diags);
+    REQUIRE(h.create(from));
+    REQUIRE(h.conn->execute(kSeed, h.diags));
+    // A trigger the models know nothing about (written by hand in an earlier revision).
+    REQUIRE(h.conn->execute("CREATE TABLE audit (what TEXT); "
+                            "CREATE TRIGGER users_audit AFTER INSERT ON users BEGIN "
+                            "INSERT INTO audit VALUES ('user ' || NEW.id); END",
+                            h.diags));
+    Schema live = h.inspect();
+    REQUIRE(table(live, "users").triggers.size() == 1);
+    CHECK(table(live, "users").triggers[0].name == "users_audit");
+
+    // Upgrade: the live side has the trigger, the model side does not.
+    auto up = h.planner->plan({AddCheck{ref("users"), table(to, "users").checks.back()}}, live, to, h.diags);
+    INFO(sql_text(up));
+    CHECK(count_rebuilds(up) == 1);
+    REQUIRE_MESSAGE(h.run(up), h.messages());
+    REQUIRE(h.conn->execute("INSERT INTO users (id, email, full_name, nickname) VALUES (40, 'di@x', 'Di', 'di')", h.diags));
+    CHECK(h.rows("SELECT what FROM audit") == std::vector<std::string>{"user 40"});
+
+    // Downgrade: `before` is the model side; the trigger comes from the side it returns to.
+    auto down = h.planner->plan({DropCheck{ref("users"), table(to, "users").checks.back()}}, to, live, h.diags);
+    INFO(sql_text(down));
+    REQUIRE_MESSAGE(h.run(down), h.messages());
+    REQUIRE(h.conn->execute("INSERT INTO users (id, email, full_name, nickname) VALUES (41, 'ed@x', 'Ed', 'ed')", h.diags));
+    CHECK(h.rows("SELECT what FROM audit ORDER BY what") == std::vector<std::string>{"user 40", "user 41"});
+}

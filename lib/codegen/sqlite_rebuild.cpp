@@ -156,6 +156,15 @@ std::vector<Statement> rebuild_table(const Rebuild& r) {
     out.push_back({.sql = "DROP TABLE " + quote_identifier(before.name)});
     out.push_back({.sql = "ALTER TABLE " + quote_identifier(scratch) + " RENAME TO " + quote_identifier(after.name)});
     for (const auto& ix : after.indexes) out.push_back({.sql = create_index_sql(after.name, ix)});
+    // DROP TABLE took the table's triggers with it: create them again, as the database
+    // stored them. Models carry no triggers, so a downgrade (whose `before` is the model
+    // side) takes them from `after`, the database side it returns to.
+    const auto& triggers = !after.triggers.empty() ? after.triggers : before.triggers;
+    for (const auto& trigger : triggers) {
+        Statement s{.sql = trigger.sql};
+        s.comment = "re-create trigger \"" + trigger.name + "\", dropped with the old table";
+        out.push_back(std::move(s));
+    }
     return out;
 }
 

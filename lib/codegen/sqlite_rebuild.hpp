@@ -1,7 +1,7 @@
 // SQLite's table-rebuild strategy (ARCHITECTURE 7, after Atlas sql/sqlite/migrate.go):
 // what ALTER TABLE can do in place, and how a table is rebuilt into its new shape
 // when it cannot (create new, copy with explicit column lists, drop, rename, recreate
-// indexes) — inside the revision's transaction, keeping every row.
+// indexes and triggers) — inside the revision's transaction, keeping every row.
 #pragma once
 
 #include <map>
@@ -40,7 +40,7 @@ struct Rebuild {
 /// INSERT ... SELECT with explicit columns (NULLs of a column that became NOT NULL take
 /// its default; without a default, the first statement's comment warns and carries a
 /// commented-out UPDATE to fill them), DROP TABLE, ALTER TABLE ... RENAME TO "T",
-/// CREATE INDEX for each index.
+/// CREATE INDEX for each index, and the table's triggers again (Table::triggers).
 std::vector<Statement> rebuild_table(const Rebuild& r);
 
 }  // namespace autogen::codegen::sqlite

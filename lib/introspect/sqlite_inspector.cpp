@@ -45,6 +45,11 @@ constexpr NamedQuery kIndexColumnsQuery{
     "SELECT m.name, il.name, ii.seqno, ii.name "
     "FROM sqlite_schema AS m JOIN pragma_index_list(m.name) AS il JOIN pragma_index_info(il.name) AS ii "
     "WHERE m.type = 'table' ORDER BY m.name, il.name, ii.seqno"};
+// Triggers are not part of the model schema; they are read so that a table rebuild can
+// create them again (Table::triggers).
+constexpr NamedQuery kTriggersQuery{
+    "triggers",
+    "SELECT tbl_name, name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY tbl_name, name"};
 constexpr NamedQuery kForeignKeysQuery{
     "foreign keys",
     "SELECT m.name, f.id, f.seq, f.\"table\", f.\"from\", f.\"to\", f.on_update, f.on_delete "
@@ -118,6 +123,8 @@ public:
         if (!index_columns) return std::nullopt;
         auto foreign_keys = run(conn, kForeignKeysQuery, diags);
         if (!foreign_keys) return std::nullopt;
+        auto triggers = run(conn, kTriggersQuery, diags);
+        if (!triggers) return std::nullopt;
 
         schema::Schema out;
         std::map<std::string, std::size_t> at;  // table name -> index in out.tables
@@ -141,6 +148,10 @@ public:
         read_columns(*columns, at, parsed, out);
         read_indexes(*indexes, *index_columns, at, parsed, out);
         read_foreign_keys(*foreign_keys, at, parsed, out);
+        for (const auto& r : triggers->rows) {
+            auto it = at.find(cell(r, 0));
+            if (it != at.end()) out.tables[it->second].triggers.push_back({.name = cell(r, 1), .sql = cell(r, 2)});
+        }
         for (auto& t : out.tables) {
             sort_by_name(t.foreign_keys);
             sort_by_name(t.uniques);

@@ -91,6 +91,14 @@ struct CheckConstraint {
     SourceLocation location;
 };
 
+/// A trigger as the database stores it. Database-only: models do not declare triggers and
+/// the differ never compares them; they are read so that a SQLite table rebuild (which
+/// drops the table and with it its triggers) can create them again.
+struct Trigger {
+    std::string name;
+    std::string sql;  ///< the complete CREATE TRIGGER statement
+};
+
 struct Table {
     std::string schema;  ///< empty = the dialect's default schema
     std::string name;
@@ -103,6 +111,7 @@ struct Table {
     std::string comment;
     std::string renamed_from;  ///< model-only
     SourceLocation location;   ///< model-only: the struct's declaration
+    std::vector<Trigger> triggers;  ///< database-only (see Trigger)
 
     const Column* find_column(const std::string& column) const;
     Column* find_column(const std::string& column);
