@@ -8,11 +8,14 @@ compare_server_default=True: the database side is reflected again inside, as
 """
 import sys
 import time
+import warnings
 
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
+# SQLAlchemy 1.4 cannot reflect expression indexes and warns once per table.
+warnings.filterwarnings("ignore", category=sa.exc.SAWarning)
 url = sys.argv[1].replace("postgresql://", "postgresql+psycopg2://", 1)
 engine = sa.create_engine(url)
 metadata = sa.MetaData()

@@ -16,6 +16,7 @@
 #     that all reference t0 takes minutes: each new foreign key reloads t0's triggers).
 # Not a test: the figures go to docs/performance.md, "PostgreSQL".
 set -euo pipefail
+shopt -s inherit_errexit  # a failure inside $(make_db ...) stops the benchmark too
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=$(cd "${1:?usage: pg_introspect.sh BUILD_DIR [N] [BIG] [RUNS]}" && pwd)
 n=${2:-1000}
@@ -30,6 +31,7 @@ autogen=$build/autogen
 source "$root/bench/pg_bench_schema.sh"
 
 work=$(mktemp -d /tmp/autogen-pgbench-XXXXXX)
+chmod 755 "$work"  # the server runs as the postgres user when we are root
 server=$work/server
 trap '"$root/scripts/pg-server.sh" stop "$server" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 url=$("$root/scripts/pg-server.sh" start "$server")
@@ -40,6 +42,9 @@ make_db() {
   psql -q "$url" -c "CREATE DATABASE $1" >/dev/null
   local db_url=${url%/postgres}/$1
   schema_sql "$2" | psql -q -v ON_ERROR_STOP=1 "$db_url" >/dev/null
+  local tables
+  tables=$(psql -Atq "$db_url" -c "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")
+  [ "$tables" = "$2" ] || { echo "building $1: $tables tables instead of $2" >&2; exit 1; }
   echo "$db_url"
 }
 
