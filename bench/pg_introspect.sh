@@ -85,9 +85,9 @@ diff_ms=$(sed -n "$(( (runs + 1) / 2 ))p" <<<"$sorted")
 echo "autogen diff (warm scan cache), $n tables: median_ms=$diff_ms min_ms=$(head -n 1 <<<"$sorted") runs=$runs"
 
 awk -v a="$alembic_ms" -v c="$cold_ms" -v w="$warm_ms" -v d="$diff_ms" 'BEGIN {
-  printf "ratio, inspector cold: %.0fx faster than Alembic (target 50x)\n", a / c
-  printf "ratio, inspector warm: %.0fx faster than Alembic\n", a / w
-  printf "ratio, autogen diff: %.0fx faster than Alembic (target 20x)\n", a / d
+  printf "ratio, inspector cold: %.1fx faster than Alembic (target 50x)\n", a / c
+  printf "ratio, inspector warm: %.1fx faster than Alembic\n", a / w
+  printf "ratio, autogen diff: %.1fx faster than Alembic (target 20x)\n", a / d
 }'
 
 if [ "$big" -gt 0 ]; then
