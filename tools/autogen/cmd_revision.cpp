@@ -27,6 +27,9 @@ public:
         app.add_option("--rev-id", rev_id_, "use this revision id instead of a random one");
         app.add_option("--branch-label", branch_labels_, "label the new revision's branch");
         app.add_option("--depends-on", depends_on_, "revisions this one depends on");
+        app.add_option("--head", head_,
+                       "the head to put the revision on (a head id or prefix, label@head, or base for a new branch)");
+        app.add_flag("--splice", splice_, "with --head: allow a revision that is not a head (starts a branch there)");
     }
 
     int run(Session& session) override {
@@ -71,12 +74,9 @@ public:
         draft.depends_on = depends_on_;
 
         if (empty_) {
-            draft.down_revisions = graph->heads();
-            if (draft.down_revisions.size() > 1) {
-                session.diags.error(Category::MigrationFile, "the migration chain has several heads", {},
-                                    "join them first with 'autogen merge -m MSG heads'");
-                return kExitUsage;
-            }
+            auto parents = revision_parents(session, *graph, head_, splice_);
+            if (!parents) return kExitUsage;
+            draft.down_revisions = std::move(*parents);
             for (const auto& d : config->database.dialects) draft.dialects.push_back({d, {}, {}});
             // The hand-written SQL to come is the chain's side of whatever the models
             // now say: they are the snapshot (check verifies it on a scratch database).
@@ -88,6 +88,8 @@ public:
             // so that fresh deployments get everything and existing ones are stamped.
             ChangeOptions options;
             options.against_live = !baseline_;
+            options.head = head_;
+            options.splice = splice_;
             auto changes = compute_model_changes(session, *config, *graph, options);
             if (!changes) return kExitUsage;
             draft.down_revisions = changes->heads;
@@ -138,6 +140,8 @@ private:
     std::string rev_id_;
     std::vector<std::string> branch_labels_;
     std::vector<std::string> depends_on_;
+    std::string head_;
+    bool splice_ = false;
 };
 
 }  // namespace

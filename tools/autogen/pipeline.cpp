@@ -229,16 +229,39 @@ std::vector<std::string> describe_all(const std::vector<schema::Operation>& ops)
     return out;
 }
 
+std::optional<std::vector<std::string>> revision_parents(Session& session, const migrate::RevisionGraph& graph,
+                                                         const std::string& head, bool splice) {
+    const auto heads = graph.heads();
+    if (head.empty()) {
+        if (heads.size() > 1) {
+            session.diags.error(Category::MigrationFile, "the migration chain has several heads: " + support::join(heads),
+                                {}, "join them first with 'autogen merge -m MSG heads', or pick one with --head");
+            return std::nullopt;
+        }
+        return heads;
+    }
+    auto resolved = graph.resolve(head, {});
+    if (!resolved) {
+        session.diags.error(Category::Usage, "--head: " + resolved.error->message());
+        return std::nullopt;
+    }
+    for (const auto& id : resolved.value) {
+        if (!splice && std::find(heads.begin(), heads.end(), id) == heads.end()) {
+            session.diags.error(Category::Usage, "--head " + head + ": revision " + id + " is not a head of the chain",
+                                {}, "a new revision goes on a head (`autogen heads` lists them), on `base`, or, to "
+                                    "start a branch there, add --splice");
+            return std::nullopt;
+        }
+    }
+    return resolved.value;
+}
+
 std::optional<ModelChanges> compute_model_changes(Session& session, const support::Config& config,
                                                   const migrate::RevisionGraph& graph, ChangeOptions options) {
     ModelChanges changes;
-    changes.heads = graph.heads();
-    if (changes.heads.size() > 1) {
-        session.diags.error(Category::MigrationFile,
-                            "the migration chain has several heads: " + support::join(changes.heads), {},
-                            "join them first with 'autogen merge -m MSG heads'");
-        return std::nullopt;
-    }
+    auto parents = revision_parents(session, graph, options.head, options.splice);
+    if (!parents) return std::nullopt;
+    changes.heads = std::move(*parents);
     auto scanned = scan_models(session, config);
     if (!scanned) return std::nullopt;
     changes.scan = std::move(*scanned);

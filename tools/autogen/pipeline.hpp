@@ -96,7 +96,17 @@ struct ModelChanges {
 /// Options of compute_model_changes.
 struct ChangeOptions {
     bool against_live = true;  ///< diff the live database (if configured) instead of the chain for its dialect
+    /// `revision --head`: the head(s) the new revision goes on (a head id or prefix,
+    /// `label@head`, or `base` for a new root branch); empty = the chain's single head.
+    std::string head;
+    bool splice = false;  ///< `revision --splice`: `head` may be a revision that is not a head (a new branch)
 };
+
+/// The heads a new revision goes on: `head` resolved (each must be a current head of
+/// the chain unless `splice`; `base` gives none: a new branch from nothing), or the
+/// chain's single head. Usage / MigrationFile errors otherwise -> nullopt.
+std::optional<std::vector<std::string>> revision_parents(Session& session, const migrate::RevisionGraph& graph,
+                                                         const std::string& head, bool splice = false);
 
 std::optional<ModelChanges> compute_model_changes(Session& session, const support::Config& config,
                                                   const migrate::RevisionGraph& graph, ChangeOptions options);
