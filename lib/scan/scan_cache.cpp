@@ -22,7 +22,7 @@ namespace {
 /// An entry is one line of JSON, {format, key, read}, then the outcome in the binary
 /// form of scan_result_codec.hpp: a miss (some file changed) is decided without
 /// decoding the outcome, and a hit decodes it in a few milliseconds.
-constexpr const char* kFormat = "autogen-scan-result-3";
+constexpr const char* kFormat = "autogen-scan-result-4";
 
 /// The running executable's GNU build id (hex), which changes with any change to its
 /// code, so a rebuilt scanner never reads results of the old one. Empty if absent.
@@ -60,6 +60,13 @@ std::string build_id() {
     return id;
 }
 
+std::string env(const char* name) {
+    const char* v = std::getenv(name);
+    return v ? v : "";
+}
+
+}  // namespace
+
 const std::string& this_build() {
     // Without a build id, the compile time of this file stands in (a weaker guard).
     static const std::string id = [] {
@@ -68,13 +75,6 @@ const std::string& this_build() {
     }();
     return id;
 }
-
-std::string env(const char* name) {
-    const char* v = std::getenv(name);
-    return v ? v : "";
-}
-
-}  // namespace
 
 std::string result_key(const std::string& toolchain, const std::vector<std::string>& args, const fs::path& umbrella) {
     KeyHasher h;

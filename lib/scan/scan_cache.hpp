@@ -17,6 +17,10 @@
 
 namespace autogen::scan {
 
+/// This build of autogen: its ELF build id (else the compile time of scan_cache.cpp).
+/// Part of every cache key, so a new build never trusts an old build's entries.
+const std::string& this_build();
+
 /// What a result depends on besides file contents: this build of autogen (version
 /// and ELF build id), `toolchain` (libclang's version string), the clang arguments,
 /// the umbrella's path (the project folder) and clang's include-path environment.

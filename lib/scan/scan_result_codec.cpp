@@ -210,6 +210,10 @@ void fields(A& a, schema::Table& t) {
         a(ck.expression);
         fields(a, ck.location);
     });
+    a.list(t.triggers, [&](schema::Trigger& tr) {
+        a(tr.name);
+        a(tr.sql);
+    });
 }
 
 template <typename A>

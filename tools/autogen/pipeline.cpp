@@ -6,6 +6,7 @@
 #include "diff/differ.hpp"
 #include "diff/phrases.hpp"
 #include "diff/rename_hints.hpp"
+#include "materialized_cache.hpp"
 #include "migrate/runner.hpp"
 #include "scan/blind_spots.hpp"
 #include "sum_record.hpp"
@@ -132,6 +133,13 @@ std::optional<schema::Schema> materialize(const Dialect& dialect, const schema::
     auto ops = diff::diff(schema::Schema{}, lowered, *dialect.rules);
     auto statements = dialect.planner->plan(ops, schema::Schema{}, lowered, diags);
     if (diags.has_errors()) return std::nullopt;
+    // The same statements on the same kind of scratch database read back the same:
+    // answered from the cache, a PostgreSQL project skips creating every table again.
+    const std::string key = materialized_key(dialect.name, statements, config);
+    if (auto cached = lookup_materialized(config, key)) {
+        carry_model_facts(model, *cached);
+        return cached;
+    }
     auto conn = dialect.scratch(config, diags);
     if (!conn) return std::nullopt;
     for (const auto& s : statements) {
@@ -143,7 +151,10 @@ std::optional<schema::Schema> materialize(const Dialect& dialect, const schema::
         }
     }
     auto materialized = dialect.inspector->inspect(*conn, inspect_options(config), diags);
-    if (materialized) carry_model_facts(model, *materialized);
+    if (materialized) {
+        store_materialized(config, key, *materialized);
+        carry_model_facts(model, *materialized);
+    }
     return materialized;
 }
 

@@ -1,0 +1,30 @@
+// A cache of the model schema as a dialect's database reads it back ("materialised"):
+// creating 1,000 tables in a PostgreSQL scratch database takes seconds, reading the
+// answer back from the cache milliseconds. Keyed by content, never by time: the exact
+// statements that create the models, the dialect, where its scratch database lives
+// (dev_url / url), the inspect options, and this build of autogen. A changed model
+// changes the statements, so it misses; nothing is ever trusted across builds.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "codegen/planner.hpp"
+#include "schema/schema.hpp"
+#include "support/config.hpp"
+
+namespace autogen::cli {
+
+/// The cache key of materialising `statements` for dialect `dialect` under `config`.
+std::string materialized_key(const std::string& dialect, const std::vector<codegen::Statement>& statements,
+                             const support::Config& config);
+
+/// The stored schema for `key`, or nullopt (no entry, a corrupt one, or the cache is
+/// off: AUTOGEN_NO_CACHE / AUTOGEN_CACHE_DIR as for the scan cache).
+std::optional<schema::Schema> lookup_materialized(const support::Config& config, const std::string& key);
+
+/// Stores `schema` (as the inspector read it) under `key`; failures are silent (a cache).
+void store_materialized(const support::Config& config, const std::string& key, const schema::Schema& schema);
+
+}  // namespace autogen::cli
