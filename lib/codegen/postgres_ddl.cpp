@@ -68,7 +68,8 @@ std::string create_table_sql(const schema::Table& table) {
 
 std::string create_index_sql(const schema::TableRef& table, const schema::Index& index) {
     std::string sql = std::string("CREATE ") + (index.unique ? "UNIQUE " : "") + "INDEX " + quote_identifier(index.name) +
-                      " ON " + table_sql(table) + " (" + index_item_list(index.columns) + ")";
+                      " ON " + table_sql(table) + (index.method.empty() ? "" : " USING " + index.method) + " (" +
+                      index_item_list(index.columns) + ")";
     if (!trim(index.where).empty()) sql += " WHERE " + trim(index.where);
     return sql;
 }

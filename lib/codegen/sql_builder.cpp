@@ -67,6 +67,7 @@ std::string referential_actions_clause(const schema::ForeignKey& key) {
         out += " ON DELETE " + referential_action_sql(key.on_delete);
     if (key.on_update != schema::ReferentialAction::NoAction)
         out += " ON UPDATE " + referential_action_sql(key.on_update);
+    if (key.deferrable) out += key.initially_deferred ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE";
     return out;
 }
 

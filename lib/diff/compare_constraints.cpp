@@ -62,7 +62,8 @@ void compare_foreign_keys(FromTable from, const Table& to, const DiffRules& rule
     TableRef table = ref(to);
     auto same = [](const ForeignKey& x, const ForeignKey& y) {
         return x.columns == y.columns && x.ref_table == y.ref_table && x.ref_schema == y.ref_schema &&
-               x.ref_columns == y.ref_columns && x.on_delete == y.on_delete && x.on_update == y.on_update;
+               x.ref_columns == y.ref_columns && x.on_delete == y.on_delete && x.on_update == y.on_update &&
+               x.deferrable == y.deferrable && x.initially_deferred == y.initially_deferred;
     };
     match_constraints<ForeignKey>(
         from.renamed.foreign_keys, from.original.foreign_keys, to.foreign_keys, rules.keeps_constraint_names(), same,
@@ -93,7 +94,7 @@ void compare_checks(FromTable from, const Table& to, const DiffRules& rules, Tab
 void compare_indexes(FromTable from, const Table& to, const DiffRules& rules, TableChanges& out) {
     TableRef table = ref(to);
     auto same = [&](const Index& x, const Index& y) {
-        if (x.unique != y.unique || x.columns.size() != y.columns.size()) return false;
+        if (x.unique != y.unique || x.method != y.method || x.columns.size() != y.columns.size()) return false;
         if (!rules.same_expression(x.where, y.where)) return false;
         for (std::size_t i = 0; i < x.columns.size(); ++i) {
             if (!rules.same_expression(x.columns[i], y.columns[i])) return false;

@@ -317,7 +317,9 @@ private:
                                           .ref_table = cell(r, 5),
                                           .ref_columns = std::move(*ref_columns),
                                           .on_delete = action(cell(r, 9)),
-                                          .on_update = action(cell(r, 8))});
+                                          .on_update = action(cell(r, 8)),
+                                          .deferrable = cell(r, 10) == "t",
+                                          .initially_deferred = cell(r, 11) == "t"});
             }
         }
         return true;
@@ -331,6 +333,8 @@ private:
             if (it == at.end()) continue;
             schema::Table& t = out.tables[it->second];
             schema::Index index{.name = cell(r, 1), .columns = {}, .unique = cell(r, 2) == "t", .where = cell(r, 6)};
+            // btree is the default: reported as no method, as the models say nothing.
+            if (cell(r, 7) != "btree") index.method = cell(r, 7);
             auto keys = numbers(cell(r, 4));
             keys.resize(std::min(keys.size(), static_cast<std::size_t>(std::max(0, number_cell<int>(r, 3)))));
             auto expressions = json_strings(cell(r, 5));

@@ -185,6 +185,9 @@ TEST_CASE("postgres inspector: foreign keys with actions, across schemas") {
     CHECK(ab.ref_columns == Strings{"y", "x"});
     CHECK(ab.on_delete == schema::ReferentialAction::Restrict);
     CHECK(ab.on_update == schema::ReferentialAction::NoAction);
+    CHECK(ab.deferrable);
+    CHECK(ab.initially_deferred);
+    CHECK_FALSE(account.deferrable);
     const auto& c = posts.foreign_keys[1];
     CHECK(c.columns == Strings{"c", "c"});
     CHECK(c.ref_columns == Strings{"x", "y"});  // REFERENCES pairs: its primary key
@@ -286,6 +289,8 @@ TEST_CASE("postgres inspector: indexes (unique, partial, expressions, methods)")
     CHECK(t.indexes[1].columns == Strings{"id"});  // key columns only, not INCLUDE
     CHECK(t.indexes[2].name == "ix_tags");
     CHECK(t.indexes[2].columns == Strings{"tags"});
+    CHECK(t.indexes[2].method == "gin");
+    CHECK(t.indexes[1].method == "");  // btree, the default
     CHECK(t.indexes[3].name == "ux_name");
     CHECK(t.indexes[3].unique);
     CHECK(t.indexes[3].columns == Strings{"Name"});

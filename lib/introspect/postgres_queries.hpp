@@ -94,7 +94,7 @@ constexpr NamedQuery kConstraintsQuery{
 
 /// table oid, index name, unique, number of key columns, column numbers (int2vector
 /// text: 0 for an expression), the expression keys (JSON, in key order; NULL when there
-/// are none), partial predicate. Indexes that back a primary key, unique or exclusion
+/// are none), partial predicate, access method. Indexes that back a primary key, unique or exclusion
 /// constraint are left out: they are reported as that constraint. In no order.
 constexpr NamedQuery kIndexesQuery{
     "indexes",
@@ -102,9 +102,10 @@ constexpr NamedQuery kIndexesQuery{
     "CASE WHEN i.indexprs IS NOT NULL THEN array_to_json(ARRAY(SELECT pg_catalog.pg_get_indexdef(i.indexrelid, "
     "k.pos::int, true) FROM unnest(i.indkey::int2[]) WITH ORDINALITY k(num, pos) "
     "WHERE k.num = 0 AND k.pos <= i.indnkeyatts ORDER BY k.pos)) END, "
-    "pg_catalog.pg_get_expr(i.indpred, i.indrelid, true) "
+    "pg_catalog.pg_get_expr(i.indpred, i.indrelid, true), am.amname "
     "FROM pg_catalog.pg_index i" AUTOGEN_PG_USER_RELATION("i.indrelid")
     "JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid "
+    "JOIN pg_catalog.pg_am am ON am.oid = ic.relam "
     "WHERE" AUTOGEN_PG_USER_RELATION_FILTER " AND i.indexrelid NOT IN (SELECT con.conindid "
     "FROM pg_catalog.pg_constraint con WHERE con.contype IN ('p', 'u', 'x'))"};
 

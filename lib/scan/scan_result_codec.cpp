@@ -191,6 +191,8 @@ void fields(A& a, schema::Table& t) {
         strings(a, fk.ref_columns);
         a.enumeration(fk.on_delete, last_action);
         a.enumeration(fk.on_update, last_action);
+        a(fk.deferrable);
+        a(fk.initially_deferred);
         fields(a, fk.location);
     });
     a.list(t.uniques, [&](schema::UniqueConstraint& u) {
@@ -203,6 +205,7 @@ void fields(A& a, schema::Table& t) {
         strings(a, ix.columns);
         a(ix.unique);
         a(ix.where);
+        a(ix.method);
         fields(a, ix.location);
     });
     a.list(t.checks, [&](schema::CheckConstraint& ck) {

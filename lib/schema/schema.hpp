@@ -68,6 +68,10 @@ struct ForeignKey {
     ReferentialAction on_delete = ReferentialAction::NoAction;
     ReferentialAction on_update = ReferentialAction::NoAction;
     SourceLocation location;
+    /// DEFERRABLE / INITIALLY DEFERRED. Database-side only: the annotations cannot ask for
+    /// them, so a deferrable key made by hand shows as a difference from the models.
+    bool deferrable = false;
+    bool initially_deferred = false;
 };
 
 struct Index {
@@ -77,6 +81,9 @@ struct Index {
     bool unique = false;
     std::string where;  ///< partial index predicate; empty for a full index
     SourceLocation location;
+    /// Access method (PostgreSQL: gin, gist, hash ...); empty = the default (btree).
+    /// Database-side only, like ForeignKey::deferrable.
+    std::string method;
 };
 
 struct UniqueConstraint {

@@ -50,11 +50,13 @@ std::string to_text(const Schema& schema, bool with_locations) {
                    support::join(fk.ref_columns) + ")";
             if (fk.on_delete != ReferentialAction::NoAction) out += std::string(" on_delete ") + to_string(fk.on_delete);
             if (fk.on_update != ReferentialAction::NoAction) out += std::string(" on_update ") + to_string(fk.on_update);
+            if (fk.deferrable) out += fk.initially_deferred ? " deferrable initially_deferred" : " deferrable";
             out += "\n";
         }
         for (const auto& i : t.indexes) {
-            out += std::string("  ") + (i.unique ? "unique index " : "index ") + q(i.name) + " (" + support::join(i.columns) +
-                   ")" + (i.where.empty() ? "" : " WHERE " + i.where) + "\n";
+            out += std::string("  ") + (i.unique ? "unique index " : "index ") + q(i.name) +
+                   (i.method.empty() ? "" : " using " + i.method) + " (" + support::join(i.columns) + ")" +
+                   (i.where.empty() ? "" : " WHERE " + i.where) + "\n";
         }
         for (const auto& c : t.checks) out += "  check " + q(c.name) + " (" + c.expression + ")\n";
         if (!t.comment.empty()) out += "  comment " + q(t.comment) + "\n";
@@ -87,12 +89,18 @@ ordered_json to_json(const Schema& schema) {
                            {"ref_columns", fk.ref_columns},
                            {"on_delete", to_string(fk.on_delete)},
                            {"on_update", to_string(fk.on_update)}});
+            // Database-side only: written when set, so model output stays as it was.
+            if (fk.deferrable) {
+                fks.back()["deferrable"] = true;
+                fks.back()["initially_deferred"] = fk.initially_deferred;
+            }
         }
         ordered_json uniques = ordered_json::array();
         for (const auto& u : t.uniques) uniques.push_back({{"name", u.name}, {"columns", u.columns}});
         ordered_json indexes = ordered_json::array();
         for (const auto& i : t.indexes) {
             indexes.push_back({{"name", i.name}, {"columns", i.columns}, {"unique", i.unique}, {"where", i.where}});
+            if (!i.method.empty()) indexes.back()["method"] = i.method;
         }
         ordered_json checks = ordered_json::array();
         for (const auto& c : t.checks) checks.push_back({{"name", c.name}, {"expression", c.expression}});
