@@ -32,7 +32,7 @@ namespace {
 /// A PostgreSQL scratch database lives on `[database] dev_url` (or --dev-url) when set,
 /// else on the server of the effective URL when that is a PostgreSQL one (its user
 /// needs CREATEDB). Without either there is no server to replay the chain on.
-std::unique_ptr<db::Connection> open_postgres_scratch(const support::Config& config, support::Diagnostics& diags) {
+std::optional<db::DatabaseUrl> postgres_scratch_server(const support::Config& config, support::Diagnostics& diags) {
     const std::string& server = !config.database.dev_url.empty() ? config.database.dev_url : config.database.url;
     auto url = server.empty() ? std::nullopt : db::parse_url(server, config.root, diags);
     if (!url || url->scheme != "postgresql") {
@@ -43,9 +43,34 @@ std::unique_ptr<db::Connection> open_postgres_scratch(const support::Config& con
                         "set [database] dev_url = \"postgresql://user@localhost/postgres\" (or pass --dev-url), "
                         "a server where autogen may create and drop a temporary database");
         }
-        return nullptr;
+        return std::nullopt;
     }
+    return url;
+}
+
+std::unique_ptr<db::Connection> open_postgres_scratch(const support::Config& config, support::Diagnostics& diags) {
+    auto url = postgres_scratch_server(config, diags);
+    if (!url) return nullptr;
     return db::open_postgres_scratch(*url, diags);
+}
+
+/// The server answers and its user may create databases: what open_postgres_scratch
+/// needs, checked with one connection instead of creating and dropping a database.
+bool postgres_scratch_ready(const support::Config& config, support::Diagnostics& diags) {
+    auto url = postgres_scratch_server(config, diags);
+    if (!url) return false;
+    auto conn = db::open_postgres(*url, diags);
+    if (!conn) return false;
+    auto rows = conn->query("SELECT rolcreatedb OR rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user", {},
+                            diags);
+    if (!rows) return false;
+    if (rows->rows.empty() || rows->rows[0].empty() || rows->rows[0][0] != std::optional<std::string>("t")) {
+        diags.error(support::Category::Database,
+                    "cannot create a scratch database on " + url->redacted() + ": its user may not create databases",
+                    {}, "grant it CREATEDB (ALTER ROLE ... CREATEDB), or set [database] dev_url to a server where it may");
+        return false;
+    }
+    return true;
 }
 
 }  // namespace
@@ -60,6 +85,7 @@ DialectRegistry make_dialect_registry() {
     sqlite.scratch = [](const support::Config&, support::Diagnostics& diags) {
         return db::open_sqlite(":memory:", diags);
     };
+    sqlite.scratch_ready = [](const support::Config&, support::Diagnostics&) { return true; };
     sqlite.inspector = introspect::make_sqlite_inspector();
     sqlite.rules = diff::make_sqlite_rules();
     sqlite.planner = codegen::make_sqlite_planner();
@@ -70,9 +96,8 @@ DialectRegistry make_dialect_registry() {
     postgres.connect = [](const db::DatabaseUrl& url, support::Diagnostics& diags) {
         return db::open_postgres(url, diags);
     };
-    postgres.scratch = [](const support::Config& config, support::Diagnostics& diags) {
-        return open_postgres_scratch(config, diags);
-    };
+    postgres.scratch = open_postgres_scratch;
+    postgres.scratch_ready = postgres_scratch_ready;
     postgres.inspector = introspect::make_postgres_inspector();
     postgres.rules = diff::make_postgres_rules();
     postgres.planner = codegen::make_postgres_planner();

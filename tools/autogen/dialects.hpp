@@ -26,6 +26,10 @@ struct Dialect {
     /// `[database] dev_url` (or --dev-url), else on the server of the project's
     /// effective URL when it is of this dialect (docs/dialects/postgresql.md).
     std::function<std::unique_ptr<db::Connection>(const support::Config&, support::Diagnostics&)> scratch;
+    /// Could `scratch` open one here? Answered without creating a database (SQLite:
+    /// always; PostgreSQL: the server answers and the user may create databases). False
+    /// with the reason as a diagnostic in `diags`.
+    std::function<bool(const support::Config&, support::Diagnostics&)> scratch_ready;
     std::unique_ptr<introspect::Inspector> inspector;
     std::unique_ptr<diff::DiffRules> rules;
     std::unique_ptr<codegen::Planner> planner;

@@ -119,7 +119,7 @@ std::optional<std::pair<schema::Schema, schema::Schema>> snapshot_sides(const Di
 
 bool scratch_available(const Dialect& dialect, const support::Config& config, std::string& why) {
     support::Diagnostics probe;
-    if (dialect.scratch(config, probe)) return true;
+    if (dialect.scratch_ready(config, probe)) return true;
     why = probe.items().empty() ? "no scratch database" : probe.items().front().message;
     return false;
 }

@@ -62,7 +62,8 @@ std::optional<std::pair<schema::Schema, schema::Schema>> snapshot_sides(const Di
                                                                         support::Diagnostics& diags);
 
 /// True if `dialect` can open a scratch database now (an in-memory SQLite always can;
-/// a server dialect needs its server: [database] dev_url). The reason it cannot goes to `why`.
+/// a server dialect needs its server: [database] dev_url), asked through
+/// Dialect::scratch_ready, which creates no database. The reason it cannot goes to `why`.
 bool scratch_available(const Dialect& dialect, const support::Config& config, std::string& why);
 
 }  // namespace autogen::cli
