@@ -4,10 +4,10 @@
 #include <link.h>
 
 #include <cstdlib>
-#include <cstring>
 #include <set>
 
 #include "scan/content_hash.hpp"
+#include "scan/elf_build_id.hpp"
 #include "scan/scan_result_codec.hpp"
 #include "support/resource_paths.hpp"
 
@@ -22,7 +22,7 @@ namespace {
 /// An entry is one line of JSON, {format, key, read}, then the outcome in the binary
 /// form of scan_result_codec.hpp: a miss (some file changed) is decided without
 /// decoding the outcome, and a hit decodes it in a few milliseconds.
-constexpr const char* kFormat = "autogen-scan-result-5";
+constexpr const char* kFormat = "autogen-scan-result-6";
 
 /// The running executable's GNU build id (hex), which changes with any change to its
 /// code, so a rebuilt scanner never reads results of the old one. Empty if absent.
@@ -31,28 +31,11 @@ std::string build_id() {
     dl_iterate_phdr(
         [](dl_phdr_info* info, std::size_t, void* out) -> int {
             auto& result = *static_cast<std::string*>(out);
-            for (int i = 0; i < info->dlpi_phnum; ++i) {
+            for (int i = 0; i < info->dlpi_phnum && result.empty(); ++i) {
                 const auto& ph = info->dlpi_phdr[i];
                 if (ph.p_type != PT_NOTE) continue;
-                const char* p = reinterpret_cast<const char*>(info->dlpi_addr + ph.p_vaddr);
-                const char* end = p + ph.p_memsz;
-                while (p + sizeof(ElfW(Nhdr)) <= end) {
-                    ElfW(Nhdr) note;
-                    std::memcpy(&note, p, sizeof note);
-                    const char* name = p + sizeof note;
-                    const char* desc = name + ((note.n_namesz + 3) & ~3u);
-                    if (desc + note.n_descsz > end) break;
-                    if (note.n_type == NT_GNU_BUILD_ID && note.n_namesz == 4 && std::memcmp(name, "GNU", 4) == 0) {
-                        static const char* digits = "0123456789abcdef";
-                        for (unsigned k = 0; k < note.n_descsz; ++k) {
-                            auto byte = static_cast<unsigned char>(desc[k]);
-                            result += digits[byte >> 4];
-                            result += digits[byte & 0xF];
-                        }
-                        return 1;
-                    }
-                    p = desc + ((note.n_descsz + 3) & ~3u);
-                }
+                result = build_id_in_notes(reinterpret_cast<const char*>(info->dlpi_addr + ph.p_vaddr), ph.p_memsz,
+                                           ph.p_align == 8 ? 8 : 4);
             }
             return 1;  // the first object is the executable itself: stop there
         },

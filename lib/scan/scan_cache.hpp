@@ -1,6 +1,6 @@
 // The scan-result cache: a successful scan's result and warnings, stored with the
 // content hash of every file the scan read, so an unchanged project is answered
-// without parsing. One entry per configuration (autogen build, libclang version,
+// without parsing. One entry per configuration (autogen build, libclang file,
 // clang arguments, project folder), at <cache>/scan-<key>.bin; an entry is used
 // only if the globs match the same files and every file it read hashes the same.
 // Failed scans are never stored. Unreadable or corrupt entries count as misses.
@@ -22,7 +22,7 @@ namespace autogen::scan {
 const std::string& this_build();
 
 /// What a result depends on besides file contents: this build of autogen (version
-/// and ELF build id), `toolchain` (libclang's version string), the clang arguments,
+/// and ELF build id), `toolchain` (which libclang parses: libclang_identity()), the clang arguments,
 /// the umbrella's path (the project folder) and clang's include-path environment.
 std::string result_key(const std::string& toolchain, const std::vector<std::string>& args,
                        const std::filesystem::path& umbrella);
