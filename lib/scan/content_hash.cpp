@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <unordered_map>
 #include <vector>
 
 #define XXH_INLINE_ALL
@@ -21,11 +22,10 @@ std::string to_hex(XXH128_hash_t h) {
     return out;
 }
 
-}  // namespace
+/// The live HashFileMemo's table (null when none): path -> hash, or nullopt if unreadable.
+thread_local std::unordered_map<std::string, std::optional<std::string>>* file_memo = nullptr;
 
-std::string hash_bytes(std::string_view bytes) { return to_hex(XXH3_128bits(bytes.data(), bytes.size())); }
-
-std::optional<std::string> hash_file(const std::filesystem::path& path) {
+std::optional<std::string> hash_file_uncached(const std::filesystem::path& path) {
     std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(path.c_str(), "rb"), std::fclose);
     if (!f) return std::nullopt;
     XXH3_state_t state;
@@ -38,6 +38,29 @@ std::optional<std::string> hash_file(const std::filesystem::path& path) {
     }
     if (std::ferror(f.get())) return std::nullopt;
     return to_hex(XXH3_128bits_digest(&state));
+}
+
+}  // namespace
+
+HashFileMemo::HashFileMemo() {
+    if (file_memo) return;
+    file_memo = new std::unordered_map<std::string, std::optional<std::string>>();
+    owner_ = true;
+}
+
+HashFileMemo::~HashFileMemo() {
+    if (!owner_) return;
+    delete file_memo;
+    file_memo = nullptr;
+}
+
+std::string hash_bytes(std::string_view bytes) { return to_hex(XXH3_128bits(bytes.data(), bytes.size())); }
+
+std::optional<std::string> hash_file(const std::filesystem::path& path) {
+    if (!file_memo) return hash_file_uncached(path);
+    auto [it, added] = file_memo->try_emplace(path.string());
+    if (added) it->second = hash_file_uncached(path);
+    return it->second;
 }
 
 struct KeyHasher::State {

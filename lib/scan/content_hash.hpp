@@ -19,6 +19,21 @@ struct FileHash {
 /// The XXH3-128 of a file's bytes as 32 hex digits; nullopt if it cannot be read.
 std::optional<std::string> hash_file(const std::filesystem::path& path);
 
+/// While one is alive on this thread, hash_file remembers the hash of each path it
+/// read and answers again from memory: one scan checks the same few hundred standard
+/// headers for the result cache, the precompiled header and the per-header cache, and
+/// within one scan a file is taken to hold one content. Nested ones share the outer one.
+class HashFileMemo {
+public:
+    HashFileMemo();
+    ~HashFileMemo();
+    HashFileMemo(const HashFileMemo&) = delete;
+    HashFileMemo& operator=(const HashFileMemo&) = delete;
+
+private:
+    bool owner_ = false;
+};
+
 /// The XXH3-128 of `bytes` as 32 hex digits.
 std::string hash_bytes(std::string_view bytes);
 

@@ -98,7 +98,7 @@ bool is_under(const fs::path& path, const fs::path& root) {
     return true;
 }
 
-std::vector<IncludeDirective> include_directives(std::string_view text) {
+std::vector<IncludeDirective> include_directives(std::string_view text, bool* opaque) {
     std::vector<IncludeDirective> out;
     bool in_comment = false;
     bool seen_content = false;  // anything but comments and blank lines so far
@@ -129,6 +129,8 @@ std::vector<IncludeDirective> include_directives(std::string_view text) {
         } else if (auto inc = parse_include(line)) {
             inc->conditional = conditional();
             out.push_back(std::move(*inc));
+        } else if (opaque && (d == "include" || d == "include_next" || d == "import")) {
+            *opaque = true;
         }
         if (d != "pragma" || line.find("once") == std::string::npos) seen_content = true;
     }
@@ -177,7 +179,10 @@ IncludeWalk walk_includes(const std::vector<fs::path>& starts, const IncludeSear
         queue.pop_front();
         auto text = read_whole_file(file);
         if (!text) continue;
-        for (const auto& d : include_directives(*text)) {
+        bool opaque = false;
+        auto directives = include_directives(*text, &opaque);
+        if (opaque) walk.opaque_files.push_back(file);
+        for (const auto& d : directives) {
             std::optional<fs::path> found;
             bool beside = false;
             if (!d.angled) {

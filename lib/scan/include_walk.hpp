@@ -23,7 +23,9 @@ struct IncludeDirective {
 /// The #include directives of a source text, in order. Lines inside /* */ comments
 /// and raw text after // are ignored; #include_next, #import and macro includes are skipped.
 /// Conditions are not evaluated, only noted (IncludeDirective::conditional).
-std::vector<IncludeDirective> include_directives(std::string_view text);
+/// `opaque`, if given, is set when the text has a directive that reads a file this
+/// walk cannot follow (#include MACRO, #include_next, #import).
+std::vector<IncludeDirective> include_directives(std::string_view text, bool* opaque = nullptr);
 
 /// Where clang looks for included files, taken from clang arguments.
 struct IncludeSearch {
@@ -44,6 +46,9 @@ struct IncludeWalk {
     /// autogen/model.hpp, third-party headers), as <name>, first-seen order, deduplicated;
     /// only unconditional ones (a header behind #ifdef _WIN32 might not even exist).
     std::vector<std::string> outside_headers;
+    /// Project files with an include the walk cannot follow (include_directives'
+    /// `opaque`): what they read is unknown to the walk.
+    std::vector<std::filesystem::path> opaque_files;
 };
 
 /// Follows #include directives from `starts` through every file under `root`.

@@ -11,12 +11,15 @@
 #include "scan/decl_collector.hpp"
 #include "scan/include_walk.hpp"
 #include "scan/glob.hpp"
+#include "scan/header_units.hpp"
+#include "scan/incremental_scan.hpp"
 #include "scan/scan_cache.hpp"
 #include "scan/schema_checks.hpp"
 #include "scan/source_mapping.hpp"
 #include "scan/std_pch.hpp"
 #include "scan/table_builder.hpp"
 #include "scan/translation_unit.hpp"
+#include "scan/unit_store.hpp"
 #include "support/resource_paths.hpp"
 
 namespace autogen::scan {
@@ -83,11 +86,13 @@ struct Parsed {
 /// Parses over the cached std-header PCH when there is one (building it if needed);
 /// a PCH that libclang refuses is discarded and rebuilt once, then the parse goes on
 /// without one. Without a cache folder, a plain parse.
-Parsed parse_with_pch(UnitRequest request, const CacheSettings& cache, const fs::path& root, CacheTrace& trace,
-                      support::Diagnostics& diags) {
+/// `all_headers`: every model header of the scan, which the PCH is made for even when
+/// `request` parses only some of them (an incremental scan), so both share one PCH.
+Parsed parse_with_pch(UnitRequest request, const std::vector<fs::path>& all_headers, const CacheSettings& cache,
+                      const fs::path& root, CacheTrace& trace, support::Diagnostics& diags) {
     if (cache.enabled()) {
         std::error_code ec;
-        PchRequest wanted{walk_includes(request.headers, include_search(request.args, fs::current_path(ec)), root)
+        PchRequest wanted{walk_includes(all_headers, include_search(request.args, fs::current_path(ec)), root)
                               .outside_headers,
                           request.args};
         std::optional<StdPch> pch;
@@ -136,6 +141,144 @@ void remap(schema::Schema& s, const PathMap& paths) {
         for (auto& u : t.uniques) remap(u.location, paths);
         for (auto& ck : t.checks) remap(ck.location, paths);
     }
+}
+
+void remap(HeaderUnit& unit, const PathMap& paths) {
+    remap(unit.fragment, paths);
+    for (auto& d : unit.diagnostics) remap(d.location, paths);
+}
+
+/// What the scan is: its headers, how to parse them, where it caches.
+struct ScanSetup {
+    const std::vector<fs::path>& files;  ///< the model headers, sorted
+    const std::set<std::string>& model_files;  ///< their paths, as given and real
+    const PathMap& paths;                ///< real path -> given path
+    UnitOf unit_of;                      ///< a declaration's file -> index into `files`
+    UnitRequest request;                 ///< the whole scan's umbrella request
+    ProjectFolder project;
+    const CacheSettings& cache;
+    std::string key;                     ///< the cache key (empty: not caching)
+};
+
+/// What a parse of some of the headers gave, split into units; nullopt when libclang
+/// failed or the headers do not compile (clang or model errors, reported in `diags`).
+struct UnitParse {
+    std::optional<ParsedUnit> unit;
+    ParsedUnits units;
+    std::vector<FileHash> read;  ///< every file the parse read (the PCH's inputs too); empty: unknown
+    std::size_t diagnostics_before_split = 0;  ///< reported by clang and the cursor walk
+};
+
+UnitParse parse_units(const ScanSetup& setup, const std::set<std::size_t>& which,
+                      const std::map<std::size_t, const HeaderUnit*>& cached, CacheTrace& trace,
+                      support::Diagnostics& diags) {
+    UnitRequest request = setup.request;
+    if (which.size() != setup.files.size()) {
+        request.headers.clear();
+        for (std::size_t i : which) request.headers.push_back(setup.files[i]);
+    }
+    UnitParse out;
+    auto [unit, pch_read] = parse_with_pch(std::move(request), setup.files, setup.cache, setup.project.root, trace, diags);
+    if (!unit) return out;
+    out.unit = std::move(unit);
+    CXTranslationUnit tu = out.unit->tu.get();
+    report_clang_errors(tu, diags);
+    SourceCache sources;
+    ModelDecls decls = collect_models(tu, setup.model_files, sources, diags);
+    out.diagnostics_before_split = diags.items().size();
+    out.units = split_units(decls, setup.files, which, cached, setup.unit_of, diags);
+    for (auto& [i, u] : out.units.units) remap(u, setup.paths);
+    if (setup.cache.enabled()) {
+        if (auto read = files_read(tu, setup.request.main_file)) {
+            out.read = std::move(*read);
+            out.read.insert(out.read.end(), pch_read.begin(), pch_read.end());
+        }
+    }
+    return out;
+}
+
+/// The merged result of `units` (one per header, in order) and its cross-model checks.
+schema::Schema assemble(const std::vector<const HeaderUnit*>& units, support::Diagnostics& diags) {
+    schema::Schema s = merge_units(units);
+    check_schema(s, diags);
+    return s;
+}
+
+/// Stores what a clean scan gives later scans: the result entry (every file read) and
+/// the per-header entry, when the include walk vouches for the dependencies.
+void store_scan(const ScanSetup& setup, const ScanResult& result, const std::vector<support::Diagnostic>& reported,
+                std::vector<FileHash> shared, std::map<std::size_t, HeaderUnit> units,
+                const std::set<std::size_t>& parsed, const std::vector<FileHash>& parse_read, bool units_storable,
+                CacheTrace& trace) {
+    std::error_code ec;
+    std::string why = "a diagnostic of the parse is not one header's";
+    std::optional<std::map<std::size_t, std::vector<FileHash>>> deps;
+    if (units_storable)
+        deps = header_dependencies(setup.files, parsed, include_search(setup.request.args, fs::current_path(ec)),
+                                   setup.project, parse_read, &why);
+    if (deps)
+        for (auto& [i, d] : *deps) units[i].depends_on = std::move(d);
+    // The result entry must miss when any file of any unit changes, parsed now or kept.
+    std::vector<FileHash> read = parse_read;
+    read.insert(read.end(), shared.begin(), shared.end());
+    for (const auto& [i, u] : units) read.insert(read.end(), u.depends_on.begin(), u.depends_on.end());
+    if (deps) {
+        StoredUnits stored;
+        for (auto& f : outside_files(parse_read, setup.project)) shared.push_back(std::move(f));
+        stored.shared = outside_files(shared, setup.project);  // each file once, the newest hash
+        for (auto& [i, u] : units) stored.units.push_back(std::move(u));
+        trace.units_stored = store_units(setup.cache, setup.key, stored);
+    } else {
+        forget_units(setup.cache, setup.key);
+        trace.units_not_stored = why;
+    }
+    if (!read.empty())
+        trace.result_stored = store_result(setup.cache, setup.key, read, CachedOutcome{result, reported});
+}
+
+/// Re-parses only the headers `plan` names and puts the kept units beside them.
+/// nullopt when that cannot give exactly what a whole parse gives (a re-parsed header
+/// does not compile on its own, an outside enum changed hands, any error): the caller
+/// then parses everything, which also reports any error with the whole context.
+std::optional<ScanResult> scan_incremental(const ScanSetup& setup, IncrementalPlan plan, CacheTrace& trace,
+                                           support::Diagnostics& diags) {
+    std::map<std::size_t, const HeaderUnit*> kept;
+    for (const auto& [i, u] : plan.kept) kept[i] = &u;
+    std::map<std::size_t, HeaderUnit> units = std::move(plan.kept);
+    UnitParse parse;
+    support::Diagnostics found;
+    CacheTrace parse_trace;
+    if (!plan.reparse.empty()) {
+        parse = parse_units(setup, plan.reparse, kept, parse_trace, found);
+        if (!parse.unit || found.error_count() > 0 || !parse.units.cached_owners_agree || parse.read.empty())
+            return std::nullopt;
+        for (auto& [i, u] : parse.units.units) units[i] = std::move(u);
+    }
+    std::vector<const HeaderUnit*> ordered;
+    std::vector<support::Diagnostic> reported;
+    for (const auto& [i, u] : units) {
+        ordered.push_back(&u);
+        reported.insert(reported.end(), u.diagnostics.begin(), u.diagnostics.end());
+    }
+    support::Diagnostics checks;
+    ScanResult result;
+    result.files = setup.files;
+    result.schema = assemble(ordered, checks);
+    if (checks.error_count() > 0) return std::nullopt;
+    for (auto d : checks.items()) {
+        remap(d.location, setup.paths);
+        reported.push_back(std::move(d));
+    }
+    trace.incremental = true;
+    trace.pch_reused = parse_trace.pch_reused;
+    trace.pch_built = parse_trace.pch_built;
+    trace.pch_rejected = parse_trace.pch_rejected;
+    trace.pch_headers = parse_trace.pch_headers;
+    for (std::size_t i : plan.reparse) trace.reparsed.push_back(setup.files[i]);
+    store_scan(setup, result, reported, std::move(plan.shared), std::move(units), plan.reparse, parse.read,
+               parse.diagnostics_before_split == 0, trace);
+    for (auto& d : reported) diags.report(std::move(d));
+    return result;
 }
 
 }  // namespace
@@ -196,28 +339,52 @@ std::optional<ScanResult> scan(const ScanOptions& options, const CacheSettings& 
     }
 
     std::string request_main = (root / ".autogen-scan.cpp").string();
-    UnitRequest request{request_main, result.files, clang_arguments(options, root, database.flags), {}};
-    std::string cache_key;
+    std::map<std::string, std::size_t> unit_index;
+    for (std::size_t i = 0; i < result.files.size(); ++i) {
+        unit_index[result.files[i].string()] = i;
+        fs::path real = fs::canonical(result.files[i], ec);
+        if (!ec) unit_index.emplace(real.string(), i);
+    }
+    ScanSetup setup{result.files,
+                    model_files,
+                    paths,
+                    [&unit_index](const std::string& file) -> std::optional<std::size_t> {
+                        auto it = unit_index.find(file);
+                        if (it == unit_index.end()) return std::nullopt;
+                        return it->second;
+                    },
+                    UnitRequest{request_main, result.files, clang_arguments(options, root, database.flags), {}},
+                    ProjectFolder{root, cache.dir.empty() ? fs::path() : fs::absolute(cache.dir, ec).lexically_normal()},
+                    cache,
+                    {}};
+    HashFileMemo memo;  // the caches below check many of the same files
     if (cache.enabled()) {
-        cache_key = result_key(libclang_version(), request.args, request.main_file);
-        if (auto hit = lookup_result(cache, cache_key, result.files)) {
+        setup.key = result_key(libclang_version(), setup.request.args, setup.request.main_file);
+        if (auto hit = lookup_result(cache, setup.key, result.files)) {
             for (auto& d : hit->diagnostics) diags.report(std::move(d));
             trace->result_hit = true;
             hit->result.via_compile_commands = std::move(result.via_compile_commands);
             return std::move(hit->result);
         }
+        if (auto stored = load_units(cache, setup.key)) {
+            if (auto plan = plan_incremental_scan(std::move(*stored), result.files)) {
+                if (auto done = scan_incremental(setup, std::move(*plan), *trace, diags)) {
+                    done->via_compile_commands = std::move(result.via_compile_commands);
+                    return done;
+                }
+                trace->full_parse_after_incremental = true;
+            }
+        }
     }
-    // Problems are collected locally first so their paths can be remapped.
+
+    // The whole parse. Problems are collected locally first so their paths can be remapped.
+    std::set<std::size_t> every;
+    for (std::size_t i = 0; i < result.files.size(); ++i) every.insert(i);
     support::Diagnostics found;
-    auto [unit, pch_read] = parse_with_pch(std::move(request), cache, root, *trace, found);
-    if (unit) {
-        report_clang_errors(unit->tu.get(), found);
-        SourceCache sources;
-        ModelDecls decls = collect_models(unit->tu.get(), model_files, sources, found);
-        result.schema = build_schema(decls, found);
-        check_schema(result.schema, found);
-        remap(result.schema, paths);
-    }
+    UnitParse parse = parse_units(setup, every, {}, *trace, found);
+    std::vector<const HeaderUnit*> ordered;
+    for (const auto& [i, u] : parse.units.units) ordered.push_back(&u);
+    if (parse.unit) result.schema = assemble(ordered, found);  // the units' locations are remapped already
     std::vector<support::Diagnostic> reported;
     for (auto d : found.items()) {
         remap(d.location, paths);
@@ -229,15 +396,10 @@ std::optional<ScanResult> scan(const ScanOptions& options, const CacheSettings& 
         diags.report(std::move(d));
     }
 
-    if (!unit || diags.error_count() > errors_before) return std::nullopt;
-    if (cache.enabled()) {
-        // Only a clean scan is stored, with exactly the warnings and notes it reported.
-        // The files behind the PCH count as read: a changed standard header must miss.
-        auto read = files_read(unit->tu.get(), request_main);
-        if (read) read->insert(read->end(), pch_read.begin(), pch_read.end());
-        if (read)
-            trace->result_stored = store_result(cache, cache_key, *read, CachedOutcome{result, std::move(reported)});
-    }
+    if (!parse.unit || diags.error_count() > errors_before) return std::nullopt;
+    if (cache.enabled() && !parse.read.empty())
+        store_scan(setup, result, reported, {}, std::move(parse.units.units), every, parse.read,
+                   parse.diagnostics_before_split == 0, *trace);
     return result;
 }
 

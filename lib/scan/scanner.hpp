@@ -51,6 +51,15 @@ struct CacheTrace {
     bool pch_built = false;      ///< the precompiled header was built (and stored) by this scan
     bool pch_rejected = false;   ///< libclang refused a cached one (stale): it was discarded
     std::vector<std::string> pch_headers;  ///< what the precompiled header holds (empty: none used)
+    /// Answered by re-parsing only the headers in `reparsed` and reusing every other
+    /// header's unit from the per-header cache (unit_store.hpp).
+    bool incremental = false;
+    std::vector<std::filesystem::path> reparsed;
+    /// An incremental scan was tried and could not give the whole parse's answer (a
+    /// re-parsed header does not compile on its own, or any error): everything was parsed.
+    bool full_parse_after_incremental = false;
+    bool units_stored = false;     ///< the per-header entry was written
+    std::string units_not_stored;  ///< why not, when caching and it was not
 };
 
 /// scan() with explicit cache settings (disabled: always parse, store nothing).

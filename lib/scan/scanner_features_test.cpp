@@ -304,8 +304,9 @@ struct AUTOGEN_TABLE("devices") Device {
     const auto& s = r->schema;
     std::vector<std::string> names;
     for (const auto& e : s.enums) names.push_back(e.name);
-    // Enums of model files in source order, plus those used from elsewhere when first met.
-    CHECK(names == std::vector<std::string>{"level", "status", "device_kind"});
+    // Per model header (header_units.hpp): its own enums in declaration order, then the
+    // enums from outside the model headers that it is the first (in header order) to use.
+    CHECK(names == std::vector<std::string>{"level", "device_kind", "status"});
     const auto* status = s.find_enum("status", "app");
     REQUIRE(status);
     CHECK(status->labels == std::vector<std::string>{"ON", "off"});

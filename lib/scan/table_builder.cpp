@@ -354,14 +354,26 @@ schema::Enum build_enum(const EnumDecl& e, Diagnostics& diags) {
 }  // namespace
 
 schema::Schema build_schema(const ModelDecls& decls, Diagnostics& diags) {
+    std::vector<const EnumDecl*> enums;
+    std::vector<const StructDecl*> tables;
+    for (const auto& e : decls.enums) enums.push_back(&e);
+    for (const auto& s : decls.tables) tables.push_back(&s);
+    return build_schema(enums, tables, enum_names(decls.enums), diags);
+}
+
+schema::Schema build_schema(const std::vector<const EnumDecl*>& enums, const std::vector<const StructDecl*>& tables,
+                            const std::map<std::string, std::string>& names, Diagnostics& diags) {
     schema::Schema out;
-    std::map<std::string, std::string> enum_names;  // EnumDecl::key -> database name
-    for (const auto& e : decls.enums) {
-        out.enums.push_back(build_enum(e, diags));
-        enum_names[e.key] = out.enums.back().name;
-    }
-    for (const auto& s : decls.tables) out.tables.push_back(TableBuilder(s, enum_names, diags).build());
+    for (const auto* e : enums) out.enums.push_back(build_enum(*e, diags));
+    for (const auto* s : tables) out.tables.push_back(TableBuilder(*s, names, diags).build());
     return out;
+}
+
+std::map<std::string, std::string> enum_names(const std::vector<EnumDecl>& enums) {
+    std::map<std::string, std::string> names;
+    Diagnostics ignored;  // whoever builds the enum reports its problems
+    for (const auto& e : enums) names[e.key] = build_enum(e, ignored).name;
+    return names;
 }
 
 std::string snake_case(std::string_view name) {

@@ -3,6 +3,7 @@
 // conventions and the per-table checks. Pure: no libclang, no I/O.
 #pragma once
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,6 +17,15 @@ namespace autogen::scan {
 /// Builds every enum and table of `decls` into a schema, in source order. Reports
 /// each malformed annotation into `diags` (Category::Model) and keeps going.
 schema::Schema build_schema(const ModelDecls& decls, support::Diagnostics& diags);
+
+/// Builds `enums`, then `tables`, in that order; `names` (enum_names()) resolves the
+/// enums the tables' columns use, which need not be among `enums` (one model header's
+/// share of a scan uses enums other headers declare: header_units.hpp).
+schema::Schema build_schema(const std::vector<const EnumDecl*>& enums, const std::vector<const StructDecl*>& tables,
+                            const std::map<std::string, std::string>& names, support::Diagnostics& diags);
+
+/// EnumDecl::key -> the enum's database name, as build_schema names it.
+std::map<std::string, std::string> enum_names(const std::vector<EnumDecl>& enums);
 
 /// "OrderItem" -> "order_item", "HTTPRequest" -> "http_request".
 std::string snake_case(std::string_view name);

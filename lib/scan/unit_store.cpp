@@ -1,0 +1,103 @@
+// The per-header scan cache (unit_store.hpp). An entry is one line of JSON (format,
+// key, the shared files, and per unit: file, dependencies, outside enums and the
+// size of its payload), then each unit's payload in the binary form of
+// scan_result_codec.hpp, in order.
+#include "scan/unit_store.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <system_error>
+
+#include "scan/scan_result_codec.hpp"
+
+namespace autogen::scan {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+/// Bump when the entry format or the meaning of a stored field changes.
+constexpr const char* kFormat = "autogen-scan-units-1";
+
+json hashes_to_json(const std::vector<FileHash>& files) {
+    json out = json::array();
+    for (const auto& f : files) out.push_back({f.path.string(), f.hash});
+    return out;
+}
+
+std::vector<FileHash> hashes_from_json(const json& j) {
+    std::vector<FileHash> out;
+    for (const auto& item : j) out.push_back({item.at(0).get<std::string>(), item.at(1).get<std::string>()});
+    return out;
+}
+
+}  // namespace
+
+fs::path units_entry_path(const CacheSettings& cache, const std::string& key) {
+    return cache.dir / ("units-" + key + ".units");
+}
+
+std::optional<StoredUnits> load_units(const CacheSettings& cache, const std::string& key) {
+    if (!cache.enabled()) return std::nullopt;
+    auto text = read_whole_file(units_entry_path(cache, key));
+    if (!text) return std::nullopt;
+    auto newline = text->find('\n');
+    if (newline == std::string::npos) return std::nullopt;
+    json entry = json::parse(text->begin(), text->begin() + static_cast<std::ptrdiff_t>(newline), nullptr,
+                             /*allow_exceptions=*/false);
+    if (!entry.is_object()) return std::nullopt;
+    StoredUnits out;
+    std::string_view payload = std::string_view(*text).substr(newline + 1);
+    try {
+        if (entry.at("format") != kFormat || entry.at("key") != key) return std::nullopt;
+        out.shared = hashes_from_json(entry.at("shared"));
+        for (const auto& u : entry.at("units")) {
+            auto size = u.at("bytes").get<std::size_t>();
+            if (size > payload.size()) return std::nullopt;
+            auto outcome = decode_outcome(payload.substr(0, size));
+            if (!outcome) return std::nullopt;
+            payload.remove_prefix(size);
+            HeaderUnit unit;
+            unit.file = u.at("file").get<std::string>();
+            unit.depends_on = hashes_from_json(u.at("depends_on"));
+            unit.outside_enums_used = u.at("outside_enums_used").get<std::vector<std::string>>();
+            unit.outside_enums_owned = u.at("outside_enums_owned").get<std::vector<std::string>>();
+            unit.fragment = std::move(outcome->result.schema);
+            unit.diagnostics = std::move(outcome->diagnostics);
+            out.units.push_back(std::move(unit));
+        }
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
+    if (!payload.empty()) return std::nullopt;  // trailing bytes: not an entry this code wrote
+    return out;
+}
+
+bool store_units(const CacheSettings& cache, const std::string& key, const StoredUnits& units) {
+    if (!cache.enabled()) return false;
+    json list = json::array();
+    std::string payload;
+    for (const auto& unit : units.units) {
+        CachedOutcome outcome;
+        outcome.result.schema = unit.fragment;
+        outcome.diagnostics = unit.diagnostics;
+        std::string bytes = encode_outcome(outcome);
+        list.push_back({{"file", unit.file.string()},
+                        {"depends_on", hashes_to_json(unit.depends_on)},
+                        {"outside_enums_used", unit.outside_enums_used},
+                        {"outside_enums_owned", unit.outside_enums_owned},
+                        {"bytes", bytes.size()}});
+        payload += bytes;
+    }
+    json entry = {{"format", kFormat}, {"key", key}, {"shared", hashes_to_json(units.shared)}, {"units", list}};
+    return write_atomically(units_entry_path(cache, key), entry.dump() + "\n" + payload);
+}
+
+void forget_units(const CacheSettings& cache, const std::string& key) {
+    if (!cache.enabled()) return;
+    std::error_code ec;
+    fs::remove(units_entry_path(cache, key), ec);
+}
+
+}  // namespace autogen::scan
