@@ -7,6 +7,7 @@
 #include <system_error>
 
 #include "scan/clang_raii.hpp"
+#include "scan/libclang_loader.hpp"
 #include "scan/scan_cache.hpp"
 #include "scan/translation_unit.hpp"
 
@@ -18,7 +19,7 @@ using nlohmann::json;
 namespace {
 
 /// Bump when how the PCH is built or what the manifest means changes.
-constexpr const char* kFormat = "autogen-std-pch-1";
+constexpr const char* kFormat = "autogen-std-pch-2";
 
 std::string pch_source(const std::vector<std::string>& headers) {
     std::string src = "// autogen: the headers the model headers include from outside the project, precompiled\n";
@@ -40,7 +41,7 @@ std::vector<std::string> header_args(std::vector<std::string> args) {
 
 std::string pch_key(const PchRequest& request) {
     KeyHasher h;
-    h.add(kFormat).add(libclang_version());
+    h.add(kFormat).add(libclang_identity());  // not its version string: that would load it
     add_clang_environment(h);
     h.add(std::to_string(request.args.size()));
     for (const auto& a : request.args) h.add(a);
@@ -75,7 +76,8 @@ std::optional<StdPch> find_std_pch(const CacheSettings& cache, const PchRequest&
 }
 
 std::optional<StdPch> build_std_pch(const CacheSettings& cache, const PchRequest& request) {
-    if (!cache.enabled() || request.headers.empty() || !ensure_cache_folder(cache.dir) ||
+    // Without a usable libclang no PCH: the parse that follows reports why.
+    if (!cache.enabled() || request.headers.empty() || libclang_problem() || !ensure_cache_folder(cache.dir) ||
         !ensure_cache_folder(cache.dir / "pch"))
         return std::nullopt;
     std::string key = pch_key(request);

@@ -6,7 +6,7 @@
 // in the scan cache folder as pch/std-<key>.pch beside std-<key>.hpp (its source) and
 // std-<key>.json (what it read, with content hashes).
 //
-// Keyed by content, never by timestamps: the key is libclang's version, the clang
+// Keyed by content, never by timestamps: the key is the libclang file's build id, the clang
 // arguments, the header list and clang's include environment; an existing PCH is
 // reused only if every file it read still hashes the same. A PCH that libclang
 // refuses anyway (CXError_ASTReadError, pch_rejected() in translation_unit.hpp) is rebuilt

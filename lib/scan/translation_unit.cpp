@@ -5,6 +5,7 @@
 #include <memory>
 #include <string_view>
 
+#include "scan/libclang_loader.hpp"
 
 namespace autogen::scan {
 
@@ -39,6 +40,15 @@ std::string umbrella_source(const std::vector<std::filesystem::path>& headers) {
 }
 
 std::optional<ParsedUnit> parse_unit(const UnitRequest& request, support::Diagnostics& diags, CXErrorCode* failure) {
+    // libclang is loaded here, on the first parse (libclang_loader.hpp): if it cannot
+    // be, that is an error like any other, not a crash in the first clang_* call.
+    if (auto problem = libclang_problem()) {
+        if (failure)
+            *failure = CXError_Failure;
+        else
+            diags.report(std::move(*problem));
+        return std::nullopt;
+    }
     ParsedUnit unit;
     // Declarations from the PCH (the standard library) need not be walked.
     int exclude_pch = request.pch.empty() ? 0 : 1;
@@ -164,7 +174,7 @@ std::optional<std::vector<FileHash>> files_read(CXTranslationUnit tu, const std:
     return std::move(walk.files);
 }
 
-std::string libclang_version() { return clang::str(clang_getClangVersion()); }
+std::string libclang_version() { return libclang_identity(); }
 
 std::vector<std::string> libstdcxx_include_dirs() {
     std::vector<std::string> dirs;
