@@ -206,7 +206,7 @@ schema::Schema assemble(const std::vector<const HeaderUnit*>& units, support::Di
 
 /// Stores what a clean scan gives later scans: the result entry (every file read) and
 /// the per-header entry, when the include walk vouches for the dependencies.
-void store_scan(const ScanSetup& setup, const ScanResult& result, const std::vector<support::Diagnostic>& reported,
+void store_scan(const ScanSetup& setup, ScanResult& result, const std::vector<support::Diagnostic>& reported,
                 std::vector<FileHash> shared, std::map<std::size_t, HeaderUnit> units,
                 const std::set<std::size_t>& parsed, const std::vector<FileHash>& parse_read, bool units_storable,
                 CacheTrace& trace) {
@@ -227,13 +227,15 @@ void store_scan(const ScanSetup& setup, const ScanResult& result, const std::vec
         for (auto& f : outside_files(parse_read, setup.project)) shared.push_back(std::move(f));
         stored.shared = outside_files(shared, setup.project);  // each file once, the newest hash
         for (auto& [i, u] : units) stored.units.push_back(std::move(u));
-        trace.units_stored = store_units(setup.cache, setup.key, stored);
+        trace.units_stored = store_units(setup.cache, setup.key, std::move(stored));
     } else {
         forget_units(setup.cache, setup.key);
         trace.units_not_stored = why;
     }
-    if (!read.empty())
-        trace.result_stored = store_result(setup.cache, setup.key, read, CachedOutcome{result, reported});
+    if (read.empty()) return;
+    CachedOutcome outcome{std::move(result), reported};  // lent, not copied, and given back
+    trace.result_stored = store_result(setup.cache, setup.key, read, outcome);
+    result = std::move(outcome.result);
 }
 
 /// Re-parses only the headers `plan` names and puts the kept units beside them.

@@ -34,7 +34,7 @@ std::filesystem::path units_entry_path(const CacheSettings& cache, const std::st
 std::optional<StoredUnits> load_units(const CacheSettings& cache, const std::string& key);
 
 /// Writes the entry for `key` atomically; false (nothing written) on failure.
-bool store_units(const CacheSettings& cache, const std::string& key, const StoredUnits& units);
+bool store_units(const CacheSettings& cache, const std::string& key, StoredUnits units);
 
 /// Removes the entry for `key`, so no later scan trusts it.
 void forget_units(const CacheSettings& cache, const std::string& key);

@@ -81,13 +81,26 @@ std::optional<scan::ScanResult> scan_models(Session& session, const support::Con
     }
     for (const auto& t : result->schema.tables) session.detail("model table " + t.qualified_name() + " at " + at(t.location));
     for (const auto& e : result->schema.enums) session.detail("model enum \"" + e.name + "\" at " + at(e.location));
-    if (trace.result_hit)
+    if (trace.result_hit) {
         session.detail("scan: answered from the scan cache (no file changed)");
-    else if (!trace.pch_headers.empty())
+    } else if (trace.incremental) {
+        std::vector<std::string> parsed;
+        for (const auto& f : trace.reparsed) parsed.push_back(rel(f));
+        std::size_t kept = result->files.size() - trace.reparsed.size();
+        session.detail("scan: incremental: parsed " + std::to_string(trace.reparsed.size()) + " changed model header" +
+                       (trace.reparsed.size() == 1 ? "" : "s") +
+                       (parsed.empty() ? std::string() : " (" + support::join(parsed) + ")") + ", " +
+                       std::to_string(kept) + " answered from the per-header cache");
+    } else if (!trace.pch_headers.empty())
         session.detail(std::string("scan: parsed over the precompiled standard headers (") +
                        (trace.pch_built ? "built now" : "reused") + "): " + support::join(trace.pch_headers));
     else
         session.detail("scan: parsed without precompiled headers");
+    if (trace.full_parse_after_incremental)
+        session.detail("scan: a changed header did not compile on its own (or the changed headers did not give "
+                       "exactly what a whole parse gives), so every header was parsed");
+    if (!trace.units_not_stored.empty())
+        session.detail("scan: no per-header cache for the next scan: " + trace.units_not_stored);
     // The blind-spot guard: a model the globs miss would be left out of every revision,
     // and its table proposed for dropping. Name each such file.
     for (const auto& spot : scan::find_blind_spots(config.root, result->files)) {
