@@ -364,7 +364,7 @@ std::optional<ScanResult> scan(const ScanOptions& options, const CacheSettings& 
     HashFileMemo memo;  // the caches below check many of the same files
     std::future<void> preload;
     if (cache.enabled()) {
-        setup.key = result_key(libclang_version(), setup.request.args, setup.request.main_file);
+        setup.key = result_key(libclang_identity(), setup.request.args, setup.request.main_file);
         if (auto hit = lookup_result(cache, setup.key, result.files)) {
             for (auto& d : hit->diagnostics) diags.report(std::move(d));
             trace->result_hit = true;

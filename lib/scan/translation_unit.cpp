@@ -174,8 +174,6 @@ std::optional<std::vector<FileHash>> files_read(CXTranslationUnit tu, const std:
     return std::move(walk.files);
 }
 
-std::string libclang_version() { return libclang_identity(); }
-
 std::vector<std::string> libstdcxx_include_dirs() {
     std::vector<std::string> dirs;
     std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen("c++ -xc++ -E -v /dev/null 2>&1 >/dev/null", "r"), pclose);

@@ -54,12 +54,6 @@ bool pch_rejected(CXTranslationUnit tu);
 /// clang cannot give some file's content (then the scan must not be cached).
 std::optional<std::vector<FileHash>> files_read(CXTranslationUnit tu, const std::filesystem::path& skip);
 
-/// Which libclang this process parses with, for cache keys, without loading it:
-/// libclang_identity() (the library file's build id), e.g. "libclang build-id cbcf3e...".
-/// Not clang_getClangVersion(): asking libclang would load it (~18 ms) in every
-/// command, even one the scan cache answers.
-std::string libclang_version();
-
 /// The libstdc++ include folders of the system compiler (`c++ -xc++ -E -v /dev/null`,
 /// the entries containing "/c++/"), for the -nostdinc++ fallback. Empty if unknown.
 std::vector<std::string> libstdcxx_include_dirs();
