@@ -1,8 +1,8 @@
 // What the libclang pass extracts from model headers, before any annotation is
 // interpreted: structs, their fields (bases first), enums, each with its parsed
 // annotations and locations. Plain data, so the annotation semantics
-// (table_builder.hpp) are testable without libclang; also the unit a future
-// result cache would store.
+// (table_builder.hpp) are testable without libclang. Split per model header, they
+// become the units of incremental scans (header_units.hpp).
 #pragma once
 
 #include <optional>
