@@ -49,6 +49,9 @@ int main(int argc, char** argv) {
     std::vector<std::pair<CLI::App*, std::unique_ptr<Command>>> commands;
     for (const auto& spec : kCommands) {
         CLI::App* sub = app.add_subcommand(spec.name, spec.summary);
+        // Global options work after the command too (`autogen inspect models --json`,
+        // `autogen check -v`), as SPEC §3's table writes them.
+        sub->fallthrough();
         auto command = spec.make();
         command->configure(*sub);
         commands.emplace_back(sub, std::move(command));
