@@ -228,6 +228,24 @@ TEST_CASE("postgres inspector: key columns of tables that are not reported are n
     CHECK(table(s, "parted").primary_key->columns == Strings{"id", "at"});
 }
 
+TEST_CASE("postgres inspector: a foreign key to a partitioned table is one foreign key") {
+    // PostgreSQL keeps one internal clone of the constraint per partition of the
+    // referenced table (pg_constraint.conparentid names the parent constraint); they are
+    // not the user's and must not show up as further foreign keys.
+    auto s = inspect(
+        "CREATE TABLE p (id bigint, region text, PRIMARY KEY (id, region)) PARTITION BY LIST (region);"
+        "CREATE TABLE p_eu PARTITION OF p FOR VALUES IN ('eu');"
+        "CREATE TABLE p_us PARTITION OF p FOR VALUES IN ('us');"
+        "CREATE TABLE c (id bigint PRIMARY KEY, pid bigint, region text,"
+        " CONSTRAINT fk_c_p FOREIGN KEY (pid, region) REFERENCES p (id, region))");
+    const auto& c = table(s, "c");
+    REQUIRE(c.foreign_keys.size() == 1);
+    CHECK(c.foreign_keys[0].name == "fk_c_p");
+    CHECK(c.foreign_keys[0].ref_table == "p");
+    CHECK(c.foreign_keys[0].ref_columns == Strings{"id", "region"});
+    CHECK(table(s, "p").foreign_keys.empty());
+}
+
 TEST_CASE("postgres inspector: generated columns are read as plain columns, with a warning") {
     test::PostgresTestDatabase database;
     support::Diagnostics diags;

@@ -90,7 +90,9 @@ constexpr NamedQuery kConstraintsQuery{
     "FROM pg_catalog.pg_constraint con" AUTOGEN_PG_USER_RELATION("con.conrelid")
     "LEFT JOIN pg_catalog.pg_class rc ON rc.oid = con.confrelid "
     "LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace "
-    "WHERE con.contype IN ('p', 'f', 'u', 'c') AND" AUTOGEN_PG_USER_RELATION_FILTER};
+    // conparentid <> 0: a clone PostgreSQL keeps per partition of a referenced
+    // partitioned table (or of a partitioned table's constraint), not the user's own.
+    "WHERE con.contype IN ('p', 'f', 'u', 'c') AND con.conparentid = 0 AND" AUTOGEN_PG_USER_RELATION_FILTER};
 
 /// table oid, index name, unique, number of key columns, column numbers (int2vector
 /// text: 0 for an expression), the expression keys (JSON, in key order; NULL when there
