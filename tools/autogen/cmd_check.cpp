@@ -76,8 +76,7 @@ public:
         support::Config effective = *project->config;
         const auto* config = &effective;
         const auto& graph = project->graph;
-        if (!dev_url_.empty()) effective.database.dev_url = dev_url_;
-        if (!check_dev_url(session, *config)) return kExitUsage;
+        if (!apply_dev_url(session, effective, dev_url_)) return kExitUsage;
 
         FindingList findings;
         auto heads = graph.heads();
@@ -103,34 +102,6 @@ public:
     }
 
 private:
-    /// --dev-url / [database] dev_url: where dialects whose scratch database needs a server
-    /// create it. A SQLite URL there is a mistake worth stopping on: SQLite replays in memory.
-    bool check_dev_url(Session& session, const support::Config& config) const {
-        const std::string& url = config.database.dev_url;
-        const std::string from = dev_url_.empty() ? "[database] dev_url in " + config.file.filename().string()
-                                                  : std::string("--dev-url");
-        if (url.empty()) return true;
-        auto parsed = db::parse_url(url, config.root, session.diags);
-        if (!parsed) return false;
-        if (!parsed->sqlite_path.empty()) {
-            session.diags.error(Category::Usage,
-                                from + " names a SQLite database, but SQLite replays the migration chain in memory "
-                                       "and never uses a dev database",
-                                {}, "remove " + from + "; it is for PostgreSQL: a server where check may create a "
-                                    "temporary database");
-            return false;
-        }
-        const auto& dialects = config.database.dialects;
-        if (std::find(dialects.begin(), dialects.end(), parsed->scheme) == dialects.end()) {
-            session.diags.warning(Category::Config,
-                                  from + " is a " + parsed->scheme + " URL, but [database] dialects (" +
-                                      support::join(dialects) + ") has no " + parsed->scheme + "; it is not used",
-                                  {}, "add " + parsed->scheme + " to [database] dialects, or remove " + from);
-        }
-        session.detail("dev database server: " + parsed->redacted());
-        return true;
-    }
-
     /// Models vs the chain (scratch database) and the snapshot vs the chain, or models
     /// vs the snapshot where no scratch database is available; for every dialect.
     bool check_models(Session& session, const support::Config& config, const migrate::RevisionGraph& graph,

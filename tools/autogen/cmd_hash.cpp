@@ -15,12 +15,19 @@ namespace {
 
 class HashCommand final : public Command {
 public:
-    void configure(CLI::App&) override {}
+    void configure(CLI::App& app) override {
+        app.add_option("--dev-url", dev_url_,
+                       "a PostgreSQL server where hash may create a temporary database to verify the models "
+                       "against the chain (overrides [database] dev_url)");
+    }
 
     int run(Session& session) override {
         auto project = open_project(session);
         if (!project) return kExitUsage;
-        const auto& config = *project->config;
+        // A copy, so that --dev-url reaches the dialects' scratch databases.
+        support::Config effective = *project->config;
+        if (!apply_dev_url(session, effective, dev_url_)) return kExitUsage;
+        const auto& config = effective;
         auto scanned = scan_models(session, config);
         if (!scanned) return kExitUsage;
 
@@ -83,6 +90,8 @@ private:
         }
         return true;
     }
+
+    std::string dev_url_;
 };
 
 }  // namespace

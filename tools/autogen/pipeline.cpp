@@ -132,6 +132,33 @@ std::optional<Project> open_project(Session& session) {
     return Project{config, std::move(*graph)};
 }
 
+bool apply_dev_url(Session& session, support::Config& config, const std::string& flag) {
+    if (!flag.empty()) config.database.dev_url = flag;
+    const std::string& url = config.database.dev_url;
+    const std::string from =
+        flag.empty() ? "[database] dev_url in " + config.file.filename().string() : std::string("--dev-url");
+    if (url.empty()) return true;
+    auto parsed = db::parse_url(url, config.root, session.diags);
+    if (!parsed) return false;
+    if (!parsed->sqlite_path.empty()) {
+        session.diags.error(Category::Usage,
+                            from + " names a SQLite database, but SQLite replays the migration chain in memory "
+                                   "and never uses a dev database",
+                            {}, "remove " + from + "; it is for PostgreSQL: a server where autogen may create a "
+                                "temporary database");
+        return false;
+    }
+    const auto& dialects = config.database.dialects;
+    if (std::find(dialects.begin(), dialects.end(), parsed->scheme) == dialects.end()) {
+        session.diags.warning(Category::Config,
+                              from + " is a " + parsed->scheme + " URL, but [database] dialects (" +
+                                  support::join(dialects) + ") has no " + parsed->scheme + "; it is not used",
+                              {}, "add " + parsed->scheme + " to [database] dialects, or remove " + from);
+    }
+    session.detail("dev database server: " + parsed->redacted());
+    return true;
+}
+
 const Dialect* require_dialect(Session& session, const std::string& name) {
     if (const Dialect* d = session.dialects.find(name)) return d;
     session.diags.error(Category::Config, "dialect '" + name + "' is not supported by this build", {},

@@ -34,6 +34,11 @@ struct Project {
 /// Loads the config and the revision graph; nullopt after reporting an error.
 std::optional<Project> open_project(Session& session);
 
+/// Applies a command's --dev-url (`flag`, empty: not given) to `config` and checks the
+/// dev URL in effect: a SQLite URL is an error (SQLite replays in memory and never uses
+/// one), a URL of a dialect the project does not use a warning. False after an error.
+bool apply_dev_url(Session& session, support::Config& config, const std::string& flag);
+
 /// The dialect named `name`, or an error saying which ones exist.
 const Dialect* require_dialect(Session& session, const std::string& name);
 
