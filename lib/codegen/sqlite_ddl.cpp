@@ -96,7 +96,7 @@ std::string column_definition(const schema::Table& table, const schema::Column& 
     std::string out = quote_identifier(column.name);
     if (!column.type.sql.empty()) out += " " + column.type.sql;
     if (!column.nullable) out += " NOT NULL";
-    if (is_rowid_alias(table, column)) out += " PRIMARY KEY";
+    if (is_rowid_alias(table, column)) out += table.sqlite_autoincrement ? " PRIMARY KEY AUTOINCREMENT" : " PRIMARY KEY";
     if (column.server_default) out += " DEFAULT " + default_clause_value(*column.server_default);
     if (column.collation && !column.collation->empty()) out += " COLLATE " + quote_identifier(*column.collation);
     return out;
@@ -127,7 +127,12 @@ std::string create_table_sql(const schema::Table& table, std::string_view name_o
 
     std::string sql = "CREATE TABLE " + quote_identifier(name_override.empty() ? table.name : name_override) + " (";
     for (std::size_t i = 0; i < parts.size(); ++i) sql += (i ? ",\n    " : "\n    ") + parts[i];
-    return sql + "\n)";
+    sql += "\n)";
+    std::vector<std::string> options;
+    if (table.sqlite_without_rowid) options.push_back("WITHOUT ROWID");
+    if (table.sqlite_strict) options.push_back("STRICT");
+    for (std::size_t i = 0; i < options.size(); ++i) sql += (i ? ", " : " ") + options[i];
+    return sql;
 }
 
 std::string create_index_sql(std::string_view table_name, const schema::Index& index) {

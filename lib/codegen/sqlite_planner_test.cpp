@@ -217,3 +217,90 @@ TEST_CASE("sqlite planner: a rebuild creates the table's triggers again, upgrade
     REQUIRE(h.conn->execute("INSERT INTO users (id, email, full_name, nickname) VALUES (41, 'ed@x', 'Ed', 'ed')", h.diags));
     CHECK(h.rows("SELECT what FROM audit ORDER BY what") == std::vector<std::string>{"user 40", "user 41"});
 }
+
+namespace {
+
+/// The CREATE statement SQLite stores for `name`.
+std::string stored_sql(SqliteHarness& h, const std::string& name) {
+    auto rows = h.rows("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = '" + name + "'");
+    return rows.empty() ? std::string() : rows.front();
+}
+
+/// `s` as models would give it: no database-only table options.
+Schema without_options(Schema s) {
+    for (auto& t : s.tables) t.sqlite_without_rowid = t.sqlite_strict = t.sqlite_autoincrement = false;
+    return s;
+}
+
+}  // namespace
+
+TEST_CASE("sqlite planner: a rebuild keeps WITHOUT ROWID, STRICT and AUTOINCREMENT, upgrade and downgrade") {
+    SqliteHarness h;
+    // An adopted database: table options that models cannot declare.
+    REQUIRE(h.conn->execute(
+        "CREATE TABLE tags (name TEXT NOT NULL PRIMARY KEY, hits INTEGER NOT NULL) WITHOUT ROWID, STRICT;"
+        "CREATE TABLE notes (id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, body TEXT);"
+        "INSERT INTO tags VALUES ('a', 1), ('b', 2);"
+        "INSERT INTO notes (body) VALUES ('one'), ('two'), ('three'); DELETE FROM notes WHERE id = 3",
+        h.diags));
+    Schema live = h.inspect();
+    CHECK(table(live, "tags").sqlite_without_rowid);
+    CHECK(table(live, "tags").sqlite_strict);
+    CHECK_FALSE(table(live, "tags").sqlite_autoincrement);
+    CHECK(table(live, "notes").sqlite_autoincrement);
+    CHECK_FALSE(table(live, "notes").sqlite_strict);
+    CHECK_FALSE(table(live, "notes").sqlite_without_rowid);
+
+    // The models add a check to each table: a rebuild on SQLite.
+    Schema to = without_options(live);
+    table(to, "tags").checks.push_back({.name = "ck_tags_hits", .expression = "hits >= 0"});
+    table(to, "notes").checks.push_back({.name = "ck_notes_body", .expression = "length(body) > 0"});
+    auto up = h.planner->plan({AddCheck{ref("tags"), table(to, "tags").checks.back()},
+                               AddCheck{ref("notes"), table(to, "notes").checks.back()}},
+                              live, to, h.diags);
+    INFO(sql_text(up));
+    CHECK(count_rebuilds(up) == 2);
+    REQUIRE_MESSAGE(h.run(up), h.messages());
+    CHECK(stored_sql(h, "tags").find(") WITHOUT ROWID, STRICT") != std::string::npos);
+    CHECK(stored_sql(h, "notes").find("PRIMARY KEY AUTOINCREMENT") != std::string::npos);
+    CHECK(h.rows("SELECT name, hits FROM tags ORDER BY name") == std::vector<std::string>{"a|1", "b|2"});
+    // AUTOINCREMENT goes on from the old table's counter: 3 was used (and deleted) before.
+    REQUIRE(h.conn->execute("INSERT INTO notes (body) VALUES ('four')", h.diags));
+    CHECK(h.rows("SELECT id FROM notes ORDER BY id") == std::vector<std::string>{"1", "2", "4"});
+    {
+        support::Diagnostics refused;  // STRICT still types the column
+        CHECK_FALSE(h.conn->execute("INSERT INTO tags VALUES ('c', 'lots')", refused));
+    }
+    Schema upgraded = h.inspect();
+    CHECK(table(upgraded, "tags").sqlite_strict);
+
+    // Downgrade: `before` is the model side; the options come from the side it returns to.
+    auto down = h.planner->plan({DropCheck{ref("tags"), table(to, "tags").checks.back()},
+                                 DropCheck{ref("notes"), table(to, "notes").checks.back()}},
+                                to, live, h.diags);
+    INFO(sql_text(down));
+    REQUIRE_MESSAGE(h.run(down), h.messages());
+    CHECK(stored_sql(h, "tags").find(") WITHOUT ROWID, STRICT") != std::string::npos);
+    REQUIRE(h.conn->execute("DELETE FROM notes WHERE id = 4; INSERT INTO notes (body) VALUES ('five')", h.diags));
+    CHECK(h.rows("SELECT id FROM notes ORDER BY id") == std::vector<std::string>{"1", "2", "5"});
+}
+
+TEST_CASE("sqlite planner: a table option the new shape does not allow is dropped, and the revision says so") {
+    SqliteHarness h;
+    REQUIRE(h.conn->execute("CREATE TABLE tags (name TEXT NOT NULL PRIMARY KEY, hits INTEGER NOT NULL) STRICT;"
+                            "INSERT INTO tags VALUES ('a', 1)",
+                            h.diags));
+    Schema live = h.inspect();
+    Schema to = without_options(live);
+    table(to, "tags").find_column("hits")->type.sql = "NUMERIC(10,2)";  // not a STRICT type
+    auto up = h.planner->plan({AlterColumn{ref("tags"), col(live, "tags", "hits"), col(to, "tags", "hits"),
+                                           kChangeType}},
+                              live, to, h.diags);
+    INFO(sql_text(up));
+    REQUIRE(count_rebuilds(up) == 1);
+    CHECK(up[0].comment.find("STRICT is not kept: column \"hits\" of \"tags\" is typed NUMERIC(10,2), which a STRICT "
+                             "table does not allow") != std::string::npos);
+    REQUIRE_MESSAGE(h.run(up), h.messages());
+    CHECK(stored_sql(h, "tags").find("STRICT") == std::string::npos);
+    CHECK(h.rows("SELECT name, hits FROM tags") == std::vector<std::string>{"a|1"});
+}

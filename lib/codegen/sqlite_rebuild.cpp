@@ -76,6 +76,51 @@ bool can_drop_column(const schema::Column& c, const schema::Table* before, const
     return true;
 }
 
+/// STRICT tables allow exactly these column types (sqlite.org/stricttables.html).
+bool strict_allows(const std::string& type) {
+    std::string t = lower_ascii(type);
+    t.erase(0, t.find_first_not_of(" \t"));
+    t.erase(t.find_last_not_of(" \t") + 1);
+    return t == "int" || t == "integer" || t == "real" || t == "text" || t == "blob" || t == "any";
+}
+
+/// The rebuilt table's shape: `after` with the SQLite table options of the database
+/// side (`after` on a downgrade, else `before`: models declare none), each kept only
+/// if the new shape still allows it; what is not kept is said in `notes`.
+schema::Table with_kept_options(const schema::Table& before, const schema::Table& after,
+                                std::vector<std::string>& notes) {
+    const schema::Table& source =
+        after.sqlite_without_rowid || after.sqlite_strict || after.sqlite_autoincrement ? after : before;
+    schema::Table shape = after;
+    const std::string table = quote_identifier(after.name);
+    if (source.sqlite_strict) {
+        shape.sqlite_strict = true;
+        for (const auto& c : after.columns) {
+            if (strict_allows(c.type.sql)) continue;
+            shape.sqlite_strict = false;
+            notes.push_back("STRICT is not kept: column " + quote_identifier(c.name) + " of " + table + " is " +
+                            (c.type.sql.empty() ? std::string("untyped") : "typed " + c.type.sql) +
+                            ", which a STRICT table does not allow");
+            break;
+        }
+    }
+    if (source.sqlite_without_rowid) {
+        shape.sqlite_without_rowid = after.primary_key && !after.primary_key->columns.empty();
+        if (!shape.sqlite_without_rowid)
+            notes.push_back("WITHOUT ROWID is not kept: " + table + " has no primary key any more");
+    }
+    if (source.sqlite_autoincrement) {
+        const auto* key = after.primary_key && after.primary_key->columns.size() == 1
+                              ? after.find_column(after.primary_key->columns.front())
+                              : nullptr;
+        shape.sqlite_autoincrement = key && is_rowid_alias(after, *key) && !shape.sqlite_without_rowid;
+        if (!shape.sqlite_autoincrement)
+            notes.push_back("AUTOINCREMENT is not kept: the primary key of " + table +
+                            " is no longer a single INTEGER column");
+    }
+    return shape;
+}
+
 }  // namespace
 
 bool alter_can_do(const schema::Operation& op, const schema::Table* before, const schema::Table* after,
@@ -114,9 +159,12 @@ std::vector<Statement> rebuild_table(const Rebuild& r) {
     const std::string scratch = kRebuildPrefix + after.name;
     std::vector<Statement> out;
 
-    Statement create{.sql = create_table_sql(after, scratch)};
+    std::vector<std::string> not_kept;
+    const schema::Table shape = with_kept_options(before, after, not_kept);
+    Statement create{.sql = create_table_sql(shape, scratch)};
     create.comment = "rebuild table \"" + after.name + "\" (SQLite cannot ALTER this in place)";
     for (std::size_t i = 0; i < r.reasons.size(); ++i) create.comment += (i ? ", " : ": ") + r.reasons[i];
+    for (const auto& note : not_kept) create.comment += "\n" + note;
     if (!r.warnings.empty()) {
         create.destructive = true;
         for (std::size_t i = 0; i < r.warnings.size(); ++i) create.warning += (i ? "; " : "") + r.warnings[i];
@@ -152,6 +200,17 @@ std::vector<Statement> rebuild_table(const Rebuild& r) {
         for (std::size_t i = 0; i < sources.size(); ++i) select += (i ? ", " : "") + sources[i];
         out.push_back({.sql = "INSERT INTO " + quote_identifier(scratch) + " (" + column_list(targets) + ") SELECT " +
                               select + " FROM " + quote_identifier(before.name)});
+    }
+    if (shape.sqlite_autoincrement) {
+        // AUTOINCREMENT never hands out a number again, even one whose row was deleted:
+        // the new table continues the old table's high-water mark, not the copied rows'.
+        // The larger of the old table's counter (if it had one) and the copied rows' largest key.
+        std::string scratch_name = string_literal(scratch);
+        out.push_back({.sql = "DELETE FROM sqlite_sequence WHERE name = " + scratch_name});
+        out.push_back({.sql = "INSERT INTO sqlite_sequence (name, seq) SELECT " + scratch_name +
+                              ", max(seq) FROM (SELECT seq FROM sqlite_sequence WHERE name = " +
+                              string_literal(before.name) + " UNION ALL SELECT max(rowid) FROM " +
+                              quote_identifier(scratch) + ") HAVING max(seq) IS NOT NULL"});
     }
     out.push_back({.sql = "DROP TABLE " + quote_identifier(before.name)});
     out.push_back({.sql = "ALTER TABLE " + quote_identifier(scratch) + " RENAME TO " + quote_identifier(after.name)});

@@ -141,9 +141,12 @@ public:
                               {}, "recreate the table with a plain CREATE TABLE statement");
                 p = ParsedTable{};
             }
-            parsed[name] = std::move(*p);
             at[name] = out.tables.size();
             out.tables.push_back({.name = name});
+            out.tables.back().sqlite_without_rowid = p->without_rowid;
+            out.tables.back().sqlite_strict = p->strict;
+            out.tables.back().sqlite_autoincrement = p->autoincrement;
+            parsed[name] = std::move(*p);
         }
         read_columns(*columns, at, parsed, out);
         read_indexes(*indexes, *index_columns, at, parsed, out);

@@ -207,6 +207,7 @@ void read_column(std::string_view sql, const std::vector<Token>& toks, std::size
         } else if (is_punct(k, '(')) {
             i = closing(toks, i) + 1;  // GENERATED ... AS (expr)
         } else {
+            if (is_kw(k, "AUTOINCREMENT")) t.autoincrement = true;
             ++i;  // NOT, NULL, ASC, DESC, AUTOINCREMENT, conflict words ...
             continue;
         }
@@ -285,8 +286,11 @@ std::optional<ParsedTable> parse_create_table(std::string_view sql) {
         if (is_table_constraint_start(toks[b])) read_table_constraint(sql, toks, b, e, t);
         else read_column(sql, toks, b, e, t);
     }
-    for (std::size_t k = close + 1; k + 1 < toks.size(); ++k)
-        if (is_kw(toks[k], "WITHOUT") && is_kw(toks[k + 1], "ROWID")) t.without_rowid = true;
+    // Table options after the column list: "WITHOUT ROWID", "STRICT", comma-separated.
+    for (std::size_t k = close + 1; k < toks.size(); ++k) {
+        if (k + 1 < toks.size() && is_kw(toks[k], "WITHOUT") && is_kw(toks[k + 1], "ROWID")) t.without_rowid = true;
+        if (is_kw(toks[k], "STRICT")) t.strict = true;
+    }
     return t;
 }
 

@@ -29,6 +29,8 @@ struct ParsedTable {
     std::vector<ParsedColumn> columns;
     std::vector<ParsedConstraint> constraints;  ///< in the order written
     bool without_rowid = false;
+    bool strict = false;         ///< the STRICT table option
+    bool autoincrement = false;  ///< a column's PRIMARY KEY ... AUTOINCREMENT
 };
 
 /// Parses a CREATE TABLE statement as SQLite stores it; nullopt if it is not one.

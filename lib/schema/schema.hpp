@@ -119,6 +119,12 @@ struct Table {
     std::string renamed_from;  ///< model-only
     SourceLocation location;   ///< model-only: the struct's declaration
     std::vector<Trigger> triggers;  ///< database-only (see Trigger)
+    /// Database-only SQLite table options, like triggers: read by the SQLite inspector,
+    /// never declared by models nor compared, so that a table rebuild creates the table
+    /// with them again (docs/dialects/sqlite.md, "Table rebuilds").
+    bool sqlite_without_rowid = false;
+    bool sqlite_strict = false;
+    bool sqlite_autoincrement = false;  ///< AUTOINCREMENT on its INTEGER PRIMARY KEY
 
     const Column* find_column(const std::string& column) const;
     Column* find_column(const std::string& column);
