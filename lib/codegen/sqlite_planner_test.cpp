@@ -186,13 +186,29 @@ TEST_CASE("sqlite planner: NOT NULL without a default warns with the UPDATE to f
     CHECK(with_default[0].comment.find("WARNING") == std::string::npos);
 }
 
-TEST_CASE("sqlite planner: a rebuild creates the table's triggers again, upgrade and downgrade") {
+namespace {
+
+/// base() created with rows, and `to`: base() plus a check on "users", which SQLite
+/// can only add by rebuilding the table. For what a rebuild must keep.
+struct UsersGainACheck {
     SqliteHarness h;
-    Schema before = base(), after = base();
-    table(after, "users").checks.push_back({.name = "ck_users_id", .expression = "id > 0"});
-    Schema from = h.planner->lower(before, h.diags), to = h.planner->lower(after, h.diags);
-    REQUIRE(h.create(from));
-    REQUIRE(h.conn->execute(kSeed, h.diags));
+    Schema to;
+    UsersGainACheck() {
+        Schema after = base();
+        table(after, "users").checks.push_back({.name = "ck_users_id", .expression = "id > 0"});
+        Schema from = h.planner->lower(base(), h.diags);
+        to = h.planner->lower(after, h.diags);
+        REQUIRE(h.create(from));
+        REQUIRE(h.conn->execute(kSeed, h.diags));
+    }
+};
+
+}  // namespace
+
+TEST_CASE("sqlite planner: a rebuild creates the table's triggers again, upgrade and downgrade") {
+    UsersGainACheck fixture;
+    auto& h = fixture.h;
+    const Schema& to = fixture.to;
     // A trigger the models know nothing about (written by hand in an earlier revision).
     REQUIRE(h.conn->execute("CREATE TABLE audit (what TEXT); "
                             "CREATE TRIGGER users_audit AFTER INSERT ON users BEGIN "
@@ -303,4 +319,36 @@ TEST_CASE("sqlite planner: a table option the new shape does not allow is droppe
     REQUIRE_MESSAGE(h.run(up), h.messages());
     CHECK(stored_sql(h, "tags").find("STRICT") == std::string::npos);
     CHECK(h.rows("SELECT name, hits FROM tags") == std::vector<std::string>{"a|1"});
+}
+
+TEST_CASE("sqlite planner: a rebuild drops the views that read the table and creates them again") {
+    UsersGainACheck fixture;
+    auto& h = fixture.h;
+    const Schema& to = fixture.to;
+    // Views the models know nothing about: one on the table, one on that view, one elsewhere.
+    REQUIRE(h.conn->execute("CREATE VIEW named_users AS SELECT id, full_name FROM users WHERE full_name IS NOT NULL;"
+                            "CREATE VIEW first_named AS SELECT min(id) AS id FROM named_users;"
+                            "CREATE VIEW constant AS SELECT 1 AS one",
+                            h.diags));
+    Schema live = h.inspect();
+    REQUIRE(live.views.size() == 3);
+    CHECK(live.views[0].name == "named_users");
+    CHECK(live.views[2].sql == "CREATE VIEW constant AS SELECT 1 AS one");
+
+    auto up = h.planner->plan({AddCheck{ref("users"), table(to, "users").checks.back()}}, live, to, h.diags);
+    INFO(sql_text(up));
+    CHECK(count_rebuilds(up) == 1);
+    CHECK(sql_text(up).find("DROP VIEW \"first_named\";\nDROP VIEW \"named_users\";\nDROP TABLE \"users\"") !=
+          std::string::npos);
+    CHECK(sql_text(up).find("constant") == std::string::npos);  // reads no rebuilt table: untouched
+    REQUIRE_MESSAGE(h.run(up), h.messages());
+    CHECK(h.rows("SELECT id FROM first_named") == std::vector<std::string>{"1"});
+    CHECK(h.rows("SELECT count(*) FROM named_users") == std::vector<std::string>{"2"});
+    CHECK(h.inspect().views.size() == 3);
+
+    // Downgrade: `from` is the model side (no views); they come from the side it returns to.
+    auto down = h.planner->plan({DropCheck{ref("users"), table(to, "users").checks.back()}}, to, live, h.diags);
+    INFO(sql_text(down));
+    REQUIRE_MESSAGE(h.run(down), h.messages());
+    CHECK(h.rows("SELECT id FROM first_named") == std::vector<std::string>{"1"});
 }

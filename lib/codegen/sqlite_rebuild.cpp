@@ -121,6 +121,27 @@ schema::Table with_kept_options(const schema::Table& before, const schema::Table
     return shape;
 }
 
+/// The views that read `table`, directly or through other such views, in creation
+/// order (SQLite checks every view when the rebuilt table is renamed into place, so a
+/// view reading a dropped view fails too).
+std::vector<const schema::View*> views_reading(const std::vector<schema::View>& views, const std::string& table) {
+    std::vector<std::string> read = {table};
+    std::vector<const schema::View*> out;
+    for (bool grew = true; grew;) {
+        grew = false;
+        for (const auto& v : views) {
+            if (std::find(out.begin(), out.end(), &v) != out.end()) continue;
+            if (std::none_of(read.begin(), read.end(), [&](const std::string& n) { return mentions(v.sql, n); }))
+                continue;
+            out.push_back(&v);
+            read.push_back(v.name);
+            grew = true;
+        }
+    }
+    std::sort(out.begin(), out.end());  // pointers into `views`: creation order
+    return out;
+}
+
 }  // namespace
 
 bool alter_can_do(const schema::Operation& op, const schema::Table* before, const schema::Table* after,
@@ -212,6 +233,12 @@ std::vector<Statement> rebuild_table(const Rebuild& r) {
                               string_literal(before.name) + " UNION ALL SELECT max(rowid) FROM " +
                               quote_identifier(scratch) + ") HAVING max(seq) IS NOT NULL"});
     }
+    const auto views = views_reading(r.views, before.name);
+    for (auto it = views.rbegin(); it != views.rend(); ++it) {
+        Statement s{.sql = "DROP VIEW " + quote_identifier((*it)->name)};
+        s.comment = "it reads \"" + before.name + "\": created again after the rebuild";
+        out.push_back(std::move(s));
+    }
     out.push_back({.sql = "DROP TABLE " + quote_identifier(before.name)});
     out.push_back({.sql = "ALTER TABLE " + quote_identifier(scratch) + " RENAME TO " + quote_identifier(after.name)});
     for (const auto& ix : after.indexes) out.push_back({.sql = create_index_sql(after.name, ix)});
@@ -222,6 +249,11 @@ std::vector<Statement> rebuild_table(const Rebuild& r) {
     for (const auto& trigger : triggers) {
         Statement s{.sql = trigger.sql};
         s.comment = "re-create trigger \"" + trigger.name + "\", dropped with the old table";
+        out.push_back(std::move(s));
+    }
+    for (const auto* view : views) {
+        Statement s{.sql = view->sql};
+        s.comment = "re-create view \"" + view->name + "\", as the database stored it";
         out.push_back(std::move(s));
     }
     return out;

@@ -34,13 +34,18 @@ struct Rebuild {
     std::map<std::string, std::string> sources;
     std::vector<std::string> reasons;   ///< what the absorbed operations do, for the comment
     std::vector<std::string> warnings;  ///< the data they may lose (drops, type changes)
+    /// The database's views (Schema::views of the database side), of which the rebuild
+    /// drops and re-creates those that read the table; empty when the table was renamed
+    /// by the same plan (SQLite has rewritten the views' text then; not handled).
+    std::vector<schema::View> views;
 };
 
 /// The statements that rebuild `r.before` into `r.after`: CREATE TABLE "_autogen_new_T",
 /// INSERT ... SELECT with explicit columns (NULLs of a column that became NOT NULL take
 /// its default; without a default, the first statement's comment warns and carries a
 /// commented-out UPDATE to fill them), DROP TABLE, ALTER TABLE ... RENAME TO "T",
-/// CREATE INDEX for each index, and the table's triggers again (Table::triggers).
+/// CREATE INDEX for each index, the table's triggers again (Table::triggers), and the
+/// views that read the table (dropped before the old table, created again at the end).
 std::vector<Statement> rebuild_table(const Rebuild& r);
 
 }  // namespace autogen::codegen::sqlite

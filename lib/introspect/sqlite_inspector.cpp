@@ -50,6 +50,11 @@ constexpr NamedQuery kIndexColumnsQuery{
 constexpr NamedQuery kTriggersQuery{
     "triggers",
     "SELECT tbl_name, name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY tbl_name, name"};
+// Views are not part of the model schema either; a table rebuild drops and re-creates
+// the ones that read the table (Schema::views). In creation order: a view may read another.
+constexpr NamedQuery kViewsQuery{
+    "views",
+    "SELECT name, sql FROM sqlite_schema WHERE type = 'view' ORDER BY rowid"};
 constexpr NamedQuery kForeignKeysQuery{
     "foreign keys",
     "SELECT m.name, f.id, f.seq, f.\"table\", f.\"from\", f.\"to\", f.on_update, f.on_delete "
@@ -125,6 +130,8 @@ public:
         if (!foreign_keys) return std::nullopt;
         auto triggers = run(conn, kTriggersQuery, diags);
         if (!triggers) return std::nullopt;
+        auto views = run(conn, kViewsQuery, diags);
+        if (!views) return std::nullopt;
 
         schema::Schema out;
         std::map<std::string, std::size_t> at;  // table name -> index in out.tables
@@ -155,6 +162,7 @@ public:
             auto it = at.find(cell(r, 0));
             if (it != at.end()) out.tables[it->second].triggers.push_back({.name = cell(r, 1), .sql = cell(r, 2)});
         }
+        for (const auto& r : views->rows) out.views.push_back({.name = cell(r, 0), .sql = cell(r, 1)});
         for (auto& t : out.tables) {
             sort_by_name(t.foreign_keys);
             sort_by_name(t.uniques);

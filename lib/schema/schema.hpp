@@ -106,6 +106,13 @@ struct Trigger {
     std::string sql;  ///< the complete CREATE TRIGGER statement
 };
 
+/// A view as the database stores it. Database-only, like Trigger: read so that a SQLite
+/// table rebuild can drop the views that read the table and create them again.
+struct View {
+    std::string name;
+    std::string sql;  ///< the complete CREATE VIEW statement
+};
+
 struct Table {
     std::string schema;  ///< empty = the dialect's default schema
     std::string name;
@@ -142,6 +149,7 @@ struct Enum {
 struct Schema {
     std::vector<Table> tables;
     std::vector<Enum> enums;
+    std::vector<View> views;  ///< database-only (see View), in creation order; SQLite only
 
     const Table* find_table(const std::string& name, const std::string& schema_name = {}) const;
     Table* find_table(const std::string& name, const std::string& schema_name = {});
