@@ -236,7 +236,7 @@ public:
             }
             sqlite::Rebuild rebuild = rebuild_for(t, tracking, ops, renamed, *after);
             // The database side's views (models have none): `from` on an upgrade, `to` on a downgrade.
-            if (tr.original == tr.current) rebuild.views = !from.views.empty() ? from.views : to.views;
+            if (tr.original == tr.current) rebuild.views = !from.views.empty() ? &from.views : &to.views;
             for (auto& s : sqlite::rebuild_table(rebuild)) out.push_back(std::move(s));
         }
         return out;

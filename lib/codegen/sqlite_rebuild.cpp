@@ -233,7 +233,7 @@ std::vector<Statement> rebuild_table(const Rebuild& r) {
                               string_literal(before.name) + " UNION ALL SELECT max(rowid) FROM " +
                               quote_identifier(scratch) + ") HAVING max(seq) IS NOT NULL"});
     }
-    const auto views = views_reading(r.views, before.name);
+    const auto views = r.views ? views_reading(*r.views, before.name) : std::vector<const schema::View*>{};
     for (auto it = views.rbegin(); it != views.rend(); ++it) {
         Statement s{.sql = "DROP VIEW " + quote_identifier((*it)->name)};
         s.comment = "it reads \"" + before.name + "\": created again after the rebuild";

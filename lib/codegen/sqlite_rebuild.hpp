@@ -37,7 +37,7 @@ struct Rebuild {
     /// The database's views (Schema::views of the database side), of which the rebuild
     /// drops and re-creates those that read the table; empty when the table was renamed
     /// by the same plan (SQLite has rewritten the views' text then; not handled).
-    std::vector<schema::View> views;
+    const std::vector<schema::View>* views = nullptr;
 };
 
 /// The statements that rebuild `r.before` into `r.after`: CREATE TABLE "_autogen_new_T",

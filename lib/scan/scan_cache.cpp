@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <set>
 
+#include "scan/cache_entry.hpp"
 #include "scan/content_hash.hpp"
 #include "scan/elf_build_id.hpp"
 #include "scan/scan_result_codec.hpp"
@@ -83,23 +84,17 @@ fs::path result_entry_path(const CacheSettings& cache, const std::string& key) {
 std::optional<CachedOutcome> lookup_result(const CacheSettings& cache, const std::string& key,
                                            const std::vector<fs::path>& files) {
     if (!cache.enabled()) return std::nullopt;
-    auto text = read_whole_file(result_entry_path(cache, key));
-    if (!text) return std::nullopt;
-    auto newline = text->find('\n');
-    if (newline == std::string::npos) return std::nullopt;
-    json entry = json::parse(text->begin(), text->begin() + static_cast<std::ptrdiff_t>(newline), nullptr,
-                             /*allow_exceptions=*/false);
-    if (!entry.is_object()) return std::nullopt;
+    auto entry = read_cache_entry(result_entry_path(cache, key), kFormat, key);
+    if (!entry) return std::nullopt;
     try {
-        if (entry.at("format") != kFormat || entry.at("key") != key) return std::nullopt;
-        for (const auto& item : entry.at("read")) {
+        for (const auto& item : entry->head.at("read")) {
             auto now = hash_file(item.at(0).get<std::string>());
             if (!now || *now != item.at(1).get<std::string>()) return std::nullopt;
         }
     } catch (const std::exception&) {
         return std::nullopt;
     }
-    auto outcome = decode_outcome(std::string_view(*text).substr(newline + 1));
+    auto outcome = decode_outcome(entry->payload());
     if (!outcome || outcome->result.files != files) return std::nullopt;
     return outcome;
 }
@@ -111,8 +106,7 @@ bool store_result(const CacheSettings& cache, const std::string& key, const std:
     std::set<fs::path> seen;
     for (const auto& f : files_read)
         if (seen.insert(f.path).second) read.push_back({f.path.string(), f.hash});
-    json entry = {{"format", kFormat}, {"key", key}, {"read", read}};
-    return write_atomically(result_entry_path(cache, key), entry.dump() + "\n" + encode_outcome(outcome));
+    return write_cache_entry(result_entry_path(cache, key), kFormat, key, {{"read", read}}, encode_outcome(outcome));
 }
 
 }  // namespace autogen::scan

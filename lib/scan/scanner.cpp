@@ -226,7 +226,7 @@ void store_scan(const ScanSetup& setup, ScanResult& result, const std::vector<su
     for (const auto& [i, u] : units) read.insert(read.end(), u.depends_on.begin(), u.depends_on.end());
     if (deps) {
         StoredUnits stored;
-        for (auto& f : outside_files(parse_read, setup.project)) shared.push_back(std::move(f));
+        shared.insert(shared.end(), parse_read.begin(), parse_read.end());
         stored.shared = outside_files(shared, setup.project);  // each file once, the newest hash
         for (auto& [i, u] : units) stored.units.push_back(std::move(u));
         trace.units_stored = store_units(setup.cache, setup.key, std::move(stored));
@@ -333,22 +333,22 @@ std::optional<ScanResult> scan(const ScanOptions& options, const CacheSettings& 
                     "of autogen.toml ('**' matches any number of folders)");
         return std::nullopt;
     }
+    // Each model header by the path the globs gave and by its real path (what libclang
+    // names): which header a declaration belongs to, and how to name it back.
+    std::map<std::string, std::size_t> unit_index;
     std::set<std::string> model_files;
     PathMap paths;
-    for (const auto& f : result.files) {
+    for (std::size_t i = 0; i < result.files.size(); ++i) {
+        const fs::path& f = result.files[i];
+        unit_index[f.string()] = i;
         fs::path real = fs::canonical(f, ec);
-        model_files.insert(ec ? f.string() : real.string());
-        model_files.insert(f.string());
-        if (!ec && real != f) paths[real.string()] = f.string();
+        if (ec) continue;
+        unit_index.emplace(real.string(), i);
+        if (real != f) paths[real.string()] = f.string();
     }
+    for (const auto& [file, i] : unit_index) model_files.insert(file);
 
     std::string request_main = (root / ".autogen-scan.cpp").string();
-    std::map<std::string, std::size_t> unit_index;
-    for (std::size_t i = 0; i < result.files.size(); ++i) {
-        unit_index[result.files[i].string()] = i;
-        fs::path real = fs::canonical(result.files[i], ec);
-        if (!ec) unit_index.emplace(real.string(), i);
-    }
     ScanSetup setup{result.files,
                     model_files,
                     paths,

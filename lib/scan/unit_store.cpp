@@ -8,6 +8,7 @@
 
 #include <system_error>
 
+#include "scan/cache_entry.hpp"
 #include "scan/scan_result_codec.hpp"
 
 namespace autogen::scan {
@@ -40,19 +41,13 @@ fs::path units_entry_path(const CacheSettings& cache, const std::string& key) {
 
 std::optional<StoredUnits> load_units(const CacheSettings& cache, const std::string& key) {
     if (!cache.enabled()) return std::nullopt;
-    auto text = read_whole_file(units_entry_path(cache, key));
-    if (!text) return std::nullopt;
-    auto newline = text->find('\n');
-    if (newline == std::string::npos) return std::nullopt;
-    json entry = json::parse(text->begin(), text->begin() + static_cast<std::ptrdiff_t>(newline), nullptr,
-                             /*allow_exceptions=*/false);
-    if (!entry.is_object()) return std::nullopt;
+    auto entry = read_cache_entry(units_entry_path(cache, key), kFormat, key);
+    if (!entry) return std::nullopt;
     StoredUnits out;
-    std::string_view payload = std::string_view(*text).substr(newline + 1);
+    std::string_view payload = entry->payload();
     try {
-        if (entry.at("format") != kFormat || entry.at("key") != key) return std::nullopt;
-        out.shared = hashes_from_json(entry.at("shared"));
-        for (const auto& u : entry.at("units")) {
+        out.shared = hashes_from_json(entry->head.at("shared"));
+        for (const auto& u : entry->head.at("units")) {
             auto size = u.at("bytes").get<std::size_t>();
             if (size > payload.size()) return std::nullopt;
             auto outcome = decode_outcome(payload.substr(0, size));
@@ -90,8 +85,8 @@ bool store_units(const CacheSettings& cache, const std::string& key, StoredUnits
                         {"bytes", bytes.size()}});
         payload += bytes;
     }
-    json entry = {{"format", kFormat}, {"key", key}, {"shared", hashes_to_json(units.shared)}, {"units", list}};
-    return write_atomically(units_entry_path(cache, key), entry.dump() + "\n" + payload);
+    return write_cache_entry(units_entry_path(cache, key), kFormat, key,
+                             {{"shared", hashes_to_json(units.shared)}, {"units", list}}, payload);
 }
 
 void forget_units(const CacheSettings& cache, const std::string& key) {
