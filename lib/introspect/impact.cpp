@@ -127,7 +127,7 @@ private:
                     std::string c = names_.column(o.table, o.column.name);
                     if (c.empty()) return;
                     RowQuestion q{.kind = RowQuestionKind::NonNull, .table = names_.live_ref(o.table), .columns = {c}};
-                    destructive("drops column " + column_sql(o.table, o.column.name), q, " with a value in it");
+                    destructive("drops column " + column_sql(o.table, o.column.name), q, " holding a value");
                 },
                 [&](const AlterColumn& o) { alter_column(o); },
                 [&](const AlterEnum& o) { alter_enum(o); },

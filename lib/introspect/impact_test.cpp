@@ -126,14 +126,14 @@ TEST_CASE("impact: what blocks a revision") {
     CHECK_FALSE(introspect::blocks(unexecutable));
     unexecutable.count = introspect::RowCount{2, false};
     CHECK(introspect::blocks(unexecutable));
-    introspect::Impact drop{.kind = ImpactKind::Destructive, .counted = " with a value in it"};
+    introspect::Impact drop{.kind = ImpactKind::Destructive, .counted = " holding a value"};
     drop.count = introspect::RowCount{5, false};
     CHECK_FALSE(introspect::blocks(drop));
-    CHECK(introspect::describe_count(drop) == "5 rows with a value in it");
+    CHECK(introspect::describe_count(drop) == "5 rows holding a value");
     drop.refused_when_counted = true;
     CHECK(introspect::blocks(drop));
     drop.count = introspect::RowCount{1200000, true};
-    CHECK(introspect::describe_count(drop) == "about 1200000 rows with a value in it (estimate)");
+    CHECK(introspect::describe_count(drop) == "about 1200000 rows holding a value (estimate)");
 }
 
 TEST_CASE("impact: the questions answered on a real SQLite database") {

@@ -7,7 +7,8 @@
 //   [1] autogen check                run; must exit 1 (any code: [!0])
 //   parallel N autogen ARGS          run N copies at once; each must exit 0 (or as [N] says);
 //   tty INPUT autogen ARGS           run with stdin and stderr on a pseudo-terminal (its controlling
-//                                    terminal, CI unset), typing the line INPUT; what the terminal
+//                                    terminal; CI unset unless the script set it with `env CI=...`
+//                                    to something else than the runner's "true"), typing the line INPUT; what the terminal
 //                                    showed becomes the last "stderr" (a prompt has no newline: match
 //                                    it with stderr), stdout as usual
 //                                    their stdouts, concatenated, become the last stdout
@@ -212,8 +213,11 @@ RunResult run_in_terminal(const std::vector<std::string>& argv, const fs::path& 
         dup2(out, 1);
         dup2(tty, 2);
         close(master);
-        unsetenv("CI");
-        for (const auto& [k, v] : env) setenv(k.c_str(), v.c_str(), 1);
+        // The runner's default CI=true would stop every prompt; a script's own
+        // `env CI=...` stays, to show that CI never prompts.
+        for (const auto& [k, v] : env)
+            if (k != "CI" || v != "true") setenv(k.c_str(), v.c_str(), 1);
+        if (env.count("CI") && env.at("CI") == "true") unsetenv("CI");
         std::vector<char*> args;
         for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
         args.push_back(nullptr);

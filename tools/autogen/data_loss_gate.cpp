@@ -46,18 +46,20 @@ bool pass_data_loss_gate(Session& session, ModelChanges& changes, bool allow_dat
     if (impacts.empty()) return true;
     if (changes.live) introspect::count_impacts(impacts, *primary.dialect->impact, *changes.live->conn, session.diags);
 
-    bool refused = false;
+    std::size_t refused = 0;
     for (const auto& i : impacts) {
         if (!introspect::blocks(i)) continue;
-        refused = true;
+        ++refused;
         session.diags.error(Category::Usage,
                             "cannot run on the stored rows: " + i.what + ": " + introspect::describe_count(i) +
                                 counted_where(changes),
                             {}, i.fix);
     }
     if (refused) {
-        session.diags.note(Category::Usage, "nothing written: change the models as the hints say, then run "
-                                            "'autogen revision' again");
+        session.diags.error(Category::Usage,
+                            "nothing written: " + std::to_string(refused) +
+                                " change(s) above cannot run on the rows stored now",
+                            {}, "fix each as its hint says, then run 'autogen revision' again");
         return false;
     }
 
