@@ -2,6 +2,7 @@
 // which type changes run without USING and which may lose values.
 #include "codegen/postgres_casts.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdlib>
 #include <map>
@@ -131,6 +132,53 @@ std::string narrowing_reason(const std::string& from, const std::string& to) {
             break;
     }
     return change + ": values that do not convert make it fail";
+}
+
+namespace {
+
+/// The bounds of an integer of `bytes` bytes, as SQL numbers.
+std::pair<std::string, std::string> integer_bounds(int bytes) {
+    if (bytes == 2) return {"-32768", "32767"};
+    if (bytes == 4) return {"-2147483648", "2147483647"};
+    return {"-9223372036854775808", "9223372036854775807"};
+}
+
+constexpr const char* kIntegerText = R"('^\s*[-+]?[0-9]+\s*$')";
+constexpr const char* kNumberText = R"('^\s*[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?\s*$')";
+
+}  // namespace
+
+ValueCheck value_check(const std::string& from, const std::string& to, const std::string& quoted_column) {
+    TypeInfo a = classify(from), b = classify(to);
+    const std::string& c = quoted_column;
+    const std::string text = c + "::text";
+    if (b.family == Family::String && b.length >= 0)
+        return {"length(" + text + ") > " + std::to_string(b.length), true};
+    // A value of a string column that is no number fails any numeric cast; a number is
+    // then held against the bounds.
+    auto from_text = [&](const char* pattern, const std::string& bounds_test) {
+        return "CASE WHEN " + text + " ~ " + pattern + " THEN " + bounds_test + " ELSE true END";
+    };
+    if (b.family == Family::Integer) {
+        auto [lo, hi] = integer_bounds(b.rank);
+        const std::string value = a.family == Family::String ? text + "::numeric" : c + "::numeric";
+        const std::string out_of_range = "round(" + value + ") NOT BETWEEN " + lo + " AND " + hi;
+        if (a.family == Family::String) return {from_text(kIntegerText, out_of_range), true};
+        if (numeric_family(a.family)) return {out_of_range, true};
+    }
+    if (b.family == Family::Numeric && b.length >= 0) {
+        const std::string value = a.family == Family::String ? text + "::numeric" : c + "::numeric";
+        const std::string too_big = "abs(round(" + value + ", " + std::to_string(std::max(b.scale, 0L)) +
+                                    ")) >= 10::numeric ^ " + std::to_string(b.length - std::max(b.scale, 0L));
+        if (a.family == Family::String) return {from_text(kNumberText, too_big), true};
+        if (numeric_family(a.family)) return {too_big, true};
+    }
+    if (a.family == Family::String && (b.family == Family::Numeric || b.family == Family::Float))
+        return {"NOT (" + text + " ~ " + kNumberText + ")", true};
+    // Conversions that never fail but may alter a value: it does not come back equal.
+    if ((numeric_family(a.family) && numeric_family(b.family)) || (datetime_family(a.family) && datetime_family(b.family)))
+        return {"(" + c + "::" + display_type(to) + ")::" + display_type(from) + " IS DISTINCT FROM " + c, false};
+    return {"1 = 1", false};
 }
 
 }  // namespace autogen::codegen::postgres

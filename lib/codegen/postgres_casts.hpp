@@ -19,4 +19,15 @@ std::string using_expression(const std::string& from, const std::string& to, con
 /// converted to something else, a timestamp cut to a date ...
 std::string narrowing_reason(const std::string& from, const std::string& to);
 
+/// Which stored values a narrowing change from `from` to `to` touches, as a predicate
+/// on `quoted_column` (a NOT NULL value): `refuses` when those values make ALTER ...
+/// TYPE fail (a string longer than the new length, an integer or numeric out of range,
+/// a string that is no number); otherwise the predicate is true for values the change
+/// alters (precision, time of day) or, with no better test, for every value.
+struct ValueCheck {
+    std::string predicate;
+    bool refuses = false;
+};
+ValueCheck value_check(const std::string& from, const std::string& to, const std::string& quoted_column);
+
 }  // namespace autogen::codegen::postgres

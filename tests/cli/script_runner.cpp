@@ -6,6 +6,11 @@
 //   autogen revision -m init         run; must exit 0
 //   [1] autogen check                run; must exit 1 (any code: [!0])
 //   parallel N autogen ARGS          run N copies at once; each must exit 0 (or as [N] says);
+//   tty INPUT autogen ARGS           run with stdin and stderr on a pseudo-terminal (its controlling
+//                                    terminal; CI unset unless the script set it with `env CI=...`
+//                                    to something else than the runner's "true"), typing the line INPUT; what the terminal
+//                                    showed becomes the last "stderr" (a prompt has no newline: match
+//                                    it with stderr), stdout as usual
 //                                    their stdouts, concatenated, become the last stdout
 //   stdout REGEX / ! stdout REGEX    a line of the last stdout matches / none does
 //   stderr REGEX / ! stderr REGEX    same for stderr
@@ -183,6 +188,58 @@ RunResult collect(pid_t pid, const fs::path& scratch, const std::string& tag) {
 RunResult run_process(const std::vector<std::string>& argv, const fs::path& cwd,
                       const std::map<std::string, std::string>& env, const fs::path& scratch) {
     return collect(spawn(argv, cwd, env, scratch, ""), scratch, "");
+}
+
+/// Runs argv with stdin and stderr on a new pseudo-terminal, typing `input` and a
+/// newline into it; the terminal's transcript is the result's `err`.
+RunResult run_in_terminal(const std::vector<std::string>& argv, const fs::path& cwd,
+                          const std::map<std::string, std::string>& env, const fs::path& scratch,
+                          const std::string& input) {
+    RunResult r;
+    int master = posix_openpt(O_RDWR | O_NOCTTY);
+    if (master < 0 || grantpt(master) != 0 || unlockpt(master) != 0) {
+        r.err = "cannot open a pseudo-terminal";
+        return r;
+    }
+    const std::string terminal = ptsname(master);
+    const fs::path out_file = scratch / "stdout-tty";
+    pid_t pid = fork();
+    if (pid == 0) {
+        setsid();  // the terminal opened next becomes the controlling one
+        int tty = open(terminal.c_str(), O_RDWR);
+        int out = open(out_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        if (tty < 0 || out < 0 || chdir(cwd.c_str()) != 0) _exit(127);
+        dup2(tty, 0);
+        dup2(out, 1);
+        dup2(tty, 2);
+        close(master);
+        // The runner's default CI=true would stop every prompt; a script's own
+        // `env CI=...` stays, to show that CI never prompts.
+        for (const auto& [k, v] : env)
+            if (k != "CI" || v != "true") setenv(k.c_str(), v.c_str(), 1);
+        if (env.count("CI") && env.at("CI") == "true") unsetenv("CI");
+        std::vector<char*> args;
+        for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+        args.push_back(nullptr);
+        execv(args[0], args.data());
+        _exit(127);
+    }
+    // Typed ahead: the terminal's line discipline keeps the line until it is read.
+    const std::string line = input + "\n";
+    if (write(master, line.data(), line.size()) < 0) r.err = "cannot type into the pseudo-terminal\n";
+    char buffer[4096];
+    for (;;) {
+        ssize_t n = read(master, buffer, sizeof buffer);
+        if (n <= 0) break;  // EIO once the program and its terminal are gone
+        r.err.append(buffer, static_cast<std::size_t>(n));
+    }
+    close(master);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    r.out = read_all(out_file);
+    r.err.erase(std::remove(r.err.begin(), r.err.end(), '\r'), r.err.end());
+    return r;
 }
 
 bool any_line_matches(const std::string& text, const std::string& pattern) {
@@ -457,10 +514,11 @@ int main(int argc, char** argv) {
                 bool code_ok = any_nonzero ? r.code != 0 : r.code == expected_code;
                 if (!code_ok) fail("process " + std::to_string(i) + " exited " + std::to_string(r.code));
             }
-        } else if (verb == "autogen") {
+        } else if (verb == "autogen" || (verb == "tty" && words.size() > 2 && words[2] == "autogen")) {
+            const std::size_t first = verb == "tty" ? 3 : 1;
             std::vector<std::string> args{binary.string()};
-            args.insert(args.end(), words.begin() + 1, words.end());
-            last = run_process(args, work, env, scratch);
+            args.insert(args.end(), words.begin() + static_cast<std::ptrdiff_t>(first), words.end());
+            last = verb == "tty" ? run_in_terminal(args, work, env, scratch, words[1]) : run_process(args, work, env, scratch);
             log << last.out << (last.err.empty() ? "" : "[stderr]\n" + last.err) << "[exit " << last.code << "]\n";
             bool code_ok = any_nonzero ? last.code != 0 : last.code == expected_code;
             if (!code_ok) {

@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "command.hpp"
+#include "data_loss_gate.hpp"
 #include "diff/phrases.hpp"
 #include "migrate/runner.hpp"
 #include "migrate/schema_snapshot.hpp"
@@ -148,9 +149,12 @@ private:
                 if (!ops) return false;
                 // Before the first revision there is no sum: the chain is empty.
                 const std::string against = sum ? "the snapshot in " + sum_name : std::string("the migrations");
-                for (const auto& op : *ops) {
+                const auto lossy =
+                    introspect::destructive_operations(*ops, *recorded, scanned->schema, *dialect->impact);
+                for (std::size_t i = 0; i < ops->size(); ++i) {
                     findings.add({"models", sum ? sum_name : config.migrations.dir,
-                                  "models differ from " + against + ": " + diff::describe(op) + tag});
+                                  "models differ from " + against + ": " + diff::describe((*ops)[i]) + tag,
+                                  lossy[i]});
                 }
                 continue;
             }
@@ -161,9 +165,11 @@ private:
             if (!desired) return false;
             auto change = plan_change(*dialect, *chain, *desired, session.diags);
             if (!change) return false;
-            for (const auto& op : change->operations) {
+            const auto lossy = destructive_flags(*change);
+            for (std::size_t i = 0; i < change->operations.size(); ++i) {
                 findings.add({"models", config.migrations.dir,
-                              "models differ from the migrations: " + diff::describe(op) + tag});
+                              "models differ from the migrations: " + diff::describe(change->operations[i]) + tag,
+                              lossy[i]});
             }
             for (const auto& hint : change->hints) session.print("hint: " + hint);
             // The snapshot is what a database-free check trusts elsewhere; verify it
@@ -251,7 +257,8 @@ private:
                                        {"scratch", used_scratch},
                                        {"findings", nlohmann::ordered_json::array()}};
             for (const auto& f : findings) {
-                out["findings"].push_back({{"kind", f.kind}, {"where", f.where}, {"message", f.message}});
+                out["findings"].push_back(
+                    {{"kind", f.kind}, {"where", f.where}, {"message", f.message}, {"destructive", f.destructive}});
             }
             session.print(out.dump(2));
             return;

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "command.hpp"
+#include "data_loss_gate.hpp"
 #include "pipeline.hpp"
 #include "revision_clock.hpp"
 
@@ -37,9 +38,14 @@ public:
         auto changes = compute_model_changes(session, *config, *graph, {});
         if (!changes) return kExitUsage;
         auto operations = describe_all(changes->primary().operations);
+        const auto lossy = destructive_flags(changes->primary());
 
         if (session.options.json) {
-            nlohmann::ordered_json out{{"operations", operations}, {"dialects", nlohmann::ordered_json::array()}};
+            nlohmann::ordered_json out{{"operations", operations},
+                                       {"changes", nlohmann::ordered_json::array()},
+                                       {"dialects", nlohmann::ordered_json::array()}};
+            for (std::size_t i = 0; i < operations.size(); ++i)
+                out["changes"].push_back({{"operation", operations[i]}, {"destructive", static_cast<bool>(lossy[i])}});
             for (const auto& p : changes->per_dialect) {
                 out["dialects"].push_back({{"name", p.statements.dialect},
                                            {"upgrade", statements_json(p.statements.upgrade)},
@@ -52,7 +58,7 @@ public:
             session.print("no changes detected");
             return kExitOk;
         }
-        for (const auto& line : operations) session.info("detected " + line);
+        for (std::size_t i = 0; i < operations.size(); ++i) session.info("detected " + marked(operations[i], lossy[i]));
         for (const auto& hint : changes->primary().hints) session.info("hint: " + hint);
         migrate::RevisionDraft draft;
         draft.id = migrate::new_revision_id();  // what `revision` would use; nothing is written

@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "command.hpp"
+#include "data_loss_gate.hpp"
 #include "migrate/revision_file.hpp"
 #include "pipeline.hpp"
 #include "revision_clock.hpp"
@@ -30,6 +31,8 @@ public:
         app.add_option("--head", head_,
                        "the head to put the revision on (a head id or prefix, label@head, or base for a new branch)");
         app.add_flag("--splice", splice_, "with --head: allow a revision that is not a head (starts a branch there)");
+        app.add_flag("--allow-data-loss", allow_data_loss_,
+                     "write a revision with destructive operations (drops, narrowing) without asking");
     }
 
     int run(Session& session) override {
@@ -102,6 +105,7 @@ public:
             }
             for (const auto& line : draft.operations) session.print("detected " + line);
             for (const auto& hint : changes->primary().hints) session.print("hint: " + hint);
+            if (!pass_data_loss_gate(session, *changes, allow_data_loss_)) return kExitUsage;
             for (auto& p : changes->per_dialect) draft.dialects.push_back(std::move(p.statements));
             models = std::move(changes->scan.schema);
         }
@@ -142,6 +146,7 @@ private:
     std::vector<std::string> depends_on_;
     std::string head_;
     bool splice_ = false;
+    bool allow_data_loss_ = false;
 };
 
 }  // namespace

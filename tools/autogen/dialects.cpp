@@ -7,7 +7,9 @@
 #include "db/sqlite_connection.hpp"
 #include "diff/postgres_rules.hpp"
 #include "diff/sqlite_rules.hpp"
+#include "introspect/postgres_impact.hpp"
 #include "introspect/postgres_inspector.hpp"
+#include "introspect/sqlite_impact.hpp"
 #include "introspect/sqlite_inspector.hpp"
 
 namespace autogen::cli {
@@ -89,6 +91,7 @@ DialectRegistry make_dialect_registry() {
     sqlite.inspector = introspect::make_sqlite_inspector();
     sqlite.rules = diff::make_sqlite_rules();
     sqlite.planner = codegen::make_sqlite_planner();
+    sqlite.impact = introspect::make_sqlite_impact_counter();
     registry.add(std::move(sqlite));
 
     Dialect postgres;
@@ -101,6 +104,7 @@ DialectRegistry make_dialect_registry() {
     postgres.inspector = introspect::make_postgres_inspector();
     postgres.rules = diff::make_postgres_rules();
     postgres.planner = codegen::make_postgres_planner();
+    postgres.impact = introspect::make_postgres_impact_counter();
     registry.add(std::move(postgres));
     return registry;
 }

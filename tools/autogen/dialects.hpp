@@ -12,6 +12,7 @@
 #include "db/connection.hpp"
 #include "db/url.hpp"
 #include "diff/diff_rules.hpp"
+#include "introspect/impact.hpp"
 #include "introspect/inspector.hpp"
 #include "support/config.hpp"
 
@@ -33,6 +34,8 @@ struct Dialect {
     std::unique_ptr<introspect::Inspector> inspector;
     std::unique_ptr<diff::DiffRules> rules;
     std::unique_ptr<codegen::Planner> planner;
+    /// What a change does to stored rows: type-change rules and counting SQL (SPEC §3).
+    std::unique_ptr<introspect::ImpactCounter> impact;
 };
 
 class DialectRegistry {

@@ -260,6 +260,8 @@ std::optional<PlannedChange> plan_change(const Dialect& dialect, const schema::S
     }
     change.statements.upgrade.insert(change.statements.upgrade.begin(), notes.begin(), notes.end());
     if (diags.has_errors()) return std::nullopt;
+    change.from = from;
+    change.to = to;
     return change;
 }
 
@@ -372,6 +374,7 @@ std::optional<ModelChanges> compute_model_changes(Session& session, const suppor
     for (std::size_t i = 0; i < changes.per_dialect.size(); ++i) {
         if (live && changes.per_dialect[i].dialect == live->dialect) changes.primary_index = i;
     }
+    if (live && changes.primary().dialect == live->dialect) changes.live = std::move(live);
     return changes;
 }
 

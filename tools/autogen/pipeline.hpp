@@ -75,6 +75,7 @@ struct PlannedChange {
     migrate::DialectStatements statements;
     /// Possible undeclared renames ("hint: ..." lines without the "hint: ").
     std::vector<std::string> hints;
+    schema::Schema from, to;  ///< the two sides that were diffed (the rows live in `from`)
 };
 
 /// Diffs `from` -> `to` and plans the upgrade and its derived downgrade.
@@ -95,6 +96,9 @@ struct ModelChanges {
     std::vector<std::string> heads;          ///< the chain's heads the revision builds on
     std::vector<PlannedChange> per_dialect;  ///< in [database] dialects order
     std::size_t primary_index = 0;           ///< the one whose operations are reported
+    /// The live database the primary change was diffed against (kept open for the
+    /// data-loss gate's counts); nullopt when it was diffed against the chain.
+    std::optional<LiveDatabase> live;
     const PlannedChange& primary() const { return per_dialect[primary_index]; }
 };
 

@@ -22,6 +22,7 @@ struct Finding {
     std::string kind;
     std::string where;
     std::string message;
+    bool destructive = false;  ///< fixing it takes an operation that loses data (a drop, a narrowing)
 };
 
 /// <migrations>/autogen.sum.
