@@ -3,6 +3,8 @@
 
 #include <doctest/doctest.h>
 
+#include "support/diagnostics.hpp"
+
 using autogen::support::one_line_text;
 using autogen::support::terminal_text;
 
@@ -38,4 +40,10 @@ TEST_CASE("terminal_text keeps line feeds and tabs, escapes the rest") {
     CHECK(terminal_text("Rev: 1\nPath: a.sql\n") == "Rev: 1\nPath: a.sql\n");
     CHECK(terminal_text("a\r\nb\x1b[31m") == "a\\r\nb\\u001b[31m");
     CHECK(terminal_text("\t\xe2\x80\xa8") == "\t\\u2028");
+}
+
+TEST_CASE("a diagnostic's file name is one line") {
+    autogen::support::Diagnostic d{autogen::support::Severity::Error, autogen::support::Category::MigrationFile,
+                                   "bad revision", {"migrations/x\nerror: forged.sql", 3, 0}, "fix it"};
+    CHECK(autogen::support::format(d) == "migrations/x\\nerror: forged.sql:3: error: bad revision\n  hint: fix it");
 }
