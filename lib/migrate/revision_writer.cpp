@@ -14,6 +14,7 @@
 
 #include "codegen/jinja/environment.hpp"
 #include "migrate/revision_file.hpp"
+#include "support/printable_text.hpp"
 #include "support/resource_paths.hpp"
 #include "support/text.hpp"
 
@@ -24,22 +25,26 @@ using support::Category;
 
 namespace {
 
-/// Header values are single lines: newlines would break the header apart.
+/// Header values are single lines: newlines would break the header apart (a multi-line
+/// -m becomes one line), and any other control character would end the `-- ` comment
+/// (a CR, for psql) or reach a terminal, so it is escaped (support::one_line_text).
 std::string one_line(std::string_view s) {
     std::string out;
     for (char c : s) out += (c == '\n' || c == '\r') ? ' ' : c;
     while (!out.empty() && out.back() == ' ') out.pop_back();
-    return out;
+    return support::one_line_text(out);
 }
 
+/// A statement's comment as `-- ` lines: split at line feeds, each line escaped, so no
+/// text (a doc comment, a name) can end its comment and become SQL.
 std::vector<std::string> lines_of(std::string_view s) {
     std::vector<std::string> out;
     if (s.empty()) return out;
     std::size_t start = 0;
     while (true) {
         auto nl = s.find('\n', start);
-        out.emplace_back(
-            s.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start));
+        out.emplace_back(support::one_line_text(
+            s.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start)));
         if (nl == std::string_view::npos) break;
         start = nl + 1;
     }

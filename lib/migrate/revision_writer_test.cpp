@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <sstream>
 
 #include "migrate/revision_file.hpp"
 #include "support/temp_dir.hpp"
@@ -262,4 +263,25 @@ TEST_CASE("revision writer: an invalid id is refused") {
     support::Diagnostics diags;
     CHECK_FALSE(migrate::render_revision(d, options_in(dir.path()), diags));
     CHECK(diags.has_errors());
+}
+
+TEST_CASE("revision writer: text in header and comment lines cannot leave its comment") {
+    auto d = spec_example();
+    d.message = "evil\x1b[2J\rDROP TABLE users; --\nsecond line";
+    d.dialects.front().upgrade.front().comment = "a doc comment\rDROP TABLE users; --\nnext\x1b]0;x\x07";
+    d.dialects.front().upgrade.front().destructive = true;
+    d.dialects.front().upgrade.front().warning = "drops \"a\rDROP TABLE users; --\"";
+    const std::string text = render(d);
+    CHECK(text.find('\r') == std::string::npos);
+    CHECK(text.find('\x1b') == std::string::npos);
+    CHECK(text.find('\x07') == std::string::npos);
+    CHECK(text.find("-- message: evil\\u001b[2J DROP TABLE users; -- second line\n") != std::string::npos);
+    CHECK(text.find("-- a doc comment\\rDROP TABLE users; --\n-- next\\u001b]0;x\\u0007\n") != std::string::npos);
+    CHECK(text.find("-- WARNING: drops \"a DROP TABLE users; --\"\n") != std::string::npos);  // a line break: a space
+    // Every line that is not the statement itself is a comment.
+    std::istringstream lines(text);
+    for (std::string line; std::getline(lines, line);) {
+        if (line.empty() || line.rfind("--", 0) == 0) continue;
+        CHECK(line.rfind("ALTER TABLE \"users\"", 0) == 0);
+    }
 }

@@ -31,8 +31,12 @@ bool VersionTable::ensure(db::Connection& conn, support::Diagnostics& diags) con
     return conn.execute(create_sql(), diags);
 }
 
+std::string VersionTable::lock_sql() const {
+    return "UPDATE " + quoted() + " SET \"version_num\" = \"version_num\"";
+}
+
 bool VersionTable::lock(db::Connection& conn, support::Diagnostics& diags) const {
-    return conn.execute("UPDATE " + quoted() + " SET \"version_num\" = \"version_num\"", diags);
+    return conn.execute(lock_sql(), diags);
 }
 
 bool VersionTable::exists(db::Connection& conn) const {

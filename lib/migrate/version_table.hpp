@@ -42,6 +42,8 @@ class VersionTable {
     /// every row), so that on databases whose BEGIN takes no write lock (PostgreSQL) a
     /// second migrator waits here and then reads the first one's version.
     bool lock(db::Connection& conn, support::Diagnostics& diags) const;
+    /// The statement lock() runs (also printed by offline SQL).
+    std::string lock_sql() const;
 
     /// True if the table exists (probed with a query that reads no row).
     bool exists(db::Connection& conn) const;

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "support/printable_text.hpp"
+
 namespace autogen::support {
 
 std::string SourceLocation::str() const {
@@ -41,7 +43,8 @@ void Diagnostics::absorb(Diagnostics&& other) {
 
 std::string format(const Diagnostic& d) {
     std::string out;
-    if (d.location.known()) out += d.location.str() + ": ";
+    // A file name is one line whatever it holds (a newline in it must not forge a line).
+    if (d.location.known()) out += one_line_text(d.location.str()) + ": ";
     switch (d.severity) {
         case Severity::Error: out += "error: "; break;
         case Severity::Warning: out += "warning: "; break;

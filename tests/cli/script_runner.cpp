@@ -26,8 +26,9 @@
 //   tables DB / indexes DB           the database's table / index names (no internal ones), one per
 //                                    line, sorted, as the "stdout" (portable across dialects)
 //   columns DB TABLE                 the column names of TABLE, in order, as the "stdout"
-//   client DB FILE                   run FILE with the dialect's own command-line client
-//                                    (sqlite3 DB < FILE; psql -v ON_ERROR_STOP=1 -1 -f FILE)
+//   client DB FILE                   run FILE with the dialect's own command-line client, stopping at
+//                                    the first error (sqlite3 -bail with foreign keys on;
+//                                    psql -v ON_ERROR_STOP=1 -f FILE); must exit 0 (or as [N] says)
 //   save FILE                        write the last stdout to FILE
 //   append FILE TEXT                 append TEXT and a newline to FILE (e.g. to edit a revision)
 //   env NAME=VALUE                   set a variable for the following commands
@@ -47,7 +48,8 @@
 // for scripts that need two). A script that mentions $PG_URL gets a PostgreSQL database
 // in a SQLite run too ($PG_URL; the server's URL is in the environment as PG_SERVER_URL,
 // for `dev_url = "${PG_SERVER_URL}"`). In every step, $DIALECT and $DATABASE_URL are replaced by their
-// values (in embedded files, $DIALECT), and `if DIALECT STEP` runs STEP only when the script runs against DIALECT
+// values (in embedded files, $DIALECT; in both, $CR, $LF and $ESC are those control characters, for tests of
+// text that must not become SQL or terminal control), and `if DIALECT STEP` runs STEP only when the script runs against DIALECT
 // (for catalog queries: sqlite_master vs information_schema).
 //
 // Exit code 0 when every step passes; on the first failure, prints the script so far
@@ -447,7 +449,8 @@ int main(int argc, char** argv) {
     for (const auto& [name, content] : script.files) {
         fs::create_directories((work / name).parent_path());
         // Embedded files may say $DIALECT too (e.g. "-- +upgrade $DIALECT" in a hand-written revision).
-        std::ofstream(work / name, std::ios::binary) << substitute(content, {{"DIALECT", dialect}});
+        std::ofstream(work / name, std::ios::binary)
+            << substitute(content, {{"DIALECT", dialect}, {"CR", "\r"}, {"LF", "\n"}, {"ESC", "\x1b"}});
     }
 
     // Fixed clock and no inherited database, so runs are reproducible.
@@ -457,7 +460,10 @@ int main(int argc, char** argv) {
         {"DIALECT", dialect},
         {"DATABASE_URL", env["DATABASE_URL"]},
         {"OTHER_URL", dialect == "postgresql" ? other_postgres.url() : std::string("sqlite:///") + kOtherSqlite},
-        {"PG_URL", postgres.created() ? postgres.url() : std::string()}};
+        {"PG_URL", postgres.created() ? postgres.url() : std::string()},
+        {"CR", "\r"},
+        {"LF", "\n"},
+        {"ESC", "\x1b"}};
     // For configs that name a PostgreSQL server (dev_url = "${PG_SERVER_URL}").
     if (postgres.created()) env["PG_SERVER_URL"] = postgres.server_url();
     std::ostringstream log;
@@ -611,15 +617,17 @@ int main(int argc, char** argv) {
         } else if (verb == "client") {
             std::error_code ignored;
             fs::create_directories((work / words.at(1)).parent_path(), ignored);  // sqlite3 creates no folders
+            // As a DBA would run a script: stop at the first error; SQLite with foreign keys on.
             std::vector<std::string> args =
                 dialect == "postgresql"
-                    ? std::vector<std::string>{"/usr/bin/psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-1", "-f",
+                    ? std::vector<std::string>{"/usr/bin/psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-f",
                                                (work / words.at(2)).string(), database_for(words.at(1)).url()}
-                    : std::vector<std::string>{"/bin/sh", "-c", "sqlite3 \"$0\" < \"$1\"", (work / words.at(1)).string(),
-                                               (work / words.at(2)).string()};
+                    : std::vector<std::string>{"/bin/sh", "-c", "sqlite3 -bail -cmd 'PRAGMA foreign_keys = ON' \"$0\" < \"$1\"",
+                                               (work / words.at(1)).string(), (work / words.at(2)).string()};
             last = run_process(args, work, env, scratch);
             log << last.out << (last.err.empty() ? "" : "[stderr]\n" + last.err) << "[exit " << last.code << "]\n";
-            if (last.code != 0) fail("client exited " + std::to_string(last.code));
+            if (any_nonzero ? last.code == 0 : last.code != expected_code)
+                fail("client exited " + std::to_string(last.code));
         } else if (verb == "sql") {
             std::string error;
             auto rows = dialect == "postgresql" ? database_for(words.at(1)).rows(words.at(2), error)

@@ -20,6 +20,7 @@
 #include "migrate/version_table.hpp"
 #include "pipeline.hpp"
 #include "sum_record.hpp"
+#include "support/printable_text.hpp"
 #include "support/text.hpp"
 
 namespace autogen::cli {
@@ -212,7 +213,8 @@ private:
             if (path) {
                 for (const auto* rev : path.value) {
                     findings.add({"pending", file_of(config, *rev),
-                                  "revision " + rev->id + " (" + rev->message + ", " + rev->path.filename().string() +
+                                  "revision " + rev->id + " (" +
+                                      support::one_line_text(rev->message + ", " + rev->path.filename().string()) +
                                       ") is not applied to the database"});
                 }
             }

@@ -4,6 +4,7 @@
 
 #include "command.hpp"
 #include "pipeline.hpp"
+#include "support/printable_text.hpp"
 #include "schema/schema_view.hpp"
 
 namespace autogen::cli {
@@ -55,13 +56,13 @@ private:
             return kExitOk;
         }
         session.print("read " + std::to_string(scanned->files.size()) + " file(s):");
-        for (const auto& f : scanned->files) session.print("  " + relative(f, config.root));
+        for (const auto& f : scanned->files) session.print("  " + support::one_line_text(relative(f, config.root)));
         session.print("found " + std::to_string(schema.tables.size()) + " table(s), " +
                       std::to_string(schema.enums.size()) + " enum(s):");
-        for (const auto& t : schema.tables) session.print("  " + t.qualified_name() + "  " + t.location.str());
-        for (const auto& e : schema.enums) session.print("  enum \"" + e.name + "\"  " + e.location.str());
+        for (const auto& t : schema.tables) session.print("  " + support::one_line_text(t.qualified_name() + "  " + t.location.str()));
+        for (const auto& e : schema.enums) session.print("  " + support::one_line_text("enum \"" + e.name + "\"  " + e.location.str()));
         session.print("");
-        std::cout << schema::to_text(schema, /*with_locations=*/true);
+        std::cout << support::terminal_text(schema::to_text(schema, /*with_locations=*/true));
         return kExitOk;
     }
 
@@ -75,7 +76,7 @@ private:
         } else {
             session.print("database " + live->url.redacted() + ": " + std::to_string(schema->tables.size()) +
                           " table(s)");
-            std::cout << schema::to_text(*schema, /*with_locations=*/false);
+            std::cout << support::terminal_text(schema::to_text(*schema, /*with_locations=*/false));
         }
         return kExitOk;
     }

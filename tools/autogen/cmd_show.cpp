@@ -6,6 +6,7 @@
 #include "command.hpp"
 #include "pipeline.hpp"
 #include "revision_text.hpp"
+#include "support/printable_text.hpp"
 #include "support/text.hpp"
 
 namespace autogen::cli {
@@ -38,7 +39,8 @@ public:
         std::ifstream in(rev->path);
         std::stringstream text;
         text << in.rdbuf();
-        std::cout << text.str();
+        // The file as it is, except what would drive the terminal (support::terminal_text).
+        std::cout << support::terminal_text(text.str());
         return kExitOk;
     }
 

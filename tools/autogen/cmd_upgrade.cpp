@@ -4,6 +4,7 @@
 #include "migrate/offline_sql.hpp"
 #include "migrate/runner.hpp"
 #include "pipeline.hpp"
+#include "support/printable_text.hpp"
 #include "support/text.hpp"
 
 namespace autogen::cli {
@@ -46,7 +47,7 @@ public:
                           : migrate::downgrade(*live->conn, *graph, target_, options, session.diags);
         const char* verb = direction_ == migrate::Direction::Upgrade ? "applied" : "reverted";
         for (const auto& r : result.applied) {
-            session.print(std::string(verb) + " " + r.id + " " + r.message +
+            session.print(std::string(verb) + " " + r.id + " " + support::one_line_text(r.message) +
                           (r.no_transaction ? " (outside a transaction)" : ""));
         }
         if (result.already_there()) {
@@ -79,10 +80,17 @@ private:
         if (auto url = session.database_url(); !url.empty()) {
             if (auto parsed = db::parse_url(url, config.root, session.diags)) dialect = parsed->scheme;
         }
+        const Dialect* known = session.dialects.find(dialect);
+        if (!known) {
+            session.diags.error(support::Category::Config, "no dialect \"" + dialect + "\" to write offline SQL for", {},
+                                "use one of: " + session.dialects.names());
+            return kExitUsage;
+        }
         migrate::RunOptions options;
         options.dialect = dialect;
         options.version_table = config.migrations.version_table;
-        auto script = migrate::offline_sql(graph, direction_, from, to, options, session.diags);
+        auto script = migrate::offline_sql(graph, direction_, from, to, options,
+                                           known->script_frame(options.version_table), session.diags);
         if (!script) return kExitUsage;
         std::cout << *script;
         return kExitOk;

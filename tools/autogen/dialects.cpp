@@ -88,6 +88,7 @@ DialectRegistry make_dialect_registry() {
         return db::open_sqlite(":memory:", diags);
     };
     sqlite.scratch_ready = [](const support::Config&, support::Diagnostics&) { return true; };
+    sqlite.script_frame = [](const std::string&) { return db::sqlite_script_frame(); };
     sqlite.inspector = introspect::make_sqlite_inspector();
     sqlite.rules = diff::make_sqlite_rules();
     sqlite.planner = codegen::make_sqlite_planner();
@@ -101,6 +102,7 @@ DialectRegistry make_dialect_registry() {
     };
     postgres.scratch = open_postgres_scratch;
     postgres.scratch_ready = postgres_scratch_ready;
+    postgres.script_frame = [](const std::string& key) { return db::postgres_script_frame(key); };
     postgres.inspector = introspect::make_postgres_inspector();
     postgres.rules = diff::make_postgres_rules();
     postgres.planner = codegen::make_postgres_planner();

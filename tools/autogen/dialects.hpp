@@ -10,6 +10,7 @@
 
 #include "codegen/planner.hpp"
 #include "db/connection.hpp"
+#include "db/script_frame.hpp"
 #include "db/url.hpp"
 #include "diff/diff_rules.hpp"
 #include "introspect/impact.hpp"
@@ -31,6 +32,9 @@ struct Dialect {
     /// always; PostgreSQL: the server answers and the user may create databases). False
     /// with the reason as a diagnostic in `diags`.
     std::function<bool(const support::Config&, support::Diagnostics&)> scratch_ready;
+    /// The statements offline SQL (`--sql`) writes where the runner calls the connection
+    /// (lock, begin, commit: db/script_frame.hpp); `lock_key` as for lock_migrations.
+    std::function<db::ScriptFrame(const std::string& lock_key)> script_frame;
     std::unique_ptr<introspect::Inspector> inspector;
     std::unique_ptr<diff::DiffRules> rules;
     std::unique_ptr<codegen::Planner> planner;

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "db/url.hpp"
+#include "support/printable_text.hpp"
 
 namespace autogen::cli {
 
@@ -50,14 +51,19 @@ std::string Session::database_url() {
 }
 
 void Session::info(const std::string& line) const {
-    if (!options.quiet) std::cerr << db::redact_password(line) << "\n";
+    if (!options.quiet) std::cerr << support::terminal_text(db::redact_password(line)) << "\n";
 }
 
 void Session::detail(const std::string& line) const {
-    if (options.verbose) std::cerr << db::redact_password(line) << "\n";
+    if (options.verbose) std::cerr << support::terminal_text(db::redact_password(line)) << "\n";
 }
 
-void Session::print(const std::string& line) const { std::cout << db::redact_password(line) << "\n"; }
+// Every line goes through terminal_text: text from files (messages, paths, names) never
+// drives the terminal; JSON stays valid (its strings escape controls already, and the
+// \uXXXX that terminal_text writes for U+2028 or C1 is JSON's own escape).
+void Session::print(const std::string& line) const {
+    std::cout << support::terminal_text(db::redact_password(line)) << "\n";
+}
 
 int Session::exit_code() const {
     bool database = false, error = false;
@@ -74,7 +80,7 @@ int Session::finish() {
     for (; printed_ < items.size(); ++printed_) {
         const auto& d = items[printed_];
         if (d.severity == support::Severity::Note && !options.verbose) continue;
-        std::cerr << db::redact_password(support::format(d)) << "\n";
+        std::cerr << support::terminal_text(db::redact_password(support::format(d))) << "\n";
     }
     std::cout.flush();
     return exit_code();
