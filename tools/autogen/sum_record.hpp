@@ -29,10 +29,25 @@ std::filesystem::path sum_path(const support::Config& config);
 /// "migrations/autogen.sum" as users see it (relative to the project).
 std::string sum_display(const support::Config& config);
 
-/// Rewrites autogen.sum from the files on disk (their checksums, the heads of the chain
-/// they form) and `snapshot` (the model schema those heads stand for). Reports and
-/// returns false when the folder no longer loads or the file cannot be written.
-bool record_sum(Session& session, const support::Config& config, const schema::Schema& snapshot);
+/// Rewrites autogen.sum: the heads of the chain the files on disk form, `snapshot` (the
+/// model schema those heads stand for) and the files' checksums. With `added` (the file
+/// `revision`/`merge` just wrote) only that file's checksum is added and every other one
+/// is kept as recorded, so a hand edit of an older file stays a finding for `check` and
+/// `upgrade` (only `hash`, without `added`, re-hashes every file). Removes temporary files
+/// a killed writer left first. Reports and returns false when the folder no longer loads
+/// or the file cannot be written.
+bool record_sum(Session& session, const support::Config& config, const schema::Schema& snapshot,
+                const std::optional<std::filesystem::path>& added = std::nullopt);
+
+/// Before `revision`/`merge` write anything: false (after reporting) when autogen.sum
+/// exists but cannot be read, since recording the new file would mean rewriting it from
+/// the files and erasing what it says about them.
+bool sum_ready_for_new_revision(Session& session, const support::Config& config);
+
+/// After `revision`/`merge` wrote `file` (and its hooks ran): records it in autogen.sum;
+/// when that fails, removes `file` again, so the folder gains both or neither.
+bool record_new_revision(Session& session, const support::Config& config, const std::filesystem::path& file,
+                         const schema::Schema& snapshot);
 
 /// Findings about autogen.sum itself (missing, unreadable) and about revision files whose
 /// bytes differ from their recorded checksums. Returns the sum when it was readable.
