@@ -58,12 +58,11 @@ public:
         draft.created = revision_clock();
         draft.down_revisions = parents;
         for (const auto& d : project->config->database.dialects) draft.dialects.push_back({d, {}, {}});
-        if (!sum_ready_for_new_revision(session, *project->config)) return kExitUsage;
         auto path = migrate::write_revision(draft, writer_options(*project->config), session.diags);
         if (!path) return kExitUsage;
         session.print("merged " + support::join(parents) + " into " + draft.id);
         session.print("wrote " + std::filesystem::relative(*path, std::filesystem::current_path()).string());
-        if (!record_new_revision(session, *project->config, *path, scanned->schema)) return kExitUsage;
+        if (!record_new_revision(session, *project->config, *path, scanned->schema, SumUpdate::AddUnlisted)) return kExitUsage;
         return kExitOk;
     }
 

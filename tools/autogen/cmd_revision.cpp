@@ -112,7 +112,7 @@ public:
         session.print("wrote " + std::filesystem::relative(*path, std::filesystem::current_path()).string());
         run_post_write_hooks(session, *config, *path);
         // After the hooks: a formatter hook changes the file's bytes.
-        if (!record_new_revision(session, *config, *path, models)) return kExitUsage;
+        if (!record_new_revision(session, *config, *path, models, SumUpdate::AddNew)) return kExitUsage;
         return kExitOk;
     }
 

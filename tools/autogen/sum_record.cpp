@@ -21,7 +21,7 @@ std::string sum_display(const support::Config& config) {
 }
 
 bool record_sum(Session& session, const support::Config& config, const schema::Schema& snapshot,
-                const std::optional<fs::path>& added) {
+                SumUpdate update, const fs::path& added) {
     if (int removed = migrate::remove_stale_temporaries(config.migrations_dir())) {
         session.detail("removed " + std::to_string(removed) + " temporary file(s) an interrupted run left in " +
                        config.migrations.dir);
@@ -33,12 +33,21 @@ bool record_sum(Session& session, const support::Config& config, const schema::S
     migrate::SumFile sum;
     sum.heads = graph->heads();
     auto on_disk = migrate::revision_file_checksums(config.migrations_dir());
-    SumRead before = added ? migrate::read_sum(sum_path(config)) : SumRead{};
+    SumRead before = update == SumUpdate::Rehash ? SumRead{} : migrate::read_sum(sum_path(config));
     if (before.state == SumRead::State::Ok) {
         sum.files = std::move(before.sum.files);
-        const std::string name = added->filename().string();
+        const std::string name = added.filename().string();
         sum.files[name] = on_disk[name];
+        if (update == SumUpdate::AddUnlisted) sum.files.insert(on_disk.begin(), on_disk.end());  // keeps listed ones
     } else {
+        if (before.state == SumRead::State::Invalid) {
+            session.diags.warning(support::Category::MigrationFile,
+                                  sum_display(config) + " could not be read (" + before.problem +
+                                      "): every revision file's checksum was re-taken as the file is now",
+                                  {sum_display(config)},
+                                  "review the revision files for hand edits (e.g. git diff " + config.migrations.dir +
+                                      ") before applying them");
+        }
         sum.files = std::move(on_disk);  // hash, or the first sum of an older project
     }
     sum.snapshot = migrate::snapshot_text(snapshot);
@@ -59,8 +68,8 @@ bool sum_ready_for_new_revision(Session& session, const support::Config& config)
 }
 
 bool record_new_revision(Session& session, const support::Config& config, const fs::path& file,
-                         const schema::Schema& snapshot) {
-    if (record_sum(session, config, snapshot, file)) return true;
+                         const schema::Schema& snapshot, SumUpdate update) {
+    if (record_sum(session, config, snapshot, update, file)) return true;
     std::error_code ec;
     fs::remove(file, ec);
     session.diags.error(support::Category::Io,
