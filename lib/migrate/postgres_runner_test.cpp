@@ -270,3 +270,27 @@ TEST_CASE("postgres runner: a session killed during a revision is one clear erro
     CHECK(columns->rows[0][0] == std::optional<std::string>("email,id"));
     CHECK(migrate::current(*fresh, "autogen_version", read) == std::optional<Ids>(Ids{"a1"}));
 }
+
+TEST_CASE("postgres runner: a session killed in a no-transaction section says which statements ran") {
+    testing::TempDir dir;
+    linear_chain(dir);
+    dir.write("migrations/003.sql",
+              revision("c3", "b2",
+                       "-- autogen: no-transaction\n"
+                       "CREATE INDEX CONCURRENTLY \"ix_users_email\" ON \"users\" (\"email\");\n"
+                       "SELECT pg_terminate_backend(pg_backend_pid());",
+                       "DROP INDEX \"ix_users_email\";"));
+    test::PostgresTestDatabase database;
+    auto conn = connect(database);
+    support::Diagnostics diags;
+    auto result = migrate::upgrade(*conn, load(dir), "head", {}, diags);
+    CHECK_FALSE(result.ok);
+    CHECK(applied_ids(result) == Ids{"a1", "b2"});
+    REQUIRE(diags.items().size() == 1);
+    const auto& error = diags.items()[0];
+    CHECK(error.message.find("the connection to the database was lost while revision c3") != std::string::npos);
+    CHECK(error.location.line == 10);
+    CHECK(error.hint.find("outside a transaction") != std::string::npos);
+    CHECK(error.hint.find("the statements at line(s) 9 completed and stay applied") != std::string::npos);
+    CHECK(error.hint.find("the one at line 10 may or may not have") != std::string::npos);
+}
