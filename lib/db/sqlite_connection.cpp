@@ -181,7 +181,7 @@ private:
                         "gave up waiting for the SQLite database file " + path_ + " after " +
                             support::seconds(wait_->timeout_seconds) +
                             ": another process holds its write lock (another migrator, or a program with a "
-                            "write transaction open)\n  statement: " + stmt,
+                            "write transaction open)",
                         {},
                         "wait for that process to finish, or stop it (`fuser " + path_ +
                             "` names it); wait longer with --lock-timeout SECONDS or [migrations] lock_timeout");
