@@ -4,6 +4,7 @@
 // with the statement that failed, never as exceptions.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -22,6 +23,15 @@ using Row = std::vector<std::optional<std::string>>;
 struct QueryResult {
     std::vector<std::string> columns;
     std::vector<Row> rows;
+};
+
+/// How Connection::lock_migrations waits when another session holds the lock.
+struct LockWait {
+    double timeout_seconds = 60;  ///< then give up: a Database error naming the holder
+    double quiet_seconds = 1;     ///< waited silently before `on_wait` is told who holds it
+    /// Told once, after quiet_seconds, what holds the lock (printed at once by the CLI:
+    /// diagnostics only appear when the command ends).
+    std::function<void(const std::string&)> on_wait;
 };
 
 class Connection {
@@ -58,14 +68,23 @@ public:
 
     /// Serialises migrators on one database for a whole run (session level, held across
     /// transactions and outside them, so it also covers creating the version table and
-    /// `-- autogen: no-transaction` sections). Blocks until the lock is free. `key`
-    /// names what is locked (the runner passes the version table's name, so two
+    /// `-- autogen: no-transaction` sections). Waits while another session holds it:
+    /// after wait.quiet_seconds tells wait.on_wait who holds it, after
+    /// wait.timeout_seconds gives up (false, a Database error saying who holds it).
+    /// `key` names what is locked (the runner passes the version table's name, so two
     /// projects with different version tables in one database do not wait for each
-    /// other). PostgreSQL: pg_advisory_lock on a 64-bit key derived from `key`;
-    /// SQLite: a no-op (BEGIN IMMEDIATE and the busy timeout already queue writers).
-    virtual bool lock_migrations(std::string_view key, Diagnostics& diags) = 0;
+    /// other). PostgreSQL: pg_try_advisory_lock, polled, on a 64-bit key derived from
+    /// `key`, the holder read from pg_locks and pg_stat_activity; SQLite: takes no lock
+    /// of its own (BEGIN IMMEDIATE queues writers) but makes every later wait for the
+    /// file's lock follow `wait`, until unlock_migrations.
+    virtual bool lock_migrations(std::string_view key, const LockWait& wait, Diagnostics& diags) = 0;
     /// Releases what lock_migrations(key) took; reports (does not throw) on failure.
     virtual void unlock_migrations(std::string_view key, Diagnostics& diags) = 0;
+
+    /// True once the connection to the server is gone (the session was terminated, the
+    /// server restarted): nothing more can run on it, not even a ROLLBACK. The server
+    /// rolled back whatever transaction was open. Never true for SQLite.
+    virtual bool lost() const = 0;
 };
 
 }  // namespace autogen::db

@@ -4,11 +4,15 @@
 // position of the error within the statement.
 #include "db/postgres_connection.hpp"
 
+#include "support/text.hpp"
+
 #include <libpq-fe.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdint>
 #include <random>
+#include <thread>
 
 namespace autogen::db {
 
@@ -158,13 +162,44 @@ public:
     }
 
     bool rollback(Diagnostics& diags) override {
-        if (PQtransactionStatus(conn_) == PQTRANS_IDLE) return true;
+        // On a lost connection the server ended the transaction with the session; a
+        // ROLLBACK would only add a second error about the dead connection.
+        if (PQtransactionStatus(conn_) == PQTRANS_IDLE || lost()) return true;
         return execute("ROLLBACK", diags);
     }
 
-    bool lock_migrations(std::string_view key, Diagnostics& diags) override {
-        return query("SELECT pg_advisory_lock($1::bigint)", {std::to_string(migration_lock_key(key))}, diags)
-            .has_value();
+    bool lock_migrations(std::string_view key, const LockWait& wait, Diagnostics& diags) override {
+        // Polled rather than pg_advisory_lock: a blocked call could neither say who holds
+        // the lock nor give up (lock_timeout would, but also for every later statement).
+        using Clock = std::chrono::steady_clock;
+        const std::string k = std::to_string(migration_lock_key(key));
+        const auto start = Clock::now();
+        std::string holder;
+        for (;;) {
+            auto got = query("SELECT pg_try_advisory_lock($1::bigint)", {k}, diags);
+            if (!got) return false;
+            if (!got->rows.empty() && got->rows[0][0] == std::optional<std::string>("t")) return true;
+            const double waited = std::chrono::duration<double>(Clock::now() - start).count();
+            if (waited >= wait.quiet_seconds && holder.empty()) {
+                holder = lock_holder(k);
+                if (wait.on_wait) {
+                    wait.on_wait("waiting for the migration lock (" + std::string(key) + ") on " + where_ +
+                                 ", held by " + holder + "; giving up after " + support::seconds(wait.timeout_seconds));
+                }
+            }
+            if (waited >= wait.timeout_seconds) {
+                if (holder.empty()) holder = lock_holder(k);
+                diags.error(Category::Database,
+                            "gave up waiting for the migration lock (" + std::string(key) + ") on " + where_ +
+                                " after " + support::seconds(wait.timeout_seconds) + ": it is held by " + holder,
+                            {},
+                            "another upgrade, downgrade or stamp runs on this database: wait for it to end; if that "
+                            "session hangs, end it (SELECT pg_terminate_backend(PID)); wait longer with "
+                            "--lock-timeout SECONDS or [migrations] lock_timeout");
+                return false;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
     }
 
     void unlock_migrations(std::string_view key, Diagnostics& diags) override {
@@ -178,7 +213,39 @@ protected:
         conn_ = nullptr;
     }
 
+    bool lost() const override { return conn_ && PQstatus(conn_) == CONNECTION_BAD; }
+
 private:
+    /// Who holds the advisory lock `key` (its decimal text): the session's pid, user,
+    /// application, when it connected, and what it is doing, from pg_locks and
+    /// pg_stat_activity (a bigint key is split over classid, objid, objsubid = 1).
+    std::string lock_holder(const std::string& key) {
+        Diagnostics ignored;  // the holder is a courtesy: a failure to read it is not the error
+        auto rows = query(
+            "SELECT a.pid::text, coalesce(a.usename::text, '?'), coalesce(a.application_name, ''), "
+            "to_char(a.backend_start AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS'), coalesce(a.state, '?'), "
+            "coalesce(to_char(a.state_change AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS'), '?'), "
+            "coalesce(a.query, '') "
+            "FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
+            "WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1 "
+            "AND l.classid::bigint = (($1::bigint >> 32) & 4294967295) "
+            "AND l.objid::bigint = ($1::bigint & 4294967295) LIMIT 1",
+            {key}, ignored);
+        if (!rows || rows->rows.empty()) return "another session (it could not be identified)";
+        // Text another session chose: one line, no terminal control characters.
+        auto cell = [&](std::size_t i) {
+            std::string text = rows->rows[0][i].value_or("");
+            for (char& c : text) {
+                if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
+            }
+            return text.size() > 200 ? text.substr(0, 200) + " ..." : text;
+        };
+        const std::string query_text = cell(6);
+        const std::string app = cell(2).empty() ? "" : ", application " + cell(2);
+        return "pid " + cell(0) + " (user " + cell(1) + app + ", connected " + cell(3) + " UTC; " + cell(4) +
+               " since " + cell(5) + " UTC" + (query_text.empty() ? "" : "; last statement: " + query_text) + ")";
+    }
+
     /// Reports the server's complaint about `sql`; `done` statements of the batch had
     /// succeeded before it.
     void fail(Diagnostics& diags, const PGresult* r, std::string_view sql, std::size_t done = 0) {

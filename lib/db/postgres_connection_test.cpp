@@ -255,10 +255,10 @@ TEST_CASE("postgres migration lock: a second session waits for the first") {
         return *conn.query("SELECT pg_try_advisory_lock($1::bigint)", {key}, diags)->rows[0][0];
     };
 
-    REQUIRE(first->lock_migrations("autogen_version", diags));
+    REQUIRE(first->lock_migrations("autogen_version", {}, diags));
     CHECK(try_lock(*second) == "f");
     // A different version table is a different lock.
-    REQUIRE(second->lock_migrations("other_version", diags));
+    REQUIRE(second->lock_migrations("other_version", {}, diags));
     second->unlock_migrations("other_version", diags);
     // Held across transactions, committed or not.
     REQUIRE(first->begin(diags));

@@ -1,10 +1,14 @@
 // db::Connection over the sqlite3 C API.
 #include "db/sqlite_connection.hpp"
 
+#include "support/text.hpp"
+
 #include <sqlite3.h>
 
+#include <chrono>
 #include <cstring>
 #include <filesystem>
+#include <thread>
 
 namespace autogen::db {
 
@@ -125,15 +129,65 @@ public:
         return execute("PRAGMA foreign_keys = ON", diags) && ok;
     }
 
-    // BEGIN IMMEDIATE with the busy timeout already makes a second migrator wait for
-    // the first one's transaction; SQLite has no session-level lock to add.
-    bool lock_migrations(std::string_view, Diagnostics&) override { return true; }
-    void unlock_migrations(std::string_view, Diagnostics&) override {}
+    // BEGIN IMMEDIATE already makes a second migrator wait for the first one's
+    // transaction (SQLite has no session-level lock to add); the run's waits for the
+    // file's lock follow `wait` through a busy handler instead of the fixed timeout.
+    bool lock_migrations(std::string_view, const LockWait& wait, Diagnostics&) override {
+        wait_ = wait;
+        sqlite3_busy_handler(db_, &SqliteConnection::on_busy, this);
+        return true;
+    }
+    void unlock_migrations(std::string_view, Diagnostics&) override {
+        wait_.reset();
+        sqlite3_busy_timeout(db_, kBusyTimeoutMs);
+    }
+
+    bool lost() const override { return false; }
 
 private:
+    /// The busy handler while a run holds lock_migrations: waits `wait_` allows, telling
+    /// on_wait once who holds the lock (another process: SQLite cannot say which).
+    static int on_busy(void* self, int count) {
+        auto& c = *static_cast<SqliteConnection*>(self);
+        const auto now = std::chrono::steady_clock::now();
+        if (count == 0) {
+            c.busy_since_ = now;
+            c.told_ = false;
+        }
+        const double waited = std::chrono::duration<double>(now - c.busy_since_).count();
+        if (waited >= c.wait_->timeout_seconds) {
+            c.gave_up_ = true;
+            return 0;
+        }
+        if (!c.told_ && waited >= c.wait_->quiet_seconds) {
+            c.told_ = true;
+            if (c.wait_->on_wait) {
+                c.wait_->on_wait("waiting for the SQLite database file " + c.path_ +
+                                 ": another process holds its write lock (another migrator, or a program with a "
+                                 "write transaction open); giving up after " +
+                                 support::seconds(c.wait_->timeout_seconds));
+            }
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        return 1;
+    }
+
     void fail(Diagnostics& diags, const std::string& statement) {
         std::string stmt = statement;
         while (!stmt.empty() && (stmt.back() == '\n' || stmt.back() == ' ')) stmt.pop_back();
+        if (gave_up_ && (sqlite3_errcode(db_) & 0xff) == SQLITE_BUSY) {
+            gave_up_ = false;
+            diags.error(Category::Database,
+                        "gave up waiting for the SQLite database file " + path_ + " after " +
+                            support::seconds(wait_->timeout_seconds) +
+                            ": another process holds its write lock (another migrator, or a program with a "
+                            "write transaction open)",
+                        {},
+                        "wait for that process to finish, or stop it (`fuser " + path_ +
+                            "` names it); wait longer with --lock-timeout SECONDS or [migrations] lock_timeout");
+            return;
+        }
+        gave_up_ = false;
         diags.error(Category::Database,
                     "SQLite (" + path_ + ") refused: " + sqlite3_errmsg(db_) + "\n  statement: " + stmt, {},
                     "check the statement above; nothing of the failing transaction was kept");
@@ -141,6 +195,10 @@ private:
 
     sqlite3* db_;
     std::string path_;
+    std::optional<LockWait> wait_;  ///< while a run holds lock_migrations
+    std::chrono::steady_clock::time_point busy_since_;
+    bool told_ = false;     ///< on_wait was told during the current wait
+    bool gave_up_ = false;  ///< the busy handler gave up: the next SQLITE_BUSY is a timeout
 };
 
 }  // namespace

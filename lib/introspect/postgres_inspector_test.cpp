@@ -61,12 +61,13 @@ public:
     bool begin(support::Diagnostics& diags) override { return inner_.begin(diags); }
     bool commit(support::Diagnostics& diags) override { return inner_.commit(diags); }
     bool rollback(support::Diagnostics& diags) override { return inner_.rollback(diags); }
-    bool lock_migrations(std::string_view key, support::Diagnostics& diags) override {
-        return inner_.lock_migrations(key, diags);
+    bool lock_migrations(std::string_view key, const db::LockWait& wait, support::Diagnostics& diags) override {
+        return inner_.lock_migrations(key, wait, diags);
     }
     void unlock_migrations(std::string_view key, support::Diagnostics& diags) override {
         inner_.unlock_migrations(key, diags);
     }
+    bool lost() const override { return inner_.lost(); }
     int calls = 0;
 
 private:

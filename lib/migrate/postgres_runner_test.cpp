@@ -196,3 +196,101 @@ TEST_CASE("postgres runner: concurrent migrators on an empty database apply each
     CHECK(*conn->query("SELECT count(*) FROM \"log\"", {}, d)->rows[0][0] == "7");
     CHECK(*migrate::current(*conn, "autogen_version", d) == Ids{"r6"});
 }
+
+TEST_CASE("postgres runner: a held migration lock is waited for, its holder named, then given up") {
+    testing::TempDir dir;
+    linear_chain(dir);
+    test::PostgresTestDatabase database;
+    auto holder = connect(database);
+    auto conn = connect(database);
+    support::Diagnostics diags;
+    const std::string pid = *holder->query("SELECT pg_backend_pid()::text", {}, diags)->rows[0][0];
+    REQUIRE(holder->lock_migrations("autogen_version", {}, diags));
+
+    auto graph = load(dir);
+    migrate::RunOptions options;
+    options.lock_wait.timeout_seconds = 0.5;
+    options.lock_wait.quiet_seconds = 0.1;
+    std::string told;
+    options.lock_wait.on_wait = [&](const std::string& line) { told += line + "\n"; };
+    auto result = migrate::upgrade(*conn, graph, "head", options, diags);
+    CHECK_FALSE(result.ok);
+    CHECK(told.find("waiting for the migration lock (autogen_version)") != std::string::npos);
+    CHECK(told.find("held by pid " + pid + " (user ") != std::string::npos);
+    CHECK(told.find("last statement: SELECT pg_try_advisory_lock") != std::string::npos);
+    const std::string printed = print(diags);
+    CHECK(printed.find("gave up waiting for the migration lock (autogen_version)") != std::string::npos);
+    CHECK(printed.find("after 0.5 s: it is held by pid " + pid) != std::string::npos);
+    CHECK(printed.find("pg_terminate_backend") != std::string::npos);
+    REQUIRE(diags.items().size() == 1);
+    CHECK(diags.items()[0].category == support::Category::Database);
+    CHECK(tables(*conn).empty());  // nothing ran, not even the version table's creation
+
+    // Once released, the same run goes through.
+    holder->unlock_migrations("autogen_version", diags);
+    support::Diagnostics again;
+    CHECK(migrate::upgrade(*conn, graph, "head", options, again).ok);
+}
+
+TEST_CASE("postgres runner: a session killed during a revision is one clear error and keeps nothing") {
+    testing::TempDir dir;
+    linear_chain(dir);
+    // The runner's own session is terminated in the middle of b2, after its first statement.
+    dir.write("migrations/002.sql",
+              revision("b2", "a1",
+                       "ALTER TABLE \"users\" ADD COLUMN \"phone\" VARCHAR(20);\n"
+                       "SELECT pg_terminate_backend(pg_backend_pid());\n"
+                       "ALTER TABLE \"users\" ADD COLUMN \"fax\" VARCHAR(20);",
+                       "ALTER TABLE \"users\" DROP COLUMN \"phone\";"));
+    test::PostgresTestDatabase database;
+    auto graph = load(dir);
+    auto conn = connect(database);
+    support::Diagnostics diags;
+    auto result = migrate::upgrade(*conn, graph, "head", {}, diags);
+    CHECK_FALSE(result.ok);
+    CHECK(applied_ids(result) == Ids{"a1"});
+    CHECK(conn->lost());
+    REQUIRE(diags.items().size() == 1);  // not a second error for a ROLLBACK on the dead connection
+    const auto& error = diags.items()[0];
+    CHECK(error.category == support::Category::Database);
+    CHECK(error.message.find("the connection to the database was lost while revision b2 (step b2) ran at upgrade") !=
+          std::string::npos);
+    CHECK(error.location.line == 9);  // the statement that was running
+    CHECK(error.hint.find("nothing of revision b2 was kept") != std::string::npos);
+    CHECK(error.hint.find("run `autogen upgrade` again") != std::string::npos);
+    CHECK(error.hint.find("fix the statement") == std::string::npos);
+
+    // The database is as a1 left it: no phone column, the version table at a1.
+    auto fresh = connect(database);
+    support::Diagnostics read;
+    auto columns = fresh->query("SELECT string_agg(column_name, ',' ORDER BY column_name) FROM "
+                                "information_schema.columns WHERE table_name = 'users'",
+                                {}, read);
+    REQUIRE(columns);
+    CHECK(columns->rows[0][0] == std::optional<std::string>("email,id"));
+    CHECK(migrate::current(*fresh, "autogen_version", read) == std::optional<Ids>(Ids{"a1"}));
+}
+
+TEST_CASE("postgres runner: a session killed in a no-transaction section says which statements ran") {
+    testing::TempDir dir;
+    linear_chain(dir);
+    dir.write("migrations/003.sql",
+              revision("c3", "b2",
+                       "-- autogen: no-transaction\n"
+                       "CREATE INDEX CONCURRENTLY \"ix_users_email\" ON \"users\" (\"email\");\n"
+                       "SELECT pg_terminate_backend(pg_backend_pid());",
+                       "DROP INDEX \"ix_users_email\";"));
+    test::PostgresTestDatabase database;
+    auto conn = connect(database);
+    support::Diagnostics diags;
+    auto result = migrate::upgrade(*conn, load(dir), "head", {}, diags);
+    CHECK_FALSE(result.ok);
+    CHECK(applied_ids(result) == Ids{"a1", "b2"});
+    REQUIRE(diags.items().size() == 1);
+    const auto& error = diags.items()[0];
+    CHECK(error.message.find("the connection to the database was lost while revision c3") != std::string::npos);
+    CHECK(error.location.line == 10);
+    CHECK(error.hint.find("outside a transaction") != std::string::npos);
+    CHECK(error.hint.find("the statements at line(s) 9 completed and stay applied") != std::string::npos);
+    CHECK(error.hint.find("the one at line 10 may or may not have") != std::string::npos);
+}

@@ -2,9 +2,6 @@
 // write. The layout itself lives in templates/revision.sql.j2, never here.
 #include "migrate/revision_writer.hpp"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <cctype>
 #include <cerrno>
 #include <cstring>
@@ -13,6 +10,7 @@
 #include <random>
 
 #include "codegen/jinja/environment.hpp"
+#include "migrate/atomic_file.hpp"
 #include "migrate/revision_file.hpp"
 #include "support/printable_text.hpp"
 #include "support/resource_paths.hpp"
@@ -75,19 +73,6 @@ nlohmann::ordered_json section_json(const char* kind,
         no_transaction = no_transaction || s.no_transaction;
     }
     return {{"kind", kind}, {"no_transaction", no_transaction}, {"statements", list}};
-}
-
-bool write_all(int fd, const std::string& text) {
-    const char* p = text.data();
-    std::size_t left = text.size();
-    while (left > 0) {
-        ssize_t n = ::write(fd, p, left);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) return false;
-        p += n;
-        left -= static_cast<std::size_t>(n);
-    }
-    return true;
 }
 
 }  // namespace
@@ -299,20 +284,9 @@ std::optional<fs::path> write_revision(const RevisionDraft& draft, const WriterO
                     "choose another --rev-id or message, or move the existing file away");
         return std::nullopt;
     }
-    // Not *.sql, so a concurrent reader of the folder never sees a half-written revision.
-    fs::path tmp = options.migrations_dir / ("." + *name + ".tmp-" + new_revision_id());
-    int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-    bool ok = fd >= 0 && write_all(fd, *text) && ::fsync(fd) == 0;
-    int saved = errno;
-    if (fd >= 0 && ::close(fd) != 0) ok = false;
-    if (ok) {
-        // link() fails if the target appeared meanwhile; rename() would replace it.
-        if (::link(tmp.c_str(), target.c_str()) != 0) {
-            saved = errno;
-            ok = false;
-        }
-    }
-    ::unlink(tmp.c_str());
+    // No half-written revision is ever visible, and no temporary file is left behind.
+    const int saved = write_file_atomically(target, *text, /*replace=*/false);
+    const bool ok = saved == 0;
     if (!ok) {
         diags.error(Category::Io,
                     std::string("cannot write revision file: ") + std::strerror(saved),

@@ -4,7 +4,9 @@
 #include "migrate/runner.hpp"
 
 #include <algorithm>
+#include <set>
 
+#include "migrate/integrity.hpp"
 #include "migrate/sql_splitter.hpp"
 #include "migrate/version_table.hpp"
 
@@ -37,9 +39,9 @@ std::string excerpt(const std::string& sql) {
 /// the run ends.
 class MigrationLock {
   public:
-    MigrationLock(db::Connection& conn, std::string key, support::Diagnostics& diags)
+    MigrationLock(db::Connection& conn, std::string key, const db::LockWait& wait, support::Diagnostics& diags)
         : conn_(conn), key_(std::move(key)) {
-        held_ = conn_.lock_migrations(key_, diags);
+        held_ = conn_.lock_migrations(key_, wait, diags);
     }
     ~MigrationLock() {
         if (!held_) return;
@@ -72,10 +74,12 @@ class Run {
           table_(options.version_table),
           dialect_(options.dialect.empty() ? conn.dialect() : options.dialect),
           allow_edited_(options.allow_edited),
+          sums_(options.sums),
+          lock_wait_(options.lock_wait),
           diags_(diags) {}
 
     RunResult go(std::string_view target_text) {
-        MigrationLock lock(conn_, table_.name(), diags_);
+        MigrationLock lock(conn_, table_.name(), lock_wait_, diags_);
         if (!lock.held() || !table_.ensure(conn_, diags_)) return std::move(result_);
         auto heads = read_heads();
         if (!heads) return std::move(result_);
@@ -86,10 +90,10 @@ class Run {
         // Check the direction once up front, so a wrong target changes nothing.
         auto first = path(*heads);
         if (!first) return usage_error(*first.error);
-        if (dir_ == Direction::Upgrade && !first.value.empty() && !allow_edited_ &&
-            !applied_unedited()) {
-            return std::move(result_);
-        }
+        // Nothing runs from a file that is not as it was applied or as it was recorded,
+        // even when nothing is pending (an edited applied revision is news either way).
+        if (!allow_edited_ && !applied_unedited()) return std::move(result_);
+        if (dir_ == Direction::Upgrade && !as_recorded(first.value)) return std::move(result_);
 
         // The path is computed once and followed while the version table is where our
         // own last step left it; if another migrator moved it meanwhile, the path is
@@ -167,22 +171,20 @@ class Run {
     /// its file's checksum differs from the one recorded in the version table's log.
     bool applied_unedited() {
         auto stored = table_.checksums(conn_, diags_);
-        if (!stored) return false;
-        bool ok = true;
-        for (const auto& [id, checksum] : *stored) {
-            const Revision* rev = graph_.find(id);
-            if (!rev || checksum.empty() || checksum == rev->checksum) continue;
-            ok = false;
-            diags_.error(
-                Category::MigrationFile,
-                "revision " + id +
-                    " was edited after it was applied to this database "
-                    "(its checksum differs from the one recorded then)",
-                {rev->path.string()},
-                "restore the file as it was applied (e.g. from version control) and put "
-                "further changes in a new revision, or pass --allow-edited to upgrade anyway");
+        return stored && migrate::applied_unedited(graph_, *stored, to_string(dir_), diags_);
+    }
+
+    /// False (after reporting) if one of `revs`, about to be applied, differs from
+    /// autogen.sum (not checked when the caller gave no sum: library use).
+    bool as_recorded(const std::vector<const Revision*>& revs) {
+        if (!sums_) return true;
+        std::vector<const Revision*> todo;
+        for (const Revision* rev : revs) {
+            if (!verified_.count(rev->id)) todo.push_back(rev);
         }
-        return ok;
+        if (!pending_as_recorded(todo, *sums_, diags_)) return false;
+        for (const Revision* rev : todo) verified_.insert(rev->id);
+        return true;
     }
 
     RunResult usage_error(const GraphError& e) {
@@ -195,11 +197,44 @@ class Run {
         return std::move(result_);
     }
 
+    /// The one report for a connection lost while `rev` ran (the statement at `where`
+    /// when known; `ran`: the file lines of statements of a no-transaction section that
+    /// completed before it).
+    void report_lost(const Revision& rev, const Section& section, const std::string& why,
+                     const support::SourceLocation& where, const std::vector<unsigned>& ran) {
+        std::string again = std::string("run `autogen ") + to_string(dir_) + "` again once the database is reachable";
+        std::string hint;
+        if (!section.no_transaction) {
+            hint = "nothing of revision " + rev.id + " was kept: it ran in a transaction, which the server rolled " +
+                   "back with the session (revisions before it stay applied); " + again;
+        } else {
+            std::string lines;
+            for (unsigned line : ran) lines += (lines.empty() ? "" : ", ") + std::to_string(line);
+            hint = "the section ran outside a transaction (-- autogen: no-transaction): " +
+                   (ran.empty() ? std::string("no statement of it had completed")
+                                : "the statements at line(s) " + lines + " completed and stay applied") +
+                   ", the one at line " + std::to_string(where.line) +
+                   " may or may not have; check the schema, undo or finish them by hand, then " + again;
+        }
+        diags_.error(Category::Database,
+                     "the connection to the database was lost while revision " + rev.id + " (" + rev.message +
+                         ") ran at " + to_string(dir_) + ": " + why,
+                     where, hint);
+    }
+
     /// Runs the section's statements; on failure reports the revision, file:line and statement.
     bool run_sql(const Revision& rev, const Section& section) {
+        std::vector<unsigned> ran;
         for (const auto& stmt : split_statements(section.sql, section.first_line)) {
             support::Diagnostics local;
-            if (conn_.execute(stmt.sql, local)) continue;
+            if (conn_.execute(stmt.sql, local)) {
+                ran.push_back(stmt.line);
+                continue;
+            }
+            if (conn_.lost()) {
+                report_lost(rev, section, database_message(local), {rev.path.string(), stmt.line, 0}, ran);
+                return false;
+            }
             // Where the database points within the statement (PostgreSQL gives a
             // position), the file line is that line; else the statement's first line.
             support::SourceLocation where{rev.path.string(), stmt.line, 0};
@@ -227,16 +262,22 @@ class Run {
         return true;
     }
 
-    bool record(const Revision& rev, const std::vector<std::string>& heads) {
+    bool record(const Revision& rev, const std::vector<std::string>& heads, support::Diagnostics& diags) {
         auto change = graph_.head_change(rev, dir_, heads);
         std::vector<std::string> checksums;
         for (const auto& id : change.add) checksums.push_back(graph_.find(id)->checksum);
-        return table_.move(conn_, change.remove, change.add, checksums, diags_) &&
-               table_.log(conn_, rev.id, rev.checksum, dir_, diags_);
+        return table_.move(conn_, change.remove, change.add, checksums, diags) &&
+               table_.log(conn_, rev.id, rev.checksum, dir_, diags);
     }
 
     /// Applies `rev` (a transaction is open) and commits; false after reporting.
     bool step(const Revision& rev, const std::vector<std::string>& heads) {
+        // A plan recomputed after another migrator moved the table may hold revisions
+        // the up-front check did not see.
+        if (dir_ == Direction::Upgrade && !as_recorded({&rev})) {
+            conn_.rollback(diags_);
+            return false;
+        }
         const Section* section = rev.section(dir_, dialect_);
         if (!section) {
             conn_.rollback(diags_);
@@ -279,11 +320,29 @@ class Run {
             conn_.rollback(diags_);
             return false;
         }
-        if (!record(rev, heads_now)) {
+        support::Diagnostics local;
+        if (!record(rev, heads_now, local)) {
+            if (conn_.lost()) {
+                report_lost(rev, *section, database_message(local), {rev.path.string()}, {});
+                return false;
+            }
+            diags_.absorb(std::move(local));
             conn_.rollback(diags_);
             return false;
         }
-        if (!conn_.commit(diags_)) {
+        if (!conn_.commit(local)) {
+            if (conn_.lost()) {
+                // The COMMIT may have reached the server before the connection went.
+                diags_.error(Category::Database,
+                             "the connection to the database was lost at the commit of revision " + rev.id + " (" +
+                                 rev.message + "): " + database_message(local),
+                             {rev.path.string()},
+                             std::string("whether the revision was kept is unknown: check with `autogen current` "
+                                         "once the database is reachable, then run `autogen ") +
+                                 to_string(dir_) + "` again");
+                return false;
+            }
+            diags_.absorb(std::move(local));
             diags_.error(Category::Database, "revision " + rev.id + " was rolled back at commit",
                          {rev.path.string()},
                          "see the error above; fix the revision file and run again");
@@ -299,6 +358,9 @@ class Run {
     VersionTable table_;
     std::string dialect_;
     bool allow_edited_;
+    const std::optional<RecordedSums>& sums_;
+    std::set<std::string> verified_;  ///< revisions found as autogen.sum records them
+    const db::LockWait& lock_wait_;
     support::Diagnostics& diags_;
     RunResult result_;
 };
@@ -322,7 +384,7 @@ RunResult stamp(db::Connection& conn, const RevisionGraph& graph, std::string_vi
     auto read = [&]() -> std::optional<std::vector<std::string>> {
         return table.heads(conn, diags);
     };
-    MigrationLock lock(conn, table.name(), diags);
+    MigrationLock lock(conn, table.name(), options.lock_wait, diags);
     if (!lock.held() || !table.ensure(conn, diags) || !conn.begin(diags)) return result;
     auto fail = [&]() {
         conn.rollback(diags);
@@ -350,10 +412,19 @@ RunResult stamp(db::Connection& conn, const RevisionGraph& graph, std::string_vi
             checksums.push_back(graph.find(t)->checksum);
         }
     }
+    // The log below records today's checksum of every revision newly counted as applied:
+    // each must be as autogen.sum records it, or an unreviewed edit would pass as applied.
+    const auto below_before = graph.ancestors_or_self(*heads), below_after = graph.ancestors_or_self(resolved.value);
+    if (options.sums) {
+        std::vector<const Revision*> newly;
+        for (const auto& id : below_after) {
+            if (!below_before.count(id)) newly.push_back(graph.find(id));
+        }
+        if (!pending_as_recorded(newly, *options.sums, diags)) return fail();
+    }
     if (!table.move(conn, remove, add, checksums, diags)) return fail();
     // The log follows: revisions now below the target count as applied (with the file's
     // checksum of today, so a later edit is noticed); those no longer below it are not.
-    const auto below_before = graph.ancestors_or_self(*heads), below_after = graph.ancestors_or_self(resolved.value);
     for (const auto& id : below_before) {
         if (!below_after.count(id) && !table.log(conn, id, "", Direction::Downgrade, diags)) return fail();
     }

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "db/connection.hpp"
+#include "migrate/integrity.hpp"
 #include "migrate/revision_file.hpp"
 #include "migrate/revision_graph.hpp"
 #include "support/diagnostics.hpp"
@@ -24,9 +25,15 @@ namespace autogen::migrate {
 struct RunOptions {
     std::string dialect;  ///< whose sections run (conn.dialect() if empty)
     std::string version_table = "autogen_version";
-    /// `upgrade --allow-edited`: run on top of an applied revision whose file changed
-    /// since (its checksum in the version table differs). Refused otherwise.
+    /// `upgrade/downgrade --allow-edited`: run although an applied revision's file changed
+    /// since it was applied (its checksum in the version table's log differs). Refused
+    /// otherwise, also by an upgrade with nothing pending.
     bool allow_edited = false;
+    /// autogen.sum, against which every revision about to be applied (upgrade) or
+    /// recorded as applied (stamp) is checked first (integrity.hpp); nullopt: not checked.
+    std::optional<RecordedSums> sums;
+    /// How long to wait for another migrator's lock, and whom to tell who holds it.
+    db::LockWait lock_wait;
 };
 
 /// One revision the run applied (or undid).

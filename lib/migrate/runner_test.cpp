@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "db/sqlite_connection.hpp"
+#include "migrate/sum_file.hpp"
 #include "migrate/test_fixtures.hpp"
 #include "migrate/version_table.hpp"
 
@@ -418,8 +419,94 @@ TEST_CASE("runner: upgrade refuses to build on an applied revision edited since"
     auto ok = migrate::upgrade(*conn, graph, "head", allow, diags);
     REQUIRE(ok.ok);
     CHECK(ok.applied.size() == 2);
-    // At head nothing runs, so nothing is refused either.
-    CHECK(migrate::upgrade(*conn, graph, "head", {}, diags).ok);
+    // At head, with nothing pending, the edit is still news: refused.
+    support::Diagnostics at_head;
+    CHECK_FALSE(migrate::upgrade(*conn, graph, "head", {}, at_head).ok);
+    CHECK(print(at_head).find("revision a1a1a1a1a1a1 was edited") != std::string::npos);
+}
+
+TEST_CASE("runner: downgrade refuses to run the downgrade section of an applied revision edited since") {
+    testing::TempDir dir;
+    migrate::fixtures::linear_chain(dir);
+    auto conn = open(dir);
+    support::Diagnostics diags;
+    REQUIRE(migrate::upgrade(*conn, load(dir), "head", {}, diags).ok);
+    const std::string before = snapshot(*conn);
+    auto path = dir.path() / "migrations" / "003_c3.sql";
+    dir.write("migrations/003_c3.sql", testing::read_file(path) + "DROP TABLE \"users\";\n");
+    support::Diagnostics refused;
+    CHECK_FALSE(migrate::downgrade(*conn, load(dir), "-1", {}, refused).ok);
+    CHECK(print(refused).find("revision c3c3c3c3c3c3 was edited after it was applied") != std::string::npos);
+    CHECK(print(refused).find("--allow-edited to downgrade") != std::string::npos);
+    CHECK(snapshot(*conn) == before);
+    migrate::RunOptions allow;
+    allow.allow_edited = true;
+    CHECK(migrate::downgrade(*conn, load(dir), "-1", allow, diags).ok);
+}
+
+TEST_CASE("runner: pending revisions are checked against autogen.sum before anything runs") {
+    testing::TempDir dir;
+    migrate::fixtures::linear_chain(dir);
+    auto conn = open(dir);
+    migrate::RunOptions options;
+    options.sums = migrate::RecordedSums{};
+    options.sums->read.state = migrate::SumRead::State::Ok;
+    options.sums->read.sum.files = migrate::revision_file_checksums(dir.path() / "migrations");
+
+    // b2 cut short after the sum was written: refused, naming the file; nothing ran.
+    auto path = dir.path() / "migrations" / "002_b2.sql";
+    const std::string whole = testing::read_file(path);
+    dir.write("migrations/002_b2.sql", whole.substr(0, whole.find("ALTER TABLE \"users\" DROP")));
+    support::Diagnostics refused;
+    CHECK_FALSE(migrate::upgrade(*conn, load(dir), "head", options, refused).ok);
+    REQUIRE(refused.items().size() == 1);
+    CHECK(refused.items()[0].message.find("revision b2b2b2b2b2b2 differs from its checksum in "
+                                          "migrations/autogen.sum") != std::string::npos);
+    CHECK(refused.items()[0].location.file.find("002_b2.sql") != std::string::npos);
+    CHECK(refused.items()[0].hint.find("autogen hash") != std::string::npos);
+    CHECK(migrate::current(*conn, "autogen_version", refused)->empty());
+
+    // A revision the sum does not list is refused as well; stamp checks what it marks applied.
+    dir.write("migrations/002_b2.sql", whole);
+    options.sums->read.sum.files.erase("003_c3.sql");
+    support::Diagnostics unlisted;
+    CHECK_FALSE(migrate::upgrade(*conn, load(dir), "head", options, unlisted).ok);
+    CHECK(print(unlisted).find("revision c3c3c3c3c3c3 is not listed in migrations/autogen.sum") != std::string::npos);
+    support::Diagnostics stamped;
+    CHECK_FALSE(migrate::stamp(*conn, load(dir), "head", options, stamped).ok);
+    CHECK(print(stamped).find("revision c3c3c3c3c3c3 is not listed") != std::string::npos);
+
+    // Without autogen.sum (an older project) it is a warning, and the run goes through.
+    options.sums->read.state = migrate::SumRead::State::Missing;
+    support::Diagnostics missing;
+    REQUIRE(migrate::upgrade(*conn, load(dir), "head", options, missing).ok);
+    CHECK_FALSE(missing.has_errors());
+    CHECK(print(missing).find("migrations/autogen.sum is missing") != std::string::npos);
+}
+
+TEST_CASE("runner: a SQLite file locked by another process is waited for, said, then given up") {
+    testing::TempDir dir;
+    migrate::fixtures::linear_chain(dir);
+    auto holder = open(dir);
+    auto conn = open(dir);
+    support::Diagnostics diags;
+    REQUIRE(holder->execute("BEGIN IMMEDIATE", diags));
+    migrate::RunOptions options;
+    options.lock_wait.timeout_seconds = 0.3;
+    options.lock_wait.quiet_seconds = 0.05;
+    std::string told;
+    options.lock_wait.on_wait = [&](const std::string& line) { told += line + "\n"; };
+    support::Diagnostics refused;
+    CHECK_FALSE(migrate::upgrade(*conn, load(dir), "head", options, refused).ok);
+    CHECK(told.find("another process holds its write lock") != std::string::npos);
+    CHECK(told.find("giving up after 0.3 s") != std::string::npos);
+    REQUIRE(refused.items().size() == 1);
+    CHECK(refused.items()[0].category == support::Category::Database);
+    CHECK(refused.items()[0].message.find("gave up waiting for the SQLite database file") != std::string::npos);
+    CHECK(refused.items()[0].hint.find("--lock-timeout") != std::string::npos);
+
+    REQUIRE(holder->rollback(diags));
+    CHECK(migrate::upgrade(*conn, load(dir), "head", options, diags).ok);
 }
 
 TEST_CASE("runner: an edit to an older applied revision is caught, not only to the head") {

@@ -1,16 +1,12 @@
 // Reading, writing and comparing migrations/autogen.sum.
 #include "migrate/sum_file.hpp"
 
-#include <unistd.h>
-
 #include <cerrno>
-#include <cstdio>
 #include <cstring>
 #include <fstream>
-#include <memory>
 #include <sstream>
 
-#include "migrate/revision_writer.hpp"
+#include "migrate/atomic_file.hpp"
 #include "migrate/sha256.hpp"
 
 namespace autogen::migrate {
@@ -113,32 +109,12 @@ SumRead read_sum(const fs::path& path) {
 }
 
 bool write_sum(const fs::path& path, const SumFile& sum, support::Diagnostics& diags) {
-    std::string text = render_sum(sum);
-    fs::path tmp = path.parent_path() / ("." + path.filename().string() + ".tmp-" + new_revision_id());
-    int saved = 0;
-    bool ok = false;
-    {
-        std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(tmp.c_str(), "wbx"), std::fclose);
-        if (f) {
-            ok = std::fwrite(text.data(), 1, text.size(), f.get()) == text.size() && std::fflush(f.get()) == 0 &&
-                 ::fsync(::fileno(f.get())) == 0;
-        }
-        saved = errno;
-    }
-    std::error_code ec;
-    if (ok) {
-        fs::rename(tmp, path, ec);
-        if (ec) {
-            ok = false;
-            saved = ec.value();
-        }
-    }
-    if (!ok) {
-        fs::remove(tmp, ec);
+    const int saved = write_file_atomically(path, render_sum(sum), /*replace=*/true);
+    if (saved != 0) {
         diags.error(Category::Io, std::string("cannot write the checksum file: ") + std::strerror(saved),
                     {path.string()}, "check that the migrations folder is writable, then run 'autogen hash'");
     }
-    return ok;
+    return saved == 0;
 }
 
 std::map<std::string, std::string> revision_file_checksums(const fs::path& dir) {

@@ -13,7 +13,7 @@
 //     column {"name":"id","type":"bigint","identity":true}
 //
 // Files sorted by name, one per line; everything after `snapshot` is snapshot lines.
-// Written by `revision`, `merge` and `hash` through a temporary file renamed into place.
+// Written by `revision`, `merge` and `hash` atomically (atomic_file.hpp).
 #pragma once
 
 #include <filesystem>
@@ -56,8 +56,8 @@ SumRead parse_sum(std::string_view text);
 /// Reads and parses the file at `path` (Missing when it does not exist).
 SumRead read_sum(const std::filesystem::path& path);
 
-/// Writes `sum` to `path` atomically (temporary file in the same folder, fsync,
-/// rename). false after reporting an Io error naming the file.
+/// Writes `sum` to `path` atomically (write_file_atomically: nothing half-written, no
+/// temporary file left). false after reporting an Io error naming the file.
 bool write_sum(const std::filesystem::path& path, const SumFile& sum, support::Diagnostics& diags);
 
 /// The sha256 of every *.sql file directly in `dir` (the files RevisionGraph::load

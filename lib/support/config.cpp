@@ -74,6 +74,19 @@ public:
         }
     }
 
+    /// A duration in seconds: a non-negative integer or float.
+    void seconds(const toml::table& table, const char* key, double& out) {
+        const toml::node* node = table.get(key);
+        if (!node) return;
+        auto v = node->value<double>();
+        if (!v || *v < 0) {
+            diags_.error(Category::Config, std::string("'") + key + "' must be a number of seconds, 0 or more",
+                         where(file_, node->source()), std::string("write e.g. ") + key + " = 60");
+            return;
+        }
+        out = *v;
+    }
+
 private:
     const fs::path& file_;
     const std::map<std::string, std::string>& vars_;
@@ -221,12 +234,13 @@ std::optional<Config> load_config(const fs::path& file, const std::map<std::stri
         r.strings(*t, "extra_args", config.models.extra_args);
     }
     if (const auto* t = section(root, "migrations", config.file, diags)) {
-        r.check_keys(*t, "migrations", {"dir", "file_template", "timezone", "version_table", "templates"});
+        r.check_keys(*t, "migrations", {"dir", "file_template", "timezone", "version_table", "templates", "lock_timeout"});
         r.string(*t, "dir", config.migrations.dir);
         r.string(*t, "file_template", config.migrations.file_template);
         r.string(*t, "timezone", config.migrations.timezone);
         r.string(*t, "version_table", config.migrations.version_table);
         r.string(*t, "templates", config.migrations.templates);
+        r.seconds(*t, "lock_timeout", config.migrations.lock_timeout);
     }
     if (const auto* t = section(root, "hooks", config.file, diags)) {
         r.check_keys(*t, "hooks", {"post_write"});

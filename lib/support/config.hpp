@@ -37,6 +37,9 @@ struct MigrationsConfig {
     std::string timezone = "UTC";
     std::string version_table = "autogen_version";
     std::string templates;                   ///< the project's template folder; empty = built-ins only
+    /// Seconds upgrade/downgrade/stamp wait for another migrator's lock before giving up
+    /// (exit 3); --lock-timeout overrides it.
+    double lock_timeout = 60;
 };
 
 struct HooksConfig {

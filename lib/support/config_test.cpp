@@ -75,3 +75,25 @@ TEST_CASE("config: found from a subfolder") {
     REQUIRE(found);
     CHECK(*found == dir.path() / "autogen.toml");
 }
+
+TEST_CASE("config: [migrations] lock_timeout is seconds, 60 by default") {
+    testing::TempDir dir;
+    Diagnostics diags;
+    auto plain = load_config(dir.write("a.toml", "[models]\nheaders = [\"m/*.hpp\"]\n"), {}, diags);
+    REQUIRE(plain);
+    CHECK(plain->migrations.lock_timeout == 60);
+    auto set = load_config(dir.write("b.toml", "[models]\nheaders = [\"m/*.hpp\"]\n[migrations]\nlock_timeout = 2.5\n"),
+                           {}, diags);
+    REQUIRE(set);
+    CHECK(set->migrations.lock_timeout == 2.5);
+    CHECK_FALSE(diags.has_errors());
+    for (const char* bad : {"-1", "\"soon\""}) {
+        Diagnostics refused;
+        CHECK_FALSE(load_config(dir.write("c.toml", std::string("[models]\nheaders = [\"m/*.hpp\"]\n[migrations]\n"
+                                                                "lock_timeout = ") + bad + "\n"),
+                                {}, refused));
+        REQUIRE(refused.has_errors());
+        CHECK(refused.items()[0].message == "'lock_timeout' must be a number of seconds, 0 or more");
+        CHECK(refused.items()[0].location.line == 4);
+    }
+}

@@ -12,4 +12,11 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
     return out;
 }
 
+std::string seconds(double value) {
+    std::string text = std::to_string(value);  // "60.000000"
+    text.erase(text.find_last_not_of('0') + 1);
+    if (!text.empty() && text.back() == '.') text.pop_back();
+    return text + " s";
+}
+
 }  // namespace autogen::support

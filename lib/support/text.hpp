@@ -10,4 +10,7 @@ namespace autogen::support {
 /// The items with `separator` between them: join({"a", "b"}) == "a, b".
 std::string join(const std::vector<std::string>& items, std::string_view separator = ", ");
 
+/// A duration for messages: seconds(60) == "60 s", seconds(0.5) == "0.5 s".
+std::string seconds(double value);
+
 }  // namespace autogen::support

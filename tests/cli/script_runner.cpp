@@ -31,6 +31,8 @@
 //                                    psql -v ON_ERROR_STOP=1 -f FILE); must exit 0 (or as [N] says)
 //   save FILE                        write the last stdout to FILE
 //   append FILE TEXT                 append TEXT and a newline to FILE (e.g. to edit a revision)
+//   truncate GLOB REGEX              cut the one file matching GLOB before its first line matching
+//                                    REGEX (a file cut short, e.g. at a statement boundary)
 //   env NAME=VALUE                   set a variable for the following commands
 //   cmp GLOB GOLDEN                  the one file matching GLOB equals GOLDEN (a path relative
 //                                    to the script's folder) byte for byte; with
@@ -580,6 +582,18 @@ int main(int argc, char** argv) {
             std::ofstream(work / words.at(1), std::ios::binary) << last.out;
         } else if (verb == "append") {
             std::ofstream(work / words.at(1), std::ios::binary | std::ios::app) << words.at(2) << "\n";
+        } else if (verb == "truncate") {
+            auto matches = glob(work, words.at(1));
+            if (matches.size() != 1) {
+                fail(std::to_string(matches.size()) + " files match " + words.at(1) + ", expected exactly 1");
+            } else {
+                std::istringstream in(read_all(matches[0]));
+                std::string kept;
+                for (std::string line; std::getline(in, line) && !std::regex_search(line, std::regex(words.at(2)));) {
+                    kept += line + "\n";
+                }
+                std::ofstream(matches[0], std::ios::binary | std::ios::trunc) << kept;
+            }
         } else if (verb == "dialects") {
             if (std::find(words.begin() + 1, words.end(), dialect) == words.end()) {
                 fail("this script does not declare dialect " + dialect);

@@ -77,8 +77,15 @@ private:
                 why_not = "no scratch " + name + " database to verify the models against (" + why + ")";
                 return false;
             }
-            auto chain = replay_chain(*dialect, graph, graph.heads(), config, session.diags);
-            if (!chain) return std::nullopt;
+            // A chain that does not replay (a hand-written revision with a bug) leaves the
+            // snapshot unverified; the checksums are still hash's to record, and check and
+            // upgrade report the failing statement.
+            support::Diagnostics replay;
+            auto chain = replay_chain(*dialect, graph, graph.heads(), config, replay);
+            if (!chain) {
+                why_not = "the migration chain does not replay on a scratch " + name + " database (see 'autogen check')";
+                return false;
+            }
             auto desired = materialize(*dialect, models, config, session.diags);
             if (!desired) return std::nullopt;
             auto change = plan_change(*dialect, *chain, *desired, session.diags);

@@ -62,7 +62,7 @@ public:
         if (!path) return kExitUsage;
         session.print("merged " + support::join(parents) + " into " + draft.id);
         session.print("wrote " + std::filesystem::relative(*path, std::filesystem::current_path()).string());
-        if (!record_sum(session, *project->config, scanned->schema)) return kExitUsage;
+        if (!record_new_revision(session, *project->config, *path, scanned->schema, SumUpdate::AddUnlisted)) return kExitUsage;
         return kExitOk;
     }
 

@@ -110,12 +110,13 @@ public:
             models = std::move(changes->scan.schema);
         }
 
+        if (!sum_ready_for_new_revision(session, *config)) return kExitUsage;
         auto path = migrate::write_revision(draft, writer_options(*config), session.diags);
         if (!path) return kExitUsage;
         session.print("wrote " + std::filesystem::relative(*path, std::filesystem::current_path()).string());
         run_post_write_hooks(session, *config, *path);
         // After the hooks: a formatter hook changes the file's bytes.
-        if (!record_sum(session, *config, models)) return kExitUsage;
+        if (!record_new_revision(session, *config, *path, models, SumUpdate::AddNew)) return kExitUsage;
         return kExitOk;
     }
 

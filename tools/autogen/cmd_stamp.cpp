@@ -4,6 +4,7 @@
 #include "command.hpp"
 #include "migrate/runner.hpp"
 #include "pipeline.hpp"
+#include "run_options.hpp"
 #include "support/text.hpp"
 
 namespace autogen::cli {
@@ -18,6 +19,7 @@ class StampCommand final : public Command {
 public:
     void configure(CLI::App& app) override {
         app.add_option("target", target_, "head, heads, base, or a revision id or prefix")->required();
+        add_lock_timeout_option(app, lock_timeout_);
     }
 
     int run(Session& session) override {
@@ -25,9 +27,7 @@ public:
         if (!project) return kExitUsage;
         auto live = open_live(session, *project->config, /*required=*/true);
         if (!live) return session.exit_code();
-        migrate::RunOptions options;
-        options.dialect = live->dialect->name;
-        options.version_table = project->config->migrations.version_table;
+        migrate::RunOptions options = run_options(*project->config, *live, lock_timeout_);
         auto result = migrate::stamp(*live->conn, project->graph, target_, options, session.diags);
         if (!result.ok) return session.exit_code();
         session.print("stamped " + ids(result.heads_after) + " (was " + ids(result.heads_before) + "); no SQL was run");
@@ -36,6 +36,7 @@ public:
 
 private:
     std::string target_;
+    std::optional<double> lock_timeout_;
 };
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include "migrate/offline_sql.hpp"
 #include "migrate/runner.hpp"
 #include "pipeline.hpp"
+#include "run_options.hpp"
 #include "support/printable_text.hpp"
 #include "support/text.hpp"
 
@@ -21,10 +22,9 @@ public:
         } else {
             app.add_option("target", target_, "-N, base, or a revision id or prefix")->required();
         }
-        if (direction_ == migrate::Direction::Upgrade) {
-            app.add_flag("--allow-edited", allow_edited_,
-                         "run on top of an applied revision whose file was edited since it ran");
-        }
+        app.add_flag("--allow-edited", allow_edited_,
+                     "run although an applied revision's file was edited since it ran");
+        add_lock_timeout_option(app, lock_timeout_);
         app.add_flag("--sql", offline_,
                      "print the SQL instead of running it (offline; TARGET may be FROM:TO, no database needed)");
     }
@@ -38,9 +38,7 @@ public:
         auto live = open_live(session, *config, /*required=*/true);
         if (!live) return session.exit_code();
 
-        migrate::RunOptions options;
-        options.dialect = live->dialect->name;
-        options.version_table = config->migrations.version_table;
+        migrate::RunOptions options = run_options(*config, *live, lock_timeout_);
         options.allow_edited = allow_edited_;
         auto result = direction_ == migrate::Direction::Upgrade
                           ? migrate::upgrade(*live->conn, *graph, target_, options, session.diags)
@@ -104,6 +102,7 @@ private:
     std::string target_ = "head";
     bool offline_ = false;
     bool allow_edited_ = false;
+    std::optional<double> lock_timeout_;
 };
 
 }  // namespace

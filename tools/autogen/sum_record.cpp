@@ -2,6 +2,7 @@
 #include "sum_record.hpp"
 
 #include "diff/differ.hpp"
+#include "migrate/atomic_file.hpp"
 #include "migrate/schema_snapshot.hpp"
 #include "pipeline.hpp"
 
@@ -19,18 +20,63 @@ std::string sum_display(const support::Config& config) {
     return (fs::path(config.migrations.dir) / std::string(migrate::kSumFileName)).string();
 }
 
-bool record_sum(Session& session, const support::Config& config, const schema::Schema& snapshot) {
+bool record_sum(Session& session, const support::Config& config, const schema::Schema& snapshot,
+                SumUpdate update, const fs::path& added) {
+    if (int removed = migrate::remove_stale_temporaries(config.migrations_dir())) {
+        session.detail("removed " + std::to_string(removed) + " temporary file(s) an interrupted run left in " +
+                       config.migrations.dir);
+    }
     // Loaded again from disk: the heads and checksums are those of the files as they
     // are now, including the one just written (which this also proves parses).
     auto graph = load_graph(session, config);
     if (!graph) return false;
     migrate::SumFile sum;
     sum.heads = graph->heads();
-    sum.files = migrate::revision_file_checksums(config.migrations_dir());
+    auto on_disk = migrate::revision_file_checksums(config.migrations_dir());
+    SumRead before = update == SumUpdate::Rehash ? SumRead{} : migrate::read_sum(sum_path(config));
+    if (before.state == SumRead::State::Ok) {
+        sum.files = std::move(before.sum.files);
+        const std::string name = added.filename().string();
+        sum.files[name] = on_disk[name];
+        if (update == SumUpdate::AddUnlisted) sum.files.insert(on_disk.begin(), on_disk.end());  // keeps listed ones
+    } else {
+        if (before.state == SumRead::State::Invalid) {
+            session.diags.warning(support::Category::MigrationFile,
+                                  sum_display(config) + " could not be read (" + before.problem +
+                                      "): every revision file's checksum was re-taken as the file is now",
+                                  {sum_display(config)},
+                                  "review the revision files for hand edits (e.g. git diff " + config.migrations.dir +
+                                      ") before applying them");
+        }
+        sum.files = std::move(on_disk);  // hash, or the first sum of an older project
+    }
     sum.snapshot = migrate::snapshot_text(snapshot);
     if (!migrate::write_sum(sum_path(config), sum, session.diags)) return false;
     session.detail("wrote " + sum_display(config));
     return true;
+}
+
+bool sum_ready_for_new_revision(Session& session, const support::Config& config) {
+    SumRead read = migrate::read_sum(sum_path(config));
+    if (read.state != SumRead::State::Invalid) return true;
+    session.diags.error(support::Category::MigrationFile,
+                        sum_display(config) + " cannot be read: " + read.problem + "; nothing was written",
+                        {sum_display(config), read.line, 0},
+                        "review the revision files, rewrite it with 'autogen hash' (or 'autogen merge -m MSG heads' "
+                        "after merging two branches), then run the command again");
+    return false;
+}
+
+bool record_new_revision(Session& session, const support::Config& config, const fs::path& file,
+                         const schema::Schema& snapshot, SumUpdate update) {
+    if (record_sum(session, config, snapshot, update, file)) return true;
+    std::error_code ec;
+    fs::remove(file, ec);
+    session.diags.error(support::Category::Io,
+                        "the revision file was removed again, since " + sum_display(config) +
+                            " could not record it: nothing was written",
+                        {file.string()}, "fix the problem above and run the command again");
+    return false;
 }
 
 std::optional<migrate::SumFile> check_sum_file(const support::Config& config, const migrate::RevisionGraph& graph,
