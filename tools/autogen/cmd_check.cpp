@@ -185,7 +185,7 @@ private:
     }
 
     /// Pending and edited revisions, and the live schema vs the chain at its revision.
-    static bool check_database(Session& session, const support::Config& config, const migrate::RevisionGraph& graph,
+    bool check_database(Session& session, const support::Config& config, const migrate::RevisionGraph& graph,
                                const std::vector<std::string>& heads, ReplayMemo& replays, FindingList& findings) {
         auto live = open_live(session, config, /*required=*/false);
         if (session.diags.has_errors()) return false;
@@ -211,7 +211,9 @@ private:
                 }
             }
         }
-        if (table.exists(*live->conn)) {
+        auto has_table = table.exists(*live->conn, session.diags);
+        if (!has_table) return false;
+        if (*has_table) {
             auto sums = table.checksums(*live->conn, session.diags);
             if (!sums) return false;
             for (const auto& [id, sum] : *sums) {
@@ -222,6 +224,16 @@ private:
                                       ") was edited after it was applied"});
                 }
             }
+        }
+        // Read-only (SPEC §3): no scratch database on the live server; without dev_url the
+        // live schema cannot be set beside the chain's, and check says so.
+        if (std::string why; !scratch_available(*live->dialect, config, why)) {
+            schema_unchecked_ = true;
+            session.diags.warning(Category::Config,
+                                  "the database's schema was not compared with the migrations: no scratch " +
+                                      live->dialect->name + " database to replay them on (" + why + ")",
+                                  {}, "set [database] dev_url or pass --dev-url");
+            return true;
         }
         auto chain = replays.get(*live->dialect, graph, *current, config, session.diags);
         if (!chain) return false;
@@ -259,8 +271,10 @@ private:
         for (const auto& f : findings) session.print(f.message);
         if (findings.empty()) {
             std::string against = used_scratch ? "the migration chain" : "the snapshot in " + sum_display(config);
-            session.print(database ? "no drift: the models, the migration chain and the database agree"
-                                   : "no drift: the models match " + against);
+            session.print(database && !schema_unchecked_
+                              ? "no drift: the models, the migration chain and the database agree"
+                              : "no drift: the models match " + against +
+                                    (database ? "; the database has every revision (its schema was not compared)" : ""));
         } else {
             session.info(std::to_string(findings.size()) + " finding(s); each line says what to do (see also "
                          "'autogen revision -m MSG' and 'autogen upgrade head')");
@@ -268,6 +282,7 @@ private:
     }
 
     bool no_database_ = false;
+    bool schema_unchecked_ = false;  ///< the live schema was not compared (no scratch database)
     bool offline_ = false;
     std::string dev_url_;
 };
