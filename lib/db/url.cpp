@@ -145,12 +145,13 @@ void replace_all(std::string& text, const std::string& what, const std::string& 
 
 std::string redact_password(const std::string& text) {
     // scheme://user:password@host -> scheme://user:***@host; the password runs to the
-    // last '@' of the line, so one holding '@' or blanks is hidden whole.
-    static const std::regex kUserInfo(R"(([A-Za-z][A-Za-z0-9+.-]*://[^:/@\s]*):([^\n]*)@)");
+    // last '@' before a blank, so one holding '@' is hidden whole. (A blank ends a URL
+    // in free text; where the URL is known, redact_url hides blanks in passwords too.)
+    static const std::regex kUserInfo(R"(([A-Za-z][A-Za-z0-9+.-]*://[^:/@\s]*):(\S*)@)");
     std::string out = std::regex_replace(text, kUserInfo, "$1:***@");
     // libpq keyword form or query option: password=secret, sslpassword='se cret'
-    // (the value runs to the next '&' or the end of the line: it may hold blanks).
-    static const std::regex kKeyword(R"(([A-Za-z]*pass(?:w|%77)ord\s*=\s*)('(?:[^'\\]|\\.)*'?|[^&\n]*))",
+    // A value already "***" is left as it is (with what follows it).
+    static const std::regex kKeyword(R"(([A-Za-z]*pass(?:w|%77)ord\s*=\s*)(?!\*\*\*)('(?:[^'\\]|\\.)*'?|[^&\s]*))",
                                      std::regex::icase);
     return std::regex_replace(out, kKeyword, "$1***");
 }

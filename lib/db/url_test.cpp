@@ -32,7 +32,7 @@ const std::vector<Case> kCases = {
     {"postgresql://u:bad%zzpass@127.0.0.1:1/db", {"bad%zzpass", "zzpass"}, "postgresql://u:***@127.0.0.1:1/db"},
     {"postgresql://u:trailing%@127.0.0.1:1/db", {"trailing"}, "postgresql://u:***@127.0.0.1:1/db"},
     {"postgresql://u:%zz%zz@127.0.0.1:1/db", {"%zz%zz"}, nullptr},
-    {"postgresql://u:with space@127.0.0.1:1/db", {"with space", "space"}, "postgresql://u:***@127.0.0.1:1/db"},
+    {"postgresql://u:with space@127.0.0.1:1/db", {"with space", "space"}, "postgresql://u:***@127.0.0.1:1/db", false},
     // hostaddr: libpq takes "ssword-x@127.0.0.1" for the host and would look it up.
     {"postgresql://u:p@ssword-x@127.0.0.1:1/db?hostaddr=127.0.0.1", {"ssword-x"},
      "postgresql://u:***@127.0.0.1:1/db?hostaddr=127.0.0.1"},
@@ -42,7 +42,7 @@ const std::vector<Case> kCases = {
     {"postgresql://u@127.0.0.1:1/db?password=s3cret-pw&sslmode=disable", {"s3cret-pw"},
      "postgresql://u@127.0.0.1:1/db?password=***&sslmode=disable"},
     {"postgresql://u@127.0.0.1:1/db?sslmode=disable&password=se cret-pw", {"se cret-pw", "cret-pw"},
-     "postgresql://u@127.0.0.1:1/db?sslmode=disable&password=***"},
+     "postgresql://u@127.0.0.1:1/db?sslmode=disable&password=***", false},
     {"postgresql://u@127.0.0.1:1/db?password=bad%zz-pw", {"bad%zz-pw", "zz-pw"}, nullptr},
     {"postgresql://u@127.0.0.1:1/db?pass%77ord=s3cret-pw", {"s3cret-pw"}, nullptr},
     {"postgresql://u@127.0.0.1:1/db?PASSWORD=s3cret-pw", {"s3cret-pw"}, nullptr},
@@ -123,6 +123,16 @@ TEST_CASE("urls: a port that is not a number from 1 to 65535 is a config error b
     CHECK(db::parse_url("postgresql://u@a,b/db?port=5432,5433", {}, diags));
     CHECK(db::parse_url("postgresql://u@a:5432,b/db", {}, diags));
     CHECK_FALSE(diags.has_errors());
+}
+
+TEST_CASE("urls: redact_password leaves the text around a URL readable") {
+    CHECK(db::redact_password("use sqlite:///file.db, sqlite://:memory: and postgresql://user@host/db") ==
+          "use sqlite:///file.db, sqlite://:memory: and postgresql://user@host/db");
+    CHECK(db::redact_password("PostgreSQL postgresql://u@h/db?sslmode=disable&password=***: connection refused") ==
+          "PostgreSQL postgresql://u@h/db?sslmode=disable&password=***: connection refused");
+    CHECK(db::redact_password("url 'host=h password=s3cret' is bad") == "url 'host=h password=*** is bad");
+    CHECK(db::redact_password("at postgresql://u:p@ss@h:1/db: refused") == "at postgresql://u:***@h:1/db: refused");
+    CHECK(db::redact_password("password='se cret' host=h") == "password=*** host=h");
 }
 
 TEST_CASE("urls: redact_secrets scrubs a secret from text that quotes part of it") {
