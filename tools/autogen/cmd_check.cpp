@@ -129,7 +129,18 @@ private:
             if (!dialect) return false;
             const std::string tag = several ? " [" + name + "]" : "";
             std::string why;
-            if (offline_ || !scratch_available(*dialect, config, why)) {
+            const bool scratch = !offline_ && scratch_available(*dialect, config, why);
+            // No scratch database (a read-only command makes none on the live server,
+            // SPEC §3): the caches may still hold both the chain and the models.
+            const bool cached = !offline_ && !scratch &&
+                                replay_chain(*dialect, graph, heads, config, session.diags, true) &&
+                                materialize(*dialect, scanned->schema, config, session.diags, true);
+            if (session.diags.has_errors()) return false;
+            if (cached) {
+                session.info("no scratch " + name + " database (" + why +
+                             "): the models and the migration chain come from autogen's cache");
+            }
+            if (!scratch && !cached) {
                 if (!offline_) {
                     session.info("no scratch " + name + " database (" + why + "): comparing the models with " +
                                  sum_name + " instead of the replayed chain");
@@ -171,7 +182,8 @@ private:
             if (snapshot_is_models || !sum) continue;
             const auto* recorded = need_snapshot();
             if (!recorded) return false;
-            auto materialized = materialize(*dialect, *recorded, config, session.diags);
+            auto materialized = materialize(*dialect, *recorded, config, session.diags, cached);
+            if (!materialized && cached && !session.diags.has_errors()) continue;  // not cached: unverified
             if (!materialized) return false;
             auto snap_change = plan_change(*dialect, *chain, *materialized, session.diags);
             if (!snap_change) return false;
@@ -226,16 +238,22 @@ private:
             }
         }
         // Read-only (SPEC §3): no scratch database on the live server; without dev_url the
-        // live schema cannot be set beside the chain's, and check says so.
+        // chain comes from the cache, or the live schema is not compared, and check says so.
+        std::optional<schema::Schema> cached_chain;
         if (std::string why; !scratch_available(*live->dialect, config, why)) {
-            schema_unchecked_ = true;
-            session.diags.warning(Category::Config,
-                                  "the database's schema was not compared with the migrations: no scratch " +
-                                      live->dialect->name + " database to replay them on (" + why + ")",
-                                  {}, "set [database] dev_url or pass --dev-url");
-            return true;
+            cached_chain = replay_chain(*live->dialect, graph, *current, config, session.diags, /*cache_only=*/true);
+            if (!cached_chain) {
+                schema_unchecked_ = true;
+                session.diags.warning(Category::Config,
+                                      "the database's schema was not compared with the migrations: no scratch " +
+                                          live->dialect->name + " database to replay them on (" + why + ")",
+                                      {}, "set [database] dev_url or pass --dev-url");
+                return true;
+            }
+            session.info("no scratch " + live->dialect->name + " database (" + why +
+                         "): the migration chain the database is compared with comes from autogen's cache");
         }
-        auto chain = replays.get(*live->dialect, graph, *current, config, session.diags);
+        auto chain = cached_chain ? cached_chain : replays.get(*live->dialect, graph, *current, config, session.diags);
         if (!chain) return false;
         auto schema = inspect_live(*live, config, session.diags);
         if (!schema) return false;

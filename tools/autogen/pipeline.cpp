@@ -202,7 +202,10 @@ std::optional<schema::Schema> materialize(const Dialect& dialect, const schema::
 
 std::optional<schema::Schema> replay_chain(const Dialect& dialect, const migrate::RevisionGraph& graph,
                                            const std::vector<std::string>& heads, const support::Config& config,
-                                           support::Diagnostics& diags) {
+                                           support::Diagnostics& diags, bool cache_only) {
+    const std::string key = chain_key(dialect.name, graph, heads, config);
+    if (auto cached = lookup_materialized(config, key)) return cached;
+    if (cache_only) return std::nullopt;
     auto conn = dialect.scratch(config, diags);
     if (!conn) return std::nullopt;
     migrate::RunOptions run;
@@ -217,7 +220,9 @@ std::optional<schema::Schema> replay_chain(const Dialect& dialect, const migrate
             return std::nullopt;
         }
     }
-    return dialect.inspector->inspect(*conn, inspect_options(config), diags);
+    auto replayed = dialect.inspector->inspect(*conn, inspect_options(config), diags);
+    if (replayed) store_materialized(config, key, *replayed);
+    return replayed;
 }
 
 std::optional<LiveDatabase> open_live(Session& session, const support::Config& config, bool required) {

@@ -50,10 +50,12 @@ std::optional<schema::Schema> materialize(const Dialect& dialect, const schema::
                                           bool cache_only = false);
 
 /// The schema the chain produces at `heads` (empty = base), replayed into a scratch
-/// database of `dialect` and read back.
+/// database of `dialect` and read back, or answered from the chain cache (keyed by the
+/// applied files' checksums). `cache_only`: the cache or nothing (nullopt without an
+/// error), opening no database.
 std::optional<schema::Schema> replay_chain(const Dialect& dialect, const migrate::RevisionGraph& graph,
                                            const std::vector<std::string>& heads, const support::Config& config,
-                                           support::Diagnostics& diags);
+                                           support::Diagnostics& diags, bool cache_only = false);
 
 /// An open live database, when one is configured.
 struct LiveDatabase {
