@@ -17,6 +17,12 @@ namespace autogen::db {
 
 using support::Diagnostics;
 
+/// How a command may use the database it opens. Read-only commands (`current`,
+/// `check`, `diff`, `inspect`: SPEC §3) open it ReadOnly: a missing SQLite file is an
+/// error naming the path instead of a new empty database, and a PostgreSQL session is
+/// switched to read-only transactions, so nothing they run can write.
+enum class Access { ReadWrite, ReadOnly };
+
 /// One result row; a NULL is nullopt.
 using Row = std::vector<std::optional<std::string>>;
 
@@ -54,6 +60,12 @@ public:
     virtual std::optional<QueryResult> query(std::string_view sql,
                                              const std::vector<std::optional<std::string>>& params,
                                              Diagnostics& diags) = 0;
+
+    /// Whether a table named `name` exists where an unqualified `name` would find it
+    /// (SQLite: the main schema; PostgreSQL: the search path), asked of the catalog so
+    /// that "no such table" and "cannot read" are told apart: nullopt, with a Database
+    /// diagnostic, when the catalog cannot be read (not a database, locked, no access).
+    virtual std::optional<bool> has_table(std::string_view name, Diagnostics& diags) = 0;
 
     /// Transactions. `begin` takes the write lock at once where the database has one
     /// (SQLite: BEGIN IMMEDIATE), so two migrators queue instead of deadlocking.

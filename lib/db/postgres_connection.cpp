@@ -142,6 +142,16 @@ public:
         return out;
     }
 
+    std::optional<bool> has_table(std::string_view name, Diagnostics& diags) override {
+        // Where an unqualified name resolves: the schemas of the search path. The catalog
+        // shows a table whatever the privileges on it, so "cannot read" stays an error.
+        auto rows = query("SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+                          "WHERE c.relname = $1 AND c.relkind IN ('r', 'p') AND n.nspname = ANY (current_schemas(false))",
+                          {std::string(name)}, diags);
+        if (!rows) return std::nullopt;
+        return !rows->rows.empty();
+    }
+
     bool begin(Diagnostics& diags) override { return execute("BEGIN", diags); }
 
     bool commit(Diagnostics& diags) override {
@@ -315,7 +325,7 @@ PGconn* connect(const DatabaseUrl& url, const std::string& database, Diagnostics
     PQfinish(conn);
     diags.error(Category::Database,
                 "cannot connect to PostgreSQL " + url.redacted() + (database.empty() ? "" : " (database " + database + ")") +
-                    ": " + redact_password(why),
+                    ": " + redact_secrets(why, url.conninfo),
                 {},
                 "check that the server runs and the URL's host, port, user, password and database are right "
                 "(postgresql://user:password@host:port/database)");
@@ -333,10 +343,12 @@ long long migration_lock_key(std::string_view key) {
     return static_cast<long long>(hash);  // two's complement: the bigint with the same bits
 }
 
-std::unique_ptr<Connection> open_postgres(const DatabaseUrl& url, Diagnostics& diags) {
+std::unique_ptr<Connection> open_postgres(const DatabaseUrl& url, Diagnostics& diags, Access access) {
     PGconn* conn = connect(url, "", diags);
     if (!conn) return nullptr;
-    return std::make_unique<PostgresConnection>(conn, url.redacted());
+    auto out = std::make_unique<PostgresConnection>(conn, url.redacted());
+    if (access == Access::ReadOnly && !out->execute("SET default_transaction_read_only = on", diags)) return nullptr;
+    return out;
 }
 
 std::unique_ptr<Connection> open_postgres_scratch(const DatabaseUrl& server, Diagnostics& diags) {

@@ -13,7 +13,10 @@ namespace autogen::db {
 /// Connects to `url` (postgresql:// or postgres://, anything libpq accepts; the
 /// password may also come from PGPASSWORD or ~/.pgpass). Server notices ("already
 /// exists, skipping") are dropped. Errors name the URL redacted, never a password.
-std::unique_ptr<Connection> open_postgres(const DatabaseUrl& url, Diagnostics& diags);
+/// ReadOnly sets default_transaction_read_only for the session, so a read-only command
+/// cannot write even by mistake.
+std::unique_ptr<Connection> open_postgres(const DatabaseUrl& url, Diagnostics& diags,
+                                          Access access = Access::ReadWrite);
 
 /// Creates a fresh, empty database on the server of `server` (named
 /// autogen_scratch_<pid>_<random>, from template0, so nothing of template1 leaks in)

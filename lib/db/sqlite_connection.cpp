@@ -16,9 +16,6 @@ namespace {
 
 using support::Category;
 
-/// How long a second migrator waits for the first one's write lock.
-constexpr int kBusyTimeoutMs = 30000;
-
 class SqliteConnection final : public Connection {
 public:
     SqliteConnection(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
@@ -95,6 +92,14 @@ public:
         }
         sqlite3_finalize(stmt);
         return result;
+    }
+
+    std::optional<bool> has_table(std::string_view name, Diagnostics& diags) override {
+        // SQLite compares identifiers without regard to ASCII case.
+        auto rows = query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1 COLLATE NOCASE",
+                          {std::string(name)}, diags);
+        if (!rows) return std::nullopt;
+        return !rows->rows.empty();
     }
 
     bool begin(Diagnostics& diags) override {
@@ -203,22 +208,57 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Connection> open_sqlite(const std::string& path, Diagnostics& diags) {
-    if (path != ":memory:") {
+std::unique_ptr<Connection> open_sqlite(const std::string& path, Diagnostics& diags,
+                                        const SqliteOpenOptions& options) {
+    const bool read_only = options.access == Access::ReadOnly;
+    const bool file = path != ":memory:";
+    if (file && read_only) {
+        std::error_code ec;
+        if (!std::filesystem::exists(path, ec)) {
+            diags.error(Category::Database, "SQLite database " + path + " does not exist", {},
+                        "check the database URL ([database] url, DATABASE_URL or --url), or run "
+                        "'autogen upgrade head' to create it; this command only reads and creates nothing");
+            return nullptr;
+        }
+    } else if (file) {
         std::error_code ec;
         auto parent = std::filesystem::path(path).parent_path();
         if (!parent.empty()) std::filesystem::create_directories(parent, ec);
     }
     sqlite3* db = nullptr;
-    int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    const int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
     if (rc != SQLITE_OK) {
         std::string msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
         sqlite3_close_v2(db);
-        diags.error(support::Category::Database, "cannot open SQLite database " + path + ": " + msg, {},
-                    "check that the folder exists and is writable, or fix [database] url");
+        diags.error(Category::Database, "cannot open SQLite database " + path + ": " + msg, {},
+                    read_only ? "check the path and its permissions, or fix the database URL"
+                              : "check that the folder exists and is writable, or fix [database] url");
         return nullptr;
     }
-    sqlite3_busy_timeout(db, kBusyTimeoutMs);
+    sqlite3_busy_timeout(db, options.busy_timeout_ms);
+    // sqlite3_open_v2 reads nothing: a file of random bytes or a database locked by
+    // another process only fails at the first read. Read the catalog now, so every
+    // command gets the cause instead of treating the database as empty.
+    sqlite3_stmt* probe = nullptr;
+    rc = sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master", -1, &probe, nullptr);
+    if (rc == SQLITE_OK) rc = sqlite3_step(probe) == SQLITE_ROW ? SQLITE_OK : sqlite3_errcode(db);
+    sqlite3_finalize(probe);
+    if (rc != SQLITE_OK) {
+        std::string msg = sqlite3_errmsg(db);
+        const int primary = rc & 0xff;
+        sqlite3_close_v2(db);
+        std::string hint = primary == SQLITE_NOTADB
+                               ? "the file is not a SQLite database: check the database URL ([database] url, "
+                                 "DATABASE_URL or --url)"
+                           : primary == SQLITE_BUSY || primary == SQLITE_LOCKED
+                               ? "another process holds a lock on it (waited " +
+                                     std::to_string(options.busy_timeout_ms / 1000) +
+                                     " s): run again when it has finished"
+                               : "check the file and its permissions";
+        diags.error(Category::Database, "cannot read SQLite database " + path + ": " + msg, {}, hint);
+        return nullptr;
+    }
     auto conn = std::make_unique<SqliteConnection>(db, path);
     if (!conn->execute("PRAGMA foreign_keys = ON", diags)) return nullptr;
     return conn;

@@ -8,9 +8,23 @@
 
 namespace autogen::db {
 
-/// Opens (creating if needed) the SQLite database at `path` (":memory:" for an
-/// in-memory one), with foreign keys enforced and a busy timeout so that concurrent
-/// migrators wait for each other. Creates the parent folder of a file path.
-std::unique_ptr<Connection> open_sqlite(const std::string& path, Diagnostics& diags);
+/// How long a connection waits for another one's lock before failing (SQLITE_BUSY).
+constexpr int kSqliteBusyTimeoutMs = 30000;
+
+struct SqliteOpenOptions {
+    /// ReadWrite creates the file (and its parent folder) when missing; ReadOnly opens
+    /// an existing file with SQLITE_OPEN_READONLY and creates nothing.
+    Access access = Access::ReadWrite;
+    /// How long a second migrator waits for the first one's write lock.
+    int busy_timeout_ms = kSqliteBusyTimeoutMs;
+};
+
+/// Opens the SQLite database at `path` (":memory:" for an in-memory one), with foreign
+/// keys enforced and a busy timeout so that concurrent migrators wait for each other,
+/// and reads its catalog once, so a file that is not a database, or one locked longer
+/// than the busy timeout, is a Database error naming the path and the cause here
+/// rather than a wrong answer later. ReadOnly: a missing file is such an error too.
+std::unique_ptr<Connection> open_sqlite(const std::string& path, Diagnostics& diags,
+                                        const SqliteOpenOptions& options = {});
 
 }  // namespace autogen::db

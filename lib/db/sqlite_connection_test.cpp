@@ -1,6 +1,9 @@
 // The SQLite connection against real database files.
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <fstream>
+
 #include "db/sqlite_connection.hpp"
 #include "support/temp_dir.hpp"
 
@@ -62,4 +65,58 @@ TEST_CASE("sqlite connection: commit refuses broken references and rolls back") 
     // Enforcement is back on after the transaction.
     diags.clear();
     CHECK_FALSE(conn->execute("INSERT INTO c VALUES (12, 77)", diags));
+}
+
+TEST_CASE("sqlite connection: read-only opens create nothing and name a missing path") {
+    testing::TempDir dir;
+    const auto path = dir.path() / "typo" / "app.sqlite3";
+    support::Diagnostics diags;
+    CHECK_FALSE(db::open_sqlite(path.string(), diags, {.access = db::Access::ReadOnly}));
+    REQUIRE(diags.has_errors());
+    CHECK(diags.items().back().category == support::Category::Database);
+    CHECK(diags.items().back().message == "SQLite database " + path.string() + " does not exist");
+    CHECK(diags.items().back().hint.find("autogen upgrade head") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(dir.path() / "typo"));
+
+    SUBCASE("an existing database opens read-only and refuses writes") {
+        support::Diagnostics more;
+        REQUIRE(db::open_sqlite(path.string(), more)->execute("CREATE TABLE t (a)", more));
+        auto ro = db::open_sqlite(path.string(), more, {.access = db::Access::ReadOnly});
+        REQUIRE(ro);
+        CHECK(ro->has_table("t", more) == true);
+        CHECK(ro->has_table("T", more) == true);
+        CHECK(ro->has_table("u", more) == false);
+        CHECK_FALSE(ro->execute("INSERT INTO t VALUES (1)", more));
+        CHECK(more.items().back().message.find("readonly") != std::string::npos);
+    }
+}
+
+TEST_CASE("sqlite connection: a file that cannot be read is an error at open, with the cause") {
+    testing::TempDir dir;
+    const auto path = dir.path() / "app.sqlite3";
+    SUBCASE("random bytes") {
+        std::ofstream(path, std::ios::binary) << std::string(4096, '\x5a') << "not a database";
+        for (auto access : {db::Access::ReadOnly, db::Access::ReadWrite}) {
+            support::Diagnostics diags;
+            CHECK_FALSE(db::open_sqlite(path.string(), diags, {.access = access}));
+            REQUIRE(diags.has_errors());
+            CHECK(diags.items().back().category == support::Category::Database);
+            CHECK(diags.items().back().message ==
+                  "cannot read SQLite database " + path.string() + ": file is not a database");
+            CHECK(diags.items().back().hint.find("not a SQLite database") != std::string::npos);
+        }
+    }
+    SUBCASE("locked by another connection beyond the busy timeout") {
+        support::Diagnostics diags;
+        auto holder = db::open_sqlite(path.string(), diags);
+        REQUIRE(holder);
+        REQUIRE(holder->execute("CREATE TABLE t (a); BEGIN EXCLUSIVE; INSERT INTO t VALUES (1)", diags));
+        support::Diagnostics waiting;
+        CHECK_FALSE(db::open_sqlite(path.string(), waiting, {.access = db::Access::ReadOnly, .busy_timeout_ms = 1}));
+        REQUIRE(waiting.has_errors());
+        CHECK(waiting.items().back().message ==
+              "cannot read SQLite database " + path.string() + ": database is locked");
+        CHECK(waiting.items().back().hint.find("another process holds a lock") != std::string::npos);
+        REQUIRE(holder->execute("ROLLBACK", diags));
+    }
 }

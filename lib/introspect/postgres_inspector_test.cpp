@@ -58,6 +58,10 @@ public:
         ++calls;
         return inner_.query(sql, params, diags);
     }
+    std::optional<bool> has_table(std::string_view name, support::Diagnostics& diags) override {
+        ++calls;
+        return inner_.has_table(name, diags);
+    }
     bool begin(support::Diagnostics& diags) override { return inner_.begin(diags); }
     bool commit(support::Diagnostics& diags) override { return inner_.commit(diags); }
     bool rollback(support::Diagnostics& diags) override { return inner_.rollback(diags); }

@@ -87,10 +87,13 @@ TEST_CASE("sqlite inspector: skips internal, scratch, version and excluded table
 
 TEST_CASE("sqlite inspector: a failing catalog query is named") {
     testing::TempDir dir;
-    auto path = dir.write("not_a.db", std::string(4096, 'x'));
+    // open_sqlite itself refuses a file that is not a database, so it turns into one
+    // after the connection is open.
+    auto path = dir.write("not_a.db", "");
     support::Diagnostics diags;
     auto conn = db::open_sqlite(path.string(), diags);
     REQUIRE(conn);
+    dir.write("not_a.db", std::string(4096, 'x'));
     auto s = introspect::make_sqlite_inspector()->inspect(*conn, {}, diags);
     CHECK_FALSE(s);
     REQUIRE(diags.has_errors());

@@ -444,7 +444,9 @@ std::optional<std::vector<std::string>> current(db::Connection& conn,
                                                 const std::string& version_table,
                                                 support::Diagnostics& diags) {
     VersionTable table(version_table);
-    if (!table.exists(conn)) return std::vector<std::string>{};
+    auto exists = table.exists(conn, diags);
+    if (!exists) return std::nullopt;
+    if (!*exists) return std::vector<std::string>{};
     return table.heads(conn, diags);
 }
 

@@ -255,8 +255,8 @@ TEST_CASE("version table: every change must hit exactly one row") {
     migrate::VersionTable table("my_versions");
     REQUIRE(table.ensure(*conn, diags));
     REQUIRE(table.ensure(*conn, diags));  // idempotent
-    CHECK(table.exists(*conn));
-    CHECK_FALSE(migrate::VersionTable("other").exists(*conn));
+    CHECK(table.exists(*conn, diags) == true);
+    CHECK(migrate::VersionTable("other").exists(*conn, diags) == false);
     REQUIRE(conn->begin(diags));
     REQUIRE(table.move(*conn, {}, {"a1"}, {"abc"}, diags));
     REQUIRE(table.move(*conn, {"a1"}, {"b2", "c3"}, {}, diags));

@@ -39,10 +39,8 @@ bool VersionTable::lock(db::Connection& conn, support::Diagnostics& diags) const
     return conn.execute(lock_sql(), diags);
 }
 
-bool VersionTable::exists(db::Connection& conn) const {
-    support::Diagnostics scratch;  // a missing table is the expected failure here
-    return conn.query("SELECT \"version_num\" FROM " + quoted() + " WHERE 1 = 0", {}, scratch)
-        .has_value();
+std::optional<bool> VersionTable::exists(db::Connection& conn, support::Diagnostics& diags) const {
+    return conn.has_table(name_, diags);
 }
 
 std::optional<std::vector<std::string>> VersionTable::heads(db::Connection& conn,
@@ -67,9 +65,13 @@ std::optional<std::vector<std::pair<std::string, std::string>>> VersionTable::ch
     for (const auto& row : heads->rows) {
         if (row.size() >= 2 && row[0]) by_id[*row[0]] = row[1].value_or("");
     }
-    // The log is missing in a database migrated by an older autogen: then the heads are all we know.
-    support::Diagnostics missing_log;
-    if (auto log = conn.query("SELECT \"revision\", \"checksum\" FROM " + quoted_log(), {}, missing_log)) {
+    // The log is missing in a database migrated by an older autogen: then the heads are
+    // all we know. A log that exists but cannot be read is an error, not an empty log.
+    auto has_log = conn.has_table(name_ + "_log", diags);
+    if (!has_log) return std::nullopt;
+    if (*has_log) {
+        auto log = conn.query("SELECT \"revision\", \"checksum\" FROM " + quoted_log(), {}, diags);
+        if (!log) return std::nullopt;
         for (const auto& row : log->rows) {
             if (row.size() >= 2 && row[0]) by_id[*row[0]] = row[1].value_or("");
         }

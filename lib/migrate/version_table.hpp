@@ -45,8 +45,10 @@ class VersionTable {
     /// The statement lock() runs (also printed by offline SQL).
     std::string lock_sql() const;
 
-    /// True if the table exists (probed with a query that reads no row).
-    bool exists(db::Connection& conn) const;
+    /// Whether the table exists, asked of the database's catalog; nullopt (after a
+    /// Database diagnostic) when the database cannot be read: a database that cannot
+    /// be read is never taken for one without a version table.
+    std::optional<bool> exists(db::Connection& conn, support::Diagnostics& diags) const;
 
     /// The revision ids in the table, sorted. Fails if the table does not exist.
     std::optional<std::vector<std::string>> heads(db::Connection& conn,

@@ -21,6 +21,10 @@ struct DatabaseConfig {
     std::vector<std::string> dialects{"sqlite"};
     bool dialects_given = false;             ///< `dialects` was set in the file
     std::string dev_url;
+    /// May a server dialect create its scratch database on the server of `url` when
+    /// `dev_url` is empty? Not in the file: the CLI clears it for the read-only commands
+    /// (SPEC §3: they never create a scratch database on the live server).
+    bool scratch_on_url = true;
 };
 
 struct ModelsConfig {

@@ -131,7 +131,18 @@ private:
             if (!dialect) return false;
             const std::string tag = several ? " [" + name + "]" : "";
             std::string why;
-            if (offline_ || !scratch_available(*dialect, config, why)) {
+            const bool scratch = !offline_ && scratch_available(*dialect, config, why);
+            // No scratch database (a read-only command makes none on the live server,
+            // SPEC §3): the caches may still hold both the chain and the models.
+            const bool cached = !offline_ && !scratch &&
+                                replay_chain(*dialect, graph, heads, config, session.diags, true) &&
+                                materialize(*dialect, scanned->schema, config, session.diags, true);
+            if (session.diags.has_errors()) return false;
+            if (cached) {
+                session.info("no scratch " + name + " database (" + why +
+                             "): the models and the migration chain come from autogen's cache");
+            }
+            if (!scratch && !cached) {
                 if (!offline_) {
                     session.info("no scratch " + name + " database (" + why + "): comparing the models with " +
                                  sum_name + " instead of the replayed chain");
@@ -178,7 +189,8 @@ private:
             if (snapshot_is_models || !sum) continue;
             const auto* recorded = need_snapshot();
             if (!recorded) return false;
-            auto materialized = materialize(*dialect, *recorded, config, session.diags);
+            auto materialized = materialize(*dialect, *recorded, config, session.diags, cached);
+            if (!materialized && cached && !session.diags.has_errors()) continue;  // not cached: unverified
             if (!materialized) return false;
             auto snap_change = plan_change(*dialect, *chain, *materialized, session.diags);
             if (!snap_change) return false;
@@ -192,7 +204,7 @@ private:
     }
 
     /// Pending and edited revisions, and the live schema vs the chain at its revision.
-    static bool check_database(Session& session, const support::Config& config, const migrate::RevisionGraph& graph,
+    bool check_database(Session& session, const support::Config& config, const migrate::RevisionGraph& graph,
                                const std::vector<std::string>& heads, ReplayMemo& replays, FindingList& findings) {
         auto live = open_live(session, config, /*required=*/false);
         if (session.diags.has_errors()) return false;
@@ -219,7 +231,9 @@ private:
                 }
             }
         }
-        if (table.exists(*live->conn)) {
+        auto has_table = table.exists(*live->conn, session.diags);
+        if (!has_table) return false;
+        if (*has_table) {
             auto sums = table.checksums(*live->conn, session.diags);
             if (!sums) return false;
             for (const auto& [id, sum] : *sums) {
@@ -231,7 +245,23 @@ private:
                 }
             }
         }
-        auto chain = replays.get(*live->dialect, graph, *current, config, session.diags);
+        // Read-only (SPEC §3): no scratch database on the live server; without dev_url the
+        // chain comes from the cache, or the live schema is not compared, and check says so.
+        std::optional<schema::Schema> cached_chain;
+        if (std::string why; !scratch_available(*live->dialect, config, why)) {
+            cached_chain = replay_chain(*live->dialect, graph, *current, config, session.diags, /*cache_only=*/true);
+            if (!cached_chain) {
+                schema_unchecked_ = true;
+                session.diags.warning(Category::Config,
+                                      "the database's schema was not compared with the migrations: no scratch " +
+                                          live->dialect->name + " database to replay them on (" + why + ")",
+                                      {}, "set [database] dev_url or pass --dev-url");
+                return true;
+            }
+            session.info("no scratch " + live->dialect->name + " database (" + why +
+                         "): the migration chain the database is compared with comes from autogen's cache");
+        }
+        auto chain = cached_chain ? cached_chain : replays.get(*live->dialect, graph, *current, config, session.diags);
         if (!chain) return false;
         auto schema = inspect_live(*live, config, session.diags);
         if (!schema) return false;
@@ -268,8 +298,10 @@ private:
         for (const auto& f : findings) session.print(f.message);
         if (findings.empty()) {
             std::string against = used_scratch ? "the migration chain" : "the snapshot in " + sum_display(config);
-            session.print(database ? "no drift: the models, the migration chain and the database agree"
-                                   : "no drift: the models match " + against);
+            session.print(database && !schema_unchecked_
+                              ? "no drift: the models, the migration chain and the database agree"
+                              : "no drift: the models match " + against +
+                                    (database ? "; the database has every revision (its schema was not compared)" : ""));
         } else {
             session.info(std::to_string(findings.size()) + " finding(s); each line says what to do (see also "
                          "'autogen revision -m MSG' and 'autogen upgrade head')");
@@ -277,6 +309,7 @@ private:
     }
 
     bool no_database_ = false;
+    bool schema_unchecked_ = false;  ///< the live schema was not compared (no scratch database)
     bool offline_ = false;
     std::string dev_url_;
 };

@@ -28,12 +28,18 @@ class DiffCommand final : public Command {
 public:
     void configure(CLI::App& app) override {
         app.add_option("-m,--message", message_, "message to render into the preview");
+        app.add_option("--dev-url", dev_url_,
+                       "a PostgreSQL server where diff may create a temporary database (overrides [database] "
+                       "dev_url; diff never makes one on the live server by itself)");
     }
 
     int run(Session& session) override {
         auto project = open_project(session);
         if (!project) return kExitUsage;
-        const auto* config = project->config;
+        // A copy, so that --dev-url reaches the dialects' scratch databases.
+        support::Config effective = *project->config;
+        if (!apply_dev_url(session, effective, dev_url_)) return kExitUsage;
+        const auto* config = &effective;
         auto* graph = &project->graph;
         auto changes = compute_model_changes(session, *config, *graph, {});
         if (!changes) return kExitUsage;
@@ -75,6 +81,7 @@ public:
 
 private:
     std::string message_ = "(preview)";
+    std::string dev_url_;
 };
 
 }  // namespace

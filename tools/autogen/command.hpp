@@ -23,6 +23,9 @@ struct CommandSpec {
     const char* name;
     const char* summary;
     std::unique_ptr<Command> (*make)();
+    /// SPEC §3's read-only commands: they open the database read-only and create
+    /// scratch databases only on dev_url (Session::read_only).
+    bool read_only = false;
 };
 
 // One factory per command file.

@@ -32,13 +32,25 @@ std::string DialectRegistry::names() const {
 namespace {
 
 /// A PostgreSQL scratch database lives on `[database] dev_url` (or --dev-url) when set,
-/// else on the server of the effective URL when that is a PostgreSQL one (its user
-/// needs CREATEDB). Without either there is no server to replay the chain on.
+/// else, for the commands that may write (scratch_on_url), on the server of the
+/// effective URL when that is a PostgreSQL one (its user needs CREATEDB). Without
+/// either there is no server to replay the chain on.
 std::optional<db::DatabaseUrl> postgres_scratch_server(const support::Config& config, support::Diagnostics& diags) {
-    const std::string& server = !config.database.dev_url.empty() ? config.database.dev_url : config.database.url;
+    const std::string& server = !config.database.dev_url.empty() ? config.database.dev_url
+                                : config.database.scratch_on_url ? config.database.url
+                                                                 : config.database.dev_url;
     auto url = server.empty() ? std::nullopt : db::parse_url(server, config.root, diags);
     if (!url || url->scheme != "postgresql") {
-        if (!diags.has_errors()) {
+        const bool live_server_refused = !config.database.scratch_on_url && config.database.dev_url.empty() &&
+                                         config.database.url.rfind("postgres", 0) == 0;
+        if (!diags.has_errors() && live_server_refused) {
+            diags.error(support::Category::Config,
+                        "no [database] dev_url: this command only reads, so it creates no scratch database on the "
+                        "server of the database URL",
+                        support::SourceLocation{config.file.string()},
+                        "set [database] dev_url (or pass --dev-url) to a PostgreSQL server where autogen may create "
+                        "and drop a temporary database; --dev-url \"$DATABASE_URL\" says the live server may be used");
+        } else if (!diags.has_errors()) {
             diags.error(support::Category::Config,
                         "the postgresql dialect needs a PostgreSQL server for its scratch database, and none is configured",
                         support::SourceLocation{config.file.string()},
@@ -81,8 +93,8 @@ DialectRegistry make_dialect_registry() {
     DialectRegistry registry;
     Dialect sqlite;
     sqlite.name = "sqlite";
-    sqlite.connect = [](const db::DatabaseUrl& url, support::Diagnostics& diags) {
-        return db::open_sqlite(url.sqlite_path, diags);
+    sqlite.connect = [](const db::DatabaseUrl& url, db::Access access, support::Diagnostics& diags) {
+        return db::open_sqlite(url.sqlite_path, diags, {.access = access});
     };
     sqlite.scratch = [](const support::Config&, support::Diagnostics& diags) {
         return db::open_sqlite(":memory:", diags);
@@ -97,8 +109,8 @@ DialectRegistry make_dialect_registry() {
 
     Dialect postgres;
     postgres.name = "postgresql";
-    postgres.connect = [](const db::DatabaseUrl& url, support::Diagnostics& diags) {
-        return db::open_postgres(url, diags);
+    postgres.connect = [](const db::DatabaseUrl& url, db::Access access, support::Diagnostics& diags) {
+        return db::open_postgres(url, diags, access);
     };
     postgres.scratch = open_postgres_scratch;
     postgres.scratch_ready = postgres_scratch_ready;

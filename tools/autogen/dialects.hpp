@@ -21,12 +21,14 @@ namespace autogen::cli {
 
 struct Dialect {
     std::string name;
-    /// Opens the database a URL of this dialect names.
-    std::function<std::unique_ptr<db::Connection>(const db::DatabaseUrl&, support::Diagnostics&)> connect;
+    /// Opens the database a URL of this dialect names (ReadOnly: creating nothing).
+    std::function<std::unique_ptr<db::Connection>(const db::DatabaseUrl&, db::Access, support::Diagnostics&)>
+        connect;
     /// Opens an empty scratch database (to replay the chain or materialise models),
     /// dropped with its connection. Dialects that need a server create it on
-    /// `[database] dev_url` (or --dev-url), else on the server of the project's
-    /// effective URL when it is of this dialect (docs/dialects/postgresql.md).
+    /// `[database] dev_url` (or --dev-url), else, when config.database.scratch_on_url
+    /// (not for read-only commands), on the server of the project's effective URL when
+    /// it is of this dialect (docs/dialects/postgresql.md).
     std::function<std::unique_ptr<db::Connection>(const support::Config&, support::Diagnostics&)> scratch;
     /// Could `scratch` open one here? Answered without creating a database (SQLite:
     /// always; PostgreSQL: the server answers and the user may create databases). False

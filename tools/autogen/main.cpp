@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 #include <exception>
 #include <iostream>
+#include <tuple>
 
 #include "command.hpp"
 #include "support/resource_paths.hpp"
@@ -19,15 +20,15 @@ const CommandSpec kCommands[] = {
     {"downgrade", "Undo revisions down to a target (-1, base, a revision)", &make_downgrade_command},
     {"stamp", "Set the database's version table to a revision without running SQL", &make_stamp_command},
     {"merge", "Write a merge revision joining several heads", &make_merge_command},
-    {"current", "Show the revision(s) the database is at", &make_current_command},
-    {"heads", "Show the head revision(s) of the migration chain", &make_heads_command},
+    {"current", "Show the revision(s) the database is at", &make_current_command, /*read_only=*/true},
+    {"heads", "Show the head revision(s) of the migration chain", &make_heads_command, /*read_only=*/true},
     {"branches", "Show the branch points of the migration chain", &make_branches_command},
-    {"history", "List revisions, newest first", &make_history_command},
+    {"history", "List revisions, newest first", &make_history_command, /*read_only=*/true},
     {"show", "Show one revision in full", &make_show_command},
     {"hash", "Rewrite migrations/autogen.sum (after reviewing a hand edit of a revision)", &make_hash_command},
-    {"check", "Exit 1 if models, migrations and database have drifted apart", &make_check_command},
-    {"diff", "Print what 'revision' would write, writing nothing", &make_diff_command},
-    {"inspect", "Show the scanned models or the live database schema", &make_inspect_command},
+    {"check", "Exit 1 if models, migrations and database have drifted apart", &make_check_command, /*read_only=*/true},
+    {"diff", "Print what 'revision' would write, writing nothing", &make_diff_command, /*read_only=*/true},
+    {"inspect", "Show the scanned models or the live database schema", &make_inspect_command, /*read_only=*/true},
     {"template", "Render a template with autogen's Jinja engine", &make_template_command},
 };
 
@@ -46,7 +47,7 @@ int main(int argc, char** argv) {
     app.add_flag("-v,--verbose", global.verbose, "print files read, models found and other details");
     app.add_flag("--no-color", global.no_color, "never colour the output");
 
-    std::vector<std::pair<CLI::App*, std::unique_ptr<Command>>> commands;
+    std::vector<std::tuple<CLI::App*, std::unique_ptr<Command>, bool>> commands;
     for (const auto& spec : kCommands) {
         CLI::App* sub = app.add_subcommand(spec.name, spec.summary);
         // Global options work after the command too (`autogen inspect models --json`,
@@ -54,7 +55,7 @@ int main(int argc, char** argv) {
         sub->fallthrough();
         auto command = spec.make();
         command->configure(*sub);
-        commands.emplace_back(sub, std::move(command));
+        commands.emplace_back(sub, std::move(command), spec.read_only);
     }
 
     try {
@@ -68,8 +69,9 @@ int main(int argc, char** argv) {
     try {
         auto registry = make_dialect_registry();
         Session session(global, registry);
-        for (auto& [sub, command] : commands) {
+        for (auto& [sub, command, read_only] : commands) {
             if (sub->parsed()) {
+                session.read_only = read_only;
                 int code = command->run(session);
                 int diag_code = session.finish();
                 return diag_code != 0 ? diag_code : code;

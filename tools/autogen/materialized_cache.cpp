@@ -1,6 +1,9 @@
 // The materialised-schema cache (materialized_cache.hpp). Entries reuse the scan cache's
-// folder, binary schema codec and atomic writes: <cache>/materialized-<key>.bin.
+// folder, binary schema codec and atomic writes: <cache>/materialized-<key>.bin for the
+// models, <cache>/chain-<hash>.bin for the replayed chain.
 #include "materialized_cache.hpp"
+
+#include <algorithm>
 
 #include "scan/cache_store.hpp"
 #include "scan/content_hash.hpp"
@@ -12,12 +15,25 @@ namespace autogen::cli {
 
 namespace {
 
-constexpr const char* kFormat = "autogen-materialized-1";
+constexpr const char* kFormat = "autogen-materialized-2";
+constexpr const char* kChainFormat = "autogen-chain-1";
+constexpr const char* kChainPrefix = "chain-";  ///< starts a chain key (never hex), and its entry's name
 
 std::filesystem::path entry_path(const support::Config& config, const std::string& key) {
     auto cache = scan::CacheSettings::from_env(config.root.lexically_normal());
     if (!cache.enabled()) return {};
+    if (key.rfind(kChainPrefix, 0) == 0) return cache.dir / (key + ".bin");
     return cache.dir / ("materialized-" + key + ".bin");
+}
+
+/// What both keys share: the build, the dialect, the server that answers (a different
+/// one may normalise differently: dev_url, else url, where revision makes its scratch
+/// databases), and the inspect options.
+void add_common(scan::KeyHasher& h, const std::string& dialect, const support::Config& config) {
+    h.add(scan::this_build()).add(dialect);
+    h.add(!config.database.dev_url.empty() ? config.database.dev_url : config.database.url);
+    h.add(config.migrations.version_table).add(std::to_string(config.models.exclude_tables.size()));
+    for (const auto& pattern : config.models.exclude_tables) h.add(pattern);
 }
 
 }  // namespace
@@ -25,14 +41,29 @@ std::filesystem::path entry_path(const support::Config& config, const std::strin
 std::string materialized_key(const std::string& dialect, const std::vector<codegen::Statement>& statements,
                              const support::Config& config) {
     scan::KeyHasher h;
-    h.add(kFormat).add(scan::this_build()).add(dialect);
-    // Where the scratch database lives: a different server may normalise differently.
-    h.add(config.database.dev_url).add(config.database.url);
-    h.add(config.migrations.version_table).add(std::to_string(config.models.exclude_tables.size()));
-    for (const auto& pattern : config.models.exclude_tables) h.add(pattern);
+    h.add(kFormat);
+    add_common(h, dialect, config);
     h.add(std::to_string(statements.size()));
     for (const auto& s : statements) h.add(s.sql);
     return h.hex();
+}
+
+std::string chain_key(const std::string& dialect, const migrate::RevisionGraph& graph,
+                      std::vector<std::string> heads, const support::Config& config) {
+    scan::KeyHasher h;
+    h.add(kChainFormat);
+    add_common(h, dialect, config);
+    std::sort(heads.begin(), heads.end());
+    h.add(std::to_string(heads.size()));
+    for (const auto& head : heads) h.add(head);
+    // Every revision the replay applies, with the bytes of its file (sorted: a set).
+    const auto applied = graph.ancestors_or_self(heads);
+    h.add(std::to_string(applied.size()));
+    for (const auto& id : applied) {
+        const auto* rev = graph.find(id);
+        h.add(id).add(rev ? rev->checksum : std::string("?"));
+    }
+    return kChainPrefix + h.hex();
 }
 
 std::optional<schema::Schema> lookup_materialized(const support::Config& config, const std::string& key) {

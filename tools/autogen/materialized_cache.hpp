@@ -2,8 +2,11 @@
 // creating 1,000 tables in a PostgreSQL scratch database takes seconds, reading the
 // answer back from the cache milliseconds. Keyed by content, never by time: the exact
 // statements that create the models, the dialect, where its scratch database lives
-// (dev_url / url), the inspect options, and this build of autogen. A changed model
+// (dev_url, else url), the inspect options, and this build of autogen. A changed model
 // changes the statements, so it misses; nothing is ever trusted across builds.
+// Beside it, the schema the migration chain replays to, keyed the same way by the
+// checksums of the revision files it applies: the read-only commands, which create no
+// scratch database on the live server (SPEC §3), answer from both when they can.
 #pragma once
 
 #include <optional>
@@ -11,6 +14,7 @@
 #include <vector>
 
 #include "codegen/planner.hpp"
+#include "migrate/revision_graph.hpp"
 #include "schema/schema.hpp"
 #include "support/config.hpp"
 
@@ -20,7 +24,12 @@ namespace autogen::cli {
 std::string materialized_key(const std::string& dialect, const std::vector<codegen::Statement>& statements,
                              const support::Config& config);
 
-/// The stored schema for `key`, or nullopt (no entry, a corrupt one, or the cache is
+/// The cache key of the schema `graph` replays to at `heads` (empty = base) for
+/// `dialect` under `config`: every applied revision's id and file checksum.
+std::string chain_key(const std::string& dialect, const migrate::RevisionGraph& graph,
+                      std::vector<std::string> heads, const support::Config& config);
+
+/// The stored schema for `key` (a materialized_key or a chain_key), or nullopt (no entry, a corrupt one, or the cache is
 /// off: AUTOGEN_NO_CACHE / AUTOGEN_CACHE_DIR as for the scan cache).
 std::optional<schema::Schema> lookup_materialized(const support::Config& config, const std::string& key);
 

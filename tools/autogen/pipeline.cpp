@@ -167,7 +167,8 @@ const Dialect* require_dialect(Session& session, const std::string& name) {
 }
 
 std::optional<schema::Schema> materialize(const Dialect& dialect, const schema::Schema& model,
-                                          const support::Config& config, support::Diagnostics& diags) {
+                                          const support::Config& config, support::Diagnostics& diags,
+                                          bool cache_only) {
     schema::Schema lowered = dialect.planner->lower(model, diags);
     if (diags.has_errors()) return std::nullopt;
     auto ops = diff::diff(schema::Schema{}, lowered, *dialect.rules);
@@ -180,6 +181,7 @@ std::optional<schema::Schema> materialize(const Dialect& dialect, const schema::
         carry_model_facts(model, *cached);
         return cached;
     }
+    if (cache_only) return std::nullopt;
     auto conn = dialect.scratch(config, diags);
     if (!conn) return std::nullopt;
     for (const auto& s : statements) {
@@ -200,7 +202,10 @@ std::optional<schema::Schema> materialize(const Dialect& dialect, const schema::
 
 std::optional<schema::Schema> replay_chain(const Dialect& dialect, const migrate::RevisionGraph& graph,
                                            const std::vector<std::string>& heads, const support::Config& config,
-                                           support::Diagnostics& diags) {
+                                           support::Diagnostics& diags, bool cache_only) {
+    const std::string key = chain_key(dialect.name, graph, heads, config);
+    if (auto cached = lookup_materialized(config, key)) return cached;
+    if (cache_only) return std::nullopt;
     auto conn = dialect.scratch(config, diags);
     if (!conn) return std::nullopt;
     migrate::RunOptions run;
@@ -215,7 +220,9 @@ std::optional<schema::Schema> replay_chain(const Dialect& dialect, const migrate
             return std::nullopt;
         }
     }
-    return dialect.inspector->inspect(*conn, inspect_options(config), diags);
+    auto replayed = dialect.inspector->inspect(*conn, inspect_options(config), diags);
+    if (replayed) store_materialized(config, key, *replayed);
+    return replayed;
 }
 
 std::optional<LiveDatabase> open_live(Session& session, const support::Config& config, bool required) {
@@ -233,7 +240,8 @@ std::optional<LiveDatabase> open_live(Session& session, const support::Config& c
     live.url = *parsed;
     live.dialect = require_dialect(session, parsed->scheme);
     if (!live.dialect) return std::nullopt;
-    live.conn = live.dialect->connect(live.url, session.diags);
+    live.conn = live.dialect->connect(live.url, session.read_only ? db::Access::ReadOnly : db::Access::ReadWrite,
+                                      session.diags);
     if (!live.conn) return std::nullopt;
     session.detail("database: " + live.url.redacted());
     return live;
@@ -344,11 +352,23 @@ std::optional<ModelChanges> compute_model_changes(Session& session, const suppor
         const Dialect* dialect = require_dialect(session, name);
         if (!dialect) return std::nullopt;
         std::string no_scratch;
-        if (!(live && live->dialect == dialect) && !scratch_available(*dialect, config, no_scratch)) {
+        const bool live_here = live && live->dialect == dialect;
+        std::optional<schema::Schema> desired;
+        // A read-only command may not use the live server for scratch (SPEC §3): then the
+        // live dialect needs dev_url or the materialised-schema cache too.
+        if ((!live_here || !config.database.scratch_on_url) && !scratch_available(*dialect, config, no_scratch)) {
+            if (live_here) desired = materialize(*dialect, changes.scan.schema, config, session.diags, true);
+            if (session.diags.has_errors()) return std::nullopt;
+            if (desired) {
+                session.info("no scratch " + name + " database (" + no_scratch + "): the models' " + name +
+                             " schema comes from the materialised-schema cache");
+            }
+        }
+        if (!no_scratch.empty() && !desired) {
             // A server dialect without a server: autogen.sum's snapshot stands in for the
             // replayed chain (docs/check.md), so a revision can still be written.
             session.info("no scratch " + name + " database (" + no_scratch + "): diffing the models against " +
-                         sum_display(config));
+                         sum_display(config) + (live_here ? " instead of the live database" : ""));
             auto sides = snapshot_sides(*dialect, config, graph, changes.scan.schema, session.diags);
             if (!sides) return std::nullopt;
             auto planned = plan_change(*dialect, sides->first, sides->second, session.diags);
@@ -356,7 +376,7 @@ std::optional<ModelChanges> compute_model_changes(Session& session, const suppor
             changes.per_dialect.push_back(std::move(*planned));
             continue;
         }
-        auto desired = materialize(*dialect, changes.scan.schema, config, session.diags);
+        if (!desired) desired = materialize(*dialect, changes.scan.schema, config, session.diags);
         if (!desired) return std::nullopt;
         std::optional<schema::Schema> from;
         if (live && live->dialect == dialect) {

@@ -43,15 +43,19 @@ bool apply_dev_url(Session& session, support::Config& config, const std::string&
 const Dialect* require_dialect(Session& session, const std::string& name);
 
 /// The model schema as `dialect` stores it: lowered, created in a scratch database,
-/// read back.
+/// read back. `cache_only`: answered from the materialised-schema cache or not at all
+/// (nullopt without an error), opening no database.
 std::optional<schema::Schema> materialize(const Dialect& dialect, const schema::Schema& model,
-                                          const support::Config& config, support::Diagnostics& diags);
+                                          const support::Config& config, support::Diagnostics& diags,
+                                          bool cache_only = false);
 
 /// The schema the chain produces at `heads` (empty = base), replayed into a scratch
-/// database of `dialect` and read back.
+/// database of `dialect` and read back, or answered from the chain cache (keyed by the
+/// applied files' checksums). `cache_only`: the cache or nothing (nullopt without an
+/// error), opening no database.
 std::optional<schema::Schema> replay_chain(const Dialect& dialect, const migrate::RevisionGraph& graph,
                                            const std::vector<std::string>& heads, const support::Config& config,
-                                           support::Diagnostics& diags);
+                                           support::Diagnostics& diags, bool cache_only = false);
 
 /// An open live database, when one is configured.
 struct LiveDatabase {
@@ -60,8 +64,10 @@ struct LiveDatabase {
     std::unique_ptr<db::Connection> conn;
 };
 
-/// Opens the configured database. nullopt with no error when none is configured
-/// (`required` false); an error when it cannot be opened or `required` and none is.
+/// Opens the configured database, read-only for a read-only command (Session::read_only:
+/// a missing SQLite file is an error, never created). nullopt with no error when none
+/// is configured (`required` false); an error when it cannot be opened or `required`
+/// and none is.
 std::optional<LiveDatabase> open_live(Session& session, const support::Config& config, bool required);
 
 /// Reads the live database's schema.

@@ -34,6 +34,7 @@ const support::Config* Session::config() {
     // From here on the config holds the effective URL, so every stage (and the scratch
     // databases of server dialects) sees what --url / DATABASE_URL chose.
     if (config_) config_->database.url = database_url();
+    if (config_) config_->database.scratch_on_url = !read_only;
     if (config_ && !config_->database.dialects_given) {
         // A single-dialect project need not list its dialect: it is the one its URL names
         // (--url > DATABASE_URL > config). Projects that serve several list them.

@@ -33,6 +33,10 @@ public:
     GlobalOptions options;
     const DialectRegistry& dialects;
     support::Diagnostics diags;
+    /// The command is one of SPEC §3's read-only ones: the live database is opened
+    /// read-only (open_live) and the config's scratch_on_url is cleared, so scratch
+    /// databases go only to dev_url. Set before the command runs.
+    bool read_only = false;
 
     /// autogen.toml from -c or found upwards from the current folder; nullptr after
     /// reporting an error. Loaded once.
