@@ -18,7 +18,8 @@ using support::Category;
 
 class SqliteConnection final : public Connection {
 public:
-    SqliteConnection(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+    SqliteConnection(sqlite3* db, std::string path, int busy_timeout_ms)
+        : db_(db), path_(std::move(path)), busy_timeout_ms_(busy_timeout_ms) {}
     ~SqliteConnection() override { sqlite3_close_v2(db_); }
     SqliteConnection(const SqliteConnection&) = delete;
     SqliteConnection& operator=(const SqliteConnection&) = delete;
@@ -144,7 +145,7 @@ public:
     }
     void unlock_migrations(std::string_view, Diagnostics&) override {
         wait_.reset();
-        sqlite3_busy_timeout(db_, kBusyTimeoutMs);
+        sqlite3_busy_timeout(db_, busy_timeout_ms_);  // the one the connection was opened with
     }
 
     bool lost() const override { return false; }
@@ -200,6 +201,7 @@ private:
 
     sqlite3* db_;
     std::string path_;
+    int busy_timeout_ms_;
     std::optional<LockWait> wait_;  ///< while a run holds lock_migrations
     std::chrono::steady_clock::time_point busy_since_;
     bool told_ = false;     ///< on_wait was told during the current wait
@@ -259,7 +261,7 @@ std::unique_ptr<Connection> open_sqlite(const std::string& path, Diagnostics& di
         diags.error(Category::Database, "cannot read SQLite database " + path + ": " + msg, {}, hint);
         return nullptr;
     }
-    auto conn = std::make_unique<SqliteConnection>(db, path);
+    auto conn = std::make_unique<SqliteConnection>(db, path, options.busy_timeout_ms);
     if (!conn->execute("PRAGMA foreign_keys = ON", diags)) return nullptr;
     return conn;
 }
