@@ -213,11 +213,13 @@ std::optional<Config> load_config(const fs::path& file, const std::map<std::stri
         r.string(*t, "dev_url", config.database.dev_url);
     }
     if (const auto* t = section(root, "models", config.file, diags)) {
-        r.check_keys(*t, "models", {"headers", "compile_commands", "include_dirs", "exclude_tables", "extra_args"});
+        r.check_keys(*t, "models", {"headers", "compile_commands", "include_dirs", "exclude_tables", "ignore",
+                                    "extra_args"});
         r.strings(*t, "headers", config.models.headers);
         r.string(*t, "compile_commands", config.models.compile_commands);
         r.strings(*t, "include_dirs", config.models.include_dirs);
         r.strings(*t, "exclude_tables", config.models.exclude_tables);
+        r.strings(*t, "ignore", config.models.ignore);
         r.strings(*t, "extra_args", config.models.extra_args);
     }
     if (const auto* t = section(root, "migrations", config.file, diags)) {

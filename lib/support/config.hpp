@@ -28,6 +28,9 @@ struct ModelsConfig {
     std::string compile_commands;
     std::vector<std::string> include_dirs;
     std::vector<std::string> exclude_tables; ///< glob patterns, never diffed
+    /// Globs (relative to the config's folder) of files that declare models but are
+    /// deliberately not scanned: not a blind spot, and their tables are never dropped.
+    std::vector<std::string> ignore;
     std::vector<std::string> extra_args;     ///< extra clang arguments
 };
 
