@@ -9,6 +9,7 @@
 #include "diff/rename_hints.hpp"
 #include "materialized_cache.hpp"
 #include "migrate/runner.hpp"
+#include "reserved_names.hpp"
 #include "sum_record.hpp"
 #include "support/text.hpp"
 
@@ -116,6 +117,7 @@ std::optional<scan::ScanResult> scan_models(Session& session, const support::Con
     tables.erase(std::remove_if(tables.begin(), tables.end(),
                                 [&](const schema::Table& t) { return excluded_table(config, t); }),
                  tables.end());
+    if (!check_reserved_names(session, config, result->schema)) return std::nullopt;
     return result;
 }
 
