@@ -54,7 +54,7 @@ TEST_CASE("in a git work tree, git's view of the files counts (ignored files are
     CHECK(files == std::vector<std::string>{"build/gen/copy.hpp", "gen/models.hpp"});
 }
 
-TEST_CASE("a blind spot carries the tables it declares; [models] ignore marks files left out on purpose") {
+TEST_CASE("a blind spot carries the tables it declares, and [models] ignore marks files left out on purpose") {
     testing::TempDir dir;
     write_project(dir);
     dir.write("legacy/two.hpp", "struct AUTOGEN_TABLE(\"pay\", schema = \"billing\") P {};\nstruct AUTOGEN_TABLE() AuditEntry {};\n");

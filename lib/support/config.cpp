@@ -180,6 +180,14 @@ std::optional<Config> load_config(const fs::path& file, const std::map<std::stri
     config.file = fs::absolute(file, ec);
     config.root = config.file.parent_path();
 
+    if (fs::is_directory(config.file, ec)) {
+        const fs::path inside = config.file / kFileName;
+        diags.error(Category::Config, config.file.string() + " is a folder, not a config file", {},
+                    fs::is_regular_file(inside, ec) ? "pass the file: -c " + inside.string()
+                                                    : "pass the path of an autogen.toml (run 'autogen init' in " +
+                                                          config.file.string() + " to create one)");
+        return std::nullopt;
+    }
     std::ifstream in(config.file);
     if (!in) {
         diags.error(Category::Config, "cannot read " + config.file.string(), {},
@@ -210,6 +218,7 @@ std::optional<Config> load_config(const fs::path& file, const std::map<std::stri
         r.string(*t, "url", config.database.url);
         r.strings(*t, "dialects", config.database.dialects);
         config.database.dialects_given = t->contains("dialects");
+        if (const toml::node* node = t->get("dialects")) config.database.dialects_at = where(config.file, node->source());
         r.string(*t, "dev_url", config.database.dev_url);
     }
     if (const auto* t = section(root, "models", config.file, diags)) {

@@ -20,6 +20,7 @@ struct DatabaseConfig {
     /// the CLI session uses the dialect of the effective database URL (sqlite if none).
     std::vector<std::string> dialects{"sqlite"};
     bool dialects_given = false;             ///< `dialects` was set in the file
+    SourceLocation dialects_at;              ///< where `dialects` is set (for messages), when given
     std::string dev_url;
 };
 

@@ -60,6 +60,21 @@ TEST_CASE("config: errors say where and how to fix") {
         CHECK(diags.items()[0].message.find("invalid TOML") == 0);
         CHECK(diags.items()[0].location.line == 1);
     }
+    SUBCASE("a folder instead of a file") {
+        dir.write("proj/autogen.toml", "[models]\nheaders = [\"a.hpp\"]\n");
+        CHECK_FALSE(load_config(dir.path() / "proj", {}, diags));
+        REQUIRE(diags.has_errors());
+        CHECK(diags.items()[0].message == (dir.path() / "proj").string() + " is a folder, not a config file");
+        CHECK(diags.items()[0].hint == "pass the file: -c " + (dir.path() / "proj" / "autogen.toml").string());
+    }
+    SUBCASE("a byte order mark is skipped; dialects and ignore are read with where dialects is") {
+        auto file = dir.write("autogen.toml", "\xEF\xBB\xBF[database]\ndialects = [\"sqlite\"]\n"
+                                              "[models]\nheaders = [\"a.hpp\"]\nignore = [\"old/**\"]\n");
+        auto config = load_config(file, {}, diags);
+        REQUIRE(config);
+        CHECK(config->models.ignore == std::vector<std::string>{"old/**"});
+        CHECK(config->database.dialects_at.line == 2);
+    }
     SUBCASE("no models") {
         auto file = dir.write("autogen.toml", "[database]\nurl = \"sqlite:///x.db\"\n");
         CHECK_FALSE(load_config(file, {}, diags));

@@ -10,4 +10,7 @@ namespace autogen::support {
 /// The items with `separator` between them: join({"a", "b"}) == "a, b".
 std::string join(const std::vector<std::string>& items, std::string_view separator = ", ");
 
+/// The UTF-8 byte order mark that Windows editors put at the start of a file.
+inline constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+
 }  // namespace autogen::support
