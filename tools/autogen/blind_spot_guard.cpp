@@ -36,9 +36,11 @@ std::string qualified(const scan::UnscannedTable& t) { return t.schema.empty() ?
 
 /// The fix, one sentence: which glob to add, or which ignore entry.
 std::string fix_for(const support::Config& config, const std::string& relative) {
+    const std::string now = config.models.headers.empty() ? std::string("none; compile_commands reaches the others")
+                                                          : quoted_list(config.models.headers);
     return "add \"" + suggested_glob(relative) + "\" (or another glob that matches it) to [models] headers in " +
-           config.file.filename().string() + " (now: " + quoted_list(config.models.headers) +
-           "), or, to leave it out on purpose, add \"" + relative + "\" to [models] ignore";
+           config.file.filename().string() + " (now: " + now + "), or, to leave it out on purpose, add \"" +
+           relative + "\" to [models] ignore";
 }
 
 }  // namespace
