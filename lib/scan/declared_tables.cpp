@@ -62,6 +62,28 @@ std::string struct_name_after(const std::string& text, std::size_t i) {
     }
 }
 
+/// `text` with every comment's characters replaced by spaces (newlines kept, so offsets,
+/// lines and columns stay those of the file): a commented-out model declares nothing.
+std::string without_comments(const std::string& text) {
+    std::string out = text;
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        char c = out[i];
+        if (c == '"' || c == '\'') {
+            for (++i; i < out.size() && out[i] != c && out[i] != '\n'; ++i)
+                if (out[i] == '\\') ++i;
+        } else if (out.compare(i, 2, "//") == 0) {
+            for (; i < out.size() && out[i] != '\n'; ++i) out[i] = ' ';
+        } else if (out.compare(i, 2, "/*") == 0) {
+            std::size_t end = out.find("*/", i + 2);
+            end = end == std::string::npos ? out.size() : end + 2;
+            for (; i < end; ++i)
+                if (out[i] != '\n') out[i] = ' ';
+            --i;
+        }
+    }
+    return out;
+}
+
 bool on_directive_line(const std::string& text, std::size_t at) {
     std::size_t line_start = text.rfind('\n', at);
     line_start = line_start == std::string::npos ? 0 : line_start + 1;
@@ -71,7 +93,8 @@ bool on_directive_line(const std::string& text, std::size_t at) {
 
 }  // namespace
 
-std::vector<TableUse> table_uses(const std::string& text) {
+std::vector<TableUse> table_uses(const std::string& file_text) {
+    const std::string text = without_comments(file_text);
     std::vector<TableUse> out;
     unsigned line = 1;
     std::size_t line_start = 0, counted = 0;

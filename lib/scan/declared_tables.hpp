@@ -20,9 +20,10 @@ struct TableUse {
     std::string name;
 };
 
-/// Every `AUTOGEN_TABLE(` use in `text`, in order. A use on a #define/#undef line is the
-/// macro's own definition, and AUTOGEN_TABLE not followed by '(' is a mention: neither
-/// counts. Arguments may span lines; string literals may hold parentheses.
-std::vector<TableUse> table_uses(const std::string& text);
+/// Every `AUTOGEN_TABLE(` use in `file_text`, in order. A use on a #define/#undef line
+/// is the macro's own definition, one in a comment is commented out, and AUTOGEN_TABLE
+/// not followed by '(' is a mention: none counts. Arguments may span lines; string
+/// literals may hold parentheses.
+std::vector<TableUse> table_uses(const std::string& file_text);
 
 }  // namespace autogen::scan

@@ -85,7 +85,7 @@ std::vector<Finding> blind_spot_findings(const support::Config& config, const st
     return out;
 }
 
-support::Config keep_unscanned_tables(Session& session, const support::Config& config,
+std::optional<support::Config> keep_unscanned_tables(Session& session, const support::Config& config,
                                       const std::vector<scan::BlindSpot>& spots, const schema::Schema& models) {
     support::Config kept = config;
     for (const auto& spot : spots) {
@@ -95,10 +95,12 @@ support::Config keep_unscanned_tables(Session& session, const support::Config& c
             support::SourceLocation at = t.declared;
             at.file = project_relative(config, at.file);
             if (t.name.empty()) {
-                session.diags.warning(Category::Model,
-                                      "cannot tell from the text which table this declares, so autogen cannot keep it "
-                                      "out of the comparison (the file is " + why + ")",
-                                      t.declared, "name the table: AUTOGEN_TABLE(\"name\")");
+                // Not knowing the table, autogen could propose dropping it: refuse.
+                session.diags.error(Category::Model,
+                                    "cannot tell from the text which table this declares, so it cannot be kept safe "
+                                    "from dropping (the file is " + why + ")",
+                                    t.declared,
+                                    "name the table: AUTOGEN_TABLE(\"name\"), or add the file to [models] headers");
                 continue;
             }
             // A scanned model of the same name is the table's definition: it is compared.
@@ -110,6 +112,7 @@ support::Config keep_unscanned_tables(Session& session, const support::Config& c
                            "; left out of the comparison, never dropped");
         }
     }
+    if (session.diags.has_errors()) return std::nullopt;
     return kept;
 }
 

@@ -5,6 +5,7 @@
 // dropping them.
 #pragma once
 
+#include <optional>
 #include <vector>
 
 #include "scan/blind_spots.hpp"
@@ -30,8 +31,9 @@ std::vector<Finding> blind_spot_findings(const support::Config& config, const st
 
 /// `config` with every table the blind spots declare (and `models` does not) added to
 /// [models] exclude_tables, so neither side of a comparison has it; says so with -v.
-/// A table whose name cannot be read from the text is a warning (it cannot be kept).
-support::Config keep_unscanned_tables(Session& session, const support::Config& config,
+/// A table whose name cannot be read from the text is a Model error (it could not be
+/// kept): nullopt.
+std::optional<support::Config> keep_unscanned_tables(Session& session, const support::Config& config,
                                       const std::vector<scan::BlindSpot>& spots, const schema::Schema& models);
 
 }  // namespace autogen::cli

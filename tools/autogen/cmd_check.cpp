@@ -98,7 +98,9 @@ public:
             scanned = scan_models(session, effective, &blind_spots);
             if (!scanned) return session.exit_code();
             for (auto& f : blind_spot_findings(effective, blind_spots)) findings.add(std::move(f));
-            effective = keep_unscanned_tables(session, effective, blind_spots, scanned->schema);
+            auto kept = keep_unscanned_tables(session, effective, blind_spots, scanned->schema);
+            if (!kept) return session.exit_code();
+            effective = std::move(*kept);
         }
 
         ReplayMemo replays;

@@ -324,7 +324,9 @@ std::optional<ModelChanges> compute_model_changes(Session& session, const suppor
     if (!report_blind_spots(session, project_config, blind_spots, support::Severity::Error)) return std::nullopt;
     changes.scan = std::move(*scanned);
     // From here on, the tables that unscanned files declare are out of every comparison.
-    const support::Config config = keep_unscanned_tables(session, project_config, blind_spots, changes.scan.schema);
+    const auto kept = keep_unscanned_tables(session, project_config, blind_spots, changes.scan.schema);
+    if (!kept) return std::nullopt;
+    const support::Config& config = *kept;
 
     std::optional<LiveDatabase> live;
     if (options.against_live) {
