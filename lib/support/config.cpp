@@ -7,6 +7,8 @@
 #include <set>
 #include <sstream>
 
+#include "support/text.hpp"
+
 extern char** environ;
 
 namespace autogen::support {
@@ -122,7 +124,11 @@ std::map<std::string, std::string> read_dotenv(const fs::path& file) {
         auto e = s.find_last_not_of(" \t\r");
         return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
     };
+    bool first = true;
     while (std::getline(in, line)) {
+        // A byte order mark would make the first key "\xEF\xBB\xBFKEY", silently unset.
+        if (first && line.rfind(kUtf8Bom, 0) == 0) line.erase(0, kUtf8Bom.size());
+        first = false;
         line = trim(line);
         if (line.empty() || line[0] == '#') continue;
         if (line.rfind("export ", 0) == 0) line = trim(line.substr(7));

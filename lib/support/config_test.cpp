@@ -29,6 +29,12 @@ version_table = "${TABLE}"
         CHECK(config->models.exclude_tables == std::vector<std::string>{"legacy_*"});
         CHECK(config->root == dir.path());
     }
+    SUBCASE("a byte order mark at the start of .env does not hide its first key") {
+        dir.write(".env", "\xEF\xBB\xBFTABLE=vt_bom\n");
+        auto config = load_config(file, {}, diags);
+        REQUIRE(config);
+        CHECK(config->migrations.version_table == "vt_bom");
+    }
     SUBCASE("the environment wins over the default and over .env") {
         auto config = load_config(file, {{"DATABASE_URL", "sqlite:////tmp/x.db"}, {"TABLE", "env_vt"}}, diags);
         REQUIRE(config);
