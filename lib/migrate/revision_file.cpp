@@ -60,7 +60,9 @@ class Parser {
 
   private:
     void split_lines() {
-        std::size_t start = 0;
+        // A UTF-8 byte order mark (Windows editors write one) is not part of the first
+        // line; the checksum still covers the file's bytes as they are.
+        std::size_t start = text_.rfind(support::kUtf8Bom, 0) == 0 ? support::kUtf8Bom.size() : 0;
         while (start < text_.size()) {
             auto nl = text_.find('\n', start);
             std::string_view line = text_.substr(

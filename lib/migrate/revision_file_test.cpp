@@ -65,6 +65,19 @@ TEST_CASE("revision file: the SPEC §4 example") {
     CHECK(rev->section(Direction::Upgrade, "postgresql") == nullptr);
 }
 
+TEST_CASE("revision file: a UTF-8 byte order mark (Windows editors) is skipped, the checksum covers it") {
+    const std::string text = "\xEF\xBB\xBF" + kSpecExample;
+    support::Diagnostics diags;
+    auto rev = migrate::parse_revision(text, "migrations/x.sql", kSqlite, diags);
+    REQUIRE(rev);
+    CHECK(diags.items().empty());
+    CHECK(rev->id == "3f2a9c1b7d4e");
+    CHECK(rev->checksum == migrate::sha256_hex(text));
+    const auto* up = rev->section(Direction::Upgrade, "sqlite");
+    REQUIRE(up);
+    CHECK(up->first_line == 8);
+}
+
 TEST_CASE("revision file: base, merge, labels, no-transaction, two dialects") {
     std::string text =
         "-- autogen revision\n-- revision: m1\n-- down_revision: a1, b2\n-- message: merge: both\n"

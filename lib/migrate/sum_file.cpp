@@ -8,6 +8,7 @@
 
 #include "migrate/atomic_file.hpp"
 #include "migrate/sha256.hpp"
+#include "support/text.hpp"
 
 namespace autogen::migrate {
 
@@ -54,6 +55,8 @@ std::string render_sum(const SumFile& sum) {
 }
 
 SumRead parse_sum(std::string_view text) {
+    // A byte order mark from an editor precedes the checksummed lines: skip it.
+    if (starts_with(text, support::kUtf8Bom)) text.remove_prefix(support::kUtf8Bom.size());
     std::size_t first_end = text.find('\n');
     if (first_end == std::string_view::npos || !starts_with(text, kMagic)) {
         return invalid("the first line is not 'autogen.sum 1 sha256:<checksum>'", 1);

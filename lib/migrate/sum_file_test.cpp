@@ -106,6 +106,10 @@ TEST_CASE("sum file: round trip, stable text") {
     unsigned lines_before = 0;
     for (char c : text.substr(0, text.find("\nenum {"))) lines_before += c == '\n';
     CHECK(read.sum.snapshot_line == lines_before + 2);
+    // A byte order mark an editor put in front is skipped.
+    auto with_bom = migrate::parse_sum("\xEF\xBB\xBF" + text);
+    REQUIRE(with_bom.state == SumRead::State::Ok);
+    CHECK(with_bom.sum.files == sum.files);
 }
 
 TEST_CASE("sum file: hand edits and git conflict markers are detected") {

@@ -16,7 +16,7 @@ using support::Category;
 
 std::string VersionTable::quoted() const { return codegen::quote_identifier(name_); }
 
-std::string VersionTable::quoted_log() const { return codegen::quote_identifier(name_ + "_log"); }
+std::string VersionTable::quoted_log() const { return codegen::quote_identifier(log_name()); }
 
 std::string VersionTable::create_sql() const {
     return "CREATE TABLE IF NOT EXISTS " + quoted() +

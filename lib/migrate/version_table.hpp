@@ -29,6 +29,8 @@ class VersionTable {
     explicit VersionTable(std::string name = "autogen_version") : name_(std::move(name)) {}
 
     const std::string& name() const { return name_; }
+    /// The log table's name: "<name>_log".
+    std::string log_name() const { return name_ + "_log"; }
 
     /// CREATE TABLE IF NOT EXISTS: version_num VARCHAR(64) primary key, applied_at
     /// (ISO 8601 UTC text) and checksum (sha256 of the revision file) columns.

@@ -1,6 +1,10 @@
 // find_blind_spots(): list the project's files (git's view when there is one), keep the
-// C/C++ ones that use AUTOGEN_TABLE, drop those the scan read.
+// C/C++ ones that use AUTOGEN_TABLE, drop those the scan read, and say which tables
+// each declares and whether [models] ignore lists it.
 #include "scan/blind_spots.hpp"
+
+#include "scan/declared_tables.hpp"
+#include "scan/glob.hpp"
 
 #include <algorithm>
 #include <array>
@@ -73,21 +77,9 @@ std::vector<fs::path> walk_files(const fs::path& root) {
 }  // namespace
 
 std::optional<std::pair<unsigned, unsigned>> first_table_use(const std::string& text) {
-    static const std::string kMacro = "AUTOGEN_TABLE";
-    std::istringstream in(text);
-    std::string line;
-    unsigned number = 0;
-    while (std::getline(in, line)) {
-        ++number;
-        auto at = line.find(kMacro);
-        if (at == std::string::npos) continue;
-        auto first = line.find_first_not_of(" \t");
-        if (first != std::string::npos && line[first] == '#') continue;  // #define / #undef
-        auto after = line.find_first_not_of(" \t", at + kMacro.size());
-        if (after == std::string::npos || line[after] != '(') continue;  // a mention, not a use
-        return std::make_pair(number, static_cast<unsigned>(at + 1));
-    }
-    return std::nullopt;
+    auto uses = table_uses(text);
+    if (uses.empty()) return std::nullopt;
+    return std::make_pair(uses.front().line, uses.front().column);
 }
 
 namespace {
@@ -100,7 +92,8 @@ fs::path canonical_or_self(const fs::path& p) {
 
 }  // namespace
 
-std::vector<BlindSpot> find_blind_spots(const fs::path& project_root, const std::vector<fs::path>& scanned) {
+std::vector<BlindSpot> find_blind_spots(const fs::path& project_root, const std::vector<fs::path>& scanned,
+                                        const std::vector<std::string>& ignore) {
     std::set<fs::path> read;
     for (const auto& f : scanned) read.insert(canonical_or_self(f));
 
@@ -115,9 +108,21 @@ std::vector<BlindSpot> find_blind_spots(const fs::path& project_root, const std:
         std::stringstream text;
         text << in.rdbuf();
         if (text.str().find("AUTOGEN_TABLE") == std::string::npos) continue;  // fast path
-        if (auto use = first_table_use(text.str())) {
-            out.push_back({support::SourceLocation{file.string(), use->first, use->second}});
+        auto uses = table_uses(text.str());
+        if (uses.empty()) continue;
+        BlindSpot spot;
+        spot.first_use = support::SourceLocation{file.string(), uses.front().line, uses.front().column};
+        const std::string relative = file.lexically_relative(project_root).generic_string();
+        for (const auto& pattern : ignore) {
+            if (glob_match(pattern, relative)) {
+                spot.ignored_by = pattern;
+                break;
+            }
         }
+        for (const auto& use : uses) {
+            spot.tables.push_back({use.schema, use.name, {file.string(), use.line, use.column}});
+        }
+        out.push_back(std::move(spot));
     }
     std::sort(out.begin(), out.end(), [](const BlindSpot& a, const BlindSpot& b) {
         return a.first_use.file < b.first_use.file;

@@ -53,3 +53,21 @@ TEST_CASE("in a git work tree, git's view of the files counts (ignored files are
     // build/ is not ignored here, so git counts it; legacy/ is ignored.
     CHECK(files == std::vector<std::string>{"build/gen/copy.hpp", "gen/models.hpp"});
 }
+
+TEST_CASE("a blind spot carries the tables it declares, and [models] ignore marks files left out on purpose") {
+    testing::TempDir dir;
+    write_project(dir);
+    dir.write("legacy/two.hpp", "struct AUTOGEN_TABLE(\"pay\", schema = \"billing\") P {};\nstruct AUTOGEN_TABLE() AuditEntry {};\n");
+    auto spots = scan::find_blind_spots(dir.path(), {dir.path() / "models/user.hpp"}, {"legacy/two.*"});
+    REQUIRE(spots.size() == 2);
+    CHECK(spots[0].ignored_by.empty());  // legacy/old.hpp
+    REQUIRE(spots[0].tables.size() == 1);
+    CHECK(spots[0].tables[0].name == "old");
+    CHECK(spots[1].ignored_by == "legacy/two.*");
+    REQUIRE(spots[1].tables.size() == 2);
+    CHECK(spots[1].tables[0].schema == "billing");
+    CHECK(spots[1].tables[0].name == "pay");
+    CHECK(spots[1].tables[1].name == "audit_entry");
+    CHECK(spots[1].tables[1].declared.line == 2);
+    CHECK(spots[1].tables[1].declared.column == 8);
+}

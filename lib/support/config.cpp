@@ -7,6 +7,8 @@
 #include <set>
 #include <sstream>
 
+#include "support/text.hpp"
+
 extern char** environ;
 
 namespace autogen::support {
@@ -135,7 +137,11 @@ std::map<std::string, std::string> read_dotenv(const fs::path& file) {
         auto e = s.find_last_not_of(" \t\r");
         return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
     };
+    bool first = true;
     while (std::getline(in, line)) {
+        // A byte order mark would make the first key "\xEF\xBB\xBFKEY", silently unset.
+        if (first && line.rfind(kUtf8Bom, 0) == 0) line.erase(0, kUtf8Bom.size());
+        first = false;
         line = trim(line);
         if (line.empty() || line[0] == '#') continue;
         if (line.rfind("export ", 0) == 0) line = trim(line.substr(7));
@@ -193,6 +199,14 @@ std::optional<Config> load_config(const fs::path& file, const std::map<std::stri
     config.file = fs::absolute(file, ec);
     config.root = config.file.parent_path();
 
+    if (fs::is_directory(config.file, ec)) {
+        const fs::path inside = config.file / kFileName;
+        diags.error(Category::Config, config.file.string() + " is a folder, not a config file", {},
+                    fs::is_regular_file(inside, ec) ? "pass the file: -c " + inside.string()
+                                                    : "pass the path of an autogen.toml (run 'autogen init' in " +
+                                                          config.file.string() + " to create one)");
+        return std::nullopt;
+    }
     std::ifstream in(config.file);
     if (!in) {
         diags.error(Category::Config, "cannot read " + config.file.string(), {},
@@ -223,14 +237,17 @@ std::optional<Config> load_config(const fs::path& file, const std::map<std::stri
         r.string(*t, "url", config.database.url);
         r.strings(*t, "dialects", config.database.dialects);
         config.database.dialects_given = t->contains("dialects");
+        if (const toml::node* node = t->get("dialects")) config.database.dialects_at = where(config.file, node->source());
         r.string(*t, "dev_url", config.database.dev_url);
     }
     if (const auto* t = section(root, "models", config.file, diags)) {
-        r.check_keys(*t, "models", {"headers", "compile_commands", "include_dirs", "exclude_tables", "extra_args"});
+        r.check_keys(*t, "models", {"headers", "compile_commands", "include_dirs", "exclude_tables", "ignore",
+                                    "extra_args"});
         r.strings(*t, "headers", config.models.headers);
         r.string(*t, "compile_commands", config.models.compile_commands);
         r.strings(*t, "include_dirs", config.models.include_dirs);
         r.strings(*t, "exclude_tables", config.models.exclude_tables);
+        r.strings(*t, "ignore", config.models.ignore);
         r.strings(*t, "extra_args", config.models.extra_args);
     }
     if (const auto* t = section(root, "migrations", config.file, diags)) {

@@ -20,6 +20,7 @@ struct DatabaseConfig {
     /// the CLI session uses the dialect of the effective database URL (sqlite if none).
     std::vector<std::string> dialects{"sqlite"};
     bool dialects_given = false;             ///< `dialects` was set in the file
+    SourceLocation dialects_at;              ///< where `dialects` is set (for messages), when given
     std::string dev_url;
     /// May a server dialect create its scratch database on the server of `url` when
     /// `dev_url` is empty? Not in the file: the CLI clears it for the read-only commands
@@ -32,6 +33,9 @@ struct ModelsConfig {
     std::string compile_commands;
     std::vector<std::string> include_dirs;
     std::vector<std::string> exclude_tables; ///< glob patterns, never diffed
+    /// Globs (relative to the config's folder) of files that declare models but are
+    /// deliberately not scanned: not a blind spot, and their tables are never dropped.
+    std::vector<std::string> ignore;
     std::vector<std::string> extra_args;     ///< extra clang arguments
 };
 

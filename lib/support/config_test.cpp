@@ -29,6 +29,12 @@ version_table = "${TABLE}"
         CHECK(config->models.exclude_tables == std::vector<std::string>{"legacy_*"});
         CHECK(config->root == dir.path());
     }
+    SUBCASE("a byte order mark at the start of .env does not hide its first key") {
+        dir.write(".env", "\xEF\xBB\xBFTABLE=vt_bom\n");
+        auto config = load_config(file, {}, diags);
+        REQUIRE(config);
+        CHECK(config->migrations.version_table == "vt_bom");
+    }
     SUBCASE("the environment wins over the default and over .env") {
         auto config = load_config(file, {{"DATABASE_URL", "sqlite:////tmp/x.db"}, {"TABLE", "env_vt"}}, diags);
         REQUIRE(config);
@@ -59,6 +65,21 @@ TEST_CASE("config: errors say where and how to fix") {
         CHECK_FALSE(load_config(file, {}, diags));
         CHECK(diags.items()[0].message.find("invalid TOML") == 0);
         CHECK(diags.items()[0].location.line == 1);
+    }
+    SUBCASE("a folder instead of a file") {
+        dir.write("proj/autogen.toml", "[models]\nheaders = [\"a.hpp\"]\n");
+        CHECK_FALSE(load_config(dir.path() / "proj", {}, diags));
+        REQUIRE(diags.has_errors());
+        CHECK(diags.items()[0].message == (dir.path() / "proj").string() + " is a folder, not a config file");
+        CHECK(diags.items()[0].hint == "pass the file: -c " + (dir.path() / "proj" / "autogen.toml").string());
+    }
+    SUBCASE("a byte order mark is skipped; dialects and ignore are read with where dialects is") {
+        auto file = dir.write("autogen.toml", "\xEF\xBB\xBF[database]\ndialects = [\"sqlite\"]\n"
+                                              "[models]\nheaders = [\"a.hpp\"]\nignore = [\"old/**\"]\n");
+        auto config = load_config(file, {}, diags);
+        REQUIRE(config);
+        CHECK(config->models.ignore == std::vector<std::string>{"old/**"});
+        CHECK(config->database.dialects_at.line == 2);
     }
     SUBCASE("no models") {
         auto file = dir.write("autogen.toml", "[database]\nurl = \"sqlite:///x.db\"\n");

@@ -13,4 +13,7 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
 /// A duration for messages: seconds(60) == "60 s", seconds(0.5) == "0.5 s".
 std::string seconds(double value);
 
+/// The UTF-8 byte order mark that Windows editors put at the start of a file.
+inline constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+
 }  // namespace autogen::support

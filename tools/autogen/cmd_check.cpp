@@ -12,6 +12,7 @@
 #include <optional>
 #include <nlohmann/json.hpp>
 
+#include "blind_spot_guard.hpp"
 #include "command.hpp"
 #include "data_loss_gate.hpp"
 #include "diff/phrases.hpp"
@@ -91,9 +92,22 @@ public:
         auto sum = check_sum_file(*config, graph, sum_findings);
         for (auto& f : sum_findings) findings.add(std::move(f));
 
+        // The scan comes first: the tables that unscanned files declare are kept out of
+        // every comparison below (the chain's, the snapshot's and the database's).
+        std::optional<scan::ScanResult> scanned;
+        if (heads.size() <= 1) {  // else there is no single chain to compare the models with
+            std::vector<scan::BlindSpot> blind_spots;
+            scanned = scan_models(session, effective, &blind_spots);
+            if (!scanned) return session.exit_code();
+            for (auto& f : blind_spot_findings(effective, blind_spots)) findings.add(std::move(f));
+            auto kept = keep_unscanned_tables(session, effective, blind_spots, scanned->schema);
+            if (!kept) return session.exit_code();
+            effective = std::move(*kept);
+        }
+
         ReplayMemo replays;
         bool used_scratch = false;
-        if (!check_models(session, *config, graph, heads, sum, replays, findings, used_scratch)) {
+        if (scanned && !check_models(session, *config, graph, *scanned, sum, replays, findings, used_scratch)) {
             return session.exit_code();
         }
         if (!offline_ && !no_database_) {
@@ -107,11 +121,10 @@ private:
     /// Models vs the chain (scratch database) and the snapshot vs the chain, or models
     /// vs the snapshot where no scratch database is available; for every dialect.
     bool check_models(Session& session, const support::Config& config, const migrate::RevisionGraph& graph,
-                      const std::vector<std::string>& heads, const std::optional<migrate::SumFile>& sum,
+                      const scan::ScanResult& models, const std::optional<migrate::SumFile>& sum,
                       ReplayMemo& replays, FindingList& findings, bool& used_scratch) {
-        if (heads.size() > 1) return true;  // no single chain to compare with
-        auto scanned = scan_models(session, config);
-        if (!scanned) return false;
+        const auto heads = graph.heads();
+        const auto* scanned = &models;
         const std::string models_text = migrate::snapshot_text(scanned->schema);
         const bool snapshot_is_models = sum && sum->snapshot == models_text;
         std::optional<schema::Schema> snapshot;  // parsed on first need

@@ -4,6 +4,7 @@
 // migrations/autogen.sum with the models as its snapshot (docs/check.md).
 #include <cstdlib>
 
+#include "blind_spot_guard.hpp"
 #include "command.hpp"
 #include "data_loss_gate.hpp"
 #include "migrate/revision_file.hpp"
@@ -83,8 +84,10 @@ public:
             for (const auto& d : config->database.dialects) draft.dialects.push_back({d, {}, {}});
             // The hand-written SQL to come is the chain's side of whatever the models
             // now say: they are the snapshot (check verifies it on a scratch database).
-            auto scanned = scan_models(session, *config);
+            std::vector<scan::BlindSpot> blind_spots;
+            auto scanned = scan_models(session, *config, &blind_spots);
             if (!scanned) return kExitUsage;
+            if (!report_blind_spots(session, *config, blind_spots, support::Severity::Error)) return kExitUsage;
             models = std::move(scanned->schema);
         } else {
             // A baseline ignores the live database: it is the schema built from nothing,

@@ -3,12 +3,13 @@
 
 #include <algorithm>
 
+#include "blind_spot_guard.hpp"
 #include "diff/differ.hpp"
 #include "diff/phrases.hpp"
 #include "diff/rename_hints.hpp"
 #include "materialized_cache.hpp"
 #include "migrate/runner.hpp"
-#include "scan/blind_spots.hpp"
+#include "reserved_names.hpp"
 #include "sum_record.hpp"
 #include "support/text.hpp"
 
@@ -24,11 +25,6 @@ introspect::InspectOptions inspect_options(const support::Config& config) {
     o.version_table = config.migrations.version_table;
     o.exclude_tables = config.models.exclude_tables;
     return o;
-}
-
-bool excluded(const support::Config& config, const std::string& table) {
-    return std::any_of(config.models.exclude_tables.begin(), config.models.exclude_tables.end(),
-                       [&](const std::string& p) { return introspect::glob_match(p, table); });
 }
 
 /// A database stores neither rename declarations nor source locations: copy them from
@@ -51,7 +47,16 @@ void carry_model_facts(const schema::Schema& model, schema::Schema& materialized
 
 }  // namespace
 
-std::optional<scan::ScanResult> scan_models(Session& session, const support::Config& config) {
+bool excluded_table(const support::Config& config, const schema::Table& table) {
+    return std::any_of(config.models.exclude_tables.begin(), config.models.exclude_tables.end(),
+                       [&](const std::string& p) {
+                           return introspect::glob_match(p, table.name) ||
+                                  (!table.schema.empty() && introspect::glob_match(p, table.schema + "." + table.name));
+                       });
+}
+
+std::optional<scan::ScanResult> scan_models(Session& session, const support::Config& config,
+                                            std::vector<scan::BlindSpot>* blind_spots) {
     scan::ScanOptions options;
     options.project_root = config.root;
     options.header_globs = config.models.headers;
@@ -102,17 +107,17 @@ std::optional<scan::ScanResult> scan_models(Session& session, const support::Con
     if (!trace.units_not_stored.empty())
         session.detail("scan: no per-header cache for the next scan: " + trace.units_not_stored);
     // The blind-spot guard: a model the globs miss would be left out of every revision,
-    // and its table proposed for dropping. Name each such file.
-    for (const auto& spot : scan::find_blind_spots(config.root, result->files)) {
-        session.diags.warning(Category::Model, "this file declares a model (AUTOGEN_TABLE) but is not scanned",
-                              spot.first_use,
-                              "add it to [models] headers in " + config.file.filename().string() + " (now: " +
-                                  support::join(config.models.headers) + "), or its tables are not in any revision");
-    }
+    // and its table proposed for dropping (blind_spot_guard.hpp).
+    auto spots = find_project_blind_spots(config, result->files);
+    if (blind_spots)
+        *blind_spots = std::move(spots);
+    else
+        report_blind_spots(session, config, spots, support::Severity::Warning);
     auto& tables = result->schema.tables;
     tables.erase(std::remove_if(tables.begin(), tables.end(),
-                                [&](const schema::Table& t) { return excluded(config, t.name); }),
+                                [&](const schema::Table& t) { return excluded_table(config, t); }),
                  tables.end());
+    if (!check_reserved_names(session, config, result->schema)) return std::nullopt;
     return result;
 }
 
@@ -317,15 +322,21 @@ std::optional<std::vector<std::string>> revision_parents(Session& session, const
     return resolved.value;
 }
 
-std::optional<ModelChanges> compute_model_changes(Session& session, const support::Config& config,
+std::optional<ModelChanges> compute_model_changes(Session& session, const support::Config& project_config,
                                                   const migrate::RevisionGraph& graph, ChangeOptions options) {
     ModelChanges changes;
     auto parents = revision_parents(session, graph, options.head, options.splice);
     if (!parents) return std::nullopt;
     changes.heads = std::move(*parents);
-    auto scanned = scan_models(session, config);
+    std::vector<scan::BlindSpot> blind_spots;
+    auto scanned = scan_models(session, project_config, &blind_spots);
     if (!scanned) return std::nullopt;
+    if (!report_blind_spots(session, project_config, blind_spots, support::Severity::Error)) return std::nullopt;
     changes.scan = std::move(*scanned);
+    // From here on, the tables that unscanned files declare are out of every comparison.
+    const auto kept = keep_unscanned_tables(session, project_config, blind_spots, changes.scan.schema);
+    if (!kept) return std::nullopt;
+    const support::Config& config = *kept;
 
     std::optional<LiveDatabase> live;
     if (options.against_live) {

@@ -12,15 +12,22 @@
 
 #include "migrate/revision_graph.hpp"
 #include "migrate/revision_writer.hpp"
+#include "scan/blind_spots.hpp"
 #include "scan/scanner.hpp"
 #include "schema/operation.hpp"
 #include "session.hpp"
 
 namespace autogen::cli {
 
+/// True if [models] exclude_tables matches the table's name (or schema.name).
+bool excluded_table(const support::Config& config, const schema::Table& table);
+
 /// Scans the configured models (printing files and models with -v) and drops the
-/// tables matching [models] exclude_tables.
-std::optional<scan::ScanResult> scan_models(Session& session, const support::Config& config);
+/// tables matching [models] exclude_tables. The project's blind spots (files that
+/// declare models but were not scanned) go to `blind_spots` when given, for the caller
+/// to refuse or report (blind_spot_guard.hpp); without it each is a warning.
+std::optional<scan::ScanResult> scan_models(Session& session, const support::Config& config,
+                                            std::vector<scan::BlindSpot>* blind_spots = nullptr);
 
 /// Loads the revision graph of the configured migrations folder.
 std::optional<migrate::RevisionGraph> load_graph(Session& session, const support::Config& config);
@@ -123,6 +130,8 @@ struct ChangeOptions {
 std::optional<std::vector<std::string>> revision_parents(Session& session, const migrate::RevisionGraph& graph,
                                                          const std::string& head, bool splice = false);
 
+/// Refuses (Model error) when a project file declares a model but is not scanned; the
+/// tables of unscanned and [models] ignore files are kept out of every comparison.
 std::optional<ModelChanges> compute_model_changes(Session& session, const support::Config& config,
                                                   const migrate::RevisionGraph& graph, ChangeOptions options);
 

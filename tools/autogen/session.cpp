@@ -31,6 +31,7 @@ const support::Config* Session::config() {
     }
     config_ = support::load_config(file, support::current_environment(), diags);
     if (config_) detail("config: " + config_->file.string());
+    if (config_ && !known_dialects(*config_)) config_.reset();
     // From here on the config holds the effective URL, so every stage (and the scratch
     // databases of server dialects) sees what --url / DATABASE_URL chose.
     if (config_) config_->database.url = database_url();
@@ -42,6 +43,19 @@ const support::Config* Session::config() {
         if (auto url = db::parse_url(database_url(), config_->root, ignored)) config_->database.dialects = {url->scheme};
     }
     return config_ ? &*config_ : nullptr;
+}
+
+bool Session::known_dialects(const support::Config& config) {
+    bool known = true;
+    for (const auto& name : config.database.dialects) {
+        if (dialects.find(name)) continue;
+        known = false;
+        diags.error(Category::Config, "unknown dialect '" + name + "' in [database] dialects",
+                    config.database.dialects_at.known() ? config.database.dialects_at
+                                                        : support::SourceLocation{config.file.string()},
+                    "supported dialects: " + dialects.names());
+    }
+    return known;
 }
 
 std::string Session::database_url() {

@@ -60,6 +60,10 @@ public:
     int exit_code() const;
 
 private:
+    /// Errors (naming autogen.toml's `dialects` line) for each [database] dialects entry
+    /// this build has no dialect for; true when all are known.
+    bool known_dialects(const support::Config& config);
+
     std::optional<support::Config> config_;
     bool config_loaded_ = false;
     std::size_t printed_ = 0;

@@ -1,6 +1,8 @@
 // autogen.sum for the commands: writing it, and the findings `check` draws from it.
 #include "sum_record.hpp"
 
+#include <algorithm>
+
 #include "diff/differ.hpp"
 #include "migrate/atomic_file.hpp"
 #include "migrate/schema_snapshot.hpp"
@@ -129,7 +131,16 @@ std::optional<schema::Schema> recorded_snapshot(const support::Config& config, c
         if (graph.empty()) return schema::Schema{};
         return std::nullopt;
     }
-    return migrate::parse_snapshot(sum->snapshot, sum_display(config), sum->snapshot_line, diags);
+    auto snapshot = migrate::parse_snapshot(sum->snapshot, sum_display(config), sum->snapshot_line, diags);
+    // Tables never diffed (exclude_tables, and those kept for the blind-spot guard) are
+    // out of the snapshot's side too, as the inspectors leave them out of a database's.
+    if (snapshot) {
+        auto& tables = snapshot->tables;
+        tables.erase(std::remove_if(tables.begin(), tables.end(),
+                                    [&](const schema::Table& t) { return excluded_table(config, t); }),
+                     tables.end());
+    }
+    return snapshot;
 }
 
 std::optional<std::vector<schema::Operation>> diff_models(const Dialect& dialect, const schema::Schema& from,
