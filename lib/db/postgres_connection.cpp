@@ -228,7 +228,9 @@ protected:
 private:
     /// Who holds the advisory lock `key` (its decimal text): the session's pid, user,
     /// application, when it connected, and what it is doing, from pg_locks and
-    /// pg_stat_activity (a bigint key is split over classid, objid, objsubid = 1).
+    /// pg_stat_activity (a bigint key is split over classid, objid, objsubid = 1). Advisory
+    /// locks belong to a database: a session holding the same key on another database of
+    /// the server does not block this one and is not named.
     std::string lock_holder(const std::string& key) {
         Diagnostics ignored;  // the holder is a courtesy: a failure to read it is not the error
         auto rows = query(
@@ -238,6 +240,7 @@ private:
             "coalesce(a.query, '') "
             "FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
             "WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1 "
+            "AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()) "
             "AND l.classid::bigint = (($1::bigint >> 32) & 4294967295) "
             "AND l.objid::bigint = ($1::bigint & 4294967295) LIMIT 1",
             {key}, ignored);
