@@ -76,6 +76,7 @@ class Run {
           allow_edited_(options.allow_edited),
           sums_(options.sums),
           lock_wait_(options.lock_wait),
+          progress_(options.progress),
           diags_(diags) {}
 
     RunResult go(std::string_view target_text) {
@@ -117,7 +118,10 @@ class Run {
                 break;
             }
             const Revision& rev = *plan[next++];
-            if (!step(rev, *heads)) return std::move(result_);
+            support::report(progress_, {step_name(), next, plan.size(), short_id(rev.id) + " " + rev.message});
+            const bool stepped = step(rev, *heads);
+            support::report_finished(progress_, step_name());
+            if (!stepped) return std::move(result_);
             expected = after_step(rev, *heads);
         }
         // "already at head" is for the caller to say (RunResult::already_there()).
@@ -222,10 +226,45 @@ class Run {
                      where, hint);
     }
 
+    /// What the progress line says while a revision runs.
+    const char* step_name() const { return dir_ == Direction::Upgrade ? "applying" : "reverting"; }
+
+    static std::string short_id(const std::string& id) { return id.substr(0, 12); }
+
+    /// The tables the section rebuilds, with the file line of each rebuild's comment
+    /// (`-- rebuild table "NAME" ...`, written by the SQLite planner above the statements).
+    static std::vector<std::pair<unsigned, std::string>> rebuilds(const Section& section) {
+        static const std::string kMark = "-- rebuild table \"";
+        std::vector<std::pair<unsigned, std::string>> out;
+        unsigned line = section.first_line;
+        std::size_t start = 0;
+        while (start <= section.sql.size()) {
+            std::size_t end = section.sql.find('\n', start);
+            if (end == std::string::npos) end = section.sql.size();
+            std::string_view text(section.sql.data() + start, end - start);
+            const auto first = text.find_first_not_of(" \t");
+            if (first != std::string_view::npos && text.substr(first, kMark.size()) == kMark) {
+                auto name = text.substr(first + kMark.size());
+                out.emplace_back(line, std::string(name.substr(0, name.find('"'))));
+            }
+            start = end + 1;
+            ++line;
+        }
+        return out;
+    }
+
     /// Runs the section's statements; on failure reports the revision, file:line and statement.
     bool run_sql(const Revision& rev, const Section& section) {
         std::vector<unsigned> ran;
+        const auto rebuilt = progress_ ? rebuilds(section) : std::vector<std::pair<unsigned, std::string>>{};
+        std::size_t next_rebuild = 0;
         for (const auto& stmt : split_statements(section.sql, section.first_line)) {
+            // The first statement below a rebuild comment starts that table's rebuild.
+            while (next_rebuild < rebuilt.size() && rebuilt[next_rebuild].first < stmt.line) {
+                ++next_rebuild;
+                support::report(progress_, {"rebuilding", next_rebuild, rebuilt.size(),
+                                            "table " + rebuilt[next_rebuild - 1].second + " (" + short_id(rev.id) + ")"});
+            }
             support::Diagnostics local;
             if (conn_.execute(stmt.sql, local)) {
                 ran.push_back(stmt.line);
@@ -361,6 +400,7 @@ class Run {
     const std::optional<RecordedSums>& sums_;
     std::set<std::string> verified_;  ///< revisions found as autogen.sum records them
     const db::LockWait& lock_wait_;
+    const support::ProgressCallback& progress_;
     support::Diagnostics& diags_;
     RunResult result_;
 };

@@ -18,6 +18,7 @@
 #include "migrate/revision_file.hpp"
 #include "migrate/revision_graph.hpp"
 #include "support/diagnostics.hpp"
+#include "support/progress.hpp"
 
 namespace autogen::migrate {
 
@@ -34,6 +35,10 @@ struct RunOptions {
     std::optional<RecordedSums> sums;
     /// How long to wait for another migrator's lock, and whom to tell who holds it.
     db::LockWait lock_wait;
+    /// Told of each revision as it starts ("applying"/"reverting" N/M id message) and of
+    /// each SQLite table rebuild within it ("rebuilding" N/M table, found by the
+    /// `-- rebuild table "NAME"` comment the planner writes above it); may be empty.
+    support::ProgressCallback progress;
 };
 
 /// One revision the run applied (or undid).

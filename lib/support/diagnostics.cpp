@@ -41,17 +41,17 @@ void Diagnostics::absorb(Diagnostics&& other) {
     other.items_.clear();
 }
 
-std::string format(const Diagnostic& d) {
+std::string format(const Diagnostic& d) { return format(d, FormatStyle{}); }
+
+std::string format(const Diagnostic& d, const FormatStyle& style) {
+    auto text = [&](const std::string& t) { return style.text ? style.text(t) : t; };
     std::string out;
     // A file name is one line whatever it holds (a newline in it must not forge a line).
-    if (d.location.known()) out += one_line_text(d.location.str()) + ": ";
-    switch (d.severity) {
-        case Severity::Error: out += "error: "; break;
-        case Severity::Warning: out += "warning: "; break;
-        case Severity::Note: out += "note: "; break;
-    }
-    out += d.message;
-    if (!d.hint.empty()) out += "\n  hint: " + d.hint;
+    if (d.location.known()) out += text(one_line_text(d.location.str()) + ": ");
+    const char* label = d.severity == Severity::Error ? "error:" : d.severity == Severity::Warning ? "warning:" : "note:";
+    out += (style.label ? style.label(label, d.severity) : std::string(label)) + " ";
+    out += text(d.message);
+    if (!d.hint.empty()) out += "\n  " + (style.hint ? style.hint("hint:") : std::string("hint:")) + " " + text(d.hint);
     return out;
 }
 

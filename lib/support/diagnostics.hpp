@@ -3,6 +3,7 @@
 // CLI alone decides the exit code (SPEC §3) from the categories it finds.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -55,5 +56,17 @@ private:
 
 /// "file:line:col: error: message\n  hint: ..." — the one format users see.
 std::string format(const Diagnostic& d);
+
+/// How format() dresses its parts: `text` for the location, message and hint (e.g. made
+/// safe for a terminal), `label` for "error:"/"warning:"/"note:", `hint` for "hint:" (e.g.
+/// coloured). Empty functions leave a part as it is.
+struct FormatStyle {
+    std::function<std::string(const std::string&)> text;
+    std::function<std::string(const std::string&, Severity)> label;
+    std::function<std::string(const std::string&)> hint;
+};
+
+/// format(d) with each part dressed by `style`.
+std::string format(const Diagnostic& d, const FormatStyle& style);
 
 }  // namespace autogen::support

@@ -10,7 +10,9 @@
 //                                    terminal; CI unset unless the script set it with `env CI=...`
 //                                    to something else than the runner's "true"), typing the line INPUT; what the terminal
 //                                    showed becomes the last "stderr" (a prompt has no newline: match
-//                                    it with stderr), stdout as usual
+//                                    it with stderr; the terminal's \r\n line ends are \n, while a lone \r
+//                                    of a progress line and colour codes stay: match them with $CR, $ESC),
+//                                    stdout as usual
 //                                    their stdouts, concatenated, become the last stdout
 //   stdout REGEX / ! stdout REGEX    a line of the last stdout matches / none does
 //   stderr REGEX / ! stderr REGEX    same for stderr
@@ -242,7 +244,9 @@ RunResult run_in_terminal(const std::vector<std::string>& argv, const fs::path& 
     waitpid(pid, &status, 0);
     r.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     r.out = read_all(out_file);
-    r.err.erase(std::remove(r.err.begin(), r.err.end(), '\r'), r.err.end());
+    // The terminal ends lines with \r\n; a \r of its own (a progress line redrawn in
+    // place) is kept, as are colour codes, for `stderr '$CR'` / `stderr '$ESC\[31m'`.
+    for (std::size_t at; (at = r.err.find("\r\n")) != std::string::npos;) r.err.erase(at, 1);
     return r;
 }
 

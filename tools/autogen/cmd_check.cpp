@@ -186,7 +186,7 @@ private:
             used_scratch = true;
             auto chain = replays.get(*dialect, graph, heads, config, session.diags);
             if (!chain) return false;
-            auto desired = materialize(*dialect, scanned->schema, config, session.diags);
+            auto desired = materialize(*dialect, scanned->schema, config, session.diags, false, session.progress());
             if (!desired) return false;
             auto change = plan_change(*dialect, *chain, *desired, session.diags);
             if (!change) return false;
@@ -196,7 +196,7 @@ private:
                               "models differ from the migrations: " + diff::describe(change->operations[i]) + tag,
                               lossy[i]});
             }
-            for (const auto& hint : change->hints) session.print("hint: " + hint);
+            for (const auto& hint : change->hints) session.print({{"hint:", Tone::Hint}, {" " + hint}});
             // The snapshot is what a database-free check trusts elsewhere; verify it
             // here, where the chain can be replayed. Equal to the models: done above.
             if (snapshot_is_models || !sum) continue;
@@ -276,7 +276,7 @@ private:
         }
         auto chain = cached_chain ? cached_chain : replays.get(*live->dialect, graph, *current, config, session.diags);
         if (!chain) return false;
-        auto schema = inspect_live(*live, config, session.diags);
+        auto schema = inspect_live(*live, config, session.diags, session.progress());
         if (!schema) return false;
         auto change = plan_change(*live->dialect, *chain, *schema, session.diags);
         if (!change) return false;

@@ -64,8 +64,9 @@ public:
             session.print("no changes detected");
             return kExitOk;
         }
-        for (std::size_t i = 0; i < operations.size(); ++i) session.info("detected " + marked(operations[i], lossy[i]));
-        for (const auto& hint : changes->primary().hints) session.info("hint: " + hint);
+        for (std::size_t i = 0; i < operations.size(); ++i) 
+            session.info({{"detected " + operations[i]}, {lossy[i] ? " [data loss]" : "", Tone::Danger}});
+        for (const auto& hint : changes->primary().hints) session.info({{"hint:", Tone::Hint}, {" " + hint}});
         migrate::RevisionDraft draft;
         draft.id = migrate::new_revision_id();  // what `revision` would use; nothing is written
         draft.message = message_;

@@ -86,7 +86,7 @@ private:
                 why_not = "the migration chain does not replay on a scratch " + name + " database (see 'autogen check')";
                 return false;
             }
-            auto desired = materialize(*dialect, models, config, session.diags);
+            auto desired = materialize(*dialect, models, config, session.diags, false, session.progress());
             if (!desired) return std::nullopt;
             auto change = plan_change(*dialect, *chain, *desired, session.diags);
             if (!change) return std::nullopt;

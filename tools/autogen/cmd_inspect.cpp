@@ -69,7 +69,7 @@ private:
     int database(Session& session, const support::Config& config) {
         auto live = open_live(session, config, /*required=*/true);
         if (!live) return session.exit_code();
-        auto schema = inspect_live(*live, config, session.diags);
+        auto schema = inspect_live(*live, config, session.diags, session.progress());
         if (!schema) return session.exit_code();
         if (session.options.json) {
             session.print(schema::to_json(*schema).dump(2));

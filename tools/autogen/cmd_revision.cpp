@@ -107,7 +107,7 @@ public:
                 return kExitOk;
             }
             for (const auto& line : draft.operations) session.print("detected " + line);
-            for (const auto& hint : changes->primary().hints) session.print("hint: " + hint);
+            for (const auto& hint : changes->primary().hints) session.print({{"hint:", Tone::Hint}, {" " + hint}});
             if (!pass_data_loss_gate(session, *changes, allow_data_loss_)) return kExitUsage;
             for (auto& p : changes->per_dialect) draft.dialects.push_back(std::move(p.statements));
             models = std::move(changes->scan.schema);

@@ -40,6 +40,7 @@ public:
 
         migrate::RunOptions options = run_options(*config, *live, lock_timeout_);
         options.allow_edited = allow_edited_;
+        options.progress = session.progress();
         auto result = direction_ == migrate::Direction::Upgrade
                           ? migrate::upgrade(*live->conn, *graph, target_, options, session.diags)
                           : migrate::downgrade(*live->conn, *graph, target_, options, session.diags);

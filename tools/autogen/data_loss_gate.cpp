@@ -70,15 +70,16 @@ bool pass_data_loss_gate(Session& session, ModelChanges& changes, bool allow_dat
     }
     if (losses.empty()) return true;
 
-    std::cerr << "data loss: this revision has " << losses.size() << " destructive operation(s):\n";
+    session.info({{"data loss:", Tone::Danger}, {" this revision has " + std::to_string(losses.size()) + " destructive operation(s):"}},
+                 /*always=*/true);
     std::vector<std::string> lines;
     for (const auto* i : losses) {
-        std::cerr << "  " << i->what << ": " << introspect::describe_count(*i) << "\n";
+        session.info({{"  "}, {i->what + ": " + introspect::describe_count(*i), Tone::Danger}}, /*always=*/true);
         lines.push_back("WARNING: data loss: " + i->what + ": " + introspect::describe_count(*i) +
                         (changes.live ? " in the live database when this revision was written"
                                       : " (no live database when this revision was written)"));
     }
-    if (!changes.live) std::cerr << "  (no live database: the rows cannot be counted)\n";
+    if (!changes.live) session.info({{"  (no live database: the rows cannot be counted)"}}, /*always=*/true);
 
     if (allow_data_loss) {
         session.info("--allow-data-loss: writing it anyway");

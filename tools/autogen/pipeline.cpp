@@ -64,8 +64,11 @@ std::optional<scan::ScanResult> scan_models(Session& session, const support::Con
     for (const auto& dir : config.models.include_dirs) options.include_dirs.emplace_back(dir);
     options.extra_args = config.models.extra_args;
     scan::CacheTrace trace;
+    const auto progress = session.progress();
+    support::report(progress, {"scanning models", 0, 0, support::join(config.models.headers)});
     auto result = scan::scan(options, scan::CacheSettings::from_env(config.root.lexically_normal()), session.diags,
                              &trace);
+    support::report_finished(progress, "scanning models");
     if (!result) return std::nullopt;
     // -v: every file read and every model found, with file:line:col (relative to the
     // project), and how the scan was answered: the blind-spot guard's other half.
@@ -173,7 +176,7 @@ const Dialect* require_dialect(Session& session, const std::string& name) {
 
 std::optional<schema::Schema> materialize(const Dialect& dialect, const schema::Schema& model,
                                           const support::Config& config, support::Diagnostics& diags,
-                                          bool cache_only) {
+                                          bool cache_only, const support::ProgressCallback& progress) {
     schema::Schema lowered = dialect.planner->lower(model, diags);
     if (diags.has_errors()) return std::nullopt;
     auto ops = diff::diff(schema::Schema{}, lowered, *dialect.rules);
@@ -189,15 +192,21 @@ std::optional<schema::Schema> materialize(const Dialect& dialect, const schema::
     if (cache_only) return std::nullopt;
     auto conn = dialect.scratch(config, diags);
     if (!conn) return std::nullopt;
-    for (const auto& s : statements) {
+    const std::string step = "materialising the models (" + dialect.name + ")";
+    for (std::size_t i = 0; i < statements.size(); ++i) {
+        const auto& s = statements[i];
+        support::report(progress, {step, i + 1, statements.size(), {}});
         if (!conn->execute(s.sql, diags)) {
+            support::report_finished(progress, step);
             diags.error(Category::Model,
                         "the models do not make a valid " + dialect.name + " schema (see the statement above)", {},
                         "check server_default, check and type annotations of the table named in the statement");
             return std::nullopt;
         }
     }
+    support::report(progress, {"reading back the models (" + dialect.name + ")", 0, 0, {}});
     auto materialized = dialect.inspector->inspect(*conn, inspect_options(config), diags);
+    support::report_finished(progress, step);
     if (materialized) {
         store_materialized(config, key, *materialized);
         carry_model_facts(model, *materialized);
@@ -207,7 +216,8 @@ std::optional<schema::Schema> materialize(const Dialect& dialect, const schema::
 
 std::optional<schema::Schema> replay_chain(const Dialect& dialect, const migrate::RevisionGraph& graph,
                                            const std::vector<std::string>& heads, const support::Config& config,
-                                           support::Diagnostics& diags, bool cache_only) {
+                                           support::Diagnostics& diags, bool cache_only,
+                                           const support::ProgressCallback& progress) {
     const std::string key = chain_key(dialect.name, graph, heads, config);
     if (auto cached = lookup_materialized(config, key)) return cached;
     if (cache_only) return std::nullopt;
@@ -216,6 +226,13 @@ std::optional<schema::Schema> replay_chain(const Dialect& dialect, const migrate
     migrate::RunOptions run;
     run.dialect = dialect.name;
     run.version_table = config.migrations.version_table;
+    // The runner says "applying"; here that is the replay into a scratch database.
+    if (progress)
+        run.progress = [&](const support::Progress& p) {
+            support::Progress shown = p;
+            if (shown.step == "applying") shown.step = "replaying the chain (" + dialect.name + ")";
+            progress(shown);
+        };
     for (const auto& head : heads) {
         auto result = migrate::upgrade(*conn, graph, head, run, diags);
         if (!result.ok) {
@@ -225,7 +242,9 @@ std::optional<schema::Schema> replay_chain(const Dialect& dialect, const migrate
             return std::nullopt;
         }
     }
+    support::report(progress, {"reading back the chain (" + dialect.name + ")", 0, 0, {}});
     auto replayed = dialect.inspector->inspect(*conn, inspect_options(config), diags);
+    support::report_finished(progress, "reading back the chain");
     if (replayed) store_materialized(config, key, *replayed);
     return replayed;
 }
@@ -253,8 +272,11 @@ std::optional<LiveDatabase> open_live(Session& session, const support::Config& c
 }
 
 std::optional<schema::Schema> inspect_live(LiveDatabase& live, const support::Config& config,
-                                           support::Diagnostics& diags) {
-    return live.dialect->inspector->inspect(*live.conn, inspect_options(config), diags);
+                                           support::Diagnostics& diags, const support::ProgressCallback& progress) {
+    support::report(progress, {"inspecting the database", 0, 0, live.url.redacted()});
+    auto inspected = live.dialect->inspector->inspect(*live.conn, inspect_options(config), diags);
+    support::report_finished(progress, "inspecting the database");
+    return inspected;
 }
 
 std::optional<PlannedChange> plan_change(const Dialect& dialect, const schema::Schema& from, const schema::Schema& to,
@@ -387,13 +409,14 @@ std::optional<ModelChanges> compute_model_changes(Session& session, const suppor
             changes.per_dialect.push_back(std::move(*planned));
             continue;
         }
-        if (!desired) desired = materialize(*dialect, changes.scan.schema, config, session.diags);
+        if (!desired)
+            desired = materialize(*dialect, changes.scan.schema, config, session.diags, false, session.progress());
         if (!desired) return std::nullopt;
         std::optional<schema::Schema> from;
         if (live && live->dialect == dialect) {
-            from = inspect_live(*live, config, session.diags);
+            from = inspect_live(*live, config, session.diags, session.progress());
         } else {
-            from = replay_chain(*dialect, graph, changes.heads, config, session.diags);
+            from = replay_chain(*dialect, graph, changes.heads, config, session.diags, false, session.progress());
         }
         if (!from) return std::nullopt;
         auto planned = plan_change(*dialect, *from, *desired, session.diags);

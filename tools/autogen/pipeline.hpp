@@ -50,19 +50,20 @@ bool apply_dev_url(Session& session, support::Config& config, const std::string&
 const Dialect* require_dialect(Session& session, const std::string& name);
 
 /// The model schema as `dialect` stores it: lowered, created in a scratch database,
-/// read back. `cache_only`: answered from the materialised-schema cache or not at all
+/// read back (`progress`: "materialising" N/M statements). `cache_only`: answered from the materialised-schema cache or not at all
 /// (nullopt without an error), opening no database.
 std::optional<schema::Schema> materialize(const Dialect& dialect, const schema::Schema& model,
                                           const support::Config& config, support::Diagnostics& diags,
-                                          bool cache_only = false);
+                                          bool cache_only = false, const support::ProgressCallback& progress = {});
 
 /// The schema the chain produces at `heads` (empty = base), replayed into a scratch
 /// database of `dialect` and read back, or answered from the chain cache (keyed by the
-/// applied files' checksums). `cache_only`: the cache or nothing (nullopt without an
+/// applied files' checksums; `progress`: "replaying" each revision). `cache_only`: the cache or nothing (nullopt without an
 /// error), opening no database.
 std::optional<schema::Schema> replay_chain(const Dialect& dialect, const migrate::RevisionGraph& graph,
                                            const std::vector<std::string>& heads, const support::Config& config,
-                                           support::Diagnostics& diags, bool cache_only = false);
+                                           support::Diagnostics& diags, bool cache_only = false,
+                                           const support::ProgressCallback& progress = {});
 
 /// An open live database, when one is configured.
 struct LiveDatabase {
@@ -79,7 +80,7 @@ std::optional<LiveDatabase> open_live(Session& session, const support::Config& c
 
 /// Reads the live database's schema.
 std::optional<schema::Schema> inspect_live(LiveDatabase& live, const support::Config& config,
-                                           support::Diagnostics& diags);
+                                           support::Diagnostics& diags, const support::ProgressCallback& progress = {});
 
 /// What changes between two schemas of one dialect, planned both ways.
 struct PlannedChange {

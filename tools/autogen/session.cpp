@@ -1,6 +1,8 @@
 // Session: config loading, URL precedence, output channels, exit codes.
 #include "session.hpp"
 
+#include <unistd.h>
+
 #include <cstdlib>
 #include <filesystem>
 
@@ -10,6 +12,13 @@
 namespace autogen::cli {
 
 using support::Category;
+
+Session::Session(GlobalOptions options_in, const DialectRegistry& dialects)
+    : options(std::move(options_in)),
+      dialects(dialects),
+      progress_line_(progress_wanted(options.quiet)),
+      stderr_colour_(colour_wanted(STDERR_FILENO, options.no_color)),
+      stdout_colour_(colour_wanted(STDOUT_FILENO, options.no_color)) {}
 
 const support::Config* Session::config() {
     if (config_loaded_) return config_ ? &*config_ : nullptr;
@@ -66,18 +75,37 @@ std::string Session::database_url() {
 }
 
 void Session::info(const std::string& line) const {
-    if (!options.quiet) std::cerr << support::terminal_text(db::redact_password(line)) << "\n";
+    info({Span{line}});
+}
+
+void Session::info(const std::vector<Span>& spans, bool always) const {
+    if (options.quiet && !always) return;
+    progress_line_.clear();
+    // Each piece is made safe before it is painted: the codes are ours, never the text's.
+    for (const auto& span : spans)
+        std::cerr << paint(support::terminal_text(db::redact_password(span.text)), span.tone, stderr_colour_);
+    std::cerr << "\n";
 }
 
 void Session::detail(const std::string& line) const {
-    if (options.verbose) std::cerr << support::terminal_text(db::redact_password(line)) << "\n";
+    if (!options.verbose) return;
+    progress_line_.clear();
+    std::cerr << support::terminal_text(db::redact_password(line)) << "\n";
 }
 
 // Every line goes through terminal_text: text from files (messages, paths, names) never
 // drives the terminal; JSON stays valid (its strings escape controls already, and the
 // \uXXXX that terminal_text writes for U+2028 or C1 is JSON's own escape).
 void Session::print(const std::string& line) const {
+    progress_line_.clear();
     std::cout << support::terminal_text(db::redact_password(line)) << "\n";
+}
+
+void Session::print(const std::vector<Span>& spans) const {
+    progress_line_.clear();
+    for (const auto& span : spans)
+        std::cout << paint(support::terminal_text(db::redact_password(span.text)), span.tone, stdout_colour_);
+    std::cout << "\n";
 }
 
 int Session::exit_code() const {
@@ -91,11 +119,21 @@ int Session::exit_code() const {
 }
 
 int Session::finish() {
+    progress_line_.clear();
     const auto& items = diags.items();
+    // Every part is made safe before it is painted: the colour codes are ours alone.
+    const auto safe = [](const std::string& text) { return support::terminal_text(db::redact_password(text)); };
+    const auto label = [this](const std::string& text, support::Severity severity) {
+        const Tone tone = severity == support::Severity::Error     ? Tone::Error
+                          : severity == support::Severity::Warning ? Tone::Warning
+                                                                   : Tone::Note;
+        return paint(text, tone, stderr_colour_);
+    };
+    const auto hint = [this](const std::string& text) { return paint(text, Tone::Hint, stderr_colour_); };
     for (; printed_ < items.size(); ++printed_) {
         const auto& d = items[printed_];
         if (d.severity == support::Severity::Note && !options.verbose) continue;
-        std::cerr << support::terminal_text(db::redact_password(support::format(d))) << "\n";
+        std::cerr << support::format(d, {safe, label, hint}) << "\n";
     }
     std::cout.flush();
     return exit_code();

@@ -6,10 +6,13 @@
 #include <iostream>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "dialects.hpp"
+#include "progress_line.hpp"
 #include "support/config.hpp"
 #include "support/diagnostics.hpp"
+#include "terminal_colour.hpp"
 
 namespace autogen::cli {
 
@@ -27,8 +30,7 @@ enum ExitCode : int { kExitOk = 0, kExitDrift = 1, kExitUsage = 2, kExitDatabase
 
 class Session {
 public:
-    Session(GlobalOptions options, const DialectRegistry& dialects)
-        : options(std::move(options)), dialects(dialects) {}
+    Session(GlobalOptions options, const DialectRegistry& dialects);
 
     GlobalOptions options;
     const DialectRegistry& dialects;
@@ -53,6 +55,23 @@ public:
     /// A result line on stdout.
     void print(const std::string& line) const;
 
+    /// A piece of a stderr line and its colour (terminal_colour.hpp).
+    struct Span {
+        std::string text;
+        Tone tone = Tone::Plain;
+    };
+    /// A line on stderr made of coloured pieces (suppressed by -q unless `always`):
+    /// e.g. diff's "[data loss]" marker, the data-loss gate's list.
+    void info(const std::vector<Span>& spans, bool always = false) const;
+    /// A result line on stdout made of coloured pieces (colour only when stdout is a terminal).
+    void print(const std::vector<Span>& spans) const;
+
+    /// Where the library stages report progress: drawn on stderr at a terminal
+    /// (progress_line.hpp), an empty callback otherwise.
+    support::ProgressCallback progress() { return progress_line_.callback(); }
+    /// Erases the progress line, before writing to stderr outside the Session (a prompt).
+    void clear_progress() const { progress_line_.clear(); }
+
     /// Prints every diagnostic to stderr (once) and returns the exit code they imply:
     /// 0 without errors, 3 when any is a database failure, else 2.
     int finish();
@@ -67,6 +86,9 @@ private:
     std::optional<support::Config> config_;
     bool config_loaded_ = false;
     std::size_t printed_ = 0;
+    mutable ProgressLine progress_line_;
+    bool stderr_colour_ = false;  ///< stderr gets colour (terminal_colour.hpp)
+    bool stdout_colour_ = false;  ///< stdout gets colour
 };
 
 }  // namespace autogen::cli
