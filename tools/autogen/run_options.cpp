@@ -20,6 +20,7 @@ migrate::RunOptions run_options(const support::Config& config, const LiveDatabas
     migrate::RunOptions options;
     options.dialect = live.dialect->name;
     options.version_table = config.migrations.version_table;
+    options.migrations_dir = config.migrations.dir;
     options.sums = migrate::RecordedSums{migrate::read_sum(sum_path(config)), sum_display(config)};
     options.lock_wait.timeout_seconds = lock_timeout.value_or(config.migrations.lock_timeout);
     // Shown even with -q: a silent wait is what it exists to end.
