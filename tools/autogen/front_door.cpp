@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <iostream>
+#include <regex>
 #include <sstream>
 
 #include "db/url.hpp"
@@ -85,6 +86,16 @@ std::string option_lines(const CLI::App& app, bool positionals) {
     std::string out;
     for (const auto& [label, text] : rows) out += "  " + label + std::string(width - label.size() + 2, ' ') + text + "\n";
     return out;
+}
+
+/// CLI11's own message in autogen's style: "--url: 1 required TEXT missing" becomes
+/// "--url needs a value (TEXT)"; otherwise only the first letter is lowered.
+std::string plain(std::string message) {
+    static const std::regex missing_value(R"(^(\S+): \d+ required (\S+) missing$)");
+    std::smatch m;
+    if (std::regex_match(message, m, missing_value)) return m[1].str() + " needs a value (" + m[2].str() + ")";
+    if (!message.empty()) message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
+    return message;
 }
 
 void print_error(const std::string& message, const std::string& hint) {
@@ -200,7 +211,7 @@ std::optional<int> FrontDoor::answer_help() const {
         word = words[0];
         index = std::find(args_.begin() + static_cast<std::ptrdiff_t>(index) + 1, args_.end(), word) - args_.begin();
     }
-    if (word.empty()) {
+    if (word.empty() || word == "help") {
         std::cout << command_list();
         return 0;
     }
@@ -288,14 +299,14 @@ int FrontDoor::report(const CLI::ParseError& error) const {
     if (unknown_option(command, inner, word)) return kExitUsage;
     if (!command) {
         bool missing = dynamic_cast<const CLI::RequiredError*>(&error) != nullptr;
-        print_error(missing ? "no command given" : error.what(), "run 'autogen help' for the list of commands");
+        print_error(missing ? "no command given" : plain(error.what()), "run 'autogen help' for the list of commands");
         return kExitUsage;
     }
     std::string path = inner ? word + " " + inner->get_name() : word;
     if (dynamic_cast<const CLI::RequiredError*>(&error) &&
         ((inner && missing_argument(*inner, spec(word), path)) || missing_argument(*command, spec(word), path)))
         return kExitUsage;
-    print_error(path + ": " + error.what(), "run 'autogen help " + path + "' for its arguments and options");
+    print_error("'" + path + "': " + plain(error.what()), "run 'autogen help " + path + "' for its arguments and options");
     return kExitUsage;
 }
 
