@@ -161,6 +161,7 @@ std::string FrontDoor::command_list() const {
         std::string name = s.name;
         out << "  " << name << std::string(width - name.size() + 2, ' ') << s.summary << "\n";
     }
+    out << "  help" << std::string(width - 4 + 2, ' ') << "This list, or one command's options and example (help COMMAND)\n";
     out << "\nGlobal options (before or after the command):\n" << option_lines(app_, false);
     out << "\nRun 'autogen help COMMAND' (or 'autogen COMMAND --help') for a command's options;\n"
            "each command's page is docs/commands/COMMAND.md.\n";
@@ -173,8 +174,11 @@ std::string FrontDoor::command_help(const CLI::App& command, const CommandSpec* 
     auto subs = command.get_subcommands([](const CLI::App*) { return true; });
     std::string positionals = option_lines(command, true);
     out << "Usage: autogen " << path << (subs.empty() ? "" : " SUBCOMMAND") << " [OPTIONS]";
-    for (const auto* opt : command.get_options())
-        if (!opt->nonpositional()) out << (opt->get_required() ? " " : " [") << upper(opt->get_name()) << (opt->get_required() ? "" : "]");
+    for (const auto* opt : command.get_options()) {
+        if (opt->nonpositional()) continue;
+        std::string name = upper(opt->get_name());
+        out << " " << (opt->get_required() ? name : "[" + name + "]");
+    }
     out << "\n";
     if (!subs.empty()) {
         out << "\nSubcommands:\n";
