@@ -21,6 +21,12 @@ export GIT_CONFIG_NOSYSTEM=1
 unset DATABASE_URL
 fail() { echo "FAIL: $*"; exit 1; }
 
+# the default hook leaves the configured database alone; the live check has its own id
+grep -A6 '^- id: autogen-check$' "$src/.pre-commit-hooks.yaml" | grep -q '^  entry: autogen check --no-database$' ||
+  fail "the default hook autogen-check is not 'autogen check --no-database'"
+grep -A6 '^- id: autogen-check-database$' "$src/.pre-commit-hooks.yaml" | grep -q '^  entry: autogen check$' ||
+  fail "no hook autogen-check-database running 'autogen check'"
+
 # the hook repository: a copy of .pre-commit-hooks.yaml, committed
 mkdir "$work/hooks"
 cp "$src/.pre-commit-hooks.yaml" "$work/hooks/"
@@ -64,7 +70,9 @@ autogen -q revision -m init > /dev/null
 [ -f migrations/autogen.sum ] || fail "revision wrote no migrations/autogen.sum"
 pre-commit install > /dev/null
 git add -A
-git commit -q -m init > "$work/out" 2>&1 || { cat "$work/out"; fail "the first commit (models and revision agree) was rejected"; }
+# a database URL that cannot be opened does not matter to the default hook (--no-database)
+DATABASE_URL="sqlite:///$work/no/such/folder/app.sqlite3" git commit -q -m init > "$work/out" 2>&1 ||
+  { cat "$work/out"; fail "the first commit (models and revision agree) was rejected"; }
 
 # a model edited without a revision: rejected, the drift listed
 write_model "    std::optional<std::string> phone;"

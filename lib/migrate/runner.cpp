@@ -8,6 +8,7 @@
 
 #include "migrate/integrity.hpp"
 #include "migrate/sql_splitter.hpp"
+#include "migrate/unknown_revision.hpp"
 #include "migrate/version_table.hpp"
 
 namespace autogen::migrate {
@@ -73,6 +74,7 @@ class Run {
           dir_(dir),
           table_(options.version_table),
           dialect_(options.dialect.empty() ? conn.dialect() : options.dialect),
+          migrations_dir_(options.migrations_dir),
           allow_edited_(options.allow_edited),
           sums_(options.sums),
           lock_wait_(options.lock_wait),
@@ -158,13 +160,8 @@ class Run {
         if (!heads) return std::nullopt;
         for (const auto& h : *heads) {
             if (!graph_.find(h)) {
-                diags_.error(Category::MigrationFile,
-                             "the database is at revision " + h +
-                                 ", which no file in the migrations folder has",
-                             {},
-                             "restore that revision file (e.g. from version control), or set the "
-                             "version with "
-                             "`autogen stamp` if you know where the database is");
+                diags_.error(Category::MigrationFile, unknown_revision_message(h, migrations_dir_), {},
+                             unknown_revision_hint());
                 return std::nullopt;
             }
         }
@@ -283,14 +280,7 @@ class Run {
                 where.column = item.location.column;
                 break;
             }
-            std::string hint =
-                section.no_transaction
-                    ? "this section ran outside a transaction (-- autogen: no-transaction): the "
-                      "statements before this one stay applied; undo or finish them by hand, fix "
-                      "the file and run again"
-                    : "revision " + rev.id +
-                          " was rolled back (earlier revisions stay applied); fix "
-                          "the statement in the revision file and run again";
+            std::string hint = failure_hint(rev, section.no_transaction);
             diags_.error(Category::Database,
                          "revision " + rev.id + " (" + rev.message + ") failed at " +
                              to_string(dir_) + ": " + database_message(local) +
@@ -391,11 +381,28 @@ class Run {
         return true;
     }
 
+    /// What a failed statement left behind, in the run's own direction: an upgrade keeps
+    /// the revisions applied before it, a downgrade the ones it already reverted.
+    std::string failure_hint(const Revision& rev, bool no_transaction) const {
+        const bool up = dir_ == Direction::Upgrade;
+        const char* section = up ? "upgrade" : "downgrade";
+        if (no_transaction)
+            return std::string("this ") + section + " section ran outside a transaction (-- autogen: no-transaction): "
+                   "the statements before this one stay done; undo or finish them by hand, fix the file and run again";
+        if (up)
+            return "revision " + rev.id + " was rolled back (earlier revisions stay applied); fix "
+                   "the statement in the revision file and run again";
+        return "revision " + rev.id + "'s downgrade was rolled back: the database stays at " + rev.id +
+               " (revisions reverted before it stay reverted); fix the statement in its downgrade section "
+               "and run again";
+    }
+
     db::Connection& conn_;
     const RevisionGraph& graph_;
     Direction dir_;
     VersionTable table_;
     std::string dialect_;
+    std::string migrations_dir_;
     bool allow_edited_;
     const std::optional<RecordedSums>& sums_;
     std::set<std::string> verified_;  ///< revisions found as autogen.sum records them

@@ -26,6 +26,7 @@ namespace autogen::migrate {
 struct RunOptions {
     std::string dialect;  ///< whose sections run (conn.dialect() if empty)
     std::string version_table = "autogen_version";
+    std::string migrations_dir = "migrations";  ///< as configured, for messages
     /// `upgrade/downgrade --allow-edited`: run although an applied revision's file changed
     /// since it was applied (its checksum in the version table's log differs). Refused
     /// otherwise, also by an upgrade with nothing pending.

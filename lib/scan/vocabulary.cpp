@@ -6,6 +6,7 @@
 #include <string>
 
 #include "schema/schema.hpp"
+#include "support/text.hpp"
 
 namespace autogen::scan {
 
@@ -106,27 +107,12 @@ std::string known_keys(const KindSpec& s) {
     return out.empty() ? "none" : out;
 }
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diag = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            std::size_t up = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            diag = up;
-        }
-    }
-    return row[b.size()];
-}
-
 /// "did you mean 'length'? " for a near miss, else "".
 std::string suggestion(const KindSpec& s, std::string_view key) {
     std::string_view best;
     std::size_t best_distance = 3;  // only close typos
     for (const auto& k : s.keys) {
-        std::size_t d = edit_distance(key, k.key);
+        std::size_t d = support::edit_distance(key, k.key);
         if (d < best_distance) {
             best_distance = d;
             best = k.key;

@@ -1,6 +1,8 @@
 // Small text helpers shared by every stage.
 #include "support/text.hpp"
 
+#include <algorithm>
+
 namespace autogen::support {
 
 std::string join(const std::vector<std::string>& items, std::string_view separator) {
@@ -17,6 +19,34 @@ std::string seconds(double value) {
     text.erase(text.find_last_not_of('0') + 1);
     if (!text.empty() && text.back() == '.') text.pop_back();
     return text + " s";
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diag = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            std::size_t up = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diag = up;
+        }
+    }
+    return row[b.size()];
+}
+
+std::string closest(std::string_view word, const std::vector<std::string>& candidates, std::size_t max_distance) {
+    std::string best;
+    std::size_t best_distance = std::min(max_distance, word.size());
+    for (const auto& c : candidates) {
+        std::size_t d = edit_distance(word, c);
+        if (d < best_distance) {
+            best_distance = d;
+            best = c;
+        }
+    }
+    return best;
 }
 
 }  // namespace autogen::support

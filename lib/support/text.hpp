@@ -1,6 +1,7 @@
 // Small text helpers shared by every stage.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,6 +13,15 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
 
 /// A duration for messages: seconds(60) == "60 s", seconds(0.5) == "0.5 s".
 std::string seconds(double value);
+
+/// Levenshtein distance: the fewest one-character insertions, deletions and
+/// substitutions that turn `a` into `b` (for "did you mean" suggestions).
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+/// The candidate closest to `word` by edit_distance when it is a near miss (closer than
+/// `max_distance`, and closer than the word is long, so "x" suggests nothing); "" otherwise.
+/// Ties go to the earlier candidate.
+std::string closest(std::string_view word, const std::vector<std::string>& candidates, std::size_t max_distance = 3);
 
 /// The UTF-8 byte order mark that Windows editors put at the start of a file.
 inline constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";

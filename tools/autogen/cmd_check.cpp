@@ -18,6 +18,7 @@
 #include "diff/phrases.hpp"
 #include "migrate/runner.hpp"
 #include "migrate/schema_snapshot.hpp"
+#include "migrate/unknown_revision.hpp"
 #include "migrate/version_table.hpp"
 #include "pipeline.hpp"
 #include "sum_record.hpp"
@@ -228,8 +229,8 @@ private:
         for (const auto& id : *current) {
             if (!graph.find(id)) {
                 findings.add({"unknown-revision", "database",
-                              "the database is at revision " + id + ", which no file in " + config.migrations.dir +
-                                  " declares"});
+                              migrate::unknown_revision_message(id, config.migrations.dir) +
+                                  " (another project's database, or a branch not checked out?)"});
                 return true;  // nothing else can be compared
             }
         }

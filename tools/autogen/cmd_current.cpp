@@ -1,6 +1,7 @@
 // `autogen current`: the revision(s) recorded in the database's version table.
 #include "command.hpp"
 #include "migrate/runner.hpp"
+#include "migrate/unknown_revision.hpp"
 #include "pipeline.hpp"
 #include "revision_text.hpp"
 
@@ -31,9 +32,8 @@ public:
             } else {
                 session.print(id + " (no revision file has this id)");
                 session.diags.warning(support::Category::MigrationFile,
-                                      "the database is at " + id + ", which no file in " +
-                                          config->migrations_dir().string() + " declares",
-                                      {}, "check out the branch that has it, or 'autogen stamp' the right revision");
+                                      migrate::unknown_revision_message(id, config->migrations.dir), {},
+                                      migrate::unknown_revision_hint());
             }
         }
         return kExitOk;

@@ -1,8 +1,9 @@
-// `autogen history [-r A:B] [--verbose]`: revisions newest first, optionally limited to
+// `autogen history [-r A:B] [--verbose] [-i]`: revisions newest first, optionally limited to
 // the range from A (exclusive of what lies below it) up to B.
 #include <set>
 
 #include "command.hpp"
+#include "migrate/runner.hpp"
 #include "pipeline.hpp"
 #include "revision_text.hpp"
 
@@ -17,6 +18,8 @@ public:
     void configure(CLI::App& app) override {
         app.add_option("-r,--rev-range", range_, "A:B, each side base, head or a revision (either may be empty)");
         app.add_flag("--verbose", verbose_, "show each revision in full");
+        app.add_flag("-i,--indicate-current", indicate_current_,
+                     "mark the revisions the database is at with (current) (reads the database, read-only)");
     }
 
     int run(Session& session) override {
@@ -30,15 +33,37 @@ public:
             keep = range(session, *graph);
             if (!keep) return kExitUsage;
         }
+        std::set<std::string> current;
+        if (indicate_current_) {
+            auto applied = applied_revisions(session, *config);
+            if (!applied) return session.exit_code();
+            current = std::move(*applied);
+        }
         for (const auto* rev : graph->history()) {
             if (keep && !keep->count(rev->id)) continue;
-            session.print(verbose_ ? revision_block(*graph, *rev) : revision_line(*graph, *rev));
+            bool here = current.count(rev->id) > 0;
+            session.print(verbose_ ? revision_block(*graph, *rev, here) : revision_line(*graph, *rev, here));
         }
         if (graph->empty()) session.info("no revisions yet in " + config->migrations_dir().string());
         return kExitOk;
     }
 
 private:
+    /// -i: the revisions in the database's version table (the database opened read-only).
+    static std::optional<std::set<std::string>> applied_revisions(Session& session, const support::Config& config) {
+        if (session.database_url().empty()) {
+            session.diags.error(Category::Config, "history -i marks the revisions the database is at, but no "
+                                "database is configured", {},
+                                "set [database] url in autogen.toml, DATABASE_URL, or pass --url; or drop -i");
+            return std::nullopt;
+        }
+        auto live = open_live(session, config, /*required=*/true);
+        if (!live) return std::nullopt;
+        auto ids = migrate::current(*live->conn, config.migrations.version_table, session.diags);
+        if (!ids) return std::nullopt;
+        return std::set<std::string>(ids->begin(), ids->end());
+    }
+
     /// The revisions between the two ends of -r, both ends included.
     std::optional<std::set<std::string>> range(Session& session, const migrate::RevisionGraph& graph) {
         auto colon = range_.find(':');
@@ -70,6 +95,7 @@ private:
 
     std::string range_;
     bool verbose_ = false;
+    bool indicate_current_ = false;
 };
 
 }  // namespace

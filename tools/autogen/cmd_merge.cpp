@@ -8,6 +8,7 @@
 #include "command.hpp"
 #include "pipeline.hpp"
 #include "revision_clock.hpp"
+#include "revision_message.hpp"
 #include "sum_record.hpp"
 #include "support/text.hpp"
 
@@ -26,6 +27,7 @@ public:
     }
 
     int run(Session& session) override {
+        if (!usable_revision_message(session, message_, "merge")) return kExitUsage;
         auto project = open_project(session);
         if (!project) return kExitUsage;
         const auto& graph = project->graph;

@@ -10,6 +10,7 @@
 #include "migrate/revision_file.hpp"
 #include "pipeline.hpp"
 #include "revision_clock.hpp"
+#include "revision_message.hpp"
 #include "sum_record.hpp"
 
 namespace autogen::cli {
@@ -32,15 +33,16 @@ public:
         app.add_option("--head", head_,
                        "the head to put the revision on (a head id or prefix, label@head, or base for a new branch)");
         app.add_flag("--splice", splice_, "with --head: allow a revision that is not a head (starts a branch there)");
+        // Alembic's habit; autogen always compares the models with the database.
+        app.add_flag("--autogenerate", autogenerate_,
+                     "accepted for Alembic habits and ignored: autogen always compares the models with the database "
+                     "(use --empty for a revision without changes)");
         app.add_flag("--allow-data-loss", allow_data_loss_,
                      "write a revision with destructive operations (drops, narrowing) without asking");
     }
 
     int run(Session& session) override {
-        if (message_.find('\n') != std::string::npos) {
-            session.diags.error(Category::Usage, "the message must be one line", {}, "shorten -m to one line");
-            return kExitUsage;
-        }
+        if (!usable_revision_message(session, message_, "revision")) return kExitUsage;
         if (!rev_id_.empty() && !migrate::valid_revision_id(rev_id_)) {
             session.diags.error(Category::Usage, "'" + rev_id_ + "' is not a valid revision id", {},
                                 "use 1-64 letters, digits, '_' or '-' (not head, heads, base or none)");
@@ -151,6 +153,7 @@ private:
     std::string head_;
     bool splice_ = false;
     bool allow_data_loss_ = false;
+    bool autogenerate_ = false;  ///< accepted, no effect
 };
 
 }  // namespace

@@ -1,6 +1,9 @@
 // `autogen template render TEMPLATE [--context FILE.json]`: renders any template with
 // autogen's Jinja engine and prints exactly the result (nothing added), so a project
-// can preview its own templates. Defaults are those of Jinja's Environment().
+// can preview its own templates. Defaults are those of Jinja's Environment(). TEMPLATE
+// is a path, or the name of a built-in template (`revision.sql.j2`).
+// `autogen template list`: the built-in templates and the project's overrides.
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -20,8 +23,9 @@ class TemplateCommand final : public Command {
 public:
     void configure(CLI::App& app) override {
         app.require_subcommand(1);
+        list_ = app.add_subcommand("list", "List the built-in templates and the project's overrides");
         CLI::App* render = app.add_subcommand("render", "Render TEMPLATE and print the result");
-        render->add_option("template", template_, "the template file")->required();
+        render->add_option("template", template_, "a template file, or a built-in template's name")->required();
         render->add_option("--context", context_file_, "JSON object with the template's variables");
         render->add_flag("--trim-blocks", options_.trim_blocks, "Jinja's trim_blocks");
         render->add_flag("--lstrip-blocks", options_.lstrip_blocks, "Jinja's lstrip_blocks");
@@ -29,12 +33,20 @@ public:
     }
 
     int run(Session& session) override {
+        if (list_->parsed()) return list(session);
         fs::path file(template_);
         std::error_code ec;
         if (!fs::is_regular_file(file, ec)) {
-            session.diags.error(Category::Usage, "template " + template_ + " does not exist", {},
-                                "give the path of a template file");
-            return kExitUsage;
+            // Not a path: a built-in template by name.
+            auto builtin = support::builtin_template_dir();
+            if (builtin && file.filename() == file && fs::is_regular_file(*builtin / file, ec)) {
+                file = *builtin / file;
+            } else {
+                session.diags.error(Category::Usage, "template " + template_ + " does not exist", {},
+                                    "give the path of a template file, or a built-in template's name "
+                                    "('autogen template list' shows them)");
+                return kExitUsage;
+            }
         }
         codegen::jinja::Value context = codegen::jinja::Value::object();
         if (!context_file_.empty()) {
@@ -63,6 +75,40 @@ public:
     }
 
 private:
+    /// The *.j2 files of `dir`, sorted.
+    static std::vector<std::string> templates_in(const fs::path& dir) {
+        std::vector<std::string> names;
+        std::error_code ec;
+        for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+            if (it->is_regular_file(ec) && it->path().extension() == ".j2") names.push_back(it->path().filename());
+        }
+        std::sort(names.begin(), names.end());
+        return names;
+    }
+
+    /// Built-ins with their folder; then, inside a project with [migrations] templates,
+    /// the project's templates, marked when they override a built-in.
+    int list(Session& session) {
+        auto builtin = support::builtin_template_dir();
+        std::vector<std::string> builtins = builtin ? templates_in(*builtin) : std::vector<std::string>{};
+        for (const auto& name : builtins) session.print(name + "  (built-in, " + (*builtin / name).string() + ")");
+        // Outside a project the built-ins are the whole answer: no autogen.toml is no error.
+        if (!session.options.config_file.empty() || support::find_config(fs::current_path())) {
+            const auto* config = session.config();
+            if (!config) return kExitUsage;
+            if (!config->migrations.templates.empty()) {
+                fs::path dir = config->root / config->migrations.templates;
+                for (const auto& name : templates_in(dir)) {
+                    bool overrides = std::find(builtins.begin(), builtins.end(), name) != builtins.end();
+                    session.print(name + "  (project, " + (dir / name).string() +
+                                  (overrides ? ", overrides the built-in)" : ")"));
+                }
+            }
+        }
+        return kExitOk;
+    }
+
+    CLI::App* list_ = nullptr;
     std::string template_;
     std::string context_file_;
     codegen::jinja::Options options_;

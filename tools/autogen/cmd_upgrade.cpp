@@ -1,5 +1,8 @@
 // `autogen upgrade [TARGET]` and `autogen downgrade TARGET`: run the revisions on the
 // path to TARGET, each with its version change in one transaction, and say what ran.
+#include <algorithm>
+#include <cctype>
+
 #include "command.hpp"
 #include "migrate/offline_sql.hpp"
 #include "migrate/runner.hpp"
@@ -34,6 +37,7 @@ public:
         if (!project) return kExitUsage;
         const auto* config = project->config;
         auto* graph = &project->graph;
+        if (!signed_if_count(session, *graph)) return kExitUsage;
         if (offline_) return print_offline(session, *config, *graph);
         auto live = open_live(session, *config, /*required=*/true);
         if (!live) return session.exit_code();
@@ -93,6 +97,23 @@ private:
         if (!script) return kExitUsage;
         std::cout << *script;
         return kExitOk;
+    }
+
+    /// `downgrade 1` (Alembic writes -1): a bare number that names no revision is a step
+    /// count missing its sign. Reported with the signed form; true when the target is fine.
+    bool signed_if_count(Session& session, const migrate::RevisionGraph& graph) const {
+        bool digits = !target_.empty() && std::all_of(target_.begin(), target_.end(),
+                                                      [](unsigned char c) { return std::isdigit(c) != 0; });
+        if (!digits) return true;
+        auto resolved = graph.resolve(target_, {});
+        if (resolved || resolved.error->kind != migrate::GraphError::Kind::Unknown) return true;
+        const bool up = direction_ == migrate::Direction::Upgrade;
+        std::string sign = up ? "+" : "-";
+        session.diags.error(support::Category::Usage,
+                            "'" + target_ + "' is not a revision; did you mean " + sign + target_ + "?", {},
+                            up ? "upgrade +N applies the next N revisions; head applies all"
+                               : "downgrade -N undoes the last N revisions; base undoes all");
+        return false;
     }
 
     static std::string describe_target(const std::vector<std::string>& ids) {

@@ -26,6 +26,8 @@ struct CommandSpec {
     /// SPEC §3's read-only commands: they open the database read-only and create
     /// scratch databases only on dev_url (Session::read_only).
     bool read_only = false;
+    /// One typical command line, shown by `autogen help NAME` (front_door.hpp).
+    const char* example = "";
 };
 
 // One factory per command file.

@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "command.hpp"
+#include "front_door.hpp"
 #include "support/resource_paths.hpp"
 
 namespace {
@@ -13,23 +14,35 @@ namespace {
 using namespace autogen::cli;
 
 const CommandSpec kCommands[] = {
-    {"init", "Write autogen.toml and migrations/ into a folder, ready to use", &make_init_command},
+    {"init", "Write autogen.toml, migrations/ and an example model into a folder, ready to use",
+     &make_init_command, false, "autogen init --dialect postgresql"},
     {"revision", "Scan the models, diff them against the database and write a revision file",
-     &make_revision_command},
-    {"upgrade", "Apply revisions up to a target (default: head)", &make_upgrade_command},
-    {"downgrade", "Undo revisions down to a target (-1, base, a revision)", &make_downgrade_command},
-    {"stamp", "Set the database's version table to a revision without running SQL", &make_stamp_command},
-    {"merge", "Write a merge revision joining several heads", &make_merge_command},
-    {"current", "Show the revision(s) the database is at", &make_current_command, /*read_only=*/true},
-    {"heads", "Show the head revision(s) of the migration chain", &make_heads_command, /*read_only=*/true},
-    {"branches", "Show the branch points of the migration chain", &make_branches_command},
-    {"history", "List revisions, newest first", &make_history_command, /*read_only=*/true},
-    {"show", "Show one revision in full", &make_show_command},
-    {"hash", "Rewrite migrations/autogen.sum (after reviewing a hand edit of a revision)", &make_hash_command},
-    {"check", "Exit 1 if models, migrations and database have drifted apart", &make_check_command, /*read_only=*/true},
-    {"diff", "Print what 'revision' would write, writing nothing", &make_diff_command, /*read_only=*/true},
-    {"inspect", "Show the scanned models or the live database schema", &make_inspect_command, /*read_only=*/true},
-    {"template", "Render a template with autogen's Jinja engine", &make_template_command},
+     &make_revision_command, false, "autogen revision -m \"add users\""},
+    {"upgrade", "Apply revisions up to a target (default: head)", &make_upgrade_command, false, "autogen upgrade head"},
+    {"downgrade", "Undo revisions down to a target (-1, base, a revision)", &make_downgrade_command, false,
+     "autogen downgrade -1"},
+    {"stamp", "Set the database's version table to a revision without running SQL", &make_stamp_command, false,
+     "autogen stamp head"},
+    {"merge", "Write a merge revision joining several heads", &make_merge_command, false,
+     "autogen merge -m \"merge branches\" heads"},
+    {"current", "Show the revision(s) the database is at", &make_current_command, /*read_only=*/true,
+     "autogen current"},
+    {"heads", "Show the head revision(s) of the migration chain", &make_heads_command, /*read_only=*/true,
+     "autogen heads"},
+    {"branches", "Show the branch points of the migration chain", &make_branches_command, false, "autogen branches"},
+    {"history", "List revisions, newest first", &make_history_command, /*read_only=*/true,
+     "autogen history -i -r base:head"},
+    {"show", "Show one revision in full", &make_show_command, false, "autogen show head"},
+    {"hash", "Rewrite migrations/autogen.sum (after reviewing a hand edit of a revision)", &make_hash_command, false,
+     "autogen hash"},
+    {"check", "Exit 1 if models, migrations and database have drifted apart", &make_check_command,
+     /*read_only=*/true, "autogen check --no-database"},
+    {"diff", "Print what 'revision' would write, writing nothing", &make_diff_command, /*read_only=*/true,
+     "autogen diff"},
+    {"inspect", "Show the scanned models or the live database schema", &make_inspect_command, /*read_only=*/true,
+     "autogen inspect models"},
+    {"template", "List the built-in templates, or render one with autogen's Jinja engine", &make_template_command,
+     false, "autogen template render revision.sql.j2 --context ctx.json"},
 };
 
 }  // namespace
@@ -58,12 +71,14 @@ int main(int argc, char** argv) {
         commands.emplace_back(sub, std::move(command), spec.read_only);
     }
 
+    FrontDoor door(app, kCommands, argc, argv);
+    if (auto code = door.answer_help()) return *code;
     try {
         app.parse(argc, argv);
+    } catch (const CLI::Success& e) {
+        return app.exit(e);  // --version
     } catch (const CLI::ParseError& e) {
-        int code = app.exit(e);
-        // --help and --version exit 0; every real usage error is exit 2 (SPEC §3).
-        return code == 0 ? 0 : kExitUsage;
+        return door.report(e);  // exit 2, in autogen's words (SPEC §3)
     }
 
     try {

@@ -9,6 +9,7 @@
 #include "diff/rename_hints.hpp"
 #include "materialized_cache.hpp"
 #include "migrate/runner.hpp"
+#include "migrate/unknown_revision.hpp"
 #include "reserved_names.hpp"
 #include "sum_record.hpp"
 #include "support/text.hpp"
@@ -373,6 +374,14 @@ std::optional<ModelChanges> compute_model_changes(Session& session, const suppor
         auto want = changes.heads;
         std::sort(want.begin(), want.end());
         std::sort(current->begin(), current->end());
+        for (const auto& id : *current) {
+            if (!graph.find(id)) {
+                session.diags.error(Category::MigrationFile,
+                                    migrate::unknown_revision_message(id, config.migrations.dir), {},
+                                    migrate::unknown_revision_hint());
+                return std::nullopt;
+            }
+        }
         if (*current != want) {
             session.diags.error(Category::Usage,
                                 "the database " + live->url.redacted() + " is not at the head of the migration chain",

@@ -23,18 +23,19 @@ std::string tags(const migrate::RevisionGraph& graph, const migrate::Revision& r
 
 }  // namespace
 
-std::string revision_line(const migrate::RevisionGraph& graph, const migrate::Revision& rev) {
+std::string revision_line(const migrate::RevisionGraph& graph, const migrate::Revision& rev, bool current) {
     std::string parents = rev.is_base() ? "<base>" : support::join(rev.down_revisions, ", ");
     if (rev.is_merge()) parents = "(" + parents + ")";
-    return parents + " -> " + rev.id + tags(graph, rev) + ", " + support::one_line_text(rev.message);
+    return parents + " -> " + rev.id + tags(graph, rev) + (current ? " (current)" : "") + ", " +
+           support::one_line_text(rev.message);
 }
 
 std::string revision_short(const migrate::RevisionGraph& graph, const migrate::Revision& rev) {
     return rev.id + tags(graph, rev) + ", " + support::one_line_text(rev.message);
 }
 
-std::string revision_block(const migrate::RevisionGraph& graph, const migrate::Revision& rev) {
-    std::string out = "Rev: " + rev.id + tags(graph, rev) + "\n";
+std::string revision_block(const migrate::RevisionGraph& graph, const migrate::Revision& rev, bool current) {
+    std::string out = "Rev: " + rev.id + tags(graph, rev) + (current ? " (current)" : "") + "\n";
     out += "Parent: " + (rev.is_base() ? std::string("<base>") : support::join(rev.down_revisions, ", ")) + "\n";
     if (!rev.depends_on.empty()) out += "Also depends on: " + support::join(rev.depends_on, ", ") + "\n";
     if (!rev.branch_labels.empty())

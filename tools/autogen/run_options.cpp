@@ -1,6 +1,8 @@
 // The runner's options for the commands that change the version table.
 #include "run_options.hpp"
 
+#include <cstdlib>
+
 #include <iostream>
 
 #include "db/url.hpp"
@@ -12,7 +14,14 @@ void add_lock_timeout_option(CLI::App& app, std::optional<double>& seconds) {
     app.add_option("--lock-timeout", seconds,
                    "seconds to wait for another migrator's lock before giving up with exit 3 "
                    "(default: [migrations] lock_timeout, 60)")
-        ->check(CLI::NonNegativeNumber);
+        ->check(CLI::Validator(
+            [](std::string& text) -> std::string {
+                char* end = nullptr;
+                double value = std::strtod(text.c_str(), &end);
+                bool number = !text.empty() && end && *end == '\0';
+                return number && value >= 0 ? "" : "'" + text + "' is not a number of seconds (0 or more)";
+            },
+            "SECONDS"));
 }
 
 migrate::RunOptions run_options(const support::Config& config, const LiveDatabase& live,
@@ -20,6 +29,7 @@ migrate::RunOptions run_options(const support::Config& config, const LiveDatabas
     migrate::RunOptions options;
     options.dialect = live.dialect->name;
     options.version_table = config.migrations.version_table;
+    options.migrations_dir = config.migrations.dir;
     options.sums = migrate::RecordedSums{migrate::read_sum(sum_path(config)), sum_display(config)};
     options.lock_wait.timeout_seconds = lock_timeout.value_or(config.migrations.lock_timeout);
     // Shown even with -q: a silent wait is what it exists to end.

@@ -1,0 +1,28 @@
+// What `autogen init` writes besides the folders: autogen.toml's text, the .gitignore
+// lines (the local SQLite database, the .autogen/ cache), and an example model that
+// compiles warning-free and scans cleanly, so that `autogen revision` works at once.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace autogen::cli {
+
+/// autogen.toml for a new project of `dialect` ("sqlite" or "postgresql").
+std::string init_config_text(const std::string& dialect);
+
+/// The .gitignore lines a new project of `dialect` needs: the local SQLite database
+/// (and its -journal/-wal/-shm files) for sqlite, and .autogen/ (autogen's cache).
+std::vector<std::string> init_gitignore_lines(const std::string& dialect);
+
+/// `existing` (a .gitignore's text, maybe empty) with the `lines` it lacks appended,
+/// one per line; unchanged when it has them all.
+std::string gitignore_with(const std::string& existing, const std::vector<std::string>& lines);
+
+/// Where the example model goes, relative to the project (under [models] headers).
+inline constexpr const char* kExampleModelPath = "src/models/example.hpp";
+
+/// The example model: one table, `users`, with the common column kinds.
+std::string init_example_model();
+
+}  // namespace autogen::cli
