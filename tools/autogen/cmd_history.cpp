@@ -30,8 +30,10 @@ public:
             keep = range(session, *graph);
             if (!keep) return kExitUsage;
         }
+        session.result["revisions"] = Json::array();
         for (const auto* rev : graph->history()) {
             if (keep && !keep->count(rev->id)) continue;
+            session.result["revisions"].push_back(revision_json(*graph, *rev, config->root));
             session.print(verbose_ ? revision_block(*graph, *rev) : revision_line(*graph, *rev));
         }
         if (graph->empty()) session.info("no revisions yet in " + config->migrations_dir().string());

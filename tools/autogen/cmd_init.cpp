@@ -72,6 +72,9 @@ public:
             session.diags.error(Category::Io, "cannot write " + config.string(), {}, "check the folder's permissions");
             return kExitUsage;
         }
+        session.result = Json{{"config", config.string()},
+                              {"migrations", (dir / "migrations").string()},
+                              {"dialect", dialect_}};
         session.print("wrote " + config.string());
         session.print("created " + (dir / "migrations").string() + "/");
         session.info("next: put models under src/models/, then run 'autogen revision -m \"init\"'");

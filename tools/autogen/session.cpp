@@ -77,7 +77,21 @@ void Session::detail(const std::string& line) const {
 // drives the terminal; JSON stays valid (its strings escape controls already, and the
 // \uXXXX that terminal_text writes for U+2028 or C1 is JSON's own escape).
 void Session::print(const std::string& line) const {
+    if (options.json) return;
     std::cout << support::terminal_text(db::redact_password(line)) << "\n";
+}
+
+void Session::print_text(const std::string& text) const {
+    if (options.json) return;
+    std::cout << support::terminal_text(db::redact_password(text));
+}
+
+void Session::emit_json(int exit_code) const {
+    if (!options.json) return;
+    std::cout << support::terminal_text(
+                     db::redact_password(json_document(command, exit_code, result, diags.items()).dump(2)))
+              << "\n";
+    std::cout.flush();
 }
 
 int Session::exit_code() const {

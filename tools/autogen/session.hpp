@@ -8,6 +8,7 @@
 #include <string>
 
 #include "dialects.hpp"
+#include "json_output.hpp"
 #include "support/config.hpp"
 #include "support/diagnostics.hpp"
 
@@ -37,6 +38,12 @@ public:
     /// read-only (open_live) and the config's scratch_on_url is cleared, so scratch
     /// databases go only to dev_url. Set before the command runs.
     bool read_only = false;
+    /// The command as typed ("history", "inspect models"), for the --json document. Set
+    /// before the command runs.
+    std::string command;
+    /// With --json: the command's result, the document's "result" (docs/json.md). Text
+    /// lines (print, print_text) are not written then: stdout holds the document alone.
+    Json result = Json::object();
 
     /// autogen.toml from -c or found upwards from the current folder; nullptr after
     /// reporting an error. Loaded once.
@@ -50,8 +57,12 @@ public:
     void info(const std::string& line) const;
     /// A detail line on stderr, only with -v.
     void detail(const std::string& line) const;
-    /// A result line on stdout.
+    /// A result line on stdout (not with --json: the command fills `result` instead).
     void print(const std::string& line) const;
+    /// Result text on stdout as it is, without a newline added (not with --json).
+    void print_text(const std::string& text) const;
+    /// With --json: prints the one document (`result` and every diagnostic) on stdout.
+    void emit_json(int exit_code) const;
 
     /// Prints every diagnostic to stderr (once) and returns the exit code they imply:
     /// 0 without errors, 3 when any is a database failure, else 2.
