@@ -61,7 +61,7 @@ private:
         for (const auto& t : schema.tables) session.print("  " + support::one_line_text(t.qualified_name() + "  " + t.location.str()));
         for (const auto& e : schema.enums) session.print("  " + support::one_line_text("enum \"" + e.name + "\"  " + e.location.str()));
         session.print("");
-        session.print_text(schema::to_text(schema, /*with_locations=*/true));
+        session.print_text(support::terminal_text(schema::to_text(schema, /*with_locations=*/true)));
         return kExitOk;
     }
 
@@ -72,7 +72,7 @@ private:
         if (!schema) return session.exit_code();
         session.result["schema"] = schema::to_json(*schema);
         session.print("database " + live->url.redacted() + ": " + std::to_string(schema->tables.size()) + " table(s)");
-        session.print_text(schema::to_text(*schema, /*with_locations=*/false));
+        session.print_text(support::terminal_text(schema::to_text(*schema, /*with_locations=*/false)));
         return kExitOk;
     }
 

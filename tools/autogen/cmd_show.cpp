@@ -41,7 +41,7 @@ public:
         std::stringstream text;
         text << in.rdbuf();
         // The file as it is, except what would drive the terminal (support::terminal_text).
-        session.print_text(text.str());
+        session.print_text(support::terminal_text(text.str()));
         session.result["text"] = text.str();
         return kExitOk;
     }

@@ -83,7 +83,7 @@ void Session::print(const std::string& line) const {
 
 void Session::print_text(const std::string& text) const {
     if (options.json) return;
-    std::cout << support::terminal_text(db::redact_password(text));
+    std::cout << text;
 }
 
 void Session::emit_json(int exit_code) const {

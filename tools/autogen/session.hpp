@@ -59,7 +59,8 @@ public:
     void detail(const std::string& line) const;
     /// A result line on stdout (not with --json: the command fills `result` instead).
     void print(const std::string& line) const;
-    /// Result text on stdout as it is, without a newline added (not with --json).
+    /// Result text on stdout exactly as it is, without a newline added (not with --json):
+    /// a rendered template or SQL script; text from files goes through terminal_text first.
     void print_text(const std::string& text) const;
     /// With --json: prints the one document (`result` and every diagnostic) on stdout.
     void emit_json(int exit_code) const;
