@@ -77,7 +77,10 @@ void Session::detail(const std::string& line) const {
 // drives the terminal; JSON stays valid (its strings escape controls already, and the
 // \uXXXX that terminal_text writes for U+2028 or C1 is JSON's own escape).
 void Session::print(const std::string& line) const {
-    if (options.json) return;
+    if (options.json) {
+        json_lines_.push_back(line);
+        return;
+    }
     std::cout << support::terminal_text(db::redact_password(line)) << "\n";
 }
 
@@ -88,8 +91,11 @@ void Session::print_text(const std::string& text) const {
 
 void Session::emit_json(int exit_code) const {
     if (!options.json) return;
+    // A command without a result of its own (docs/json.md) still says what it printed.
+    const bool lines_only = result.empty() && !json_lines_.empty();
+    const Json body = lines_only ? Json{{"lines", json_lines_}} : result;
     std::cout << support::terminal_text(
-                     db::redact_password(json_document(command, exit_code, result, diags.items()).dump(2)))
+                     db::redact_password(json_document(command, exit_code, body, diags.items()).dump(2)))
               << "\n";
     std::cout.flush();
 }

@@ -57,7 +57,8 @@ public:
     void info(const std::string& line) const;
     /// A detail line on stderr, only with -v.
     void detail(const std::string& line) const;
-    /// A result line on stdout (not with --json: the command fills `result` instead).
+    /// A result line on stdout. Not with --json, where the command fills `result`; a
+    /// command that fills nothing gets its lines as `result.lines` instead.
     void print(const std::string& line) const;
     /// Result text on stdout exactly as it is, without a newline added (not with --json):
     /// a rendered template or SQL script; text from files goes through terminal_text first.
@@ -79,6 +80,7 @@ private:
     std::optional<support::Config> config_;
     bool config_loaded_ = false;
     std::size_t printed_ = 0;
+    mutable std::vector<std::string> json_lines_;  ///< print()'s lines under --json
 };
 
 }  // namespace autogen::cli
