@@ -10,6 +10,7 @@ packages=(
   libpq-dev postgresql                          # PostgreSQL client library and server
   libcli11-dev doctest-dev nlohmann-json3-dev libtomlplusplus-dev libfmt-dev libxxhash-dev
   python3-jinja2                                # the reference Jinja for the template conformance tests
+  python3-jsonschema                            # validates the --json golden documents against docs/json-schema/
   pre-commit                                    # the pre-commit integration test of `autogen check`
   libbenchmark-dev python3-alembic python3-psycopg2  # benchmarks (bench/): Google Benchmark, Alembic's autogenerate on PostgreSQL
 )

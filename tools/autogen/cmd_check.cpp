@@ -180,7 +180,7 @@ private:
                 for (std::size_t i = 0; i < ops->size(); ++i) {
                     findings.add({"models", sum ? sum_name : config.migrations.dir,
                                   "models differ from " + against + ": " + diff::describe((*ops)[i]) + tag,
-                                  lossy[i]});
+                                  lossy[i], operation_json((*ops)[i], lossy[i])});
                 }
                 continue;
             }
@@ -195,9 +195,12 @@ private:
             for (std::size_t i = 0; i < change->operations.size(); ++i) {
                 findings.add({"models", config.migrations.dir,
                               "models differ from the migrations: " + diff::describe(change->operations[i]) + tag,
-                              lossy[i]});
+                              lossy[i], operation_json(change->operations[i], lossy[i], {&*change})});
             }
-            for (const auto& hint : change->hints) session.print({{"hint:", Tone::Hint}, {" " + hint}});
+            for (const auto& hint : change->hints) {
+                session.print({{"hint:", Tone::Hint}, {" " + hint}});
+                hints_.push_back(hint);
+            }
             // The snapshot is what a database-free check trusts elsewhere; verify it
             // here, where the chain can be replayed. Equal to the models: done above.
             if (snapshot_is_models || !sum) continue;
@@ -285,7 +288,8 @@ private:
         for (const auto& op : change->operations) {
             findings.add({"database", "database",
                           "the database differs from the migrations at " + at + ": " +
-                              diff::describe(op, diff::Perspective::Database)});
+                              diff::describe(op, diff::Perspective::Database),
+                          false, operation_json(op, false)});
         }
         return true;
     }
@@ -298,15 +302,18 @@ private:
                bool used_scratch) const {
         const bool database = !offline_ && !no_database_ && !session.database_url().empty();
         if (session.options.json) {
-            nlohmann::ordered_json out{{"clean", findings.empty()},
-                                       {"database", database},
-                                       {"scratch", used_scratch},
-                                       {"findings", nlohmann::ordered_json::array()}};
+            session.result = Json{{"clean", findings.empty()},
+                                  {"database", database},
+                                  {"scratch", used_scratch},
+                                  {"findings", Json::array()}};
             for (const auto& f : findings) {
-                out["findings"].push_back(
-                    {{"kind", f.kind}, {"where", f.where}, {"message", f.message}, {"destructive", f.destructive}});
+                session.result["findings"].push_back({{"kind", f.kind},
+                                                      {"where", f.where},
+                                                      {"message", f.message},
+                                                      {"destructive", f.destructive},
+                                                      {"operation", f.operation}});
             }
-            session.print(out.dump(2));
+            session.result["hints"] = hints_;
             return;
         }
         for (const auto& f : findings) session.print(f.message);
@@ -323,6 +330,7 @@ private:
     }
 
     bool no_database_ = false;
+    std::vector<std::string> hints_;  ///< possible undeclared renames, for --json
     bool schema_unchecked_ = false;  ///< the live schema was not compared (no scratch database)
     bool offline_ = false;
     std::string dev_url_;

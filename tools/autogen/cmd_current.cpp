@@ -22,12 +22,15 @@ public:
         if (!live) return session.exit_code();
         auto current = migrate::current(*live->conn, config->migrations.version_table, session.diags);
         if (!current) return session.exit_code();
+        session.result["current"] = ids_json(*current);
+        session.result["revisions"] = Json::array();
         if (current->empty()) {
             session.print("<base> (no revision applied)");
             return kExitOk;
         }
         for (const auto& id : *current) {
             if (const auto* rev = graph->find(id)) {
+                session.result["revisions"].push_back(revision_json(*graph, *rev, config->root));
                 session.print(revision_short(*graph, *rev));
             } else {
                 session.print(id + " (no revision file has this id)");

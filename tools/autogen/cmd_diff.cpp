@@ -1,6 +1,6 @@
 // `autogen diff`: prints what `revision` would write (the detected operations, then the
-// rendered revision file), writing nothing. `--json` prints operations and statements
-// per dialect for tools.
+// rendered revision file), writing nothing. `--json` gives the operations as objects and
+// the statements per dialect for tools (docs/json.md).
 #include <nlohmann/json.hpp>
 
 #include "command.hpp"
@@ -12,8 +12,8 @@ namespace autogen::cli {
 
 namespace {
 
-nlohmann::ordered_json statements_json(const std::vector<codegen::Statement>& statements) {
-    auto out = nlohmann::ordered_json::array();
+Json statements_json(const std::vector<codegen::Statement>& statements) {
+    auto out = Json::array();
     for (const auto& s : statements) {
         out.push_back({{"sql", s.sql},
                        {"comment", s.comment},
@@ -47,17 +47,19 @@ public:
         const auto lossy = destructive_flags(changes->primary());
 
         if (session.options.json) {
-            nlohmann::ordered_json out{{"operations", operations},
-                                       {"changes", nlohmann::ordered_json::array()},
-                                       {"dialects", nlohmann::ordered_json::array()}};
+            std::vector<const PlannedChange*> planned;
+            for (const auto& p : changes->per_dialect) planned.push_back(&p);
+            Json ops = Json::array();
             for (std::size_t i = 0; i < operations.size(); ++i)
-                out["changes"].push_back({{"operation", operations[i]}, {"destructive", static_cast<bool>(lossy[i])}});
+                ops.push_back(operation_json(changes->primary().operations[i], lossy[i], planned));
+            session.result["operations"] = ops;
+            session.result["hints"] = changes->primary().hints;
+            session.result["dialects"] = Json::array();
             for (const auto& p : changes->per_dialect) {
-                out["dialects"].push_back({{"name", p.statements.dialect},
-                                           {"upgrade", statements_json(p.statements.upgrade)},
-                                           {"downgrade", statements_json(p.statements.downgrade)}});
+                session.result["dialects"].push_back({{"name", p.statements.dialect},
+                                                      {"upgrade", statements_json(p.statements.upgrade)},
+                                                      {"downgrade", statements_json(p.statements.downgrade)}});
             }
-            session.print(out.dump(2));
             return kExitOk;
         }
         if (operations.empty()) {
@@ -76,7 +78,7 @@ public:
         for (auto& p : changes->per_dialect) draft.dialects.push_back(std::move(p.statements));
         auto text = migrate::render_revision(draft, writer_options(*config), session.diags);
         if (!text) return kExitUsage;
-        std::cout << *text;
+        session.print_text(*text);
         return kExitOk;
     }
 

@@ -57,6 +57,10 @@ public:
                                   "run 'autogen check' where a scratch database is available");
         }
         if (!record_sum(session, config, *snapshot)) return kExitUsage;
+        session.result = Json{{"path", sum_display(config)},
+                              {"revision_files", migrate::revision_file_checksums(config.migrations_dir()).size()},
+                              {"snapshot", *verified ? "models" : recorded ? "kept" : "unverified"},
+                              {"reason", *verified ? Json(nullptr) : Json(why_not)}};
         session.print("wrote " + sum_display(config) + ": " +
                       std::to_string(migrate::revision_file_checksums(config.migrations_dir()).size()) +
                       " revision file(s), " + said);

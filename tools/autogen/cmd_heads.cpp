@@ -18,8 +18,10 @@ public:
         if (!project) return kExitUsage;
         const auto* config = project->config;
         auto* graph = &project->graph;
+        session.result["heads"] = Json::array();
         for (const auto& id : graph->heads()) {
             const auto* rev = graph->find(id);
+            session.result["heads"].push_back(revision_json(*graph, *rev, config->root));
             session.print(verbose_ ? revision_block(*graph, *rev) : revision_short(*graph, *rev));
         }
         if (graph->empty()) session.info("no revisions yet in " + config->migrations_dir().string());

@@ -39,9 +39,13 @@ public:
             if (!applied) return session.exit_code();
             current = std::move(*applied);
         }
+        session.result["revisions"] = Json::array();
         for (const auto* rev : graph->history()) {
             if (keep && !keep->count(rev->id)) continue;
             bool here = current.count(rev->id) > 0;
+            Json entry = revision_json(*graph, *rev, config->root);
+            if (indicate_current_) entry["current"] = here;
+            session.result["revisions"].push_back(std::move(entry));
             session.print(verbose_ ? revision_block(*graph, *rev, here) : revision_line(*graph, *rev, here));
         }
         if (graph->empty()) session.info("no revisions yet in " + config->migrations_dir().string());

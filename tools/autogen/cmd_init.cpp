@@ -53,6 +53,9 @@ public:
         if (!gitignore) return kExitUsage;
         if (!write(session, config, init_config_text(dialect_), false, false)) return kExitUsage;
 
+        session.result = Json{{"config", config.string()},
+                              {"migrations", (dir / "migrations").string()},
+                              {"dialect", dialect_}};
         session.print("wrote " + config.string());
         session.print("created " + (dir / "migrations").string() + "/ (with a .gitkeep)");
         if (model_written) session.print("wrote " + model.string() + " (an example model)");

@@ -21,6 +21,7 @@ public:
 
     int run(Session& session) override {
         const auto* config = session.config();
+        session.command += " " + what_;  // "inspect models": the --json document's command
         if (!config) return kExitUsage;
         return what_ == "models" ? models(session, *config) : database(session, *config);
     }
@@ -48,11 +49,9 @@ private:
         if (!scanned) return kExitUsage;
         auto schema = with_relative_locations(scanned->schema, config.root);
         if (session.options.json) {
-            nlohmann::ordered_json out;
-            out["files"] = nlohmann::ordered_json::array();
-            for (const auto& f : scanned->files) out["files"].push_back(relative(f, config.root));
-            out["schema"] = schema::to_json(schema);
-            session.print(out.dump(2));
+            session.result["files"] = Json::array();
+            for (const auto& f : scanned->files) session.result["files"].push_back(relative(f, config.root));
+            session.result["schema"] = schema::to_json(schema);
             return kExitOk;
         }
         session.print("read " + std::to_string(scanned->files.size()) + " file(s):");
@@ -62,7 +61,7 @@ private:
         for (const auto& t : schema.tables) session.print("  " + support::one_line_text(t.qualified_name() + "  " + t.location.str()));
         for (const auto& e : schema.enums) session.print("  " + support::one_line_text("enum \"" + e.name + "\"  " + e.location.str()));
         session.print("");
-        std::cout << support::terminal_text(schema::to_text(schema, /*with_locations=*/true));
+        session.print_text(support::terminal_text(schema::to_text(schema, /*with_locations=*/true)));
         return kExitOk;
     }
 
@@ -71,13 +70,9 @@ private:
         if (!live) return session.exit_code();
         auto schema = inspect_live(*live, config, session.diags, session.progress());
         if (!schema) return session.exit_code();
-        if (session.options.json) {
-            session.print(schema::to_json(*schema).dump(2));
-        } else {
-            session.print("database " + live->url.redacted() + ": " + std::to_string(schema->tables.size()) +
-                          " table(s)");
-            std::cout << support::terminal_text(schema::to_text(*schema, /*with_locations=*/false));
-        }
+        session.result["schema"] = schema::to_json(*schema);
+        session.print("database " + live->url.redacted() + ": " + std::to_string(schema->tables.size()) + " table(s)");
+        session.print_text(support::terminal_text(schema::to_text(*schema, /*with_locations=*/false)));
         return kExitOk;
     }
 

@@ -62,6 +62,9 @@ public:
         for (const auto& d : project->config->database.dialects) draft.dialects.push_back({d, {}, {}});
         auto path = migrate::write_revision(draft, writer_options(*project->config), session.diags);
         if (!path) return kExitUsage;
+        session.result = Json{{"revision", draft.id},
+                              {"down_revisions", ids_json(parents)},
+                              {"path", std::filesystem::relative(*path, project->config->root).string()}};
         session.print("merged " + support::join(parents) + " into " + draft.id);
         session.print("wrote " + std::filesystem::relative(*path, std::filesystem::current_path()).string());
         if (!record_new_revision(session, *project->config, *path, scanned->schema, SumUpdate::AddUnlisted)) return kExitUsage;

@@ -71,6 +71,11 @@ public:
             return kExitUsage;
         }
 
+        session.result = Json{{"written", false},
+                              {"revision", nullptr},
+                              {"path", nullptr},
+                              {"operations", Json::array()},
+                              {"hints", Json::array()}};
         migrate::RevisionDraft draft;
         schema::Schema models;  // autogen.sum's snapshot once the revision is written
         draft.id = rev_id_.empty() ? migrate::new_revision_id() : rev_id_;
@@ -102,6 +107,13 @@ public:
             if (!changes) return kExitUsage;
             draft.down_revisions = changes->heads;
             draft.operations = describe_all(changes->primary().operations);
+            std::vector<const PlannedChange*> planned;
+            for (const auto& p : changes->per_dialect) planned.push_back(&p);
+            const auto lossy = destructive_flags(changes->primary());
+            for (std::size_t i = 0; i < lossy.size(); ++i)
+                session.result["operations"].push_back(
+                    operation_json(changes->primary().operations[i], lossy[i], planned));
+            session.result["hints"] = changes->primary().hints;
             if (draft.operations.empty()) {
                 session.print("no changes detected: the models match " +
                               std::string(session.database_url().empty() ? "the migration chain" : "the database") +
@@ -118,6 +130,9 @@ public:
         if (!sum_ready_for_new_revision(session, *config)) return kExitUsage;
         auto path = migrate::write_revision(draft, writer_options(*config), session.diags);
         if (!path) return kExitUsage;
+        session.result["written"] = true;
+        session.result["revision"] = draft.id;
+        session.result["path"] = std::filesystem::relative(*path, config->root).string();
         session.print("wrote " + std::filesystem::relative(*path, std::filesystem::current_path()).string());
         run_post_write_hooks(session, *config, *path);
         // After the hooks: a formatter hook changes the file's bytes.

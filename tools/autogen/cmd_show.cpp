@@ -36,11 +36,13 @@ public:
         }
         const auto* rev = graph.find(resolved.value.front());
         session.print(revision_block(graph, *rev));
+        session.result["revision"] = revision_json(graph, *rev, project->config->root);
         std::ifstream in(rev->path);
         std::stringstream text;
         text << in.rdbuf();
         // The file as it is, except what would drive the terminal (support::terminal_text).
-        std::cout << support::terminal_text(text.str());
+        session.print_text(support::terminal_text(text.str()));
+        session.result["text"] = text.str();
         return kExitOk;
     }
 
@@ -57,10 +59,15 @@ public:
         if (!project) return kExitUsage;
         const auto& graph = project->graph;
         bool any = false;
+        session.result["branchpoints"] = Json::array();
         for (const auto* rev : graph.history()) {
             auto children = graph.children(rev->id);
             if (children.size() < 2) continue;
             any = true;
+            Json point{{"revision", revision_json(graph, *rev, project->config->root)}, {"children", Json::array()}};
+            for (const auto& child : children)
+                point["children"].push_back(revision_json(graph, *graph.find(child), project->config->root));
+            session.result["branchpoints"].push_back(std::move(point));
             session.print(revision_short(graph, *rev));
             for (const auto& child : children) {
                 session.print("    -> " + revision_short(graph, *graph.find(child)));

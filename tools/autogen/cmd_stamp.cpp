@@ -30,6 +30,7 @@ public:
         migrate::RunOptions options = run_options(*project->config, *live, lock_timeout_);
         auto result = migrate::stamp(*live->conn, project->graph, target_, options, session.diags);
         if (!result.ok) return session.exit_code();
+        session.result = Json{{"before", ids_json(result.heads_before)}, {"after", ids_json(result.heads_after)}};
         session.print("stamped " + ids(result.heads_after) + " (was " + ids(result.heads_before) + "); no SQL was run");
         return kExitOk;
     }

@@ -70,7 +70,8 @@ public:
         codegen::jinja::Environment env(search, options_);
         auto text = env.render(file.filename().string(), context, session.diags);
         if (!text) return kExitUsage;
-        std::cout << *text;
+        session.result["text"] = *text;
+        session.print_text(*text);
         return kExitOk;
     }
 

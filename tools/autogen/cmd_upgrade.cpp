@@ -48,6 +48,16 @@ public:
         auto result = direction_ == migrate::Direction::Upgrade
                           ? migrate::upgrade(*live->conn, *graph, target_, options, session.diags)
                           : migrate::downgrade(*live->conn, *graph, target_, options, session.diags);
+        session.result = Json{{"direction", direction_ == migrate::Direction::Upgrade ? "upgrade" : "downgrade"},
+                              {"offline", false},
+                              {"target", ids_json(result.target)},
+                              {"before", ids_json(result.heads_before)},
+                              {"after", ids_json(result.heads_after)},
+                              {"revisions", Json::array()}};
+        for (const auto& r : result.applied) {
+            session.result["revisions"].push_back(
+                {{"id", r.id}, {"message", r.message}, {"no_transaction", r.no_transaction}});
+        }
         const char* verb = direction_ == migrate::Direction::Upgrade ? "applied" : "reverted";
         for (const auto& r : result.applied) {
             session.print(std::string(verb) + " " + r.id + " " + support::one_line_text(r.message) +
@@ -95,7 +105,11 @@ private:
         auto script = migrate::offline_sql(graph, direction_, from, to, options,
                                            known->script_frame(options.version_table), session.diags);
         if (!script) return kExitUsage;
-        std::cout << *script;
+        session.result = Json{{"direction", direction_ == migrate::Direction::Upgrade ? "upgrade" : "downgrade"},
+                              {"offline", true},
+                              {"dialect", dialect},
+                              {"sql", *script}};
+        session.print_text(*script);
         return kExitOk;
     }
 

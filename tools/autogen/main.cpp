@@ -87,9 +87,13 @@ int main(int argc, char** argv) {
         for (auto& [sub, command, read_only] : commands) {
             if (sub->parsed()) {
                 session.read_only = read_only;
+                session.command = sub->get_name();
+                for (const auto* nested : sub->get_subcommands()) session.command += " " + nested->get_name();
                 int code = command->run(session);
                 int diag_code = session.finish();
-                return diag_code != 0 ? diag_code : code;
+                const int exit_code = diag_code != 0 ? diag_code : code;
+                session.emit_json(exit_code);
+                return exit_code;
             }
         }
     } catch (const std::exception& e) {

@@ -98,14 +98,40 @@ void Session::detail(const std::string& line) const {
 // \uXXXX that terminal_text writes for U+2028 or C1 is JSON's own escape).
 void Session::print(const std::string& line) const {
     progress_line_.clear();
+    if (options.json) {
+        json_lines_.push_back(line);
+        return;
+    }
     std::cout << support::terminal_text(db::redact_password(line)) << "\n";
 }
 
 void Session::print(const std::vector<Span>& spans) const {
     progress_line_.clear();
+    if (options.json) {
+        std::string line;
+        for (const auto& span : spans) line += span.text;
+        json_lines_.push_back(line);
+        return;
+    }
     for (const auto& span : spans)
         std::cout << paint(support::terminal_text(db::redact_password(span.text)), span.tone, stdout_colour_);
     std::cout << "\n";
+}
+
+void Session::print_text(const std::string& text) const {
+    if (options.json) return;
+    std::cout << text;
+}
+
+void Session::emit_json(int exit_code) const {
+    if (!options.json) return;
+    // A command without a result of its own (docs/json.md) still says what it printed.
+    const bool lines_only = result.empty() && !json_lines_.empty();
+    const Json body = lines_only ? Json{{"lines", json_lines_}} : result;
+    std::cout << support::terminal_text(
+                     db::redact_password(json_document(command, exit_code, body, diags.items()).dump(2)))
+              << "\n";
+    std::cout.flush();
 }
 
 int Session::exit_code() const {

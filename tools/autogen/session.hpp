@@ -10,6 +10,7 @@
 
 #include "dialects.hpp"
 #include "progress_line.hpp"
+#include "json_output.hpp"
 #include "support/config.hpp"
 #include "support/diagnostics.hpp"
 #include "terminal_colour.hpp"
@@ -39,6 +40,12 @@ public:
     /// read-only (open_live) and the config's scratch_on_url is cleared, so scratch
     /// databases go only to dev_url. Set before the command runs.
     bool read_only = false;
+    /// The command as typed ("history", "inspect models"), for the --json document. Set
+    /// before the command runs.
+    std::string command;
+    /// With --json: the command's result, the document's "result" (docs/json.md). Text
+    /// lines (print, print_text) are not written then: stdout holds the document alone.
+    Json result = Json::object();
 
     /// autogen.toml from -c or found upwards from the current folder; nullptr after
     /// reporting an error. Loaded once.
@@ -52,8 +59,14 @@ public:
     void info(const std::string& line) const;
     /// A detail line on stderr, only with -v.
     void detail(const std::string& line) const;
-    /// A result line on stdout.
+    /// A result line on stdout. Not with --json, where the command fills `result`; a
+    /// command that fills nothing gets its lines as `result.lines` instead.
     void print(const std::string& line) const;
+    /// Result text on stdout exactly as it is, without a newline added (not with --json):
+    /// a rendered template or SQL script; text from files goes through terminal_text first.
+    void print_text(const std::string& text) const;
+    /// With --json: prints the one document (`result` and every diagnostic) on stdout.
+    void emit_json(int exit_code) const;
 
     /// A piece of a stderr line and its colour (terminal_colour.hpp).
     struct Span {
@@ -89,6 +102,7 @@ private:
     mutable ProgressLine progress_line_;
     bool stderr_colour_ = false;  ///< stderr gets colour (terminal_colour.hpp)
     bool stdout_colour_ = false;  ///< stdout gets colour
+    mutable std::vector<std::string> json_lines_;  ///< print()'s lines under --json
 };
 
 }  // namespace autogen::cli

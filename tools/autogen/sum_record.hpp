@@ -23,6 +23,7 @@ struct Finding {
     std::string where;
     std::string message;
     bool destructive = false;  ///< fixing it takes an operation that loses data (a drop, a narrowing)
+    Json operation = nullptr;  ///< the difference as an operation object (json_output.hpp), when it is one
 };
 
 /// <migrations>/autogen.sum.

@@ -1,0 +1,152 @@
+// The shared objects of the `--json` documents (docs/json.md, docs/json-schema/).
+#include "json_output.hpp"
+
+#include <algorithm>
+#include <array>
+#include <variant>
+
+#include "diff/phrases.hpp"
+#include "pipeline.hpp"
+
+namespace autogen::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+/// `p` relative to `base` when it lies inside it (what a user would type from there).
+std::string relative_inside(const fs::path& p, const fs::path& base) {
+    if (p.is_relative()) return p.string();
+    auto r = p.lexically_relative(base);
+    return r.empty() || r.native().rfind("..", 0) == 0 ? p.string() : r.string();
+}
+
+std::string severity_name(support::Severity s) {
+    switch (s) {
+        case support::Severity::Note: return "note";
+        case support::Severity::Warning: return "warning";
+        case support::Severity::Error: return "error";
+    }
+    return "error";
+}
+
+std::string category_name(support::Category c) {
+    switch (c) {
+        case support::Category::Usage: return "usage";
+        case support::Category::Config: return "config";
+        case support::Category::Model: return "model";
+        case support::Category::MigrationFile: return "migration-file";
+        case support::Category::Template: return "template";
+        case support::Category::Database: return "database";
+        case support::Category::Io: return "io";
+        case support::Category::Internal: return "internal";
+    }
+    return "internal";
+}
+
+Json null_if_empty(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
+
+std::string table_name(const schema::TableRef& t) { return t.schema.empty() ? t.name : t.schema + "." + t.name; }
+
+/// The column an operation is on, or "" when it is not on one column.
+std::string column_of(const schema::Operation& op) {
+    if (const auto* o = std::get_if<schema::AddColumn>(&op)) return o->column.name;
+    if (const auto* o = std::get_if<schema::DropColumn>(&op)) return o->column.name;
+    if (const auto* o = std::get_if<schema::AlterColumn>(&op)) return o->from.name;
+    if (const auto* o = std::get_if<schema::RenameColumn>(&op)) return o->from;
+    return {};
+}
+
+/// The enum an operation is on, or "".
+std::string enum_of(const schema::Operation& op) {
+    if (const auto* o = std::get_if<schema::CreateEnum>(&op)) return o->type.name;
+    if (const auto* o = std::get_if<schema::DropEnum>(&op)) return o->type.name;
+    if (const auto* o = std::get_if<schema::AlterEnum>(&op)) return o->from.name;
+    return {};
+}
+
+}  // namespace
+
+std::string operation_kind(const schema::Operation& op) {
+    // In the variant's order (schema/operation.hpp); the assert catches a new kind.
+    static constexpr std::array<const char*, 20> kKinds = {
+        "create_table", "drop_table",       "rename_table", "add_column",     "drop_column",
+        "rename_column", "alter_column",    "alter_primary_key", "add_foreign_key", "drop_foreign_key",
+        "add_unique",   "drop_unique",      "add_check",    "drop_check",     "create_index",
+        "drop_index",   "set_table_comment", "create_enum", "drop_enum",      "alter_enum"};
+    static_assert(kKinds.size() == std::variant_size_v<schema::Operation>, "name the new operation kind");
+    return kKinds[op.index()];
+}
+
+Json diagnostic_json(const support::Diagnostic& d) {
+    const auto& at = d.location;
+    std::error_code ec;
+    const auto here = fs::current_path(ec);
+    return Json{{"severity", severity_name(d.severity)},
+                {"category", category_name(d.category)},
+                {"message", d.message},
+                {"file", at.known() ? Json(ec ? at.file : relative_inside(at.file, here)) : Json(nullptr)},
+                {"line", at.known() && at.line ? Json(at.line) : Json(nullptr)},
+                {"column", at.known() && at.column ? Json(at.column) : Json(nullptr)},
+                {"hint", null_if_empty(d.hint)}};
+}
+
+Json json_document(const std::string& command, int exit_code, const Json& result,
+                   const std::vector<support::Diagnostic>& diagnostics) {
+    Json out{{"version", kJsonVersion},
+             {"command", command},
+             {"ok", exit_code == 0},
+             {"exit_code", exit_code},
+             {"result", result.is_null() ? Json::object() : result},
+             {"diagnostics", Json::array()}};
+    for (const auto& d : diagnostics) out["diagnostics"].push_back(diagnostic_json(d));
+    return out;
+}
+
+Json ids_json(const std::vector<std::string>& ids) {
+    auto out = Json::array();
+    for (const auto& id : ids) out.push_back(id);
+    return out;
+}
+
+Json revision_json(const migrate::RevisionGraph& graph, const migrate::Revision& rev, const fs::path& root) {
+    const auto heads = graph.heads();
+    return Json{{"id", rev.id},
+                {"down_revisions", ids_json(rev.down_revisions)},
+                {"message", rev.message},
+                {"created", rev.created},
+                {"branch_labels", ids_json(rev.branch_labels)},
+                {"depends_on", ids_json(rev.depends_on)},
+                {"path", relative_inside(rev.path, root)},
+                {"head", std::find(heads.begin(), heads.end(), rev.id) != heads.end()},
+                {"branchpoint", graph.children(rev.id).size() > 1},
+                {"mergepoint", rev.is_merge()}};
+}
+
+Json operation_json(const schema::Operation& op, bool destructive,
+                    const std::vector<const PlannedChange*>& per_dialect) {
+    const auto table = schema::target_table(op);
+    const std::string phrase = diff::describe(op);
+    Json statements = Json::object();
+    for (const auto* pointer : per_dialect) {
+        const auto& change = *pointer;
+        // The same operation in this dialect's change: the one with the same phrase.
+        auto same = std::find_if(change.operations.begin(), change.operations.end(),
+                                 [&](const schema::Operation& o) { return diff::describe(o) == phrase; });
+        if (same == change.operations.end() || !change.dialect) continue;
+        support::Diagnostics ignored;  // the whole change was planned already; its errors were reported
+        auto sql = Json::array();
+        for (const auto& s : change.dialect->planner->plan({*same}, change.from, change.to, ignored))
+            if (!s.sql.empty()) sql.push_back(s.sql);
+        statements[change.dialect->name] = sql;
+    }
+    return Json{{"kind", operation_kind(op)},
+                {"table", table.name.empty() ? Json(nullptr) : Json(table_name(table))},
+                {"column", null_if_empty(column_of(op))},
+                {"enum", null_if_empty(enum_of(op))},
+                {"destructive", destructive},
+                {"phrase", phrase},
+                {"statements", statements}};
+}
+
+}  // namespace autogen::cli

@@ -1,0 +1,54 @@
+// The pieces of `--json` (docs/json.md): every command prints one document,
+// {"version", "command", "ok", "exit_code", "result", "diagnostics"}, and the objects
+// that several commands' results share (a revision, an operation, a diagnostic) are
+// built here so that they have one shape everywhere.
+#pragma once
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "migrate/revision_graph.hpp"
+#include "schema/operation.hpp"
+#include "support/diagnostics.hpp"
+
+namespace autogen::cli {
+
+struct PlannedChange;
+
+/// The `version` of the document; raised when a field changes meaning or goes away
+/// (adding a field does not raise it).
+inline constexpr int kJsonVersion = 1;
+
+using Json = nlohmann::ordered_json;
+
+/// {"severity", "category", "message", "file", "line", "column", "hint"}; file is null
+/// when unknown (then line and column are too), else relative to the current folder
+/// when inside it.
+Json diagnostic_json(const support::Diagnostic& d);
+
+/// The whole document of one command run.
+Json json_document(const std::string& command, int exit_code, const Json& result,
+                   const std::vector<support::Diagnostic>& diagnostics);
+
+/// A revision of the chain: id, down_revisions, message, created, branch_labels,
+/// depends_on, path (relative to `root` when inside it), head, branchpoint, mergepoint.
+Json revision_json(const migrate::RevisionGraph& graph, const migrate::Revision& rev,
+                   const std::filesystem::path& root);
+
+/// A list of revision ids.
+Json ids_json(const std::vector<std::string>& ids);
+
+/// An operation: kind ("add_column" ...), table (null for an enum's), column (null
+/// unless the operation is on one column), destructive, phrase (the human line) and
+/// statements: {dialect: [sql, ...]}, what the operation alone renders to in each
+/// change of `per_dialect` that has it (the same phrase). SQLite may fold several
+/// operations into one table rebuild: the whole change's SQL is the dialect's list.
+Json operation_json(const schema::Operation& op, bool destructive,
+                    const std::vector<const PlannedChange*>& per_dialect = {});
+
+/// The snake_case name of an operation's kind ("create_table", "alter_column" ...).
+std::string operation_kind(const schema::Operation& op);
+
+}  // namespace autogen::cli
