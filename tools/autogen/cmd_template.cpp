@@ -101,7 +101,8 @@ private:
                 fs::path dir = config->root / config->migrations.templates;
                 for (const auto& name : templates_in(dir)) {
                     bool overrides = std::find(builtins.begin(), builtins.end(), name) != builtins.end();
-                    session.print(name + "  (project, " + (dir / name).string() +
+                    // As the config names it (relative to the project), like every other path autogen prints.
+                    session.print(name + "  (project, " + (fs::path(config->migrations.templates) / name).string() +
                                   (overrides ? ", overrides the built-in)" : ")"));
                 }
             }
