@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "db/url.hpp"
+#include "json_output.hpp"
 #include "support/diagnostics.hpp"
 #include "support/printable_text.hpp"
 #include "support/text.hpp"
@@ -62,7 +63,8 @@ const CLI::Option* option_named(const CLI::App& app, const std::string& name) {
     return nullptr;
 }
 
-bool takes_value(const CLI::Option& opt) { return opt.get_type_size_max() > 0; }
+// A flag (`-v`, `--json`) expects no value even where its type size says 1.
+bool takes_value(const CLI::Option& opt) { return opt.get_expected_max() > 0 && opt.get_type_size_max() > 0; }
 
 /// "-m,--message TEXT" / "what" for positionals.
 std::string option_label(const CLI::Option& opt) {
@@ -98,13 +100,20 @@ std::string plain(std::string message) {
     return message;
 }
 
-void print_error(const std::string& message, const std::string& hint) {
+/// A usage error: on stderr, and with --json also as the one document on stdout (SPEC
+/// §3: every command prints one, a command line that does not parse too).
+void print_error(const std::string& message, const std::string& hint, const std::string* json_command) {
     support::Diagnostic d{};
     d.severity = support::Severity::Error;
     d.category = Category::Usage;
     d.message = message;
     d.hint = hint;
     std::cerr << support::terminal_text(db::redact_password(support::format(d))) << "\n";
+    if (json_command) {
+        std::cout << support::terminal_text(
+                         db::redact_password(json_document(*json_command, kExitUsage, Json::object(), {d}).dump(2)))
+                  << "\n";
+    }
 }
 
 }  // namespace
@@ -235,7 +244,7 @@ int FrontDoor::unknown_command(const std::string& word) const {
     std::vector<std::string> names;
     for (const auto& s : commands_) names.emplace_back(s.name);
     std::string near = support::closest(word, names);
-    print_error("unknown command '" + word + "'" + (near.empty() ? "" : "; did you mean '" + near + "'?"),
+    usage_error("unknown command '" + word + "'" + (near.empty() ? "" : "; did you mean '" + near + "'?"),
                 "run 'autogen help' for the list of commands");
     return kExitUsage;
 }
@@ -264,7 +273,7 @@ bool FrontDoor::unknown_option(const CLI::App* command, const CLI::App* inner, c
         }
         std::string near = support::closest(option, known);
         std::string where = name.empty() ? "" : " for '" + name + "'";
-        print_error("unknown option '" + option + "'" + where + (near.empty() ? "" : "; did you mean '" + near + "'?"),
+        usage_error("unknown option '" + option + "'" + where + (near.empty() ? "" : "; did you mean '" + near + "'?"),
                     "run 'autogen help" + (name.empty() ? std::string() : " " + name) + "' for the options");
         return true;
     }
@@ -277,14 +286,14 @@ bool FrontDoor::missing_argument(const CLI::App& command, const CommandSpec* spe
     for (const auto* opt : command.get_options()) {
         if (!opt->get_required() || opt->count() > 0) continue;
         std::string what = opt->nonpositional() ? option_label(*opt) : upper(opt->get_name());
-        print_error("'" + name + "' needs " + what + " (" + opt->get_description() + ")", example);
+        usage_error("'" + name + "' needs " + what + " (" + opt->get_description() + ")", example);
         return true;
     }
     auto subs = command.get_subcommands([](const CLI::App*) { return true; });
     if (command.get_require_subcommand_min() > 0 && command.get_subcommands().empty() && !subs.empty()) {
         std::vector<std::string> names;
         for (const auto* sub : subs) names.push_back(sub->get_name());
-        print_error("'" + name + "' needs a subcommand: " + support::join(names, " or "), example);
+        usage_error("'" + name + "' needs a subcommand: " + support::join(names, " or "), example);
         return true;
     }
     return false;
@@ -303,15 +312,26 @@ int FrontDoor::report(const CLI::ParseError& error) const {
     if (unknown_option(command, inner, word)) return kExitUsage;
     if (!command) {
         bool missing = dynamic_cast<const CLI::RequiredError*>(&error) != nullptr;
-        print_error(missing ? "no command given" : plain(error.what()), "run 'autogen help' for the list of commands");
+        usage_error(missing ? "no command given" : plain(error.what()), "run 'autogen help' for the list of commands");
         return kExitUsage;
     }
     std::string path = inner ? word + " " + inner->get_name() : word;
     if (dynamic_cast<const CLI::RequiredError*>(&error) &&
         ((inner && missing_argument(*inner, spec(word), path)) || missing_argument(*command, spec(word), path)))
         return kExitUsage;
-    print_error("'" + path + "': " + plain(error.what()), "run 'autogen help " + path + "' for its arguments and options");
+    usage_error("'" + path + "': " + plain(error.what()), "run 'autogen help " + path + "' for its arguments and options");
     return kExitUsage;
+}
+
+void FrontDoor::usage_error(const std::string& message, const std::string& hint) const {
+    bool json = false;
+    for (const auto& a : args_) {
+        if (a == "--") break;
+        if (a == "--json") json = true;
+    }
+    const std::string name = command_word();
+    const std::string command = find(name) ? name : std::string();
+    print_error(message, hint, json ? &command : nullptr);
 }
 
 }  // namespace autogen::cli

@@ -36,6 +36,10 @@ private:
     /// The command's nested subcommand named by the word after it (`template render`), or nullptr.
     CLI::App* nested(CLI::App* command, std::size_t command_index) const;
 
+    /// A usage error in autogen's words; with --json on the command line also as a JSON
+    /// document on stdout.
+    void usage_error(const std::string& message, const std::string& hint) const;
+
     std::string command_list() const;
     std::string command_help(const CLI::App& command, const CommandSpec* spec, const std::string& path) const;
     const CommandSpec* spec(const std::string& name) const;
