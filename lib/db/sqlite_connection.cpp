@@ -161,10 +161,8 @@ private:
             c.told_ = false;
         }
         const double waited = std::chrono::duration<double>(now - c.busy_since_).count();
-        if (waited >= c.wait_->timeout_seconds) {
-            c.gave_up_ = true;
-            return 0;
-        }
+        // Told before giving up, so a wait is always explained even when the process was
+        // not scheduled between the quiet time and the timeout.
         if (!c.told_ && waited >= c.wait_->quiet_seconds) {
             c.told_ = true;
             if (c.wait_->on_wait) {
@@ -173,6 +171,10 @@ private:
                                  "write transaction open); giving up after " +
                                  support::seconds(c.wait_->timeout_seconds));
             }
+        }
+        if (waited >= c.wait_->timeout_seconds) {
+            c.gave_up_ = true;
+            return 0;
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
         return 1;
