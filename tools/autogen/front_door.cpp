@@ -211,6 +211,13 @@ std::optional<int> FrontDoor::answer_help() const {
         if (a == "--") break;
         if (a == "-h" || a == "--help") help_flag = true;
     }
+    if (args_.empty()) {
+        // `autogen` alone: what there is to run, on stderr (it is not a result), exit 2
+        // as for any command line that names no command.
+        std::cerr << command_list() << "\n";
+        usage_error("no command given", "run 'autogen help COMMAND' for a command's options and an example");
+        return kExitUsage;
+    }
     if (!help_word && !help_flag) return std::nullopt;
     if (help_word) {
         // `autogen help COMMAND [SUB]`: the words after "help", options aside.

@@ -21,7 +21,8 @@ public:
 
     /// When the command line asks for help (`autogen help [COMMAND [SUB]]`, `-h`/`--help`
     /// anywhere before `--`), prints it to stdout and returns the exit code (0, or 2 for
-    /// help on an unknown command); otherwise nullopt and the command line goes to CLI11.
+    /// help on an unknown command); `autogen` alone prints the command list to stderr and
+    /// returns 2; otherwise nullopt and the command line goes to CLI11.
     std::optional<int> answer_help() const;
 
     /// Reports a CLI11 parse error as autogen's diagnostic on stderr and returns 2.
