@@ -4,6 +4,7 @@
 // position of the error within the statement.
 #include "db/postgres_connection.hpp"
 
+#include "support/printable_text.hpp"
 #include "support/text.hpp"
 
 #include <libpq-fe.h>
@@ -245,13 +246,11 @@ private:
             "AND l.objid::bigint = ($1::bigint & 4294967295) LIMIT 1",
             {key}, ignored);
         if (!rows || rows->rows.empty()) return "another session (it could not be identified)";
-        // Text another session chose: one line, no terminal control characters.
+        // Text another session chose: cut to 200 bytes, then one line without terminal
+        // control characters (the project's one escaper for text from outside).
         auto cell = [&](std::size_t i) {
             std::string text = rows->rows[0][i].value_or("");
-            for (char& c : text) {
-                if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
-            }
-            return text.size() > 200 ? text.substr(0, 200) + " ..." : text;
+            return support::one_line_text(text.size() > 200 ? text.substr(0, 200) + " ..." : text);
         };
         const std::string query_text = cell(6);
         const std::string app = cell(2).empty() ? "" : ", application " + cell(2);

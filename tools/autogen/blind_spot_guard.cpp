@@ -1,5 +1,6 @@
 // Messages and table keeping of the blind-spot guard (blind_spot_guard.hpp).
 #include "blind_spot_guard.hpp"
+#include "support/display_path.hpp"
 
 #include <algorithm>
 
@@ -15,8 +16,7 @@ namespace {
 
 /// `p` relative to the project, '/'-separated (what the globs of autogen.toml match).
 std::string project_relative(const support::Config& config, const std::string& p) {
-    auto r = fs::path(p).lexically_relative(config.root);
-    return r.empty() || r.native().rfind("..", 0) == 0 ? p : r.generic_string();
+    return fs::path(support::relative_inside(p, config.root)).generic_string();
 }
 
 /// "legacy/*.hpp" for legacy/b.hpp: the glob of its folder and extension.

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "command.hpp"
+#include "support/display_path.hpp"
 #include "pipeline.hpp"
 #include "support/printable_text.hpp"
 #include "schema/schema_view.hpp"
@@ -27,10 +28,7 @@ public:
     }
 
 private:
-    static std::string relative(const fs::path& p, const fs::path& root) {
-        auto r = p.lexically_relative(root);
-        return r.empty() || r.native().rfind("..", 0) == 0 ? p.string() : r.string();
-    }
+    static std::string relative(const fs::path& p, const fs::path& root) { return support::relative_inside(p, root); }
 
     static schema::Schema with_relative_locations(schema::Schema s, const fs::path& root) {
         auto fix = [&](support::SourceLocation& l) {

@@ -1,5 +1,6 @@
 // The shared objects of the `--json` documents (docs/json.md, docs/json-schema/).
 #include "json_output.hpp"
+#include "support/display_path.hpp"
 
 #include <algorithm>
 #include <array>
@@ -14,12 +15,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-/// `p` relative to `base` when it lies inside it (what a user would type from there).
-std::string relative_inside(const fs::path& p, const fs::path& base) {
-    if (p.is_relative()) return p.string();
-    auto r = p.lexically_relative(base);
-    return r.empty() || r.native().rfind("..", 0) == 0 ? p.string() : r.string();
-}
+using support::relative_inside;
 
 std::string severity_name(support::Severity s) {
     switch (s) {

@@ -1,5 +1,6 @@
 // Implementation of the shared command steps.
 #include "pipeline.hpp"
+#include "support/display_path.hpp"
 
 #include <algorithm>
 
@@ -73,10 +74,7 @@ std::optional<scan::ScanResult> scan_models(Session& session, const support::Con
     if (!result) return std::nullopt;
     // -v: every file read and every model found, with file:line:col (relative to the
     // project), and how the scan was answered: the blind-spot guard's other half.
-    auto rel = [&](const fs::path& p) {
-        auto r = p.lexically_relative(config.root);
-        return r.empty() || r.native().rfind("..", 0) == 0 ? p.string() : r.string();
-    };
+    auto rel = [&](const fs::path& p) { return support::relative_inside(p, config.root); };
     auto at = [&](support::SourceLocation l) {
         if (l.known()) l.file = rel(l.file);
         return l.str();
