@@ -82,7 +82,7 @@ int main(int argc, char** argv) {
     }
 
     try {
-        auto registry = make_dialect_registry();
+        auto registry = autogen::dialect::make_dialect_registry();
         Session session(global, registry);
         for (auto& [sub, command, read_only] : commands) {
             if (sub->parsed()) {

@@ -8,14 +8,17 @@
 #include <string>
 #include <vector>
 
-#include "dialects.hpp"
 #include "progress_line.hpp"
 #include "json_output.hpp"
+#include "dialect/dialect.hpp"
 #include "support/config.hpp"
 #include "support/diagnostics.hpp"
 #include "terminal_colour.hpp"
 
 namespace autogen::cli {
+
+using dialect::Dialect;
+using dialect::DialectRegistry;
 
 struct GlobalOptions {
     std::string config_file;  ///< -c FILE

@@ -1,5 +1,5 @@
 // The registry and the one place where the dialects are assembled.
-#include "dialects.hpp"
+#include "dialect/dialect.hpp"
 
 #include "codegen/postgres_planner.hpp"
 #include "codegen/sqlite_planner.hpp"
@@ -12,7 +12,7 @@
 #include "introspect/sqlite_impact.hpp"
 #include "introspect/sqlite_inspector.hpp"
 
-namespace autogen::cli {
+namespace autogen::dialect {
 
 void DialectRegistry::add(Dialect dialect) { dialects_.push_back(std::make_unique<Dialect>(std::move(dialect))); }
 
@@ -123,4 +123,4 @@ DialectRegistry make_dialect_registry() {
     return registry;
 }
 
-}  // namespace autogen::cli
+}  // namespace autogen::dialect

@@ -1,4 +1,4 @@
-// The dialect registry: for each supported database, its connection, inspector, diff
+// lib/dialect: the dialect registry. For each supported database, its connection, inspector, diff
 // rules and planner, keyed by name ("sqlite"). Built explicitly by main (no static
 // initialisers); generic code asks it instead of comparing dialect names.
 #pragma once
@@ -17,7 +17,7 @@
 #include "introspect/inspector.hpp"
 #include "support/config.hpp"
 
-namespace autogen::cli {
+namespace autogen::dialect {
 
 struct Dialect {
     std::string name;
@@ -56,7 +56,7 @@ private:
     std::vector<std::unique_ptr<Dialect>> dialects_;
 };
 
-/// Every dialect this build supports.
+/// Every dialect this build supports (lib/dialect/registry.cpp: the one list of them).
 DialectRegistry make_dialect_registry();
 
-}  // namespace autogen::cli
+}  // namespace autogen::dialect
