@@ -9,6 +9,7 @@ packages=(
   libsqlite3-dev sqlite3                        # SQLite (sqlite3 CLI: the demo and offline checks)
   libpq-dev postgresql                          # PostgreSQL client library and server
   libcli11-dev doctest-dev nlohmann-json3-dev libtomlplusplus-dev libfmt-dev libxxhash-dev
+  clang-format-14                               # the format check of the test command (scripts/check-format.sh)
   python3-jinja2                                # the reference Jinja for the template conformance tests
   python3-jsonschema                            # validates the --json golden documents against docs/json-schema/
   pre-commit                                    # the pre-commit integration test of `autogen check`

@@ -8,6 +8,8 @@
 // The scanner parses the string with its own grammar (docs/models.md).
 #pragma once
 
+// clang-format off: the macro table is aligned by hand, for the users who read it.
+
 #if defined(__has_attribute)
 #  if __has_attribute(annotate)
 #    define AUTOGEN_DETAIL_ANNOTATE(s) __attribute__((annotate(s)))
@@ -37,3 +39,4 @@
 #define AUTOGEN_LABEL(...)       AUTOGEN_DETAIL_ANNOTATE("autogen:label " #__VA_ARGS__)
 /// On a field: not a column.
 #define AUTOGEN_TRANSIENT        AUTOGEN_DETAIL_ANNOTATE("autogen:transient")
+// clang-format on
