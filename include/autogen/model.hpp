@@ -8,7 +8,8 @@
 // The scanner parses the string with its own grammar (docs/models.md).
 #pragma once
 
-// clang-format off: the macro table is aligned by hand, for the users who read it.
+// The macro table is aligned by hand, for the users who read it.
+// clang-format off
 
 #if defined(__has_attribute)
 #  if __has_attribute(annotate)
