@@ -9,8 +9,8 @@
 #include <utility>
 #include <vector>
 
-#include "codegen/jinja/error.hpp"
-#include "codegen/jinja/value.hpp"
+#include "jinja/error.hpp"
+#include "jinja/value.hpp"
 
 namespace autogen::codegen::jinja {
 

@@ -9,8 +9,8 @@
 #include <cstdlib>
 #include <sstream>
 
-#include "codegen/jinja/environment.hpp"
-#include "support/temp_dir.hpp"
+#include "jinja/environment.hpp"
+#include "tests/support/temp_dir.hpp"
 
 namespace fs = std::filesystem;
 using autogen::codegen::jinja::Environment;

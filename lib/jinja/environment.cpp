@@ -1,10 +1,10 @@
 // The Environment: finds and renders templates, validates filter and test names at
 // compile time as Jinja does, and turns every internal error into one
 // Category::Template diagnostic ("name:line:col: message"). Nothing is thrown out.
-#include "codegen/jinja/environment.hpp"
+#include "jinja/environment.hpp"
 
-#include "codegen/jinja/filters.hpp"
-#include "codegen/jinja/renderer.hpp"
+#include "jinja/filters.hpp"
+#include "jinja/renderer.hpp"
 
 namespace autogen::codegen::jinja {
 

@@ -1,9 +1,9 @@
 // Expression evaluation: names, literals, attribute and item lookup with Jinja's
 // getattr/getitem fallbacks, slicing, calls, filters and tests, the operators, and
 // conversion of results back to JSON data.
-#include "codegen/jinja/renderer.hpp"
+#include "jinja/renderer.hpp"
 
-#include "codegen/jinja/objects.hpp"
+#include "jinja/objects.hpp"
 
 namespace autogen::codegen::jinja {
 

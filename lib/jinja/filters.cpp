@@ -1,11 +1,11 @@
 // String filters (default, upper, lower, trim, replace, indent, title, format, tojson,
 // wordwrap, truncate ...) and the filter table itself.
-#include "codegen/jinja/filters.hpp"
+#include "jinja/filters.hpp"
 
 #include <cmath>
 #include <cstdio>
 
-#include "codegen/jinja/text.hpp"
+#include "jinja/text.hpp"
 
 namespace autogen::codegen::jinja {
 

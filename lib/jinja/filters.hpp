@@ -5,7 +5,7 @@
 #include <map>
 #include <string>
 
-#include "codegen/jinja/renderer.hpp"
+#include "jinja/renderer.hpp"
 
 namespace autogen::codegen::jinja {
 

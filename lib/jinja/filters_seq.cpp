@@ -1,13 +1,13 @@
 // Sequence filters: join, length, first, last, select/reject(attr), map, sort, list,
 // reverse, dictsort, sum, min, max, unique, batch, slice, items, attr.
-#include "codegen/jinja/filters.hpp"
+#include "jinja/filters.hpp"
 
 #include <algorithm>
 #include <cstring>
 #include <unordered_map>
 
-#include "codegen/jinja/objects.hpp"
-#include "codegen/jinja/text.hpp"
+#include "jinja/objects.hpp"
+#include "jinja/text.hpp"
 
 namespace autogen::codegen::jinja {
 

@@ -5,7 +5,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "codegen/jinja/filters.hpp"
+#include "jinja/filters.hpp"
 
 namespace autogen::codegen::jinja {
 

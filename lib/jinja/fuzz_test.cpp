@@ -5,7 +5,7 @@
 
 #include <random>
 
-#include "codegen/jinja/environment.hpp"
+#include "jinja/environment.hpp"
 
 using autogen::codegen::jinja::Environment;
 using autogen::codegen::jinja::Options;

@@ -5,8 +5,8 @@
 #include <chrono>
 #include <cstdlib>
 
-#include "codegen/jinja/environment.hpp"
-#include "support/temp_dir.hpp"
+#include "jinja/environment.hpp"
+#include "tests/support/temp_dir.hpp"
 
 using autogen::codegen::jinja::Environment;
 using autogen::codegen::jinja::Options;

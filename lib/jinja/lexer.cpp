@@ -3,10 +3,10 @@
 // line_starting subtlety), trim_blocks' one newline after %} and #}, and inside tags the
 // rule order end-tag, whitespace, float, int, name, string, operator, with brace
 // balancing so that `}}` inside a dict literal does not end the tag.
-#include "codegen/jinja/lexer.hpp"
+#include "jinja/lexer.hpp"
 
 #include <algorithm>
-#include "codegen/jinja/value.hpp"
+#include "jinja/value.hpp"
 
 namespace autogen::codegen::jinja {
 

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "codegen/jinja/environment.hpp"
-#include "codegen/jinja/error.hpp"
+#include "jinja/environment.hpp"
+#include "jinja/error.hpp"
 
 namespace autogen::codegen::jinja {
 

@@ -2,9 +2,9 @@
 // at the token level, and the line:column that syntax errors are reported at.
 #include <doctest/doctest.h>
 
-#include "codegen/jinja/environment.hpp"
-#include "codegen/jinja/lexer.hpp"
-#include "codegen/jinja/parser.hpp"
+#include "jinja/environment.hpp"
+#include "jinja/lexer.hpp"
+#include "jinja/parser.hpp"
 
 using namespace autogen::codegen::jinja;
 

@@ -1,8 +1,8 @@
 // Namespaces, the loop object, modules, the global functions (range, namespace, dict)
 // and the str/dict/list methods templates may call (s.startswith('x'), d.items() ...).
-#include "codegen/jinja/objects.hpp"
+#include "jinja/objects.hpp"
 
-#include "codegen/jinja/text.hpp"
+#include "jinja/text.hpp"
 
 #include <cmath>
 

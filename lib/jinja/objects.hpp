@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "codegen/jinja/renderer.hpp"
-#include "codegen/jinja/value.hpp"
+#include "jinja/renderer.hpp"
+#include "jinja/value.hpp"
 
 namespace autogen::codegen::jinja {
 

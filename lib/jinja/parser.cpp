@@ -1,6 +1,6 @@
 // Statement parsing: the template body, {% tags %} and their end tags, plus the token
 // helpers and error messages shared with parser_expr.cpp.
-#include "codegen/jinja/parser.hpp"
+#include "jinja/parser.hpp"
 
 #include <algorithm>
 

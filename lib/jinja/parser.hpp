@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "codegen/jinja/ast.hpp"
-#include "codegen/jinja/lexer.hpp"
+#include "jinja/ast.hpp"
+#include "jinja/lexer.hpp"
 
 namespace autogen::codegen::jinja {
 

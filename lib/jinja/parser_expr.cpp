@@ -1,7 +1,7 @@
 // Expression parsing with Jinja's precedence, loosest first: conditional expression,
 // or, and, not, comparisons (in, not in, chains), + -, ~, * / // %, **, unary - +,
 // then primaries with postfix . [] () and the filter/test chain | and is.
-#include "codegen/jinja/parser.hpp"
+#include "jinja/parser.hpp"
 
 #include <cstdint>
 #include <functional>

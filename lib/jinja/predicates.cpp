@@ -1,10 +1,10 @@
 // The built-in tests (`x is defined`, `is none`, `is divisibleby 3` ...), with the
 // Python type rules Jinja's tests.py uses (bool counts as a number, not an integer).
-#include "codegen/jinja/filters.hpp"
+#include "jinja/filters.hpp"
 
 #include <cmath>
 
-#include "codegen/jinja/text.hpp"
+#include "jinja/text.hpp"
 
 namespace autogen::codegen::jinja {
 

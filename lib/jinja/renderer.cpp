@@ -1,12 +1,12 @@
 // Statement execution: text and {{ }} output, if/for/set/with, macros and call blocks,
 // include/import, and template inheritance (extends, blocks, super()).
-#include "codegen/jinja/renderer.hpp"
+#include "jinja/renderer.hpp"
 
 #include <fstream>
 #include <sstream>
 
-#include "codegen/jinja/objects.hpp"
-#include "codegen/jinja/parser.hpp"
+#include "jinja/objects.hpp"
+#include "jinja/parser.hpp"
 
 namespace autogen::codegen::jinja {
 

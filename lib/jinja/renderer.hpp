@@ -11,9 +11,9 @@
 #include <unordered_map>
 #include <vector>
 
-#include "codegen/jinja/ast.hpp"
-#include "codegen/jinja/environment.hpp"
-#include "codegen/jinja/value.hpp"
+#include "jinja/ast.hpp"
+#include "jinja/environment.hpp"
+#include "jinja/value.hpp"
 
 namespace autogen::codegen::jinja {
 

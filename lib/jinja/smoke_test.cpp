@@ -3,8 +3,8 @@
 // extension: plain Jinja would recurse forever), and the shape of diagnostics.
 #include <doctest/doctest.h>
 
-#include "codegen/jinja/environment.hpp"
-#include "support/temp_dir.hpp"
+#include "jinja/environment.hpp"
+#include "tests/support/temp_dir.hpp"
 
 using autogen::codegen::jinja::Environment;
 using autogen::codegen::jinja::Options;

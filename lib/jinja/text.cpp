@@ -1,8 +1,8 @@
 // Python string semantics on UTF-8 (see text.hpp).
-#include "codegen/jinja/text.hpp"
+#include "jinja/text.hpp"
 
-#include "codegen/jinja/error.hpp"
-#include "codegen/jinja/value.hpp"
+#include "jinja/error.hpp"
+#include "jinja/value.hpp"
 
 namespace autogen::codegen::jinja::text {
 

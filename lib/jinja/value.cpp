@@ -1,12 +1,12 @@
 // Python semantics for template values: str()/repr() output, truthiness, equality,
 // ordering, membership and arithmetic, as CPython 3 and Jinja's Undefined behave.
-#include "codegen/jinja/value.hpp"
+#include "jinja/value.hpp"
 
 #include <charconv>
 #include <cmath>
 #include <limits>
 
-#include "codegen/jinja/error.hpp"
+#include "jinja/error.hpp"
 
 namespace autogen::codegen::jinja {
 

@@ -4,8 +4,8 @@
 
 #include <cmath>
 
-#include "codegen/jinja/error.hpp"
-#include "codegen/jinja/value.hpp"
+#include "jinja/error.hpp"
+#include "jinja/value.hpp"
 
 using namespace autogen::codegen::jinja;
 

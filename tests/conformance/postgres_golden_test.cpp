@@ -4,19 +4,19 @@
 // the git diff before committing them).
 #include <doctest/doctest.h>
 
-#include "codegen/golden_sql.hpp"
-#include "codegen/postgres_planner.hpp"
-#include "codegen/postgres_test_cases.hpp"
-#include "diff/postgres_rules.hpp"
-#include "support/golden.hpp"
-#include "support/temp_dir.hpp"
+#include "tests/support/golden_sql.hpp"
+#include "tests/support/postgres_test_cases.hpp"
+#include "tests/support/golden.hpp"
+#include "tests/support/registry_dialect.hpp"
+#include "tests/support/temp_dir.hpp"
 
 using namespace autogen;
 using namespace autogen::testing::postgres_cases;
 
 TEST_CASE("postgres planner: golden SQL per operation kind") {
-    auto planner = codegen::make_postgres_planner();
-    auto rules = diff::make_postgres_rules();
+    testing::RegistryDialect postgres("postgresql");
+    const auto& planner = postgres->planner;
+    const auto& rules = postgres->rules;
     for (const auto& c : cases()) {
         SUBCASE(c.name) {
             support::Diagnostics diags;

@@ -5,8 +5,8 @@
 // property_runner.hpp; this file is the PostgreSQL side of it.
 #include <doctest/doctest.h>
 
-#include "codegen/postgres_test_harness.hpp"
-#include "codegen/property_runner.hpp"
+#include "tests/support/postgres_test_harness.hpp"
+#include "tests/support/property_runner.hpp"
 
 using namespace autogen;
 using namespace autogen::testing::property;

@@ -6,8 +6,8 @@
 // downgrade must bring the before schema back.
 #include <doctest/doctest.h>
 
-#include "codegen/postgres_test_cases.hpp"
-#include "codegen/postgres_test_harness.hpp"
+#include "tests/support/postgres_test_cases.hpp"
+#include "tests/support/postgres_test_harness.hpp"
 
 using namespace autogen;
 using namespace autogen::testing::postgres_cases;

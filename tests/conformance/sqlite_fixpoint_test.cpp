@@ -5,12 +5,11 @@
 // the planned downgrade must bring the before schema back.
 #include <doctest/doctest.h>
 
-#include "codegen/sqlite_test_cases.hpp"
-#include "codegen/sqlite_test_harness.hpp"
+#include "tests/support/sqlite_test_cases.hpp"
+#include "tests/support/sqlite_test_harness.hpp"
 #include "diff/differ.hpp"
 #include "diff/phrases.hpp"
-#include "diff/sqlite_rules.hpp"
-#include "support/schema_compare.hpp"
+#include "tests/support/schema_compare.hpp"
 
 using namespace autogen;
 using namespace autogen::testing::sqlite_cases;
@@ -43,7 +42,8 @@ std::string describe(const std::vector<schema::Operation>& ops) {
 }  // namespace
 
 TEST_CASE("sqlite fixpoint: the differ's operations, planned and applied, leave nothing to do") {
-    auto rules = diff::make_sqlite_rules();
+    testing::RegistryDialect sqlite("sqlite");
+    const auto& rules = sqlite->rules;
     for (const auto& c : cases()) {
         SUBCASE(c.name) {
             schema::Schema before = base(), after = base();

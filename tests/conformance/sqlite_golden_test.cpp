@@ -7,12 +7,11 @@
 
 #include <set>
 
-#include "codegen/golden_sql.hpp"
-#include "codegen/postgres_test_cases.hpp"
-#include "codegen/sqlite_planner.hpp"
-#include "diff/sqlite_rules.hpp"
-#include "support/golden.hpp"
-#include "support/temp_dir.hpp"
+#include "tests/support/golden_sql.hpp"
+#include "tests/support/postgres_test_cases.hpp"
+#include "tests/support/golden.hpp"
+#include "tests/support/registry_dialect.hpp"
+#include "tests/support/temp_dir.hpp"
 
 using namespace autogen;
 using namespace autogen::testing::postgres_cases;
@@ -30,8 +29,9 @@ Schema for_sqlite(Schema s) {
 }  // namespace
 
 TEST_CASE("sqlite planner: golden SQL per operation kind") {
-    auto planner = codegen::make_sqlite_planner();
-    auto rules = diff::make_sqlite_rules();
+    testing::RegistryDialect sqlite("sqlite");
+    const auto& planner = sqlite->planner;
+    const auto& rules = sqlite->rules;
     // Cases with no SQLite meaning: schemas other than the main one; comments (SQLite
     // keeps none, so the change plans to nothing).
     const std::set<std::string> skipped = {"schema_table", "comments"};

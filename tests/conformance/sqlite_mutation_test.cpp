@@ -8,11 +8,10 @@
 
 #include <algorithm>
 
-#include "codegen/sqlite_schema_generator.hpp"
-#include "codegen/sqlite_test_harness.hpp"
+#include "tests/support/sqlite_schema_generator.hpp"
+#include "tests/support/sqlite_test_harness.hpp"
 #include "diff/differ.hpp"
 #include "diff/phrases.hpp"
-#include "diff/sqlite_rules.hpp"
 
 using namespace autogen;
 using namespace autogen::schema;
@@ -176,7 +175,8 @@ std::string text(const std::vector<codegen::Statement>& statements) {
 }  // namespace
 
 TEST_CASE("sqlite mutations: upgrade reaches the target exactly and downgrade comes back") {
-    auto rules = diff::make_sqlite_rules();
+    testing::RegistryDialect sqlite("sqlite");
+    const auto& rules = sqlite->rules;
     for (unsigned seed = 1; seed <= 200; ++seed) {
         CAPTURE(seed);
         testing::SchemaGenerator g(seed);

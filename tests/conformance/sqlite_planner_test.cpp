@@ -4,9 +4,9 @@
 // survived; then the reversed operations must bring the before schema back.
 #include <doctest/doctest.h>
 
-#include "codegen/sqlite_test_cases.hpp"
-#include "codegen/sqlite_test_harness.hpp"
-#include "support/schema_compare.hpp"
+#include "tests/support/sqlite_test_cases.hpp"
+#include "tests/support/sqlite_test_harness.hpp"
+#include "tests/support/schema_compare.hpp"
 
 using namespace autogen;
 using namespace autogen::schema;

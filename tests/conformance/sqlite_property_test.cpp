@@ -4,9 +4,8 @@
 // upgraded again. The loop is property_runner.hpp; this file is the SQLite side of it.
 #include <doctest/doctest.h>
 
-#include "codegen/property_runner.hpp"
-#include "codegen/sqlite_test_harness.hpp"
-#include "diff/sqlite_rules.hpp"
+#include "tests/support/property_runner.hpp"
+#include "tests/support/sqlite_test_harness.hpp"
 
 using namespace autogen;
 using namespace autogen::testing::property;
@@ -48,10 +47,7 @@ public:
         return h_.run(deletes);  // references are checked at commit, when every table is empty
     }
     bool castable(const Table&, const Column&, const Column&) override { return true; }  // SQLite converts or keeps
-    const diff::DiffRules& rules() const override { return *rules_; }
-
-private:
-    std::unique_ptr<diff::DiffRules> rules_ = diff::make_sqlite_rules();
+    const diff::DiffRules& rules() const override { return *h_.rules; }
 };
 
 }  // namespace

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "support/temp_dir.hpp"
+#include "tests/support/temp_dir.hpp"
 
 namespace autogen::migrate::fixtures {
 

@@ -9,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-#include "codegen/sqlite_test_cases.hpp"
+#include "tests/support/sqlite_test_cases.hpp"
 #include "schema/operation.hpp"
 
 namespace autogen::testing::postgres_cases {

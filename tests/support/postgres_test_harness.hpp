@@ -1,30 +1,31 @@
 // Test harness for the PostgreSQL dialect tests (header-only, used by *_test.cpp only):
 // a fresh database on the real test server (ctest's "postgres" fixture) with the
-// dialect's planner, inspector and rules, to apply lowered schemas and plans and read
-// the result back. No mocks.
+// dialect's connection, planner, inspector and rules from the dialect registry, to apply
+// lowered schemas and plans and read the result back. No mocks.
 #pragma once
 
 #include <memory>
 #include <string>
 #include <vector>
 
-#include "codegen/postgres_planner.hpp"
+#include "codegen/planner.hpp"
 #include "diff/differ.hpp"
 #include "diff/phrases.hpp"
-#include "diff/postgres_rules.hpp"
-#include "introspect/postgres_inspector.hpp"
-#include "support/postgres_test_server.hpp"
-#include "support/db_rows.hpp"
+#include "introspect/inspector.hpp"
+#include "tests/support/postgres_test_server.hpp"
+#include "tests/support/db_rows.hpp"
+#include "tests/support/registry_dialect.hpp"
 
 namespace autogen::testing {
 
 class PostgresHarness {
 public:
     PostgresHarness()
-        : conn(database.connect(diags)),
-          planner(codegen::make_postgres_planner()),
-          inspector(introspect::make_postgres_inspector()),
-          rules(diff::make_postgres_rules()) {}
+        : dialect("postgresql"),
+          conn(dialect.connect(database.url(), diags)),
+          planner(dialect->planner.get()),
+          inspector(dialect->inspector.get()),
+          rules(dialect->rules.get()) {}
 
     /// Runs `statements` one by one in one transaction; rolls back at the first failure.
     bool run(const std::vector<codegen::Statement>& statements) {
@@ -64,10 +65,11 @@ public:
 
     support::Diagnostics diags;
     test::PostgresTestDatabase database;
+    RegistryDialect dialect;
     std::unique_ptr<db::Connection> conn;
-    std::unique_ptr<codegen::Planner> planner;
-    std::unique_ptr<introspect::Inspector> inspector;
-    std::unique_ptr<diff::DiffRules> rules;
+    codegen::Planner* planner;
+    introspect::Inspector* inspector;
+    diff::DiffRules* rules;
 };
 
 /// The model as PostgreSQL will hold it: lowered, created in a scratch database and read

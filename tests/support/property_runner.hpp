@@ -22,7 +22,7 @@
 #include <vector>
 
 #include "codegen/planner.hpp"
-#include "codegen/property_generator.hpp"
+#include "tests/support/property_generator.hpp"
 #include "codegen/sql_builder.hpp"
 #include "db/connection.hpp"
 #include "diff/differ.hpp"

@@ -7,7 +7,7 @@
 #include <string>
 
 #include "scan/scanner.hpp"
-#include "support/temp_dir.hpp"
+#include "tests/support/temp_dir.hpp"
 
 namespace autogen::scan::testing {
 

@@ -1,25 +1,28 @@
 // Test harness for the SQLite dialect tests (header-only, used by *_test.cpp only): a
-// real in-memory SQLite database with the dialect's planner and inspector, to apply
-// lowered schemas and plans and read the result back. No mocks.
+// real in-memory SQLite database with the dialect's planner, inspector and rules, all from the
+// dialect registry, to apply lowered schemas and plans and read the result back. No mocks.
 #pragma once
 
 #include <memory>
 #include <string>
 #include <vector>
 
-#include "codegen/sqlite_planner.hpp"
-#include "db/sqlite_connection.hpp"
-#include "introspect/sqlite_inspector.hpp"
-#include "support/db_rows.hpp"
+#include "codegen/planner.hpp"
+#include "diff/diff_rules.hpp"
+#include "introspect/inspector.hpp"
+#include "tests/support/db_rows.hpp"
+#include "tests/support/registry_dialect.hpp"
 
 namespace autogen::testing {
 
 class SqliteHarness {
 public:
     SqliteHarness()
-        : conn(db::open_sqlite(":memory:", diags)),
-          planner(codegen::make_sqlite_planner()),
-          inspector(introspect::make_sqlite_inspector()) {}
+        : dialect("sqlite"),
+          conn(dialect.connect("sqlite://:memory:", diags)),
+          planner(dialect->planner.get()),
+          inspector(dialect->inspector.get()),
+          rules(dialect->rules.get()) {}
 
     /// Runs `statements` in one transaction (foreign keys checked at commit).
     bool run(const std::vector<codegen::Statement>& statements) {
@@ -52,9 +55,11 @@ public:
     std::string messages() const { return test::format_all(diags); }
 
     support::Diagnostics diags;
+    RegistryDialect dialect;
     std::unique_ptr<db::Connection> conn;
-    std::unique_ptr<codegen::Planner> planner;
-    std::unique_ptr<introspect::Inspector> inspector;
+    codegen::Planner* planner;
+    introspect::Inspector* inspector;
+    diff::DiffRules* rules;
 };
 
 }  // namespace autogen::testing

@@ -1,7 +1,7 @@
 // Reading and writing scan-cache entries (cache_entry.hpp).
-#include "scan/cache_entry.hpp"
+#include "scan/cache/cache_entry.hpp"
 
-#include "scan/cache_store.hpp"
+#include "scan/cache/cache_store.hpp"
 
 namespace autogen::scan {
 

@@ -1,5 +1,5 @@
 // Cache folder and atomic file writes (cache_store.hpp).
-#include "scan/cache_store.hpp"
+#include "scan/cache/cache_store.hpp"
 
 #include <unistd.h>
 

@@ -1,5 +1,5 @@
 // Content hashing (content_hash.hpp) with xxHash inlined: nothing to link.
-#include "scan/content_hash.hpp"
+#include "scan/cache/content_hash.hpp"
 
 #include <cstdint>
 #include <cstdio>

@@ -1,5 +1,5 @@
 // GNU build ids (elf_build_id.hpp).
-#include "scan/elf_build_id.hpp"
+#include "scan/cache/elf_build_id.hpp"
 
 #include <link.h>  // ElfW: this machine's ELF class
 

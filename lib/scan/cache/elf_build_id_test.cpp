@@ -1,6 +1,6 @@
 // GNU build ids and file identities on real files: the libclang that autogen loads,
 // the running test binary, and hand-made note blocks (truncated, 8-byte aligned).
-#include "scan/elf_build_id.hpp"
+#include "scan/cache/elf_build_id.hpp"
 
 #include <doctest/doctest.h>
 
@@ -9,10 +9,10 @@
 #include <cstring>
 #include <fstream>
 
-#include "scan/file_identity.hpp"
+#include "scan/cache/file_identity.hpp"
 #include "scan/libclang_loader.hpp"
-#include "scan/scan_cache.hpp"
-#include "support/temp_dir.hpp"
+#include "scan/cache/scan_cache.hpp"
+#include "tests/support/temp_dir.hpp"
 
 namespace autogen::scan {
 

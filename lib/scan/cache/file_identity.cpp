@@ -1,11 +1,11 @@
 // File identities for cache keys (file_identity.hpp).
-#include "scan/file_identity.hpp"
+#include "scan/cache/file_identity.hpp"
 
 #include <algorithm>
 #include <fstream>
 
-#include "scan/content_hash.hpp"
-#include "scan/elf_build_id.hpp"
+#include "scan/cache/content_hash.hpp"
+#include "scan/cache/elf_build_id.hpp"
 
 namespace autogen::scan {
 

@@ -1,5 +1,5 @@
 // Splitting a parse into per-header units and merging units (header_units.hpp).
-#include "scan/header_units.hpp"
+#include "scan/cache/header_units.hpp"
 
 #include <algorithm>
 

@@ -20,7 +20,7 @@
 #include <string>
 #include <vector>
 
-#include "scan/content_hash.hpp"
+#include "scan/cache/content_hash.hpp"
 #include "scan/model_decls.hpp"
 #include "schema/schema.hpp"
 #include "support/diagnostics.hpp"

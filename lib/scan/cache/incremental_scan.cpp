@@ -1,5 +1,5 @@
 // Planning incremental scans and computing header dependencies (incremental_scan.hpp).
-#include "scan/incremental_scan.hpp"
+#include "scan/cache/incremental_scan.hpp"
 
 #include <algorithm>
 

@@ -17,9 +17,9 @@
 #include <string>
 #include <vector>
 
-#include "scan/content_hash.hpp"
+#include "scan/cache/content_hash.hpp"
 #include "scan/include_walk.hpp"
-#include "scan/unit_store.hpp"
+#include "scan/cache/unit_store.hpp"
 
 namespace autogen::scan {
 

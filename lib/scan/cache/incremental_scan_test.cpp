@@ -2,16 +2,16 @@
 // headers whose own files changed are parsed again, and the answer is always exactly
 // what a whole parse without any cache gives (the same schema, files, locations and
 // messages), including every case where the incremental path must give up.
-#include "scan/incremental_scan.hpp"
+#include "scan/cache/incremental_scan.hpp"
 
 #include <doctest/doctest.h>
 
-#include "scan/scan_result_json.hpp"
-#include "scan/scan_test_support.hpp"
+#include "scan/cache/scan_result_json.hpp"
+#include "tests/support/scan_test_support.hpp"
 #include "scan/scanner.hpp"
-#include "scan/unit_store.hpp"
+#include "scan/cache/unit_store.hpp"
 #include "schema/schema_view.hpp"
-#include "support/temp_dir.hpp"
+#include "tests/support/temp_dir.hpp"
 
 namespace autogen::scan {
 

@@ -1,15 +1,15 @@
 // The scan-result cache (scan_cache.hpp).
-#include "scan/scan_cache.hpp"
+#include "scan/cache/scan_cache.hpp"
 
 #include <link.h>
 
 #include <cstdlib>
 #include <set>
 
-#include "scan/cache_entry.hpp"
-#include "scan/content_hash.hpp"
-#include "scan/elf_build_id.hpp"
-#include "scan/scan_result_codec.hpp"
+#include "scan/cache/cache_entry.hpp"
+#include "scan/cache/content_hash.hpp"
+#include "scan/cache/elf_build_id.hpp"
+#include "scan/cache/scan_result_codec.hpp"
 #include "support/resource_paths.hpp"
 
 namespace autogen::scan {

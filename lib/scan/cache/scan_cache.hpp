@@ -11,9 +11,9 @@
 #include <string>
 #include <vector>
 
-#include "scan/cache_store.hpp"
-#include "scan/content_hash.hpp"
-#include "scan/scan_result_json.hpp"
+#include "scan/cache/cache_store.hpp"
+#include "scan/cache/content_hash.hpp"
+#include "scan/cache/scan_result_json.hpp"
 
 namespace autogen::scan {
 

@@ -1,7 +1,7 @@
 // The scan-result cache against real libclang and real files: a cached result equals
 // the uncached one, any change to what the scan read invalidates it, a corrupt entry
 // is ignored and rewritten, and AUTOGEN_NO_CACHE / AUTOGEN_CACHE_DIR are honoured.
-#include "scan/scan_cache.hpp"
+#include "scan/cache/scan_cache.hpp"
 
 #include <doctest/doctest.h>
 
@@ -9,7 +9,7 @@
 #include <cstdlib>
 #include <thread>
 
-#include "scan/scan_test_support.hpp"
+#include "tests/support/scan_test_support.hpp"
 #include "scan/scanner.hpp"
 #include "schema/schema_view.hpp"
 

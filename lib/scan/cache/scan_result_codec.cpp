@@ -2,7 +2,7 @@
 // `fields(Archive&, T&)`, serves both directions, so writer and reader cannot drift
 // apart: the Writer appends each field, the Reader fills it (and throws Corrupt on any
 // malformed input, which decode_outcome turns into nullopt).
-#include "scan/scan_result_codec.hpp"
+#include "scan/cache/scan_result_codec.hpp"
 
 #include <cstdint>
 #include <filesystem>

@@ -11,7 +11,7 @@
 #include <string>
 #include <string_view>
 
-#include "scan/scan_result_json.hpp"
+#include "scan/cache/scan_result_json.hpp"
 
 namespace autogen::scan {
 

@@ -1,6 +1,6 @@
 // The binary scan-outcome codec: everything round-trips (compared through the lossless
 // JSON form), and no truncated or damaged input is accepted or read out of bounds.
-#include "scan/scan_result_codec.hpp"
+#include "scan/cache/scan_result_codec.hpp"
 
 #include <doctest/doctest.h>
 

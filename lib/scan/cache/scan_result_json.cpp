@@ -1,6 +1,6 @@
 // Lossless JSON for ScanResult + diagnostics (scan_result_json.hpp). Readers throw
 // nlohmann's exceptions on any shape mismatch; outcome_from_json turns that into nullopt.
-#include "scan/scan_result_json.hpp"
+#include "scan/cache/scan_result_json.hpp"
 
 #include <stdexcept>
 

@@ -1,5 +1,5 @@
 // The standard-header PCH (std_pch.hpp).
-#include "scan/std_pch.hpp"
+#include "scan/cache/std_pch.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -8,7 +8,7 @@
 
 #include "scan/clang_raii.hpp"
 #include "scan/libclang_loader.hpp"
-#include "scan/scan_cache.hpp"
+#include "scan/cache/scan_cache.hpp"
 #include "scan/translation_unit.hpp"
 
 namespace autogen::scan {

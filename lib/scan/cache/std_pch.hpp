@@ -19,8 +19,8 @@
 #include <string>
 #include <vector>
 
-#include "scan/cache_store.hpp"
-#include "scan/content_hash.hpp"
+#include "scan/cache/cache_store.hpp"
+#include "scan/cache/content_hash.hpp"
 
 namespace autogen::scan {
 

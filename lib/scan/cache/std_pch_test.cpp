@@ -7,8 +7,8 @@
 #include <fstream>
 #include <thread>
 
-#include "scan/scan_result_json.hpp"
-#include "scan/scan_test_support.hpp"
+#include "scan/cache/scan_result_json.hpp"
+#include "tests/support/scan_test_support.hpp"
 #include "scan/scanner.hpp"
 
 namespace autogen::scan {

@@ -2,14 +2,14 @@
 // key, the shared files, and per unit: file, dependencies, outside enums and the
 // size of its payload), then each unit's payload in the binary form of
 // scan_result_codec.hpp, in order.
-#include "scan/unit_store.hpp"
+#include "scan/cache/unit_store.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include <system_error>
 
-#include "scan/cache_entry.hpp"
-#include "scan/scan_result_codec.hpp"
+#include "scan/cache/cache_entry.hpp"
+#include "scan/cache/scan_result_codec.hpp"
 
 namespace autogen::scan {
 

@@ -11,9 +11,9 @@
 #include <string>
 #include <vector>
 
-#include "scan/cache_store.hpp"
-#include "scan/content_hash.hpp"
-#include "scan/header_units.hpp"
+#include "scan/cache/cache_store.hpp"
+#include "scan/cache/content_hash.hpp"
+#include "scan/cache/header_units.hpp"
 
 namespace autogen::scan {
 
