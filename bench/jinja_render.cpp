@@ -10,8 +10,8 @@
 #include <sstream>
 #include <string>
 
-#include "codegen/jinja/environment.hpp"
-#include "codegen/jinja/renderer.hpp"
+#include "jinja/environment.hpp"
+#include "jinja/renderer.hpp"
 #include "migrate/revision_writer.hpp"
 
 namespace jinja = autogen::codegen::jinja;

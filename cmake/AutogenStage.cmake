@@ -1,9 +1,12 @@
 # cmake/AutogenStage.cmake — one library target per pipeline stage.
 #
-# autogen_add_stage(<name> [DIR lib-subdir] [EXCLUDE subdirs...] [DEPS targets...]
-#                   [PRIVATE_DEPS targets...] [TEST_DEPS targets...])
-#   builds lib/<name>/**.cpp (or lib/<DIR>/**.cpp, minus the EXCLUDEd subfolders) (minus *_test.cpp) into the static library autogen_<name>,
+# autogen_add_stage(<name> [DEPS targets...] [PRIVATE_DEPS targets...] [TEST_DEPS targets...])
+#   builds lib/<name>/**.cpp (minus *_test.cpp) into the static library autogen_<name>,
 #   and lib/<name>/**_test.cpp into the doctest binary <name>_tests, registered with ctest.
+# autogen_add_test_binary(<target> PREFIX <ctest prefix> SOURCES files... [LIBS targets...])
+#   a doctest binary (with tests/support's main) whose test cases are registered with
+#   ctest as "<prefix>: <case>", with the environment and PostgreSQL fixture every test
+#   binary gets: the stages' unit tests and the cross-stage tests under tests/.
 # Sources are globbed (CONFIGURE_DEPENDS) so that adding a file to a stage never
 # means editing this build: a stage is its folder.
 
@@ -16,16 +19,25 @@ string(MD5 autogen_build_hash "${CMAKE_BINARY_DIR}")
 string(SUBSTRING "${autogen_build_hash}" 0 12 autogen_build_hash)
 set(AUTOGEN_TEST_PG_DIR /tmp/autogen-pg-${autogen_build_hash})
 
+function(autogen_add_test_binary target)
+  cmake_parse_arguments(TESTS "" "PREFIX" "SOURCES;LIBS" ${ARGN})
+  add_executable(${target} ${TESTS_SOURCES} ${PROJECT_SOURCE_DIR}/tests/support/doctest_main.cpp)
+  target_link_libraries(${target} PRIVATE ${TESTS_LIBS} autogen_test_support autogen_warnings)
+  # Every test may use the PostgreSQL test server that the "postgres" fixture
+  # (tests/CMakeLists.txt) starts; the URL file is passed by environment. One value
+  # per property: doctest flattens PROPERTIES into a list, so a second variable goes
+  # through ENVIRONMENT_MODIFICATION rather than a ';'-separated ENVIRONMENT.
+  doctest_discover_tests(${target}
+    TEST_PREFIX "${TESTS_PREFIX}: "
+    PROPERTIES ENVIRONMENT "AUTOGEN_SOURCE_DIR=${PROJECT_SOURCE_DIR}"
+               ENVIRONMENT_MODIFICATION "AUTOGEN_TEST_PG_URL_FILE=set:${AUTOGEN_TEST_PG_DIR}/url"
+               FIXTURES_REQUIRED postgres)
+endfunction()
+
 function(autogen_add_stage name)
-  cmake_parse_arguments(STAGE "" "DIR" "EXCLUDE;DEPS;PRIVATE_DEPS;TEST_DEPS" ${ARGN})
-  if(NOT STAGE_DIR)
-    set(STAGE_DIR ${name})
-  endif()
-  set(dir ${PROJECT_SOURCE_DIR}/lib/${STAGE_DIR})
+  cmake_parse_arguments(STAGE "" "" "DEPS;PRIVATE_DEPS;TEST_DEPS" ${ARGN})
+  set(dir ${PROJECT_SOURCE_DIR}/lib/${name})
   file(GLOB_RECURSE all_sources CONFIGURE_DEPENDS ${dir}/*.cpp)
-  foreach(sub IN LISTS STAGE_EXCLUDE)
-    list(FILTER all_sources EXCLUDE REGEX "^${dir}/${sub}/")
-  endforeach()
   set(sources ${all_sources})
   list(FILTER sources EXCLUDE REGEX "_test\\.cpp$")
   set(tests ${all_sources})
@@ -43,17 +55,7 @@ function(autogen_add_stage name)
   endif()
 
   if(tests AND AUTOGEN_BUILD_TESTS)
-    add_executable(${name}_tests ${tests} ${PROJECT_SOURCE_DIR}/tests/support/doctest_main.cpp)
-    target_link_libraries(${name}_tests PRIVATE autogen_${name} autogen_test_support
-                          ${STAGE_TEST_DEPS} autogen_warnings)
-    # Every stage test may use the PostgreSQL test server that the "postgres" fixture
-    # (tests/CMakeLists.txt) starts; the URL file is passed by environment. One value
-    # per property: doctest flattens PROPERTIES into a list, so a second variable goes
-    # through ENVIRONMENT_MODIFICATION rather than a ';'-separated ENVIRONMENT.
-    doctest_discover_tests(${name}_tests
-      TEST_PREFIX "${name}: "
-      PROPERTIES ENVIRONMENT "AUTOGEN_SOURCE_DIR=${PROJECT_SOURCE_DIR}"
-                 ENVIRONMENT_MODIFICATION "AUTOGEN_TEST_PG_URL_FILE=set:${AUTOGEN_TEST_PG_DIR}/url"
-                 FIXTURES_REQUIRED postgres)
+    autogen_add_test_binary(${name}_tests PREFIX ${name} SOURCES ${tests}
+                            LIBS autogen_${name} ${STAGE_TEST_DEPS})
   endif()
 endfunction()

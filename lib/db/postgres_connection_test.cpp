@@ -6,8 +6,8 @@
 
 #include <cstdio>
 
-#include "support/postgres_test_server.hpp"
-#include "support/temp_dir.hpp"
+#include "tests/support/postgres_test_server.hpp"
+#include "tests/support/temp_dir.hpp"
 
 using namespace autogen;
 

@@ -5,7 +5,7 @@
 #include <fstream>
 
 #include "db/sqlite_connection.hpp"
-#include "support/temp_dir.hpp"
+#include "tests/support/temp_dir.hpp"
 
 using namespace autogen;
 

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "db/postgres_connection.hpp"
-#include "support/db_rows.hpp"
+#include "tests/support/db_rows.hpp"
 
 using namespace autogen;
 

@@ -5,7 +5,7 @@
 
 #include <doctest/doctest.h>
 
-#include "support/postgres_test_server.hpp"
+#include "tests/support/postgres_test_server.hpp"
 
 using namespace autogen;
 using introspect::RowQuestionKind;

@@ -1,10 +1,10 @@
 // The SQLite inspector against real databases written by hand (not by the planner:
-// the planner round trip is tested in lib/codegen/sqlite_roundtrip_test.cpp).
+// the planner round trip is tested in tests/conformance/sqlite_roundtrip_test.cpp).
 #include <doctest/doctest.h>
 
 #include "db/sqlite_connection.hpp"
 #include "introspect/sqlite_inspector.hpp"
-#include "support/temp_dir.hpp"
+#include "tests/support/temp_dir.hpp"
 
 using namespace autogen;
 

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "support/temp_dir.hpp"
+#include "tests/support/temp_dir.hpp"
 
 using namespace autogen;
 namespace fs = std::filesystem;

@@ -9,8 +9,8 @@
 
 #include "db/script_frame.hpp"
 #include "db/sqlite_connection.hpp"
-#include "migrate/test_fixtures.hpp"
-#include "support/db_rows.hpp"
+#include "tests/support/migrate_test_fixtures.hpp"
+#include "tests/support/db_rows.hpp"
 
 using namespace autogen;
 using Ids = std::vector<std::string>;

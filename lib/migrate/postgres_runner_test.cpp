@@ -7,8 +7,8 @@
 
 #include "db/postgres_connection.hpp"
 #include "migrate/runner.hpp"
-#include "support/postgres_test_server.hpp"
-#include "support/temp_dir.hpp"
+#include "tests/support/postgres_test_server.hpp"
+#include "tests/support/temp_dir.hpp"
 
 using namespace autogen;
 using migrate::RevisionGraph;

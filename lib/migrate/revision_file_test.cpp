@@ -5,7 +5,7 @@
 #include <doctest/doctest.h>
 
 #include "migrate/sha256.hpp"
-#include "support/temp_dir.hpp"
+#include "tests/support/temp_dir.hpp"
 
 using namespace autogen;
 using migrate::Direction;

@@ -4,7 +4,7 @@
 
 #include <doctest/doctest.h>
 
-#include "migrate/test_fixtures.hpp"
+#include "tests/support/migrate_test_fixtures.hpp"
 
 using namespace autogen;
 using migrate::GraphError;

@@ -9,7 +9,7 @@
 #include <ctime>
 #include <random>
 
-#include "codegen/jinja/environment.hpp"
+#include "jinja/environment.hpp"
 #include "migrate/atomic_file.hpp"
 #include "migrate/revision_file.hpp"
 #include "support/printable_text.hpp"

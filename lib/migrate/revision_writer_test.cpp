@@ -10,7 +10,7 @@
 #include <sstream>
 
 #include "migrate/revision_file.hpp"
-#include "support/temp_dir.hpp"
+#include "tests/support/temp_dir.hpp"
 
 using namespace autogen;
 using namespace std::chrono_literals;

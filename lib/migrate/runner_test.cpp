@@ -8,7 +8,7 @@
 
 #include "db/sqlite_connection.hpp"
 #include "migrate/sum_file.hpp"
-#include "migrate/test_fixtures.hpp"
+#include "tests/support/migrate_test_fixtures.hpp"
 #include "migrate/version_table.hpp"
 
 using namespace autogen;

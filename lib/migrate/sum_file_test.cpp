@@ -6,7 +6,7 @@
 
 #include "migrate/schema_snapshot.hpp"
 #include "migrate/sha256.hpp"
-#include "support/temp_dir.hpp"
+#include "tests/support/temp_dir.hpp"
 
 namespace {
 

@@ -4,7 +4,7 @@
 #include <cstdlib>
 
 #include "scan/blind_spots.hpp"
-#include "support/temp_dir.hpp"
+#include "tests/support/temp_dir.hpp"
 
 using namespace autogen;
 namespace fs = std::filesystem;

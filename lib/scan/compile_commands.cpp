@@ -7,7 +7,7 @@
 #include <set>
 
 #include "scan/blind_spots.hpp"
-#include "scan/cache_store.hpp"
+#include "scan/cache/cache_store.hpp"
 #include "scan/include_walk.hpp"
 
 namespace autogen::scan {

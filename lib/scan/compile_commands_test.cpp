@@ -7,7 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "scan/scan_test_support.hpp"
+#include "tests/support/scan_test_support.hpp"
 #include "scan/scanner.hpp"
 
 namespace autogen::scan {

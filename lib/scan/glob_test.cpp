@@ -3,7 +3,7 @@
 
 #include <doctest/doctest.h>
 
-#include "support/temp_dir.hpp"
+#include "tests/support/temp_dir.hpp"
 
 namespace autogen::scan {
 

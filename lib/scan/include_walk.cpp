@@ -7,7 +7,7 @@
 #include <set>
 #include <system_error>
 
-#include "scan/cache_store.hpp"
+#include "scan/cache/cache_store.hpp"
 
 namespace autogen::scan {
 

@@ -8,7 +8,7 @@
 #include <cstring>
 #include <type_traits>
 
-#include "scan/file_identity.hpp"
+#include "scan/cache/file_identity.hpp"
 
 namespace autogen::scan {
 

@@ -12,7 +12,7 @@
 #include <cstdlib>
 #include <exception>
 
-#include "scan/scan_test_support.hpp"
+#include "tests/support/scan_test_support.hpp"
 
 extern char** environ;
 

@@ -6,9 +6,9 @@
 #include <memory>
 #include <string>
 
-#include "scan/scan_test_support.hpp"
+#include "tests/support/scan_test_support.hpp"
 #include "support/resource_paths.hpp"
-#include "support/temp_dir.hpp"
+#include "tests/support/temp_dir.hpp"
 
 namespace autogen::scan {
 

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "scan/cache_store.hpp"
+#include "scan/cache/cache_store.hpp"
 #include "schema/schema.hpp"
 #include "support/diagnostics.hpp"
 

@@ -2,7 +2,7 @@
 // a scan with any error returns nothing.
 #include <doctest/doctest.h>
 
-#include "scan/scan_test_support.hpp"
+#include "tests/support/scan_test_support.hpp"
 #include "scan/scanner.hpp"
 
 namespace autogen::scan {

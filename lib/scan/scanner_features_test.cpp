@@ -2,7 +2,7 @@
 // key and struct-level annotation, what is (not) scanned, include_dirs, extra_args.
 #include <doctest/doctest.h>
 
-#include "scan/scan_test_support.hpp"
+#include "tests/support/scan_test_support.hpp"
 #include "scan/scanner.hpp"
 
 namespace autogen::scan {

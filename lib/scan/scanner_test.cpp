@@ -3,7 +3,7 @@
 
 #include <doctest/doctest.h>
 
-#include "scan/scan_test_support.hpp"
+#include "tests/support/scan_test_support.hpp"
 
 namespace autogen::scan {
 

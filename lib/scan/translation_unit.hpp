@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "scan/clang_raii.hpp"
-#include "scan/content_hash.hpp"
+#include "scan/cache/content_hash.hpp"
 #include "support/diagnostics.hpp"
 
 namespace autogen::scan {

@@ -2,7 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "support/config.hpp"
-#include "support/temp_dir.hpp"
+#include "tests/support/temp_dir.hpp"
 
 using namespace autogen;
 using namespace autogen::support;

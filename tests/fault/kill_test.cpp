@@ -27,9 +27,9 @@
 
 #include "db/postgres_connection.hpp"
 #include "db/url.hpp"
-#include "support/db_rows.hpp"
-#include "support/postgres_test_server.hpp"
-#include "support/temp_dir.hpp"
+#include "tests/support/db_rows.hpp"
+#include "tests/support/postgres_test_server.hpp"
+#include "tests/support/temp_dir.hpp"
 
 namespace fs = std::filesystem;
 using namespace autogen;

@@ -1,4 +1,4 @@
-// libFuzzer target for the Jinja engine (lib/codegen/jinja): each input is a template
+// libFuzzer target for the Jinja engine (lib/jinja): each input is a template
 // source, parsed and rendered twice with a small fixed revision-like context, once
 // with Jinja's default Environment() settings and once with the revision writer's
 // (trim_blocks, lstrip_blocks, strict undefined). The built-in templates/ folder is on
@@ -14,7 +14,7 @@
 #include <cstdlib>
 #include <string>
 
-#include "codegen/jinja/environment.hpp"
+#include "jinja/environment.hpp"
 
 namespace jinja = autogen::codegen::jinja;
 

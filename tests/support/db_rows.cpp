@@ -1,5 +1,5 @@
 // Shared database test helpers (db_rows.hpp).
-#include "support/db_rows.hpp"
+#include "tests/support/db_rows.hpp"
 
 namespace autogen::test {
 

@@ -1,5 +1,5 @@
 // check_golden(): compare, or regenerate on request.
-#include "support/golden.hpp"
+#include "tests/support/golden.hpp"
 
 #include <doctest/doctest.h>
 
@@ -7,7 +7,7 @@
 #include <cstdlib>
 #include <fstream>
 
-#include "support/temp_dir.hpp"
+#include "tests/support/temp_dir.hpp"
 
 namespace autogen::testing {
 

@@ -1,5 +1,5 @@
 // The PostgreSQL test server's URL and per-test databases on it.
-#include "support/postgres_test_server.hpp"
+#include "tests/support/postgres_test_server.hpp"
 
 #include <doctest/doctest.h>
 #include <unistd.h>
@@ -11,7 +11,7 @@
 
 #include "db/postgres_connection.hpp"
 #include "db/url.hpp"
-#include "support/temp_dir.hpp"
+#include "tests/support/temp_dir.hpp"
 
 namespace autogen::test {
 

@@ -1,5 +1,5 @@
 // Schema comparison for tests (see schema_compare.hpp).
-#include "support/schema_compare.hpp"
+#include "tests/support/schema_compare.hpp"
 
 #include <algorithm>
 #include <map>

@@ -1,5 +1,5 @@
 // TempDir and file helpers for tests.
-#include "support/temp_dir.hpp"
+#include "tests/support/temp_dir.hpp"
 
 #include <unistd.h>
 

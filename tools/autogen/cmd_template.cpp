@@ -8,7 +8,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
-#include "codegen/jinja/environment.hpp"
+#include "jinja/environment.hpp"
 #include "command.hpp"
 #include "support/resource_paths.hpp"
 

@@ -5,10 +5,10 @@
 
 #include <algorithm>
 
-#include "scan/cache_store.hpp"
-#include "scan/content_hash.hpp"
-#include "scan/scan_cache.hpp"
-#include "scan/scan_result_codec.hpp"
+#include "scan/cache/cache_store.hpp"
+#include "scan/cache/content_hash.hpp"
+#include "scan/cache/scan_cache.hpp"
+#include "scan/cache/scan_result_codec.hpp"
 #include "support/config.hpp"
 
 namespace autogen::cli {

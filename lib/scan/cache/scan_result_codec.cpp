@@ -1,0 +1,264 @@
+// The binary scan-outcome codec (scan_result_codec.hpp). One field list per type,
+// `fields(Archive&, T&)`, serves both directions, so writer and reader cannot drift
+// apart: the Writer appends each field, the Reader fills it (and throws Corrupt on any
+// malformed input, which decode_outcome turns into nullopt).
+#include "scan/cache/scan_result_codec.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <unordered_map>
+#include <vector>
+
+namespace autogen::scan {
+
+namespace {
+
+struct Corrupt {};
+
+class Writer {
+public:
+    std::string out;
+
+    void varint(std::uint64_t v) {
+        while (v >= 0x80) {
+            out += static_cast<char>((v & 0x7F) | 0x80);
+            v >>= 7;
+        }
+        out += static_cast<char>(v);
+    }
+    void operator()(std::string& s) {
+        varint(s.size());
+        out += s;
+    }
+    void operator()(unsigned& v) { varint(v); }
+    void operator()(bool& b) { out += b ? '\1' : '\0'; }
+    template <typename T>
+    void operator()(std::optional<T>& v) {
+        bool present = v.has_value();
+        (*this)(present);
+        if (present) (*this)(*v);
+    }
+    template <typename E>
+    void enumeration(E& e, E /*last*/) {
+        varint(static_cast<std::uint64_t>(e));
+    }
+    /// A location's file: a number; a number not seen yet is followed by the path.
+    void file(std::string& path) {
+        auto [it, added] = files_.emplace(path, files_.size());
+        varint(it->second);
+        if (added) (*this)(path);
+    }
+    template <typename T, typename F>
+    void list(std::vector<T>& items, F&& each) {
+        varint(items.size());
+        for (auto& item : items) each(item);
+    }
+
+    void paths(std::vector<std::filesystem::path>& paths) {
+        varint(paths.size());
+        for (const auto& p : paths) {
+            varint(p.native().size());
+            out += p.native();
+        }
+    }
+
+private:
+    std::unordered_map<std::string, std::uint64_t> files_;
+};
+
+class Reader {
+public:
+    explicit Reader(std::string_view in) : in_(in) {}
+
+    bool at_end() const { return pos_ == in_.size(); }
+
+    std::uint64_t varint() {
+        std::uint64_t v = 0;
+        for (int shift = 0; shift < 64; shift += 7) {
+            if (pos_ >= in_.size()) throw Corrupt{};
+            auto byte = static_cast<unsigned char>(in_[pos_++]);
+            v |= static_cast<std::uint64_t>(byte & 0x7F) << shift;
+            if (!(byte & 0x80)) return v;
+        }
+        throw Corrupt{};
+    }
+    void operator()(std::string& s) {
+        std::uint64_t n = varint();
+        if (n > in_.size() - pos_) throw Corrupt{};
+        s.assign(in_.data() + pos_, n);
+        pos_ += n;
+    }
+    void operator()(unsigned& v) {
+        std::uint64_t n = varint();
+        if (n > 0xFFFFFFFFu) throw Corrupt{};
+        v = static_cast<unsigned>(n);
+    }
+    void operator()(bool& b) {
+        if (pos_ >= in_.size() || static_cast<unsigned char>(in_[pos_]) > 1) throw Corrupt{};
+        b = in_[pos_++] == '\1';
+    }
+    template <typename T>
+    void operator()(std::optional<T>& v) {
+        bool present = false;
+        (*this)(present);
+        if (present) (*this)(v.emplace());
+    }
+    template <typename E>
+    void enumeration(E& e, E last) {
+        std::uint64_t v = varint();
+        if (v > static_cast<std::uint64_t>(last)) throw Corrupt{};
+        e = static_cast<E>(v);
+    }
+    void file(std::string& path) {
+        std::uint64_t n = varint();
+        if (n < files_.size()) {
+            path = files_[n];
+        } else if (n == files_.size()) {
+            (*this)(path);
+            files_.push_back(path);
+        } else {
+            throw Corrupt{};
+        }
+    }
+    void paths(std::vector<std::filesystem::path>& paths) {
+        std::vector<std::string> names;
+        list(names, [&](std::string& s) { (*this)(s); });
+        paths.assign(names.begin(), names.end());
+    }
+    template <typename T, typename F>
+    void list(std::vector<T>& items, F&& each) {
+        std::uint64_t n = varint();
+        if (n > in_.size() - pos_) throw Corrupt{};  // every item takes at least one byte
+        items.resize(n);
+        for (auto& item : items) each(item);
+    }
+
+private:
+    std::string_view in_;
+    std::size_t pos_ = 0;
+    std::vector<std::string> files_;
+};
+
+template <typename A>
+void strings(A& a, std::vector<std::string>& v) {
+    a.list(v, [&](std::string& s) { a(s); });
+}
+
+template <typename A>
+void fields(A& a, support::SourceLocation& l) {
+    a.file(l.file);
+    a(l.line);
+    a(l.column);
+}
+
+template <typename A>
+void fields(A& a, schema::Column& c) {
+    a(c.name);
+    a.enumeration(c.type.logical, schema::Logical::Enum);
+    a(c.type.length);
+    a(c.type.enum_name);
+    a(c.type.sql);
+    a(c.nullable);
+    a(c.server_default);
+    a(c.identity);
+    a(c.collation);
+    a(c.comment);
+    a(c.renamed_from);
+    fields(a, c.location);
+}
+
+template <typename A>
+void fields(A& a, schema::Table& t) {
+    constexpr auto last_action = schema::ReferentialAction::SetDefault;
+    a(t.schema);
+    a(t.name);
+    a(t.comment);
+    a(t.renamed_from);
+    fields(a, t.location);
+    a.list(t.columns, [&](schema::Column& c) { fields(a, c); });
+    bool has_pk = t.primary_key.has_value();
+    a(has_pk);
+    if (has_pk) {
+        if (!t.primary_key) t.primary_key.emplace();
+        a(t.primary_key->name);
+        strings(a, t.primary_key->columns);
+    }
+    a.list(t.foreign_keys, [&](schema::ForeignKey& fk) {
+        a(fk.name);
+        strings(a, fk.columns);
+        a(fk.ref_schema);
+        a(fk.ref_table);
+        strings(a, fk.ref_columns);
+        a.enumeration(fk.on_delete, last_action);
+        a.enumeration(fk.on_update, last_action);
+        a(fk.deferrable);
+        a(fk.initially_deferred);
+        fields(a, fk.location);
+    });
+    a.list(t.uniques, [&](schema::UniqueConstraint& u) {
+        a(u.name);
+        strings(a, u.columns);
+        fields(a, u.location);
+    });
+    a.list(t.indexes, [&](schema::Index& ix) {
+        a(ix.name);
+        strings(a, ix.columns);
+        a(ix.unique);
+        a(ix.where);
+        a(ix.method);
+        fields(a, ix.location);
+    });
+    a.list(t.checks, [&](schema::CheckConstraint& ck) {
+        a(ck.name);
+        a(ck.expression);
+        fields(a, ck.location);
+    });
+    a.list(t.triggers, [&](schema::Trigger& tr) {
+        a(tr.name);
+        a(tr.sql);
+    });
+}
+
+template <typename A>
+void fields(A& a, CachedOutcome& o) {
+    a.paths(o.result.files);
+    a.list(o.result.schema.tables, [&](schema::Table& t) { fields(a, t); });
+    a.list(o.result.schema.enums, [&](schema::Enum& e) {
+        a(e.schema);
+        a(e.name);
+        strings(a, e.labels);
+        fields(a, e.location);
+    });
+    a.list(o.diagnostics, [&](support::Diagnostic& d) {
+        a.enumeration(d.severity, support::Severity::Error);
+        a.enumeration(d.category, support::Category::Internal);
+        a(d.message);
+        fields(a, d.location);
+        a(d.hint);
+    });
+}
+
+}  // namespace
+
+std::string encode_outcome(const CachedOutcome& outcome) {
+    Writer w;
+    w.out.reserve(64 * 1024);
+    // The field lists take non-const references (one list for both directions); the
+    // Writer never modifies what it is given.
+    fields(w, const_cast<CachedOutcome&>(outcome));
+    return std::move(w.out);
+}
+
+std::optional<CachedOutcome> decode_outcome(std::string_view bytes) {
+    Reader r(bytes);
+    CachedOutcome out;
+    try {
+        fields(r, out);
+    } catch (const Corrupt&) {
+        return std::nullopt;
+    }
+    if (!r.at_end()) return std::nullopt;
+    return out;
+}
+
+}  // namespace autogen::scan

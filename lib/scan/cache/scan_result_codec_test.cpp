@@ -1,0 +1,100 @@
+// The binary scan-outcome codec: everything round-trips (compared through the lossless
+// JSON form), and no truncated or damaged input is accepted or read out of bounds.
+#include "scan/cache/scan_result_codec.hpp"
+
+#include <doctest/doctest.h>
+
+namespace autogen::scan {
+
+namespace {
+
+/// An outcome that sets every field the codec writes, including the optional ones
+/// both set and unset, a location file used twice, and a non-ASCII string.
+CachedOutcome sample() {
+    CachedOutcome o;
+    o.result.files = {"/p/models/a.hpp", "/p/models/b.hpp"};
+    schema::Table t;
+    t.schema = "app";
+    t.name = "users";
+    t.comment = "Users, \"quoted\"\nand é";
+    t.renamed_from = "people";
+    t.location = {"/p/models/a.hpp", 12, 8};
+    schema::Column id;
+    id.name = "id";
+    id.type.logical = schema::Logical::BigInt;
+    id.identity = true;
+    id.location = {"/p/models/a.hpp", 13, 40};
+    schema::Column name;
+    name.name = "name";
+    name.type.logical = schema::Logical::Text;
+    name.type.length = 120;
+    name.type.sql = "VARCHAR(120)";
+    name.nullable = true;
+    name.server_default = "''";
+    name.collation = "C";
+    name.comment = "display name";
+    name.renamed_from = "full_name";
+    name.location = {"/p/models/a.hpp", 14, 30};
+    schema::Column status;
+    status.name = "status";
+    status.type.logical = schema::Logical::Enum;
+    status.type.enum_name = "status";
+    status.location = {"/p/models/b.hpp", 3, 1};
+    t.columns = {id, name, status};
+    t.primary_key = schema::PrimaryKey{"pk_users", {"id"}};
+    t.foreign_keys.push_back({"fk", {"id"}, "other", "t", {"x"}, schema::ReferentialAction::Cascade,
+                              schema::ReferentialAction::SetDefault, {"/p/models/a.hpp", 20, 2}});
+    t.uniques.push_back({"uq", {"name", "id"}, {"/p/models/a.hpp", 21, 2}});
+    t.indexes.push_back({"ix", {"(lower(name))"}, true, "name IS NOT NULL", {"/p/models/a.hpp", 22, 2}});
+    t.checks.push_back({"ck", "id > 0", {"/p/models/a.hpp", 23, 2}});
+    schema::Table bare;
+    bare.name = "bare";
+    o.result.schema.tables = {t, bare};
+    o.result.schema.enums.push_back({"", "status", {"on", "off"}, {"/p/models/b.hpp", 1, 12}});
+    support::Diagnostic d;
+    d.severity = support::Severity::Warning;
+    d.category = support::Category::Model;
+    d.message = "a warning";
+    d.location = {"/p/models/b.hpp", 2, 0};
+    d.hint = "a hint";
+    o.diagnostics = {d};
+    return o;
+}
+
+std::string text(const CachedOutcome& o) { return outcome_to_json(o).dump(1); }
+
+}  // namespace
+
+TEST_CASE("scan result codec: every field round-trips") {
+    CachedOutcome o = sample();
+    auto decoded = decode_outcome(encode_outcome(o));
+    REQUIRE(decoded);
+    CHECK(text(*decoded) == text(o));
+    REQUIRE(decoded->result.schema.tables.size() == 2);
+    CHECK_FALSE(decoded->result.schema.tables[1].primary_key);
+    CHECK_FALSE(decoded->result.schema.tables[0].columns[0].server_default);
+    CHECK(decoded->result.schema.tables[0].columns[1].type.length == 120u);
+
+    auto empty = decode_outcome(encode_outcome(CachedOutcome{}));
+    REQUIRE(empty);
+    CHECK(text(*empty) == text(CachedOutcome{}));
+}
+
+TEST_CASE("scan result codec: truncated, extended or damaged input is refused") {
+    std::string good = encode_outcome(sample());
+    for (std::size_t n = 0; n < good.size(); ++n) {
+        INFO("prefix of " << n << " bytes");
+        CHECK_FALSE(decode_outcome(good.substr(0, n)));
+    }
+    CHECK_FALSE(decode_outcome(good + "x"));
+    // Any single damaged byte either is refused or decodes to something else without
+    // reading out of bounds (strings may legitimately change); none may crash.
+    for (std::size_t i = 0; i < good.size(); ++i) {
+        std::string bad = good;
+        bad[i] = static_cast<char>(0xFF);
+        (void)decode_outcome(bad);
+    }
+    CHECK_FALSE(decode_outcome(std::string(8, '\xFF')));
+}
+
+}  // namespace autogen::scan

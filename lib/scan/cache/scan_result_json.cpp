@@ -1,0 +1,191 @@
+// Lossless JSON for ScanResult + diagnostics (scan_result_json.hpp). Readers throw
+// nlohmann's exceptions on any shape mismatch; outcome_from_json turns that into nullopt.
+#include "scan/cache/scan_result_json.hpp"
+
+#include <stdexcept>
+
+namespace autogen::scan {
+
+namespace {
+
+using nlohmann::json;
+using support::SourceLocation;
+
+// --- writing -------------------------------------------------------------------
+
+json loc(const SourceLocation& l) { return json::array({l.file, l.line, l.column}); }
+
+json opt(const std::optional<std::string>& s) { return s ? json(*s) : json(nullptr); }
+
+json column(const schema::Column& c) {
+    return {{"name", c.name},
+            {"logical", static_cast<int>(c.type.logical)},
+            {"length", c.type.length ? json(*c.type.length) : json(nullptr)},
+            {"enum_name", c.type.enum_name},
+            {"sql", c.type.sql},
+            {"nullable", c.nullable},
+            {"server_default", opt(c.server_default)},
+            {"identity", c.identity},
+            {"collation", opt(c.collation)},
+            {"comment", c.comment},
+            {"renamed_from", c.renamed_from},
+            {"location", loc(c.location)}};
+}
+
+json table(const schema::Table& t) {
+    json j = {{"schema", t.schema},         {"name", t.name},   {"comment", t.comment},
+              {"renamed_from", t.renamed_from}, {"location", loc(t.location)}};
+    j["columns"] = json::array();
+    for (const auto& c : t.columns) j["columns"].push_back(column(c));
+    j["primary_key"] = t.primary_key ? json{{"name", t.primary_key->name}, {"columns", t.primary_key->columns}}
+                                     : json(nullptr);
+    j["foreign_keys"] = json::array();
+    for (const auto& fk : t.foreign_keys)
+        j["foreign_keys"].push_back({{"name", fk.name},
+                                     {"columns", fk.columns},
+                                     {"ref_schema", fk.ref_schema},
+                                     {"ref_table", fk.ref_table},
+                                     {"ref_columns", fk.ref_columns},
+                                     {"on_delete", static_cast<int>(fk.on_delete)},
+                                     {"on_update", static_cast<int>(fk.on_update)},
+                                     {"location", loc(fk.location)}});
+    j["uniques"] = json::array();
+    for (const auto& u : t.uniques)
+        j["uniques"].push_back({{"name", u.name}, {"columns", u.columns}, {"location", loc(u.location)}});
+    j["indexes"] = json::array();
+    for (const auto& ix : t.indexes)
+        j["indexes"].push_back({{"name", ix.name},
+                                {"columns", ix.columns},
+                                {"unique", ix.unique},
+                                {"where", ix.where},
+                                {"location", loc(ix.location)}});
+    j["checks"] = json::array();
+    for (const auto& ck : t.checks)
+        j["checks"].push_back({{"name", ck.name}, {"expression", ck.expression}, {"location", loc(ck.location)}});
+    return j;
+}
+
+// --- reading -------------------------------------------------------------------
+
+SourceLocation read_loc(const json& j) {
+    if (!j.is_array() || j.size() != 3) throw std::runtime_error("location");
+    return {j[0].get<std::string>(), j[1].get<unsigned>(), j[2].get<unsigned>()};
+}
+
+std::optional<std::string> read_opt(const json& j) {
+    if (j.is_null()) return std::nullopt;
+    return j.get<std::string>();
+}
+
+/// An enum stored as its number; anything outside [0, last] is a corrupt entry.
+template <typename E>
+E read_enum(const json& j, E last) {
+    int v = j.get<int>();
+    if (v < 0 || v > static_cast<int>(last)) throw std::runtime_error("enum value");
+    return static_cast<E>(v);
+}
+
+using Strings = std::vector<std::string>;
+
+schema::Column read_column(const json& j) {
+    schema::Column c;
+    c.name = j.at("name").get<std::string>();
+    c.type.logical = read_enum(j.at("logical"), schema::Logical::Enum);
+    if (!j.at("length").is_null()) c.type.length = j.at("length").get<unsigned>();
+    c.type.enum_name = j.at("enum_name").get<std::string>();
+    c.type.sql = j.at("sql").get<std::string>();
+    c.nullable = j.at("nullable").get<bool>();
+    c.server_default = read_opt(j.at("server_default"));
+    c.identity = j.at("identity").get<bool>();
+    c.collation = read_opt(j.at("collation"));
+    c.comment = j.at("comment").get<std::string>();
+    c.renamed_from = j.at("renamed_from").get<std::string>();
+    c.location = read_loc(j.at("location"));
+    return c;
+}
+
+schema::Table read_table(const json& j) {
+    schema::Table t;
+    t.schema = j.at("schema").get<std::string>();
+    t.name = j.at("name").get<std::string>();
+    t.comment = j.at("comment").get<std::string>();
+    t.renamed_from = j.at("renamed_from").get<std::string>();
+    t.location = read_loc(j.at("location"));
+    for (const auto& c : j.at("columns")) t.columns.push_back(read_column(c));
+    if (const auto& pk = j.at("primary_key"); !pk.is_null())
+        t.primary_key = schema::PrimaryKey{pk.at("name").get<std::string>(), pk.at("columns").get<Strings>()};
+    const auto action = schema::ReferentialAction::SetDefault;
+    for (const auto& fk : j.at("foreign_keys"))
+        t.foreign_keys.push_back({.name = fk.at("name").get<std::string>(),
+                                  .columns = fk.at("columns").get<Strings>(),
+                                  .ref_schema = fk.at("ref_schema").get<std::string>(),
+                                  .ref_table = fk.at("ref_table").get<std::string>(),
+                                  .ref_columns = fk.at("ref_columns").get<Strings>(),
+                                  .on_delete = read_enum(fk.at("on_delete"), action),
+                                  .on_update = read_enum(fk.at("on_update"), action),
+                                  .location = read_loc(fk.at("location"))});
+    for (const auto& u : j.at("uniques"))
+        t.uniques.push_back({.name = u.at("name").get<std::string>(),
+                             .columns = u.at("columns").get<Strings>(),
+                             .location = read_loc(u.at("location"))});
+    for (const auto& ix : j.at("indexes"))
+        t.indexes.push_back({.name = ix.at("name").get<std::string>(),
+                             .columns = ix.at("columns").get<Strings>(),
+                             .unique = ix.at("unique").get<bool>(),
+                             .where = ix.at("where").get<std::string>(),
+                             .location = read_loc(ix.at("location"))});
+    for (const auto& ck : j.at("checks"))
+        t.checks.push_back({.name = ck.at("name").get<std::string>(),
+                            .expression = ck.at("expression").get<std::string>(),
+                            .location = read_loc(ck.at("location"))});
+    return t;
+}
+
+}  // namespace
+
+nlohmann::json outcome_to_json(const CachedOutcome& outcome) {
+    json j;
+    j["files"] = json::array();
+    for (const auto& f : outcome.result.files) j["files"].push_back(f.string());
+    j["tables"] = json::array();
+    for (const auto& t : outcome.result.schema.tables) j["tables"].push_back(table(t));
+    j["enums"] = json::array();
+    for (const auto& e : outcome.result.schema.enums)
+        j["enums"].push_back(
+            {{"schema", e.schema}, {"name", e.name}, {"labels", e.labels}, {"location", loc(e.location)}});
+    j["diagnostics"] = json::array();
+    for (const auto& d : outcome.diagnostics)
+        j["diagnostics"].push_back({{"severity", static_cast<int>(d.severity)},
+                                    {"category", static_cast<int>(d.category)},
+                                    {"message", d.message},
+                                    {"location", loc(d.location)},
+                                    {"hint", d.hint}});
+    return j;
+}
+
+std::optional<CachedOutcome> outcome_from_json(const nlohmann::json& j) {
+    try {
+        CachedOutcome out;
+        for (const auto& f : j.at("files")) out.result.files.emplace_back(f.get<std::string>());
+        for (const auto& t : j.at("tables")) out.result.schema.tables.push_back(read_table(t));
+        for (const auto& e : j.at("enums"))
+            out.result.schema.enums.push_back({.schema = e.at("schema").get<std::string>(),
+                                               .name = e.at("name").get<std::string>(),
+                                               .labels = e.at("labels").get<Strings>(),
+                                               .location = read_loc(e.at("location"))});
+        for (const auto& d : j.at("diagnostics")) {
+            support::Diagnostic diag;
+            diag.severity = read_enum(d.at("severity"), support::Severity::Error);
+            diag.category = read_enum(d.at("category"), support::Category::Internal);
+            diag.message = d.at("message").get<std::string>();
+            diag.location = read_loc(d.at("location"));
+            diag.hint = d.at("hint").get<std::string>();
+            out.diagnostics.push_back(std::move(diag));
+        }
+        return out;
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
+}
+
+}  // namespace autogen::scan
