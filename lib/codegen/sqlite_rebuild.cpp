@@ -7,15 +7,13 @@
 #include "codegen/sql_builder.hpp"
 #include "codegen/sqlite_ddl.hpp"
 #include "codegen/tightening.hpp"
+#include "support/overloaded.hpp"
 
 namespace autogen::codegen::sqlite {
 
 namespace {
 
-template <class... Ts>
-struct Overloaded : Ts... { using Ts::operator()...; };
-template <class... Ts>
-Overloaded(Ts...) -> Overloaded<Ts...>;
+using support::Overloaded;
 
 bool contains(const std::vector<std::string>& v, const std::string& s) {
     return std::find(v.begin(), v.end(), s) != v.end();
