@@ -10,6 +10,8 @@
 #include <set>
 #include <vector>
 
+#include "support/text.hpp"
+
 namespace autogen::diff {
 
 namespace {
@@ -24,11 +26,6 @@ struct Tok {
 bool word_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_' || (c & 0x80); }
 bool word_char(char c) { return word_start(c) || std::isdigit(static_cast<unsigned char>(c)) || c == '$'; }
 bool op_char(char c) { return std::string_view("+-*/<>=~!@#%^&|`?").find(c) != std::string_view::npos; }
-
-std::string lower(std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
 
 /// A quoted identifier that PostgreSQL would print bare: lower case letters, digits, '_'.
 bool simple_identifier(const std::string& s) {
@@ -91,11 +88,11 @@ std::vector<Tok> tokenize(std::string_view s) {
                     while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
                 }
             }
-            out.push_back({Kind::Number, lower(std::string(s.substr(b, i - b)))});
+            out.push_back({Kind::Number, support::to_lower(s.substr(b, i - b))});
         } else if (word_start(c)) {
             std::size_t b = i;
             while (i < s.size() && word_char(s[i])) ++i;
-            out.push_back({Kind::Word, lower(std::string(s.substr(b, i - b)))});
+            out.push_back({Kind::Word, support::to_lower(s.substr(b, i - b))});
         } else if (c == ':' && i + 1 < s.size() && s[i + 1] == ':') {
             out.push_back({Kind::Op, "::"});
             i += 2;

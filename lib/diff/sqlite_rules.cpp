@@ -4,6 +4,8 @@
 #include <cctype>
 #include <vector>
 
+#include "support/text.hpp"
+
 namespace autogen::diff {
 
 namespace {
@@ -44,8 +46,7 @@ std::vector<std::string> canonical_tokens(std::string_view s) {
             bool simple = !inner.empty() && !std::isdigit(static_cast<unsigned char>(inner[0]));
             for (char ch : inner) simple = simple && word_char(ch);
             if (simple) {
-                for (char& ch : inner) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-                out.push_back(inner);
+                out.push_back(support::to_upper(inner));
             } else {
                 out.push_back("\"" + inner + "\"");
             }
@@ -54,9 +55,7 @@ std::vector<std::string> canonical_tokens(std::string_view s) {
         if (word_char(c)) {
             while (i < s.size() && (word_char(s[i]) || (s[i] == '.' && std::isdigit(static_cast<unsigned char>(c)))))
                 ++i;
-            std::string w(s.substr(b, i - b));
-            for (char& ch : w) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-            out.push_back(w);
+            out.push_back(support::to_upper(s.substr(b, i - b)));
             continue;
         }
         // Operators: join the two-character ones SQLite knows.

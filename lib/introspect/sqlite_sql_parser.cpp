@@ -3,6 +3,8 @@
 
 #include <cctype>
 
+#include "support/text.hpp"
+
 namespace autogen::introspect::sqlite {
 
 namespace {
@@ -84,13 +86,6 @@ bool is_kw(const Token& t, std::string_view kw) {
 
 bool is_punct(const Token& t, char c) { return t.kind == Token::Kind::Punct && t.text.size() == 1 && t.text[0] == c; }
 
-std::string trim(std::string_view s) {
-    std::size_t b = 0, e = s.size();
-    while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-    while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-    return std::string(s.substr(b, e - b));
-}
-
 /// Index of the ')' closing the '(' at `open`, or toks.size().
 std::size_t closing(const std::vector<Token>& toks, std::size_t open) {
     int depth = 0;
@@ -133,8 +128,8 @@ std::vector<std::string> name_list(const std::vector<Token>& toks, std::size_t o
 std::string paren_text(std::string_view sql, const std::vector<Token>& toks, std::size_t open, std::size_t& after) {
     std::size_t close = closing(toks, open);
     after = close + 1;
-    if (close >= toks.size()) return trim(sql.substr(toks[open].end));
-    return trim(sql.substr(toks[open].end, toks[close].begin - toks[open].end));
+    if (close >= toks.size()) return support::trimmed(sql.substr(toks[open].end));
+    return support::trimmed(sql.substr(toks[open].end, toks[close].begin - toks[open].end));
 }
 
 bool is_column_constraint_start(const Token& t) {
@@ -311,13 +306,13 @@ std::optional<ParsedIndex> parse_create_index(std::string_view sql) {
             ix.items.push_back(unquote_identifier(toks[b].text));
             continue;
         }
-        std::string text = trim(sql.substr(toks[b].begin, toks[e - 1].end - toks[b].begin));
+        std::string text = support::trimmed(sql.substr(toks[b].begin, toks[e - 1].end - toks[b].begin));
         bool wrapped = is_punct(toks[b], '(') && closing(toks, b) == e - 1;
         ix.items.push_back(wrapped ? text : "(" + text + ")");
     }
     for (std::size_t k = close + 1; k < toks.size(); ++k) {
         if (is_kw(toks[k], "WHERE")) {
-            ix.where = trim(sql.substr(toks[k].end));
+            ix.where = support::trimmed(sql.substr(toks[k].end));
             break;
         }
     }

@@ -18,12 +18,7 @@ namespace autogen::migrate {
 namespace {
 
 using support::Category;
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-    return s;
-}
+using support::trim;
 
 bool starts_with_word(std::string_view s, std::string_view word) {
     return s.substr(0, word.size()) == word &&

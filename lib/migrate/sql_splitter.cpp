@@ -4,17 +4,13 @@
 
 #include <cctype>
 
+#include "support/text.hpp"
+
 namespace autogen::migrate {
 
 namespace {
 
 bool word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
-
-std::string upper(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    return out;
-}
 
 /// The length of a PostgreSQL dollar-quote tag ("$$", "$body$") starting at `i`, or 0.
 std::size_t dollar_tag(std::string_view sql, std::size_t i) {
@@ -99,7 +95,7 @@ std::vector<SqlStatement> split_statements(std::string_view sql, unsigned first_
             begin_token();
             std::size_t j = i;
             while (j < sql.size() && word_char(sql[j])) ++j;
-            std::string word = upper(sql.substr(i, j - i));
+            std::string word = support::to_upper(sql.substr(i, j - i));
             if (cur.leading_words.size() < 3) {
                 cur.leading_words.push_back(word);
                 const auto& w = cur.leading_words;

@@ -21,3 +21,25 @@ TEST_CASE("edit_distance and closest") {
     CHECK(closest("frobnicate", {"upgrade", "init"}) == "");
     CHECK(closest("x", {"-m", "-q"}) == "");  // too short to be a typo of anything
 }
+
+TEST_CASE("to_upper, to_lower and equals_ignoring_case change ASCII letters only") {
+    using namespace autogen::support;
+    CHECK(to_upper("int8 Primary_Key") == "INT8 PRIMARY_KEY");
+    CHECK(to_lower("VARCHAR(10)") == "varchar(10)");
+    CHECK(to_upper("") == "");
+    CHECK(to_upper("caf\xC3\xA9") == "CAF\xC3\xA9");  // UTF-8 bytes kept as they are
+    CHECK(equals_ignoring_case("Users", "USERS"));
+    CHECK_FALSE(equals_ignoring_case("users", "user"));
+    CHECK_FALSE(equals_ignoring_case("a_b", "a-b"));
+}
+
+TEST_CASE("trim, trimmed and trim_end") {
+    using namespace autogen::support;
+    CHECK(trim("  a b \t\r\n") == "a b");
+    CHECK(trim("") == "");
+    CHECK(trim(" \n\t ") == "");
+    CHECK(trim("x") == "x");
+    CHECK(trimmed("\v x \f") == "x");
+    CHECK(trim_end("  a \r\n") == "  a");
+    CHECK(trim_end("\n") == "");
+}
