@@ -10,6 +10,7 @@
 #include "codegen/postgres_ddl.hpp"
 #include "codegen/sql_builder.hpp"
 #include "codegen/sqlite_ddl.hpp"
+#include "support/sql_scanner.hpp"
 #include "support/text.hpp"
 
 namespace autogen::codegen::postgres {
@@ -36,6 +37,13 @@ std::string squeeze(std::string_view s) {
     return out;
 }
 
+/// Only "..." quotes a name part ('...' is not a name at all).
+const support::SqlQuoting kNameQuoting = [] {
+    support::SqlQuoting q = support::SqlQuoting::quotes_only();
+    q.single_quotes = false;
+    return q;
+}();
+
 /// Splits `a.b` / `"a"."b"` into its name parts, PostgreSQL's way (bare parts folded
 /// to lower case); empty when the text is anything else.
 std::vector<std::string> name_parts(std::string_view s) {
@@ -43,21 +51,10 @@ std::vector<std::string> name_parts(std::string_view s) {
     std::size_t i = 0;
     while (i < s.size()) {
         std::string part;
-        if (s[i] == '"') {
-            ++i;
-            for (;;) {
-                if (i >= s.size()) return {};
-                if (s[i] == '"') {
-                    if (i + 1 < s.size() && s[i + 1] == '"') {
-                        part += '"';
-                        i += 2;
-                        continue;
-                    }
-                    ++i;
-                    break;
-                }
-                part += s[i++];
-            }
+        if (auto quoted = support::quoted_span_at(s, i, kNameQuoting)) {
+            if (!quoted->terminated) return {};
+            part = support::unquoted(*quoted);
+            i = quoted->end;
         } else {
             std::size_t b = i;
             while (i < s.size() && (std::isalnum(static_cast<unsigned char>(s[i])) || s[i] == '_' || s[i] == '$')) ++i;

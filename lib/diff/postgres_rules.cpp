@@ -10,6 +10,7 @@
 #include <set>
 #include <vector>
 
+#include "support/sql_scanner.hpp"
 #include "support/text.hpp"
 
 namespace autogen::diff {
@@ -40,21 +41,9 @@ bool simple_identifier(const std::string& s) {
 /// Reads a quoted run starting at s[i] (the opening quote); returns the inner text with
 /// doubled quotes undone and moves i past the closing quote.
 std::string read_quoted(std::string_view s, std::size_t& i) {
-    char q = s[i++];
-    std::string inner;
-    while (i < s.size()) {
-        if (s[i] == q) {
-            if (i + 1 < s.size() && s[i + 1] == q) {
-                inner += q;
-                i += 2;
-                continue;
-            }
-            ++i;
-            break;
-        }
-        inner += s[i++];
-    }
-    return inner;
+    auto span = support::quoted_span_at(s, i, support::SqlQuoting::quotes_only());
+    i = span->end;
+    return support::unquoted(*span);
 }
 
 std::vector<Tok> tokenize(std::string_view s) {

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <vector>
 
+#include "support/sql_scanner.hpp"
 #include "support/text.hpp"
 
 namespace autogen::diff {
@@ -11,6 +12,13 @@ namespace autogen::diff {
 namespace {
 
 bool word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$' || (c & 0x80); }
+
+/// SQLite's quotes; stored expressions hold no comments, so "--" is two minus signs here.
+const support::SqlQuoting kQuoting = [] {
+    support::SqlQuoting q = support::SqlQuoting::sqlite();
+    q.comments = false;
+    return q;
+}();
 
 /// Tokens of `sql` in canonical spelling (see normalize_sqlite_expression).
 std::vector<std::string> canonical_tokens(std::string_view s) {
@@ -23,22 +31,9 @@ std::vector<std::string> canonical_tokens(std::string_view s) {
             continue;
         }
         std::size_t b = i;
-        if (c == '\'' || c == '"' || c == '`' || c == '[') {
-            char close = c == '[' ? ']' : c;
-            ++i;
-            std::string inner;
-            while (i < s.size()) {
-                if (s[i] == close) {
-                    if (close != ']' && i + 1 < s.size() && s[i + 1] == close) {
-                        inner += close;
-                        i += 2;
-                        continue;
-                    }
-                    ++i;
-                    break;
-                }
-                inner += s[i++];
-            }
+        if (auto span = support::quoted_span_at(s, i, kQuoting)) {
+            i = span->end;
+            std::string inner = support::unquoted(*span);
             if (c == '\'') {
                 out.push_back(std::string(s.substr(b, i - b)));  // string literal: verbatim
                 continue;

@@ -3,6 +3,7 @@
 
 #include <cctype>
 
+#include "support/sql_scanner.hpp"
 #include "support/text.hpp"
 
 namespace autogen::introspect::sqlite {
@@ -17,6 +18,14 @@ struct Token {
     std::size_t end;
 };
 
+/// A blob's hex digits hold no quote, so its literal ends at the next one.
+const support::SqlQuoting kBlobQuoting = [] {
+    support::SqlQuoting q = support::SqlQuoting::quotes_only();
+    q.double_quotes = false;
+    q.doubled_quotes = false;
+    return q;
+}();
+
 std::vector<Token> tokenize(std::string_view s) {
     std::vector<Token> out;
     std::size_t i = 0;
@@ -28,31 +37,12 @@ std::vector<Token> tokenize(std::string_view s) {
             ++i;
             continue;
         }
-        if (c == '-' && i + 1 < s.size() && s[i + 1] == '-') {
-            while (i < s.size() && s[i] != '\n') ++i;
-            continue;
-        }
-        if (c == '/' && i + 1 < s.size() && s[i + 1] == '*') {
-            std::size_t e = s.find("*/", i + 2);
-            i = e == std::string_view::npos ? s.size() : e + 2;
-            continue;
-        }
         Token::Kind kind;
-        if (c == '\'' || c == '"' || c == '`' || c == '[') {
-            char close = c == '[' ? ']' : c;
-            ++i;
-            while (i < s.size()) {
-                if (s[i] == close) {
-                    if (close != ']' && i + 1 < s.size() && s[i + 1] == close) {
-                        i += 2;
-                        continue;
-                    }
-                    ++i;
-                    break;
-                }
-                ++i;
-            }
-            kind = c == '\'' ? Token::Kind::String : Token::Kind::Quoted;
+        if (auto span = support::quoted_span_at(s, i, support::SqlQuoting::sqlite())) {
+            i = span->end;
+            if (span->kind == support::SqlSpanKind::LineComment || span->kind == support::SqlSpanKind::BlockComment)
+                continue;
+            kind = span->kind == support::SqlSpanKind::String ? Token::Kind::String : Token::Kind::Quoted;
         } else if (std::isdigit(static_cast<unsigned char>(c))) {
             while (i < s.size() && (is_word(s[i]) || s[i] == '.')) ++i;
             kind = Token::Kind::Number;
@@ -60,9 +50,7 @@ std::vector<Token> tokenize(std::string_view s) {
             while (i < s.size() && is_word(s[i])) ++i;
             // X'..' blob literal
             if (i - b == 1 && (c == 'x' || c == 'X') && i < s.size() && s[i] == '\'') {
-                ++i;
-                while (i < s.size() && s[i] != '\'') ++i;
-                ++i;
+                i = support::quoted_span_at(s, i, kBlobQuoting)->end;
                 kind = Token::Kind::String;
             } else {
                 kind = Token::Kind::Word;
