@@ -1,7 +1,7 @@
 // PostgreSQL equivalence of types, defaults and expressions for the generic differ.
 // Works on tokens: canonical_tokens() reads the SQL, the rewrite_* passes remove what
 // PostgreSQL adds or spells another way (casts of literals, redundant parentheses,
-// operator names), join() prints the result.
+// operator names), join_tokens() prints the result.
 #include "diff/postgres_rules.hpp"
 
 #include <cctype>
@@ -361,7 +361,7 @@ void rewrite_parentheses(std::vector<Tok>& t) {
     }
 }
 
-std::string join(const std::vector<Tok>& t) {
+std::string join_tokens(const std::vector<Tok>& t) {
     std::string out;
     for (const Tok& k : t) {
         if (!out.empty() && word_char(out.back()) && !k.text.empty() && (word_char(k.text.front()) || k.text.front() == '"' || k.text.front() == '\''))
@@ -402,7 +402,7 @@ std::string normalize_postgres_expression(std::string_view sql) {
     rewrite_names(t);
     rewrite_casts(t);
     rewrite_parentheses(t);
-    return join(t);
+    return join_tokens(t);
 }
 
 std::unique_ptr<DiffRules> make_postgres_rules() { return std::make_unique<PostgresRules>(); }

@@ -81,7 +81,7 @@ bool outer_parens(const std::vector<std::string>& t) {
     return true;
 }
 
-std::string join(const std::vector<std::string>& t) {
+std::string join_tokens(const std::vector<std::string>& t) {
     std::string out;
     for (std::size_t i = 0; i < t.size(); ++i) {
         if (i && word_char(out.back()) && word_char(t[i].front())) out += ' ';
@@ -117,7 +117,7 @@ public:
 std::string normalize_sqlite_expression(std::string_view sql) {
     auto t = canonical_tokens(sql);
     while (outer_parens(t)) t = std::vector<std::string>(t.begin() + 1, t.end() - 1);
-    return join(t);
+    return join_tokens(t);
 }
 
 std::unique_ptr<DiffRules> make_sqlite_rules() { return std::make_unique<SqliteRules>(); }

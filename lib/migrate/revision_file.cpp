@@ -211,7 +211,7 @@ class Parser {
         bool up = starts_with_word(line, "-- +upgrade");
         std::string dialect(trim(line.substr(up ? 11 : 13)));
         std::string kind = up ? "upgrade" : "downgrade";
-        std::string configured = support::join(dialects_, ", ");
+        std::string configured = support::join_with(dialects_, ", ");
         if (dialect.empty() || dialect.find_first_of(" \t") != std::string::npos) {
             error(line_no, "malformed section line \"" + std::string(line) + "\"",
                   "write \"-- +" + kind + " <dialect>\" with one of: " + configured);

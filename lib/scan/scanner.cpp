@@ -37,7 +37,7 @@ using support::Category;
 std::string quoted_list(const std::vector<std::string>& items) {
     std::vector<std::string> quoted;
     for (const auto& s : items) quoted.push_back("\"" + s + "\"");
-    return support::join(quoted);
+    return support::join_with(quoted);
 }
 
 /// The clang arguments of a scan, which the caches are keyed by: the defaults, then

@@ -6,7 +6,7 @@
 
 namespace autogen::support {
 
-std::string join(const std::vector<std::string>& items, std::string_view separator) {
+std::string join_with(const std::vector<std::string>& items, std::string_view separator) {
     std::string out;
     for (const auto& item : items) {
         if (!out.empty()) out += separator;

@@ -8,8 +8,8 @@
 
 namespace autogen::support {
 
-/// The items with `separator` between them: join({"a", "b"}) == "a, b".
-std::string join(const std::vector<std::string>& items, std::string_view separator = ", ");
+/// The items with `separator` between them: join_with({"a", "b"}) == "a, b".
+std::string join_with(const std::vector<std::string>& items, std::string_view separator = ", ");
 
 /// `s` with ASCII letters upper-cased (bytes >= 0x80 kept): to_upper("int8") == "INT8".
 std::string to_upper(std::string_view s);

@@ -2,12 +2,12 @@
 
 #include "support/text.hpp"
 
-TEST_CASE("join") {
-    using autogen::support::join;
-    CHECK(join({}) == "");
-    CHECK(join({"a"}) == "a");
-    CHECK(join({"a", "b", "c"}) == "a, b, c");
-    CHECK(join({"a", "b"}, "|") == "a|b");
+TEST_CASE("join_with") {
+    using autogen::support::join_with;
+    CHECK(join_with({}) == "");
+    CHECK(join_with({"a"}) == "a");
+    CHECK(join_with({"a", "b", "c"}) == "a, b, c");
+    CHECK(join_with({"a", "b"}, "|") == "a|b");
 }
 
 TEST_CASE("edit_distance and closest") {

@@ -294,7 +294,7 @@ bool FrontDoor::missing_argument(const CLI::App& command, const CommandSpec* spe
     if (command.get_require_subcommand_min() > 0 && command.get_subcommands().empty() && !subs.empty()) {
         std::vector<std::string> names;
         for (const auto* sub : subs) names.push_back(sub->get_name());
-        usage_error("'" + name + "' needs a subcommand: " + support::join(names, " or "), example);
+        usage_error("'" + name + "' needs a subcommand: " + support::join_with(names, " or "), example);
         return true;
     }
     return false;
