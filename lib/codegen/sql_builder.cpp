@@ -5,28 +5,14 @@
 
 namespace autogen::codegen {
 
-namespace {
-std::string quote_with(std::string_view text, char q) {
-    std::string out;
-    out.reserve(text.size() + 2);
-    out += q;
-    for (char c : text) {
-        if (c == q) out += q;
-        out += c;
-    }
-    out += q;
-    return out;
-}
-}  // namespace
-
-std::string quote_identifier(std::string_view name) { return quote_with(name, '"'); }
+std::string quote_identifier(std::string_view name) { return support::quoted(name, '"'); }
 
 std::string qualified_name(std::string_view schema, std::string_view name) {
     if (schema.empty()) return quote_identifier(name);
     return quote_identifier(schema) + "." + quote_identifier(name);
 }
 
-std::string string_literal(std::string_view text) { return quote_with(text, '\''); }
+std::string string_literal(std::string_view text) { return support::quoted(text, '\''); }
 
 std::string column_list(const std::vector<std::string>& columns) {
     std::string out;

@@ -119,6 +119,18 @@ std::string unquoted(const SqlSpan& span) {
     return out;
 }
 
+std::string quoted(std::string_view text, char quote) {
+    std::string out;
+    out.reserve(text.size() + 2);
+    out += quote;
+    for (char c : text) {
+        if (c == quote) out += quote;
+        out += c;
+    }
+    out += quote;
+    return out;
+}
+
 std::optional<SqlSpan> SqlScanner::next() {
     if (pos_ >= sql_.size()) return std::nullopt;
     if (auto span = quoted_span_at(sql_, pos_, quoting_)) {

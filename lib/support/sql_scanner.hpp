@@ -1,6 +1,7 @@
 // The one quote-aware SQL scanner: splits SQL text into code and the runs that code
 // must not look into (strings, quoted identifiers, comments, dollar-quoted bodies), so
-// that a search for ';', '(' or a keyword never stops inside one of them.
+// that a search for ';', '(' or a keyword never stops inside one of them; and the way
+// back: quoted(), which writes a name or a literal in quotes.
 #pragma once
 
 #include <cstddef>
@@ -60,6 +61,10 @@ std::optional<SqlSpan> quoted_span_at(std::string_view sql, std::size_t at, cons
 /// only when the span is terminated) and doubled closing quotes undone ('it''s' -> it's).
 /// Backslash escapes of E'...' are kept as written.
 std::string unquoted(const SqlSpan& span);
+
+/// `text` between two `quote`s, each `quote` inside doubled: quoted("it's", '\'') ==
+/// "'it''s'", quoted("a\"b", '"') == "\"a\"\"b\"". The inverse of unquoted (not for [...]).
+std::string quoted(std::string_view text, char quote);
 
 /// Walks SQL text span by span: `while (auto span = scanner.next()) ...`. Code spans are
 /// the longest runs between the other kinds; no span is empty.

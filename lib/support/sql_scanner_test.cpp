@@ -5,6 +5,7 @@
 
 #include "support/sql_scanner.hpp"
 
+using autogen::support::quoted;
 using autogen::support::quoted_span_at;
 using autogen::support::SqlQuoting;
 using autogen::support::SqlScanner;
@@ -139,4 +140,20 @@ TEST_CASE("unquoted: delimiters off, doubled quotes undone") {
     CHECK(inside("'ab") == "ab");      // unterminated: nothing to take off the end
     CHECK(inside("'ab''") == "ab'");   // unterminated after a doubled quote
     CHECK(inside("'") == "");
+}
+
+TEST_CASE("quoted doubles the quote inside, and unquoted undoes it") {
+    CHECK(quoted("it's", '\'') == "'it''s'");
+    CHECK(quoted("a\"b", '"') == "\"a\"\"b\"");
+    CHECK(quoted("", '\'') == "''");
+    CHECK(quoted("''", '\'') == "''''''");
+    for (std::string text : {"plain", "it's", "''", "a\"b\"", ""}) {
+        for (char q : {'\'', '"', '`'}) {
+            std::string sql = quoted(text, q);
+            auto span = quoted_span_at(sql, 0, SqlQuoting::sqlite());
+            REQUIRE(span);
+            CHECK(span->end == sql.size());
+            CHECK(unquoted(*span) == text);
+        }
+    }
 }
