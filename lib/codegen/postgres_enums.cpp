@@ -7,6 +7,7 @@
 #include "codegen/postgres_ddl.hpp"
 #include "codegen/postgres_lowering.hpp"
 #include "codegen/sql_builder.hpp"
+#include "support/text.hpp"
 
 namespace autogen::codegen::postgres {
 
@@ -20,11 +21,7 @@ bool contains(const std::vector<std::string>& v, const std::string& s) { return 
 /// Conservative: a match inside a string literal counts too, which only costs a
 /// constraint dropped and added back.
 bool mentions(const std::string& sql, const std::string& name) {
-    auto low = [](std::string s) {
-        for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        return s;
-    };
-    std::string s = low(sql), n = low(name);
+    std::string s = support::to_lower(sql), n = support::to_lower(name);
     auto ident = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$'; };
     for (std::size_t pos = s.find(n); !n.empty() && pos != std::string::npos; pos = s.find(n, pos + 1)) {
         bool left = pos == 0 || !ident(s[pos - 1]);

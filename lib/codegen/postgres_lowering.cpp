@@ -10,24 +10,14 @@
 #include "codegen/postgres_ddl.hpp"
 #include "codegen/sql_builder.hpp"
 #include "codegen/sqlite_ddl.hpp"
+#include "support/sql_scanner.hpp"
+#include "support/text.hpp"
 
 namespace autogen::codegen::postgres {
 
 using schema::Logical;
 
 namespace {
-
-std::string lower_ascii(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
-std::string upper_ascii(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    return out;
-}
 
 /// Whitespace runs collapsed to one blank, none around '(' ')' ',' and none at the ends.
 std::string squeeze(std::string_view s) {
@@ -47,6 +37,13 @@ std::string squeeze(std::string_view s) {
     return out;
 }
 
+/// Only "..." quotes a name part ('...' is not a name at all).
+const support::SqlQuoting kNameQuoting = [] {
+    support::SqlQuoting q = support::SqlQuoting::quotes_only();
+    q.single_quotes = false;
+    return q;
+}();
+
 /// Splits `a.b` / `"a"."b"` into its name parts, PostgreSQL's way (bare parts folded
 /// to lower case); empty when the text is anything else.
 std::vector<std::string> name_parts(std::string_view s) {
@@ -54,26 +51,15 @@ std::vector<std::string> name_parts(std::string_view s) {
     std::size_t i = 0;
     while (i < s.size()) {
         std::string part;
-        if (s[i] == '"') {
-            ++i;
-            for (;;) {
-                if (i >= s.size()) return {};
-                if (s[i] == '"') {
-                    if (i + 1 < s.size() && s[i + 1] == '"') {
-                        part += '"';
-                        i += 2;
-                        continue;
-                    }
-                    ++i;
-                    break;
-                }
-                part += s[i++];
-            }
+        if (auto quoted = support::quoted_span_at(s, i, kNameQuoting)) {
+            if (!quoted->terminated) return {};
+            part = support::unquoted(*quoted);
+            i = quoted->end;
         } else {
             std::size_t b = i;
             while (i < s.size() && (std::isalnum(static_cast<unsigned char>(s[i])) || s[i] == '_' || s[i] == '$')) ++i;
             if (i == b || std::isdigit(static_cast<unsigned char>(s[b]))) return {};
-            part = lower_ascii(s.substr(b, i - b));
+            part = support::to_lower(s.substr(b, i - b));
         }
         parts.push_back(part);
         if (i == s.size()) break;
@@ -95,7 +81,7 @@ bool is_builtin_type_word(const std::string& word) {
 bool is_integer_logical(Logical l) { return l == Logical::SmallInt || l == Logical::Integer || l == Logical::BigInt; }
 
 bool is_integer_sql(const std::string& sql) {
-    std::string t = lower_ascii(squeeze(sql));
+    std::string t = support::to_lower(squeeze(sql));
     return t == "smallint" || t == "integer" || t == "bigint" || t == "int" || t == "int2" || t == "int4" || t == "int8";
 }
 
@@ -161,12 +147,12 @@ std::string default_primary_key_name(std::string_view table) {
 
 std::string display_type(std::string_view sql) {
     std::string t = squeeze(sql);
-    std::string low = lower_ascii(t);
+    std::string low = support::to_lower(t);
     std::size_t word_end = 0;
     while (word_end < low.size() && (std::isalnum(static_cast<unsigned char>(low[word_end])) || low[word_end] == '_'))
         ++word_end;
     if (t.find('"') == std::string::npos && t.find('.') == std::string::npos && is_builtin_type_word(low.substr(0, word_end))) {
-        std::string out = upper_ascii(t);
+        std::string out = support::to_upper(t);
         if (out.rfind("CHARACTER VARYING", 0) == 0) out = "VARCHAR" + out.substr(17);
         else if (out.rfind("CHARACTER(", 0) == 0) out = "CHAR" + out.substr(9);
         return out;

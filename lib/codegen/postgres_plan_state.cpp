@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "codegen/postgres_lowering.hpp"
+#include "support/overloaded.hpp"
 
 namespace autogen::codegen::postgres {
 
@@ -11,10 +12,7 @@ using namespace schema;
 
 namespace {
 
-template <class... Ts>
-struct Overloaded : Ts... { using Ts::operator()...; };
-template <class... Ts>
-Overloaded(Ts...) -> Overloaded<Ts...>;
+using support::Overloaded;
 
 template <class T>
 void erase_named(std::vector<T>& items, const std::string& name) {

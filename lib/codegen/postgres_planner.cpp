@@ -12,6 +12,7 @@
 #include "codegen/postgres_plan_state.hpp"
 #include "codegen/sql_builder.hpp"
 #include "codegen/tightening.hpp"
+#include "support/overloaded.hpp"
 
 namespace autogen::codegen {
 
@@ -20,10 +21,7 @@ namespace {
 using namespace autogen::schema;
 using namespace autogen::codegen::postgres;
 
-template <class... Ts>
-struct Overloaded : Ts... { using Ts::operator()...; };
-template <class... Ts>
-Overloaded(Ts...) -> Overloaded<Ts...>;
+using support::Overloaded;
 
 using Statements = std::vector<Statement>;
 

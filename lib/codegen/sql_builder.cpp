@@ -1,30 +1,18 @@
 // Quoting and small SQL fragments shared by every dialect's planner.
 #include "codegen/sql_builder.hpp"
 
+#include "support/sql_scanner.hpp"
+
 namespace autogen::codegen {
 
-namespace {
-std::string quote_with(std::string_view text, char q) {
-    std::string out;
-    out.reserve(text.size() + 2);
-    out += q;
-    for (char c : text) {
-        if (c == q) out += q;
-        out += c;
-    }
-    out += q;
-    return out;
-}
-}  // namespace
-
-std::string quote_identifier(std::string_view name) { return quote_with(name, '"'); }
+std::string quote_identifier(std::string_view name) { return support::quoted(name, '"'); }
 
 std::string qualified_name(std::string_view schema, std::string_view name) {
     if (schema.empty()) return quote_identifier(name);
     return quote_identifier(schema) + "." + quote_identifier(name);
 }
 
-std::string string_literal(std::string_view text) { return quote_with(text, '\''); }
+std::string string_literal(std::string_view text) { return support::quoted(text, '\''); }
 
 std::string column_list(const std::vector<std::string>& columns) {
     std::string out;
@@ -72,33 +60,23 @@ std::string referential_actions_clause(const schema::ForeignKey& key) {
 }
 
 bool is_self_contained_sql(std::string_view sql) {
+    // SQLite's quoting is the widest: a `...` or [...] that PostgreSQL would reject is
+    // still read as closed here, and the database says what is wrong with it.
     int depth = 0;
-    for (std::size_t i = 0; i < sql.size(); ++i) {
-        char c = sql[i];
-        if (c == '\'' || c == '"' || c == '`' || c == '[') {
-            char close = c == '[' ? ']' : c;
-            std::size_t j = i + 1;
-            for (;; ++j) {
-                if (j >= sql.size()) return false;  // unterminated quote
-                if (sql[j] == close) {
-                    // A doubled quote is an escaped one (not for [...]).
-                    if (close != ']' && j + 1 < sql.size() && sql[j + 1] == close) {
-                        ++j;
-                        continue;
-                    }
-                    break;
-                }
+    support::SqlScanner scanner(sql, support::SqlQuoting::sqlite());
+    while (auto span = scanner.next()) {
+        if (span->kind == support::SqlSpanKind::LineComment || span->kind == support::SqlSpanKind::BlockComment)
+            return false;
+        if (!span->terminated) return false;  // unterminated quote
+        if (span->kind != support::SqlSpanKind::Code) continue;
+        for (char c : span->text) {
+            if (c == '(') {
+                ++depth;
+            } else if (c == ')') {
+                if (--depth < 0) return false;
+            } else if (c == ';') {
+                return false;
             }
-            i = j;
-        } else if (c == '(') {
-            ++depth;
-        } else if (c == ')') {
-            if (--depth < 0) return false;
-        } else if (c == ';') {
-            return false;
-        } else if ((c == '-' && i + 1 < sql.size() && sql[i + 1] == '-') ||
-                   (c == '/' && i + 1 < sql.size() && sql[i + 1] == '*')) {
-            return false;
         }
     }
     return depth == 0;

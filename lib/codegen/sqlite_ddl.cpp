@@ -5,23 +5,11 @@
 #include <cctype>
 
 #include "codegen/sql_builder.hpp"
+#include "support/text.hpp"
 
 namespace autogen::codegen::sqlite {
 
 namespace {
-
-std::string upper(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    return out;
-}
-
-std::string trim(std::string_view s) {
-    std::size_t b = 0, e = s.size();
-    while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-    while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-    return std::string(s.substr(b, e - b));
-}
 
 bool is_numeric_literal(std::string_view s) {
     if (!s.empty() && (s.front() == '+' || s.front() == '-')) s.remove_prefix(1);
@@ -60,8 +48,8 @@ bool is_quoted_literal(std::string_view s) {
 }
 
 bool is_literal(std::string_view expr, bool allow_current) {
-    std::string e = trim(expr);
-    std::string u = upper(e);
+    std::string e = support::trimmed(expr);
+    std::string u = support::to_upper(e);
     if (u == "NULL" || u == "TRUE" || u == "FALSE") return true;
     if (u == "CURRENT_TIME" || u == "CURRENT_DATE" || u == "CURRENT_TIMESTAMP") return allow_current;
     return is_numeric_literal(e) || is_quoted_literal(e);
@@ -70,11 +58,11 @@ bool is_literal(std::string_view expr, bool allow_current) {
 }  // namespace
 
 std::string affinity(std::string_view declared_type) {
-    std::string t = upper(declared_type);
+    std::string t = support::to_upper(declared_type);
     if (t.find("INT") != std::string::npos) return "INTEGER";
     if (t.find("CHAR") != std::string::npos || t.find("CLOB") != std::string::npos || t.find("TEXT") != std::string::npos)
         return "TEXT";
-    if (t.find("BLOB") != std::string::npos || trim(t).empty()) return "BLOB";
+    if (t.find("BLOB") != std::string::npos || support::trimmed(t).empty()) return "BLOB";
     if (t.find("REAL") != std::string::npos || t.find("FLOA") != std::string::npos || t.find("DOUB") != std::string::npos)
         return "REAL";
     return "NUMERIC";
@@ -82,11 +70,11 @@ std::string affinity(std::string_view declared_type) {
 
 bool is_rowid_alias(const schema::Table& table, const schema::Column& column) {
     return table.primary_key && table.primary_key->columns.size() == 1 &&
-           table.primary_key->columns.front() == column.name && upper(trim(column.type.sql)) == "INTEGER";
+           table.primary_key->columns.front() == column.name && support::to_upper(support::trimmed(column.type.sql)) == "INTEGER";
 }
 
 std::string default_clause_value(std::string_view expr) {
-    std::string e = trim(expr);
+    std::string e = support::trimmed(expr);
     return is_literal(e, true) ? e : "(" + e + ")";
 }
 
@@ -123,7 +111,7 @@ std::string create_table_sql(const schema::Table& table, std::string_view name_o
         if (!fk.ref_columns.empty()) s += " (" + column_list(fk.ref_columns) + ")";
         parts.push_back(s + referential_actions_clause(fk));
     }
-    for (const auto& ck : table.checks) parts.push_back(named(ck.name) + "CHECK (" + trim(ck.expression) + ")");
+    for (const auto& ck : table.checks) parts.push_back(named(ck.name) + "CHECK (" + support::trimmed(ck.expression) + ")");
 
     std::string sql = "CREATE TABLE " + quote_identifier(name_override.empty() ? table.name : name_override) + " (";
     for (std::size_t i = 0; i < parts.size(); ++i) sql += (i ? ",\n    " : "\n    ") + parts[i];
@@ -139,7 +127,7 @@ std::string create_index_sql(std::string_view table_name, const schema::Index& i
     std::string sql = std::string("CREATE ") + (index.unique ? "UNIQUE " : "") + "INDEX " +
                       quote_identifier(index.name) + " ON " + quote_identifier(table_name) + " (" +
                       index_item_list(index.columns) + ")";
-    if (!trim(index.where).empty()) sql += " WHERE " + trim(index.where);
+    if (!support::trimmed(index.where).empty()) sql += " WHERE " + support::trimmed(index.where);
     return sql;
 }
 

@@ -11,6 +11,7 @@
 #include "codegen/sqlite_ddl.hpp"
 #include "codegen/sqlite_lowering.hpp"
 #include "codegen/sqlite_rebuild.hpp"
+#include "support/overloaded.hpp"
 
 namespace autogen::codegen {
 
@@ -18,10 +19,7 @@ namespace {
 
 using namespace autogen::schema;
 
-template <class... Ts>
-struct Overloaded : Ts... { using Ts::operator()...; };
-template <class... Ts>
-Overloaded(Ts...) -> Overloaded<Ts...>;
+using support::Overloaded;
 
 std::string q(const std::string& name) { return quote_identifier(name); }
 std::string col(const TableRef& t, const std::string& c) { return q(t.name) + "." + q(c); }

@@ -7,29 +7,23 @@
 #include "codegen/sql_builder.hpp"
 #include "codegen/sqlite_ddl.hpp"
 #include "codegen/tightening.hpp"
+#include "support/overloaded.hpp"
+#include "support/text.hpp"
 
 namespace autogen::codegen::sqlite {
 
 namespace {
 
-template <class... Ts>
-struct Overloaded : Ts... { using Ts::operator()...; };
-template <class... Ts>
-Overloaded(Ts...) -> Overloaded<Ts...>;
+using support::Overloaded;
 
 bool contains(const std::vector<std::string>& v, const std::string& s) {
     return std::find(v.begin(), v.end(), s) != v.end();
 }
 
-std::string lower_ascii(std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
-
 /// Does the SQL text mention `name` as an identifier (bare or quoted)? Conservative:
 /// a match inside a string literal also counts, which only costs a rebuild.
 bool mentions(const std::string& sql, const std::string& name) {
-    std::string s = lower_ascii(sql), n = lower_ascii(name);
+    std::string s = support::to_lower(sql), n = support::to_lower(name);
     auto ident = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$'; };
     for (std::size_t pos = s.find(n); pos != std::string::npos; pos = s.find(n, pos + 1)) {
         bool left = pos == 0 || !ident(s[pos - 1]);
@@ -48,7 +42,7 @@ bool can_add_column(const schema::Column& c, const schema::Table* after) {
     if (c.identity) return false;
     if (after && in_primary_key(*after, c.name)) return false;
     if (!c.nullable && !(c.server_default && is_constant_default(*c.server_default) &&
-                         lower_ascii(*c.server_default) != "null"))
+                         support::to_lower(*c.server_default) != "null"))
         return false;
     if (c.server_default && !is_constant_default(*c.server_default)) return false;
     return true;
@@ -78,7 +72,7 @@ bool can_drop_column(const schema::Column& c, const schema::Table* before, const
 
 /// STRICT tables allow exactly these column types (sqlite.org/stricttables.html).
 bool strict_allows(const std::string& type) {
-    std::string t = lower_ascii(type);
+    std::string t = support::to_lower(type);
     t.erase(0, t.find_first_not_of(" \t"));
     t.erase(t.find_last_not_of(" \t") + 1);
     return t == "int" || t == "integer" || t == "real" || t == "text" || t == "blob" || t == "any";

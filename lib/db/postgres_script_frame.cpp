@@ -4,18 +4,9 @@
 #include "db/script_frame.hpp"
 
 #include "db/postgres_connection.hpp"
+#include "support/sql_scanner.hpp"
 
 namespace autogen::db {
-
-namespace {
-
-std::string literal(const std::string& text) {
-    std::string out = "'";
-    for (char c : text) out += c == '\'' ? std::string("''") : std::string(1, c);
-    return out + "'";
-}
-
-}  // namespace
 
 ScriptFrame postgres_script_frame(std::string_view lock_key) {
     ScriptFrame f;
@@ -25,7 +16,7 @@ ScriptFrame postgres_script_frame(std::string_view lock_key) {
     f.begin = "BEGIN;\n";
     f.commit = "COMMIT;\n";
     f.fail_unless_zero = [](const std::string& count_sql, const std::string& what) {
-        return "DO $autogen$ BEGIN IF (" + count_sql + ") <> 0 THEN RAISE EXCEPTION '%', " + literal(what) +
+        return "DO $autogen$ BEGIN IF (" + count_sql + ") <> 0 THEN RAISE EXCEPTION '%', " + support::quoted(what, '\'') +
                "; END IF; END $autogen$;\n";
     };
     f.run_hint = "psql -v ON_ERROR_STOP=1 -f FILE URL";

@@ -4,20 +4,16 @@
 // is named after the problem; INSERT OR ROLLBACK ends the transaction when it fails.
 #include "db/script_frame.hpp"
 
+#include "support/sql_scanner.hpp"
+
 namespace autogen::db {
 
 namespace {
 
-std::string quoted(const std::string& name) {
-    std::string out = "\"";
-    for (char c : name) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
-
 std::string fail_unless_zero(const std::string& count_sql, const std::string& what) {
     // Made anew for each check: the constraint's name is the check's message.
     return "DROP TABLE IF EXISTS temp.\"autogen_check\";\n"
-           "CREATE TEMP TABLE \"autogen_check\" (\"count\" INTEGER CONSTRAINT " + quoted(what) +
+           "CREATE TEMP TABLE \"autogen_check\" (\"count\" INTEGER CONSTRAINT " + support::quoted(what, '"') +
            " CHECK (\"count\" = 0));\n"
            "INSERT OR ROLLBACK INTO temp.\"autogen_check\" (\"count\") " + count_sql + ";\n";
 }

@@ -1,16 +1,15 @@
 // describe(): the one place where operations become sentences.
 #include "diff/phrases.hpp"
 
+#include "support/overloaded.hpp"
+
 namespace autogen::diff {
 
 using namespace schema;
 
 namespace {
 
-template <class... Ts>
-struct Overloaded : Ts... { using Ts::operator()...; };
-template <class... Ts>
-Overloaded(Ts...) -> Overloaded<Ts...>;
+using support::Overloaded;
 
 std::string q(const std::string& s) { return "\"" + s + "\""; }
 std::string table_name(const TableRef& t) { return t.schema.empty() ? q(t.name) : q(t.schema) + "." + q(t.name); }

@@ -1,7 +1,7 @@
 // PostgreSQL equivalence of types, defaults and expressions for the generic differ.
 // Works on tokens: canonical_tokens() reads the SQL, the rewrite_* passes remove what
 // PostgreSQL adds or spells another way (casts of literals, redundant parentheses,
-// operator names), join() prints the result.
+// operator names), join_tokens() prints the result.
 #include "diff/postgres_rules.hpp"
 
 #include <cctype>
@@ -9,6 +9,9 @@
 #include <map>
 #include <set>
 #include <vector>
+
+#include "support/sql_scanner.hpp"
+#include "support/text.hpp"
 
 namespace autogen::diff {
 
@@ -25,11 +28,6 @@ bool word_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) || 
 bool word_char(char c) { return word_start(c) || std::isdigit(static_cast<unsigned char>(c)) || c == '$'; }
 bool op_char(char c) { return std::string_view("+-*/<>=~!@#%^&|`?").find(c) != std::string_view::npos; }
 
-std::string lower(std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
-
 /// A quoted identifier that PostgreSQL would print bare: lower case letters, digits, '_'.
 bool simple_identifier(const std::string& s) {
     if (s.empty() || std::isdigit(static_cast<unsigned char>(s[0])) || s[0] == '$') return false;
@@ -43,21 +41,9 @@ bool simple_identifier(const std::string& s) {
 /// Reads a quoted run starting at s[i] (the opening quote); returns the inner text with
 /// doubled quotes undone and moves i past the closing quote.
 std::string read_quoted(std::string_view s, std::size_t& i) {
-    char q = s[i++];
-    std::string inner;
-    while (i < s.size()) {
-        if (s[i] == q) {
-            if (i + 1 < s.size() && s[i + 1] == q) {
-                inner += q;
-                i += 2;
-                continue;
-            }
-            ++i;
-            break;
-        }
-        inner += s[i++];
-    }
-    return inner;
+    auto span = support::quoted_span_at(s, i, support::SqlQuoting::quotes_only());
+    i = span->end;
+    return support::unquoted(*span);
 }
 
 std::vector<Tok> tokenize(std::string_view s) {
@@ -91,11 +77,11 @@ std::vector<Tok> tokenize(std::string_view s) {
                     while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
                 }
             }
-            out.push_back({Kind::Number, lower(std::string(s.substr(b, i - b)))});
+            out.push_back({Kind::Number, support::to_lower(s.substr(b, i - b))});
         } else if (word_start(c)) {
             std::size_t b = i;
             while (i < s.size() && word_char(s[i])) ++i;
-            out.push_back({Kind::Word, lower(std::string(s.substr(b, i - b)))});
+            out.push_back({Kind::Word, support::to_lower(s.substr(b, i - b))});
         } else if (c == ':' && i + 1 < s.size() && s[i + 1] == ':') {
             out.push_back({Kind::Op, "::"});
             i += 2;
@@ -375,7 +361,7 @@ void rewrite_parentheses(std::vector<Tok>& t) {
     }
 }
 
-std::string join(const std::vector<Tok>& t) {
+std::string join_tokens(const std::vector<Tok>& t) {
     std::string out;
     for (const Tok& k : t) {
         if (!out.empty() && word_char(out.back()) && !k.text.empty() && (word_char(k.text.front()) || k.text.front() == '"' || k.text.front() == '\''))
@@ -416,7 +402,7 @@ std::string normalize_postgres_expression(std::string_view sql) {
     rewrite_names(t);
     rewrite_casts(t);
     rewrite_parentheses(t);
-    return join(t);
+    return join_tokens(t);
 }
 
 std::unique_ptr<DiffRules> make_postgres_rules() { return std::make_unique<PostgresRules>(); }

@@ -4,11 +4,21 @@
 #include <cctype>
 #include <vector>
 
+#include "support/sql_scanner.hpp"
+#include "support/text.hpp"
+
 namespace autogen::diff {
 
 namespace {
 
 bool word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$' || (c & 0x80); }
+
+/// SQLite's quotes; stored expressions hold no comments, so "--" is two minus signs here.
+const support::SqlQuoting kQuoting = [] {
+    support::SqlQuoting q = support::SqlQuoting::sqlite();
+    q.comments = false;
+    return q;
+}();
 
 /// Tokens of `sql` in canonical spelling (see normalize_sqlite_expression).
 std::vector<std::string> canonical_tokens(std::string_view s) {
@@ -21,22 +31,9 @@ std::vector<std::string> canonical_tokens(std::string_view s) {
             continue;
         }
         std::size_t b = i;
-        if (c == '\'' || c == '"' || c == '`' || c == '[') {
-            char close = c == '[' ? ']' : c;
-            ++i;
-            std::string inner;
-            while (i < s.size()) {
-                if (s[i] == close) {
-                    if (close != ']' && i + 1 < s.size() && s[i + 1] == close) {
-                        inner += close;
-                        i += 2;
-                        continue;
-                    }
-                    ++i;
-                    break;
-                }
-                inner += s[i++];
-            }
+        if (auto span = support::quoted_span_at(s, i, kQuoting)) {
+            i = span->end;
+            std::string inner = support::unquoted(*span);
             if (c == '\'') {
                 out.push_back(std::string(s.substr(b, i - b)));  // string literal: verbatim
                 continue;
@@ -44,8 +41,7 @@ std::vector<std::string> canonical_tokens(std::string_view s) {
             bool simple = !inner.empty() && !std::isdigit(static_cast<unsigned char>(inner[0]));
             for (char ch : inner) simple = simple && word_char(ch);
             if (simple) {
-                for (char& ch : inner) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-                out.push_back(inner);
+                out.push_back(support::to_upper(inner));
             } else {
                 out.push_back("\"" + inner + "\"");
             }
@@ -54,9 +50,7 @@ std::vector<std::string> canonical_tokens(std::string_view s) {
         if (word_char(c)) {
             while (i < s.size() && (word_char(s[i]) || (s[i] == '.' && std::isdigit(static_cast<unsigned char>(c)))))
                 ++i;
-            std::string w(s.substr(b, i - b));
-            for (char& ch : w) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-            out.push_back(w);
+            out.push_back(support::to_upper(s.substr(b, i - b)));
             continue;
         }
         // Operators: join the two-character ones SQLite knows.
@@ -87,7 +81,7 @@ bool outer_parens(const std::vector<std::string>& t) {
     return true;
 }
 
-std::string join(const std::vector<std::string>& t) {
+std::string join_tokens(const std::vector<std::string>& t) {
     std::string out;
     for (std::size_t i = 0; i < t.size(); ++i) {
         if (i && word_char(out.back()) && word_char(t[i].front())) out += ' ';
@@ -123,7 +117,7 @@ public:
 std::string normalize_sqlite_expression(std::string_view sql) {
     auto t = canonical_tokens(sql);
     while (outer_parens(t)) t = std::vector<std::string>(t.begin() + 1, t.end() - 1);
-    return join(t);
+    return join_tokens(t);
 }
 
 std::unique_ptr<DiffRules> make_sqlite_rules() { return std::make_unique<SqliteRules>(); }

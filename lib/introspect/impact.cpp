@@ -8,6 +8,7 @@
 #include <variant>
 
 #include "codegen/sql_builder.hpp"
+#include "support/overloaded.hpp"
 
 namespace autogen::introspect {
 
@@ -17,10 +18,7 @@ using namespace schema;
 using codegen::qualified_name;
 using codegen::quote_identifier;
 
-template <class... Ts>
-struct Overloaded : Ts... { using Ts::operator()...; };
-template <class... Ts>
-Overloaded(Ts...) -> Overloaded<Ts...>;
+using support::Overloaded;
 
 std::string table_sql(const TableRef& t) { return qualified_name(t.schema, t.name); }
 std::string column_sql(const TableRef& t, const std::string& c) { return table_sql(t) + "." + quote_identifier(c); }

@@ -13,6 +13,7 @@
 #include <unordered_map>
 
 #include "introspect/postgres_queries.hpp"
+#include "support/sql_scanner.hpp"
 
 namespace autogen::introspect {
 
@@ -48,19 +49,15 @@ std::vector<std::string> json_strings(const std::string& text) {
 std::string without_outer_parentheses(const std::string& expr) {
     if (expr.size() < 2 || expr.front() != '(' || expr.back() != ')') return expr;
     int depth = 0;
-    char quote = 0;
-    for (std::size_t i = 0; i < expr.size(); ++i) {
-        char c = expr[i];
-        if (quote) {
-            if (c == quote) quote = 0;
-            continue;
-        }
-        if (c == '\'' || c == '"') {
-            quote = c;
-        } else if (c == '(') {
-            ++depth;
-        } else if (c == ')' && --depth == 0 && i + 1 != expr.size()) {
-            return expr;  // "(a) AND (b)": the first pair closes before the end
+    support::SqlScanner scanner(expr, support::SqlQuoting::quotes_only());
+    while (auto span = scanner.next()) {
+        if (span->kind != support::SqlSpanKind::Code) continue;
+        for (std::size_t i = span->begin; i < span->end; ++i) {
+            if (expr[i] == '(') {
+                ++depth;
+            } else if (expr[i] == ')' && --depth == 0 && i + 1 != expr.size()) {
+                return expr;  // "(a) AND (b)": the first pair closes before the end
+            }
         }
     }
     return expr.substr(1, expr.size() - 2);

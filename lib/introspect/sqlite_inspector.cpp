@@ -11,6 +11,7 @@
 #include <set>
 
 #include "introspect/sqlite_sql_parser.hpp"
+#include "support/text.hpp"
 
 namespace autogen::introspect {
 
@@ -63,17 +64,10 @@ constexpr NamedQuery kForeignKeysQuery{
 
 std::string cell(const Row& r, std::size_t i) { return i < r.size() && r[i] ? *r[i] : std::string(); }
 
-std::string upper(std::string s) {
-    for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    return s;
-}
-
-bool iequal(const std::string& a, const std::string& b) { return upper(a) == upper(b); }
-
 bool same_columns(const std::vector<std::string>& a, const std::vector<std::string>& b) {
     if (a.size() != b.size()) return false;
     for (std::size_t i = 0; i < a.size(); ++i)
-        if (!iequal(a[i], b[i])) return false;
+        if (!support::equals_ignoring_case(a[i], b[i])) return false;
     return true;
 }
 
@@ -96,7 +90,7 @@ std::string claim_name(std::vector<ParsedConstraint>& parsed, std::vector<bool>&
 /// SQLite's built-in collations in upper case, as the SQLite docs spell them.
 std::optional<std::string> canonical_collation(const std::optional<std::string>& c) {
     if (!c) return c;
-    std::string u = upper(*c);
+    std::string u = support::to_upper(*c);
     return u == "BINARY" || u == "NOCASE" || u == "RTRIM" ? std::optional<std::string>(u) : c;
 }
 
@@ -104,7 +98,7 @@ std::optional<std::string> canonical_collation(const std::optional<std::string>&
 std::string canonical_column(const schema::Table* t, const std::string& name) {
     if (t)
         for (const auto& c : t->columns)
-            if (iequal(c.name, name)) return c.name;
+            if (support::equals_ignoring_case(c.name, name)) return c.name;
     return name;
 }
 
@@ -138,7 +132,7 @@ public:
         std::map<std::string, ParsedTable> parsed;
         for (const auto& r : tables->rows) {
             std::string name = cell(r, 0), sql = cell(r, 1);
-            if (skipped(name, options) || upper(sql).rfind("CREATE VIRTUAL", 0) == 0) continue;
+            if (skipped(name, options) || support::to_upper(sql).rfind("CREATE VIRTUAL", 0) == 0) continue;
             auto p = sqlite::parse_create_table(sql);
             if (!p) {
                 diags.warning(support::Category::Database,
@@ -202,7 +196,7 @@ private:
             c.nullable = cell(r, 4) != "1";
             if (r.size() > 5 && r[5]) c.server_default = *r[5];
             for (const auto& pc : parsed[t.name].columns)
-                if (iequal(pc.name, c.name)) c.collation = canonical_collation(pc.collation);
+                if (support::equals_ignoring_case(pc.name, c.name)) c.collation = canonical_collation(pc.collation);
             int pos = std::atoi(cell(r, 6).c_str());
             if (pos > 0) pk[t.name].emplace_back(pos, c.name);
             t.columns.push_back(std::move(c));
@@ -215,7 +209,7 @@ private:
             if (cols.size() == 1 && !parsed[name].without_rowid) {
                 schema::Column* c = t.find_column(cols.front().second);
                 // The rowid alias: SQLite assigns it and never stores NULL in it.
-                if (c && upper(c->type.sql) == "INTEGER") {
+                if (c && support::to_upper(c->type.sql) == "INTEGER") {
                     c->identity = true;
                     c->nullable = false;
                 }
@@ -291,7 +285,7 @@ private:
             // Target table and columns as the target spells them (REFERENCES text may not).
             const schema::Table* target_table = nullptr;
             for (const auto& other : out.tables)
-                if (iequal(other.name, fk.ref_table)) target_table = &other;
+                if (support::equals_ignoring_case(other.name, fk.ref_table)) target_table = &other;
             if (target_table) fk.ref_table = target_table->name;
             for (auto& c : fk.ref_columns) c = canonical_column(target_table, c);
             auto& p = parsed[t.name].constraints;

@@ -3,6 +3,9 @@
 
 #include <cctype>
 
+#include "support/sql_scanner.hpp"
+#include "support/text.hpp"
+
 namespace autogen::introspect::sqlite {
 
 namespace {
@@ -15,6 +18,14 @@ struct Token {
     std::size_t end;
 };
 
+/// A blob's hex digits hold no quote, so its literal ends at the next one.
+const support::SqlQuoting kBlobQuoting = [] {
+    support::SqlQuoting q = support::SqlQuoting::quotes_only();
+    q.double_quotes = false;
+    q.doubled_quotes = false;
+    return q;
+}();
+
 std::vector<Token> tokenize(std::string_view s) {
     std::vector<Token> out;
     std::size_t i = 0;
@@ -26,31 +37,12 @@ std::vector<Token> tokenize(std::string_view s) {
             ++i;
             continue;
         }
-        if (c == '-' && i + 1 < s.size() && s[i + 1] == '-') {
-            while (i < s.size() && s[i] != '\n') ++i;
-            continue;
-        }
-        if (c == '/' && i + 1 < s.size() && s[i + 1] == '*') {
-            std::size_t e = s.find("*/", i + 2);
-            i = e == std::string_view::npos ? s.size() : e + 2;
-            continue;
-        }
         Token::Kind kind;
-        if (c == '\'' || c == '"' || c == '`' || c == '[') {
-            char close = c == '[' ? ']' : c;
-            ++i;
-            while (i < s.size()) {
-                if (s[i] == close) {
-                    if (close != ']' && i + 1 < s.size() && s[i + 1] == close) {
-                        i += 2;
-                        continue;
-                    }
-                    ++i;
-                    break;
-                }
-                ++i;
-            }
-            kind = c == '\'' ? Token::Kind::String : Token::Kind::Quoted;
+        if (auto span = support::quoted_span_at(s, i, support::SqlQuoting::sqlite())) {
+            i = span->end;
+            if (span->kind == support::SqlSpanKind::LineComment || span->kind == support::SqlSpanKind::BlockComment)
+                continue;
+            kind = span->kind == support::SqlSpanKind::String ? Token::Kind::String : Token::Kind::Quoted;
         } else if (std::isdigit(static_cast<unsigned char>(c))) {
             while (i < s.size() && (is_word(s[i]) || s[i] == '.')) ++i;
             kind = Token::Kind::Number;
@@ -58,9 +50,7 @@ std::vector<Token> tokenize(std::string_view s) {
             while (i < s.size() && is_word(s[i])) ++i;
             // X'..' blob literal
             if (i - b == 1 && (c == 'x' || c == 'X') && i < s.size() && s[i] == '\'') {
-                ++i;
-                while (i < s.size() && s[i] != '\'') ++i;
-                ++i;
+                i = support::quoted_span_at(s, i, kBlobQuoting)->end;
                 kind = Token::Kind::String;
             } else {
                 kind = Token::Kind::Word;
@@ -83,13 +73,6 @@ bool is_kw(const Token& t, std::string_view kw) {
 }
 
 bool is_punct(const Token& t, char c) { return t.kind == Token::Kind::Punct && t.text.size() == 1 && t.text[0] == c; }
-
-std::string trim(std::string_view s) {
-    std::size_t b = 0, e = s.size();
-    while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-    while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-    return std::string(s.substr(b, e - b));
-}
 
 /// Index of the ')' closing the '(' at `open`, or toks.size().
 std::size_t closing(const std::vector<Token>& toks, std::size_t open) {
@@ -133,8 +116,8 @@ std::vector<std::string> name_list(const std::vector<Token>& toks, std::size_t o
 std::string paren_text(std::string_view sql, const std::vector<Token>& toks, std::size_t open, std::size_t& after) {
     std::size_t close = closing(toks, open);
     after = close + 1;
-    if (close >= toks.size()) return trim(sql.substr(toks[open].end));
-    return trim(sql.substr(toks[open].end, toks[close].begin - toks[open].end));
+    if (close >= toks.size()) return support::trimmed(sql.substr(toks[open].end));
+    return support::trimmed(sql.substr(toks[open].end, toks[close].begin - toks[open].end));
 }
 
 bool is_column_constraint_start(const Token& t) {
@@ -311,13 +294,13 @@ std::optional<ParsedIndex> parse_create_index(std::string_view sql) {
             ix.items.push_back(unquote_identifier(toks[b].text));
             continue;
         }
-        std::string text = trim(sql.substr(toks[b].begin, toks[e - 1].end - toks[b].begin));
+        std::string text = support::trimmed(sql.substr(toks[b].begin, toks[e - 1].end - toks[b].begin));
         bool wrapped = is_punct(toks[b], '(') && closing(toks, b) == e - 1;
         ix.items.push_back(wrapped ? text : "(" + text + ")");
     }
     for (std::size_t k = close + 1; k < toks.size(); ++k) {
         if (is_kw(toks[k], "WHERE")) {
-            ix.where = trim(sql.substr(toks[k].end));
+            ix.where = support::trimmed(sql.substr(toks[k].end));
             break;
         }
     }

@@ -24,12 +24,12 @@ Val f_default(Renderer&, const Val& in, CallArgs& a) {
 
 Val f_upper(Renderer&, const Val& in, CallArgs& a) {
     a.expect_no_more(0, "upper");
-    return Val(Json(text::upper(str_of(in))));
+    return Val(Json(text::to_upper(str_of(in))));
 }
 
 Val f_lower(Renderer&, const Val& in, CallArgs& a) {
     a.expect_no_more(0, "lower");
-    return Val(Json(text::lower(str_of(in))));
+    return Val(Json(text::to_lower(str_of(in))));
 }
 
 Val f_capitalize(Renderer&, const Val& in, CallArgs& a) {
@@ -48,7 +48,7 @@ Val f_title(Renderer&, const Val& in, CallArgs& a) {
         bool sep = is_sep(s[i]);
         while (j < s.size() && is_sep(s[j]) == sep) ++j;
         // each piece (word or separator run): first character upper, the rest lower
-        out += utf8_decode(text::upper(utf8_encode(s.substr(i, 1))) + text::lower(utf8_encode(s.substr(i + 1, j - i - 1))));
+        out += utf8_decode(text::to_upper(utf8_encode(s.substr(i, 1))) + text::to_lower(utf8_encode(s.substr(i + 1, j - i - 1))));
         i = j;
     }
     return Val(Json(utf8_encode(out)));

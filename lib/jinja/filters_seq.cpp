@@ -186,7 +186,7 @@ Val f_map(Renderer& r, const Val& in, CallArgs& a) {
 Json sort_key(Renderer& r, const Val& item, const std::vector<std::string>& attrs, bool case_sensitive) {
     auto fold = [&](Val v) -> Json {
         Json j = Renderer::to_json(v);
-        if (!case_sensitive && j.is_string()) return text::lower(j.get<std::string>());
+        if (!case_sensitive && j.is_string()) return text::to_lower(j.get<std::string>());
         return j;
     };
     if (attrs.empty()) return fold(item);
@@ -238,7 +238,7 @@ Val f_dictsort(Renderer&, const Val& in, CallArgs& a) {
     for (const auto& [k, v] : in.json.items()) items.emplace_back(k, v);
     auto key = [&](const std::pair<Json, Json>& p) {
         Json j = b == "key" ? p.first : p.second;
-        if (!case_sensitive && j.is_string()) return Json(text::lower(j.get<std::string>()));
+        if (!case_sensitive && j.is_string()) return Json(text::to_lower(j.get<std::string>()));
         return j;
     };
     std::stable_sort(items.begin(), items.end(), [&](const auto& x, const auto& y) {

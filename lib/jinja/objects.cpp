@@ -168,8 +168,8 @@ Val str_method(const std::string& s, const std::string& name, CallArgs& a) {
         if (a.positional.empty() || a.positional[0].is_none()) return std::nullopt;
         return str_arg(a.positional[0], name);
     };
-    if (name == "upper") { a.expect_no_more(0, name); return Val(Json(text::upper(s))); }
-    if (name == "lower") { a.expect_no_more(0, name); return Val(Json(text::lower(s))); }
+    if (name == "upper") { a.expect_no_more(0, name); return Val(Json(text::to_upper(s))); }
+    if (name == "lower") { a.expect_no_more(0, name); return Val(Json(text::to_lower(s))); }
     if (name == "title") { a.expect_no_more(0, name); return Val(Json(text::py_title(s))); }
     if (name == "capitalize") { a.expect_no_more(0, name); return Val(Json(text::capitalize(s))); }
     if (name == "strip" || name == "lstrip" || name == "rstrip") {
@@ -237,7 +237,7 @@ Val str_method(const std::string& s, const std::string& name, CallArgs& a) {
         bool cased = false;
         for (char32_t c : u) {
             bool digit = c >= '0' && c <= '9';
-            bool alpha = text::upper(utf8_encode(std::u32string(1, c))) != text::lower(utf8_encode(std::u32string(1, c)));
+            bool alpha = text::to_upper(utf8_encode(std::u32string(1, c))) != text::to_lower(utf8_encode(std::u32string(1, c)));
             if (name == "isdigit" && !digit) return Val(Json(false));
             if (name == "isalpha" && !alpha) return Val(Json(false));
             if (name == "isalnum" && !alpha && !digit) return Val(Json(false));
@@ -245,8 +245,8 @@ Val str_method(const std::string& s, const std::string& name, CallArgs& a) {
             if (alpha) {
                 cased = true;
                 std::string one = utf8_encode(std::u32string(1, c));
-                if (name == "isupper" && text::upper(one) != one) return Val(Json(false));
-                if (name == "islower" && text::lower(one) != one) return Val(Json(false));
+                if (name == "isupper" && text::to_upper(one) != one) return Val(Json(false));
+                if (name == "islower" && text::to_lower(one) != one) return Val(Json(false));
             }
         }
         if (name == "isupper" || name == "islower") return Val(Json(cased));

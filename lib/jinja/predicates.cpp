@@ -61,12 +61,12 @@ bool t_divisibleby(Renderer&, const Val& v, CallArgs& a) {
 bool t_lower(Renderer&, const Val& v, CallArgs& a) {
     a.expect_no_more(0, "lower");
     std::string s = to_str(v);
-    return text::lower(s) == s && text::upper(s) != s;
+    return text::to_lower(s) == s && text::to_upper(s) != s;
 }
 bool t_upper(Renderer&, const Val& v, CallArgs& a) {
     a.expect_no_more(0, "upper");
     std::string s = to_str(v);
-    return text::upper(s) == s && text::lower(s) != s;
+    return text::to_upper(s) == s && text::to_lower(s) != s;
 }
 bool t_eq(Renderer&, const Val& v, CallArgs& a) { return equals(v, arg0(a, "other", "eq")); }
 bool t_ne(Renderer&, const Val& v, CallArgs& a) { return !equals(v, arg0(a, "other", "ne")); }

@@ -26,8 +26,8 @@ std::string map_cp(const std::string& s, char32_t (*f)(char32_t)) {
 }
 }  // namespace
 
-std::string upper(const std::string& s) { return map_cp(s, up); }
-std::string lower(const std::string& s) { return map_cp(s, low); }
+std::string to_upper(const std::string& s) { return map_cp(s, up); }
+std::string to_lower(const std::string& s) { return map_cp(s, low); }
 
 std::string capitalize(const std::string& s) {
     std::u32string u = utf8_decode(s);

@@ -9,8 +9,8 @@
 namespace autogen::codegen::jinja::text {
 
 /// str.upper() / str.lower() (ASCII and Latin-1 letters).
-std::string upper(const std::string& s);
-std::string lower(const std::string& s);
+std::string to_upper(const std::string& s);
+std::string to_lower(const std::string& s);
 /// str.capitalize(): first character upper, the rest lower.
 std::string capitalize(const std::string& s);
 /// str.title(): each run of letters starts upper, continues lower.

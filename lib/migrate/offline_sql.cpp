@@ -68,7 +68,7 @@ std::string heads_check(const VersionTable& table, const std::vector<std::string
                         const db::ScriptFrame& frame) {
     return frame.fail_unless_zero(heads_differ_sql(table, heads),
                                   "autogen: the version table is not at " +
-                                      (heads.empty() ? std::string("base") : support::join(heads)) +
+                                      (heads.empty() ? std::string("base") : support::join_with(heads)) +
                                       " as this script expects; nothing of revision " + rev.id + " was kept");
 }
 

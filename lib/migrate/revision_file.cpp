@@ -18,12 +18,7 @@ namespace autogen::migrate {
 namespace {
 
 using support::Category;
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-    return s;
-}
+using support::trim;
 
 bool starts_with_word(std::string_view s, std::string_view word) {
     return s.substr(0, word.size()) == word &&
@@ -216,7 +211,7 @@ class Parser {
         bool up = starts_with_word(line, "-- +upgrade");
         std::string dialect(trim(line.substr(up ? 11 : 13)));
         std::string kind = up ? "upgrade" : "downgrade";
-        std::string configured = support::join(dialects_, ", ");
+        std::string configured = support::join_with(dialects_, ", ");
         if (dialect.empty() || dialect.find_first_of(" \t") != std::string::npos) {
             error(line_no, "malformed section line \"" + std::string(line) + "\"",
                   "write \"-- +" + kind + " <dialect>\" with one of: " + configured);

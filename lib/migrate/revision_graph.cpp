@@ -35,18 +35,18 @@ std::string GraphError::message() const {
     std::string out;
     switch (kind) {
         case Kind::MultipleHeads:
-            out = t + " is ambiguous: there are several heads (" + support::join(candidates) +
+            out = t + " is ambiguous: there are several heads (" + support::join_with(candidates) +
                   "); name one of them, use \"heads\", or join them with `autogen merge`";
             break;
         case Kind::AmbiguousPrefix:
             out = "revision prefix " + t + " matches " + std::to_string(candidates.size()) +
-                  " revisions (" + support::join(candidates) + "); write more characters of the id";
+                  " revisions (" + support::join_with(candidates) + "); write more characters of the id";
             break;
         case Kind::Unknown:
             out = "no revision " + t + " in the migrations folder; `autogen history` lists them";
             break;
         case Kind::Cycle:
-            out = "the revisions form a cycle (" + support::join(candidates) +
+            out = "the revisions form a cycle (" + support::join_with(candidates) +
                   "); fix their down_revision lines";
             break;
         case Kind::OutOfRange:
@@ -404,8 +404,8 @@ GraphResult<std::vector<const Revision*>> RevisionGraph::upgrade_path(
                      !std::all_of(target.begin(), target.end(), in_current);
         if (below) {
             r.error = make_error(
-                GraphError::Kind::WrongDirection, target.empty() ? "base" : support::join(target), current,
-                "it is below the current revision " + support::join(current) + "; use downgrade");
+                GraphError::Kind::WrongDirection, target.empty() ? "base" : support::join_with(target), current,
+                "it is below the current revision " + support::join_with(current) + "; use downgrade");
         }
     }
     return r;
@@ -418,9 +418,9 @@ GraphResult<std::vector<const Revision*>> RevisionGraph::downgrade_path(
     for (const auto& t : target) {
         if (!applied.count(t)) {
             r.error = make_error(
-                GraphError::Kind::WrongDirection, support::join(target), current,
+                GraphError::Kind::WrongDirection, support::join_with(target), current,
                 "it is not below the current revision" +
-                    (current.empty() ? std::string(" (none applied)") : " " + support::join(current)) +
+                    (current.empty() ? std::string(" (none applied)") : " " + support::join_with(current)) +
                     "; use upgrade");
             return r;
         }

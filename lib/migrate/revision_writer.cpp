@@ -210,7 +210,7 @@ nlohmann::ordered_json revision_context(const RevisionDraft& draft) {
     }
     return {{"revision", draft.id},
             {"down_revision",
-             draft.down_revisions.empty() ? std::string("none") : support::join(draft.down_revisions, ", ")},
+             draft.down_revisions.empty() ? std::string("none") : support::join_with(draft.down_revisions, ", ")},
             {"down_revisions", draft.down_revisions},
             {"message", one_line(draft.message)},
             {"created", format_created(draft.created)},

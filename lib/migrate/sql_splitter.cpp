@@ -1,8 +1,12 @@
-// A small SQL lexer, just enough to find the ';' that end statements: it skips
-// strings, quoted identifiers, comments, dollar-quoted bodies and trigger bodies.
+// Splits a SQL script into statements: the ';' that end them are found outside strings,
+// quoted identifiers, comments and dollar-quoted bodies (support::SqlScanner's
+// quoted_span_at) and outside trigger bodies (BEGIN ... END, counted here).
 #include "migrate/sql_splitter.hpp"
 
 #include <cctype>
+
+#include "support/sql_scanner.hpp"
+#include "support/text.hpp"
 
 namespace autogen::migrate {
 
@@ -10,20 +14,17 @@ namespace {
 
 bool word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
 
-std::string upper(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    return out;
-}
-
-/// The length of a PostgreSQL dollar-quote tag ("$$", "$body$") starting at `i`, or 0.
-std::size_t dollar_tag(std::string_view sql, std::size_t i) {
-    if (sql[i] != '$') return 0;
-    std::size_t j = i + 1;
-    if (j < sql.size() && std::isdigit(static_cast<unsigned char>(sql[j])))
-        return 0;  // $1 parameter
-    while (j < sql.size() && word_char(sql[j])) ++j;
-    return j < sql.size() && sql[j] == '$' ? j - i + 1 : 0;
+/// Every quoting form of both dialects, so one splitter serves both: a revision file's
+/// SQL is split before it reaches a database. A doubled quote ('it''s') reads as two
+/// adjacent strings, which ends in the same place.
+support::SqlQuoting splitter_quoting() {
+    support::SqlQuoting q;
+    q.backticks = true;
+    q.brackets = true;
+    q.doubled_quotes = false;
+    q.e_strings = true;
+    q.dollar_quotes = true;
+    return q;
 }
 
 /// The statement being collected and what is known about its structure.
@@ -43,6 +44,7 @@ std::vector<SqlStatement> split_statements(std::string_view sql, unsigned first_
     Pending cur;
     unsigned line = first_line;
     std::size_t i = 0;
+    const support::SqlQuoting quoting = splitter_quoting();
 
     auto begin_token = [&]() {
         if (cur.start == std::string_view::npos) {
@@ -73,33 +75,18 @@ std::vector<SqlStatement> split_statements(std::string_view sql, unsigned first_
             ++i;
         } else if (std::isspace(static_cast<unsigned char>(c))) {
             ++i;
-        } else if (c == '-' && i + 1 < sql.size() && sql[i + 1] == '-') {
-            auto nl = sql.find('\n', i);
-            skip_to(nl == std::string_view::npos ? sql.size() : nl);
-        } else if (c == '/' && i + 1 < sql.size() && sql[i + 1] == '*') {
-            auto close = sql.find("*/", i + 2);
-            skip_to(close == std::string_view::npos ? sql.size() : close + 2);
-        } else if (c == '\'' || c == '"' || c == '`' || c == '[') {
-            begin_token();
-            char closing = c == '[' ? ']' : c;
-            // PostgreSQL's E'...' strings escape with a backslash (E'it\'s').
-            bool backslash = c == '\'' && i > 0 && (sql[i - 1] == 'E' || sql[i - 1] == 'e') &&
-                             (i < 2 || !word_char(sql[i - 2]));
-            std::size_t close = i + 1;
-            while (close < sql.size() && sql[close] != closing) {
-                close += backslash && sql[close] == '\\' ? 2 : 1;
-            }
-            // A doubled quote ('it''s') is simply two adjacent strings here.
-            skip_to(close >= sql.size() ? sql.size() : close + 1);
-        } else if (std::size_t tag = dollar_tag(sql, i)) {
-            begin_token();
-            auto close = sql.find(sql.substr(i, tag), i + tag);
-            skip_to(close == std::string_view::npos ? sql.size() : close + tag);
+        } else if (auto span = support::quoted_span_at(sql, i, quoting)) {
+            // Comments are skipped; strings, quoted names and dollar-quoted bodies are
+            // part of the statement, and no ';' inside them ends it.
+            bool comment = span->kind == support::SqlSpanKind::LineComment ||
+                           span->kind == support::SqlSpanKind::BlockComment;
+            if (!comment) begin_token();
+            skip_to(span->end);
         } else if (word_char(c)) {
             begin_token();
             std::size_t j = i;
             while (j < sql.size() && word_char(sql[j])) ++j;
-            std::string word = upper(sql.substr(i, j - i));
+            std::string word = support::to_upper(sql.substr(i, j - i));
             if (cur.leading_words.size() < 3) {
                 cur.leading_words.push_back(word);
                 const auto& w = cur.leading_words;

@@ -23,8 +23,6 @@ constexpr std::string_view kComment =
     "# After reviewing a hand edit of a revision that was never applied: 'autogen hash'.\n"
     "# After merging branches that each added a revision: 'autogen merge -m MSG heads'.\n";
 
-bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
-
 bool is_hex64(std::string_view s) {
     if (s.size() != 64) return false;
     for (char c : s) {
@@ -56,9 +54,9 @@ std::string render_sum(const SumFile& sum) {
 
 SumRead parse_sum(std::string_view text) {
     // A byte order mark from an editor precedes the checksummed lines: skip it.
-    if (starts_with(text, support::kUtf8Bom)) text.remove_prefix(support::kUtf8Bom.size());
+    if (text.starts_with(support::kUtf8Bom)) text.remove_prefix(support::kUtf8Bom.size());
     std::size_t first_end = text.find('\n');
-    if (first_end == std::string_view::npos || !starts_with(text, kMagic)) {
+    if (first_end == std::string_view::npos || !text.starts_with(kMagic)) {
         return invalid("the first line is not 'autogen.sum 1 sha256:<checksum>'", 1);
     }
     std::string_view recorded = text.substr(kMagic.size(), first_end - kMagic.size());
@@ -85,11 +83,11 @@ SumRead parse_sum(std::string_view text) {
             if (!heads_seen) return invalid("no 'heads' line before 'snapshot'", number);
             return r;
         }
-        if (line == "heads" || starts_with(line, "heads ")) {
+        if (line == "heads" || line.starts_with("heads ")) {
             std::istringstream words{std::string(line.substr(5))};
             for (std::string id; words >> id;) r.sum.heads.push_back(id);
             heads_seen = true;
-        } else if (starts_with(line, "file ")) {
+        } else if (line.starts_with("file ")) {
             std::string_view rest = line.substr(5);
             std::size_t space = rest.find(' ');
             if (space == std::string_view::npos || !is_hex64(rest.substr(0, space)) || space + 1 >= rest.size()) {

@@ -3,15 +3,13 @@
 
 #include <cctype>
 
+#include "support/text.hpp"
+
 namespace autogen::scan {
 
 namespace {
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-    return s;
-}
+using support::trim;
 
 bool strip(std::string_view& s, std::string_view prefix) {
     if (s.substr(0, prefix.size()) != prefix) return false;

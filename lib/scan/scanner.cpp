@@ -23,6 +23,7 @@
 #include "scan/translation_unit.hpp"
 #include "scan/cache/unit_store.hpp"
 #include "support/resource_paths.hpp"
+#include "support/text.hpp"
 
 namespace autogen::scan {
 
@@ -32,10 +33,11 @@ namespace {
 
 using support::Category;
 
-std::string join(const std::vector<std::string>& items) {
-    std::string out;
-    for (const auto& s : items) out += (out.empty() ? "" : ", ") + ("\"" + s + "\"");
-    return out;
+/// The items in double quotes, comma-separated: "a", "b".
+std::string quoted_list(const std::vector<std::string>& items) {
+    std::vector<std::string> quoted;
+    for (const auto& s : items) quoted.push_back("\"" + s + "\"");
+    return support::join_with(quoted);
 }
 
 /// The clang arguments of a scan, which the caches are keyed by: the defaults, then
@@ -324,7 +326,7 @@ std::optional<ScanResult> scan(const ScanOptions& options, const CacheSettings& 
     }
     if (result.files.empty()) {
         std::string where = options.header_globs.empty() ? std::string()
-                                                         : "no model header matched " + join(options.header_globs);
+                                                         : "no model header matched " + quoted_list(options.header_globs);
         if (!options.compile_commands.empty())
             where += (where.empty() ? "" : ", and ") + std::string("no source in ") +
                      options.compile_commands.string() + " includes a project header that uses AUTOGEN_TABLE";

@@ -8,6 +8,8 @@
 #include <map>
 #include <set>
 
+#include "support/text.hpp"
+
 namespace autogen::scan {
 
 namespace {
@@ -15,12 +17,6 @@ namespace {
 using support::Category;
 using support::Diagnostics;
 using support::SourceLocation;
-
-std::string trim(std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-    return std::string(s);
-}
 
 /// The location of an argument's value (or of the argument, for a flag).
 SourceLocation where(const LocatedAnnotation& la, const AnnotationArg& arg) {
@@ -287,7 +283,7 @@ private:
                          "write \"table(col1, col2)\"");
             return;
         }
-        std::string table = trim(std::string_view(target).substr(0, open));
+        std::string table = support::trimmed(std::string_view(target).substr(0, open));
         if (auto dot = table.find('.'); dot != std::string::npos) {
             fk.ref_schema = table.substr(0, dot);
             table = table.substr(dot + 1);
@@ -394,12 +390,12 @@ std::string snake_case(std::string_view name) {
 
 std::vector<std::string> split_columns(std::string_view list) {
     std::vector<std::string> out;
-    if (trim(list).empty()) return out;
+    if (support::trimmed(list).empty()) return out;
     int depth = 0;
     std::size_t start = 0;
     for (std::size_t i = 0; i <= list.size(); ++i) {
         if (i == list.size() || (list[i] == ',' && depth == 0)) {
-            out.push_back(trim(list.substr(start, i - start)));
+            out.push_back(support::trimmed(list.substr(start, i - start)));
             start = i + 1;
         } else if (list[i] == '(') {
             ++depth;

@@ -3,13 +3,12 @@
 
 #include <algorithm>
 
+#include "support/overloaded.hpp"
+
 namespace autogen::schema {
 
 namespace {
-template <class... Ts>
-struct Overloaded : Ts... { using Ts::operator()...; };
-template <class... Ts>
-Overloaded(Ts...) -> Overloaded<Ts...>;
+using support::Overloaded;
 
 TableRef renamed(const TableRef& t, const std::string& name) { return TableRef{t.schema, name}; }
 }  // namespace

@@ -32,7 +32,7 @@ ordered_json location_json(const SourceLocation& loc) {
 std::string to_text(const Schema& schema, bool with_locations) {
     std::string out;
     for (const Enum& e : schema.enums) {
-        out += "enum " + q(e.name) + " (" + support::join(e.labels) + ")" + at(e.location, with_locations) + "\n";
+        out += "enum " + q(e.name) + " (" + support::join_with(e.labels) + ")" + at(e.location, with_locations) + "\n";
     }
     for (const Table& t : schema.tables) {
         out += "table " + t.qualified_name() + at(t.location, with_locations) + "\n";
@@ -43,11 +43,11 @@ std::string to_text(const Schema& schema, bool with_locations) {
             if (c.collation) out += " COLLATE " + *c.collation;
             out += at(c.location, with_locations) + "\n";
         }
-        if (t.primary_key) out += "  primary key (" + support::join(t.primary_key->columns) + ")\n";
-        for (const auto& u : t.uniques) out += "  unique " + q(u.name) + " (" + support::join(u.columns) + ")\n";
+        if (t.primary_key) out += "  primary key (" + support::join_with(t.primary_key->columns) + ")\n";
+        for (const auto& u : t.uniques) out += "  unique " + q(u.name) + " (" + support::join_with(u.columns) + ")\n";
         for (const auto& fk : t.foreign_keys) {
-            out += "  foreign key " + q(fk.name) + " (" + support::join(fk.columns) + ") -> " + q(fk.ref_table) + " (" +
-                   support::join(fk.ref_columns) + ")";
+            out += "  foreign key " + q(fk.name) + " (" + support::join_with(fk.columns) + ") -> " + q(fk.ref_table) + " (" +
+                   support::join_with(fk.ref_columns) + ")";
             if (fk.on_delete != ReferentialAction::NoAction) out += std::string(" on_delete ") + to_string(fk.on_delete);
             if (fk.on_update != ReferentialAction::NoAction) out += std::string(" on_update ") + to_string(fk.on_update);
             if (fk.deferrable) out += fk.initially_deferred ? " deferrable initially_deferred" : " deferrable";
@@ -55,7 +55,7 @@ std::string to_text(const Schema& schema, bool with_locations) {
         }
         for (const auto& i : t.indexes) {
             out += std::string("  ") + (i.unique ? "unique index " : "index ") + q(i.name) +
-                   (i.method.empty() ? "" : " using " + i.method) + " (" + support::join(i.columns) + ")" +
+                   (i.method.empty() ? "" : " using " + i.method) + " (" + support::join_with(i.columns) + ")" +
                    (i.where.empty() ? "" : " WHERE " + i.where) + "\n";
         }
         for (const auto& c : t.checks) out += "  check " + q(c.name) + " (" + c.expression + ")\n";

@@ -2,16 +2,45 @@
 #include "support/text.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 namespace autogen::support {
 
-std::string join(const std::vector<std::string>& items, std::string_view separator) {
+std::string join_with(const std::vector<std::string>& items, std::string_view separator) {
     std::string out;
     for (const auto& item : items) {
         if (!out.empty()) out += separator;
         out += item;
     }
     return out;
+}
+
+std::string to_upper(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return out;
+}
+
+std::string to_lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+bool equals_ignoring_case(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && to_upper(a) == to_upper(b);
+}
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+    return trim_end(s);
+}
+
+std::string trimmed(std::string_view s) { return std::string(trim(s)); }
+
+std::string_view trim_end(std::string_view s) {
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+    return s;
 }
 
 std::string seconds(double value) {

@@ -8,8 +8,26 @@
 
 namespace autogen::support {
 
-/// The items with `separator` between them: join({"a", "b"}) == "a, b".
-std::string join(const std::vector<std::string>& items, std::string_view separator = ", ");
+/// The items with `separator` between them: join_with({"a", "b"}) == "a, b".
+std::string join_with(const std::vector<std::string>& items, std::string_view separator = ", ");
+
+/// `s` with ASCII letters upper-cased (bytes >= 0x80 kept): to_upper("int8") == "INT8".
+std::string to_upper(std::string_view s);
+
+/// `s` with ASCII letters lower-cased (bytes >= 0x80 kept): to_lower("VARCHAR") == "varchar".
+std::string to_lower(std::string_view s);
+
+/// Do `a` and `b` spell the same text but for the case of ASCII letters?
+bool equals_ignoring_case(std::string_view a, std::string_view b);
+
+/// `s` without leading and trailing whitespace (std::isspace): trim(" a b\n") == "a b".
+std::string_view trim(std::string_view s);
+
+/// trim(s) as a string of its own, for callers that keep or concatenate it.
+std::string trimmed(std::string_view s);
+
+/// `s` without trailing whitespace (std::isspace): trim_end(" a \r\n") == " a".
+std::string_view trim_end(std::string_view s);
 
 /// A duration for messages: seconds(60) == "60 s", seconds(0.5) == "0.5 s".
 std::string seconds(double value);

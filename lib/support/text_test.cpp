@@ -2,12 +2,12 @@
 
 #include "support/text.hpp"
 
-TEST_CASE("join") {
-    using autogen::support::join;
-    CHECK(join({}) == "");
-    CHECK(join({"a"}) == "a");
-    CHECK(join({"a", "b", "c"}) == "a, b, c");
-    CHECK(join({"a", "b"}, "|") == "a|b");
+TEST_CASE("join_with") {
+    using autogen::support::join_with;
+    CHECK(join_with({}) == "");
+    CHECK(join_with({"a"}) == "a");
+    CHECK(join_with({"a", "b", "c"}) == "a, b, c");
+    CHECK(join_with({"a", "b"}, "|") == "a|b");
 }
 
 TEST_CASE("edit_distance and closest") {
@@ -20,4 +20,26 @@ TEST_CASE("edit_distance and closest") {
     CHECK(closest("--mesage", {"--empty", "--message"}) == "--message");
     CHECK(closest("frobnicate", {"upgrade", "init"}) == "");
     CHECK(closest("x", {"-m", "-q"}) == "");  // too short to be a typo of anything
+}
+
+TEST_CASE("to_upper, to_lower and equals_ignoring_case change ASCII letters only") {
+    using namespace autogen::support;
+    CHECK(to_upper("int8 Primary_Key") == "INT8 PRIMARY_KEY");
+    CHECK(to_lower("VARCHAR(10)") == "varchar(10)");
+    CHECK(to_upper("") == "");
+    CHECK(to_upper("caf\xC3\xA9") == "CAF\xC3\xA9");  // UTF-8 bytes kept as they are
+    CHECK(equals_ignoring_case("Users", "USERS"));
+    CHECK_FALSE(equals_ignoring_case("users", "user"));
+    CHECK_FALSE(equals_ignoring_case("a_b", "a-b"));
+}
+
+TEST_CASE("trim, trimmed and trim_end") {
+    using namespace autogen::support;
+    CHECK(trim("  a b \t\r\n") == "a b");
+    CHECK(trim("") == "");
+    CHECK(trim(" \n\t ") == "");
+    CHECK(trim("x") == "x");
+    CHECK(trimmed("\v x \f") == "x");
+    CHECK(trim_end("  a \r\n") == "  a");
+    CHECK(trim_end("\n") == "");
 }

@@ -11,16 +11,12 @@
 
 #include "db/postgres_connection.hpp"
 #include "db/url.hpp"
+#include "support/text.hpp"
 #include "tests/support/temp_dir.hpp"
 
 namespace autogen::test {
 
 namespace {
-
-std::string trimmed(std::string s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.pop_back();
-    return s;
-}
 
 std::string print(const support::Diagnostics& diags) {
     std::string out;
@@ -37,7 +33,7 @@ std::unique_ptr<db::Connection> open(const std::string& url, support::Diagnostic
 
 std::string postgres_test_server_url() {
     const char* file = std::getenv("AUTOGEN_TEST_PG_URL_FILE");
-    std::string url = file ? trimmed(testing::read_file(file)) : "";
+    std::string url = file ? std::string(support::trim_end(testing::read_file(file))) : "";
     if (url.empty()) {
         FAIL("no PostgreSQL test server: AUTOGEN_TEST_PG_URL_FILE "
              << (file ? "names " + std::string(file) + ", which is missing or empty" : std::string("is not set"))

@@ -29,7 +29,7 @@ std::string suggested_glob(const std::string& relative) {
 std::string quoted_list(const std::vector<std::string>& items) {
     std::vector<std::string> q;
     for (const auto& i : items) q.push_back("\"" + i + "\"");
-    return support::join(q);
+    return support::join_with(q);
 }
 
 std::string qualified(const scan::UnscannedTable& t) { return t.schema.empty() ? t.name : t.schema + "." + t.name; }

@@ -86,7 +86,7 @@ public:
         auto heads = graph.heads();
         if (heads.size() > 1) {
             findings.add({"heads", config->migrations.dir,
-                          "the migration chain has several heads: " + support::join(heads) +
+                          "the migration chain has several heads: " + support::join_with(heads) +
                               " (join them with 'autogen merge -m MSG heads')"});
         }
         std::vector<Finding> sum_findings;
@@ -284,7 +284,7 @@ private:
         if (!schema) return false;
         auto change = plan_change(*live->dialect, *chain, *schema, session.diags);
         if (!change) return false;
-        std::string at = current->empty() ? "base" : support::join(*current);
+        std::string at = current->empty() ? "base" : support::join_with(*current);
         for (const auto& op : change->operations) {
             findings.add({"database", "database",
                           "the database differs from the migrations at " + at + ": " +

@@ -46,7 +46,7 @@ public:
         if (parents.size() < 2) {
             session.diags.error(Category::Usage,
                                 "a merge joins at least two revisions; got " +
-                                    (parents.empty() ? std::string("none") : support::join(parents)),
+                                    (parents.empty() ? std::string("none") : support::join_with(parents)),
                                 {}, "see 'autogen heads' for the heads to join");
             return kExitUsage;
         }
@@ -65,7 +65,7 @@ public:
         session.result = Json{{"revision", draft.id},
                               {"down_revisions", ids_json(parents)},
                               {"path", std::filesystem::relative(*path, project->config->root).string()}};
-        session.print("merged " + support::join(parents) + " into " + draft.id);
+        session.print("merged " + support::join_with(parents) + " into " + draft.id);
         session.print("wrote " + std::filesystem::relative(*path, std::filesystem::current_path()).string());
         if (!record_new_revision(session, *project->config, *path, scanned->schema, SumUpdate::AddUnlisted)) return kExitUsage;
         return kExitOk;

@@ -12,7 +12,7 @@ namespace autogen::cli {
 namespace {
 
 std::string ids(const std::vector<std::string>& v) {
-    return v.empty() ? "<base>" : support::join(v);
+    return v.empty() ? "<base>" : support::join_with(v);
 }
 
 class StampCommand final : public Command {

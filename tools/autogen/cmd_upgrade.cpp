@@ -131,7 +131,7 @@ private:
     }
 
     static std::string describe_target(const std::vector<std::string>& ids) {
-        return ids.empty() ? "base" : support::join(ids);
+        return ids.empty() ? "base" : support::join_with(ids);
     }
 
     migrate::Direction direction_;

@@ -36,12 +36,6 @@ std::string option_name(const std::string& word) {
 /// The value of `name` is in the same word ("--message=x", "-mx").
 bool value_attached(const std::string& word, const std::string& name) { return word.size() > name.size(); }
 
-/// A positional's name as usage texts write it: "what" -> "WHAT".
-std::string upper(std::string text) {
-    for (auto& c : text) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    return text;
-}
-
 /// Every name of every option of `app` ("-m", "--message"), positionals excluded.
 std::vector<std::string> option_names(const CLI::App& app) {
     std::vector<std::string> names;
@@ -68,7 +62,7 @@ bool takes_value(const CLI::Option& opt) { return opt.get_expected_max() > 0 && 
 
 /// "-m,--message TEXT" / "what" for positionals.
 std::string option_label(const CLI::Option& opt) {
-    if (!opt.nonpositional()) return upper(opt.get_name());
+    if (!opt.nonpositional()) return support::to_upper(opt.get_name());
     std::string label = opt.get_name(false, true);
     if (takes_value(opt)) label += " " + opt.get_type_name();
     return label;
@@ -185,7 +179,7 @@ std::string FrontDoor::command_help(const CLI::App& command, const CommandSpec* 
     out << "Usage: autogen " << path << (subs.empty() ? "" : " SUBCOMMAND") << " [OPTIONS]";
     for (const auto* opt : command.get_options()) {
         if (opt->nonpositional()) continue;
-        std::string name = upper(opt->get_name());
+        std::string name = support::to_upper(opt->get_name());
         out << " " << (opt->get_required() ? name : "[" + name + "]");
     }
     out << "\n";
@@ -292,7 +286,7 @@ bool FrontDoor::missing_argument(const CLI::App& command, const CommandSpec* spe
                                                                    : "run 'autogen help " + name + "'";
     for (const auto* opt : command.get_options()) {
         if (!opt->get_required() || opt->count() > 0) continue;
-        std::string what = opt->nonpositional() ? option_label(*opt) : upper(opt->get_name());
+        std::string what = opt->nonpositional() ? option_label(*opt) : support::to_upper(opt->get_name());
         usage_error("'" + name + "' needs " + what + " (" + opt->get_description() + ")", example);
         return true;
     }
@@ -300,7 +294,7 @@ bool FrontDoor::missing_argument(const CLI::App& command, const CommandSpec* spe
     if (command.get_require_subcommand_min() > 0 && command.get_subcommands().empty() && !subs.empty()) {
         std::vector<std::string> names;
         for (const auto* sub : subs) names.push_back(sub->get_name());
-        usage_error("'" + name + "' needs a subcommand: " + support::join(names, " or "), example);
+        usage_error("'" + name + "' needs a subcommand: " + support::join_with(names, " or "), example);
         return true;
     }
     return false;

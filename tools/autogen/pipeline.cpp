@@ -67,7 +67,7 @@ std::optional<scan::ScanResult> scan_models(Session& session, const support::Con
     options.extra_args = config.models.extra_args;
     scan::CacheTrace trace;
     const auto progress = session.progress();
-    support::report(progress, {"scanning models", 0, 0, support::join(config.models.headers)});
+    support::report(progress, {"scanning models", 0, 0, support::join_with(config.models.headers)});
     auto result = scan::scan(options, scan::CacheSettings::from_env(config.root.lexically_normal()), session.diags,
                              &trace);
     support::report_finished(progress, "scanning models");
@@ -96,11 +96,11 @@ std::optional<scan::ScanResult> scan_models(Session& session, const support::Con
         std::size_t kept = result->files.size() - trace.reparsed.size();
         session.detail("scan: incremental: parsed " + std::to_string(trace.reparsed.size()) + " changed model header" +
                        (trace.reparsed.size() == 1 ? "" : "s") +
-                       (parsed.empty() ? std::string() : " (" + support::join(parsed) + ")") + ", " +
+                       (parsed.empty() ? std::string() : " (" + support::join_with(parsed) + ")") + ", " +
                        std::to_string(kept) + " answered from the per-header cache");
     } else if (!trace.pch_headers.empty())
         session.detail(std::string("scan: parsed over the precompiled standard headers (") +
-                       (trace.pch_built ? "built now" : "reused") + "): " + support::join(trace.pch_headers));
+                       (trace.pch_built ? "built now" : "reused") + "): " + support::join_with(trace.pch_headers));
     else
         session.detail("scan: parsed without precompiled headers");
     if (trace.full_parse_after_incremental)
@@ -159,7 +159,7 @@ bool apply_dev_url(Session& session, support::Config& config, const std::string&
     if (std::find(dialects.begin(), dialects.end(), parsed->scheme) == dialects.end()) {
         session.diags.warning(Category::Config,
                               from + " is a " + parsed->scheme + " URL, but [database] dialects (" +
-                                  support::join(dialects) + ") has no " + parsed->scheme + "; it is not used",
+                                  support::join_with(dialects) + ") has no " + parsed->scheme + "; it is not used",
                               {}, "add " + parsed->scheme + " to [database] dialects, or remove " + from);
     }
     session.detail("dev database server: " + parsed->redacted());
@@ -321,7 +321,7 @@ std::optional<std::vector<std::string>> revision_parents(Session& session, const
     const auto heads = graph.heads();
     if (head.empty()) {
         if (heads.size() > 1) {
-            session.diags.error(Category::MigrationFile, "the migration chain has several heads: " + support::join(heads),
+            session.diags.error(Category::MigrationFile, "the migration chain has several heads: " + support::join_with(heads),
                                 {}, "join them first with 'autogen merge -m MSG heads', or pick one with --head");
             return std::nullopt;
         }
