@@ -12,7 +12,7 @@
 #include <optional>
 #include <nlohmann/json.hpp>
 
-#include "blind_spot_guard.hpp"
+#include "project.hpp"
 #include "command.hpp"
 #include "data_loss_gate.hpp"
 #include "diff/phrases.hpp"
@@ -20,8 +20,6 @@
 #include "migrate/schema_snapshot.hpp"
 #include "migrate/unknown_revision.hpp"
 #include "migrate/version_table.hpp"
-#include "pipeline.hpp"
-#include "sum_record.hpp"
 #include "support/printable_text.hpp"
 #include "support/text.hpp"
 
@@ -47,6 +45,16 @@ struct ReplayMemo {
         if (chain) by_dialect[dialect.name] = {heads, *chain};
         return chain;
     }
+};
+
+/// A finding as check reports it: the library's (pipeline/finding.hpp) and, for --json,
+/// the difference as an operation object (json_output.hpp) when it is one.
+struct Finding : pipeline::Finding {
+    Json operation = nullptr;
+    Finding(pipeline::Finding f) : pipeline::Finding(std::move(f)) {}
+    Finding(std::string kind, std::string where, std::string message, bool destructive = false, Json op = nullptr)
+        : pipeline::Finding{std::move(kind), std::move(where), std::move(message), destructive},
+          operation(std::move(op)) {}
 };
 
 /// Adds findings, dropping a line already reported (several dialects often see the
@@ -89,7 +97,7 @@ public:
                           "the migration chain has several heads: " + support::join_with(heads) +
                               " (join them with 'autogen merge -m MSG heads')"});
         }
-        std::vector<Finding> sum_findings;
+        std::vector<pipeline::Finding> sum_findings;
         auto sum = check_sum_file(*config, graph, sum_findings);
         for (auto& f : sum_findings) findings.add(std::move(f));
 
@@ -98,10 +106,10 @@ public:
         std::optional<scan::ScanResult> scanned;
         if (heads.size() <= 1) {  // else there is no single chain to compare the models with
             std::vector<scan::BlindSpot> blind_spots;
-            scanned = scan_models(session, effective, &blind_spots);
+            scanned = scan_models(pipeline_context(session), effective, &blind_spots);
             if (!scanned) return session.exit_code();
             for (auto& f : blind_spot_findings(effective, blind_spots)) findings.add(std::move(f));
-            auto kept = keep_unscanned_tables(session, effective, blind_spots, scanned->schema);
+            auto kept = keep_unscanned_tables(pipeline_context(session), effective, blind_spots, scanned->schema);
             if (!kept) return session.exit_code();
             effective = std::move(*kept);
         }
@@ -141,7 +149,7 @@ private:
         const std::string sum_name = sum_display(config);
 
         for (const auto& name : config.database.dialects) {
-            const Dialect* dialect = require_dialect(session, name);
+            const Dialect* dialect = require_dialect(session.dialects, name, session.diags);
             if (!dialect) return false;
             const std::string tag = several ? " [" + name + "]" : "";
             std::string why;
@@ -223,7 +231,7 @@ private:
     /// Pending and edited revisions, and the live schema vs the chain at its revision.
     bool check_database(Session& session, const support::Config& config, const migrate::RevisionGraph& graph,
                                const std::vector<std::string>& heads, ReplayMemo& replays, FindingList& findings) {
-        auto live = open_live(session, config, /*required=*/false);
+        auto live = open_live(pipeline_context(session), config, /*required=*/false);
         if (session.diags.has_errors()) return false;
         if (!live) return true;
         migrate::VersionTable table(config.migrations.version_table);

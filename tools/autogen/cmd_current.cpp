@@ -2,7 +2,7 @@
 #include "command.hpp"
 #include "migrate/runner.hpp"
 #include "migrate/unknown_revision.hpp"
-#include "pipeline.hpp"
+#include "project.hpp"
 #include "revision_text.hpp"
 
 namespace autogen::cli {
@@ -18,7 +18,7 @@ public:
         if (!project) return kExitUsage;
         const auto* config = project->config;
         auto* graph = &project->graph;
-        auto live = open_live(session, *config, /*required=*/true);
+        auto live = open_live(pipeline_context(session), *config, /*required=*/true);
         if (!live) return session.exit_code();
         auto current = migrate::current(*live->conn, config->migrations.version_table, session.diags);
         if (!current) return session.exit_code();

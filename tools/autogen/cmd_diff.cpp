@@ -5,7 +5,7 @@
 
 #include "command.hpp"
 #include "data_loss_gate.hpp"
-#include "pipeline.hpp"
+#include "project.hpp"
 #include "revision_clock.hpp"
 
 namespace autogen::cli {
@@ -41,7 +41,7 @@ public:
         if (!apply_dev_url(session, effective, dev_url_)) return kExitUsage;
         const auto* config = &effective;
         auto* graph = &project->graph;
-        auto changes = compute_model_changes(session, *config, *graph, {});
+        auto changes = compute_model_changes(pipeline_context(session), *config, *graph, {});
         if (!changes) return kExitUsage;
         auto operations = describe_all(changes->primary().operations);
         const auto lossy = destructive_flags(changes->primary());

@@ -6,8 +6,7 @@
 // snapshot is kept, so `hash` never turns model drift into a clean database-free check.
 #include "command.hpp"
 #include "migrate/schema_snapshot.hpp"
-#include "pipeline.hpp"
-#include "sum_record.hpp"
+#include "project.hpp"
 
 namespace autogen::cli {
 
@@ -28,7 +27,7 @@ public:
         support::Config effective = *project->config;
         if (!apply_dev_url(session, effective, dev_url_)) return kExitUsage;
         const auto& config = effective;
-        auto scanned = scan_models(session, config);
+        auto scanned = scan_models(pipeline_context(session), config);
         if (!scanned) return kExitUsage;
 
         auto read = migrate::read_sum(sum_path(config));
@@ -56,7 +55,7 @@ public:
                                   "migrations produce them", {sum_display(config)},
                                   "run 'autogen check' where a scratch database is available");
         }
-        if (!record_sum(session, config, *snapshot)) return kExitUsage;
+        if (!record_sum(pipeline_context(session), config, *snapshot)) return kExitUsage;
         session.result = Json{{"path", sum_display(config)},
                               {"revision_files", migrate::revision_file_checksums(config.migrations_dir()).size()},
                               {"snapshot", *verified ? "models" : recorded ? "kept" : "unverified"},
@@ -74,7 +73,7 @@ private:
                                                   const migrate::RevisionGraph& graph, const schema::Schema& models,
                                                   std::string& why_not) {
         for (const auto& name : config.database.dialects) {
-            const Dialect* dialect = require_dialect(session, name);
+            const Dialect* dialect = require_dialect(session.dialects, name, session.diags);
             if (!dialect) return std::nullopt;
             std::string why;
             if (!scratch_available(*dialect, config, why)) {

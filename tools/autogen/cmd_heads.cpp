@@ -1,6 +1,6 @@
 // `autogen heads`: the head revision(s) of the migration chain (no database needed).
 #include "command.hpp"
-#include "pipeline.hpp"
+#include "project.hpp"
 #include "revision_text.hpp"
 
 namespace autogen::cli {

@@ -4,7 +4,7 @@
 
 #include "command.hpp"
 #include "migrate/runner.hpp"
-#include "pipeline.hpp"
+#include "project.hpp"
 #include "revision_text.hpp"
 
 namespace autogen::cli {
@@ -61,7 +61,7 @@ private:
                                 "set [database] url in autogen.toml, DATABASE_URL, or pass --url; or drop -i");
             return std::nullopt;
         }
-        auto live = open_live(session, config, /*required=*/true);
+        auto live = open_live(pipeline_context(session), config, /*required=*/true);
         if (!live) return std::nullopt;
         auto ids = migrate::current(*live->conn, config.migrations.version_table, session.diags);
         if (!ids) return std::nullopt;

@@ -4,7 +4,7 @@
 
 #include "command.hpp"
 #include "support/display_path.hpp"
-#include "pipeline.hpp"
+#include "project.hpp"
 #include "support/printable_text.hpp"
 #include "schema/schema_view.hpp"
 
@@ -43,7 +43,7 @@ private:
     }
 
     int models(Session& session, const support::Config& config) {
-        auto scanned = scan_models(session, config);
+        auto scanned = scan_models(pipeline_context(session), config);
         if (!scanned) return kExitUsage;
         auto schema = with_relative_locations(scanned->schema, config.root);
         if (session.options.json) {
@@ -64,7 +64,7 @@ private:
     }
 
     int database(Session& session, const support::Config& config) {
-        auto live = open_live(session, config, /*required=*/true);
+        auto live = open_live(pipeline_context(session), config, /*required=*/true);
         if (!live) return session.exit_code();
         auto schema = inspect_live(*live, config, session.diags, session.progress());
         if (!schema) return session.exit_code();

@@ -6,10 +6,9 @@
 #include <algorithm>
 
 #include "command.hpp"
-#include "pipeline.hpp"
+#include "project.hpp"
 #include "revision_clock.hpp"
 #include "revision_message.hpp"
-#include "sum_record.hpp"
 #include "support/text.hpp"
 
 namespace autogen::cli {
@@ -52,7 +51,7 @@ public:
         }
         // The merged branches' models together are the snapshot; scanned before
         // anything is written so that a model error leaves the folder as it was.
-        auto scanned = scan_models(session, *project->config);
+        auto scanned = scan_models(pipeline_context(session), *project->config);
         if (!scanned) return kExitUsage;
         migrate::RevisionDraft draft;
         draft.id = rev_id_.empty() ? migrate::new_revision_id() : rev_id_;
@@ -67,7 +66,7 @@ public:
                               {"path", std::filesystem::relative(*path, project->config->root).string()}};
         session.print("merged " + support::join_with(parents) + " into " + draft.id);
         session.print("wrote " + std::filesystem::relative(*path, std::filesystem::current_path()).string());
-        if (!record_new_revision(session, *project->config, *path, scanned->schema, SumUpdate::AddUnlisted)) return kExitUsage;
+        if (!record_new_revision(pipeline_context(session), *project->config, *path, scanned->schema, SumUpdate::AddUnlisted)) return kExitUsage;
         return kExitOk;
     }
 

@@ -4,14 +4,12 @@
 // migrations/autogen.sum with the models as its snapshot (docs/check.md).
 #include <cstdlib>
 
-#include "blind_spot_guard.hpp"
+#include "project.hpp"
 #include "command.hpp"
 #include "data_loss_gate.hpp"
 #include "migrate/revision_file.hpp"
-#include "pipeline.hpp"
 #include "revision_clock.hpp"
 #include "revision_message.hpp"
-#include "sum_record.hpp"
 
 namespace autogen::cli {
 
@@ -85,16 +83,16 @@ public:
         draft.depends_on = depends_on_;
 
         if (empty_) {
-            auto parents = revision_parents(session, *graph, head_, splice_);
+            auto parents = revision_parents(*graph, head_, splice_, session.diags);
             if (!parents) return kExitUsage;
             draft.down_revisions = std::move(*parents);
             for (const auto& d : config->database.dialects) draft.dialects.push_back({d, {}, {}});
             // The hand-written SQL to come is the chain's side of whatever the models
             // now say: they are the snapshot (check verifies it on a scratch database).
             std::vector<scan::BlindSpot> blind_spots;
-            auto scanned = scan_models(session, *config, &blind_spots);
+            auto scanned = scan_models(pipeline_context(session), *config, &blind_spots);
             if (!scanned) return kExitUsage;
-            if (!report_blind_spots(session, *config, blind_spots, support::Severity::Error)) return kExitUsage;
+            if (!report_blind_spots(session.diags, *config, blind_spots, support::Severity::Error)) return kExitUsage;
             models = std::move(scanned->schema);
         } else {
             // A baseline ignores the live database: it is the schema built from nothing,
@@ -103,7 +101,7 @@ public:
             options.against_live = !baseline_;
             options.head = head_;
             options.splice = splice_;
-            auto changes = compute_model_changes(session, *config, *graph, options);
+            auto changes = compute_model_changes(pipeline_context(session), *config, *graph, options);
             if (!changes) return kExitUsage;
             draft.down_revisions = changes->heads;
             draft.operations = describe_all(changes->primary().operations);
@@ -127,7 +125,7 @@ public:
             models = std::move(changes->scan.schema);
         }
 
-        if (!sum_ready_for_new_revision(session, *config)) return kExitUsage;
+        if (!sum_ready_for_new_revision(pipeline_context(session), *config)) return kExitUsage;
         auto path = migrate::write_revision(draft, writer_options(*config), session.diags);
         if (!path) return kExitUsage;
         session.result["written"] = true;
@@ -136,7 +134,7 @@ public:
         session.print("wrote " + std::filesystem::relative(*path, std::filesystem::current_path()).string());
         run_post_write_hooks(session, *config, *path);
         // After the hooks: a formatter hook changes the file's bytes.
-        if (!record_new_revision(session, *config, *path, models, SumUpdate::AddNew)) return kExitUsage;
+        if (!record_new_revision(pipeline_context(session), *config, *path, models, SumUpdate::AddNew)) return kExitUsage;
         return kExitOk;
     }
 

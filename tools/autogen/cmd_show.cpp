@@ -4,7 +4,7 @@
 #include <sstream>
 
 #include "command.hpp"
-#include "pipeline.hpp"
+#include "project.hpp"
 #include "revision_text.hpp"
 #include "support/printable_text.hpp"
 #include "support/text.hpp"

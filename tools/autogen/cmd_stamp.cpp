@@ -3,7 +3,7 @@
 // version table). `stamp base` empties it.
 #include "command.hpp"
 #include "migrate/runner.hpp"
-#include "pipeline.hpp"
+#include "project.hpp"
 #include "run_options.hpp"
 #include "support/text.hpp"
 
@@ -25,7 +25,7 @@ public:
     int run(Session& session) override {
         auto project = open_project(session);
         if (!project) return kExitUsage;
-        auto live = open_live(session, *project->config, /*required=*/true);
+        auto live = open_live(pipeline_context(session), *project->config, /*required=*/true);
         if (!live) return session.exit_code();
         migrate::RunOptions options = run_options(*project->config, *live, lock_timeout_);
         auto result = migrate::stamp(*live->conn, project->graph, target_, options, session.diags);

@@ -6,7 +6,7 @@
 #include "command.hpp"
 #include "migrate/offline_sql.hpp"
 #include "migrate/runner.hpp"
-#include "pipeline.hpp"
+#include "project.hpp"
 #include "run_options.hpp"
 #include "support/printable_text.hpp"
 #include "support/text.hpp"
@@ -39,7 +39,7 @@ public:
         auto* graph = &project->graph;
         if (!signed_if_count(session, *graph)) return kExitUsage;
         if (offline_) return print_offline(session, *config, *graph);
-        auto live = open_live(session, *config, /*required=*/true);
+        auto live = open_live(pipeline_context(session), *config, /*required=*/true);
         if (!live) return session.exit_code();
 
         migrate::RunOptions options = run_options(*config, *live, lock_timeout_);

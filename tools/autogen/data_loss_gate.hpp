@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "pipeline.hpp"
+#include "project.hpp"
 
 namespace autogen::cli {
 

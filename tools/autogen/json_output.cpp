@@ -7,7 +7,7 @@
 #include <variant>
 
 #include "diff/phrases.hpp"
-#include "pipeline.hpp"
+#include "pipeline/plan_change.hpp"
 
 namespace autogen::cli {
 

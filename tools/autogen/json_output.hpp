@@ -13,9 +13,13 @@
 #include "schema/operation.hpp"
 #include "support/diagnostics.hpp"
 
+namespace autogen::pipeline {
+struct PlannedChange;
+}
+
 namespace autogen::cli {
 
-struct PlannedChange;
+using pipeline::PlannedChange;
 
 /// The `version` of the document; raised when a field changes meaning or goes away
 /// (adding a field does not raise it).

@@ -6,7 +6,7 @@
 #include <iostream>
 
 #include "db/url.hpp"
-#include "sum_record.hpp"
+#include "project.hpp"
 
 namespace autogen::cli {
 

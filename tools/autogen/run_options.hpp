@@ -8,7 +8,7 @@
 #include <optional>
 
 #include "migrate/runner.hpp"
-#include "pipeline.hpp"
+#include "project.hpp"
 
 namespace autogen::cli {
 

@@ -5,12 +5,13 @@
 #pragma once
 
 #include "schema/schema.hpp"
-#include "session.hpp"
+#include "support/config.hpp"
+#include "support/diagnostics.hpp"
 
-namespace autogen::cli {
+namespace autogen::pipeline {
 
 /// A Model error at each table of `models` named like the version table or its log
 /// (in any schema: the inspectors skip them by name). True when there is none.
-bool check_reserved_names(Session& session, const support::Config& config, const schema::Schema& models);
+bool check_reserved_names(support::Diagnostics& diags, const support::Config& config, const schema::Schema& models);
 
-}  // namespace autogen::cli
+}  // namespace autogen::pipeline

@@ -11,7 +11,7 @@
 #include "scan/cache/scan_result_codec.hpp"
 #include "support/config.hpp"
 
-namespace autogen::cli {
+namespace autogen::pipeline {
 
 namespace {
 
@@ -86,4 +86,4 @@ void store_materialized(const support::Config& config, const std::string& key, c
     scan::write_atomically(path, scan::encode_outcome(outcome));
 }
 
-}  // namespace autogen::cli
+}  // namespace autogen::pipeline

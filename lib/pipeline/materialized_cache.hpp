@@ -18,7 +18,7 @@
 #include "schema/schema.hpp"
 #include "support/config.hpp"
 
-namespace autogen::cli {
+namespace autogen::pipeline {
 
 /// The cache key of materialising `statements` for dialect `dialect` under `config`.
 std::string materialized_key(const std::string& dialect, const std::vector<codegen::Statement>& statements,
@@ -36,4 +36,4 @@ std::optional<schema::Schema> lookup_materialized(const support::Config& config,
 /// Stores `schema` (as the inspector read it) under `key`; failures are silent (a cache).
 void store_materialized(const support::Config& config, const std::string& key, const schema::Schema& schema);
 
-}  // namespace autogen::cli
+}  // namespace autogen::pipeline

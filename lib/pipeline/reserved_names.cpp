@@ -3,16 +3,16 @@
 
 #include "migrate/version_table.hpp"
 
-namespace autogen::cli {
+namespace autogen::pipeline {
 
-bool check_reserved_names(Session& session, const support::Config& config, const schema::Schema& models) {
+bool check_reserved_names(support::Diagnostics& diags, const support::Config& config, const schema::Schema& models) {
     const migrate::VersionTable version(config.migrations.version_table);
     bool clean = true;
     for (const auto& table : models.tables) {
         const bool is_log = table.name == version.log_name();
         if (table.name != version.name() && !is_log) continue;
         clean = false;
-        session.diags.error(support::Category::Model,
+        diags.error(support::Category::Model,
                             "table name \"" + table.name + "\" is reserved: it is autogen's " +
                                 (is_log ? "version log table" : "version table") + " ([migrations] version_table = \"" +
                                 version.name() + "\" in " + config.file.filename().string() + ")",
@@ -23,4 +23,4 @@ bool check_reserved_names(Session& session, const support::Config& config, const
     return clean;
 }
 
-}  // namespace autogen::cli
+}  // namespace autogen::pipeline

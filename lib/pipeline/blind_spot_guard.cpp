@@ -7,7 +7,7 @@
 #include "introspect/inspector.hpp"
 #include "support/text.hpp"
 
-namespace autogen::cli {
+namespace autogen::pipeline {
 
 namespace fs = std::filesystem;
 using support::Category;
@@ -50,8 +50,8 @@ std::vector<scan::BlindSpot> find_project_blind_spots(const support::Config& con
     return scan::find_blind_spots(config.root, scanned, config.models.ignore);
 }
 
-bool report_blind_spots(Session& session, const support::Config& config, const std::vector<scan::BlindSpot>& spots,
-                        support::Severity severity) {
+bool report_blind_spots(support::Diagnostics& diags, const support::Config& config,
+                        const std::vector<scan::BlindSpot>& spots, support::Severity severity) {
     bool none = true;
     for (const auto& spot : spots) {
         if (!spot.ignored_by.empty()) continue;
@@ -65,9 +65,9 @@ bool report_blind_spots(Session& session, const support::Config& config, const s
                        " would be left out of every revision";
         std::string hint = fix_for(config, project_relative(config, spot.first_use.file));
         if (severity == support::Severity::Error)
-            session.diags.error(Category::Model, message, spot.first_use, hint);
+            diags.error(Category::Model, message, spot.first_use, hint);
         else
-            session.diags.warning(Category::Model, message, spot.first_use, hint);
+            diags.warning(Category::Model, message, spot.first_use, hint);
     }
     return none;
 }
@@ -85,7 +85,7 @@ std::vector<Finding> blind_spot_findings(const support::Config& config, const st
     return out;
 }
 
-std::optional<support::Config> keep_unscanned_tables(Session& session, const support::Config& config,
+std::optional<support::Config> keep_unscanned_tables(const Context& ctx, const support::Config& config,
                                       const std::vector<scan::BlindSpot>& spots, const schema::Schema& models) {
     support::Config kept = config;
     for (const auto& spot : spots) {
@@ -96,7 +96,7 @@ std::optional<support::Config> keep_unscanned_tables(Session& session, const sup
             at.file = project_relative(config, at.file);
             if (t.name.empty()) {
                 // Not knowing the table, autogen could propose dropping it: refuse.
-                session.diags.error(Category::Model,
+                ctx.diags.error(Category::Model,
                                     "cannot tell from the text which table this declares, so it cannot be kept safe "
                                     "from dropping (the file is " + why + ")",
                                     t.declared,
@@ -108,12 +108,12 @@ std::optional<support::Config> keep_unscanned_tables(Session& session, const sup
             const std::string pattern = qualified(t);
             auto& excluded = kept.models.exclude_tables;
             if (std::find(excluded.begin(), excluded.end(), pattern) == excluded.end()) excluded.push_back(pattern);
-            session.detail("kept table \"" + pattern + "\": declared at " + at.str() + ", " + why +
+            ctx.say_detail("kept table \"" + pattern + "\": declared at " + at.str() + ", " + why +
                            "; left out of the comparison, never dropped");
         }
     }
-    if (session.diags.has_errors()) return std::nullopt;
+    if (ctx.diags.has_errors()) return std::nullopt;
     return kept;
 }
 
-}  // namespace autogen::cli
+}  // namespace autogen::pipeline

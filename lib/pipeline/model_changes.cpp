@@ -1,0 +1,118 @@
+// compute_model_changes() (model_changes.hpp): one PlannedChange per configured dialect.
+#include "model_changes.hpp"
+
+#include <algorithm>
+
+#include "blind_spot_guard.hpp"
+#include "materialize.hpp"
+#include "migrate/runner.hpp"
+#include "migrate/unknown_revision.hpp"
+#include "project_graph.hpp"
+#include "replay.hpp"
+#include "require_dialect.hpp"
+#include "scan_models.hpp"
+#include "scratch_available.hpp"
+#include "snapshot_sides.hpp"
+#include "sum_location.hpp"
+
+namespace autogen::pipeline {
+
+using support::Category;
+
+std::optional<ModelChanges> compute_model_changes(const Context& ctx, const support::Config& project_config,
+                                                  const migrate::RevisionGraph& graph, ChangeOptions options) {
+    ModelChanges changes;
+    auto parents = revision_parents(graph, options.head, options.splice, ctx.diags);
+    if (!parents) return std::nullopt;
+    changes.heads = std::move(*parents);
+    std::vector<scan::BlindSpot> blind_spots;
+    auto scanned = scan_models(ctx, project_config, &blind_spots);
+    if (!scanned) return std::nullopt;
+    if (!report_blind_spots(ctx.diags, project_config, blind_spots, support::Severity::Error)) return std::nullopt;
+    changes.scan = std::move(*scanned);
+    // From here on, the tables that unscanned files declare are out of every comparison.
+    const auto kept = keep_unscanned_tables(ctx, project_config, blind_spots, changes.scan.schema);
+    if (!kept) return std::nullopt;
+    const support::Config& config = *kept;
+
+    std::optional<LiveDatabase> live;
+    if (options.against_live) {
+        live = open_live(ctx, config, /*required=*/false);
+        if (ctx.diags.has_errors()) return std::nullopt;
+    }
+    if (live) {
+        // Like Alembic: a revision is computed against a database that is at the head,
+        // otherwise it would repeat the changes of the revisions not yet applied.
+        auto current = migrate::current(*live->conn, config.migrations.version_table, ctx.diags);
+        if (!current) return std::nullopt;
+        auto want = changes.heads;
+        std::sort(want.begin(), want.end());
+        std::sort(current->begin(), current->end());
+        for (const auto& id : *current) {
+            if (!graph.find(id)) {
+                ctx.diags.error(Category::MigrationFile,
+                                    migrate::unknown_revision_message(id, config.migrations.dir), {},
+                                    migrate::unknown_revision_hint());
+                return std::nullopt;
+            }
+        }
+        if (*current != want) {
+            ctx.diags.error(Category::Usage,
+                                "the database " + live->url.redacted() + " is not at the head of the migration chain",
+                                {}, "run 'autogen upgrade head' first (or 'autogen stamp' if the schema already matches)");
+            return std::nullopt;
+        }
+    }
+
+    for (const auto& name : config.database.dialects) {
+        const dialect::Dialect* dialect = require_dialect(ctx.dialects, name, ctx.diags);
+        if (!dialect) return std::nullopt;
+        std::string no_scratch;
+        const bool live_here = live && live->dialect == dialect;
+        std::optional<schema::Schema> desired;
+        // A read-only command may not use the live server for scratch (SPEC §3): then the
+        // live dialect needs dev_url or the materialised-schema cache too.
+        if ((!live_here || !config.database.scratch_on_url) && !scratch_available(*dialect, config, no_scratch)) {
+            if (live_here) desired = materialize(*dialect, changes.scan.schema, config, ctx.diags, true);
+            if (ctx.diags.has_errors()) return std::nullopt;
+            if (desired) {
+                ctx.say_info("no scratch " + name + " database (" + no_scratch + "): the models' " + name +
+                             " schema comes from the materialised-schema cache");
+            }
+        }
+        if (!no_scratch.empty() && !desired) {
+            // A server dialect without a server: autogen.sum's snapshot stands in for the
+            // replayed chain (docs/check.md), so a revision can still be written.
+            ctx.say_info("no scratch " + name + " database (" + no_scratch + "): diffing the models against " +
+                         sum_display(config) + (live_here ? " instead of the live database" : ""));
+            auto sides = snapshot_sides(*dialect, config, graph, changes.scan.schema, ctx.diags);
+            if (!sides) return std::nullopt;
+            auto planned = plan_change(*dialect, sides->first, sides->second, ctx.diags);
+            if (!planned) return std::nullopt;
+            changes.per_dialect.push_back(std::move(*planned));
+            continue;
+        }
+        if (!desired)
+            desired = materialize(*dialect, changes.scan.schema, config, ctx.diags, false, ctx.progress);
+        if (!desired) return std::nullopt;
+        std::optional<schema::Schema> from;
+        if (live && live->dialect == dialect) {
+            from = inspect_live(*live, config, ctx.diags, ctx.progress);
+        } else {
+            from = replay_chain(*dialect, graph, changes.heads, config, ctx.diags, false, ctx.progress);
+        }
+        if (!from) return std::nullopt;
+        auto planned = plan_change(*dialect, *from, *desired, ctx.diags);
+        if (!planned) return std::nullopt;
+        changes.per_dialect.push_back(std::move(*planned));
+    }
+    // The operations users read come from the live database's dialect when there is
+    // one, else from the first configured dialect.
+    for (std::size_t i = 0; i < changes.per_dialect.size(); ++i) {
+        if (live && changes.per_dialect[i].dialect == live->dialect) changes.primary_index = i;
+    }
+    if (live && changes.primary().dialect == live->dialect) changes.live = std::move(live);
+    return changes;
+}
+
+}  // namespace autogen::pipeline

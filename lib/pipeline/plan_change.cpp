@@ -1,0 +1,37 @@
+// plan_change() and describe_all() (plan_change.hpp).
+#include "plan_change.hpp"
+
+#include "diff/differ.hpp"
+#include "diff/phrases.hpp"
+#include "diff/rename_hints.hpp"
+
+namespace autogen::pipeline {
+
+std::optional<PlannedChange> plan_change(const dialect::Dialect& dialect, const schema::Schema& from,
+                                         const schema::Schema& to, support::Diagnostics& diags) {
+    PlannedChange change;
+    change.dialect = &dialect;
+    change.operations = diff::diff(from, to, *dialect.rules);
+    change.statements.dialect = dialect.name;
+    change.statements.upgrade = dialect.planner->plan(change.operations, from, to, diags);
+    change.statements.downgrade = dialect.planner->plan(schema::reverse(change.operations), to, from, diags);
+    // Each hint also goes into the revision file, as a note above the upgrade.
+    std::vector<codegen::Statement> notes;
+    for (const auto& hint : diff::rename_hints(change.operations, *dialect.rules)) {
+        change.hints.push_back(diff::describe(hint));
+        notes.push_back({.comment = "hint: " + change.hints.back()});
+    }
+    change.statements.upgrade.insert(change.statements.upgrade.begin(), notes.begin(), notes.end());
+    if (diags.has_errors()) return std::nullopt;
+    change.from = from;
+    change.to = to;
+    return change;
+}
+
+std::vector<std::string> describe_all(const std::vector<schema::Operation>& ops) {
+    std::vector<std::string> out;
+    for (const auto& op : ops) out.push_back(diff::describe(op));
+    return out;
+}
+
+}  // namespace autogen::pipeline

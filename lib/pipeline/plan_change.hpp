@@ -1,0 +1,32 @@
+// What changes between two schemas of one dialect: the operations the dialect's
+// rules find, planned both ways by its planner, with the possible undeclared renames.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dialect/dialect.hpp"
+#include "migrate/revision_writer.hpp"
+#include "schema/operation.hpp"
+
+namespace autogen::pipeline {
+
+/// What changes between two schemas of one dialect, planned both ways.
+struct PlannedChange {
+    const dialect::Dialect* dialect = nullptr;
+    std::vector<schema::Operation> operations;
+    migrate::DialectStatements statements;
+    /// Possible undeclared renames ("hint: ..." lines without the "hint: ").
+    std::vector<std::string> hints;
+    schema::Schema from, to;  ///< the two sides that were diffed (the rows live in `from`)
+};
+
+/// Diffs `from` -> `to` and plans the upgrade and its derived downgrade.
+std::optional<PlannedChange> plan_change(const dialect::Dialect& dialect, const schema::Schema& from,
+                                         const schema::Schema& to, support::Diagnostics& diags);
+
+/// The phrases of `ops` ("added column ...").
+std::vector<std::string> describe_all(const std::vector<schema::Operation>& ops);
+
+}  // namespace autogen::pipeline
