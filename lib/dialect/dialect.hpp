@@ -42,9 +42,11 @@ struct Dialect {
     std::function<std::optional<db::DatabaseUrl>(const std::string& url, const std::filesystem::path& base_dir,
                                                  support::Diagnostics&)>
         parse_url;
-    /// Refuses a dev URL (`[database] dev_url` or --dev-url, named by `from`) of this
-    /// dialect that it would never use, with an error in `diags`; null: any is used.
+    /// Called for a dev URL (`[database] dev_url` or --dev-url, named by `from`) of this
+    /// dialect: true, after an error in `diags`, when the dialect never uses one (its
+    /// scratch database needs no server). Null: a dev URL of this dialect is used.
     std::function<bool(const std::string& from, support::Diagnostics&)> refuse_dev_url;
+    /// What `autogen init --dialect NAME` writes for this dialect.
     NewProject new_project;
     /// Opens the database a URL of this dialect names (ReadOnly: creating nothing).
     std::function<std::unique_ptr<db::Connection>(const db::DatabaseUrl&, db::Access, support::Diagnostics&)>
