@@ -49,6 +49,7 @@ expect_leak "a dialect type name" lib/diff/differ.cpp 'struct PostgresThing;'
 expect_leak "a dialect-only field in the neutral schema" lib/schema/schema.hpp 'struct Leak { bool sqlite_strict = false; };'
 expect_leak "a look inside dialect_options" lib/diff/differ.cpp \
     'static bool leak(const autogen::schema::Table& t) { return t.dialect_options.count("strict"); }'
+expect_leak "a dialect name in the generic DiffRules" lib/diff/diff_rules.hpp 'inline bool leak_postgres = true;'
 expect_leak "a name after a block comment" lib/diff/differ.cpp '/* a comment */ int sqlite_leak = 0;'
 
 fresh
