@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "db/postgres_connection.hpp"
+#include "db/postgres_url.hpp"
 #include "introspect/postgres_inspector.hpp"
 #include "schema/schema_view.hpp"
 
@@ -42,7 +43,7 @@ int main(int argc, char** argv) {
     }
     int runs = args.size() > 1 ? std::max(1, std::stoi(args[1])) : 5;
     support::Diagnostics diags;
-    auto url = db::parse_url(args[0], {}, diags);
+    auto url = db::parse_postgres_url(args[0], diags);
     auto conn = url ? db::open_postgres(*url, diags) : nullptr;
     if (!conn) return fail(diags);
     auto inspector = introspect::make_postgres_inspector();

@@ -12,4 +12,9 @@ namespace autogen::codegen {
 const schema::Enum* find_column_enum(const schema::Schema& model, const schema::Table& t, const schema::Column& c,
                                      support::Diagnostics& diags);
 
+/// Reports (into `diags`) every default, check, type or index expression of `table`
+/// that would not stay in its place in a statement (sql_builder's is_self_contained_sql,
+/// the same for every dialect); false if there was any.
+bool validate_table_sql(const schema::Table& table, support::Diagnostics& diags);
+
 }  // namespace autogen::codegen

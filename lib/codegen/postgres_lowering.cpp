@@ -9,7 +9,6 @@
 
 #include "codegen/postgres_ddl.hpp"
 #include "codegen/sql_builder.hpp"
-#include "codegen/sqlite_ddl.hpp"
 #include "support/sql_scanner.hpp"
 #include "support/text.hpp"
 
@@ -176,9 +175,7 @@ schema::Schema lower(const schema::Schema& model, support::Diagnostics& diags) {
     schema::Schema out = model;
     for (auto& t : out.tables) {
         lower_table(t, model, diags);
-        // The check is dialect-independent (sql_builder's is_self_contained_sql on
-        // every SQL text of the table); it lives beside the SQLite DDL for history.
-        sqlite::validate_table_sql(t, diags);
+        validate_table_sql(t, diags);
     }
     return out;
 }

@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "codegen/sql_builder.hpp"
+#include "codegen/sqlite_table_options.hpp"
 #include "support/text.hpp"
 
 namespace autogen::codegen::sqlite {
@@ -84,7 +85,7 @@ std::string column_definition(const schema::Table& table, const schema::Column& 
     std::string out = quote_identifier(column.name);
     if (!column.type.sql.empty()) out += " " + column.type.sql;
     if (!column.nullable) out += " NOT NULL";
-    if (is_rowid_alias(table, column)) out += table.sqlite_autoincrement ? " PRIMARY KEY AUTOINCREMENT" : " PRIMARY KEY";
+    if (is_rowid_alias(table, column)) out += table_options(table).autoincrement ? " PRIMARY KEY AUTOINCREMENT" : " PRIMARY KEY";
     if (column.server_default) out += " DEFAULT " + default_clause_value(*column.server_default);
     if (column.collation && !column.collation->empty()) out += " COLLATE " + quote_identifier(*column.collation);
     return out;
@@ -117,8 +118,9 @@ std::string create_table_sql(const schema::Table& table, std::string_view name_o
     for (std::size_t i = 0; i < parts.size(); ++i) sql += (i ? ",\n    " : "\n    ") + parts[i];
     sql += "\n)";
     std::vector<std::string> options;
-    if (table.sqlite_without_rowid) options.push_back("WITHOUT ROWID");
-    if (table.sqlite_strict) options.push_back("STRICT");
+    const TableOptions kept = table_options(table);
+    if (kept.without_rowid) options.push_back("WITHOUT ROWID");
+    if (kept.strict) options.push_back("STRICT");
     for (std::size_t i = 0; i < options.size(); ++i) sql += (i ? ", " : " ") + options[i];
     return sql;
 }
@@ -129,28 +131,6 @@ std::string create_index_sql(std::string_view table_name, const schema::Index& i
                       index_item_list(index.columns) + ")";
     if (!support::trimmed(index.where).empty()) sql += " WHERE " + support::trimmed(index.where);
     return sql;
-}
-
-bool validate_table_sql(const schema::Table& table, support::Diagnostics& diags) {
-    bool ok = true;
-    auto check = [&](const std::string& sql, const std::string& what, const support::SourceLocation& where) {
-        if (is_self_contained_sql(sql)) return;
-        ok = false;
-        diags.error(support::Category::Model,
-                    what + " of table \"" + table.name + "\" is not a self-contained SQL expression: " + sql, where,
-                    "balance its parentheses and quotes, and remove any ';' or comment from it");
-    };
-    for (const auto& c : table.columns) {
-        check(c.type.sql, "the type of column \"" + c.name + "\"", c.location);
-        if (c.server_default) check(*c.server_default, "the default of column \"" + c.name + "\"", c.location);
-    }
-    for (const auto& ck : table.checks) check(ck.expression, "check \"" + ck.name + "\"", ck.location);
-    for (const auto& ix : table.indexes) {
-        check(ix.where, "the WHERE of index \"" + ix.name + "\"", ix.location);
-        for (const auto& item : ix.columns)
-            if (is_expression_item(item)) check(item, "an expression of index \"" + ix.name + "\"", ix.location);
-    }
-    return ok;
 }
 
 }  // namespace autogen::codegen::sqlite

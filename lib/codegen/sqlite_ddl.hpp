@@ -40,8 +40,4 @@ std::string create_table_sql(const schema::Table& table, std::string_view name_o
 /// CREATE [UNIQUE] INDEX "ix" ON "table" (...) [WHERE ...].
 std::string create_index_sql(std::string_view table_name, const schema::Index& index);
 
-/// Reports (into `diags`) every default, check, type or index expression of `table`
-/// that would not stay in its place in a statement; false if there was any.
-bool validate_table_sql(const schema::Table& table, support::Diagnostics& diags);
-
 }  // namespace autogen::codegen::sqlite

@@ -6,6 +6,7 @@
 
 #include "codegen/sql_builder.hpp"
 #include "codegen/sqlite_ddl.hpp"
+#include "codegen/sqlite_table_options.hpp"
 #include "codegen/tightening.hpp"
 #include "support/overloaded.hpp"
 #include "support/text.hpp"
@@ -83,35 +84,36 @@ bool strict_allows(const std::string& type) {
 /// if the new shape still allows it; what is not kept is said in `notes`.
 schema::Table with_kept_options(const schema::Table& before, const schema::Table& after,
                                 std::vector<std::string>& notes) {
-    const schema::Table& source =
-        after.sqlite_without_rowid || after.sqlite_strict || after.sqlite_autoincrement ? after : before;
+    const TableOptions source = table_options(after).any() ? table_options(after) : table_options(before);
     schema::Table shape = after;
+    TableOptions kept = table_options(after);
     const std::string table = quote_identifier(after.name);
-    if (source.sqlite_strict) {
-        shape.sqlite_strict = true;
+    if (source.strict) {
+        kept.strict = true;
         for (const auto& c : after.columns) {
             if (strict_allows(c.type.sql)) continue;
-            shape.sqlite_strict = false;
+            kept.strict = false;
             notes.push_back("STRICT is not kept: column " + quote_identifier(c.name) + " of " + table + " is " +
                             (c.type.sql.empty() ? std::string("untyped") : "typed " + c.type.sql) +
                             ", which a STRICT table does not allow");
             break;
         }
     }
-    if (source.sqlite_without_rowid) {
-        shape.sqlite_without_rowid = after.primary_key && !after.primary_key->columns.empty();
-        if (!shape.sqlite_without_rowid)
+    if (source.without_rowid) {
+        kept.without_rowid = after.primary_key && !after.primary_key->columns.empty();
+        if (!kept.without_rowid)
             notes.push_back("WITHOUT ROWID is not kept: " + table + " has no primary key any more");
     }
-    if (source.sqlite_autoincrement) {
+    if (source.autoincrement) {
         const auto* key = after.primary_key && after.primary_key->columns.size() == 1
                               ? after.find_column(after.primary_key->columns.front())
                               : nullptr;
-        shape.sqlite_autoincrement = key && is_rowid_alias(after, *key) && !shape.sqlite_without_rowid;
-        if (!shape.sqlite_autoincrement)
+        kept.autoincrement = key && is_rowid_alias(after, *key) && !kept.without_rowid;
+        if (!kept.autoincrement)
             notes.push_back("AUTOINCREMENT is not kept: the primary key of " + table +
                             " is no longer a single INTEGER column");
     }
+    set_table_options(shape, kept);
     return shape;
 }
 
@@ -216,7 +218,7 @@ std::vector<Statement> rebuild_table(const Rebuild& r) {
         out.push_back({.sql = "INSERT INTO " + quote_identifier(scratch) + " (" + column_list(targets) + ") SELECT " +
                               select + " FROM " + quote_identifier(before.name)});
     }
-    if (shape.sqlite_autoincrement) {
+    if (table_options(shape).autoincrement) {
         // AUTOINCREMENT never hands out a number again, even one whose row was deleted:
         // the new table continues the old table's high-water mark, not the copied rows'.
         // The larger of the old table's counter (if it had one) and the copied rows' largest key.

@@ -313,7 +313,7 @@ private:
 PGconn* connect(const DatabaseUrl& url, const std::string& database, Diagnostics& diags) {
     // Later keywords override what the expanded URL says, earlier ones are defaults.
     std::vector<const char*> keys = {"connect_timeout", "fallback_application_name", "dbname"};
-    std::vector<const char*> values = {kConnectTimeoutSeconds, "autogen", url.conninfo.c_str()};
+    std::vector<const char*> values = {kConnectTimeoutSeconds, "autogen", url.target.c_str()};
     if (!database.empty()) {
         keys.push_back("dbname");
         values.push_back(database.c_str());
@@ -327,7 +327,7 @@ PGconn* connect(const DatabaseUrl& url, const std::string& database, Diagnostics
     PQfinish(conn);
     diags.error(Category::Database,
                 "cannot connect to PostgreSQL " + url.redacted() + (database.empty() ? "" : " (database " + database + ")") +
-                    ": " + redact_secrets(why, url.conninfo),
+                    ": " + redact_secrets(why, url.target),
                 {},
                 "check that the server runs and the URL's host, port, user, password and database are right "
                 "(postgresql://user:password@host:port/database)");

@@ -1,5 +1,6 @@
 // The PostgreSQL connection against the real test server (ctest's "postgres" fixture).
 #include "db/postgres_connection.hpp"
+#include "db/postgres_url.hpp"
 
 #include <doctest/doctest.h>
 #include <unistd.h>
@@ -21,7 +22,7 @@ std::string print(const support::Diagnostics& diags) {
 
 db::DatabaseUrl parsed(const std::string& url) {
     support::Diagnostics diags;
-    auto u = db::parse_url(url, {}, diags);
+    auto u = db::parse_postgres_url(url, diags);
     INFO(print(diags));
     REQUIRE(u);
     return *u;
@@ -198,10 +199,10 @@ TEST_CASE("postgres connection: a failed connection names the URL without its pa
 
 TEST_CASE("postgres urls: postgresql:// and postgres:// parse, malformed ones are config errors") {
     CHECK(parsed("postgresql://u:p@localhost:5432/app").scheme == "postgresql");
-    CHECK(parsed("postgres://u@localhost/app?sslmode=disable").conninfo == "postgres://u@localhost/app?sslmode=disable");
+    CHECK(parsed("postgres://u@localhost/app?sslmode=disable").target == "postgres://u@localhost/app?sslmode=disable");
     CHECK(parsed("postgresql:///app?host=/var/run/postgresql").scheme == "postgresql");
     support::Diagnostics diags;
-    CHECK_FALSE(db::parse_url("postgresql://u:secret@localhost:5432/app?nosuchoption=1", {}, diags));
+    CHECK_FALSE(db::parse_postgres_url("postgresql://u:secret@localhost:5432/app?nosuchoption=1", diags));
     REQUIRE(diags.has_errors());
     CHECK(diags.items().back().category == support::Category::Config);
     CHECK(diags.items().back().message.find("nosuchoption") != std::string::npos);

@@ -1,9 +1,7 @@
-// Parsing of database URLs (SPEC §2) and password redaction. Redaction errs on the
+// The scheme-neutral part of database URLs (SPEC §2) and password redaction. Redaction errs on the
 // side of hiding too much: a URL whose password is malformed (a bad percent-escape, a
 // raw '@', a space) is exactly the one whose error message gets printed.
 #include "db/url.hpp"
-
-#include <libpq-fe.h>
 
 #include <algorithm>
 #include <cctype>
@@ -14,8 +12,6 @@
 namespace autogen::db {
 
 namespace {
-
-bool starts_with(const std::string& s, const std::string& prefix) { return s.rfind(prefix, 0) == 0; }
 
 constexpr const char* kHidden = "***";
 
@@ -205,85 +201,9 @@ std::string with_database(const std::string& url, const std::string& name) {
 
 std::string DatabaseUrl::redacted() const { return redact_password(redact_url(original)); }
 
-namespace {
-
-/// Each port of a libpq "port" value ("5432", or "5432,5433" for several hosts; an
-/// empty entry means the default) must be a number from 1 to 65535. The bad one, or
-/// nullopt when all are good.
-std::optional<std::string> bad_port(const std::string& ports) {
-    std::size_t start = 0;
-    while (start <= ports.size()) {
-        auto end = ports.find(',', start);
-        if (end == std::string::npos) end = ports.size();
-        std::string port = ports.substr(start, end - start);
-        const bool digits = !port.empty() && port.size() <= 5 &&
-                            std::all_of(port.begin(), port.end(), [](unsigned char c) { return std::isdigit(c); });
-        if (!port.empty() && (!digits || std::stoi(port) < 1 || std::stoi(port) > 65535)) return port;
-        start = end + 1;
-    }
-    return std::nullopt;
-}
-
-}  // namespace
-
-std::optional<DatabaseUrl> parse_url(const std::string& url, const std::filesystem::path& base_dir,
-                                     support::Diagnostics& diags) {
-    DatabaseUrl out;
-    out.original = url;
-    if (starts_with(url, "sqlite://")) {
-        out.scheme = "sqlite";
-        std::string rest = url.substr(std::string("sqlite://").size());
-        if (rest == ":memory:" || rest == "/:memory:") {
-            out.sqlite_path = ":memory:";
-        } else if (starts_with(rest, "//")) {
-            out.sqlite_path = rest.substr(1);  // sqlite:////abs/path -> /abs/path
-        } else if (starts_with(rest, "/") && rest.size() > 1) {
-            out.sqlite_path = (base_dir / rest.substr(1)).lexically_normal().string();
-        } else {
-            diags.error(support::Category::Config, "malformed SQLite URL '" + out.redacted() + "'", {},
-                        "use sqlite:///relative/path.db, sqlite:////absolute/path.db or sqlite://:memory:");
-            return std::nullopt;
-        }
-        return out;
-    }
-    if (starts_with(url, "postgresql://") || starts_with(url, "postgres://")) {
-        out.scheme = "postgresql";
-        out.conninfo = url;
-        const std::string hint =
-            "use postgresql://user:password@host:port/database (or postgres://...); "
-            "percent-encode special characters in the password (%40 for an at sign, %3A for a colon, %20 for a "
-            "space, %25 for a percent sign)";
-        // libpq's own parser, so a malformed URL is a configuration error now rather
-        // than a connection failure later. Its complaint may quote a token of the URL
-        // (the password, for a bad percent-escape): scrubbed before it is printed.
-        char* error = nullptr;
-        PQconninfoOption* options = PQconninfoParse(url.c_str(), &error);
-        if (!options) {
-            std::string why = error ? error : "out of memory";
-            PQfreemem(error);
-            while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();
-            diags.error(support::Category::Config,
-                        "malformed PostgreSQL URL '" + out.redacted() + "': " + redact_secrets(why, url), {}, hint);
-            return std::nullopt;
-        }
-        std::optional<std::string> port;
-        for (const PQconninfoOption* o = options; o->keyword; ++o) {
-            if (std::string_view(o->keyword) == "port" && o->val) port = bad_port(o->val);
-        }
-        PQconninfoFree(options);
-        if (port) {
-            diags.error(support::Category::Config,
-                        redact_secrets("malformed PostgreSQL URL '" + out.redacted() + "': port '" + *port +
-                                           "' is not a number from 1 to 65535",
-                                       url),
-                        {}, hint);
-            return std::nullopt;
-        }
-        return out;
-    }
-    diags.error(support::Category::Config, "unsupported database URL '" + out.redacted() + "'", {},
-                "autogen supports sqlite:///file.db, sqlite://:memory: and postgresql://user@host/db");
-    return std::nullopt;
+std::string url_scheme(const std::string& url) {
+    const auto end = url.find("://");
+    return end == std::string::npos ? std::string() : url.substr(0, end);
 }
 
 }  // namespace autogen::db

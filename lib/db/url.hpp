@@ -1,5 +1,6 @@
-// Database URLs of SPEC §2: sqlite:///relative.db, sqlite:////absolute.db,
-// sqlite://:memory:, postgresql://user:password@host:port/db?options (also postgres://).
+// Database URLs of SPEC §2, the scheme-neutral part: the parsed form every dialect's
+// URL parser fills (lib/db/<dialect>_url.hpp), the scheme split the registry finds a
+// dialect by (dialect::DialectRegistry::parse_url), and password redaction.
 #pragma once
 
 #include <filesystem>
@@ -11,24 +12,21 @@
 namespace autogen::db {
 
 struct DatabaseUrl {
-    std::string scheme;      ///< the dialect's registry name: "sqlite" or "postgresql"
-    std::string original;    ///< as given
-    std::string sqlite_path; ///< sqlite: the file path (resolved against base_dir) or ":memory:"
-    std::string conninfo;    ///< postgresql: the URL handed to libpq as is (checked by libpq's parser)
+    std::string scheme;    ///< the registry name of the dialect whose parser read it
+    std::string original;  ///< as given
+    /// What the dialect's connection opens, as its URL parser resolved it (a file path,
+    /// or the connection string handed to the client library as is).
+    std::string target;
 
     /// The URL with any password replaced by "***" (redact_url): the only form that may be printed.
     std::string redacted() const;
 };
 
-/// Parses `url`; relative SQLite paths are resolved against `base_dir` (the folder of
-/// autogen.toml). A PostgreSQL URL goes through libpq's parser, and its port(s) must be
-/// numbers from 1 to 65535: a malformed URL is a Config error (exit 2) before any
-/// connection is tried. Errors name the URL (redacted) and the accepted forms, never a
-/// password.
-std::optional<DatabaseUrl> parse_url(const std::string& url, const std::filesystem::path& base_dir,
-                                     support::Diagnostics& diags);
+/// The scheme of `url` ("scheme://..."): the text before the first "://", or empty
+/// when there is none. The registry finds the dialect that parses the rest by it.
+std::string url_scheme(const std::string& url);
 
-/// The PostgreSQL URL `url` naming database `name` instead of its own; user, password,
+/// The server URL `url` naming database `name` instead of its own; user, password,
 /// host, port and ?options are kept. (A dbname= option in the query would still win.)
 std::string with_database(const std::string& url, const std::string& name);
 

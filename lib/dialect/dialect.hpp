@@ -1,10 +1,14 @@
-// lib/dialect: the dialect registry. For each supported database, its connection, inspector, diff
-// rules and planner, keyed by name ("sqlite"). Built explicitly by main (no static
-// initialisers); generic code asks it instead of comparing dialect names.
+// lib/dialect: the dialect registry. For each supported database, its URL parser,
+// connection, inspector, diff rules and planner, keyed by name and by URL scheme. Each
+// dialect is assembled in its own file (lib/dialect/<dialect>_dialect.cpp); the registry
+// (registry.cpp) lists them. Built explicitly by main (no static initialisers); generic
+// code asks it instead of comparing dialect names.
 #pragma once
 
+#include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,8 +23,31 @@
 
 namespace autogen::dialect {
 
+/// What `autogen init` writes for a new project of a dialect.
+struct NewProject {
+    std::string url;                     ///< autogen.toml's [database] url
+    std::vector<std::string> gitignore;  ///< .gitignore lines before ".autogen/" (the local database)
+    std::string upgrade_target;          ///< what "next steps" says `autogen upgrade` applies to
+};
+
 struct Dialect {
     std::string name;
+    /// The URL schemes (before "://") this dialect's URLs use; `name` among them.
+    std::vector<std::string> schemes;
+    /// The URL forms named when a URL has no known scheme, in the message's order.
+    std::vector<std::string> url_forms;
+    /// Parses a URL of one of `schemes`; relative paths resolve against `base_dir` (the
+    /// folder of autogen.toml). A malformed URL is a Config error naming the URL
+    /// (redacted) and the accepted forms.
+    std::function<std::optional<db::DatabaseUrl>(const std::string& url, const std::filesystem::path& base_dir,
+                                                 support::Diagnostics&)>
+        parse_url;
+    /// Called for a dev URL (`[database] dev_url` or --dev-url, named by `from`) of this
+    /// dialect: true, after an error in `diags`, when the dialect never uses one (its
+    /// scratch database needs no server). Null: a dev URL of this dialect is used.
+    std::function<bool(const std::string& from, support::Diagnostics&)> refuse_dev_url;
+    /// What `autogen init --dialect NAME` writes for this dialect.
+    NewProject new_project;
     /// Opens the database a URL of this dialect names (ReadOnly: creating nothing).
     std::function<std::unique_ptr<db::Connection>(const db::DatabaseUrl&, db::Access, support::Diagnostics&)>
         connect;
@@ -49,8 +76,17 @@ public:
     void add(Dialect dialect);
     /// The dialect of that name, or nullptr.
     const Dialect* find(const std::string& name) const;
-    /// Registered names, in registration order (for messages).
-    std::string names() const;
+    /// The dialect whose URLs use `scheme` ("postgres" and "postgresql" both find
+    /// PostgreSQL), or nullptr.
+    const Dialect* find_by_scheme(const std::string& scheme) const;
+    /// Registered names, in registration order (for messages), joined by `separator`.
+    std::string names(const std::string& separator = ", ") const;
+    /// Registered names, in registration order.
+    std::vector<std::string> name_list() const;
+    /// Parses `url` with the parser of the dialect its scheme names. A URL of no known
+    /// scheme is a Config error listing every dialect's URL forms.
+    std::optional<db::DatabaseUrl> parse_url(const std::string& url, const std::filesystem::path& base_dir,
+                                             support::Diagnostics& diags) const;
 
 private:
     std::vector<std::unique_ptr<Dialect>> dialects_;

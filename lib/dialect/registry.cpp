@@ -1,16 +1,12 @@
-// The registry and the one place where the dialects are assembled.
+// The registry: dialects by name and by URL scheme, the scheme-neutral URL entry point,
+// and make_dialect_registry, the one list of the dialects this build supports.
 #include "dialect/dialect.hpp"
 
-#include "codegen/postgres_planner.hpp"
-#include "codegen/sqlite_planner.hpp"
-#include "db/postgres_connection.hpp"
-#include "db/sqlite_connection.hpp"
-#include "diff/postgres_rules.hpp"
-#include "diff/sqlite_rules.hpp"
-#include "introspect/postgres_impact.hpp"
-#include "introspect/postgres_inspector.hpp"
-#include "introspect/sqlite_impact.hpp"
-#include "introspect/sqlite_inspector.hpp"
+#include <algorithm>
+
+#include "dialect/postgres_dialect.hpp"
+#include "dialect/sqlite_dialect.hpp"
+#include "support/text.hpp"
 
 namespace autogen::dialect {
 
@@ -23,103 +19,44 @@ const Dialect* DialectRegistry::find(const std::string& name) const {
     return nullptr;
 }
 
-std::string DialectRegistry::names() const {
-    std::string out;
-    for (const auto& d : dialects_) out += (out.empty() ? "" : ", ") + d->name;
+const Dialect* DialectRegistry::find_by_scheme(const std::string& scheme) const {
+    for (const auto& d : dialects_) {
+        if (std::find(d->schemes.begin(), d->schemes.end(), scheme) != d->schemes.end()) return d.get();
+    }
+    return nullptr;
+}
+
+std::vector<std::string> DialectRegistry::name_list() const {
+    std::vector<std::string> out;
+    for (const auto& d : dialects_) out.push_back(d->name);
     return out;
 }
 
-namespace {
+std::string DialectRegistry::names(const std::string& separator) const { return support::join_with(name_list(), separator); }
 
-/// A PostgreSQL scratch database lives on `[database] dev_url` (or --dev-url) when set,
-/// else, for the commands that may write (scratch_on_url), on the server of the
-/// effective URL when that is a PostgreSQL one (its user needs CREATEDB). Without
-/// either there is no server to replay the chain on.
-std::optional<db::DatabaseUrl> postgres_scratch_server(const support::Config& config, support::Diagnostics& diags) {
-    const std::string& server = !config.database.dev_url.empty() ? config.database.dev_url
-                                : config.database.scratch_on_url ? config.database.url
-                                                                 : config.database.dev_url;
-    auto url = server.empty() ? std::nullopt : db::parse_url(server, config.root, diags);
-    if (!url || url->scheme != "postgresql") {
-        const bool live_server_refused = !config.database.scratch_on_url && config.database.dev_url.empty() &&
-                                         config.database.url.rfind("postgres", 0) == 0;
-        if (!diags.has_errors() && live_server_refused) {
-            diags.error(support::Category::Config,
-                        "no [database] dev_url: this command only reads, so it creates no scratch database on the "
-                        "server of the database URL",
-                        support::SourceLocation{config.file.string()},
-                        "set [database] dev_url (or pass --dev-url) to a PostgreSQL server where autogen may create "
-                        "and drop a temporary database; --dev-url \"$DATABASE_URL\" says the live server may be used");
-        } else if (!diags.has_errors()) {
-            diags.error(support::Category::Config,
-                        "the postgresql dialect needs a PostgreSQL server for its scratch database, and none is configured",
-                        support::SourceLocation{config.file.string()},
-                        "set [database] dev_url = \"postgresql://user@localhost/postgres\" (or pass --dev-url), "
-                        "a server where autogen may create and drop a temporary database");
-        }
-        return std::nullopt;
+std::optional<db::DatabaseUrl> DialectRegistry::parse_url(const std::string& url, const std::filesystem::path& base_dir,
+                                                          support::Diagnostics& diags) const {
+    const std::string scheme = db::url_scheme(url);
+    if (const Dialect* d = scheme.empty() ? nullptr : find_by_scheme(scheme)) return d->parse_url(url, base_dir, diags);
+    // "a, b and c": every dialect's URL forms, in registration order.
+    std::vector<std::string> forms;
+    for (const auto& d : dialects_) forms.insert(forms.end(), d->url_forms.begin(), d->url_forms.end());
+    std::string accepted = forms.empty() ? std::string() : forms.back();
+    if (forms.size() > 1) {
+        forms.pop_back();
+        accepted = support::join_with(forms) + " and " + accepted;
     }
-    return url;
+    db::DatabaseUrl unknown;
+    unknown.original = url;
+    diags.error(support::Category::Config, "unsupported database URL '" + unknown.redacted() + "'", {},
+                "autogen supports " + accepted);
+    return std::nullopt;
 }
-
-std::unique_ptr<db::Connection> open_postgres_scratch(const support::Config& config, support::Diagnostics& diags) {
-    auto url = postgres_scratch_server(config, diags);
-    if (!url) return nullptr;
-    return db::open_postgres_scratch(*url, diags);
-}
-
-/// The server answers and its user may create databases: what open_postgres_scratch
-/// needs, checked with one connection instead of creating and dropping a database.
-bool postgres_scratch_ready(const support::Config& config, support::Diagnostics& diags) {
-    auto url = postgres_scratch_server(config, diags);
-    if (!url) return false;
-    auto conn = db::open_postgres(*url, diags);
-    if (!conn) return false;
-    auto rows = conn->query("SELECT rolcreatedb OR rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user", {},
-                            diags);
-    if (!rows) return false;
-    if (rows->rows.empty() || rows->rows[0].empty() || rows->rows[0][0] != std::optional<std::string>("t")) {
-        diags.error(support::Category::Database,
-                    "cannot create a scratch database on " + url->redacted() + ": its user may not create databases",
-                    {}, "grant it CREATEDB (ALTER ROLE ... CREATEDB), or set [database] dev_url to a server where it may");
-        return false;
-    }
-    return true;
-}
-
-}  // namespace
 
 DialectRegistry make_dialect_registry() {
     DialectRegistry registry;
-    Dialect sqlite;
-    sqlite.name = "sqlite";
-    sqlite.connect = [](const db::DatabaseUrl& url, db::Access access, support::Diagnostics& diags) {
-        return db::open_sqlite(url.sqlite_path, diags, {.access = access});
-    };
-    sqlite.scratch = [](const support::Config&, support::Diagnostics& diags) {
-        return db::open_sqlite(":memory:", diags);
-    };
-    sqlite.scratch_ready = [](const support::Config&, support::Diagnostics&) { return true; };
-    sqlite.script_frame = [](const std::string&) { return db::sqlite_script_frame(); };
-    sqlite.inspector = introspect::make_sqlite_inspector();
-    sqlite.rules = diff::make_sqlite_rules();
-    sqlite.planner = codegen::make_sqlite_planner();
-    sqlite.impact = introspect::make_sqlite_impact_counter();
-    registry.add(std::move(sqlite));
-
-    Dialect postgres;
-    postgres.name = "postgresql";
-    postgres.connect = [](const db::DatabaseUrl& url, db::Access access, support::Diagnostics& diags) {
-        return db::open_postgres(url, diags, access);
-    };
-    postgres.scratch = open_postgres_scratch;
-    postgres.scratch_ready = postgres_scratch_ready;
-    postgres.script_frame = [](const std::string& key) { return db::postgres_script_frame(key); };
-    postgres.inspector = introspect::make_postgres_inspector();
-    postgres.rules = diff::make_postgres_rules();
-    postgres.planner = codegen::make_postgres_planner();
-    postgres.impact = introspect::make_postgres_impact_counter();
-    registry.add(std::move(postgres));
+    registry.add(make_sqlite_dialect());
+    registry.add(make_postgres_dialect());
     return registry;
 }
 

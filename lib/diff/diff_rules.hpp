@@ -3,6 +3,7 @@
 // defaults and generated names is answered here.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "schema/schema.hpp"
@@ -25,6 +26,16 @@ public:
     virtual bool keeps_constraint_names() const = 0;
     /// Does the database keep the name of the primary key constraint?
     virtual bool keeps_primary_key_name() const = 0;
+    /// A server default after the enum label whose literal is `old_literal` ('old', a
+    /// quoted SQL string) was renamed in place to `new_literal`: the database renames it
+    /// along with the label. nullopt when the default does not hold that label. Here the
+    /// plain literal; a dialect that keeps a typed literal ('old'::type) adds its spelling.
+    virtual std::optional<std::string> default_after_label_rename(const std::string& default_sql,
+                                                                  const std::string& old_literal,
+                                                                  const std::string& new_literal) const {
+        if (default_sql == old_literal) return new_literal;
+        return std::nullopt;
+    }
 };
 
 }  // namespace autogen::diff

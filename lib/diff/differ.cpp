@@ -93,10 +93,11 @@ ReferenceOrder order_by_references(std::vector<const Table*> tables) {
     return out;
 }
 
-/// A default holding a label renamed in place ('old' or 'old'::type) holds the new one:
-/// the database renames it along with the label. Only columns typed with the enum (a
-/// dialect with enum types) are concerned.
-void follow_label_rename(Column& c, const std::map<std::string, std::map<std::string, std::string>>& renamed_labels) {
+/// A default holding a label renamed in place holds the new one: the database renames it
+/// along with the label (how the default spells it: DiffRules). Only columns typed with
+/// the enum (a dialect with enum types) are concerned.
+void follow_label_rename(Column& c, const std::map<std::string, std::map<std::string, std::string>>& renamed_labels,
+                         const DiffRules& rules) {
     auto labels = renamed_labels.find(c.type.enum_name);
     if (c.type.enum_name.empty() || labels == renamed_labels.end() || !c.server_default) return;
     auto literal = [](const std::string& label) {
@@ -106,10 +107,8 @@ void follow_label_rename(Column& c, const std::map<std::string, std::map<std::st
     };
     std::string& d = *c.server_default;
     for (const auto& [old_label, new_label] : labels->second) {
-        std::string old_literal = literal(old_label);
-        if (d.compare(0, old_literal.size(), old_literal) == 0 &&
-            (d.size() == old_literal.size() || d.compare(old_literal.size(), 2, "::") == 0)) {
-            d = literal(new_label) + d.substr(old_literal.size());
+        if (auto renamed = rules.default_after_label_rename(d, literal(old_label), literal(new_label))) {
+            d = *renamed;
             return;
         }
     }
@@ -122,12 +121,13 @@ void follow_label_rename(Column& c, const std::map<std::string, std::map<std::st
 /// table is dropped) names the table as it is called when the drop runs (renames come
 /// first), so that its reverse, run in the downgrade before the rename back, finds it.
 Schema follow_renames(const Schema& from, const std::vector<std::pair<const Table*, const Table*>>& pairs,
-                      const std::map<std::string, std::map<std::string, std::string>>& renamed_labels) {
+                      const std::map<std::string, std::map<std::string, std::string>>& renamed_labels,
+                      const DiffRules& rules) {
     std::map<std::string, std::pair<const Table*, const Table*>> by_old;
     for (const auto& p : pairs) by_old[key(p.first->schema, p.first->name)] = p;
     Schema out = from;
     for (Table& t : out.tables) {
-        for (Column& c : t.columns) follow_label_rename(c, renamed_labels);
+        for (Column& c : t.columns) follow_label_rename(c, renamed_labels, rules);
         for (ForeignKey& fk : t.foreign_keys) {
             auto it = by_old.find(key(fk.ref_schema, fk.ref_table));
             if (it == by_old.end()) continue;
@@ -175,7 +175,7 @@ std::vector<Operation> diff(const Schema& from, const Schema& to, const DiffRule
     }
 
     // Foreign keys follow the renames: re-point the pairs into the translated copy.
-    const Schema followed = follow_renames(from, pairs, enums.renamed_labels);
+    const Schema followed = follow_renames(from, pairs, enums.renamed_labels, rules);
     for (auto& p : pairs) p.first = followed.find_table(p.first->name, p.first->schema);
 
     // 3. New tables, referenced ones first; the foreign keys of a cycle after them all.

@@ -3,6 +3,7 @@
 
 #include "diff/differ.hpp"
 #include "diff/phrases.hpp"
+#include "diff/postgres_rules.hpp"
 
 using namespace autogen;
 using namespace autogen::schema;
@@ -20,6 +21,12 @@ struct ExactRules final : diff::DiffRules {
     bool same_expression(const std::string& a, const std::string& b) const override { return a == b; }
     bool keeps_constraint_names() const override { return names; }
     bool keeps_primary_key_name() const override { return false; }
+    /// The enum defaults here are spelled as a database with enum types keeps them
+    /// ('x'::status): answered by that dialect's rules.
+    std::optional<std::string> default_after_label_rename(const std::string& d, const std::string& old_literal,
+                                                          const std::string& new_literal) const override {
+        return diff::make_postgres_rules()->default_after_label_rename(d, old_literal, new_literal);
+    }
 };
 
 Column col(std::string name, std::string type, bool nullable = false) {

@@ -391,6 +391,14 @@ public:
     }
     bool keeps_constraint_names() const override { return true; }
     bool keeps_primary_key_name() const override { return true; }
+    /// PostgreSQL stores an enum default as 'label'::type: the cast stays, the label changes.
+    std::optional<std::string> default_after_label_rename(const std::string& d, const std::string& old_literal,
+                                                          const std::string& new_literal) const override {
+        if (d.compare(0, old_literal.size(), old_literal) == 0 &&
+            (d.size() == old_literal.size() || d.compare(old_literal.size(), 2, "::") == 0))
+            return new_literal + d.substr(old_literal.size());
+        return std::nullopt;
+    }
 };
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <set>
 
+#include "codegen/sqlite_table_options.hpp"
 #include "introspect/sqlite_sql_parser.hpp"
 #include "support/text.hpp"
 
@@ -144,9 +145,9 @@ public:
             }
             at[name] = out.tables.size();
             out.tables.push_back({.name = name});
-            out.tables.back().sqlite_without_rowid = p->without_rowid;
-            out.tables.back().sqlite_strict = p->strict;
-            out.tables.back().sqlite_autoincrement = p->autoincrement;
+            codegen::sqlite::set_table_options(
+                out.tables.back(),
+                {.without_rowid = p->without_rowid, .strict = p->strict, .autoincrement = p->autoincrement});
             parsed[name] = std::move(*p);
         }
         read_columns(*columns, at, parsed, out);

@@ -15,7 +15,7 @@ std::optional<LiveDatabase> open_live(const Context& ctx, const support::Config&
         }
         return std::nullopt;
     }
-    auto parsed = db::parse_url(url, config.root, ctx.diags);
+    auto parsed = ctx.dialects.parse_url(url, config.root, ctx.diags);
     if (!parsed) return std::nullopt;
     LiveDatabase live;
     live.url = *parsed;

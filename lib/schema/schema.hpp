@@ -3,6 +3,7 @@
 // them. Pure data: no I/O, no SQL rendering, no dialect knowledge.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -99,15 +100,15 @@ struct CheckConstraint {
 };
 
 /// A trigger as the database stores it. Database-only: models do not declare triggers and
-/// the differ never compares them; they are read so that a SQLite table rebuild (which
-/// drops the table and with it its triggers) can create them again.
+/// the differ never compares them; they are read so that a table rebuild (which drops
+/// the table and with it its triggers) can create them again.
 struct Trigger {
     std::string name;
     std::string sql;  ///< the complete CREATE TRIGGER statement
 };
 
-/// A view as the database stores it. Database-only, like Trigger: read so that a SQLite
-/// table rebuild can drop the views that read the table and create them again.
+/// A view as the database stores it. Database-only, like Trigger: read so that a table
+/// rebuild can drop the views that read the table and create them again.
 struct View {
     std::string name;
     std::string sql;  ///< the complete CREATE VIEW statement
@@ -126,12 +127,11 @@ struct Table {
     std::string renamed_from;  ///< model-only
     SourceLocation location;   ///< model-only: the struct's declaration
     std::vector<Trigger> triggers;  ///< database-only (see Trigger)
-    /// Database-only SQLite table options, like triggers: read by the SQLite inspector,
+    /// Database-only table options of one dialect, like triggers: read by its inspector,
     /// never declared by models nor compared, so that a table rebuild creates the table
-    /// with them again (docs/dialects/sqlite.md, "Table rebuilds").
-    bool sqlite_without_rowid = false;
-    bool sqlite_strict = false;
-    bool sqlite_autoincrement = false;  ///< AUTOINCREMENT on its INTEGER PRIMARY KEY
+    /// with them again. Opaque here: the keys and values belong to the dialect, which
+    /// names them in its own header (lib/codegen/<dialect>_table_options.hpp).
+    std::map<std::string, std::string> dialect_options;
 
     const Column* find_column(const std::string& column) const;
     Column* find_column(const std::string& column);
@@ -149,7 +149,7 @@ struct Enum {
 struct Schema {
     std::vector<Table> tables;
     std::vector<Enum> enums;
-    std::vector<View> views;  ///< database-only (see View), in creation order; SQLite only
+    std::vector<View> views;  ///< database-only (see View), in creation order; read where rebuilds need them
 
     const Table* find_table(const std::string& name, const std::string& schema_name = {}) const;
     Table* find_table(const std::string& name, const std::string& schema_name = {});

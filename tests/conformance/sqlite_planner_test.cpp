@@ -4,9 +4,10 @@
 // survived; then the reversed operations must bring the before schema back.
 #include <doctest/doctest.h>
 
+#include "codegen/sqlite_table_options.hpp"
+#include "tests/support/schema_compare.hpp"
 #include "tests/support/sqlite_test_cases.hpp"
 #include "tests/support/sqlite_test_harness.hpp"
-#include "tests/support/schema_compare.hpp"
 
 using namespace autogen;
 using namespace autogen::schema;
@@ -244,7 +245,7 @@ std::string stored_sql(SqliteHarness& h, const std::string& name) {
 
 /// `s` as models would give it: no database-only table options.
 Schema without_options(Schema s) {
-    for (auto& t : s.tables) t.sqlite_without_rowid = t.sqlite_strict = t.sqlite_autoincrement = false;
+    for (auto& t : s.tables) codegen::sqlite::set_table_options(t, {});
     return s;
 }
 
@@ -260,12 +261,12 @@ TEST_CASE("sqlite planner: a rebuild keeps WITHOUT ROWID, STRICT and AUTOINCREME
         "INSERT INTO notes (body) VALUES ('one'), ('two'), ('three'); DELETE FROM notes WHERE id = 3",
         h.diags));
     Schema live = h.inspect();
-    CHECK(table(live, "tags").sqlite_without_rowid);
-    CHECK(table(live, "tags").sqlite_strict);
-    CHECK_FALSE(table(live, "tags").sqlite_autoincrement);
-    CHECK(table(live, "notes").sqlite_autoincrement);
-    CHECK_FALSE(table(live, "notes").sqlite_strict);
-    CHECK_FALSE(table(live, "notes").sqlite_without_rowid);
+    CHECK(codegen::sqlite::table_options(table(live, "tags")).without_rowid);
+    CHECK(codegen::sqlite::table_options(table(live, "tags")).strict);
+    CHECK_FALSE(codegen::sqlite::table_options(table(live, "tags")).autoincrement);
+    CHECK(codegen::sqlite::table_options(table(live, "notes")).autoincrement);
+    CHECK_FALSE(codegen::sqlite::table_options(table(live, "notes")).strict);
+    CHECK_FALSE(codegen::sqlite::table_options(table(live, "notes")).without_rowid);
 
     // The models add a check to each table: a rebuild on SQLite.
     Schema to = without_options(live);
@@ -288,7 +289,7 @@ TEST_CASE("sqlite planner: a rebuild keeps WITHOUT ROWID, STRICT and AUTOINCREME
         CHECK_FALSE(h.conn->execute("INSERT INTO tags VALUES ('c', 'lots')", refused));
     }
     Schema upgraded = h.inspect();
-    CHECK(table(upgraded, "tags").sqlite_strict);
+    CHECK(codegen::sqlite::table_options(table(upgraded, "tags")).strict);
 
     // Downgrade: `before` is the model side; the options come from the side it returns to.
     auto down = h.planner->plan({DropCheck{ref("tags"), table(to, "tags").checks.back()},

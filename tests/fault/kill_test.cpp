@@ -26,7 +26,7 @@
 #include <vector>
 
 #include "db/postgres_connection.hpp"
-#include "db/url.hpp"
+#include "db/postgres_url.hpp"
 #include "tests/support/db_rows.hpp"
 #include "tests/support/postgres_test_server.hpp"
 #include "tests/support/temp_dir.hpp"
@@ -324,13 +324,13 @@ std::string many_statements_revision(int steps) {
 
 /// The test server's administrative connection.
 std::unique_ptr<db::Connection> server(support::Diagnostics& diags) {
-    auto url = db::parse_url(test::postgres_test_server_url(), {}, diags);
+    auto url = db::parse_postgres_url(test::postgres_test_server_url(), diags);
     return url ? db::open_postgres(*url, diags) : nullptr;
 }
 
 std::unique_ptr<db::Connection> connect(const std::string& url) {
     support::Diagnostics diags;
-    auto parsed = db::parse_url(url, {}, diags);
+    auto parsed = db::parse_postgres_url(url, diags);
     auto conn = parsed ? db::open_postgres(*parsed, diags) : nullptr;
     INFO(test::format_all(diags));
     REQUIRE(conn);

@@ -10,6 +10,7 @@
 #include <random>
 
 #include "db/postgres_connection.hpp"
+#include "db/postgres_url.hpp"
 #include "db/url.hpp"
 #include "support/text.hpp"
 #include "tests/support/temp_dir.hpp"
@@ -25,7 +26,7 @@ std::string print(const support::Diagnostics& diags) {
 }
 
 std::unique_ptr<db::Connection> open(const std::string& url, support::Diagnostics& diags) {
-    auto parsed = db::parse_url(url, {}, diags);
+    auto parsed = db::parse_postgres_url(url, diags);
     return parsed ? db::open_postgres(*parsed, diags) : nullptr;
 }
 

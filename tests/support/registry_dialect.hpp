@@ -28,7 +28,7 @@ public:
     /// A read-write connection to `url` through the dialect's own connect (nullptr after
     /// reporting into `diags`).
     std::unique_ptr<db::Connection> connect(const std::string& url, support::Diagnostics& diags) const {
-        auto parsed = db::parse_url(url, {}, diags);
+        auto parsed = registry_.parse_url(url, {}, diags);
         return parsed ? dialect_->connect(*parsed, db::Access::ReadWrite, diags) : nullptr;
     }
 

@@ -23,10 +23,14 @@ class InitCommand final : public Command {
 public:
     void configure(CLI::App& app) override {
         app.add_option("dir", dir_, "folder to initialise (default: the current one)");
-        app.add_option("--dialect", dialect_, "sqlite or postgresql")->check(CLI::IsMember({"sqlite", "postgresql"}));
+        // The registry's dialects, the first one by default (the registry is not built yet here).
+        const auto dialects = dialect::make_dialect_registry();
+        dialect_ = dialects.name_list().front();
+        app.add_option("--dialect", dialect_, dialects.names(" or "))->check(CLI::IsMember(dialects.name_list()));
     }
 
     int run(Session& session) override {
+        project_ = &session.dialects.find(dialect_)->new_project;
         fs::path dir = dir_.empty() ? fs::path(".") : fs::path(dir_);
         fs::path config = dir / "autogen.toml";
         std::error_code ec;
@@ -51,7 +55,7 @@ public:
         if (model_written && !write(session, model, init_example_model(), false, false)) return kExitUsage;
         auto gitignore = update_gitignore(session, dir / ".gitignore");
         if (!gitignore) return kExitUsage;
-        if (!write(session, config, init_config_text(dialect_), false, false)) return kExitUsage;
+        if (!write(session, config, init_config_text(dialect_, project_->url), false, false)) return kExitUsage;
 
         session.result = Json{{"config", config.string()},
                               {"migrations", (dir / "migrations").string()},
@@ -92,7 +96,7 @@ private:
             }
             existing = text.str();
         }
-        std::string updated = gitignore_with(existing, init_gitignore_lines(dialect_));
+        std::string updated = gitignore_with(existing, init_gitignore_lines(*project_));
         if (updated == existing) return std::string();
         if (!write(session, path, updated, /*replace=*/true, false)) return std::nullopt;
         return (had ? "added to " : "wrote ") + path.string() + " (the local database and .autogen/)";
@@ -104,13 +108,14 @@ private:
         session.info("  1. edit " + model.string() + ", or replace it with your models (docs/models.md)");
         session.info("  2. autogen" + c + " revision -m \"create users\"   writes the first revision");
         session.info("  3. autogen" + c + " upgrade                        applies it to " +
-                     (dialect_ == "sqlite" ? std::string("db/app.sqlite3") : std::string("$DATABASE_URL")));
+                     project_->upgrade_target);
         session.info("  4. commit autogen.toml, .gitignore, migrations/ and the models; "
                      "'autogen check --no-database' in CI or a pre-commit hook (docs/check.md)");
     }
 
     std::string dir_;
-    std::string dialect_ = "sqlite";
+    std::string dialect_;
+    const dialect::NewProject* project_ = nullptr;  ///< the chosen dialect's, set by run
 };
 
 }  // namespace

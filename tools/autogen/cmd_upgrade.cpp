@@ -91,7 +91,7 @@ private:
         }
         std::string dialect = config.database.dialects.front();
         if (auto url = session.database_url(); !url.empty()) {
-            if (auto parsed = db::parse_url(url, config.root, session.diags)) dialect = parsed->scheme;
+            if (auto parsed = session.dialects.parse_url(url, config.root, session.diags)) dialect = parsed->scheme;
         }
         const Dialect* known = session.dialects.find(dialect);
         if (!known) {

@@ -8,11 +8,6 @@ namespace autogen::cli {
 
 namespace {
 
-std::string default_url(const std::string& dialect) {
-    if (dialect == "postgresql") return "${DATABASE_URL:-postgresql://localhost/app}";
-    return "${DATABASE_URL:-sqlite:///db/app.sqlite3}";
-}
-
 /// A line as git compares it: without trailing blanks or a carriage return.
 std::string trimmed(std::string line) {
     while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) line.pop_back();
@@ -21,10 +16,10 @@ std::string trimmed(std::string line) {
 
 }  // namespace
 
-std::string init_config_text(const std::string& dialect) {
+std::string init_config_text(const std::string& dialect, const std::string& url) {
     return "# autogen configuration (see docs/configuration.md)\n"
            "[database]\n"
-           "url = \"" + default_url(dialect) + "\"\n"
+           "url = \"" + url + "\"\n"
            "dialects = [\"" + dialect + "\"]\n"
            "\n"
            "[models]\n"
@@ -38,12 +33,8 @@ std::string init_config_text(const std::string& dialect) {
            "version_table = \"autogen_version\"\n";
 }
 
-std::vector<std::string> init_gitignore_lines(const std::string& dialect) {
-    std::vector<std::string> lines;
-    if (dialect == "sqlite") {
-        lines.push_back("/db/app.sqlite3");
-        lines.push_back("/db/app.sqlite3-*");
-    }
+std::vector<std::string> init_gitignore_lines(const dialect::NewProject& project) {
+    std::vector<std::string> lines = project.gitignore;
     lines.push_back(".autogen/");
     return lines;
 }

@@ -33,16 +33,11 @@ bool apply_dev_url(Session& session, support::Config& config, const std::string&
     const std::string from =
         flag.empty() ? "[database] dev_url in " + config.file.filename().string() : std::string("--dev-url");
     if (url.empty()) return true;
-    auto parsed = db::parse_url(url, config.root, session.diags);
+    auto parsed = session.dialects.parse_url(url, config.root, session.diags);
     if (!parsed) return false;
-    if (!parsed->sqlite_path.empty()) {
-        session.diags.error(Category::Usage,
-                            from + " names a SQLite database, but SQLite replays the migration chain in memory "
-                                   "and never uses a dev database",
-                            {}, "remove " + from + "; it is for PostgreSQL: a server where autogen may create a "
-                                "temporary database");
-        return false;
-    }
+    // A dialect whose scratch database needs no server refuses a dev URL of its own.
+    const Dialect* own = session.dialects.find(parsed->scheme);
+    if (own && own->refuse_dev_url && own->refuse_dev_url(from, session.diags)) return false;
     const auto& dialects = config.database.dialects;
     if (std::find(dialects.begin(), dialects.end(), parsed->scheme) == dialects.end()) {
         session.diags.warning(Category::Config,

@@ -49,7 +49,7 @@ const support::Config* Session::config() {
         // A single-dialect project need not list its dialect: it is the one its URL names
         // (--url > DATABASE_URL > config). Projects that serve several list them.
         support::Diagnostics ignored;
-        if (auto url = db::parse_url(database_url(), config_->root, ignored)) config_->database.dialects = {url->scheme};
+        if (auto url = dialects.parse_url(database_url(), config_->root, ignored)) config_->database.dialects = {url->scheme};
     }
     return config_ ? &*config_ : nullptr;
 }

@@ -3,6 +3,8 @@
 // spaces, '@' and ':' in passwords, query-string passwords and libpq conninfo strings;
 // every message produced while parsing or connecting (libpq's own text included) is
 // checked. Connections go to 127.0.0.1:1, where nothing listens.
+// Parsing goes through the registry (the generic entry point, which finds each
+// dialect's parser by the URL's scheme), hence this test's place in the dialect stage.
 #include "db/url.hpp"
 
 #include <doctest/doctest.h>
@@ -11,11 +13,18 @@
 #include <vector>
 
 #include "db/postgres_connection.hpp"
+#include "dialect/dialect.hpp"
 #include "tests/support/db_rows.hpp"
 
 using namespace autogen;
 
 namespace {
+
+/// The registry every URL here is parsed by.
+const dialect::DialectRegistry& registry() {
+    static const dialect::DialectRegistry all = dialect::make_dialect_registry();
+    return all;
+}
 
 struct Case {
     const char* url;
@@ -83,7 +92,7 @@ TEST_CASE("urls: no password is printed, for every URL form") {
         if (c.generic) check_clean(db::redact_password(std::string("cannot use ") + c.url + " now"), c);
         // Every message of parsing it, and of connecting to it where it parses.
         support::Diagnostics diags;
-        auto parsed = db::parse_url(c.url, "/project", diags);
+        auto parsed = registry().parse_url(c.url, "/project", diags);
         std::string messages = test::format_all(diags);
         if (parsed) {
             CHECK(parsed->redacted() == db::redact_password(redacted));
@@ -97,7 +106,7 @@ TEST_CASE("urls: no password is printed, for every URL form") {
         if (std::string(c.url).find("://") == std::string::npos) {
             db::DatabaseUrl raw;
             raw.scheme = "postgresql";
-            raw.original = raw.conninfo = c.url;
+            raw.original = raw.target = c.url;
             CHECK_FALSE(db::open_postgres(raw, diags));
             messages = test::format_all(diags);
         }
@@ -113,15 +122,15 @@ TEST_CASE("urls: a port that is not a number from 1 to 65535 is a config error b
                             "postgresql://u@127.0.0.1:1,/db?host=a,b&port=1,-2"}) {
         INFO(url);
         support::Diagnostics diags;
-        CHECK_FALSE(db::parse_url(url, {}, diags));
+        CHECK_FALSE(registry().parse_url(url, {}, diags));
         REQUIRE(diags.has_errors());
         CHECK(diags.items().back().category == support::Category::Config);
         CHECK(diags.items().back().message.find("is not a number from 1 to 65535") != std::string::npos);
     }
     support::Diagnostics diags;
-    CHECK(db::parse_url("postgresql://u@127.0.0.1:65535/db", {}, diags));
-    CHECK(db::parse_url("postgresql://u@a,b/db?port=5432,5433", {}, diags));
-    CHECK(db::parse_url("postgresql://u@a:5432,b/db", {}, diags));
+    CHECK(registry().parse_url("postgresql://u@127.0.0.1:65535/db", {}, diags));
+    CHECK(registry().parse_url("postgresql://u@a,b/db?port=5432,5433", {}, diags));
+    CHECK(registry().parse_url("postgresql://u@a:5432,b/db", {}, diags));
     CHECK_FALSE(diags.has_errors());
 }
 

@@ -1,0 +1,46 @@
+// The SQLite dialect (sqlite_dialect.hpp).
+#include "dialect/sqlite_dialect.hpp"
+
+#include "codegen/sqlite_planner.hpp"
+#include "db/sqlite_connection.hpp"
+#include "db/sqlite_url.hpp"
+#include "diff/sqlite_rules.hpp"
+#include "introspect/sqlite_impact.hpp"
+#include "introspect/sqlite_inspector.hpp"
+
+namespace autogen::dialect {
+
+Dialect make_sqlite_dialect() {
+    Dialect sqlite;
+    sqlite.name = "sqlite";
+    sqlite.schemes = {"sqlite"};
+    sqlite.url_forms = {"sqlite:///file.db", "sqlite://:memory:"};
+    sqlite.parse_url = db::parse_sqlite_url;
+    // The chain replays in an in-memory database: a dev database would never be used.
+    sqlite.refuse_dev_url = [](const std::string& from, support::Diagnostics& diags) {
+        diags.error(support::Category::Usage,
+                    from + " names a SQLite database, but SQLite replays the migration chain in memory "
+                           "and never uses a dev database",
+                    {}, "remove " + from + "; it is for PostgreSQL: a server where autogen may create a "
+                        "temporary database");
+        return true;
+    };
+    sqlite.new_project = {.url = "${DATABASE_URL:-sqlite:///db/app.sqlite3}",
+                          .gitignore = {"/db/app.sqlite3", "/db/app.sqlite3-*"},
+                          .upgrade_target = "db/app.sqlite3"};
+    sqlite.connect = [](const db::DatabaseUrl& url, db::Access access, support::Diagnostics& diags) {
+        return db::open_sqlite(url.target, diags, {.access = access});
+    };
+    sqlite.scratch = [](const support::Config&, support::Diagnostics& diags) {
+        return db::open_sqlite(":memory:", diags);
+    };
+    sqlite.scratch_ready = [](const support::Config&, support::Diagnostics&) { return true; };
+    sqlite.script_frame = [](const std::string&) { return db::sqlite_script_frame(); };
+    sqlite.inspector = introspect::make_sqlite_inspector();
+    sqlite.rules = diff::make_sqlite_rules();
+    sqlite.planner = codegen::make_sqlite_planner();
+    sqlite.impact = introspect::make_sqlite_impact_counter();
+    return sqlite;
+}
+
+}  // namespace autogen::dialect
