@@ -22,7 +22,7 @@ std::vector<std::string> column_names(const schema::Table& t) {
 
 TEST_CASE("scan: fields of base structs come first, through several levels") {
     Project p;
-    p.write("models/m.hpp", R"cpp(#include <autogen/model.hpp>
+    p.write("models/m.hpp", R"hpp(#include <autogen/model.hpp>
 #include <cstdint>
 struct Audit { std::int64_t created_by; };
 struct Timestamps : Audit { std::int64_t created_at; };
@@ -31,7 +31,7 @@ struct AUTOGEN_TABLE() BlogPost : Timestamps, Extra {
     AUTOGEN_COLUMN(primary_key) std::int64_t id;
     std::int32_t views;
 };
-)cpp");
+)hpp");
     auto r = p.run();
     INFO(p.messages());
     REQUIRE(r);
@@ -43,7 +43,7 @@ struct AUTOGEN_TABLE() BlogPost : Timestamps, Extra {
 
 TEST_CASE("scan: doc comments become table and column comments; comment = wins") {
     Project p;
-    p.write("models/m.hpp", R"cpp(#include <autogen/model.hpp>
+    p.write("models/m.hpp", R"hpp(#include <autogen/model.hpp>
 #include <string>
 /**
  * A blog article.
@@ -63,7 +63,7 @@ struct AUTOGEN_TABLE("articles") Article {
 };
 /// Doc
 struct AUTOGEN_TABLE("notes", comment = "table comment") Note { int id; };
-)cpp");
+)hpp");
     auto r = p.run();
     INFO(p.messages());
     REQUIRE(r);
@@ -79,7 +79,7 @@ struct AUTOGEN_TABLE("notes", comment = "table comment") Note { int id; };
 
 TEST_CASE("scan: the default type mapping, through aliases and optionals") {
     Project p;
-    p.write("models/m.hpp", R"cpp(#include <autogen/model.hpp>
+    p.write("models/m.hpp", R"hpp(#include <autogen/model.hpp>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -114,7 +114,7 @@ struct AUTOGEN_TABLE("everything") Everything {
     const std::string cs;
 };
 }  // namespace app
-)cpp");
+)hpp");
     auto r = p.run();
     INFO(p.messages());
     REQUIRE(r);
@@ -149,7 +149,7 @@ struct AUTOGEN_TABLE("everything") Everything {
 
 TEST_CASE("scan: every column key and struct-level annotation") {
     Project p;
-    p.write("models/m.hpp", R"cpp(#include <autogen/model.hpp>
+    p.write("models/m.hpp", R"hpp(#include <autogen/model.hpp>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -170,7 +170,7 @@ struct AUTOGEN_TABLE("lines")
     AUTOGEN_COLUMN(not_null) std::optional<std::string> note;
     AUTOGEN_COLUMN(references = "app.accounts.id", on_update = restrict) std::optional<std::int64_t> editor_id;
 };
-)cpp");
+)hpp");
     auto r = p.run();
     INFO(p.messages());
     REQUIRE(r);
@@ -214,13 +214,13 @@ struct AUTOGEN_TABLE("lines")
 
 TEST_CASE("scan: column-level primary keys on several fields, in field order") {
     Project p;
-    p.write("models/m.hpp", R"cpp(#include <autogen/model.hpp>
+    p.write("models/m.hpp", R"hpp(#include <autogen/model.hpp>
 struct AUTOGEN_TABLE("pairs") Pair {
     AUTOGEN_COLUMN(primary_key) int b;
     int payload;
     AUTOGEN_COLUMN(primary_key) int a;
 };
-)cpp");
+)hpp");
     auto r = p.run();
     INFO(p.messages());
     REQUIRE(r);
@@ -231,21 +231,21 @@ TEST_CASE("scan: only files matched by the globs are models; include_dirs and ex
     Project p;
     p.options.include_dirs = {"src"};
     p.options.extra_args = {"-DAPP_WIDE_IDS=1"};
-    p.write("src/common/shared.hpp", R"cpp(#pragma once
+    p.write("src/common/shared.hpp", R"hpp(#pragma once
 #include <autogen/model.hpp>
 #if APP_WIDE_IDS
 using Id = long long;
 #endif
 struct AUTOGEN_TABLE("not_a_model_file") Shared { int x; };
-)cpp");
-    std::string a = p.write("models/a.hpp", R"cpp(#pragma once
+)hpp");
+    std::string a = p.write("models/a.hpp", R"hpp(#pragma once
 #include "common/shared.hpp"
 struct AUTOGEN_TABLE("a") A { AUTOGEN_COLUMN(type = "BIGINT") Id id; };
-)cpp");
-    std::string b = p.write("models/nested/b.hpp", R"cpp(#pragma once
+)hpp");
+    std::string b = p.write("models/nested/b.hpp", R"hpp(#pragma once
 #include "../a.hpp"
 namespace app::models { struct AUTOGEN_TABLE("b") B { int id; }; }
-)cpp");
+)hpp");
     p.write("models/notes.txt", "not a header");
     auto r = p.run();
     INFO(p.messages());
@@ -282,12 +282,12 @@ namespace autogen::scan {
 TEST_CASE("scan: enums: from a header outside the globs, nested, with schema and labels") {
     Project p;
     p.options.include_dirs = {"include"};
-    p.write("include/shared/status.hpp", R"cpp(#pragma once
+    p.write("include/shared/status.hpp", R"hpp(#pragma once
 #include <autogen/model.hpp>
 namespace shared { enum class AUTOGEN_ENUM("status", schema = "app") Status { on AUTOGEN_LABEL("ON"), off }; }
 enum class AUTOGEN_ENUM() UnusedElsewhere { x };
-)cpp");
-    p.write("models/m.hpp", R"cpp(#pragma once
+)hpp");
+    p.write("models/m.hpp", R"hpp(#pragma once
 #include <autogen/model.hpp>
 #include "shared/status.hpp"
 enum class AUTOGEN_ENUM() Level { low, high };
@@ -297,7 +297,7 @@ struct AUTOGEN_TABLE("devices") Device {
     Kind kind;
     Level level;
 };
-)cpp");
+)hpp");
     auto r = p.run();
     INFO(p.messages());
     REQUIRE(r);

@@ -13,7 +13,7 @@ namespace autogen::scan::testing {
 
 /// The SPEC §1 model example, verbatim.
 inline const char* spec_example() {
-    return R"cpp(#include <autogen/model.hpp>
+    return R"hpp(#include <autogen/model.hpp>
 #include <chrono>
 #include <cstdint>
 #include <optional>
@@ -44,7 +44,7 @@ struct AUTOGEN_TABLE("orders")
     AUTOGEN_COLUMN(type = "NUMERIC(12,2)") double amount;
     AUTOGEN_TRANSIENT int cached_rank;    // not a column
 };
-)cpp";
+)hpp";
 }
 
 /// One cache folder for every Project of a test process: the precompiled standard
