@@ -48,25 +48,34 @@ jinja::Value revision_of(int n) {
         std::string c = "\"column_" + std::to_string(i) + "\"";
         switch (i % 4) {
             case 0:
-                d.upgrade.push_back({.sql = "CREATE TABLE " + t + " (\n    \"id\" INTEGER NOT NULL PRIMARY KEY,\n"
-                                            "    \"name\" VARCHAR(200) NOT NULL,\n    \"created_at\" DATETIME NOT NULL "
-                                            "DEFAULT CURRENT_TIMESTAMP,\n    CONSTRAINT \"uq_name\" UNIQUE (\"name\")\n)"});
-                d.downgrade.push_back({.sql = "DROP TABLE " + t, .destructive = true,
+                d.upgrade.push_back({.sql = "CREATE TABLE " + t +
+                                            " (\n    \"id\" INTEGER NOT NULL PRIMARY KEY,\n"
+                                            "    \"name\" VARCHAR(200) NOT NULL,\n    "
+                                            "\"created_at\" DATETIME NOT NULL "
+                                            "DEFAULT CURRENT_TIMESTAMP,\n    CONSTRAINT "
+                                            "\"uq_name\" UNIQUE (\"name\")\n)"});
+                d.downgrade.push_back({.sql = "DROP TABLE " + t,
+                                       .destructive = true,
                                        .warning = "drops table " + t + " and all its rows"});
                 break;
             case 3:
-                d.upgrade.push_back({.sql = "CREATE INDEX \"ix_" + std::to_string(i) + "\" ON " + t + " (" + c + ")"});
+                d.upgrade.push_back({.sql = "CREATE INDEX \"ix_" + std::to_string(i) + "\" ON " +
+                                            t + " (" + c + ")"});
                 d.downgrade.push_back({.sql = "DROP INDEX \"ix_" + std::to_string(i) + "\""});
                 break;
             default:
                 d.upgrade.push_back({.sql = "ALTER TABLE " + t + " ADD COLUMN " + c + " TEXT",
                                      .comment = "detected added column " + t + "." + c});
-                d.downgrade.push_back({.sql = "ALTER TABLE " + t + " DROP COLUMN " + c, .destructive = true,
-                                       .warning = "drops column " + t + "." + c + " and its values"});
+                d.downgrade.push_back(
+                    {.sql = "ALTER TABLE " + t + " DROP COLUMN " + c,
+                     .destructive = true,
+                     .warning = "drops column " + t + "." + c + " and its values"});
         }
     }
-    migrate::RevisionDraft draft{.id = "3f2a9c1b7d4e", .down_revisions = {"9a8b7c6d5e4f"},
-                                 .message = "benchmark revision", .dialects = {d}};
+    migrate::RevisionDraft draft{.id = "3f2a9c1b7d4e",
+                                 .down_revisions = {"9a8b7c6d5e4f"},
+                                 .message = "benchmark revision",
+                                 .dialects = {d}};
     return migrate::revision_context(draft);
 }
 
@@ -105,8 +114,10 @@ void BM_ParseAndRender(benchmark::State& state) {
     for (auto _ : state) {
         autogen::support::Diagnostics diags;
         auto out = env.render_string(source, "revision.sql.j2", ctx, diags);
-        if (!out) state.SkipWithError("render failed");
-        else bytes += out->size();
+        if (!out)
+            state.SkipWithError("render failed");
+        else
+            bytes += out->size();
         benchmark::DoNotOptimize(out);
     }
     state.SetBytesProcessed(static_cast<std::int64_t>(bytes));
@@ -121,8 +132,10 @@ void BM_EnvironmentRender(benchmark::State& state) {
     for (auto _ : state) {
         autogen::support::Diagnostics diags;
         auto out = env.render("revision.sql.j2", ctx, diags);
-        if (!out) state.SkipWithError("render failed");
-        else bytes += out->size();
+        if (!out)
+            state.SkipWithError("render failed");
+        else
+            bytes += out->size();
         benchmark::DoNotOptimize(out);
     }
     state.SetBytesProcessed(static_cast<std::int64_t>(bytes));

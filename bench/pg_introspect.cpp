@@ -33,7 +33,8 @@ int fail(const support::Diagnostics& diags) {
 int main(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
     std::string json_file;
-    if (auto it = std::find(args.begin(), args.end(), "--json"); it != args.end() && it + 1 != args.end()) {
+    if (auto it = std::find(args.begin(), args.end(), "--json");
+        it != args.end() && it + 1 != args.end()) {
         json_file = *(it + 1);
         args.erase(it, it + 2);
     }
@@ -59,8 +60,8 @@ int main(int argc, char** argv) {
     double cold = ms.front();
     ms.erase(ms.begin());
     std::sort(ms.begin(), ms.end());
-    std::cout << "tables=" << schema->tables.size() << " cold_ms=" << cold << " median_ms=" << ms[ms.size() / 2]
-              << " min_ms=" << ms.front() << "\n";
+    std::cout << "tables=" << schema->tables.size() << " cold_ms=" << cold
+              << " median_ms=" << ms[ms.size() / 2] << " min_ms=" << ms.front() << "\n";
     if (!json_file.empty()) std::ofstream(json_file) << schema::to_json(*schema).dump(1) << "\n";
     return 0;
 }

@@ -14,15 +14,15 @@ namespace autogen::codegen {
 
 /// One SQL statement of a revision, ready to print.
 struct Statement {
-    std::string sql;            ///< complete statement, without the trailing ';'
-    std::string comment;        ///< optional "-- ..." line(s) above it, without the "-- "
-    bool destructive = false;   ///< rendered with a "-- WARNING: ..." line
-    std::string warning;        ///< the text of that warning
+    std::string sql;           ///< complete statement, without the trailing ';'
+    std::string comment;       ///< optional "-- ..." line(s) above it, without the "-- "
+    bool destructive = false;  ///< rendered with a "-- WARNING: ..." line
+    std::string warning;       ///< the text of that warning
     bool no_transaction = false;
 };
 
 class Planner {
-public:
+  public:
     virtual ~Planner() = default;
 
     /// The dialect's name, as used in revision sections ("-- +upgrade sqlite").
@@ -30,7 +30,8 @@ public:
 
     /// Fills `ColumnType::sql` of every column from its logical type, the dialect's
     /// type mapping (SPEC §1 / docs/types.md). Columns that already have `sql` keep it.
-    virtual schema::Schema lower(const schema::Schema& model, support::Diagnostics& diags) const = 0;
+    virtual schema::Schema lower(const schema::Schema& model,
+                                 support::Diagnostics& diags) const = 0;
 
     /// Renders `ops`, which turn schema `from` into schema `to` (both lowered), into
     /// statements. `from`/`to` give strategies such as SQLite's table rebuild the

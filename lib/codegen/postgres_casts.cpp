@@ -13,7 +13,18 @@ namespace autogen::codegen::postgres {
 
 namespace {
 
-enum class Family { Integer, Float, Numeric, String, Boolean, Date, Timestamp, TimestampTz, Bytea, Other };
+enum class Family {
+    Integer,
+    Float,
+    Numeric,
+    String,
+    Boolean,
+    Date,
+    Timestamp,
+    TimestampTz,
+    Bytea,
+    Other
+};
 
 /// A type reduced to what the cast rules need: its family, a rank inside the family
 /// (bytes of an integer or float) and its bounds (string length, numeric precision
@@ -40,48 +51,73 @@ TypeInfo classify(const std::string& sql) {
     std::size_t open = t.find('(');
     if (open != std::string::npos) {
         std::size_t close = t.find(')', open);
-        std::string mod = t.substr(open + 1, close == std::string::npos ? std::string::npos : close - open - 1);
+        std::string mod =
+            t.substr(open + 1, close == std::string::npos ? std::string::npos : close - open - 1);
         info.length = std::atol(mod.c_str());
-        if (std::size_t comma = mod.find(','); comma != std::string::npos) info.scale = std::atol(mod.c_str() + comma + 1);
-        else info.scale = 0;
+        if (std::size_t comma = mod.find(','); comma != std::string::npos)
+            info.scale = std::atol(mod.c_str() + comma + 1);
+        else
+            info.scale = 0;
         t = t.substr(0, open) + (close == std::string::npos ? "" : t.substr(close + 1));
         while (!t.empty() && t.back() == ' ') t.pop_back();
         if (std::size_t dbl = t.find("  "); dbl != std::string::npos) t.erase(dbl, 1);
     }
     info.name = t;
     static const std::map<std::string, std::pair<Family, int>> names = {
-        {"smallint", {Family::Integer, 2}}, {"int2", {Family::Integer, 2}},
-        {"integer", {Family::Integer, 4}}, {"int", {Family::Integer, 4}}, {"int4", {Family::Integer, 4}},
-        {"bigint", {Family::Integer, 8}}, {"int8", {Family::Integer, 8}},
-        {"real", {Family::Float, 4}}, {"float4", {Family::Float, 4}},
-        {"double precision", {Family::Float, 8}}, {"float8", {Family::Float, 8}}, {"float", {Family::Float, 8}},
-        {"numeric", {Family::Numeric, 0}}, {"decimal", {Family::Numeric, 0}},
-        {"text", {Family::String, 0}}, {"character varying", {Family::String, 0}}, {"varchar", {Family::String, 0}},
-        {"character", {Family::String, 0}}, {"char", {Family::String, 0}}, {"bpchar", {Family::String, 0}},
-        {"boolean", {Family::Boolean, 0}}, {"bool", {Family::Boolean, 0}},
+        {"smallint", {Family::Integer, 2}},
+        {"int2", {Family::Integer, 2}},
+        {"integer", {Family::Integer, 4}},
+        {"int", {Family::Integer, 4}},
+        {"int4", {Family::Integer, 4}},
+        {"bigint", {Family::Integer, 8}},
+        {"int8", {Family::Integer, 8}},
+        {"real", {Family::Float, 4}},
+        {"float4", {Family::Float, 4}},
+        {"double precision", {Family::Float, 8}},
+        {"float8", {Family::Float, 8}},
+        {"float", {Family::Float, 8}},
+        {"numeric", {Family::Numeric, 0}},
+        {"decimal", {Family::Numeric, 0}},
+        {"text", {Family::String, 0}},
+        {"character varying", {Family::String, 0}},
+        {"varchar", {Family::String, 0}},
+        {"character", {Family::String, 0}},
+        {"char", {Family::String, 0}},
+        {"bpchar", {Family::String, 0}},
+        {"boolean", {Family::Boolean, 0}},
+        {"bool", {Family::Boolean, 0}},
         {"date", {Family::Date, 0}},
-        {"timestamp", {Family::Timestamp, 0}}, {"timestamp without time zone", {Family::Timestamp, 0}},
-        {"timestamptz", {Family::TimestampTz, 0}}, {"timestamp with time zone", {Family::TimestampTz, 0}},
+        {"timestamp", {Family::Timestamp, 0}},
+        {"timestamp without time zone", {Family::Timestamp, 0}},
+        {"timestamptz", {Family::TimestampTz, 0}},
+        {"timestamp with time zone", {Family::TimestampTz, 0}},
         {"bytea", {Family::Bytea, 0}},
     };
     if (auto it = names.find(t); it != names.end()) {
         info.family = it->second.first;
         info.rank = it->second.second;
     }
-    if (info.family != Family::String && info.family != Family::Numeric) info.length = info.scale = -1;
+    if (info.family != Family::String && info.family != Family::Numeric)
+        info.length = info.scale = -1;
     if (info.family == Family::String && (t == "text")) info.length = -1;
     return info;
 }
 
-bool numeric_family(Family f) { return f == Family::Integer || f == Family::Float || f == Family::Numeric; }
-bool datetime_family(Family f) { return f == Family::Date || f == Family::Timestamp || f == Family::TimestampTz; }
+bool numeric_family(Family f) {
+    return f == Family::Integer || f == Family::Float || f == Family::Numeric;
+}
+bool datetime_family(Family f) {
+    return f == Family::Date || f == Family::Timestamp || f == Family::TimestampTz;
+}
 
 }  // namespace
 
-std::string using_expression(const std::string& from, const std::string& to, const std::string& quoted_column) {
+std::string using_expression(const std::string& from, const std::string& to,
+                             const std::string& quoted_column) {
     TypeInfo a = classify(from), b = classify(to);
     if (a.family == b.family && a.family != Family::Other) return "";
-    if (b.family == Family::String) return "";  // every type has an assignment cast to text types (I/O)
+    if (b.family == Family::String)
+        return "";  // every type has an assignment cast to text types (I/O)
     if (numeric_family(a.family) && numeric_family(b.family)) return "";
     if (datetime_family(a.family) && datetime_family(b.family)) return "";
     if (a.family == Family::Integer && b.family == Family::Boolean) return quoted_column + " <> 0";
@@ -116,15 +152,19 @@ std::string narrowing_reason(const std::string& from, const std::string& to) {
             return change + ": precision may be lost";
         case Family::Numeric:
             if (b.length < 0) return "";
-            if (a.family == Family::Numeric && a.length >= 0 && a.length - a.scale <= b.length - b.scale && a.scale <= b.scale)
+            if (a.family == Family::Numeric && a.length >= 0 &&
+                a.length - a.scale <= b.length - b.scale && a.scale <= b.scale)
                 return "";
             return change + ": values out of range make it fail, extra decimals are rounded";
         case Family::Date:
             return a.family == Family::Date ? "" : change + ": the time of day is lost";
         case Family::Timestamp:
-            return a.family == Family::Date ? "" : change + ": values are converted in the session's time zone";
+            return a.family == Family::Date
+                       ? ""
+                       : change + ": values are converted in the session's time zone";
         case Family::TimestampTz:
-            return datetime_family(a.family) ? "" : change + ": values that do not convert make it fail";
+            return datetime_family(a.family) ? ""
+                                             : change + ": values that do not convert make it fail";
         case Family::Boolean:
         case Family::Bytea:
         case Family::String:
@@ -144,11 +184,13 @@ std::pair<std::string, std::string> integer_bounds(int bytes) {
 }
 
 constexpr const char* kIntegerText = R"('^\s*[-+]?[0-9]+\s*$')";
-constexpr const char* kNumberText = R"('^\s*[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?\s*$')";
+constexpr const char* kNumberText =
+    R"('^\s*[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?\s*$')";
 
 }  // namespace
 
-ValueCheck value_check(const std::string& from, const std::string& to, const std::string& quoted_column) {
+ValueCheck value_check(const std::string& from, const std::string& to,
+                       const std::string& quoted_column) {
     TypeInfo a = classify(from), b = classify(to);
     const std::string& c = quoted_column;
     const std::string text = c + "::text";
@@ -168,16 +210,20 @@ ValueCheck value_check(const std::string& from, const std::string& to, const std
     }
     if (b.family == Family::Numeric && b.length >= 0) {
         const std::string value = a.family == Family::String ? text + "::numeric" : c + "::numeric";
-        const std::string too_big = "abs(round(" + value + ", " + std::to_string(std::max(b.scale, 0L)) +
-                                    ")) >= 10::numeric ^ " + std::to_string(b.length - std::max(b.scale, 0L));
+        const std::string too_big = "abs(round(" + value + ", " +
+                                    std::to_string(std::max(b.scale, 0L)) + ")) >= 10::numeric ^ " +
+                                    std::to_string(b.length - std::max(b.scale, 0L));
         if (a.family == Family::String) return {from_text(kNumberText, too_big), true};
         if (numeric_family(a.family)) return {too_big, true};
     }
     if (a.family == Family::String && (b.family == Family::Numeric || b.family == Family::Float))
         return {"NOT (" + text + " ~ " + kNumberText + ")", true};
     // Conversions that never fail but may alter a value: it does not come back equal.
-    if ((numeric_family(a.family) && numeric_family(b.family)) || (datetime_family(a.family) && datetime_family(b.family)))
-        return {"(" + c + "::" + display_type(to) + ")::" + display_type(from) + " IS DISTINCT FROM " + c, false};
+    if ((numeric_family(a.family) && numeric_family(b.family)) ||
+        (datetime_family(a.family) && datetime_family(b.family)))
+        return {"(" + c + "::" + display_type(to) + ")::" + display_type(from) +
+                    " IS DISTINCT FROM " + c,
+                false};
     return {"1 = 1", false};
 }
 

@@ -12,7 +12,8 @@ namespace autogen::codegen::postgres {
 /// "" when PostgreSQL's assignment cast does it (same family, numeric <-> numeric,
 /// anything -> a string type, date <-> timestamp), else the USING expression for the
 /// column `quoted_column` (`"c"::new_type`, `"c" <> 0` for integer -> boolean, ...).
-std::string using_expression(const std::string& from, const std::string& to, const std::string& quoted_column);
+std::string using_expression(const std::string& from, const std::string& to,
+                             const std::string& quoted_column);
 
 /// Why a change from `from` to `to` may lose or refuse values ("" when it cannot):
 /// a shorter string, a smaller integer or float, a bounded numeric, a string or enum
@@ -28,6 +29,7 @@ struct ValueCheck {
     std::string predicate;
     bool refuses = false;
 };
-ValueCheck value_check(const std::string& from, const std::string& to, const std::string& quoted_column);
+ValueCheck value_check(const std::string& from, const std::string& to,
+                       const std::string& quoted_column);
 
 }  // namespace autogen::codegen::postgres

@@ -35,6 +35,7 @@ std::string drop_index_sql(const schema::TableRef& table, const schema::Index& i
 
 /// COMMENT ON TABLE / COLUMN ... IS 'text' (IS NULL for an empty comment).
 std::string comment_on_table_sql(const schema::TableRef& table, const std::string& comment);
-std::string comment_on_column_sql(const schema::TableRef& table, const std::string& column, const std::string& comment);
+std::string comment_on_column_sql(const schema::TableRef& table, const std::string& column,
+                                  const std::string& comment);
 
 }  // namespace autogen::codegen::postgres

@@ -15,15 +15,20 @@ using namespace schema;
 
 namespace {
 
-bool contains(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
+bool contains(const std::vector<std::string>& v, const std::string& s) {
+    return std::find(v.begin(), v.end(), s) != v.end();
+}
 
 /// Does the SQL text mention `name` as an identifier (bare, any case, or quoted)?
 /// Conservative: a match inside a string literal counts too, which only costs a
 /// constraint dropped and added back.
 bool mentions(const std::string& sql, const std::string& name) {
     std::string s = support::to_lower(sql), n = support::to_lower(name);
-    auto ident = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$'; };
-    for (std::size_t pos = s.find(n); !n.empty() && pos != std::string::npos; pos = s.find(n, pos + 1)) {
+    auto ident = [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$';
+    };
+    for (std::size_t pos = s.find(n); !n.empty() && pos != std::string::npos;
+         pos = s.find(n, pos + 1)) {
         bool left = pos == 0 || !ident(s[pos - 1]);
         bool right = pos + n.size() >= s.size() || !ident(s[pos + n.size()]);
         if (left && right) return true;
@@ -46,7 +51,8 @@ bool only_added(const std::vector<std::string>& from, const std::vector<std::str
 }
 
 /// Positions where a label was replaced by a new one, when that is the only change.
-std::vector<std::size_t> renamed_positions(const std::vector<std::string>& from, const std::vector<std::string>& to) {
+std::vector<std::size_t> renamed_positions(const std::vector<std::string>& from,
+                                           const std::vector<std::string>& to) {
     if (from.size() != to.size()) return {};
     std::vector<std::size_t> out;
     for (std::size_t i = 0; i < from.size(); ++i) {
@@ -59,7 +65,8 @@ std::vector<std::size_t> renamed_positions(const std::vector<std::string>& from,
 
 std::string label_list(const std::vector<std::string>& labels) {
     std::string out;
-    for (std::size_t i = 0; i < labels.size(); ++i) out += (i ? ", " : "") + string_literal(labels[i]);
+    for (std::size_t i = 0; i < labels.size(); ++i)
+        out += (i ? ", " : "") + string_literal(labels[i]);
     return out;
 }
 
@@ -70,11 +77,14 @@ std::vector<Statement> add_values(const AlterEnum& op) {
         if (contains(op.from.labels, to[i])) continue;
         std::string sql = "ALTER TYPE " + enum_sql(op.to) + " ADD VALUE " + string_literal(to[i]);
         // After the label before it (which exists by now), or before the first old one.
-        if (i > 0) sql += " AFTER " + string_literal(to[i - 1]);
-        else if (!op.from.labels.empty()) sql += " BEFORE " + string_literal(op.from.labels.front());
+        if (i > 0)
+            sql += " AFTER " + string_literal(to[i - 1]);
+        else if (!op.from.labels.empty())
+            sql += " BEFORE " + string_literal(op.from.labels.front());
         out.push_back({.sql = sql});
     }
-    out.front().comment = "new labels cannot be used in the transaction that adds them (PostgreSQL)";
+    out.front().comment =
+        "new labels cannot be used in the transaction that adds them (PostgreSQL)";
     return out;
 }
 
@@ -87,12 +97,15 @@ std::vector<Statement> rebuild(const AlterEnum& op, const Schema& at, bool for_u
     std::string old_sql = qualified_name(e.schema == "public" ? "" : e.schema, old_name);
 
     std::vector<Statement> out;
-    Statement rename{.sql = "ALTER TYPE " + enum_sql(op.from) + " RENAME TO " + quote_identifier(old_name)};
-    std::string why = !removed.empty() ? "ALTER TYPE cannot drop labels"
-                      : for_use        ? "a label added by ALTER TYPE ... ADD VALUE cannot be used in the same transaction"
-                                       : "ALTER TYPE cannot reorder labels";
-    rename.comment = "rebuild enum " + enum_sql(e) + " (" + why + "): labels " + label_list(op.from.labels) + " become " +
-                     label_list(e.labels);
+    Statement rename{.sql = "ALTER TYPE " + enum_sql(op.from) + " RENAME TO " +
+                            quote_identifier(old_name)};
+    std::string why =
+        !removed.empty() ? "ALTER TYPE cannot drop labels"
+        : for_use
+            ? "a label added by ALTER TYPE ... ADD VALUE cannot be used in the same transaction"
+            : "ALTER TYPE cannot reorder labels";
+    rename.comment = "rebuild enum " + enum_sql(e) + " (" + why + "): labels " +
+                     label_list(op.from.labels) + " become " + label_list(e.labels);
     if (!removed.empty()) {
         rename.destructive = true;
         rename.warning = "drops label(s) " + label_list(removed) + " of enum " + enum_sql(e) +
@@ -108,7 +121,8 @@ std::vector<Statement> rebuild(const AlterEnum& op, const Schema& at, bool for_u
         if (columns.empty()) continue;
         TableRef tr = ref(t);
         auto mentioned = [&](const std::string& sql) {
-            return std::any_of(columns.begin(), columns.end(), [&](const Column* c) { return mentions(sql, c->name); });
+            return std::any_of(columns.begin(), columns.end(),
+                               [&](const Column* c) { return mentions(sql, c->name); });
         };
         // Checks and expression or partial indexes over the column hold the old type in
         // their stored form; PostgreSQL cannot carry them across the type change.
@@ -118,19 +132,24 @@ std::vector<Statement> rebuild(const AlterEnum& op, const Schema& at, bool for_u
             if (mentioned(ck.expression)) checks.push_back(&ck);
         for (const auto& ix : t.indexes) {
             bool expr = mentioned(ix.where);
-            for (const auto& item : ix.columns) expr = expr || (is_expression_item(item) && mentioned(item));
+            for (const auto& item : ix.columns)
+                expr = expr || (is_expression_item(item) && mentioned(item));
             if (expr) indexes.push_back(&ix);
         }
         std::string alter = "ALTER TABLE " + table_sql(tr) + " ";
-        for (const auto* ck : checks) out.push_back({.sql = alter + "DROP CONSTRAINT " + quote_identifier(ck->name)});
+        for (const auto* ck : checks)
+            out.push_back({.sql = alter + "DROP CONSTRAINT " + quote_identifier(ck->name)});
         for (const auto* ix : indexes) out.push_back({.sql = drop_index_sql(tr, *ix)});
         for (const Column* c : columns) {
             std::string col = alter + "ALTER COLUMN " + quote_identifier(c->name) + " ";
             if (c->server_default) out.push_back({.sql = col + "DROP DEFAULT"});
-            out.push_back({.sql = col + "TYPE " + enum_sql(e) + " USING " + quote_identifier(c->name) + "::text::" + enum_sql(e)});
-            bool default_kept = c->server_default && std::none_of(removed.begin(), removed.end(), [&](const std::string& l) {
-                                    return c->server_default->find(string_literal(l)) != std::string::npos;
-                                });
+            out.push_back({.sql = col + "TYPE " + enum_sql(e) + " USING " +
+                                  quote_identifier(c->name) + "::text::" + enum_sql(e)});
+            bool default_kept =
+                c->server_default &&
+                std::none_of(removed.begin(), removed.end(), [&](const std::string& l) {
+                    return c->server_default->find(string_literal(l)) != std::string::npos;
+                });
             if (default_kept) out.push_back({.sql = col + "SET DEFAULT " + *c->server_default});
         }
         for (const auto* ck : checks) out.push_back({.sql = alter + "ADD " + check_clause(*ck)});
@@ -144,7 +163,9 @@ std::vector<Statement> rebuild(const AlterEnum& op, const Schema& at, bool for_u
 
 std::string enum_sql(const Enum& e) { return enum_type_sql(e.schema, e.name); }
 
-std::string create_enum_sql(const Enum& e) { return "CREATE TYPE " + enum_sql(e) + " AS ENUM (" + label_list(e.labels) + ")"; }
+std::string create_enum_sql(const Enum& e) {
+    return "CREATE TYPE " + enum_sql(e) + " AS ENUM (" + label_list(e.labels) + ")";
+}
 
 std::vector<std::string> added_labels(const AlterEnum& op) {
     std::vector<std::string> out;
@@ -159,9 +180,11 @@ std::vector<Statement> alter_enum(const AlterEnum& op, const Schema& at, bool re
     if (!renamed.empty()) {
         std::vector<Statement> out;
         for (std::size_t i : renamed)
-            out.push_back({.sql = "ALTER TYPE " + enum_sql(op.to) + " RENAME VALUE " + string_literal(op.from.labels[i]) +
-                                  " TO " + string_literal(op.to.labels[i])});
-        out.front().comment = "a label replaced in place is renamed: rows keep their value under the new label";
+            out.push_back({.sql = "ALTER TYPE " + enum_sql(op.to) + " RENAME VALUE " +
+                                  string_literal(op.from.labels[i]) + " TO " +
+                                  string_literal(op.to.labels[i])});
+        out.front().comment =
+            "a label replaced in place is renamed: rows keep their value under the new label";
         return out;
     }
     return rebuild(op, at, rebuild_for_use);

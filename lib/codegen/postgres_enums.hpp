@@ -27,6 +27,7 @@ std::vector<std::string> added_labels(const schema::AlterEnum& op);
 /// forces the rebuild even for pure additions: PostgreSQL does not let a transaction use
 /// a label it added with ADD VALUE, so when a later statement of the same revision
 /// uses a new label, the labels are added by rebuilding the type instead.
-std::vector<Statement> alter_enum(const schema::AlterEnum& op, const schema::Schema& at, bool rebuild_for_use);
+std::vector<Statement> alter_enum(const schema::AlterEnum& op, const schema::Schema& at,
+                                  bool rebuild_for_use);
 
 }  // namespace autogen::codegen::postgres

@@ -1,12 +1,12 @@
 // PostgreSQL type mapping and the other model adjustments PostgreSQL needs before planning.
 #include "codegen/postgres_lowering.hpp"
-#include "codegen/lowering_common.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <set>
 #include <vector>
 
+#include "codegen/lowering_common.hpp"
 #include "codegen/postgres_ddl.hpp"
 #include "codegen/sql_builder.hpp"
 #include "support/sql_scanner.hpp"
@@ -26,7 +26,9 @@ std::string squeeze(std::string_view s) {
             if (!out.empty() && out.back() != ' ') out += ' ';
             continue;
         }
-        if ((c == '(' || c == ')' || c == ',' || c == '[' || c == ']') && !out.empty() && out.back() == ' ') out.pop_back();
+        if ((c == '(' || c == ')' || c == ',' || c == '[' || c == ']') && !out.empty() &&
+            out.back() == ' ')
+            out.pop_back();
         if (!out.empty() && out.back() == ' ' && out.size() >= 2 &&
             (out[out.size() - 2] == '(' || out[out.size() - 2] == ','))
             out.pop_back();
@@ -56,7 +58,9 @@ std::vector<std::string> name_parts(std::string_view s) {
             i = quoted->end;
         } else {
             std::size_t b = i;
-            while (i < s.size() && (std::isalnum(static_cast<unsigned char>(s[i])) || s[i] == '_' || s[i] == '$')) ++i;
+            while (i < s.size() &&
+                   (std::isalnum(static_cast<unsigned char>(s[i])) || s[i] == '_' || s[i] == '$'))
+                ++i;
             if (i == b || std::isdigit(static_cast<unsigned char>(s[b]))) return {};
             part = support::to_lower(s.substr(b, i - b));
         }
@@ -70,18 +74,23 @@ std::vector<std::string> name_parts(std::string_view s) {
 
 bool is_builtin_type_word(const std::string& word) {
     static const std::set<std::string> words = {
-        "smallint", "integer", "bigint", "int", "int2", "int4", "int8", "boolean", "bool", "real", "double", "float",
-        "float4", "float8", "numeric", "decimal", "text", "character", "char", "varchar", "bpchar", "bytea",
-        "timestamp", "timestamptz", "date", "time", "timetz", "interval", "uuid", "json", "jsonb", "money", "inet",
-        "cidr", "macaddr", "xml", "bit", "serial", "bigserial", "smallserial", "oid"};
+        "smallint", "integer",   "bigint",      "int",       "int2",        "int4",    "int8",
+        "boolean",  "bool",      "real",        "double",    "float",       "float4",  "float8",
+        "numeric",  "decimal",   "text",        "character", "char",        "varchar", "bpchar",
+        "bytea",    "timestamp", "timestamptz", "date",      "time",        "timetz",  "interval",
+        "uuid",     "json",      "jsonb",       "money",     "inet",        "cidr",    "macaddr",
+        "xml",      "bit",       "serial",      "bigserial", "smallserial", "oid"};
     return words.count(word) > 0;
 }
 
-bool is_integer_logical(Logical l) { return l == Logical::SmallInt || l == Logical::Integer || l == Logical::BigInt; }
+bool is_integer_logical(Logical l) {
+    return l == Logical::SmallInt || l == Logical::Integer || l == Logical::BigInt;
+}
 
 bool is_integer_sql(const std::string& sql) {
     std::string t = support::to_lower(squeeze(sql));
-    return t == "smallint" || t == "integer" || t == "bigint" || t == "int" || t == "int2" || t == "int4" || t == "int8";
+    return t == "smallint" || t == "integer" || t == "bigint" || t == "int" || t == "int2" ||
+           t == "int4" || t == "int8";
 }
 
 void lower_table(schema::Table& t, const schema::Schema& model, support::Diagnostics& diags) {
@@ -94,14 +103,18 @@ void lower_table(schema::Table& t, const schema::Schema& model, support::Diagnos
         if (c.type.sql.empty()) c.type.sql = type_sql(c.type);
         if (c.identity) {
             if (!(is_integer_logical(c.type.logical) || is_integer_sql(c.type.sql)))
-                diags.error(support::Category::Model,
-                            "identity column \"" + t.name + "\".\"" + c.name + "\" has type " + c.type.sql +
-                                "; PostgreSQL identity columns are SMALLINT, INTEGER or BIGINT",
-                            c.location, "make the field an integer (std::int64_t) or drop 'identity'");
+                diags.error(
+                    support::Category::Model,
+                    "identity column \"" + t.name + "\".\"" + c.name + "\" has type " + c.type.sql +
+                        "; PostgreSQL identity columns are SMALLINT, INTEGER or BIGINT",
+                    c.location, "make the field an integer (std::int64_t) or drop 'identity'");
             if (c.server_default)
-                diags.error(support::Category::Model,
-                            "identity column \"" + t.name + "\".\"" + c.name + "\" also has a server_default",
-                            c.location, "drop one of 'identity' and 'server_default': PostgreSQL accepts only one");
+                diags.error(
+                    support::Category::Model,
+                    "identity column \"" + t.name + "\".\"" + c.name +
+                        "\" also has a server_default",
+                    c.location,
+                    "drop one of 'identity' and 'server_default': PostgreSQL accepts only one");
             c.nullable = false;  // PostgreSQL makes every identity column NOT NULL
         }
     }
@@ -115,23 +128,36 @@ void lower_table(schema::Table& t, const schema::Schema& model, support::Diagnos
 }  // namespace
 
 std::string enum_type_sql(const std::string& schema_name, const std::string& name) {
-    return schema_name.empty() || schema_name == "public" ? quote_identifier(name) : qualified_name(schema_name, name);
+    return schema_name.empty() || schema_name == "public" ? quote_identifier(name)
+                                                          : qualified_name(schema_name, name);
 }
 
 std::string type_sql(const schema::ColumnType& type, const std::string& enum_schema) {
     switch (type.logical) {
-        case Logical::None: return type.sql;
-        case Logical::Boolean: return "BOOLEAN";
-        case Logical::SmallInt: return "SMALLINT";
-        case Logical::Integer: return "INTEGER";
-        case Logical::BigInt: return "BIGINT";
-        case Logical::Real: return "REAL";
-        case Logical::Double: return "DOUBLE PRECISION";
-        case Logical::Text: return type.length ? "VARCHAR(" + std::to_string(*type.length) + ")" : "TEXT";
-        case Logical::Blob: return "BYTEA";
-        case Logical::TimestampTz: return "TIMESTAMP WITH TIME ZONE";
-        case Logical::Date: return "DATE";
-        case Logical::Enum: return enum_type_sql(enum_schema, type.enum_name);
+        case Logical::None:
+            return type.sql;
+        case Logical::Boolean:
+            return "BOOLEAN";
+        case Logical::SmallInt:
+            return "SMALLINT";
+        case Logical::Integer:
+            return "INTEGER";
+        case Logical::BigInt:
+            return "BIGINT";
+        case Logical::Real:
+            return "REAL";
+        case Logical::Double:
+            return "DOUBLE PRECISION";
+        case Logical::Text:
+            return type.length ? "VARCHAR(" + std::to_string(*type.length) + ")" : "TEXT";
+        case Logical::Blob:
+            return "BYTEA";
+        case Logical::TimestampTz:
+            return "TIMESTAMP WITH TIME ZONE";
+        case Logical::Date:
+            return "DATE";
+        case Logical::Enum:
+            return enum_type_sql(enum_schema, type.enum_name);
     }
     return type.sql;
 }
@@ -140,7 +166,9 @@ std::string default_primary_key_name(std::string_view table) {
     // NAMEDATALEN - 1 = 63 bytes in all; "_pkey" takes 5. Never cut inside a UTF-8
     // sequence (PostgreSQL cuts at a character boundary too).
     std::size_t keep = std::min<std::size_t>(table.size(), 63 - 5);
-    while (keep > 0 && keep < table.size() && (static_cast<unsigned char>(table[keep]) & 0xC0) == 0x80) --keep;
+    while (keep > 0 && keep < table.size() &&
+           (static_cast<unsigned char>(table[keep]) & 0xC0) == 0x80)
+        --keep;
     return std::string(table.substr(0, keep)) + "_pkey";
 }
 
@@ -148,26 +176,34 @@ std::string display_type(std::string_view sql) {
     std::string t = squeeze(sql);
     std::string low = support::to_lower(t);
     std::size_t word_end = 0;
-    while (word_end < low.size() && (std::isalnum(static_cast<unsigned char>(low[word_end])) || low[word_end] == '_'))
+    while (word_end < low.size() &&
+           (std::isalnum(static_cast<unsigned char>(low[word_end])) || low[word_end] == '_'))
         ++word_end;
-    if (t.find('"') == std::string::npos && t.find('.') == std::string::npos && is_builtin_type_word(low.substr(0, word_end))) {
+    if (t.find('"') == std::string::npos && t.find('.') == std::string::npos &&
+        is_builtin_type_word(low.substr(0, word_end))) {
         std::string out = support::to_upper(t);
-        if (out.rfind("CHARACTER VARYING", 0) == 0) out = "VARCHAR" + out.substr(17);
-        else if (out.rfind("CHARACTER(", 0) == 0) out = "CHAR" + out.substr(9);
+        if (out.rfind("CHARACTER VARYING", 0) == 0)
+            out = "VARCHAR" + out.substr(17);
+        else if (out.rfind("CHARACTER(", 0) == 0)
+            out = "CHAR" + out.substr(9);
         return out;
     }
     auto parts = name_parts(t);
     if (parts.empty()) return t;
     std::string out;
-    for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? "." : "") + quote_identifier(parts[i]);
+    for (std::size_t i = 0; i < parts.size(); ++i)
+        out += (i ? "." : "") + quote_identifier(parts[i]);
     return out;
 }
 
-bool names_enum(std::string_view type_sql, const std::string& schema_name, const std::string& name) {
+bool names_enum(std::string_view type_sql, const std::string& schema_name,
+                const std::string& name) {
     auto parts = name_parts(squeeze(type_sql));
-    if (parts.size() == 1) return parts[0] == name && (schema_name.empty() || schema_name == "public");
+    if (parts.size() == 1)
+        return parts[0] == name && (schema_name.empty() || schema_name == "public");
     if (parts.size() == 2)
-        return parts[1] == name && (parts[0] == schema_name || (parts[0] == "public" && schema_name.empty()));
+        return parts[1] == name &&
+               (parts[0] == schema_name || (parts[0] == "public" && schema_name.empty()));
     return false;
 }
 

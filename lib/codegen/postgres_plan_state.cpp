@@ -16,7 +16,9 @@ using support::Overloaded;
 
 template <class T>
 void erase_named(std::vector<T>& items, const std::string& name) {
-    items.erase(std::remove_if(items.begin(), items.end(), [&](const T& x) { return x.name == name; }), items.end());
+    items.erase(
+        std::remove_if(items.begin(), items.end(), [&](const T& x) { return x.name == name; }),
+        items.end());
 }
 
 void rename_in(std::vector<std::string>& names, const std::string& from, const std::string& to) {
@@ -25,7 +27,8 @@ void rename_in(std::vector<std::string>& names, const std::string& from, const s
 }
 
 void name_primary_key(Table& t) {
-    if (t.primary_key && t.primary_key->name.empty()) t.primary_key->name = default_primary_key_name(t.name);
+    if (t.primary_key && t.primary_key->name.empty())
+        t.primary_key->name = default_primary_key_name(t.name);
 }
 
 }  // namespace
@@ -45,88 +48,93 @@ void PlanState::apply(const Operation& op) {
                    ? nullptr
                    : find(target_table(op));
     auto& tables = schema_.tables;
-    std::visit(Overloaded{
-                   [&](const CreateTable& o) {
-                       tables.push_back(o.table);
-                       name_primary_key(tables.back());
-                   },
-                   [&](const DropTable& o) {
-                       tables.erase(std::remove_if(tables.begin(), tables.end(),
-                                                   [&](const Table& x) { return ref(x) == ref(o.table); }),
-                                    tables.end());
-                   },
-                   [&](const RenameTable& o) {
-                       if (!t) return;
-                       if (t->primary_key && t->primary_key->name == default_primary_key_name(t->name))
-                           t->primary_key->name = default_primary_key_name(o.to);
-                       for (auto& other : tables)
-                           for (auto& fk : other.foreign_keys)
-                               if (fk.ref_table == t->name && fk.ref_schema == t->schema) fk.ref_table = o.to;
-                       t->name = o.to;
-                   },
-                   [&](const AddColumn& o) {
-                       if (t) t->columns.push_back(o.column);
-                   },
-                   [&](const DropColumn& o) {
-                       if (t) erase_named(t->columns, o.column.name);
-                   },
-                   [&](const RenameColumn& o) {
-                       if (!t) return;
-                       if (Column* c = t->find_column(o.from)) c->name = o.to;
-                       if (t->primary_key) rename_in(t->primary_key->columns, o.from, o.to);
-                       for (auto& u : t->uniques) rename_in(u.columns, o.from, o.to);
-                       for (auto& fk : t->foreign_keys) rename_in(fk.columns, o.from, o.to);
-                       for (auto& ix : t->indexes) rename_in(ix.columns, o.from, o.to);
-                   },
-                   [&](const AlterColumn& o) {
-                       if (!t) return;
-                       if (Column* c = t->find_column(o.to.name)) *c = o.to;
-                   },
-                   [&](const AlterPrimaryKey& o) {
-                       if (!t) return;
-                       t->primary_key = o.to;
-                       name_primary_key(*t);
-                   },
-                   [&](const AddForeignKey& o) {
-                       if (t) t->foreign_keys.push_back(o.key);
-                   },
-                   [&](const DropForeignKey& o) {
-                       if (t) erase_named(t->foreign_keys, o.key.name);
-                   },
-                   [&](const AddUnique& o) {
-                       if (t) t->uniques.push_back(o.unique);
-                   },
-                   [&](const DropUnique& o) {
-                       if (t) erase_named(t->uniques, o.unique.name);
-                   },
-                   [&](const AddCheck& o) {
-                       if (t) t->checks.push_back(o.check);
-                   },
-                   [&](const DropCheck& o) {
-                       if (t) erase_named(t->checks, o.check.name);
-                   },
-                   [&](const CreateIndex& o) {
-                       if (t) t->indexes.push_back(o.index);
-                   },
-                   [&](const DropIndex& o) {
-                       if (t) erase_named(t->indexes, o.index.name);
-                   },
-                   [&](const SetTableComment& o) {
-                       if (t) t->comment = o.to;
-                   },
-                   [&](const CreateEnum& o) { schema_.enums.push_back(o.type); },
-                   [&](const DropEnum& o) {
-                       auto& e = schema_.enums;
-                       e.erase(std::remove_if(e.begin(), e.end(),
-                                              [&](const Enum& x) { return x.name == o.type.name && x.schema == o.type.schema; }),
-                               e.end());
-                   },
-                   [&](const AlterEnum& o) {
-                       for (auto& e : schema_.enums)
-                           if (e.name == o.from.name && e.schema == o.from.schema) e = o.to;
-                   },
-               },
-               op);
+    std::visit(
+        Overloaded{
+            [&](const CreateTable& o) {
+                tables.push_back(o.table);
+                name_primary_key(tables.back());
+            },
+            [&](const DropTable& o) {
+                tables.erase(std::remove_if(tables.begin(), tables.end(),
+                                            [&](const Table& x) { return ref(x) == ref(o.table); }),
+                             tables.end());
+            },
+            [&](const RenameTable& o) {
+                if (!t) return;
+                if (t->primary_key && t->primary_key->name == default_primary_key_name(t->name))
+                    t->primary_key->name = default_primary_key_name(o.to);
+                for (auto& other : tables)
+                    for (auto& fk : other.foreign_keys)
+                        if (fk.ref_table == t->name && fk.ref_schema == t->schema)
+                            fk.ref_table = o.to;
+                t->name = o.to;
+            },
+            [&](const AddColumn& o) {
+                if (t) t->columns.push_back(o.column);
+            },
+            [&](const DropColumn& o) {
+                if (t) erase_named(t->columns, o.column.name);
+            },
+            [&](const RenameColumn& o) {
+                if (!t) return;
+                if (Column* c = t->find_column(o.from)) c->name = o.to;
+                if (t->primary_key) rename_in(t->primary_key->columns, o.from, o.to);
+                for (auto& u : t->uniques) rename_in(u.columns, o.from, o.to);
+                for (auto& fk : t->foreign_keys) rename_in(fk.columns, o.from, o.to);
+                for (auto& ix : t->indexes) rename_in(ix.columns, o.from, o.to);
+            },
+            [&](const AlterColumn& o) {
+                if (!t) return;
+                if (Column* c = t->find_column(o.to.name)) *c = o.to;
+            },
+            [&](const AlterPrimaryKey& o) {
+                if (!t) return;
+                t->primary_key = o.to;
+                name_primary_key(*t);
+            },
+            [&](const AddForeignKey& o) {
+                if (t) t->foreign_keys.push_back(o.key);
+            },
+            [&](const DropForeignKey& o) {
+                if (t) erase_named(t->foreign_keys, o.key.name);
+            },
+            [&](const AddUnique& o) {
+                if (t) t->uniques.push_back(o.unique);
+            },
+            [&](const DropUnique& o) {
+                if (t) erase_named(t->uniques, o.unique.name);
+            },
+            [&](const AddCheck& o) {
+                if (t) t->checks.push_back(o.check);
+            },
+            [&](const DropCheck& o) {
+                if (t) erase_named(t->checks, o.check.name);
+            },
+            [&](const CreateIndex& o) {
+                if (t) t->indexes.push_back(o.index);
+            },
+            [&](const DropIndex& o) {
+                if (t) erase_named(t->indexes, o.index.name);
+            },
+            [&](const SetTableComment& o) {
+                if (t) t->comment = o.to;
+            },
+            [&](const CreateEnum& o) { schema_.enums.push_back(o.type); },
+            [&](const DropEnum& o) {
+                auto& e = schema_.enums;
+                e.erase(std::remove_if(e.begin(), e.end(),
+                                       [&](const Enum& x) {
+                                           return x.name == o.type.name &&
+                                                  x.schema == o.type.schema;
+                                       }),
+                        e.end());
+            },
+            [&](const AlterEnum& o) {
+                for (auto& e : schema_.enums)
+                    if (e.name == o.from.name && e.schema == o.from.schema) e = o.to;
+            },
+        },
+        op);
 }
 
 }  // namespace autogen::codegen::postgres

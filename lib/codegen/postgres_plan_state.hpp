@@ -10,19 +10,21 @@
 namespace autogen::codegen::postgres {
 
 class PlanState {
-public:
+  public:
     explicit PlanState(schema::Schema from);
 
     /// Applies `op` to the schema (unnamed primary keys get PostgreSQL's name).
     void apply(const schema::Operation& op);
 
     const schema::Schema& schema() const { return schema_; }
-    schema::Table* find(const schema::TableRef& table) { return schema_.find_table(table.name, table.schema); }
+    schema::Table* find(const schema::TableRef& table) {
+        return schema_.find_table(table.name, table.schema);
+    }
 
     /// The primary key's name in the database right now ("" if the table has none).
     std::string primary_key_name(const schema::TableRef& table);
 
-private:
+  private:
     schema::Schema schema_;
 };
 

@@ -40,11 +40,16 @@ std::string index_item_list(const std::vector<std::string>& items) {
 
 std::string referential_action_sql(schema::ReferentialAction action) {
     switch (action) {
-        case schema::ReferentialAction::NoAction: return "NO ACTION";
-        case schema::ReferentialAction::Restrict: return "RESTRICT";
-        case schema::ReferentialAction::Cascade: return "CASCADE";
-        case schema::ReferentialAction::SetNull: return "SET NULL";
-        case schema::ReferentialAction::SetDefault: return "SET DEFAULT";
+        case schema::ReferentialAction::NoAction:
+            return "NO ACTION";
+        case schema::ReferentialAction::Restrict:
+            return "RESTRICT";
+        case schema::ReferentialAction::Cascade:
+            return "CASCADE";
+        case schema::ReferentialAction::SetNull:
+            return "SET NULL";
+        case schema::ReferentialAction::SetDefault:
+            return "SET DEFAULT";
     }
     return "NO ACTION";
 }
@@ -55,7 +60,8 @@ std::string referential_actions_clause(const schema::ForeignKey& key) {
         out += " ON DELETE " + referential_action_sql(key.on_delete);
     if (key.on_update != schema::ReferentialAction::NoAction)
         out += " ON UPDATE " + referential_action_sql(key.on_update);
-    if (key.deferrable) out += key.initially_deferred ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE";
+    if (key.deferrable)
+        out += key.initially_deferred ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE";
     return out;
 }
 
@@ -65,7 +71,8 @@ bool is_self_contained_sql(std::string_view sql) {
     int depth = 0;
     support::SqlScanner scanner(sql, support::SqlQuoting::sqlite());
     while (auto span = scanner.next()) {
-        if (span->kind == support::SqlSpanKind::LineComment || span->kind == support::SqlSpanKind::BlockComment)
+        if (span->kind == support::SqlSpanKind::LineComment ||
+            span->kind == support::SqlSpanKind::BlockComment)
             return false;
         if (!span->terminated) return false;  // unterminated quote
         if (span->kind != support::SqlSpanKind::Code) continue;

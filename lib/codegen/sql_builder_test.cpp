@@ -1,7 +1,7 @@
 // The quoting builder: identifiers and literals can never leave their place.
-#include <doctest/doctest.h>
-
 #include "codegen/sql_builder.hpp"
+
+#include <doctest/doctest.h>
 
 using namespace autogen::codegen;
 using autogen::schema::ReferentialAction;

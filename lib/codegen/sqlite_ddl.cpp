@@ -16,7 +16,8 @@ bool is_numeric_literal(std::string_view s) {
     if (!s.empty() && (s.front() == '+' || s.front() == '-')) s.remove_prefix(1);
     if (s.empty()) return false;
     if (s.size() > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X'))
-        return std::all_of(s.begin() + 2, s.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
+        return std::all_of(s.begin() + 2, s.end(),
+                           [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
     bool digit = false, dot = false, exp = false;
     for (std::size_t i = 0; i < s.size(); ++i) {
         char c = s[i];
@@ -41,8 +42,10 @@ bool is_quoted_literal(std::string_view s) {
     if (s.size() < 2 || s.front() != '\'' || s.back() != '\'') return false;
     for (std::size_t i = 1; i + 1 < s.size(); ++i) {
         if (s[i] == '\'') {
-            if (i + 2 < s.size() && s[i + 1] == '\'') ++i;
-            else return false;
+            if (i + 2 < s.size() && s[i + 1] == '\'')
+                ++i;
+            else
+                return false;
         }
     }
     return true;
@@ -52,7 +55,8 @@ bool is_literal(std::string_view expr, bool allow_current) {
     std::string e = support::trimmed(expr);
     std::string u = support::to_upper(e);
     if (u == "NULL" || u == "TRUE" || u == "FALSE") return true;
-    if (u == "CURRENT_TIME" || u == "CURRENT_DATE" || u == "CURRENT_TIMESTAMP") return allow_current;
+    if (u == "CURRENT_TIME" || u == "CURRENT_DATE" || u == "CURRENT_TIMESTAMP")
+        return allow_current;
     return is_numeric_literal(e) || is_quoted_literal(e);
 }
 
@@ -61,17 +65,20 @@ bool is_literal(std::string_view expr, bool allow_current) {
 std::string affinity(std::string_view declared_type) {
     std::string t = support::to_upper(declared_type);
     if (t.find("INT") != std::string::npos) return "INTEGER";
-    if (t.find("CHAR") != std::string::npos || t.find("CLOB") != std::string::npos || t.find("TEXT") != std::string::npos)
+    if (t.find("CHAR") != std::string::npos || t.find("CLOB") != std::string::npos ||
+        t.find("TEXT") != std::string::npos)
         return "TEXT";
     if (t.find("BLOB") != std::string::npos || support::trimmed(t).empty()) return "BLOB";
-    if (t.find("REAL") != std::string::npos || t.find("FLOA") != std::string::npos || t.find("DOUB") != std::string::npos)
+    if (t.find("REAL") != std::string::npos || t.find("FLOA") != std::string::npos ||
+        t.find("DOUB") != std::string::npos)
         return "REAL";
     return "NUMERIC";
 }
 
 bool is_rowid_alias(const schema::Table& table, const schema::Column& column) {
     return table.primary_key && table.primary_key->columns.size() == 1 &&
-           table.primary_key->columns.front() == column.name && support::to_upper(support::trimmed(column.type.sql)) == "INTEGER";
+           table.primary_key->columns.front() == column.name &&
+           support::to_upper(support::trimmed(column.type.sql)) == "INTEGER";
 }
 
 std::string default_clause_value(std::string_view expr) {
@@ -85,9 +92,11 @@ std::string column_definition(const schema::Table& table, const schema::Column& 
     std::string out = quote_identifier(column.name);
     if (!column.type.sql.empty()) out += " " + column.type.sql;
     if (!column.nullable) out += " NOT NULL";
-    if (is_rowid_alias(table, column)) out += table_options(table).autoincrement ? " PRIMARY KEY AUTOINCREMENT" : " PRIMARY KEY";
+    if (is_rowid_alias(table, column))
+        out += table_options(table).autoincrement ? " PRIMARY KEY AUTOINCREMENT" : " PRIMARY KEY";
     if (column.server_default) out += " DEFAULT " + default_clause_value(*column.server_default);
-    if (column.collation && !column.collation->empty()) out += " COLLATE " + quote_identifier(*column.collation);
+    if (column.collation && !column.collation->empty())
+        out += " COLLATE " + quote_identifier(*column.collation);
     return out;
 }
 
@@ -105,16 +114,19 @@ std::string create_table_sql(const schema::Table& table, std::string_view name_o
     auto named = [](const std::string& name) {
         return name.empty() ? std::string() : "CONSTRAINT " + quote_identifier(name) + " ";
     };
-    for (const auto& u : table.uniques) parts.push_back(named(u.name) + "UNIQUE (" + column_list(u.columns) + ")");
+    for (const auto& u : table.uniques)
+        parts.push_back(named(u.name) + "UNIQUE (" + column_list(u.columns) + ")");
     for (const auto& fk : table.foreign_keys) {
-        std::string s = named(fk.name) + "FOREIGN KEY (" + column_list(fk.columns) + ") REFERENCES " +
-                        quote_identifier(fk.ref_table);
+        std::string s = named(fk.name) + "FOREIGN KEY (" + column_list(fk.columns) +
+                        ") REFERENCES " + quote_identifier(fk.ref_table);
         if (!fk.ref_columns.empty()) s += " (" + column_list(fk.ref_columns) + ")";
         parts.push_back(s + referential_actions_clause(fk));
     }
-    for (const auto& ck : table.checks) parts.push_back(named(ck.name) + "CHECK (" + support::trimmed(ck.expression) + ")");
+    for (const auto& ck : table.checks)
+        parts.push_back(named(ck.name) + "CHECK (" + support::trimmed(ck.expression) + ")");
 
-    std::string sql = "CREATE TABLE " + quote_identifier(name_override.empty() ? table.name : name_override) + " (";
+    std::string sql = "CREATE TABLE " +
+                      quote_identifier(name_override.empty() ? table.name : name_override) + " (";
     for (std::size_t i = 0; i < parts.size(); ++i) sql += (i ? ",\n    " : "\n    ") + parts[i];
     sql += "\n)";
     std::vector<std::string> options;

@@ -1,9 +1,9 @@
 // SQLite type mapping and the other model adjustments SQLite needs before planning.
 #include "codegen/sqlite_lowering.hpp"
-#include "codegen/lowering_common.hpp"
 
 #include <algorithm>
 
+#include "codegen/lowering_common.hpp"
 #include "codegen/sql_builder.hpp"
 #include "codegen/sqlite_ddl.hpp"
 
@@ -15,18 +15,30 @@ std::string type_sql(const schema::ColumnType& type) {
     // Spellings SQLite stores verbatim and reports back through pragma_table_info, so a
     // lowered model and an inspected database compare equal without translation.
     switch (type.logical) {
-        case Logical::None: return type.sql;
-        case Logical::Boolean: return "BOOLEAN";
-        case Logical::SmallInt: return "SMALLINT";
-        case Logical::Integer: return "INTEGER";
-        case Logical::BigInt: return "BIGINT";
-        case Logical::Real: return "REAL";
-        case Logical::Double: return "DOUBLE";
-        case Logical::Text: return type.length ? "VARCHAR(" + std::to_string(*type.length) + ")" : "TEXT";
-        case Logical::Blob: return "BLOB";
-        case Logical::TimestampTz: return "DATETIME";
-        case Logical::Date: return "DATE";
-        case Logical::Enum: return "TEXT";
+        case Logical::None:
+            return type.sql;
+        case Logical::Boolean:
+            return "BOOLEAN";
+        case Logical::SmallInt:
+            return "SMALLINT";
+        case Logical::Integer:
+            return "INTEGER";
+        case Logical::BigInt:
+            return "BIGINT";
+        case Logical::Real:
+            return "REAL";
+        case Logical::Double:
+            return "DOUBLE";
+        case Logical::Text:
+            return type.length ? "VARCHAR(" + std::to_string(*type.length) + ")" : "TEXT";
+        case Logical::Blob:
+            return "BLOB";
+        case Logical::TimestampTz:
+            return "DATETIME";
+        case Logical::Date:
+            return "DATE";
+        case Logical::Enum:
+            return "TEXT";
     }
     return type.sql;
 }
@@ -37,16 +49,20 @@ std::string enum_check_name(const std::string& table, const std::string& column)
 
 namespace {
 
-bool is_integer_logical(Logical l) { return l == Logical::SmallInt || l == Logical::Integer || l == Logical::BigInt; }
+bool is_integer_logical(Logical l) {
+    return l == Logical::SmallInt || l == Logical::Integer || l == Logical::BigInt;
+}
 
 /// SQLite keeps one index for UNIQUE constraints on the same columns (in the same
 /// order), and none for a UNIQUE on the columns of a primary key that is itself an
 /// index (any key but the rowid alias). Lowering drops those duplicates so that the
 /// model says what the database will keep.
 void drop_redundant_uniques(schema::Table& t) {
-    const schema::Column* only =
-        t.primary_key && t.primary_key->columns.size() == 1 ? t.find_column(t.primary_key->columns.front()) : nullptr;
-    bool pk_is_index = t.primary_key && !t.primary_key->columns.empty() && !(only && is_rowid_alias(t, *only));
+    const schema::Column* only = t.primary_key && t.primary_key->columns.size() == 1
+                                     ? t.find_column(t.primary_key->columns.front())
+                                     : nullptr;
+    bool pk_is_index =
+        t.primary_key && !t.primary_key->columns.empty() && !(only && is_rowid_alias(t, *only));
     std::vector<std::vector<std::string>> seen;
     if (pk_is_index) seen.push_back(t.primary_key->columns);
     std::vector<schema::UniqueConstraint> kept;
@@ -65,17 +81,21 @@ void lower_table(schema::Table& t, const schema::Schema& model, support::Diagnos
         if (c.type.sql.empty()) {
             // An identity key must be typed exactly INTEGER to be the rowid alias: a
             // BIGINT PRIMARY KEY would not be assigned automatically.
-            c.type.sql = c.identity && only_key && is_integer_logical(c.type.logical) ? "INTEGER" : type_sql(c.type);
+            c.type.sql = c.identity && only_key && is_integer_logical(c.type.logical)
+                             ? "INTEGER"
+                             : type_sql(c.type);
         }
         if (c.type.logical == Logical::Enum) {
             const schema::Enum* e = find_column_enum(model, t, c, diags);
             if (!e) continue;
             std::string name = enum_check_name(t.name, c.name);
-            bool present = std::any_of(t.checks.begin(), t.checks.end(),
-                                       [&](const schema::CheckConstraint& k) { return k.name == name; });
+            bool present =
+                std::any_of(t.checks.begin(), t.checks.end(),
+                            [&](const schema::CheckConstraint& k) { return k.name == name; });
             if (!present) {
                 std::string labels;
-                for (std::size_t i = 0; i < e->labels.size(); ++i) labels += (i ? ", " : "") + string_literal(e->labels[i]);
+                for (std::size_t i = 0; i < e->labels.size(); ++i)
+                    labels += (i ? ", " : "") + string_literal(e->labels[i]);
                 t.checks.push_back({.name = name,
                                     .expression = quote_identifier(c.name) + " IN (" + labels + ")",
                                     .location = c.location});
@@ -86,10 +106,11 @@ void lower_table(schema::Table& t, const schema::Schema& model, support::Diagnos
     for (auto& c : t.columns) {
         bool alias = is_rowid_alias(t, c);
         if (c.identity && !alias) {
-            diags.warning(support::Category::Model,
-                          "identity column \"" + t.name + "\".\"" + c.name +
-                              "\" is not assigned by SQLite: only a single-column INTEGER primary key is",
-                          c.location, "make it the table's only primary-key column with an integer type");
+            diags.warning(
+                support::Category::Model,
+                "identity column \"" + t.name + "\".\"" + c.name +
+                    "\" is not assigned by SQLite: only a single-column INTEGER primary key is",
+                c.location, "make it the table's only primary-key column with an integer type");
         }
         // SQLite assigns every rowid alias (and never NULL), whatever the model said;
         // stating it keeps the lowered model equal to what the inspector reads back.

@@ -61,7 +61,8 @@ struct Tracking {
                 t = lookup(d->table.name);
                 live.erase(d->table.name);
                 tracks[static_cast<std::size_t>(t)].dropped = true;
-            } else if (!std::holds_alternative<CreateEnum>(op) && !std::holds_alternative<DropEnum>(op) &&
+            } else if (!std::holds_alternative<CreateEnum>(op) &&
+                       !std::holds_alternative<DropEnum>(op) &&
                        !std::holds_alternative<AlterEnum>(op)) {
                 t = lookup(target_table(op).name);
             }
@@ -76,35 +77,44 @@ std::vector<Statement> direct(const Operation& op) {
         Overloaded{
             [](const CreateTable& o) {
                 std::vector<Statement> out{{.sql = sqlite::create_table_sql(o.table)}};
-                for (const auto& ix : o.table.indexes) out.push_back({.sql = sqlite::create_index_sql(o.table.name, ix)});
+                for (const auto& ix : o.table.indexes)
+                    out.push_back({.sql = sqlite::create_index_sql(o.table.name, ix)});
                 return out;
             },
             [](const DropTable& o) {
-                return std::vector<Statement>{{.sql = "DROP TABLE " + q(o.table.name),
-                                               .destructive = true,
-                                               .warning = "drops table " + q(o.table.name) + " and all its rows"}};
+                return std::vector<Statement>{
+                    {.sql = "DROP TABLE " + q(o.table.name),
+                     .destructive = true,
+                     .warning = "drops table " + q(o.table.name) + " and all its rows"}};
             },
             [](const RenameTable& o) {
-                return std::vector<Statement>{{.sql = "ALTER TABLE " + q(o.from.name) + " RENAME TO " + q(o.to)}};
+                return std::vector<Statement>{
+                    {.sql = "ALTER TABLE " + q(o.from.name) + " RENAME TO " + q(o.to)}};
             },
             [](const AddColumn& o) {
                 Table shell{.name = o.table.name};
-                return std::vector<Statement>{
-                    {.sql = "ALTER TABLE " + q(o.table.name) + " ADD COLUMN " + sqlite::column_definition(shell, o.column)}};
+                return std::vector<Statement>{{.sql = "ALTER TABLE " + q(o.table.name) +
+                                                      " ADD COLUMN " +
+                                                      sqlite::column_definition(shell, o.column)}};
             },
             [](const DropColumn& o) {
-                return std::vector<Statement>{{.sql = "ALTER TABLE " + q(o.table.name) + " DROP COLUMN " + q(o.column.name),
-                                               .destructive = true,
-                                               .warning = "drops column " + col(o.table, o.column.name) + " and its values"}};
+                return std::vector<Statement>{
+                    {.sql = "ALTER TABLE " + q(o.table.name) + " DROP COLUMN " + q(o.column.name),
+                     .destructive = true,
+                     .warning = "drops column " + col(o.table, o.column.name) + " and its values"}};
             },
             [](const RenameColumn& o) {
-                return std::vector<Statement>{
-                    {.sql = "ALTER TABLE " + q(o.table.name) + " RENAME COLUMN " + q(o.from) + " TO " + q(o.to)}};
+                return std::vector<Statement>{{.sql = "ALTER TABLE " + q(o.table.name) +
+                                                      " RENAME COLUMN " + q(o.from) + " TO " +
+                                                      q(o.to)}};
             },
             [](const CreateIndex& o) {
-                return std::vector<Statement>{{.sql = sqlite::create_index_sql(o.table.name, o.index)}};
+                return std::vector<Statement>{
+                    {.sql = sqlite::create_index_sql(o.table.name, o.index)}};
             },
-            [](const DropIndex& o) { return std::vector<Statement>{{.sql = "DROP INDEX " + q(o.index.name)}}; },
+            [](const DropIndex& o) {
+                return std::vector<Statement>{{.sql = "DROP INDEX " + q(o.index.name)}};
+            },
             // Nothing SQLite stores: comments, enum types (the CHECK carries an enum's
             // labels), a comment-only column change.
             [](const AlterColumn&) { return std::vector<Statement>{}; },
@@ -126,52 +136,66 @@ std::vector<Statement> direct(const Operation& op) {
 
 /// One line for the rebuild's comment, and the data-loss warning if any.
 void describe(const Operation& op, sqlite::Rebuild& r) {
-    std::visit(Overloaded{
-                   [&](const AddColumn& o) { r.reasons.push_back("add column " + q(o.column.name)); },
-                   [&](const DropColumn& o) {
-                       r.reasons.push_back("drop column " + q(o.column.name));
-                       r.warnings.push_back("drops column " + col(o.table, o.column.name) + " and its values");
-                   },
-                   [&](const RenameColumn& o) { r.reasons.push_back("rename column " + q(o.from) + " to " + q(o.to)); },
-                   [&](const RenameTable& o) { r.reasons.push_back("rename from " + q(o.from.name)); },
-                   [&](const AlterColumn& o) {
-                       r.reasons.push_back("alter column " + q(o.to.name));
-                       // Only a change of affinity can change stored values (SQLite
-                       // enforces no length): INTEGER -> BIGINT or VARCHAR(20) -> TEXT
-                       // lose nothing.
-                       std::string a = sqlite::affinity(o.from.type.sql), b = sqlite::affinity(o.to.type.sql);
-                       if ((o.changes & kChangeType) && a != b)
-                           r.warnings.push_back("changes the type of " + col(o.table, o.to.name) + " from " +
-                                                o.from.type.sql + " to " + o.to.type.sql + " (" + a + " to " + b +
-                                                " affinity); values may be converted");
-                   },
-                   [&](const AlterPrimaryKey&) { r.reasons.push_back("change the primary key"); },
-                   [&](const AddForeignKey& o) { r.reasons.push_back("add foreign key " + q(o.key.name)); },
-                   [&](const DropForeignKey& o) { r.reasons.push_back("drop foreign key " + q(o.key.name)); },
-                   [&](const AddUnique& o) { r.reasons.push_back("add unique " + q(o.unique.name)); },
-                   [&](const DropUnique& o) { r.reasons.push_back("drop unique " + q(o.unique.name)); },
-                   [&](const AddCheck& o) { r.reasons.push_back("add check " + q(o.check.name)); },
-                   [&](const DropCheck& o) { r.reasons.push_back("drop check " + q(o.check.name)); },
-                   [&](const CreateIndex& o) { r.reasons.push_back("create index " + q(o.index.name)); },
-                   [&](const DropIndex& o) { r.reasons.push_back("drop index " + q(o.index.name)); },
-                   [](const auto&) {},
-               },
-               op);
+    std::visit(
+        Overloaded{
+            [&](const AddColumn& o) { r.reasons.push_back("add column " + q(o.column.name)); },
+            [&](const DropColumn& o) {
+                r.reasons.push_back("drop column " + q(o.column.name));
+                r.warnings.push_back("drops column " + col(o.table, o.column.name) +
+                                     " and its values");
+            },
+            [&](const RenameColumn& o) {
+                r.reasons.push_back("rename column " + q(o.from) + " to " + q(o.to));
+            },
+            [&](const RenameTable& o) { r.reasons.push_back("rename from " + q(o.from.name)); },
+            [&](const AlterColumn& o) {
+                r.reasons.push_back("alter column " + q(o.to.name));
+                // Only a change of affinity can change stored values (SQLite
+                // enforces no length): INTEGER -> BIGINT or VARCHAR(20) -> TEXT
+                // lose nothing.
+                std::string a = sqlite::affinity(o.from.type.sql),
+                            b = sqlite::affinity(o.to.type.sql);
+                if ((o.changes & kChangeType) && a != b)
+                    r.warnings.push_back("changes the type of " + col(o.table, o.to.name) +
+                                         " from " + o.from.type.sql + " to " + o.to.type.sql +
+                                         " (" + a + " to " + b +
+                                         " affinity); values may be converted");
+            },
+            [&](const AlterPrimaryKey&) { r.reasons.push_back("change the primary key"); },
+            [&](const AddForeignKey& o) {
+                r.reasons.push_back("add foreign key " + q(o.key.name));
+            },
+            [&](const DropForeignKey& o) {
+                r.reasons.push_back("drop foreign key " + q(o.key.name));
+            },
+            [&](const AddUnique& o) { r.reasons.push_back("add unique " + q(o.unique.name)); },
+            [&](const DropUnique& o) { r.reasons.push_back("drop unique " + q(o.unique.name)); },
+            [&](const AddCheck& o) { r.reasons.push_back("add check " + q(o.check.name)); },
+            [&](const DropCheck& o) { r.reasons.push_back("drop check " + q(o.check.name)); },
+            [&](const CreateIndex& o) { r.reasons.push_back("create index " + q(o.index.name)); },
+            [&](const DropIndex& o) { r.reasons.push_back("drop index " + q(o.index.name)); },
+            [](const auto&) {},
+        },
+        op);
 }
 
 class SqlitePlanner final : public Planner {
-public:
+  public:
     std::string dialect() const override { return "sqlite"; }
 
     Schema lower(const Schema& model, support::Diagnostics& diags) const override {
         return sqlite::lower(model, diags);
     }
 
-    std::vector<Statement> plan(const std::vector<Operation>& ops, const Schema& from, const Schema& to,
-                                support::Diagnostics& diags) const override {
+    std::vector<Statement> plan(const std::vector<Operation>& ops, const Schema& from,
+                                const Schema& to, support::Diagnostics& diags) const override {
         Tracking tracking(ops);
-        auto before_of = [&](const Track& t) { return t.created ? nullptr : from.find_table(t.original); };
-        auto after_of = [&](const Track& t) { return t.dropped ? nullptr : to.find_table(t.current); };
+        auto before_of = [&](const Track& t) {
+            return t.created ? nullptr : from.find_table(t.original);
+        };
+        auto after_of = [&](const Track& t) {
+            return t.dropped ? nullptr : to.find_table(t.current);
+        };
 
         // Which tables need a rebuild: any op on them that ALTER cannot do in place.
         std::set<int> rebuilt;
@@ -183,8 +207,10 @@ public:
         }
         for (auto it = rebuilt.begin(); it != rebuilt.end();) {
             // A table dropped by the same plan is not worth rebuilding first.
-            if (tracking.tracks[static_cast<std::size_t>(*it)].dropped) it = rebuilt.erase(it);
-            else ++it;
+            if (tracking.tracks[static_cast<std::size_t>(*it)].dropped)
+                it = rebuilt.erase(it);
+            else
+                ++it;
         }
 
         std::vector<Statement> out;
@@ -200,16 +226,18 @@ public:
             int t = tracking.op_track[i];
             if (hoisted[i] && (t < 0 || !rebuilt.count(t))) continue;
             if (t < 0 || !rebuilt.count(t)) {
-                for (auto& s : direct(target_version(ops, i, tracking, to))) out.push_back(std::move(s));
+                for (auto& s : direct(target_version(ops, i, tracking, to)))
+                    out.push_back(std::move(s));
                 continue;
             }
             if (!emitted.insert(t).second) continue;  // folded into the table's rebuild
             const Track& tr = tracking.tracks[static_cast<std::size_t>(t)];
             const Table* after = after_of(tr);
             if (!after) {
-                diags.error(support::Category::Internal,
-                            "SQLite planner: table \"" + tr.current + "\" is not in the target schema",
-                            {}, "this is a bug in autogen's differ or planner; please report it");
+                diags.error(
+                    support::Category::Internal,
+                    "SQLite planner: table \"" + tr.current + "\" is not in the target schema", {},
+                    "this is a bug in autogen's differ or planner; please report it");
                 continue;
             }
             if (tr.created) {
@@ -219,9 +247,10 @@ public:
             }
             const Table* before = before_of(tr);
             if (!before) {
-                diags.error(support::Category::Internal,
-                            "SQLite planner: table \"" + tr.original + "\" is not in the source schema",
-                            {}, "this is a bug in autogen's differ or planner; please report it");
+                diags.error(
+                    support::Category::Internal,
+                    "SQLite planner: table \"" + tr.original + "\" is not in the source schema", {},
+                    "this is a bug in autogen's differ or planner; please report it");
                 continue;
             }
             // A renamed table is renamed first, so that SQLite moves the references of
@@ -229,32 +258,38 @@ public:
             // old one), and then rebuilt under its new name.
             Table renamed = *before;
             if (tr.original != tr.current) {
-                for (auto& s : direct(RenameTable{ref(*before), tr.current})) out.push_back(std::move(s));
+                for (auto& s : direct(RenameTable{ref(*before), tr.current}))
+                    out.push_back(std::move(s));
                 renamed.name = tr.current;
             }
             sqlite::Rebuild rebuild = rebuild_for(t, tracking, ops, renamed, *after);
-            // The database side's views (models have none): `from` on an upgrade, `to` on a downgrade.
-            if (tr.original == tr.current) rebuild.views = !from.views.empty() ? &from.views : &to.views;
+            // The database side's views (models have none): `from` on an upgrade, `to` on a
+            // downgrade.
+            if (tr.original == tr.current)
+                rebuild.views = !from.views.empty() ? &from.views : &to.views;
             for (auto& s : sqlite::rebuild_table(rebuild)) out.push_back(std::move(s));
         }
         return out;
     }
 
-private:
+  private:
     /// Which operations run before all others: every DropIndex of an index the plan
     /// did not create itself (also on a table that is rebuilt: dropping its index
     /// early is harmless, the rebuild re-creates only the target's indexes), and
     /// every DropTable of a table no earlier operation touched.
-    static std::vector<bool> hoist_drops(const std::vector<Operation>& ops, const Tracking& tracking) {
+    static std::vector<bool> hoist_drops(const std::vector<Operation>& ops,
+                                         const Tracking& tracking) {
         std::vector<bool> out(ops.size(), false);
         std::set<std::string> created_indexes;
         std::set<int> touched;
         for (std::size_t i = 0; i < ops.size(); ++i) {
             int t = tracking.op_track[i];
-            if (const auto* ci = std::get_if<CreateIndex>(&ops[i])) created_indexes.insert(ci->index.name);
+            if (const auto* ci = std::get_if<CreateIndex>(&ops[i]))
+                created_indexes.insert(ci->index.name);
             if (const auto* ct = std::get_if<CreateTable>(&ops[i]))
                 for (const auto& ix : ct->table.indexes) created_indexes.insert(ix.name);
-            if (const auto* di = std::get_if<DropIndex>(&ops[i])) out[i] = !created_indexes.count(di->index.name);
+            if (const auto* di = std::get_if<DropIndex>(&ops[i]))
+                out[i] = !created_indexes.count(di->index.name);
             if (std::holds_alternative<DropTable>(ops[i])) out[i] = !touched.count(t);
             touched.insert(t);
         }
@@ -267,14 +302,15 @@ private:
     /// operation built from a renamed-column view of the source (a downgrade
     /// re-creating a dropped index) may mix old and new names. A later table rename
     /// does not matter: the index definition does not name its table.
-    static Operation target_version(const std::vector<Operation>& ops, std::size_t i, const Tracking& tracking,
-                                    const Schema& to) {
+    static Operation target_version(const std::vector<Operation>& ops, std::size_t i,
+                                    const Tracking& tracking, const Schema& to) {
         const auto* create = std::get_if<CreateIndex>(&ops[i]);
         int t = tracking.op_track[i];
         if (!create || t < 0) return ops[i];
         for (std::size_t k = i + 1; k < ops.size(); ++k) {
             if (tracking.op_track[k] != t) continue;
-            if (std::holds_alternative<RenameColumn>(ops[k]) || std::holds_alternative<DropIndex>(ops[k]))
+            if (std::holds_alternative<RenameColumn>(ops[k]) ||
+                std::holds_alternative<DropIndex>(ops[k]))
                 return ops[i];
         }
         const Track& tr = tracking.tracks[static_cast<std::size_t>(t)];
@@ -287,8 +323,9 @@ private:
 
     /// Gathers what the ops on track `t` do: column sources (following renames, adds
     /// and drops) and the reasons/warnings for the comment.
-    static sqlite::Rebuild rebuild_for(int t, const Tracking& tracking, const std::vector<Operation>& ops,
-                                       const Table& before, const Table& after) {
+    static sqlite::Rebuild rebuild_for(int t, const Tracking& tracking,
+                                       const std::vector<Operation>& ops, const Table& before,
+                                       const Table& after) {
         sqlite::Rebuild r{.before = &before, .after = &after};
         std::map<std::string, std::optional<std::string>> origin;  // current column -> old column
         for (const auto& c : before.columns) origin[c.name] = c.name;

@@ -25,7 +25,9 @@ bool contains(const std::vector<std::string>& v, const std::string& s) {
 /// a match inside a string literal also counts, which only costs a rebuild.
 bool mentions(const std::string& sql, const std::string& name) {
     std::string s = support::to_lower(sql), n = support::to_lower(name);
-    auto ident = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$'; };
+    auto ident = [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$';
+    };
     for (std::size_t pos = s.find(n); pos != std::string::npos; pos = s.find(n, pos + 1)) {
         bool left = pos == 0 || !ident(s[pos - 1]);
         bool right = pos + n.size() >= s.size() || !ident(s[pos + n.size()]);
@@ -51,7 +53,8 @@ bool can_add_column(const schema::Column& c, const schema::Table* after) {
 
 /// SQLite's ALTER TABLE DROP COLUMN rules: not part of a key, unique, index, foreign
 /// key or check, and not referenced by another table's foreign key.
-bool can_drop_column(const schema::Column& c, const schema::Table* before, const schema::Schema& from) {
+bool can_drop_column(const schema::Column& c, const schema::Table* before,
+                     const schema::Schema& from) {
     if (!before) return false;
     if (in_primary_key(*before, c.name)) return false;
     for (const auto& u : before->uniques)
@@ -61,7 +64,8 @@ bool can_drop_column(const schema::Column& c, const schema::Table* before, const
     for (const auto& ix : before->indexes) {
         if (mentions(ix.where, c.name)) return false;
         for (const auto& item : ix.columns)
-            if (item == c.name || (is_expression_item(item) && mentions(item, c.name))) return false;
+            if (item == c.name || (is_expression_item(item) && mentions(item, c.name)))
+                return false;
     }
     for (const auto& ck : before->checks)
         if (mentions(ck.expression, c.name)) return false;
@@ -84,7 +88,8 @@ bool strict_allows(const std::string& type) {
 /// if the new shape still allows it; what is not kept is said in `notes`.
 schema::Table with_kept_options(const schema::Table& before, const schema::Table& after,
                                 std::vector<std::string>& notes) {
-    const TableOptions source = table_options(after).any() ? table_options(after) : table_options(before);
+    const TableOptions source =
+        table_options(after).any() ? table_options(after) : table_options(before);
     schema::Table shape = after;
     TableOptions kept = table_options(after);
     const std::string table = quote_identifier(after.name);
@@ -93,7 +98,8 @@ schema::Table with_kept_options(const schema::Table& before, const schema::Table
         for (const auto& c : after.columns) {
             if (strict_allows(c.type.sql)) continue;
             kept.strict = false;
-            notes.push_back("STRICT is not kept: column " + quote_identifier(c.name) + " of " + table + " is " +
+            notes.push_back("STRICT is not kept: column " + quote_identifier(c.name) + " of " +
+                            table + " is " +
                             (c.type.sql.empty() ? std::string("untyped") : "typed " + c.type.sql) +
                             ", which a STRICT table does not allow");
             break;
@@ -120,14 +126,16 @@ schema::Table with_kept_options(const schema::Table& before, const schema::Table
 /// The views that read `table`, directly or through other such views, in creation
 /// order (SQLite checks every view when the rebuilt table is renamed into place, so a
 /// view reading a dropped view fails too).
-std::vector<const schema::View*> views_reading(const std::vector<schema::View>& views, const std::string& table) {
+std::vector<const schema::View*> views_reading(const std::vector<schema::View>& views,
+                                               const std::string& table) {
     std::vector<std::string> read = {table};
     std::vector<const schema::View*> out;
     for (bool grew = true; grew;) {
         grew = false;
         for (const auto& v : views) {
             if (std::find(out.begin(), out.end(), &v) != out.end()) continue;
-            if (std::none_of(read.begin(), read.end(), [&](const std::string& n) { return mentions(v.sql, n); }))
+            if (std::none_of(read.begin(), read.end(),
+                             [&](const std::string& n) { return mentions(v.sql, n); }))
                 continue;
             out.push_back(&v);
             read.push_back(v.name);
@@ -140,8 +148,8 @@ std::vector<const schema::View*> views_reading(const std::vector<schema::View>& 
 
 }  // namespace
 
-bool alter_can_do(const schema::Operation& op, const schema::Table* before, const schema::Table* after,
-                  const schema::Schema& from) {
+bool alter_can_do(const schema::Operation& op, const schema::Table* before,
+                  const schema::Table* after, const schema::Schema& from) {
     return std::visit(
         Overloaded{
             [](const schema::CreateTable&) { return true; },
@@ -180,11 +188,13 @@ std::vector<Statement> rebuild_table(const Rebuild& r) {
     const schema::Table shape = with_kept_options(before, after, not_kept);
     Statement create{.sql = create_table_sql(shape, scratch)};
     create.comment = "rebuild table \"" + after.name + "\" (SQLite cannot ALTER this in place)";
-    for (std::size_t i = 0; i < r.reasons.size(); ++i) create.comment += (i ? ", " : ": ") + r.reasons[i];
+    for (std::size_t i = 0; i < r.reasons.size(); ++i)
+        create.comment += (i ? ", " : ": ") + r.reasons[i];
     for (const auto& note : not_kept) create.comment += "\n" + note;
     if (!r.warnings.empty()) {
         create.destructive = true;
-        for (std::size_t i = 0; i < r.warnings.size(); ++i) create.warning += (i ? "; " : "") + r.warnings[i];
+        for (std::size_t i = 0; i < r.warnings.size(); ++i)
+            create.warning += (i ? "; " : "") + r.warnings[i];
     }
     out.push_back(std::move(create));
 
@@ -203,20 +213,23 @@ std::vector<Statement> rebuild_table(const Rebuild& r) {
         // Without a default the copy fails on a NULL: say so, with the UPDATE to fill in
         // (data-safe tightening, the same as on PostgreSQL).
         if (!c.nullable && old->nullable && !c.server_default)
-            out.front().comment += "\n" + tightening_without_default_comment(quote_identifier(before.name), src);
+            out.front().comment +=
+                "\n" + tightening_without_default_comment(quote_identifier(before.name), src);
         sources.push_back(src);
     }
     if (targets.empty() && !before.columns.empty()) {
         // Nothing to copy rows by: SQLite cannot keep them.
         out.front().destructive = true;
-        out.front().warning += std::string(out.front().warning.empty() ? "" : "; ") + "no column of " +
-                               quote_identifier(before.name) + " is kept, so its rows are not copied";
+        out.front().warning += std::string(out.front().warning.empty() ? "" : "; ") +
+                               "no column of " + quote_identifier(before.name) +
+                               " is kept, so its rows are not copied";
     }
     if (!targets.empty()) {
         std::string select;
         for (std::size_t i = 0; i < sources.size(); ++i) select += (i ? ", " : "") + sources[i];
-        out.push_back({.sql = "INSERT INTO " + quote_identifier(scratch) + " (" + column_list(targets) + ") SELECT " +
-                              select + " FROM " + quote_identifier(before.name)});
+        out.push_back({.sql = "INSERT INTO " + quote_identifier(scratch) + " (" +
+                              column_list(targets) + ") SELECT " + select + " FROM " +
+                              quote_identifier(before.name)});
     }
     if (table_options(shape).autoincrement) {
         // AUTOINCREMENT never hands out a number again, even one whose row was deleted:
@@ -229,14 +242,16 @@ std::vector<Statement> rebuild_table(const Rebuild& r) {
                               string_literal(before.name) + " UNION ALL SELECT max(rowid) FROM " +
                               quote_identifier(scratch) + ") HAVING max(seq) IS NOT NULL"});
     }
-    const auto views = r.views ? views_reading(*r.views, before.name) : std::vector<const schema::View*>{};
+    const auto views =
+        r.views ? views_reading(*r.views, before.name) : std::vector<const schema::View*>{};
     for (auto it = views.rbegin(); it != views.rend(); ++it) {
         Statement s{.sql = "DROP VIEW " + quote_identifier((*it)->name)};
         s.comment = "it reads \"" + before.name + "\": created again after the rebuild";
         out.push_back(std::move(s));
     }
     out.push_back({.sql = "DROP TABLE " + quote_identifier(before.name)});
-    out.push_back({.sql = "ALTER TABLE " + quote_identifier(scratch) + " RENAME TO " + quote_identifier(after.name)});
+    out.push_back({.sql = "ALTER TABLE " + quote_identifier(scratch) + " RENAME TO " +
+                          quote_identifier(after.name)});
     for (const auto& ix : after.indexes) out.push_back({.sql = create_index_sql(after.name, ix)});
     // DROP TABLE took the table's triggers with it: create them again, as the database
     // stored them. Models carry no triggers, so a downgrade (whose `before` is the model

@@ -21,8 +21,8 @@ inline constexpr const char* kRebuildPrefix = "_autogen_new_";
 /// `before` is the op's table as it was before the whole change (may be null for a
 /// table created by the same plan), `after` its final shape (may be null if dropped).
 /// False means the table must be rebuilt.
-bool alter_can_do(const schema::Operation& op, const schema::Table* before, const schema::Table* after,
-                  const schema::Schema& from);
+bool alter_can_do(const schema::Operation& op, const schema::Table* before,
+                  const schema::Table* after, const schema::Schema& from);
 
 /// One table to rebuild: its shape before and after, and where each new column's
 /// values come from.

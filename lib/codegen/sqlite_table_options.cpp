@@ -10,11 +10,15 @@ constexpr const char* kWithoutRowid = "sqlite.without_rowid";
 constexpr const char* kStrict = "sqlite.strict";
 constexpr const char* kAutoincrement = "sqlite.autoincrement";
 
-bool flag(const schema::Table& table, const char* key) { return table.dialect_options.count(key) != 0; }
+bool flag(const schema::Table& table, const char* key) {
+    return table.dialect_options.count(key) != 0;
+}
 
 void set_flag(schema::Table& table, const char* key, bool on) {
-    if (on) table.dialect_options.emplace(key, "1");  // a flag: present or not
-    else table.dialect_options.erase(key);
+    if (on)
+        table.dialect_options.emplace(key, "1");  // a flag: present or not
+    else
+        table.dialect_options.erase(key);
 }
 
 }  // namespace

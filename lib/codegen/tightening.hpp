@@ -10,7 +10,8 @@ namespace autogen::codegen {
 
 /// `UPDATE <table> SET <column> = <value> WHERE <column> IS NULL`; `table` and `column`
 /// already quoted, `value` a SQL expression.
-std::string fill_nulls_sql(const std::string& table, const std::string& column, const std::string& value);
+std::string fill_nulls_sql(const std::string& table, const std::string& column,
+                           const std::string& value);
 
 /// The comment lines (without "-- ") above a statement that makes `column` NOT NULL
 /// while it has no server default: what fails, and the UPDATE to uncomment.

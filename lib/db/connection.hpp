@@ -41,7 +41,7 @@ struct LockWait {
 };
 
 class Connection {
-public:
+  public:
     virtual ~Connection() = default;
 
     /// The dialect's registry name ("sqlite", "postgresql").
@@ -89,7 +89,8 @@ public:
     /// `key`, the holder read from pg_locks and pg_stat_activity; SQLite: takes no lock
     /// of its own (BEGIN IMMEDIATE queues writers) but makes every later wait for the
     /// file's lock follow `wait`, until unlock_migrations.
-    virtual bool lock_migrations(std::string_view key, const LockWait& wait, Diagnostics& diags) = 0;
+    virtual bool lock_migrations(std::string_view key, const LockWait& wait,
+                                 Diagnostics& diags) = 0;
     /// Releases what lock_migrations(key) took; reports (does not throw) on failure.
     virtual void unlock_migrations(std::string_view key, Diagnostics& diags) = 0;
 

@@ -4,9 +4,6 @@
 // position of the error within the statement.
 #include "db/postgres_connection.hpp"
 
-#include "support/printable_text.hpp"
-#include "support/text.hpp"
-
 #include <libpq-fe.h>
 #include <unistd.h>
 
@@ -14,6 +11,9 @@
 #include <cstdint>
 #include <random>
 #include <thread>
+
+#include "support/printable_text.hpp"
+#include "support/text.hpp"
 
 namespace autogen::db {
 
@@ -27,7 +27,8 @@ constexpr const char* kConnectTimeoutSeconds = "10";
 /// A statement for a message: whole, unless it is very long.
 std::string excerpt(std::string_view sql) {
     constexpr std::size_t kMax = 2000;
-    while (!sql.empty() && (sql.back() == '\n' || sql.back() == ' ' || sql.back() == ';')) sql.remove_suffix(1);
+    while (!sql.empty() && (sql.back() == '\n' || sql.back() == ' ' || sql.back() == ';'))
+        sql.remove_suffix(1);
     while (!sql.empty() && (sql.front() == '\n' || sql.front() == ' ')) sql.remove_prefix(1);
     return sql.size() <= kMax ? std::string(sql) : std::string(sql.substr(0, kMax)) + " ...";
 }
@@ -72,10 +73,11 @@ struct ResultDeleter {
 using Result = std::unique_ptr<PGresult, ResultDeleter>;
 
 class PostgresConnection : public Connection {
-public:
+  public:
     PostgresConnection(PGconn* conn, std::string where) : conn_(conn), where_(std::move(where)) {
         // Notices ("relation already exists, skipping") are not the user's business.
-        PQsetNoticeProcessor(conn_, [](void*, const char*) {}, nullptr);
+        PQsetNoticeProcessor(
+            conn_, [](void*, const char*) {}, nullptr);
     }
     ~PostgresConnection() override { PQfinish(conn_); }
     PostgresConnection(const PostgresConnection&) = delete;
@@ -96,7 +98,8 @@ public:
         while (PGresult* raw = PQgetResult(conn_)) {
             Result r(raw);
             auto status = PQresultStatus(raw);
-            if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_EMPTY_QUERY) {
+            if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK ||
+                status == PGRES_EMPTY_QUERY) {
                 ++done;
             } else if (!error) {
                 error = std::move(r);
@@ -109,14 +112,15 @@ public:
         return true;
     }
 
-    std::optional<QueryResult> query(std::string_view sql, const std::vector<std::optional<std::string>>& params,
+    std::optional<QueryResult> query(std::string_view sql,
+                                     const std::vector<std::optional<std::string>>& params,
                                      Diagnostics& diags) override {
         std::string text(sql);
         std::vector<const char*> values;
         values.reserve(params.size());
         for (const auto& p : params) values.push_back(p ? p->c_str() : nullptr);
-        Result r(PQexecParams(conn_, text.c_str(), static_cast<int>(params.size()), nullptr, values.data(), nullptr,
-                              nullptr, 0));
+        Result r(PQexecParams(conn_, text.c_str(), static_cast<int>(params.size()), nullptr,
+                              values.data(), nullptr, nullptr, 0));
         auto status = r ? PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
         if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
             fail(diags, r.get(), sql);
@@ -134,8 +138,9 @@ public:
                 if (PQgetisnull(r.get(), i, c)) {
                     row.emplace_back(std::nullopt);
                 } else {
-                    row.emplace_back(std::string(PQgetvalue(r.get(), i, c),
-                                                 static_cast<std::size_t>(PQgetlength(r.get(), i, c))));
+                    row.emplace_back(
+                        std::string(PQgetvalue(r.get(), i, c),
+                                    static_cast<std::size_t>(PQgetlength(r.get(), i, c))));
                 }
             }
             out.rows.push_back(std::move(row));
@@ -146,9 +151,12 @@ public:
     std::optional<bool> has_table(std::string_view name, Diagnostics& diags) override {
         // Where an unqualified name resolves: the schemas of the search path. The catalog
         // shows a table whatever the privileges on it, so "cannot read" stays an error.
-        auto rows = query("SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-                          "WHERE c.relname = $1 AND c.relkind IN ('r', 'p') AND n.nspname = ANY (current_schemas(false))",
-                          {std::string(name)}, diags);
+        auto rows = query(
+            "SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = "
+            "c.relnamespace "
+            "WHERE c.relname = $1 AND c.relkind IN ('r', 'p') AND n.nspname = ANY "
+            "(current_schemas(false))",
+            {std::string(name)}, diags);
         if (!rows) return std::nullopt;
         return !rows->rows.empty();
     }
@@ -165,7 +173,8 @@ public:
         }
         if (failed_before || std::string_view(PQcmdStatus(r.get())) == "ROLLBACK") {
             diags.error(Category::Database,
-                        "PostgreSQL (" + where_ + "): the transaction had failed earlier and was rolled back at COMMIT",
+                        "PostgreSQL (" + where_ +
+                            "): the transaction had failed earlier and was rolled back at COMMIT",
                         {}, "see the error above; nothing of the transaction was kept");
             return false;
         }
@@ -189,24 +198,29 @@ public:
         for (;;) {
             auto got = query("SELECT pg_try_advisory_lock($1::bigint)", {k}, diags);
             if (!got) return false;
-            if (!got->rows.empty() && got->rows[0][0] == std::optional<std::string>("t")) return true;
+            if (!got->rows.empty() && got->rows[0][0] == std::optional<std::string>("t"))
+                return true;
             const double waited = std::chrono::duration<double>(Clock::now() - start).count();
             if (waited >= wait.quiet_seconds && holder.empty()) {
                 holder = lock_holder(k);
                 if (wait.on_wait) {
-                    wait.on_wait("waiting for the migration lock (" + std::string(key) + ") on " + where_ +
-                                 ", held by " + holder + "; giving up after " + support::seconds(wait.timeout_seconds));
+                    wait.on_wait("waiting for the migration lock (" + std::string(key) + ") on " +
+                                 where_ + ", held by " + holder + "; giving up after " +
+                                 support::seconds(wait.timeout_seconds));
                 }
             }
             if (waited >= wait.timeout_seconds) {
                 if (holder.empty()) holder = lock_holder(k);
-                diags.error(Category::Database,
-                            "gave up waiting for the migration lock (" + std::string(key) + ") on " + where_ +
-                                " after " + support::seconds(wait.timeout_seconds) + ": it is held by " + holder,
-                            {},
-                            "another upgrade, downgrade or stamp runs on this database: wait for it to end; if that "
-                            "session hangs, end it (SELECT pg_terminate_backend(PID)); wait longer with "
-                            "--lock-timeout SECONDS or [migrations] lock_timeout");
+                diags.error(
+                    Category::Database,
+                    "gave up waiting for the migration lock (" + std::string(key) + ") on " +
+                        where_ + " after " + support::seconds(wait.timeout_seconds) +
+                        ": it is held by " + holder,
+                    {},
+                    "another upgrade, downgrade or stamp runs on this database: wait for it to "
+                    "end; if that "
+                    "session hangs, end it (SELECT pg_terminate_backend(PID)); wait longer with "
+                    "--lock-timeout SECONDS or [migrations] lock_timeout");
                 return false;
             }
             std::this_thread::sleep_for(std::chrono::milliseconds(100));
@@ -214,10 +228,11 @@ public:
     }
 
     void unlock_migrations(std::string_view key, Diagnostics& diags) override {
-        query("SELECT pg_advisory_unlock($1::bigint)", {std::to_string(migration_lock_key(key))}, diags);
+        query("SELECT pg_advisory_unlock($1::bigint)", {std::to_string(migration_lock_key(key))},
+              diags);
     }
 
-protected:
+  protected:
     /// Ends the session now (the destructor then has nothing left to do).
     void close() {
         PQfinish(conn_);
@@ -226,7 +241,7 @@ protected:
 
     bool lost() const override { return conn_ && PQstatus(conn_) == CONNECTION_BAD; }
 
-private:
+  private:
     /// Who holds the advisory lock `key` (its decimal text): the session's pid, user,
     /// application, when it connected, and what it is doing, from pg_locks and
     /// pg_stat_activity (a bigint key is split over classid, objid, objsubid = 1). Advisory
@@ -236,7 +251,8 @@ private:
         Diagnostics ignored;  // the holder is a courtesy: a failure to read it is not the error
         auto rows = query(
             "SELECT a.pid::text, coalesce(a.usename::text, '?'), coalesce(a.application_name, ''), "
-            "to_char(a.backend_start AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS'), coalesce(a.state, '?'), "
+            "to_char(a.backend_start AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS'), "
+            "coalesce(a.state, '?'), "
             "coalesce(to_char(a.state_change AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS'), '?'), "
             "coalesce(a.query, '') "
             "FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
@@ -254,8 +270,9 @@ private:
         };
         const std::string query_text = cell(6);
         const std::string app = cell(2).empty() ? "" : ", application " + cell(2);
-        return "pid " + cell(0) + " (user " + cell(1) + app + ", connected " + cell(3) + " UTC; " + cell(4) +
-               " since " + cell(5) + " UTC" + (query_text.empty() ? "" : "; last statement: " + query_text) + ")";
+        return "pid " + cell(0) + " (user " + cell(1) + app + ", connected " + cell(3) + " UTC; " +
+               cell(4) + " since " + cell(5) + " UTC" +
+               (query_text.empty() ? "" : "; last statement: " + query_text) + ")";
     }
 
     /// Reports the server's complaint about `sql`; `done` statements of the batch had
@@ -272,18 +289,21 @@ private:
             if (primary.empty()) primary = "unknown error";
         }
         std::string message = "PostgreSQL (" + where_ + ") refused: " + primary;
-        if (auto state = field(PG_DIAG_SQLSTATE); !state.empty()) message += " [SQLSTATE " + state + "]";
-        if (auto detail = field(PG_DIAG_MESSAGE_DETAIL); !detail.empty()) message += "\n  detail: " + detail;
+        if (auto state = field(PG_DIAG_SQLSTATE); !state.empty())
+            message += " [SQLSTATE " + state + "]";
+        if (auto detail = field(PG_DIAG_MESSAGE_DETAIL); !detail.empty())
+            message += "\n  detail: " + detail;
         support::SourceLocation at;
         if (auto pos = field(PG_DIAG_STATEMENT_POSITION); !pos.empty()) {
             at = position_in(sql, std::stol(pos));
-            message += "\n  at line " + std::to_string(at.line) + ", column " + std::to_string(at.column) +
-                       ": " + line_of(sql, at.line);
+            message += "\n  at line " + std::to_string(at.line) + ", column " +
+                       std::to_string(at.column) + ": " + line_of(sql, at.line);
         } else if (done > 0) {
             message += "\n  in statement " + std::to_string(done + 1) + " of the batch";
         }
         std::string hint = field(PG_DIAG_MESSAGE_HINT);
-        if (hint.empty()) hint = "check the statement above; a failed transaction keeps none of its changes";
+        if (hint.empty())
+            hint = "check the statement above; a failed transaction keeps none of its changes";
         message += "\n  statement: " + excerpt(sql);
         diags.error(Category::Database, std::move(message), at, std::move(hint));
     }
@@ -295,16 +315,20 @@ private:
 /// A connection to a scratch database that drops it when destroyed, through a
 /// second connection to the server's own database.
 class ScratchConnection final : public PostgresConnection {
-public:
-    ScratchConnection(PGconn* conn, std::string where, std::unique_ptr<Connection> admin, std::string name)
-        : PostgresConnection(conn, std::move(where)), admin_(std::move(admin)), name_(std::move(name)) {}
+  public:
+    ScratchConnection(PGconn* conn, std::string where, std::unique_ptr<Connection> admin,
+                      std::string name)
+        : PostgresConnection(conn, std::move(where)),
+          admin_(std::move(admin)),
+          name_(std::move(name)) {}
     ~ScratchConnection() override {
         close();  // our own session must end before the database can go
-        support::Diagnostics ignored;  // a leftover scratch database is harmless and named autogen_scratch_*
+        support::Diagnostics
+            ignored;  // a leftover scratch database is harmless and named autogen_scratch_*
         admin_->execute("DROP DATABASE IF EXISTS \"" + name_ + "\" WITH (FORCE)", ignored);
     }
 
-private:
+  private:
     std::unique_ptr<Connection> admin_;
     std::string name_;
 };
@@ -326,10 +350,12 @@ PGconn* connect(const DatabaseUrl& url, const std::string& database, Diagnostics
     while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();
     PQfinish(conn);
     diags.error(Category::Database,
-                "cannot connect to PostgreSQL " + url.redacted() + (database.empty() ? "" : " (database " + database + ")") +
-                    ": " + redact_secrets(why, url.target),
+                "cannot connect to PostgreSQL " + url.redacted() +
+                    (database.empty() ? "" : " (database " + database + ")") + ": " +
+                    redact_secrets(why, url.target),
                 {},
-                "check that the server runs and the URL's host, port, user, password and database are right "
+                "check that the server runs and the URL's host, port, user, password and database "
+                "are right "
                 "(postgresql://user:password@host:port/database)");
     return nullptr;
 }
@@ -345,11 +371,14 @@ long long migration_lock_key(std::string_view key) {
     return static_cast<long long>(hash);  // two's complement: the bigint with the same bits
 }
 
-std::unique_ptr<Connection> open_postgres(const DatabaseUrl& url, Diagnostics& diags, Access access) {
+std::unique_ptr<Connection> open_postgres(const DatabaseUrl& url, Diagnostics& diags,
+                                          Access access) {
     PGconn* conn = connect(url, "", diags);
     if (!conn) return nullptr;
     auto out = std::make_unique<PostgresConnection>(conn, url.redacted());
-    if (access == Access::ReadOnly && !out->execute("SET default_transaction_read_only = on", diags)) return nullptr;
+    if (access == Access::ReadOnly &&
+        !out->execute("SET default_transaction_read_only = on", diags))
+        return nullptr;
     return out;
 }
 
@@ -357,11 +386,13 @@ std::unique_ptr<Connection> open_postgres_scratch(const DatabaseUrl& server, Dia
     auto admin = open_postgres(server, diags);
     if (!admin) return nullptr;
     std::random_device rd;
-    std::string name = "autogen_scratch_" + std::to_string(getpid()) + "_" + std::to_string(rd() % 100000000);
+    std::string name =
+        "autogen_scratch_" + std::to_string(getpid()) + "_" + std::to_string(rd() % 100000000);
     if (!admin->execute("CREATE DATABASE \"" + name + "\" TEMPLATE template0", diags)) {
-        diags.error(Category::Database, "cannot create a scratch database on " + server.redacted(), {},
-                    "autogen needs a scratch database to replay migrations: grant the URL's user CREATEDB "
-                    "(ALTER ROLE ... CREATEDB)");
+        diags.error(
+            Category::Database, "cannot create a scratch database on " + server.redacted(), {},
+            "autogen needs a scratch database to replay migrations: grant the URL's user CREATEDB "
+            "(ALTER ROLE ... CREATEDB)");
         return nullptr;
     }
     PGconn* conn = connect(server, name, diags);
@@ -374,8 +405,8 @@ std::unique_ptr<Connection> open_postgres_scratch(const DatabaseUrl& server, Dia
     // Materialising 1,000 model tables is ~3,000 DDL statements, each its own commit;
     // on a server with fsync on this took 34 s instead of 21 s (docs/performance.md).
     Result(PQexec(conn, "SET synchronous_commit = off"));
-    return std::make_unique<ScratchConnection>(conn, server.redacted() + " (scratch database " + name + ")",
-                                               std::move(admin), name);
+    return std::make_unique<ScratchConnection>(
+        conn, server.redacted() + " (scratch database " + name + ")", std::move(admin), name);
 }
 
 }  // namespace autogen::db

@@ -1,12 +1,12 @@
 // The PostgreSQL connection against the real test server (ctest's "postgres" fixture).
 #include "db/postgres_connection.hpp"
-#include "db/postgres_url.hpp"
 
 #include <doctest/doctest.h>
 #include <unistd.h>
 
 #include <cstdio>
 
+#include "db/postgres_url.hpp"
 #include "tests/support/postgres_test_server.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -45,10 +45,12 @@ TEST_CASE("postgres connection: execute, query with $n parameters, NULLs") {
     INFO(print(diags));
     REQUIRE(conn);
     CHECK(conn->dialect() == "postgresql");
-    REQUIRE(conn->execute("CREATE TABLE t (a TEXT, b INTEGER);\nINSERT INTO t VALUES ('x', 1), (NULL, 2), ('é', 3)",
-                          diags));
-    auto r = conn->query("SELECT a, b FROM t WHERE b >= $1 AND ($2::text IS NULL OR a = $2) ORDER BY b",
-                         {std::string("1"), std::nullopt}, diags);
+    REQUIRE(conn->execute(
+        "CREATE TABLE t (a TEXT, b INTEGER);\nINSERT INTO t VALUES ('x', 1), (NULL, 2), ('é', 3)",
+        diags));
+    auto r =
+        conn->query("SELECT a, b FROM t WHERE b >= $1 AND ($2::text IS NULL OR a = $2) ORDER BY b",
+                    {std::string("1"), std::nullopt}, diags);
     REQUIRE(r);
     CHECK(r->columns == std::vector<std::string>{"a", "b"});
     REQUIRE(r->rows.size() == 3);
@@ -63,7 +65,9 @@ TEST_CASE("postgres connection: execute, query with $n parameters, NULLs") {
     CHECK_FALSE(diags.has_errors());
 }
 
-TEST_CASE("postgres connection: errors carry the server's message, SQLSTATE, detail, hint, line and statement") {
+TEST_CASE(
+    "postgres connection: errors carry the server's message, SQLSTATE, detail, hint, line and "
+    "statement") {
     test::PostgresTestDatabase database;
     support::Diagnostics setup;
     auto conn = database.connect(setup);
@@ -91,7 +95,8 @@ TEST_CASE("postgres connection: errors carry the server's message, SQLSTATE, det
         support::Diagnostics diags;
         CHECK_FALSE(conn->execute("INSERT INTO t VALUES (1); INSERT INTO t VALUES (1)", diags));
         const auto& d = diags.items().back();
-        CHECK(d.message.find("duplicate key value violates unique constraint \"t_pkey\"") != std::string::npos);
+        CHECK(d.message.find("duplicate key value violates unique constraint \"t_pkey\"") !=
+              std::string::npos);
         CHECK(d.message.find("[SQLSTATE 23505]") != std::string::npos);
         CHECK(d.message.find("detail: Key (id)=(1) already exists.") != std::string::npos);
         CHECK(d.message.find("in statement 2 of the batch") != std::string::npos);
@@ -100,7 +105,8 @@ TEST_CASE("postgres connection: errors carry the server's message, SQLSTATE, det
         support::Diagnostics diags;
         CHECK_FALSE(conn->query("SELECT no_such_function(1)", {}, diags));
         const auto& d = diags.items().back();
-        CHECK(d.message.find("function no_such_function(integer) does not exist") != std::string::npos);
+        CHECK(d.message.find("function no_such_function(integer) does not exist") !=
+              std::string::npos);
         CHECK(d.hint.find("No function matches") != std::string::npos);
         CHECK(d.location.column == 8);
     }
@@ -119,9 +125,10 @@ TEST_CASE("postgres connection: server notices are not printed") {
     FILE* sink = std::fopen(captured.c_str(), "w");
     REQUIRE(sink);
     ::dup2(::fileno(sink), 2);
-    bool ok = conn->execute("CREATE TABLE IF NOT EXISTS t (a int); CREATE TABLE IF NOT EXISTS t (a int);"
-                            "DROP TABLE IF EXISTS nothing_here",
-                            diags);
+    bool ok = conn->execute(
+        "CREATE TABLE IF NOT EXISTS t (a int); CREATE TABLE IF NOT EXISTS t (a int);"
+        "DROP TABLE IF EXISTS nothing_here",
+        diags);
     std::fflush(stderr);
     ::dup2(saved, 2);
     ::close(saved);
@@ -160,14 +167,16 @@ TEST_CASE("postgres connection: transactions") {
         CHECK(count() == "1");
     }
     SUBCASE("a deferred constraint failing at COMMIT") {
-        REQUIRE(conn->execute("CREATE TABLE p (id int PRIMARY KEY);"
-                              "CREATE TABLE c (p_id int REFERENCES p (id) DEFERRABLE INITIALLY DEFERRED)",
-                              diags));
+        REQUIRE(conn->execute(
+            "CREATE TABLE p (id int PRIMARY KEY);"
+            "CREATE TABLE c (p_id int REFERENCES p (id) DEFERRABLE INITIALLY DEFERRED)",
+            diags));
         REQUIRE(conn->begin(diags));
         REQUIRE(conn->execute("INSERT INTO c VALUES (7)", diags));
         support::Diagnostics failing;
         CHECK_FALSE(conn->commit(failing));
-        CHECK(failing.items().back().message.find("violates foreign key constraint") != std::string::npos);
+        CHECK(failing.items().back().message.find("violates foreign key constraint") !=
+              std::string::npos);
         CHECK(*conn->query("SELECT count(*) FROM c", {}, diags)->rows[0][0] == "0");
     }
     CHECK_FALSE(diags.has_errors());
@@ -186,7 +195,8 @@ TEST_CASE("postgres connection: a failed connection names the URL without its pa
 
     SUBCASE("password as a query option") {
         support::Diagnostics more;
-        CHECK_FALSE(db::open_postgres(parsed("postgres://someone@127.0.0.1:1/app?password=s3cret-pw"), more));
+        CHECK_FALSE(db::open_postgres(
+            parsed("postgres://someone@127.0.0.1:1/app?password=s3cret-pw"), more));
         CHECK(print(more).find("s3cret-pw") == std::string::npos);
     }
     SUBCASE("a wrong database on the real server") {
@@ -199,10 +209,12 @@ TEST_CASE("postgres connection: a failed connection names the URL without its pa
 
 TEST_CASE("postgres urls: postgresql:// and postgres:// parse, malformed ones are config errors") {
     CHECK(parsed("postgresql://u:p@localhost:5432/app").scheme == "postgresql");
-    CHECK(parsed("postgres://u@localhost/app?sslmode=disable").target == "postgres://u@localhost/app?sslmode=disable");
+    CHECK(parsed("postgres://u@localhost/app?sslmode=disable").target ==
+          "postgres://u@localhost/app?sslmode=disable");
     CHECK(parsed("postgresql:///app?host=/var/run/postgresql").scheme == "postgresql");
     support::Diagnostics diags;
-    CHECK_FALSE(db::parse_postgres_url("postgresql://u:secret@localhost:5432/app?nosuchoption=1", diags));
+    CHECK_FALSE(
+        db::parse_postgres_url("postgresql://u:secret@localhost:5432/app?nosuchoption=1", diags));
     REQUIRE(diags.has_errors());
     CHECK(diags.items().back().category == support::Category::Config);
     CHECK(diags.items().back().message.find("nosuchoption") != std::string::npos);
@@ -211,7 +223,8 @@ TEST_CASE("postgres urls: postgresql:// and postgres:// parse, malformed ones ar
     CHECK(db::with_database("postgresql://u:p@h:1/old?sslmode=disable", "new") ==
           "postgresql://u:p@h:1/new?sslmode=disable");
     CHECK(db::with_database("postgresql://u@h", "new") == "postgresql://u@h/new");
-    CHECK(db::with_database("postgres://h?sslmode=disable", "new") == "postgres://h/new?sslmode=disable");
+    CHECK(db::with_database("postgres://h?sslmode=disable", "new") ==
+          "postgres://h/new?sslmode=disable");
     CHECK(db::with_database("postgresql:///old", "new") == "postgresql:///new");
 }
 
@@ -225,8 +238,10 @@ TEST_CASE("postgres scratch database: created from template0, dropped with its c
         auto scratch = db::open_postgres_scratch(server, diags);
         INFO(print(diags));
         REQUIRE(scratch);
-        auto r = scratch->query("SELECT current_database(), (SELECT count(*) FROM pg_tables WHERE schemaname = 'public')",
-                                {}, diags);
+        auto r = scratch->query(
+            "SELECT current_database(), (SELECT count(*) FROM pg_tables WHERE schemaname = "
+            "'public')",
+            {}, diags);
         REQUIRE(r);
         name = *r->rows[0][0];
         CHECK(name.rfind("autogen_scratch_" + std::to_string(::getpid()) + "_", 0) == 0);
@@ -234,7 +249,8 @@ TEST_CASE("postgres scratch database: created from template0, dropped with its c
         CHECK(count_databases(*admin, name) == "1");
         // Its commits do not wait for the WAL flush: set by the session itself (the
         // test server turns it off on its command line, which would read "off" too).
-        auto sync = scratch->query("SELECT setting, source FROM pg_settings WHERE name = 'synchronous_commit'", {}, diags);
+        auto sync = scratch->query(
+            "SELECT setting, source FROM pg_settings WHERE name = 'synchronous_commit'", {}, diags);
         REQUIRE(sync);
         CHECK(*sync->rows[0][0] == "off");
         CHECK(*sync->rows[0][1] == "session");
@@ -271,5 +287,6 @@ TEST_CASE("postgres migration lock: a second session waits for the first") {
 
     CHECK(db::migration_lock_key("autogen_version") != db::migration_lock_key("other_version"));
     // FNV-1a 64 of "autogen:autogen_version", as documented in docs/dialects/postgresql.md.
-    CHECK(db::migration_lock_key("autogen_version") == db::migration_lock_key(std::string("autogen_") + "version"));
+    CHECK(db::migration_lock_key("autogen_version") ==
+          db::migration_lock_key(std::string("autogen_") + "version"));
 }

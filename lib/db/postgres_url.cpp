@@ -19,9 +19,11 @@ std::optional<std::string> bad_port(const std::string& ports) {
         auto end = ports.find(',', start);
         if (end == std::string::npos) end = ports.size();
         std::string port = ports.substr(start, end - start);
-        const bool digits = !port.empty() && port.size() <= 5 &&
-                            std::all_of(port.begin(), port.end(), [](unsigned char c) { return std::isdigit(c); });
-        if (!port.empty() && (!digits || std::stoi(port) < 1 || std::stoi(port) > 65535)) return port;
+        const bool digits =
+            !port.empty() && port.size() <= 5 &&
+            std::all_of(port.begin(), port.end(), [](unsigned char c) { return std::isdigit(c); });
+        if (!port.empty() && (!digits || std::stoi(port) < 1 || std::stoi(port) > 65535))
+            return port;
         start = end + 1;
     }
     return std::nullopt;
@@ -36,7 +38,8 @@ std::optional<DatabaseUrl> parse_postgres_url(const std::string& url, support::D
     out.target = url;
     const std::string hint =
         "use postgresql://user:password@host:port/database (or postgres://...); "
-        "percent-encode special characters in the password (%40 for an at sign, %3A for a colon, %20 for a "
+        "percent-encode special characters in the password (%40 for an at sign, %3A for a colon, "
+        "%20 for a "
         "space, %25 for a percent sign)";
     // libpq's own parser, so a malformed URL is a configuration error now rather
     // than a connection failure later. Its complaint may quote a token of the URL
@@ -47,8 +50,10 @@ std::optional<DatabaseUrl> parse_postgres_url(const std::string& url, support::D
         std::string why = error ? error : "out of memory";
         PQfreemem(error);
         while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();
-        diags.error(support::Category::Config,
-                    "malformed PostgreSQL URL '" + out.redacted() + "': " + redact_secrets(why, url), {}, hint);
+        diags.error(
+            support::Category::Config,
+            "malformed PostgreSQL URL '" + out.redacted() + "': " + redact_secrets(why, url), {},
+            hint);
         return std::nullopt;
     }
     std::optional<std::string> port;
@@ -58,8 +63,8 @@ std::optional<DatabaseUrl> parse_postgres_url(const std::string& url, support::D
     PQconninfoFree(options);
     if (port) {
         diags.error(support::Category::Config,
-                    redact_secrets("malformed PostgreSQL URL '" + out.redacted() + "': port '" + *port +
-                                       "' is not a number from 1 to 65535",
+                    redact_secrets("malformed PostgreSQL URL '" + out.redacted() + "': port '" +
+                                       *port + "' is not a number from 1 to 65535",
                                    url),
                     {}, hint);
         return std::nullopt;

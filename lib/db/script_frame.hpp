@@ -22,7 +22,8 @@ struct ScriptFrame {
     std::string commit;
     /// A statement that fails, rolling back the open transaction, when the scalar query
     /// `count_sql` (SELECT of one number) is not 0; the error names `what`.
-    std::function<std::string(const std::string& count_sql, const std::string& what)> fail_unless_zero;
+    std::function<std::string(const std::string& count_sql, const std::string& what)>
+        fail_unless_zero;
     /// An SQL expression for the current UTC time as ISO 8601 text ("2026-11-21T15:30:00Z"),
     /// the format the runner stores in the version table, read from the database's clock.
     std::string now;

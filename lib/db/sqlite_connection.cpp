@@ -1,14 +1,14 @@
 // db::Connection over the sqlite3 C API.
 #include "db/sqlite_connection.hpp"
 
-#include "support/text.hpp"
-
 #include <sqlite3.h>
 
 #include <chrono>
 #include <cstring>
 #include <filesystem>
 #include <thread>
+
+#include "support/text.hpp"
 
 namespace autogen::db {
 
@@ -17,7 +17,7 @@ namespace {
 using support::Category;
 
 class SqliteConnection final : public Connection {
-public:
+  public:
     SqliteConnection(sqlite3* db, std::string path, int busy_timeout_ms)
         : db_(db), path_(std::move(path)), busy_timeout_ms_(busy_timeout_ms) {}
     ~SqliteConnection() override { sqlite3_close_v2(db_); }
@@ -34,7 +34,8 @@ public:
             sqlite3_stmt* stmt = nullptr;
             const char* start = tail;
             if (sqlite3_prepare_v2(db_, tail, -1, &stmt, &tail) != SQLITE_OK) {
-                fail(diags, std::string(start, tail && tail > start ? tail : start + std::strlen(start)));
+                fail(diags,
+                     std::string(start, tail && tail > start ? tail : start + std::strlen(start)));
                 return false;
             }
             if (!stmt) continue;  // whitespace or a comment only
@@ -56,15 +57,16 @@ public:
                                      const std::vector<std::optional<std::string>>& params,
                                      Diagnostics& diags) override {
         sqlite3_stmt* stmt = nullptr;
-        if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr) != SQLITE_OK) {
+        if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr) !=
+            SQLITE_OK) {
             fail(diags, std::string(sql));
             return std::nullopt;
         }
         for (std::size_t i = 0; i < params.size(); ++i) {
             int idx = static_cast<int>(i + 1);
             if (params[i]) {
-                sqlite3_bind_text(stmt, idx, params[i]->c_str(), static_cast<int>(params[i]->size()),
-                                  SQLITE_TRANSIENT);
+                sqlite3_bind_text(stmt, idx, params[i]->c_str(),
+                                  static_cast<int>(params[i]->size()), SQLITE_TRANSIENT);
             } else {
                 sqlite3_bind_null(stmt, idx);
             }
@@ -81,7 +83,8 @@ public:
                     row.emplace_back(std::nullopt);
                 } else {
                     const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, c));
-                    row.emplace_back(std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(stmt, c))));
+                    row.emplace_back(
+                        std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(stmt, c))));
                 }
             }
             result.rows.push_back(std::move(row));
@@ -97,8 +100,9 @@ public:
 
     std::optional<bool> has_table(std::string_view name, Diagnostics& diags) override {
         // SQLite compares identifiers without regard to ASCII case.
-        auto rows = query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1 COLLATE NOCASE",
-                          {std::string(name)}, diags);
+        auto rows =
+            query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1 COLLATE NOCASE",
+                  {std::string(name)}, diags);
         if (!rows) return std::nullopt;
         return !rows->rows.empty();
     }
@@ -116,12 +120,15 @@ public:
         }
         if (!broken->rows.empty()) {
             const Row& r = broken->rows.front();
-            auto cell = [&](std::size_t i) { return i < r.size() && r[i] ? *r[i] : std::string("?"); };
-            diags.error(Category::Database,
-                        "SQLite (" + path_ + "): " + std::to_string(broken->rows.size()) +
-                            " row(s) break a foreign key, first: table \"" + cell(0) + "\" rowid " +
-                            cell(1) + " references missing row in \"" + cell(2) + "\"",
-                        {}, "the transaction was rolled back; fix the data or the revision and run again");
+            auto cell = [&](std::size_t i) {
+                return i < r.size() && r[i] ? *r[i] : std::string("?");
+            };
+            diags.error(
+                Category::Database,
+                "SQLite (" + path_ + "): " + std::to_string(broken->rows.size()) +
+                    " row(s) break a foreign key, first: table \"" + cell(0) + "\" rowid " +
+                    cell(1) + " references missing row in \"" + cell(2) + "\"",
+                {}, "the transaction was rolled back; fix the data or the revision and run again");
             rollback(diags);
             return false;
         }
@@ -150,7 +157,7 @@ public:
 
     bool lost() const override { return false; }
 
-private:
+  private:
     /// The busy handler while a run holds lock_migrations: waits `wait_` allows, telling
     /// on_wait once who holds the lock (another process: SQLite cannot say which).
     static int on_busy(void* self, int count) {
@@ -166,10 +173,11 @@ private:
         if (!c.told_ && waited >= c.wait_->quiet_seconds) {
             c.told_ = true;
             if (c.wait_->on_wait) {
-                c.wait_->on_wait("waiting for the SQLite database file " + c.path_ +
-                                 ": another process holds its write lock (another migrator, or a program with a "
-                                 "write transaction open); giving up after " +
-                                 support::seconds(c.wait_->timeout_seconds));
+                c.wait_->on_wait(
+                    "waiting for the SQLite database file " + c.path_ +
+                    ": another process holds its write lock (another migrator, or a program with a "
+                    "write transaction open); giving up after " +
+                    support::seconds(c.wait_->timeout_seconds));
             }
         }
         if (waited >= c.wait_->timeout_seconds) {
@@ -185,20 +193,23 @@ private:
         while (!stmt.empty() && (stmt.back() == '\n' || stmt.back() == ' ')) stmt.pop_back();
         if (gave_up_ && (sqlite3_errcode(db_) & 0xff) == SQLITE_BUSY) {
             gave_up_ = false;
-            diags.error(Category::Database,
-                        "gave up waiting for the SQLite database file " + path_ + " after " +
-                            support::seconds(wait_->timeout_seconds) +
-                            ": another process holds its write lock (another migrator, or a program with a "
-                            "write transaction open)",
-                        {},
-                        "wait for that process to finish, or stop it (`fuser " + path_ +
-                            "` names it); wait longer with --lock-timeout SECONDS or [migrations] lock_timeout");
+            diags.error(
+                Category::Database,
+                "gave up waiting for the SQLite database file " + path_ + " after " +
+                    support::seconds(wait_->timeout_seconds) +
+                    ": another process holds its write lock (another migrator, or a program with a "
+                    "write transaction open)",
+                {},
+                "wait for that process to finish, or stop it (`fuser " + path_ +
+                    "` names it); wait longer with --lock-timeout SECONDS or [migrations] "
+                    "lock_timeout");
             return;
         }
         gave_up_ = false;
-        diags.error(Category::Database,
-                    "SQLite (" + path_ + ") refused: " + sqlite3_errmsg(db_) + "\n  statement: " + stmt, {},
-                    "check the statement above; nothing of the failing transaction was kept");
+        diags.error(
+            Category::Database,
+            "SQLite (" + path_ + ") refused: " + sqlite3_errmsg(db_) + "\n  statement: " + stmt, {},
+            "check the statement above; nothing of the failing transaction was kept");
     }
 
     sqlite3* db_;
@@ -219,9 +230,10 @@ std::unique_ptr<Connection> open_sqlite(const std::string& path, Diagnostics& di
     if (file && read_only) {
         std::error_code ec;
         if (!std::filesystem::exists(path, ec)) {
-            diags.error(Category::Database, "SQLite database " + path + " does not exist", {},
-                        "check the database URL ([database] url, DATABASE_URL or --url), or run "
-                        "'autogen upgrade head' to create it; this command only reads and creates nothing");
+            diags.error(
+                Category::Database, "SQLite database " + path + " does not exist", {},
+                "check the database URL ([database] url, DATABASE_URL or --url), or run "
+                "'autogen upgrade head' to create it; this command only reads and creates nothing");
             return nullptr;
         }
     } else if (file) {
@@ -236,8 +248,9 @@ std::unique_ptr<Connection> open_sqlite(const std::string& path, Diagnostics& di
         std::string msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
         sqlite3_close_v2(db);
         diags.error(Category::Database, "cannot open SQLite database " + path + ": " + msg, {},
-                    read_only ? "check the path and its permissions, or fix the database URL"
-                              : "check that the folder exists and is writable, or fix [database] url");
+                    read_only
+                        ? "check the path and its permissions, or fix the database URL"
+                        : "check that the folder exists and is writable, or fix [database] url");
         return nullptr;
     }
     sqlite3_busy_timeout(db, options.busy_timeout_ms);
@@ -252,15 +265,17 @@ std::unique_ptr<Connection> open_sqlite(const std::string& path, Diagnostics& di
         std::string msg = sqlite3_errmsg(db);
         const int primary = rc & 0xff;
         sqlite3_close_v2(db);
-        std::string hint = primary == SQLITE_NOTADB
-                               ? "the file is not a SQLite database: check the database URL ([database] url, "
-                                 "DATABASE_URL or --url)"
-                           : primary == SQLITE_BUSY || primary == SQLITE_LOCKED
-                               ? "another process holds a lock on it (waited " +
-                                     std::to_string(options.busy_timeout_ms / 1000) +
-                                     " s): run again when it has finished"
-                               : "check the file and its permissions";
-        diags.error(Category::Database, "cannot read SQLite database " + path + ": " + msg, {}, hint);
+        std::string hint =
+            primary == SQLITE_NOTADB
+                ? "the file is not a SQLite database: check the database URL ([database] url, "
+                  "DATABASE_URL or --url)"
+            : primary == SQLITE_BUSY || primary == SQLITE_LOCKED
+                ? "another process holds a lock on it (waited " +
+                      std::to_string(options.busy_timeout_ms / 1000) +
+                      " s): run again when it has finished"
+                : "check the file and its permissions";
+        diags.error(Category::Database, "cannot read SQLite database " + path + ": " + msg, {},
+                    hint);
         return nullptr;
     }
     auto conn = std::make_unique<SqliteConnection>(db, path, options.busy_timeout_ms);

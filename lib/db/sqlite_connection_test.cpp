@@ -1,10 +1,11 @@
 // The SQLite connection against real database files.
+#include "db/sqlite_connection.hpp"
+
 #include <doctest/doctest.h>
 
 #include <filesystem>
 #include <fstream>
 
-#include "db/sqlite_connection.hpp"
 #include "tests/support/temp_dir.hpp"
 
 using namespace autogen;
@@ -13,7 +14,8 @@ TEST_CASE("sqlite connection: execute, query with parameters, NULLs") {
     support::Diagnostics diags;
     auto conn = db::open_sqlite(":memory:", diags);
     REQUIRE(conn);
-    REQUIRE(conn->execute("CREATE TABLE t (a TEXT, b INTEGER); INSERT INTO t VALUES ('x', 1), (NULL, 2)", diags));
+    REQUIRE(conn->execute(
+        "CREATE TABLE t (a TEXT, b INTEGER); INSERT INTO t VALUES ('x', 1), (NULL, 2)", diags));
     auto r = conn->query("SELECT a, b FROM t WHERE b >= ?1 ORDER BY b", {std::string("1")}, diags);
     REQUIRE(r);
     REQUIRE(r->rows.size() == 2);
@@ -38,16 +40,18 @@ TEST_CASE("sqlite connection: commit refuses broken references and rolls back") 
     support::Diagnostics diags;
     auto conn = db::open_sqlite((dir.path() / "db" / "app.sqlite3").string(), diags);
     REQUIRE(conn);
-    REQUIRE(conn->execute("CREATE TABLE p (id INTEGER PRIMARY KEY);"
-                          "CREATE TABLE c (id INTEGER PRIMARY KEY, p_id INTEGER REFERENCES p(id) ON DELETE CASCADE);"
-                          "INSERT INTO p VALUES (1); INSERT INTO c VALUES (10, 1)",
-                          diags));
+    REQUIRE(conn->execute(
+        "CREATE TABLE p (id INTEGER PRIMARY KEY);"
+        "CREATE TABLE c (id INTEGER PRIMARY KEY, p_id INTEGER REFERENCES p(id) ON DELETE CASCADE);"
+        "INSERT INTO p VALUES (1); INSERT INTO c VALUES (10, 1)",
+        diags));
     SUBCASE("a rebuild of the parent keeps the child rows") {
         REQUIRE(conn->begin(diags));
-        REQUIRE(conn->execute("CREATE TABLE p_new (id INTEGER PRIMARY KEY, name TEXT);"
-                              "INSERT INTO p_new (id) SELECT id FROM p; DROP TABLE p;"
-                              "ALTER TABLE p_new RENAME TO p",
-                              diags));
+        REQUIRE(
+            conn->execute("CREATE TABLE p_new (id INTEGER PRIMARY KEY, name TEXT);"
+                          "INSERT INTO p_new (id) SELECT id FROM p; DROP TABLE p;"
+                          "ALTER TABLE p_new RENAME TO p",
+                          diags));
         REQUIRE(conn->commit(diags));
         auto r = conn->query("SELECT count(*) FROM c", {}, diags);
         REQUIRE(r);
@@ -110,13 +114,16 @@ TEST_CASE("sqlite connection: a file that cannot be read is an error at open, wi
         support::Diagnostics diags;
         auto holder = db::open_sqlite(path.string(), diags);
         REQUIRE(holder);
-        REQUIRE(holder->execute("CREATE TABLE t (a); BEGIN EXCLUSIVE; INSERT INTO t VALUES (1)", diags));
+        REQUIRE(holder->execute("CREATE TABLE t (a); BEGIN EXCLUSIVE; INSERT INTO t VALUES (1)",
+                                diags));
         support::Diagnostics waiting;
-        CHECK_FALSE(db::open_sqlite(path.string(), waiting, {.access = db::Access::ReadOnly, .busy_timeout_ms = 1}));
+        CHECK_FALSE(db::open_sqlite(path.string(), waiting,
+                                    {.access = db::Access::ReadOnly, .busy_timeout_ms = 1}));
         REQUIRE(waiting.has_errors());
         CHECK(waiting.items().back().message ==
               "cannot read SQLite database " + path.string() + ": database is locked");
-        CHECK(waiting.items().back().hint.find("another process holds a lock") != std::string::npos);
+        CHECK(waiting.items().back().hint.find("another process holds a lock") !=
+              std::string::npos);
         REQUIRE(holder->execute("ROLLBACK", diags));
     }
 }

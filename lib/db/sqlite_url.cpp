@@ -3,7 +3,8 @@
 
 namespace autogen::db {
 
-std::optional<DatabaseUrl> parse_sqlite_url(const std::string& url, const std::filesystem::path& base_dir,
+std::optional<DatabaseUrl> parse_sqlite_url(const std::string& url,
+                                            const std::filesystem::path& base_dir,
                                             support::Diagnostics& diags) {
     DatabaseUrl out;
     out.original = url;
@@ -17,8 +18,9 @@ std::optional<DatabaseUrl> parse_sqlite_url(const std::string& url, const std::f
     } else if (rest.rfind("/", 0) == 0 && rest.size() > 1) {
         out.target = (base_dir / rest.substr(1)).lexically_normal().string();
     } else {
-        diags.error(support::Category::Config, "malformed SQLite URL '" + out.redacted() + "'", {},
-                    "use sqlite:///relative/path.db, sqlite:////absolute/path.db or sqlite://:memory:");
+        diags.error(
+            support::Category::Config, "malformed SQLite URL '" + out.redacted() + "'", {},
+            "use sqlite:///relative/path.db, sqlite:////absolute/path.db or sqlite://:memory:");
         return std::nullopt;
     }
     return out;

@@ -13,7 +13,8 @@ namespace autogen::db {
 /// Parses a sqlite:// URL: DatabaseUrl::target is the file path (a relative one resolved
 /// against `base_dir`, the folder of autogen.toml) or ":memory:". A malformed one is a
 /// Config error naming the URL and the accepted forms.
-std::optional<DatabaseUrl> parse_sqlite_url(const std::string& url, const std::filesystem::path& base_dir,
+std::optional<DatabaseUrl> parse_sqlite_url(const std::string& url,
+                                            const std::filesystem::path& base_dir,
                                             support::Diagnostics& diags);
 
 }  // namespace autogen::db

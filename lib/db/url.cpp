@@ -41,7 +41,8 @@ bool secret_key(std::string_view key) {
     std::string k = percent_decoded(key);
     std::transform(k.begin(), k.end(), k.begin(), [](unsigned char c) { return std::tolower(c); });
     const std::string suffix = "password";
-    return k.size() >= suffix.size() && k.compare(k.size() - suffix.size(), suffix.size(), suffix) == 0;
+    return k.size() >= suffix.size() &&
+           k.compare(k.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 /// Where the secret values of a URL or conninfo string are: [begin, end) byte ranges,
@@ -66,7 +67,8 @@ std::vector<std::pair<std::size_t, std::size_t>> secret_spans(const std::string&
             auto end = s.find('&', key_begin);
             if (end == std::string::npos) end = s.size();
             const auto eq = s.find('=', key_begin);
-            if (eq != std::string::npos && eq < end && secret_key(std::string_view(s).substr(key_begin, eq - key_begin)))
+            if (eq != std::string::npos && eq < end &&
+                secret_key(std::string_view(s).substr(key_begin, eq - key_begin)))
                 spans.emplace_back(eq + 1, end);
             query = end < s.size() ? end : std::string::npos;
         }
@@ -75,7 +77,9 @@ std::vector<std::pair<std::size_t, std::size_t>> secret_spans(const std::string&
     // A conninfo string: key = value pairs split by blanks; a value may be quoted ('a b',
     // with \' and \\ escapes). A secret keyword without '=' (a typo) makes the next
     // word secret: libpq quotes it in its complaint.
-    auto blank = [&](std::size_t i) { return i < s.size() && std::isspace(static_cast<unsigned char>(s[i])); };
+    auto blank = [&](std::size_t i) {
+        return i < s.size() && std::isspace(static_cast<unsigned char>(s[i]));
+    };
     std::size_t i = 0;
     bool next_is_secret = false;
     while (i < s.size()) {
@@ -114,7 +118,8 @@ std::vector<std::pair<std::size_t, std::size_t>> secret_spans(const std::string&
 std::vector<std::string> secrets_of(const std::string& url) {
     std::vector<std::string> out;
     auto add = [&](std::string v) {
-        if (!v.empty() && std::find(out.begin(), out.end(), v) == out.end()) out.push_back(std::move(v));
+        if (!v.empty() && std::find(out.begin(), out.end(), v) == out.end())
+            out.push_back(std::move(v));
     };
     for (const auto& [begin, end] : secret_spans(url)) {
         std::string raw = url.substr(begin, end - begin);
@@ -133,7 +138,8 @@ std::vector<std::string> secrets_of(const std::string& url) {
 }
 
 void replace_all(std::string& text, const std::string& what, const std::string& with) {
-    for (auto pos = text.find(what); pos != std::string::npos; pos = text.find(what, pos + with.size()))
+    for (auto pos = text.find(what); pos != std::string::npos;
+         pos = text.find(what, pos + with.size()))
         text.replace(pos, what.size(), with);
 }
 
@@ -147,15 +153,17 @@ std::string redact_password(const std::string& text) {
     std::string out = std::regex_replace(text, kUserInfo, "$1:***@");
     // libpq keyword form or query option: password=secret, sslpassword='se cret'
     // A value already "***" is left as it is (with what follows it).
-    static const std::regex kKeyword(R"(([A-Za-z]*pass(?:w|%77)ord\s*=\s*)(?!\*\*\*)('(?:[^'\\]|\\.)*'?|[^&\s]*))",
-                                     std::regex::icase);
+    static const std::regex kKeyword(
+        R"(([A-Za-z]*pass(?:w|%77)ord\s*=\s*)(?!\*\*\*)('(?:[^'\\]|\\.)*'?|[^&\s]*))",
+        std::regex::icase);
     return std::regex_replace(out, kKeyword, "$1***");
 }
 
 std::string redact_url(const std::string& url) {
     std::string out = url;
     auto spans = secret_spans(url);
-    for (auto it = spans.rbegin(); it != spans.rend(); ++it) out.replace(it->first, it->second - it->first, kHidden);
+    for (auto it = spans.rbegin(); it != spans.rend(); ++it)
+        out.replace(it->first, it->second - it->first, kHidden);
     return out;
 }
 
@@ -177,7 +185,8 @@ std::string redact_secrets(const std::string& text, const std::string& url) {
     for (auto it = begin; it != std::sregex_iterator(); ++it) {
         const auto& m = *it;
         const std::string token = m[1].matched ? m[1].str() : m[2].str();
-        const bool hidden = token.size() >= 2 && std::any_of(secrets.begin(), secrets.end(), [&](const std::string& s) {
+        const bool hidden = token.size() >= 2 &&
+                            std::any_of(secrets.begin(), secrets.end(), [&](const std::string& s) {
                                 return s.find(token) != std::string::npos;
                             });
         result += out.substr(last, static_cast<std::size_t>(m.position(0)) - last);

@@ -30,9 +30,9 @@ std::string url_scheme(const std::string& url);
 /// host, port and ?options are kept. (A dbname= option in the query would still win.)
 std::string with_database(const std::string& url, const std::string& name);
 
-/// Removes a password from any URL-looking text ("postgresql://u:secret@h" -> "postgresql://u:***@h",
-/// "password=secret" -> "password=***"). A safety net for arbitrary text: where the
-/// URL is known, redact_url and redact_secrets are exact.
+/// Removes a password from any URL-looking text ("postgresql://u:secret@h" ->
+/// "postgresql://u:***@h", "password=secret" -> "password=***"). A safety net for arbitrary text:
+/// where the URL is known, redact_url and redact_secrets are exact.
 std::string redact_password(const std::string& text);
 
 /// `url` (a URL or a libpq conninfo string, well-formed or not) with every secret value

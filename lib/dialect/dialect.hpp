@@ -25,9 +25,10 @@ namespace autogen::dialect {
 
 /// What `autogen init` writes for a new project of a dialect.
 struct NewProject {
-    std::string url;                     ///< autogen.toml's [database] url
-    std::vector<std::string> gitignore;  ///< .gitignore lines before ".autogen/" (the local database)
-    std::string upgrade_target;          ///< what "next steps" says `autogen upgrade` applies to
+    std::string url;  ///< autogen.toml's [database] url
+    std::vector<std::string>
+        gitignore;               ///< .gitignore lines before ".autogen/" (the local database)
+    std::string upgrade_target;  ///< what "next steps" says `autogen upgrade` applies to
 };
 
 struct Dialect {
@@ -39,8 +40,8 @@ struct Dialect {
     /// Parses a URL of one of `schemes`; relative paths resolve against `base_dir` (the
     /// folder of autogen.toml). A malformed URL is a Config error naming the URL
     /// (redacted) and the accepted forms.
-    std::function<std::optional<db::DatabaseUrl>(const std::string& url, const std::filesystem::path& base_dir,
-                                                 support::Diagnostics&)>
+    std::function<std::optional<db::DatabaseUrl>(
+        const std::string& url, const std::filesystem::path& base_dir, support::Diagnostics&)>
         parse_url;
     /// Called for a dev URL (`[database] dev_url` or --dev-url, named by `from`) of this
     /// dialect: true, after an error in `diags`, when the dialect never uses one (its
@@ -49,14 +50,16 @@ struct Dialect {
     /// What `autogen init --dialect NAME` writes for this dialect.
     NewProject new_project;
     /// Opens the database a URL of this dialect names (ReadOnly: creating nothing).
-    std::function<std::unique_ptr<db::Connection>(const db::DatabaseUrl&, db::Access, support::Diagnostics&)>
+    std::function<std::unique_ptr<db::Connection>(const db::DatabaseUrl&, db::Access,
+                                                  support::Diagnostics&)>
         connect;
     /// Opens an empty scratch database (to replay the chain or materialise models),
     /// dropped with its connection. Dialects that need a server create it on
     /// `[database] dev_url` (or --dev-url), else, when config.database.scratch_on_url
     /// (not for read-only commands), on the server of the project's effective URL when
     /// it is of this dialect (docs/dialects/postgresql.md).
-    std::function<std::unique_ptr<db::Connection>(const support::Config&, support::Diagnostics&)> scratch;
+    std::function<std::unique_ptr<db::Connection>(const support::Config&, support::Diagnostics&)>
+        scratch;
     /// Could `scratch` open one here? Answered without creating a database (SQLite:
     /// always; PostgreSQL: the server answers and the user may create databases). False
     /// with the reason as a diagnostic in `diags`.
@@ -72,7 +75,7 @@ struct Dialect {
 };
 
 class DialectRegistry {
-public:
+  public:
     void add(Dialect dialect);
     /// The dialect of that name, or nullptr.
     const Dialect* find(const std::string& name) const;
@@ -85,10 +88,11 @@ public:
     std::vector<std::string> name_list() const;
     /// Parses `url` with the parser of the dialect its scheme names. A URL of no known
     /// scheme is a Config error listing every dialect's URL forms.
-    std::optional<db::DatabaseUrl> parse_url(const std::string& url, const std::filesystem::path& base_dir,
+    std::optional<db::DatabaseUrl> parse_url(const std::string& url,
+                                             const std::filesystem::path& base_dir,
                                              support::Diagnostics& diags) const;
 
-private:
+  private:
     std::vector<std::unique_ptr<Dialect>> dialects_;
 };
 

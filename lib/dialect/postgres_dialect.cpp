@@ -14,7 +14,8 @@ namespace {
 
 /// A URL the user gave, parsed as the registry parses it: a malformed URL of any dialect
 /// reports its own error. Built once, on first use.
-std::optional<db::DatabaseUrl> parse_any_url(const std::string& url, const std::filesystem::path& base_dir,
+std::optional<db::DatabaseUrl> parse_any_url(const std::string& url,
+                                             const std::filesystem::path& base_dir,
                                              support::Diagnostics& diags) {
     static const DialectRegistry all = make_dialect_registry();
     return all.parse_url(url, base_dir, diags);
@@ -24,26 +25,33 @@ std::optional<db::DatabaseUrl> parse_any_url(const std::string& url, const std::
 /// else, for the commands that may write (scratch_on_url), on the server of the
 /// effective URL when that is a PostgreSQL one (its user needs CREATEDB). Without
 /// either there is no server to replay the chain on.
-std::optional<db::DatabaseUrl> postgres_scratch_server(const support::Config& config, support::Diagnostics& diags) {
+std::optional<db::DatabaseUrl> postgres_scratch_server(const support::Config& config,
+                                                       support::Diagnostics& diags) {
     const std::string& server = !config.database.dev_url.empty() ? config.database.dev_url
                                 : config.database.scratch_on_url ? config.database.url
                                                                  : config.database.dev_url;
     auto url = server.empty() ? std::nullopt : parse_any_url(server, config.root, diags);
     if (!url || url->scheme != "postgresql") {
-        const bool live_server_refused = !config.database.scratch_on_url && config.database.dev_url.empty() &&
+        const bool live_server_refused = !config.database.scratch_on_url &&
+                                         config.database.dev_url.empty() &&
                                          config.database.url.rfind("postgres", 0) == 0;
         if (!diags.has_errors() && live_server_refused) {
             diags.error(support::Category::Config,
-                        "no [database] dev_url: this command only reads, so it creates no scratch database on the "
+                        "no [database] dev_url: this command only reads, so it creates no scratch "
+                        "database on the "
                         "server of the database URL",
                         support::SourceLocation{config.file.string()},
-                        "set [database] dev_url (or pass --dev-url) to a PostgreSQL server where autogen may create "
-                        "and drop a temporary database; --dev-url \"$DATABASE_URL\" says the live server may be used");
+                        "set [database] dev_url (or pass --dev-url) to a PostgreSQL server where "
+                        "autogen may create "
+                        "and drop a temporary database; --dev-url \"$DATABASE_URL\" says the live "
+                        "server may be used");
         } else if (!diags.has_errors()) {
             diags.error(support::Category::Config,
-                        "the postgresql dialect needs a PostgreSQL server for its scratch database, and none is configured",
+                        "the postgresql dialect needs a PostgreSQL server for its scratch "
+                        "database, and none is configured",
                         support::SourceLocation{config.file.string()},
-                        "set [database] dev_url = \"postgresql://user@localhost/postgres\" (or pass --dev-url), "
+                        "set [database] dev_url = \"postgresql://user@localhost/postgres\" (or "
+                        "pass --dev-url), "
                         "a server where autogen may create and drop a temporary database");
         }
         return std::nullopt;
@@ -51,7 +59,8 @@ std::optional<db::DatabaseUrl> postgres_scratch_server(const support::Config& co
     return url;
 }
 
-std::unique_ptr<db::Connection> open_postgres_scratch(const support::Config& config, support::Diagnostics& diags) {
+std::unique_ptr<db::Connection> open_postgres_scratch(const support::Config& config,
+                                                      support::Diagnostics& diags) {
     auto url = postgres_scratch_server(config, diags);
     if (!url) return nullptr;
     return db::open_postgres_scratch(*url, diags);
@@ -64,13 +73,18 @@ bool postgres_scratch_ready(const support::Config& config, support::Diagnostics&
     if (!url) return false;
     auto conn = db::open_postgres(*url, diags);
     if (!conn) return false;
-    auto rows = conn->query("SELECT rolcreatedb OR rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user", {},
-                            diags);
+    auto rows = conn->query(
+        "SELECT rolcreatedb OR rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user", {},
+        diags);
     if (!rows) return false;
-    if (rows->rows.empty() || rows->rows[0].empty() || rows->rows[0][0] != std::optional<std::string>("t")) {
+    if (rows->rows.empty() || rows->rows[0].empty() ||
+        rows->rows[0][0] != std::optional<std::string>("t")) {
         diags.error(support::Category::Database,
-                    "cannot create a scratch database on " + url->redacted() + ": its user may not create databases",
-                    {}, "grant it CREATEDB (ALTER ROLE ... CREATEDB), or set [database] dev_url to a server where it may");
+                    "cannot create a scratch database on " + url->redacted() +
+                        ": its user may not create databases",
+                    {},
+                    "grant it CREATEDB (ALTER ROLE ... CREATEDB), or set [database] dev_url to a "
+                    "server where it may");
         return false;
     }
     return true;
@@ -83,13 +97,15 @@ Dialect make_postgres_dialect() {
     postgres.name = "postgresql";
     postgres.schemes = {"postgresql", "postgres"};
     postgres.url_forms = {"postgresql://user@host/db"};
-    postgres.parse_url = [](const std::string& url, const std::filesystem::path&, support::Diagnostics& diags) {
+    postgres.parse_url = [](const std::string& url, const std::filesystem::path&,
+                            support::Diagnostics& diags) {
         return db::parse_postgres_url(url, diags);
     };
     postgres.new_project = {.url = "${DATABASE_URL:-postgresql://localhost/app}",
                             .gitignore = {},
                             .upgrade_target = "$DATABASE_URL"};
-    postgres.connect = [](const db::DatabaseUrl& url, db::Access access, support::Diagnostics& diags) {
+    postgres.connect = [](const db::DatabaseUrl& url, db::Access access,
+                          support::Diagnostics& diags) {
         return db::open_postgres(url, diags, access);
     };
     postgres.scratch = open_postgres_scratch;

@@ -1,16 +1,17 @@
 // The registry: dialects by name and by URL scheme, the scheme-neutral URL entry point,
 // and make_dialect_registry, the one list of the dialects this build supports.
-#include "dialect/dialect.hpp"
-
 #include <algorithm>
 
+#include "dialect/dialect.hpp"
 #include "dialect/postgres_dialect.hpp"
 #include "dialect/sqlite_dialect.hpp"
 #include "support/text.hpp"
 
 namespace autogen::dialect {
 
-void DialectRegistry::add(Dialect dialect) { dialects_.push_back(std::make_unique<Dialect>(std::move(dialect))); }
+void DialectRegistry::add(Dialect dialect) {
+    dialects_.push_back(std::make_unique<Dialect>(std::move(dialect)));
+}
 
 const Dialect* DialectRegistry::find(const std::string& name) const {
     for (const auto& d : dialects_) {
@@ -21,7 +22,8 @@ const Dialect* DialectRegistry::find(const std::string& name) const {
 
 const Dialect* DialectRegistry::find_by_scheme(const std::string& scheme) const {
     for (const auto& d : dialects_) {
-        if (std::find(d->schemes.begin(), d->schemes.end(), scheme) != d->schemes.end()) return d.get();
+        if (std::find(d->schemes.begin(), d->schemes.end(), scheme) != d->schemes.end())
+            return d.get();
     }
     return nullptr;
 }
@@ -32,15 +34,20 @@ std::vector<std::string> DialectRegistry::name_list() const {
     return out;
 }
 
-std::string DialectRegistry::names(const std::string& separator) const { return support::join_with(name_list(), separator); }
+std::string DialectRegistry::names(const std::string& separator) const {
+    return support::join_with(name_list(), separator);
+}
 
-std::optional<db::DatabaseUrl> DialectRegistry::parse_url(const std::string& url, const std::filesystem::path& base_dir,
+std::optional<db::DatabaseUrl> DialectRegistry::parse_url(const std::string& url,
+                                                          const std::filesystem::path& base_dir,
                                                           support::Diagnostics& diags) const {
     const std::string scheme = db::url_scheme(url);
-    if (const Dialect* d = scheme.empty() ? nullptr : find_by_scheme(scheme)) return d->parse_url(url, base_dir, diags);
+    if (const Dialect* d = scheme.empty() ? nullptr : find_by_scheme(scheme))
+        return d->parse_url(url, base_dir, diags);
     // "a, b and c": every dialect's URL forms, in registration order.
     std::vector<std::string> forms;
-    for (const auto& d : dialects_) forms.insert(forms.end(), d->url_forms.begin(), d->url_forms.end());
+    for (const auto& d : dialects_)
+        forms.insert(forms.end(), d->url_forms.begin(), d->url_forms.end());
     std::string accepted = forms.empty() ? std::string() : forms.back();
     if (forms.size() > 1) {
         forms.pop_back();
@@ -48,8 +55,8 @@ std::optional<db::DatabaseUrl> DialectRegistry::parse_url(const std::string& url
     }
     db::DatabaseUrl unknown;
     unknown.original = url;
-    diags.error(support::Category::Config, "unsupported database URL '" + unknown.redacted() + "'", {},
-                "autogen supports " + accepted);
+    diags.error(support::Category::Config, "unsupported database URL '" + unknown.redacted() + "'",
+                {}, "autogen supports " + accepted);
     return std::nullopt;
 }
 

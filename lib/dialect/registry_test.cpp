@@ -1,8 +1,8 @@
 // The dialect registry: found by name and by URL scheme, the unknown ones, and the
 // generic URL entry point that hands a URL to its dialect's parser.
-#include "dialect/dialect.hpp"
-
 #include <doctest/doctest.h>
+
+#include "dialect/dialect.hpp"
 
 using namespace autogen;
 
@@ -37,7 +37,9 @@ TEST_CASE("dialect registry: unknown names and schemes find nothing") {
     CHECK(registry.find_by_scheme("SQLITE") == nullptr);
 }
 
-TEST_CASE("dialect registry: parse_url hands a URL to its dialect, and lists every form for an unknown scheme") {
+TEST_CASE(
+    "dialect registry: parse_url hands a URL to its dialect, and lists every form for an unknown "
+    "scheme") {
     const auto registry = dialect::make_dialect_registry();
     support::Diagnostics diags;
     auto sqlite = registry.parse_url("sqlite:///app.db", "/project", diags);
@@ -49,7 +51,8 @@ TEST_CASE("dialect registry: parse_url hands a URL to its dialect, and lists eve
     CHECK(postgres->scheme == "postgresql");
     CHECK_FALSE(diags.has_errors());
 
-    for (const char* url : {"mysql://u:s3cret@h/app", "app.db", "sqlite:/app.db", "SQLITE:///app.db"}) {
+    for (const char* url :
+         {"mysql://u:s3cret@h/app", "app.db", "sqlite:/app.db", "SQLITE:///app.db"}) {
         INFO(url);
         support::Diagnostics unknown;
         CHECK_FALSE(registry.parse_url(url, "/project", unknown));
@@ -57,7 +60,8 @@ TEST_CASE("dialect registry: parse_url hands a URL to its dialect, and lists eve
         CHECK(unknown.items()[0].category == support::Category::Config);
         CHECK(unknown.items()[0].message.rfind("unsupported database URL '", 0) == 0);
         CHECK(unknown.items()[0].message.find("s3cret") == std::string::npos);
-        CHECK(unknown.items()[0].hint ==
-              "autogen supports sqlite:///file.db, sqlite://:memory: and postgresql://user@host/db");
+        CHECK(
+            unknown.items()[0].hint ==
+            "autogen supports sqlite:///file.db, sqlite://:memory: and postgresql://user@host/db");
     }
 }

@@ -18,17 +18,22 @@ Dialect make_sqlite_dialect() {
     sqlite.parse_url = db::parse_sqlite_url;
     // The chain replays in an in-memory database: a dev database would never be used.
     sqlite.refuse_dev_url = [](const std::string& from, support::Diagnostics& diags) {
-        diags.error(support::Category::Usage,
-                    from + " names a SQLite database, but SQLite replays the migration chain in memory "
-                           "and never uses a dev database",
-                    {}, "remove " + from + "; it is for PostgreSQL: a server where autogen may create a "
-                        "temporary database");
+        diags.error(
+            support::Category::Usage,
+            from +
+                " names a SQLite database, but SQLite replays the migration chain in memory "
+                "and never uses a dev database",
+            {},
+            "remove " + from +
+                "; it is for PostgreSQL: a server where autogen may create a "
+                "temporary database");
         return true;
     };
     sqlite.new_project = {.url = "${DATABASE_URL:-sqlite:///db/app.sqlite3}",
                           .gitignore = {"/db/app.sqlite3", "/db/app.sqlite3-*"},
                           .upgrade_target = "db/app.sqlite3"};
-    sqlite.connect = [](const db::DatabaseUrl& url, db::Access access, support::Diagnostics& diags) {
+    sqlite.connect = [](const db::DatabaseUrl& url, db::Access access,
+                        support::Diagnostics& diags) {
         return db::open_sqlite(url.target, diags, {.access = access});
     };
     sqlite.scratch = [](const support::Config&, support::Diagnostics& diags) {

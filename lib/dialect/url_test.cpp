@@ -38,33 +38,50 @@ const std::vector<Case> kCases = {
     {"postgresql://u:s3cret-pw@127.0.0.1:1/db", {"s3cret-pw"}, "postgresql://u:***@127.0.0.1:1/db"},
     {"postgres://u:s3cret-pw@127.0.0.1:1/db", {"s3cret-pw"}, "postgres://u:***@127.0.0.1:1/db"},
     {"postgresql://:s3cret-pw@127.0.0.1:1/db", {"s3cret-pw"}, "postgresql://:***@127.0.0.1:1/db"},
-    {"postgresql://u:bad%zzpass@127.0.0.1:1/db", {"bad%zzpass", "zzpass"}, "postgresql://u:***@127.0.0.1:1/db"},
+    {"postgresql://u:bad%zzpass@127.0.0.1:1/db",
+     {"bad%zzpass", "zzpass"},
+     "postgresql://u:***@127.0.0.1:1/db"},
     {"postgresql://u:trailing%@127.0.0.1:1/db", {"trailing"}, "postgresql://u:***@127.0.0.1:1/db"},
     {"postgresql://u:%zz%zz@127.0.0.1:1/db", {"%zz%zz"}, nullptr},
-    {"postgresql://u:with space@127.0.0.1:1/db", {"with space", "space"}, "postgresql://u:***@127.0.0.1:1/db", false},
+    {"postgresql://u:with space@127.0.0.1:1/db",
+     {"with space", "space"},
+     "postgresql://u:***@127.0.0.1:1/db",
+     false},
     // hostaddr: libpq takes "ssword-x@127.0.0.1" for the host and would look it up.
-    {"postgresql://u:p@ssword-x@127.0.0.1:1/db?hostaddr=127.0.0.1", {"ssword-x"},
+    {"postgresql://u:p@ssword-x@127.0.0.1:1/db?hostaddr=127.0.0.1",
+     {"ssword-x"},
      "postgresql://u:***@127.0.0.1:1/db?hostaddr=127.0.0.1"},
-    {"postgresql://u:pa:ss:wd-x@127.0.0.1:1/db", {"pa:ss:wd-x", "ss:wd-x"}, "postgresql://u:***@127.0.0.1:1/db"},
-    {"postgresql://u:pa/ss-wd@127.0.0.1:1/db", {"pa/ss-wd", "ss-wd"}, "postgresql://u:***@127.0.0.1:1/db"},
+    {"postgresql://u:pa:ss:wd-x@127.0.0.1:1/db",
+     {"pa:ss:wd-x", "ss:wd-x"},
+     "postgresql://u:***@127.0.0.1:1/db"},
+    {"postgresql://u:pa/ss-wd@127.0.0.1:1/db",
+     {"pa/ss-wd", "ss-wd"},
+     "postgresql://u:***@127.0.0.1:1/db"},
     {"postgresql://u:p%40ss%3Aw%20d-x@127.0.0.1:1/db", {"p%40ss%3Aw%20d-x", "p@ss:w d-x"}, nullptr},
-    {"postgresql://u@127.0.0.1:1/db?password=s3cret-pw&sslmode=disable", {"s3cret-pw"},
+    {"postgresql://u@127.0.0.1:1/db?password=s3cret-pw&sslmode=disable",
+     {"s3cret-pw"},
      "postgresql://u@127.0.0.1:1/db?password=***&sslmode=disable"},
-    {"postgresql://u@127.0.0.1:1/db?sslmode=disable&password=se cret-pw", {"se cret-pw", "cret-pw"},
-     "postgresql://u@127.0.0.1:1/db?sslmode=disable&password=***", false},
+    {"postgresql://u@127.0.0.1:1/db?sslmode=disable&password=se cret-pw",
+     {"se cret-pw", "cret-pw"},
+     "postgresql://u@127.0.0.1:1/db?sslmode=disable&password=***",
+     false},
     {"postgresql://u@127.0.0.1:1/db?password=bad%zz-pw", {"bad%zz-pw", "zz-pw"}, nullptr},
     {"postgresql://u@127.0.0.1:1/db?pass%77ord=s3cret-pw", {"s3cret-pw"}, nullptr},
     {"postgresql://u@127.0.0.1:1/db?PASSWORD=s3cret-pw", {"s3cret-pw"}, nullptr},
-    {"postgresql://u:s3cret-pw@127.0.0.1:1/db?sslpassword=k3y-pass", {"s3cret-pw", "k3y-pass"}, nullptr},
+    {"postgresql://u:s3cret-pw@127.0.0.1:1/db?sslpassword=k3y-pass",
+     {"s3cret-pw", "k3y-pass"},
+     nullptr},
     {"postgresql://u:s3cret-pw@127.0.0.1:abc/db", {"s3cret-pw"}, nullptr},
     {"postgresql://u:s3cret-pw@127.0.0.1:99999/db", {"s3cret-pw"}, nullptr},
     {"postgresql://u:s3cret-pw@127.0.0.1:1/db?port=x1", {"s3cret-pw"}, nullptr},
     {"postgresql://u:s3cret-pw@127.0.0.1:1/db?nosuchoption=1", {"s3cret-pw"}, nullptr},
     {"postgresql://u:s3cret-pw@[::1/db", {"s3cret-pw"}, nullptr},
-    {"host=127.0.0.1 port=1 user=u password=s3cret-pw dbname=db", {"s3cret-pw"},
+    {"host=127.0.0.1 port=1 user=u password=s3cret-pw dbname=db",
+     {"s3cret-pw"},
      "host=127.0.0.1 port=1 user=u password=*** dbname=db"},
     {"host=127.0.0.1 port=1 password = s3cret-pw dbname=db", {"s3cret-pw"}, nullptr},
-    {"host=127.0.0.1 port=1 password='se cret\\'pw' dbname=db", {"se cret", "cret\\'pw", "'pw"},
+    {"host=127.0.0.1 port=1 password='se cret\\'pw' dbname=db",
+     {"se cret", "cret\\'pw", "'pw"},
      "host=127.0.0.1 port=1 password=*** dbname=db"},
     {"host=127.0.0.1 port=1 password s3cret-pw", {"s3cret-pw"}, nullptr, false},
     {"host=127.0.0.1 port=1 password=bad%zz-pw", {"bad%zz-pw"}, nullptr},
@@ -89,7 +106,8 @@ TEST_CASE("urls: no password is printed, for every URL form") {
         check_clean(redacted, c);
         if (c.redacted) CHECK(redacted == c.redacted);
         // The generic net over a line that holds the URL.
-        if (c.generic) check_clean(db::redact_password(std::string("cannot use ") + c.url + " now"), c);
+        if (c.generic)
+            check_clean(db::redact_password(std::string("cannot use ") + c.url + " now"), c);
         // Every message of parsing it, and of connecting to it where it parses.
         support::Diagnostics diags;
         auto parsed = registry().parse_url(c.url, "/project", diags);
@@ -125,7 +143,8 @@ TEST_CASE("urls: a port that is not a number from 1 to 65535 is a config error b
         CHECK_FALSE(registry().parse_url(url, {}, diags));
         REQUIRE(diags.has_errors());
         CHECK(diags.items().back().category == support::Category::Config);
-        CHECK(diags.items().back().message.find("is not a number from 1 to 65535") != std::string::npos);
+        CHECK(diags.items().back().message.find("is not a number from 1 to 65535") !=
+              std::string::npos);
     }
     support::Diagnostics diags;
     CHECK(registry().parse_url("postgresql://u@127.0.0.1:65535/db", {}, diags));
@@ -135,21 +154,27 @@ TEST_CASE("urls: a port that is not a number from 1 to 65535 is a config error b
 }
 
 TEST_CASE("urls: redact_password leaves the text around a URL readable") {
-    CHECK(db::redact_password("use sqlite:///file.db, sqlite://:memory: and postgresql://user@host/db") ==
+    CHECK(db::redact_password(
+              "use sqlite:///file.db, sqlite://:memory: and postgresql://user@host/db") ==
           "use sqlite:///file.db, sqlite://:memory: and postgresql://user@host/db");
-    CHECK(db::redact_password("PostgreSQL postgresql://u@h/db?sslmode=disable&password=***: connection refused") ==
+    CHECK(db::redact_password(
+              "PostgreSQL postgresql://u@h/db?sslmode=disable&password=***: connection refused") ==
           "PostgreSQL postgresql://u@h/db?sslmode=disable&password=***: connection refused");
-    CHECK(db::redact_password("url 'host=h password=s3cret' is bad") == "url 'host=h password=*** is bad");
-    CHECK(db::redact_password("at postgresql://u:p@ss@h:1/db: refused") == "at postgresql://u:***@h:1/db: refused");
+    CHECK(db::redact_password("url 'host=h password=s3cret' is bad") ==
+          "url 'host=h password=*** is bad");
+    CHECK(db::redact_password("at postgresql://u:p@ss@h:1/db: refused") ==
+          "at postgresql://u:***@h:1/db: refused");
     CHECK(db::redact_password("password='se cret' host=h") == "password=*** host=h");
 }
 
 TEST_CASE("urls: redact_secrets scrubs a secret from text that quotes part of it") {
     const std::string url = "postgresql://u:pa/ss@h/db";
     CHECK(db::redact_secrets("invalid port \"pa\" in url", url) == "invalid port \"***\" in url");
-    CHECK(db::redact_secrets("token: 'pa/ss' and user \"u\"", url) == "token: '***' and user \"u\"");
+    CHECK(db::redact_secrets("token: 'pa/ss' and user \"u\"", url) ==
+          "token: '***' and user \"u\"");
     CHECK(db::redact_secrets("nothing secret here", url) == "nothing secret here");
     // libpq's complaint when a raw '@' in the password made the rest of it the host.
     CHECK(db::redact_secrets("could not translate host name \"ssword@127.0.0.1\" to address",
-                             "postgresql://u:p@ssword@127.0.0.1/db") == "could not translate host name \"***@127.0.0.1\" to address");
+                             "postgresql://u:p@ssword@127.0.0.1/db") ==
+          "could not translate host name \"***@127.0.0.1\" to address");
 }

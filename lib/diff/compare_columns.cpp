@@ -31,7 +31,8 @@ std::uint32_t column_changes(const Column& a, const Column& b, const DiffRules& 
 
 }  // namespace
 
-void compare_columns(const Table& from, const Table& to, const DiffRules& rules, TableChanges& out) {
+void compare_columns(const Table& from, const Table& to, const DiffRules& rules,
+                     TableChanges& out) {
     TableRef table = ref(to);
     std::vector<std::string> matched;  // names in `from` that found a partner
     for (const Column& column : to.columns) {
@@ -57,7 +58,8 @@ void compare_columns(const Table& from, const Table& to, const DiffRules& rules,
 }
 
 void compare_table_comment(const Table& from, const Table& to, TableChanges& out) {
-    if (from.comment != to.comment) out.other.push_back(SetTableComment{ref(to), from.comment, to.comment});
+    if (from.comment != to.comment)
+        out.other.push_back(SetTableComment{ref(to), from.comment, to.comment});
 }
 
 }  // namespace autogen::diff

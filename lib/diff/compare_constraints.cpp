@@ -17,8 +17,9 @@ namespace {
 /// (untranslated, same position) for those of `from` without one, and both for name
 /// matches whose definitions differ.
 template <class T, class Same>
-void match_constraints(const std::vector<T>& from, const std::vector<T>& original, const std::vector<T>& to,
-                       bool by_name, Same same, const std::function<void(const T&)>& on_removed,
+void match_constraints(const std::vector<T>& from, const std::vector<T>& original,
+                       const std::vector<T>& to, bool by_name, Same same,
+                       const std::function<void(const T&)>& on_removed,
                        const std::function<void(const T&)>& on_added) {
     std::vector<bool> used(from.size(), false);
     for (const T& item : to) {
@@ -45,7 +46,8 @@ void match_constraints(const std::vector<T>& from, const std::vector<T>& origina
 
 }  // namespace
 
-void compare_primary_key(FromTable from, const Table& to, const DiffRules& rules, TableChanges& out) {
+void compare_primary_key(FromTable from, const Table& to, const DiffRules& rules,
+                         TableChanges& out) {
     const auto& a = from.renamed.primary_key;
     const auto& b = to.primary_key;
     bool same = a.has_value() == b.has_value();
@@ -58,26 +60,40 @@ void compare_primary_key(FromTable from, const Table& to, const DiffRules& rules
     if (!same) out.columns.push_back(AlterPrimaryKey{ref(to), from.original.primary_key, b});
 }
 
-void compare_foreign_keys(FromTable from, const Table& to, const DiffRules& rules, TableChanges& out) {
+void compare_foreign_keys(FromTable from, const Table& to, const DiffRules& rules,
+                          TableChanges& out) {
     TableRef table = ref(to);
     auto same = [](const ForeignKey& x, const ForeignKey& y) {
-        return x.columns == y.columns && x.ref_table == y.ref_table && x.ref_schema == y.ref_schema &&
-               x.ref_columns == y.ref_columns && x.on_delete == y.on_delete && x.on_update == y.on_update &&
+        return x.columns == y.columns && x.ref_table == y.ref_table &&
+               x.ref_schema == y.ref_schema && x.ref_columns == y.ref_columns &&
+               x.on_delete == y.on_delete && x.on_update == y.on_update &&
                x.deferrable == y.deferrable && x.initially_deferred == y.initially_deferred;
     };
     match_constraints<ForeignKey>(
-        from.renamed.foreign_keys, from.original.foreign_keys, to.foreign_keys, rules.keeps_constraint_names(), same,
-        [&](const ForeignKey& k) { out.drop_dependents.push_back(DropForeignKey{table, k}); },
-        [&](const ForeignKey& k) { out.add_dependents.push_back(AddForeignKey{table, k}); });
+        from.renamed.foreign_keys, from.original.foreign_keys, to.foreign_keys,
+        rules.keeps_constraint_names(), same,
+        [&](const ForeignKey& k) {
+            out.drop_dependents.push_back(DropForeignKey{table, k});
+        },
+        [&](const ForeignKey& k) {
+            out.add_dependents.push_back(AddForeignKey{table, k});
+        });
 }
 
 void compare_uniques(FromTable from, const Table& to, const DiffRules& rules, TableChanges& out) {
     TableRef table = ref(to);
-    auto same = [](const UniqueConstraint& x, const UniqueConstraint& y) { return x.columns == y.columns; };
+    auto same = [](const UniqueConstraint& x, const UniqueConstraint& y) {
+        return x.columns == y.columns;
+    };
     match_constraints<UniqueConstraint>(
-        from.renamed.uniques, from.original.uniques, to.uniques, rules.keeps_constraint_names(), same,
-        [&](const UniqueConstraint& u) { out.drop_dependents.push_back(DropUnique{table, u}); },
-        [&](const UniqueConstraint& u) { out.add_dependents.push_back(AddUnique{table, u}); });
+        from.renamed.uniques, from.original.uniques, to.uniques, rules.keeps_constraint_names(),
+        same,
+        [&](const UniqueConstraint& u) {
+            out.drop_dependents.push_back(DropUnique{table, u});
+        },
+        [&](const UniqueConstraint& u) {
+            out.add_dependents.push_back(AddUnique{table, u});
+        });
 }
 
 void compare_checks(FromTable from, const Table& to, const DiffRules& rules, TableChanges& out) {
@@ -87,14 +103,19 @@ void compare_checks(FromTable from, const Table& to, const DiffRules& rules, Tab
     };
     match_constraints<CheckConstraint>(
         from.renamed.checks, from.original.checks, to.checks, rules.keeps_constraint_names(), same,
-        [&](const CheckConstraint& c) { out.drop_dependents.push_back(DropCheck{table, c}); },
-        [&](const CheckConstraint& c) { out.add_dependents.push_back(AddCheck{table, c}); });
+        [&](const CheckConstraint& c) {
+            out.drop_dependents.push_back(DropCheck{table, c});
+        },
+        [&](const CheckConstraint& c) {
+            out.add_dependents.push_back(AddCheck{table, c});
+        });
 }
 
 void compare_indexes(FromTable from, const Table& to, const DiffRules& rules, TableChanges& out) {
     TableRef table = ref(to);
     auto same = [&](const Index& x, const Index& y) {
-        if (x.unique != y.unique || x.method != y.method || x.columns.size() != y.columns.size()) return false;
+        if (x.unique != y.unique || x.method != y.method || x.columns.size() != y.columns.size())
+            return false;
         if (!rules.same_expression(x.where, y.where)) return false;
         for (std::size_t i = 0; i < x.columns.size(); ++i) {
             if (!rules.same_expression(x.columns[i], y.columns[i])) return false;
@@ -104,8 +125,12 @@ void compare_indexes(FromTable from, const Table& to, const DiffRules& rules, Ta
     // Every supported database keeps index names, so indexes always match by name.
     match_constraints<Index>(
         from.renamed.indexes, from.original.indexes, to.indexes, /*by_name=*/true, same,
-        [&](const Index& i) { out.drop_dependents.push_back(DropIndex{table, i}); },
-        [&](const Index& i) { out.add_dependents.push_back(CreateIndex{table, i}); });
+        [&](const Index& i) {
+            out.drop_dependents.push_back(DropIndex{table, i});
+        },
+        [&](const Index& i) {
+            out.add_dependents.push_back(CreateIndex{table, i});
+        });
 }
 
 }  // namespace autogen::diff

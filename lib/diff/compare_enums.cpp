@@ -13,7 +13,9 @@ using namespace schema;
 
 namespace {
 
-bool contains(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
+bool contains(const std::vector<std::string>& v, const std::string& s) {
+    return std::find(v.begin(), v.end(), s) != v.end();
+}
 
 /// Labels replaced at their position by labels the old list does not have, when that is
 /// the only change: a rename in place (the PostgreSQL planner's RENAME VALUE rule).

@@ -11,7 +11,7 @@
 namespace autogen::diff {
 
 class DiffRules {
-public:
+  public:
     virtual ~DiffRules() = default;
 
     /// Same column type? Both sides are lowered (ColumnType::sql set).
@@ -30,9 +30,9 @@ public:
     /// quoted SQL string) was renamed in place to `new_literal`: the database renames it
     /// along with the label. nullopt when the default does not hold that label. Here the
     /// plain literal; a dialect that keeps a typed literal ('old'::type) adds its spelling.
-    virtual std::optional<std::string> default_after_label_rename(const std::string& default_sql,
-                                                                  const std::string& old_literal,
-                                                                  const std::string& new_literal) const {
+    virtual std::optional<std::string> default_after_label_rename(
+        const std::string& default_sql, const std::string& old_literal,
+        const std::string& new_literal) const {
         if (default_sql == old_literal) return new_literal;
         return std::nullopt;
     }

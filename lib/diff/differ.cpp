@@ -4,9 +4,9 @@
 
 #include <algorithm>
 #include <functional>
-#include <tuple>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "diff/table_changes.hpp"
 
@@ -15,14 +15,17 @@ namespace autogen::diff {
 using namespace schema;
 
 void TableChanges::flatten_into(std::vector<Operation>& out) const {
-    for (const auto* bucket : {&drop_dependents, &renames, &columns, &drop_columns, &add_dependents, &other}) {
+    for (const auto* bucket :
+         {&drop_dependents, &renames, &columns, &drop_columns, &add_dependents, &other}) {
         out.insert(out.end(), bucket->begin(), bucket->end());
     }
 }
 
 namespace {
 
-std::string key(const std::string& schema_name, const std::string& name) { return schema_name + "." + name; }
+std::string key(const std::string& schema_name, const std::string& name) {
+    return schema_name + "." + name;
+}
 
 /// `from` with its column names translated to the names they have in `to`, so that
 /// constraints over renamed columns compare equal when nothing but the name changed.
@@ -56,13 +59,16 @@ struct ReferenceOrder {
     std::vector<const Table*> tables;
     std::set<std::pair<const Table*, std::string>> deferred;  ///< (table, foreign key name)
 
-    bool is_deferred(const Table* t, const ForeignKey& fk) const { return deferred.count({t, fk.name}) > 0; }
+    bool is_deferred(const Table* t, const ForeignKey& fk) const {
+        return deferred.count({t, fk.name}) > 0;
+    }
     /// `t` without its deferred foreign keys.
     Table without_deferred(const Table* t) const {
         Table copy = *t;
-        copy.foreign_keys.erase(std::remove_if(copy.foreign_keys.begin(), copy.foreign_keys.end(),
-                                               [&](const ForeignKey& fk) { return is_deferred(t, fk); }),
-                                copy.foreign_keys.end());
+        copy.foreign_keys.erase(
+            std::remove_if(copy.foreign_keys.begin(), copy.foreign_keys.end(),
+                           [&](const ForeignKey& fk) { return is_deferred(t, fk); }),
+            copy.foreign_keys.end());
         return copy;
     }
 };
@@ -82,8 +88,10 @@ ReferenceOrder order_by_references(std::vector<const Table*> tables) {
         for (const ForeignKey& fk : t->foreign_keys) {
             auto it = by_key.find(key(fk.ref_schema, fk.ref_table));
             if (it == by_key.end() || it->second == t) continue;
-            if (visiting.count(key(fk.ref_schema, fk.ref_table))) out.deferred.insert({t, fk.name});
-            else visit(it->second);
+            if (visiting.count(key(fk.ref_schema, fk.ref_table)))
+                out.deferred.insert({t, fk.name});
+            else
+                visit(it->second);
         }
         visiting.erase(k);
         done.insert(k);
@@ -96,8 +104,9 @@ ReferenceOrder order_by_references(std::vector<const Table*> tables) {
 /// A default holding a label renamed in place holds the new one: the database renames it
 /// along with the label (how the default spells it: DiffRules). Only columns typed with
 /// the enum (a dialect with enum types) are concerned.
-void follow_label_rename(Column& c, const std::map<std::string, std::map<std::string, std::string>>& renamed_labels,
-                         const DiffRules& rules) {
+void follow_label_rename(
+    Column& c, const std::map<std::string, std::map<std::string, std::string>>& renamed_labels,
+    const DiffRules& rules) {
     auto labels = renamed_labels.find(c.type.enum_name);
     if (c.type.enum_name.empty() || labels == renamed_labels.end() || !c.server_default) return;
     auto literal = [](const std::string& label) {
@@ -107,7 +116,8 @@ void follow_label_rename(Column& c, const std::map<std::string, std::map<std::st
     };
     std::string& d = *c.server_default;
     for (const auto& [old_label, new_label] : labels->second) {
-        if (auto renamed = rules.default_after_label_rename(d, literal(old_label), literal(new_label))) {
+        if (auto renamed =
+                rules.default_after_label_rename(d, literal(old_label), literal(new_label))) {
             d = *renamed;
             return;
         }
@@ -120,9 +130,10 @@ void follow_label_rename(Column& c, const std::map<std::string, std::map<std::st
 /// a key that only follows a rename is no change; and a key that is dropped (or whose
 /// table is dropped) names the table as it is called when the drop runs (renames come
 /// first), so that its reverse, run in the downgrade before the rename back, finds it.
-Schema follow_renames(const Schema& from, const std::vector<std::pair<const Table*, const Table*>>& pairs,
-                      const std::map<std::string, std::map<std::string, std::string>>& renamed_labels,
-                      const DiffRules& rules) {
+Schema follow_renames(
+    const Schema& from, const std::vector<std::pair<const Table*, const Table*>>& pairs,
+    const std::map<std::string, std::map<std::string, std::string>>& renamed_labels,
+    const DiffRules& rules) {
     std::map<std::string, std::pair<const Table*, const Table*>> by_old;
     for (const auto& p : pairs) by_old[key(p.first->schema, p.first->name)] = p;
     Schema out = from;
@@ -180,14 +191,16 @@ std::vector<Operation> diff(const Schema& from, const Schema& to, const DiffRule
 
     // 3. New tables, referenced ones first; the foreign keys of a cycle after them all.
     ReferenceOrder create_order = order_by_references(created);
-    for (const Table* t : create_order.tables) ops.push_back(CreateTable{create_order.without_deferred(t)});
+    for (const Table* t : create_order.tables)
+        ops.push_back(CreateTable{create_order.without_deferred(t)});
     for (const Table* t : create_order.tables)
         for (const ForeignKey& fk : t->foreign_keys)
             if (create_order.is_deferred(t, fk)) ops.push_back(AddForeignKey{ref(*t), fk});
 
     // 4. Changes inside the tables both sides have, in name order.
     std::sort(pairs.begin(), pairs.end(), [](const auto& a, const auto& b) {
-        return std::tie(a.second->schema, a.second->name) < std::tie(b.second->schema, b.second->name);
+        return std::tie(a.second->schema, a.second->name) <
+               std::tie(b.second->schema, b.second->name);
     });
     for (const auto& [old, now] : pairs) {
         Table renamed = with_renamed_columns(*old, *now);

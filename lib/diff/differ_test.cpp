@@ -1,7 +1,8 @@
 // The generic differ on in-memory schemas: what it detects, and in what order.
+#include "diff/differ.hpp"
+
 #include <doctest/doctest.h>
 
-#include "diff/differ.hpp"
 #include "diff/phrases.hpp"
 #include "diff/postgres_rules.hpp"
 
@@ -14,17 +15,23 @@ namespace {
 /// the same database normalisation.
 struct ExactRules final : diff::DiffRules {
     bool names = true;
-    bool same_type(const Column& a, const Column& b) const override { return a.type.sql == b.type.sql; }
-    bool same_default(const std::optional<std::string>& a, const std::optional<std::string>& b) const override {
+    bool same_type(const Column& a, const Column& b) const override {
+        return a.type.sql == b.type.sql;
+    }
+    bool same_default(const std::optional<std::string>& a,
+                      const std::optional<std::string>& b) const override {
         return a == b;
     }
-    bool same_expression(const std::string& a, const std::string& b) const override { return a == b; }
+    bool same_expression(const std::string& a, const std::string& b) const override {
+        return a == b;
+    }
     bool keeps_constraint_names() const override { return names; }
     bool keeps_primary_key_name() const override { return false; }
     /// The enum defaults here are spelled as a database with enum types keeps them
     /// ('x'::status): answered by that dialect's rules.
-    std::optional<std::string> default_after_label_rename(const std::string& d, const std::string& old_literal,
-                                                          const std::string& new_literal) const override {
+    std::optional<std::string> default_after_label_rename(
+        const std::string& d, const std::string& old_literal,
+        const std::string& new_literal) const override {
         return diff::make_postgres_rules()->default_after_label_rename(d, old_literal, new_literal);
     }
 };
@@ -79,11 +86,12 @@ TEST_CASE("new tables are created referenced-first, dropped referencing-first") 
     Schema empty;
     Schema full{{orders(), users()}, {}};  // declared in the "wrong" order on purpose
     auto up = diff::diff(empty, full, ExactRules{});
-    CHECK(phrases(up) == std::vector<std::string>{"added table \"users\"", "added table \"orders\""});
+    CHECK(phrases(up) ==
+          std::vector<std::string>{"added table \"users\"", "added table \"orders\""});
     auto down = diff::diff(full, empty, ExactRules{});
-    CHECK(phrases(down) == std::vector<std::string>{
-                               "removed table \"orders\" (no scanned file declares it)",
-                               "removed table \"users\" (no scanned file declares it)"});
+    CHECK(phrases(down) ==
+          std::vector<std::string>{"removed table \"orders\" (no scanned file declares it)",
+                                   "removed table \"users\" (no scanned file declares it)"});
 }
 
 TEST_CASE("column, index and table changes are each detected with their phrase") {
@@ -148,12 +156,14 @@ TEST_CASE("foreign key, primary key and check changes") {
     o.primary_key->columns = {"id", "user_id"};
     o.checks.push_back(CheckConstraint{"ck_orders_id", "id > 0"});
     auto ops = diff::diff(before, after, ExactRules{});
-    CHECK(phrases(ops) == std::vector<std::string>{
-                              "removed foreign key \"fk_orders_user_id_users\" on \"orders\" (user_id)",
-                              "changed primary key of \"orders\": (id) -> (id, user_id)",
-                              "added foreign key \"fk_orders_user_id_users\" on \"orders\" (user_id) -> \"users\" (id)",
-                              "added check constraint \"ck_orders_id\" on \"orders\"",
-                          });
+    CHECK(phrases(ops) ==
+          std::vector<std::string>{
+              "removed foreign key \"fk_orders_user_id_users\" on \"orders\" (user_id)",
+              "changed primary key of \"orders\": (id) -> (id, user_id)",
+              "added foreign key \"fk_orders_user_id_users\" on \"orders\" (user_id) -> \"users\" "
+              "(id)",
+              "added check constraint \"ck_orders_id\" on \"orders\"",
+          });
 }
 
 TEST_CASE("the reverse of a diff is the diff back") {
@@ -181,7 +191,8 @@ TEST_CASE("enums are created before tables and dropped after them") {
     CHECK(diff::describe(alter[0]) == "changed enum \"status\": (a, b) -> (a, b, c)");
 }
 
-TEST_CASE("a constraint dropped over a renamed column names the old column, so its reverse is right") {
+TEST_CASE(
+    "a constraint dropped over a renamed column names the old column, so its reverse is right") {
     Schema before{{users()}, {}};
     before.tables[0].indexes = {Index{"ix_users_email", {"email"}}};
     Schema after = before;
@@ -201,7 +212,9 @@ TEST_CASE("a constraint dropped over a renamed column names the old column, so i
     CHECK(recreated.index.columns == std::vector<std::string>{"email"});
 }
 
-TEST_CASE("a foreign-key cycle: tables created first, the closing key added after; dropped the other way") {
+TEST_CASE(
+    "a foreign-key cycle: tables created first, the closing key added after; dropped the other "
+    "way") {
     // users.best_order_id -> orders, orders.user_id -> users: no order of CREATE TABLE
     // statements satisfies both references.
     Table u = users();
@@ -217,7 +230,8 @@ TEST_CASE("a foreign-key cycle: tables created first, the closing key added afte
     CHECK(phrases(up) == std::vector<std::string>{
                              "added table \"users\"",
                              "added table \"orders\"",
-                             "added foreign key \"fk_users_best_order\" on \"users\" (best_order_id) -> \"orders\" (id)",
+                             "added foreign key \"fk_users_best_order\" on \"users\" "
+                             "(best_order_id) -> \"orders\" (id)",
                          });
     REQUIRE(std::holds_alternative<CreateTable>(up[0]));
     CHECK(std::get<CreateTable>(up[0]).table.foreign_keys.empty());  // the cycle's key comes later
@@ -247,16 +261,20 @@ TEST_CASE("a foreign key follows the rename of the table (and key column) it ref
     after.tables[1].foreign_keys[0].ref_table = "people";
     after.tables[1].foreign_keys[0].ref_columns = {"person_id"};
     auto ops = diff::diff(before, after, ExactRules{});
-    CHECK(phrases(ops) == std::vector<std::string>{"renamed table \"users\" to \"people\"",
-                                                   "renamed column \"people\".\"id\" to \"person_id\""});
+    CHECK(phrases(ops) ==
+          std::vector<std::string>{"renamed table \"users\" to \"people\"",
+                                   "renamed column \"people\".\"id\" to \"person_id\""});
 }
 
-TEST_CASE("a dropped key or table that referenced a renamed table names it as it is called when the drop runs") {
+TEST_CASE(
+    "a dropped key or table that referenced a renamed table names it as it is called when the drop "
+    "runs") {
     Schema before{{users(), orders()}, {}};
     Schema after = before;
     after.tables[0].name = "people";
     after.tables[0].renamed_from = "users";
-    after.tables[1].foreign_keys[0].on_delete = ReferentialAction::Restrict;  // redefined: dropped and added
+    after.tables[1].foreign_keys[0].on_delete =
+        ReferentialAction::Restrict;  // redefined: dropped and added
     auto ops = diff::diff(before, after, ExactRules{});
     REQUIRE(ops.size() == 3);
     REQUIRE(std::holds_alternative<DropForeignKey>(ops[1]));
@@ -285,25 +303,38 @@ Schema with_status(std::vector<std::string> labels, std::string default_label) {
 
 // Found by the PostgreSQL property test: the downgrade set a column default to a label
 // that the reversed enum change, run after it, had not brought back yet.
-TEST_CASE("enum labels: additions before the tables, removals after, so the downgrade runs in the right order too") {
+TEST_CASE(
+    "enum labels: additions before the tables, removals after, so the downgrade runs in the right "
+    "order too") {
     SUBCASE("a label added and used as default: the reverse removes it last") {
-        auto ops = diff::diff(with_status({"a", "b"}, "a"), with_status({"a", "b", "c"}, "c"), ExactRules{});
-        CHECK(phrases(ops) == std::vector<std::string>{"changed enum \"status\": (a, b) -> (a, b, c)",
-                                                       "changed column \"orders\".\"status\": default 'a'::status -> 'c'::status"});
+        auto ops = diff::diff(with_status({"a", "b"}, "a"), with_status({"a", "b", "c"}, "c"),
+                              ExactRules{});
+        CHECK(phrases(ops) ==
+              std::vector<std::string>{
+                  "changed enum \"status\": (a, b) -> (a, b, c)",
+                  "changed column \"orders\".\"status\": default 'a'::status -> 'c'::status"});
     }
     SUBCASE("a label removed that was the default: removed after the default moved") {
         auto ops = diff::diff(with_status({"a", "b"}, "a"), with_status({"b"}, "b"), ExactRules{});
-        CHECK(phrases(ops) == std::vector<std::string>{"changed column \"orders\".\"status\": default 'a'::status -> 'b'::status",
-                                                       "changed enum \"status\": (a, b) -> (b)"});
+        CHECK(phrases(ops) ==
+              std::vector<std::string>{
+                  "changed column \"orders\".\"status\": default 'a'::status -> 'b'::status",
+                  "changed enum \"status\": (a, b) -> (b)"});
     }
     SUBCASE("labels added and removed: split around the table changes") {
-        auto ops = diff::diff(with_status({"a", "b"}, "a"), with_status({"b", "c"}, "c"), ExactRules{});
-        CHECK(phrases(ops) == std::vector<std::string>{"changed enum \"status\": (a, b) -> (a, b, c)",
-                                                       "changed column \"orders\".\"status\": default 'a'::status -> 'c'::status",
-                                                       "changed enum \"status\": (a, b, c) -> (b, c)"});
+        auto ops =
+            diff::diff(with_status({"a", "b"}, "a"), with_status({"b", "c"}, "c"), ExactRules{});
+        CHECK(phrases(ops) ==
+              std::vector<std::string>{
+                  "changed enum \"status\": (a, b) -> (a, b, c)",
+                  "changed column \"orders\".\"status\": default 'a'::status -> 'c'::status",
+                  "changed enum \"status\": (a, b, c) -> (b, c)"});
     }
-    SUBCASE("a label renamed in place: the default holding it follows, as the database renames it") {
-        auto ops = diff::diff(with_status({"a", "it's"}, "it''s"), with_status({"a", "x"}, "x"), ExactRules{});
-        CHECK(phrases(ops) == std::vector<std::string>{"changed enum \"status\": (a, it's) -> (a, x)"});
+    SUBCASE(
+        "a label renamed in place: the default holding it follows, as the database renames it") {
+        auto ops = diff::diff(with_status({"a", "it's"}, "it''s"), with_status({"a", "x"}, "x"),
+                              ExactRules{});
+        CHECK(phrases(ops) ==
+              std::vector<std::string>{"changed enum \"status\": (a, it's) -> (a, x)"});
     }
 }

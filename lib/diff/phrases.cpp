@@ -12,8 +12,12 @@ namespace {
 using support::Overloaded;
 
 std::string q(const std::string& s) { return "\"" + s + "\""; }
-std::string table_name(const TableRef& t) { return t.schema.empty() ? q(t.name) : q(t.schema) + "." + q(t.name); }
-std::string column_name(const TableRef& t, const std::string& c) { return table_name(t) + "." + q(c); }
+std::string table_name(const TableRef& t) {
+    return t.schema.empty() ? q(t.name) : q(t.schema) + "." + q(t.name);
+}
+std::string column_name(const TableRef& t, const std::string& c) {
+    return table_name(t) + "." + q(c);
+}
 
 std::string list(const std::vector<std::string>& items) {
     std::string out = "(";
@@ -32,51 +36,70 @@ std::string column_change_details(const AlterColumn& o) {
     std::string out;
     auto add = [&](const std::string& part) { out += (out.empty() ? "" : ", ") + part; };
     if (o.changes & kChangeType) add("type " + type_of(o.from) + " -> " + type_of(o.to));
-    if (o.changes & kChangeNullability) add(o.to.nullable ? "NOT NULL -> NULL" : "NULL -> NOT NULL");
-    if (o.changes & kChangeDefault) add("default " + default_of(o.from) + " -> " + default_of(o.to));
-    if (o.changes & kChangeIdentity) add(o.to.identity ? "now an identity" : "no longer an identity");
-    if (o.changes & kChangeCollation) add("collation " + o.from.collation.value_or("default") + " -> " +
-                                          o.to.collation.value_or("default"));
+    if (o.changes & kChangeNullability)
+        add(o.to.nullable ? "NOT NULL -> NULL" : "NULL -> NOT NULL");
+    if (o.changes & kChangeDefault)
+        add("default " + default_of(o.from) + " -> " + default_of(o.to));
+    if (o.changes & kChangeIdentity)
+        add(o.to.identity ? "now an identity" : "no longer an identity");
+    if (o.changes & kChangeCollation)
+        add("collation " + o.from.collation.value_or("default") + " -> " +
+            o.to.collation.value_or("default"));
     if (o.changes & kChangeComment) add("comment");
     return out;
 }
 
-std::string pk_columns(const std::optional<PrimaryKey>& pk) { return pk ? list(pk->columns) : "none"; }
+std::string pk_columns(const std::optional<PrimaryKey>& pk) {
+    return pk ? list(pk->columns) : "none";
+}
 
 }  // namespace
 
 std::string describe(const Operation& op, Perspective perspective) {
-    const char* undeclared = perspective == Perspective::Models ? " (no scanned file declares it)" : "";
+    const char* undeclared =
+        perspective == Perspective::Models ? " (no scanned file declares it)" : "";
     return std::visit(
         Overloaded{
             [](const CreateTable& o) { return "added table " + table_name(ref(o.table)); },
-            [&](const DropTable& o) { return "removed table " + table_name(ref(o.table)) + undeclared; },
-            [](const RenameTable& o) { return "renamed table " + table_name(o.from) + " to " + q(o.to); },
-            [](const AddColumn& o) { return "added column " + column_name(o.table, o.column.name); },
-            [](const DropColumn& o) { return "removed column " + column_name(o.table, o.column.name); },
-            [](const RenameColumn& o) { return "renamed column " + column_name(o.table, o.from) + " to " + q(o.to); },
+            [&](const DropTable& o) {
+                return "removed table " + table_name(ref(o.table)) + undeclared;
+            },
+            [](const RenameTable& o) {
+                return "renamed table " + table_name(o.from) + " to " + q(o.to);
+            },
+            [](const AddColumn& o) {
+                return "added column " + column_name(o.table, o.column.name);
+            },
+            [](const DropColumn& o) {
+                return "removed column " + column_name(o.table, o.column.name);
+            },
+            [](const RenameColumn& o) {
+                return "renamed column " + column_name(o.table, o.from) + " to " + q(o.to);
+            },
             [](const AlterColumn& o) {
-                return "changed column " + column_name(o.table, o.to.name) + ": " + column_change_details(o);
+                return "changed column " + column_name(o.table, o.to.name) + ": " +
+                       column_change_details(o);
             },
             [](const AlterPrimaryKey& o) {
-                return "changed primary key of " + table_name(o.table) + ": " + pk_columns(o.from) + " -> " +
-                       pk_columns(o.to);
+                return "changed primary key of " + table_name(o.table) + ": " + pk_columns(o.from) +
+                       " -> " + pk_columns(o.to);
             },
             [](const AddForeignKey& o) {
                 return "added foreign key " + q(o.key.name) + " on " + table_name(o.table) + " " +
-                       list(o.key.columns) + " -> " + q(o.key.ref_table) + " " + list(o.key.ref_columns);
+                       list(o.key.columns) + " -> " + q(o.key.ref_table) + " " +
+                       list(o.key.ref_columns);
             },
             [](const DropForeignKey& o) {
                 return "removed foreign key " + q(o.key.name) + " on " + table_name(o.table) + " " +
                        list(o.key.columns);
             },
             [](const AddUnique& o) {
-                return "added unique constraint " + q(o.unique.name) + " on " + table_name(o.table) + " " +
-                       list(o.unique.columns);
+                return "added unique constraint " + q(o.unique.name) + " on " +
+                       table_name(o.table) + " " + list(o.unique.columns);
             },
             [](const DropUnique& o) {
-                return "removed unique constraint " + q(o.unique.name) + " on " + table_name(o.table) + " " +
-                       list(o.unique.columns);
+                return "removed unique constraint " + q(o.unique.name) + " on " +
+                       table_name(o.table) + " " + list(o.unique.columns);
             },
             [](const AddCheck& o) {
                 return "added check constraint " + q(o.check.name) + " on " + table_name(o.table);
@@ -85,18 +108,23 @@ std::string describe(const Operation& op, Perspective perspective) {
                 return "removed check constraint " + q(o.check.name) + " on " + table_name(o.table);
             },
             [](const CreateIndex& o) {
-                return std::string("added ") + (o.index.unique ? "unique " : "") + "index " + q(o.index.name) +
-                       " on " + table_name(o.table) + " " + list(o.index.columns);
+                return std::string("added ") + (o.index.unique ? "unique " : "") + "index " +
+                       q(o.index.name) + " on " + table_name(o.table) + " " + list(o.index.columns);
             },
             [](const DropIndex& o) {
-                return std::string("removed ") + (o.index.unique ? "unique " : "") + "index " + q(o.index.name) +
-                       " on " + table_name(o.table);
+                return std::string("removed ") + (o.index.unique ? "unique " : "") + "index " +
+                       q(o.index.name) + " on " + table_name(o.table);
             },
-            [](const SetTableComment& o) { return "changed comment of table " + table_name(o.table); },
-            [](const CreateEnum& o) { return "added enum " + q(o.type.name) + " " + list(o.type.labels); },
+            [](const SetTableComment& o) {
+                return "changed comment of table " + table_name(o.table);
+            },
+            [](const CreateEnum& o) {
+                return "added enum " + q(o.type.name) + " " + list(o.type.labels);
+            },
             [](const DropEnum& o) { return "removed enum " + q(o.type.name); },
             [](const AlterEnum& o) {
-                return "changed enum " + q(o.to.name) + ": " + list(o.from.labels) + " -> " + list(o.to.labels);
+                return "changed enum " + q(o.to.name) + ": " + list(o.from.labels) + " -> " +
+                       list(o.to.labels);
             },
         },
         op);
@@ -104,14 +132,17 @@ std::string describe(const Operation& op, Perspective perspective) {
 
 std::string describe(const RenameHint& hint) {
     if (hint.kind == RenameHint::Kind::Column) {
-        return column_name(hint.table, hint.from) + " dropped and " + column_name(hint.table, hint.to) +
-               " added with the same type: if it is a rename, annotate the field with AUTOGEN_COLUMN(renamed_from = " +
+        return column_name(hint.table, hint.from) + " dropped and " +
+               column_name(hint.table, hint.to) +
+               " added with the same type: if it is a rename, annotate the field with "
+               "AUTOGEN_COLUMN(renamed_from = " +
                q(hint.from) + ")";
     }
     TableRef old{hint.table.schema, hint.from};
     return "table " + table_name(old) + " dropped and " + table_name(hint.table) +
-           " added with the same columns: if it is a rename, annotate the struct with AUTOGEN_TABLE(" + q(hint.to) +
-           ", renamed_from = " + q(hint.from) + ")";
+           " added with the same columns: if it is a rename, annotate the struct with "
+           "AUTOGEN_TABLE(" +
+           q(hint.to) + ", renamed_from = " + q(hint.from) + ")";
 }
 
 }  // namespace autogen::diff

@@ -24,16 +24,22 @@ struct Tok {
     std::string text;
 };
 
-bool word_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_' || (c & 0x80); }
-bool word_char(char c) { return word_start(c) || std::isdigit(static_cast<unsigned char>(c)) || c == '$'; }
-bool op_char(char c) { return std::string_view("+-*/<>=~!@#%^&|`?").find(c) != std::string_view::npos; }
+bool word_start(char c) {
+    return std::isalpha(static_cast<unsigned char>(c)) || c == '_' || (c & 0x80);
+}
+bool word_char(char c) {
+    return word_start(c) || std::isdigit(static_cast<unsigned char>(c)) || c == '$';
+}
+bool op_char(char c) {
+    return std::string_view("+-*/<>=~!@#%^&|`?").find(c) != std::string_view::npos;
+}
 
 /// A quoted identifier that PostgreSQL would print bare: lower case letters, digits, '_'.
 bool simple_identifier(const std::string& s) {
     if (s.empty() || std::isdigit(static_cast<unsigned char>(s[0])) || s[0] == '$') return false;
     for (char c : s)
-        if (!(std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '_' ||
-              c == '$'))
+        if (!(std::islower(static_cast<unsigned char>(c)) ||
+              std::isdigit(static_cast<unsigned char>(c)) || c == '_' || c == '$'))
             return false;
     return true;
 }
@@ -63,12 +69,16 @@ std::vector<Tok> tokenize(std::string_view s) {
             out.push_back({Kind::String, "E" + std::string(s.substr(b + 1, i - b - 1))});
         } else if (c == '"') {
             std::string inner = read_quoted(s, i);
-            if (simple_identifier(inner)) out.push_back({Kind::Word, inner});
-            else out.push_back({Kind::Quoted, "\"" + inner + "\""});
+            if (simple_identifier(inner))
+                out.push_back({Kind::Word, inner});
+            else
+                out.push_back({Kind::Quoted, "\"" + inner + "\""});
         } else if (std::isdigit(static_cast<unsigned char>(c)) ||
-                   (c == '.' && i + 1 < s.size() && std::isdigit(static_cast<unsigned char>(s[i + 1])))) {
+                   (c == '.' && i + 1 < s.size() &&
+                    std::isdigit(static_cast<unsigned char>(s[i + 1])))) {
             std::size_t b = i;
-            while (i < s.size() && (std::isdigit(static_cast<unsigned char>(s[i])) || s[i] == '.')) ++i;
+            while (i < s.size() && (std::isdigit(static_cast<unsigned char>(s[i])) || s[i] == '.'))
+                ++i;
             if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
                 std::size_t e = i + 1;
                 if (e < s.size() && (s[e] == '+' || s[e] == '-')) ++e;
@@ -115,8 +125,10 @@ std::vector<Tok> tokenize(std::string_view s) {
 std::size_t matching_close(const std::vector<Tok>& t, std::size_t open) {
     int depth = 0;
     for (std::size_t i = open; i < t.size(); ++i) {
-        if (t[i].kind == Kind::Open) ++depth;
-        else if (t[i].kind == Kind::Close && --depth == 0) return i;
+        if (t[i].kind == Kind::Open)
+            ++depth;
+        else if (t[i].kind == Kind::Close && --depth == 0)
+            return i;
     }
     return std::string::npos;
 }
@@ -125,19 +137,41 @@ std::size_t matching_close(const std::vector<Tok>& t, std::size_t open) {
 
 const std::map<std::string, std::string>& type_aliases() {
     static const std::map<std::string, std::string> m = {
-        {"int", "integer"}, {"int4", "integer"}, {"integer", "integer"}, {"serial", "integer"}, {"serial4", "integer"},
-        {"int2", "smallint"}, {"smallint", "smallint"}, {"smallserial", "smallint"}, {"serial2", "smallint"},
-        {"int8", "bigint"}, {"bigint", "bigint"}, {"bigserial", "bigint"}, {"serial8", "bigint"},
-        {"bool", "boolean"}, {"boolean", "boolean"},
-        {"float4", "real"}, {"real", "real"},
-        {"float8", "double precision"}, {"float", "double precision"}, {"double precision", "double precision"},
-        {"varchar", "character varying"}, {"character varying", "character varying"},
-        {"char", "character"}, {"character", "character"}, {"bpchar", "character"},
-        {"decimal", "numeric"}, {"numeric", "numeric"},
-        {"timestamptz", "timestamp with time zone"}, {"timestamp with time zone", "timestamp with time zone"},
-        {"timestamp", "timestamp without time zone"}, {"timestamp without time zone", "timestamp without time zone"},
-        {"timetz", "time with time zone"}, {"time with time zone", "time with time zone"},
-        {"time", "time without time zone"}, {"time without time zone", "time without time zone"},
+        {"int", "integer"},
+        {"int4", "integer"},
+        {"integer", "integer"},
+        {"serial", "integer"},
+        {"serial4", "integer"},
+        {"int2", "smallint"},
+        {"smallint", "smallint"},
+        {"smallserial", "smallint"},
+        {"serial2", "smallint"},
+        {"int8", "bigint"},
+        {"bigint", "bigint"},
+        {"bigserial", "bigint"},
+        {"serial8", "bigint"},
+        {"bool", "boolean"},
+        {"boolean", "boolean"},
+        {"float4", "real"},
+        {"real", "real"},
+        {"float8", "double precision"},
+        {"float", "double precision"},
+        {"double precision", "double precision"},
+        {"varchar", "character varying"},
+        {"character varying", "character varying"},
+        {"char", "character"},
+        {"character", "character"},
+        {"bpchar", "character"},
+        {"decimal", "numeric"},
+        {"numeric", "numeric"},
+        {"timestamptz", "timestamp with time zone"},
+        {"timestamp with time zone", "timestamp with time zone"},
+        {"timestamp", "timestamp without time zone"},
+        {"timestamp without time zone", "timestamp without time zone"},
+        {"timetz", "time with time zone"},
+        {"time with time zone", "time with time zone"},
+        {"time", "time without time zone"},
+        {"time without time zone", "time without time zone"},
     };
     return m;
 }
@@ -159,8 +193,10 @@ std::string canonical_type_tokens(const std::vector<Tok>& t) {
             ++arrays;
             while (i + 1 < t.size() && !(t[i].kind == Kind::Punct && t[i].text == "]")) ++i;
         } else if (k.kind == Kind::Punct && k.text == ".") {
-            if (!words.empty() && words.back() == "public") words.pop_back();
-            else if (!words.empty()) words.back() += ".";
+            if (!words.empty() && words.back() == "public")
+                words.pop_back();
+            else if (!words.empty())
+                words.back() += ".";
         } else if (!words.empty() && words.back().back() == '.') {
             words.back() += k.text;
         } else {
@@ -182,7 +218,8 @@ std::string canonical_type_tokens(const std::vector<Tok>& t) {
     std::string out;
     if (!modifier.empty() && name.rfind("time", 0) == 0) {  // timestamp(3) with time zone
         std::size_t sp = name.find(' ');
-        out = sp == std::string::npos ? name + modifier : name.substr(0, sp) + modifier + name.substr(sp);
+        out = sp == std::string::npos ? name + modifier
+                                      : name.substr(0, sp) + modifier + name.substr(sp);
     } else {
         out = name + modifier;
     }
@@ -195,7 +232,8 @@ bool is_string_type(const std::string& canonical) {
 }
 
 bool is_numeric_type(const std::string& canonical) {
-    static const std::set<std::string> n = {"smallint", "integer", "bigint", "real", "double precision"};
+    static const std::set<std::string> n = {"smallint", "integer", "bigint", "real",
+                                            "double precision"};
     return n.count(canonical) || canonical.rfind("numeric", 0) == 0;
 }
 
@@ -203,7 +241,8 @@ bool is_numeric_type(const std::string& canonical) {
 
 /// The end (exclusive) of the type name that starts at t[b] (after a "::").
 std::size_t type_end(const std::vector<Tok>& t, std::size_t b) {
-    static const std::set<std::string> continuation = {"varying", "precision", "with", "without", "time", "zone"};
+    static const std::set<std::string> continuation = {"varying", "precision", "with",
+                                                       "without", "time",      "zone"};
     std::size_t i = b;
     if (i < t.size() && (t[i].kind == Kind::Word || t[i].kind == Kind::Quoted)) ++i;
     while (i + 1 < t.size() && t[i].kind == Kind::Punct && t[i].text == "." &&
@@ -216,7 +255,8 @@ std::size_t type_end(const std::vector<Tok>& t, std::size_t b) {
             std::size_t e = matching_close(t, i);
             if (e == std::string::npos) return i;
             i = e + 1;
-        } else if (i + 1 < t.size() && t[i].kind == Kind::Punct && t[i].text == "[" && t[i + 1].text == "]") {
+        } else if (i + 1 < t.size() && t[i].kind == Kind::Punct && t[i].text == "[" &&
+                   t[i + 1].text == "]") {
             i += 2;
         } else {
             return i;
@@ -229,8 +269,10 @@ bool numeric_text(const std::string& s) {
     if (i >= s.size()) return false;
     bool digit = false;
     for (; i < s.size(); ++i) {
-        if (std::isdigit(static_cast<unsigned char>(s[i]))) digit = true;
-        else if (s[i] != '.' && s[i] != 'e' && s[i] != 'E') return false;
+        if (std::isdigit(static_cast<unsigned char>(s[i])))
+            digit = true;
+        else if (s[i] != '.' && s[i] != 'e' && s[i] != 'E')
+            return false;
     }
     return digit;
 }
@@ -241,8 +283,8 @@ void rewrite_casts(std::vector<Tok>& t) {
     for (std::size_t i = 0; i < t.size(); ++i) {
         if (!(t[i].kind == Kind::Op && t[i].text == "::")) continue;
         std::size_t e = type_end(t, i + 1);
-        std::string type = canonical_type_tokens(std::vector<Tok>(t.begin() + static_cast<long>(i) + 1,
-                                                                  t.begin() + static_cast<long>(e)));
+        std::string type = canonical_type_tokens(std::vector<Tok>(
+            t.begin() + static_cast<long>(i) + 1, t.begin() + static_cast<long>(e)));
         // The operand: a literal, or a literal in parentheses ("(2)::numeric").
         std::size_t lit = std::string::npos;
         if (i > 0 && (t[i - 1].kind == Kind::String || t[i - 1].kind == Kind::Number)) lit = i - 1;
@@ -272,20 +314,24 @@ void rewrite_names(std::vector<Tok>& t) {
     std::vector<Tok> out;
     for (std::size_t i = 0; i < t.size(); ++i) {
         const Tok& k = t[i];
-        if (k.kind == Kind::Word && k.text == "public" && i + 2 < t.size() && t[i + 1].text == "." &&
+        if (k.kind == Kind::Word && k.text == "public" && i + 2 < t.size() &&
+            t[i + 1].text == "." &&
             (t[i + 2].kind == Kind::Word || t[i + 2].kind == Kind::Quoted)) {
             ++i;  // public.f() is f()
             continue;
         }
-        if (k.kind == Kind::Word && (k.text == "now" || k.text == "transaction_timestamp") && i + 2 < t.size() &&
-            t[i + 1].kind == Kind::Open && t[i + 2].kind == Kind::Close) {
+        if (k.kind == Kind::Word && (k.text == "now" || k.text == "transaction_timestamp") &&
+            i + 2 < t.size() && t[i + 1].kind == Kind::Open && t[i + 2].kind == Kind::Close) {
             out.push_back({Kind::Word, "current_timestamp"});
             i += 2;
             continue;
         }
         if (k.kind == Kind::Op) {
             static const std::map<std::string, std::vector<std::string>> ops = {
-                {"~~", {"like"}}, {"~~*", {"ilike"}}, {"!~~", {"not", "like"}}, {"!~~*", {"not", "ilike"}}};
+                {"~~", {"like"}},
+                {"~~*", {"ilike"}},
+                {"!~~", {"not", "like"}},
+                {"!~~*", {"not", "ilike"}}};
             if (auto it = ops.find(k.text); it != ops.end()) {
                 for (const auto& w : it->second) out.push_back({Kind::Word, w});
                 continue;
@@ -307,8 +353,9 @@ bool is_argument_list(const std::vector<Tok>& t, std::size_t open) {
     const Tok& before = t[open - 1];
     if (before.kind == Kind::Quoted) return true;
     if (before.kind != Kind::Word) return false;
-    static const std::set<std::string> grouping = {"and", "or", "not", "is", "like", "ilike", "when", "then",
-                                                   "else", "case", "between", "distinct", "from", "where"};
+    static const std::set<std::string> grouping = {"and",     "or",       "not",  "is",   "like",
+                                                   "ilike",   "when",     "then", "else", "case",
+                                                   "between", "distinct", "from", "where"};
     return !grouping.count(before.text);
 }
 
@@ -323,14 +370,19 @@ bool is_word(const std::vector<Tok>& t, std::size_t i, std::initializer_list<con
 /// or OR of its own ("(a >= 0) OR (b > 2)")? Comparisons bind tighter than those, so
 /// the parentheses PostgreSQL prints around each of them change nothing.
 bool is_boolean_operand(const std::vector<Tok>& t, std::size_t open, std::size_t close) {
-    bool left = open == 0 || t[open - 1].kind == Kind::Open || is_word(t, open - 1, {"and", "or", "not"});
-    bool right = close + 1 == t.size() || t[close + 1].kind == Kind::Close || is_word(t, close + 1, {"and", "or"});
+    bool left =
+        open == 0 || t[open - 1].kind == Kind::Open || is_word(t, open - 1, {"and", "or", "not"});
+    bool right = close + 1 == t.size() || t[close + 1].kind == Kind::Close ||
+                 is_word(t, close + 1, {"and", "or"});
     if (!left || !right) return false;
     int depth = 0;
     for (std::size_t i = open + 1; i < close; ++i) {
-        if (t[i].kind == Kind::Open) ++depth;
-        else if (t[i].kind == Kind::Close) --depth;
-        else if (depth == 0 && (is_word(t, i, {"and", "or"}) || t[i].text == ",")) return false;
+        if (t[i].kind == Kind::Open)
+            ++depth;
+        else if (t[i].kind == Kind::Close)
+            --depth;
+        else if (depth == 0 && (is_word(t, i, {"and", "or"}) || t[i].text == ","))
+            return false;
     }
     return true;
 }
@@ -348,9 +400,11 @@ void rewrite_parentheses(std::vector<Tok>& t) {
             if (e == std::string::npos) return;
             std::size_t n = e - i - 1;
             bool single = n == 1 && t[i + 1].kind != Kind::Punct;
-            bool negative = n == 2 && t[i + 1].kind == Kind::Op && t[i + 1].text == "-" && t[i + 2].kind == Kind::Number;
+            bool negative = n == 2 && t[i + 1].kind == Kind::Op && t[i + 1].text == "-" &&
+                            t[i + 2].kind == Kind::Number;
             bool whole = i == 0 && e + 1 == t.size();
-            bool doubled = n >= 2 && t[i + 1].kind == Kind::Open && matching_close(t, i + 1) == e - 1;
+            bool doubled =
+                n >= 2 && t[i + 1].kind == Kind::Open && matching_close(t, i + 1) == e - 1;
             if (single || negative || whole || doubled || is_boolean_operand(t, i, e)) {
                 t.erase(t.begin() + static_cast<long>(e));
                 t.erase(t.begin() + static_cast<long>(i));
@@ -364,7 +418,8 @@ void rewrite_parentheses(std::vector<Tok>& t) {
 std::string join_tokens(const std::vector<Tok>& t) {
     std::string out;
     for (const Tok& k : t) {
-        if (!out.empty() && word_char(out.back()) && !k.text.empty() && (word_char(k.text.front()) || k.text.front() == '"' || k.text.front() == '\''))
+        if (!out.empty() && word_char(out.back()) && !k.text.empty() &&
+            (word_char(k.text.front()) || k.text.front() == '"' || k.text.front() == '\''))
             out += ' ';
         out += k.text;
     }
@@ -372,11 +427,12 @@ std::string join_tokens(const std::vector<Tok>& t) {
 }
 
 class PostgresRules final : public DiffRules {
-public:
+  public:
     bool same_type(const schema::Column& from, const schema::Column& to) const override {
         return canonical_postgres_type(from.type.sql) == canonical_postgres_type(to.type.sql);
     }
-    bool same_default(const std::optional<std::string>& from, const std::optional<std::string>& to) const override {
+    bool same_default(const std::optional<std::string>& from,
+                      const std::optional<std::string>& to) const override {
         // DEFAULT NULL (also NULL::text) is no default at all.
         auto norm = [](const std::optional<std::string>& d) -> std::optional<std::string> {
             if (!d) return std::nullopt;
@@ -392,8 +448,9 @@ public:
     bool keeps_constraint_names() const override { return true; }
     bool keeps_primary_key_name() const override { return true; }
     /// PostgreSQL stores an enum default as 'label'::type: the cast stays, the label changes.
-    std::optional<std::string> default_after_label_rename(const std::string& d, const std::string& old_literal,
-                                                          const std::string& new_literal) const override {
+    std::optional<std::string> default_after_label_rename(
+        const std::string& d, const std::string& old_literal,
+        const std::string& new_literal) const override {
         if (d.compare(0, old_literal.size(), old_literal) == 0 &&
             (d.size() == old_literal.size() || d.compare(old_literal.size(), 2, "::") == 0))
             return new_literal + d.substr(old_literal.size());
@@ -403,7 +460,9 @@ public:
 
 }  // namespace
 
-std::string canonical_postgres_type(std::string_view sql) { return canonical_type_tokens(tokenize(sql)); }
+std::string canonical_postgres_type(std::string_view sql) {
+    return canonical_type_tokens(tokenize(sql));
+}
 
 std::string normalize_postgres_expression(std::string_view sql) {
     std::vector<Tok> t = tokenize(sql);

@@ -1,14 +1,16 @@
 // PostgreSQL's answers to the differ's equivalence questions. The spellings on the
 // right are what PostgreSQL 15's format_type / pg_get_expr / pg_get_constraintdef
 // print for the model spellings on the left.
-#include <doctest/doctest.h>
-
 #include "diff/postgres_rules.hpp"
+
+#include <doctest/doctest.h>
 
 using namespace autogen;
 
 namespace {
-schema::Column column(std::string sql) { return schema::Column{.name = "c", .type = {.sql = std::move(sql)}}; }
+schema::Column column(std::string sql) {
+    return schema::Column{.name = "c", .type = {.sql = std::move(sql)}};
+}
 }  // namespace
 
 TEST_CASE("postgres rules: type aliases are one type") {
@@ -58,7 +60,8 @@ TEST_CASE("postgres rules: defaults as PostgreSQL stores them") {
     CHECK(rules->same_default(O{"now()"}, O{"CURRENT_TIMESTAMP"}));
     CHECK(rules->same_default(O{"NOW( )"}, O{"CURRENT_TIMESTAMP"}));
     CHECK(rules->same_default(O{"'pending'"}, O{"'pending'::order_status"}));
-    CHECK(rules->same_default(O{"'pending'::\"order_status\""}, O{"'pending'::public.order_status"}));
+    CHECK(
+        rules->same_default(O{"'pending'::\"order_status\""}, O{"'pending'::public.order_status"}));
     CHECK(rules->same_default(O{"'2020-01-01'"}, O{"'2020-01-01'::date"}));
     CHECK(rules->same_default(O{"TRUE"}, O{"true"}));
     CHECK(rules->same_default(O{"(1 + 2)"}, O{"1+2"}));
@@ -66,7 +69,8 @@ TEST_CASE("postgres rules: defaults as PostgreSQL stores them") {
 
     CHECK_FALSE(rules->same_default(O{"'x'"}, O{"'X'"}));
     CHECK_FALSE(rules->same_default(O{"0"}, O{}));
-    CHECK_FALSE(rules->same_default(O{"1"}, O{"'1'"}));  // a string is not a number unless cast to one
+    CHECK_FALSE(
+        rules->same_default(O{"1"}, O{"'1'"}));  // a string is not a number unless cast to one
     CHECK_FALSE(rules->same_default(O{"'-1'::text"}, O{"-1"}));
     CHECK_FALSE(rules->same_default(O{"statement_timestamp()"}, O{"CURRENT_TIMESTAMP"}));
     CHECK_FALSE(rules->same_default(O{"(1) + (2)"}, O{"1) + (2"}));
@@ -86,17 +90,20 @@ TEST_CASE("postgres rules: expressions as pg_get_expr and pg_get_constraintdef p
     CHECK(rules->same_expression("b=-1", "(b = '-1'::integer)"));
     CHECK(rules->same_expression("x IS NOT NULL", "(x IS NOT NULL)"));
     CHECK(rules->same_expression("NOT (a = b)", "(NOT (a = b))"));
-    CHECK(rules->same_expression("a > 0 AND (b > 0 OR c > 0)", "((a > 0) AND ((b > 0) OR (c > 0)))"));
+    CHECK(
+        rules->same_expression("a > 0 AND (b > 0 OR c > 0)", "((a > 0) AND ((b > 0) OR (c > 0)))"));
     CHECK(rules->same_expression("", ""));
 
     CHECK_FALSE(rules->same_expression("a > b", "b > a"));
-    CHECK_FALSE(rules->same_expression("\"A\" > 0", "a > 0"));  // quoted identifiers keep their case
+    CHECK_FALSE(
+        rules->same_expression("\"A\" > 0", "a > 0"));  // quoted identifiers keep their case
     CHECK_FALSE(rules->same_expression("a = 'x'", "a = 'X'"));
     CHECK_FALSE(rules->same_expression("lower(a)", "upper(a)"));
     CHECK_FALSE(rules->same_expression("(a + b) * c", "a + b * c"));
     CHECK_FALSE(rules->same_expression("x", ""));
     CHECK_FALSE(rules->same_expression("(a OR b) AND c", "a OR b AND c"));
-    CHECK(diff::normalize_postgres_expression("((email)::text ~~ '%@%'::text)") == "email like '%@%'");
+    CHECK(diff::normalize_postgres_expression("((email)::text ~~ '%@%'::text)") ==
+          "email like '%@%'");
     CHECK(diff::normalize_postgres_expression("lower((name)::text)") == "lower(name)");
 }
 

@@ -8,14 +8,17 @@ using namespace schema;
 namespace {
 
 bool same_definition(const Column& a, const Column& b, const DiffRules& rules) {
-    return rules.same_type(a, b) && a.nullable == b.nullable && rules.same_default(a.server_default, b.server_default) &&
-           a.identity == b.identity && a.collation == b.collation;
+    return rules.same_type(a, b) && a.nullable == b.nullable &&
+           rules.same_default(a.server_default, b.server_default) && a.identity == b.identity &&
+           a.collation == b.collation;
 }
 
 bool same_columns(const Table& a, const Table& b, const DiffRules& rules) {
     if (a.columns.size() != b.columns.size()) return false;
     for (std::size_t i = 0; i < a.columns.size(); ++i)
-        if (a.columns[i].name != b.columns[i].name || !same_definition(a.columns[i], b.columns[i], rules)) return false;
+        if (a.columns[i].name != b.columns[i].name ||
+            !same_definition(a.columns[i], b.columns[i], rules))
+            return false;
     return true;
 }
 
@@ -32,7 +35,8 @@ std::vector<RenameHint> rename_hints(const std::vector<Operation>& ops, const Di
                     !same_definition(drop->column, add->column, rules))
                     continue;
                 used[j] = true;
-                out.push_back({RenameHint::Kind::Column, drop->table, drop->column.name, add->column.name});
+                out.push_back(
+                    {RenameHint::Kind::Column, drop->table, drop->column.name, add->column.name});
                 break;
             }
         } else if (const auto* drop_table = std::get_if<DropTable>(&ops[i])) {
@@ -42,7 +46,8 @@ std::vector<RenameHint> rename_hints(const std::vector<Operation>& ops, const Di
                     !same_columns(drop_table->table, create->table, rules))
                     continue;
                 used[j] = true;
-                out.push_back({RenameHint::Kind::Table, ref(create->table), drop_table->table.name, create->table.name});
+                out.push_back({RenameHint::Kind::Table, ref(create->table), drop_table->table.name,
+                               create->table.name});
                 break;
             }
         }

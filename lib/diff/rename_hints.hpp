@@ -26,6 +26,7 @@ struct RenameHint {
 /// collation, as `rules` compares them); each dropped table with the first added table
 /// in the same schema whose columns are the same (names and definitions, in order). A
 /// drop or an add is used in at most one hint.
-std::vector<RenameHint> rename_hints(const std::vector<schema::Operation>& ops, const DiffRules& rules);
+std::vector<RenameHint> rename_hints(const std::vector<schema::Operation>& ops,
+                                     const DiffRules& rules);
 
 }  // namespace autogen::diff

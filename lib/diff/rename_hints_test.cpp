@@ -1,9 +1,10 @@
 // Rename hints on in-memory schemas: which drop+add pairs are reported, and the phrase.
+#include "diff/rename_hints.hpp"
+
 #include <doctest/doctest.h>
 
 #include "diff/differ.hpp"
 #include "diff/phrases.hpp"
-#include "diff/rename_hints.hpp"
 #include "diff/sqlite_rules.hpp"
 
 using namespace autogen;
@@ -23,7 +24,8 @@ Schema users(std::vector<Column> columns, std::string name = "users") {
 std::vector<std::string> hints(const Schema& from, const Schema& to) {
     auto rules = diff::make_sqlite_rules();
     std::vector<std::string> out;
-    for (const auto& h : diff::rename_hints(diff::diff(from, to, *rules), *rules)) out.push_back(diff::describe(h));
+    for (const auto& h : diff::rename_hints(diff::diff(from, to, *rules), *rules))
+        out.push_back(diff::describe(h));
     return out;
 }
 
@@ -33,15 +35,20 @@ TEST_CASE("rename hints: a dropped and an added column of the same definition") 
     Schema before = users({col("id", "INTEGER"), col("fullname", "TEXT", true)});
     Schema after = users({col("id", "INTEGER"), col("display_name", "TEXT", true)});
     CHECK(hints(before, after) ==
-          std::vector<std::string>{"\"users\".\"fullname\" dropped and \"users\".\"display_name\" added with the same "
-                                   "type: if it is a rename, annotate the field with AUTOGEN_COLUMN(renamed_from = "
-                                   "\"fullname\")"});
+          std::vector<std::string>{
+              "\"users\".\"fullname\" dropped and \"users\".\"display_name\" added with the same "
+              "type: if it is a rename, annotate the field with AUTOGEN_COLUMN(renamed_from = "
+              "\"fullname\")"});
 }
 
-TEST_CASE("rename hints: none when the definitions differ, when renamed_from declares it, or for a lone drop") {
+TEST_CASE(
+    "rename hints: none when the definitions differ, when renamed_from declares it, or for a lone "
+    "drop") {
     Schema before = users({col("id", "INTEGER"), col("fullname", "TEXT", true)});
-    CHECK(hints(before, users({col("id", "INTEGER"), col("display_name", "TEXT", false)})).empty());  // nullability
-    CHECK(hints(before, users({col("id", "INTEGER"), col("display_name", "BLOB", true)})).empty());  // type
+    CHECK(hints(before, users({col("id", "INTEGER"), col("display_name", "TEXT", false)}))
+              .empty());  // nullability
+    CHECK(hints(before, users({col("id", "INTEGER"), col("display_name", "BLOB", true)}))
+              .empty());  // type
     CHECK(hints(before, users({col("id", "INTEGER")})).empty());
     Schema declared = users({col("id", "INTEGER"), col("display_name", "TEXT", true)});
     declared.tables[0].columns[1].renamed_from = "fullname";
@@ -61,7 +68,9 @@ TEST_CASE("rename hints: a dropped and an added table with the same columns") {
     Schema before = users({col("id", "INTEGER"), col("email", "TEXT")});
     Schema after = users({col("id", "INTEGER"), col("email", "TEXT")}, "people");
     CHECK(hints(before, after) ==
-          std::vector<std::string>{"table \"users\" dropped and \"people\" added with the same columns: if it is a "
-                                   "rename, annotate the struct with AUTOGEN_TABLE(\"people\", renamed_from = \"users\")"});
+          std::vector<std::string>{
+              "table \"users\" dropped and \"people\" added with the same columns: if it is a "
+              "rename, annotate the struct with AUTOGEN_TABLE(\"people\", renamed_from = "
+              "\"users\")"});
     CHECK(hints(before, users({col("id", "INTEGER"), col("mail", "TEXT")}, "people")).empty());
 }

@@ -11,7 +11,9 @@ namespace autogen::diff {
 
 namespace {
 
-bool word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$' || (c & 0x80); }
+bool word_char(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$' || (c & 0x80);
+}
 
 /// SQLite's quotes; stored expressions hold no comments, so "--" is two minus signs here.
 const support::SqlQuoting kQuoting = [] {
@@ -48,7 +50,8 @@ std::vector<std::string> canonical_tokens(std::string_view s) {
             continue;
         }
         if (word_char(c)) {
-            while (i < s.size() && (word_char(s[i]) || (s[i] == '.' && std::isdigit(static_cast<unsigned char>(c)))))
+            while (i < s.size() && (word_char(s[i]) ||
+                                    (s[i] == '.' && std::isdigit(static_cast<unsigned char>(c)))))
                 ++i;
             out.push_back(support::to_upper(s.substr(b, i - b)));
             continue;
@@ -74,8 +77,10 @@ bool outer_parens(const std::vector<std::string>& t) {
     if (t.size() < 2 || t.front() != "(" || t.back() != ")") return false;
     int depth = 0;
     for (std::size_t i = 0; i + 1 < t.size(); ++i) {
-        if (t[i] == "(") ++depth;
-        else if (t[i] == ")") --depth;
+        if (t[i] == "(")
+            ++depth;
+        else if (t[i] == ")")
+            --depth;
         if (depth == 0) return false;  // closed before the end
     }
     return true;
@@ -91,11 +96,13 @@ std::string join_tokens(const std::vector<std::string>& t) {
 }
 
 class SqliteRules final : public DiffRules {
-public:
+  public:
     bool same_type(const schema::Column& from, const schema::Column& to) const override {
-        return normalize_sqlite_expression(from.type.sql) == normalize_sqlite_expression(to.type.sql);
+        return normalize_sqlite_expression(from.type.sql) ==
+               normalize_sqlite_expression(to.type.sql);
     }
-    bool same_default(const std::optional<std::string>& from, const std::optional<std::string>& to) const override {
+    bool same_default(const std::optional<std::string>& from,
+                      const std::optional<std::string>& to) const override {
         // DEFAULT NULL is no default at all.
         auto norm = [](const std::optional<std::string>& d) -> std::optional<std::string> {
             if (!d) return std::nullopt;

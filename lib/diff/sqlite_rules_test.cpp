@@ -1,13 +1,15 @@
 // SQLite's answers to the differ's equivalence questions.
-#include <doctest/doctest.h>
-
 #include "diff/sqlite_rules.hpp"
+
+#include <doctest/doctest.h>
 
 using namespace autogen;
 
 TEST_CASE("sqlite rules: types compare case- and whitespace-insensitively") {
     auto rules = diff::make_sqlite_rules();
-    auto column = [](std::string sql) { return schema::Column{.name = "c", .type = {.sql = std::move(sql)}}; };
+    auto column = [](std::string sql) {
+        return schema::Column{.name = "c", .type = {.sql = std::move(sql)}};
+    };
     CHECK(rules->same_type(column("VARCHAR(20)"), column("varchar ( 20 )")));
     CHECK(rules->same_type(column("double   precision"), column("DOUBLE PRECISION")));
     CHECK_FALSE(rules->same_type(column("INTEGER"), column("BIGINT")));
@@ -29,7 +31,7 @@ TEST_CASE("sqlite rules: defaults") {
 
 TEST_CASE("sqlite rules: expressions as SQLite rewrites them") {
     auto rules = diff::make_sqlite_rules();
-    CHECK(rules->same_expression("total >= 0", "\"total\" >= 0"));   // quoted after RENAME COLUMN
+    CHECK(rules->same_expression("total >= 0", "\"total\" >= 0"));  // quoted after RENAME COLUMN
     CHECK(rules->same_expression("(a<b)", "a < b"));
     CHECK(rules->same_expression("\"a b\" > 0", "\"a b\">0"));
     CHECK_FALSE(rules->same_expression("\"a b\" > 0", "a b > 0"));

@@ -17,8 +17,8 @@ struct TableChanges {
     std::vector<schema::Operation> renames;          ///< column renames
     std::vector<schema::Operation> columns;          ///< add / alter columns, primary key changes
     std::vector<schema::Operation> drop_columns;
-    std::vector<schema::Operation> add_dependents;   ///< uniques, checks, FKs, indexes coming in
-    std::vector<schema::Operation> other;            ///< comments
+    std::vector<schema::Operation> add_dependents;  ///< uniques, checks, FKs, indexes coming in
+    std::vector<schema::Operation> other;           ///< comments
 
     /// Appends every bucket to `out` in dependency order.
     void flatten_into(std::vector<schema::Operation>& out) const;
@@ -40,16 +40,22 @@ struct FromTable {
     const schema::Table& original;
     const schema::Table& renamed;
 };
-void compare_primary_key(FromTable from, const schema::Table& to, const DiffRules& rules, TableChanges& out);
-void compare_foreign_keys(FromTable from, const schema::Table& to, const DiffRules& rules, TableChanges& out);
-void compare_uniques(FromTable from, const schema::Table& to, const DiffRules& rules, TableChanges& out);
-void compare_checks(FromTable from, const schema::Table& to, const DiffRules& rules, TableChanges& out);
-void compare_indexes(FromTable from, const schema::Table& to, const DiffRules& rules, TableChanges& out);
+void compare_primary_key(FromTable from, const schema::Table& to, const DiffRules& rules,
+                         TableChanges& out);
+void compare_foreign_keys(FromTable from, const schema::Table& to, const DiffRules& rules,
+                          TableChanges& out);
+void compare_uniques(FromTable from, const schema::Table& to, const DiffRules& rules,
+                     TableChanges& out);
+void compare_checks(FromTable from, const schema::Table& to, const DiffRules& rules,
+                    TableChanges& out);
+void compare_indexes(FromTable from, const schema::Table& to, const DiffRules& rules,
+                     TableChanges& out);
 
 /// The enum operations of a diff, by when they run (compare_enums.cpp).
 struct EnumChanges {
     std::vector<schema::Operation> before_tables;  ///< new enums, labels added or renamed in place
-    std::vector<schema::Operation> after_tables;   ///< labels removed (with the reorder that comes with it), dropped enums
+    std::vector<schema::Operation>
+        after_tables;  ///< labels removed (with the reorder that comes with it), dropped enums
     /// Labels renamed in place, per enum name: old label -> new label. A database with
     /// enum types renames the values and the defaults that hold them along.
     std::map<std::string, std::map<std::string, std::string>> renamed_labels;

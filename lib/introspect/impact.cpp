@@ -21,7 +21,9 @@ using codegen::quote_identifier;
 using support::Overloaded;
 
 std::string table_sql(const TableRef& t) { return qualified_name(t.schema, t.name); }
-std::string column_sql(const TableRef& t, const std::string& c) { return table_sql(t) + "." + quote_identifier(c); }
+std::string column_sql(const TableRef& t, const std::string& c) {
+    return table_sql(t) + "." + quote_identifier(c);
+}
 
 std::string label_list(const std::vector<std::string>& labels) {
     std::string out;
@@ -31,11 +33,13 @@ std::string label_list(const std::vector<std::string>& labels) {
 
 /// Maps the names the operations use (after renames) back to the live database's.
 class LiveNames {
-public:
+  public:
     LiveNames(const std::vector<Operation>& ops, const Schema& from) : from_(from) {
         for (const auto& op : ops) {
-            if (const auto* r = std::get_if<RenameTable>(&op)) tables_[{r->from.schema, r->to}] = r->from;
-            if (const auto* r = std::get_if<RenameColumn>(&op)) columns_[{key(r->table), r->to}] = r->from;
+            if (const auto* r = std::get_if<RenameTable>(&op))
+                tables_[{r->from.schema, r->to}] = r->from;
+            if (const auto* r = std::get_if<RenameColumn>(&op))
+                columns_[{key(r->table), r->to}] = r->from;
         }
     }
 
@@ -56,7 +60,8 @@ public:
     }
 
     /// All of `cs` in live names; nullopt when one is missing (or is an expression).
-    std::optional<std::vector<std::string>> columns(const TableRef& t, const std::vector<std::string>& cs) const {
+    std::optional<std::vector<std::string>> columns(const TableRef& t,
+                                                    const std::vector<std::string>& cs) const {
         std::vector<std::string> out;
         for (const auto& c : cs) {
             if (codegen::is_expression_item(c)) {
@@ -76,7 +81,7 @@ public:
         return live ? ref(*live) : t;
     }
 
-private:
+  private:
     static std::string key(const TableRef& t) { return t.schema + "." + t.name; }
     const Schema& from_;
     std::map<std::pair<std::string, std::string>, TableRef> tables_;
@@ -85,7 +90,8 @@ private:
 
 constexpr const char* kNotNullFix =
     "give it a server_default (AUTOGEN_COLUMN(server_default = \"...\")), or add it nullable "
-    "(std::optional), fill it in a hand-written revision ('autogen revision --empty'), then make it NOT NULL";
+    "(std::optional), fill it in a hand-written revision ('autogen revision --empty'), then make "
+    "it NOT NULL";
 constexpr const char* kTighteningFix =
     "give it a server_default (its NULLs then take that value first), or fill the NULLs in a "
     "hand-written revision ('autogen revision --empty') before this change";
@@ -93,17 +99,21 @@ constexpr const char* kNarrowingFix =
     "widen the type instead, or clean the data first (a hand-written revision that updates or "
     "deletes those rows, 'autogen revision --empty')";
 constexpr const char* kDuplicatesFix =
-    "de-duplicate the rows first (a hand-written revision, 'autogen revision --empty'), then add the key";
+    "de-duplicate the rows first (a hand-written revision, 'autogen revision --empty'), then add "
+    "the key";
 constexpr const char* kOrphansFix =
-    "delete or fix the rows that reference nothing first (a hand-written revision, 'autogen revision --empty'), "
+    "delete or fix the rows that reference nothing first (a hand-written revision, 'autogen "
+    "revision --empty'), "
     "or make the reference nullable and clear it";
 constexpr const char* kCheckFix =
-    "update the rows that break it first (a hand-written revision, 'autogen revision --empty'), or relax the check";
+    "update the rows that break it first (a hand-written revision, 'autogen revision --empty'), or "
+    "relax the check";
 constexpr const char* kLabelFix =
-    "update the rows that hold the label first (a hand-written revision, 'autogen revision --empty')";
+    "update the rows that hold the label first (a hand-written revision, 'autogen revision "
+    "--empty')";
 
 class Assessor {
-public:
+  public:
     Assessor(const std::vector<Operation>& ops, const Schema& from, const ImpactCounter& counter)
         : ops_(ops), from_(from), counter_(counter), names_(ops, from) {}
 
@@ -112,70 +122,80 @@ public:
         return std::move(out_);
     }
 
-private:
+  private:
     void visit(const Operation& op) {
-        std::visit(
-            Overloaded{
-                [&](const DropTable& o) {
-                    if (!names_.table(ref(o.table))) return;
-                    RowQuestion q{.kind = RowQuestionKind::AllRows, .table = names_.live_ref(ref(o.table))};
-                    destructive("drops table " + table_sql(ref(o.table)), q, "");
-                },
-                [&](const DropColumn& o) {
-                    std::string c = names_.column(o.table, o.column.name);
-                    if (c.empty()) return;
-                    RowQuestion q{.kind = RowQuestionKind::NonNull, .table = names_.live_ref(o.table), .columns = {c}};
-                    destructive("drops column " + column_sql(o.table, o.column.name), q, " holding a value");
-                },
-                [&](const AlterColumn& o) { alter_column(o); },
-                [&](const AlterEnum& o) { alter_enum(o); },
-                [&](const DropUnique& o) {
-                    if (replaced_unique(o)) return;
-                    constraint_dropped("unique constraint " + quote_identifier(o.unique.name), o.table);
-                },
-                [&](const DropCheck& o) {
-                    if (replaced_check(o)) return;
-                    constraint_dropped("check constraint " + quote_identifier(o.check.name), o.table);
-                },
-                [&](const AddColumn& o) {
-                    if (o.column.nullable || o.column.server_default || o.column.identity) return;
-                    if (!names_.table(o.table)) return;
-                    RowQuestion q{.kind = RowQuestionKind::AllRows, .table = names_.live_ref(o.table)};
-                    unexecutable("adds NOT NULL column " + column_sql(o.table, o.column.name) +
-                                     " without a server default to a table with rows",
-                                 q, "", kNotNullFix);
-                },
-                [&](const AlterPrimaryKey& o) {
-                    if (!o.to || (o.from && o.from->columns == o.to->columns)) return;
-                    duplicates("sets the primary key of " + table_sql(o.table) + " to (" +
-                                   codegen::column_list(o.to->columns) + ")",
-                               o.table, o.to->columns, "");
-                },
-                [&](const AddUnique& o) {
-                    duplicates("adds unique constraint " + quote_identifier(o.unique.name) + " on " +
-                                   table_sql(o.table) + " (" + codegen::column_list(o.unique.columns) + ")",
-                               o.table, o.unique.columns, "");
-                },
-                [&](const CreateIndex& o) {
-                    if (!o.index.unique) return;
-                    duplicates("creates unique index " + quote_identifier(o.index.name) + " on " + table_sql(o.table) +
-                                   " (" + codegen::index_item_list(o.index.columns) + ")",
-                               o.table, o.index.columns, o.index.where);
-                },
-                [&](const AddForeignKey& o) { foreign_key(o); },
-                [&](const AddCheck& o) { check(o); },
-                // Nothing stored changes, or nothing stored can stop them.
-                [](const CreateTable&) {},
-                [](const RenameTable&) {},
-                [](const RenameColumn&) {},
-                [](const DropForeignKey&) {},
-                [](const DropIndex&) {},
-                [](const SetTableComment&) {},
-                [](const CreateEnum&) {},
-                // A type no column uses any more: its columns went by their own operations.
-                [](const DropEnum&) {},
-            },
-            op);
+        std::visit(Overloaded{
+                       [&](const DropTable& o) {
+                           if (!names_.table(ref(o.table))) return;
+                           RowQuestion q{.kind = RowQuestionKind::AllRows,
+                                         .table = names_.live_ref(ref(o.table))};
+                           destructive("drops table " + table_sql(ref(o.table)), q, "");
+                       },
+                       [&](const DropColumn& o) {
+                           std::string c = names_.column(o.table, o.column.name);
+                           if (c.empty()) return;
+                           RowQuestion q{.kind = RowQuestionKind::NonNull,
+                                         .table = names_.live_ref(o.table),
+                                         .columns = {c}};
+                           destructive("drops column " + column_sql(o.table, o.column.name), q,
+                                       " holding a value");
+                       },
+                       [&](const AlterColumn& o) { alter_column(o); },
+                       [&](const AlterEnum& o) { alter_enum(o); },
+                       [&](const DropUnique& o) {
+                           if (replaced_unique(o)) return;
+                           constraint_dropped(
+                               "unique constraint " + quote_identifier(o.unique.name), o.table);
+                       },
+                       [&](const DropCheck& o) {
+                           if (replaced_check(o)) return;
+                           constraint_dropped("check constraint " + quote_identifier(o.check.name),
+                                              o.table);
+                       },
+                       [&](const AddColumn& o) {
+                           if (o.column.nullable || o.column.server_default || o.column.identity)
+                               return;
+                           if (!names_.table(o.table)) return;
+                           RowQuestion q{.kind = RowQuestionKind::AllRows,
+                                         .table = names_.live_ref(o.table)};
+                           unexecutable("adds NOT NULL column " +
+                                            column_sql(o.table, o.column.name) +
+                                            " without a server default to a table with rows",
+                                        q, "", kNotNullFix);
+                       },
+                       [&](const AlterPrimaryKey& o) {
+                           if (!o.to || (o.from && o.from->columns == o.to->columns)) return;
+                           duplicates("sets the primary key of " + table_sql(o.table) + " to (" +
+                                          codegen::column_list(o.to->columns) + ")",
+                                      o.table, o.to->columns, "");
+                       },
+                       [&](const AddUnique& o) {
+                           duplicates("adds unique constraint " + quote_identifier(o.unique.name) +
+                                          " on " + table_sql(o.table) + " (" +
+                                          codegen::column_list(o.unique.columns) + ")",
+                                      o.table, o.unique.columns, "");
+                       },
+                       [&](const CreateIndex& o) {
+                           if (!o.index.unique) return;
+                           duplicates("creates unique index " + quote_identifier(o.index.name) +
+                                          " on " + table_sql(o.table) + " (" +
+                                          codegen::index_item_list(o.index.columns) + ")",
+                                      o.table, o.index.columns, o.index.where);
+                       },
+                       [&](const AddForeignKey& o) { foreign_key(o); },
+                       [&](const AddCheck& o) { check(o); },
+                       // Nothing stored changes, or nothing stored can stop them.
+                       [](const CreateTable&) {},
+                       [](const RenameTable&) {},
+                       [](const RenameColumn&) {},
+                       [](const DropForeignKey&) {},
+                       [](const DropIndex&) {},
+                       [](const SetTableComment&) {},
+                       [](const CreateEnum&) {},
+                       // A type no column uses any more: its columns went by their own operations.
+                       [](const DropEnum&) {},
+                   },
+                   op);
     }
 
     void alter_column(const AlterColumn& o) {
@@ -185,34 +205,43 @@ private:
         if (o.changes & kChangeType) {
             TypeChangeEffect effect = counter_.type_change(o.from, o.to);
             if (effect.narrows) {
-                RowQuestion q{.kind = RowQuestionKind::NotFitting, .table = live, .columns = {c}, .from = o.from,
+                RowQuestion q{.kind = RowQuestionKind::NotFitting,
+                              .table = live,
+                              .columns = {c},
+                              .from = o.from,
                               .to = o.to};
-                Impact& i = destructive("changes the type of " + column_sql(o.table, o.to.name) + " " + effect.reason,
-                                        q, effect.refuses ? " whose value does not fit" : " whose value may change");
+                Impact& i = destructive(
+                    "changes the type of " + column_sql(o.table, o.to.name) + " " + effect.reason,
+                    q, effect.refuses ? " whose value does not fit" : " whose value may change");
                 i.refused_when_counted = effect.refuses;
                 i.fix = kNarrowingFix;
             }
         }
-        if ((o.changes & kChangeNullability) && o.from.nullable && !o.to.nullable && !o.to.server_default &&
-            !o.to.identity) {
+        if ((o.changes & kChangeNullability) && o.from.nullable && !o.to.nullable &&
+            !o.to.server_default && !o.to.identity) {
             RowQuestion q{.kind = RowQuestionKind::Nulls, .table = live, .columns = {c}};
-            unexecutable("makes " + column_sql(o.table, o.to.name) + " NOT NULL without a server default", q,
-                         " where it is NULL", kTighteningFix);
+            unexecutable(
+                "makes " + column_sql(o.table, o.to.name) + " NOT NULL without a server default", q,
+                " where it is NULL", kTighteningFix);
         }
     }
 
     void alter_enum(const AlterEnum& o) {
         std::vector<std::string> removed;
         for (const auto& l : o.from.labels)
-            if (std::find(o.to.labels.begin(), o.to.labels.end(), l) == o.to.labels.end()) removed.push_back(l);
+            if (std::find(o.to.labels.begin(), o.to.labels.end(), l) == o.to.labels.end())
+                removed.push_back(l);
         if (removed.empty()) return;
         for (const auto& t : from_.tables) {
             for (const auto& c : t.columns) {
                 if (!counter_.uses_enum(c, o.from)) continue;
-                RowQuestion q{.kind = RowQuestionKind::Holding, .table = ref(t), .columns = {c.name}, .values = removed};
+                RowQuestion q{.kind = RowQuestionKind::Holding,
+                              .table = ref(t),
+                              .columns = {c.name},
+                              .values = removed};
                 Impact& i = destructive("drops label(s) " + label_list(removed) + " of enum " +
-                                            qualified_name(o.from.schema, o.from.name) + " used by " +
-                                            column_sql(ref(t), c.name),
+                                            qualified_name(o.from.schema, o.from.name) +
+                                            " used by " + column_sql(ref(t), c.name),
                                         q, " holding them");
                 i.refused_when_counted = true;
                 i.fix = kLabelFix;
@@ -242,11 +271,13 @@ private:
         });
     }
 
-    void duplicates(const std::string& what, const TableRef& t, const std::vector<std::string>& columns,
-                    const std::string& where) {
+    void duplicates(const std::string& what, const TableRef& t,
+                    const std::vector<std::string>& columns, const std::string& where) {
         auto live = names_.columns(t, columns);
         if (!live) return;
-        RowQuestion q{.kind = RowQuestionKind::DuplicateGroups, .table = names_.live_ref(t), .columns = *live,
+        RowQuestion q{.kind = RowQuestionKind::DuplicateGroups,
+                      .table = names_.live_ref(t),
+                      .columns = *live,
                       .expression = where};
         unexecutable(what, q, " of rows sharing a value", kDuplicatesFix);
     }
@@ -254,18 +285,21 @@ private:
     void foreign_key(const AddForeignKey& o) {
         auto live = names_.columns(o.table, o.key.columns);
         if (!live) return;
-        const std::string what = "adds foreign key " + quote_identifier(o.key.name) + " from " + table_sql(o.table) +
-                                 " (" + codegen::column_list(o.key.columns) + ") to " +
-                                 qualified_name(o.key.ref_schema, o.key.ref_table);
+        const std::string what = "adds foreign key " + quote_identifier(o.key.name) + " from " +
+                                 table_sql(o.table) + " (" + codegen::column_list(o.key.columns) +
+                                 ") to " + qualified_name(o.key.ref_schema, o.key.ref_table);
         const TableRef target{o.key.ref_schema, o.key.ref_table};
         auto ref_columns = names_.columns(target, o.key.ref_columns);
         if (!names_.table(target) || !ref_columns) {
             // The referenced table is new (empty): every row with a key references nothing.
-            RowQuestion q{.kind = RowQuestionKind::NonNull, .table = names_.live_ref(o.table), .columns = *live};
+            RowQuestion q{.kind = RowQuestionKind::NonNull,
+                          .table = names_.live_ref(o.table),
+                          .columns = *live};
             unexecutable(what, q, " referencing a row that does not exist", kOrphansFix);
             return;
         }
-        RowQuestion q{.kind = RowQuestionKind::Orphans, .table = names_.live_ref(o.table), .columns = *live};
+        RowQuestion q{
+            .kind = RowQuestionKind::Orphans, .table = names_.live_ref(o.table), .columns = *live};
         q.key = o.key;
         q.key.columns = *live;
         const TableRef live_target = names_.live_ref(target);
@@ -281,23 +315,33 @@ private:
         // table (the column is not there yet).
         for (const auto& op : ops_) {
             const auto* add = std::get_if<AddColumn>(&op);
-            if (add && add->table == o.table && o.check.expression.find(add->column.name) != std::string::npos) return;
+            if (add && add->table == o.table &&
+                o.check.expression.find(add->column.name) != std::string::npos)
+                return;
         }
-        RowQuestion q{.kind = RowQuestionKind::Violating, .table = names_.live_ref(o.table),
+        RowQuestion q{.kind = RowQuestionKind::Violating,
+                      .table = names_.live_ref(o.table),
                       .expression = o.check.expression};
-        unexecutable("adds check constraint " + quote_identifier(o.check.name) + " (" + o.check.expression + ") to " +
-                         table_sql(o.table),
+        unexecutable("adds check constraint " + quote_identifier(o.check.name) + " (" +
+                         o.check.expression + ") to " + table_sql(o.table),
                      q, " that break it", kCheckFix);
     }
 
     Impact& destructive(std::string what, RowQuestion q, std::string counted) {
-        out_.push_back({.kind = ImpactKind::Destructive, .op_index = index_, .what = std::move(what),
-                        .question = std::move(q), .counted = std::move(counted)});
+        out_.push_back({.kind = ImpactKind::Destructive,
+                        .op_index = index_,
+                        .what = std::move(what),
+                        .question = std::move(q),
+                        .counted = std::move(counted)});
         return out_.back();
     }
     void unexecutable(std::string what, RowQuestion q, std::string counted, std::string fix) {
-        out_.push_back({.kind = ImpactKind::Unexecutable, .op_index = index_, .what = std::move(what),
-                        .question = std::move(q), .counted = std::move(counted), .fix = std::move(fix)});
+        out_.push_back({.kind = ImpactKind::Unexecutable,
+                        .op_index = index_,
+                        .what = std::move(what),
+                        .question = std::move(q),
+                        .counted = std::move(counted),
+                        .fix = std::move(fix)});
     }
 
     const std::vector<Operation>& ops_;
@@ -310,13 +354,13 @@ private:
 
 }  // namespace
 
-std::vector<Impact> assess(const std::vector<Operation>& ops, const Schema& from, const Schema& /*to*/,
-                           const ImpactCounter& counter) {
+std::vector<Impact> assess(const std::vector<Operation>& ops, const Schema& from,
+                           const Schema& /*to*/, const ImpactCounter& counter) {
     return Assessor(ops, from, counter).run();
 }
 
-std::vector<bool> destructive_operations(const std::vector<Operation>& ops, const Schema& from, const Schema& to,
-                                         const ImpactCounter& counter) {
+std::vector<bool> destructive_operations(const std::vector<Operation>& ops, const Schema& from,
+                                         const Schema& to, const ImpactCounter& counter) {
     std::vector<bool> out(ops.size(), false);
     for (const auto& i : assess(ops, from, to, counter))
         if (i.kind == ImpactKind::Destructive) out[i.op_index] = true;
@@ -329,9 +373,11 @@ void count_impacts(std::vector<Impact>& impacts, const ImpactCounter& counter, d
         support::Diagnostics local;
         i.count = counter.count(conn, i.question, local);
         if (i.count) continue;
-        std::string why = local.items().empty() ? std::string("no answer") : local.items().front().message;
-        diags.warning(support::Category::Database, "could not count the rows of: " + i.what + ": " + why, {},
-                      "the change is listed as not counted; check the data by hand before applying it");
+        std::string why =
+            local.items().empty() ? std::string("no answer") : local.items().front().message;
+        diags.warning(
+            support::Category::Database, "could not count the rows of: " + i.what + ": " + why, {},
+            "the change is listed as not counted; check the data by hand before applying it");
     }
 }
 
@@ -345,7 +391,8 @@ std::string count_query(const RowQuestion& q, const std::string& not_fitting) {
         }
         return out;
     };
-    const std::string column = q.columns.empty() ? std::string() : quote_identifier(q.columns.front());
+    const std::string column =
+        q.columns.empty() ? std::string() : quote_identifier(q.columns.front());
     const std::string count = "SELECT count(*) FROM " + table;
     switch (q.kind) {
         case RowQuestionKind::AllRows:
@@ -355,17 +402,19 @@ std::string count_query(const RowQuestion& q, const std::string& not_fitting) {
         case RowQuestionKind::Nulls:
             return count + " WHERE " + column + " IS NULL";
         case RowQuestionKind::NotFitting:
-            return count + " WHERE " + column + " IS NOT NULL AND (" + (not_fitting.empty() ? "1 = 1" : not_fitting) +
-                   ")";
+            return count + " WHERE " + column + " IS NOT NULL AND (" +
+                   (not_fitting.empty() ? "1 = 1" : not_fitting) + ")";
         case RowQuestionKind::Holding:
             return count + " WHERE CAST(" + column + " AS TEXT) IN (" + label_list(q.values) + ")";
         case RowQuestionKind::Violating:
             return count + " WHERE NOT (" + q.expression + ")";
         case RowQuestionKind::DuplicateGroups: {
             std::string where = not_null(q.columns, "");
-            if (!q.expression.empty()) where += (where.empty() ? "" : " AND ") + ("(" + q.expression + ")");
-            return "SELECT count(*) FROM (SELECT 1 FROM " + table + (where.empty() ? "" : " WHERE " + where) +
-                   " GROUP BY " + codegen::index_item_list(q.columns) + " HAVING count(*) > 1) AS " +
+            if (!q.expression.empty())
+                where += (where.empty() ? "" : " AND ") + ("(" + q.expression + ")");
+            return "SELECT count(*) FROM (SELECT 1 FROM " + table +
+                   (where.empty() ? "" : " WHERE " + where) + " GROUP BY " +
+                   codegen::index_item_list(q.columns) + " HAVING count(*) > 1) AS " +
                    quote_identifier("_autogen_groups");
         }
         case RowQuestionKind::Orphans: {
@@ -373,20 +422,21 @@ std::string count_query(const RowQuestion& q, const std::string& not_fitting) {
             const std::string parent = quote_identifier("_autogen_parent") + ".";
             std::string match;
             for (std::size_t i = 0; i < q.key.columns.size() && i < q.key.ref_columns.size(); ++i) {
-                match += (i ? " AND " : "") + parent + quote_identifier(q.key.ref_columns[i]) + " = " + child +
-                         quote_identifier(q.key.columns[i]);
+                match += (i ? " AND " : "") + parent + quote_identifier(q.key.ref_columns[i]) +
+                         " = " + child + quote_identifier(q.key.columns[i]);
             }
-            return "SELECT count(*) FROM " + table + " AS " + quote_identifier("_autogen_child") + " WHERE " +
-                   not_null(q.key.columns, child) + " AND NOT EXISTS (SELECT 1 FROM " +
-                   qualified_name(q.key.ref_schema, q.key.ref_table) + " AS " + quote_identifier("_autogen_parent") +
-                   " WHERE " + match + ")";
+            return "SELECT count(*) FROM " + table + " AS " + quote_identifier("_autogen_child") +
+                   " WHERE " + not_null(q.key.columns, child) + " AND NOT EXISTS (SELECT 1 FROM " +
+                   qualified_name(q.key.ref_schema, q.key.ref_table) + " AS " +
+                   quote_identifier("_autogen_parent") + " WHERE " + match + ")";
         }
     }
     return count;
 }
 
 std::optional<RowCount> run_count(db::Connection& conn, const std::string& sql,
-                                  const std::vector<std::optional<std::string>>& params, support::Diagnostics& diags) {
+                                  const std::vector<std::optional<std::string>>& params,
+                                  support::Diagnostics& diags) {
     auto result = conn.query(sql, params, diags);
     if (!result) return std::nullopt;
     if (result->rows.empty() || result->rows[0].empty() || !result->rows[0][0]) {
@@ -397,15 +447,16 @@ std::optional<RowCount> run_count(db::Connection& conn, const std::string& sql,
 }
 
 bool blocks(const Impact& impact) {
-    return (impact.kind == ImpactKind::Unexecutable || impact.refused_when_counted) && impact.count &&
-           impact.count->rows > 0;
+    return (impact.kind == ImpactKind::Unexecutable || impact.refused_when_counted) &&
+           impact.count && impact.count->rows > 0;
 }
 
 std::string describe_count(const Impact& impact) {
     if (!impact.count) return "rows not counted";
     const bool groups = impact.question.kind == RowQuestionKind::DuplicateGroups;
     const std::uint64_t n = impact.count->rows;
-    std::string unit = groups ? (n == 1 ? " duplicate group" : " duplicate groups") : (n == 1 ? " row" : " rows");
+    std::string unit =
+        groups ? (n == 1 ? " duplicate group" : " duplicate groups") : (n == 1 ? " row" : " rows");
     std::string text = std::to_string(n) + unit + impact.counted;
     return impact.count->estimated ? "about " + text + " (estimate)" : text;
 }

@@ -22,13 +22,14 @@ namespace autogen::introspect {
 
 /// Which rows of one table a question counts.
 enum class RowQuestionKind {
-    AllRows,          ///< every row
-    NonNull,          ///< rows where every one of `columns` IS NOT NULL
-    Nulls,            ///< rows where columns[0] IS NULL
-    NotFitting,       ///< rows whose columns[0] value the type change `from` -> `to` refuses or alters
-    Holding,          ///< rows whose columns[0] holds one of `values`
-    Violating,        ///< rows where NOT (`expression`)
-    DuplicateGroups,  ///< groups of 2+ rows sharing `columns` (all non-NULL; `expression`: partial-index predicate)
+    AllRows,     ///< every row
+    NonNull,     ///< rows where every one of `columns` IS NOT NULL
+    Nulls,       ///< rows where columns[0] IS NULL
+    NotFitting,  ///< rows whose columns[0] value the type change `from` -> `to` refuses or alters
+    Holding,     ///< rows whose columns[0] holds one of `values`
+    Violating,   ///< rows where NOT (`expression`)
+    DuplicateGroups,  ///< groups of 2+ rows sharing `columns` (all non-NULL; `expression`:
+                      ///< partial-index predicate)
     Orphans,          ///< rows whose `key` (all columns non-NULL) references no row
 };
 
@@ -53,16 +54,18 @@ struct RowCount {
 /// How a column type change treats stored values in one dialect.
 struct TypeChangeEffect {
     bool narrows = false;  ///< may lose, alter or refuse values
-    bool refuses = false;  ///< a value that does not fit makes the statement fail (else it is converted)
-    std::string reason;    ///< "from VARCHAR(20) to VARCHAR(5): longer values make it fail"
+    bool refuses =
+        false;  ///< a value that does not fit makes the statement fail (else it is converted)
+    std::string reason;  ///< "from VARCHAR(20) to VARCHAR(5): longer values make it fail"
 };
 
 /// The per-dialect side: type-change knowledge and the counting SQL. Every identifier
 /// in that SQL is quoted (codegen/sql_builder.hpp).
 class ImpactCounter {
-public:
+  public:
     virtual ~ImpactCounter() = default;
-    virtual TypeChangeEffect type_change(const schema::Column& from, const schema::Column& to) const = 0;
+    virtual TypeChangeEffect type_change(const schema::Column& from,
+                                         const schema::Column& to) const = 0;
     /// Is `column` (as the database stores it) of the enum type `type`?
     virtual bool uses_enum(const schema::Column& column, const schema::Enum& type) const = 0;
     /// Answers `q` on `conn`; nullopt after reporting a Database diagnostic.
@@ -81,8 +84,8 @@ struct Impact {
     std::size_t op_index = 0;  ///< into the assessed operations
     std::string what;          ///< the operation in words: `drops table "payments"`
     RowQuestion question;
-    std::string counted;       ///< what is counted, after "N rows": " with a value", " holding them" ...
-    std::string fix;           ///< Unexecutable: how to make the change runnable
+    std::string counted;  ///< what is counted, after "N rows": " with a value", " holding them" ...
+    std::string fix;      ///< Unexecutable: how to make the change runnable
     /// A destructive operation that also fails when the count is not 0 (a narrowing the
     /// values do not fit, a dropped enum label still held): refused like Unexecutable.
     bool refused_when_counted = false;
@@ -97,8 +100,9 @@ std::vector<Impact> assess(const std::vector<schema::Operation>& ops, const sche
                            const schema::Schema& to, const ImpactCounter& counter);
 
 /// For each operation of `ops`: does it lose data (a destructive impact)?
-std::vector<bool> destructive_operations(const std::vector<schema::Operation>& ops, const schema::Schema& from,
-                                         const schema::Schema& to, const ImpactCounter& counter);
+std::vector<bool> destructive_operations(const std::vector<schema::Operation>& ops,
+                                         const schema::Schema& from, const schema::Schema& to,
+                                         const ImpactCounter& counter);
 
 /// Counts every impact's question on `conn`. A question the database cannot answer
 /// leaves that count empty and adds a warning (the gate then treats it as uncounted).
@@ -112,7 +116,8 @@ std::string count_query(const RowQuestion& q, const std::string& not_fitting = {
 
 /// Runs a count query (one row, one integer column).
 std::optional<RowCount> run_count(db::Connection& conn, const std::string& sql,
-                                  const std::vector<std::optional<std::string>>& params, support::Diagnostics& diags);
+                                  const std::vector<std::optional<std::string>>& params,
+                                  support::Diagnostics& diags);
 
 /// Does `impact` stop the revision: unexecutable (or refused when counted) with a
 /// count above zero?

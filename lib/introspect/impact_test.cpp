@@ -56,7 +56,8 @@ TEST_CASE("impact: which operation asks which question") {
         CHECK(out[1].question.kind == RowQuestionKind::NonNull);
         CHECK(out[1].question.columns == std::vector<std::string>{"nick"});
     }
-    SUBCASE("a NOT NULL column without a default is unexecutable; with one, or nullable, it is not") {
+    SUBCASE(
+        "a NOT NULL column without a default is unexecutable; with one, or nullable, it is not") {
         auto out = assess({AddColumn{u, column("active", "BOOLEAN")}});
         REQUIRE(out.size() == 1);
         CHECK(out[0].kind == ImpactKind::Unexecutable);
@@ -64,12 +65,14 @@ TEST_CASE("impact: which operation asks which question") {
         CHECK(out[0].fix.find("server_default") != std::string::npos);
         Column with_default = column("active", "BOOLEAN");
         with_default.server_default = "1";
-        CHECK(assess({AddColumn{u, with_default}, AddColumn{u, column("x", "TEXT", true)}}).empty());
+        CHECK(
+            assess({AddColumn{u, with_default}, AddColumn{u, column("x", "TEXT", true)}}).empty());
         // A table the same change creates has no rows.
         CHECK(assess({AddColumn{{"", "new_table"}, column("active", "BOOLEAN")}}).empty());
     }
     SUBCASE("tightening: NULLs are counted only without a default (with one they take it)") {
-        AlterColumn tighten{u, column("nick", "TEXT", true), column("nick", "TEXT"), kChangeNullability};
+        AlterColumn tighten{u, column("nick", "TEXT", true), column("nick", "TEXT"),
+                            kChangeNullability};
         auto out = assess({tighten});
         REQUIRE(out.size() == 1);
         CHECK(out[0].question.kind == RowQuestionKind::Nulls);
@@ -77,22 +80,30 @@ TEST_CASE("impact: which operation asks which question") {
         CHECK(assess({tighten}).empty());
     }
     SUBCASE("a type change is destructive only when the dialect says it narrows") {
-        CHECK(assess({AlterColumn{u, column("code", "VARCHAR(20)"), column("code", "VARCHAR(5)"), kChangeType}}).empty());
-        auto out = assess({AlterColumn{u, column("code", "TEXT"), column("code", "INTEGER"), kChangeType}});
+        CHECK(assess({AlterColumn{u, column("code", "VARCHAR(20)"), column("code", "VARCHAR(5)"),
+                                  kChangeType}})
+                  .empty());
+        auto out = assess(
+            {AlterColumn{u, column("code", "TEXT"), column("code", "INTEGER"), kChangeType}});
         REQUIRE(out.size() == 1);
         CHECK(out[0].kind == ImpactKind::Destructive);
         CHECK(out[0].question.kind == RowQuestionKind::NotFitting);
         CHECK_FALSE(out[0].refused_when_counted);  // SQLite converts, it does not refuse
     }
     SUBCASE("keys: duplicates, orphans, violated checks") {
-        auto out = assess({AddUnique{u, {"uq_email", {"email"}}},
-                           CreateIndex{u, Index{.name = "ix", .columns = {"(lower(email))"}, .unique = true}},
-                           AlterPrimaryKey{u, PrimaryKey{"", {"id"}}, PrimaryKey{"", {"email"}}},
-                           AddForeignKey{u, ForeignKey{.name = "fk", .columns = {"code"}, .ref_table = "teams",
-                                                       .ref_columns = {"id"}}},
-                           AddForeignKey{u, ForeignKey{.name = "fk2", .columns = {"code"}, .ref_table = "brand_new",
-                                                       .ref_columns = {"id"}}},
-                           AddCheck{u, {"ck", "length(code) > 2"}}});
+        auto out = assess(
+            {AddUnique{u, {"uq_email", {"email"}}},
+             CreateIndex{u, Index{.name = "ix", .columns = {"(lower(email))"}, .unique = true}},
+             AlterPrimaryKey{u, PrimaryKey{"", {"id"}}, PrimaryKey{"", {"email"}}},
+             AddForeignKey{u, ForeignKey{.name = "fk",
+                                         .columns = {"code"},
+                                         .ref_table = "teams",
+                                         .ref_columns = {"id"}}},
+             AddForeignKey{u, ForeignKey{.name = "fk2",
+                                         .columns = {"code"},
+                                         .ref_table = "brand_new",
+                                         .ref_columns = {"id"}}},
+             AddCheck{u, {"ck", "length(code) > 2"}}});
         REQUIRE(out.size() == 6);
         for (const auto& i : out) CHECK(i.kind == ImpactKind::Unexecutable);
         CHECK(out[0].question.kind == RowQuestionKind::DuplicateGroups);
@@ -104,15 +115,17 @@ TEST_CASE("impact: which operation asks which question") {
         CHECK(out[5].question.kind == RowQuestionKind::Violating);
     }
     SUBCASE("questions use the live names under a rename, and skip columns not there yet") {
-        auto out = assess({RenameTable{u, "members"}, RenameColumn{{"", "members"}, "nick", "alias"},
-                           DropColumn{{"", "members"}, column("alias", "TEXT", true)},
-                           AddUnique{{"", "members"}, {"uq", {"brand_new_column"}}}});
+        auto out =
+            assess({RenameTable{u, "members"}, RenameColumn{{"", "members"}, "nick", "alias"},
+                    DropColumn{{"", "members"}, column("alias", "TEXT", true)},
+                    AddUnique{{"", "members"}, {"uq", {"brand_new_column"}}}});
         REQUIRE(out.size() == 1);
         CHECK(out[0].question.table.name == "users");
         CHECK(out[0].question.columns == std::vector<std::string>{"nick"});
     }
     SUBCASE("a dropped constraint that comes back changed is not a loss") {
-        CHECK(assess({DropCheck{u, {"ck", "a > 0"}}, AddCheck{u, {"ck", "a > 1"}}}).size() == 1);  // the new one
+        CHECK(assess({DropCheck{u, {"ck", "a > 0"}}, AddCheck{u, {"ck", "a > 1"}}}).size() ==
+              1);  // the new one
         auto out = assess({DropUnique{u, {"uq", {"email"}}}});
         REQUIRE(out.size() == 1);
         CHECK(out[0].kind == ImpactKind::Destructive);
@@ -140,12 +153,13 @@ TEST_CASE("impact: the questions answered on a real SQLite database") {
     support::Diagnostics diags;
     auto conn = db::open_sqlite(":memory:", diags);
     REQUIRE(conn);
-    REQUIRE(conn->execute("CREATE TABLE teams (id INTEGER PRIMARY KEY);"
-                          "CREATE TABLE \"we\"\"ird\" (id INTEGER PRIMARY KEY, email TEXT, nick TEXT, team INTEGER);"
-                          "INSERT INTO teams VALUES (1);"
-                          "INSERT INTO \"we\"\"ird\" VALUES (1, 'a', NULL, 1), (2, 'a', 'x', 2), (3, 'b', NULL, 3),"
-                          " (4, 'b', '12', NULL), (5, 'c', 'y', 1)",
-                          diags));
+    REQUIRE(conn->execute(
+        "CREATE TABLE teams (id INTEGER PRIMARY KEY);"
+        "CREATE TABLE \"we\"\"ird\" (id INTEGER PRIMARY KEY, email TEXT, nick TEXT, team INTEGER);"
+        "INSERT INTO teams VALUES (1);"
+        "INSERT INTO \"we\"\"ird\" VALUES (1, 'a', NULL, 1), (2, 'a', 'x', 2), (3, 'b', NULL, 3),"
+        " (4, 'b', '12', NULL), (5, 'c', 'y', 1)",
+        diags));
     auto counter = introspect::make_sqlite_impact_counter();
     const TableRef t{"", "we\"ird"};
     auto count = [&](introspect::RowQuestion q) {
@@ -158,16 +172,24 @@ TEST_CASE("impact: the questions answered on a real SQLite database") {
     CHECK(count({.kind = RowQuestionKind::NonNull, .table = t, .columns = {"nick"}}) == 3);
     CHECK(count({.kind = RowQuestionKind::Nulls, .table = t, .columns = {"nick"}}) == 2);
     CHECK(count({.kind = RowQuestionKind::DuplicateGroups, .table = t, .columns = {"email"}}) == 2);
-    CHECK(count({.kind = RowQuestionKind::DuplicateGroups, .table = t, .columns = {"email"},
+    CHECK(count({.kind = RowQuestionKind::DuplicateGroups,
+                 .table = t,
+                 .columns = {"email"},
                  .expression = "id < 4"}) == 1);
     CHECK(count({.kind = RowQuestionKind::Violating, .table = t, .expression = "id <= 4"}) == 1);
-    CHECK(count({.kind = RowQuestionKind::Holding, .table = t, .columns = {"email"}, .values = {"a", "c"}}) == 3);
+    CHECK(count({.kind = RowQuestionKind::Holding,
+                 .table = t,
+                 .columns = {"email"},
+                 .values = {"a", "c"}}) == 3);
     introspect::RowQuestion orphans{.kind = RowQuestionKind::Orphans, .table = t};
     orphans.key = ForeignKey{.columns = {"team"}, .ref_table = "teams", .ref_columns = {"id"}};
     CHECK(count(orphans) == 2);
     // TEXT -> INTEGER affinity: every text value may be converted (SQLite converts the
     // ones that read as numbers, '12'); NULLs are not values.
-    introspect::RowQuestion fit{.kind = RowQuestionKind::NotFitting, .table = t, .columns = {"nick"},
-                                .from = column("nick", "TEXT"), .to = column("nick", "INTEGER")};
+    introspect::RowQuestion fit{.kind = RowQuestionKind::NotFitting,
+                                .table = t,
+                                .columns = {"nick"},
+                                .from = column("nick", "TEXT"),
+                                .to = column("nick", "INTEGER")};
     CHECK(count(fit) == 3);
 }

@@ -14,14 +14,15 @@ namespace autogen::introspect {
 
 struct InspectOptions {
     std::string version_table = "autogen_version";  ///< never reported as a table
-    std::vector<std::string> exclude_tables;         ///< glob patterns ('*', '?') of tables to skip
+    std::vector<std::string> exclude_tables;        ///< glob patterns ('*', '?') of tables to skip
 };
 
 class Inspector {
-public:
+  public:
     virtual ~Inspector() = default;
     /// Reads every table, column, key, index, constraint (and enum) of the database.
-    virtual std::optional<schema::Schema> inspect(db::Connection& conn, const InspectOptions& options,
+    virtual std::optional<schema::Schema> inspect(db::Connection& conn,
+                                                  const InspectOptions& options,
                                                   support::Diagnostics& diags) const = 0;
 };
 

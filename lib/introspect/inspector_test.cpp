@@ -1,6 +1,6 @@
-#include <doctest/doctest.h>
-
 #include "introspect/inspector.hpp"
+
+#include <doctest/doctest.h>
 
 using autogen::introspect::glob_match;
 

@@ -17,6 +17,7 @@ namespace autogen::introspect {
 constexpr std::uint64_t kExactCountLimit = 1'000'000;
 
 /// The PostgreSQL dialect's ImpactCounter.
-std::unique_ptr<ImpactCounter> make_postgres_impact_counter(std::uint64_t exact_limit = kExactCountLimit);
+std::unique_ptr<ImpactCounter> make_postgres_impact_counter(
+    std::uint64_t exact_limit = kExactCountLimit);
 
 }  // namespace autogen::introspect

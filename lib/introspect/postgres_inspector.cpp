@@ -4,11 +4,10 @@
 // the generic differ compares like with like.
 #include "introspect/postgres_inspector.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <charconv>
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <string_view>
 #include <unordered_map>
 
@@ -26,13 +25,17 @@ using postgres::NamedQuery;
 /// The schema PostgreSQL creates tables in by default; reported as "".
 constexpr const char* kDefaultSchema = "public";
 
-std::string cell(const Row& r, std::size_t i) { return i < r.size() && r[i] ? *r[i] : std::string(); }
+std::string cell(const Row& r, std::size_t i) {
+    return i < r.size() && r[i] ? *r[i] : std::string();
+}
 
 std::optional<std::string> optional_cell(const Row& r, std::size_t i) {
     return i < r.size() ? r[i] : std::nullopt;
 }
 
-std::string schema_field(const std::string& nspname) { return nspname == kDefaultSchema ? "" : nspname; }
+std::string schema_field(const std::string& nspname) {
+    return nspname == kDefaultSchema ? "" : nspname;
+}
 
 /// A JSON array of strings (array_to_json of a name[] or text[]) -> its items.
 std::vector<std::string> json_strings(const std::string& text) {
@@ -109,11 +112,12 @@ std::vector<int> numbers(const std::string& text) {
 /// user schemas): what key column numbers are named with. Views into that query's
 /// rows, which outlive it.
 class ColumnNames {
-public:
+  public:
     void add(Oid table, int attnum, std::string_view name) {
         if (attnum <= 0) return;
         auto& names = by_table_[table];
-        if (static_cast<std::size_t>(attnum) >= names.size()) names.resize(static_cast<std::size_t>(attnum) + 1);
+        if (static_cast<std::size_t>(attnum) >= names.size())
+            names.resize(static_cast<std::size_t>(attnum) + 1);
         names[static_cast<std::size_t>(attnum)] = name;
     }
 
@@ -121,18 +125,23 @@ public:
     /// returns) when one is unknown, which would be a gap between the columns query
     /// and the others.
     template <class What>
-    std::optional<std::vector<std::string>> name(Oid table, const std::vector<int>& attnums, const What& what,
+    std::optional<std::vector<std::string>> name(Oid table, const std::vector<int>& attnums,
+                                                 const What& what,
                                                  support::Diagnostics& diags) const {
         std::vector<std::string> out;
         out.reserve(attnums.size());
         auto it = by_table_.find(table);
         for (int n : attnums) {
-            if (it == by_table_.end() || n <= 0 || static_cast<std::size_t>(n) >= it->second.size() ||
+            if (it == by_table_.end() || n <= 0 ||
+                static_cast<std::size_t>(n) >= it->second.size() ||
                 it->second[static_cast<std::size_t>(n)].empty()) {
                 diags.error(support::Category::Database,
-                            what() + " refers to column number " + std::to_string(n) + " of the table with oid " +
-                                std::to_string(table) + ", which the inspector's \"columns\" query did not return",
-                            {}, "this is a bug in autogen's PostgreSQL inspector; please report it with the table's DDL");
+                            what() + " refers to column number " + std::to_string(n) +
+                                " of the table with oid " + std::to_string(table) +
+                                ", which the inspector's \"columns\" query did not return",
+                            {},
+                            "this is a bug in autogen's PostgreSQL inspector; please report it "
+                            "with the table's DDL");
                 return std::nullopt;
             }
             out.emplace_back(it->second[static_cast<std::size_t>(n)]);
@@ -140,7 +149,7 @@ public:
         return out;
     }
 
-private:
+  private:
     std::unordered_map<Oid, std::vector<std::string_view>> by_table_;
 };
 
@@ -148,7 +157,7 @@ private:
 using TableIndex = std::unordered_map<Oid, std::size_t>;
 
 class PostgresInspector final : public Inspector {
-public:
+  public:
     std::optional<schema::Schema> inspect(db::Connection& conn, const InspectOptions& options,
                                           support::Diagnostics& diags) const override {
         JitOff jit(conn);
@@ -168,7 +177,8 @@ public:
         TableIndex at;
         at.reserve(tables->rows.size());
         for (const auto& r : tables->rows) {
-            schema::Table t{.schema = schema_field(cell(r, 1)), .name = cell(r, 2), .comment = cell(r, 3)};
+            schema::Table t{
+                .schema = schema_field(cell(r, 1)), .name = cell(r, 2), .comment = cell(r, 3)};
             if (skipped(t, options)) continue;
             at.emplace(number_cell(r, 0), out.tables.size());
             out.tables.push_back(std::move(t));
@@ -178,7 +188,9 @@ public:
         if (!read_constraints(*constraints, at, names, out, diags)) return std::nullopt;
         if (!read_indexes(*indexes, at, names, out, diags)) return std::nullopt;
         for (const auto& r : enums->rows)
-            out.enums.push_back({.schema = schema_field(cell(r, 0)), .name = cell(r, 1), .labels = json_strings(cell(r, 2))});
+            out.enums.push_back({.schema = schema_field(cell(r, 0)),
+                                 .name = cell(r, 1),
+                                 .labels = json_strings(cell(r, 2))});
         for (auto& t : out.tables) {
             sort_by_name(t.foreign_keys);
             sort_by_name(t.uniques);
@@ -188,12 +200,12 @@ public:
         return out;
     }
 
-private:
+  private:
     /// JIT compilation off while the inspector runs, the session's setting put back
     /// after (postgres_queries.hpp says why). Best effort: a failure here only costs
     /// speed, and the catalog query that follows reports the connection's problem.
     class JitOff {
-    public:
+      public:
         explicit JitOff(db::Connection& conn) : conn_(conn) {
             support::Diagnostics ignored;
             auto r = conn_.query(postgres::kJitOffSql, {}, ignored);
@@ -207,26 +219,29 @@ private:
         JitOff(const JitOff&) = delete;
         JitOff& operator=(const JitOff&) = delete;
 
-    private:
+      private:
         db::Connection& conn_;
         std::optional<std::string> previous_;
     };
 
-    static std::optional<QueryResult> run(db::Connection& conn, const NamedQuery& q, support::Diagnostics& diags) {
+    static std::optional<QueryResult> run(db::Connection& conn, const NamedQuery& q,
+                                          support::Diagnostics& diags) {
         auto r = conn.query(q.sql, {}, diags);
         if (!r)
             diags.error(support::Category::Database,
                         std::string("PostgreSQL inspection query \"") + q.name + "\" failed", {},
-                        "autogen needs PostgreSQL 11 or newer and a user that can read the system catalogs");
+                        "autogen needs PostgreSQL 11 or newer and a user that can read the system "
+                        "catalogs");
         return r;
     }
 
     static bool skipped(const schema::Table& t, const InspectOptions& options) {
         if (is_version_table(t.name, options)) return true;
         std::string qualified = (t.schema.empty() ? kDefaultSchema : t.schema) + "." + t.name;
-        return std::any_of(options.exclude_tables.begin(), options.exclude_tables.end(), [&](const std::string& g) {
-            return glob_match(g, t.name) || glob_match(g, qualified);
-        });
+        return std::any_of(options.exclude_tables.begin(), options.exclude_tables.end(),
+                           [&](const std::string& g) {
+                               return glob_match(g, t.name) || glob_match(g, qualified);
+                           });
     }
 
     /// A column of a reported table, before the table's columns are put in attnum order.
@@ -236,15 +251,16 @@ private:
         schema::Column column;
     };
 
-    static void read_columns(const QueryResult& rows, const TableIndex& at, ColumnNames& names, schema::Schema& out,
-                             support::Diagnostics& diags) {
+    static void read_columns(const QueryResult& rows, const TableIndex& at, ColumnNames& names,
+                             schema::Schema& out, support::Diagnostics& diags) {
         std::vector<std::vector<PendingColumn>> pending(out.tables.size());
         for (const auto& r : rows.rows) {
             Oid table = number_cell(r, 0);
             int attnum = number_cell<int>(r, 1);
             if (r.size() > 2 && r[2]) names.add(table, attnum, *r[2]);
             auto it = at.find(table);
-            if (it == at.end()) continue;  // a partition, an excluded or extension table: named, not reported
+            if (it == at.end())
+                continue;  // a partition, an excluded or extension table: named, not reported
             PendingColumn p{.attnum = attnum, .generated = !cell(r, 7).empty(), .column = {}};
             schema::Column& c = p.column;
             c.name = cell(r, 2);
@@ -258,7 +274,8 @@ private:
             bool owns_sequence = cell(r, 11) == "t";
             if (!identity.empty()) {
                 c.identity = true;  // GENERATED ALWAYS / BY DEFAULT AS IDENTITY
-            } else if (owns_sequence && c.server_default && c.server_default->rfind("nextval(", 0) == 0) {
+            } else if (owns_sequence && c.server_default &&
+                       c.server_default->rfind("nextval(", 0) == 0) {
                 // serial / bigserial: a sequence owned by the column feeds its default.
                 // Read as identity (both mean "the database numbers the rows"), so a
                 // serial column does not differ from a model's identity key.
@@ -270,24 +287,29 @@ private:
         }
         for (std::size_t i = 0; i < pending.size(); ++i) {
             auto& cols = pending[i];
-            std::sort(cols.begin(), cols.end(),
-                      [](const PendingColumn& a, const PendingColumn& b) { return a.attnum < b.attnum; });
+            std::sort(cols.begin(), cols.end(), [](const PendingColumn& a, const PendingColumn& b) {
+                return a.attnum < b.attnum;
+            });
             schema::Table& t = out.tables[i];
             t.columns.reserve(cols.size());
             for (auto& p : cols) {
                 if (p.generated)
-                    diags.warning(support::Category::Database,
-                                  "column " + t.qualified_name() + ".\"" + p.column.name +
-                                      "\" is a generated column (GENERATED ALWAYS AS ... STORED); autogen reads it "
-                                      "as a plain column without its expression",
-                                  {}, "keep the generation expression out of the models, or exclude the table");
+                    diags.warning(
+                        support::Category::Database,
+                        "column " + t.qualified_name() + ".\"" + p.column.name +
+                            "\" is a generated column (GENERATED ALWAYS AS ... STORED); autogen "
+                            "reads it "
+                            "as a plain column without its expression",
+                        {},
+                        "keep the generation expression out of the models, or exclude the table");
                 t.columns.push_back(std::move(p.column));
             }
         }
     }
 
-    static bool read_constraints(const QueryResult& rows, const TableIndex& at, const ColumnNames& names,
-                                 schema::Schema& out, support::Diagnostics& diags) {
+    static bool read_constraints(const QueryResult& rows, const TableIndex& at,
+                                 const ColumnNames& names, schema::Schema& out,
+                                 support::Diagnostics& diags) {
         for (const auto& r : rows.rows) {
             Oid table = number_cell(r, 0);
             auto it = at.find(table);
@@ -296,7 +318,8 @@ private:
             std::string name = cell(r, 1), kind = cell(r, 2);
             auto what = [&] { return "constraint \"" + name + "\" of " + t.qualified_name(); };
             if (kind == "c") {
-                t.checks.push_back({.name = name, .expression = without_outer_parentheses(cell(r, 12))});
+                t.checks.push_back(
+                    {.name = name, .expression = without_outer_parentheses(cell(r, 12))});
                 continue;
             }
             auto columns = names.name(table, numbers(cell(r, 3)), what, diags);
@@ -322,23 +345,30 @@ private:
         return true;
     }
 
-    static bool read_indexes(const QueryResult& rows, const TableIndex& at, const ColumnNames& names,
-                             schema::Schema& out, support::Diagnostics& diags) {
+    static bool read_indexes(const QueryResult& rows, const TableIndex& at,
+                             const ColumnNames& names, schema::Schema& out,
+                             support::Diagnostics& diags) {
         for (const auto& r : rows.rows) {
             Oid table = number_cell(r, 0);
             auto it = at.find(table);
             if (it == at.end()) continue;
             schema::Table& t = out.tables[it->second];
-            schema::Index index{.name = cell(r, 1), .columns = {}, .unique = cell(r, 2) == "t", .where = cell(r, 6)};
+            schema::Index index{.name = cell(r, 1),
+                                .columns = {},
+                                .unique = cell(r, 2) == "t",
+                                .where = cell(r, 6)};
             // btree is the default: reported as no method, as the models say nothing.
             if (cell(r, 7) != "btree") index.method = cell(r, 7);
             auto keys = numbers(cell(r, 4));
-            keys.resize(std::min(keys.size(), static_cast<std::size_t>(std::max(0, number_cell<int>(r, 3)))));
+            keys.resize(std::min(keys.size(),
+                                 static_cast<std::size_t>(std::max(0, number_cell<int>(r, 3)))));
             auto expressions = json_strings(cell(r, 5));
             std::size_t next_expression = 0;
             for (int key : keys) {
                 if (key != 0) {
-                    auto what = [&] { return "index \"" + index.name + "\" of " + t.qualified_name(); };
+                    auto what = [&] {
+                        return "index \"" + index.name + "\" of " + t.qualified_name();
+                    };
                     auto column = names.name(table, {key}, what, diags);
                     if (!column) return false;
                     index.columns.push_back(std::move(column->front()));
@@ -354,6 +384,8 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Inspector> make_postgres_inspector() { return std::make_unique<PostgresInspector>(); }
+std::unique_ptr<Inspector> make_postgres_inspector() {
+    return std::make_unique<PostgresInspector>();
+}
 
 }  // namespace autogen::introspect

@@ -33,13 +33,15 @@ struct NamedQuery {
 };
 
 // Schemas that hold user objects: not the system ones, not TOAST or temporary ones.
-#define AUTOGEN_PG_USER_SCHEMA(nsp) \
-    "(" nsp ".nspname NOT IN ('pg_catalog', 'information_schema') AND " nsp ".nspname !~ '^pg_(toast|temp_)')"
+#define AUTOGEN_PG_USER_SCHEMA(nsp)                                         \
+    "(" nsp ".nspname NOT IN ('pg_catalog', 'information_schema') AND " nsp \
+    ".nspname !~ '^pg_(toast|temp_)')"
 
 // FROM/WHERE fragments: `c` ranges over the ordinary and partitioned tables (partitions
 // included) of user schemas, `n` is its schema.
-#define AUTOGEN_PG_USER_RELATION(on)                                                             \
-    " JOIN pg_catalog.pg_class c ON c.oid = " on " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+#define AUTOGEN_PG_USER_RELATION(on)             \
+    " JOIN pg_catalog.pg_class c ON c.oid = " on \
+    " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
 #define AUTOGEN_PG_USER_RELATION_FILTER " c.relkind IN ('r', 'p') AND " AUTOGEN_PG_USER_SCHEMA("n")
 
 /// oid, schema, name, comment of the tables to report: ordinary and partitioned tables
@@ -49,10 +51,13 @@ constexpr NamedQuery kTablesQuery{
     "tables",
     "SELECT c.oid, n.nspname, c.relname, d.description "
     "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-    "LEFT JOIN pg_catalog.pg_description d ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::regclass "
+    "LEFT JOIN pg_catalog.pg_description d ON d.objoid = c.oid AND d.classoid = "
+    "'pg_catalog.pg_class'::regclass "
     "AND d.objsubid = 0 "
-    "WHERE" AUTOGEN_PG_USER_RELATION_FILTER " AND NOT c.relispartition "
-    "AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog.pg_class'::regclass "
+    "WHERE" AUTOGEN_PG_USER_RELATION_FILTER
+    " AND NOT c.relispartition "
+    "AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = "
+    "'pg_catalog.pg_class'::regclass "
     "AND e.objid = c.oid AND e.deptype = 'e') "
     "ORDER BY n.nspname, c.relname"};
 
@@ -96,8 +101,8 @@ constexpr NamedQuery kConstraintsQuery{
 
 /// table oid, index name, unique, number of key columns, column numbers (int2vector
 /// text: 0 for an expression), the expression keys (JSON, in key order; NULL when there
-/// are none), partial predicate, access method. Indexes that back a primary key, unique or exclusion
-/// constraint are left out: they are reported as that constraint. In no order.
+/// are none), partial predicate, access method. Indexes that back a primary key, unique or
+/// exclusion constraint are left out: they are reported as that constraint. In no order.
 constexpr NamedQuery kIndexesQuery{
     "indexes",
     "SELECT i.indrelid, ic.relname, i.indisunique, i.indnkeyatts, i.indkey, "
@@ -125,7 +130,8 @@ constexpr NamedQuery kEnumsQuery{
 /// where the server has no such setting), for kRestoreJit.
 constexpr const char* kJitOffSql =
     "SELECT pg_catalog.current_setting('jit', true), "
-    "CASE WHEN pg_catalog.current_setting('jit', true) IS NOT NULL THEN pg_catalog.set_config('jit', 'off', false) END";
+    "CASE WHEN pg_catalog.current_setting('jit', true) IS NOT NULL THEN "
+    "pg_catalog.set_config('jit', 'off', false) END";
 /// Puts the setting kJitOffSql returned back ($1).
 constexpr const char* kRestoreJitSql = "SELECT pg_catalog.set_config('jit', $1, false)";
 

@@ -20,9 +20,11 @@ std::string converted_classes(const std::string& affinity) {
 }
 
 class SqliteImpactCounter final : public ImpactCounter {
-public:
-    TypeChangeEffect type_change(const schema::Column& from, const schema::Column& to) const override {
-        const std::string a = codegen::sqlite::affinity(from.type.sql), b = codegen::sqlite::affinity(to.type.sql);
+  public:
+    TypeChangeEffect type_change(const schema::Column& from,
+                                 const schema::Column& to) const override {
+        const std::string a = codegen::sqlite::affinity(from.type.sql),
+                          b = codegen::sqlite::affinity(to.type.sql);
         if (a == b || converted_classes(b).empty()) return {};
         return {.narrows = true,
                 .refuses = false,
@@ -49,6 +51,8 @@ public:
 
 }  // namespace
 
-std::unique_ptr<ImpactCounter> make_sqlite_impact_counter() { return std::make_unique<SqliteImpactCounter>(); }
+std::unique_ptr<ImpactCounter> make_sqlite_impact_counter() {
+    return std::make_unique<SqliteImpactCounter>();
+}
 
 }  // namespace autogen::introspect

@@ -6,8 +6,8 @@
 
 #include <algorithm>
 #include <cctype>
-#include <map>
 #include <cstdlib>
+#include <map>
 #include <set>
 
 #include "codegen/sqlite_table_options.hpp"
@@ -29,8 +29,7 @@ struct NamedQuery {
 };
 
 constexpr NamedQuery kTablesQuery{
-    "tables",
-    "SELECT name, sql FROM sqlite_schema WHERE type = 'table' ORDER BY name"};
+    "tables", "SELECT name, sql FROM sqlite_schema WHERE type = 'table' ORDER BY name"};
 constexpr NamedQuery kColumnsQuery{
     "columns",
     "SELECT m.name, p.cid, p.name, p.type, p.\"notnull\", p.dflt_value, p.pk, p.hidden "
@@ -45,7 +44,8 @@ constexpr NamedQuery kIndexesQuery{
 constexpr NamedQuery kIndexColumnsQuery{
     "index columns",
     "SELECT m.name, il.name, ii.seqno, ii.name "
-    "FROM sqlite_schema AS m JOIN pragma_index_list(m.name) AS il JOIN pragma_index_info(il.name) AS ii "
+    "FROM sqlite_schema AS m JOIN pragma_index_list(m.name) AS il JOIN pragma_index_info(il.name) "
+    "AS ii "
     "WHERE m.type = 'table' ORDER BY m.name, il.name, ii.seqno"};
 // Triggers are not part of the model schema; they are read so that a table rebuild can
 // create them again (Table::triggers).
@@ -55,15 +55,16 @@ constexpr NamedQuery kTriggersQuery{
 // Views are not part of the model schema either; a table rebuild drops and re-creates
 // the ones that read the table (Schema::views). In creation order: a view may read another.
 constexpr NamedQuery kViewsQuery{
-    "views",
-    "SELECT name, sql FROM sqlite_schema WHERE type = 'view' ORDER BY rowid"};
+    "views", "SELECT name, sql FROM sqlite_schema WHERE type = 'view' ORDER BY rowid"};
 constexpr NamedQuery kForeignKeysQuery{
     "foreign keys",
     "SELECT m.name, f.id, f.seq, f.\"table\", f.\"from\", f.\"to\", f.on_update, f.on_delete "
     "FROM sqlite_schema AS m JOIN pragma_foreign_key_list(m.name) AS f "
     "WHERE m.type = 'table' ORDER BY m.name, f.id, f.seq"};
 
-std::string cell(const Row& r, std::size_t i) { return i < r.size() && r[i] ? *r[i] : std::string(); }
+std::string cell(const Row& r, std::size_t i) {
+    return i < r.size() && r[i] ? *r[i] : std::string();
+}
 
 bool same_columns(const std::vector<std::string>& a, const std::vector<std::string>& b) {
     if (a.size() != b.size()) return false;
@@ -78,10 +79,11 @@ schema::ReferentialAction action(const std::string& s) {
 
 /// Takes the first not-yet-used parsed constraint of `kind` on `columns`: how a
 /// pragma-reported key gets the name written in CREATE TABLE.
-std::string claim_name(std::vector<ParsedConstraint>& parsed, std::vector<bool>& used, ParsedConstraint::Kind kind,
-                       const std::vector<std::string>& columns) {
+std::string claim_name(std::vector<ParsedConstraint>& parsed, std::vector<bool>& used,
+                       ParsedConstraint::Kind kind, const std::vector<std::string>& columns) {
     for (std::size_t i = 0; i < parsed.size(); ++i) {
-        if (used[i] || parsed[i].kind != kind || !same_columns(parsed[i].columns, columns)) continue;
+        if (used[i] || parsed[i].kind != kind || !same_columns(parsed[i].columns, columns))
+            continue;
         used[i] = true;
         return parsed[i].name;
     }
@@ -109,7 +111,7 @@ void sort_by_name(std::vector<T>& v) {
 }
 
 class SqliteInspector final : public Inspector {
-public:
+  public:
     std::optional<schema::Schema> inspect(db::Connection& conn, const InspectOptions& options,
                                           support::Diagnostics& diags) const override {
         // Stop at the first failing query: the later ones would fail for the same reason.
@@ -133,21 +135,24 @@ public:
         std::map<std::string, ParsedTable> parsed;
         for (const auto& r : tables->rows) {
             std::string name = cell(r, 0), sql = cell(r, 1);
-            if (skipped(name, options) || support::to_upper(sql).rfind("CREATE VIRTUAL", 0) == 0) continue;
+            if (skipped(name, options) || support::to_upper(sql).rfind("CREATE VIRTUAL", 0) == 0)
+                continue;
             auto p = sqlite::parse_create_table(sql);
             if (!p) {
-                diags.warning(support::Category::Database,
-                              "SQLite inspection (query \"" + std::string(kTablesQuery.name) +
-                                  "\"): cannot read the CREATE statement of table \"" + name +
-                                  "\"; its constraint names, checks and collations are not reported",
-                              {}, "recreate the table with a plain CREATE TABLE statement");
+                diags.warning(
+                    support::Category::Database,
+                    "SQLite inspection (query \"" + std::string(kTablesQuery.name) +
+                        "\"): cannot read the CREATE statement of table \"" + name +
+                        "\"; its constraint names, checks and collations are not reported",
+                    {}, "recreate the table with a plain CREATE TABLE statement");
                 p = ParsedTable{};
             }
             at[name] = out.tables.size();
             out.tables.push_back({.name = name});
-            codegen::sqlite::set_table_options(
-                out.tables.back(),
-                {.without_rowid = p->without_rowid, .strict = p->strict, .autoincrement = p->autoincrement});
+            codegen::sqlite::set_table_options(out.tables.back(),
+                                               {.without_rowid = p->without_rowid,
+                                                .strict = p->strict,
+                                                .autoincrement = p->autoincrement});
             parsed[name] = std::move(*p);
         }
         read_columns(*columns, at, parsed, out);
@@ -155,9 +160,11 @@ public:
         read_foreign_keys(*foreign_keys, at, parsed, out);
         for (const auto& r : triggers->rows) {
             auto it = at.find(cell(r, 0));
-            if (it != at.end()) out.tables[it->second].triggers.push_back({.name = cell(r, 1), .sql = cell(r, 2)});
+            if (it != at.end())
+                out.tables[it->second].triggers.push_back({.name = cell(r, 1), .sql = cell(r, 2)});
         }
-        for (const auto& r : views->rows) out.views.push_back({.name = cell(r, 0), .sql = cell(r, 1)});
+        for (const auto& r : views->rows)
+            out.views.push_back({.name = cell(r, 0), .sql = cell(r, 1)});
         for (auto& t : out.tables) {
             sort_by_name(t.foreign_keys);
             sort_by_name(t.uniques);
@@ -167,8 +174,9 @@ public:
         return out;
     }
 
-private:
-    static std::optional<QueryResult> run(db::Connection& conn, const NamedQuery& q, support::Diagnostics& diags) {
+  private:
+    static std::optional<QueryResult> run(db::Connection& conn, const NamedQuery& q,
+                                          support::Diagnostics& diags) {
         auto r = conn.query(q.sql, {}, diags);
         if (!r)
             diags.error(support::Category::Database,
@@ -178,7 +186,8 @@ private:
     }
 
     static bool skipped(const std::string& name, const InspectOptions& options) {
-        if (name.rfind("sqlite_", 0) == 0 || name.rfind("_autogen_", 0) == 0 || is_version_table(name, options))
+        if (name.rfind("sqlite_", 0) == 0 || name.rfind("_autogen_", 0) == 0 ||
+            is_version_table(name, options))
             return true;
         return std::any_of(options.exclude_tables.begin(), options.exclude_tables.end(),
                            [&](const std::string& g) { return glob_match(g, name); });
@@ -186,7 +195,8 @@ private:
 
     static void read_columns(const QueryResult& rows, const std::map<std::string, std::size_t>& at,
                              std::map<std::string, ParsedTable>& parsed, schema::Schema& out) {
-        std::map<std::string, std::vector<std::pair<int, std::string>>> pk;  // table -> (position, column)
+        std::map<std::string, std::vector<std::pair<int, std::string>>>
+            pk;  // table -> (position, column)
         for (const auto& r : rows.rows) {
             auto it = at.find(cell(r, 0));
             if (it == at.end() || cell(r, 7) == "1") continue;  // hidden column of a virtual table
@@ -197,7 +207,8 @@ private:
             c.nullable = cell(r, 4) != "1";
             if (r.size() > 5 && r[5]) c.server_default = *r[5];
             for (const auto& pc : parsed[t.name].columns)
-                if (support::equals_ignoring_case(pc.name, c.name)) c.collation = canonical_collation(pc.collation);
+                if (support::equals_ignoring_case(pc.name, c.name))
+                    c.collation = canonical_collation(pc.collation);
             int pos = std::atoi(cell(r, 6).c_str());
             if (pos > 0) pk[t.name].emplace_back(pos, c.name);
             t.columns.push_back(std::move(c));
@@ -218,15 +229,18 @@ private:
         }
         for (auto& t : out.tables) {
             for (const auto& pc : parsed[t.name].constraints)
-                if (pc.kind == ParsedConstraint::Kind::Check) t.checks.push_back({.name = pc.name, .expression = pc.expression});
+                if (pc.kind == ParsedConstraint::Kind::Check)
+                    t.checks.push_back({.name = pc.name, .expression = pc.expression});
         }
     }
 
     static void read_indexes(const QueryResult& rows, const QueryResult& index_columns,
-                             const std::map<std::string, std::size_t>& at, std::map<std::string, ParsedTable>& parsed,
-                             schema::Schema& out) {
-        std::map<std::pair<std::string, std::string>, std::vector<std::string>> cols;  // (table, index) -> columns
-        for (const auto& r : index_columns.rows) cols[{cell(r, 0), cell(r, 1)}].push_back(cell(r, 3));
+                             const std::map<std::string, std::size_t>& at,
+                             std::map<std::string, ParsedTable>& parsed, schema::Schema& out) {
+        std::map<std::pair<std::string, std::string>, std::vector<std::string>>
+            cols;  // (table, index) -> columns
+        for (const auto& r : index_columns.rows)
+            cols[{cell(r, 0), cell(r, 1)}].push_back(cell(r, 3));
         std::map<std::string, std::vector<bool>> used;
         for (const auto& r : rows.rows) {
             auto it = at.find(cell(r, 0));
@@ -238,12 +252,15 @@ private:
                 auto& u = used[t.name];
                 u.resize(p.size());
                 const auto& c = cols[{t.name, name}];
-                t.uniques.push_back({.name = claim_name(p, u, ParsedConstraint::Kind::Unique, c), .columns = c});
+                t.uniques.push_back(
+                    {.name = claim_name(p, u, ParsedConstraint::Kind::Unique, c), .columns = c});
             } else if (origin == "c") {
                 schema::Index ix{.name = name, .unique = cell(r, 2) == "1"};
                 if (auto p = sqlite::parse_create_index(cell(r, 4))) {
                     for (const auto& item : p->items)
-                        ix.columns.push_back(!item.empty() && item.front() == '(' ? item : canonical_column(&t, item));
+                        ix.columns.push_back(!item.empty() && item.front() == '('
+                                                 ? item
+                                                 : canonical_column(&t, item));
                     ix.where = p->where;
                 } else {
                     ix.columns = cols[{t.name, name}];
@@ -255,9 +272,11 @@ private:
         }
     }
 
-    static void read_foreign_keys(const QueryResult& rows, const std::map<std::string, std::size_t>& at,
+    static void read_foreign_keys(const QueryResult& rows,
+                                  const std::map<std::string, std::size_t>& at,
                                   std::map<std::string, ParsedTable>& parsed, schema::Schema& out) {
-        std::map<std::pair<std::string, std::string>, schema::ForeignKey> keys;  // (table, id) -> key
+        std::map<std::pair<std::string, std::string>, schema::ForeignKey>
+            keys;  // (table, id) -> key
         std::vector<std::pair<std::string, std::string>> order;
         for (const auto& r : rows.rows) {
             std::pair<std::string, std::string> k{cell(r, 0), cell(r, 1)};
@@ -277,7 +296,8 @@ private:
         for (const auto& k : order) {
             auto& fk = keys[k];
             schema::Table& t = out.tables[at.at(k.first)];
-            if (std::any_of(fk.ref_columns.begin(), fk.ref_columns.end(), [](const std::string& s) { return s.empty(); })) {
+            if (std::any_of(fk.ref_columns.begin(), fk.ref_columns.end(),
+                            [](const std::string& s) { return s.empty(); })) {
                 // REFERENCES t without columns means t's primary key.
                 auto target = at.find(fk.ref_table);
                 if (target != at.end() && out.tables[target->second].primary_key)

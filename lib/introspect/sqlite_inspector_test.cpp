@@ -1,9 +1,10 @@
 // The SQLite inspector against real databases written by hand (not by the planner:
 // the planner round trip is tested in tests/conformance/sqlite_roundtrip_test.cpp).
+#include "introspect/sqlite_inspector.hpp"
+
 #include <doctest/doctest.h>
 
 #include "db/sqlite_connection.hpp"
-#include "introspect/sqlite_inspector.hpp"
 #include "tests/support/temp_dir.hpp"
 
 using namespace autogen;
@@ -27,8 +28,10 @@ TEST_CASE("sqlite inspector: a hand-written schema") {
     auto s = inspect(
         "CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT NOT NULL UNIQUE COLLATE NOCASE, "
         "  created DATETIME DEFAULT CURRENT_TIMESTAMP, score REAL DEFAULT (0.5 * 2));"
-        "CREATE TABLE posts (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES users ON DELETE CASCADE, "
-        "  a INT, b INT, CONSTRAINT fk_ab FOREIGN KEY (a, b) REFERENCES pairs (x, y) ON UPDATE RESTRICT,"
+        "CREATE TABLE posts (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES users ON DELETE "
+        "CASCADE, "
+        "  a INT, b INT, CONSTRAINT fk_ab FOREIGN KEY (a, b) REFERENCES pairs (x, y) ON UPDATE "
+        "RESTRICT,"
         "  CONSTRAINT ck_ab CHECK (a < b), CHECK (a > 0));"
         "CREATE TABLE pairs (x INT NOT NULL, y INT NOT NULL, PRIMARY KEY (y, x)) WITHOUT ROWID;"
         "CREATE INDEX ix_posts_lower ON posts (lower(a), b) WHERE b IS NOT NULL;"
@@ -77,8 +80,10 @@ TEST_CASE("sqlite inspector: a hand-written schema") {
 
 TEST_CASE("sqlite inspector: skips internal, scratch, version and excluded tables") {
     auto s = inspect(
-        "CREATE TABLE a (x INTEGER); CREATE TABLE legacy_b (x INTEGER); CREATE TABLE autogen_version (v TEXT);"
-        "CREATE TABLE _autogen_new_a (x INTEGER); CREATE TABLE k (id INTEGER PRIMARY KEY AUTOINCREMENT)",
+        "CREATE TABLE a (x INTEGER); CREATE TABLE legacy_b (x INTEGER); CREATE TABLE "
+        "autogen_version (v TEXT);"
+        "CREATE TABLE _autogen_new_a (x INTEGER); CREATE TABLE k (id INTEGER PRIMARY KEY "
+        "AUTOINCREMENT)",
         {.exclude_tables = {"legacy_*"}});
     REQUIRE(s.tables.size() == 2);  // sqlite_sequence is skipped too
     CHECK(s.tables[0].name == "a");
@@ -98,7 +103,8 @@ TEST_CASE("sqlite inspector: a failing catalog query is named") {
     CHECK_FALSE(s);
     REQUIRE(diags.has_errors());
     bool named = false;
-    for (const auto& d : diags.items()) named = named || d.message.find("query \"tables\"") != std::string::npos;
+    for (const auto& d : diags.items())
+        named = named || d.message.find("query \"tables\"") != std::string::npos;
     CHECK(named);
 }
 

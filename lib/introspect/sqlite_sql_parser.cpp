@@ -29,7 +29,9 @@ const support::SqlQuoting kBlobQuoting = [] {
 std::vector<Token> tokenize(std::string_view s) {
     std::vector<Token> out;
     std::size_t i = 0;
-    auto is_word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$' || (c & 0x80); };
+    auto is_word = [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$' || (c & 0x80);
+    };
     while (i < s.size()) {
         char c = s[i];
         std::size_t b = i;
@@ -40,9 +42,11 @@ std::vector<Token> tokenize(std::string_view s) {
         Token::Kind kind;
         if (auto span = support::quoted_span_at(s, i, support::SqlQuoting::sqlite())) {
             i = span->end;
-            if (span->kind == support::SqlSpanKind::LineComment || span->kind == support::SqlSpanKind::BlockComment)
+            if (span->kind == support::SqlSpanKind::LineComment ||
+                span->kind == support::SqlSpanKind::BlockComment)
                 continue;
-            kind = span->kind == support::SqlSpanKind::String ? Token::Kind::String : Token::Kind::Quoted;
+            kind = span->kind == support::SqlSpanKind::String ? Token::Kind::String
+                                                              : Token::Kind::Quoted;
         } else if (std::isdigit(static_cast<unsigned char>(c))) {
             while (i < s.size() && (is_word(s[i]) || s[i] == '.')) ++i;
             kind = Token::Kind::Number;
@@ -72,27 +76,33 @@ bool is_kw(const Token& t, std::string_view kw) {
     return true;
 }
 
-bool is_punct(const Token& t, char c) { return t.kind == Token::Kind::Punct && t.text.size() == 1 && t.text[0] == c; }
+bool is_punct(const Token& t, char c) {
+    return t.kind == Token::Kind::Punct && t.text.size() == 1 && t.text[0] == c;
+}
 
 /// Index of the ')' closing the '(' at `open`, or toks.size().
 std::size_t closing(const std::vector<Token>& toks, std::size_t open) {
     int depth = 0;
     for (std::size_t i = open; i < toks.size(); ++i) {
-        if (is_punct(toks[i], '(')) ++depth;
-        else if (is_punct(toks[i], ')') && --depth == 0) return i;
+        if (is_punct(toks[i], '('))
+            ++depth;
+        else if (is_punct(toks[i], ')') && --depth == 0)
+            return i;
     }
     return toks.size();
 }
 
 /// Splits toks[begin, end) at top-level commas into [begin, end) ranges.
-std::vector<std::pair<std::size_t, std::size_t>> split_commas(const std::vector<Token>& toks, std::size_t begin,
-                                                              std::size_t end) {
+std::vector<std::pair<std::size_t, std::size_t>> split_commas(const std::vector<Token>& toks,
+                                                              std::size_t begin, std::size_t end) {
     std::vector<std::pair<std::size_t, std::size_t>> out;
     int depth = 0;
     std::size_t start = begin;
     for (std::size_t i = begin; i < end; ++i) {
-        if (is_punct(toks[i], '(')) ++depth;
-        else if (is_punct(toks[i], ')')) --depth;
+        if (is_punct(toks[i], '('))
+            ++depth;
+        else if (is_punct(toks[i], ')'))
+            --depth;
         else if (depth == 0 && is_punct(toks[i], ',')) {
             out.emplace_back(start, i);
             start = i + 1;
@@ -103,7 +113,8 @@ std::vector<std::pair<std::size_t, std::size_t>> split_commas(const std::vector<
 }
 
 /// Column names of "(a, b COLLATE x DESC, ...)" starting at the '(' toks[open].
-std::vector<std::string> name_list(const std::vector<Token>& toks, std::size_t open, std::size_t& after) {
+std::vector<std::string> name_list(const std::vector<Token>& toks, std::size_t open,
+                                   std::size_t& after) {
     std::vector<std::string> names;
     std::size_t close = closing(toks, open);
     for (auto [b, e] : split_commas(toks, open + 1, close))
@@ -113,7 +124,8 @@ std::vector<std::string> name_list(const std::vector<Token>& toks, std::size_t o
 }
 
 /// The text between the parentheses opened at toks[open].
-std::string paren_text(std::string_view sql, const std::vector<Token>& toks, std::size_t open, std::size_t& after) {
+std::string paren_text(std::string_view sql, const std::vector<Token>& toks, std::size_t open,
+                       std::size_t& after) {
     std::size_t close = closing(toks, open);
     after = close + 1;
     if (close >= toks.size()) return support::trimmed(sql.substr(toks[open].end));
@@ -121,8 +133,8 @@ std::string paren_text(std::string_view sql, const std::vector<Token>& toks, std
 }
 
 bool is_column_constraint_start(const Token& t) {
-    for (const char* kw : {"CONSTRAINT", "PRIMARY", "NOT", "NULL", "UNIQUE", "CHECK", "DEFAULT", "COLLATE",
-                           "REFERENCES", "GENERATED", "AS"})
+    for (const char* kw : {"CONSTRAINT", "PRIMARY", "NOT", "NULL", "UNIQUE", "CHECK", "DEFAULT",
+                           "COLLATE", "REFERENCES", "GENERATED", "AS"})
         if (is_kw(t, kw)) return true;
     return false;
 }
@@ -135,21 +147,28 @@ std::size_t skip_on_clause(const std::vector<Token>& toks, std::size_t i, std::s
 }
 
 /// Reads REFERENCES t [(cols)] and its actions starting at toks[i] (the REFERENCES).
-std::size_t read_references(const std::vector<Token>& toks, std::size_t i, std::size_t end, ParsedConstraint& fk) {
+std::size_t read_references(const std::vector<Token>& toks, std::size_t i, std::size_t end,
+                            ParsedConstraint& fk) {
     ++i;
     if (i < end) fk.ref_table = unquote_identifier(toks[i++].text);
     if (i < end && is_punct(toks[i], '(')) name_list(toks, i, i);
     while (i < end) {
-        if (is_kw(toks[i], "ON")) i = skip_on_clause(toks, i, end);
-        else if (is_kw(toks[i], "MATCH")) i += 2;
-        else if (is_kw(toks[i], "NOT") || is_kw(toks[i], "DEFERRABLE") || is_kw(toks[i], "INITIALLY") ||
-                 is_kw(toks[i], "DEFERRED") || is_kw(toks[i], "IMMEDIATE")) ++i;
-        else break;
+        if (is_kw(toks[i], "ON"))
+            i = skip_on_clause(toks, i, end);
+        else if (is_kw(toks[i], "MATCH"))
+            i += 2;
+        else if (is_kw(toks[i], "NOT") || is_kw(toks[i], "DEFERRABLE") ||
+                 is_kw(toks[i], "INITIALLY") || is_kw(toks[i], "DEFERRED") ||
+                 is_kw(toks[i], "IMMEDIATE"))
+            ++i;
+        else
+            break;
     }
     return i;
 }
 
-void read_column(std::string_view sql, const std::vector<Token>& toks, std::size_t b, std::size_t e, ParsedTable& t) {
+void read_column(std::string_view sql, const std::vector<Token>& toks, std::size_t b, std::size_t e,
+                 ParsedTable& t) {
     ParsedColumn col{unquote_identifier(toks[b].text), std::nullopt};
     std::size_t i = b + 1;
     while (i < e && !is_column_constraint_start(toks[i])) {
@@ -199,8 +218,8 @@ void read_column(std::string_view sql, const std::vector<Token>& toks, std::size
     t.columns.push_back(std::move(col));
 }
 
-void read_table_constraint(std::string_view sql, const std::vector<Token>& toks, std::size_t i, std::size_t e,
-                           ParsedTable& t) {
+void read_table_constraint(std::string_view sql, const std::vector<Token>& toks, std::size_t i,
+                           std::size_t e, ParsedTable& t) {
     std::string name;
     if (is_kw(toks[i], "CONSTRAINT")) {
         if (i + 1 < e) name = unquote_identifier(toks[i + 1].text);
@@ -213,7 +232,8 @@ void read_table_constraint(std::string_view sql, const std::vector<Token>& toks,
         return from;
     };
     if (is_kw(toks[i], "PRIMARY") || is_kw(toks[i], "UNIQUE")) {
-        c.kind = is_kw(toks[i], "PRIMARY") ? ParsedConstraint::Kind::PrimaryKey : ParsedConstraint::Kind::Unique;
+        c.kind = is_kw(toks[i], "PRIMARY") ? ParsedConstraint::Kind::PrimaryKey
+                                           : ParsedConstraint::Kind::Unique;
         std::size_t open = find_open(i);
         if (open < e) c.columns = name_list(toks, open, i);
     } else if (is_kw(toks[i], "CHECK")) {
@@ -231,8 +251,8 @@ void read_table_constraint(std::string_view sql, const std::vector<Token>& toks,
 }
 
 bool is_table_constraint_start(const Token& t) {
-    return is_kw(t, "CONSTRAINT") || is_kw(t, "PRIMARY") || is_kw(t, "UNIQUE") || is_kw(t, "CHECK") ||
-           is_kw(t, "FOREIGN");
+    return is_kw(t, "CONSTRAINT") || is_kw(t, "PRIMARY") || is_kw(t, "UNIQUE") ||
+           is_kw(t, "CHECK") || is_kw(t, "FOREIGN");
 }
 
 }  // namespace
@@ -240,7 +260,8 @@ bool is_table_constraint_start(const Token& t) {
 std::string unquote_identifier(std::string_view token) {
     if (token.size() >= 2) {
         char open = token.front(), close = token.back();
-        if ((open == '"' && close == '"') || (open == '`' && close == '`') || (open == '\'' && close == '\'')) {
+        if ((open == '"' && close == '"') || (open == '`' && close == '`') ||
+            (open == '\'' && close == '\'')) {
             std::string out;
             for (std::size_t i = 1; i + 1 < token.size(); ++i) {
                 out += token[i];
@@ -266,12 +287,15 @@ std::optional<ParsedTable> parse_create_table(std::string_view sql) {
     ParsedTable t;
     for (auto [b, e] : split_commas(toks, i + 1, close)) {
         if (b >= e) continue;
-        if (is_table_constraint_start(toks[b])) read_table_constraint(sql, toks, b, e, t);
-        else read_column(sql, toks, b, e, t);
+        if (is_table_constraint_start(toks[b]))
+            read_table_constraint(sql, toks, b, e, t);
+        else
+            read_column(sql, toks, b, e, t);
     }
     // Table options after the column list: "WITHOUT ROWID", "STRICT", comma-separated.
     for (std::size_t k = close + 1; k < toks.size(); ++k) {
-        if (k + 1 < toks.size() && is_kw(toks[k], "WITHOUT") && is_kw(toks[k + 1], "ROWID")) t.without_rowid = true;
+        if (k + 1 < toks.size() && is_kw(toks[k], "WITHOUT") && is_kw(toks[k + 1], "ROWID"))
+            t.without_rowid = true;
         if (is_kw(toks[k], "STRICT")) t.strict = true;
     }
     return t;
@@ -290,11 +314,13 @@ std::optional<ParsedIndex> parse_create_index(std::string_view sql) {
         while (e > b && (is_kw(toks[e - 1], "ASC") || is_kw(toks[e - 1], "DESC"))) --e;
         if (e >= b + 2 && is_kw(toks[e - 2], "COLLATE")) e -= 2;
         if (e <= b) continue;
-        if (e == b + 1 && (toks[b].kind == Token::Kind::Word || toks[b].kind == Token::Kind::Quoted)) {
+        if (e == b + 1 &&
+            (toks[b].kind == Token::Kind::Word || toks[b].kind == Token::Kind::Quoted)) {
             ix.items.push_back(unquote_identifier(toks[b].text));
             continue;
         }
-        std::string text = support::trimmed(sql.substr(toks[b].begin, toks[e - 1].end - toks[b].begin));
+        std::string text =
+            support::trimmed(sql.substr(toks[b].begin, toks[e - 1].end - toks[b].begin));
         bool wrapped = is_punct(toks[b], '(') && closing(toks, b) == e - 1;
         ix.items.push_back(wrapped ? text : "(" + text + ")");
     }

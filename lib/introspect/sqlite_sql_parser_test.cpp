@@ -1,7 +1,7 @@
 // The parser of SQLite's stored CREATE TABLE / CREATE INDEX text.
-#include <doctest/doctest.h>
-
 #include "introspect/sqlite_sql_parser.hpp"
+
+#include <doctest/doctest.h>
 
 using namespace autogen::introspect::sqlite;
 using Kind = ParsedConstraint::Kind;
@@ -11,12 +11,14 @@ TEST_CASE("sqlite parser: table and column constraints with names") {
         "CREATE TABLE \"o\"\"dd\" (\n"
         "  id INTEGER PRIMARY KEY AUTOINCREMENT,\n"
         "  [email] TEXT NOT NULL CONSTRAINT uq_email UNIQUE ON CONFLICT ABORT COLLATE nocase,\n"
-        "  `owner` INT CONSTRAINT \"fk owner\" REFERENCES users(id) ON DELETE SET DEFAULT ON UPDATE SET NULL DEFAULT 3,\n"
+        "  `owner` INT CONSTRAINT \"fk owner\" REFERENCES users(id) ON DELETE SET DEFAULT ON "
+        "UPDATE SET NULL DEFAULT 3,\n"
         "  total REAL DEFAULT (1 + 2) CHECK (total >= 0) -- a comment, (with a paren\n"
         "  , note TEXT DEFAULT 'a,b)' COLLATE \"RTRIM\",\n"
         "  CONSTRAINT pair UNIQUE (email COLLATE nocase, owner DESC),\n"
         "  CONSTRAINT ck_x CHECK (owner IN (1, 2) AND note <> ')'),\n"
-        "  FOREIGN KEY (owner, total) REFERENCES other (a, b) MATCH SIMPLE DEFERRABLE INITIALLY DEFERRED\n"
+        "  FOREIGN KEY (owner, total) REFERENCES other (a, b) MATCH SIMPLE DEFERRABLE INITIALLY "
+        "DEFERRED\n"
         ") WITHOUT ROWID");
     REQUIRE(t);
     CHECK(t->without_rowid);
@@ -46,7 +48,8 @@ TEST_CASE("sqlite parser: table and column constraints with names") {
 
 TEST_CASE("sqlite parser: index items and partial predicates") {
     auto ix = parse_create_index(
-        "CREATE UNIQUE INDEX IF NOT EXISTS \"ix\" ON \"t\" (\"a\" COLLATE NOCASE DESC, (lower(b)), b || c ASC) "
+        "CREATE UNIQUE INDEX IF NOT EXISTS \"ix\" ON \"t\" (\"a\" COLLATE NOCASE DESC, (lower(b)), "
+        "b || c ASC) "
         "WHERE a IS NOT NULL AND c > 0");
     REQUIRE(ix);
     CHECK(ix->items == std::vector<std::string>{"a", "(lower(b))", "(b || c)"});

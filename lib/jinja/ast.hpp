@@ -20,21 +20,21 @@ using ExprPtr = std::unique_ptr<Expr>;
 /// An expression node.
 struct Expr {
     enum class Kind {
-        Literal,    ///< literal
-        Name,       ///< name
-        List,       ///< items
-        Tuple,      ///< items
-        Dict,       ///< items: key, value, key, value ...
-        GetAttr,    ///< items[0].name
-        GetItem,    ///< items[0][items[1]]
-        Slice,      ///< items[0][items[1]:items[2]:items[3]] (null slots absent)
-        Call,       ///< items[0](items[1..], kwargs)
-        Filter,     ///< items[0] | name(items[1..], kwargs)
-        Test,       ///< items[0] is [not] name(items[1..], kwargs); negated
-        Unary,      ///< name ("not", "-", "+") items[0]
-        Binary,     ///< items[0] name items[1]; name is + - * / // % ** ~ and or
-        Compare,    ///< items[0] ops[0] items[1] ops[1] items[2] ...
-        CondExpr,   ///< items[1] if items[0] else items[2] (items[2] may be null)
+        Literal,   ///< literal
+        Name,      ///< name
+        List,      ///< items
+        Tuple,     ///< items
+        Dict,      ///< items: key, value, key, value ...
+        GetAttr,   ///< items[0].name
+        GetItem,   ///< items[0][items[1]]
+        Slice,     ///< items[0][items[1]:items[2]:items[3]] (null slots absent)
+        Call,      ///< items[0](items[1..], kwargs)
+        Filter,    ///< items[0] | name(items[1..], kwargs)
+        Test,      ///< items[0] is [not] name(items[1..], kwargs); negated
+        Unary,     ///< name ("not", "-", "+") items[0]
+        Binary,    ///< items[0] name items[1]; name is + - * / // % ** ~ and or
+        Compare,   ///< items[0] ops[0] items[1] ops[1] items[2] ...
+        CondExpr,  ///< items[1] if items[0] else items[2] (items[2] may be null)
     };
     Kind kind = Kind::Literal;
     Pos pos;
@@ -59,21 +59,21 @@ struct Param {
 /// A statement node.
 struct Stmt {
     enum class Kind {
-        Text,       ///< text
-        Print,      ///< expr
-        If,         ///< conds[i] -> bodies[i]; else_body
-        For,        ///< targets in expr [if cond]: body; else_body; recursive unsupported
-        Set,        ///< targets (or attr target: targets[0].name) = expr
-        SetBlock,   ///< targets = rendered body (| filters in filter_expr)
-        Macro,      ///< name(params): body
-        CallBlock,  ///< call(params) expr: body
-        FilterBlock,///< body | filter_expr (its items[0] is a placeholder)
-        Include,    ///< include expr; ignore_missing; with_context
-        Import,     ///< import expr as name; with_context
-        FromImport, ///< from expr import names (pairs name, alias); with_context
-        Extends,    ///< extends expr
-        Block,      ///< block name: body; scoped
-        With,       ///< with targets = values: body
+        Text,         ///< text
+        Print,        ///< expr
+        If,           ///< conds[i] -> bodies[i]; else_body
+        For,          ///< targets in expr [if cond]: body; else_body; recursive unsupported
+        Set,          ///< targets (or attr target: targets[0].name) = expr
+        SetBlock,     ///< targets = rendered body (| filters in filter_expr)
+        Macro,        ///< name(params): body
+        CallBlock,    ///< call(params) expr: body
+        FilterBlock,  ///< body | filter_expr (its items[0] is a placeholder)
+        Include,      ///< include expr; ignore_missing; with_context
+        Import,       ///< import expr as name; with_context
+        FromImport,   ///< from expr import names (pairs name, alias); with_context
+        Extends,      ///< extends expr
+        Block,        ///< block name: body; scoped
+        With,         ///< with targets = values: body
     };
     Kind kind = Kind::Text;
     Pos pos;
@@ -83,18 +83,18 @@ struct Stmt {
     ExprPtr cond;
     ExprPtr filter_expr;
     std::vector<std::string> targets;
-    std::string attr;                          ///< Set: `set ns.attr = ...`
+    std::string attr;  ///< Set: `set ns.attr = ...`
     std::vector<ExprPtr> conds;
     std::vector<Body> bodies;
     Body body;
     Body else_body;
     std::vector<Param> params;
     std::vector<std::pair<std::string, std::string>> names;  ///< FromImport
-    std::vector<ExprPtr> values;                            ///< With
+    std::vector<ExprPtr> values;                             ///< With
     bool ignore_missing = false;
     bool with_context = false;
     bool scoped = false;
-    bool tuple_target = false;                 ///< For/Set: `a, b` rather than `a`
+    bool tuple_target = false;  ///< For/Set: `a, b` rather than `a`
 };
 
 /// A parsed template.

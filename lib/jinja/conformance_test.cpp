@@ -36,10 +36,14 @@ std::vector<std::string> lines_of(const std::string& s) {
 std::string visible(const std::string& line) {
     std::string out;
     for (char c : line) {
-        if (c == '\n') out += "\\n";
-        else if (c == '\t') out += "\\t";
-        else if (c == '\r') out += "\\r";
-        else out += c;
+        if (c == '\n')
+            out += "\\n";
+        else if (c == '\t')
+            out += "\\t";
+        else if (c == '\r')
+            out += "\\r";
+        else
+            out += c;
     }
     return out;
 }
@@ -50,7 +54,9 @@ std::string diff(const std::string& want, const std::string& got) {
     std::size_t pre = 0;
     while (pre < a.size() && pre < b.size() && a[pre] == b[pre]) ++pre;
     std::size_t suf = 0;
-    while (suf < a.size() - pre && suf < b.size() - pre && a[a.size() - 1 - suf] == b[b.size() - 1 - suf]) ++suf;
+    while (suf < a.size() - pre && suf < b.size() - pre &&
+           a[a.size() - 1 - suf] == b[b.size() - 1 - suf])
+        ++suf;
     std::ostringstream out;
     out << "@@ line " << pre + 1 << " @@\n";
     if (pre > 0) out << "  " << visible(a[pre - 1]) << "\n";
@@ -80,7 +86,8 @@ CaseResult run_case(const fs::path& dir, const std::string& name) {
     }
     autogen::testing::TempDir tmp;
     if (data.contains("__templates__")) {
-        for (const auto& [tname, tsource] : data["__templates__"].items()) tmp.write(tname, tsource.get<std::string>());
+        for (const auto& [tname, tsource] : data["__templates__"].items())
+            tmp.write(tname, tsource.get<std::string>());
         data.erase("__templates__");
     }
     tmp.write(name + ".j2", source);
@@ -92,7 +99,8 @@ CaseResult run_case(const fs::path& dir, const std::string& name) {
         if (out) {
             r.ok = false;
             r.report = name + ": expected an error, rendered:\n" + *out;
-        } else if (diags.items().empty() || diags.items()[0].category != autogen::support::Category::Template ||
+        } else if (diags.items().empty() ||
+                   diags.items()[0].category != autogen::support::Category::Template ||
                    diags.items()[0].location.file.empty()) {
             r.ok = false;
             r.report = name + ": failed without a located Template diagnostic";
@@ -106,10 +114,12 @@ CaseResult run_case(const fs::path& dir, const std::string& name) {
     std::string expected = autogen::testing::read_file(dir / (name + ".expected"));
     if (!out) {
         r.ok = false;
-        r.report = name + ": render failed: " + (diags.items().empty() ? "?" : format(diags.items()[0]));
+        r.report =
+            name + ": render failed: " + (diags.items().empty() ? "?" : format(diags.items()[0]));
     } else if (*out != expected) {
         r.ok = false;
-        r.report = name + ": output differs from jinja2 (- jinja2, + ours)\n" + diff(expected, *out);
+        r.report =
+            name + ": output differs from jinja2 (- jinja2, + ours)\n" + diff(expected, *out);
     }
     return r;
 }

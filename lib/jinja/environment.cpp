@@ -36,7 +36,8 @@ void validate_body(const Body& body, const std::string& name, bool soft) {
         validate_expr(s->cond.get(), name, inner);
         validate_expr(s->filter_expr.get(), name, inner);
         for (const auto& c : s->conds) validate_expr(c.get(), name, inner);
-        for (const auto& v : s->values) validate_expr(v.get(), name, s->kind == Stmt::Kind::With ? soft : inner);
+        for (const auto& v : s->values)
+            validate_expr(v.get(), name, s->kind == Stmt::Kind::With ? soft : inner);
         for (const auto& p : s->params) validate_expr(p.default_value.get(), name, inner);
         for (const auto& b : s->bodies) validate_body(b, name, inner);
         validate_body(s->body, name, inner);
@@ -49,15 +50,18 @@ std::optional<std::string> guarded(const std::string& name, support::Diagnostics
     try {
         return f();
     } catch (const TemplateError& e) {
-        diags.error(support::Category::Template, e.what(),
-                    support::SourceLocation{e.name.empty() ? name : e.name, e.pos.line, e.pos.column});
+        diags.error(
+            support::Category::Template, e.what(),
+            support::SourceLocation{e.name.empty() ? name : e.name, e.pos.line, e.pos.column});
     } catch (const ValueError& e) {
         diags.error(support::Category::Template, e.what(), support::SourceLocation{name, 0, 0});
     } catch (const std::exception& e) {
-        diags.error(support::Category::Template, std::string("internal error while rendering: ") + e.what(),
+        diags.error(support::Category::Template,
+                    std::string("internal error while rendering: ") + e.what(),
                     support::SourceLocation{name, 0, 0});
     } catch (...) {
-        diags.error(support::Category::Template, "internal error while rendering", support::SourceLocation{name, 0, 0});
+        diags.error(support::Category::Template, "internal error while rendering",
+                    support::SourceLocation{name, 0, 0});
     }
     return std::nullopt;
 }
@@ -69,7 +73,8 @@ void validate_template(const Template& tmpl) { validate_body(tmpl.body, tmpl.nam
 Environment::Environment(std::vector<std::filesystem::path> search_path, Options options)
     : search_path_(std::move(search_path)), options_(options) {}
 
-std::optional<std::string> Environment::render(const std::string& template_name, const Value& context,
+std::optional<std::string> Environment::render(const std::string& template_name,
+                                               const Value& context,
                                                support::Diagnostics& diags) const {
     return guarded(template_name, diags, [&]() -> std::optional<std::string> {
         Renderer r(search_path_, options_);
@@ -79,7 +84,8 @@ std::optional<std::string> Environment::render(const std::string& template_name,
         } catch (const ValueError& e) {
             std::string where;
             for (const auto& p : search_path_) where += (where.empty() ? "" : ", ") + p.string();
-            diags.error(support::Category::Template, e.what(), support::SourceLocation{template_name, 0, 0},
+            diags.error(support::Category::Template, e.what(),
+                        support::SourceLocation{template_name, 0, 0},
                         "looked in: " + (where.empty() ? std::string("(no folders)") : where));
             return std::nullopt;
         }
@@ -87,8 +93,9 @@ std::optional<std::string> Environment::render(const std::string& template_name,
     });
 }
 
-std::optional<std::string> Environment::render_string(const std::string& source, const std::string& name,
-                                                      const Value& context, support::Diagnostics& diags) const {
+std::optional<std::string> Environment::render_string(const std::string& source,
+                                                      const std::string& name, const Value& context,
+                                                      support::Diagnostics& diags) const {
     return guarded(name, diags, [&]() -> std::optional<std::string> {
         Renderer r(search_path_, options_);
         auto t = r.compile(source, name);

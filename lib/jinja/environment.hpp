@@ -5,11 +5,10 @@
 #pragma once
 
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "support/diagnostics.hpp"
 
@@ -22,14 +21,16 @@ using Value = nlohmann::ordered_json;
 struct Options {
     bool trim_blocks = false;
     bool lstrip_blocks = false;
-    bool keep_trailing_newline = false;   ///< Jinja's default: one final newline is eaten
-    bool strict_undefined = false;        ///< true: like jinja2.StrictUndefined (using an undefined value is an error)
+    bool keep_trailing_newline = false;  ///< Jinja's default: one final newline is eaten
+    bool strict_undefined =
+        false;  ///< true: like jinja2.StrictUndefined (using an undefined value is an error)
 };
 
 /// Loads templates from folders and renders them.
 class Environment {
-public:
-    /// Templates are looked up by name in `search_path`, first folder first (a project's folder overrides the built-ins).
+  public:
+    /// Templates are looked up by name in `search_path`, first folder first (a project's folder
+    /// overrides the built-ins).
     Environment(std::vector<std::filesystem::path> search_path, Options options = {});
 
     /// Renders the template `template_name` (found on the search path) with `context`;
@@ -40,14 +41,15 @@ public:
     /// Renders `source` as a template called `name` (used in messages; it may include,
     /// import or extend templates from the search path).
     std::optional<std::string> render_string(const std::string& source, const std::string& name,
-                                             const Value& context, support::Diagnostics& diags) const;
+                                             const Value& context,
+                                             support::Diagnostics& diags) const;
 
     /// The settings this environment renders with.
     const Options& options() const { return options_; }
     /// The folders templates are looked up in, first first.
     const std::vector<std::filesystem::path>& search_path() const { return search_path_; }
 
-private:
+  private:
     std::vector<std::filesystem::path> search_path_;
     Options options_;
 };

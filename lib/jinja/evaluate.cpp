@@ -1,9 +1,8 @@
 // Expression evaluation: names, literals, attribute and item lookup with Jinja's
 // getattr/getitem fallbacks, slicing, calls, filters and tests, the operators, and
 // conversion of results back to JSON data.
-#include "jinja/renderer.hpp"
-
 #include "jinja/objects.hpp"
+#include "jinja/renderer.hpp"
 
 namespace autogen::codegen::jinja {
 
@@ -11,18 +10,17 @@ Json Renderer::to_json(const Val& v) {
     if (v.is_data()) return v.json;
     // Jinja keeps Undefined objects in lists ([missing], map(attribute=...) of a missing key)
     if (v.is_undefined()) return v.to_marker();
-    throw ValueError("a " + v.obj->type_name() + " cannot be stored in a list or dict (not supported)");
+    throw ValueError("a " + v.obj->type_name() +
+                     " cannot be stored in a list or dict (not supported)");
 }
 
 namespace {
 
-std::string object_name(const Val& v) {
-    return "'" + type_name(v) + " object'";
-}
+std::string object_name(const Val& v) { return "'" + type_name(v) + " object'"; }
 
 /// Python's slice index normalisation for a sequence of length n.
-std::vector<std::size_t> slice_indices(std::int64_t n, std::optional<std::int64_t> start, std::optional<std::int64_t> stop,
-                                       std::int64_t step) {
+std::vector<std::size_t> slice_indices(std::int64_t n, std::optional<std::int64_t> start,
+                                       std::optional<std::int64_t> stop, std::int64_t step) {
     if (step == 0) throw ValueError("slice step cannot be zero");
     // any |step| beyond the length selects at most one item: clamp (and keep -step valid)
     if (step > n + 1) step = n + 1;
@@ -82,7 +80,8 @@ Val Renderer::get_item(const Val& obj, const Val& key) {
             if (it != obj.json.end()) return Val(*it);
             return get_attribute(obj, key.json.get<std::string>());
         }
-        return undefined(type_name(obj) + " object has no element " + (key.is_data() ? repr(key.json) : to_str(key)));
+        return undefined(type_name(obj) + " object has no element " +
+                         (key.is_data() ? repr(key.json) : to_str(key)));
     }
     if ((obj.is_list() || obj.is_string()) && key.is_int()) {
         std::int64_t i = as_int(key);
@@ -94,13 +93,15 @@ Val Renderer::get_item(const Val& obj, const Val& key) {
             std::u32string s = utf8_decode(obj.json.get<std::string>());
             auto n = static_cast<std::int64_t>(s.size());
             if (i < 0) i += n;
-            if (i >= 0 && i < n) return Val(Json(utf8_encode(s.substr(static_cast<std::size_t>(i), 1))));
+            if (i >= 0 && i < n)
+                return Val(Json(utf8_encode(s.substr(static_cast<std::size_t>(i), 1))));
         }
         return undefined(type_name(obj) + " object has no element " + std::to_string(as_int(key)));
     }
     if (key.is_string()) return get_attribute(obj, key.json.get<std::string>());
     if (obj.is_object()) return undefined(type_name(obj) + " object has no element " + to_str(key));
-    return undefined(type_name(obj) + " object has no element " + (key.is_data() ? repr(key.json) : to_str(key)));
+    return undefined(type_name(obj) + " object has no element " +
+                     (key.is_data() ? repr(key.json) : to_str(key)));
 }
 
 Val Renderer::call(const Val& callee, CallArgs& args) {
@@ -115,16 +116,20 @@ Val Renderer::apply_filter_chain(const Expr& chain, const Val& input, Frame& fra
     if (!chain.items.empty() && chain.items[0] && chain.items[0]->kind == Expr::Kind::Filter)
         in = apply_filter_chain(*chain.items[0], input, frame);
     CallArgs args;
-    for (std::size_t i = 1; i < chain.items.size(); ++i) args.positional.push_back(eval(*chain.items[i], frame));
+    for (std::size_t i = 1; i < chain.items.size(); ++i)
+        args.positional.push_back(eval(*chain.items[i], frame));
     for (const auto& [k, v] : chain.kwargs) args.keyword.emplace_back(k, eval(*v, frame));
     return apply_filter(chain.name, in, args);
 }
 
 namespace {
 bool is_list_mutator(const std::string& n) {
-    return n == "append" || n == "extend" || n == "insert" || n == "pop" || n == "remove" || n == "clear";
+    return n == "append" || n == "extend" || n == "insert" || n == "pop" || n == "remove" ||
+           n == "clear";
 }
-bool is_dict_mutator(const std::string& n) { return n == "update" || n == "pop" || n == "setdefault" || n == "clear"; }
+bool is_dict_mutator(const std::string& n) {
+    return n == "update" || n == "pop" || n == "setdefault" || n == "clear";
+}
 }  // namespace
 
 // Python lists and dicts are mutable and Jinja templates use that
@@ -140,24 +145,33 @@ std::optional<Val> Renderer::call_mutator(const Expr& call, Frame& frame) {
     Val* target = nullptr;
     if (target_expr.kind == Expr::Kind::Name) {
         target = frame.scope->find_mutable(target_expr.name);
-    } else if (target_expr.kind == Expr::Kind::GetAttr && target_expr.items[0]->kind == Expr::Kind::Name) {
+    } else if (target_expr.kind == Expr::Kind::GetAttr &&
+               target_expr.items[0]->kind == Expr::Kind::Name) {
         Val* owner = frame.scope->find_mutable(target_expr.items[0]->name);
-        if (owner != nullptr && owner->is_object()) target = owner->obj->attribute_slot(target_expr.name);
+        if (owner != nullptr && owner->is_object())
+            target = owner->obj->attribute_slot(target_expr.name);
     }
-    if (target == nullptr || !(target->is_list() ? is_list_mutator(method) : target->is_dict() && is_dict_mutator(method)))
+    if (target == nullptr || !(target->is_list() ? is_list_mutator(method)
+                                                 : target->is_dict() && is_dict_mutator(method)))
         return std::nullopt;
     CallArgs a;
-    for (std::size_t i = 1; i < call.items.size(); ++i) a.positional.push_back(eval(*call.items[i], frame));
+    for (std::size_t i = 1; i < call.items.size(); ++i)
+        a.positional.push_back(eval(*call.items[i], frame));
     for (const auto& [k, v] : call.kwargs) a.keyword.emplace_back(k, eval(*v, frame));
     // the same guard as namespaces: mutation must not build data deep enough to overflow the stack
     for (const auto& v : a.positional)
-        if (v.is_data() && nesting_exceeds(v.json, 199)) throw ValueError("value nested too deeply (more than 200 levels)");
+        if (v.is_data() && nesting_exceeds(v.json, 199))
+            throw ValueError("value nested too deeply (more than 200 levels)");
     Json& j = target->json;
     auto need = [&](std::size_t lo, std::size_t hi) {
-        if (!a.keyword.empty() && method != "update") throw ValueError(method + "() takes no keyword arguments");
+        if (!a.keyword.empty() && method != "update")
+            throw ValueError(method + "() takes no keyword arguments");
         if (a.positional.size() < lo || a.positional.size() > hi)
-            throw ValueError(method + "() takes " + (lo == hi ? "exactly " + std::to_string(lo) : "at most " + std::to_string(hi)) +
-                             " argument" + (hi == 1 ? "" : "s") + " (" + std::to_string(a.positional.size()) + " given)");
+            throw ValueError(
+                method + "() takes " +
+                (lo == hi ? "exactly " + std::to_string(lo) : "at most " + std::to_string(hi)) +
+                " argument" + (hi == 1 ? "" : "s") + " (" + std::to_string(a.positional.size()) +
+                " given)");
     };
     Val none{Json(nullptr)};
     if (target->is_list()) {
@@ -204,7 +218,8 @@ std::optional<Val> Renderer::call_mutator(const Expr& call, Frame& frame) {
     if (method == "update") {
         need(0, 1);
         if (!a.positional.empty()) {
-            if (!a.positional[0].is_dict()) throw ValueError("dict.update() argument must be a dict");
+            if (!a.positional[0].is_dict())
+                throw ValueError("dict.update() argument must be a dict");
             for (const auto& [k, v] : a.positional[0].json.items()) j[k] = v;
         }
         for (const auto& [k, v] : a.keyword) j[k] = to_json(v);
@@ -216,7 +231,8 @@ std::optional<Val> Renderer::call_mutator(const Expr& call, Frame& frame) {
         return none;
     }
     need(1, 2);
-    if (!a.positional[0].is_string()) throw ValueError("dict keys other than strings are not supported");
+    if (!a.positional[0].is_string())
+        throw ValueError("dict keys other than strings are not supported");
     std::string key = a.positional[0].json.get<std::string>();
     auto it = j.find(key);
     if (method == "setdefault") {
@@ -245,7 +261,8 @@ const Json* Renderer::data_path(const Expr& e, Frame& frame) {
             const Json* base = data_path(*e.items[0], frame);
             if (base == nullptr || !base->is_object()) return nullptr;
             // dict methods win over keys of the same name (getattr before getitem)
-            if (e.name == "items" || e.name == "keys" || e.name == "values" || e.name == "get") return nullptr;
+            if (e.name == "items" || e.name == "keys" || e.name == "values" || e.name == "get")
+                return nullptr;
             auto it = base->find(e.name);
             return it == base->end() ? nullptr : &*it;
         }
@@ -266,7 +283,8 @@ const Json* Renderer::data_path(const Expr& e, Frame& frame) {
             }
             return nullptr;
         }
-        default: return nullptr;
+        default:
+            return nullptr;
     }
 }
 
@@ -277,7 +295,8 @@ Val Renderer::eval(const Expr& e, Frame& frame) {
             if (const Json* p = data_path(e, frame)) return Val(*p);
         }
         switch (e.kind) {
-            case Expr::Kind::Literal: return Val(e.literal);
+            case Expr::Kind::Literal:
+                return Val(e.literal);
             case Expr::Kind::Name: {
                 if (const Val* v = frame.scope->find(e.name)) return *v;
                 return undefined("'" + e.name + "' is undefined");
@@ -293,12 +312,14 @@ Val Renderer::eval(const Expr& e, Frame& frame) {
                 for (std::size_t i = 0; i + 1 < e.items.size(); i += 2) {
                     Val k = eval(*e.items[i], frame);
                     Val v = eval(*e.items[i + 1], frame);
-                    if (!k.is_string()) throw ValueError("dict keys other than strings are not supported");
+                    if (!k.is_string())
+                        throw ValueError("dict keys other than strings are not supported");
                     out[k.json.get<std::string>()] = to_json(v);
                 }
                 return Val(out);
             }
-            case Expr::Kind::GetAttr: return get_attribute(eval(*e.items[0], frame), e.name);
+            case Expr::Kind::GetAttr:
+                return get_attribute(eval(*e.items[0], frame), e.name);
             case Expr::Kind::GetItem: {
                 Val obj = eval(*e.items[0], frame);
                 return get_item(obj, eval(*e.items[1], frame));
@@ -315,13 +336,15 @@ Val Renderer::eval(const Expr& e, Frame& frame) {
                 obj.require_defined();
                 if (obj.is_list()) {
                     Json out = Json::array();
-                    for (auto i : slice_indices(static_cast<std::int64_t>(obj.json.size()), start, stop, step.value_or(1)))
+                    for (auto i : slice_indices(static_cast<std::int64_t>(obj.json.size()), start,
+                                                stop, step.value_or(1)))
                         out.push_back(obj.json[i]);
                     return Val(out);
                 }
                 if (obj.is_string()) {
                     std::u32string s = utf8_decode(obj.json.get<std::string>()), out;
-                    for (auto i : slice_indices(static_cast<std::int64_t>(s.size()), start, stop, step.value_or(1)))
+                    for (auto i : slice_indices(static_cast<std::int64_t>(s.size()), start, stop,
+                                                step.value_or(1)))
                         out += s[i];
                     return Val(Json(utf8_encode(out)));
                 }
@@ -331,21 +354,24 @@ Val Renderer::eval(const Expr& e, Frame& frame) {
                 if (auto mutated = call_mutator(e, frame)) return *mutated;
                 Val callee = eval(*e.items[0], frame);
                 CallArgs args;
-                for (std::size_t i = 1; i < e.items.size(); ++i) args.positional.push_back(eval(*e.items[i], frame));
+                for (std::size_t i = 1; i < e.items.size(); ++i)
+                    args.positional.push_back(eval(*e.items[i], frame));
                 for (const auto& [k, v] : e.kwargs) args.keyword.emplace_back(k, eval(*v, frame));
                 return call(callee, args);
             }
             case Expr::Kind::Filter: {
                 Val input = eval(*e.items[0], frame);
                 CallArgs args;
-                for (std::size_t i = 1; i < e.items.size(); ++i) args.positional.push_back(eval(*e.items[i], frame));
+                for (std::size_t i = 1; i < e.items.size(); ++i)
+                    args.positional.push_back(eval(*e.items[i], frame));
                 for (const auto& [k, v] : e.kwargs) args.keyword.emplace_back(k, eval(*v, frame));
                 return apply_filter(e.name, input, args);
             }
             case Expr::Kind::Test: {
                 Val input = eval(*e.items[0], frame);
                 CallArgs args;
-                for (std::size_t i = 1; i < e.items.size(); ++i) args.positional.push_back(eval(*e.items[i], frame));
+                for (std::size_t i = 1; i < e.items.size(); ++i)
+                    args.positional.push_back(eval(*e.items[i], frame));
                 for (const auto& [k, v] : e.kwargs) args.keyword.emplace_back(k, eval(*v, frame));
                 bool r = apply_test(e.name, input, args);
                 return Val(Json(e.negated ? !r : r));
@@ -354,7 +380,9 @@ Val Renderer::eval(const Expr& e, Frame& frame) {
                 Val v = eval(*e.items[0], frame);
                 if (e.name == "not") return Val(Json(!truthy(v)));
                 v.require_defined();
-                if (!v.is_number()) throw ValueError("bad operand type for unary " + e.name + ": '" + type_name(v) + "'");
+                if (!v.is_number())
+                    throw ValueError("bad operand type for unary " + e.name + ": '" + type_name(v) +
+                                     "'");
                 if (e.name == "+") return v.is_bool() ? Val(Json(as_int(v))) : v;
                 if (v.is_float()) return Val(Json(-v.json.get<double>()));
                 return arithmetic("-", Val(Json(0)), v);
@@ -379,14 +407,22 @@ Val Renderer::eval(const Expr& e, Frame& frame) {
                     Val right = eval(*e.items[i + 1], frame);
                     const std::string& op = e.ops[i];
                     bool ok;
-                    if (op == "==") ok = equals(left, right);
-                    else if (op == "!=") ok = !equals(left, right);
-                    else if (op == "<") ok = less(left, right);
-                    else if (op == ">") ok = less(right, left);
-                    else if (op == "<=") ok = !less(right, left);
-                    else if (op == ">=") ok = !less(left, right);
-                    else if (op == "in") ok = contains(right, left);
-                    else ok = !contains(right, left);
+                    if (op == "==")
+                        ok = equals(left, right);
+                    else if (op == "!=")
+                        ok = !equals(left, right);
+                    else if (op == "<")
+                        ok = less(left, right);
+                    else if (op == ">")
+                        ok = less(right, left);
+                    else if (op == "<=")
+                        ok = !less(right, left);
+                    else if (op == ">=")
+                        ok = !less(left, right);
+                    else if (op == "in")
+                        ok = contains(right, left);
+                    else
+                        ok = !contains(right, left);
                     if (!ok) return Val(Json(false));
                     left = std::move(right);
                 }
@@ -396,7 +432,8 @@ Val Renderer::eval(const Expr& e, Frame& frame) {
                 if (truthy(eval(*e.items[0], frame))) return eval(*e.items[1], frame);
                 if (e.items[2]) return eval(*e.items[2], frame);
                 // Jinja uses the plain Undefined here even under StrictUndefined
-                return Val::undefined("the inline if-expression on line " + std::to_string(e.pos.line) +
+                return Val::undefined("the inline if-expression on line " +
+                                          std::to_string(e.pos.line) +
                                           " evaluated to false and no else section was defined.",
                                       false);
             }

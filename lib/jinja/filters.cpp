@@ -41,14 +41,17 @@ Val f_title(Renderer&, const Val& in, CallArgs& a) {
     a.expect_no_more(0, "title");
     // Jinja splits on runs of [-\s({[<] and capitalizes each piece
     std::u32string s = utf8_decode(str_of(in)), out;
-    auto is_sep = [](char32_t c) { return c == '-' || c == '(' || c == '{' || c == '[' || c == '<' || text::is_space(c); };
+    auto is_sep = [](char32_t c) {
+        return c == '-' || c == '(' || c == '{' || c == '[' || c == '<' || text::is_space(c);
+    };
     std::size_t i = 0;
     while (i < s.size()) {
         std::size_t j = i;
         bool sep = is_sep(s[i]);
         while (j < s.size() && is_sep(s[j]) == sep) ++j;
         // each piece (word or separator run): first character upper, the rest lower
-        out += utf8_decode(text::to_upper(utf8_encode(s.substr(i, 1))) + text::to_lower(utf8_encode(s.substr(i + 1, j - i - 1))));
+        out += utf8_decode(text::to_upper(utf8_encode(s.substr(i, 1))) +
+                           text::to_lower(utf8_encode(s.substr(i + 1, j - i - 1))));
         i = j;
     }
     return Val(Json(utf8_encode(out)));
@@ -83,10 +86,15 @@ Val f_indent(Renderer&, const Val& in, CallArgs& a) {
     auto first = a.take(1, "first");
     auto blank = a.take(2, "blank");
     a.expect_no_more(3, "indent");
-    std::string ind = !width ? "    " : width->is_string() ? width->json.get<std::string>() : std::string(static_cast<std::size_t>(std::max<std::int64_t>(0, as_int(*width))), ' ');
+    std::string ind =
+        !width ? "    "
+        : width->is_string()
+            ? width->json.get<std::string>()
+            : std::string(static_cast<std::size_t>(std::max<std::int64_t>(0, as_int(*width))), ' ');
     // Jinja appends "\n" to the value itself, which only works for strings
     in.require_defined();
-    if (!in.is_string()) throw ValueError("unsupported operand type(s) for +=: '" + type_name(in) + "' and 'str'");
+    if (!in.is_string())
+        throw ValueError("unsupported operand type(s) for +=: '" + type_name(in) + "' and 'str'");
     std::string s = str_of(in) + "\n";
     std::vector<std::string> lines = splitlines(s);
     std::string rv;
@@ -94,7 +102,8 @@ Val f_indent(Renderer&, const Val& in, CallArgs& a) {
         for (std::size_t i = 0; i < lines.size(); ++i) rv += (i ? "\n" + ind : "") + lines[i];
     } else {
         rv = lines.empty() ? "" : lines[0];
-        for (std::size_t i = 1; i < lines.size(); ++i) rv += "\n" + (lines[i].empty() ? "" : ind + lines[i]);
+        for (std::size_t i = 1; i < lines.size(); ++i)
+            rv += "\n" + (lines[i].empty() ? "" : ind + lines[i]);
     }
     if (first && truthy(*first)) rv = ind + rv;
     return Val(Json(rv));
@@ -133,13 +142,15 @@ Val f_int(Renderer&, const Val& in, CallArgs& a) {
         try {
             std::size_t used = 0;
             long long v = std::stoll(digits, &used, b);
-            if (used == digits.size() && !digits.empty() && s.find("__") == std::string::npos) return Val(Json(static_cast<std::int64_t>(v)));
+            if (used == digits.size() && !digits.empty() && s.find("__") == std::string::npos)
+                return Val(Json(static_cast<std::int64_t>(v)));
         } catch (const std::exception&) {
         }
         try {
             std::size_t used = 0;
             double v = std::stod(s, &used);
-            if (used == s.size() && !std::isinf(v) && !std::isnan(v)) return Val(Json(truncate_to_int(v)));
+            if (used == s.size() && !std::isinf(v) && !std::isnan(v))
+                return Val(Json(truncate_to_int(v)));
         } catch (const std::exception&) {
         }
         return d;
@@ -177,7 +188,8 @@ Val f_round(Renderer&, const Val& in, CallArgs& a) {
     a.expect_no_more(2, "round");
     std::int64_t p = precision ? as_int(*precision) : 0;
     std::string m = method ? str_of(*method) : "common";
-    if (m != "common" && m != "ceil" && m != "floor") throw ValueError("method must be common, ceil or floor");
+    if (m != "common" && m != "ceil" && m != "floor")
+        throw ValueError("method must be common, ceil or floor");
     if (in.is_int() && m == "common") return Val(Json(as_int(in)));  // round(int, n) stays an int
     double x = as_double(in);
     if (m == "common") {
@@ -195,7 +207,8 @@ Val f_round(Renderer&, const Val& in, CallArgs& a) {
 Val f_format(Renderer&, const Val& in, CallArgs& a) {
     Val args;
     if (!a.keyword.empty()) {
-        if (!a.positional.empty()) throw ValueError("can't handle positional and keyword arguments at the same time");
+        if (!a.positional.empty())
+            throw ValueError("can't handle positional and keyword arguments at the same time");
         Json d = Json::object();
         for (const auto& [k, v] : a.keyword) d[k] = Renderer::to_json(v);
         args = Val(d);
@@ -219,12 +232,23 @@ Val f_escape(Renderer&, const Val& in, CallArgs& a) {
     std::string out;
     for (char c : str_of(in)) {
         switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&#34;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&#34;";
+                break;
+            case '\'':
+                out += "&#39;";
+                break;
+            default:
+                out += c;
         }
     }
     return Val(Json(out));
@@ -245,10 +269,13 @@ Val f_truncate(Renderer&, const Val& in, CallArgs& a) {
     std::int64_t len = length ? as_int(*length) : 255;
     std::u32string e = utf8_decode(end ? str_of(*end) : "...");
     std::int64_t lw = leeway && !leeway->is_none() ? as_int(*leeway) : 5;
-    if (len < static_cast<std::int64_t>(e.size())) throw ValueError("expected length >= " + std::to_string(e.size()) + ", got " + std::to_string(len));
+    if (len < static_cast<std::int64_t>(e.size()))
+        throw ValueError("expected length >= " + std::to_string(e.size()) + ", got " +
+                         std::to_string(len));
     if (lw < 0) throw ValueError("expected leeway >= 0, got " + std::to_string(lw));
     if (static_cast<std::int64_t>(s.size()) <= len + lw) return Val(Json(utf8_encode(s)));
-    std::u32string head = s.substr(0, static_cast<std::size_t>(len - static_cast<std::int64_t>(e.size())));
+    std::u32string head =
+        s.substr(0, static_cast<std::size_t>(len - static_cast<std::int64_t>(e.size())));
     if (killwords && truthy(*killwords)) return Val(Json(utf8_encode(head + e)));
     auto sp = head.rfind(U' ');
     if (sp != std::u32string::npos) head = head.substr(0, sp);
@@ -260,7 +287,8 @@ Val f_wordcount(Renderer&, const Val& in, CallArgs& a) {
     std::int64_t n = 0;
     bool in_word = false;
     for (char32_t c : utf8_decode(str_of(in))) {
-        bool w = c == '_' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0xC0;
+        bool w = c == '_' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+                 (c >= 'A' && c <= 'Z') || c >= 0xC0;
         if (w && !in_word) ++n;
         in_word = w;
     }
@@ -276,8 +304,8 @@ std::vector<std::string> splitlines(const std::string& s) {
     std::u32string u = utf8_decode(s), cur;
     for (std::size_t i = 0; i < u.size(); ++i) {
         char32_t c = u[i];
-        if (c == '\n' || c == '\r' || c == '\v' || c == '\f' || c == 0x1C || c == 0x1D || c == 0x1E || c == 0x85 ||
-            c == 0x2028 || c == 0x2029) {
+        if (c == '\n' || c == '\r' || c == '\v' || c == '\f' || c == 0x1C || c == 0x1D ||
+            c == 0x1E || c == 0x85 || c == 0x2028 || c == 0x2029) {
             if (c == '\r' && i + 1 < u.size() && u[i + 1] == '\n') ++i;
             out.push_back(utf8_encode(cur));
             cur.clear();
@@ -296,14 +324,20 @@ namespace {
 // wordsep_re (whitespace runs, words, hyphenated word parts, em-dashes), then chunks
 // fill lines; lines drop leading whitespace chunks (except the first line's) and
 // trailing whitespace; a too-long word is cut, after its last hyphen if it can.
-bool tw_space(char32_t c) { return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'; }
+bool tw_space(char32_t c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
+}
 bool tw_word(char32_t c) {
-    if (c < 0x80) return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-    return c >= 0xAA && c != 0xD7 && c != 0xF7 && !(c >= 0x2000 && c <= 0x2BFF) && !(c >= 0xA0 && c <= 0xBF);
+    if (c < 0x80)
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+               c == '_';
+    return c >= 0xAA && c != 0xD7 && c != 0xF7 && !(c >= 0x2000 && c <= 0x2BFF) &&
+           !(c >= 0xA0 && c <= 0xBF);
 }
 bool tw_letter(char32_t c) { return tw_word(c) && !(c >= '0' && c <= '9'); }
 bool tw_punct(char32_t c) {
-    return tw_word(c) || c == '!' || c == '"' || c == '\'' || c == '&' || c == '.' || c == ',' || c == '?';
+    return tw_word(c) || c == '!' || c == '"' || c == '\'' || c == '&' || c == '.' || c == ',' ||
+           c == '?';
 }
 
 std::vector<std::u32string> wordsep_chunks(const std::u32string& t, bool hyphens) {
@@ -328,10 +362,12 @@ std::vector<std::u32string> wordsep_chunks(const std::u32string& t, bool hyphens
             for (j = i + 1;; ++j) {
                 if (j >= t.size() || tw_space(t[j])) break;  // end of word
                 if (t[j] == '-') {
-                    bool behind = (j >= 2 && tw_letter(t[j - 2]) && tw_letter(t[j - 1])) ||
-                                  (j >= 3 && tw_letter(t[j - 3]) && t[j - 2] == '-' && tw_letter(t[j - 1]));
-                    bool ahead = tw_letter(at(j + 1)) &&
-                                 (tw_letter(at(j + 2)) || (at(j + 2) == '-' && tw_letter(at(j + 3))));
+                    bool behind =
+                        (j >= 2 && tw_letter(t[j - 2]) && tw_letter(t[j - 1])) ||
+                        (j >= 3 && tw_letter(t[j - 3]) && t[j - 2] == '-' && tw_letter(t[j - 1]));
+                    bool ahead =
+                        tw_letter(at(j + 1)) &&
+                        (tw_letter(at(j + 2)) || (at(j + 2) == '-' && tw_letter(at(j + 3))));
                     if (behind && ahead) {
                         ++j;  // hyphenated word: the hyphen stays with the first part
                         break;
@@ -346,7 +382,8 @@ std::vector<std::u32string> wordsep_chunks(const std::u32string& t, bool hyphens
     return chunks;
 }
 
-std::vector<std::u32string> wrap_line(const std::u32string& line, std::size_t width, bool break_long, bool hyphens) {
+std::vector<std::u32string> wrap_line(const std::u32string& line, std::size_t width,
+                                      bool break_long, bool hyphens) {
     std::vector<std::u32string> chunks = wordsep_chunks(line, hyphens);
     std::reverse(chunks.begin(), chunks.end());
     std::vector<std::u32string> lines;
@@ -412,8 +449,9 @@ Val f_wordwrap(Renderer&, const Val& in, CallArgs& a) {
         if (!first_para) out += sep;
         first_para = false;
         bool first = true;
-        for (const auto& l : wrap_line(utf8_decode(para), static_cast<std::size_t>(w), !break_long || truthy(*break_long),
-                                          !hyphens || truthy(*hyphens))) {
+        for (const auto& l :
+             wrap_line(utf8_decode(para), static_cast<std::size_t>(w),
+                       !break_long || truthy(*break_long), !hyphens || truthy(*hyphens))) {
             if (!first) out += sep;
             first = false;
             out += utf8_encode(l);
@@ -427,12 +465,30 @@ Val f_wordwrap(Renderer&, const Val& in, CallArgs& a) {
 const std::map<std::string, FilterFn>& filter_table() {
     static const std::map<std::string, FilterFn> table = [] {
         std::map<std::string, FilterFn> t{
-            {"default", f_default}, {"d", f_default},         {"upper", f_upper},       {"lower", f_lower},
-            {"capitalize", f_capitalize}, {"title", f_title}, {"trim", f_trim},         {"replace", f_replace},
-            {"string", f_string},   {"indent", f_indent},     {"center", f_center},     {"int", f_int},
-            {"float", f_float},     {"abs", f_abs},           {"round", f_round},       {"format", f_format},
-            {"tojson", f_tojson},   {"escape", f_escape},     {"e", f_escape},          {"forceescape", f_escape},
-            {"safe", f_safe},       {"truncate", f_truncate}, {"wordcount", f_wordcount}, {"wordwrap", f_wordwrap},
+            {"default", f_default},
+            {"d", f_default},
+            {"upper", f_upper},
+            {"lower", f_lower},
+            {"capitalize", f_capitalize},
+            {"title", f_title},
+            {"trim", f_trim},
+            {"replace", f_replace},
+            {"string", f_string},
+            {"indent", f_indent},
+            {"center", f_center},
+            {"int", f_int},
+            {"float", f_float},
+            {"abs", f_abs},
+            {"round", f_round},
+            {"format", f_format},
+            {"tojson", f_tojson},
+            {"escape", f_escape},
+            {"e", f_escape},
+            {"forceescape", f_escape},
+            {"safe", f_safe},
+            {"truncate", f_truncate},
+            {"wordcount", f_wordcount},
+            {"wordwrap", f_wordwrap},
         };
         add_sequence_filters(t);
         return t;

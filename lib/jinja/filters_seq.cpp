@@ -1,11 +1,10 @@
 // Sequence filters: join, length, first, last, select/reject(attr), map, sort, list,
 // reverse, dictsort, sum, min, max, unique, batch, slice, items, attr.
-#include "jinja/filters.hpp"
-
 #include <algorithm>
 #include <cstring>
 #include <unordered_map>
 
+#include "jinja/filters.hpp"
 #include "jinja/objects.hpp"
 #include "jinja/text.hpp"
 
@@ -17,9 +16,11 @@ Val lookup_path(Renderer& r, const Val& item, const Val& path) {
     Val cur = item;
     std::string sep = ".";
     for (const auto& part : text::split(p, &sep)) {
-        bool digits = !part.empty() && std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; });
+        bool digits = !part.empty() && std::all_of(part.begin(), part.end(),
+                                                   [](char c) { return c >= '0' && c <= '9'; });
         if (digits && part.size() > 18) throw ValueError("index too large: " + part);
-        cur = digits ? r.get_item(cur, Val(Json(static_cast<std::int64_t>(std::stoll(part))))) : r.get_item(cur, Val(Json(part)));
+        cur = digits ? r.get_item(cur, Val(Json(static_cast<std::int64_t>(std::stoll(part)))))
+                     : r.get_item(cur, Val(Json(part)));
     }
     return cur;
 }
@@ -54,7 +55,8 @@ Val f_length(Renderer&, const Val& in, CallArgs& a) {
         if (in.strict) throw ValueError(in.undefined_hint);
         return Val(Json(0));
     }
-    if (in.is_string()) return Val(Json(static_cast<std::int64_t>(utf8_length(in.json.get<std::string>()))));
+    if (in.is_string())
+        return Val(Json(static_cast<std::int64_t>(utf8_length(in.json.get<std::string>()))));
     if (in.is_list() || in.is_dict()) return Val(Json(static_cast<std::int64_t>(in.json.size())));
     throw ValueError("object of type '" + type_name(in) + "' has no len()");
 }
@@ -149,9 +151,15 @@ Val select_impl(Renderer& r, const Val& in, CallArgs& a, bool attr, bool keep_wh
 }
 
 Val f_select(Renderer& r, const Val& in, CallArgs& a) { return select_impl(r, in, a, false, true); }
-Val f_reject(Renderer& r, const Val& in, CallArgs& a) { return select_impl(r, in, a, false, false); }
-Val f_selectattr(Renderer& r, const Val& in, CallArgs& a) { return select_impl(r, in, a, true, true); }
-Val f_rejectattr(Renderer& r, const Val& in, CallArgs& a) { return select_impl(r, in, a, true, false); }
+Val f_reject(Renderer& r, const Val& in, CallArgs& a) {
+    return select_impl(r, in, a, false, false);
+}
+Val f_selectattr(Renderer& r, const Val& in, CallArgs& a) {
+    return select_impl(r, in, a, true, true);
+}
+Val f_rejectattr(Renderer& r, const Val& in, CallArgs& a) {
+    return select_impl(r, in, a, true, false);
+}
 
 Val f_map(Renderer& r, const Val& in, CallArgs& a) {
     Json out = Json::array();
@@ -183,7 +191,8 @@ Val f_map(Renderer& r, const Val& in, CallArgs& a) {
 
 /// The sort key of an item: attribute paths (comma-separated), lowercased strings
 /// unless case-sensitive.
-Json sort_key(Renderer& r, const Val& item, const std::vector<std::string>& attrs, bool case_sensitive) {
+Json sort_key(Renderer& r, const Val& item, const std::vector<std::string>& attrs,
+              bool case_sensitive) {
     auto fold = [&](Val v) -> Json {
         Json j = Renderer::to_json(v);
         if (!case_sensitive && j.is_string()) return text::to_lower(j.get<std::string>());
@@ -213,7 +222,8 @@ Val f_sort(Renderer& r, const Val& in, CallArgs& a) {
     auto attrs = attr_list(attribute);
     bool case_sensitive = cs && truthy(*cs);
     std::vector<std::pair<Json, Val>> keyed;
-    for (const auto& item : iterate(in)) keyed.emplace_back(sort_key(r, item, attrs, case_sensitive), item);
+    for (const auto& item : iterate(in))
+        keyed.emplace_back(sort_key(r, item, attrs, case_sensitive), item);
     bool rev = reverse && truthy(*reverse);
     std::stable_sort(keyed.begin(), keyed.end(), [&](const auto& x, const auto& y) {
         return rev ? less(Val(y.first), Val(x.first)) : less(Val(x.first), Val(y.first));
@@ -231,7 +241,8 @@ Val f_dictsort(Renderer&, const Val& in, CallArgs& a) {
     in.require_defined();
     if (!in.is_dict()) throw ValueError("'" + type_name(in) + "' object has no attribute 'items'");
     std::string b = by ? to_str(*by) : "key";
-    if (b != "key" && b != "value") throw ValueError("You can only sort by either \"key\" or \"value\"");
+    if (b != "key" && b != "value")
+        throw ValueError("You can only sort by either \"key\" or \"value\"");
     bool case_sensitive = cs && truthy(*cs);
     bool rev = reverse && truthy(*reverse);
     std::vector<std::pair<Json, Json>> items;
@@ -341,7 +352,8 @@ Val f_batch(Renderer&, const Val& in, CallArgs& a) {
     }
     if (!cur.empty()) {
         if (fill && !fill->is_none())
-            while (static_cast<std::int64_t>(cur.size()) < n) cur.push_back(Renderer::to_json(*fill));
+            while (static_cast<std::int64_t>(cur.size()) < n)
+                cur.push_back(Renderer::to_json(*fill));
         out.push_back(cur);
     }
     return Val(out);

@@ -47,13 +47,16 @@ std::string percent_format(const std::string& fmt, const Val& args) {
             i = close + 1;
         }
         std::string flags;
-        while (i < fmt.size() && std::string("-+ #0").find(fmt[i]) != std::string::npos) flags += fmt[i++];
+        while (i < fmt.size() && std::string("-+ #0").find(fmt[i]) != std::string::npos)
+            flags += fmt[i++];
         std::string width, precision;
-        while (i < fmt.size() && std::isdigit(static_cast<unsigned char>(fmt[i]))) width += fmt[i++];
+        while (i < fmt.size() && std::isdigit(static_cast<unsigned char>(fmt[i])))
+            width += fmt[i++];
         if (i < fmt.size() && fmt[i] == '.') {
             precision = ".";
             ++i;
-            while (i < fmt.size() && std::isdigit(static_cast<unsigned char>(fmt[i]))) precision += fmt[i++];
+            while (i < fmt.size() && std::isdigit(static_cast<unsigned char>(fmt[i])))
+                precision += fmt[i++];
         }
         while (i < fmt.size() && (fmt[i] == 'l' || fmt[i] == 'h' || fmt[i] == 'L')) ++i;
         if (i >= fmt.size()) throw ValueError("incomplete format");
@@ -64,7 +67,8 @@ std::string percent_format(const std::string& fmt, const Val& args) {
         }
         if (!have_arg) {
             if (mapping) throw ValueError("format requires a mapping");
-            if (next >= positional.size()) throw ValueError("not enough arguments for format string");
+            if (next >= positional.size())
+                throw ValueError("not enough arguments for format string");
             arg = positional[next++];
         }
         bool left = flags.find('-') != std::string::npos;
@@ -75,7 +79,8 @@ std::string percent_format(const std::string& fmt, const Val& args) {
             case 's':
             case 'r':
             case 'a': {
-                std::string s = conv == 's' ? to_str(arg) : (arg.is_data() ? repr(arg.json) : to_str(arg));
+                std::string s =
+                    conv == 's' ? to_str(arg) : (arg.is_data() ? repr(arg.json) : to_str(arg));
                 if (precision.size() > 1) {
                     std::u32string u = utf8_decode(s);
                     s = utf8_encode(u.substr(0, std::stoul(precision.substr(1))));
@@ -86,8 +91,11 @@ std::string percent_format(const std::string& fmt, const Val& args) {
             case 'd':
             case 'i':
             case 'u': {
-                if (!arg.is_number()) throw ValueError("%" + std::string(1, conv) + " format: a real number is required, not " + type_name(arg));
-                long long v = arg.is_float() ? truncate_to_int(arg.json.get<double>()) : as_int(arg);
+                if (!arg.is_number())
+                    throw ValueError("%" + std::string(1, conv) +
+                                     " format: a real number is required, not " + type_name(arg));
+                long long v =
+                    arg.is_float() ? truncate_to_int(arg.json.get<double>()) : as_int(arg);
                 std::snprintf(buf, sizeof buf, (spec + "lld").c_str(), v);
                 out += buf;
                 break;
@@ -95,11 +103,14 @@ std::string percent_format(const std::string& fmt, const Val& args) {
             case 'x':
             case 'X':
             case 'o': {
-                if (!arg.is_int()) throw ValueError("%" + std::string(1, conv) + " format: an integer is required, not " + type_name(arg));
+                if (!arg.is_int())
+                    throw ValueError("%" + std::string(1, conv) +
+                                     " format: an integer is required, not " + type_name(arg));
                 long long v = as_int(arg);
                 bool neg = v < 0;
                 std::string f = spec;
-                std::snprintf(buf, sizeof buf, (f + "ll" + conv).c_str(), static_cast<unsigned long long>(neg ? -v : v));
+                std::snprintf(buf, sizeof buf, (f + "ll" + conv).c_str(),
+                              static_cast<unsigned long long>(neg ? -v : v));
                 std::string s = buf;
                 if (neg) {
                     // put the sign after the padding spaces, before the digits
@@ -116,20 +127,26 @@ std::string percent_format(const std::string& fmt, const Val& args) {
             case 'E':
             case 'g':
             case 'G': {
-                if (!arg.is_number()) throw ValueError("must be real number, not " + type_name(arg));
+                if (!arg.is_number())
+                    throw ValueError("must be real number, not " + type_name(arg));
                 std::snprintf(buf, sizeof buf, (spec + conv).c_str(), as_double(arg));
                 out += buf;
                 break;
             }
             case 'c': {
-                std::string s = arg.is_int() ? utf8_encode(std::u32string(1, static_cast<char32_t>(as_int(arg)))) : to_str(arg);
+                std::string s =
+                    arg.is_int()
+                        ? utf8_encode(std::u32string(1, static_cast<char32_t>(as_int(arg))))
+                        : to_str(arg);
                 out += pad(s, w, left);
                 break;
             }
-            default: throw ValueError(std::string("unsupported format character '") + conv + "'");
+            default:
+                throw ValueError(std::string("unsupported format character '") + conv + "'");
         }
     }
-    if (!mapping && next < positional.size()) throw ValueError("not all arguments converted during string formatting");
+    if (!mapping && next < positional.size())
+        throw ValueError("not all arguments converted during string formatting");
     return out;
 }
 
@@ -144,18 +161,40 @@ void json_string(const std::string& s, std::string& out) {
     out += '"';
     for (char32_t c : utf8_decode(s)) {
         switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            case '\b': out += "\\b"; break;
-            case '\f': out += "\\f"; break;
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            case '\b':
+                out += "\\b";
+                break;
+            case '\f':
+                out += "\\f";
+                break;
             // Jinja's htmlsafe_json_dumps
-            case '<': out += "\\u003c"; break;
-            case '>': out += "\\u003e"; break;
-            case '&': out += "\\u0026"; break;
-            case '\'': out += "\\u0027"; break;
+            case '<':
+                out += "\\u003c";
+                break;
+            case '>':
+                out += "\\u003e";
+                break;
+            case '&':
+                out += "\\u0026";
+                break;
+            case '\'':
+                out += "\\u0027";
+                break;
             default:
                 if (c >= 0x20 && c < 0x7F) {
                     out += static_cast<char>(c);
@@ -178,18 +217,33 @@ void dump(const Json& j, int indent, int level, std::string& out) {
         out += std::string(static_cast<std::size_t>(indent * lvl), ' ');
     };
     switch (j.type()) {
-        case Json::value_t::null: out += "null"; return;
-        case Json::value_t::boolean: out += j.get<bool>() ? "true" : "false"; return;
-        case Json::value_t::number_integer: out += std::to_string(j.get<std::int64_t>()); return;
-        case Json::value_t::number_unsigned: out += std::to_string(j.get<std::uint64_t>()); return;
+        case Json::value_t::null:
+            out += "null";
+            return;
+        case Json::value_t::boolean:
+            out += j.get<bool>() ? "true" : "false";
+            return;
+        case Json::value_t::number_integer:
+            out += std::to_string(j.get<std::int64_t>());
+            return;
+        case Json::value_t::number_unsigned:
+            out += std::to_string(j.get<std::uint64_t>());
+            return;
         case Json::value_t::number_float: {
             double d = j.get<double>();
-            out += std::isnan(d) ? "NaN" : std::isinf(d) ? (d < 0 ? "-Infinity" : "Infinity") : float_repr(d);
+            out += std::isnan(d)   ? "NaN"
+                   : std::isinf(d) ? (d < 0 ? "-Infinity" : "Infinity")
+                                   : float_repr(d);
             return;
         }
-        case Json::value_t::string: json_string(j.get<std::string>(), out); return;
+        case Json::value_t::string:
+            json_string(j.get<std::string>(), out);
+            return;
         case Json::value_t::array: {
-            if (j.empty()) { out += "[]"; return; }
+            if (j.empty()) {
+                out += "[]";
+                return;
+            }
             out += '[';
             for (std::size_t i = 0; i < j.size(); ++i) {
                 if (i != 0) out += indent >= 0 ? "," : ", ";
@@ -201,7 +255,10 @@ void dump(const Json& j, int indent, int level, std::string& out) {
             return;
         }
         case Json::value_t::object: {
-            if (j.empty()) { out += "{}"; return; }
+            if (j.empty()) {
+                out += "{}";
+                return;
+            }
             std::vector<std::string> keys;
             for (const auto& [k, v] : j.items()) keys.push_back(k);
             std::sort(keys.begin(), keys.end());
@@ -217,7 +274,8 @@ void dump(const Json& j, int indent, int level, std::string& out) {
             out += '}';
             return;
         }
-        default: throw ValueError("Object of type Undefined is not JSON serializable");
+        default:
+            throw ValueError("Object of type Undefined is not JSON serializable");
     }
 }
 

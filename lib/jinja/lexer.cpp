@@ -6,6 +6,7 @@
 #include "jinja/lexer.hpp"
 
 #include <algorithm>
+
 #include "jinja/value.hpp"
 
 namespace autogen::codegen::jinja {
@@ -27,14 +28,17 @@ std::string normalize_source(const std::string& source, bool keep_trailing_newli
 
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_name_start(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
 bool is_name_char(char c) { return is_name_start(c) || is_digit(c); }
 
 class Lexer {
-public:
-    Lexer(const std::string& src, const std::string& name, const Options& opt) : s_(src), name_(name), opt_(opt) {
+  public:
+    Lexer(const std::string& src, const std::string& name, const Options& opt)
+        : s_(src), name_(name), opt_(opt) {
         line_starts_.push_back(0);
         for (std::size_t i = 0; i < s_.size(); ++i)
             if (s_[i] == '\n') line_starts_.push_back(i + 1);
@@ -74,22 +78,26 @@ public:
         return std::move(tokens_);
     }
 
-private:
+  private:
     Pos at(std::size_t offset) const {
         auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
         std::size_t line = static_cast<std::size_t>(it - line_starts_.begin());
-        return Pos{static_cast<unsigned>(line), static_cast<unsigned>(offset - line_starts_[line - 1] + 1)};
+        return Pos{static_cast<unsigned>(line),
+                   static_cast<unsigned>(offset - line_starts_[line - 1] + 1)};
     }
 
     [[noreturn]] void fail(std::size_t offset, const std::string& message) const {
         throw TemplateError(name_, at(offset), message);
     }
 
-    void emit(Tok t, std::string text, std::size_t offset) { tokens_.push_back(Token{t, std::move(text), at(offset)}); }
+    void emit(Tok t, std::string text, std::size_t offset) {
+        tokens_.push_back(Token{t, std::move(text), at(offset)});
+    }
 
     std::size_t find_tag(std::size_t from) const {
         for (std::size_t i = from; i + 1 < s_.size(); ++i)
-            if (s_[i] == '{' && (s_[i + 1] == '{' || s_[i + 1] == '%' || s_[i + 1] == '#')) return i;
+            if (s_[i] == '{' && (s_[i + 1] == '{' || s_[i + 1] == '%' || s_[i + 1] == '#'))
+                return i;
         return std::string::npos;
     }
 
@@ -131,7 +139,9 @@ private:
 
     /// The end of a block or comment tag at i (`+%}`, `-%}\s*`, `%}\n?`): offset after, or npos.
     std::size_t match_block_end(std::size_t i, char closer) const {
-        auto is = [&](std::size_t k, char a, char b) { return k + 1 < s_.size() && s_[k] == a && s_[k + 1] == b; };
+        auto is = [&](std::size_t k, char a, char b) {
+            return k + 1 < s_.size() && s_[k] == a && s_[k + 1] == b;
+        };
         if (i < s_.size() && s_[i] == '+' && is(i + 1, closer, '}')) return i + 3;
         if (i < s_.size() && s_[i] == '-' && is(i + 1, closer, '}')) return skip_ws(i + 3);
         if (is(i, closer, '}')) {
@@ -256,9 +266,12 @@ private:
             if (p == 'b' || p == 'o' || p == 'x') {
                 std::size_t j = i + 2, last = 0;
                 while (j < n) {
-                    if (s_[j] == '_' && j + 1 < n && ok(s_[j + 1])) j += 2;
-                    else if (ok(s_[j])) ++j;
-                    else break;
+                    if (s_[j] == '_' && j + 1 < n && ok(s_[j + 1]))
+                        j += 2;
+                    else if (ok(s_[j]))
+                        ++j;
+                    else
+                        break;
                     last = j;
                 }
                 if (last != 0) return last;
@@ -269,8 +282,10 @@ private:
         while (j < n) {
             std::size_t k = j;
             if (s_[k] == '_') ++k;
-            if (k < n && is_digit(s_[k]) && (!zero || s_[k] == '0')) j = k + 1;
-            else break;
+            if (k < n && is_digit(s_[k]) && (!zero || s_[k] == '0'))
+                j = k + 1;
+            else
+                break;
         }
         return j;
     }
@@ -287,8 +302,9 @@ private:
     static std::string unescape(const std::string& body);
 
     std::size_t lex_operator(std::size_t i, std::vector<char>& balance) {
-        static const char* const ops[] = {"//", "**", "==", "!=", ">=", "<=", "+", "-", "/", "*", "%", "~", "[", "]",
-                                          "(", ")", "{", "}", ">", "<", "=", ".", ":", "|", ",", ";"};
+        static const char* const ops[] = {"//", "**", "==", "!=", ">=", "<=", "+", "-", "/",
+                                          "*",  "%",  "~",  "[",  "]",  "(",  ")", "{", "}",
+                                          ">",  "<",  "=",  ".",  ":",  "|",  ",", ";"};
         for (const char* op : ops) {
             std::string o(op);
             if (s_.compare(i, o.size(), o) != 0) continue;
@@ -298,7 +314,8 @@ private:
             } else if (o.size() == 1 && (c == '}' || c == ')' || c == ']')) {
                 if (balance.empty()) fail(i, std::string("unexpected '") + c + "'");
                 if (balance.back() != c)
-                    fail(i, std::string("unexpected '") + c + "', expected '" + balance.back() + "'");
+                    fail(i,
+                         std::string("unexpected '") + c + "', expected '" + balance.back() + "'");
                 balance.pop_back();
             }
             emit(Tok::Op, o, i);
@@ -314,7 +331,9 @@ private:
     std::vector<Token> tokens_;
 };
 
-void append_utf8(std::string& out, unsigned long cp) { out += utf8_encode(std::u32string(1, static_cast<char32_t>(cp))); }
+void append_utf8(std::string& out, unsigned long cp) {
+    out += utf8_encode(std::u32string(1, static_cast<char32_t>(cp)));
+}
 
 // Python's "unicode-escape" decoding, which Jinja applies to string literals.
 std::string Lexer::unescape(const std::string& body) {
@@ -331,7 +350,9 @@ std::string Lexer::unescape(const std::string& body) {
             for (std::size_t k = 1; k <= count; ++k) {
                 if (i + k >= body.size()) return false;
                 char h = body[i + k];
-                int d = is_digit(h) ? h - '0' : (h | 0x20) >= 'a' && (h | 0x20) <= 'f' ? (h | 0x20) - 'a' + 10 : -1;
+                int d = is_digit(h)                              ? h - '0'
+                        : (h | 0x20) >= 'a' && (h | 0x20) <= 'f' ? (h | 0x20) - 'a' + 10
+                                                                 : -1;
                 if (d < 0) return false;
                 v = v * 16 + static_cast<unsigned long>(d);
             }
@@ -340,24 +361,59 @@ std::string Lexer::unescape(const std::string& body) {
             return true;
         };
         switch (e) {
-            case 'n': out += '\n'; break;
-            case 't': out += '\t'; break;
-            case 'r': out += '\r'; break;
-            case 'a': out += '\a'; break;
-            case 'b': out += '\b'; break;
-            case 'f': out += '\f'; break;
-            case 'v': out += '\v'; break;
-            case '\\': out += '\\'; break;
-            case '\'': out += '\''; break;
-            case '"': out += '"'; break;
-            case '\n': break;
-            case 'x': if (!hex(2)) { out += "\\x"; } break;
-            case 'u': if (!hex(4)) { out += "\\u"; } break;
-            case 'U': if (!hex(8)) { out += "\\U"; } break;
+            case 'n':
+                out += '\n';
+                break;
+            case 't':
+                out += '\t';
+                break;
+            case 'r':
+                out += '\r';
+                break;
+            case 'a':
+                out += '\a';
+                break;
+            case 'b':
+                out += '\b';
+                break;
+            case 'f':
+                out += '\f';
+                break;
+            case 'v':
+                out += '\v';
+                break;
+            case '\\':
+                out += '\\';
+                break;
+            case '\'':
+                out += '\'';
+                break;
+            case '"':
+                out += '"';
+                break;
+            case '\n':
+                break;
+            case 'x':
+                if (!hex(2)) {
+                    out += "\\x";
+                }
+                break;
+            case 'u':
+                if (!hex(4)) {
+                    out += "\\u";
+                }
+                break;
+            case 'U':
+                if (!hex(8)) {
+                    out += "\\U";
+                }
+                break;
             default:
                 if (e >= '0' && e <= '7') {
                     unsigned long v = static_cast<unsigned long>(e - '0');
-                    for (int k = 0; k < 2 && i + 1 < body.size() && body[i + 1] >= '0' && body[i + 1] <= '7'; ++k)
+                    for (int k = 0;
+                         k < 2 && i + 1 < body.size() && body[i + 1] >= '0' && body[i + 1] <= '7';
+                         ++k)
                         v = v * 8 + static_cast<unsigned long>(body[++i] - '0');
                     append_utf8(out, v);
                 } else {
@@ -371,7 +427,8 @@ std::string Lexer::unescape(const std::string& body) {
 
 }  // namespace
 
-std::vector<Token> tokenize(const std::string& source, const std::string& name, const Options& options) {
+std::vector<Token> tokenize(const std::string& source, const std::string& name,
+                            const Options& options) {
     std::string normalized = normalize_source(source, options.keep_trailing_newline);
     return Lexer(normalized, name, options).run();
 }

@@ -24,7 +24,8 @@ struct Token {
 
 /// Splits `source` into tokens; throws TemplateError (with `name`) on a lexing error.
 /// The last token is always Tok::Eof.
-std::vector<Token> tokenize(const std::string& source, const std::string& name, const Options& options);
+std::vector<Token> tokenize(const std::string& source, const std::string& name,
+                            const Options& options);
 
 /// Jinja's preprocessing: all newlines become "\n"; one final newline goes unless
 /// keep_trailing_newline.

@@ -1,9 +1,10 @@
 // Unit tests of the lexer and parser: token kinds and positions, whitespace control
 // at the token level, and the line:column that syntax errors are reported at.
+#include "jinja/lexer.hpp"
+
 #include <doctest/doctest.h>
 
 #include "jinja/environment.hpp"
-#include "jinja/lexer.hpp"
 #include "jinja/parser.hpp"
 
 using namespace autogen::codegen::jinja;
@@ -106,7 +107,8 @@ TEST_CASE("runtime errors point at the expression") {
 }
 
 TEST_CASE("runaway templates fail instead of hanging or crashing") {
-    CHECK(message_of("{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}").find("recursion") != std::string::npos);
+    CHECK(message_of("{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}").find("recursion") !=
+          std::string::npos);
     std::string deep(5000, '(');
     CHECK(error_at("{{ " + deep + " }}") != "ok");
     std::string nested;

@@ -2,9 +2,9 @@
 // and the str/dict/list methods templates may call (s.startswith('x'), d.items() ...).
 #include "jinja/objects.hpp"
 
-#include "jinja/text.hpp"
-
 #include <cmath>
+
+#include "jinja/text.hpp"
 
 namespace autogen::codegen::jinja {
 
@@ -70,21 +70,24 @@ std::optional<Val> LoopObject::attribute(const std::string& name) const {
     if (name == "changed") {
         // shared, not raw: `{% set f = loop.changed %}` may outlive the loop
         auto self = std::const_pointer_cast<LoopObject>(shared_from_this());
-        return Val(std::shared_ptr<Object>(std::make_shared<Builtin>("changed", [self](Renderer&, CallArgs& a) -> Val {
-            Json now = Json::array();
-            for (const auto& v : a.positional) now.push_back(Renderer::to_json(v));
-            if (self->has_last_changed_ && equals(Val(self->last_changed_), Val(now))) return Val(Json(false));
-            self->has_last_changed_ = true;
-            self->last_changed_ = now;
-            return Val(Json(true));
-        })));
+        return Val(std::shared_ptr<Object>(
+            std::make_shared<Builtin>("changed", [self](Renderer&, CallArgs& a) -> Val {
+                Json now = Json::array();
+                for (const auto& v : a.positional) now.push_back(Renderer::to_json(v));
+                if (self->has_last_changed_ && equals(Val(self->last_changed_), Val(now)))
+                    return Val(Json(false));
+                self->has_last_changed_ = true;
+                self->last_changed_ = now;
+                return Val(Json(true));
+            })));
     }
     if (name == "cycle") {
         std::size_t at = index;
-        return Val(std::shared_ptr<Object>(std::make_shared<Builtin>("cycle", [at](Renderer&, CallArgs& a) -> Val {
-            if (a.positional.empty()) throw ValueError("no items for cycling given");
-            return a.positional[at % a.positional.size()];
-        })));
+        return Val(std::shared_ptr<Object>(
+            std::make_shared<Builtin>("cycle", [at](Renderer&, CallArgs& a) -> Val {
+                if (a.positional.empty()) throw ValueError("no items for cycling given");
+                return a.positional[at % a.positional.size()];
+            })));
     }
     return std::nullopt;
 }
@@ -113,12 +116,16 @@ Val range_fn(Renderer& r, CallArgs& a) {
         stop = as_int(a.positional[1]);
         if (a.positional.size() == 3) step = as_int(a.positional[2]);
     } else {
-        throw ValueError("range expected 1 to 3 arguments, got " + std::to_string(a.positional.size()));
+        throw ValueError("range expected 1 to 3 arguments, got " +
+                         std::to_string(a.positional.size()));
     }
     if (step == 0) throw ValueError("range() arg 3 must not be zero");
     // Python's len(range(...)), checked before building anything
-    long double span = step > 0 ? (static_cast<long double>(stop) - start) : (static_cast<long double>(start) - stop);
-    long double count = span <= 0 ? 0 : (span + (std::abs(static_cast<long double>(step)) - 1)) / std::abs(static_cast<long double>(step));
+    long double span = step > 0 ? (static_cast<long double>(stop) - start)
+                                : (static_cast<long double>(start) - stop);
+    long double count = span <= 0 ? 0
+                                  : (span + (std::abs(static_cast<long double>(step)) - 1)) /
+                                        std::abs(static_cast<long double>(step));
     if (count > 10'000'000) throw ValueError("range too big (more than 10 million items)");
     r.tick(static_cast<std::size_t>(count));
     Json out = Json::array();
@@ -134,23 +141,25 @@ Val range_fn(Renderer& r, CallArgs& a) {
 void add_globals(Scope& scope) {
     scope.set("range", make_builtin("range", range_fn));
     scope.set("namespace", make_builtin("namespace", [](Renderer&, CallArgs& a) -> Val {
-        auto ns = std::make_shared<Namespace>();
-        for (const auto& p : a.positional) {
-            if (!p.is_dict()) throw ValueError("namespace() positional argument must be a dict");
-            for (const auto& [k, v] : p.json.items()) ns->set_attribute(k, Val(v));
-        }
-        for (const auto& [k, v] : a.keyword) ns->set_attribute(k, v);
-        return Val(std::shared_ptr<Object>(ns));
-    }));
+                  auto ns = std::make_shared<Namespace>();
+                  for (const auto& p : a.positional) {
+                      if (!p.is_dict())
+                          throw ValueError("namespace() positional argument must be a dict");
+                      for (const auto& [k, v] : p.json.items()) ns->set_attribute(k, Val(v));
+                  }
+                  for (const auto& [k, v] : a.keyword) ns->set_attribute(k, v);
+                  return Val(std::shared_ptr<Object>(ns));
+              }));
     scope.set("dict", make_builtin("dict", [](Renderer&, CallArgs& a) -> Val {
-        Json out = Json::object();
-        for (const auto& p : a.positional) {
-            if (!p.is_dict()) throw ValueError("dict() positional argument must be a dict");
-            for (const auto& [k, v] : p.json.items()) out[k] = v;
-        }
-        for (const auto& [k, v] : a.keyword) out[k] = Renderer::to_json(v);
-        return Val(out);
-    }));
+                  Json out = Json::object();
+                  for (const auto& p : a.positional) {
+                      if (!p.is_dict())
+                          throw ValueError("dict() positional argument must be a dict");
+                      for (const auto& [k, v] : p.json.items()) out[k] = v;
+                  }
+                  for (const auto& [k, v] : a.keyword) out[k] = Renderer::to_json(v);
+                  return Val(out);
+              }));
 }
 
 // --- methods ---------------------------------------------------------------------------
@@ -168,13 +177,26 @@ Val str_method(const std::string& s, const std::string& name, CallArgs& a) {
         if (a.positional.empty() || a.positional[0].is_none()) return std::nullopt;
         return str_arg(a.positional[0], name);
     };
-    if (name == "upper") { a.expect_no_more(0, name); return Val(Json(text::to_upper(s))); }
-    if (name == "lower") { a.expect_no_more(0, name); return Val(Json(text::to_lower(s))); }
-    if (name == "title") { a.expect_no_more(0, name); return Val(Json(text::py_title(s))); }
-    if (name == "capitalize") { a.expect_no_more(0, name); return Val(Json(text::capitalize(s))); }
+    if (name == "upper") {
+        a.expect_no_more(0, name);
+        return Val(Json(text::to_upper(s)));
+    }
+    if (name == "lower") {
+        a.expect_no_more(0, name);
+        return Val(Json(text::to_lower(s)));
+    }
+    if (name == "title") {
+        a.expect_no_more(0, name);
+        return Val(Json(text::py_title(s)));
+    }
+    if (name == "capitalize") {
+        a.expect_no_more(0, name);
+        return Val(Json(text::capitalize(s)));
+    }
     if (name == "strip" || name == "lstrip" || name == "rstrip") {
         auto chars = opt_chars(1);
-        return Val(Json(text::strip(s, name != "rstrip", name != "lstrip", chars ? &*chars : nullptr)));
+        return Val(
+            Json(text::strip(s, name != "rstrip", name != "lstrip", chars ? &*chars : nullptr)));
     }
     if (name == "split" || name == "rsplit") {
         auto sep = a.take(0, "sep");
@@ -184,7 +206,8 @@ Val str_method(const std::string& s, const std::string& name, CallArgs& a) {
         if (name == "rsplit" && maxsplit && as_int(*maxsplit) >= 0)
             throw ValueError("rsplit with maxsplit is not supported");
         Json out = Json::array();
-        for (auto& p : text::split(s, sep_s ? &*sep_s : nullptr, maxsplit ? as_int(*maxsplit) : -1)) out.push_back(p);
+        for (auto& p : text::split(s, sep_s ? &*sep_s : nullptr, maxsplit ? as_int(*maxsplit) : -1))
+            out.push_back(p);
         return Val(out);
     }
     if (name == "startswith" || name == "endswith") {
@@ -197,14 +220,16 @@ Val str_method(const std::string& s, const std::string& name, CallArgs& a) {
             options.push_back(str_arg(a.positional[0], name));
         }
         for (const auto& o : options)
-            if (name == "startswith" ? text::starts_with(s, o) : text::ends_with(s, o)) return Val(Json(true));
+            if (name == "startswith" ? text::starts_with(s, o) : text::ends_with(s, o))
+                return Val(Json(true));
         return Val(Json(false));
     }
     if (name == "replace") {
         a.expect_no_more(3, name);
         if (a.positional.size() < 2) throw ValueError("replace expected at least 2 arguments");
         std::int64_t count = a.positional.size() > 2 ? as_int(a.positional[2]) : -1;
-        return Val(Json(text::replace(s, str_arg(a.positional[0], name), str_arg(a.positional[1], name), count)));
+        return Val(Json(text::replace(s, str_arg(a.positional[0], name),
+                                      str_arg(a.positional[1], name), count)));
     }
     if (name == "count") {
         a.expect_no_more(1, name);
@@ -215,7 +240,9 @@ Val str_method(const std::string& s, const std::string& name, CallArgs& a) {
         a.expect_no_more(1, name);
         if (a.positional.empty()) throw ValueError("find() takes at least 1 argument (0 given)");
         auto f = s.find(str_arg(a.positional[0], name));
-        return Val(Json(f == std::string::npos ? std::int64_t{-1} : static_cast<std::int64_t>(utf8_length(s.substr(0, f)))));
+        return Val(Json(f == std::string::npos
+                            ? std::int64_t{-1}
+                            : static_cast<std::int64_t>(utf8_length(s.substr(0, f)))));
     }
     if (name == "join") {
         a.expect_no_more(1, name);
@@ -229,15 +256,16 @@ Val str_method(const std::string& s, const std::string& name, CallArgs& a) {
         }
         return Val(Json(out));
     }
-    if (name == "isdigit" || name == "isalpha" || name == "isalnum" || name == "isspace" || name == "isupper" ||
-        name == "islower") {
+    if (name == "isdigit" || name == "isalpha" || name == "isalnum" || name == "isspace" ||
+        name == "isupper" || name == "islower") {
         a.expect_no_more(0, name);
         std::u32string u = utf8_decode(s);
         if (u.empty()) return Val(Json(false));
         bool cased = false;
         for (char32_t c : u) {
             bool digit = c >= '0' && c <= '9';
-            bool alpha = text::to_upper(utf8_encode(std::u32string(1, c))) != text::to_lower(utf8_encode(std::u32string(1, c)));
+            bool alpha = text::to_upper(utf8_encode(std::u32string(1, c))) !=
+                         text::to_lower(utf8_encode(std::u32string(1, c)));
             if (name == "isdigit" && !digit) return Val(Json(false));
             if (name == "isalpha" && !alpha) return Val(Json(false));
             if (name == "isalnum" && !alpha && !digit) return Val(Json(false));
@@ -293,14 +321,16 @@ Val list_method(const Json& l, const std::string& name, CallArgs& a) {
             ++n;
         }
     }
-    if (name == "index") throw ValueError(repr(Renderer::to_json(a.positional[0])) + " is not in list");
+    if (name == "index")
+        throw ValueError(repr(Renderer::to_json(a.positional[0])) + " is not in list");
     return Val(Json(n));
 }
 
 bool is_str_method(const std::string& n) {
-    static const char* const names[] = {"upper", "lower", "title", "capitalize", "strip", "lstrip", "rstrip",
-                                        "split", "rsplit", "startswith", "endswith", "replace", "count", "find",
-                                        "join", "isdigit", "isalpha", "isalnum", "isspace", "isupper", "islower"};
+    static const char* const names[] = {
+        "upper", "lower",   "title",      "capitalize", "strip",   "lstrip",  "rstrip",
+        "split", "rsplit",  "startswith", "endswith",   "replace", "count",   "find",
+        "join",  "isdigit", "isalpha",    "isalnum",    "isspace", "isupper", "islower"};
     for (const char* m : names)
         if (n == m) return true;
     return false;
@@ -311,15 +341,19 @@ bool is_str_method(const std::string& n) {
 std::optional<Val> bound_method(const Val& self, const std::string& name) {
     if (self.is_string() && is_str_method(name)) {
         std::string s = self.json.get<std::string>();
-        return make_builtin(name, [s, name](Renderer&, CallArgs& a) { return str_method(s, name, a); });
+        return make_builtin(name,
+                            [s, name](Renderer&, CallArgs& a) { return str_method(s, name, a); });
     }
-    if (self.is_dict() && (name == "items" || name == "keys" || name == "values" || name == "get")) {
+    if (self.is_dict() &&
+        (name == "items" || name == "keys" || name == "values" || name == "get")) {
         Json d = self.json;
-        return make_builtin(name, [d, name](Renderer&, CallArgs& a) { return dict_method(d, name, a); });
+        return make_builtin(name,
+                            [d, name](Renderer&, CallArgs& a) { return dict_method(d, name, a); });
     }
     if (self.is_list() && (name == "index" || name == "count")) {
         Json l = self.json;
-        return make_builtin(name, [l, name](Renderer&, CallArgs& a) { return list_method(l, name, a); });
+        return make_builtin(name,
+                            [l, name](Renderer&, CallArgs& a) { return list_method(l, name, a); });
     }
     return std::nullopt;
 }

@@ -15,7 +15,7 @@ namespace autogen::codegen::jinja {
 
 /// A built-in function or a method bound to its value.
 class Builtin : public Object {
-public:
+  public:
     using Fn = std::function<Val(Renderer&, CallArgs&)>;
     Builtin(std::string name, Fn fn) : name_(std::move(name)), fn_(std::move(fn)) {}
     std::string type_name() const override { return "builtin_function_or_method"; }
@@ -23,17 +23,20 @@ public:
     Val call(Renderer& r, CallArgs& args) override { return fn_(r, args); }
     std::string str() const override { return "<built-in function " + name_ + ">"; }
 
-private:
+  private:
     std::string name_;
     Fn fn_;
 };
 
 /// {% macro %} or the `caller` of a {% call %} block.
 class Macro : public Object {
-public:
+  public:
     Macro(std::string name, const std::vector<Param>* params, const Body* body, Frame closure,
           std::shared_ptr<Object> caller = nullptr)
-        : name_(std::move(name)), params_(params), body_(body), closure_(std::move(closure)),
+        : name_(std::move(name)),
+          params_(params),
+          body_(body),
+          closure_(std::move(closure)),
           caller_(std::move(caller)) {}
     std::string type_name() const override { return "Macro"; }
     bool callable() const override { return true; }
@@ -43,7 +46,7 @@ public:
     /// Drops the closure (breaks the scope <-> macro cycle when rendering is over).
     void release() { closure_.scope.reset(); }
 
-private:
+  private:
     std::string name_;
     const std::vector<Param>* params_;
     const Body* body_;
@@ -53,7 +56,7 @@ private:
 
 /// namespace(...): the one mutable object templates have.
 class Namespace : public Object {
-public:
+  public:
     std::string type_name() const override { return "Namespace"; }
     std::optional<Val> attribute(const std::string& name) const override;
     bool set_attribute(const std::string& name, Val value) override;
@@ -65,12 +68,13 @@ public:
 
 /// The `loop` variable of a for loop.
 class LoopObject : public Object, public std::enable_shared_from_this<LoopObject> {
-public:
+  public:
     explicit LoopObject(std::vector<Val> items) : items_(std::move(items)) {}
     std::string type_name() const override { return "LoopContext"; }
     std::optional<Val> attribute(const std::string& name) const override;
     std::string str() const override {
-        return "<LoopContext " + std::to_string(index + 1) + "/" + std::to_string(items_.size()) + ">";
+        return "<LoopContext " + std::to_string(index + 1) + "/" + std::to_string(items_.size()) +
+               ">";
     }
 
     std::size_t index = 0;  ///< 0-based position of the current item
@@ -78,7 +82,7 @@ public:
     const Val& item(std::size_t i) const { return items_[i]; }
     std::size_t size() const { return items_.size(); }
 
-private:
+  private:
     std::vector<Val> items_;
     // loop.changed(): the arguments of its last call; the loop object is shared by the
     // body's frames and mutated per iteration, as Jinja's LoopContext is
@@ -88,18 +92,18 @@ private:
 
 /// `self` in a template: self.blockname() renders that block.
 class SelfRef : public Object {
-public:
+  public:
     explicit SelfRef(RenderContext* ctx) : ctx_(ctx) {}
     std::string type_name() const override { return "TemplateReference"; }
     std::optional<Val> attribute(const std::string& name) const override;
 
-private:
+  private:
     RenderContext* ctx_;
 };
 
 /// An imported template: its exported macros and top-level variables.
 class Module : public Object {
-public:
+  public:
     explicit Module(std::string name) : name_(std::move(name)) {}
     std::string type_name() const override { return "TemplateModule"; }
     std::optional<Val> attribute(const std::string& name) const override;
@@ -108,7 +112,7 @@ public:
     std::map<std::string, Val> exports;
     std::string body;  ///< the rendered text (str(module))
 
-private:
+  private:
     std::string name_;
 };
 

@@ -28,20 +28,32 @@ std::unique_ptr<Template> Parser::parse() {
 
 std::string Parser::describe(const Token& t) {
     switch (t.type) {
-        case Tok::Eof: return "end of template";
-        case Tok::BlockEnd: return "end of statement block";
-        case Tok::VarEnd: return "end of print statement";
-        case Tok::BlockBegin: return "begin of statement block";
-        case Tok::VarBegin: return "begin of print statement";
-        case Tok::Data: return "template data";
-        case Tok::String: return "string";
-        case Tok::Int: return "integer";
-        case Tok::Float: return "float";
-        default: return "'" + t.text + "'";
+        case Tok::Eof:
+            return "end of template";
+        case Tok::BlockEnd:
+            return "end of statement block";
+        case Tok::VarEnd:
+            return "end of print statement";
+        case Tok::BlockBegin:
+            return "begin of statement block";
+        case Tok::VarBegin:
+            return "begin of print statement";
+        case Tok::Data:
+            return "template data";
+        case Tok::String:
+            return "string";
+        case Tok::Int:
+            return "integer";
+        case Tok::Float:
+            return "float";
+        default:
+            return "'" + t.text + "'";
     }
 }
 
-void Parser::fail(const Token& at, const std::string& message) const { throw TemplateError(name_, at.pos, message); }
+void Parser::fail(const Token& at, const std::string& message) const {
+    throw TemplateError(name_, at.pos, message);
+}
 
 void Parser::fail_unexpected(const std::string& expected) const {
     fail(cur(), "expected " + expected + ", got " + describe(cur()));
@@ -107,9 +119,10 @@ Body Parser::subparse(std::initializer_list<const char*> end_names) {
         } else if (t.type == Tok::Eof) {
             if (end_names.size() != 0) {
                 std::string looking;
-                for (const char* e : end_names) looking += (looking.empty() ? "'" : " or '") + std::string(e) + "'";
-                fail(t, "Unexpected end of template. Jinja was looking for the following tags: " + looking +
-                            ". The innermost block that needs to be closed is '" +
+                for (const char* e : end_names)
+                    looking += (looking.empty() ? "'" : " or '") + std::string(e) + "'";
+                fail(t, "Unexpected end of template. Jinja was looking for the following tags: " +
+                            looking + ". The innermost block that needs to be closed is '" +
                             (open_tags_.empty() ? std::string("?") : open_tags_.back()) + "'.");
             }
             return body;
@@ -128,25 +141,38 @@ StmtPtr Parser::parse_statement() {
     const std::string tag = cur().text;
     open_tags_.push_back(tag);
     StmtPtr s;
-    if (tag == "if") s = parse_if();
-    else if (tag == "for") s = parse_for();
-    else if (tag == "set") s = parse_set();
-    else if (tag == "macro") s = parse_macro();
-    else if (tag == "call") s = parse_call_block();
-    else if (tag == "filter") s = parse_filter_block();
-    else if (tag == "include") s = parse_include();
-    else if (tag == "import") s = parse_import();
-    else if (tag == "from") s = parse_from();
-    else if (tag == "extends") s = parse_extends();
-    else if (tag == "block") s = parse_block();
-    else if (tag == "with") s = parse_with();
+    if (tag == "if")
+        s = parse_if();
+    else if (tag == "for")
+        s = parse_for();
+    else if (tag == "set")
+        s = parse_set();
+    else if (tag == "macro")
+        s = parse_macro();
+    else if (tag == "call")
+        s = parse_call_block();
+    else if (tag == "filter")
+        s = parse_filter_block();
+    else if (tag == "include")
+        s = parse_include();
+    else if (tag == "import")
+        s = parse_import();
+    else if (tag == "from")
+        s = parse_from();
+    else if (tag == "extends")
+        s = parse_extends();
+    else if (tag == "block")
+        s = parse_block();
+    else if (tag == "with")
+        s = parse_with();
     else {
         open_tags_.pop_back();
         if (tag.rfind("end", 0) == 0 || tag == "else" || tag == "elif")
-            fail(cur(), "Encountered unknown tag '" + tag + "'." +
-                            (open_tags_.empty() ? std::string()
-                                                : " The innermost block that needs to be closed is '" +
-                                                      open_tags_.back() + "'."));
+            fail(cur(),
+                 "Encountered unknown tag '" + tag + "'." +
+                     (open_tags_.empty() ? std::string()
+                                         : " The innermost block that needs to be closed is '" +
+                                               open_tags_.back() + "'."));
         fail(cur(), "Encountered unknown tag '" + tag + "'.");
     }
     open_tags_.pop_back();
@@ -215,7 +241,8 @@ StmtPtr Parser::parse_for() {
 StmtPtr Parser::parse_set() {
     auto s = std::make_unique<Stmt>();
     s->pos = next().pos;
-    if (cur().type == Tok::Name && peek().type == Tok::Op && peek().text == "." && peek(2).type == Tok::Name) {
+    if (cur().type == Tok::Name && peek().type == Tok::Op && peek().text == "." &&
+        peek(2).type == Tok::Name) {
         s->targets.push_back(next().text);
         next();
         s->attr = next().text;
@@ -294,7 +321,8 @@ StmtPtr Parser::parse_filter_block() {
 
 void Parser::parse_context_modifier(Stmt& s, bool default_with) {
     s.with_context = default_with;
-    if ((is_name("with") || is_name("without")) && peek().type == Tok::Name && peek().text == "context") {
+    if ((is_name("with") || is_name("without")) && peek().type == Tok::Name &&
+        peek().text == "context") {
         s.with_context = next().text == "with";
         next();
     }
@@ -335,12 +363,14 @@ StmtPtr Parser::parse_from() {
     if (!skip_name("import")) fail_unexpected("'import'");
     s->with_context = false;
     while (true) {
-        if ((is_name("with") || is_name("without")) && peek().type == Tok::Name && peek().text == "context") {
+        if ((is_name("with") || is_name("without")) && peek().type == Tok::Name &&
+            peek().text == "context") {
             parse_context_modifier(*s, false);
             break;
         }
         if (!s->names.empty() && !skip_op(",")) break;
-        if ((is_name("with") || is_name("without")) && peek().type == Tok::Name && peek().text == "context") {
+        if ((is_name("with") || is_name("without")) && peek().type == Tok::Name &&
+            peek().text == "context") {
             parse_context_modifier(*s, false);
             break;
         }
@@ -349,7 +379,8 @@ StmtPtr Parser::parse_from() {
             fail_unexpected("name");
         }
         std::string n = next().text;
-        if (n.rfind('_', 0) == 0) fail(cur(), "names starting with an underline can not be imported");
+        if (n.rfind('_', 0) == 0)
+            fail(cur(), "names starting with an underline can not be imported");
         std::string alias = n;
         if (skip_name("as")) alias = expect_name();
         s->names.emplace_back(n, alias);
@@ -373,16 +404,20 @@ StmtPtr Parser::parse_block() {
     s->pos = next().pos;
     s->name = expect_name();
     while (true) {
-        if (skip_name("scoped")) s->scoped = true;
-        else if (skip_name("required")) fail(cur(), "required blocks are not supported");
-        else break;
+        if (skip_name("scoped"))
+            s->scoped = true;
+        else if (skip_name("required"))
+            fail(cur(), "required blocks are not supported");
+        else
+            break;
     }
     end_block();
     s->body = subparse({"endblock"});
     next();  // endblock
     if (cur().type == Tok::Name) {
         if (cur().text != s->name)
-            fail(cur(), "mismatching name on endblock: expected '" + s->name + "', got '" + cur().text + "'");
+            fail(cur(), "mismatching name on endblock: expected '" + s->name + "', got '" +
+                            cur().text + "'");
         next();
     }
     end_block();

@@ -18,13 +18,14 @@ std::unique_ptr<Template> parse_template(const std::string& source, const std::s
 
 /// Recursive-descent parser over a token vector.
 class Parser {
-public:
-    Parser(std::vector<Token> tokens, std::string name) : toks_(std::move(tokens)), name_(std::move(name)) {}
+  public:
+    Parser(std::vector<Token> tokens, std::string name)
+        : toks_(std::move(tokens)), name_(std::move(name)) {}
 
     /// The whole template.
     std::unique_ptr<Template> parse();
 
-private:
+  private:
     // --- statements (parser.cpp)
     Body subparse(std::initializer_list<const char*> end_names);
     StmtPtr parse_statement();
@@ -47,7 +48,8 @@ private:
     void expect_end_tag(const char* end_name);
 
     // --- expressions (parser_expr.cpp)
-    ExprPtr parse_tuple(bool with_condexpr = true, std::initializer_list<const char*> extra_end = {});
+    ExprPtr parse_tuple(bool with_condexpr = true,
+                        std::initializer_list<const char*> extra_end = {});
     ExprPtr parse_expression(bool with_condexpr = true);
     ExprPtr parse_condexpr();
     ExprPtr parse_or();
@@ -103,7 +105,7 @@ private:
     std::string name_;
     std::vector<std::string> open_tags_;  ///< for "looking for" messages
     Template* tmpl_ = nullptr;
-    int depth_ = 0;                       ///< nesting guard
+    int depth_ = 0;  ///< nesting guard
 };
 
 }  // namespace autogen::codegen::jinja

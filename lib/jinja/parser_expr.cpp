@@ -1,11 +1,11 @@
 // Expression parsing with Jinja's precedence, loosest first: conditional expression,
 // or, and, not, comparisons (in, not in, chains), + -, ~, * / // %, **, unary - +,
 // then primaries with postfix . [] () and the filter/test chain | and is.
-#include "jinja/parser.hpp"
-
 #include <cstdint>
 #include <functional>
 #include <stdexcept>
+
+#include "jinja/parser.hpp"
 
 namespace autogen::codegen::jinja {
 
@@ -114,8 +114,9 @@ ExprPtr Parser::parse_compare() {
     std::vector<std::string> ops;
     std::vector<ExprPtr> operands;
     while (true) {
-        if (cur().type == Tok::Op && (cur().text == "==" || cur().text == "!=" || cur().text == "<" ||
-                                      cur().text == "<=" || cur().text == ">" || cur().text == ">=")) {
+        if (cur().type == Tok::Op &&
+            (cur().text == "==" || cur().text == "!=" || cur().text == "<" || cur().text == "<=" ||
+             cur().text == ">" || cur().text == ">=")) {
             ops.push_back(next().text);
         } else if (is_name("in")) {
             next();
@@ -211,9 +212,12 @@ ExprPtr Parser::parse_primary() {
     if (t.type == Tok::Name) {
         next();
         auto e = make(Expr::Kind::Literal, pos);
-        if (t.text == "true" || t.text == "True") e->literal = true;
-        else if (t.text == "false" || t.text == "False") e->literal = false;
-        else if (t.text == "none" || t.text == "None") e->literal = nullptr;
+        if (t.text == "true" || t.text == "True")
+            e->literal = true;
+        else if (t.text == "false" || t.text == "False")
+            e->literal = false;
+        else if (t.text == "none" || t.text == "None")
+            e->literal = nullptr;
         else {
             e->kind = Expr::Kind::Name;
             e->name = t.text;
@@ -241,11 +245,15 @@ ExprPtr Parser::parse_primary() {
                 std::size_t skip = 0;
                 if (digits.size() > 1 && digits[0] == '0') {
                     char p = static_cast<char>(digits[1] | 0x20);
-                    if (p == 'x') base = 16, skip = 2;
-                    else if (p == 'o') base = 8, skip = 2;
-                    else if (p == 'b') base = 2, skip = 2;
+                    if (p == 'x')
+                        base = 16, skip = 2;
+                    else if (p == 'o')
+                        base = 8, skip = 2;
+                    else if (p == 'b')
+                        base = 2, skip = 2;
                 }
-                e->literal = static_cast<std::int64_t>(std::stoll(digits.substr(skip), nullptr, base));
+                e->literal =
+                    static_cast<std::int64_t>(std::stoll(digits.substr(skip), nullptr, base));
             }
         } catch (const std::out_of_range&) {
             fail(t, "number too large: " + t.text);
@@ -291,18 +299,25 @@ ExprPtr Parser::parse_primary() {
 
 ExprPtr Parser::parse_postfix(ExprPtr node) {
     while (true) {
-        if (is_op(".") || is_op("[")) node = parse_subscript(std::move(node));
-        else if (is_op("(")) node = parse_call(std::move(node));
-        else return node;
+        if (is_op(".") || is_op("["))
+            node = parse_subscript(std::move(node));
+        else if (is_op("("))
+            node = parse_call(std::move(node));
+        else
+            return node;
     }
 }
 
 ExprPtr Parser::parse_filter_expr(ExprPtr node) {
     while (true) {
-        if (is_op("|")) node = parse_filter(std::move(node));
-        else if (is_name("is")) node = parse_test(std::move(node));
-        else if (is_op("(")) node = parse_call(std::move(node));
-        else return node;
+        if (is_op("|"))
+            node = parse_filter(std::move(node));
+        else if (is_name("is"))
+            node = parse_test(std::move(node));
+        else if (is_op("("))
+            node = parse_call(std::move(node));
+        else
+            return node;
     }
 }
 
@@ -344,8 +359,10 @@ ExprPtr Parser::parse_subscript(ExprPtr node) {
         e->items.push_back(std::move(first));
         next();
         e->items.push_back(parse_slot());
-        if (skip_op(":")) e->items.push_back(parse_slot());
-        else e->items.push_back(nullptr);
+        if (skip_op(":"))
+            e->items.push_back(parse_slot());
+        else
+            e->items.push_back(nullptr);
         expect_op("]");
         return e;
     }
@@ -420,8 +437,8 @@ ExprPtr Parser::parse_test(ExprPtr node) {
     const Token& t = cur();
     if (is_op("(")) {
         parse_call_args(*e);
-    } else if ((t.type == Tok::Name || t.type == Tok::String || t.type == Tok::Int || t.type == Tok::Float ||
-                is_op("[") || is_op("{")) &&
+    } else if ((t.type == Tok::Name || t.type == Tok::String || t.type == Tok::Int ||
+                t.type == Tok::Float || is_op("[") || is_op("{")) &&
                !(is_name("else") || is_name("or") || is_name("and"))) {
         if (is_name("is")) fail(t, "You cannot chain multiple tests with is");
         e->items.push_back(parse_postfix(parse_primary()));

@@ -1,9 +1,8 @@
 // The built-in tests (`x is defined`, `is none`, `is divisibleby 3` ...), with the
 // Python type rules Jinja's tests.py uses (bool counts as a number, not an integer).
-#include "jinja/filters.hpp"
-
 #include <cmath>
 
+#include "jinja/filters.hpp"
 #include "jinja/text.hpp"
 
 namespace autogen::codegen::jinja {
@@ -17,17 +16,50 @@ Val arg0(CallArgs& a, const char* name, const char* test) {
     return *v;
 }
 
-bool t_defined(Renderer&, const Val& v, CallArgs& a) { a.expect_no_more(0, "defined"); return !v.is_undefined(); }
-bool t_undefined(Renderer&, const Val& v, CallArgs& a) { a.expect_no_more(0, "undefined"); return v.is_undefined(); }
-bool t_none(Renderer&, const Val& v, CallArgs& a) { a.expect_no_more(0, "none"); return v.is_none(); }
-bool t_boolean(Renderer&, const Val& v, CallArgs& a) { a.expect_no_more(0, "boolean"); return v.is_bool(); }
-bool t_true(Renderer&, const Val& v, CallArgs& a) { a.expect_no_more(0, "true"); return v.is_bool() && v.json.get<bool>(); }
-bool t_false(Renderer&, const Val& v, CallArgs& a) { a.expect_no_more(0, "false"); return v.is_bool() && !v.json.get<bool>(); }
-bool t_integer(Renderer&, const Val& v, CallArgs& a) { a.expect_no_more(0, "integer"); return v.is_int() && !v.is_bool(); }
-bool t_float(Renderer&, const Val& v, CallArgs& a) { a.expect_no_more(0, "float"); return v.is_float(); }
-bool t_number(Renderer&, const Val& v, CallArgs& a) { a.expect_no_more(0, "number"); return v.is_number(); }
-bool t_string(Renderer&, const Val& v, CallArgs& a) { a.expect_no_more(0, "string"); return v.is_string(); }
-bool t_mapping(Renderer&, const Val& v, CallArgs& a) { a.expect_no_more(0, "mapping"); return v.is_dict(); }
+bool t_defined(Renderer&, const Val& v, CallArgs& a) {
+    a.expect_no_more(0, "defined");
+    return !v.is_undefined();
+}
+bool t_undefined(Renderer&, const Val& v, CallArgs& a) {
+    a.expect_no_more(0, "undefined");
+    return v.is_undefined();
+}
+bool t_none(Renderer&, const Val& v, CallArgs& a) {
+    a.expect_no_more(0, "none");
+    return v.is_none();
+}
+bool t_boolean(Renderer&, const Val& v, CallArgs& a) {
+    a.expect_no_more(0, "boolean");
+    return v.is_bool();
+}
+bool t_true(Renderer&, const Val& v, CallArgs& a) {
+    a.expect_no_more(0, "true");
+    return v.is_bool() && v.json.get<bool>();
+}
+bool t_false(Renderer&, const Val& v, CallArgs& a) {
+    a.expect_no_more(0, "false");
+    return v.is_bool() && !v.json.get<bool>();
+}
+bool t_integer(Renderer&, const Val& v, CallArgs& a) {
+    a.expect_no_more(0, "integer");
+    return v.is_int() && !v.is_bool();
+}
+bool t_float(Renderer&, const Val& v, CallArgs& a) {
+    a.expect_no_more(0, "float");
+    return v.is_float();
+}
+bool t_number(Renderer&, const Val& v, CallArgs& a) {
+    a.expect_no_more(0, "number");
+    return v.is_number();
+}
+bool t_string(Renderer&, const Val& v, CallArgs& a) {
+    a.expect_no_more(0, "string");
+    return v.is_string();
+}
+bool t_mapping(Renderer&, const Val& v, CallArgs& a) {
+    a.expect_no_more(0, "mapping");
+    return v.is_dict();
+}
 bool t_sequence(Renderer&, const Val& v, CallArgs& a) {
     a.expect_no_more(0, "sequence");
     return v.is_string() || v.is_list() || v.is_dict();
@@ -44,7 +76,10 @@ bool t_callable(Renderer&, const Val& v, CallArgs& a) {
     a.expect_no_more(0, "callable");
     return v.is_object() && v.obj->callable();
 }
-bool t_escaped(Renderer&, const Val&, CallArgs& a) { a.expect_no_more(0, "escaped"); return false; }
+bool t_escaped(Renderer&, const Val&, CallArgs& a) {
+    a.expect_no_more(0, "escaped");
+    return false;
+}
 
 bool t_odd(Renderer&, const Val& v, CallArgs& a) {
     a.expect_no_more(0, "odd");
@@ -100,16 +135,45 @@ bool t_test(Renderer&, const Val& v, CallArgs& a) {
 
 const std::map<std::string, TestFn>& test_table() {
     static const std::map<std::string, TestFn> table{
-        {"defined", t_defined}, {"undefined", t_undefined}, {"none", t_none},       {"boolean", t_boolean},
-        {"true", t_true},       {"false", t_false},         {"integer", t_integer}, {"float", t_float},
-        {"number", t_number},   {"string", t_string},       {"mapping", t_mapping}, {"sequence", t_sequence},
-        {"iterable", t_iterable}, {"callable", t_callable}, {"escaped", t_escaped}, {"odd", t_odd},
-        {"even", t_even},       {"divisibleby", t_divisibleby}, {"lower", t_lower}, {"upper", t_upper},
-        {"eq", t_eq},           {"==", t_eq},               {"equalto", t_eq},      {"ne", t_ne},
-        {"!=", t_ne},           {"lt", t_lt},               {"<", t_lt},            {"lessthan", t_lt},
-        {"gt", t_gt},           {">", t_gt},                {"greaterthan", t_gt},  {"le", t_le},
-        {"<=", t_le},           {"ge", t_ge},               {">=", t_ge},           {"in", t_in},
-        {"sameas", t_sameas},   {"filter", t_filter},       {"test", t_test},
+        {"defined", t_defined},
+        {"undefined", t_undefined},
+        {"none", t_none},
+        {"boolean", t_boolean},
+        {"true", t_true},
+        {"false", t_false},
+        {"integer", t_integer},
+        {"float", t_float},
+        {"number", t_number},
+        {"string", t_string},
+        {"mapping", t_mapping},
+        {"sequence", t_sequence},
+        {"iterable", t_iterable},
+        {"callable", t_callable},
+        {"escaped", t_escaped},
+        {"odd", t_odd},
+        {"even", t_even},
+        {"divisibleby", t_divisibleby},
+        {"lower", t_lower},
+        {"upper", t_upper},
+        {"eq", t_eq},
+        {"==", t_eq},
+        {"equalto", t_eq},
+        {"ne", t_ne},
+        {"!=", t_ne},
+        {"lt", t_lt},
+        {"<", t_lt},
+        {"lessthan", t_lt},
+        {"gt", t_gt},
+        {">", t_gt},
+        {"greaterthan", t_gt},
+        {"le", t_le},
+        {"<=", t_le},
+        {"ge", t_ge},
+        {">=", t_ge},
+        {"in", t_in},
+        {"sameas", t_sameas},
+        {"filter", t_filter},
+        {"test", t_test},
     };
     return table;
 }

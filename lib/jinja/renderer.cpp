@@ -11,8 +11,8 @@
 namespace autogen::codegen::jinja {
 
 namespace {
-constexpr int kMaxDepth = 100;                         // macro calls, includes, blocks, imports
-constexpr std::size_t kMaxWork = 50'000'000;           // loop iterations and similar steps
+constexpr int kMaxDepth = 100;                          // macro calls, includes, blocks, imports
+constexpr std::size_t kMaxWork = 50'000'000;            // loop iterations and similar steps
 constexpr std::size_t kMaxOutput = 256u * 1024 * 1024;  // bytes of one buffer
 
 std::string tuple_repr(const Json& items) {
@@ -81,7 +81,8 @@ std::shared_ptr<Scope> Renderer::globals() {
     return globals_;
 }
 
-std::shared_ptr<Template> Renderer::compile(const std::string& source, const std::string& name) const {
+std::shared_ptr<Template> Renderer::compile(const std::string& source,
+                                            const std::string& name) const {
     std::shared_ptr<Template> t = parse_template(source, name, options_);
     validate_template(*t);
     return t;
@@ -139,11 +140,12 @@ std::string Renderer::render_main(const Template& tmpl, const Json& context) {
 std::optional<Val> SelfRef::attribute(const std::string& name) const {
     if (ctx_->blocks.count(name) == 0) return std::nullopt;
     RenderContext* ctx = ctx_;
-    return Val(std::shared_ptr<Object>(std::make_shared<Builtin>(name, [ctx, name](Renderer& r, CallArgs&) -> Val {
-        std::string text;
-        r.render_block(name, 0, ctx->root, ctx, text);
-        return Val(Json(text));
-    })));
+    return Val(std::shared_ptr<Object>(
+        std::make_shared<Builtin>(name, [ctx, name](Renderer& r, CallArgs&) -> Val {
+            std::string text;
+            r.render_block(name, 0, ctx->root, ctx, text);
+            return Val(Json(text));
+        })));
 }
 
 void Renderer::render_template(const Template& tmpl, RenderContext& ctx, std::string& out) {
@@ -151,8 +153,10 @@ void Renderer::render_template(const Template& tmpl, RenderContext& ctx, std::st
     const Template* current = &tmpl;
     int chain = 0;
     while (current != nullptr) {
-        if (++chain > kMaxDepth) throw ValueError("template inheritance too deep (a cycle of extends?)");
-        for (const auto& [name, stmt] : current->blocks) ctx.blocks[name].push_back(BlockRef{stmt, current});
+        if (++chain > kMaxDepth)
+            throw ValueError("template inheritance too deep (a cycle of extends?)");
+        for (const auto& [name, stmt] : current->blocks)
+            ctx.blocks[name].push_back(BlockRef{stmt, current});
         ctx.parent = nullptr;
         Frame frame{ctx.root, &ctx, current, true};
         exec(current->body, frame, out);
@@ -191,9 +195,13 @@ void Renderer::exec_stmt(const Stmt& s, Frame& frame, std::string& out) {
                 exec(s.else_body, frame, out);
                 break;
             }
-            case Stmt::Kind::For: exec_for(s, frame, out); break;
+            case Stmt::Kind::For:
+                exec_for(s, frame, out);
+                break;
             case Stmt::Kind::Set:
-            case Stmt::Kind::SetBlock: exec_set(s, frame); break;
+            case Stmt::Kind::SetBlock:
+                exec_set(s, frame);
+                break;
             case Stmt::Kind::Macro: {
                 auto m = std::make_shared<Macro>(s.name, &s.params, &s.body, frame);
                 adopt(m);
@@ -207,8 +215,10 @@ void Renderer::exec_stmt(const Stmt& s, Frame& frame, std::string& out) {
                 const Expr& call = *s.expr;
                 Val callee = eval(*call.items[0], frame);
                 CallArgs args;
-                for (std::size_t i = 1; i < call.items.size(); ++i) args.positional.push_back(eval(*call.items[i], frame));
-                for (const auto& [k, v] : call.kwargs) args.keyword.emplace_back(k, eval(*v, frame));
+                for (std::size_t i = 1; i < call.items.size(); ++i)
+                    args.positional.push_back(eval(*call.items[i], frame));
+                for (const auto& [k, v] : call.kwargs)
+                    args.keyword.emplace_back(k, eval(*v, frame));
                 args.keyword.emplace_back("caller", Val(std::shared_ptr<Object>(caller)));
                 out += to_str(this->call(callee, args));
                 break;
@@ -235,8 +245,10 @@ void Renderer::exec_stmt(const Stmt& s, Frame& frame, std::string& out) {
                     if (v) {
                         frame.scope->set(alias, *v);
                     } else {
-                        frame.scope->set(alias, undefined("the template '" + to_str(eval(*s.expr, frame)) +
-                                                          "' does not export the requested name '" + name + "'"));
+                        frame.scope->set(
+                            alias,
+                            undefined("the template '" + to_str(eval(*s.expr, frame)) +
+                                      "' does not export the requested name '" + name + "'"));
                     }
                 }
                 break;
@@ -258,7 +270,8 @@ void Renderer::exec_stmt(const Stmt& s, Frame& frame, std::string& out) {
                 auto scope = std::make_shared<Scope>(frame.scope);
                 std::vector<Val> values;
                 for (const auto& v : s.values) values.push_back(eval(*v, frame));
-                for (std::size_t i = 0; i < s.targets.size(); ++i) scope->set(s.targets[i], values[i]);
+                for (std::size_t i = 0; i < s.targets.size(); ++i)
+                    scope->set(s.targets[i], values[i]);
                 Frame inner{scope, frame.ctx, frame.tmpl, frame.toplevel};
                 exec(s.body, inner, out);
                 break;
@@ -269,11 +282,13 @@ void Renderer::exec_stmt(const Stmt& s, Frame& frame, std::string& out) {
     }
 }
 
-void Renderer::render_block(const std::string& name, std::size_t index, const std::shared_ptr<Scope>& base,
-                            RenderContext* ctx, std::string& out) {
+void Renderer::render_block(const std::string& name, std::size_t index,
+                            const std::shared_ptr<Scope>& base, RenderContext* ctx,
+                            std::string& out) {
     auto it = ctx->blocks.find(name);
     if (it == ctx->blocks.end() || index >= it->second.size())
-        throw ValueError(index == 0 ? "block '" + name + "' is not defined" : "there is no parent block called '" + name + "'.");
+        throw ValueError(index == 0 ? "block '" + name + "' is not defined"
+                                    : "there is no parent block called '" + name + "'.");
     Depth guard(*this);
     const BlockRef& ref = it->second[index];
     auto scope = std::make_shared<Scope>(base);
@@ -296,10 +311,12 @@ void Renderer::assign_targets(const Stmt& s, Scope& scope, const Val& value) {
     }
     std::vector<Val> parts = iterate(value);
     if (parts.size() < s.targets.size())
-        throw ValueError("not enough values to unpack (expected " + std::to_string(s.targets.size()) + ", got " +
+        throw ValueError("not enough values to unpack (expected " +
+                         std::to_string(s.targets.size()) + ", got " +
                          std::to_string(parts.size()) + ")");
     if (parts.size() > s.targets.size())
-        throw ValueError("too many values to unpack (expected " + std::to_string(s.targets.size()) + ")");
+        throw ValueError("too many values to unpack (expected " + std::to_string(s.targets.size()) +
+                         ")");
     for (std::size_t i = 0; i < parts.size(); ++i) scope.set(s.targets[i], parts[i]);
 }
 
@@ -431,7 +448,8 @@ bool expr_uses(const Expr* e, const std::string& name) {
 
 bool body_uses(const Body& b, const std::string& name) {
     for (const auto& s : b) {
-        if (expr_uses(s->expr.get(), name) || expr_uses(s->cond.get(), name) || expr_uses(s->filter_expr.get(), name))
+        if (expr_uses(s->expr.get(), name) || expr_uses(s->cond.get(), name) ||
+            expr_uses(s->filter_expr.get(), name))
             return true;
         for (const auto& c : s->conds)
             if (expr_uses(c.get(), name)) return true;
@@ -457,7 +475,8 @@ Val Macro::call(Renderer& r, CallArgs& args) {
     Json varargs = Json::array();
     for (std::size_t i = n; i < args.positional.size(); ++i) {
         if (!wants_varargs)
-            throw ValueError("macro '" + name_ + "' takes not more than " + std::to_string(n) + " argument(s)");
+            throw ValueError("macro '" + name_ + "' takes not more than " + std::to_string(n) +
+                             " argument(s)");
         varargs.push_back(Renderer::to_json(args.positional[i]));
     }
     Json kwargs = Json::object();
@@ -468,29 +487,40 @@ Val Macro::call(Renderer& r, CallArgs& args) {
         if (i < args.positional.size()) v = args.positional[i];
         for (auto it = args.keyword.begin(); it != args.keyword.end(); ++it) {
             if (it->first != p.name) continue;
-            if (v) throw ValueError("macro '" + name_ + "' got multiple values for argument '" + p.name + "'");
+            if (v)
+                throw ValueError("macro '" + name_ + "' got multiple values for argument '" +
+                                 p.name + "'");
             v = it->second;
             args.keyword.erase(it);
             break;
         }
-        if (v) scope->set(p.name, *v);
-        else if (p.default_value) scope->set(p.name, r.eval(*p.default_value, frame));
-        else scope->set(p.name, r.undefined("parameter '" + p.name + "' was not provided"));
+        if (v)
+            scope->set(p.name, *v);
+        else if (p.default_value)
+            scope->set(p.name, r.eval(*p.default_value, frame));
+        else
+            scope->set(p.name, r.undefined("parameter '" + p.name + "' was not provided"));
     }
     Val caller_val;
     for (auto& [k, v] : args.keyword) {
         if (k == "caller" && v.is_object()) {
-            if (!wants_caller) throw ValueError("macro '" + name_ + "' was invoked with two values for the special caller argument. This is most likely a bug.");
+            if (!wants_caller)
+                throw ValueError("macro '" + name_ +
+                                 "' was invoked with two values for the special caller argument. "
+                                 "This is most likely a bug.");
             caller_val = v;
             continue;
         }
-        if (!wants_kwargs) throw ValueError("macro '" + name_ + "' takes no keyword argument '" + k + "'");
+        if (!wants_kwargs)
+            throw ValueError("macro '" + name_ + "' takes no keyword argument '" + k + "'");
         kwargs[k] = Renderer::to_json(v);
     }
     scope->set("varargs", Val(varargs));
     scope->set("kwargs", Val(kwargs));
-    if (caller_val.is_object()) scope->set("caller", caller_val);
-    else if (wants_caller) scope->set("caller", r.undefined("No caller defined"));
+    if (caller_val.is_object())
+        scope->set("caller", caller_val);
+    else if (wants_caller)
+        scope->set("caller", r.undefined("No caller defined"));
     std::string out;
     r.exec(*body_, frame, out);
     return Val(Json(out));

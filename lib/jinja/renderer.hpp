@@ -42,9 +42,9 @@ struct BlockRef {
 
 /// The state of one template render with its inheritance chain.
 struct RenderContext {
-    std::shared_ptr<Scope> root;                              ///< context + top-level assignments
-    std::map<std::string, std::vector<BlockRef>> blocks;      ///< most derived first
-    const Template* parent = nullptr;                         ///< set by {% extends %}
+    std::shared_ptr<Scope> root;                          ///< context + top-level assignments
+    std::map<std::string, std::vector<BlockRef>> blocks;  ///< most derived first
+    const Template* parent = nullptr;                     ///< set by {% extends %}
 };
 
 /// Where statements execute: the scope, the render context and the template (for
@@ -58,7 +58,7 @@ struct Frame {
 
 /// Renders templates for one Environment call.
 class Renderer {
-public:
+  public:
     Renderer(const std::vector<std::filesystem::path>& search_path, const Options& options)
         : search_path_(search_path), options_(options) {}
     ~Renderer();
@@ -85,8 +85,8 @@ public:
     void render_template(const Template& tmpl, RenderContext& ctx, std::string& out);
     /// Renders the block chain entry `index` of block `name`; its body sees the variables
     /// of `base` (the template context, or the enclosing locals of a scoped block).
-    void render_block(const std::string& name, std::size_t index, const std::shared_ptr<Scope>& base,
-                      RenderContext* ctx, std::string& out);
+    void render_block(const std::string& name, std::size_t index,
+                      const std::shared_ptr<Scope>& base, RenderContext* ctx, std::string& out);
 
     // --- expressions (evaluate.cpp)
     Val eval(const Expr& e, Frame& frame);
@@ -108,7 +108,9 @@ public:
 
     const Options& options() const { return options_; }
     bool strict() const { return options_.strict_undefined; }
-    Val undefined(std::string hint) const { return Val::undefined(std::move(hint), options_.strict_undefined); }
+    Val undefined(std::string hint) const {
+        return Val::undefined(std::move(hint), options_.strict_undefined);
+    }
     /// The global functions (range, namespace, dict ...).
     std::shared_ptr<Scope> globals();
 
@@ -123,7 +125,7 @@ public:
     /// Checks that an output buffer stays within bounds.
     void check_output(const std::string& out) const;
 
-private:
+  private:
     void exec_for(const Stmt& s, Frame& frame, std::string& out);
     void exec_set(const Stmt& s, Frame& frame);
     void exec_include(const Stmt& s, Frame& frame, std::string& out);
@@ -135,7 +137,8 @@ private:
     const std::vector<std::filesystem::path>& search_path_;
     const Options& options_;
     std::map<std::string, std::shared_ptr<Template>> cache_;
-    std::vector<std::unique_ptr<RenderContext>> contexts_;  // kept alive for macros that outlive a render
+    std::vector<std::unique_ptr<RenderContext>>
+        contexts_;  // kept alive for macros that outlive a render
     std::shared_ptr<Scope> globals_;
     std::vector<std::shared_ptr<Macro>> macros_;
     int depth_ = 0;

@@ -33,8 +33,9 @@ TEST_CASE("the first folder of the search path wins") {
 
 TEST_CASE("a project template may extend the built-in template of the same name") {
     autogen::testing::TempDir tmp;
-    tmp.write("project/revision.sql.j2",
-              "{% extends 'revision.sql.j2' %}{% block header %}-- custom {{ super() }}{% endblock %}");
+    tmp.write(
+        "project/revision.sql.j2",
+        "{% extends 'revision.sql.j2' %}{% block header %}-- custom {{ super() }}{% endblock %}");
     tmp.write("builtin/revision.sql.j2", "{% block header %}-- header{% endblock %}\nbody\n");
     Options opt;
     opt.keep_trailing_newline = true;

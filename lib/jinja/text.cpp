@@ -47,15 +47,17 @@ std::string py_title(const std::string& s) {
 }
 
 bool is_space(char32_t c) {
-    return c == ' ' || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F) || c == 0x85 || c == 0xA0 ||
-           c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F ||
-           c == 0x205F || c == 0x3000;
+    return c == ' ' || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F) || c == 0x85 ||
+           c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 ||
+           c == 0x202F || c == 0x205F || c == 0x3000;
 }
 
 std::string strip(const std::string& s, bool left, bool right, const std::string* chars) {
     std::u32string u = utf8_decode(s);
     std::u32string set = chars ? utf8_decode(*chars) : std::u32string();
-    auto strippable = [&](char32_t c) { return chars ? set.find(c) != std::u32string::npos : is_space(c); };
+    auto strippable = [&](char32_t c) {
+        return chars ? set.find(c) != std::u32string::npos : is_space(c);
+    };
     std::size_t b = 0, e = u.size();
     if (left)
         while (b < e && strippable(u[b])) ++b;
@@ -64,7 +66,8 @@ std::string strip(const std::string& s, bool left, bool right, const std::string
     return utf8_encode(u.substr(b, e - b));
 }
 
-std::vector<std::string> split(const std::string& s, const std::string* sep, std::int64_t maxsplit) {
+std::vector<std::string> split(const std::string& s, const std::string* sep,
+                               std::int64_t maxsplit) {
     std::vector<std::string> out;
     if (sep != nullptr) {
         if (sep->empty()) throw ValueError("empty separator");
@@ -97,7 +100,8 @@ std::vector<std::string> split(const std::string& s, const std::string* sep, std
     return out;
 }
 
-std::string replace(const std::string& s, const std::string& from, const std::string& to, std::int64_t count) {
+std::string replace(const std::string& s, const std::string& from, const std::string& to,
+                    std::int64_t count) {
     if (from.empty()) {
         // Python inserts `to` between every character (and at both ends)
         std::u32string u = utf8_decode(s);
@@ -125,15 +129,20 @@ std::string replace(const std::string& s, const std::string& from, const std::st
     return out + s.substr(pos);
 }
 
-bool starts_with(const std::string& s, const std::string& prefix) { return s.rfind(prefix, 0) == 0; }
+bool starts_with(const std::string& s, const std::string& prefix) {
+    return s.rfind(prefix, 0) == 0;
+}
 bool ends_with(const std::string& s, const std::string& suffix) {
-    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+    return s.size() >= suffix.size() &&
+           s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 std::size_t count(const std::string& s, const std::string& sub) {
     if (sub.empty()) return utf8_length(s) + 1;
     std::size_t n = 0;
-    for (std::size_t pos = s.find(sub); pos != std::string::npos; pos = s.find(sub, pos + sub.size())) ++n;
+    for (std::size_t pos = s.find(sub); pos != std::string::npos;
+         pos = s.find(sub, pos + sub.size()))
+        ++n;
     return n;
 }
 

@@ -20,9 +20,11 @@ bool is_space(char32_t c);
 /// str.strip/lstrip/rstrip; `chars` empty = whitespace (when has_chars is false).
 std::string strip(const std::string& s, bool left, bool right, const std::string* chars = nullptr);
 /// str.split(sep, maxsplit); sep null = runs of whitespace.
-std::vector<std::string> split(const std::string& s, const std::string* sep, std::int64_t maxsplit = -1);
+std::vector<std::string> split(const std::string& s, const std::string* sep,
+                               std::int64_t maxsplit = -1);
 /// str.replace(old, new, count).
-std::string replace(const std::string& s, const std::string& from, const std::string& to, std::int64_t count = -1);
+std::string replace(const std::string& s, const std::string& from, const std::string& to,
+                    std::int64_t count = -1);
 /// str.startswith / endswith.
 bool starts_with(const std::string& s, const std::string& prefix);
 bool ends_with(const std::string& s, const std::string& suffix);

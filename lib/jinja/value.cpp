@@ -18,7 +18,8 @@ Val Val::undefined(std::string hint, bool strict) {
 }
 
 Json Val::to_marker() const {
-    return Json::binary(std::vector<std::uint8_t>(undefined_hint.begin(), undefined_hint.end()), strict ? 2 : 1);
+    return Json::binary(std::vector<std::uint8_t>(undefined_hint.begin(), undefined_hint.end()),
+                        strict ? 2 : 1);
 }
 
 void Val::from_marker() {
@@ -52,12 +53,15 @@ void CallArgs::expect_no_more(std::size_t max_positional, const std::string& wha
         throw ValueError(what + "() takes at most " + std::to_string(max_positional) +
                          " positional argument" + (max_positional == 1 ? "" : "s"));
     if (!keyword.empty())
-        throw ValueError(what + "() got an unexpected keyword argument '" + keyword.front().first + "'");
+        throw ValueError(what + "() got an unexpected keyword argument '" + keyword.front().first +
+                         "'");
 }
 
 std::optional<Val> Object::attribute(const std::string&) const { return std::nullopt; }
 bool Object::set_attribute(const std::string&, Val) { return false; }
-Val Object::call(Renderer&, CallArgs&) { throw ValueError("'" + type_name() + "' object is not callable"); }
+Val Object::call(Renderer&, CallArgs&) {
+    throw ValueError("'" + type_name() + "' object is not callable");
+}
 std::string Object::str() const { return "<" + type_name() + " object>"; }
 
 // --- UTF-8 ---------------------------------------------------------------------------
@@ -73,14 +77,24 @@ std::u32string utf8_decode(const std::string& s) {
             ++i;
             continue;
         }
-        char32_t cp = extra == 0 ? c : extra == 1 ? (c & 0x1F) : extra == 2 ? (c & 0x0F) : (c & 0x07);
+        char32_t cp = extra == 0   ? c
+                      : extra == 1 ? (c & 0x1F)
+                      : extra == 2 ? (c & 0x0F)
+                                   : (c & 0x07);
         bool ok = true;
         for (int k = 1; k <= extra; ++k) {
             auto cc = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
-            if ((cc >> 6) != 2) { ok = false; break; }
+            if ((cc >> 6) != 2) {
+                ok = false;
+                break;
+            }
             cp = (cp << 6) | (cc & 0x3F);
         }
-        if (!ok) { out.push_back(0xFFFD); ++i; continue; }
+        if (!ok) {
+            out.push_back(0xFFFD);
+            ++i;
+            continue;
+        }
         out.push_back(cp);
         i += static_cast<std::size_t>(extra) + 1;
     }
@@ -127,7 +141,10 @@ std::string float_repr(double d) {
     auto res = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::scientific);
     std::string s(buf, res.ptr);
     std::string sign;
-    if (s[0] == '-') { sign = "-"; s.erase(0, 1); }
+    if (s[0] == '-') {
+        sign = "-";
+        s.erase(0, 1);
+    }
     auto e = s.find('e');
     int exponent = std::stoi(s.substr(e + 1));
     std::string digits;
@@ -164,11 +181,17 @@ std::string string_repr(const std::string& s) {
     std::string out(1, quote);
     static const char* hex = "0123456789abcdef";
     for (char32_t cp : utf8_decode(s)) {
-        if (cp == '\\') out += "\\\\";
-        else if (cp == static_cast<char32_t>(quote)) { out += '\\'; out += quote; }
-        else if (cp == '\n') out += "\\n";
-        else if (cp == '\r') out += "\\r";
-        else if (cp == '\t') out += "\\t";
+        if (cp == '\\')
+            out += "\\\\";
+        else if (cp == static_cast<char32_t>(quote)) {
+            out += '\\';
+            out += quote;
+        } else if (cp == '\n')
+            out += "\\n";
+        else if (cp == '\r')
+            out += "\\r";
+        else if (cp == '\t')
+            out += "\\t";
         else if (cp < 0x20 || (cp >= 0x7F && cp <= 0xA0) || cp == 0xAD) {
             out += "\\x";
             out += hex[(cp >> 4) & 0xF];
@@ -198,12 +221,18 @@ NestingGuard::~NestingGuard() { --nesting_depth; }
 std::string repr(const Json& j) {
     NestingGuard guard;
     switch (j.type()) {
-        case Json::value_t::null: return "None";
-        case Json::value_t::boolean: return j.get<bool>() ? "True" : "False";
-        case Json::value_t::number_integer: return std::to_string(j.get<std::int64_t>());
-        case Json::value_t::number_unsigned: return std::to_string(j.get<std::uint64_t>());
-        case Json::value_t::number_float: return float_repr(j.get<double>());
-        case Json::value_t::string: return string_repr(j.get_ref<const std::string&>());
+        case Json::value_t::null:
+            return "None";
+        case Json::value_t::boolean:
+            return j.get<bool>() ? "True" : "False";
+        case Json::value_t::number_integer:
+            return std::to_string(j.get<std::int64_t>());
+        case Json::value_t::number_unsigned:
+            return std::to_string(j.get<std::uint64_t>());
+        case Json::value_t::number_float:
+            return float_repr(j.get<double>());
+        case Json::value_t::string:
+            return string_repr(j.get_ref<const std::string&>());
         case Json::value_t::array: {
             std::string out = "[";
             bool first = true;
@@ -214,7 +243,8 @@ std::string repr(const Json& j) {
             }
             return out + "]";
         }
-        case Json::value_t::binary: return "Undefined";  // an Undefined inside a container
+        case Json::value_t::binary:
+            return "Undefined";  // an Undefined inside a container
         case Json::value_t::object: {
             std::string out = "{";
             bool first = true;
@@ -225,7 +255,8 @@ std::string repr(const Json& j) {
             }
             return out + "}";
         }
-        default: return "None";
+        default:
+            return "None";
     }
 }
 
@@ -234,7 +265,8 @@ std::string to_str(const Val& v) {
         case Val::Kind::Undefined:
             if (v.strict) throw ValueError(v.undefined_hint);
             return "";
-        case Val::Kind::Object: return v.obj->str();
+        case Val::Kind::Object:
+            return v.obj->str();
         case Val::Kind::Data:
             if (v.json.is_string()) return v.json.get<std::string>();
             return repr(v.json);
@@ -246,15 +278,23 @@ std::string type_name(const Val& v) {
     if (v.is_undefined()) return v.strict ? "StrictUndefined" : "Undefined";
     if (v.is_object()) return v.obj->type_name();
     switch (v.json.type()) {
-        case Json::value_t::null: return "NoneType";
-        case Json::value_t::boolean: return "bool";
+        case Json::value_t::null:
+            return "NoneType";
+        case Json::value_t::boolean:
+            return "bool";
         case Json::value_t::number_integer:
-        case Json::value_t::number_unsigned: return "int";
-        case Json::value_t::number_float: return "float";
-        case Json::value_t::string: return "str";
-        case Json::value_t::array: return "list";
-        case Json::value_t::object: return "dict";
-        default: return "object";
+        case Json::value_t::number_unsigned:
+            return "int";
+        case Json::value_t::number_float:
+            return "float";
+        case Json::value_t::string:
+            return "str";
+        case Json::value_t::array:
+            return "list";
+        case Json::value_t::object:
+            return "dict";
+        default:
+            return "object";
     }
 }
 
@@ -266,16 +306,24 @@ bool truthy(const Val& v) {
     if (v.is_object()) return true;
     const Json& j = v.json;
     switch (j.type()) {
-        case Json::value_t::null: return false;
-        case Json::value_t::boolean: return j.get<bool>();
-        case Json::value_t::number_integer: return j.get<std::int64_t>() != 0;
-        case Json::value_t::number_unsigned: return j.get<std::uint64_t>() != 0;
-        case Json::value_t::number_float: return j.get<double>() != 0.0;
+        case Json::value_t::null:
+            return false;
+        case Json::value_t::boolean:
+            return j.get<bool>();
+        case Json::value_t::number_integer:
+            return j.get<std::int64_t>() != 0;
+        case Json::value_t::number_unsigned:
+            return j.get<std::uint64_t>() != 0;
+        case Json::value_t::number_float:
+            return j.get<double>() != 0.0;
         // nlohmann's empty() is false for every string, so ask the string itself
-        case Json::value_t::string: return !j.get_ref<const std::string&>().empty();
+        case Json::value_t::string:
+            return !j.get_ref<const std::string&>().empty();
         case Json::value_t::array:
-        case Json::value_t::object: return !j.empty();
-        default: return false;
+        case Json::value_t::object:
+            return !j.empty();
+        default:
+            return false;
     }
 }
 
@@ -291,7 +339,8 @@ std::int64_t as_int(const Val& v) {
     v.require_defined();
     if (v.is_bool()) return v.json.get<bool>() ? 1 : 0;
     if (v.is_data() && v.json.is_number_unsigned() &&
-        v.json.get<std::uint64_t>() > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
+        v.json.get<std::uint64_t>() >
+            static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
         throw ValueError("integer out of range (64 bits): " + repr(v.json));
     if (v.is_int()) return v.json.get<std::int64_t>();
     throw ValueError("'" + type_name(v) + "' object cannot be interpreted as an integer");
@@ -314,7 +363,8 @@ namespace {
 
 bool json_equals(const Json& a, const Json& b) {
     NestingGuard guard;
-    if (a.is_binary() || b.is_binary()) return a.is_binary() && b.is_binary();  // Undefined == Undefined
+    if (a.is_binary() || b.is_binary())
+        return a.is_binary() && b.is_binary();  // Undefined == Undefined
     bool an = a.is_number() || a.is_boolean(), bn = b.is_number() || b.is_boolean();
     if (an && bn) {
         if (a.is_number_float() || b.is_number_float())
@@ -343,10 +393,12 @@ bool json_less(const Json& a, const Json& b) {
     NestingGuard guard;
     bool an = a.is_number() || a.is_boolean(), bn = b.is_number() || b.is_boolean();
     if (an && bn) {
-        if (a.is_number_float() || b.is_number_float()) return as_double(Val(a)) < as_double(Val(b));
+        if (a.is_number_float() || b.is_number_float())
+            return as_double(Val(a)) < as_double(Val(b));
         return as_int(Val(a)) < as_int(Val(b));
     }
-    if (a.is_string() && b.is_string()) return a.get_ref<const std::string&>() < b.get_ref<const std::string&>();
+    if (a.is_string() && b.is_string())
+        return a.get_ref<const std::string&>() < b.get_ref<const std::string&>();
     if (a.is_array() && b.is_array()) {
         for (std::size_t i = 0; i < a.size() && i < b.size(); ++i) {
             if (json_equals(a[i], b[i])) continue;
@@ -384,9 +436,10 @@ bool contains(const Val& haystack, const Val& needle) {
     }
     if (haystack.is_string()) {
         if (!needle.is_string())
-            throw ValueError("'in <string>' requires string as left operand, not " + type_name(needle));
-        return haystack.json.get_ref<const std::string&>().find(needle.json.get_ref<const std::string&>()) !=
-               std::string::npos;
+            throw ValueError("'in <string>' requires string as left operand, not " +
+                             type_name(needle));
+        return haystack.json.get_ref<const std::string&>().find(
+                   needle.json.get_ref<const std::string&>()) != std::string::npos;
     }
     if (haystack.is_list()) {
         for (const auto& e : haystack.json)
@@ -414,7 +467,8 @@ std::vector<Val> iterate(const Val& v) {
     } else if (v.is_dict()) {
         for (const auto& [k, e] : v.json.items()) out.emplace_back(Json(k));
     } else if (v.is_string()) {
-        for (char32_t cp : utf8_decode(v.json.get<std::string>())) out.emplace_back(Json(utf8_encode(std::u32string(1, cp))));
+        for (char32_t cp : utf8_decode(v.json.get<std::string>()))
+            out.emplace_back(Json(utf8_encode(std::u32string(1, cp))));
     } else {
         throw ValueError("'" + type_name(v) + "' object is not iterable");
     }
@@ -432,7 +486,8 @@ namespace {
 
 Json repeat(const Val& seq, std::int64_t n) {
     if (n < 0) n = 0;
-    std::size_t unit = seq.is_string() ? seq.json.get_ref<const std::string&>().size() : seq.json.size();
+    std::size_t unit =
+        seq.is_string() ? seq.json.get_ref<const std::string&>().size() : seq.json.size();
     if (unit != 0 && static_cast<std::uint64_t>(n) > (std::uint64_t{1} << 26) / unit)
         throw ValueError("repetition result too large");
     if (seq.is_string()) {
@@ -458,11 +513,13 @@ Val arithmetic(const std::string& op, const Val& a, const Val& b) {
     if (op == "+") {
         if (ints) {
             std::int64_t r;
-            if (__builtin_add_overflow(as_int(a), as_int(b), &r)) throw ValueError("integer overflow");
+            if (__builtin_add_overflow(as_int(a), as_int(b), &r))
+                throw ValueError("integer overflow");
             return int_result(r);
         }
         if (nums) return Val(Json(as_double(a) + as_double(b)));
-        if (a.is_string() && b.is_string()) return Val(Json(a.json.get<std::string>() + b.json.get<std::string>()));
+        if (a.is_string() && b.is_string())
+            return Val(Json(a.json.get<std::string>() + b.json.get<std::string>()));
         if (a.is_list() && b.is_list()) {
             Json out = a.json;
             for (const auto& e : b.json) out.push_back(e);
@@ -477,7 +534,8 @@ Val arithmetic(const std::string& op, const Val& a, const Val& b) {
     if (op == "-") {
         if (ints) {
             std::int64_t r;
-            if (__builtin_sub_overflow(as_int(a), as_int(b), &r)) throw ValueError("integer overflow");
+            if (__builtin_sub_overflow(as_int(a), as_int(b), &r))
+                throw ValueError("integer overflow");
             return int_result(r);
         }
         if (nums) return Val(Json(as_double(a) - as_double(b)));
@@ -486,7 +544,8 @@ Val arithmetic(const std::string& op, const Val& a, const Val& b) {
     if (op == "*") {
         if (ints) {
             std::int64_t r;
-            if (__builtin_mul_overflow(as_int(a), as_int(b), &r)) throw ValueError("integer overflow");
+            if (__builtin_mul_overflow(as_int(a), as_int(b), &r))
+                throw ValueError("integer overflow");
             return int_result(r);
         }
         if (nums) return Val(Json(as_double(a) * as_double(b)));
@@ -504,9 +563,13 @@ Val arithmetic(const std::string& op, const Val& a, const Val& b) {
         if (ints) {
             std::int64_t x = as_int(a), y = as_int(b);
             if (y == 0) throw ValueError("integer division or modulo by zero");
-            if (x == std::numeric_limits<std::int64_t>::min() && y == -1) throw ValueError("integer overflow");
+            if (x == std::numeric_limits<std::int64_t>::min() && y == -1)
+                throw ValueError("integer overflow");
             std::int64_t q = x / y, r = x % y;
-            if (r != 0 && ((r < 0) != (y < 0))) { --q; r += y; }
+            if (r != 0 && ((r < 0) != (y < 0))) {
+                --q;
+                r += y;
+            }
             return int_result(op == "//" ? q : r);
         }
         double x = as_double(a), y = as_double(b);

@@ -6,12 +6,11 @@
 
 #include <cstdint>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace autogen::codegen::jinja {
 
@@ -22,10 +21,10 @@ class Object;
 struct Val {
     enum class Kind { Undefined, Data, Object };
     Kind kind = Kind::Undefined;
-    Json json;                     ///< when Data
-    std::shared_ptr<Object> obj;   ///< when Object
-    std::string undefined_hint;    ///< when Undefined: "'x' is undefined" and the like
-    bool strict = false;           ///< when Undefined: StrictUndefined (any use is an error)
+    Json json;                    ///< when Data
+    std::shared_ptr<Object> obj;  ///< when Object
+    std::string undefined_hint;   ///< when Undefined: "'x' is undefined" and the like
+    bool strict = false;          ///< when Undefined: StrictUndefined (any use is an error)
 
     Val() = default;
     Val(Json j) : kind(Kind::Data), json(std::move(j)) {  // NOLINT: implicit on purpose
@@ -53,7 +52,7 @@ struct Val {
     /// text never produces) holding the hint, subtype 2 when strict.
     Json to_marker() const;
 
-private:
+  private:
     void from_marker();
 };
 
@@ -72,7 +71,7 @@ class Renderer;
 
 /// A non-data value: something with attributes and/or that can be called.
 class Object {
-public:
+  public:
     virtual ~Object() = default;
     /// Python's type name, for messages ("macro", "namespace" ...).
     virtual std::string type_name() const = 0;

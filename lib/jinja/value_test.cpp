@@ -1,11 +1,12 @@
 // Unit tests of the Python-semantics helpers: float repr, str/repr of data, truth,
 // equality across int/float/bool, ordering errors, arithmetic corner cases.
+#include "jinja/value.hpp"
+
 #include <doctest/doctest.h>
 
 #include <cmath>
 
 #include "jinja/error.hpp"
-#include "jinja/value.hpp"
 
 using namespace autogen::codegen::jinja;
 
@@ -28,7 +29,8 @@ TEST_CASE("str and repr of data follow Python") {
     CHECK(to_str(Val(Json(true))) == "True");
     CHECK(to_str(Val(Json(nullptr))) == "None");
     CHECK(to_str(Val(Json("x"))) == "x");
-    CHECK(repr(Json::parse(R"(["a", 1, 2.0, null, {"k": false}])")) == "['a', 1, 2.0, None, {'k': False}]");
+    CHECK(repr(Json::parse(R"(["a", 1, 2.0, null, {"k": false}])")) ==
+          "['a', 1, 2.0, None, {'k': False}]");
     CHECK(repr(Json("it's")) == "\"it's\"");
     CHECK(repr(Json("both ' and \"")) == "'both \\' and \"'");
     CHECK(repr(Json("tab\there\n")) == "'tab\\there\\n'");
@@ -63,7 +65,8 @@ TEST_CASE("arithmetic has Python's floor division, modulo and errors") {
     CHECK_THROWS_AS(arithmetic("/", Val(Json(1)), Val(Json(0))), ValueError);
     CHECK_THROWS_AS(arithmetic("+", Val(Json(INT64_MAX)), Val(Json(1))), ValueError);
     CHECK_THROWS_AS(arithmetic("+", Val(Json("a")), Val(Json(1))), ValueError);
-    CHECK_THROWS_AS(arithmetic("+", Val::undefined("'x' is undefined", false), Val(Json(1))), ValueError);
+    CHECK_THROWS_AS(arithmetic("+", Val::undefined("'x' is undefined", false), Val(Json(1))),
+                    ValueError);
 }
 
 TEST_CASE("an undefined survives a round trip through a list") {

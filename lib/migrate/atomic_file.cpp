@@ -45,7 +45,9 @@ int write_file_atomically(const fs::path& target, std::string_view text, bool re
     const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
     // An unnamed file first: a kill at any moment before the link leaves nothing.
     // /proc/self/fd lets linkat name it without privileges.
-    int fd = ::access("/proc/self/fd", X_OK) == 0 ? ::open(dir.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0644) : -1;
+    int fd = ::access("/proc/self/fd", X_OK) == 0
+                 ? ::open(dir.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0644)
+                 : -1;
     fs::path named;  // the hidden stand-in, while it exists
     if (fd < 0) {
         named = dir / (std::string(kTempPrefix) + new_revision_id());
@@ -58,7 +60,8 @@ int write_file_atomically(const fs::path& target, std::string_view text, bool re
         const std::string self = "/proc/self/fd/" + std::to_string(fd);
         // Without replace, the final name directly (linkat fails if it exists); with it,
         // a hidden name first, renamed over the target at once.
-        const fs::path link_to = replace ? dir / (std::string(kTempPrefix) + new_revision_id()) : target;
+        const fs::path link_to =
+            replace ? dir / (std::string(kTempPrefix) + new_revision_id()) : target;
         if (::linkat(AT_FDCWD, self.c_str(), AT_FDCWD, link_to.c_str(), AT_SYMLINK_FOLLOW) != 0) {
             err = errno;
         } else if (replace) {

@@ -19,7 +19,8 @@ namespace {
 /// The folder's entries, by name.
 std::vector<std::string> names(const fs::path& dir) {
     std::vector<std::string> out;
-    for (const auto& entry : fs::directory_iterator(dir)) out.push_back(entry.path().filename().string());
+    for (const auto& entry : fs::directory_iterator(dir))
+        out.push_back(entry.path().filename().string());
     std::sort(out.begin(), out.end());
     return out;
 }

@@ -17,7 +17,7 @@ namespace autogen::migrate {
 
 /// autogen.sum as the commands read it, for checking pending revisions.
 struct RecordedSums {
-    SumRead read;                                  ///< Missing: an older project without one
+    SumRead read;                                    ///< Missing: an older project without one
     std::string display = "migrations/autogen.sum";  ///< its path as users see it
 };
 
@@ -25,7 +25,8 @@ struct RecordedSums {
 /// database (`logged`: id -> checksum the log stored; empty checksums are skipped) has a
 /// file whose bytes differ now. `command` ("upgrade", "downgrade") names the command in
 /// the hint's --allow-edited override.
-bool applied_unedited(const RevisionGraph& graph, const std::vector<std::pair<std::string, std::string>>& logged,
+bool applied_unedited(const RevisionGraph& graph,
+                      const std::vector<std::pair<std::string, std::string>>& logged,
                       const std::string& command, support::Diagnostics& diags);
 
 /// False (after reporting) if a revision about to run or be recorded as applied is not

@@ -32,7 +32,8 @@ std::string literal(const std::optional<std::string>& value, const db::ScriptFra
 
 /// Replaces $1.. in `sql` by the literals of `params` (the SQL comes from plan_move,
 /// whose only '$' are parameters).
-std::string inline_params(const std::string& sql, const std::vector<std::optional<std::string>>& params,
+std::string inline_params(const std::string& sql,
+                          const std::vector<std::optional<std::string>>& params,
                           const db::ScriptFrame& frame) {
     std::string out;
     for (std::size_t i = 0; i < sql.size(); ++i) {
@@ -42,7 +43,8 @@ std::string inline_params(const std::string& sql, const std::vector<std::optiona
             std::size_t n = 0;
             while (j < sql.size() && std::isdigit(static_cast<unsigned char>(sql[j])))
                 n = n * 10 + std::size_t(sql[j++] - '0');
-            out += n >= 1 && n <= params.size() ? literal(params[n - 1], frame) : sql.substr(i, j - i);
+            out +=
+                n >= 1 && n <= params.size() ? literal(params[n - 1], frame) : sql.substr(i, j - i);
             i = j - 1;
         } else {
             out += sql[i];
@@ -58,18 +60,20 @@ std::string heads_differ_sql(const VersionTable& table, const std::vector<std::s
     if (heads.empty()) return count;
     std::string list;
     for (const auto& h : heads) list += (list.empty() ? "" : ", ") + codegen::string_literal(h);
-    return "SELECT (" + count + " WHERE \"version_num\" NOT IN (" + list + ")) + (" + std::to_string(heads.size()) +
-           " - (" + count + " WHERE \"version_num\" IN (" + list + ")))";
+    return "SELECT (" + count + " WHERE \"version_num\" NOT IN (" + list + ")) + (" +
+           std::to_string(heads.size()) + " - (" + count + " WHERE \"version_num\" IN (" + list +
+           ")))";
 }
 
 /// The check that the database is where the script expects it before `rev` (what the
 /// runner's one-row version changes and its re-read of the heads guarantee online).
-std::string heads_check(const VersionTable& table, const std::vector<std::string>& heads, const Revision& rev,
-                        const db::ScriptFrame& frame) {
-    return frame.fail_unless_zero(heads_differ_sql(table, heads),
-                                  "autogen: the version table is not at " +
-                                      (heads.empty() ? std::string("base") : support::join_with(heads)) +
-                                      " as this script expects; nothing of revision " + rev.id + " was kept");
+std::string heads_check(const VersionTable& table, const std::vector<std::string>& heads,
+                        const Revision& rev, const db::ScriptFrame& frame) {
+    return frame.fail_unless_zero(
+        heads_differ_sql(table, heads),
+        "autogen: the version table is not at " +
+            (heads.empty() ? std::string("base") : support::join_with(heads)) +
+            " as this script expects; nothing of revision " + rev.id + " was kept");
 }
 
 }  // namespace
@@ -106,7 +110,8 @@ std::optional<std::string> offline_sql(const RevisionGraph& graph, Direction dir
     VersionTable table(options.version_table);
     std::string out = "-- autogen " + std::string(to_string(direction)) + " (" + options.dialect +
                       "), offline: review, then run it with " + frame.run_hint +
-                      "\n-- (the client must stop at the first error)\n\n" + frame.lock + table.create_sql() + ";\n";
+                      "\n-- (the client must stop at the first error)\n\n" + frame.lock +
+                      table.create_sql() + ";\n";
     std::vector<std::string> heads = from;
     for (const Revision* rev : path.value) {
         const Section* section = rev->section(direction, options.dialect);
@@ -119,8 +124,10 @@ std::optional<std::string> offline_sql(const RevisionGraph& graph, Direction dir
                 "add that section with the SQL for " + options.dialect + " (it may be empty)");
             return std::nullopt;
         }
-        out += "\n-- " + std::string(direction == Direction::Upgrade ? "upgrade to " : "undo ") + rev->id + ": " +
-               support::one_line_text(rev->message + " (" + rev->path.filename().string() + ")") + "\n";
+        out += "\n-- " + std::string(direction == Direction::Upgrade ? "upgrade to " : "undo ") +
+               rev->id + ": " +
+               support::one_line_text(rev->message + " (" + rev->path.filename().string() + ")") +
+               "\n";
         std::string body;
         for (const auto& stmt : split_statements(section->sql, section->first_line))
             body += stmt.sql + ";\n";

@@ -21,8 +21,9 @@ const std::vector<std::string> kPostgres = {"postgresql"};
 /// A revision file with one postgresql section pair.
 std::string revision(const std::string& id, const std::string& down, const std::string& upgrade_sql,
                      const std::string& downgrade_sql) {
-    return "-- autogen revision\n-- revision: " + id + "\n-- down_revision: " + down + "\n-- message: step " +
-           id + "\n-- created: 2026-11-21T15:30:00Z\n\n-- +upgrade postgresql\n" + upgrade_sql +
+    return "-- autogen revision\n-- revision: " + id + "\n-- down_revision: " + down +
+           "\n-- message: step " + id +
+           "\n-- created: 2026-11-21T15:30:00Z\n\n-- +upgrade postgresql\n" + upgrade_sql +
            "\n\n-- +downgrade postgresql\n" + downgrade_sql + "\n";
 }
 
@@ -55,22 +56,28 @@ Ids applied_ids(const migrate::RunResult& r) {
 /// The tables of the public schema, comma-separated in name order.
 std::string tables(db::Connection& conn) {
     support::Diagnostics diags;
-    auto r = conn.query("SELECT string_agg(tablename, ',' ORDER BY tablename) FROM pg_tables "
-                        "WHERE schemaname = 'public'",
-                        {}, diags);
+    auto r = conn.query(
+        "SELECT string_agg(tablename, ',' ORDER BY tablename) FROM pg_tables "
+        "WHERE schemaname = 'public'",
+        {}, diags);
     REQUIRE(r);
     return r->rows[0][0].value_or("");
 }
 
 /// users -> phone column -> index: the chain most cases use.
 void linear_chain(const testing::TempDir& dir) {
-    dir.write("migrations/001.sql",
-              revision("a1", "none", "CREATE TABLE \"users\" (\"id\" BIGSERIAL PRIMARY KEY, \"email\" TEXT NOT NULL);",
-                       "DROP TABLE \"users\";"));
-    dir.write("migrations/002.sql", revision("b2", "a1", "ALTER TABLE \"users\" ADD COLUMN \"phone\" VARCHAR(20);",
-                                             "ALTER TABLE \"users\" DROP COLUMN \"phone\";"));
+    dir.write(
+        "migrations/001.sql",
+        revision("a1", "none",
+                 "CREATE TABLE \"users\" (\"id\" BIGSERIAL PRIMARY KEY, \"email\" TEXT NOT NULL);",
+                 "DROP TABLE \"users\";"));
+    dir.write("migrations/002.sql",
+              revision("b2", "a1", "ALTER TABLE \"users\" ADD COLUMN \"phone\" VARCHAR(20);",
+                       "ALTER TABLE \"users\" DROP COLUMN \"phone\";"));
     dir.write("migrations/003.sql",
-              revision("c3", "b2", "-- autogen: no-transaction\nCREATE INDEX CONCURRENTLY \"ix_users_email\" ON \"users\" (\"email\");",
+              revision("c3", "b2",
+                       "-- autogen: no-transaction\nCREATE INDEX CONCURRENTLY \"ix_users_email\" "
+                       "ON \"users\" (\"email\");",
                        "DROP INDEX \"ix_users_email\";"));
 }
 
@@ -93,13 +100,15 @@ TEST_CASE("postgres runner: upgrade, downgrade, stamp, no-transaction section, l
     CHECK(up.applied[2].no_transaction);  // CREATE INDEX CONCURRENTLY cannot run in a transaction
     CHECK(tables(*conn) == "autogen_version,autogen_version_log,users");
     CHECK(*migrate::current(*conn, "autogen_version", diags) == Ids{"c3"});
-    auto index = conn->query("SELECT count(*) FROM pg_indexes WHERE indexname = 'ix_users_email'", {}, diags);
+    auto index = conn->query("SELECT count(*) FROM pg_indexes WHERE indexname = 'ix_users_email'",
+                             {}, diags);
     CHECK(*index->rows[0][0] == "1");
 
     // The run released its advisory lock: another session can take it at once.
     auto other = connect(database);
     auto key = std::to_string(db::migration_lock_key("autogen_version"));
-    CHECK(*other->query("SELECT pg_try_advisory_lock($1::bigint)", {key}, diags)->rows[0][0] == "t");
+    CHECK(*other->query("SELECT pg_try_advisory_lock($1::bigint)", {key}, diags)->rows[0][0] ==
+          "t");
     other->query("SELECT pg_advisory_unlock($1::bigint)", {key}, diags);
 
     CHECK(migrate::upgrade(*conn, graph, "head", {}, diags).already_there());
@@ -108,26 +117,33 @@ TEST_CASE("postgres runner: upgrade, downgrade, stamp, no-transaction section, l
     REQUIRE(down.ok);
     CHECK(applied_ids(down) == Ids{"c3", "b2"});
     CHECK(*migrate::current(*conn, "autogen_version", diags) == Ids{"a1"});
-    auto columns = conn->query("SELECT count(*) FROM information_schema.columns WHERE table_name = 'users'", {}, diags);
+    auto columns = conn->query(
+        "SELECT count(*) FROM information_schema.columns WHERE table_name = 'users'", {}, diags);
     CHECK(*columns->rows[0][0] == "2");
 
     auto stamped = migrate::stamp(*conn, graph, "c3", {}, diags);
     REQUIRE(stamped.ok);
     CHECK(stamped.heads_before == Ids{"a1"});
     CHECK(stamped.heads_after == Ids{"c3"});
-    REQUIRE(migrate::downgrade(*conn, graph, "base", {}, diags).ok == false);  // c3's index is not there
+    REQUIRE(migrate::downgrade(*conn, graph, "base", {}, diags).ok ==
+            false);  // c3's index is not there
     diags.clear();
     REQUIRE(migrate::stamp(*conn, graph, "base", {}, diags).ok);
     CHECK(migrate::current(*conn, "autogen_version", diags)->empty());
     CHECK_FALSE(diags.has_errors());
 }
 
-TEST_CASE("postgres runner: a failing statement rolls its revision back and names file, line and statement") {
+TEST_CASE(
+    "postgres runner: a failing statement rolls its revision back and names file, line and "
+    "statement") {
     testing::TempDir dir;
-    dir.write("migrations/001.sql", revision("a1", "none", "CREATE TABLE \"t\" (\"a\" INTEGER);", "DROP TABLE \"t\";"));
+    dir.write("migrations/001.sql",
+              revision("a1", "none", "CREATE TABLE \"t\" (\"a\" INTEGER);", "DROP TABLE \"t\";"));
     // Line 8 of the file is the section's first line; the error is on line 10.
     dir.write("migrations/002.sql",
-              revision("b2", "a1", "CREATE TABLE \"kept_only_if_b2_commits\" (\"a\" INTEGER);\nINSERT INTO \"t\"\n  SELECT nope FROM \"t\";",
+              revision("b2", "a1",
+                       "CREATE TABLE \"kept_only_if_b2_commits\" (\"a\" INTEGER);\nINSERT INTO "
+                       "\"t\"\n  SELECT nope FROM \"t\";",
                        "DROP TABLE \"kept_only_if_b2_commits\";"));
     auto graph = load(dir);
     test::PostgresTestDatabase database;
@@ -156,7 +172,8 @@ TEST_CASE("postgres runner: concurrent migrators on an empty database apply each
     testing::TempDir dir;
     // r1 sleeps so that the other migrator surely arrives while the first one runs.
     dir.write("migrations/000.sql",
-              revision("r0", "none", "CREATE TABLE \"log\" (\"rev\" TEXT);\nINSERT INTO \"log\" VALUES ('r0');",
+              revision("r0", "none",
+                       "CREATE TABLE \"log\" (\"rev\" TEXT);\nINSERT INTO \"log\" VALUES ('r0');",
                        "DROP TABLE \"log\";"));
     std::string down = "r0";
     for (int i = 1; i <= 6; ++i) {
@@ -164,7 +181,8 @@ TEST_CASE("postgres runner: concurrent migrators on an empty database apply each
         std::string sleep = i == 1 ? "SELECT pg_sleep(0.3);\n" : "";
         dir.write("migrations/00" + std::to_string(i) + ".sql",
                   revision(id, down,
-                           sleep + "CREATE TABLE \"t" + id + "\" (\"a\" INTEGER);\nINSERT INTO \"log\" VALUES ('" + id + "');",
+                           sleep + "CREATE TABLE \"t" + id +
+                               "\" (\"a\" INTEGER);\nINSERT INTO \"log\" VALUES ('" + id + "');",
                            "DROP TABLE \"t" + id + "\";"));
         down = id;
     }
@@ -219,7 +237,8 @@ TEST_CASE("postgres runner: a held migration lock is waited for, its holder name
     CHECK(told.find("held by pid " + pid + " (user ") != std::string::npos);
     CHECK(told.find("last statement: SELECT pg_try_advisory_lock") != std::string::npos);
     const std::string printed = print(diags);
-    CHECK(printed.find("gave up waiting for the migration lock (autogen_version)") != std::string::npos);
+    CHECK(printed.find("gave up waiting for the migration lock (autogen_version)") !=
+          std::string::npos);
     CHECK(printed.find("after 0.5 s: it is held by pid " + pid) != std::string::npos);
     CHECK(printed.find("pg_terminate_backend") != std::string::npos);
     REQUIRE(diags.items().size() == 1);
@@ -232,7 +251,8 @@ TEST_CASE("postgres runner: a held migration lock is waited for, its holder name
     CHECK(migrate::upgrade(*conn, graph, "head", options, again).ok);
 }
 
-TEST_CASE("postgres runner: a session killed during a revision is one clear error and keeps nothing") {
+TEST_CASE(
+    "postgres runner: a session killed during a revision is one clear error and keeps nothing") {
     testing::TempDir dir;
     linear_chain(dir);
     // The runner's own session is terminated in the middle of b2, after its first statement.
@@ -253,8 +273,10 @@ TEST_CASE("postgres runner: a session killed during a revision is one clear erro
     REQUIRE(diags.items().size() == 1);  // not a second error for a ROLLBACK on the dead connection
     const auto& error = diags.items()[0];
     CHECK(error.category == support::Category::Database);
-    CHECK(error.message.find("the connection to the database was lost while revision b2 (step b2) ran at upgrade") !=
-          std::string::npos);
+    CHECK(
+        error.message.find(
+            "the connection to the database was lost while revision b2 (step b2) ran at upgrade") !=
+        std::string::npos);
     CHECK(error.location.line == 9);  // the statement that was running
     CHECK(error.hint.find("nothing of revision b2 was kept") != std::string::npos);
     CHECK(error.hint.find("run `autogen upgrade` again") != std::string::npos);
@@ -263,15 +285,17 @@ TEST_CASE("postgres runner: a session killed during a revision is one clear erro
     // The database is as a1 left it: no phone column, the version table at a1.
     auto fresh = connect(database);
     support::Diagnostics read;
-    auto columns = fresh->query("SELECT string_agg(column_name, ',' ORDER BY column_name) FROM "
-                                "information_schema.columns WHERE table_name = 'users'",
-                                {}, read);
+    auto columns = fresh->query(
+        "SELECT string_agg(column_name, ',' ORDER BY column_name) FROM "
+        "information_schema.columns WHERE table_name = 'users'",
+        {}, read);
     REQUIRE(columns);
     CHECK(columns->rows[0][0] == std::optional<std::string>("email,id"));
     CHECK(migrate::current(*fresh, "autogen_version", read) == std::optional<Ids>(Ids{"a1"}));
 }
 
-TEST_CASE("postgres runner: a session killed in a no-transaction section says which statements ran") {
+TEST_CASE(
+    "postgres runner: a session killed in a no-transaction section says which statements ran") {
     testing::TempDir dir;
     linear_chain(dir);
     dir.write("migrations/003.sql",
@@ -288,9 +312,11 @@ TEST_CASE("postgres runner: a session killed in a no-transaction section says wh
     CHECK(applied_ids(result) == Ids{"a1", "b2"});
     REQUIRE(diags.items().size() == 1);
     const auto& error = diags.items()[0];
-    CHECK(error.message.find("the connection to the database was lost while revision c3") != std::string::npos);
+    CHECK(error.message.find("the connection to the database was lost while revision c3") !=
+          std::string::npos);
     CHECK(error.location.line == 10);
     CHECK(error.hint.find("outside a transaction") != std::string::npos);
-    CHECK(error.hint.find("the statements at line(s) 9 completed and stay applied") != std::string::npos);
+    CHECK(error.hint.find("the statements at line(s) 9 completed and stay applied") !=
+          std::string::npos);
     CHECK(error.hint.find("the one at line 10 may or may not have") != std::string::npos);
 }

@@ -65,7 +65,8 @@ TEST_CASE("revision file: the SPEC §4 example") {
     CHECK(rev->section(Direction::Upgrade, "postgresql") == nullptr);
 }
 
-TEST_CASE("revision file: a UTF-8 byte order mark (Windows editors) is skipped, the checksum covers it") {
+TEST_CASE(
+    "revision file: a UTF-8 byte order mark (Windows editors) is skipped, the checksum covers it") {
     const std::string text = "\xEF\xBB\xBF" + kSpecExample;
     support::Diagnostics diags;
     auto rev = migrate::parse_revision(text, "migrations/x.sql", kSqlite, diags);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 #include <system_error>
+
 #include "support/text.hpp"
 
 namespace autogen::migrate {
@@ -40,7 +41,8 @@ std::string GraphError::message() const {
             break;
         case Kind::AmbiguousPrefix:
             out = "revision prefix " + t + " matches " + std::to_string(candidates.size()) +
-                  " revisions (" + support::join_with(candidates) + "); write more characters of the id";
+                  " revisions (" + support::join_with(candidates) +
+                  "); write more characters of the id";
             break;
         case Kind::Unknown:
             out = "no revision " + t + " in the migrations folder; `autogen history` lists them";
@@ -337,18 +339,19 @@ GraphResult<std::vector<std::string>> RevisionGraph::resolve(
     return r;
 }
 
-GraphResult<std::vector<std::string>> RevisionGraph::walk(std::optional<std::string> at, bool up,
-                                                          int steps, std::string_view target,
-                                                          const std::set<std::string>* within) const {
+GraphResult<std::vector<std::string>> RevisionGraph::walk(
+    std::optional<std::string> at, bool up, int steps, std::string_view target,
+    const std::set<std::string>* within) const {
     using Kind = GraphError::Kind;
     GraphResult<std::vector<std::string>> r;
     for (int i = 0; i < steps; ++i) {
         if (up) {
             auto next = at ? children(*at) : bases();
             if (within) {
-                next.erase(std::remove_if(next.begin(), next.end(),
-                                          [&](const std::string& id) { return !within->count(id); }),
-                           next.end());
+                next.erase(
+                    std::remove_if(next.begin(), next.end(),
+                                   [&](const std::string& id) { return !within->count(id); }),
+                    next.end());
             }
             if (next.empty()) {
                 r.error = make_error(Kind::OutOfRange, target, {},
@@ -403,9 +406,10 @@ GraphResult<std::vector<const Revision*>> RevisionGraph::upgrade_path(
         bool below = (target.empty() && !current.empty()) ||
                      !std::all_of(target.begin(), target.end(), in_current);
         if (below) {
-            r.error = make_error(
-                GraphError::Kind::WrongDirection, target.empty() ? "base" : support::join_with(target), current,
-                "it is below the current revision " + support::join_with(current) + "; use downgrade");
+            r.error = make_error(GraphError::Kind::WrongDirection,
+                                 target.empty() ? "base" : support::join_with(target), current,
+                                 "it is below the current revision " + support::join_with(current) +
+                                     "; use downgrade");
         }
     }
     return r;
@@ -417,11 +421,12 @@ GraphResult<std::vector<const Revision*>> RevisionGraph::downgrade_path(
     auto applied = ancestors_or_self(current);
     for (const auto& t : target) {
         if (!applied.count(t)) {
-            r.error = make_error(
-                GraphError::Kind::WrongDirection, support::join_with(target), current,
-                "it is not below the current revision" +
-                    (current.empty() ? std::string(" (none applied)") : " " + support::join_with(current)) +
-                    "; use upgrade");
+            r.error =
+                make_error(GraphError::Kind::WrongDirection, support::join_with(target), current,
+                           "it is not below the current revision" +
+                               (current.empty() ? std::string(" (none applied)")
+                                                : " " + support::join_with(current)) +
+                               "; use upgrade");
             return r;
         }
     }

@@ -4,8 +4,8 @@
 
 #include <cctype>
 #include <cerrno>
-#include <cstring>
 #include <cstdlib>
+#include <cstring>
 #include <ctime>
 #include <random>
 
@@ -139,12 +139,15 @@ bool local_time_in(const std::string& zone, std::time_t tt, std::tm& out) {
         return false;
     }
     const char* previous = std::getenv("TZ");
-    const std::optional<std::string> saved = previous ? std::optional<std::string>(previous) : std::nullopt;
+    const std::optional<std::string> saved =
+        previous ? std::optional<std::string>(previous) : std::nullopt;
     setenv("TZ", zone.c_str(), 1);
     tzset();
     bool ok = localtime_r(&tt, &out) != nullptr;
-    if (saved) setenv("TZ", saved->c_str(), 1);
-    else unsetenv("TZ");
+    if (saved)
+        setenv("TZ", saved->c_str(), 1);
+    else
+        unsetenv("TZ");
     tzset();
     return ok;
 }
@@ -161,10 +164,13 @@ std::optional<std::string> revision_file_name(const RevisionDraft& draft,
     } else if (options.timezone == "local") {
         localtime_r(&tt, &tm);
     } else if (!local_time_in(options.timezone, tt, tm)) {
-        diags.error(Category::Config,
-                    "[migrations] timezone \"" + options.timezone + "\" is not a time zone of this machine's tz database", {},
-                    "use \"UTC\", \"local\" or an IANA name such as \"Europe/Paris\" (a file under " +
-                        zoneinfo_dir().string() + ")");
+        diags.error(
+            Category::Config,
+            "[migrations] timezone \"" + options.timezone +
+                "\" is not a time zone of this machine's tz database",
+            {},
+            "use \"UTC\", \"local\" or an IANA name such as \"Europe/Paris\" (a file under " +
+                zoneinfo_dir().string() + ")");
         return std::nullopt;
     }
     // {rev} and {slug} first: neither can contain '%', so strftime leaves them alone.
@@ -209,8 +215,9 @@ nlohmann::ordered_json revision_context(const RevisionDraft& draft) {
                             {"sections", {up, down}}});
     }
     return {{"revision", draft.id},
-            {"down_revision",
-             draft.down_revisions.empty() ? std::string("none") : support::join_with(draft.down_revisions, ", ")},
+            {"down_revision", draft.down_revisions.empty()
+                                  ? std::string("none")
+                                  : support::join_with(draft.down_revisions, ", ")},
             {"down_revisions", draft.down_revisions},
             {"message", one_line(draft.message)},
             {"created", format_created(draft.created)},

@@ -139,7 +139,8 @@ TEST_CASE("revision writer: file names") {
     CHECK(migrate::revision_file_name(d, o, diags).has_value());
     CHECK_FALSE(diags.has_errors());
 
-    // IANA zones from the tz database: 15:30 UTC is 16:30 in Paris (CET) and 10:30 in New York (EST).
+    // IANA zones from the tz database: 15:30 UTC is 16:30 in Paris (CET) and 10:30 in New York
+    // (EST).
     const char* tz_env = std::getenv("TZ");
     const std::string tz_before = tz_env ? tz_env : "<unset>";
     o.timezone = "Europe/Paris";
@@ -268,16 +269,20 @@ TEST_CASE("revision writer: an invalid id is refused") {
 TEST_CASE("revision writer: text in header and comment lines cannot leave its comment") {
     auto d = spec_example();
     d.message = "evil\x1b[2J\rDROP TABLE users; --\nsecond line";
-    d.dialects.front().upgrade.front().comment = "a doc comment\rDROP TABLE users; --\nnext\x1b]0;x\x07";
+    d.dialects.front().upgrade.front().comment =
+        "a doc comment\rDROP TABLE users; --\nnext\x1b]0;x\x07";
     d.dialects.front().upgrade.front().destructive = true;
     d.dialects.front().upgrade.front().warning = "drops \"a\rDROP TABLE users; --\"";
     const std::string text = render(d);
     CHECK(text.find('\r') == std::string::npos);
     CHECK(text.find('\x1b') == std::string::npos);
     CHECK(text.find('\x07') == std::string::npos);
-    CHECK(text.find("-- message: evil\\u001b[2J DROP TABLE users; -- second line\n") != std::string::npos);
-    CHECK(text.find("-- a doc comment\\rDROP TABLE users; --\n-- next\\u001b]0;x\\u0007\n") != std::string::npos);
-    CHECK(text.find("-- WARNING: drops \"a DROP TABLE users; --\"\n") != std::string::npos);  // a line break: a space
+    CHECK(text.find("-- message: evil\\u001b[2J DROP TABLE users; -- second line\n") !=
+          std::string::npos);
+    CHECK(text.find("-- a doc comment\\rDROP TABLE users; --\n-- next\\u001b]0;x\\u0007\n") !=
+          std::string::npos);
+    CHECK(text.find("-- WARNING: drops \"a DROP TABLE users; --\"\n") !=
+          std::string::npos);  // a line break: a space
     // Every line that is not the statement itself is a comment.
     std::istringstream lines(text);
     for (std::string line; std::getline(lines, line);) {

@@ -40,7 +40,8 @@ std::string excerpt(const std::string& sql) {
 /// the run ends.
 class MigrationLock {
   public:
-    MigrationLock(db::Connection& conn, std::string key, const db::LockWait& wait, support::Diagnostics& diags)
+    MigrationLock(db::Connection& conn, std::string key, const db::LockWait& wait,
+                  support::Diagnostics& diags)
         : conn_(conn), key_(std::move(key)) {
         held_ = conn_.lock_migrations(key_, wait, diags);
     }
@@ -120,7 +121,8 @@ class Run {
                 break;
             }
             const Revision& rev = *plan[next++];
-            support::report(progress_, {step_name(), next, plan.size(), short_id(rev.id) + " " + rev.message});
+            support::report(progress_,
+                            {step_name(), next, plan.size(), short_id(rev.id) + " " + rev.message});
             const bool stepped = step(rev, *heads);
             support::report_finished(progress_, step_name());
             if (!stepped) return std::move(result_);
@@ -160,8 +162,8 @@ class Run {
         if (!heads) return std::nullopt;
         for (const auto& h : *heads) {
             if (!graph_.find(h)) {
-                diags_.error(Category::MigrationFile, unknown_revision_message(h, migrations_dir_), {},
-                             unknown_revision_hint());
+                diags_.error(Category::MigrationFile, unknown_revision_message(h, migrations_dir_),
+                             {}, unknown_revision_hint());
                 return std::nullopt;
             }
         }
@@ -203,23 +205,27 @@ class Run {
     /// completed before it).
     void report_lost(const Revision& rev, const Section& section, const std::string& why,
                      const support::SourceLocation& where, const std::vector<unsigned>& ran) {
-        std::string again = std::string("run `autogen ") + to_string(dir_) + "` again once the database is reachable";
+        std::string again = std::string("run `autogen ") + to_string(dir_) +
+                            "` again once the database is reachable";
         std::string hint;
         if (!section.no_transaction) {
-            hint = "nothing of revision " + rev.id + " was kept: it ran in a transaction, which the server rolled " +
+            hint = "nothing of revision " + rev.id +
+                   " was kept: it ran in a transaction, which the server rolled " +
                    "back with the session (revisions before it stay applied); " + again;
         } else {
             std::string lines;
             for (unsigned line : ran) lines += (lines.empty() ? "" : ", ") + std::to_string(line);
             hint = "the section ran outside a transaction (-- autogen: no-transaction): " +
-                   (ran.empty() ? std::string("no statement of it had completed")
-                                : "the statements at line(s) " + lines + " completed and stay applied") +
+                   (ran.empty()
+                        ? std::string("no statement of it had completed")
+                        : "the statements at line(s) " + lines + " completed and stay applied") +
                    ", the one at line " + std::to_string(where.line) +
-                   " may or may not have; check the schema, undo or finish them by hand, then " + again;
+                   " may or may not have; check the schema, undo or finish them by hand, then " +
+                   again;
         }
         diags_.error(Category::Database,
-                     "the connection to the database was lost while revision " + rev.id + " (" + rev.message +
-                         ") ran at " + to_string(dir_) + ": " + why,
+                     "the connection to the database was lost while revision " + rev.id + " (" +
+                         rev.message + ") ran at " + to_string(dir_) + ": " + why,
                      where, hint);
     }
 
@@ -253,14 +259,16 @@ class Run {
     /// Runs the section's statements; on failure reports the revision, file:line and statement.
     bool run_sql(const Revision& rev, const Section& section) {
         std::vector<unsigned> ran;
-        const auto rebuilt = progress_ ? rebuilds(section) : std::vector<std::pair<unsigned, std::string>>{};
+        const auto rebuilt =
+            progress_ ? rebuilds(section) : std::vector<std::pair<unsigned, std::string>>{};
         std::size_t next_rebuild = 0;
         for (const auto& stmt : split_statements(section.sql, section.first_line)) {
             // The first statement below a rebuild comment starts that table's rebuild.
             while (next_rebuild < rebuilt.size() && rebuilt[next_rebuild].first < stmt.line) {
                 ++next_rebuild;
                 support::report(progress_, {"rebuilding", next_rebuild, rebuilt.size(),
-                                            "table " + rebuilt[next_rebuild - 1].second + " (" + short_id(rev.id) + ")"});
+                                            "table " + rebuilt[next_rebuild - 1].second + " (" +
+                                                short_id(rev.id) + ")"});
             }
             support::Diagnostics local;
             if (conn_.execute(stmt.sql, local)) {
@@ -268,7 +276,8 @@ class Run {
                 continue;
             }
             if (conn_.lost()) {
-                report_lost(rev, section, database_message(local), {rev.path.string(), stmt.line, 0}, ran);
+                report_lost(rev, section, database_message(local),
+                            {rev.path.string(), stmt.line, 0}, ran);
                 return false;
             }
             // Where the database points within the statement (PostgreSQL gives a
@@ -291,7 +300,8 @@ class Run {
         return true;
     }
 
-    bool record(const Revision& rev, const std::vector<std::string>& heads, support::Diagnostics& diags) {
+    bool record(const Revision& rev, const std::vector<std::string>& heads,
+                support::Diagnostics& diags) {
         auto change = graph_.head_change(rev, dir_, heads);
         std::vector<std::string> checksums;
         for (const auto& id : change.add) checksums.push_back(graph_.find(id)->checksum);
@@ -362,13 +372,15 @@ class Run {
         if (!conn_.commit(local)) {
             if (conn_.lost()) {
                 // The COMMIT may have reached the server before the connection went.
-                diags_.error(Category::Database,
-                             "the connection to the database was lost at the commit of revision " + rev.id + " (" +
-                                 rev.message + "): " + database_message(local),
-                             {rev.path.string()},
-                             std::string("whether the revision was kept is unknown: check with `autogen current` "
-                                         "once the database is reachable, then run `autogen ") +
-                                 to_string(dir_) + "` again");
+                diags_.error(
+                    Category::Database,
+                    "the connection to the database was lost at the commit of revision " + rev.id +
+                        " (" + rev.message + "): " + database_message(local),
+                    {rev.path.string()},
+                    std::string(
+                        "whether the revision was kept is unknown: check with `autogen current` "
+                        "once the database is reachable, then run `autogen ") +
+                        to_string(dir_) + "` again");
                 return false;
             }
             diags_.absorb(std::move(local));
@@ -387,13 +399,18 @@ class Run {
         const bool up = dir_ == Direction::Upgrade;
         const char* section = up ? "upgrade" : "downgrade";
         if (no_transaction)
-            return std::string("this ") + section + " section ran outside a transaction (-- autogen: no-transaction): "
-                   "the statements before this one stay done; undo or finish them by hand, fix the file and run again";
+            return std::string("this ") + section +
+                   " section ran outside a transaction (-- autogen: no-transaction): "
+                   "the statements before this one stay done; undo or finish them by hand, fix the "
+                   "file and run again";
         if (up)
-            return "revision " + rev.id + " was rolled back (earlier revisions stay applied); fix "
+            return "revision " + rev.id +
+                   " was rolled back (earlier revisions stay applied); fix "
                    "the statement in the revision file and run again";
-        return "revision " + rev.id + "'s downgrade was rolled back: the database stays at " + rev.id +
-               " (revisions reverted before it stay reverted); fix the statement in its downgrade section "
+        return "revision " + rev.id + "'s downgrade was rolled back: the database stays at " +
+               rev.id +
+               " (revisions reverted before it stay reverted); fix the statement in its downgrade "
+               "section "
                "and run again";
     }
 
@@ -461,7 +478,8 @@ RunResult stamp(db::Connection& conn, const RevisionGraph& graph, std::string_vi
     }
     // The log below records today's checksum of every revision newly counted as applied:
     // each must be as autogen.sum records it, or an unreviewed edit would pass as applied.
-    const auto below_before = graph.ancestors_or_self(*heads), below_after = graph.ancestors_or_self(resolved.value);
+    const auto below_before = graph.ancestors_or_self(*heads),
+               below_after = graph.ancestors_or_self(resolved.value);
     if (options.sums) {
         std::vector<const Revision*> newly;
         for (const auto& id : below_after) {
@@ -473,10 +491,12 @@ RunResult stamp(db::Connection& conn, const RevisionGraph& graph, std::string_vi
     // The log follows: revisions now below the target count as applied (with the file's
     // checksum of today, so a later edit is noticed); those no longer below it are not.
     for (const auto& id : below_before) {
-        if (!below_after.count(id) && !table.log(conn, id, "", Direction::Downgrade, diags)) return fail();
+        if (!below_after.count(id) && !table.log(conn, id, "", Direction::Downgrade, diags))
+            return fail();
     }
     for (const auto& id : below_after) {
-        if (!below_before.count(id) && !table.log(conn, id, graph.find(id)->checksum, Direction::Upgrade, diags))
+        if (!below_before.count(id) &&
+            !table.log(conn, id, graph.find(id)->checksum, Direction::Upgrade, diags))
             return fail();
     }
     if (!conn.commit(diags)) return result;

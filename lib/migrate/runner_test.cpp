@@ -8,8 +8,8 @@
 
 #include "db/sqlite_connection.hpp"
 #include "migrate/sum_file.hpp"
-#include "tests/support/migrate_test_fixtures.hpp"
 #include "migrate/version_table.hpp"
+#include "tests/support/migrate_test_fixtures.hpp"
 
 using namespace autogen;
 using migrate::RevisionGraph;
@@ -425,7 +425,8 @@ TEST_CASE("runner: upgrade refuses to build on an applied revision edited since"
     CHECK(print(at_head).find("revision a1a1a1a1a1a1 was edited") != std::string::npos);
 }
 
-TEST_CASE("runner: downgrade refuses to run the downgrade section of an applied revision edited since") {
+TEST_CASE(
+    "runner: downgrade refuses to run the downgrade section of an applied revision edited since") {
     testing::TempDir dir;
     migrate::fixtures::linear_chain(dir);
     auto conn = open(dir);
@@ -436,7 +437,8 @@ TEST_CASE("runner: downgrade refuses to run the downgrade section of an applied 
     dir.write("migrations/003_c3.sql", testing::read_file(path) + "DROP TABLE \"users\";\n");
     support::Diagnostics refused;
     CHECK_FALSE(migrate::downgrade(*conn, load(dir), "-1", {}, refused).ok);
-    CHECK(print(refused).find("revision c3c3c3c3c3c3 was edited after it was applied") != std::string::npos);
+    CHECK(print(refused).find("revision c3c3c3c3c3c3 was edited after it was applied") !=
+          std::string::npos);
     CHECK(print(refused).find("--allow-edited to downgrade") != std::string::npos);
     CHECK(snapshot(*conn) == before);
     migrate::RunOptions allow;
@@ -471,7 +473,8 @@ TEST_CASE("runner: pending revisions are checked against autogen.sum before anyt
     options.sums->read.sum.files.erase("003_c3.sql");
     support::Diagnostics unlisted;
     CHECK_FALSE(migrate::upgrade(*conn, load(dir), "head", options, unlisted).ok);
-    CHECK(print(unlisted).find("revision c3c3c3c3c3c3 is not listed in migrations/autogen.sum") != std::string::npos);
+    CHECK(print(unlisted).find("revision c3c3c3c3c3c3 is not listed in migrations/autogen.sum") !=
+          std::string::npos);
     support::Diagnostics stamped;
     CHECK_FALSE(migrate::stamp(*conn, load(dir), "head", options, stamped).ok);
     CHECK(print(stamped).find("revision c3c3c3c3c3c3 is not listed") != std::string::npos);
@@ -502,7 +505,8 @@ TEST_CASE("runner: a SQLite file locked by another process is waited for, said, 
     CHECK(told.find("giving up after 0.3 s") != std::string::npos);
     REQUIRE(refused.items().size() == 1);
     CHECK(refused.items()[0].category == support::Category::Database);
-    CHECK(refused.items()[0].message.find("gave up waiting for the SQLite database file") != std::string::npos);
+    CHECK(refused.items()[0].message.find("gave up waiting for the SQLite database file") !=
+          std::string::npos);
     CHECK(refused.items()[0].hint.find("--lock-timeout") != std::string::npos);
 
     REQUIRE(holder->rollback(diags));
@@ -526,10 +530,12 @@ TEST_CASE("runner: an edit to an older applied revision is caught, not only to t
     support::Diagnostics refused;
     CHECK_FALSE(migrate::upgrade(*conn, load(dir), "head", {}, refused).ok);
     REQUIRE(refused.has_errors());
-    CHECK(refused.items().back().message.find("revision a1a1a1a1a1a1 was edited") != std::string::npos);
+    CHECK(refused.items().back().message.find("revision a1a1a1a1a1a1 was edited") !=
+          std::string::npos);
 
     // Undoing a revision forgets its log row; stamping records what is now below the target.
-    dir.write("migrations/001_a1.sql", testing::read_file(path).substr(0, testing::read_file(path).size() - 10));
+    dir.write("migrations/001_a1.sql",
+              testing::read_file(path).substr(0, testing::read_file(path).size() - 10));
     REQUIRE(migrate::downgrade(*conn, load(dir), "-1", {}, diags).ok);
     CHECK(table.checksums(*conn, diags)->size() == 1);
     REQUIRE(migrate::stamp(*conn, load(dir), "head", {}, diags).ok);

@@ -13,10 +13,10 @@ using nlohmann::ordered_json;
 using support::Category;
 namespace s = autogen::schema;
 
-constexpr s::Logical kLogicals[] = {s::Logical::None,   s::Logical::Boolean, s::Logical::SmallInt,
-                                    s::Logical::Integer, s::Logical::BigInt,  s::Logical::Real,
-                                    s::Logical::Double, s::Logical::Text,    s::Logical::Blob,
-                                    s::Logical::TimestampTz, s::Logical::Date, s::Logical::Enum};
+constexpr s::Logical kLogicals[] = {
+    s::Logical::None,   s::Logical::Boolean,     s::Logical::SmallInt, s::Logical::Integer,
+    s::Logical::BigInt, s::Logical::Real,        s::Logical::Double,   s::Logical::Text,
+    s::Logical::Blob,   s::Logical::TimestampTz, s::Logical::Date,     s::Logical::Enum};
 
 void put_if(ordered_json& j, const char* key, const std::string& value) {
     if (!value.empty()) j[key] = value;
@@ -67,7 +67,7 @@ std::string line(const char* keyword, const ordered_json& j, bool nested) {
 /// Reads a line's JSON into schema objects; throws nlohmann exceptions on a wrong
 /// shape, which the caller turns into a located error.
 class LineReader {
-public:
+  public:
     explicit LineReader(s::Schema& out) : out_(out) {}
 
     /// Empty on success, else what is wrong.
@@ -124,7 +124,7 @@ public:
         return {};
     }
 
-private:
+  private:
     static std::vector<std::string> columns(const nlohmann::json& j) {
         return j.at("columns").get<std::vector<std::string>>();
     }
@@ -135,7 +135,8 @@ private:
         std::string type = j.value("type", "none");
         auto known = std::find_if(std::begin(kLogicals), std::end(kLogicals),
                                   [&](s::Logical l) { return type == s::to_string(l); });
-        if (known == std::end(kLogicals)) throw std::invalid_argument("unknown type '" + type + "'");
+        if (known == std::end(kLogicals))
+            throw std::invalid_argument("unknown type '" + type + "'");
         c.type.logical = *known;
         if (j.contains("length")) c.type.length = j.at("length").get<unsigned>();
         c.type.enum_name = j.value("enum", "");
@@ -156,8 +157,9 @@ private:
 std::string snapshot_text(const s::Schema& schema) {
     std::vector<const s::Enum*> enums;
     for (const auto& e : schema.enums) enums.push_back(&e);
-    std::sort(enums.begin(), enums.end(),
-              [](const s::Enum* a, const s::Enum* b) { return std::tie(a->schema, a->name) < std::tie(b->schema, b->name); });
+    std::sort(enums.begin(), enums.end(), [](const s::Enum* a, const s::Enum* b) {
+        return std::tie(a->schema, a->name) < std::tie(b->schema, b->name);
+    });
     std::vector<const s::Table*> tables;
     for (const auto& t : schema.tables) tables.push_back(&t);
     std::sort(tables.begin(), tables.end(), [](const s::Table* a, const s::Table* b) {
@@ -177,9 +179,13 @@ std::string snapshot_text(const s::Schema& schema) {
         put_if(j, "comment", t->comment);
         out += line("table", j, false);
         for (const auto& c : t->columns) out += line("column", column_json(c), true);
-        if (t->primary_key) out += line("primary_key", named_columns(t->primary_key->name, t->primary_key->columns), true);
-        for (const auto& fk : t->foreign_keys) out += line("foreign_key", foreign_key_json(fk), true);
-        for (const auto& u : t->uniques) out += line("unique", named_columns(u.name, u.columns), true);
+        if (t->primary_key)
+            out += line("primary_key", named_columns(t->primary_key->name, t->primary_key->columns),
+                        true);
+        for (const auto& fk : t->foreign_keys)
+            out += line("foreign_key", foreign_key_json(fk), true);
+        for (const auto& u : t->uniques)
+            out += line("unique", named_columns(u.name, u.columns), true);
         for (const auto& i : t->indexes) out += line("index", index_json(i), true);
         for (const auto& c : t->checks) {
             ordered_json cj = ordered_json::object();
@@ -191,8 +197,8 @@ std::string snapshot_text(const s::Schema& schema) {
     return out;
 }
 
-std::optional<s::Schema> parse_snapshot(std::string_view text, const std::string& where, unsigned first_line,
-                                        support::Diagnostics& diags) {
+std::optional<s::Schema> parse_snapshot(std::string_view text, const std::string& where,
+                                        unsigned first_line, support::Diagnostics& diags) {
     s::Schema out;
     LineReader reader(out);
     unsigned number = first_line;
@@ -212,15 +218,17 @@ std::optional<s::Schema> parse_snapshot(std::string_view text, const std::string
         std::string keyword(raw.substr(0, space));
         std::string problem;
         try {
-            if (space == std::string_view::npos) throw std::invalid_argument("no JSON after the keyword");
+            if (space == std::string_view::npos)
+                throw std::invalid_argument("no JSON after the keyword");
             problem = reader.read(keyword, nlohmann::json::parse(raw.substr(space + 1)));
         } catch (const std::exception& e) {
             problem = e.what();
         }
         if (!problem.empty()) {
-            diags.error(Category::MigrationFile, "unreadable snapshot line: " + problem, {where, number, 1},
-                        "the file was edited by hand or merged by git; rewrite it with 'autogen hash' "
-                        "(or 'autogen merge' when the chain has several heads)");
+            diags.error(
+                Category::MigrationFile, "unreadable snapshot line: " + problem, {where, number, 1},
+                "the file was edited by hand or merged by git; rewrite it with 'autogen hash' "
+                "(or 'autogen merge' when the chain has several heads)");
             return std::nullopt;
         }
         ++number;

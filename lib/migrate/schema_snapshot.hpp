@@ -30,7 +30,7 @@ std::string snapshot_text(const schema::Schema& schema);
 /// Parses snapshot lines back into a schema. `where` names the file and `first_line`
 /// the line number of the first snapshot line, for messages. nullopt after reporting
 /// a MigrationFile error naming the line.
-std::optional<schema::Schema> parse_snapshot(std::string_view text, const std::string& where, unsigned first_line,
-                                             support::Diagnostics& diags);
+std::optional<schema::Schema> parse_snapshot(std::string_view text, const std::string& where,
+                                             unsigned first_line, support::Diagnostics& diags);
 
 }  // namespace autogen::migrate

@@ -63,7 +63,9 @@ SumRead parse_sum(std::string_view text) {
     std::string_view body = text.substr(first_end + 1);
     if (!is_hex64(recorded)) return invalid("the first line's checksum is not 64 hex digits", 1);
     if (sha256_hex(body) != recorded) {
-        return invalid("the file's checksum does not match its contents (edited by hand, or merged by git)", 0);
+        return invalid(
+            "the file's checksum does not match its contents (edited by hand, or merged by git)",
+            0);
     }
     SumRead r;
     r.state = SumRead::State::Ok;
@@ -90,7 +92,8 @@ SumRead parse_sum(std::string_view text) {
         } else if (line.starts_with("file ")) {
             std::string_view rest = line.substr(5);
             std::size_t space = rest.find(' ');
-            if (space == std::string_view::npos || !is_hex64(rest.substr(0, space)) || space + 1 >= rest.size()) {
+            if (space == std::string_view::npos || !is_hex64(rest.substr(0, space)) ||
+                space + 1 >= rest.size()) {
                 return invalid("expected 'file <sha256> <name>'", number);
             }
             r.sum.files[std::string(rest.substr(space + 1))] = std::string(rest.substr(0, space));
@@ -112,8 +115,10 @@ SumRead read_sum(const fs::path& path) {
 bool write_sum(const fs::path& path, const SumFile& sum, support::Diagnostics& diags) {
     const int saved = write_file_atomically(path, render_sum(sum), /*replace=*/true);
     if (saved != 0) {
-        diags.error(Category::Io, std::string("cannot write the checksum file: ") + std::strerror(saved),
-                    {path.string()}, "check that the migrations folder is writable, then run 'autogen hash'");
+        diags.error(Category::Io,
+                    std::string("cannot write the checksum file: ") + std::strerror(saved),
+                    {path.string()},
+                    "check that the migrations folder is writable, then run 'autogen hash'");
     }
     return saved == 0;
 }

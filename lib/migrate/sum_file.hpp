@@ -35,7 +35,7 @@ struct SumFile {
     std::vector<std::string> heads;            ///< the chain's heads when it was written, sorted
     std::map<std::string, std::string> files;  ///< revision file name -> sha256 hex of its bytes
     std::string snapshot;                      ///< snapshot lines (schema_snapshot.hpp)
-    unsigned snapshot_line = 0;                ///< 1-based line of the first snapshot line (when read)
+    unsigned snapshot_line = 0;  ///< 1-based line of the first snapshot line (when read)
 };
 
 /// The file text of `sum`, its checksum line first.

@@ -22,12 +22,20 @@ schema::Schema every_field() {
     orders.name = "orders";
     orders.comment = "Orders \"placed\"\nby users";
     schema::Column id{"id", {schema::Logical::BigInt, {}, {}, {}}, false, {}, true, {}, "", "", {}};
-    schema::Column user{"user_id", {schema::Logical::BigInt, {}, {}, {}}, false, {}, false, {}, "", "", {}};
-    schema::Column status{"status", {schema::Logical::Enum, {}, "order_status", {}}, false, {"'pending'"}, false, {},
-                          "", "", {}};
-    schema::Column amount{"amount", {schema::Logical::None, {}, {}, "NUMERIC(12,2)"}, true, {}, false, {"NOCASE"},
-                          "in euros", "", {}};
-    schema::Column code{"code", {schema::Logical::Text, 20u, {}, {}}, false, {}, false, {}, "", "old_code", {}};
+    schema::Column user{
+        "user_id", {schema::Logical::BigInt, {}, {}, {}}, false, {}, false, {}, "", "", {}};
+    schema::Column status{"status", {schema::Logical::Enum, {}, "order_status", {}},
+                          false,    {"'pending'"},
+                          false,    {},
+                          "",       "",
+                          {}};
+    schema::Column amount{"amount",   {schema::Logical::None, {}, {}, "NUMERIC(12,2)"},
+                          true,       {},
+                          false,      {"NOCASE"},
+                          "in euros", "",
+                          {}};
+    schema::Column code{
+        "code", {schema::Logical::Text, 20u, {}, {}}, false, {}, false, {}, "", "old_code", {}};
     orders.columns = {id, user, status, amount, code};
     orders.primary_key = schema::PrimaryKey{"pk_orders", {"id"}};
     schema::ForeignKey fk;
@@ -49,7 +57,8 @@ schema::Schema every_field() {
 
 }  // namespace
 
-TEST_CASE("snapshot: every field survives a round trip; tables sorted; locations and renames left out") {
+TEST_CASE(
+    "snapshot: every field survives a round trip; tables sorted; locations and renames left out") {
     auto s = every_field();
     std::swap(s.tables[0], s.tables[1]);  // declaration order must not matter
     s.tables[0].location = {"models.hpp", 3, 1};
@@ -57,7 +66,8 @@ TEST_CASE("snapshot: every field survives a round trip; tables sorted; locations
     CHECK(text.find("models.hpp") == std::string::npos);
     CHECK(text.find("old_code") == std::string::npos);
     CHECK(text.find("table {\"name\":\"orders\"") < text.find("table {\"name\":\"users\""));
-    CHECK(text.find("  column {\"name\":\"id\",\"type\":\"bigint\",\"identity\":true}\n") != std::string::npos);
+    CHECK(text.find("  column {\"name\":\"id\",\"type\":\"bigint\",\"identity\":true}\n") !=
+          std::string::npos);
 
     support::Diagnostics diags;
     auto back = migrate::parse_snapshot(text, "autogen.sum", 5, diags);
@@ -76,7 +86,8 @@ TEST_CASE("snapshot: every field survives a round trip; tables sorted; locations
 
 TEST_CASE("snapshot: a bad line is an error naming its line") {
     support::Diagnostics diags;
-    std::string text = "table {\"name\":\"t\"}\n  column {\"name\":\"a\",\"type\":\"quaternion\"}\n";
+    std::string text =
+        "table {\"name\":\"t\"}\n  column {\"name\":\"a\",\"type\":\"quaternion\"}\n";
     CHECK_FALSE(migrate::parse_snapshot(text, "migrations/autogen.sum", 10, diags));
     REQUIRE(diags.items().size() == 1);
     CHECK(diags.items()[0].location.line == 11);
@@ -161,7 +172,8 @@ TEST_CASE("sum file: written atomically, read back, missing when absent") {
     REQUIRE(read.state == SumRead::State::Ok);
     CHECK(read.sum.files == sum.files);
     std::size_t entries = 0;
-    for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(path.parent_path())) ++entries;
+    for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(path.parent_path()))
+        ++entries;
     CHECK(entries == 3);  // no temporary file left
 
     support::Diagnostics bad;

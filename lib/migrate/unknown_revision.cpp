@@ -10,7 +10,8 @@ std::string unknown_revision_message(std::string_view id, std::string_view migra
 }
 
 std::string unknown_revision_hint() {
-    return "is this another project's database (check --url, DATABASE_URL and [database] url), or a branch "
+    return "is this another project's database (check --url, DATABASE_URL and [database] url), or "
+           "a branch "
            "not checked out? Check out the branch that has the revision, or set the version with "
            "'autogen stamp' if you know where the database is";
 }

@@ -7,8 +7,9 @@
 #include <chrono>
 #include <ctime>
 #include <map>
-#include "migrate/revision_writer.hpp"
+
 #include "codegen/sql_builder.hpp"
+#include "migrate/revision_writer.hpp"
 
 namespace autogen::migrate {
 
@@ -22,7 +23,8 @@ std::string VersionTable::create_sql() const {
     return "CREATE TABLE IF NOT EXISTS " + quoted() +
            " (\"version_num\" VARCHAR(64) NOT NULL PRIMARY KEY, \"applied_at\" VARCHAR(32), "
            "\"checksum\" VARCHAR(64));\n"
-           "CREATE TABLE IF NOT EXISTS " + quoted_log() +
+           "CREATE TABLE IF NOT EXISTS " +
+           quoted_log() +
            " (\"revision\" VARCHAR(64) NOT NULL PRIMARY KEY, \"checksum\" VARCHAR(64), "
            "\"applied_at\" VARCHAR(32))";
 }
@@ -79,21 +81,26 @@ std::optional<std::vector<std::pair<std::string, std::string>>> VersionTable::ch
     return std::vector<std::pair<std::string, std::string>>(by_id.begin(), by_id.end());
 }
 
-std::vector<VersionChange> VersionTable::plan_log(const std::string& id, const std::string& checksum,
-                                                  Direction direction, const std::string& applied_at) const {
+std::vector<VersionChange> VersionTable::plan_log(const std::string& id,
+                                                  const std::string& checksum, Direction direction,
+                                                  const std::string& applied_at) const {
     std::vector<VersionChange> out;
-    out.push_back({"DELETE FROM " + quoted_log() + " WHERE \"revision\" = $1", {id}, "forgetting " + id});
+    out.push_back(
+        {"DELETE FROM " + quoted_log() + " WHERE \"revision\" = $1", {id}, "forgetting " + id});
     if (direction == Direction::Upgrade) {
-        out.push_back({"INSERT INTO " + quoted_log() + " (\"revision\", \"checksum\", \"applied_at\") VALUES ($1, $2, $3)",
-                       {id, checksum.empty() ? std::nullopt : std::optional<std::string>(checksum), applied_at},
+        out.push_back({"INSERT INTO " + quoted_log() +
+                           " (\"revision\", \"checksum\", \"applied_at\") VALUES ($1, $2, $3)",
+                       {id, checksum.empty() ? std::nullopt : std::optional<std::string>(checksum),
+                        applied_at},
                        "logging " + id});
     }
     return out;
 }
 
-bool VersionTable::log(db::Connection& conn, const std::string& id, const std::string& checksum, Direction direction,
-                       support::Diagnostics& diags) const {
-    for (const auto& change : plan_log(id, checksum, direction, format_created(std::chrono::system_clock::now()))) {
+bool VersionTable::log(db::Connection& conn, const std::string& id, const std::string& checksum,
+                       Direction direction, support::Diagnostics& diags) const {
+    for (const auto& change :
+         plan_log(id, checksum, direction, format_created(std::chrono::system_clock::now()))) {
         if (!conn.query(change.sql, change.params, diags)) return false;
     }
     return true;
@@ -136,7 +143,8 @@ bool VersionTable::move(db::Connection& conn, const std::vector<std::string>& fr
                         support::Diagnostics& diags) const {
     // Every change must hit exactly one row; anything else means the table moved
     // under us (a concurrent migrator, a hand edit) and the transaction is abandoned.
-    for (const auto& change : plan_move(from, to, checksums, format_created(std::chrono::system_clock::now()))) {
+    for (const auto& change :
+         plan_move(from, to, checksums, format_created(std::chrono::system_clock::now()))) {
         auto rows = conn.query(change.sql + " RETURNING \"version_num\"", change.params, diags);
         if (!rows) return false;
         if (rows->rows.size() != 1) {

@@ -1,9 +1,10 @@
 // The version table in the migrated database (default "autogen_version"): one row per
 // current head (Alembic's layout). Beside it, "<name>_log" holds one row per applied
 // revision (its id, the checksum of the file as it was applied, and when), so an edit to
-// any applied revision is detected, not only to the heads. One writer, move(), changes it inside the caller's transaction and
-// checks that every statement touched exactly one row (Alembic's HeadMaintainer), so a
-// concurrent or out-of-band change is detected instead of silently overwritten.
+// any applied revision is detected, not only to the heads. One writer, move(), changes it inside
+// the caller's transaction and checks that every statement touched exactly one row (Alembic's
+// HeadMaintainer), so a concurrent or out-of-band change is detected instead of silently
+// overwritten.
 #pragma once
 
 #include <optional>
@@ -64,12 +65,12 @@ class VersionTable {
 
     /// The log statements for applying (Upgrade: the row is replaced) or undoing
     /// (Downgrade: the row is removed) revision `id`.
-    std::vector<VersionChange> plan_log(const std::string& id, const std::string& checksum, Direction direction,
-                                        const std::string& applied_at) const;
+    std::vector<VersionChange> plan_log(const std::string& id, const std::string& checksum,
+                                        Direction direction, const std::string& applied_at) const;
 
     /// Runs plan_log() inside the caller's transaction.
-    bool log(db::Connection& conn, const std::string& id, const std::string& checksum, Direction direction,
-             support::Diagnostics& diags) const;
+    bool log(db::Connection& conn, const std::string& id, const std::string& checksum,
+             Direction direction, support::Diagnostics& diags) const;
 
     /// The one writer: removes the ids `from` and adds the ids `to` (which ones:
     /// RevisionGraph::head_change()), pairing them as UPDATEs and the rest as DELETE /

@@ -1,10 +1,10 @@
 // Messages and table keeping of the blind-spot guard (blind_spot_guard.hpp).
 #include "blind_spot_guard.hpp"
-#include "support/display_path.hpp"
 
 #include <algorithm>
 
 #include "introspect/inspector.hpp"
+#include "support/display_path.hpp"
 #include "support/text.hpp"
 
 namespace autogen::pipeline {
@@ -32,15 +32,19 @@ std::string quoted_list(const std::vector<std::string>& items) {
     return support::join_with(q);
 }
 
-std::string qualified(const scan::UnscannedTable& t) { return t.schema.empty() ? t.name : t.schema + "." + t.name; }
+std::string qualified(const scan::UnscannedTable& t) {
+    return t.schema.empty() ? t.name : t.schema + "." + t.name;
+}
 
 /// The fix, one sentence: which glob to add, or which ignore entry.
 std::string fix_for(const support::Config& config, const std::string& relative) {
-    const std::string now = config.models.headers.empty() ? std::string("none; compile_commands reaches the others")
-                                                          : quoted_list(config.models.headers);
-    return "add \"" + suggested_glob(relative) + "\" (or another glob that matches it) to [models] headers in " +
-           config.file.filename().string() + " (now: " + now + "), or, to leave it out on purpose, add \"" +
-           relative + "\" to [models] ignore";
+    const std::string now = config.models.headers.empty()
+                                ? std::string("none; compile_commands reaches the others")
+                                : quoted_list(config.models.headers);
+    return "add \"" + suggested_glob(relative) +
+           "\" (or another glob that matches it) to [models] headers in " +
+           config.file.filename().string() + " (now: " + now +
+           "), or, to leave it out on purpose, add \"" + relative + "\" to [models] ignore";
 }
 
 }  // namespace
@@ -61,8 +65,8 @@ bool report_blind_spots(support::Diagnostics& diags, const support::Config& conf
             if (!t.name.empty()) names.push_back(qualified(t));
         std::string message = "this file declares a model (AUTOGEN_TABLE) but is not scanned";
         if (!names.empty())
-            message += ": its table" + std::string(names.size() == 1 ? " " : "s ") + quoted_list(names) +
-                       " would be left out of every revision";
+            message += ": its table" + std::string(names.size() == 1 ? " " : "s ") +
+                       quoted_list(names) + " would be left out of every revision";
         std::string hint = fix_for(config, project_relative(config, spot.first_use.file));
         if (severity == support::Severity::Error)
             diags.error(Category::Model, message, spot.first_use, hint);
@@ -72,7 +76,8 @@ bool report_blind_spots(support::Diagnostics& diags, const support::Config& conf
     return none;
 }
 
-std::vector<Finding> blind_spot_findings(const support::Config& config, const std::vector<scan::BlindSpot>& spots) {
+std::vector<Finding> blind_spot_findings(const support::Config& config,
+                                         const std::vector<scan::BlindSpot>& spots) {
     std::vector<Finding> out;
     for (const auto& spot : spots) {
         if (!spot.ignored_by.empty()) continue;
@@ -80,34 +85,42 @@ std::vector<Finding> blind_spot_findings(const support::Config& config, const st
         const std::string relative = project_relative(config, at.file);
         at.file = relative;
         out.push_back({"blind-spot", relative,
-                       at.str() + " declares a model (AUTOGEN_TABLE) but is not scanned: " + fix_for(config, relative)});
+                       at.str() + " declares a model (AUTOGEN_TABLE) but is not scanned: " +
+                           fix_for(config, relative)});
     }
     return out;
 }
 
-std::optional<support::Config> keep_unscanned_tables(const Context& ctx, const support::Config& config,
-                                      const std::vector<scan::BlindSpot>& spots, const schema::Schema& models) {
+std::optional<support::Config> keep_unscanned_tables(const Context& ctx,
+                                                     const support::Config& config,
+                                                     const std::vector<scan::BlindSpot>& spots,
+                                                     const schema::Schema& models) {
     support::Config kept = config;
     for (const auto& spot : spots) {
-        const std::string why = spot.ignored_by.empty() ? std::string("which is not scanned")
-                                                        : "listed in [models] ignore (\"" + spot.ignored_by + "\")";
+        const std::string why = spot.ignored_by.empty()
+                                    ? std::string("which is not scanned")
+                                    : "listed in [models] ignore (\"" + spot.ignored_by + "\")";
         for (const auto& t : spot.tables) {
             support::SourceLocation at = t.declared;
             at.file = project_relative(config, at.file);
             if (t.name.empty()) {
                 // Not knowing the table, autogen could propose dropping it: refuse.
-                ctx.diags.error(Category::Model,
-                                    "cannot tell from the text which table this declares, so it cannot be kept safe "
-                                    "from dropping (the file is " + why + ")",
-                                    t.declared,
-                                    "name the table: AUTOGEN_TABLE(\"name\"), or add the file to [models] headers");
+                ctx.diags.error(
+                    Category::Model,
+                    "cannot tell from the text which table this declares, so it cannot be kept "
+                    "safe "
+                    "from dropping (the file is " +
+                        why + ")",
+                    t.declared,
+                    "name the table: AUTOGEN_TABLE(\"name\"), or add the file to [models] headers");
                 continue;
             }
             // A scanned model of the same name is the table's definition: it is compared.
             if (models.find_table(t.name, t.schema)) continue;
             const std::string pattern = qualified(t);
             auto& excluded = kept.models.exclude_tables;
-            if (std::find(excluded.begin(), excluded.end(), pattern) == excluded.end()) excluded.push_back(pattern);
+            if (std::find(excluded.begin(), excluded.end(), pattern) == excluded.end())
+                excluded.push_back(pattern);
             ctx.say_detail("kept table \"" + pattern + "\": declared at " + at.str() + ", " + why +
                            "; left out of the comparison, never dropped");
         }

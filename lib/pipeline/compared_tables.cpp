@@ -9,7 +9,8 @@ bool excluded_table(const support::Config& config, const schema::Table& table) {
     return std::any_of(config.models.exclude_tables.begin(), config.models.exclude_tables.end(),
                        [&](const std::string& p) {
                            return introspect::glob_match(p, table.name) ||
-                                  (!table.schema.empty() && introspect::glob_match(p, table.schema + "." + table.name));
+                                  (!table.schema.empty() &&
+                                   introspect::glob_match(p, table.schema + "." + table.name));
                        });
 }
 

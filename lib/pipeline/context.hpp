@@ -21,7 +21,7 @@ struct Context {
     const dialect::DialectRegistry& dialects;
     support::ProgressCallback progress;  ///< long steps (materialise, replay, inspect)
     LineCallback detail;                 ///< detail lines (the CLI shows them with -v)
-    LineCallback info;                   ///< lines a user sees while it runs (the CLI hides them with -q)
+    LineCallback info;  ///< lines a user sees while it runs (the CLI hides them with -q)
     /// The live database's URL in effect (the CLI: --url, $DATABASE_URL, [database] url);
     /// empty when none is configured.
     std::string database_url;

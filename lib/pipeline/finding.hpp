@@ -13,7 +13,8 @@ struct Finding {
     std::string kind;
     std::string where;
     std::string message;
-    bool destructive = false;  ///< fixing it takes an operation that loses data (a drop, a narrowing)
+    bool destructive =
+        false;  ///< fixing it takes an operation that loses data (a drop, a narrowing)
 };
 
 }  // namespace autogen::pipeline

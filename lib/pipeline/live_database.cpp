@@ -6,7 +6,8 @@
 
 namespace autogen::pipeline {
 
-std::optional<LiveDatabase> open_live(const Context& ctx, const support::Config& config, bool required) {
+std::optional<LiveDatabase> open_live(const Context& ctx, const support::Config& config,
+                                      bool required) {
     const std::string& url = ctx.database_url;
     if (url.empty()) {
         if (required) {
@@ -21,15 +22,16 @@ std::optional<LiveDatabase> open_live(const Context& ctx, const support::Config&
     live.url = *parsed;
     live.dialect = require_dialect(ctx.dialects, parsed->scheme, ctx.diags);
     if (!live.dialect) return std::nullopt;
-    live.conn = live.dialect->connect(live.url, ctx.read_only ? db::Access::ReadOnly : db::Access::ReadWrite,
-                                      ctx.diags);
+    live.conn = live.dialect->connect(
+        live.url, ctx.read_only ? db::Access::ReadOnly : db::Access::ReadWrite, ctx.diags);
     if (!live.conn) return std::nullopt;
     ctx.say_detail("database: " + live.url.redacted());
     return live;
 }
 
 std::optional<schema::Schema> inspect_live(LiveDatabase& live, const support::Config& config,
-                                           support::Diagnostics& diags, const support::ProgressCallback& progress) {
+                                           support::Diagnostics& diags,
+                                           const support::ProgressCallback& progress) {
     support::report(progress, {"inspecting the database", 0, 0, live.url.redacted()});
     auto inspected = live.dialect->inspector->inspect(*live.conn, inspect_options(config), diags);
     support::report_finished(progress, "inspecting the database");

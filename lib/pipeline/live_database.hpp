@@ -23,10 +23,12 @@ struct LiveDatabase {
 /// SQLite file is an error, never created). nullopt with no error when none is
 /// configured (`required` false); an error when it cannot be opened or `required`
 /// and none is.
-std::optional<LiveDatabase> open_live(const Context& ctx, const support::Config& config, bool required);
+std::optional<LiveDatabase> open_live(const Context& ctx, const support::Config& config,
+                                      bool required);
 
 /// Reads the live database's schema.
 std::optional<schema::Schema> inspect_live(LiveDatabase& live, const support::Config& config,
-                                           support::Diagnostics& diags, const support::ProgressCallback& progress = {});
+                                           support::Diagnostics& diags,
+                                           const support::ProgressCallback& progress = {});
 
 }  // namespace autogen::pipeline

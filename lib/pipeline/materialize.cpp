@@ -31,9 +31,11 @@ void carry_model_facts(const schema::Schema& model, schema::Schema& materialized
 
 }  // namespace
 
-std::optional<schema::Schema> materialize(const dialect::Dialect& dialect, const schema::Schema& model,
-                                          const support::Config& config, support::Diagnostics& diags,
-                                          bool cache_only, const support::ProgressCallback& progress) {
+std::optional<schema::Schema> materialize(const dialect::Dialect& dialect,
+                                          const schema::Schema& model,
+                                          const support::Config& config,
+                                          support::Diagnostics& diags, bool cache_only,
+                                          const support::ProgressCallback& progress) {
     schema::Schema lowered = dialect.planner->lower(model, diags);
     if (diags.has_errors()) return std::nullopt;
     auto ops = diff::diff(schema::Schema{}, lowered, *dialect.rules);
@@ -56,8 +58,11 @@ std::optional<schema::Schema> materialize(const dialect::Dialect& dialect, const
         if (!conn->execute(s.sql, diags)) {
             support::report_finished(progress, step);
             diags.error(Category::Model,
-                        "the models do not make a valid " + dialect.name + " schema (see the statement above)", {},
-                        "check server_default, check and type annotations of the table named in the statement");
+                        "the models do not make a valid " + dialect.name +
+                            " schema (see the statement above)",
+                        {},
+                        "check server_default, check and type annotations of the table named in "
+                        "the statement");
             return std::nullopt;
         }
     }

@@ -16,8 +16,10 @@ namespace autogen::pipeline {
 /// The model schema as `dialect` stores it (`progress`: "materialising" N/M
 /// statements). `cache_only`: answered from the materialised-schema cache or not at all
 /// (nullopt without an error), opening no database.
-std::optional<schema::Schema> materialize(const dialect::Dialect& dialect, const schema::Schema& model,
-                                          const support::Config& config, support::Diagnostics& diags,
-                                          bool cache_only = false, const support::ProgressCallback& progress = {});
+std::optional<schema::Schema> materialize(const dialect::Dialect& dialect,
+                                          const schema::Schema& model,
+                                          const support::Config& config,
+                                          support::Diagnostics& diags, bool cache_only = false,
+                                          const support::ProgressCallback& progress = {});
 
 }  // namespace autogen::pipeline

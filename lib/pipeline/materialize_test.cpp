@@ -1,9 +1,10 @@
 // materialize(): a small model created in a real scratch database (in-memory SQLite,
 // the PostgreSQL test server) and read back, with what the database does not store
 // carried over from the model.
+#include "pipeline/materialize.hpp"
+
 #include <doctest/doctest.h>
 
-#include "pipeline/materialize.hpp"
 #include "tests/support/pipeline_project.hpp"
 
 using namespace autogen;
@@ -11,7 +12,8 @@ using test::PipelineProject;
 
 namespace {
 
-const schema::Column& column_of(const schema::Schema& s, const std::string& table, const std::string& column) {
+const schema::Column& column_of(const schema::Schema& s, const std::string& table,
+                                const std::string& column) {
     const auto* t = s.find_table(table, "");
     REQUIRE(t);
     const auto* c = t->find_column(column);
@@ -21,7 +23,8 @@ const schema::Column& column_of(const schema::Schema& s, const std::string& tabl
 
 }  // namespace
 
-TEST_CASE("materialize: a small model reads back as SQLite stores it, renames and locations carried") {
+TEST_CASE(
+    "materialize: a small model reads back as SQLite stores it, renames and locations carried") {
     test::ScopedEnv no_cache("AUTOGEN_NO_CACHE", "1");
     PipelineProject p;
     auto config = p.config(test::kSqliteToml);
@@ -29,8 +32,9 @@ TEST_CASE("materialize: a small model reads back as SQLite stores it, renames an
     model.tables[0].columns[2].renamed_from = "mobile";
     model.tables[0].location = {"models/user.hpp", 4, 8};
     std::vector<std::string> steps;
-    auto got = pipeline::materialize(p.dialect("sqlite"), model, config, p.diags, false,
-                                     [&](const support::Progress& pr) { steps.push_back(pr.step); });
+    auto got =
+        pipeline::materialize(p.dialect("sqlite"), model, config, p.diags, false,
+                              [&](const support::Progress& pr) { steps.push_back(pr.step); });
     INFO(p.messages());
     REQUIRE(got);
     REQUIRE(got->tables.size() == 1);
@@ -65,7 +69,8 @@ TEST_CASE("materialize: the same model on the PostgreSQL test server") {
     test::ScopedEnv no_cache("AUTOGEN_NO_CACHE", "1");
     PipelineProject p;
     auto config = p.config(test::postgres_toml());
-    auto got = pipeline::materialize(p.dialect("postgresql"), test::users_model(true), config, p.diags);
+    auto got =
+        pipeline::materialize(p.dialect("postgresql"), test::users_model(true), config, p.diags);
     INFO(p.messages());
     REQUIRE(got);
     REQUIRE(got->tables.size() == 1);

@@ -17,7 +17,8 @@ namespace {
 
 constexpr const char* kFormat = "autogen-materialized-2";
 constexpr const char* kChainFormat = "autogen-chain-1";
-constexpr const char* kChainPrefix = "chain-";  ///< starts a chain key (never hex), and its entry's name
+constexpr const char* kChainPrefix =
+    "chain-";  ///< starts a chain key (never hex), and its entry's name
 
 std::filesystem::path entry_path(const support::Config& config, const std::string& key) {
     auto cache = scan::CacheSettings::from_env(config.root.lexically_normal());
@@ -38,7 +39,8 @@ void add_common(scan::KeyHasher& h, const std::string& dialect, const support::C
 
 }  // namespace
 
-std::string materialized_key(const std::string& dialect, const std::vector<codegen::Statement>& statements,
+std::string materialized_key(const std::string& dialect,
+                             const std::vector<codegen::Statement>& statements,
                              const support::Config& config) {
     scan::KeyHasher h;
     h.add(kFormat);
@@ -66,7 +68,8 @@ std::string chain_key(const std::string& dialect, const migrate::RevisionGraph& 
     return kChainPrefix + h.hex();
 }
 
-std::optional<schema::Schema> lookup_materialized(const support::Config& config, const std::string& key) {
+std::optional<schema::Schema> lookup_materialized(const support::Config& config,
+                                                  const std::string& key) {
     auto path = entry_path(config, key);
     if (path.empty()) return std::nullopt;
     auto bytes = scan::read_whole_file(path);
@@ -76,7 +79,8 @@ std::optional<schema::Schema> lookup_materialized(const support::Config& config,
     return std::move(outcome->result.schema);
 }
 
-void store_materialized(const support::Config& config, const std::string& key, const schema::Schema& schema) {
+void store_materialized(const support::Config& config, const std::string& key,
+                        const schema::Schema& schema) {
     auto path = entry_path(config, key);
     if (path.empty()) return;
     scan::CachedOutcome outcome;

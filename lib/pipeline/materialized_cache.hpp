@@ -21,7 +21,8 @@
 namespace autogen::pipeline {
 
 /// The cache key of materialising `statements` for dialect `dialect` under `config`.
-std::string materialized_key(const std::string& dialect, const std::vector<codegen::Statement>& statements,
+std::string materialized_key(const std::string& dialect,
+                             const std::vector<codegen::Statement>& statements,
                              const support::Config& config);
 
 /// The cache key of the schema `graph` replays to at `heads` (empty = base) for
@@ -29,11 +30,13 @@ std::string materialized_key(const std::string& dialect, const std::vector<codeg
 std::string chain_key(const std::string& dialect, const migrate::RevisionGraph& graph,
                       std::vector<std::string> heads, const support::Config& config);
 
-/// The stored schema for `key` (a materialized_key or a chain_key), or nullopt (no entry, a corrupt one, or the cache is
-/// off: AUTOGEN_NO_CACHE / AUTOGEN_CACHE_DIR as for the scan cache).
-std::optional<schema::Schema> lookup_materialized(const support::Config& config, const std::string& key);
+/// The stored schema for `key` (a materialized_key or a chain_key), or nullopt (no entry, a corrupt
+/// one, or the cache is off: AUTOGEN_NO_CACHE / AUTOGEN_CACHE_DIR as for the scan cache).
+std::optional<schema::Schema> lookup_materialized(const support::Config& config,
+                                                  const std::string& key);
 
 /// Stores `schema` (as the inspector read it) under `key`; failures are silent (a cache).
-void store_materialized(const support::Config& config, const std::string& key, const schema::Schema& schema);
+void store_materialized(const support::Config& config, const std::string& key,
+                        const schema::Schema& schema);
 
 }  // namespace autogen::pipeline

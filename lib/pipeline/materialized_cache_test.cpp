@@ -1,12 +1,13 @@
 // The materialised-schema cache: content keys (statements, dialect, server, build;
 // the chain's file checksums), hit and miss by key, AUTOGEN_NO_CACHE, and materialize()
 // answering from it without a database.
+#include "pipeline/materialized_cache.hpp"
+
 #include <doctest/doctest.h>
 
 #include <filesystem>
 
 #include "pipeline/materialize.hpp"
-#include "pipeline/materialized_cache.hpp"
 #include "pipeline/project_graph.hpp"
 #include "tests/support/pipeline_project.hpp"
 
@@ -20,7 +21,8 @@ std::size_t entries(const PipelineProject& p) {
     std::error_code ec;
     const fs::path dir = p.dir.path() / ".autogen" / "cache";
     std::size_t n = 0;
-    for (const auto& e : fs::directory_iterator(dir, ec)) n += e.path().filename().string().rfind("materialized-", 0) == 0;
+    for (const auto& e : fs::directory_iterator(dir, ec))
+        n += e.path().filename().string().rfind("materialized-", 0) == 0;
     return n;
 }
 
@@ -43,23 +45,31 @@ TEST_CASE("materialized cache: keys follow the content, never the time") {
     CHECK(key != pipeline::materialized_key("sqlite", one, excluding));
 
     // A chain key names every applied revision's file checksum: an edit changes it.
-    p.dir.write("migrations/001_a1.sql", test::revision_file("sqlite", "a1", "none", "CREATE TABLE a (x INTEGER);", "DROP TABLE a;"));
+    p.dir.write("migrations/001_a1.sql",
+                test::revision_file("sqlite", "a1", "none", "CREATE TABLE a (x INTEGER);",
+                                    "DROP TABLE a;"));
     auto graph = pipeline::load_graph(config, p.diags);
     REQUIRE(graph);
     const auto chain = pipeline::chain_key("sqlite", *graph, {"a1"}, config);
     CHECK(chain.rfind("chain-", 0) == 0);
     CHECK(chain != pipeline::chain_key("sqlite", *graph, {}, config));
-    p.dir.write("migrations/001_a1.sql", test::revision_file("sqlite", "a1", "none", "CREATE TABLE a (z INTEGER);", "DROP TABLE a;"));
+    p.dir.write("migrations/001_a1.sql",
+                test::revision_file("sqlite", "a1", "none", "CREATE TABLE a (z INTEGER);",
+                                    "DROP TABLE a;"));
     auto edited = pipeline::load_graph(config, p.diags);
     REQUIRE(edited);
     CHECK(chain != pipeline::chain_key("sqlite", *edited, {"a1"}, config));
 }
 
-TEST_CASE("materialized cache: a stored schema is found by its key only, and AUTOGEN_NO_CACHE turns it off") {
+TEST_CASE(
+    "materialized cache: a stored schema is found by its key only, and AUTOGEN_NO_CACHE turns it "
+    "off") {
     PipelineProject p;
     auto config = p.config(test::kSqliteToml);
-    const auto key = pipeline::materialized_key("sqlite", {{.sql = "CREATE TABLE users (id INTEGER)"}}, config);
-    const auto miss = pipeline::materialized_key("sqlite", {{.sql = "CREATE TABLE users (id TEXT)"}}, config);
+    const auto key =
+        pipeline::materialized_key("sqlite", {{.sql = "CREATE TABLE users (id INTEGER)"}}, config);
+    const auto miss =
+        pipeline::materialized_key("sqlite", {{.sql = "CREATE TABLE users (id TEXT)"}}, config);
     CHECK_FALSE(pipeline::lookup_materialized(config, key));
     pipeline::store_materialized(config, key, test::users_model(true));
     auto hit = pipeline::lookup_materialized(config, key);
@@ -77,21 +87,26 @@ TEST_CASE("materialized cache: a stored schema is found by its key only, and AUT
     CHECK(entries(p) == 1);
 }
 
-TEST_CASE("materialized cache: materialize answers a model it saw from the cache, cache_only misses a changed one") {
+TEST_CASE(
+    "materialized cache: materialize answers a model it saw from the cache, cache_only misses a "
+    "changed one") {
     PipelineProject p;
     auto config = p.config(test::kSqliteToml);
     const auto& sqlite = p.dialect("sqlite");
-    CHECK_FALSE(pipeline::materialize(sqlite, test::users_model(false), config, p.diags, /*cache_only=*/true));
+    CHECK_FALSE(pipeline::materialize(sqlite, test::users_model(false), config, p.diags,
+                                      /*cache_only=*/true));
     CHECK_FALSE(p.diags.has_errors());
     CHECK(entries(p) == 0);
     auto first = pipeline::materialize(sqlite, test::users_model(false), config, p.diags);
     INFO(p.messages());
     REQUIRE(first);
     CHECK(entries(p) == 1);
-    auto again = pipeline::materialize(sqlite, test::users_model(false), config, p.diags, /*cache_only=*/true);
+    auto again = pipeline::materialize(sqlite, test::users_model(false), config, p.diags,
+                                       /*cache_only=*/true);
     REQUIRE(again);
     CHECK(again->tables[0].columns.size() == 2);
     CHECK(again->tables[0].columns[1].type.sql == first->tables[0].columns[1].type.sql);
-    CHECK_FALSE(pipeline::materialize(sqlite, test::users_model(true), config, p.diags, /*cache_only=*/true));
+    CHECK_FALSE(pipeline::materialize(sqlite, test::users_model(true), config, p.diags,
+                                      /*cache_only=*/true));
     CHECK_FALSE(p.diags.has_errors());
 }

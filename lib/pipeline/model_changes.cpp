@@ -19,8 +19,10 @@ namespace autogen::pipeline {
 
 using support::Category;
 
-std::optional<ModelChanges> compute_model_changes(const Context& ctx, const support::Config& project_config,
-                                                  const migrate::RevisionGraph& graph, ChangeOptions options) {
+std::optional<ModelChanges> compute_model_changes(const Context& ctx,
+                                                  const support::Config& project_config,
+                                                  const migrate::RevisionGraph& graph,
+                                                  ChangeOptions options) {
     ModelChanges changes;
     auto parents = revision_parents(graph, options.head, options.splice, ctx.diags);
     if (!parents) return std::nullopt;
@@ -28,7 +30,8 @@ std::optional<ModelChanges> compute_model_changes(const Context& ctx, const supp
     std::vector<scan::BlindSpot> blind_spots;
     auto scanned = scan_models(ctx, project_config, &blind_spots);
     if (!scanned) return std::nullopt;
-    if (!report_blind_spots(ctx.diags, project_config, blind_spots, support::Severity::Error)) return std::nullopt;
+    if (!report_blind_spots(ctx.diags, project_config, blind_spots, support::Severity::Error))
+        return std::nullopt;
     changes.scan = std::move(*scanned);
     // From here on, the tables that unscanned files declare are out of every comparison.
     const auto kept = keep_unscanned_tables(ctx, project_config, blind_spots, changes.scan.schema);
@@ -51,15 +54,18 @@ std::optional<ModelChanges> compute_model_changes(const Context& ctx, const supp
         for (const auto& id : *current) {
             if (!graph.find(id)) {
                 ctx.diags.error(Category::MigrationFile,
-                                    migrate::unknown_revision_message(id, config.migrations.dir), {},
-                                    migrate::unknown_revision_hint());
+                                migrate::unknown_revision_message(id, config.migrations.dir), {},
+                                migrate::unknown_revision_hint());
                 return std::nullopt;
             }
         }
         if (*current != want) {
             ctx.diags.error(Category::Usage,
-                                "the database " + live->url.redacted() + " is not at the head of the migration chain",
-                                {}, "run 'autogen upgrade head' first (or 'autogen stamp' if the schema already matches)");
+                            "the database " + live->url.redacted() +
+                                " is not at the head of the migration chain",
+                            {},
+                            "run 'autogen upgrade head' first (or 'autogen stamp' if the schema "
+                            "already matches)");
             return std::nullopt;
         }
     }
@@ -72,19 +78,22 @@ std::optional<ModelChanges> compute_model_changes(const Context& ctx, const supp
         std::optional<schema::Schema> desired;
         // A read-only command may not use the live server for scratch (SPEC §3): then the
         // live dialect needs dev_url or the materialised-schema cache too.
-        if ((!live_here || !config.database.scratch_on_url) && !scratch_available(*dialect, config, no_scratch)) {
-            if (live_here) desired = materialize(*dialect, changes.scan.schema, config, ctx.diags, true);
+        if ((!live_here || !config.database.scratch_on_url) &&
+            !scratch_available(*dialect, config, no_scratch)) {
+            if (live_here)
+                desired = materialize(*dialect, changes.scan.schema, config, ctx.diags, true);
             if (ctx.diags.has_errors()) return std::nullopt;
             if (desired) {
-                ctx.say_info("no scratch " + name + " database (" + no_scratch + "): the models' " + name +
-                             " schema comes from the materialised-schema cache");
+                ctx.say_info("no scratch " + name + " database (" + no_scratch + "): the models' " +
+                             name + " schema comes from the materialised-schema cache");
             }
         }
         if (!no_scratch.empty() && !desired) {
             // A server dialect without a server: autogen.sum's snapshot stands in for the
             // replayed chain (docs/check.md), so a revision can still be written.
-            ctx.say_info("no scratch " + name + " database (" + no_scratch + "): diffing the models against " +
-                         sum_display(config) + (live_here ? " instead of the live database" : ""));
+            ctx.say_info("no scratch " + name + " database (" + no_scratch +
+                         "): diffing the models against " + sum_display(config) +
+                         (live_here ? " instead of the live database" : ""));
             auto sides = snapshot_sides(*dialect, config, graph, changes.scan.schema, ctx.diags);
             if (!sides) return std::nullopt;
             auto planned = plan_change(*dialect, sides->first, sides->second, ctx.diags);
@@ -93,13 +102,15 @@ std::optional<ModelChanges> compute_model_changes(const Context& ctx, const supp
             continue;
         }
         if (!desired)
-            desired = materialize(*dialect, changes.scan.schema, config, ctx.diags, false, ctx.progress);
+            desired =
+                materialize(*dialect, changes.scan.schema, config, ctx.diags, false, ctx.progress);
         if (!desired) return std::nullopt;
         std::optional<schema::Schema> from;
         if (live && live->dialect == dialect) {
             from = inspect_live(*live, config, ctx.diags, ctx.progress);
         } else {
-            from = replay_chain(*dialect, graph, changes.heads, config, ctx.diags, false, ctx.progress);
+            from = replay_chain(*dialect, graph, changes.heads, config, ctx.diags, false,
+                                ctx.progress);
         }
         if (!from) return std::nullopt;
         auto planned = plan_change(*dialect, *from, *desired, ctx.diags);

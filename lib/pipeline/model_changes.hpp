@@ -33,16 +33,19 @@ struct ModelChanges {
 
 /// Options of compute_model_changes.
 struct ChangeOptions {
-    bool against_live = true;  ///< diff the live database (if configured) instead of the chain for its dialect
+    bool against_live =
+        true;  ///< diff the live database (if configured) instead of the chain for its dialect
     /// `revision --head`: the head(s) the new revision goes on (a head id or prefix,
     /// `label@head`, or `base` for a new root branch); empty = the chain's single head.
     std::string head;
-    bool splice = false;  ///< `revision --splice`: `head` may be a revision that is not a head (a new branch)
+    bool splice =
+        false;  ///< `revision --splice`: `head` may be a revision that is not a head (a new branch)
 };
 
 /// Refuses (Model error) when a project file declares a model but is not scanned; the
 /// tables of unscanned and [models] ignore files are kept out of every comparison.
 std::optional<ModelChanges> compute_model_changes(const Context& ctx, const support::Config& config,
-                                                  const migrate::RevisionGraph& graph, ChangeOptions options);
+                                                  const migrate::RevisionGraph& graph,
+                                                  ChangeOptions options);
 
 }  // namespace autogen::pipeline

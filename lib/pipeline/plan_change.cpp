@@ -7,14 +7,16 @@
 
 namespace autogen::pipeline {
 
-std::optional<PlannedChange> plan_change(const dialect::Dialect& dialect, const schema::Schema& from,
-                                         const schema::Schema& to, support::Diagnostics& diags) {
+std::optional<PlannedChange> plan_change(const dialect::Dialect& dialect,
+                                         const schema::Schema& from, const schema::Schema& to,
+                                         support::Diagnostics& diags) {
     PlannedChange change;
     change.dialect = &dialect;
     change.operations = diff::diff(from, to, *dialect.rules);
     change.statements.dialect = dialect.name;
     change.statements.upgrade = dialect.planner->plan(change.operations, from, to, diags);
-    change.statements.downgrade = dialect.planner->plan(schema::reverse(change.operations), to, from, diags);
+    change.statements.downgrade =
+        dialect.planner->plan(schema::reverse(change.operations), to, from, diags);
     // Each hint also goes into the revision file, as a note above the upgrade.
     std::vector<codegen::Statement> notes;
     for (const auto& hint : diff::rename_hints(change.operations, *dialect.rules)) {

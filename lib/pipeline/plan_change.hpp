@@ -23,8 +23,9 @@ struct PlannedChange {
 };
 
 /// Diffs `from` -> `to` and plans the upgrade and its derived downgrade.
-std::optional<PlannedChange> plan_change(const dialect::Dialect& dialect, const schema::Schema& from,
-                                         const schema::Schema& to, support::Diagnostics& diags);
+std::optional<PlannedChange> plan_change(const dialect::Dialect& dialect,
+                                         const schema::Schema& from, const schema::Schema& to,
+                                         support::Diagnostics& diags);
 
 /// The phrases of `ops` ("added column ...").
 std::vector<std::string> describe_all(const std::vector<schema::Operation>& ops);

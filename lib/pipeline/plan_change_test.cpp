@@ -1,10 +1,11 @@
 // plan_change(): the operations between two read-back schemas, planned both ways; the
 // upgrade's SQL run on the `from` side gives the `to` side.
+#include "pipeline/plan_change.hpp"
+
 #include <doctest/doctest.h>
 
 #include "pipeline/compared_tables.hpp"
 #include "pipeline/materialize.hpp"
-#include "pipeline/plan_change.hpp"
 #include "tests/support/pipeline_project.hpp"
 
 using namespace autogen;
@@ -34,7 +35,8 @@ TEST_CASE("plan_change: adding a column, and the reverse direction drops it") {
     auto up = pipeline::plan_change(sqlite, *before, *after, p.diags);
     REQUIRE(up);
     CHECK(up->dialect == &sqlite);
-    CHECK(pipeline::describe_all(up->operations) == std::vector<std::string>{"added column \"users\".\"phone\""});
+    CHECK(pipeline::describe_all(up->operations) ==
+          std::vector<std::string>{"added column \"users\".\"phone\""});
     CHECK(up->statements.dialect == "sqlite");
     CHECK(joined_sql(up->statements.upgrade).find("ADD COLUMN \"phone\"") != std::string::npos);
     CHECK_FALSE(up->statements.downgrade.empty());
@@ -44,7 +46,8 @@ TEST_CASE("plan_change: adding a column, and the reverse direction drops it") {
 
     auto down = pipeline::plan_change(sqlite, *after, *before, p.diags);
     REQUIRE(down);
-    CHECK(pipeline::describe_all(down->operations) == std::vector<std::string>{"removed column \"users\".\"phone\""});
+    CHECK(pipeline::describe_all(down->operations) ==
+          std::vector<std::string>{"removed column \"users\".\"phone\""});
 
     // The upgrade, run on a database holding `before`, gives `after`.
     auto conn = sqlite.scratch(config, p.diags);

@@ -11,7 +11,8 @@ namespace autogen::pipeline {
 using support::Category;
 namespace fs = std::filesystem;
 
-std::optional<migrate::RevisionGraph> load_graph(const support::Config& config, support::Diagnostics& diags) {
+std::optional<migrate::RevisionGraph> load_graph(const support::Config& config,
+                                                 support::Diagnostics& diags) {
     // git does not keep empty folders: a fresh clone of a project without revisions
     // has no migrations/ yet. That is an empty chain; `revision` creates the folder.
     std::error_code ec;
@@ -19,13 +20,16 @@ std::optional<migrate::RevisionGraph> load_graph(const support::Config& config, 
     return migrate::RevisionGraph::load(config.migrations_dir(), config.database.dialects, diags);
 }
 
-std::optional<std::vector<std::string>> revision_parents(const migrate::RevisionGraph& graph, const std::string& head,
-                                                         bool splice, support::Diagnostics& diags) {
+std::optional<std::vector<std::string>> revision_parents(const migrate::RevisionGraph& graph,
+                                                         const std::string& head, bool splice,
+                                                         support::Diagnostics& diags) {
     const auto heads = graph.heads();
     if (head.empty()) {
         if (heads.size() > 1) {
-            diags.error(Category::MigrationFile, "the migration chain has several heads: " + support::join_with(heads),
-                        {}, "join them first with 'autogen merge -m MSG heads', or pick one with --head");
+            diags.error(
+                Category::MigrationFile,
+                "the migration chain has several heads: " + support::join_with(heads), {},
+                "join them first with 'autogen merge -m MSG heads', or pick one with --head");
             return std::nullopt;
         }
         return heads;
@@ -37,9 +41,11 @@ std::optional<std::vector<std::string>> revision_parents(const migrate::Revision
     }
     for (const auto& id : resolved.value) {
         if (!splice && std::find(heads.begin(), heads.end(), id) == heads.end()) {
-            diags.error(Category::Usage, "--head " + head + ": revision " + id + " is not a head of the chain",
-                        {}, "a new revision goes on a head (`autogen heads` lists them), on `base`, or, to "
-                            "start a branch there, add --splice");
+            diags.error(
+                Category::Usage,
+                "--head " + head + ": revision " + id + " is not a head of the chain", {},
+                "a new revision goes on a head (`autogen heads` lists them), on `base`, or, to "
+                "start a branch there, add --splice");
             return std::nullopt;
         }
     }
@@ -52,7 +58,8 @@ migrate::WriterOptions writer_options(const support::Config& config) {
     o.file_template = config.migrations.file_template;
     o.timezone = config.migrations.timezone;
     std::optional<fs::path> project_templates;
-    if (!config.migrations.templates.empty()) project_templates = config.root / config.migrations.templates;
+    if (!config.migrations.templates.empty())
+        project_templates = config.root / config.migrations.templates;
     o.template_search_path = migrate::template_search_path(project_templates);
     return o;
 }

@@ -15,13 +15,15 @@ namespace autogen::pipeline {
 
 /// Loads the revision graph of the configured migrations folder (a missing folder is
 /// an empty chain).
-std::optional<migrate::RevisionGraph> load_graph(const support::Config& config, support::Diagnostics& diags);
+std::optional<migrate::RevisionGraph> load_graph(const support::Config& config,
+                                                 support::Diagnostics& diags);
 
 /// The heads a new revision goes on: `head` resolved (each must be a current head of
 /// the chain unless `splice`; `base` gives none: a new branch from nothing), or the
 /// chain's single head. Usage / MigrationFile errors otherwise -> nullopt.
-std::optional<std::vector<std::string>> revision_parents(const migrate::RevisionGraph& graph, const std::string& head,
-                                                         bool splice, support::Diagnostics& diags);
+std::optional<std::vector<std::string>> revision_parents(const migrate::RevisionGraph& graph,
+                                                         const std::string& head, bool splice,
+                                                         support::Diagnostics& diags);
 
 /// The writer options of the config ([migrations]).
 migrate::WriterOptions writer_options(const support::Config& config);

@@ -9,8 +9,10 @@ namespace autogen::pipeline {
 
 using support::Category;
 
-std::optional<schema::Schema> replay_chain(const dialect::Dialect& dialect, const migrate::RevisionGraph& graph,
-                                           const std::vector<std::string>& heads, const support::Config& config,
+std::optional<schema::Schema> replay_chain(const dialect::Dialect& dialect,
+                                           const migrate::RevisionGraph& graph,
+                                           const std::vector<std::string>& heads,
+                                           const support::Config& config,
                                            support::Diagnostics& diags, bool cache_only,
                                            const support::ProgressCallback& progress) {
     const std::string key = chain_key(dialect.name, graph, heads, config);
@@ -31,9 +33,10 @@ std::optional<schema::Schema> replay_chain(const dialect::Dialect& dialect, cons
     for (const auto& head : heads) {
         auto result = migrate::upgrade(*conn, graph, head, run, diags);
         if (!result.ok) {
-            diags.error(Category::MigrationFile,
-                        "the migration chain does not replay on an empty " + dialect.name + " database", {},
-                        "fix the revision named above; 'autogen upgrade' would fail the same way");
+            diags.error(
+                Category::MigrationFile,
+                "the migration chain does not replay on an empty " + dialect.name + " database", {},
+                "fix the revision named above; 'autogen upgrade' would fail the same way");
             return std::nullopt;
         }
     }

@@ -18,8 +18,10 @@ namespace autogen::pipeline {
 /// database of `dialect` and read back, or answered from the chain cache (keyed by the
 /// applied files' checksums; `progress`: "replaying" each revision). `cache_only`: the
 /// cache or nothing (nullopt without an error), opening no database.
-std::optional<schema::Schema> replay_chain(const dialect::Dialect& dialect, const migrate::RevisionGraph& graph,
-                                           const std::vector<std::string>& heads, const support::Config& config,
+std::optional<schema::Schema> replay_chain(const dialect::Dialect& dialect,
+                                           const migrate::RevisionGraph& graph,
+                                           const std::vector<std::string>& heads,
+                                           const support::Config& config,
                                            support::Diagnostics& diags, bool cache_only = false,
                                            const support::ProgressCallback& progress = {});
 

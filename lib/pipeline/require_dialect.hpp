@@ -10,7 +10,7 @@
 namespace autogen::pipeline {
 
 /// The dialect named `name`, or nullptr after a Config error saying which ones exist.
-const dialect::Dialect* require_dialect(const dialect::DialectRegistry& dialects, const std::string& name,
-                                        support::Diagnostics& diags);
+const dialect::Dialect* require_dialect(const dialect::DialectRegistry& dialects,
+                                        const std::string& name, support::Diagnostics& diags);
 
 }  // namespace autogen::pipeline

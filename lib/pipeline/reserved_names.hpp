@@ -12,6 +12,7 @@ namespace autogen::pipeline {
 
 /// A Model error at each table of `models` named like the version table or its log
 /// (in any schema: the inspectors skip them by name). True when there is none.
-bool check_reserved_names(support::Diagnostics& diags, const support::Config& config, const schema::Schema& models);
+bool check_reserved_names(support::Diagnostics& diags, const support::Config& config,
+                          const schema::Schema& models);
 
 }  // namespace autogen::pipeline

@@ -24,8 +24,8 @@ std::optional<scan::ScanResult> scan_models(const Context& ctx, const support::C
     scan::CacheTrace trace;
     const auto& progress = ctx.progress;
     support::report(progress, {"scanning models", 0, 0, support::join_with(config.models.headers)});
-    auto result = scan::scan(options, scan::CacheSettings::from_env(config.root.lexically_normal()), ctx.diags,
-                             &trace);
+    auto result = scan::scan(options, scan::CacheSettings::from_env(config.root.lexically_normal()),
+                             ctx.diags, &trace);
     support::report_finished(progress, "scanning models");
     if (!result) return std::nullopt;
     // -v: every file read and every model found, with file:line:col (relative to the
@@ -40,28 +40,34 @@ std::optional<scan::ScanResult> scan_models(const Context& ctx, const support::C
         ctx.say_detail("read " + rel(f) +
                        (via == result->via_compile_commands.end()
                             ? std::string()
-                            : "  (included by " + rel(via->second) + ", " + config.models.compile_commands + ")"));
+                            : "  (included by " + rel(via->second) + ", " +
+                                  config.models.compile_commands + ")"));
     }
-    for (const auto& t : result->schema.tables) ctx.say_detail("model table " + t.qualified_name() + " at " + at(t.location));
-    for (const auto& e : result->schema.enums) ctx.say_detail("model enum \"" + e.name + "\" at " + at(e.location));
+    for (const auto& t : result->schema.tables)
+        ctx.say_detail("model table " + t.qualified_name() + " at " + at(t.location));
+    for (const auto& e : result->schema.enums)
+        ctx.say_detail("model enum \"" + e.name + "\" at " + at(e.location));
     if (trace.result_hit) {
         ctx.say_detail("scan: answered from the scan cache (no file changed)");
     } else if (trace.incremental) {
         std::vector<std::string> parsed;
         for (const auto& f : trace.reparsed) parsed.push_back(rel(f));
         std::size_t kept = result->files.size() - trace.reparsed.size();
-        ctx.say_detail("scan: incremental: parsed " + std::to_string(trace.reparsed.size()) + " changed model header" +
-                       (trace.reparsed.size() == 1 ? "" : "s") +
-                       (parsed.empty() ? std::string() : " (" + support::join_with(parsed) + ")") + ", " +
-                       std::to_string(kept) + " answered from the per-header cache");
+        ctx.say_detail("scan: incremental: parsed " + std::to_string(trace.reparsed.size()) +
+                       " changed model header" + (trace.reparsed.size() == 1 ? "" : "s") +
+                       (parsed.empty() ? std::string() : " (" + support::join_with(parsed) + ")") +
+                       ", " + std::to_string(kept) + " answered from the per-header cache");
     } else if (!trace.pch_headers.empty())
         ctx.say_detail(std::string("scan: parsed over the precompiled standard headers (") +
-                       (trace.pch_built ? "built now" : "reused") + "): " + support::join_with(trace.pch_headers));
+                       (trace.pch_built ? "built now" : "reused") +
+                       "): " + support::join_with(trace.pch_headers));
     else
         ctx.say_detail("scan: parsed without precompiled headers");
     if (trace.full_parse_after_incremental)
-        ctx.say_detail("scan: a changed header did not compile on its own (or the changed headers did not give "
-                       "exactly what a whole parse gives), so every header was parsed");
+        ctx.say_detail(
+            "scan: a changed header did not compile on its own (or the changed headers did not "
+            "give "
+            "exactly what a whole parse gives), so every header was parsed");
     if (!trace.units_not_stored.empty())
         ctx.say_detail("scan: no per-header cache for the next scan: " + trace.units_not_stored);
     // The blind-spot guard: a model the globs miss would be left out of every revision,

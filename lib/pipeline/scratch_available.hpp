@@ -11,6 +11,7 @@ namespace autogen::pipeline {
 /// True if `dialect` can open a scratch database now (an in-memory SQLite always can;
 /// a server dialect needs its server: [database] dev_url), asked through
 /// Dialect::scratch_ready, which creates no database. The reason it cannot goes to `why`.
-bool scratch_available(const dialect::Dialect& dialect, const support::Config& config, std::string& why);
+bool scratch_available(const dialect::Dialect& dialect, const support::Config& config,
+                       std::string& why);
 
 }  // namespace autogen::pipeline

@@ -17,18 +17,18 @@ namespace autogen::pipeline {
 /// The differences between two unlowered model schemas as `dialect` sees them (both
 /// lowered by its planner, diffed by its rules; no database): operations turning
 /// `from` into `to`. nullopt after reporting an error.
-std::optional<std::vector<schema::Operation>> diff_models(const dialect::Dialect& dialect, const schema::Schema& from,
-                                                          const schema::Schema& to, support::Diagnostics& diags);
+std::optional<std::vector<schema::Operation>> diff_models(const dialect::Dialect& dialect,
+                                                          const schema::Schema& from,
+                                                          const schema::Schema& to,
+                                                          support::Diagnostics& diags);
 
 /// For a dialect with no scratch database: the two sides `revision` and `diff` compare,
 /// lowered by the dialect's planner without a database: {the chain's schema as the
 /// snapshot in autogen.sum records it (the empty schema before any revision), the
 /// models}. Refuses (error, nullopt) when the sum is missing, unreadable or does not
 /// match the files: then nothing says what the chain produces.
-std::optional<std::pair<schema::Schema, schema::Schema>> snapshot_sides(const dialect::Dialect& dialect,
-                                                                        const support::Config& config,
-                                                                        const migrate::RevisionGraph& graph,
-                                                                        const schema::Schema& models,
-                                                                        support::Diagnostics& diags);
+std::optional<std::pair<schema::Schema, schema::Schema>> snapshot_sides(
+    const dialect::Dialect& dialect, const support::Config& config,
+    const migrate::RevisionGraph& graph, const schema::Schema& models, support::Diagnostics& diags);
 
 }  // namespace autogen::pipeline

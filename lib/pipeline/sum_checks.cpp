@@ -13,64 +13,76 @@ namespace fs = std::filesystem;
 using migrate::FileDrift;
 using migrate::SumRead;
 
-std::optional<migrate::SumFile> check_sum_file(const support::Config& config, const migrate::RevisionGraph& graph,
+std::optional<migrate::SumFile> check_sum_file(const support::Config& config,
+                                               const migrate::RevisionGraph& graph,
                                                std::vector<Finding>& findings) {
     const std::string sum_name = sum_display(config);
-    const std::string fix_merge = graph.heads().size() > 1 ? "'autogen merge -m MSG heads'" : "'autogen hash'";
+    const std::string fix_merge =
+        graph.heads().size() > 1 ? "'autogen merge -m MSG heads'" : "'autogen hash'";
     SumRead read = migrate::read_sum(sum_path(config));
     if (read.state == SumRead::State::Missing) {
         // A project without revisions has nothing to record yet.
         if (!graph.empty()) {
-            findings.push_back({"sum-missing", sum_name,
-                                sum_name + " is missing: nothing records the revision files' checksums or the "
-                                           "models' snapshot (write it with 'autogen hash' and commit it)"});
+            findings.push_back(
+                {"sum-missing", sum_name,
+                 sum_name + " is missing: nothing records the revision files' checksums or the "
+                            "models' snapshot (write it with 'autogen hash' and commit it)"});
         }
         return std::nullopt;
     }
     if (read.state == SumRead::State::Invalid) {
         findings.push_back({"sum-invalid", sum_name,
-                            sum_name + (read.line ? ":" + std::to_string(read.line) : std::string()) + ": " +
-                                read.problem + " (rewrite it with " + fix_merge + ")"});
+                            sum_name +
+                                (read.line ? ":" + std::to_string(read.line) : std::string()) +
+                                ": " + read.problem + " (rewrite it with " + fix_merge + ")"});
         return std::nullopt;
     }
     const std::string dir = config.migrations.dir;
-    for (const auto& drift : migrate::compare_files(read.sum.files, migrate::revision_file_checksums(config.migrations_dir()))) {
+    for (const auto& drift : migrate::compare_files(
+             read.sum.files, migrate::revision_file_checksums(config.migrations_dir()))) {
         std::string file = (fs::path(dir) / drift.file).string();
         switch (drift.kind) {
             case FileDrift::Kind::Changed:
-                findings.push_back({"sum-stale", file,
-                                    file + ": changed since " + sum_name +
-                                        " was written (a hand edit? review it, then run 'autogen hash')"});
+                findings.push_back(
+                    {"sum-stale", file,
+                     file + ": changed since " + sum_name +
+                         " was written (a hand edit? review it, then run 'autogen hash')"});
                 break;
             case FileDrift::Kind::Unlisted:
                 findings.push_back({"sum-stale", file,
                                     file + ": not listed in " + sum_name +
-                                        " (written by hand or merged from another branch? run " + fix_merge + ")"});
+                                        " (written by hand or merged from another branch? run " +
+                                        fix_merge + ")"});
                 break;
             case FileDrift::Kind::Missing:
                 findings.push_back({"sum-stale", file,
                                     file + ": listed in " + sum_name +
-                                        " but gone (restore it, or run 'autogen hash' if removing it was intended)"});
+                                        " but gone (restore it, or run 'autogen hash' if removing "
+                                        "it was intended)"});
                 break;
         }
     }
     return std::move(read.sum);
 }
 
-std::optional<schema::Schema> recorded_snapshot(const support::Config& config, const std::optional<migrate::SumFile>& sum,
-                                                const migrate::RevisionGraph& graph, support::Diagnostics& diags) {
+std::optional<schema::Schema> recorded_snapshot(const support::Config& config,
+                                                const std::optional<migrate::SumFile>& sum,
+                                                const migrate::RevisionGraph& graph,
+                                                support::Diagnostics& diags) {
     if (!sum) {
         if (graph.empty()) return schema::Schema{};
         return std::nullopt;
     }
-    auto snapshot = migrate::parse_snapshot(sum->snapshot, sum_display(config), sum->snapshot_line, diags);
+    auto snapshot =
+        migrate::parse_snapshot(sum->snapshot, sum_display(config), sum->snapshot_line, diags);
     // Tables never diffed (exclude_tables, and those kept for the blind-spot guard) are
     // out of the snapshot's side too, as the inspectors leave them out of a database's.
     if (snapshot) {
         auto& tables = snapshot->tables;
-        tables.erase(std::remove_if(tables.begin(), tables.end(),
-                                    [&](const schema::Table& t) { return excluded_table(config, t); }),
-                     tables.end());
+        tables.erase(
+            std::remove_if(tables.begin(), tables.end(),
+                           [&](const schema::Table& t) { return excluded_table(config, t); }),
+            tables.end());
     }
     return snapshot;
 }

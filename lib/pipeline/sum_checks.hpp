@@ -17,12 +17,15 @@ namespace autogen::pipeline {
 
 /// Findings about autogen.sum itself (missing, unreadable) and about revision files whose
 /// bytes differ from their recorded checksums. Returns the sum when it was readable.
-std::optional<migrate::SumFile> check_sum_file(const support::Config& config, const migrate::RevisionGraph& graph,
+std::optional<migrate::SumFile> check_sum_file(const support::Config& config,
+                                               const migrate::RevisionGraph& graph,
                                                std::vector<Finding>& findings);
 
 /// The snapshot a readable sum records, parsed; the empty schema for a project with no
 /// revisions and no sum; nullopt otherwise (after reporting a parse error).
-std::optional<schema::Schema> recorded_snapshot(const support::Config& config, const std::optional<migrate::SumFile>& sum,
-                                                const migrate::RevisionGraph& graph, support::Diagnostics& diags);
+std::optional<schema::Schema> recorded_snapshot(const support::Config& config,
+                                                const std::optional<migrate::SumFile>& sum,
+                                                const migrate::RevisionGraph& graph,
+                                                support::Diagnostics& diags);
 
 }  // namespace autogen::pipeline

@@ -15,8 +15,8 @@ using migrate::SumRead;
 bool record_sum(const Context& ctx, const support::Config& config, const schema::Schema& snapshot,
                 SumUpdate update, const fs::path& added) {
     if (int removed = migrate::remove_stale_temporaries(config.migrations_dir())) {
-        ctx.say_detail("removed " + std::to_string(removed) + " temporary file(s) an interrupted run left in " +
-                       config.migrations.dir);
+        ctx.say_detail("removed " + std::to_string(removed) +
+                       " temporary file(s) an interrupted run left in " + config.migrations.dir);
     }
     // Loaded again from disk: the heads and checksums are those of the files as they
     // are now, including the one just written (which this also proves parses).
@@ -30,15 +30,17 @@ bool record_sum(const Context& ctx, const support::Config& config, const schema:
         sum.files = std::move(before.sum.files);
         const std::string name = added.filename().string();
         sum.files[name] = on_disk[name];
-        if (update == SumUpdate::AddUnlisted) sum.files.insert(on_disk.begin(), on_disk.end());  // keeps listed ones
+        if (update == SumUpdate::AddUnlisted)
+            sum.files.insert(on_disk.begin(), on_disk.end());  // keeps listed ones
     } else {
         if (before.state == SumRead::State::Invalid) {
-            ctx.diags.warning(support::Category::MigrationFile,
-                                  sum_display(config) + " could not be read (" + before.problem +
-                                      "): every revision file's checksum was re-taken as the file is now",
-                                  {sum_display(config)},
-                                  "review the revision files for hand edits (e.g. git diff " + config.migrations.dir +
-                                      ") before applying them");
+            ctx.diags.warning(
+                support::Category::MigrationFile,
+                sum_display(config) + " could not be read (" + before.problem +
+                    "): every revision file's checksum was re-taken as the file is now",
+                {sum_display(config)},
+                "review the revision files for hand edits (e.g. git diff " + config.migrations.dir +
+                    ") before applying them");
         }
         sum.files = std::move(on_disk);  // hash, or the first sum of an older project
     }
@@ -51,11 +53,13 @@ bool record_sum(const Context& ctx, const support::Config& config, const schema:
 bool sum_ready_for_new_revision(const Context& ctx, const support::Config& config) {
     SumRead read = migrate::read_sum(sum_path(config));
     if (read.state != SumRead::State::Invalid) return true;
-    ctx.diags.error(support::Category::MigrationFile,
-                        sum_display(config) + " cannot be read: " + read.problem + "; nothing was written",
-                        {sum_display(config), read.line, 0},
-                        "review the revision files, rewrite it with 'autogen hash' (or 'autogen merge -m MSG heads' "
-                        "after merging two branches), then run the command again");
+    ctx.diags.error(
+        support::Category::MigrationFile,
+        sum_display(config) + " cannot be read: " + read.problem + "; nothing was written",
+        {sum_display(config), read.line, 0},
+        "review the revision files, rewrite it with 'autogen hash' (or 'autogen merge -m MSG "
+        "heads' "
+        "after merging two branches), then run the command again");
     return false;
 }
 
@@ -65,9 +69,9 @@ bool record_new_revision(const Context& ctx, const support::Config& config, cons
     std::error_code ec;
     fs::remove(file, ec);
     ctx.diags.error(support::Category::Io,
-                        "the revision file was removed again, since " + sum_display(config) +
-                            " could not record it: nothing was written",
-                        {file.string()}, "fix the problem above and run the command again");
+                    "the revision file was removed again, since " + sum_display(config) +
+                        " could not record it: nothing was written",
+                    {file.string()}, "fix the problem above and run the command again");
     return false;
 }
 

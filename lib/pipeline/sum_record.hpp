@@ -37,7 +37,8 @@ bool sum_ready_for_new_revision(const Context& ctx, const support::Config& confi
 /// After `revision`/`merge` wrote `file` (and its hooks ran): records it in autogen.sum
 /// (`update`: AddNew or AddUnlisted); when that fails, removes `file` again, so the
 /// folder gains both or neither.
-bool record_new_revision(const Context& ctx, const support::Config& config, const std::filesystem::path& file,
-                         const schema::Schema& snapshot, SumUpdate update);
+bool record_new_revision(const Context& ctx, const support::Config& config,
+                         const std::filesystem::path& file, const schema::Schema& snapshot,
+                         SumUpdate update);
 
 }  // namespace autogen::pipeline

@@ -16,7 +16,7 @@ bool is_space(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0;
 
 /// Cursor over the argument text; errors are the first one found.
 class Parser {
-public:
+  public:
     explicit Parser(std::string_view text) : s_(text) {}
 
     std::optional<AnnotationError> parse(std::vector<AnnotationArg>& out) {
@@ -37,7 +37,8 @@ public:
                     arg.key = std::move(ident);
                     if (at_end() || peek() == ',')
                         return fail("expected a value after '" + arg.key + " ='",
-                                    "write a string, identifier or integer, e.g. " + arg.key + " = \"...\"");
+                                    "write a string, identifier or integer, e.g. " + arg.key +
+                                        " = \"...\"");
                     AnnotationValue v;
                     if (auto err = value(v)) return err;
                     arg.value = std::move(v);
@@ -59,7 +60,7 @@ public:
         }
     }
 
-private:
+  private:
     bool at_end() const { return pos_ >= s_.size(); }
     char peek() const { return s_[pos_]; }
     void skip_space() {
@@ -102,11 +103,14 @@ private:
             if (c == '-' || c == '+') ++pos_;
             while (!at_end() && std::isdigit(static_cast<unsigned char>(peek()))) ++pos_;
             if (!at_end() && is_ident_char(peek()))
-                return fail_at(start, "malformed integer '" + std::string(s_.substr(start, pos_ + 1 - start)) + "'",
-                               "integers are plain decimal digits, e.g. length = 255");
+                return fail_at(
+                    start,
+                    "malformed integer '" + std::string(s_.substr(start, pos_ + 1 - start)) + "'",
+                    "integers are plain decimal digits, e.g. length = 255");
             std::string digits(s_.substr(start, pos_ - start));
             if (digits.front() == '+') digits.erase(0, 1);
-            auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), v.integer);
+            auto [ptr, ec] =
+                std::from_chars(digits.data(), digits.data() + digits.size(), v.integer);
             if (ec != std::errc() || ptr != digits.data() + digits.size())
                 return fail_at(start, "malformed integer '" + digits + "'",
                                "integers are plain decimal digits, e.g. length = 255");
@@ -132,43 +136,71 @@ private:
             char e = peek();
             ++pos_;
             switch (e) {
-            case 'n': out += '\n'; break;
-            case 't': out += '\t'; break;
-            case 'r': out += '\r'; break;
-            case 'a': out += '\a'; break;
-            case 'b': out += '\b'; break;
-            case 'f': out += '\f'; break;
-            case 'v': out += '\v'; break;
-            case '\\': out += '\\'; break;
-            case '"': out += '"'; break;
-            case '\'': out += '\''; break;
-            case '?': out += '?'; break;
-            case 'x': {
-                int value = 0, n = 0;
-                while (!at_end() && std::isxdigit(static_cast<unsigned char>(peek()))) {
-                    char h = peek();
-                    value = value * 16 + (std::isdigit(static_cast<unsigned char>(h)) ? h - '0' : (std::tolower(h) - 'a' + 10));
-                    ++pos_;
-                    ++n;
-                }
-                if (n == 0)
-                    return fail_at(pos_ - 2, "\\x without hex digits in string literal", "write \\x41 or remove the backslash");
-                out += static_cast<char>(value & 0xff);
-                break;
-            }
-            default:
-                if (e >= '0' && e <= '7') {
-                    int value = e - '0';
-                    for (int n = 1; n < 3 && !at_end() && peek() >= '0' && peek() <= '7'; ++n, ++pos_)
-                        value = value * 8 + (peek() - '0');
+                case 'n':
+                    out += '\n';
+                    break;
+                case 't':
+                    out += '\t';
+                    break;
+                case 'r':
+                    out += '\r';
+                    break;
+                case 'a':
+                    out += '\a';
+                    break;
+                case 'b':
+                    out += '\b';
+                    break;
+                case 'f':
+                    out += '\f';
+                    break;
+                case 'v':
+                    out += '\v';
+                    break;
+                case '\\':
+                    out += '\\';
+                    break;
+                case '"':
+                    out += '"';
+                    break;
+                case '\'':
+                    out += '\'';
+                    break;
+                case '?':
+                    out += '?';
+                    break;
+                case 'x': {
+                    int value = 0, n = 0;
+                    while (!at_end() && std::isxdigit(static_cast<unsigned char>(peek()))) {
+                        char h = peek();
+                        value = value * 16 + (std::isdigit(static_cast<unsigned char>(h))
+                                                  ? h - '0'
+                                                  : (std::tolower(h) - 'a' + 10));
+                        ++pos_;
+                        ++n;
+                    }
+                    if (n == 0)
+                        return fail_at(pos_ - 2, "\\x without hex digits in string literal",
+                                       "write \\x41 or remove the backslash");
                     out += static_cast<char>(value & 0xff);
-                } else {
-                    return fail_at(pos_ - 2, std::string("unknown escape sequence '\\") + e + "'",
-                                   "use one of \\n \\t \\\\ \\\" \\xHH, or double the backslash");
+                    break;
                 }
+                default:
+                    if (e >= '0' && e <= '7') {
+                        int value = e - '0';
+                        for (int n = 1; n < 3 && !at_end() && peek() >= '0' && peek() <= '7';
+                             ++n, ++pos_)
+                            value = value * 8 + (peek() - '0');
+                        out += static_cast<char>(value & 0xff);
+                    } else {
+                        return fail_at(
+                            pos_ - 2, std::string("unknown escape sequence '\\") + e + "'",
+                            "use one of \\n \\t \\\\ \\\" \\xHH, or double the backslash");
+                    }
             }
         }
-        if (at_end()) return fail_at(start, "unterminated string literal", "close the string with '\"'");
+        if (at_end())
+            return fail_at(start, "unterminated string literal", "close the string with '\"'");
         ++pos_;  // closing quote
         return std::nullopt;
     }
@@ -179,7 +211,9 @@ private:
 
 }  // namespace
 
-bool is_autogen_annotation(std::string_view text) { return text.substr(0, prefix.size()) == prefix; }
+bool is_autogen_annotation(std::string_view text) {
+    return text.substr(0, prefix.size()) == prefix;
+}
 
 AnnotationParse parse_annotation(std::string_view text) {
     AnnotationParse result;
@@ -195,7 +229,9 @@ AnnotationParse parse_annotation(std::string_view text) {
     a.arg_text = std::string(args);
     result.arg_text = a.arg_text;
     if (result.kind.empty()) {
-        result.error = AnnotationError{"annotation has no kind", 0, "write \"autogen:<kind> ...\" or use the macros of <autogen/model.hpp>"};
+        result.error = AnnotationError{
+            "annotation has no kind", 0,
+            "write \"autogen:<kind> ...\" or use the macros of <autogen/model.hpp>"};
         return result;
     }
     if (auto err = Parser(a.arg_text).parse(a.args)) {
@@ -208,9 +244,12 @@ AnnotationParse parse_annotation(std::string_view text) {
 
 const char* describe(AnnotationValue::Kind kind) {
     switch (kind) {
-    case AnnotationValue::Kind::String: return "a string";
-    case AnnotationValue::Kind::Identifier: return "an identifier";
-    case AnnotationValue::Kind::Integer: return "an integer";
+        case AnnotationValue::Kind::String:
+            return "a string";
+        case AnnotationValue::Kind::Identifier:
+            return "an identifier";
+        case AnnotationValue::Kind::Integer:
+            return "an integer";
     }
     return "a value";
 }

@@ -35,8 +35,8 @@ struct AnnotationArg {
 
 /// A parsed `autogen:<kind> <args>` string.
 struct Annotation {
-    std::string kind;                ///< "column", "table", ...
-    std::string arg_text;            ///< everything after "autogen:<kind> " (the macro arguments as written)
+    std::string kind;      ///< "column", "table", ...
+    std::string arg_text;  ///< everything after "autogen:<kind> " (the macro arguments as written)
     std::vector<AnnotationArg> args;  ///< in source order
 };
 

@@ -18,9 +18,15 @@ std::string summary(const Annotation& a) {
         if (arg.value) {
             if (!arg.key.empty()) out += "=";
             switch (arg.value->kind) {
-            case AnnotationValue::Kind::String: out += "s:" + arg.value->text; break;
-            case AnnotationValue::Kind::Identifier: out += "i:" + arg.value->text; break;
-            case AnnotationValue::Kind::Integer: out += "n:" + std::to_string(arg.value->integer); break;
+                case AnnotationValue::Kind::String:
+                    out += "s:" + arg.value->text;
+                    break;
+                case AnnotationValue::Kind::Identifier:
+                    out += "i:" + arg.value->text;
+                    break;
+                case AnnotationValue::Kind::Integer:
+                    out += "n:" + std::to_string(arg.value->integer);
+                    break;
             }
         }
         out += "@" + std::to_string(arg.offset);
@@ -41,13 +47,18 @@ TEST_CASE("annotation_parser: valid annotations") {
         {"autogen:table ", "table", ""},
         {"autogen:table \"users\"", "table", "s:users@0"},
         {"autogen:column primary_key, identity", "column", "primary_key@0 | identity@13"},
-        {"autogen:column primary_key, identity, length = 255, references = \"users.id\", on_delete = cascade",
-         "column", "primary_key@0 | identity@13 | length=n:255@23 | references=s:users.id@37 | on_delete=i:cascade@62"},
-        {"autogen:column server_default = \"x \\\"quoted\\\" y\"", "column", "server_default=s:x \"quoted\" y@0"},
-        {"autogen:column comment = \"tab\\there\\n\\x41\\101\\\\\"", "column", "comment=s:tab\there\nAA\\@0"},
+        {"autogen:column primary_key, identity, length = 255, references = \"users.id\", on_delete "
+         "= cascade",
+         "column",
+         "primary_key@0 | identity@13 | length=n:255@23 | references=s:users.id@37 | "
+         "on_delete=i:cascade@62"},
+        {"autogen:column server_default = \"x \\\"quoted\\\" y\"", "column",
+         "server_default=s:x \"quoted\" y@0"},
+        {"autogen:column comment = \"tab\\there\\n\\x41\\101\\\\\"", "column",
+         "comment=s:tab\there\nAA\\@0"},
         {"autogen:column comment = \"a\" \"b\"", "column", "comment=s:ab@0"},
-        {"autogen:index \"ix\", \"(lower(email)), id\", unique, where = \"deleted_at IS NULL\"", "index",
-         "s:ix@0 | s:(lower(email)), id@6 | unique@28 | where=s:deleted_at IS NULL@36"},
+        {"autogen:index \"ix\", \"(lower(email)), id\", unique, where = \"deleted_at IS NULL\"",
+         "index", "s:ix@0 | s:(lower(email)), id@6 | unique@28 | where=s:deleted_at IS NULL@36"},
         {"autogen:column length = -3", "column", "length=n:-3@0"},
         {"autogen:column  length=7 ,flag", "column", "length=n:7@1 | flag@11"},
     };
@@ -116,15 +127,24 @@ TEST_CASE("vocabulary: kinds") {
 
 TEST_CASE("vocabulary: accepted annotations") {
     const char* good[] = {
-        "autogen:column primary_key, identity, length = 255, references = \"users.id\", on_delete = cascade",
+        "autogen:column primary_key, identity, length = 255, references = \"users.id\", on_delete "
+        "= cascade",
         "autogen:column on_delete = \"set null\", on_update = no_action, references = \"a.b\"",
-        "autogen:column name = \"x\", type = \"NUMERIC(12,2)\", nullable, server_default = 0, collate = nocase",
-        "autogen:column check = \"x > 0\", renamed_from = old_x, comment = \"c\", unique, index, not_null",
-        "autogen:table", "autogen:table \"users\", schema = \"app\", renamed_from = \"people\", comment = \"x\"",
-        "autogen:index \"ix\", \"a, b\", unique, where = \"a > 0\"", "autogen:unique \"uq\", \"a\"",
-        "autogen:check \"ck\", \"a > 0\"", "autogen:primary_key \"a, b\"",
+        "autogen:column name = \"x\", type = \"NUMERIC(12,2)\", nullable, server_default = 0, "
+        "collate = nocase",
+        "autogen:column check = \"x > 0\", renamed_from = old_x, comment = \"c\", unique, index, "
+        "not_null",
+        "autogen:table",
+        "autogen:table \"users\", schema = \"app\", renamed_from = \"people\", comment = \"x\"",
+        "autogen:index \"ix\", \"a, b\", unique, where = \"a > 0\"",
+        "autogen:unique \"uq\", \"a\"",
+        "autogen:check \"ck\", \"a > 0\"",
+        "autogen:primary_key \"a, b\"",
         "autogen:foreign_key \"fk\", \"a\", \"t(b)\", on_delete = cascade, on_update = restrict",
-        "autogen:enum \"status\"", "autogen:enum", "autogen:label \"PAID\"", "autogen:transient",
+        "autogen:enum \"status\"",
+        "autogen:enum",
+        "autogen:label \"PAID\"",
+        "autogen:transient",
     };
     for (const char* text : good) {
         CAPTURE(std::string(text));
@@ -156,7 +176,8 @@ TEST_CASE("vocabulary: rejected annotations point at the bad argument") {
         {"autogen:table users", "unknown flag 'users'", 0},
         {"autogen:table \"a\", \"b\"", "at most 1 positional argument", 5},
         {"autogen:index \"ix\"", "needs its columns", 0},
-        {"autogen:index \"ix\", 3", "the columns of AUTOGEN_INDEX must be a string, found an integer", 6},
+        {"autogen:index \"ix\", 3",
+         "the columns of AUTOGEN_INDEX must be a string, found an integer", 6},
         {"autogen:foreign_key \"fk\", \"a\"", "needs its referenced table(columns)", 6},
         {"autogen:label", "needs its label", 0},
         {"autogen:transient x", "unknown flag 'x' in AUTOGEN_TRANSIENT", 0},

@@ -3,9 +3,6 @@
 // each declares and whether [models] ignore lists it.
 #include "scan/blind_spots.hpp"
 
-#include "scan/declared_tables.hpp"
-#include "scan/glob.hpp"
-
 #include <algorithm>
 #include <array>
 #include <cstdio>
@@ -14,6 +11,9 @@
 #include <set>
 #include <sstream>
 
+#include "scan/declared_tables.hpp"
+#include "scan/glob.hpp"
+
 namespace autogen::scan {
 
 namespace fs = std::filesystem;
@@ -21,8 +21,9 @@ namespace fs = std::filesystem;
 namespace {
 
 bool is_cpp_file(const fs::path& p) {
-    static const std::set<std::string> kExtensions = {".h", ".hh", ".hpp", ".hxx", ".h++", ".ipp", ".inl", ".tpp",
-                                                      ".c", ".cc", ".cpp", ".cxx", ".c++", ".cppm", ".ixx"};
+    static const std::set<std::string> kExtensions = {".h",   ".hh",  ".hpp", ".hxx",  ".h++",
+                                                      ".ipp", ".inl", ".tpp", ".c",    ".cc",
+                                                      ".cpp", ".cxx", ".c++", ".cppm", ".ixx"};
     return kExtensions.count(p.extension().string()) != 0;
 }
 
@@ -56,13 +57,15 @@ std::optional<std::vector<fs::path>> git_files(const fs::path& root) {
 
 bool skipped_folder(const fs::path& dir) {
     std::string name = dir.filename().string();
-    return (!name.empty() && name[0] == '.') || name.rfind("build", 0) == 0 || name.rfind("cmake-build-", 0) == 0;
+    return (!name.empty() && name[0] == '.') || name.rfind("build", 0) == 0 ||
+           name.rfind("cmake-build-", 0) == 0;
 }
 
 std::vector<fs::path> walk_files(const fs::path& root) {
     std::vector<fs::path> files;
     std::error_code ec;
-    for (auto it = fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied, ec);
+    for (auto it = fs::recursive_directory_iterator(
+             root, fs::directory_options::skip_permission_denied, ec);
          it != fs::recursive_directory_iterator(); it.increment(ec)) {
         if (ec) break;
         if (it->is_directory(ec) && skipped_folder(it->path())) {
@@ -92,7 +95,8 @@ fs::path canonical_or_self(const fs::path& p) {
 
 }  // namespace
 
-std::vector<BlindSpot> find_blind_spots(const fs::path& project_root, const std::vector<fs::path>& scanned,
+std::vector<BlindSpot> find_blind_spots(const fs::path& project_root,
+                                        const std::vector<fs::path>& scanned,
                                         const std::vector<std::string>& ignore) {
     std::set<fs::path> read;
     for (const auto& f : scanned) read.insert(canonical_or_self(f));
@@ -111,7 +115,8 @@ std::vector<BlindSpot> find_blind_spots(const fs::path& project_root, const std:
         auto uses = table_uses(text.str());
         if (uses.empty()) continue;
         BlindSpot spot;
-        spot.first_use = support::SourceLocation{file.string(), uses.front().line, uses.front().column};
+        spot.first_use =
+            support::SourceLocation{file.string(), uses.front().line, uses.front().column};
         const std::string relative = file.lexically_relative(project_root).generic_string();
         for (const auto& pattern : ignore) {
             if (glob_match(pattern, relative)) {

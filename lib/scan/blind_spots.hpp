@@ -16,14 +16,15 @@ namespace autogen::scan {
 
 /// A table that a file outside the scan declares (read from its text).
 struct UnscannedTable {
-    std::string schema;              ///< `schema = "..."`, or empty
-    std::string name;                ///< empty when the text does not say (no name, no struct name found)
+    std::string schema;  ///< `schema = "..."`, or empty
+    std::string name;    ///< empty when the text does not say (no name, no struct name found)
     support::SourceLocation declared;  ///< the AUTOGEN_TABLE token
 };
 
 /// A project file that declares a model but is not in the scan set.
 struct BlindSpot {
-    support::SourceLocation first_use;  ///< file (absolute), line and column of its first AUTOGEN_TABLE
+    support::SourceLocation
+        first_use;  ///< file (absolute), line and column of its first AUTOGEN_TABLE
     /// The [models] ignore pattern that lists the file (it is outside on purpose), or empty.
     std::string ignored_by;
     std::vector<UnscannedTable> tables;  ///< every table it declares, in file order

@@ -15,7 +15,7 @@ namespace autogen::scan::clang {
 /// Owns a handle and disposes it with `Dispose` on destruction; move-only.
 template <typename Handle, void (*Dispose)(Handle)>
 class Owned {
-public:
+  public:
     Owned() = default;
     explicit Owned(Handle h) : h_(h) {}
     ~Owned() { reset(); }
@@ -37,7 +37,7 @@ public:
         h_ = nullptr;
     }
 
-private:
+  private:
     Handle h_ = nullptr;
 };
 
@@ -50,7 +50,7 @@ using Diagnostic = Owned<CXDiagnostic, clang_disposeDiagnostic>;
 
 /// A CXString, disposed on destruction; move-only.
 class String {
-public:
+  public:
     explicit String(CXString s) : s_(s) {}
     ~String() { clang_disposeString(s_); }
     String(const String&) = delete;
@@ -64,7 +64,7 @@ public:
         return c ? std::string(c) : std::string();
     }
 
-private:
+  private:
     CXString s_;
 };
 

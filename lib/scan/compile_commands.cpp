@@ -1,9 +1,8 @@
 // Discovery from compile_commands.json (compile_commands.hpp).
 #include "scan/compile_commands.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <set>
 
 #include "scan/blind_spots.hpp"
@@ -19,11 +18,12 @@ using support::Category;
 namespace {
 
 /// Flags whose value is a path, and flags whose value is the next argument.
-const std::set<std::string> kPathFlags = {"-I", "-isystem", "-iquote", "-idirafter", "-include", "-imacros",
-                                          "-isysroot", "--sysroot"};
+const std::set<std::string> kPathFlags = {"-I",       "-isystem", "-iquote",   "-idirafter",
+                                          "-include", "-imacros", "-isysroot", "--sysroot"};
 const std::set<std::string> kValueFlags = {"-D", "-U", "-target", "--target"};
-const std::set<std::string> kLanguageFlags = {"-fexceptions", "-fno-exceptions", "-frtti",    "-fno-rtti",
-                                              "-fchar8_t",    "-fno-char8_t",    "-fopenmp"};
+const std::set<std::string> kLanguageFlags = {"-fexceptions", "-fno-exceptions", "-frtti",
+                                              "-fno-rtti",    "-fchar8_t",       "-fno-char8_t",
+                                              "-fopenmp"};
 
 std::string absolute_in(const std::string& path, const fs::path& directory) {
     fs::path p(path);
@@ -31,14 +31,16 @@ std::string absolute_in(const std::string& path, const fs::path& directory) {
 }
 
 /// The flag's name and its value when written joined ("-Ifoo", "--sysroot=/x").
-std::optional<std::pair<std::string, std::string>> joined(const std::string& arg, const std::set<std::string>& flags) {
+std::optional<std::pair<std::string, std::string>> joined(const std::string& arg,
+                                                          const std::set<std::string>& flags) {
     for (const auto& f : flags) {
         if (arg.size() <= f.size() || arg.compare(0, f.size(), f) != 0) continue;
         std::string value = arg.substr(f.size());
         if (f.rfind("--", 0) == 0) {  // --sysroot=/x, --target=x
             if (value[0] != '=') continue;
             value.erase(0, 1);
-        } else if (f.size() > 2 && f != "-isystem" && f != "-iquote" && f != "-idirafter" && f != "-isysroot") {
+        } else if (f.size() > 2 && f != "-isystem" && f != "-iquote" && f != "-idirafter" &&
+                   f != "-isysroot") {
             continue;  // -include/-imacros/-target take their value separately only
         }
         return std::make_pair(f, value);
@@ -87,7 +89,8 @@ std::vector<std::string> split_command_line(const std::string& command) {
     return out;
 }
 
-std::vector<std::string> parsing_flags(const std::vector<std::string>& argv, const fs::path& directory) {
+std::vector<std::string> parsing_flags(const std::vector<std::string>& argv,
+                                       const fs::path& directory) {
     std::vector<std::string> out;
     for (std::size_t i = 1; i < argv.size(); ++i) {
         const std::string& a = argv[i];
@@ -119,11 +122,14 @@ std::vector<std::string> parsing_flags(const std::vector<std::string>& argv, con
     return out;
 }
 
-std::optional<std::vector<CompileCommand>> read_compile_commands(const fs::path& file, support::Diagnostics& diags) {
+std::optional<std::vector<CompileCommand>> read_compile_commands(const fs::path& file,
+                                                                 support::Diagnostics& diags) {
     auto text = read_whole_file(file);
     if (!text) {
-        diags.error(Category::Config, "cannot read compile_commands.json: " + file.string(), {file.string()},
-                    "generate it (CMake: -DCMAKE_EXPORT_COMPILE_COMMANDS=ON) or fix [models] compile_commands "
+        diags.error(Category::Config, "cannot read compile_commands.json: " + file.string(),
+                    {file.string()},
+                    "generate it (CMake: -DCMAKE_EXPORT_COMPILE_COMMANDS=ON) or fix [models] "
+                    "compile_commands "
                     "in autogen.toml (relative to its folder)");
         return std::nullopt;
     }
@@ -131,13 +137,14 @@ std::optional<std::vector<CompileCommand>> read_compile_commands(const fs::path&
     try {
         db = json::parse(*text);
     } catch (const json::parse_error& e) {
-        diags.error(Category::Config, std::string("compile_commands.json is not valid JSON: ") + e.what(),
+        diags.error(Category::Config,
+                    std::string("compile_commands.json is not valid JSON: ") + e.what(),
                     {file.string()}, "regenerate it with your build system");
         return std::nullopt;
     }
     if (!db.is_array()) {
-        diags.error(Category::Config, "compile_commands.json is not a JSON array of commands", {file.string()},
-                    "regenerate it with your build system");
+        diags.error(Category::Config, "compile_commands.json is not a JSON array of commands",
+                    {file.string()}, "regenerate it with your build system");
         return std::nullopt;
     }
     std::vector<CompileCommand> out;
@@ -159,8 +166,9 @@ std::optional<std::vector<CompileCommand>> read_compile_commands(const fs::path&
         }
         if (directory.empty() || name.empty() || argv.empty()) {
             diags.error(Category::Config,
-                        "entry " + std::to_string(index) + " of compile_commands.json lacks \"directory\", \"file\" "
-                        "or \"command\"/\"arguments\"",
+                        "entry " + std::to_string(index) +
+                            " of compile_commands.json lacks \"directory\", \"file\" "
+                            "or \"command\"/\"arguments\"",
                         {file.string()}, "regenerate it with your build system");
             return std::nullopt;
         }
@@ -176,8 +184,9 @@ namespace {
 
 /// Merges one command's flags into `merged` (as flag units), warning about conflicts.
 class FlagMerger {
-public:
-    FlagMerger(const fs::path& database, support::Diagnostics& diags) : database_(database), diags_(diags) {}
+  public:
+    FlagMerger(const fs::path& database, support::Diagnostics& diags)
+        : database_(database), diags_(diags) {}
 
     void add(const CompileCommand& c) {
         const auto& f = c.flags;
@@ -191,10 +200,12 @@ public:
                     std_from_ = c.file;
                 } else if (std_ != unit[0]) {
                     diags_.warning(Category::Config,
-                                   c.file.string() + " is compiled with " + unit[0] + ", " + std_from_.string() +
-                                       " with " + std_ + "; the scan uses " + std_,
+                                   c.file.string() + " is compiled with " + unit[0] + ", " +
+                                       std_from_.string() + " with " + std_ + "; the scan uses " +
+                                       std_,
                                    {database_.string()},
-                                   "model headers are parsed as one translation unit with one language mode; set it "
+                                   "model headers are parsed as one translation unit with one "
+                                   "language mode; set it "
                                    "with [models] extra_args = [\"-std=...\"]");
                 }
                 continue;
@@ -205,16 +216,18 @@ public:
                 auto [it, fresh] = macros_.emplace(name, std::make_pair(meaning, c.file));
                 if (!fresh && it->second.first != meaning) {
                     diags_.warning(Category::Config,
-                                   "macro " + name + " is " + it->second.first + " for " + it->second.second.string() +
-                                       " but " + meaning + " for " + c.file.string() + "; the scan uses " +
-                                       it->second.first,
+                                   "macro " + name + " is " + it->second.first + " for " +
+                                       it->second.second.string() + " but " + meaning + " for " +
+                                       c.file.string() + "; the scan uses " + it->second.first,
                                    {database_.string()},
-                                   "model headers are parsed as one translation unit; override it with [models] "
+                                   "model headers are parsed as one translation unit; override it "
+                                   "with [models] "
                                    "extra_args");
                 }
                 if (!fresh) continue;
             }
-            if (std::find(units_.begin(), units_.end(), unit) == units_.end()) units_.push_back(unit);
+            if (std::find(units_.begin(), units_.end(), unit) == units_.end())
+                units_.push_back(unit);
         }
     }
 
@@ -225,7 +238,7 @@ public:
         return out;
     }
 
-private:
+  private:
     fs::path database_;
     support::Diagnostics& diags_;
     std::string std_;
@@ -236,8 +249,9 @@ private:
 
 }  // namespace
 
-CompileCommandsModels models_from_commands(const std::vector<CompileCommand>& commands, const fs::path& root,
-                                           const fs::path& database, support::Diagnostics& diags) {
+CompileCommandsModels models_from_commands(const std::vector<CompileCommand>& commands,
+                                           const fs::path& root, const fs::path& database,
+                                           support::Diagnostics& diags) {
     CompileCommandsModels out;
     FlagMerger merger(database, diags);
     std::map<fs::path, bool> declares;  // project file -> uses AUTOGEN_TABLE (read once)

@@ -36,9 +36,10 @@ struct CompileCommand {
 
 /// What the database contributed to a scan.
 struct CompileCommandsModels {
-    std::vector<std::filesystem::path> headers;                     ///< model headers, sorted
-    std::map<std::filesystem::path, std::filesystem::path> via;    ///< header -> the first source including it
-    std::vector<std::string> flags;                                 ///< merged flags of the commands that reached them
+    std::vector<std::filesystem::path> headers;  ///< model headers, sorted
+    std::map<std::filesystem::path, std::filesystem::path>
+        via;                         ///< header -> the first source including it
+    std::vector<std::string> flags;  ///< merged flags of the commands that reached them
 };
 
 /// Splits a shell command line the way compile_commands.json's "command" is meant
@@ -47,7 +48,8 @@ std::vector<std::string> split_command_line(const std::string& command);
 
 /// Keeps the flags of `argv` (program name first, as in "arguments") that change
 /// how a header parses; paths relative to `directory` are made absolute.
-std::vector<std::string> parsing_flags(const std::vector<std::string>& argv, const std::filesystem::path& directory);
+std::vector<std::string> parsing_flags(const std::vector<std::string>& argv,
+                                       const std::filesystem::path& directory);
 
 /// Reads a compile_commands.json. Errors (missing file, bad JSON, an entry without
 /// directory/file/command) are reported with the file's path and a hint.
@@ -56,7 +58,8 @@ std::optional<std::vector<CompileCommand>> read_compile_commands(const std::file
 
 /// The model headers and flags `commands` give for the project under `root`.
 CompileCommandsModels models_from_commands(const std::vector<CompileCommand>& commands,
-                                           const std::filesystem::path& root, const std::filesystem::path& database,
+                                           const std::filesystem::path& root,
+                                           const std::filesystem::path& database,
                                            support::Diagnostics& diags);
 
 }  // namespace autogen::scan

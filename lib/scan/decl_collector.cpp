@@ -29,10 +29,12 @@ void for_each_child(CXCursor parent, const std::function<void(CXCursor)>& f) {
 
 std::string spelling(CXCursor c) { return clang::str(clang_getCursorSpelling(c)); }
 
-std::string doc_of(CXCursor c) { return doc_comment_text(clang::str(clang_Cursor_getRawCommentText(c))); }
+std::string doc_of(CXCursor c) {
+    return doc_comment_text(clang::str(clang_Cursor_getRawCommentText(c)));
+}
 
 class Collector {
-public:
+  public:
     Collector(const std::set<std::string>& files, SourceCache& sources, support::Diagnostics& diags)
         : files_(files), sources_(sources), diags_(diags) {}
 
@@ -41,25 +43,26 @@ public:
         return std::move(out_);
     }
 
-private:
+  private:
     bool in_model_file(CXCursor c) const { return files_.count(clang::expansion(c).file) > 0; }
 
     /// The dispatch: what each kind of cursor in a scope means.
     void visit_scope(CXCursor scope) {
         for_each_child(scope, [&](CXCursor c) {
             switch (c.kind) {
-            case CXCursor_Namespace:
-            case CXCursor_LinkageSpec:
-                if (in_model_file(c)) visit_scope(c);
-                break;
-            case CXCursor_StructDecl:
-            case CXCursor_ClassDecl:
-                if (in_model_file(c) && clang_isCursorDefinition(c)) visit_struct(c);
-                break;
-            case CXCursor_EnumDecl:
-                if (in_model_file(c) && clang_isCursorDefinition(c)) visit_enum(c);
-                break;
-            default: break;
+                case CXCursor_Namespace:
+                case CXCursor_LinkageSpec:
+                    if (in_model_file(c)) visit_scope(c);
+                    break;
+                case CXCursor_StructDecl:
+                case CXCursor_ClassDecl:
+                    if (in_model_file(c) && clang_isCursorDefinition(c)) visit_struct(c);
+                    break;
+                case CXCursor_EnumDecl:
+                    if (in_model_file(c) && clang_isCursorDefinition(c)) visit_enum(c);
+                    break;
+                default:
+                    break;
             }
         });
     }
@@ -73,19 +76,25 @@ private:
             if (!is_autogen_annotation(text)) return;
             AnnotationParse parsed = parse_annotation(text);
             clang::Expansion e = clang::expansion(child);
-            AnnotationSite site{e.location(), map_arguments(sources_.text(e.file), e.offset, parsed.arg_text)};
+            AnnotationSite site{e.location(),
+                                map_arguments(sources_.text(e.file), e.offset, parsed.arg_text)};
             auto kind = parse_kind(parsed.kind);
             if (!kind) {
-                diags_.error(Category::Model, "unknown annotation kind '" + parsed.kind + "'", site.location,
-                             "use the macros of <autogen/model.hpp>: AUTOGEN_TABLE, AUTOGEN_COLUMN, AUTOGEN_INDEX, "
-                             "AUTOGEN_UNIQUE, AUTOGEN_CHECK, AUTOGEN_PRIMARY_KEY, AUTOGEN_FOREIGN_KEY, AUTOGEN_ENUM, "
+                diags_.error(Category::Model, "unknown annotation kind '" + parsed.kind + "'",
+                             site.location,
+                             "use the macros of <autogen/model.hpp>: AUTOGEN_TABLE, "
+                             "AUTOGEN_COLUMN, AUTOGEN_INDEX, "
+                             "AUTOGEN_UNIQUE, AUTOGEN_CHECK, AUTOGEN_PRIMARY_KEY, "
+                             "AUTOGEN_FOREIGN_KEY, AUTOGEN_ENUM, "
                              "AUTOGEN_LABEL, AUTOGEN_TRANSIENT");
                 if (had_errors) *had_errors = true;
                 return;
             }
             if (parsed.error) {
-                diags_.error(Category::Model, "malformed " + std::string(macro_name(*kind)) + ": " + parsed.error->message,
-                             site.at(parsed.error->offset), parsed.error->hint);
+                diags_.error(
+                    Category::Model,
+                    "malformed " + std::string(macro_name(*kind)) + ": " + parsed.error->message,
+                    site.at(parsed.error->offset), parsed.error->hint);
                 if (had_errors) *had_errors = true;
                 return;
             }
@@ -98,7 +107,8 @@ private:
     static bool has_raw_annotation(CXCursor c, const std::string& prefix) {
         bool found = false;
         for_each_child(c, [&](CXCursor child) {
-            if (child.kind == CXCursor_AnnotateAttr && spelling(child).rfind(prefix, 0) == 0) found = true;
+            if (child.kind == CXCursor_AnnotateAttr && spelling(child).rfind(prefix, 0) == 0)
+                found = true;
         });
         return found;
     }
@@ -110,9 +120,10 @@ private:
             collect_table(c, std::move(annotations));
         } else if (!annotations.empty()) {
             diags_.error(Category::Model,
-                         std::string(macro_name(annotations.front().kind)) + " on struct '" + qualified_name(c) +
-                             "', which is not a table",
-                         annotations.front().site.location, "add AUTOGEN_TABLE(...) to the struct, or remove the annotation");
+                         std::string(macro_name(annotations.front().kind)) + " on struct '" +
+                             qualified_name(c) + "', which is not a table",
+                         annotations.front().site.location,
+                         "add AUTOGEN_TABLE(...) to the struct, or remove the annotation");
         }
         visit_scope(c);  // nested structs and enums
     }
@@ -125,15 +136,17 @@ private:
         s.annotations = std::move(annotations);
         s.doc = doc_of(c);
         if (clang_isInvalidDeclaration(c))
-            diags_.error(Category::Model, "struct '" + s.qualified_name + "' does not compile", s.location,
-                         "fix the C++ errors reported for it; autogen reads only models that compile");
+            diags_.error(
+                Category::Model, "struct '" + s.qualified_name + "' does not compile", s.location,
+                "fix the C++ errors reported for it; autogen reads only models that compile");
         std::set<std::string> visiting;
         collect_fields(c, s.fields, visiting);
         out_.tables.push_back(std::move(s));
     }
 
     /// Fields of `record`'s bases (recursively, in base order), then its own.
-    void collect_fields(CXCursor record, std::vector<FieldDecl>& fields, std::set<std::string>& visiting) {
+    void collect_fields(CXCursor record, std::vector<FieldDecl>& fields,
+                        std::set<std::string>& visiting) {
         std::string usr = clang::str(clang_getCursorUSR(record));
         if (!visiting.insert(usr).second) return;  // a cycle cannot compile, but never loop
         for_each_child(record, [&](CXCursor child) {
@@ -156,9 +169,11 @@ private:
         f.doc = doc_of(c);
         f.type = map_type(clang_getCursorType(c), [this](CXCursor e) { return resolve_enum(e); });
         if (clang_isInvalidDeclaration(c)) {
-            diags_.error(Category::Model, "field '" + f.name + "' does not compile", f.location,
-                         "fix the C++ error reported for it (an unknown type? a missing #include?)");
-            f.annotation_errors = true;  // no follow-on "no mapping" error for a type clang could not read
+            diags_.error(
+                Category::Model, "field '" + f.name + "' does not compile", f.location,
+                "fix the C++ error reported for it (an unknown type? a missing #include?)");
+            f.annotation_errors =
+                true;  // no follow-on "no mapping" error for a type clang could not read
         }
         return f;
     }
@@ -176,9 +191,10 @@ private:
             });
             if (!annotations.empty())
                 diags_.error(Category::Model,
-                             std::string(macro_name(annotations.front().kind)) + " on enum '" + qualified_name(c) +
-                                 "', which has no AUTOGEN_ENUM",
-                             annotations.front().site.location, "add AUTOGEN_ENUM(\"name\") after 'enum class'");
+                             std::string(macro_name(annotations.front().kind)) + " on enum '" +
+                                 qualified_name(c) + "', which has no AUTOGEN_ENUM",
+                             annotations.front().site.location,
+                             "add AUTOGEN_ENUM(\"name\") after 'enum class'");
             return;
         }
         add_enum(c, key, std::move(annotations));
@@ -193,7 +209,8 @@ private:
         e.annotations = std::move(annotations);
         for_each_child(c, [&](CXCursor child) {
             if (child.kind != CXCursor_EnumConstantDecl) return;
-            e.enumerators.push_back({spelling(child), clang::expansion(child).location(), annotations_of(child)});
+            e.enumerators.push_back(
+                {spelling(child), clang::expansion(child).location(), annotations_of(child)});
         });
         enum_index_[key] = out_.enums.size();
         out_.enums.push_back(std::move(e));
@@ -220,8 +237,8 @@ private:
 
 }  // namespace
 
-ModelDecls collect_models(CXTranslationUnit tu, const std::set<std::string>& model_files, SourceCache& sources,
-                          support::Diagnostics& diags) {
+ModelDecls collect_models(CXTranslationUnit tu, const std::set<std::string>& model_files,
+                          SourceCache& sources, support::Diagnostics& diags) {
     return Collector(model_files, sources, diags).run(tu);
 }
 

@@ -17,7 +17,7 @@ namespace autogen::scan {
 /// Collects every table struct and AUTOGEN_ENUM enum whose declaration expands in
 /// one of `model_files` (real paths), plus enums they use from elsewhere. Reports
 /// malformed annotations and invalid declarations into `diags`.
-ModelDecls collect_models(CXTranslationUnit tu, const std::set<std::string>& model_files, SourceCache& sources,
-                          support::Diagnostics& diags);
+ModelDecls collect_models(CXTranslationUnit tu, const std::set<std::string>& model_files,
+                          SourceCache& sources, support::Diagnostics& diags);
 
 }  // namespace autogen::scan

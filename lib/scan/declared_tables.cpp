@@ -98,11 +98,14 @@ std::vector<TableUse> table_uses(const std::string& file_text) {
     std::vector<TableUse> out;
     unsigned line = 1;
     std::size_t line_start = 0, counted = 0;
-    for (std::size_t at = text.find(kMacro); at != std::string::npos; at = text.find(kMacro, at + kMacro.size())) {
-        bool whole_word = (at == 0 || !ident_char(text[at - 1])) &&
-                          (at + kMacro.size() >= text.size() || !ident_char(text[at + kMacro.size()]));
+    for (std::size_t at = text.find(kMacro); at != std::string::npos;
+         at = text.find(kMacro, at + kMacro.size())) {
+        bool whole_word =
+            (at == 0 || !ident_char(text[at - 1])) &&
+            (at + kMacro.size() >= text.size() || !ident_char(text[at + kMacro.size()]));
         std::size_t open = skip_space(text, at + kMacro.size());
-        if (!whole_word || open >= text.size() || text[open] != '(' || on_directive_line(text, at)) continue;
+        if (!whole_word || open >= text.size() || text[open] != '(' || on_directive_line(text, at))
+            continue;
         for (; counted < at; ++counted) {
             if (text[counted] == '\n') {
                 ++line;
@@ -115,11 +118,13 @@ std::vector<TableUse> table_uses(const std::string& file_text) {
         use.column = static_cast<unsigned>(at - line_start + 1);
         std::size_t close = skip_group(text, open);
         if (close != std::string::npos) {
-            auto parsed = parse_annotation("autogen:table " + text.substr(open + 1, close - open - 2));
+            auto parsed =
+                parse_annotation("autogen:table " + text.substr(open + 1, close - open - 2));
             if (parsed.annotation) {
                 const auto* name = positional(*parsed.annotation, 0);
                 if (name && name->kind == AnnotationValue::Kind::String) use.name = name->text;
-                if (const auto* schema = find_arg(*parsed.annotation, "schema"); schema && schema->value)
+                if (const auto* schema = find_arg(*parsed.annotation, "schema");
+                    schema && schema->value)
                     use.schema = schema->value->text;
             }
             if (use.name.empty()) {

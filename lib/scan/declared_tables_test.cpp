@@ -1,7 +1,7 @@
 // table_uses(): the tables a file's text declares, without libclang.
-#include <doctest/doctest.h>
-
 #include "scan/declared_tables.hpp"
+
+#include <doctest/doctest.h>
 
 using namespace autogen::scan;
 
@@ -9,12 +9,14 @@ TEST_CASE("table names: the first argument, else the struct's name in snake_case
     auto uses = table_uses(
         "#define AUTOGEN_TABLE(...) x\n"
         "struct AUTOGEN_TABLE(\"users\") User {};\n"
-        "struct AUTOGEN_TABLE() AUTOGEN_INDEX(\"ix_a\", \"(lower(x))\") [[deprecated]] AuditEntry final : Base {};\n"
+        "struct AUTOGEN_TABLE() AUTOGEN_INDEX(\"ix_a\", \"(lower(x))\") [[deprecated]] AuditEntry "
+        "final : Base {};\n"
         "struct AUTOGEN_TABLE(schema = \"billing\",\n"
         "                     comment = \"has ) in it\") OrderItem {};\n"
         "// we use AUTOGEN_TABLE for models; MY_AUTOGEN_TABLE(\"no\") is another macro\n"
         "/// On a struct: `AUTOGEN_TABLE(\"users\")` (a doc comment)\n"
-        "/* struct AUTOGEN_TABLE(\"old\") Old {};\n   retired */ struct X { const char* s = \"/* not a comment\"; };\n"
+        "/* struct AUTOGEN_TABLE(\"old\") Old {};\n   retired */ struct X { const char* s = \"/* "
+        "not a comment\"; };\n"
         "MY_AUTOGEN_TABLE(\"no\") int y;\n"
         "struct AUTOGEN_TABLE(\"after_string\") After {};\n");
     REQUIRE(uses.size() == 4);

@@ -27,14 +27,17 @@ std::string doc_comment_text(std::string_view raw) {
         if (end == std::string_view::npos) end = raw.size();
         std::string_view line = trim(raw.substr(start, end - start));
         start = end + 1;
-        if (line.size() >= 2 && line.substr(line.size() - 2) == "*/") line = trim(line.substr(0, line.size() - 2));
+        if (line.size() >= 2 && line.substr(line.size() - 2) == "*/")
+            line = trim(line.substr(0, line.size() - 2));
         // Markers: ///< //!< /// //! /** /*! */ and a leading '*' inside a block.
-        if (!(strip(line, "///<") || strip(line, "//!<") || strip(line, "///") || strip(line, "//!") ||
-              strip(line, "/**<") || strip(line, "/*!<") || strip(line, "/**") || strip(line, "/*!") ||
-              strip(line, "//")))
+        if (!(strip(line, "///<") || strip(line, "//!<") || strip(line, "///") ||
+              strip(line, "//!") || strip(line, "/**<") || strip(line, "/*!<") ||
+              strip(line, "/**") || strip(line, "/*!") || strip(line, "//")))
             strip(line, "*");
         line = trim(line);
-        while (!line.empty() && line.front() == '*' && line.find_first_not_of('*') == std::string_view::npos) line = {};
+        while (!line.empty() && line.front() == '*' &&
+               line.find_first_not_of('*') == std::string_view::npos)
+            line = {};
         if (line.empty()) continue;
         if (!out.empty()) out += ' ';
         out += line;

@@ -35,7 +35,8 @@ TEST_CASE("table_builder: snake_case and column lists") {
     CHECK(snake_case("already_snake") == "already_snake");
     CHECK(snake_case("Order2Line") == "order2_line");
     CHECK(split_columns("a, b ,c") == std::vector<std::string>{"a", "b", "c"});
-    CHECK(split_columns("(lower(email)), coalesce(x, y)") == std::vector<std::string>{"(lower(email))", "coalesce(x, y)"});
+    CHECK(split_columns("(lower(email)), coalesce(x, y)") ==
+          std::vector<std::string>{"(lower(email))", "coalesce(x, y)"});
     CHECK(split_columns("  ").empty());
     CHECK(split_columns("a,,b") == std::vector<std::string>{"a", "", "b"});
 }

@@ -44,8 +44,8 @@ bool match_component(std::string_view p, std::string_view s) {
     return pi == p.size();
 }
 
-bool match_parts(const std::vector<std::string_view>& p, std::size_t pi, const std::vector<std::string_view>& s,
-                 std::size_t si) {
+bool match_parts(const std::vector<std::string_view>& p, std::size_t pi,
+                 const std::vector<std::string_view>& s, std::size_t si) {
     if (pi == p.size()) return si == s.size();
     if (p[pi] == "**") {
         for (std::size_t k = si; k <= s.size(); ++k)
@@ -67,7 +67,8 @@ std::vector<fs::path> expand_globs(const fs::path& root, const std::vector<std::
     std::vector<fs::path> out;
     for (const auto& pattern : patterns) {
         if (pattern.empty()) continue;
-        fs::path full = fs::path(pattern).is_absolute() ? fs::path(pattern) : fs::absolute(root) / pattern;
+        fs::path full =
+            fs::path(pattern).is_absolute() ? fs::path(pattern) : fs::absolute(root) / pattern;
         std::string generic = full.lexically_normal().generic_string();
         // The walk starts at the longest folder prefix without wildcards.
         auto parts = split(generic);
@@ -85,14 +86,18 @@ std::vector<fs::path> expand_globs(const fs::path& root, const std::vector<std::
             if (!rest_pattern.empty()) rest_pattern += '/';
             rest_pattern += parts[i];
         }
-        bool wants_hidden = rest_pattern.find("/.") != std::string::npos || rest_pattern.front() == '.';
+        bool wants_hidden =
+            rest_pattern.find("/.") != std::string::npos || rest_pattern.front() == '.';
         if (!fs::is_directory(base, ec)) continue;
-        fs::recursive_directory_iterator it(base, fs::directory_options::skip_permission_denied, ec), end;
+        fs::recursive_directory_iterator it(base, fs::directory_options::skip_permission_denied,
+                                            ec),
+            end;
         for (; !ec && it != end; it.increment(ec)) {
             const auto& entry = *it;
             std::string name = entry.path().filename().string();
             if (entry.is_directory(ec)) {
-                if (!wants_hidden && !name.empty() && name.front() == '.') it.disable_recursion_pending();
+                if (!wants_hidden && !name.empty() && name.front() == '.')
+                    it.disable_recursion_pending();
                 continue;
             }
             if (!entry.is_regular_file(ec)) continue;

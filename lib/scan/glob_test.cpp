@@ -14,13 +14,20 @@ TEST_CASE("glob: matching") {
         bool match;
     };
     const Case cases[] = {
-        {"*.hpp", "a.hpp", true},          {"*.hpp", "a.cpp", false},
-        {"*.hpp", "sub/a.hpp", false},     {"**/*.hpp", "a.hpp", true},
-        {"**/*.hpp", "x/y/a.hpp", true},   {"src/**/*.hpp", "src/a.hpp", true},
-        {"src/**/*.hpp", "src/m/n/a.hpp", true}, {"src/**/*.hpp", "lib/a.hpp", false},
-        {"a?.h", "ab.h", true},            {"a?.h", "a.h", false},
-        {"src/*/x.h", "src/m/x.h", true},  {"src/*/x.h", "src/m/n/x.h", false},
-        {"**", "a/b/c", true},             {"m*dels/*_model.hpp", "models/user_model.hpp", true},
+        {"*.hpp", "a.hpp", true},
+        {"*.hpp", "a.cpp", false},
+        {"*.hpp", "sub/a.hpp", false},
+        {"**/*.hpp", "a.hpp", true},
+        {"**/*.hpp", "x/y/a.hpp", true},
+        {"src/**/*.hpp", "src/a.hpp", true},
+        {"src/**/*.hpp", "src/m/n/a.hpp", true},
+        {"src/**/*.hpp", "lib/a.hpp", false},
+        {"a?.h", "ab.h", true},
+        {"a?.h", "a.h", false},
+        {"src/*/x.h", "src/m/x.h", true},
+        {"src/*/x.h", "src/m/n/x.h", false},
+        {"**", "a/b/c", true},
+        {"m*dels/*_model.hpp", "models/user_model.hpp", true},
     };
     for (const auto& c : cases) {
         CAPTURE(std::string(c.pattern) + " ~ " + c.path);

@@ -53,7 +53,9 @@ std::optional<std::pair<std::string, std::size_t>> directive_name(const std::str
     i = line.find_first_not_of(" \t", i + 1);
     if (i == std::string::npos) return std::nullopt;
     std::size_t end = i;
-    while (end < line.size() && (std::isalnum(static_cast<unsigned char>(line[end])) || line[end] == '_')) ++end;
+    while (end < line.size() &&
+           (std::isalnum(static_cast<unsigned char>(line[end])) || line[end] == '_'))
+        ++end;
     return std::make_pair(line.substr(i, end - i), end);
 }
 
@@ -142,13 +144,15 @@ IncludeSearch include_search(const std::vector<std::string>& args, const fs::pat
     std::vector<fs::path> system, after;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
-        for (const auto& [flag, into] : {std::pair<const char*, std::vector<fs::path>*>{"-iquote", &s.quote_dirs},
-                                         {"-isystem", &system},
-                                         {"-idirafter", &after},
-                                         {"-I", &s.dirs}}) {
+        for (const auto& [flag, into] :
+             {std::pair<const char*, std::vector<fs::path>*>{"-iquote", &s.quote_dirs},
+              {"-isystem", &system},
+              {"-idirafter", &after},
+              {"-I", &s.dirs}}) {
             std::string f = flag;
             if (a.rfind(f, 0) != 0) continue;
-            std::string value = a.size() > f.size() ? a.substr(f.size()) : (i + 1 < args.size() ? args[++i] : "");
+            std::string value =
+                a.size() > f.size() ? a.substr(f.size()) : (i + 1 < args.size() ? args[++i] : "");
             if (!value.empty()) into->push_back(absolute_normal(value, working_dir));
             break;
         }
@@ -158,7 +162,8 @@ IncludeSearch include_search(const std::vector<std::string>& args, const fs::pat
     return s;
 }
 
-IncludeWalk walk_includes(const std::vector<fs::path>& starts, const IncludeSearch& search, const fs::path& root) {
+IncludeWalk walk_includes(const std::vector<fs::path>& starts, const IncludeSearch& search,
+                          const fs::path& root) {
     IncludeWalk walk;
     std::set<fs::path> seen;
     std::set<std::string> outside;

@@ -17,7 +17,8 @@ namespace autogen::scan {
 struct IncludeDirective {
     std::string name;     ///< as written between the delimiters
     bool angled = false;  ///< <x> rather than "x"
-    bool conditional = false;  ///< inside #if/#ifdef/#ifndef (a leading include guard does not count)
+    bool conditional =
+        false;  ///< inside #if/#ifdef/#ifndef (a leading include guard does not count)
 };
 
 /// The #include directives of a source text, in order. Lines inside /* */ comments
@@ -30,12 +31,13 @@ std::vector<IncludeDirective> include_directives(std::string_view text, bool* op
 /// Where clang looks for included files, taken from clang arguments.
 struct IncludeSearch {
     std::vector<std::filesystem::path> quote_dirs;  ///< -iquote (for "x" only)
-    std::vector<std::filesystem::path> dirs;        ///< -I, then -isystem, then -idirafter, in that order
+    std::vector<std::filesystem::path> dirs;  ///< -I, then -isystem, then -idirafter, in that order
 };
 
 /// The search folders of `args` (-I DIR, -IDIR, -isystem, -iquote, -idirafter);
 /// relative folders are made absolute against `working_dir`.
-IncludeSearch include_search(const std::vector<std::string>& args, const std::filesystem::path& working_dir);
+IncludeSearch include_search(const std::vector<std::string>& args,
+                             const std::filesystem::path& working_dir);
 
 /// What a walk reached.
 struct IncludeWalk {
@@ -56,8 +58,8 @@ struct IncludeWalk {
 /// dirs. A name that resolves under `root` is followed; one that resolves elsewhere
 /// through the search folders, or an <x> that resolves nowhere (a standard header
 /// found through clang's built-in paths), goes to outside_headers.
-IncludeWalk walk_includes(const std::vector<std::filesystem::path>& starts, const IncludeSearch& search,
-                          const std::filesystem::path& root);
+IncludeWalk walk_includes(const std::vector<std::filesystem::path>& starts,
+                          const IncludeSearch& search, const std::filesystem::path& root);
 
 /// True if `path` is `root` or below it (both absolute, normalised).
 bool is_under(const std::filesystem::path& path, const std::filesystem::path& root);

@@ -16,7 +16,8 @@ TEST_CASE("include_directives: quoted and angled, comments skipped, macro includ
         "  #  include \"a/b.hpp\"  // trailing\n"
         "// #include <commented>\n"
         "/* #include <in_block>\n"
-        "   #include <still_in_block> */ #include <after_block>\n"  // a comment is whitespace: a directive
+        "   #include <still_in_block> */ #include <after_block>\n"  // a comment is whitespace: a
+                                                                    // directive
         "#include_next <next>\n"
         "#include HEADER_MACRO\n"
         "#include<tight>\n");
@@ -54,24 +55,30 @@ TEST_CASE("include_directives: the include guard is not a condition, #ifdef bloc
 TEST_CASE("walk_includes: follows project headers, collects the headers outside the project") {
     autogen::testing::TempDir project, outside;
     outside.write("ext/lib.hpp", "#include <map>\n");
-    auto model = project.write("models/user.hpp",
-                               "#pragma once\n#include \"common.hpp\"\n#include <ext/lib.hpp>\n#include <string>\n"
-                               "#if 0\n#include <not_there.hpp>\n#endif\n");
-    project.write("models/common.hpp", "#pragma once\n#include <cstdint>\n#include <shared/types.hpp>\n");
-    project.write("include/shared/types.hpp", "#include <optional>\n#include \"../shared/types.hpp\"\n");
-    IncludeSearch search = include_search({"-I", (project.path() / "include").string(), "-isystem",
-                                           outside.path().string()},
-                                          project.path());
+    auto model = project.write(
+        "models/user.hpp",
+        "#pragma once\n#include \"common.hpp\"\n#include <ext/lib.hpp>\n#include <string>\n"
+        "#if 0\n#include <not_there.hpp>\n#endif\n");
+    project.write("models/common.hpp",
+                  "#pragma once\n#include <cstdint>\n#include <shared/types.hpp>\n");
+    project.write("include/shared/types.hpp",
+                  "#include <optional>\n#include \"../shared/types.hpp\"\n");
+    IncludeSearch search = include_search(
+        {"-I", (project.path() / "include").string(), "-isystem", outside.path().string()},
+        project.path());
     auto walk = walk_includes({model}, search, project.path());
     std::vector<fs::path> expected = {model, project.path() / "models/common.hpp",
                                       project.path() / "include/shared/types.hpp"};
     CHECK(walk.project_files == expected);
     // ext/lib.hpp resolves outside the project: precompiled as a whole, not entered.
-    CHECK(walk.outside_headers == std::vector<std::string>{"ext/lib.hpp", "string", "cstdint", "optional"});
+    CHECK(walk.outside_headers ==
+          std::vector<std::string>{"ext/lib.hpp", "string", "cstdint", "optional"});
 }
 
-TEST_CASE("include_search: joined and separate forms, relative folders against the working directory") {
-    auto s = include_search({"-Ia", "-I", "/abs", "-isystem", "sys", "-iquote", "q", "-idirafter/late", "-DX"}, "/w");
+TEST_CASE(
+    "include_search: joined and separate forms, relative folders against the working directory") {
+    auto s = include_search(
+        {"-Ia", "-I", "/abs", "-isystem", "sys", "-iquote", "q", "-idirafter/late", "-DX"}, "/w");
     CHECK(s.quote_dirs == std::vector<fs::path>{"/w/q"});
     CHECK(s.dirs == std::vector<fs::path>{"/w/a", "/abs", "/w/sys", "/late"});
     CHECK(is_under("/w/a/b", "/w"));

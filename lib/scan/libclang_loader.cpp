@@ -49,7 +49,8 @@ std::filesystem::path libclang_path() {
     const char* value = std::getenv("AUTOGEN_LIBCLANG");
     if (value && *value) {
         std::error_code ec;
-        auto path = std::filesystem::absolute(value, ec);  // with a '/', dlopen opens exactly that file
+        auto path =
+            std::filesystem::absolute(value, ec);  // with a '/', dlopen opens exactly that file
         return ec ? std::filesystem::path(value) : path;
     }
     return AUTOGEN_LIBCLANG_PATH;
@@ -76,25 +77,30 @@ const LibclangFunctions& libclang_functions() {
 
 namespace detail {
 
-std::optional<support::Diagnostic> load_libclang(const std::filesystem::path& path, LibclangFunctions& functions) {
-    support::Diagnostic problem{support::Severity::Error, support::Category::Internal, "", {path.string(), 0, 0}, ""};
+std::optional<support::Diagnostic> load_libclang(const std::filesystem::path& path,
+                                                 LibclangFunctions& functions) {
+    support::Diagnostic problem{
+        support::Severity::Error, support::Category::Internal, "", {path.string(), 0, 0}, ""};
     void* library = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
     if (!library) {
         const char* why = dlerror();
         problem.message = std::string("could not load libclang: ") + (why ? why : "unknown error");
-        problem.hint = "install it (apt-get install " + package() + ") or set AUTOGEN_LIBCLANG to the path of a libclang " +
+        problem.hint = "install it (apt-get install " + package() +
+                       ") or set AUTOGEN_LIBCLANG to the path of a libclang " +
                        std::to_string(AUTOGEN_LIBCLANG_VERSION) + " shared library";
         return problem;
     }
     std::string missing;
 #define AUTOGEN_LIBCLANG_RESOLVE(Ret, name, params, args) \
-    if (!resolve(library, #name, functions.name)) missing += std::string(missing.empty() ? "" : ", ") + #name;
+    if (!resolve(library, #name, functions.name))         \
+        missing += std::string(missing.empty() ? "" : ", ") + #name;
     AUTOGEN_LIBCLANG_FUNCTIONS(AUTOGEN_LIBCLANG_RESOLVE)
 #undef AUTOGEN_LIBCLANG_RESOLVE
     if (missing.empty()) return std::nullopt;
     problem.message = "the library loaded as libclang lacks functions autogen calls: " + missing;
-    problem.hint = "point AUTOGEN_LIBCLANG at libclang-" + std::to_string(AUTOGEN_LIBCLANG_VERSION) +
-                   " (or unset it), or reinstall " + package();
+    problem.hint = "point AUTOGEN_LIBCLANG at libclang-" +
+                   std::to_string(AUTOGEN_LIBCLANG_VERSION) + " (or unset it), or reinstall " +
+                   package();
     return problem;
 }
 

@@ -47,7 +47,8 @@ namespace detail {
 /// into `functions`; nullopt on success, else what went wrong. The library is never
 /// closed: unloading LLVM would run its static destructors under live handles.
 /// libclang_functions() calls it once with libclang_path(); tests call it with other paths.
-std::optional<support::Diagnostic> load_libclang(const std::filesystem::path& path, LibclangFunctions& functions);
+std::optional<support::Diagnostic> load_libclang(const std::filesystem::path& path,
+                                                 LibclangFunctions& functions);
 
 }  // namespace detail
 

@@ -3,9 +3,8 @@
 // result cache never loads libclang while a parse does.
 #include "scan/libclang_loader.hpp"
 
-#include <doctest/doctest.h>
-
 #include <dlfcn.h>
+#include <doctest/doctest.h>
 #include <spawn.h>
 #include <sys/wait.h>
 
@@ -60,7 +59,8 @@ TEST_CASE("libclang: a library that is not libclang names the missing functions"
     LibclangFunctions functions;
     auto problem = detail::load_libclang(libstdcxx, functions);
     REQUIRE(problem);
-    CHECK(problem->message.find("lacks functions autogen calls: clang_createIndex, clang_disposeIndex") !=
+    CHECK(problem->message.find(
+              "lacks functions autogen calls: clang_createIndex, clang_disposeIndex") !=
           std::string::npos);
     CHECK(problem->location.file == libstdcxx);
 }

@@ -37,7 +37,7 @@ struct FieldDecl {
     support::SourceLocation location;  ///< the field's name
     std::vector<LocatedAnnotation> annotations;
     MappedType type;
-    std::string doc;  ///< doc comment, markers stripped
+    std::string doc;                 ///< doc comment, markers stripped
     bool annotation_errors = false;  ///< an annotation failed to parse (already reported)
 };
 
@@ -46,7 +46,8 @@ struct StructDecl {
     std::string qualified_name;  ///< for messages: app::User
     support::SourceLocation location;
     std::vector<LocatedAnnotation> annotations;
-    std::vector<FieldDecl> fields;  ///< fields of base structs first, then its own, in declaration order
+    std::vector<FieldDecl>
+        fields;  ///< fields of base structs first, then its own, in declaration order
     std::string doc;
 };
 

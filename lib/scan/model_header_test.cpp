@@ -6,8 +6,8 @@
 #include <memory>
 #include <string>
 
-#include "tests/support/scan_test_support.hpp"
 #include "support/resource_paths.hpp"
+#include "tests/support/scan_test_support.hpp"
 #include "tests/support/temp_dir.hpp"
 
 namespace autogen::scan {
@@ -48,7 +48,8 @@ TEST_CASE("model.hpp: the SPEC example compiles warning-free with g++ and clang+
             continue;
         }
         int status = 0;
-        std::string out = run(std::string(compiler) + " -std=c++20 -Wall -Wextra -Wpedantic -fsyntax-only -x c++ -I '" +
+        std::string out = run(std::string(compiler) +
+                                  " -std=c++20 -Wall -Wextra -Wpedantic -fsyntax-only -x c++ -I '" +
                                   include->string() + "' '" + header.string() + "'",
                               status);
         CHECK(out == "");
@@ -60,15 +61,21 @@ TEST_CASE("model.hpp: annotations where the compiler has them, nothing elsewhere
     auto include = support::model_include_dir();
     REQUIRE(include);
     autogen::testing::TempDir dir;
-    auto src = dir.write("m.hpp", "#include <autogen/model.hpp>\nAUTOGEN_COLUMN(primary_key, length = 3)\n");
+    auto src = dir.write("m.hpp",
+                         "#include <autogen/model.hpp>\nAUTOGEN_COLUMN(primary_key, length = 3)\n");
     int status = 0;
     if (have("g++")) {
-        std::string out = run("g++ -std=c++20 -E -P -I '" + include->string() + "' '" + src.string() + "'", status);
+        std::string out = run(
+            "g++ -std=c++20 -E -P -I '" + include->string() + "' '" + src.string() + "'", status);
         CHECK(out.find("annotate") == std::string::npos);
     }
     if (have("clang++")) {
-        std::string out = run("clang++ -std=c++20 -E -P -I '" + include->string() + "' '" + src.string() + "'", status);
-        CHECK(out.find("__attribute__((annotate(\"autogen:column \" \"primary_key, length = 3\")))") != std::string::npos);
+        std::string out =
+            run("clang++ -std=c++20 -E -P -I '" + include->string() + "' '" + src.string() + "'",
+                status);
+        CHECK(out.find(
+                  "__attribute__((annotate(\"autogen:column \" \"primary_key, length = 3\")))") !=
+              std::string::npos);
     }
 }
 

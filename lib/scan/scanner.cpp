@@ -8,20 +8,20 @@
 #include <set>
 #include <system_error>
 
-#include "scan/compile_commands.hpp"
-#include "scan/decl_collector.hpp"
-#include "scan/include_walk.hpp"
-#include "scan/glob.hpp"
 #include "scan/cache/header_units.hpp"
 #include "scan/cache/incremental_scan.hpp"
-#include "scan/libclang_loader.hpp"
 #include "scan/cache/scan_cache.hpp"
+#include "scan/cache/std_pch.hpp"
+#include "scan/cache/unit_store.hpp"
+#include "scan/compile_commands.hpp"
+#include "scan/decl_collector.hpp"
+#include "scan/glob.hpp"
+#include "scan/include_walk.hpp"
+#include "scan/libclang_loader.hpp"
 #include "scan/schema_checks.hpp"
 #include "scan/source_mapping.hpp"
-#include "scan/cache/std_pch.hpp"
 #include "scan/table_builder.hpp"
 #include "scan/translation_unit.hpp"
-#include "scan/cache/unit_store.hpp"
 #include "support/resource_paths.hpp"
 #include "support/text.hpp"
 
@@ -44,7 +44,8 @@ std::string quoted_list(const std::vector<std::string>& items) {
 /// the flags of compile_commands.json, then include_dirs, then extra_args (later wins).
 std::vector<std::string> clang_arguments(const ScanOptions& options, const fs::path& root,
                                          const std::vector<std::string>& database_flags) {
-    std::vector<std::string> args = {"-x", "c++", "-std=c++20", "-resource-dir", AUTOGEN_CLANG_RESOURCE_DIR};
+    std::vector<std::string> args = {"-x", "c++", "-std=c++20", "-resource-dir",
+                                     AUTOGEN_CLANG_RESOURCE_DIR};
     if (auto inc = support::model_include_dir()) {
         args.push_back("-I");
         args.push_back(inc->string());
@@ -76,8 +77,10 @@ std::optional<ParsedUnit> parse_models(UnitRequest request, support::Diagnostics
     std::string list;
     for (const auto& d : dirs) list += " " + d;
     diags.note(Category::Model,
-               "libclang did not find the C++ standard headers on its own; scanned with -nostdinc++ and the "
-               "system compiler's libstdc++ folders:" + list);
+               "libclang did not find the C++ standard headers on its own; scanned with "
+               "-nostdinc++ and the "
+               "system compiler's libstdc++ folders:" +
+                   list);
     return retry;
 }
 
@@ -92,13 +95,15 @@ struct Parsed {
 /// without one. Without a cache folder, a plain parse.
 /// `all_headers`: every model header of the scan, which the PCH is made for even when
 /// `request` parses only some of them (an incremental scan), so both share one PCH.
-Parsed parse_with_pch(UnitRequest request, const std::vector<fs::path>& all_headers, const CacheSettings& cache,
-                      const fs::path& root, CacheTrace& trace, support::Diagnostics& diags) {
+Parsed parse_with_pch(UnitRequest request, const std::vector<fs::path>& all_headers,
+                      const CacheSettings& cache, const fs::path& root, CacheTrace& trace,
+                      support::Diagnostics& diags) {
     if (cache.enabled()) {
         std::error_code ec;
-        PchRequest wanted{walk_includes(all_headers, include_search(request.args, fs::current_path(ec)), root)
-                              .outside_headers,
-                          request.args};
+        PchRequest wanted{
+            walk_includes(all_headers, include_search(request.args, fs::current_path(ec)), root)
+                .outside_headers,
+            request.args};
         std::optional<StdPch> pch;
         if (!wanted.headers.empty()) pch = find_std_pch(cache, wanted);
         trace.pch_reused = pch.has_value();
@@ -154,14 +159,14 @@ void remap(HeaderUnit& unit, const PathMap& paths) {
 
 /// What the scan is: its headers, how to parse them, where it caches.
 struct ScanSetup {
-    const std::vector<fs::path>& files;  ///< the model headers, sorted
+    const std::vector<fs::path>& files;        ///< the model headers, sorted
     const std::set<std::string>& model_files;  ///< their paths, as given and real
-    const PathMap& paths;                ///< real path -> given path
-    UnitOf unit_of;                      ///< a declaration's file -> index into `files`
-    UnitRequest request;                 ///< the whole scan's umbrella request
+    const PathMap& paths;                      ///< real path -> given path
+    UnitOf unit_of;                            ///< a declaration's file -> index into `files`
+    UnitRequest request;                       ///< the whole scan's umbrella request
     ProjectFolder project;
     const CacheSettings& cache;
-    std::string key;                     ///< the cache key (empty: not caching)
+    std::string key;  ///< the cache key (empty: not caching)
 };
 
 /// What a parse of some of the headers gave, split into units; nullopt when libclang
@@ -169,7 +174,8 @@ struct ScanSetup {
 struct UnitParse {
     std::optional<ParsedUnit> unit;
     ParsedUnits units;
-    std::vector<FileHash> read;  ///< every file the parse read (the PCH's inputs too); empty: unknown
+    std::vector<FileHash>
+        read;  ///< every file the parse read (the PCH's inputs too); empty: unknown
     std::size_t diagnostics_before_split = 0;  ///< reported by clang and the cursor walk
 };
 
@@ -182,7 +188,8 @@ UnitParse parse_units(const ScanSetup& setup, const std::set<std::size_t>& which
         for (std::size_t i : which) request.headers.push_back(setup.files[i]);
     }
     UnitParse out;
-    auto [unit, pch_read] = parse_with_pch(std::move(request), setup.files, setup.cache, setup.project.root, trace, diags);
+    auto [unit, pch_read] = parse_with_pch(std::move(request), setup.files, setup.cache,
+                                           setup.project.root, trace, diags);
     if (!unit) return out;
     out.unit = std::move(unit);
     CXTranslationUnit tu = out.unit->tu.get();
@@ -210,22 +217,24 @@ schema::Schema assemble(const std::vector<const HeaderUnit*>& units, support::Di
 
 /// Stores what a clean scan gives later scans: the result entry (every file read) and
 /// the per-header entry, when the include walk vouches for the dependencies.
-void store_scan(const ScanSetup& setup, ScanResult& result, const std::vector<support::Diagnostic>& reported,
-                std::vector<FileHash> shared, std::map<std::size_t, HeaderUnit> units,
-                const std::set<std::size_t>& parsed, const std::vector<FileHash>& parse_read, bool units_storable,
-                CacheTrace& trace) {
+void store_scan(const ScanSetup& setup, ScanResult& result,
+                const std::vector<support::Diagnostic>& reported, std::vector<FileHash> shared,
+                std::map<std::size_t, HeaderUnit> units, const std::set<std::size_t>& parsed,
+                const std::vector<FileHash>& parse_read, bool units_storable, CacheTrace& trace) {
     std::error_code ec;
     std::string why = "a diagnostic of the parse is not one header's";
     std::optional<std::map<std::size_t, std::vector<FileHash>>> deps;
     if (units_storable)
-        deps = header_dependencies(setup.files, parsed, include_search(setup.request.args, fs::current_path(ec)),
+        deps = header_dependencies(setup.files, parsed,
+                                   include_search(setup.request.args, fs::current_path(ec)),
                                    setup.project, parse_read, &why);
     if (deps)
         for (auto& [i, d] : *deps) units[i].depends_on = std::move(d);
     // The result entry must miss when any file of any unit changes, parsed now or kept.
     std::vector<FileHash> read = parse_read;
     read.insert(read.end(), shared.begin(), shared.end());
-    for (const auto& [i, u] : units) read.insert(read.end(), u.depends_on.begin(), u.depends_on.end());
+    for (const auto& [i, u] : units)
+        read.insert(read.end(), u.depends_on.begin(), u.depends_on.end());
     if (deps) {
         StoredUnits stored;
         shared.insert(shared.end(), parse_read.begin(), parse_read.end());
@@ -246,8 +255,8 @@ void store_scan(const ScanSetup& setup, ScanResult& result, const std::vector<su
 /// nullopt when that cannot give exactly what a whole parse gives (a re-parsed header
 /// does not compile on its own, an outside enum changed hands, any error): the caller
 /// then parses everything, which also reports any error with the whole context.
-std::optional<ScanResult> scan_incremental(const ScanSetup& setup, IncrementalPlan plan, CacheTrace& trace,
-                                           support::Diagnostics& diags) {
+std::optional<ScanResult> scan_incremental(const ScanSetup& setup, IncrementalPlan plan,
+                                           CacheTrace& trace, support::Diagnostics& diags) {
     std::map<std::size_t, const HeaderUnit*> kept;
     for (const auto& [i, u] : plan.kept) kept[i] = &u;
     std::map<std::size_t, HeaderUnit> units = std::move(plan.kept);
@@ -256,7 +265,8 @@ std::optional<ScanResult> scan_incremental(const ScanSetup& setup, IncrementalPl
     CacheTrace parse_trace;
     if (!plan.reparse.empty()) {
         parse = parse_units(setup, plan.reparse, kept, parse_trace, found);
-        if (!parse.unit || found.error_count() > 0 || !parse.units.cached_owners_agree || parse.read.empty())
+        if (!parse.unit || found.error_count() > 0 || !parse.units.cached_owners_agree ||
+            parse.read.empty())
             return std::nullopt;
         for (auto& [i, u] : parse.units.units) units[i] = std::move(u);
     }
@@ -281,8 +291,8 @@ std::optional<ScanResult> scan_incremental(const ScanSetup& setup, IncrementalPl
     trace.pch_rejected = parse_trace.pch_rejected;
     trace.pch_headers = parse_trace.pch_headers;
     for (std::size_t i : plan.reparse) trace.reparsed.push_back(setup.files[i]);
-    store_scan(setup, result, reported, std::move(plan.shared), std::move(units), plan.reparse, parse.read,
-               parse.diagnostics_before_split == 0, trace);
+    store_scan(setup, result, reported, std::move(plan.shared), std::move(units), plan.reparse,
+               parse.read, parse.diagnostics_before_split == 0, trace);
     for (auto& d : reported) diags.report(std::move(d));
     return result;
 }
@@ -291,30 +301,33 @@ std::optional<ScanResult> scan_incremental(const ScanSetup& setup, IncrementalPl
 
 std::optional<ScanResult> scan(const ScanOptions& options, support::Diagnostics& diags) {
     std::error_code ec;
-    fs::path root = fs::absolute(options.project_root.empty() ? fs::current_path(ec) : options.project_root, ec);
+    fs::path root = fs::absolute(
+        options.project_root.empty() ? fs::current_path(ec) : options.project_root, ec);
     return scan(options, CacheSettings::from_env(root.lexically_normal()), diags);
 }
 
-std::optional<ScanResult> scan(const ScanOptions& options, const CacheSettings& cache, support::Diagnostics& diags,
-                               CacheTrace* trace) {
+std::optional<ScanResult> scan(const ScanOptions& options, const CacheSettings& cache,
+                               support::Diagnostics& diags, CacheTrace* trace) {
     CacheTrace ignored;
     if (!trace) trace = &ignored;
     std::size_t errors_before = diags.error_count();
     std::error_code ec;
-    fs::path root = fs::absolute(options.project_root.empty() ? fs::current_path(ec) : options.project_root, ec);
+    fs::path root = fs::absolute(
+        options.project_root.empty() ? fs::current_path(ec) : options.project_root, ec);
     root = root.lexically_normal();
 
     ScanResult result;
     if (options.header_globs.empty() && options.compile_commands.empty()) {
         diags.error(Category::Config, "no model headers configured", {},
-                    "list them in autogen.toml: [models] headers = [\"src/models/**/*.hpp\"] (or compile_commands)");
+                    "list them in autogen.toml: [models] headers = [\"src/models/**/*.hpp\"] (or "
+                    "compile_commands)");
         return std::nullopt;
     }
     result.files = expand_globs(root, options.header_globs);
     CompileCommandsModels database;
     if (!options.compile_commands.empty()) {
         fs::path file = (options.compile_commands.is_absolute() ? options.compile_commands
-                                                                 : root / options.compile_commands)
+                                                                : root / options.compile_commands)
                             .lexically_normal();
         auto commands = read_compile_commands(file, diags);
         if (!commands) return std::nullopt;
@@ -322,16 +335,20 @@ std::optional<ScanResult> scan(const ScanOptions& options, const CacheSettings& 
         result.via_compile_commands = database.via;
         result.files.insert(result.files.end(), database.headers.begin(), database.headers.end());
         std::sort(result.files.begin(), result.files.end());
-        result.files.erase(std::unique(result.files.begin(), result.files.end()), result.files.end());
+        result.files.erase(std::unique(result.files.begin(), result.files.end()),
+                           result.files.end());
     }
     if (result.files.empty()) {
-        std::string where = options.header_globs.empty() ? std::string()
-                                                         : "no model header matched " + quoted_list(options.header_globs);
+        std::string where = options.header_globs.empty()
+                                ? std::string()
+                                : "no model header matched " + quoted_list(options.header_globs);
         if (!options.compile_commands.empty())
             where += (where.empty() ? "" : ", and ") + std::string("no source in ") +
-                     options.compile_commands.string() + " includes a project header that uses AUTOGEN_TABLE";
+                     options.compile_commands.string() +
+                     " includes a project header that uses AUTOGEN_TABLE";
         diags.error(Category::Config, where + " in " + root.string(), {},
-                    "check [models] headers and compile_commands in autogen.toml; patterns are relative to the folder "
+                    "check [models] headers and compile_commands in autogen.toml; patterns are "
+                    "relative to the folder "
                     "of autogen.toml ('**' matches any number of folders)");
         return std::nullopt;
     }
@@ -351,18 +368,20 @@ std::optional<ScanResult> scan(const ScanOptions& options, const CacheSettings& 
     for (const auto& [file, i] : unit_index) model_files.insert(file);
 
     std::string request_main = (root / ".autogen-scan.cpp").string();
-    ScanSetup setup{result.files,
-                    model_files,
-                    paths,
-                    [&unit_index](const std::string& file) -> std::optional<std::size_t> {
-                        auto it = unit_index.find(file);
-                        if (it == unit_index.end()) return std::nullopt;
-                        return it->second;
-                    },
-                    UnitRequest{request_main, result.files, clang_arguments(options, root, database.flags), {}},
-                    ProjectFolder{root, cache.dir.empty() ? fs::path() : fs::absolute(cache.dir, ec).lexically_normal()},
-                    cache,
-                    {}};
+    ScanSetup setup{
+        result.files,
+        model_files,
+        paths,
+        [&unit_index](const std::string& file) -> std::optional<std::size_t> {
+            auto it = unit_index.find(file);
+            if (it == unit_index.end()) return std::nullopt;
+            return it->second;
+        },
+        UnitRequest{request_main, result.files, clang_arguments(options, root, database.flags), {}},
+        ProjectFolder{
+            root, cache.dir.empty() ? fs::path() : fs::absolute(cache.dir, ec).lexically_normal()},
+        cache,
+        {}};
     HashFileMemo memo;  // the caches below check many of the same files
     std::future<void> preload;
     if (cache.enabled()) {
@@ -395,13 +414,15 @@ std::optional<ScanResult> scan(const ScanOptions& options, const CacheSettings& 
     UnitParse parse = parse_units(setup, every, {}, *trace, found);
     std::vector<const HeaderUnit*> ordered;
     for (const auto& [i, u] : parse.units.units) ordered.push_back(&u);
-    if (parse.unit) result.schema = assemble(ordered, found);  // the units' locations are remapped already
+    if (parse.unit)
+        result.schema = assemble(ordered, found);  // the units' locations are remapped already
     std::vector<support::Diagnostic> reported;
     for (auto d : found.items()) {
         remap(d.location, paths);
         // The umbrella exists only in memory: name the header its line includes instead
         // (an error there means that header ends inside an unfinished construct).
-        if (d.location.file == request_main && d.location.line >= 2 && d.location.line - 2 < result.files.size())
+        if (d.location.file == request_main && d.location.line >= 2 &&
+            d.location.line - 2 < result.files.size())
             d.location = {result.files[d.location.line - 2].string(), 0, 0};
         reported.push_back(d);
         diags.report(std::move(d));

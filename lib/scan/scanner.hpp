@@ -17,10 +17,12 @@ namespace autogen::scan {
 
 /// What to scan, from the [models] section of autogen.toml.
 struct ScanOptions {
-    std::filesystem::path project_root;             ///< folder of autogen.toml; globs and include_dirs are relative to it
-    std::vector<std::string> header_globs;          ///< e.g. "src/models/**/*.hpp" ('**' any depth, '*', '?')
+    std::filesystem::path
+        project_root;  ///< folder of autogen.toml; globs and include_dirs are relative to it
+    std::vector<std::string>
+        header_globs;  ///< e.g. "src/models/**/*.hpp" ('**' any depth, '*', '?')
     std::vector<std::filesystem::path> include_dirs;
-    std::vector<std::string> extra_args;            ///< passed to clang as is, e.g. "-DFOO=1"
+    std::vector<std::string> extra_args;  ///< passed to clang as is, e.g. "-DFOO=1"
     /// compile_commands.json (relative to project_root); empty = none. Adds the model
     /// headers its sources include and their flags (compile_commands.hpp).
     std::filesystem::path compile_commands;
@@ -28,8 +30,10 @@ struct ScanOptions {
 
 /// What a scan found.
 struct ScanResult {
-    schema::Schema schema;                          ///< every table and enum, with SourceLocation (absolute file path, line, col)
-    std::vector<std::filesystem::path> files;       ///< every model file read (globs and compile_commands), sorted
+    schema::Schema
+        schema;  ///< every table and enum, with SourceLocation (absolute file path, line, col)
+    std::vector<std::filesystem::path>
+        files;  ///< every model file read (globs and compile_commands), sorted
     /// Model files found through compile_commands.json -> the source that includes them
     /// (a file the globs match too is listed here as well).
     std::map<std::filesystem::path, std::filesystem::path> via_compile_commands;
@@ -47,9 +51,9 @@ std::optional<ScanResult> scan(const ScanOptions& options, support::Diagnostics&
 struct CacheTrace {
     bool result_hit = false;     ///< answered from the cache, nothing parsed
     bool result_stored = false;  ///< parsed, and the result was stored
-    bool pch_reused = false;     ///< parsed over a cached precompiled header of the standard headers
-    bool pch_built = false;      ///< the precompiled header was built (and stored) by this scan
-    bool pch_rejected = false;   ///< libclang refused a cached one (stale): it was discarded
+    bool pch_reused = false;    ///< parsed over a cached precompiled header of the standard headers
+    bool pch_built = false;     ///< the precompiled header was built (and stored) by this scan
+    bool pch_rejected = false;  ///< libclang refused a cached one (stale): it was discarded
     std::vector<std::string> pch_headers;  ///< what the precompiled header holds (empty: none used)
     /// Answered by re-parsing only the headers in `reparsed` and reusing every other
     /// header's unit from the per-header cache (unit_store.hpp).
@@ -65,7 +69,7 @@ struct CacheTrace {
 /// scan() with explicit cache settings (disabled: always parse, store nothing).
 /// A cached result re-emits the warnings and notes the stored scan reported; errors
 /// are never cached (only successful scans are stored).
-std::optional<ScanResult> scan(const ScanOptions& options, const CacheSettings& cache, support::Diagnostics& diags,
-                               CacheTrace* trace = nullptr);
+std::optional<ScanResult> scan(const ScanOptions& options, const CacheSettings& cache,
+                               support::Diagnostics& diags, CacheTrace* trace = nullptr);
 
 }  // namespace autogen::scan

@@ -2,8 +2,8 @@
 // key and struct-level annotation, what is (not) scanned, include_dirs, extra_args.
 #include <doctest/doctest.h>
 
-#include "tests/support/scan_test_support.hpp"
 #include "scan/scanner.hpp"
+#include "tests/support/scan_test_support.hpp"
 
 namespace autogen::scan {
 
@@ -38,7 +38,8 @@ struct AUTOGEN_TABLE() BlogPost : Timestamps, Extra {
     REQUIRE(r->schema.tables.size() == 1);
     const auto& t = r->schema.tables[0];
     CHECK(t.name == "blog_post");
-    CHECK(column_names(t) == std::vector<std::string>{"created_by", "created_at", "archived", "id", "views"});
+    CHECK(column_names(t) ==
+          std::vector<std::string>{"created_by", "created_at", "archived", "id", "views"});
 }
 
 TEST_CASE("scan: doc comments become table and column comments; comment = wins") {
@@ -125,13 +126,16 @@ struct AUTOGEN_TABLE("everything") Everything {
         bool nullable;
     };
     const Expect expected[] = {
-        {"b", Logical::Boolean, false},     {"i16", Logical::SmallInt, false},  {"i16b", Logical::SmallInt, false},
-        {"i32", Logical::Integer, false},   {"i", Logical::Integer, false},     {"i64", Logical::BigInt, false},
-        {"f", Logical::Real, false},        {"d", Logical::Double, false},      {"s", Logical::Text, false},
-        {"blob", Logical::Blob, false},     {"blob2", Logical::Blob, false},    {"blob3", Logical::Blob, false},
-        {"ts", Logical::TimestampTz, false}, {"day", Logical::Date, false},     {"kind", Logical::Enum, false},
-        {"alias", Logical::BigInt, false},  {"opt_alias", Logical::BigInt, true}, {"maybe_name", Logical::Text, true},
-        {"opt_kind", Logical::Enum, true},  {"cs", Logical::Text, false},
+        {"b", Logical::Boolean, false},       {"i16", Logical::SmallInt, false},
+        {"i16b", Logical::SmallInt, false},   {"i32", Logical::Integer, false},
+        {"i", Logical::Integer, false},       {"i64", Logical::BigInt, false},
+        {"f", Logical::Real, false},          {"d", Logical::Double, false},
+        {"s", Logical::Text, false},          {"blob", Logical::Blob, false},
+        {"blob2", Logical::Blob, false},      {"blob3", Logical::Blob, false},
+        {"ts", Logical::TimestampTz, false},  {"day", Logical::Date, false},
+        {"kind", Logical::Enum, false},       {"alias", Logical::BigInt, false},
+        {"opt_alias", Logical::BigInt, true}, {"maybe_name", Logical::Text, true},
+        {"opt_kind", Logical::Enum, true},    {"cs", Logical::Text, false},
     };
     REQUIRE(t.columns.size() == std::size(expected));
     for (const auto& e : expected) {
@@ -179,7 +183,8 @@ struct AUTOGEN_TABLE("lines")
     CHECK(acc.renamed_from == "users");
     CHECK(acc.columns.at(0).identity);
     const auto& t = r->schema.tables.at(1);
-    CHECK(column_names(t) == std::vector<std::string>{"order_id", "line_no", "stock_unit", "qty", "owner_id", "note", "editor_id"});
+    CHECK(column_names(t) == std::vector<std::string>{"order_id", "line_no", "stock_unit", "qty",
+                                                      "owner_id", "note", "editor_id"});
     REQUIRE(t.primary_key);
     CHECK(t.primary_key->columns == std::vector<std::string>{"order_id", "line_no"});
     const auto* sku = t.find_column("stock_unit");
@@ -227,7 +232,8 @@ struct AUTOGEN_TABLE("pairs") Pair {
     CHECK(r->schema.tables.at(0).primary_key->columns == std::vector<std::string>{"b", "a"});
 }
 
-TEST_CASE("scan: only files matched by the globs are models; include_dirs and extra_args reach clang") {
+TEST_CASE(
+    "scan: only files matched by the globs are models; include_dirs and extra_args reach clang") {
     Project p;
     p.options.include_dirs = {"src"};
     p.options.extra_args = {"-DAPP_WIDE_IDS=1"};
@@ -265,7 +271,9 @@ TEST_CASE("scan: a missing standard library is retried with the system compiler'
     // -nostdinc++ hides libstdc++ exactly as a broken GCC detection does (TOOLCHAIN §1.3).
     Project p;
     p.options.extra_args = {"-nostdinc++"};
-    p.write("models/m.hpp", "#include <autogen/model.hpp>\n#include <string>\nstruct AUTOGEN_TABLE() Doc { std::string s; };\n");
+    p.write("models/m.hpp",
+            "#include <autogen/model.hpp>\n#include <string>\nstruct AUTOGEN_TABLE() Doc { "
+            "std::string s; };\n");
     auto r = p.run();
     INFO(p.messages());
     REQUIRE(r);
@@ -322,7 +330,8 @@ namespace autogen::scan {
 
 TEST_CASE("scan: locations name files as the globs matched them, also through a symlinked root") {
     autogen::testing::TempDir dir;
-    dir.write("real/models/m.hpp", "#include <autogen/model.hpp>\nstruct AUTOGEN_TABLE() Thing { int id; };\n");
+    dir.write("real/models/m.hpp",
+              "#include <autogen/model.hpp>\nstruct AUTOGEN_TABLE() Thing { int id; };\n");
     std::filesystem::create_directory_symlink(dir.path() / "real", dir.path() / "link");
     ScanOptions options{dir.path() / "link", {"models/*.hpp"}, {}, {}};
     support::Diagnostics diags;

@@ -71,7 +71,8 @@ TEST_CASE("scan: the SPEC section 1 example") {
     REQUIRE(orders.columns.size() == 6);
     std::vector<std::string> names;
     for (const auto& c : orders.columns) names.push_back(c.name);
-    CHECK(names == std::vector<std::string>{"created_at", "id", "user_id", "total_cents", "status", "amount"});
+    CHECK(names == std::vector<std::string>{"created_at", "id", "user_id", "total_cents", "status",
+                                            "amount"});
     CHECK(orders.columns[2].type.logical == Logical::BigInt);
     CHECK(orders.columns[3].type.logical == Logical::BigInt);
     CHECK(orders.columns[4].type.logical == Logical::Enum);

@@ -20,7 +20,8 @@ void check_duplicate_tables(const schema::Schema& s, Diagnostics& diags) {
     for (const auto& t : s.tables) {
         auto [it, fresh] = seen.emplace(qualified(t.schema, t.name), &t);
         if (!fresh)
-            diags.error(Category::Model, "duplicate table name '" + qualified(t.schema, t.name) + "'", t.location,
+            diags.error(Category::Model,
+                        "duplicate table name '" + qualified(t.schema, t.name) + "'", t.location,
                         "also declared at " + it->second->location.str() +
                             "; give one of them another name with AUTOGEN_TABLE(\"...\")");
     }
@@ -29,7 +30,8 @@ void check_duplicate_tables(const schema::Schema& s, Diagnostics& diags) {
         auto [it, fresh] = enums.emplace(qualified(e.schema, e.name), &e);
         if (!fresh)
             diags.error(Category::Model, "duplicate enum name '" + e.name + "'", e.location,
-                        "also declared at " + it->second->location.str() + "; rename one with AUTOGEN_ENUM(\"...\")");
+                        "also declared at " + it->second->location.str() +
+                            "; rename one with AUTOGEN_ENUM(\"...\")");
     }
 }
 
@@ -38,7 +40,8 @@ void check_duplicate_tables(const schema::Schema& s, Diagnostics& diags) {
 // within their table.
 void check_duplicate_names(const schema::Schema& s, Diagnostics& diags) {
     std::map<std::string, SourceLocation> schema_wide;
-    auto claim_schema_wide = [&](const schema::Table& t, const std::string& name, const SourceLocation& at) {
+    auto claim_schema_wide = [&](const schema::Table& t, const std::string& name,
+                                 const SourceLocation& at) {
         if (name.empty()) return;
         auto [it, fresh] = schema_wide.emplace(qualified(t.schema, name), at);
         if (!fresh)
@@ -51,14 +54,16 @@ void check_duplicate_names(const schema::Schema& s, Diagnostics& diags) {
             if (name.empty()) return;
             if (schema_wide.count(qualified(t.schema, name)) && !local.count(name)) {
                 diags.error(Category::Model, "duplicate constraint name '" + name + "'", at,
-                            "also used at " + schema_wide[qualified(t.schema, name)].str() + "; choose another name");
+                            "also used at " + schema_wide[qualified(t.schema, name)].str() +
+                                "; choose another name");
                 return;
             }
             auto [it, fresh] = local.emplace(name, at);
             if (!fresh)
                 diags.error(Category::Model,
-                            "duplicate constraint name '" + name + "' in table '" + qualified(t.schema, t.name) + "'", at,
-                            "also used at " + it->second.str() + "; choose another name");
+                            "duplicate constraint name '" + name + "' in table '" +
+                                qualified(t.schema, t.name) + "'",
+                            at, "also used at " + it->second.str() + "; choose another name");
         };
         for (const auto& ix : t.indexes) claim_schema_wide(t, ix.name, ix.location);
         for (const auto& u : t.uniques) claim_schema_wide(t, u.name, u.location);
@@ -76,15 +81,18 @@ void check_references(const schema::Schema& s, Diagnostics& diags) {
                             "foreign key '" + fk.name + "' references unknown table '" +
                                 qualified(fk.ref_schema, fk.ref_table) + "'",
                             fk.location,
-                            "name a table declared by a scanned model (AUTOGEN_TABLE), or add its header to [models] headers");
+                            "name a table declared by a scanned model (AUTOGEN_TABLE), or add its "
+                            "header to [models] headers");
                 continue;
             }
             for (const auto& col : fk.ref_columns) {
                 if (!target->find_column(col))
-                    diags.error(Category::Model,
-                                "foreign key '" + fk.name + "' references unknown column '" + col + "' of table '" +
-                                    qualified(target->schema, target->name) + "'",
-                                fk.location, "name a column of '" + qualified(target->schema, target->name) + "'");
+                    diags.error(
+                        Category::Model,
+                        "foreign key '" + fk.name + "' references unknown column '" + col +
+                            "' of table '" + qualified(target->schema, target->name) + "'",
+                        fk.location,
+                        "name a column of '" + qualified(target->schema, target->name) + "'");
             }
         }
     }

@@ -31,10 +31,12 @@ std::size_t skip_blank(std::string_view s, std::size_t j) {
 
 }  // namespace
 
-std::vector<LineCol> map_arguments(std::string_view file, std::size_t macro_offset, std::string_view arg) {
+std::vector<LineCol> map_arguments(std::string_view file, std::size_t macro_offset,
+                                   std::string_view arg) {
     std::size_t j = macro_offset;
     if (j >= file.size()) return {};
-    while (j < file.size() && (std::isalnum(static_cast<unsigned char>(file[j])) || file[j] == '_')) ++j;
+    while (j < file.size() && (std::isalnum(static_cast<unsigned char>(file[j])) || file[j] == '_'))
+        ++j;
     j = skip_blank(file, j);
     if (j >= file.size() || file[j] != '(') return {};
     j = skip_blank(file, j + 1);
@@ -70,7 +72,8 @@ std::vector<LineCol> map_arguments(std::string_view file, std::size_t macro_offs
     // are many and model headers long, so this loop ran over most of each header once
     // per annotation); the arguments' own bytes then go one by one.
     std::size_t pos = std::min(macro_offset, file.size());
-    auto line = static_cast<unsigned>(1 + std::count(file.begin(), file.begin() + static_cast<std::ptrdiff_t>(pos), '\n'));
+    auto line = static_cast<unsigned>(
+        1 + std::count(file.begin(), file.begin() + static_cast<std::ptrdiff_t>(pos), '\n'));
     std::size_t line_start = pos == 0 ? 0 : file.rfind('\n', pos - 1);
     line_start = line_start == std::string_view::npos || pos == 0 ? 0 : line_start + 1;
     for (std::size_t k = 0; k < offsets.size(); ++k) {

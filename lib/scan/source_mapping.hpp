@@ -25,21 +25,22 @@ struct LineCol {
 /// `file_text`, given the byte offset of the macro name (`AUTOGEN_COLUMN`) in the file.
 /// Empty when the source does not match (e.g. a hand-written __attribute__): callers
 /// then point at the annotation itself.
-std::vector<LineCol> map_arguments(std::string_view file_text, std::size_t macro_offset, std::string_view arg_text);
+std::vector<LineCol> map_arguments(std::string_view file_text, std::size_t macro_offset,
+                                   std::string_view arg_text);
 
 /// The file texts a scan has read, so each file is read once.
 class SourceCache {
-public:
+  public:
     /// The file's content ("" if unreadable).
     const std::string& text(const std::filesystem::path& file);
 
-private:
+  private:
     std::map<std::string, std::string> files_;
 };
 
 /// Where an annotation is, and where each of its argument bytes is.
 struct AnnotationSite {
-    support::SourceLocation location;  ///< the macro use (expansion location)
+    support::SourceLocation location;    ///< the macro use (expansion location)
     std::vector<LineCol> arg_positions;  ///< see map_arguments(); may be empty
 
     /// The location of byte `offset` of the argument text, or the annotation's own location.

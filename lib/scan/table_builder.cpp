@@ -35,12 +35,15 @@ bool check(const LocatedAnnotation& la, Diagnostics& diags) {
     return errors.empty();
 }
 
-std::string text_of(const AnnotationArg* arg) { return arg && arg->value ? arg->value->text : std::string(); }
+std::string text_of(const AnnotationArg* arg) {
+    return arg && arg->value ? arg->value->text : std::string();
+}
 
 /// Builds one table from its struct.
 class TableBuilder {
-public:
-    TableBuilder(const StructDecl& s, const std::map<std::string, std::string>& enum_names, Diagnostics& diags)
+  public:
+    TableBuilder(const StructDecl& s, const std::map<std::string, std::string>& enum_names,
+                 Diagnostics& diags)
         : s_(s), enum_names_(enum_names), diags_(diags) {}
 
     schema::Table build() {
@@ -50,7 +53,8 @@ public:
         for (const auto& la : s_.annotations) {
             if (la.kind != AnnotationKind::Table) continue;
             if (table_ann) {
-                diags_.error(Category::Model, "struct '" + s_.qualified_name + "' has two AUTOGEN_TABLE annotations",
+                diags_.error(Category::Model,
+                             "struct '" + s_.qualified_name + "' has two AUTOGEN_TABLE annotations",
                              la.site.location, "keep one AUTOGEN_TABLE per struct");
                 continue;
             }
@@ -64,7 +68,7 @@ public:
         return std::move(t_);
     }
 
-private:
+  private:
     void apply_table(const LocatedAnnotation& la) {
         if (!check(la, diags_)) return;
         const Annotation& a = la.annotation;
@@ -72,7 +76,8 @@ private:
             t_.name = v->text;
             if (t_.name.empty())
                 diags_.error(Category::Model, "empty table name", where_positional(la, 0),
-                             "write AUTOGEN_TABLE(\"name\") or AUTOGEN_TABLE() for the snake_case struct name");
+                             "write AUTOGEN_TABLE(\"name\") or AUTOGEN_TABLE() for the snake_case "
+                             "struct name");
         }
         if (auto* arg = find_arg(a, "schema")) t_.schema = text_of(arg);
         if (auto* arg = find_arg(a, "renamed_from")) t_.renamed_from = text_of(arg);
@@ -84,22 +89,25 @@ private:
         bool usable = true;
         for (const auto& la : f.annotations) {
             switch (la.kind) {
-            case AnnotationKind::Transient: return;  // not a column
-            case AnnotationKind::Column:
-                if (column_ann) {
-                    diags_.error(Category::Model, "field '" + f.name + "' has two AUTOGEN_COLUMN annotations",
-                                 la.site.location, "merge them into one AUTOGEN_COLUMN(...)");
+                case AnnotationKind::Transient:
+                    return;  // not a column
+                case AnnotationKind::Column:
+                    if (column_ann) {
+                        diags_.error(Category::Model,
+                                     "field '" + f.name + "' has two AUTOGEN_COLUMN annotations",
+                                     la.site.location, "merge them into one AUTOGEN_COLUMN(...)");
+                        usable = false;
+                    } else {
+                        column_ann = &la;
+                        usable = check(la, diags_) && usable;
+                    }
+                    break;
+                default:
+                    diags_.error(Category::Model,
+                                 std::string(macro_name(la.kind)) +
+                                     " does not apply to a field ('" + f.name + "')",
+                                 la.site.location, "put it on the struct (or enum) it belongs to");
                     usable = false;
-                } else {
-                    column_ann = &la;
-                    usable = check(la, diags_) && usable;
-                }
-                break;
-            default:
-                diags_.error(Category::Model,
-                             std::string(macro_name(la.kind)) + " does not apply to a field ('" + f.name + "')",
-                             la.site.location, "put it on the struct (or enum) it belongs to");
-                usable = false;
             }
         }
         if (f.annotation_errors) usable = false;
@@ -115,7 +123,8 @@ private:
             c.type.logical = schema::Logical::None;
             c.type.sql = text_of(arg);
             if (c.type.sql.empty())
-                diags_.error(Category::Model, "empty type for field '" + f.name + "'", where(*column_ann, *arg),
+                diags_.error(Category::Model, "empty type for field '" + f.name + "'",
+                             where(*column_ann, *arg),
                              "write the SQL type, e.g. type = \"NUMERIC(12,2)\"");
         } else if (f.type.type) {
             c.type = *f.type.type;
@@ -128,16 +137,18 @@ private:
                          "field '" + s_.name + "::" + f.name + "' has type '" + f.type.spelling +
                              "', which has no default column type",
                          f.location,
-                         f.type.hint.empty()
-                             ? "give the SQL type with AUTOGEN_COLUMN(type = \"...\"), or mark the field AUTOGEN_TRANSIENT"
-                             : f.type.hint);
+                         f.type.hint.empty() ? "give the SQL type with AUTOGEN_COLUMN(type = "
+                                               "\"...\"), or mark the field AUTOGEN_TRANSIENT"
+                                             : f.type.hint);
         }
         if (auto* arg = find_arg(a, "length")) {
             if (c.type.logical == schema::Logical::Text)
                 c.type.length = static_cast<unsigned>(arg->value->integer);
             else
-                diags_.error(Category::Model, "'length' applies only to std::string columns ('" + f.name + "')",
-                             where(*column_ann, *arg), "remove it, or write the full type with type = \"...\"");
+                diags_.error(Category::Model,
+                             "'length' applies only to std::string columns ('" + f.name + "')",
+                             where(*column_ann, *arg),
+                             "remove it, or write the full type with type = \"...\"");
         }
         if (has_arg(a, "nullable")) c.nullable = true;
         if (has_arg(a, "not_null")) c.nullable = false;
@@ -148,28 +159,37 @@ private:
         if (auto* arg = find_arg(a, "comment")) c.comment = text_of(arg);
 
         if (t_.find_column(c.name)) {
-            diags_.error(Category::Model, "duplicate column '" + c.name + "' in table '" + t_.name + "'", f.location,
+            diags_.error(Category::Model,
+                         "duplicate column '" + c.name + "' in table '" + t_.name + "'", f.location,
                          "rename the field or give it AUTOGEN_COLUMN(name = \"...\")");
         }
         const std::string& col = c.name;
         if (has_arg(a, "primary_key")) {
             pk_columns_.push_back(col);
-            if (!pk_location_.known()) pk_location_ = where(*column_ann, *find_arg(a, "primary_key"));
+            if (!pk_location_.known())
+                pk_location_ = where(*column_ann, *find_arg(a, "primary_key"));
         }
         if (auto* arg = find_arg(a, "unique"))
             t_.uniques.push_back({"uq_" + t_.name + "_" + col, {col}, where(*column_ann, *arg)});
         if (auto* arg = find_arg(a, "index"))
-            t_.indexes.push_back({"ix_" + t_.name + "_" + col, {col}, false, "", where(*column_ann, *arg)});
+            t_.indexes.push_back(
+                {"ix_" + t_.name + "_" + col, {col}, false, "", where(*column_ann, *arg)});
         if (auto* arg = find_arg(a, "check"))
-            t_.checks.push_back({"ck_" + t_.name + "_" + col, text_of(arg), where(*column_ann, *arg)});
-        if (auto* arg = find_arg(a, "references")) add_column_reference(*column_ann, *arg, col);
-        else if (auto* act = find_arg(a, "on_delete") ? find_arg(a, "on_delete") : find_arg(a, "on_update"))
-            diags_.error(Category::Model, "'" + act->key + "' without 'references' on field '" + f.name + "'",
-                         where(*column_ann, *act), "add references = \"table.column\" or remove it");
+            t_.checks.push_back(
+                {"ck_" + t_.name + "_" + col, text_of(arg), where(*column_ann, *arg)});
+        if (auto* arg = find_arg(a, "references"))
+            add_column_reference(*column_ann, *arg, col);
+        else if (auto* act =
+                     find_arg(a, "on_delete") ? find_arg(a, "on_delete") : find_arg(a, "on_update"))
+            diags_.error(Category::Model,
+                         "'" + act->key + "' without 'references' on field '" + f.name + "'",
+                         where(*column_ann, *act),
+                         "add references = \"table.column\" or remove it");
         t_.columns.push_back(std::move(c));
     }
 
-    void add_column_reference(const LocatedAnnotation& la, const AnnotationArg& arg, const std::string& col) {
+    void add_column_reference(const LocatedAnnotation& la, const AnnotationArg& arg,
+                              const std::string& col) {
         const std::string& target = arg.value->text;
         auto dot = target.rfind('.');
         if (dot == std::string::npos || dot == 0 || dot + 1 == target.size()) {
@@ -193,17 +213,22 @@ private:
     }
 
     static void apply_actions(const Annotation& a, schema::ForeignKey& fk) {
-        if (auto* arg = find_arg(a, "on_delete")) fk.on_delete = *schema::parse_referential_action(arg->value->text);
-        if (auto* arg = find_arg(a, "on_update")) fk.on_update = *schema::parse_referential_action(arg->value->text);
+        if (auto* arg = find_arg(a, "on_delete"))
+            fk.on_delete = *schema::parse_referential_action(arg->value->text);
+        if (auto* arg = find_arg(a, "on_update"))
+            fk.on_update = *schema::parse_referential_action(arg->value->text);
     }
 
     /// Splits a column list and checks each plain name against the table's columns.
-    std::vector<std::string> columns_of(const LocatedAnnotation& la, std::size_t i, bool allow_expressions) {
+    std::vector<std::string> columns_of(const LocatedAnnotation& la, std::size_t i,
+                                        bool allow_expressions) {
         const AnnotationValue* v = positional(la.annotation, i);
         std::vector<std::string> cols = split_columns(v->text);
-        if (cols.empty() || std::any_of(cols.begin(), cols.end(), [](auto& c) { return c.empty(); })) {
-            diags_.error(Category::Model, "empty column in list '" + v->text + "'", la.site.at(v->offset),
-                         "write the column names separated by commas, e.g. \"user_id, created_at\"");
+        if (cols.empty() ||
+            std::any_of(cols.begin(), cols.end(), [](auto& c) { return c.empty(); })) {
+            diags_.error(
+                Category::Model, "empty column in list '" + v->text + "'", la.site.at(v->offset),
+                "write the column names separated by commas, e.g. \"user_id, created_at\"");
             return {};
         }
         std::size_t cursor = 0;  // columns appear in order: search each after the previous one
@@ -215,57 +240,70 @@ private:
             SourceLocation col_loc = la.site.at(v->offset + 1 + at);
             if (c.front() == '(') {
                 if (!allow_expressions)
-                    diags_.error(Category::Model, "an expression is not allowed here: " + c, col_loc,
+                    diags_.error(Category::Model, "an expression is not allowed here: " + c,
+                                 col_loc,
                                  "only AUTOGEN_INDEX accepts expressions; name columns here");
                 continue;
             }
             if (!t_.find_column(c))
-                diags_.error(Category::Model, "unknown column '" + c + "' in table '" + t_.name + "'", col_loc,
-                             "name a column of the table (a field's column name), or write an expression in parentheses");
+                diags_.error(Category::Model,
+                             "unknown column '" + c + "' in table '" + t_.name + "'", col_loc,
+                             "name a column of the table (a field's column name), or write an "
+                             "expression in parentheses");
         }
         return cols;
     }
 
     void apply_struct_level(const LocatedAnnotation& la) {
         switch (la.kind) {
-        case AnnotationKind::Table: return;  // handled first
-        case AnnotationKind::Index: {
-            if (!check(la, diags_)) return;
-            schema::Index ix{positional(la.annotation, 0)->text, columns_of(la, 1, true),
-                             has_arg(la.annotation, "unique"), text_of(find_arg(la.annotation, "where")),
-                             where_positional(la, 0)};
-            t_.indexes.push_back(std::move(ix));
-            return;
-        }
-        case AnnotationKind::Unique:
-            if (!check(la, diags_)) return;
-            t_.uniques.push_back({positional(la.annotation, 0)->text, columns_of(la, 1, false), where_positional(la, 0)});
-            return;
-        case AnnotationKind::Check:
-            if (!check(la, diags_)) return;
-            t_.checks.push_back({positional(la.annotation, 0)->text, positional(la.annotation, 1)->text,
-                                 where_positional(la, 0)});
-            return;
-        case AnnotationKind::PrimaryKey: {
-            if (!check(la, diags_)) return;
-            if (!pk_columns_.empty()) {
-                diags_.error(Category::Model, "table '" + t_.name + "' has two primary keys", la.site.location,
-                             pk_location_.known() ? "the other one is at " + pk_location_.str() + "; keep one of them"
-                                                  : "keep one of them");
+            case AnnotationKind::Table:
+                return;  // handled first
+            case AnnotationKind::Index: {
+                if (!check(la, diags_)) return;
+                schema::Index ix{positional(la.annotation, 0)->text, columns_of(la, 1, true),
+                                 has_arg(la.annotation, "unique"),
+                                 text_of(find_arg(la.annotation, "where")),
+                                 where_positional(la, 0)};
+                t_.indexes.push_back(std::move(ix));
                 return;
             }
-            pk_columns_ = columns_of(la, 0, false);
-            pk_location_ = la.site.location;
-            return;
-        }
-        case AnnotationKind::ForeignKey: add_foreign_key(la); return;
-        default:
-            diags_.error(Category::Model,
-                         std::string(macro_name(la.kind)) + " does not apply to a struct ('" + s_.qualified_name + "')",
-                         la.site.location,
-                         la.kind == AnnotationKind::Column || la.kind == AnnotationKind::Transient
-                             ? "put it in front of a field"
-                             : "put it on an enum class or enumerator");
+            case AnnotationKind::Unique:
+                if (!check(la, diags_)) return;
+                t_.uniques.push_back({positional(la.annotation, 0)->text, columns_of(la, 1, false),
+                                      where_positional(la, 0)});
+                return;
+            case AnnotationKind::Check:
+                if (!check(la, diags_)) return;
+                t_.checks.push_back({positional(la.annotation, 0)->text,
+                                     positional(la.annotation, 1)->text, where_positional(la, 0)});
+                return;
+            case AnnotationKind::PrimaryKey: {
+                if (!check(la, diags_)) return;
+                if (!pk_columns_.empty()) {
+                    diags_.error(
+                        Category::Model, "table '" + t_.name + "' has two primary keys",
+                        la.site.location,
+                        pk_location_.known()
+                            ? "the other one is at " + pk_location_.str() + "; keep one of them"
+                            : "keep one of them");
+                    return;
+                }
+                pk_columns_ = columns_of(la, 0, false);
+                pk_location_ = la.site.location;
+                return;
+            }
+            case AnnotationKind::ForeignKey:
+                add_foreign_key(la);
+                return;
+            default:
+                diags_.error(
+                    Category::Model,
+                    std::string(macro_name(la.kind)) + " does not apply to a struct ('" +
+                        s_.qualified_name + "')",
+                    la.site.location,
+                    la.kind == AnnotationKind::Column || la.kind == AnnotationKind::Transient
+                        ? "put it in front of a field"
+                        : "put it on an enum class or enumerator");
         }
     }
 
@@ -297,8 +335,8 @@ private:
         }
         if (!fk.columns.empty() && fk.columns.size() != fk.ref_columns.size()) {
             diags_.error(Category::Model,
-                         "foreign key '" + fk.name + "' has " + std::to_string(fk.columns.size()) + " columns but references " +
-                             std::to_string(fk.ref_columns.size()),
+                         "foreign key '" + fk.name + "' has " + std::to_string(fk.columns.size()) +
+                             " columns but references " + std::to_string(fk.ref_columns.size()),
                          fk.location, "name as many referenced columns as local columns");
             return;
         }
@@ -320,8 +358,11 @@ schema::Enum build_enum(const EnumDecl& e, Diagnostics& diags) {
     out.location = e.location;
     for (const auto& la : e.annotations) {
         if (la.kind != AnnotationKind::Enum) {
-            diags.error(Category::Model, std::string(macro_name(la.kind)) + " does not apply to an enum ('" + e.qualified_name + "')",
-                        la.site.location, "use AUTOGEN_ENUM on the enum class and AUTOGEN_LABEL on its enumerators");
+            diags.error(Category::Model,
+                        std::string(macro_name(la.kind)) + " does not apply to an enum ('" +
+                            e.qualified_name + "')",
+                        la.site.location,
+                        "use AUTOGEN_ENUM on the enum class and AUTOGEN_LABEL on its enumerators");
             continue;
         }
         if (!check(la, diags)) continue;
@@ -333,14 +374,17 @@ schema::Enum build_enum(const EnumDecl& e, Diagnostics& diags) {
         std::string label = en.name;
         for (const auto& la : en.annotations) {
             if (la.kind != AnnotationKind::Label) {
-                diags.error(Category::Model, std::string(macro_name(la.kind)) + " does not apply to an enumerator ('" + en.name + "')",
+                diags.error(Category::Model,
+                            std::string(macro_name(la.kind)) +
+                                " does not apply to an enumerator ('" + en.name + "')",
                             la.site.location, "only AUTOGEN_LABEL(\"...\") goes on an enumerator");
                 continue;
             }
             if (check(la, diags)) label = positional(la.annotation, 0)->text;
         }
         if (!seen.insert(label).second)
-            diags.error(Category::Model, "duplicate label '" + label + "' in enum '" + out.name + "'", en.location,
+            diags.error(Category::Model,
+                        "duplicate label '" + label + "' in enum '" + out.name + "'", en.location,
                         "give each enumerator a distinct AUTOGEN_LABEL");
         out.labels.push_back(std::move(label));
     }
@@ -357,7 +401,8 @@ schema::Schema build_schema(const ModelDecls& decls, Diagnostics& diags) {
     return build_schema(enums, tables, enum_names(decls.enums), diags);
 }
 
-schema::Schema build_schema(const std::vector<const EnumDecl*>& enums, const std::vector<const StructDecl*>& tables,
+schema::Schema build_schema(const std::vector<const EnumDecl*>& enums,
+                            const std::vector<const StructDecl*>& tables,
                             const std::map<std::string, std::string>& names, Diagnostics& diags) {
     schema::Schema out;
     for (const auto* e : enums) out.enums.push_back(build_enum(*e, diags));
@@ -378,8 +423,10 @@ std::string snake_case(std::string_view name) {
         char c = name[i];
         bool upper = std::isupper(static_cast<unsigned char>(c));
         if (upper && i > 0 && name[i - 1] != '_') {
-            bool prev_lower = std::islower(static_cast<unsigned char>(name[i - 1])) || std::isdigit(static_cast<unsigned char>(name[i - 1]));
-            bool next_lower = i + 1 < name.size() && std::islower(static_cast<unsigned char>(name[i + 1]));
+            bool prev_lower = std::islower(static_cast<unsigned char>(name[i - 1])) ||
+                              std::isdigit(static_cast<unsigned char>(name[i - 1]));
+            bool next_lower =
+                i + 1 < name.size() && std::islower(static_cast<unsigned char>(name[i + 1]));
             bool prev_upper = std::isupper(static_cast<unsigned char>(name[i - 1]));
             if (prev_lower || (prev_upper && next_lower)) out += '_';
         }

@@ -21,8 +21,10 @@ schema::Schema build_schema(const ModelDecls& decls, support::Diagnostics& diags
 /// Builds `enums`, then `tables`, in that order; `names` (enum_names()) resolves the
 /// enums the tables' columns use, which need not be among `enums` (one model header's
 /// share of a scan uses enums other headers declare: header_units.hpp).
-schema::Schema build_schema(const std::vector<const EnumDecl*>& enums, const std::vector<const StructDecl*>& tables,
-                            const std::map<std::string, std::string>& names, support::Diagnostics& diags);
+schema::Schema build_schema(const std::vector<const EnumDecl*>& enums,
+                            const std::vector<const StructDecl*>& tables,
+                            const std::map<std::string, std::string>& names,
+                            support::Diagnostics& diags);
 
 /// EnumDecl::key -> the enum's database name, as build_schema names it.
 std::map<std::string, std::string> enum_names(const std::vector<EnumDecl>& enums);

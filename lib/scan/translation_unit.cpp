@@ -13,11 +13,16 @@ namespace {
 
 const char* error_name(CXErrorCode e) {
     switch (e) {
-    case CXError_Success: return "success";
-    case CXError_Failure: return "failure";
-    case CXError_Crashed: return "libclang crashed";
-    case CXError_InvalidArguments: return "invalid arguments";
-    case CXError_ASTReadError: return "AST read error";
+        case CXError_Success:
+            return "success";
+        case CXError_Failure:
+            return "failure";
+        case CXError_Crashed:
+            return "libclang crashed";
+        case CXError_InvalidArguments:
+            return "invalid arguments";
+        case CXError_ASTReadError:
+            return "AST read error";
     }
     return "unknown error";
 }
@@ -39,7 +44,8 @@ std::string umbrella_source(const std::vector<std::filesystem::path>& headers) {
     return src;
 }
 
-std::optional<ParsedUnit> parse_unit(const UnitRequest& request, support::Diagnostics& diags, CXErrorCode* failure) {
+std::optional<ParsedUnit> parse_unit(const UnitRequest& request, support::Diagnostics& diags,
+                                     CXErrorCode* failure) {
     // libclang is loaded here, on the first parse (libclang_loader.hpp): if it cannot
     // be, that is an error like any other, not a crash in the first clang_* call.
     if (auto problem = libclang_problem()) {
@@ -55,12 +61,14 @@ std::optional<ParsedUnit> parse_unit(const UnitRequest& request, support::Diagno
     unit.index = clang::Index(clang_createIndex(exclude_pch, /*displayDiagnostics=*/0));
     if (!unit.index) {
         diags.error(support::Category::Internal, "libclang could not create an index", {},
-                    "check the libclang installation (libclang-" + std::to_string(AUTOGEN_LIBCLANG_VERSION) + "-dev)");
+                    "check the libclang installation (libclang-" +
+                        std::to_string(AUTOGEN_LIBCLANG_VERSION) + "-dev)");
         return std::nullopt;
     }
     std::string main_file = request.main_file.string();
     std::string source = umbrella_source(request.headers);
-    CXUnsavedFile unsaved{main_file.c_str(), source.c_str(), static_cast<unsigned long>(source.size())};
+    CXUnsavedFile unsaved{main_file.c_str(), source.c_str(),
+                          static_cast<unsigned long>(source.size())};
     std::vector<const char*> argv;
     argv.reserve(request.args.size() + 2);
     for (const auto& a : request.args) argv.push_back(a.c_str());
@@ -74,11 +82,12 @@ std::optional<ParsedUnit> parse_unit(const UnitRequest& request, support::Diagno
     // bodies are skipped anyway; over the std PCH that pass was most of the parse
     // (valgrind: one changed header over the PCH took 355 M instructions, 233 M without that pass;
     // docs/performance.md "Scanner").
-    unsigned options =
-        CXTranslationUnit_SkipFunctionBodies | CXTranslationUnit_KeepGoing | CXTranslationUnit_Incomplete;
+    unsigned options = CXTranslationUnit_SkipFunctionBodies | CXTranslationUnit_KeepGoing |
+                       CXTranslationUnit_Incomplete;
     CXTranslationUnit tu = nullptr;
-    CXErrorCode rc = clang_parseTranslationUnit2(unit.index.get(), main_file.c_str(), argv.data(),
-                                                 static_cast<int>(argv.size()), &unsaved, 1, options, &tu);
+    CXErrorCode rc =
+        clang_parseTranslationUnit2(unit.index.get(), main_file.c_str(), argv.data(),
+                                    static_cast<int>(argv.size()), &unsaved, 1, options, &tu);
     if (rc != CXError_Success || !tu) {
         if (failure) {
             *failure = rc == CXError_Success ? CXError_Failure : rc;
@@ -86,9 +95,10 @@ std::optional<ParsedUnit> parse_unit(const UnitRequest& request, support::Diagno
         }
         std::string flags;
         for (const auto& a : request.args) flags += " " + a;
-        diags.error(support::Category::Model,
-                    std::string("libclang could not parse the model headers (") + error_name(rc) + ")", {},
-                    "check [models] extra_args and include_dirs; clang was called with:" + flags);
+        diags.error(
+            support::Category::Model,
+            std::string("libclang could not parse the model headers (") + error_name(rc) + ")", {},
+            "check [models] extra_args and include_dirs; clang was called with:" + flags);
         return std::nullopt;
     }
     unit.tu = clang::TranslationUnit(tu);
@@ -138,13 +148,12 @@ bool pch_rejected(CXTranslationUnit tu) {
         clang::Diagnostic d(clang_getDiagnostic(tu, i));
         if (clang_getDiagnosticSeverity(d.get()) < CXDiagnostic_Error) continue;
         std::string m = clang::str(clang_getDiagnosticSpelling(d.get()));
-        if (m.find("precompiled header") != std::string::npos || m.find("PCH file") != std::string::npos ||
-            m.find("AST file") != std::string::npos)
+        if (m.find("precompiled header") != std::string::npos ||
+            m.find("PCH file") != std::string::npos || m.find("AST file") != std::string::npos)
             return true;
     }
     return false;
 }
-
 
 namespace {
 
@@ -167,13 +176,14 @@ void visit_inclusion(CXFile file, CXSourceLocation*, unsigned, CXClientData data
     }
     std::error_code ec;
     std::filesystem::path path = std::filesystem::absolute(name, ec);
-    walk.files.push_back({ec ? std::filesystem::path(name) : path,
-                          hash_bytes(std::string_view(bytes, size))});
+    walk.files.push_back(
+        {ec ? std::filesystem::path(name) : path, hash_bytes(std::string_view(bytes, size))});
 }
 
 }  // namespace
 
-std::optional<std::vector<FileHash>> files_read(CXTranslationUnit tu, const std::filesystem::path& skip) {
+std::optional<std::vector<FileHash>> files_read(CXTranslationUnit tu,
+                                                const std::filesystem::path& skip) {
     InclusionWalk walk{tu, skip.string(), {}};
     clang_getInclusions(tu, visit_inclusion, &walk);
     if (!walk.complete || walk.files.empty()) return std::nullopt;
@@ -182,7 +192,8 @@ std::optional<std::vector<FileHash>> files_read(CXTranslationUnit tu, const std:
 
 std::vector<std::string> libstdcxx_include_dirs() {
     std::vector<std::string> dirs;
-    std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen("c++ -xc++ -E -v /dev/null 2>&1 >/dev/null", "r"), pclose);
+    std::unique_ptr<FILE, int (*)(FILE*)> pipe(
+        popen("c++ -xc++ -E -v /dev/null 2>&1 >/dev/null", "r"), pclose);
     if (!pipe) return dirs;
     char buf[4096];
     bool in_list = false;

@@ -9,18 +9,18 @@
 #include <string>
 #include <vector>
 
-#include "scan/clang_raii.hpp"
 #include "scan/cache/content_hash.hpp"
+#include "scan/clang_raii.hpp"
 #include "support/diagnostics.hpp"
 
 namespace autogen::scan {
 
 /// What to parse: the umbrella's virtual path, the headers it includes, the flags.
 struct UnitRequest {
-    std::filesystem::path main_file;            ///< the umbrella's path (need not exist)
+    std::filesystem::path main_file;             ///< the umbrella's path (need not exist)
     std::vector<std::filesystem::path> headers;  ///< absolute paths
-    std::vector<std::string> args;              ///< clang arguments (no program name, no input file)
-    std::filesystem::path pch;                  ///< a precompiled header to include first; empty = none
+    std::vector<std::string> args;  ///< clang arguments (no program name, no input file)
+    std::filesystem::path pch;      ///< a precompiled header to include first; empty = none
 };
 
 /// A parsed unit and the index that owns it (declared first: destroyed last).
@@ -52,7 +52,8 @@ bool pch_rejected(CXTranslationUnit tu);
 /// each with the hash of the content clang parsed (clang_getFileContents), so it
 /// matches what was scanned even if the file changes on disk meanwhile. nullopt if
 /// clang cannot give some file's content (then the scan must not be cached).
-std::optional<std::vector<FileHash>> files_read(CXTranslationUnit tu, const std::filesystem::path& skip);
+std::optional<std::vector<FileHash>> files_read(CXTranslationUnit tu,
+                                                const std::filesystem::path& skip);
 
 /// The libstdc++ include folders of the system compiler (`c++ -xc++ -E -v /dev/null`,
 /// the entries containing "/c++/"), for the -nostdinc++ fallback. Empty if unknown.

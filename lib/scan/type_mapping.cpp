@@ -59,7 +59,8 @@ CXType template_arg(CXType t, unsigned i) {
     if (n > static_cast<int>(i)) return clang_Type_getTemplateArgumentAsType(t, i);
     // Sugar may hide the arguments; the canonical type always has them.
     CXType c = clang_getCanonicalType(t);
-    if (clang_Type_getNumTemplateArguments(c) > static_cast<int>(i)) return clang_Type_getTemplateArgumentAsType(c, i);
+    if (clang_Type_getNumTemplateArguments(c) > static_cast<int>(i))
+        return clang_Type_getTemplateArgumentAsType(c, i);
     return CXType{CXType_Invalid, {nullptr, nullptr}};
 }
 
@@ -68,12 +69,22 @@ bool map_plain(CXType t, const EnumResolver& enums, MappedType& out) {
     for (int depth = 0; depth < 32; ++depth) {
         t = peel(t);
         switch (t.kind) {
-        case CXType_Bool: out.type = schema::ColumnType{Logical::Boolean}; return true;
-        case CXType_Int: out.type = schema::ColumnType{Logical::Integer}; return true;
-        case CXType_Float: out.type = schema::ColumnType{Logical::Real}; return true;
-        case CXType_Double: out.type = schema::ColumnType{Logical::Double}; return true;
-        case CXType_Invalid: return false;
-        default: break;
+            case CXType_Bool:
+                out.type = schema::ColumnType{Logical::Boolean};
+                return true;
+            case CXType_Int:
+                out.type = schema::ColumnType{Logical::Integer};
+                return true;
+            case CXType_Float:
+                out.type = schema::ColumnType{Logical::Real};
+                return true;
+            case CXType_Double:
+                out.type = schema::ColumnType{Logical::Double};
+                return true;
+            case CXType_Invalid:
+                return false;
+            default:
+                break;
         }
         if (auto it = named_types().find(bare_spelling(t)); it != named_types().end()) {
             out.type = schema::ColumnType{it->second};
@@ -93,31 +104,36 @@ bool map_plain(CXType t, const EnumResolver& enums, MappedType& out) {
             return true;
         }
         switch (decl.kind) {
-        case CXCursor_TypedefDecl:
-        case CXCursor_TypeAliasDecl:
-            t = clang_getTypedefDeclUnderlyingType(decl);
-            continue;
-        case CXCursor_EnumDecl: {
-            std::string key = enums(decl);
-            if (key.empty()) {
-                out.hint = "annotate enum '" + name + "' with AUTOGEN_ENUM(\"...\"), give the column type = \"...\", or mark the field AUTOGEN_TRANSIENT";
-                return false;
+            case CXCursor_TypedefDecl:
+            case CXCursor_TypeAliasDecl:
+                t = clang_getTypedefDeclUnderlyingType(decl);
+                continue;
+            case CXCursor_EnumDecl: {
+                std::string key = enums(decl);
+                if (key.empty()) {
+                    out.hint = "annotate enum '" + name +
+                               "' with AUTOGEN_ENUM(\"...\"), give the column type = \"...\", or "
+                               "mark the field AUTOGEN_TRANSIENT";
+                    return false;
+                }
+                out.type = schema::ColumnType{Logical::Enum};
+                out.enum_key = key;
+                return true;
             }
-            out.type = schema::ColumnType{Logical::Enum};
-            out.enum_key = key;
-            return true;
-        }
-        default: break;
+            default:
+                break;
         }
         if (name == "std::vector" && is_byte_type(template_arg(t, 0))) {
             out.type = schema::ColumnType{Logical::Blob};
             return true;
         }
-        if (name == "std::chrono::time_point" && template_name(peel(template_arg(t, 0))) == "std::chrono::system_clock") {
+        if (name == "std::chrono::time_point" &&
+            template_name(peel(template_arg(t, 0))) == "std::chrono::system_clock") {
             out.type = schema::ColumnType{Logical::TimestampTz};
             return true;
         }
-        if (name == "std::optional") out.hint = "std::optional cannot nest; use one std::optional<T>";
+        if (name == "std::optional")
+            out.hint = "std::optional cannot nest; use one std::optional<T>";
         return false;
     }
     return false;
@@ -158,9 +174,11 @@ CXType optional_argument(CXType t) {
 
 std::string qualified_name(CXCursor decl) {
     std::vector<std::string> parts;
-    for (CXCursor c = decl; !clang_Cursor_isNull(c) && !clang_isTranslationUnit(c.kind) && parts.size() < 64;
+    for (CXCursor c = decl;
+         !clang_Cursor_isNull(c) && !clang_isTranslationUnit(c.kind) && parts.size() < 64;
          c = clang_getCursorSemanticParent(c)) {
-        if (c.kind == CXCursor_Namespace && (clang_Cursor_isInlineNamespace(c) || clang_Cursor_isAnonymous(c)))
+        if (c.kind == CXCursor_Namespace &&
+            (clang_Cursor_isInlineNamespace(c) || clang_Cursor_isAnonymous(c)))
             continue;
         if (c.kind == CXCursor_LinkageSpec) continue;
         std::string name = clang::str(clang_getCursorSpelling(c));

@@ -34,10 +34,20 @@ struct KindSpec {
 
 const std::vector<KindSpec>& specs() {
     static const std::vector<KindSpec> table = {
-        {AnnotationKind::Table, "table", "AUTOGEN_TABLE", {"table name"}, 0,
-         {{"schema", String | Identifier}, {"renamed_from", String | Identifier}, {"comment", String}},
+        {AnnotationKind::Table,
+         "table",
+         "AUTOGEN_TABLE",
+         {"table name"},
+         0,
+         {{"schema", String | Identifier},
+          {"renamed_from", String | Identifier},
+          {"comment", String}},
          "AUTOGEN_TABLE(\"users\", schema = \"app\")"},
-        {AnnotationKind::Column, "column", "AUTOGEN_COLUMN", {}, 0,
+        {AnnotationKind::Column,
+         "column",
+         "AUTOGEN_COLUMN",
+         {},
+         0,
          {{"name", String | Identifier},
           {"type", String},
           {"length", Integer, Extra::PositiveInteger},
@@ -56,25 +66,64 @@ const std::vector<KindSpec>& specs() {
           {"renamed_from", String | Identifier},
           {"comment", String}},
          "AUTOGEN_COLUMN(unique, length = 255)"},
-        {AnnotationKind::Index, "index", "AUTOGEN_INDEX", {"index name", "columns"}, 2,
+        {AnnotationKind::Index,
+         "index",
+         "AUTOGEN_INDEX",
+         {"index name", "columns"},
+         2,
          {{"unique", Flag}, {"where", String}},
          "AUTOGEN_INDEX(\"ix_orders_user\", \"user_id, created_at\")"},
-        {AnnotationKind::Unique, "unique", "AUTOGEN_UNIQUE", {"constraint name", "columns"}, 2, {},
+        {AnnotationKind::Unique,
+         "unique",
+         "AUTOGEN_UNIQUE",
+         {"constraint name", "columns"},
+         2,
+         {},
          "AUTOGEN_UNIQUE(\"uq_users_email\", \"email\")"},
-        {AnnotationKind::Check, "check", "AUTOGEN_CHECK", {"constraint name", "expression"}, 2, {},
+        {AnnotationKind::Check,
+         "check",
+         "AUTOGEN_CHECK",
+         {"constraint name", "expression"},
+         2,
+         {},
          "AUTOGEN_CHECK(\"ck_orders_total\", \"total_cents >= 0\")"},
-        {AnnotationKind::PrimaryKey, "primary_key", "AUTOGEN_PRIMARY_KEY", {"columns"}, 1,
+        {AnnotationKind::PrimaryKey,
+         "primary_key",
+         "AUTOGEN_PRIMARY_KEY",
+         {"columns"},
+         1,
          {{"name", String | Identifier}},
          "AUTOGEN_PRIMARY_KEY(\"order_id, line_no\")"},
-        {AnnotationKind::ForeignKey, "foreign_key", "AUTOGEN_FOREIGN_KEY",
-         {"constraint name", "columns", "referenced table(columns)"}, 3,
+        {AnnotationKind::ForeignKey,
+         "foreign_key",
+         "AUTOGEN_FOREIGN_KEY",
+         {"constraint name", "columns", "referenced table(columns)"},
+         3,
          {{"on_delete", String | Identifier, Extra::ReferentialAction},
           {"on_update", String | Identifier, Extra::ReferentialAction}},
-         "AUTOGEN_FOREIGN_KEY(\"fk_lines_order\", \"order_id\", \"orders(id)\", on_delete = cascade)"},
-        {AnnotationKind::Enum, "enum", "AUTOGEN_ENUM", {"enum name"}, 0, {{"schema", String | Identifier}},
+         "AUTOGEN_FOREIGN_KEY(\"fk_lines_order\", \"order_id\", \"orders(id)\", on_delete = "
+         "cascade)"},
+        {AnnotationKind::Enum,
+         "enum",
+         "AUTOGEN_ENUM",
+         {"enum name"},
+         0,
+         {{"schema", String | Identifier}},
          "AUTOGEN_ENUM(\"order_status\")"},
-        {AnnotationKind::Label, "label", "AUTOGEN_LABEL", {"label"}, 1, {}, "AUTOGEN_LABEL(\"PAID\")"},
-        {AnnotationKind::Transient, "transient", "AUTOGEN_TRANSIENT", {}, 0, {}, "AUTOGEN_TRANSIENT"},
+        {AnnotationKind::Label,
+         "label",
+         "AUTOGEN_LABEL",
+         {"label"},
+         1,
+         {},
+         "AUTOGEN_LABEL(\"PAID\")"},
+        {AnnotationKind::Transient,
+         "transient",
+         "AUTOGEN_TRANSIENT",
+         {},
+         0,
+         {},
+         "AUTOGEN_TRANSIENT"},
     };
     return table;
 }
@@ -123,9 +172,12 @@ std::string suggestion(const KindSpec& s, std::string_view key) {
 
 unsigned bit(AnnotationValue::Kind k) {
     switch (k) {
-    case AnnotationValue::Kind::String: return String;
-    case AnnotationValue::Kind::Identifier: return Identifier;
-    case AnnotationValue::Kind::Integer: return Integer;
+        case AnnotationValue::Kind::String:
+            return String;
+        case AnnotationValue::Kind::Identifier:
+            return Identifier;
+        case AnnotationValue::Kind::Integer:
+            return Integer;
     }
     return 0;
 }
@@ -148,61 +200,73 @@ std::vector<AnnotationError> validate(AnnotationKind kind, const Annotation& a) 
     for (const auto& arg : a.args) {
         if (arg.is_positional()) {
             if (npos >= s.positional.size()) {
-                errors.push_back({std::string(s.macro) + " takes " +
-                                      (s.positional.empty() ? std::string("no positional arguments")
-                                                            : "at most " + std::to_string(s.positional.size()) +
-                                                                  " positional argument" + (s.positional.size() == 1 ? "" : "s")),
-                                  arg.offset, std::string("remove it; e.g. ") + s.example});
+                errors.push_back(
+                    {std::string(s.macro) + " takes " +
+                         (s.positional.empty()
+                              ? std::string("no positional arguments")
+                              : "at most " + std::to_string(s.positional.size()) +
+                                    " positional argument" + (s.positional.size() == 1 ? "" : "s")),
+                     arg.offset, std::string("remove it; e.g. ") + s.example});
             } else if (arg.value->kind != AnnotationValue::Kind::String) {
-                errors.push_back({std::string("the ") + std::string(s.positional[npos]) + " of " + s.macro +
-                                      " must be a string, found " + describe(arg.value->kind),
+                errors.push_back({std::string("the ") + std::string(s.positional[npos]) + " of " +
+                                      s.macro + " must be a string, found " +
+                                      describe(arg.value->kind),
                                   arg.offset, std::string("quote it, e.g. ") + s.example});
             }
             ++npos;
             continue;
         }
-        auto it = std::find_if(s.keys.begin(), s.keys.end(), [&](const KeySpec& k) { return k.key == arg.key; });
+        auto it = std::find_if(s.keys.begin(), s.keys.end(),
+                               [&](const KeySpec& k) { return k.key == arg.key; });
         if (it == s.keys.end()) {
-            errors.push_back({"unknown " + std::string(arg.value ? "key" : "flag") + " '" + arg.key + "' in " + s.macro,
-                              arg.offset, suggestion(s, arg.key) + "known keys of " + std::string(s.macro) + ": " + known_keys(s)});
+            errors.push_back({"unknown " + std::string(arg.value ? "key" : "flag") + " '" +
+                                  arg.key + "' in " + s.macro,
+                              arg.offset,
+                              suggestion(s, arg.key) + "known keys of " + std::string(s.macro) +
+                                  ": " + known_keys(s)});
             continue;
         }
         if (!seen.insert(arg.key).second) {
-            errors.push_back({"'" + arg.key + "' given twice in " + s.macro, arg.offset, "keep one of them"});
+            errors.push_back(
+                {"'" + arg.key + "' given twice in " + s.macro, arg.offset, "keep one of them"});
             continue;
         }
         if (!arg.value) {
             if (!(it->accept & Flag))
-                errors.push_back({"'" + arg.key + "' needs a value (" + accepted(it->accept) + ")", arg.offset,
-                                  "write " + arg.key + " = ..."});
+                errors.push_back({"'" + arg.key + "' needs a value (" + accepted(it->accept) + ")",
+                                  arg.offset, "write " + arg.key + " = ..."});
             continue;
         }
         const AnnotationValue& v = *arg.value;
         if (!(it->accept & bit(v.kind))) {
-            errors.push_back({(it->accept == Flag ? "'" + arg.key + "' is a flag and takes no value"
-                                                  : "'" + arg.key + "' takes " + accepted(it->accept) + ", found " +
-                                                        describe(v.kind)),
-                              v.offset,
-                              it->accept == Flag ? "write just " + arg.key
-                                                 : "write " + arg.key + " = " + (it->accept & String ? "\"...\"" : "...")});
+            errors.push_back(
+                {(it->accept == Flag ? "'" + arg.key + "' is a flag and takes no value"
+                                     : "'" + arg.key + "' takes " + accepted(it->accept) +
+                                           ", found " + describe(v.kind)),
+                 v.offset,
+                 it->accept == Flag
+                     ? "write just " + arg.key
+                     : "write " + arg.key + " = " + (it->accept & String ? "\"...\"" : "...")});
             continue;
         }
         if (it->extra == Extra::ReferentialAction && !schema::parse_referential_action(v.text)) {
             errors.push_back({"bad value '" + v.text + "' for " + arg.key, v.offset,
                               "use one of cascade, set_null, set_default, restrict, no_action"});
         } else if (it->extra == Extra::PositiveInteger && v.integer <= 0) {
-            errors.push_back({"'" + arg.key + "' must be a positive integer, found " + v.text, v.offset,
-                              "e.g. " + arg.key + " = 255"});
+            errors.push_back({"'" + arg.key + "' must be a positive integer, found " + v.text,
+                              v.offset, "e.g. " + arg.key + " = 255"});
         }
     }
     if (npos < s.required) {
-        errors.push_back({std::string(s.macro) + " needs its " + std::string(s.positional[npos]) +
-                              (s.required > 1 ? " (" + std::to_string(s.required) + " positional arguments)" : ""),
-                          a.args.empty() ? 0 : a.args.back().offset, std::string("e.g. ") + s.example});
+        errors.push_back(
+            {std::string(s.macro) + " needs its " + std::string(s.positional[npos]) +
+                 (s.required > 1 ? " (" + std::to_string(s.required) + " positional arguments)"
+                                 : ""),
+             a.args.empty() ? 0 : a.args.back().offset, std::string("e.g. ") + s.example});
     }
     if (kind == AnnotationKind::Column && has_arg(a, "nullable") && has_arg(a, "not_null")) {
-        errors.push_back({"'nullable' and 'not_null' contradict each other", find_arg(a, "not_null")->offset,
-                          "keep one of them"});
+        errors.push_back({"'nullable' and 'not_null' contradict each other",
+                          find_arg(a, "not_null")->offset, "keep one of them"});
     }
     return errors;
 }

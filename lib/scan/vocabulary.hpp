@@ -12,7 +12,18 @@
 namespace autogen::scan {
 
 /// The kinds of annotation, one per macro of <autogen/model.hpp>.
-enum class AnnotationKind { Table, Column, Index, Unique, Check, PrimaryKey, ForeignKey, Enum, Label, Transient };
+enum class AnnotationKind {
+    Table,
+    Column,
+    Index,
+    Unique,
+    Check,
+    PrimaryKey,
+    ForeignKey,
+    Enum,
+    Label,
+    Transient
+};
 
 /// "column" -> Column; nullopt for an unknown kind.
 std::optional<AnnotationKind> parse_kind(std::string_view kind);

@@ -16,32 +16,61 @@ TableRef renamed(const TableRef& t, const std::string& name) { return TableRef{t
 TableRef ref(const Table& t) { return TableRef{t.schema, t.name}; }
 
 Operation reverse(const Operation& op) {
-    return std::visit(
-        Overloaded{
-            [](const CreateTable& o) -> Operation { return DropTable{o.table}; },
-            [](const DropTable& o) -> Operation { return CreateTable{o.table}; },
-            [](const RenameTable& o) -> Operation {
-                return RenameTable{renamed(o.from, o.to), o.from.name};
-            },
-            [](const AddColumn& o) -> Operation { return DropColumn{o.table, o.column}; },
-            [](const DropColumn& o) -> Operation { return AddColumn{o.table, o.column}; },
-            [](const RenameColumn& o) -> Operation { return RenameColumn{o.table, o.to, o.from}; },
-            [](const AlterColumn& o) -> Operation { return AlterColumn{o.table, o.to, o.from, o.changes}; },
-            [](const AlterPrimaryKey& o) -> Operation { return AlterPrimaryKey{o.table, o.to, o.from}; },
-            [](const AddForeignKey& o) -> Operation { return DropForeignKey{o.table, o.key}; },
-            [](const DropForeignKey& o) -> Operation { return AddForeignKey{o.table, o.key}; },
-            [](const AddUnique& o) -> Operation { return DropUnique{o.table, o.unique}; },
-            [](const DropUnique& o) -> Operation { return AddUnique{o.table, o.unique}; },
-            [](const AddCheck& o) -> Operation { return DropCheck{o.table, o.check}; },
-            [](const DropCheck& o) -> Operation { return AddCheck{o.table, o.check}; },
-            [](const CreateIndex& o) -> Operation { return DropIndex{o.table, o.index}; },
-            [](const DropIndex& o) -> Operation { return CreateIndex{o.table, o.index}; },
-            [](const SetTableComment& o) -> Operation { return SetTableComment{o.table, o.to, o.from}; },
-            [](const CreateEnum& o) -> Operation { return DropEnum{o.type}; },
-            [](const DropEnum& o) -> Operation { return CreateEnum{o.type}; },
-            [](const AlterEnum& o) -> Operation { return AlterEnum{o.to, o.from}; },
-        },
-        op);
+    return std::visit(Overloaded{
+                          [](const CreateTable& o) -> Operation { return DropTable{o.table}; },
+                          [](const DropTable& o) -> Operation { return CreateTable{o.table}; },
+                          [](const RenameTable& o) -> Operation {
+                              return RenameTable{renamed(o.from, o.to), o.from.name};
+                          },
+                          [](const AddColumn& o) -> Operation {
+                              return DropColumn{o.table, o.column};
+                          },
+                          [](const DropColumn& o) -> Operation {
+                              return AddColumn{o.table, o.column};
+                          },
+                          [](const RenameColumn& o) -> Operation {
+                              return RenameColumn{o.table, o.to, o.from};
+                          },
+                          [](const AlterColumn& o) -> Operation {
+                              return AlterColumn{o.table, o.to, o.from, o.changes};
+                          },
+                          [](const AlterPrimaryKey& o) -> Operation {
+                              return AlterPrimaryKey{o.table, o.to, o.from};
+                          },
+                          [](const AddForeignKey& o) -> Operation {
+                              return DropForeignKey{o.table, o.key};
+                          },
+                          [](const DropForeignKey& o) -> Operation {
+                              return AddForeignKey{o.table, o.key};
+                          },
+                          [](const AddUnique& o) -> Operation {
+                              return DropUnique{o.table, o.unique};
+                          },
+                          [](const DropUnique& o) -> Operation {
+                              return AddUnique{o.table, o.unique};
+                          },
+                          [](const AddCheck& o) -> Operation {
+                              return DropCheck{o.table, o.check};
+                          },
+                          [](const DropCheck& o) -> Operation {
+                              return AddCheck{o.table, o.check};
+                          },
+                          [](const CreateIndex& o) -> Operation {
+                              return DropIndex{o.table, o.index};
+                          },
+                          [](const DropIndex& o) -> Operation {
+                              return CreateIndex{o.table, o.index};
+                          },
+                          [](const SetTableComment& o) -> Operation {
+                              return SetTableComment{o.table, o.to, o.from};
+                          },
+                          [](const CreateEnum& o) -> Operation { return DropEnum{o.type}; },
+                          [](const DropEnum& o) -> Operation { return CreateEnum{o.type}; },
+                          [](const AlterEnum& o) -> Operation {
+                              return AlterEnum{o.to, o.from};
+                          },
+                      },
+                      op);
 }
 
 std::vector<Operation> reverse(const std::vector<Operation>& ops) {
@@ -54,51 +83,52 @@ std::vector<Operation> reverse(const std::vector<Operation>& ops) {
 bool is_destructive(const Operation& op) {
     // Every kind is listed (no catch-all), so a new operation kind must say here
     // whether it loses data.
-    return std::visit(
-        Overloaded{
-            [](const DropTable&) { return true; },
-            [](const DropColumn&) { return true; },
-            // A type change may narrow (TEXT -> INTEGER); the planner knows better and
-            // may say more, but generically a type change can lose data.
-            [](const AlterColumn& o) { return (o.changes & kChangeType) != 0; },
-            [](const AlterEnum& o) {
-                // Removing a label loses the rows' values that used it.
-                return std::any_of(o.from.labels.begin(), o.from.labels.end(), [&](const std::string& l) {
-                    return std::find(o.to.labels.begin(), o.to.labels.end(), l) == o.to.labels.end();
-                });
-            },
-            [](const DropEnum&) { return true; },
-            [](const CreateTable&) { return false; },
-            [](const RenameTable&) { return false; },
-            [](const AddColumn&) { return false; },
-            [](const RenameColumn&) { return false; },
-            [](const AlterPrimaryKey&) { return false; },
-            [](const AddForeignKey&) { return false; },
-            [](const DropForeignKey&) { return false; },
-            [](const AddUnique&) { return false; },
-            [](const DropUnique&) { return false; },
-            [](const AddCheck&) { return false; },
-            [](const DropCheck&) { return false; },
-            [](const CreateIndex&) { return false; },
-            [](const DropIndex&) { return false; },
-            [](const SetTableComment&) { return false; },
-            [](const CreateEnum&) { return false; },
-        },
-        op);
+    return std::visit(Overloaded{
+                          [](const DropTable&) { return true; },
+                          [](const DropColumn&) { return true; },
+                          // A type change may narrow (TEXT -> INTEGER); the planner knows better
+                          // and may say more, but generically a type change can lose data.
+                          [](const AlterColumn& o) { return (o.changes & kChangeType) != 0; },
+                          [](const AlterEnum& o) {
+                              // Removing a label loses the rows' values that used it.
+                              return std::any_of(o.from.labels.begin(), o.from.labels.end(),
+                                                 [&](const std::string& l) {
+                                                     return std::find(o.to.labels.begin(),
+                                                                      o.to.labels.end(),
+                                                                      l) == o.to.labels.end();
+                                                 });
+                          },
+                          [](const DropEnum&) { return true; },
+                          [](const CreateTable&) { return false; },
+                          [](const RenameTable&) { return false; },
+                          [](const AddColumn&) { return false; },
+                          [](const RenameColumn&) { return false; },
+                          [](const AlterPrimaryKey&) { return false; },
+                          [](const AddForeignKey&) { return false; },
+                          [](const DropForeignKey&) { return false; },
+                          [](const AddUnique&) { return false; },
+                          [](const DropUnique&) { return false; },
+                          [](const AddCheck&) { return false; },
+                          [](const DropCheck&) { return false; },
+                          [](const CreateIndex&) { return false; },
+                          [](const DropIndex&) { return false; },
+                          [](const SetTableComment&) { return false; },
+                          [](const CreateEnum&) { return false; },
+                      },
+                      op);
 }
 
 TableRef target_table(const Operation& op) {
-    return std::visit(
-        Overloaded{
-            [](const CreateTable& o) { return ref(o.table); },
-            [](const DropTable& o) { return ref(o.table); },
-            [](const RenameTable& o) { return o.from; },
-            [](const CreateEnum&) { return TableRef{}; },
-            [](const DropEnum&) { return TableRef{}; },
-            [](const AlterEnum&) { return TableRef{}; },
-            [](const auto& o) { return o.table; },
-        },
-        op);
+    return std::visit(Overloaded{
+                          [](const CreateTable& o) { return ref(o.table); },
+                          [](const DropTable& o) { return ref(o.table); },
+                          [](const RenameTable& o) { return o.from; },
+                          [](const CreateEnum&) { return TableRef{}; },
+                          [](const DropEnum&) { return TableRef{}; },
+                          [](const AlterEnum&) { return TableRef{}; },
+                          [](const auto& o) { return o.table; },
+                      },
+                      op);
 }
 
 }  // namespace autogen::schema

@@ -20,13 +20,30 @@ struct TableRef {
 };
 TableRef ref(const Table& t);
 
-struct CreateTable { Table table; };
-struct DropTable { Table table; };  ///< carries the whole table so the drop can be reversed
-struct RenameTable { TableRef from; std::string to; };
+struct CreateTable {
+    Table table;
+};
+struct DropTable {
+    Table table;
+};  ///< carries the whole table so the drop can be reversed
+struct RenameTable {
+    TableRef from;
+    std::string to;
+};
 
-struct AddColumn { TableRef table; Column column; };
-struct DropColumn { TableRef table; Column column; };
-struct RenameColumn { TableRef table; std::string from; std::string to; };
+struct AddColumn {
+    TableRef table;
+    Column column;
+};
+struct DropColumn {
+    TableRef table;
+    Column column;
+};
+struct RenameColumn {
+    TableRef table;
+    std::string from;
+    std::string to;
+};
 
 /// What an AlterColumn changes; a bit set.
 enum ColumnChange : std::uint32_t {
@@ -50,26 +67,61 @@ struct AlterPrimaryKey {
     std::optional<PrimaryKey> to;
 };
 
-struct AddForeignKey { TableRef table; ForeignKey key; };
-struct DropForeignKey { TableRef table; ForeignKey key; };
-struct AddUnique { TableRef table; UniqueConstraint unique; };
-struct DropUnique { TableRef table; UniqueConstraint unique; };
-struct AddCheck { TableRef table; CheckConstraint check; };
-struct DropCheck { TableRef table; CheckConstraint check; };
-struct CreateIndex { TableRef table; Index index; };
-struct DropIndex { TableRef table; Index index; };
+struct AddForeignKey {
+    TableRef table;
+    ForeignKey key;
+};
+struct DropForeignKey {
+    TableRef table;
+    ForeignKey key;
+};
+struct AddUnique {
+    TableRef table;
+    UniqueConstraint unique;
+};
+struct DropUnique {
+    TableRef table;
+    UniqueConstraint unique;
+};
+struct AddCheck {
+    TableRef table;
+    CheckConstraint check;
+};
+struct DropCheck {
+    TableRef table;
+    CheckConstraint check;
+};
+struct CreateIndex {
+    TableRef table;
+    Index index;
+};
+struct DropIndex {
+    TableRef table;
+    Index index;
+};
 
-struct SetTableComment { TableRef table; std::string from; std::string to; };
+struct SetTableComment {
+    TableRef table;
+    std::string from;
+    std::string to;
+};
 
-struct CreateEnum { Enum type; };
-struct DropEnum { Enum type; };
-struct AlterEnum { Enum from; Enum to; };  ///< labels added, removed, renamed or reordered
+struct CreateEnum {
+    Enum type;
+};
+struct DropEnum {
+    Enum type;
+};
+struct AlterEnum {
+    Enum from;
+    Enum to;
+};  ///< labels added, removed, renamed or reordered
 
-using Operation = std::variant<CreateTable, DropTable, RenameTable, AddColumn, DropColumn,
-                               RenameColumn, AlterColumn, AlterPrimaryKey, AddForeignKey,
-                               DropForeignKey, AddUnique, DropUnique, AddCheck, DropCheck,
-                               CreateIndex, DropIndex, SetTableComment, CreateEnum, DropEnum,
-                               AlterEnum>;
+using Operation =
+    std::variant<CreateTable, DropTable, RenameTable, AddColumn, DropColumn, RenameColumn,
+                 AlterColumn, AlterPrimaryKey, AddForeignKey, DropForeignKey, AddUnique, DropUnique,
+                 AddCheck, DropCheck, CreateIndex, DropIndex, SetTableComment, CreateEnum, DropEnum,
+                 AlterEnum>;
 
 /// The operation that undoes `op` (downgrade is derived, never written by hand).
 Operation reverse(const Operation& op);

@@ -1,7 +1,7 @@
 // reverse() of every operation kind: downgrade is derived, so it must be exact.
-#include <doctest/doctest.h>
-
 #include "schema/operation.hpp"
+
+#include <doctest/doctest.h>
 
 using namespace autogen::schema;
 

@@ -8,9 +8,8 @@ namespace autogen::schema {
 namespace {
 template <class T>
 T* find_by_name(std::vector<T>& items, const std::string& name, const std::string& schema_name) {
-    auto it = std::find_if(items.begin(), items.end(), [&](const T& t) {
-        return t.name == name && t.schema == schema_name;
-    });
+    auto it = std::find_if(items.begin(), items.end(),
+                           [&](const T& t) { return t.name == name && t.schema == schema_name; });
     return it == items.end() ? nullptr : &*it;
 }
 }  // namespace
@@ -43,36 +42,54 @@ const Enum* Schema::find_enum(const std::string& name, const std::string& schema
 
 const char* to_string(ReferentialAction a) {
     switch (a) {
-        case ReferentialAction::NoAction: return "no_action";
-        case ReferentialAction::Restrict: return "restrict";
-        case ReferentialAction::Cascade: return "cascade";
-        case ReferentialAction::SetNull: return "set_null";
-        case ReferentialAction::SetDefault: return "set_default";
+        case ReferentialAction::NoAction:
+            return "no_action";
+        case ReferentialAction::Restrict:
+            return "restrict";
+        case ReferentialAction::Cascade:
+            return "cascade";
+        case ReferentialAction::SetNull:
+            return "set_null";
+        case ReferentialAction::SetDefault:
+            return "set_default";
     }
     return "no_action";
 }
 
 const char* to_string(Logical l) {
     switch (l) {
-        case Logical::None: return "none";
-        case Logical::Boolean: return "boolean";
-        case Logical::SmallInt: return "smallint";
-        case Logical::Integer: return "integer";
-        case Logical::BigInt: return "bigint";
-        case Logical::Real: return "real";
-        case Logical::Double: return "double";
-        case Logical::Text: return "text";
-        case Logical::Blob: return "blob";
-        case Logical::TimestampTz: return "timestamptz";
-        case Logical::Date: return "date";
-        case Logical::Enum: return "enum";
+        case Logical::None:
+            return "none";
+        case Logical::Boolean:
+            return "boolean";
+        case Logical::SmallInt:
+            return "smallint";
+        case Logical::Integer:
+            return "integer";
+        case Logical::BigInt:
+            return "bigint";
+        case Logical::Real:
+            return "real";
+        case Logical::Double:
+            return "double";
+        case Logical::Text:
+            return "text";
+        case Logical::Blob:
+            return "blob";
+        case Logical::TimestampTz:
+            return "timestamptz";
+        case Logical::Date:
+            return "date";
+        case Logical::Enum:
+            return "enum";
     }
     return "none";
 }
 
 std::optional<ReferentialAction> parse_referential_action(const std::string& s) {
     std::string k;
-    for (char c : s) k += (c == ' ' ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    for (char c : s)
+        k += (c == ' ' ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
     if (k == "no_action") return ReferentialAction::NoAction;
     if (k == "restrict") return ReferentialAction::Restrict;
     if (k == "cascade") return ReferentialAction::Cascade;

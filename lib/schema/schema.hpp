@@ -51,8 +51,8 @@ struct Column {
     bool identity = false;                      ///< database-generated key value
     std::optional<std::string> collation;
     std::string comment;
-    std::string renamed_from;                   ///< model-only: the column's previous name
-    SourceLocation location;                    ///< model-only: where the field is declared
+    std::string renamed_from;  ///< model-only: the column's previous name
+    SourceLocation location;   ///< model-only: where the field is declared
 };
 
 struct PrimaryKey {
@@ -124,8 +124,8 @@ struct Table {
     std::vector<Index> indexes;
     std::vector<CheckConstraint> checks;
     std::string comment;
-    std::string renamed_from;  ///< model-only
-    SourceLocation location;   ///< model-only: the struct's declaration
+    std::string renamed_from;       ///< model-only
+    SourceLocation location;        ///< model-only: the struct's declaration
     std::vector<Trigger> triggers;  ///< database-only (see Trigger)
     /// Database-only table options of one dialect, like triggers: read by its inspector,
     /// never declared by models nor compared, so that a table rebuild creates the table
@@ -149,7 +149,8 @@ struct Enum {
 struct Schema {
     std::vector<Table> tables;
     std::vector<Enum> enums;
-    std::vector<View> views;  ///< database-only (see View), in creation order; read where rebuilds need them
+    std::vector<View>
+        views;  ///< database-only (see View), in creation order; read where rebuilds need them
 
     const Table* find_table(const std::string& name, const std::string& schema_name = {}) const;
     Table* find_table(const std::string& name, const std::string& schema_name = {});

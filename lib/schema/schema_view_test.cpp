@@ -1,6 +1,6 @@
-#include <doctest/doctest.h>
-
 #include "schema/schema_view.hpp"
+
+#include <doctest/doctest.h>
 
 using namespace autogen::schema;
 

@@ -20,16 +20,18 @@ namespace {
 constexpr const char* kFileName = "autogen.toml";
 
 SourceLocation where(const fs::path& file, const toml::source_region& r) {
-    return SourceLocation{file.string(), static_cast<unsigned>(r.begin.line), static_cast<unsigned>(r.begin.column)};
+    return SourceLocation{file.string(), static_cast<unsigned>(r.begin.line),
+                          static_cast<unsigned>(r.begin.column)};
 }
 
 /// Reads one table's keys into the config, reporting unknown keys and wrong types.
 class Reader {
-public:
+  public:
     Reader(const fs::path& file, const std::map<std::string, std::string>& vars, Diagnostics& diags)
         : file_(file), vars_(vars), diags_(diags) {}
 
-    void check_keys(const toml::table& table, const std::string& section, const std::set<std::string>& known) {
+    void check_keys(const toml::table& table, const std::string& section,
+                    const std::set<std::string>& known) {
         for (const auto& [k, node] : table) {
             (void)node;
             std::string key(k.str());
@@ -46,10 +48,11 @@ public:
         const toml::node* node = table.get(key);
         if (!node) return;
         if (auto v = node->value<std::string>()) {
-            if (auto expanded = expand_variables(*v, vars_, where(file_, node->source()), diags_)) out = *expanded;
+            if (auto expanded = expand_variables(*v, vars_, where(file_, node->source()), diags_))
+                out = *expanded;
         } else {
-            diags_.error(Category::Config, std::string("'") + key + "' must be a string", where(file_, node->source()),
-                         std::string("write ") + key + " = \"...\"");
+            diags_.error(Category::Config, std::string("'") + key + "' must be a string",
+                         where(file_, node->source()), std::string("write ") + key + " = \"...\"");
         }
     }
 
@@ -59,7 +62,8 @@ public:
         const toml::array* array = node->as_array();
         if (!array) {
             diags_.error(Category::Config, std::string("'") + key + "' must be a list of strings",
-                         where(file_, node->source()), std::string("write ") + key + " = [\"...\"]");
+                         where(file_, node->source()),
+                         std::string("write ") + key + " = [\"...\"]");
             return;
         }
         out.clear();
@@ -82,24 +86,27 @@ public:
         if (!node) return;
         auto v = node->value<double>();
         if (!v || *v < 0) {
-            diags_.error(Category::Config, std::string("'") + key + "' must be a number of seconds, 0 or more",
+            diags_.error(Category::Config,
+                         std::string("'") + key + "' must be a number of seconds, 0 or more",
                          where(file_, node->source()), std::string("write e.g. ") + key + " = 60");
             return;
         }
         out = *v;
     }
 
-private:
+  private:
     const fs::path& file_;
     const std::map<std::string, std::string>& vars_;
     Diagnostics& diags_;
 };
 
-const toml::table* section(const toml::table& root, const char* name, const fs::path& file, Diagnostics& diags) {
+const toml::table* section(const toml::table& root, const char* name, const fs::path& file,
+                           Diagnostics& diags) {
     const toml::node* node = root.get(name);
     if (!node) return nullptr;
     if (!node->is_table()) {
-        diags.error(Category::Config, std::string("'") + name + "' must be a table", where(file, node->source()),
+        diags.error(Category::Config, std::string("'") + name + "' must be a table",
+                    where(file, node->source()),
                     std::string("write it as a [") + name + "] section");
         return nullptr;
     }
@@ -149,7 +156,8 @@ std::map<std::string, std::string> read_dotenv(const fs::path& file) {
         if (eq == std::string::npos) continue;
         std::string key = trim(line.substr(0, eq));
         std::string value = trim(line.substr(eq + 1));
-        if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') && value.back() == value.front()) {
+        if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') &&
+            value.back() == value.front()) {
             value = value.substr(1, value.size() - 2);
         }
         out[key] = value;
@@ -157,7 +165,8 @@ std::map<std::string, std::string> read_dotenv(const fs::path& file) {
     return out;
 }
 
-std::optional<std::string> expand_variables(const std::string& text, const std::map<std::string, std::string>& vars,
+std::optional<std::string> expand_variables(const std::string& text,
+                                            const std::map<std::string, std::string>& vars,
                                             const SourceLocation& loc, Diagnostics& diags) {
     std::string out;
     for (std::size_t i = 0; i < text.size(); ++i) {
@@ -167,7 +176,8 @@ std::optional<std::string> expand_variables(const std::string& text, const std::
         }
         auto close = text.find('}', i + 2);
         if (close == std::string::npos) {
-            diags.error(Category::Config, "unterminated '${' in \"" + text + "\"", loc, "close it with '}'");
+            diags.error(Category::Config, "unterminated '${' in \"" + text + "\"", loc,
+                        "close it with '}'");
             return std::nullopt;
         }
         std::string body = text.substr(i + 2, close - i - 2);
@@ -183,8 +193,9 @@ std::optional<std::string> expand_variables(const std::string& text, const std::
         } else if (fallback) {
             out += *fallback;
         } else {
-            diags.error(Category::Config, "environment variable " + name + " is not set", loc,
-                        "set it, add it to .env beside autogen.toml, or write ${" + name + ":-default}");
+            diags.error(
+                Category::Config, "environment variable " + name + " is not set", loc,
+                "set it, add it to .env beside autogen.toml, or write ${" + name + ":-default}");
             return std::nullopt;
         }
         i = close;
@@ -192,7 +203,8 @@ std::optional<std::string> expand_variables(const std::string& text, const std::
     return out;
 }
 
-std::optional<Config> load_config(const fs::path& file, const std::map<std::string, std::string>& environment,
+std::optional<Config> load_config(const fs::path& file,
+                                  const std::map<std::string, std::string>& environment,
                                   Diagnostics& diags) {
     Config config;
     std::error_code ec;
@@ -202,9 +214,10 @@ std::optional<Config> load_config(const fs::path& file, const std::map<std::stri
     if (fs::is_directory(config.file, ec)) {
         const fs::path inside = config.file / kFileName;
         diags.error(Category::Config, config.file.string() + " is a folder, not a config file", {},
-                    fs::is_regular_file(inside, ec) ? "pass the file: -c " + inside.string()
-                                                    : "pass the path of an autogen.toml (run 'autogen init' in " +
-                                                          config.file.string() + " to create one)");
+                    fs::is_regular_file(inside, ec)
+                        ? "pass the file: -c " + inside.string()
+                        : "pass the path of an autogen.toml (run 'autogen init' in " +
+                              config.file.string() + " to create one)");
         return std::nullopt;
     }
     std::ifstream in(config.file);
@@ -237,12 +250,14 @@ std::optional<Config> load_config(const fs::path& file, const std::map<std::stri
         r.string(*t, "url", config.database.url);
         r.strings(*t, "dialects", config.database.dialects);
         config.database.dialects_given = t->contains("dialects");
-        if (const toml::node* node = t->get("dialects")) config.database.dialects_at = where(config.file, node->source());
+        if (const toml::node* node = t->get("dialects"))
+            config.database.dialects_at = where(config.file, node->source());
         r.string(*t, "dev_url", config.database.dev_url);
     }
     if (const auto* t = section(root, "models", config.file, diags)) {
-        r.check_keys(*t, "models", {"headers", "compile_commands", "include_dirs", "exclude_tables", "ignore",
-                                    "extra_args"});
+        r.check_keys(*t, "models",
+                     {"headers", "compile_commands", "include_dirs", "exclude_tables", "ignore",
+                      "extra_args"});
         r.strings(*t, "headers", config.models.headers);
         r.string(*t, "compile_commands", config.models.compile_commands);
         r.strings(*t, "include_dirs", config.models.include_dirs);
@@ -251,7 +266,9 @@ std::optional<Config> load_config(const fs::path& file, const std::map<std::stri
         r.strings(*t, "extra_args", config.models.extra_args);
     }
     if (const auto* t = section(root, "migrations", config.file, diags)) {
-        r.check_keys(*t, "migrations", {"dir", "file_template", "timezone", "version_table", "templates", "lock_timeout"});
+        r.check_keys(
+            *t, "migrations",
+            {"dir", "file_template", "timezone", "version_table", "templates", "lock_timeout"});
         r.string(*t, "dir", config.migrations.dir);
         r.string(*t, "file_template", config.migrations.file_template);
         r.string(*t, "timezone", config.migrations.timezone);
@@ -269,7 +286,8 @@ std::optional<Config> load_config(const fs::path& file, const std::map<std::stri
                     "add [models] headers = [\"src/models/**/*.hpp\"] (and/or compile_commands)");
     }
     if (config.database.dialects.empty()) {
-        diags.error(Category::Config, "[database] dialects is empty", SourceLocation{config.file.string()},
+        diags.error(Category::Config, "[database] dialects is empty",
+                    SourceLocation{config.file.string()},
                     "list at least one dialect, e.g. dialects = [\"sqlite\"]");
     }
     if (diags.error_count() != errors_before) return std::nullopt;

@@ -15,12 +15,12 @@
 namespace autogen::support {
 
 struct DatabaseConfig {
-    std::string url;                         ///< expanded; empty = no database configured
+    std::string url;  ///< expanded; empty = no database configured
     /// The dialects each revision carries SQL for. When the config does not set them,
     /// the CLI session uses the dialect of the effective database URL (sqlite if none).
     std::vector<std::string> dialects{"sqlite"};
-    bool dialects_given = false;             ///< `dialects` was set in the file
-    SourceLocation dialects_at;              ///< where `dialects` is set (for messages), when given
+    bool dialects_given = false;  ///< `dialects` was set in the file
+    SourceLocation dialects_at;   ///< where `dialects` is set (for messages), when given
     std::string dev_url;
     /// May a server dialect create its scratch database on the server of `url` when
     /// `dev_url` is empty? Not in the file: the CLI clears it for the read-only commands
@@ -29,14 +29,14 @@ struct DatabaseConfig {
 };
 
 struct ModelsConfig {
-    std::vector<std::string> headers;        ///< globs relative to the config's folder
+    std::vector<std::string> headers;  ///< globs relative to the config's folder
     std::string compile_commands;
     std::vector<std::string> include_dirs;
-    std::vector<std::string> exclude_tables; ///< glob patterns, never diffed
+    std::vector<std::string> exclude_tables;  ///< glob patterns, never diffed
     /// Globs (relative to the config's folder) of files that declare models but are
     /// deliberately not scanned: not a blind spot, and their tables are never dropped.
     std::vector<std::string> ignore;
-    std::vector<std::string> extra_args;     ///< extra clang arguments
+    std::vector<std::string> extra_args;  ///< extra clang arguments
 };
 
 struct MigrationsConfig {
@@ -44,7 +44,7 @@ struct MigrationsConfig {
     std::string file_template = "%Y%m%d_%H%M_{rev}_{slug}";
     std::string timezone = "UTC";
     std::string version_table = "autogen_version";
-    std::string templates;                   ///< the project's template folder; empty = built-ins only
+    std::string templates;  ///< the project's template folder; empty = built-ins only
     /// Seconds upgrade/downgrade/stamp wait for another migrator's lock before giving up
     /// (exit 3); --lock-timeout overrides it.
     double lock_timeout = 60;

@@ -1,7 +1,8 @@
 // autogen.toml loading: values, expansion, .env, strictness, lookup.
+#include "support/config.hpp"
+
 #include <doctest/doctest.h>
 
-#include "support/config.hpp"
 #include "tests/support/temp_dir.hpp"
 
 using namespace autogen;
@@ -36,7 +37,8 @@ version_table = "${TABLE}"
         CHECK(config->migrations.version_table == "vt_bom");
     }
     SUBCASE("the environment wins over the default and over .env") {
-        auto config = load_config(file, {{"DATABASE_URL", "sqlite:////tmp/x.db"}, {"TABLE", "env_vt"}}, diags);
+        auto config = load_config(
+            file, {{"DATABASE_URL", "sqlite:////tmp/x.db"}, {"TABLE", "env_vt"}}, diags);
         REQUIRE(config);
         CHECK(config->database.url == "sqlite:////tmp/x.db");
         CHECK(config->migrations.version_table == "env_vt");
@@ -47,7 +49,8 @@ TEST_CASE("config: errors say where and how to fix") {
     testing::TempDir dir;
     Diagnostics diags;
     SUBCASE("unknown key") {
-        auto file = dir.write("autogen.toml", "[models]\nheaders = [\"a.hpp\"]\nheader = [\"b\"]\n");
+        auto file =
+            dir.write("autogen.toml", "[models]\nheaders = [\"a.hpp\"]\nheader = [\"b\"]\n");
         CHECK_FALSE(load_config(file, {}, diags));
         REQUIRE(diags.has_errors());
         CHECK(diags.items()[0].message == "unknown key 'header' in [models]");
@@ -55,7 +58,8 @@ TEST_CASE("config: errors say where and how to fix") {
         CHECK(diags.items()[0].hint.find("headers") != std::string::npos);
     }
     SUBCASE("unset variable without default") {
-        auto file = dir.write("autogen.toml", "[database]\nurl = \"${NOPE_NOT_SET}\"\n[models]\nheaders=[\"a\"]\n");
+        auto file = dir.write("autogen.toml",
+                              "[database]\nurl = \"${NOPE_NOT_SET}\"\n[models]\nheaders=[\"a\"]\n");
         CHECK_FALSE(load_config(file, {}, diags));
         CHECK(diags.items()[0].message == "environment variable NOPE_NOT_SET is not set");
         CHECK(diags.items()[0].location.line == 2);
@@ -70,12 +74,15 @@ TEST_CASE("config: errors say where and how to fix") {
         dir.write("proj/autogen.toml", "[models]\nheaders = [\"a.hpp\"]\n");
         CHECK_FALSE(load_config(dir.path() / "proj", {}, diags));
         REQUIRE(diags.has_errors());
-        CHECK(diags.items()[0].message == (dir.path() / "proj").string() + " is a folder, not a config file");
-        CHECK(diags.items()[0].hint == "pass the file: -c " + (dir.path() / "proj" / "autogen.toml").string());
+        CHECK(diags.items()[0].message ==
+              (dir.path() / "proj").string() + " is a folder, not a config file");
+        CHECK(diags.items()[0].hint ==
+              "pass the file: -c " + (dir.path() / "proj" / "autogen.toml").string());
     }
     SUBCASE("a byte order mark is skipped; dialects and ignore are read with where dialects is") {
-        auto file = dir.write("autogen.toml", "\xEF\xBB\xBF[database]\ndialects = [\"sqlite\"]\n"
-                                              "[models]\nheaders = [\"a.hpp\"]\nignore = [\"old/**\"]\n");
+        auto file = dir.write("autogen.toml",
+                              "\xEF\xBB\xBF[database]\ndialects = [\"sqlite\"]\n"
+                              "[models]\nheaders = [\"a.hpp\"]\nignore = [\"old/**\"]\n");
         auto config = load_config(file, {}, diags);
         REQUIRE(config);
         CHECK(config->models.ignore == std::vector<std::string>{"old/**"});
@@ -103,18 +110,23 @@ TEST_CASE("config: [migrations] lock_timeout is seconds, 60 by default") {
     auto plain = load_config(dir.write("a.toml", "[models]\nheaders = [\"m/*.hpp\"]\n"), {}, diags);
     REQUIRE(plain);
     CHECK(plain->migrations.lock_timeout == 60);
-    auto set = load_config(dir.write("b.toml", "[models]\nheaders = [\"m/*.hpp\"]\n[migrations]\nlock_timeout = 2.5\n"),
-                           {}, diags);
+    auto set = load_config(
+        dir.write("b.toml",
+                  "[models]\nheaders = [\"m/*.hpp\"]\n[migrations]\nlock_timeout = 2.5\n"),
+        {}, diags);
     REQUIRE(set);
     CHECK(set->migrations.lock_timeout == 2.5);
     CHECK_FALSE(diags.has_errors());
     for (const char* bad : {"-1", "\"soon\""}) {
         Diagnostics refused;
-        CHECK_FALSE(load_config(dir.write("c.toml", std::string("[models]\nheaders = [\"m/*.hpp\"]\n[migrations]\n"
-                                                                "lock_timeout = ") + bad + "\n"),
-                                {}, refused));
+        CHECK_FALSE(load_config(
+            dir.write("c.toml", std::string("[models]\nheaders = [\"m/*.hpp\"]\n[migrations]\n"
+                                            "lock_timeout = ") +
+                                    bad + "\n"),
+            {}, refused));
         REQUIRE(refused.has_errors());
-        CHECK(refused.items()[0].message == "'lock_timeout' must be a number of seconds, 0 or more");
+        CHECK(refused.items()[0].message ==
+              "'lock_timeout' must be a number of seconds, 0 or more");
         CHECK(refused.items()[0].location.line == 4);
     }
 }

@@ -31,9 +31,9 @@ void Diagnostics::note(Category c, std::string message, SourceLocation where) {
 bool Diagnostics::has_errors() const { return error_count() != 0; }
 
 std::size_t Diagnostics::error_count() const {
-    return static_cast<std::size_t>(std::count_if(items_.begin(), items_.end(), [](const Diagnostic& d) {
-        return d.severity == Severity::Error;
-    }));
+    return static_cast<std::size_t>(
+        std::count_if(items_.begin(), items_.end(),
+                      [](const Diagnostic& d) { return d.severity == Severity::Error; }));
 }
 
 void Diagnostics::absorb(Diagnostics&& other) {
@@ -48,10 +48,14 @@ std::string format(const Diagnostic& d, const FormatStyle& style) {
     std::string out;
     // A file name is one line whatever it holds (a newline in it must not forge a line).
     if (d.location.known()) out += text(one_line_text(d.location.str()) + ": ");
-    const char* label = d.severity == Severity::Error ? "error:" : d.severity == Severity::Warning ? "warning:" : "note:";
+    const char* label = d.severity == Severity::Error     ? "error:"
+                        : d.severity == Severity::Warning ? "warning:"
+                                                          : "note:";
     out += (style.label ? style.label(label, d.severity) : std::string(label)) + " ";
     out += text(d.message);
-    if (!d.hint.empty()) out += "\n  " + (style.hint ? style.hint("hint:") : std::string("hint:")) + " " + text(d.hint);
+    if (!d.hint.empty())
+        out +=
+            "\n  " + (style.hint ? style.hint("hint:") : std::string("hint:")) + " " + text(d.hint);
     return out;
 }
 

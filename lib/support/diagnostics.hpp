@@ -37,7 +37,7 @@ struct Diagnostic {
 
 /// Collects diagnostics in the order they were reported.
 class Diagnostics {
-public:
+  public:
     void report(Diagnostic d) { items_.push_back(std::move(d)); }
     void error(Category c, std::string message, SourceLocation where = {}, std::string hint = {});
     void warning(Category c, std::string message, SourceLocation where = {}, std::string hint = {});
@@ -50,7 +50,7 @@ public:
     /// Moves everything from `other` into this sink.
     void absorb(Diagnostics&& other);
 
-private:
+  private:
     std::vector<Diagnostic> items_;
 };
 

@@ -1,6 +1,6 @@
-#include <doctest/doctest.h>
-
 #include "support/diagnostics.hpp"
+
+#include <doctest/doctest.h>
 
 using namespace autogen::support;
 
@@ -16,7 +16,9 @@ TEST_CASE("format: the one text of a diagnostic") {
 TEST_CASE("format with a style dresses each part, the labels apart from the text") {
     Diagnostic d{Severity::Error, Category::Model, "bad\x1b", {"a.hpp", 3, 0}, "fix"};
     FormatStyle style{[](const std::string& t) { return "<" + t + ">"; },
-                      [](const std::string& t, Severity s) { return (s == Severity::Error ? "[E " : "[? ") + t + "]"; },
+                      [](const std::string& t, Severity s) {
+                          return (s == Severity::Error ? "[E " : "[? ") + t + "]";
+                      },
                       [](const std::string& t) { return "[H " + t + "]"; }};
     CHECK(format(d, style) == "<a.hpp:3: >[E error:] <bad\x1b>\n  [H hint:] <fix>");
     // Without a style, the same as format(d).

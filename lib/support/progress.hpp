@@ -12,11 +12,11 @@ namespace autogen::support {
 
 /// One report: "<step> <done>/<total> <item>", e.g. "applying 12/300 3f2a9c1b add phone".
 struct Progress {
-    std::string step;        ///< what is being done ("scanning", "applying", "rebuilding" ...)
-    std::size_t done = 0;    ///< items finished so far (a counter)
-    std::size_t total = 0;   ///< items in all; 0 = unknown (no counter shown)
-    std::string item;        ///< the item being worked on now (a revision, a table); may be empty
-    bool finished = false;   ///< the step is over: whoever shows it erases it
+    std::string step;       ///< what is being done ("scanning", "applying", "rebuilding" ...)
+    std::size_t done = 0;   ///< items finished so far (a counter)
+    std::size_t total = 0;  ///< items in all; 0 = unknown (no counter shown)
+    std::string item;       ///< the item being worked on now (a revision, a table); may be empty
+    bool finished = false;  ///< the step is over: whoever shows it erases it
 };
 
 /// Receives progress reports; may be empty (nobody listens).

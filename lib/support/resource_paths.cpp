@@ -10,7 +10,8 @@ namespace autogen::support {
 namespace fs = std::filesystem;
 
 namespace {
-std::optional<fs::path> first_existing(std::initializer_list<fs::path> candidates, const fs::path& probe) {
+std::optional<fs::path> first_existing(std::initializer_list<fs::path> candidates,
+                                       const fs::path& probe) {
     for (const auto& dir : candidates) {
         if (dir.empty()) continue;
         std::error_code ec;
@@ -45,7 +46,8 @@ bool installed() {
 }
 
 std::optional<fs::path> model_include_dir() {
-    fs::path tree = installed() ? prefix() / AUTOGEN_INSTALL_INCLUDEDIR : fs::path(AUTOGEN_SOURCE_DIR) / "include";
+    fs::path tree = installed() ? prefix() / AUTOGEN_INSTALL_INCLUDEDIR
+                                : fs::path(AUTOGEN_SOURCE_DIR) / "include";
     return first_existing({from_env("AUTOGEN_INCLUDE_DIR"), tree}, "autogen/model.hpp");
 }
 

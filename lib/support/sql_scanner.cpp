@@ -19,7 +19,8 @@ std::size_t dollar_tag(std::string_view sql, std::size_t i) {
     return j < sql.size() && sql[j] == '$' ? j - i + 1 : 0;
 }
 
-SqlSpan make_span(std::string_view sql, SqlSpanKind kind, std::size_t begin, std::size_t end, bool terminated) {
+SqlSpan make_span(std::string_view sql, SqlSpanKind kind, std::size_t begin, std::size_t end,
+                  bool terminated) {
     if (end > sql.size()) end = sql.size();
     return SqlSpan{kind, begin, end, sql.substr(begin, end - begin), terminated};
 }
@@ -47,13 +48,15 @@ SqlQuoting SqlQuoting::quotes_only() {
     return q;
 }
 
-std::optional<SqlSpan> quoted_span_at(std::string_view sql, std::size_t at, const SqlQuoting& quoting) {
+std::optional<SqlSpan> quoted_span_at(std::string_view sql, std::size_t at,
+                                      const SqlQuoting& quoting) {
     if (at >= sql.size()) return std::nullopt;
     const char c = sql[at];
     const bool two = at + 1 < sql.size();
     if (quoting.comments && c == '-' && two && sql[at + 1] == '-') {
         std::size_t nl = sql.find('\n', at);
-        return make_span(sql, SqlSpanKind::LineComment, at, nl == std::string_view::npos ? sql.size() : nl, true);
+        return make_span(sql, SqlSpanKind::LineComment, at,
+                         nl == std::string_view::npos ? sql.size() : nl, true);
     }
     if (quoting.comments && c == '/' && two && sql[at + 1] == '*') {
         int depth = 1;
@@ -71,20 +74,23 @@ std::optional<SqlSpan> quoted_span_at(std::string_view sql, std::size_t at, cons
         }
         return make_span(sql, SqlSpanKind::BlockComment, at, sql.size(), false);
     }
-    const bool quote = (quoting.single_quotes && c == '\'') || (quoting.double_quotes && c == '"') ||
-                       (quoting.backticks && c == '`') || (quoting.brackets && c == '[');
+    const bool quote = (quoting.single_quotes && c == '\'') ||
+                       (quoting.double_quotes && c == '"') || (quoting.backticks && c == '`') ||
+                       (quoting.brackets && c == '[');
     if (quote) {
         const char close = c == '[' ? ']' : c;
         const SqlSpanKind kind = c == '\'' ? SqlSpanKind::String : SqlSpanKind::QuotedIdentifier;
         // E'it\'s': the E stands alone (not the end of a longer word such as "TYPE").
-        const bool backslash = quoting.e_strings && c == '\'' && at > 0 && (sql[at - 1] == 'E' || sql[at - 1] == 'e') &&
+        const bool backslash = quoting.e_strings && c == '\'' && at > 0 &&
+                               (sql[at - 1] == 'E' || sql[at - 1] == 'e') &&
                                (at < 2 || !word_char(sql[at - 2]));
         std::size_t i = at + 1;
         while (i < sql.size()) {
             if (backslash && sql[i] == '\\') {
                 i += 2;
             } else if (sql[i] == close) {
-                if (quoting.doubled_quotes && close != ']' && i + 1 < sql.size() && sql[i + 1] == close) {
+                if (quoting.doubled_quotes && close != ']' && i + 1 < sql.size() &&
+                    sql[i + 1] == close) {
                     i += 2;
                 } else {
                     return make_span(sql, kind, at, i + 1, true);
@@ -98,7 +104,8 @@ std::optional<SqlSpan> quoted_span_at(std::string_view sql, std::size_t at, cons
     if (quoting.dollar_quotes) {
         if (std::size_t tag = dollar_tag(sql, at)) {
             std::size_t close = sql.find(sql.substr(at, tag), at + tag);
-            if (close == std::string_view::npos) return make_span(sql, SqlSpanKind::DollarQuoted, at, sql.size(), false);
+            if (close == std::string_view::npos)
+                return make_span(sql, SqlSpanKind::DollarQuoted, at, sql.size(), false);
             return make_span(sql, SqlSpanKind::DollarQuoted, at, close + tag, true);
         }
     }

@@ -14,11 +14,12 @@ namespace autogen::support {
 /// Which quoting forms a scan recognises; each dialect (or each caller, when it must keep
 /// an older, narrower reading) picks its own.
 struct SqlQuoting {
-    bool single_quotes = true;     ///< '...' strings
-    bool double_quotes = true;     ///< "..." identifiers
-    bool backticks = false;        ///< `...` identifiers (SQLite, MySQL)
-    bool brackets = false;         ///< [...] identifiers (SQLite); never escaped by doubling
-    bool doubled_quotes = true;    ///< 'it''s' is one string; false: the doubled quote ends it and starts another
+    bool single_quotes = true;  ///< '...' strings
+    bool double_quotes = true;  ///< "..." identifiers
+    bool backticks = false;     ///< `...` identifiers (SQLite, MySQL)
+    bool brackets = false;      ///< [...] identifiers (SQLite); never escaped by doubling
+    bool doubled_quotes =
+        true;  ///< 'it''s' is one string; false: the doubled quote ends it and starts another
     bool e_strings = false;        ///< E'...' (PostgreSQL): a backslash escapes the next character
     bool dollar_quotes = false;    ///< $tag$...$tag$ bodies (PostgreSQL)
     bool comments = true;          ///< -- line and /* block */ comments
@@ -55,7 +56,8 @@ struct SqlSpan {
 /// The string, quoted identifier, comment or dollar-quoted body that starts at `sql[at]`,
 /// or nothing when `at` is in plain code. An E'...' string is recognised at its quote:
 /// the backslash rule applies when the quote follows a lone E or e.
-std::optional<SqlSpan> quoted_span_at(std::string_view sql, std::size_t at, const SqlQuoting& quoting);
+std::optional<SqlSpan> quoted_span_at(std::string_view sql, std::size_t at,
+                                      const SqlQuoting& quoting);
 
 /// The inside of a String or QuotedIdentifier span: the delimiters off (the closing one
 /// only when the span is terminated) and doubled closing quotes undone ('it''s' -> it's).
@@ -69,13 +71,13 @@ std::string quoted(std::string_view text, char quote);
 /// Walks SQL text span by span: `while (auto span = scanner.next()) ...`. Code spans are
 /// the longest runs between the other kinds; no span is empty.
 class SqlScanner {
-public:
+  public:
     SqlScanner(std::string_view sql, SqlQuoting quoting) : sql_(sql), quoting_(quoting) {}
 
     /// The next span, or nothing at the end of the text.
     std::optional<SqlSpan> next();
 
-private:
+  private:
     std::string_view sql_;
     SqlQuoting quoting_;
     std::size_t pos_ = 0;

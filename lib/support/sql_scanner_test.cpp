@@ -1,9 +1,9 @@
+#include "support/sql_scanner.hpp"
+
 #include <doctest/doctest.h>
 
 #include <string>
 #include <vector>
-
-#include "support/sql_scanner.hpp"
 
 using autogen::support::quoted;
 using autogen::support::quoted_span_at;
@@ -28,12 +28,24 @@ std::string spans(std::string_view sql, const SqlQuoting& quoting) {
         expected_begin = span->end;
         const char* kind = "c";
         switch (span->kind) {
-            case SqlSpanKind::Code: kind = "c"; break;
-            case SqlSpanKind::String: kind = "s"; break;
-            case SqlSpanKind::QuotedIdentifier: kind = "i"; break;
-            case SqlSpanKind::LineComment: kind = "l"; break;
-            case SqlSpanKind::BlockComment: kind = "b"; break;
-            case SqlSpanKind::DollarQuoted: kind = "d"; break;
+            case SqlSpanKind::Code:
+                kind = "c";
+                break;
+            case SqlSpanKind::String:
+                kind = "s";
+                break;
+            case SqlSpanKind::QuotedIdentifier:
+                kind = "i";
+                break;
+            case SqlSpanKind::LineComment:
+                kind = "l";
+                break;
+            case SqlSpanKind::BlockComment:
+                kind = "b";
+                break;
+            case SqlSpanKind::DollarQuoted:
+                kind = "d";
+                break;
         }
         if (!out.empty()) out += " | ";
         out += std::string(kind) + (span->terminated ? "" : "!") + ":" + std::string(span->text);
@@ -58,21 +70,23 @@ TEST_CASE("SqlScanner: spans for SQLite and PostgreSQL quoting") {
         {"string", "a = 'x;y';", "c:a =  | s:'x;y' | c:;", "c:a =  | s:'x;y' | c:;"},
         {"doubled quote stays inside", "'it''s' x", "s:'it''s' | c: x", "s:'it''s' | c: x"},
         {"quoted identifier", "\"a\"\"b\".c", "i:\"a\"\"b\" | c:.c", "i:\"a\"\"b\" | c:.c"},
-        {"backticks and brackets are SQLite's", "`a` [b c]", "i:`a` | c:  | i:[b c]", "c:`a` [b c]"},
+        {"backticks and brackets are SQLite's", "`a` [b c]", "i:`a` | c:  | i:[b c]",
+         "c:`a` [b c]"},
         {"a bracket does not escape by doubling", "[a]]b]", "i:[a] | c:]b]", "c:[a]]b]"},
-        {"line comment stops before the newline", "a -- ; x\nb", "c:a  | l:-- ; x | c:\nb", "c:a  | l:-- ; x | c:\nb"},
+        {"line comment stops before the newline", "a -- ; x\nb", "c:a  | l:-- ; x | c:\nb",
+         "c:a  | l:-- ; x | c:\nb"},
         {"line comment at the end", "a --", "c:a  | l:--", "c:a  | l:--"},
         {"block comment", "a /* ; */ b", "c:a  | b:/* ; */ | c: b", "c:a  | b:/* ; */ | c: b"},
-        {"nested block comment (PostgreSQL only)", "/* a /* b */ c */ d", "b:/* a /* b */ | c: c */ d",
-         "b:/* a /* b */ c */ | c: d"},
+        {"nested block comment (PostgreSQL only)", "/* a /* b */ c */ d",
+         "b:/* a /* b */ | c: c */ d", "b:/* a /* b */ c */ | c: d"},
         {"unterminated nested comment", "/* a /* b */", "b:/* a /* b */", "b!:/* a /* b */"},
         {"unterminated block comment", "a /* b", "c:a  | b!:/* b", "c:a  | b!:/* b"},
         {"unterminated string", "x 'abc", "c:x  | s!:'abc", "c:x  | s!:'abc"},
         {"unterminated after a doubled quote", "'ab''", "s!:'ab''", "s!:'ab''"},
         {"unterminated identifier", "\"ab", "i!:\"ab", "i!:\"ab"},
         {"unterminated bracket", "[ab", "i!:[ab", "c:[ab"},
-        {"E string escapes with a backslash (PostgreSQL)", "E'it\\'s' x", "c:E | s:'it\\' | c:s | s!:' x",
-         "c:E | s:'it\\'s' | c: x"},
+        {"E string escapes with a backslash (PostgreSQL)", "E'it\\'s' x",
+         "c:E | s:'it\\' | c:s | s!:' x", "c:E | s:'it\\'s' | c: x"},
         {"lower-case e string", "e'\\\\' x", "c:e | s:'\\\\' | c: x", "c:e | s:'\\\\' | c: x"},
         {"a word ending in E is no E string", "TYPE'\\' x'", "c:TYPE | s:'\\' | c: x | s!:'",
          "c:TYPE | s:'\\' | c: x | s!:'"},
@@ -81,10 +95,13 @@ TEST_CASE("SqlScanner: spans for SQLite and PostgreSQL quoting") {
         {"unterminated dollar quote", "$t$ abc", "c:$t$ abc", "d!:$t$ abc"},
         {"a parameter is no dollar quote", "$1 + $2$", "c:$1 + $2$", "c:$1 + $2$"},
         {"a lone dollar is code", "a$ b", "c:a$ b", "c:a$ b"},
-        {"comment marks inside a string", "'--' '/*'", "s:'--' | c:  | s:'/*'", "s:'--' | c:  | s:'/*'"},
-        {"quotes inside a comment", "-- it's\n'x'", "l:-- it's | c:\n | s:'x'", "l:-- it's | c:\n | s:'x'"},
+        {"comment marks inside a string", "'--' '/*'", "s:'--' | c:  | s:'/*'",
+         "s:'--' | c:  | s:'/*'"},
+        {"quotes inside a comment", "-- it's\n'x'", "l:-- it's | c:\n | s:'x'",
+         "l:-- it's | c:\n | s:'x'"},
         {"a single minus or slash is code", "a - b / c", "c:a - b / c", "c:a - b / c"},
-        {"adjacent spans", "'a'\"b\"/**/--", "s:'a' | i:\"b\" | b:/**/ | l:--", "s:'a' | i:\"b\" | b:/**/ | l:--"},
+        {"adjacent spans", "'a'\"b\"/**/--", "s:'a' | i:\"b\" | b:/**/ | l:--",
+         "s:'a' | i:\"b\" | b:/**/ | l:--"},
     };
     for (const auto& c : cases) {
         SUBCASE(c.name) {
@@ -137,8 +154,8 @@ TEST_CASE("unquoted: delimiters off, doubled quotes undone") {
     CHECK(inside("`a``b`") == "a`b");
     CHECK(inside("[a]") == "a");
     CHECK(inside("''") == "");
-    CHECK(inside("'ab") == "ab");      // unterminated: nothing to take off the end
-    CHECK(inside("'ab''") == "ab'");   // unterminated after a doubled quote
+    CHECK(inside("'ab") == "ab");     // unterminated: nothing to take off the end
+    CHECK(inside("'ab''") == "ab'");  // unterminated after a doubled quote
     CHECK(inside("'") == "");
 }
 

@@ -65,7 +65,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     return row[b.size()];
 }
 
-std::string closest(std::string_view word, const std::vector<std::string>& candidates, std::size_t max_distance) {
+std::string closest(std::string_view word, const std::vector<std::string>& candidates,
+                    std::size_t max_distance) {
     std::string best;
     std::size_t best_distance = std::min(max_distance, word.size());
     for (const auto& c : candidates) {

@@ -39,7 +39,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 /// The candidate closest to `word` by edit_distance when it is a near miss (closer than
 /// `max_distance`, and closer than the word is long, so "x" suggests nothing); "" otherwise.
 /// Ties go to the earlier candidate.
-std::string closest(std::string_view word, const std::vector<std::string>& candidates, std::size_t max_distance = 3);
+std::string closest(std::string_view word, const std::vector<std::string>& candidates,
+                    std::size_t max_distance = 3);
 
 /// The UTF-8 byte order mark that Windows editors put at the start of a file.
 inline constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";

@@ -1,6 +1,6 @@
-#include <doctest/doctest.h>
-
 #include "support/text.hpp"
+
+#include <doctest/doctest.h>
 
 TEST_CASE("join_with") {
     using autogen::support::join_with;

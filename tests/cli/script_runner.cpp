@@ -6,13 +6,14 @@
 //   autogen revision -m init         run; must exit 0
 //   [1] autogen check                run; must exit 1 (any code: [!0])
 //   parallel N autogen ARGS          run N copies at once; each must exit 0 (or as [N] says);
-//   tty INPUT autogen ARGS           run with stdin and stderr on a pseudo-terminal (its controlling
+//   tty INPUT autogen ARGS           run with stdin and stderr on a pseudo-terminal (its
+//   controlling
 //                                    terminal; CI unset unless the script set it with `env CI=...`
-//                                    to something else than the runner's "true"), typing the line INPUT; what the terminal
-//                                    showed becomes the last "stderr" (a prompt has no newline: match
-//                                    it with stderr; the terminal's \r\n line ends are \n, while a lone \r
-//                                    of a progress line and colour codes stay: match them with $CR, $ESC),
-//                                    stdout as usual
+//                                    to something else than the runner's "true"), typing the line
+//                                    INPUT; what the terminal showed becomes the last "stderr" (a
+//                                    prompt has no newline: match it with stderr; the terminal's
+//                                    \r\n line ends are \n, while a lone \r of a progress line and
+//                                    colour codes stay: match them with $CR, $ESC), stdout as usual
 //                                    their stdouts, concatenated, become the last stdout
 //   stdout REGEX / ! stdout REGEX    a line of the last stdout matches / none does
 //   stderr REGEX / ! stderr REGEX    same for stderr
@@ -21,14 +22,17 @@
 //   count N GLOB                     exactly N files match
 //   cp FROM TO                       copy a file inside the work folder (e.g. a new model version)
 //   rm PATH                          remove a file
-//   sql DB QUERY                     run QUERY (read-write) on the SQLite file DB; its rows ("a|b") become the
+//   sql DB QUERY                     run QUERY (read-write) on the SQLite file DB; its rows ("a|b")
+//   become the
 //                                    "stdout" that the next stdout lines check; "! sql" expects the
 //                                    database to refuse QUERY (its message becomes the "stderr")
-//   sqlfile DB FILE                  run the SQL script FILE on the SQLite file DB (like `sqlite3 DB < FILE`)
-//   tables DB / indexes DB           the database's table / index names (no internal ones), one per
+//   sqlfile DB FILE                  run the SQL script FILE on the SQLite file DB (like `sqlite3
+//   DB < FILE`) tables DB / indexes DB           the database's table / index names (no internal
+//   ones), one per
 //                                    line, sorted, as the "stdout" (portable across dialects)
 //   columns DB TABLE                 the column names of TABLE, in order, as the "stdout"
-//   client DB FILE                   run FILE with the dialect's own command-line client, stopping at
+//   client DB FILE                   run FILE with the dialect's own command-line client, stopping
+//   at
 //                                    the first error (sqlite3 -bail with foreign keys on;
 //                                    psql -v ON_ERROR_STOP=1 -f FILE); must exit 0 (or as [N] says)
 //   save FILE                        write the last stdout to FILE
@@ -51,15 +55,15 @@
 // whatever DB they name (db/other.sqlite3 names a second database, $OTHER_URL its URL,
 // for scripts that need two). A script that mentions $PG_URL gets a PostgreSQL database
 // in a SQLite run too ($PG_URL; the server's URL is in the environment as PG_SERVER_URL,
-// for `dev_url = "${PG_SERVER_URL}"`). In every step, $DIALECT and $DATABASE_URL are replaced by their
-// values (in embedded files, $DIALECT; in both, $CR, $LF and $ESC are those control characters, for tests of
-// text that must not become SQL or terminal control), and `if DIALECT STEP` runs STEP only when the script runs against DIALECT
-// (for catalog queries: sqlite_master vs information_schema).
+// for `dev_url = "${PG_SERVER_URL}"`). In every step, $DIALECT and $DATABASE_URL are replaced by
+// their values (in embedded files, $DIALECT; in both, $CR, $LF and $ESC are those control
+// characters, for tests of text that must not become SQL or terminal control), and `if DIALECT
+// STEP` runs STEP only when the script runs against DIALECT (for catalog queries: sqlite_master vs
+// information_schema).
 //
 // Exit code 0 when every step passes; on the first failure, prints the script so far
 // with each command's output, and exits 1.
 #include <fcntl.h>
-#include <cstdlib>
 #include <libpq-fe.h>
 #include <sqlite3.h>
 #include <sys/wait.h>
@@ -67,6 +71,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -158,8 +163,9 @@ struct RunResult {
 };
 
 /// Starts argv in cwd with stdout/stderr to files named by `tag` under scratch.
-pid_t spawn(const std::vector<std::string>& argv, const fs::path& cwd, const std::map<std::string, std::string>& env,
-            const fs::path& scratch, const std::string& tag) {
+pid_t spawn(const std::vector<std::string>& argv, const fs::path& cwd,
+            const std::map<std::string, std::string>& env, const fs::path& scratch,
+            const std::string& tag) {
     fs::path out_file = scratch / ("stdout" + tag), err_file = scratch / ("stderr" + tag);
     pid_t pid = fork();
     if (pid == 0) {
@@ -232,7 +238,8 @@ RunResult run_in_terminal(const std::vector<std::string>& argv, const fs::path& 
     }
     // Typed ahead: the terminal's line discipline keeps the line until it is read.
     const std::string line = input + "\n";
-    if (write(master, line.data(), line.size()) < 0) r.err = "cannot type into the pseudo-terminal\n";
+    if (write(master, line.data(), line.size()) < 0)
+        r.err = "cannot type into the pseudo-terminal\n";
     char buffer[4096];
     for (;;) {
         ssize_t n = read(master, buffer, sizeof buffer);
@@ -264,25 +271,31 @@ std::vector<fs::path> glob(const fs::path& root, const std::string& pattern) {
     // '*' within one path component; enough for "migrations/*.sql".
     std::string re;
     for (char c : pattern) {
-        if (c == '*') re += "[^/]*";
-        else if (std::string(".+()[]{}^$|\\?").find(c) != std::string::npos) re += std::string("\\") + c;
-        else re += c;
+        if (c == '*')
+            re += "[^/]*";
+        else if (std::string(".+()[]{}^$|\\?").find(c) != std::string::npos)
+            re += std::string("\\") + c;
+        else
+            re += c;
     }
     std::regex rx(re);
     std::vector<fs::path> out;
     std::error_code ec;
-    for (auto it = fs::recursive_directory_iterator(root, ec); it != fs::recursive_directory_iterator(); ++it) {
+    for (auto it = fs::recursive_directory_iterator(root, ec);
+         it != fs::recursive_directory_iterator(); ++it) {
         auto rel = fs::relative(it->path(), root).generic_string();
         if (std::regex_match(rel, rx)) out.push_back(it->path());
     }
     return out;
 }
 
-std::optional<std::string> sql_rows(const fs::path& db, const std::string& query, std::string& error) {
+std::optional<std::string> sql_rows(const fs::path& db, const std::string& query,
+                                    std::string& error) {
     sqlite3* h = nullptr;
     std::error_code ec;
     fs::create_directories(db.parent_path(), ec);
-    if (sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
+    if (sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
+        SQLITE_OK) {
         error = "cannot open " + db.string();
         sqlite3_close(h);
         return std::nullopt;
@@ -291,7 +304,8 @@ std::optional<std::string> sql_rows(const fs::path& db, const std::string& query
     char* msg = nullptr;
     auto cb = [](void* data, int n, char** values, char**) -> int {
         auto* s = static_cast<std::string*>(data);
-        for (int i = 0; i < n; ++i) *s += (i ? "|" : "") + std::string(values[i] ? values[i] : "NULL");
+        for (int i = 0; i < n; ++i)
+            *s += (i ? "|" : "") + std::string(values[i] ? values[i] : "NULL");
         *s += "\n";
         return 0;
     };
@@ -305,19 +319,24 @@ std::optional<std::string> sql_rows(const fs::path& db, const std::string& query
     return out;
 }
 
-
 // Catalog queries behind `tables` and `indexes`: user objects only, sorted by name.
 constexpr const char* kSqliteTables =
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name";
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY "
+    "name";
 constexpr const char* kSqliteIndexes =
-    "SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name";
+    "SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY "
+    "name";
 constexpr const char* kPostgresTables =
-    "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p') "
-    "AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%' ORDER BY 1";
+    "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE "
+    "c.relkind IN ('r', 'p') "
+    "AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%' "
+    "ORDER BY 1";
 // Indexes that back no constraint, like SQLite's (whose constraint indexes are sqlite_autoindex_*).
 constexpr const char* kPostgresIndexes =
-    "SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
-    "WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%' "
+    "SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n "
+    "ON n.oid = c.relnamespace "
+    "WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE "
+    "'pg_toast%' "
     "AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid) ORDER BY 1";
 
 /// The second database of a script, by its SQLite path; $OTHER_URL names it.
@@ -325,17 +344,20 @@ constexpr const char* kOtherSqlite = "db/other.sqlite3";
 
 /// The fresh PostgreSQL database a script runs against (dropped by the destructor).
 class PostgresDatabase {
-public:
+  public:
     /// Creates the database on the test server; `error` says why not.
     bool create(std::string& error) {
         const char* file = std::getenv("AUTOGEN_TEST_PG_URL_FILE");
         if (!file || !fs::exists(file)) {
-            error = "no PostgreSQL test server: AUTOGEN_TEST_PG_URL_FILE is unset or names no file "
-                    "(run through ctest, whose fixture starts the server, or scripts/pg-server.sh start DIR)";
+            error =
+                "no PostgreSQL test server: AUTOGEN_TEST_PG_URL_FILE is unset or names no file "
+                "(run through ctest, whose fixture starts the server, or scripts/pg-server.sh "
+                "start DIR)";
             return false;
         }
         server_url_ = read_all(file);
-        while (!server_url_.empty() && std::isspace(static_cast<unsigned char>(server_url_.back()))) server_url_.pop_back();
+        while (!server_url_.empty() && std::isspace(static_cast<unsigned char>(server_url_.back())))
+            server_url_.pop_back();
         std::random_device rd;
         name_ = "autogen_cli_" + std::to_string(getpid()) + "_" + std::to_string(rd() % 1000000);
         if (!on_server("CREATE DATABASE \"" + name_ + "\"", error)) return false;
@@ -354,24 +376,30 @@ public:
         auto query = server_url_.find('?');
         std::string base = server_url_.substr(0, query);
         auto slash = base.rfind('/');
-        return base.substr(0, slash + 1) + name_ + (query == std::string::npos ? "" : server_url_.substr(query));
+        return base.substr(0, slash + 1) + name_ +
+               (query == std::string::npos ? "" : server_url_.substr(query));
     }
     /// Runs `sql` (one or more statements) on our database; the last result's rows as "a|b" lines.
     std::optional<std::string> rows(const std::string& sql, std::string& error) const {
         return run(url(), sql, error);
     }
 
-private:
-    bool on_server(const std::string& sql, std::string& error) const { return run(server_url_, sql, error).has_value(); }
+  private:
+    bool on_server(const std::string& sql, std::string& error) const {
+        return run(server_url_, sql, error).has_value();
+    }
 
-    static std::optional<std::string> run(const std::string& conninfo, const std::string& sql, std::string& error) {
+    static std::optional<std::string> run(const std::string& conninfo, const std::string& sql,
+                                          std::string& error) {
         PGconn* conn = PQconnectdb(conninfo.c_str());
         if (PQstatus(conn) != CONNECTION_OK) {
-            error = std::string("cannot connect to the PostgreSQL test server: ") + PQerrorMessage(conn);
+            error = std::string("cannot connect to the PostgreSQL test server: ") +
+                    PQerrorMessage(conn);
             PQfinish(conn);
             return std::nullopt;
         }
-        PQsetNoticeProcessor(conn, [](void*, const char*) {}, nullptr);
+        PQsetNoticeProcessor(
+            conn, [](void*, const char*) {}, nullptr);
         PGresult* res = PQexec(conn, sql.c_str());
         std::optional<std::string> out;
         auto status = PQresultStatus(res);
@@ -379,7 +407,8 @@ private:
             std::string text;
             for (int r = 0; r < PQntuples(res); ++r) {
                 for (int c = 0; c < PQnfields(res); ++c) {
-                    text += (c ? "|" : "") + std::string(PQgetisnull(res, r, c) ? "NULL" : PQgetvalue(res, r, c));
+                    text += (c ? "|" : "") +
+                            std::string(PQgetisnull(res, r, c) ? "NULL" : PQgetvalue(res, r, c));
                 }
                 text += "\n";
             }
@@ -401,7 +430,8 @@ private:
 std::string substitute(std::string text, const std::map<std::string, std::string>& vars) {
     for (const auto& var : vars) {
         const std::string key = "$" + var.first;
-        for (auto pos = text.find(key); pos != std::string::npos; pos = text.find(key, pos + var.second.size())) {
+        for (auto pos = text.find(key); pos != std::string::npos;
+             pos = text.find(key, pos + var.second.size())) {
             text.replace(pos, key.size(), var.second);
         }
     }
@@ -429,7 +459,8 @@ int main(int argc, char** argv) {
     if (dialect == "postgresql") {
         std::string error;
         const std::string text = read_all(script_path);
-        bool needs_other = text.find(kOtherSqlite) != std::string::npos || text.find("$OTHER_URL") != std::string::npos;
+        bool needs_other = text.find(kOtherSqlite) != std::string::npos ||
+                           text.find("$OTHER_URL") != std::string::npos;
         if (!postgres.create(error) || (needs_other && !other_postgres.create(error))) {
             std::cerr << script_path.string() << ": " << error << "\n";
             return 1;
@@ -448,24 +479,28 @@ int main(int argc, char** argv) {
     };
 
     std::random_device rd;
-    fs::path work = fs::temp_directory_path() / ("autogen-cli-" + std::to_string(getpid()) + "-" + std::to_string(rd()));
+    fs::path work = fs::temp_directory_path() /
+                    ("autogen-cli-" + std::to_string(getpid()) + "-" + std::to_string(rd()));
     fs::path scratch = work.string() + ".out";
     fs::create_directories(work);
     fs::create_directories(scratch);
     for (const auto& [name, content] : script.files) {
         fs::create_directories((work / name).parent_path());
-        // Embedded files may say $DIALECT too (e.g. "-- +upgrade $DIALECT" in a hand-written revision).
-        std::ofstream(work / name, std::ios::binary)
-            << substitute(content, {{"DIALECT", dialect}, {"CR", "\r"}, {"LF", "\n"}, {"ESC", "\x1b"}});
+        // Embedded files may say $DIALECT too (e.g. "-- +upgrade $DIALECT" in a hand-written
+        // revision).
+        std::ofstream(work / name, std::ios::binary) << substitute(
+            content, {{"DIALECT", dialect}, {"CR", "\r"}, {"LF", "\n"}, {"ESC", "\x1b"}});
     }
 
     // Fixed clock and no inherited database, so runs are reproducible.
-    std::map<std::string, std::string> env{{"AUTOGEN_NOW", "2026-11-21T15:30:00Z"}, {"DATABASE_URL", ""}, {"CI", "true"}};
+    std::map<std::string, std::string> env{
+        {"AUTOGEN_NOW", "2026-11-21T15:30:00Z"}, {"DATABASE_URL", ""}, {"CI", "true"}};
     if (dialect == "postgresql") env["DATABASE_URL"] = postgres.url();
     const std::map<std::string, std::string> variables{
         {"DIALECT", dialect},
         {"DATABASE_URL", env["DATABASE_URL"]},
-        {"OTHER_URL", dialect == "postgresql" ? other_postgres.url() : std::string("sqlite:///") + kOtherSqlite},
+        {"OTHER_URL",
+         dialect == "postgresql" ? other_postgres.url() : std::string("sqlite:///") + kOtherSqlite},
         {"PG_URL", postgres.created() ? postgres.url() : std::string()},
         {"CR", "\r"},
         {"LF", "\n"},
@@ -515,23 +550,30 @@ int main(int argc, char** argv) {
             std::vector<std::string> args{binary.string()};
             args.insert(args.end(), words.begin() + 3, words.end());
             std::vector<pid_t> pids;
-            for (std::size_t i = 0; i < n; ++i) pids.push_back(spawn(args, work, env, scratch, std::to_string(i)));
+            for (std::size_t i = 0; i < n; ++i)
+                pids.push_back(spawn(args, work, env, scratch, std::to_string(i)));
             last = RunResult{0, "", ""};
             for (std::size_t i = 0; i < n; ++i) {
                 RunResult r = collect(pids[i], scratch, std::to_string(i));
                 last.out += r.out;
                 last.err += r.err;
-                log << "[process " << i << "]\n" << r.out << (r.err.empty() ? "" : "[stderr]\n" + r.err)
-                    << "[exit " << r.code << "]\n";
+                log << "[process " << i << "]\n"
+                    << r.out << (r.err.empty() ? "" : "[stderr]\n" + r.err) << "[exit " << r.code
+                    << "]\n";
                 bool code_ok = any_nonzero ? r.code != 0 : r.code == expected_code;
-                if (!code_ok) fail("process " + std::to_string(i) + " exited " + std::to_string(r.code));
+                if (!code_ok)
+                    fail("process " + std::to_string(i) + " exited " + std::to_string(r.code));
             }
-        } else if (verb == "autogen" || (verb == "tty" && words.size() > 2 && words[2] == "autogen")) {
+        } else if (verb == "autogen" ||
+                   (verb == "tty" && words.size() > 2 && words[2] == "autogen")) {
             const std::size_t first = verb == "tty" ? 3 : 1;
             std::vector<std::string> args{binary.string()};
-            args.insert(args.end(), words.begin() + static_cast<std::ptrdiff_t>(first), words.end());
-            last = verb == "tty" ? run_in_terminal(args, work, env, scratch, words[1]) : run_process(args, work, env, scratch);
-            log << last.out << (last.err.empty() ? "" : "[stderr]\n" + last.err) << "[exit " << last.code << "]\n";
+            args.insert(args.end(), words.begin() + static_cast<std::ptrdiff_t>(first),
+                        words.end());
+            last = verb == "tty" ? run_in_terminal(args, work, env, scratch, words[1])
+                                 : run_process(args, work, env, scratch);
+            log << last.out << (last.err.empty() ? "" : "[stderr]\n" + last.err) << "[exit "
+                << last.code << "]\n";
             bool code_ok = any_nonzero ? last.code != 0 : last.code == expected_code;
             if (!code_ok) {
                 fail("exit code " + std::to_string(last.code) + ", expected " +
@@ -542,7 +584,9 @@ int main(int argc, char** argv) {
                 fail("'" + verb + "' takes one quoted regex");
             } else {
                 bool found = any_line_matches(verb == "stdout" ? last.out : last.err, words[1]);
-                if (found == negate) fail(verb + (negate ? " has" : " lacks") + " a line matching /" + words[1] + "/");
+                if (found == negate)
+                    fail(verb + (negate ? " has" : " lacks") + " a line matching /" + words[1] +
+                         "/");
             }
         } else if (verb == "exists") {
             bool found = !glob(work, words.at(1)).empty();
@@ -550,18 +594,24 @@ int main(int argc, char** argv) {
         } else if (verb == "grep") {
             auto matches = glob(work, words.at(2));
             if (matches.size() != 1) {
-                fail(std::to_string(matches.size()) + " files match " + words.at(2) + ", expected exactly 1");
+                fail(std::to_string(matches.size()) + " files match " + words.at(2) +
+                     ", expected exactly 1");
             } else {
                 bool found = any_line_matches(read_all(matches[0]), words.at(1));
-                if (found == negate) fail(words.at(2) + (negate ? " has" : " lacks") + " a line matching /" + words.at(1) + "/");
+                if (found == negate)
+                    fail(words.at(2) + (negate ? " has" : " lacks") + " a line matching /" +
+                         words.at(1) + "/");
             }
         } else if (verb == "count") {
             auto n = glob(work, words.at(2)).size();
-            if (n != std::stoul(words.at(1))) fail(std::to_string(n) + " files match " + words.at(2) + ", expected " + words.at(1));
+            if (n != std::stoul(words.at(1)))
+                fail(std::to_string(n) + " files match " + words.at(2) + ", expected " +
+                     words.at(1));
         } else if (verb == "cp") {
             std::error_code ec;
             fs::create_directories((work / words.at(2)).parent_path());
-            fs::copy_file(work / words.at(1), work / words.at(2), fs::copy_options::overwrite_existing, ec);
+            fs::copy_file(work / words.at(1), work / words.at(2),
+                          fs::copy_options::overwrite_existing, ec);
             if (ec) fail("cp: " + ec.message());
         } else if (verb == "rm") {
             std::error_code ec;
@@ -570,30 +620,35 @@ int main(int argc, char** argv) {
             auto matches = glob(work, words.at(1));
             fs::path golden = script_path.parent_path() / words.at(2);
             if (matches.size() != 1) {
-                fail(std::to_string(matches.size()) + " files match " + words.at(1) + ", expected exactly 1");
+                fail(std::to_string(matches.size()) + " files match " + words.at(1) +
+                     ", expected exactly 1");
             } else if (std::getenv("AUTOGEN_UPDATE_GOLDEN")) {
                 fs::create_directories(golden.parent_path());
                 std::ofstream(golden, std::ios::binary) << read_all(matches[0]);
                 log << "(golden " << golden.string() << " rewritten)\n";
             } else if (read_all(matches[0]) != read_all(golden)) {
                 std::string actual = read_all(matches[0]);
-                log << "--- expected " << golden.string() << "\n" << read_all(golden) << "--- actual "
-                    << matches[0].string() << "\n" << actual;
+                log << "--- expected " << golden.string() << "\n"
+                    << read_all(golden) << "--- actual " << matches[0].string() << "\n"
+                    << actual;
                 fail(words.at(1) + " differs from golden " + words.at(2) +
                      " (run with AUTOGEN_UPDATE_GOLDEN=1 to accept the new output)");
             }
         } else if (verb == "save") {
             std::ofstream(work / words.at(1), std::ios::binary) << last.out;
         } else if (verb == "append") {
-            std::ofstream(work / words.at(1), std::ios::binary | std::ios::app) << words.at(2) << "\n";
+            std::ofstream(work / words.at(1), std::ios::binary | std::ios::app)
+                << words.at(2) << "\n";
         } else if (verb == "truncate") {
             auto matches = glob(work, words.at(1));
             if (matches.size() != 1) {
-                fail(std::to_string(matches.size()) + " files match " + words.at(1) + ", expected exactly 1");
+                fail(std::to_string(matches.size()) + " files match " + words.at(1) +
+                     ", expected exactly 1");
             } else {
                 std::istringstream in(read_all(matches[0]));
                 std::string kept;
-                for (std::string line; std::getline(in, line) && !std::regex_search(line, std::regex(words.at(2)));) {
+                for (std::string line;
+                     std::getline(in, line) && !std::regex_search(line, std::regex(words.at(2)));) {
                     kept += line + "\n";
                 }
                 std::ofstream(matches[0], std::ios::binary | std::ios::trunc) << kept;
@@ -605,8 +660,9 @@ int main(int argc, char** argv) {
         } else if (verb == "sqlfile") {
             std::string error;
             std::string sql = read_all(work / words.at(2));
-            bool done = dialect == "postgresql" ? database_for(words.at(1)).rows(sql, error).has_value()
-                                                : sql_rows(work / words.at(1), sql, error).has_value();
+            bool done = dialect == "postgresql"
+                            ? database_for(words.at(1)).rows(sql, error).has_value()
+                            : sql_rows(work / words.at(1), sql, error).has_value();
             if (!done) fail("sqlfile: " + error);
         } else if (verb == "env") {
             auto eq = words.at(1).find('=');
@@ -616,12 +672,14 @@ int main(int argc, char** argv) {
             if (dialect == "postgresql") {
                 query = verb == "tables"    ? std::string(kPostgresTables)
                         : verb == "indexes" ? std::string(kPostgresIndexes)
-                                            : "SELECT column_name FROM information_schema.columns WHERE table_name = '" +
+                                            : "SELECT column_name FROM information_schema.columns "
+                                              "WHERE table_name = '" +
                                                   words.at(2) + "' ORDER BY ordinal_position";
             } else {
                 query = verb == "tables"    ? std::string(kSqliteTables)
                         : verb == "indexes" ? std::string(kSqliteIndexes)
-                                            : "SELECT name FROM pragma_table_info('" + words.at(2) + "') ORDER BY cid";
+                                            : "SELECT name FROM pragma_table_info('" + words.at(2) +
+                                                  "') ORDER BY cid";
             }
             std::string error;
             auto rows = dialect == "postgresql" ? database_for(words.at(1)).rows(query, error)
@@ -634,16 +692,26 @@ int main(int argc, char** argv) {
             }
         } else if (verb == "client") {
             std::error_code ignored;
-            fs::create_directories((work / words.at(1)).parent_path(), ignored);  // sqlite3 creates no folders
+            fs::create_directories((work / words.at(1)).parent_path(),
+                                   ignored);  // sqlite3 creates no folders
             // As a DBA would run a script: stop at the first error; SQLite with foreign keys on.
             std::vector<std::string> args =
                 dialect == "postgresql"
-                    ? std::vector<std::string>{"/usr/bin/psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-f",
-                                               (work / words.at(2)).string(), database_for(words.at(1)).url()}
-                    : std::vector<std::string>{"/bin/sh", "-c", "sqlite3 -bail -cmd 'PRAGMA foreign_keys = ON' \"$0\" < \"$1\"",
-                                               (work / words.at(1)).string(), (work / words.at(2)).string()};
+                    ? std::vector<std::string>{"/usr/bin/psql",
+                                               "-X",
+                                               "-q",
+                                               "-v",
+                                               "ON_ERROR_STOP=1",
+                                               "-f",
+                                               (work / words.at(2)).string(),
+                                               database_for(words.at(1)).url()}
+                    : std::vector<std::string>{
+                          "/bin/sh", "-c",
+                          "sqlite3 -bail -cmd 'PRAGMA foreign_keys = ON' \"$0\" < \"$1\"",
+                          (work / words.at(1)).string(), (work / words.at(2)).string()};
             last = run_process(args, work, env, scratch);
-            log << last.out << (last.err.empty() ? "" : "[stderr]\n" + last.err) << "[exit " << last.code << "]\n";
+            log << last.out << (last.err.empty() ? "" : "[stderr]\n" + last.err) << "[exit "
+                << last.code << "]\n";
             if (any_nonzero ? last.code == 0 : last.code != expected_code)
                 fail("client exited " + std::to_string(last.code));
         } else if (verb == "sql") {
@@ -669,14 +737,15 @@ int main(int argc, char** argv) {
 
     std::error_code ec;
     if (!ok) {
-        std::cerr << log.str() << "\nFAILED " << failure << "\n(work folder kept: " << work << ")\n";
+        std::cerr << log.str() << "\nFAILED " << failure << "\n(work folder kept: " << work
+                  << ")\n";
     } else {
         fs::remove_all(work, ec);
     }
     fs::remove_all(scratch, ec);
     if (ok) {
-        std::cout << "PASS " << script_path.filename().string() << " [" << dialect << "] (" << script.steps.size()
-                  << " steps)\n";
+        std::cout << "PASS " << script_path.filename().string() << " [" << dialect << "] ("
+                  << script.steps.size() << " steps)\n";
     }
     return ok ? 0 : 1;
 }

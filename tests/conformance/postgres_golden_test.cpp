@@ -4,9 +4,9 @@
 // the git diff before committing them).
 #include <doctest/doctest.h>
 
+#include "tests/support/golden.hpp"
 #include "tests/support/golden_sql.hpp"
 #include "tests/support/postgres_test_cases.hpp"
-#include "tests/support/golden.hpp"
 #include "tests/support/registry_dialect.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -26,7 +26,8 @@ TEST_CASE("postgres planner: golden SQL per operation kind") {
             for (const auto& d : diags.items()) MESSAGE(support::format(d));
             CHECK_FALSE(diags.has_errors());
             CHECK(text.find("\n--   ") != std::string::npos);  // at least one operation
-            testing::check_golden(text, testing::source_dir() / "tests/golden/postgresql" / (std::string(c.name) + ".sql"));
+            testing::check_golden(text, testing::source_dir() / "tests/golden/postgresql" /
+                                            (std::string(c.name) + ".sql"));
         }
     }
 }

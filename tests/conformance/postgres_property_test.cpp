@@ -20,7 +20,9 @@ Profile postgres_profile() {
     p.unnamed_constraints = false;
     p.identity_anywhere = true;
     p.collations = {"C", "POSIX"};
-    p.sql_types = {{"NUMERIC(12,2)", Logical::Double}, {"VARCHAR(40)", Logical::Text}, {"INT8", Logical::BigInt}};
+    p.sql_types = {{"NUMERIC(12,2)", Logical::Double},
+                   {"VARCHAR(40)", Logical::Text},
+                   {"INT8", Logical::BigInt}};
     p.defaults = portable_defaults();
     p.defaults[Logical::Boolean] = {"true", "FALSE"};
     p.defaults[Logical::Blob] = {"'\\x00ff'::bytea"};
@@ -33,7 +35,7 @@ Profile postgres_profile() {
 /// One database on the test server; the models are materialised in a second one whose
 /// public schema is emptied each time (cheaper than a database per step).
 class PostgresTarget final : public HarnessTarget<testing::PostgresHarness> {
-public:
+  public:
     bool ready() const { return h_.conn && scratch_.conn; }
 
     Schema materialize(const Schema& model, std::string& errors) override {
@@ -42,7 +44,8 @@ public:
         // One round trip: empty the schema and create the models in one transaction.
         std::string script = "BEGIN; DROP SCHEMA public CASCADE; CREATE SCHEMA public;\n";
         if (!diags.has_errors()) {
-            auto statements = scratch_.planner->plan(diff::diff(Schema{}, lowered, *scratch_.rules), Schema{}, lowered, diags);
+            auto statements = scratch_.planner->plan(diff::diff(Schema{}, lowered, *scratch_.rules),
+                                                     Schema{}, lowered, diags);
             for (const auto& st : statements) script += st.sql + ";\n";
         }
         script += "COMMIT";
@@ -57,7 +60,8 @@ public:
     bool clear_rows(const Schema& s) override {
         if (s.tables.empty()) return true;
         std::string list;
-        for (const auto& t : s.tables) list += (list.empty() ? "" : ", ") + codegen::quote_identifier(t.name);
+        for (const auto& t : s.tables)
+            list += (list.empty() ? "" : ", ") + codegen::quote_identifier(t.name);
         return h_.run({{.sql = "TRUNCATE " + list}});
     }
     /// Casts every value the way ALTER COLUMN ... TYPE will (a length is checked apart:
@@ -68,11 +72,14 @@ public:
         one.tables.push_back(Table{.name = "x", .columns = {to}});
         Schema lowered = h_.planner->lower(one, diags);
         if (diags.has_errors()) return false;
-        std::string c = codegen::quote_identifier(from.name), table = codegen::quote_identifier(t.name);
-        if (!query("SELECT CAST(" + c + " AS " + lowered.tables[0].columns[0].type.sql + ") FROM " + table)) return false;
+        std::string c = codegen::quote_identifier(from.name),
+                    table = codegen::quote_identifier(t.name);
+        if (!query("SELECT CAST(" + c + " AS " + lowered.tables[0].columns[0].type.sql + ") FROM " +
+                   table))
+            return false;
         if (to.type.length) {
-            auto r = query("SELECT 1 FROM " + table + " WHERE char_length(CAST(" + c + " AS TEXT)) > " +
-                           std::to_string(*to.type.length) + " LIMIT 1");
+            auto r = query("SELECT 1 FROM " + table + " WHERE char_length(CAST(" + c +
+                           " AS TEXT)) > " + std::to_string(*to.type.length) + " LIMIT 1");
             if (!r || !r->empty()) return false;
         }
         return true;
@@ -80,13 +87,15 @@ public:
     const diff::DiffRules& rules() const override { return *h_.rules; }
     std::string messages() override { return h_.messages() + scratch_.messages(); }
 
-private:
+  private:
     testing::PostgresHarness scratch_;
 };
 
 }  // namespace
 
-TEST_CASE("postgres property: random model edits, each revision applied, checked, rows kept; down to base and up again") {
+TEST_CASE(
+    "postgres property: random model edits, each revision applied, checked, rows kept; down to "
+    "base and up again") {
     PostgresTarget db;
     REQUIRE_MESSAGE(db.ready(), db.messages());
     RunStats stats = run_property(db, postgres_profile(), 1, 300);

@@ -47,7 +47,9 @@ TEST_CASE("postgres round trip: every operation kind, planned from the differ, a
             for (const auto& [q, _] : c.kept) kept_before.push_back(h.rows(q));
 
             schema::Schema from = h.inspect();
-            CHECK_MESSAGE(h.left_to_do(want_before).empty(), "the created schema is not the model's:\n" << h.left_to_do(want_before));
+            CHECK_MESSAGE(h.left_to_do(want_before).empty(),
+                          "the created schema is not the model's:\n"
+                              << h.left_to_do(want_before));
             auto ops = diff::diff(from, want_after, *h.rules);
             INFO("operations:\n" << describe(ops));
             auto up = h.planner->plan(ops, from, want_after, h.diags);
@@ -55,7 +57,8 @@ TEST_CASE("postgres round trip: every operation kind, planned from the differ, a
             REQUIRE_MESSAGE(h.run(up), h.messages());
             std::string left = h.left_to_do(want_after);
             CHECK_MESSAGE(left.empty(), "left after upgrade:\n" << left);
-            for (std::size_t i = 0; i < c.kept.size(); ++i) CHECK(h.rows(c.kept[i].second) == kept_before[i]);
+            for (std::size_t i = 0; i < c.kept.size(); ++i)
+                CHECK(h.rows(c.kept[i].second) == kept_before[i]);
 
             auto down = h.planner->plan(schema::reverse(ops), want_after, from, h.diags);
             INFO("downgrade:\n" << sql_text(down));
@@ -73,7 +76,9 @@ TEST_CASE("postgres round trip: every operation kind, planned from the differ, a
     }
 }
 
-TEST_CASE("postgres round trip: tightening without a default fails on NULLs, and passes once they are filled") {
+TEST_CASE(
+    "postgres round trip: tightening without a default fails on NULLs, and passes once they are "
+    "filled") {
     testing::PostgresHarness h;
     REQUIRE_MESSAGE(h.conn, h.messages());
     schema::Schema before = base(), after = base();
@@ -84,18 +89,22 @@ TEST_CASE("postgres round trip: tightening without a default fails on NULLs, and
     auto up = h.planner->plan(diff::diff(from, to, *h.rules), from, to, h.diags);
     REQUIRE(up.size() == 1);
     CHECK(up[0].comment.find("-- ") == std::string::npos);  // the template adds the "-- "
-    CHECK(up[0].comment.find("UPDATE \"users\" SET \"full_name\" = <value> WHERE \"full_name\" IS NULL;") !=
+    CHECK(up[0].comment.find(
+              "UPDATE \"users\" SET \"full_name\" = <value> WHERE \"full_name\" IS NULL;") !=
           std::string::npos);
     support::Diagnostics quiet;
     std::swap(quiet, h.diags);
     CHECK_FALSE(h.run(up));  // user 2 has no full name
     std::swap(quiet, h.diags);
-    REQUIRE(h.conn->execute("UPDATE \"users\" SET \"full_name\" = 'unknown' WHERE \"full_name\" IS NULL", h.diags));
+    REQUIRE(h.conn->execute(
+        "UPDATE \"users\" SET \"full_name\" = 'unknown' WHERE \"full_name\" IS NULL", h.diags));
     CHECK_MESSAGE(h.run(up), h.messages());
     CHECK(h.left_to_do(to).empty());
 }
 
-TEST_CASE("postgres round trip: a label added with ADD VALUE is usable after the revision's transaction") {
+TEST_CASE(
+    "postgres round trip: a label added with ADD VALUE is usable after the revision's "
+    "transaction") {
     testing::PostgresHarness h;
     REQUIRE_MESSAGE(h.conn, h.messages());
     schema::Schema before = base(), after = base();
@@ -115,7 +124,8 @@ TEST_CASE("postgres round trip: a label added with ADD VALUE is usable after the
     CHECK_FALSE(h.run(use_now));
     std::swap(quiet, h.diags);
     REQUIRE_MESSAGE(h.run(up), h.messages());
-    CHECK_MESSAGE(h.run({{.sql = "UPDATE orders SET status = 'refunded' WHERE id = 9"}}), h.messages());
+    CHECK_MESSAGE(h.run({{.sql = "UPDATE orders SET status = 'refunded' WHERE id = 9"}}),
+                  h.messages());
     CHECK(h.rows("SELECT status FROM orders WHERE id = 9") == std::vector<std::string>{"refunded"});
 }
 
@@ -124,7 +134,9 @@ TEST_CASE("postgres round trip: a label added with ADD VALUE is usable after the
 // and retyping a collated column to a shorter VARCHAR lost its collation (TYPE without
 // COLLATE resets it).
 TEST_CASE("postgres round trip: collated text columns retyped") {
-    schema::Column code{.name = "code", .type = {.logical = schema::Logical::Text, .length = 200}, .collation = "C"};
+    schema::Column code{.name = "code",
+                        .type = {.logical = schema::Logical::Text, .length = 200},
+                        .collation = "C"};
     schema::Column after_column = code;
     std::string sum;
     SUBCASE("to bigint: the collation goes") {
@@ -142,7 +154,8 @@ TEST_CASE("postgres round trip: collated text columns retyped") {
     schema::Schema after = before;
     after.tables[0].columns[0] = after_column;
     std::string errors;
-    schema::Schema want_before = testing::materialize_postgres(before, errors), want_after = testing::materialize_postgres(after, errors);
+    schema::Schema want_before = testing::materialize_postgres(before, errors),
+                   want_after = testing::materialize_postgres(after, errors);
     REQUIRE_MESSAGE(errors.empty(), errors);
     REQUIRE(h.create(want_before));
     REQUIRE(h.conn->execute("INSERT INTO codes VALUES ('42'), ('7')", h.diags));
@@ -162,10 +175,17 @@ TEST_CASE("postgres round trip: collated text columns retyped") {
 // GIN index made by hand are read, shown as differences from a schema without them, and
 // planned back and forth.
 TEST_CASE("postgres round trip: DEFERRABLE foreign keys and index methods") {
-    schema::Column id{.name = "id", .type = {.logical = schema::Logical::BigInt}, .nullable = false};
-    schema::Column parent{.name = "parent_id", .type = {.logical = schema::Logical::BigInt}, .nullable = true};
-    schema::Table nodes{.name = "nodes", .columns = {id, parent}, .primary_key = schema::PrimaryKey{.columns = {"id"}}};
-    nodes.foreign_keys = {{.name = "fk_nodes_parent", .columns = {"parent_id"}, .ref_table = "nodes", .ref_columns = {"id"}}};
+    schema::Column id{
+        .name = "id", .type = {.logical = schema::Logical::BigInt}, .nullable = false};
+    schema::Column parent{
+        .name = "parent_id", .type = {.logical = schema::Logical::BigInt}, .nullable = true};
+    schema::Table nodes{.name = "nodes",
+                        .columns = {id, parent},
+                        .primary_key = schema::PrimaryKey{.columns = {"id"}}};
+    nodes.foreign_keys = {{.name = "fk_nodes_parent",
+                           .columns = {"parent_id"},
+                           .ref_table = "nodes",
+                           .ref_columns = {"id"}}};
     nodes.indexes = {{.name = "ix_nodes_parent", .columns = {"parent_id"}}};
     schema::Schema before;
     before.tables.push_back(nodes);
@@ -177,7 +197,8 @@ TEST_CASE("postgres round trip: DEFERRABLE foreign keys and index methods") {
     testing::PostgresHarness h;
     REQUIRE_MESSAGE(h.conn, h.messages());
     std::string errors;
-    schema::Schema want_before = testing::materialize_postgres(before, errors), want_after = testing::materialize_postgres(after, errors);
+    schema::Schema want_before = testing::materialize_postgres(before, errors),
+                   want_after = testing::materialize_postgres(after, errors);
     REQUIRE_MESSAGE(errors.empty(), errors);
     REQUIRE(want_after.tables[0].foreign_keys.at(0).deferrable);
     REQUIRE(want_after.tables[0].indexes.at(0).method == "hash");
@@ -189,7 +210,8 @@ TEST_CASE("postgres round trip: DEFERRABLE foreign keys and index methods") {
     REQUIRE_MESSAGE(h.run(up), h.messages());
     CHECK(h.left_to_do(want_after).empty());
     // Deferred: a row may name a parent inserted later in the same transaction.
-    CHECK_MESSAGE(h.run({{.sql = "INSERT INTO nodes VALUES (2, 1)"}, {.sql = "INSERT INTO nodes VALUES (1, NULL)"}}),
+    CHECK_MESSAGE(h.run({{.sql = "INSERT INTO nodes VALUES (2, 1)"},
+                         {.sql = "INSERT INTO nodes VALUES (1, NULL)"}}),
                   h.messages());
     auto down = h.planner->plan(schema::reverse(ops), want_after, want_before, h.diags);
     INFO("downgrade:\n" << sql_text(down));

@@ -5,11 +5,11 @@
 // the planned downgrade must bring the before schema back.
 #include <doctest/doctest.h>
 
-#include "tests/support/sqlite_test_cases.hpp"
-#include "tests/support/sqlite_test_harness.hpp"
 #include "diff/differ.hpp"
 #include "diff/phrases.hpp"
 #include "tests/support/schema_compare.hpp"
+#include "tests/support/sqlite_test_cases.hpp"
+#include "tests/support/sqlite_test_harness.hpp"
 
 using namespace autogen;
 using namespace autogen::testing::sqlite_cases;
@@ -28,7 +28,8 @@ schema::Schema materialize(const schema::Schema& model) {
         if (!m) continue;
         t.renamed_from = m->renamed_from;
         for (auto& c : t.columns)
-            if (const schema::Column* mc = m->find_column(c.name)) c.renamed_from = mc->renamed_from;
+            if (const schema::Column* mc = m->find_column(c.name))
+                c.renamed_from = mc->renamed_from;
     }
     return s;
 }
@@ -63,7 +64,8 @@ TEST_CASE("sqlite fixpoint: the differ's operations, planned and applied, leave 
             REQUIRE_MESSAGE(h.run(up), h.messages());
             auto left = diff::diff(h.inspect(), want_after, *rules);
             CHECK_MESSAGE(left.empty(), "left after upgrade:\n" << describe(left));
-            for (std::size_t i = 0; i < c.kept.size(); ++i) CHECK(h.rows(c.kept[i].second) == kept_before[i]);
+            for (std::size_t i = 0; i < c.kept.size(); ++i)
+                CHECK(h.rows(c.kept[i].second) == kept_before[i]);
 
             auto down = h.planner->plan(schema::reverse(ops), want_after, from, h.diags);
             REQUIRE_MESSAGE(h.run(down), h.messages());

@@ -7,9 +7,9 @@
 
 #include <set>
 
+#include "tests/support/golden.hpp"
 #include "tests/support/golden_sql.hpp"
 #include "tests/support/postgres_test_cases.hpp"
-#include "tests/support/golden.hpp"
 #include "tests/support/registry_dialect.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -41,11 +41,13 @@ TEST_CASE("sqlite planner: golden SQL per operation kind") {
             support::Diagnostics diags;
             Schema after = base();
             c.change(after);
-            std::string text = testing::golden_sql(c.name, *planner, *rules, for_sqlite(base()), for_sqlite(after), diags);
+            std::string text = testing::golden_sql(c.name, *planner, *rules, for_sqlite(base()),
+                                                   for_sqlite(after), diags);
             for (const auto& d : diags.items()) MESSAGE(support::format(d));
             CHECK_FALSE(diags.has_errors());
             CHECK(text.find("\n--   ") != std::string::npos);  // at least one operation
-            testing::check_golden(text, testing::source_dir() / "tests/golden/sqlite" / (std::string(c.name) + ".sql"));
+            testing::check_golden(text, testing::source_dir() / "tests/golden/sqlite" /
+                                            (std::string(c.name) + ".sql"));
         }
     }
 }

@@ -8,10 +8,10 @@
 
 #include <algorithm>
 
-#include "tests/support/sqlite_schema_generator.hpp"
-#include "tests/support/sqlite_test_harness.hpp"
 #include "diff/differ.hpp"
 #include "diff/phrases.hpp"
+#include "tests/support/sqlite_schema_generator.hpp"
+#include "tests/support/sqlite_test_harness.hpp"
 
 using namespace autogen;
 using namespace autogen::schema;
@@ -19,7 +19,8 @@ using namespace autogen::schema;
 namespace {
 
 std::string replace_all(std::string s, const std::string& from, const std::string& to) {
-    for (std::size_t pos = s.find(from); pos != std::string::npos; pos = s.find(from, pos + to.size()))
+    for (std::size_t pos = s.find(from); pos != std::string::npos;
+         pos = s.find(from, pos + to.size()))
         s.replace(pos, from.size(), to);
     return s;
 }
@@ -27,17 +28,20 @@ std::string replace_all(std::string s, const std::string& from, const std::strin
 bool referenced(const Schema& s, const Table& t, const std::string& column) {
     for (const auto& other : s.tables)
         for (const auto& fk : other.foreign_keys)
-            if (fk.ref_table == t.name && std::find(fk.ref_columns.begin(), fk.ref_columns.end(), column) != fk.ref_columns.end())
+            if (fk.ref_table == t.name && std::find(fk.ref_columns.begin(), fk.ref_columns.end(),
+                                                    column) != fk.ref_columns.end())
                 return true;
     return false;
 }
 
 bool in_key(const Table& t, const std::string& column) {
-    return t.primary_key && std::find(t.primary_key->columns.begin(), t.primary_key->columns.end(), column) !=
-                                t.primary_key->columns.end();
+    return t.primary_key && std::find(t.primary_key->columns.begin(), t.primary_key->columns.end(),
+                                      column) != t.primary_key->columns.end();
 }
 
-bool mentions(const std::vector<std::string>& v, const std::string& c) { return std::find(v.begin(), v.end(), c) != v.end(); }
+bool mentions(const std::vector<std::string>& v, const std::string& c) {
+    return std::find(v.begin(), v.end(), c) != v.end();
+}
 
 /// Applies one random change to `s`, keeping it a valid model.
 void mutate(testing::SchemaGenerator& g, Schema& s) {
@@ -46,14 +50,21 @@ void mutate(testing::SchemaGenerator& g, Schema& s) {
     for (auto& c : t.columns)
         if (!in_key(t, c.name) && !referenced(s, t, c.name)) free.push_back(&c);
     switch (g.pick(0, 12)) {
-        case 0: t.columns.push_back(g.column(s, false)); break;
+        case 0:
+            t.columns.push_back(g.column(s, false));
+            break;
         case 1:
             if (!free.empty() && t.columns.size() > 1) {
                 std::string gone = g.one_of(free)->name, quoted = codegen::quote_identifier(gone);
-                t.columns.erase(std::find_if(t.columns.begin(), t.columns.end(), [&](const Column& c) { return c.name == gone; }));
-                std::erase_if(t.uniques, [&](const UniqueConstraint& u) { return mentions(u.columns, gone); });
-                std::erase_if(t.foreign_keys, [&](const ForeignKey& k) { return mentions(k.columns, gone); });
-                std::erase_if(t.checks, [&](const CheckConstraint& k) { return k.expression.find(quoted) != std::string::npos; });
+                t.columns.erase(std::find_if(t.columns.begin(), t.columns.end(),
+                                             [&](const Column& c) { return c.name == gone; }));
+                std::erase_if(t.uniques,
+                              [&](const UniqueConstraint& u) { return mentions(u.columns, gone); });
+                std::erase_if(t.foreign_keys,
+                              [&](const ForeignKey& k) { return mentions(k.columns, gone); });
+                std::erase_if(t.checks, [&](const CheckConstraint& k) {
+                    return k.expression.find(quoted) != std::string::npos;
+                });
                 std::erase_if(t.indexes, [&](const Index& i) {
                     if (i.where.find(quoted) != std::string::npos) return true;
                     for (const auto& item : i.columns)
@@ -76,22 +87,30 @@ void mutate(testing::SchemaGenerator& g, Schema& s) {
         case 4:
             if (!free.empty()) {
                 Column* c = g.one_of(free);
-                c->server_default = g.chance(30) ? std::nullopt : std::optional<std::string>(g.default_for(c->type.logical));
-                if (c->type.logical == Logical::Text) c->collation = g.chance(50) ? std::optional<std::string>("NOCASE") : std::nullopt;
+                c->server_default =
+                    g.chance(30) ? std::nullopt
+                                 : std::optional<std::string>(g.default_for(c->type.logical));
+                if (c->type.logical == Logical::Text)
+                    c->collation =
+                        g.chance(50) ? std::optional<std::string>("NOCASE") : std::nullopt;
             }
             break;
         case 5:
             if (!free.empty()) {
                 Column* c = g.one_of(free);
                 std::string old = c->name, now = g.name("renamed");
-                std::string qo = codegen::quote_identifier(old), qn = codegen::quote_identifier(now);
+                std::string qo = codegen::quote_identifier(old),
+                            qn = codegen::quote_identifier(now);
                 if (c->renamed_from.empty()) c->renamed_from = old;  // the name the database has
                 c->name = now;
-                for (auto& u : t.uniques) std::replace(u.columns.begin(), u.columns.end(), old, now);
-                for (auto& k : t.foreign_keys) std::replace(k.columns.begin(), k.columns.end(), old, now);
+                for (auto& u : t.uniques)
+                    std::replace(u.columns.begin(), u.columns.end(), old, now);
+                for (auto& k : t.foreign_keys)
+                    std::replace(k.columns.begin(), k.columns.end(), old, now);
                 for (auto& k : t.checks) k.expression = replace_all(k.expression, qo, qn);
                 for (auto& i : t.indexes) {
-                    for (auto& item : i.columns) item = item == old ? now : replace_all(item, qo, qn);
+                    for (auto& item : i.columns)
+                        item = item == old ? now : replace_all(item, qo, qn);
                     i.where = replace_all(i.where, qo, qn);
                 }
             }
@@ -105,14 +124,25 @@ void mutate(testing::SchemaGenerator& g, Schema& s) {
                     if (k.ref_table == old) k.ref_table = now;
             break;
         }
-        case 7: t.indexes.push_back({.name = g.name("ix"), .columns = {g.one_of(t.columns).name}, .unique = g.chance(30)}); break;
+        case 7:
+            t.indexes.push_back({.name = g.name("ix"),
+                                 .columns = {g.one_of(t.columns).name},
+                                 .unique = g.chance(30)});
+            break;
         case 8:
-            if (!t.uniques.empty()) t.uniques.pop_back();
-            else t.uniques.push_back({.name = g.name("uq"), .columns = {g.one_of(t.columns).name}});
+            if (!t.uniques.empty())
+                t.uniques.pop_back();
+            else
+                t.uniques.push_back({.name = g.name("uq"), .columns = {g.one_of(t.columns).name}});
             break;
         case 9:
-            if (!t.checks.empty()) t.checks.erase(t.checks.begin());
-            else t.checks.push_back({.name = g.name("ck"), .expression = codegen::quote_identifier(g.one_of(t.columns).name) + " IS NOT NULL OR 1"});
+            if (!t.checks.empty())
+                t.checks.erase(t.checks.begin());
+            else
+                t.checks.push_back(
+                    {.name = g.name("ck"),
+                     .expression = codegen::quote_identifier(g.one_of(t.columns).name) +
+                                   " IS NOT NULL OR 1"});
             break;
         case 10:
             if (!t.indexes.empty()) t.indexes.pop_back();
@@ -122,12 +152,16 @@ void mutate(testing::SchemaGenerator& g, Schema& s) {
                 t.foreign_keys.pop_back();
             } else {
                 for (const auto& target : s.tables) {
-                    if (&target == &t || !target.primary_key || target.primary_key->columns.size() != 1) continue;
+                    if (&target == &t || !target.primary_key ||
+                        target.primary_key->columns.size() != 1)
+                        continue;
                     Column c = g.column(s, false);
                     c.type = target.find_column(target.primary_key->columns.front())->type;
                     c.nullable = true;
                     c.server_default.reset();
-                    t.foreign_keys.push_back({.name = g.name("fk"), .columns = {c.name}, .ref_table = target.name,
+                    t.foreign_keys.push_back({.name = g.name("fk"),
+                                              .columns = {c.name},
+                                              .ref_table = target.name,
                                               .ref_columns = target.primary_key->columns,
                                               .on_delete = ReferentialAction::SetNull});
                     t.columns.push_back(c);
@@ -137,7 +171,8 @@ void mutate(testing::SchemaGenerator& g, Schema& s) {
             break;
         case 12:
             // A composite key in the other order (only where nothing references it).
-            if (t.primary_key && t.primary_key->columns.size() > 1 && !referenced(s, t, t.primary_key->columns.front()))
+            if (t.primary_key && t.primary_key->columns.size() > 1 &&
+                !referenced(s, t, t.primary_key->columns.front()))
                 std::reverse(t.primary_key->columns.begin(), t.primary_key->columns.end());
             break;
     }

@@ -51,7 +51,8 @@ TEST_CASE("sqlite planner: table of cases against a real database, and back") {
             REQUIRE_MESSAGE(h.run(up), h.messages());
             auto diffs = testing::schema_differences(to, h.inspect());
             CHECK_MESSAGE(diffs.empty(), testing::describe_differences(diffs));
-            for (std::size_t i = 0; i < c.kept.size(); ++i) CHECK(h.rows(c.kept[i].second) == kept_before[i]);
+            for (std::size_t i = 0; i < c.kept.size(); ++i)
+                CHECK(h.rows(c.kept[i].second) == kept_before[i]);
 
             auto down = h.planner->plan(reverse(ops), to, from, h.diags);
             INFO("downgrade:\n" << sql_text(down));
@@ -72,7 +73,8 @@ TEST_CASE("sqlite planner: table of cases against a real database, and back") {
 TEST_CASE("sqlite planner: drops are destructive and say what they drop") {
     SqliteHarness h;
     Schema from = h.planner->lower(base(), h.diags);
-    auto stmts = h.planner->plan({DropTable{table(from, "orders")}, DropColumn{ref("users"), col(from, "users", "full_name")}},
+    auto stmts = h.planner->plan({DropTable{table(from, "orders")},
+                                  DropColumn{ref("users"), col(from, "users", "full_name")}},
                                  from, Schema{}, h.diags);
     REQUIRE(stmts.size() == 2);
     CHECK(stmts[0].sql == "DROP TABLE \"orders\"");
@@ -93,9 +95,11 @@ TEST_CASE("sqlite planner: CREATE TABLE spelling") {
           "    \"user_id\" BIGINT NOT NULL,\n"
           "    \"total_cents\" BIGINT NOT NULL DEFAULT 0,\n"
           "    \"status\" TEXT NOT NULL,\n"
-          "    CONSTRAINT \"fk_orders_user_id\" FOREIGN KEY (\"user_id\") REFERENCES \"users\" (\"id\") ON DELETE CASCADE,\n"
+          "    CONSTRAINT \"fk_orders_user_id\" FOREIGN KEY (\"user_id\") REFERENCES \"users\" "
+          "(\"id\") ON DELETE CASCADE,\n"
           "    CONSTRAINT \"ck_orders_total\" CHECK (total_cents >= 0),\n"
-          "    CONSTRAINT \"ck_orders_status_enum\" CHECK (\"status\" IN ('pending', 'paid', 'shipped'))\n"
+          "    CONSTRAINT \"ck_orders_status_enum\" CHECK (\"status\" IN ('pending', 'paid', "
+          "'shipped'))\n"
           ")");
     CHECK(stmts[1].sql == "CREATE INDEX \"ix_orders_user_id\" ON \"orders\" (\"user_id\")");
 }
@@ -114,8 +118,8 @@ TEST_CASE("sqlite planner: a type change is destructive only when the affinity c
     auto plan_type = [&](const std::string& sql) {
         Schema to = from;
         table(to, "orders").find_column("total_cents")->type = ColumnType{.sql = sql};
-        return h.planner->plan({AlterColumn{ref("orders"), col(from, "orders", "total_cents"), col(to, "orders", "total_cents"),
-                                            kChangeType}},
+        return h.planner->plan({AlterColumn{ref("orders"), col(from, "orders", "total_cents"),
+                                            col(to, "orders", "total_cents"), kChangeType}},
                                from, to, h.diags);
     };
     auto widened = plan_type("INTEGER");
@@ -135,10 +139,11 @@ TEST_CASE("sqlite planner: interleaved operations on two tables give one rebuild
     table(after, "users").find_column("nickname")->nullable = false;
     table(after, "users").find_column("nickname")->server_default = "''";
     Schema from = h.planner->lower(before, h.diags), to = h.planner->lower(after, h.diags);
-    std::vector<Operation> ops = {AddCheck{ref("users"), table(to, "users").checks[0]},
-                                  AddCheck{ref("orders"), table(to, "orders").checks.back()},
-                                  AlterColumn{ref("users"), col(from, "users", "nickname"), col(to, "users", "nickname"),
-                                              kChangeNullability | kChangeDefault}};
+    std::vector<Operation> ops = {
+        AddCheck{ref("users"), table(to, "users").checks[0]},
+        AddCheck{ref("orders"), table(to, "orders").checks.back()},
+        AlterColumn{ref("users"), col(from, "users", "nickname"), col(to, "users", "nickname"),
+                    kChangeNullability | kChangeDefault}};
     auto stmts = h.planner->plan(ops, from, to, h.diags);
     INFO(sql_text(stmts));
     CHECK(count_rebuilds(stmts) == 2);
@@ -147,24 +152,29 @@ TEST_CASE("sqlite planner: interleaved operations on two tables give one rebuild
     REQUIRE(h.create(from));
     REQUIRE(h.conn->execute(kSeed, h.diags));
     REQUIRE_MESSAGE(h.run(stmts), h.messages());
-    CHECK(h.rows("SELECT id, nickname FROM users ORDER BY id") == std::vector<std::string>{"1|an", "2|", "7|cy"});
+    CHECK(h.rows("SELECT id, nickname FROM users ORDER BY id") ==
+          std::vector<std::string>{"1|an", "2|", "7|cy"});
     auto diffs = testing::schema_differences(to, h.inspect());
     CHECK_MESSAGE(diffs.empty(), testing::describe_differences(diffs));
 }
 
-TEST_CASE("sqlite planner: NOT NULL without a default warns with the UPDATE to fill in, like PostgreSQL") {
+TEST_CASE(
+    "sqlite planner: NOT NULL without a default warns with the UPDATE to fill in, like "
+    "PostgreSQL") {
     SqliteHarness h;
     Schema before = base(), after = base();
     table(after, "users").find_column("full_name")->nullable = false;
     Schema from = h.planner->lower(before, h.diags), to = h.planner->lower(after, h.diags);
-    auto stmts = h.planner->plan({AlterColumn{ref("users"), col(from, "users", "full_name"), col(to, "users", "full_name"),
-                                              kChangeNullability}},
+    auto stmts = h.planner->plan({AlterColumn{ref("users"), col(from, "users", "full_name"),
+                                              col(to, "users", "full_name"), kChangeNullability}},
                                  from, to, h.diags);
     INFO(sql_text(stmts));
     REQUIRE_FALSE(stmts.empty());
-    CHECK(stmts[0].comment.find("WARNING: \"users\".\"full_name\" becomes NOT NULL and has no server default") !=
+    CHECK(stmts[0].comment.find(
+              "WARNING: \"users\".\"full_name\" becomes NOT NULL and has no server default") !=
           std::string::npos);
-    CHECK(stmts[0].comment.find("\nUPDATE \"users\" SET \"full_name\" = <value> WHERE \"full_name\" IS NULL;") !=
+    CHECK(stmts[0].comment.find(
+              "\nUPDATE \"users\" SET \"full_name\" = <value> WHERE \"full_name\" IS NULL;") !=
           std::string::npos);
     REQUIRE(h.create(from));
     REQUIRE(h.conn->execute(kSeed, h.diags));
@@ -172,17 +182,20 @@ TEST_CASE("sqlite planner: NOT NULL without a default warns with the UPDATE to f
     std::swap(quiet, h.diags);
     CHECK_FALSE(h.run(stmts));  // user 2 has no full name
     std::swap(quiet, h.diags);
-    REQUIRE(h.conn->execute("UPDATE \"users\" SET \"full_name\" = 'unknown' WHERE \"full_name\" IS NULL", h.diags));
+    REQUIRE(h.conn->execute(
+        "UPDATE \"users\" SET \"full_name\" = 'unknown' WHERE \"full_name\" IS NULL", h.diags));
     CHECK_MESSAGE(h.run(stmts), h.messages());
-    CHECK(h.rows("SELECT id, full_name FROM users ORDER BY id") == std::vector<std::string>{"1|Ann", "2|unknown", "7|Cy"});
+    CHECK(h.rows("SELECT id, full_name FROM users ORDER BY id") ==
+          std::vector<std::string>{"1|Ann", "2|unknown", "7|Cy"});
 
     // With a default, nothing to warn about: the copy fills the NULLs.
     table(after, "users").find_column("nickname")->nullable = false;
     table(after, "users").find_column("nickname")->server_default = "'anon'";
     Schema to2 = h.planner->lower(after, h.diags);
-    auto with_default = h.planner->plan({AlterColumn{ref("users"), col(to, "users", "nickname"), col(to2, "users", "nickname"),
-                                                     kChangeNullability | kChangeDefault}},
-                                        to, to2, h.diags);
+    auto with_default = h.planner->plan(
+        {AlterColumn{ref("users"), col(to, "users", "nickname"), col(to2, "users", "nickname"),
+                     kChangeNullability | kChangeDefault}},
+        to, to2, h.diags);
     REQUIRE_FALSE(with_default.empty());
     CHECK(with_default[0].comment.find("WARNING") == std::string::npos);
 }
@@ -211,35 +224,44 @@ TEST_CASE("sqlite planner: a rebuild creates the table's triggers again, upgrade
     auto& h = fixture.h;
     const Schema& to = fixture.to;
     // A trigger the models know nothing about (written by hand in an earlier revision).
-    REQUIRE(h.conn->execute("CREATE TABLE audit (what TEXT); "
-                            "CREATE TRIGGER users_audit AFTER INSERT ON users BEGIN "
-                            "INSERT INTO audit VALUES ('user ' || NEW.id); END",
-                            h.diags));
+    REQUIRE(
+        h.conn->execute("CREATE TABLE audit (what TEXT); "
+                        "CREATE TRIGGER users_audit AFTER INSERT ON users BEGIN "
+                        "INSERT INTO audit VALUES ('user ' || NEW.id); END",
+                        h.diags));
     Schema live = h.inspect();
     REQUIRE(table(live, "users").triggers.size() == 1);
     CHECK(table(live, "users").triggers[0].name == "users_audit");
 
     // Upgrade: the live side has the trigger, the model side does not.
-    auto up = h.planner->plan({AddCheck{ref("users"), table(to, "users").checks.back()}}, live, to, h.diags);
+    auto up = h.planner->plan({AddCheck{ref("users"), table(to, "users").checks.back()}}, live, to,
+                              h.diags);
     INFO(sql_text(up));
     CHECK(count_rebuilds(up) == 1);
     REQUIRE_MESSAGE(h.run(up), h.messages());
-    REQUIRE(h.conn->execute("INSERT INTO users (id, email, full_name, nickname) VALUES (40, 'di@x', 'Di', 'di')", h.diags));
+    REQUIRE(h.conn->execute(
+        "INSERT INTO users (id, email, full_name, nickname) VALUES (40, 'di@x', 'Di', 'di')",
+        h.diags));
     CHECK(h.rows("SELECT what FROM audit") == std::vector<std::string>{"user 40"});
 
     // Downgrade: `before` is the model side; the trigger comes from the side it returns to.
-    auto down = h.planner->plan({DropCheck{ref("users"), table(to, "users").checks.back()}}, to, live, h.diags);
+    auto down = h.planner->plan({DropCheck{ref("users"), table(to, "users").checks.back()}}, to,
+                                live, h.diags);
     INFO(sql_text(down));
     REQUIRE_MESSAGE(h.run(down), h.messages());
-    REQUIRE(h.conn->execute("INSERT INTO users (id, email, full_name, nickname) VALUES (41, 'ed@x', 'Ed', 'ed')", h.diags));
-    CHECK(h.rows("SELECT what FROM audit ORDER BY what") == std::vector<std::string>{"user 40", "user 41"});
+    REQUIRE(h.conn->execute(
+        "INSERT INTO users (id, email, full_name, nickname) VALUES (41, 'ed@x', 'Ed', 'ed')",
+        h.diags));
+    CHECK(h.rows("SELECT what FROM audit ORDER BY what") ==
+          std::vector<std::string>{"user 40", "user 41"});
 }
 
 namespace {
 
 /// The CREATE statement SQLite stores for `name`.
 std::string stored_sql(SqliteHarness& h, const std::string& name) {
-    auto rows = h.rows("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = '" + name + "'");
+    auto rows =
+        h.rows("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = '" + name + "'");
     return rows.empty() ? std::string() : rows.front();
 }
 
@@ -251,14 +273,18 @@ Schema without_options(Schema s) {
 
 }  // namespace
 
-TEST_CASE("sqlite planner: a rebuild keeps WITHOUT ROWID, STRICT and AUTOINCREMENT, upgrade and downgrade") {
+TEST_CASE(
+    "sqlite planner: a rebuild keeps WITHOUT ROWID, STRICT and AUTOINCREMENT, upgrade and "
+    "downgrade") {
     SqliteHarness h;
     // An adopted database: table options that models cannot declare.
     REQUIRE(h.conn->execute(
-        "CREATE TABLE tags (name TEXT NOT NULL PRIMARY KEY, hits INTEGER NOT NULL) WITHOUT ROWID, STRICT;"
+        "CREATE TABLE tags (name TEXT NOT NULL PRIMARY KEY, hits INTEGER NOT NULL) WITHOUT ROWID, "
+        "STRICT;"
         "CREATE TABLE notes (id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, body TEXT);"
         "INSERT INTO tags VALUES ('a', 1), ('b', 2);"
-        "INSERT INTO notes (body) VALUES ('one'), ('two'), ('three'); DELETE FROM notes WHERE id = 3",
+        "INSERT INTO notes (body) VALUES ('one'), ('two'), ('three'); DELETE FROM notes WHERE id = "
+        "3",
         h.diags));
     Schema live = h.inspect();
     CHECK(codegen::sqlite::table_options(table(live, "tags")).without_rowid);
@@ -271,7 +297,8 @@ TEST_CASE("sqlite planner: a rebuild keeps WITHOUT ROWID, STRICT and AUTOINCREME
     // The models add a check to each table: a rebuild on SQLite.
     Schema to = without_options(live);
     table(to, "tags").checks.push_back({.name = "ck_tags_hits", .expression = "hits >= 0"});
-    table(to, "notes").checks.push_back({.name = "ck_notes_body", .expression = "length(body) > 0"});
+    table(to, "notes")
+        .checks.push_back({.name = "ck_notes_body", .expression = "length(body) > 0"});
     auto up = h.planner->plan({AddCheck{ref("tags"), table(to, "tags").checks.back()},
                                AddCheck{ref("notes"), table(to, "notes").checks.back()}},
                               live, to, h.diags);
@@ -280,7 +307,8 @@ TEST_CASE("sqlite planner: a rebuild keeps WITHOUT ROWID, STRICT and AUTOINCREME
     REQUIRE_MESSAGE(h.run(up), h.messages());
     CHECK(stored_sql(h, "tags").find(") WITHOUT ROWID, STRICT") != std::string::npos);
     CHECK(stored_sql(h, "notes").find("PRIMARY KEY AUTOINCREMENT") != std::string::npos);
-    CHECK(h.rows("SELECT name, hits FROM tags ORDER BY name") == std::vector<std::string>{"a|1", "b|2"});
+    CHECK(h.rows("SELECT name, hits FROM tags ORDER BY name") ==
+          std::vector<std::string>{"a|1", "b|2"});
     // AUTOINCREMENT goes on from the old table's counter: 3 was used (and deleted) before.
     REQUIRE(h.conn->execute("INSERT INTO notes (body) VALUES ('four')", h.diags));
     CHECK(h.rows("SELECT id FROM notes ORDER BY id") == std::vector<std::string>{"1", "2", "4"});
@@ -298,24 +326,29 @@ TEST_CASE("sqlite planner: a rebuild keeps WITHOUT ROWID, STRICT and AUTOINCREME
     INFO(sql_text(down));
     REQUIRE_MESSAGE(h.run(down), h.messages());
     CHECK(stored_sql(h, "tags").find(") WITHOUT ROWID, STRICT") != std::string::npos);
-    REQUIRE(h.conn->execute("DELETE FROM notes WHERE id = 4; INSERT INTO notes (body) VALUES ('five')", h.diags));
+    REQUIRE(h.conn->execute(
+        "DELETE FROM notes WHERE id = 4; INSERT INTO notes (body) VALUES ('five')", h.diags));
     CHECK(h.rows("SELECT id FROM notes ORDER BY id") == std::vector<std::string>{"1", "2", "5"});
 }
 
-TEST_CASE("sqlite planner: a table option the new shape does not allow is dropped, and the revision says so") {
+TEST_CASE(
+    "sqlite planner: a table option the new shape does not allow is dropped, and the revision says "
+    "so") {
     SqliteHarness h;
-    REQUIRE(h.conn->execute("CREATE TABLE tags (name TEXT NOT NULL PRIMARY KEY, hits INTEGER NOT NULL) STRICT;"
-                            "INSERT INTO tags VALUES ('a', 1)",
-                            h.diags));
+    REQUIRE(h.conn->execute(
+        "CREATE TABLE tags (name TEXT NOT NULL PRIMARY KEY, hits INTEGER NOT NULL) STRICT;"
+        "INSERT INTO tags VALUES ('a', 1)",
+        h.diags));
     Schema live = h.inspect();
     Schema to = without_options(live);
     table(to, "tags").find_column("hits")->type.sql = "NUMERIC(10,2)";  // not a STRICT type
-    auto up = h.planner->plan({AlterColumn{ref("tags"), col(live, "tags", "hits"), col(to, "tags", "hits"),
-                                           kChangeType}},
-                              live, to, h.diags);
+    auto up = h.planner->plan(
+        {AlterColumn{ref("tags"), col(live, "tags", "hits"), col(to, "tags", "hits"), kChangeType}},
+        live, to, h.diags);
     INFO(sql_text(up));
     REQUIRE(count_rebuilds(up) == 1);
-    CHECK(up[0].comment.find("STRICT is not kept: column \"hits\" of \"tags\" is typed NUMERIC(10,2), which a STRICT "
+    CHECK(up[0].comment.find("STRICT is not kept: column \"hits\" of \"tags\" is typed "
+                             "NUMERIC(10,2), which a STRICT "
                              "table does not allow") != std::string::npos);
     REQUIRE_MESSAGE(h.run(up), h.messages());
     CHECK(stored_sql(h, "tags").find("STRICT") == std::string::npos);
@@ -327,19 +360,22 @@ TEST_CASE("sqlite planner: a rebuild drops the views that read the table and cre
     auto& h = fixture.h;
     const Schema& to = fixture.to;
     // Views the models know nothing about: one on the table, one on that view, one elsewhere.
-    REQUIRE(h.conn->execute("CREATE VIEW named_users AS SELECT id, full_name FROM users WHERE full_name IS NOT NULL;"
-                            "CREATE VIEW first_named AS SELECT min(id) AS id FROM named_users;"
-                            "CREATE VIEW constant AS SELECT 1 AS one",
-                            h.diags));
+    REQUIRE(h.conn->execute(
+        "CREATE VIEW named_users AS SELECT id, full_name FROM users WHERE full_name IS NOT NULL;"
+        "CREATE VIEW first_named AS SELECT min(id) AS id FROM named_users;"
+        "CREATE VIEW constant AS SELECT 1 AS one",
+        h.diags));
     Schema live = h.inspect();
     REQUIRE(live.views.size() == 3);
     CHECK(live.views[0].name == "named_users");
     CHECK(live.views[2].sql == "CREATE VIEW constant AS SELECT 1 AS one");
 
-    auto up = h.planner->plan({AddCheck{ref("users"), table(to, "users").checks.back()}}, live, to, h.diags);
+    auto up = h.planner->plan({AddCheck{ref("users"), table(to, "users").checks.back()}}, live, to,
+                              h.diags);
     INFO(sql_text(up));
     CHECK(count_rebuilds(up) == 1);
-    CHECK(sql_text(up).find("DROP VIEW \"first_named\";\nDROP VIEW \"named_users\";\nDROP TABLE \"users\"") !=
+    CHECK(sql_text(up).find(
+              "DROP VIEW \"first_named\";\nDROP VIEW \"named_users\";\nDROP TABLE \"users\"") !=
           std::string::npos);
     CHECK(sql_text(up).find("constant") == std::string::npos);  // reads no rebuilt table: untouched
     REQUIRE_MESSAGE(h.run(up), h.messages());
@@ -348,7 +384,8 @@ TEST_CASE("sqlite planner: a rebuild drops the views that read the table and cre
     CHECK(h.inspect().views.size() == 3);
 
     // Downgrade: `from` is the model side (no views); they come from the side it returns to.
-    auto down = h.planner->plan({DropCheck{ref("users"), table(to, "users").checks.back()}}, to, live, h.diags);
+    auto down = h.planner->plan({DropCheck{ref("users"), table(to, "users").checks.back()}}, to,
+                                live, h.diags);
     INFO(sql_text(down));
     REQUIRE_MESSAGE(h.run(down), h.messages());
     CHECK(h.rows("SELECT id FROM first_named") == std::vector<std::string>{"1"});

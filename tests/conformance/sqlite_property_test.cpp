@@ -19,7 +19,9 @@ Profile sqlite_profile() {
     p.unnamed_constraints = true;
     p.identity_anywhere = false;
     p.collations = {"NOCASE", "RTRIM", "BINARY"};
-    p.sql_types = {{"NUMERIC(12,2)", Logical::Double}, {"VARCHAR(40)", Logical::Text}, {"INT8", Logical::BigInt}};
+    p.sql_types = {{"NUMERIC(12,2)", Logical::Double},
+                   {"VARCHAR(40)", Logical::Text},
+                   {"INT8", Logical::BigInt}};
     p.defaults = portable_defaults();
     p.defaults[Logical::Boolean] = {"0", "1", "TRUE", "FALSE"};
     p.defaults[Logical::Blob] = {"X'00FF'"};
@@ -31,7 +33,7 @@ Profile sqlite_profile() {
 
 /// One in-memory SQLite database; scratch databases for the models are fresh ones.
 class SqliteTarget final : public HarnessTarget<testing::SqliteHarness> {
-public:
+  public:
     Schema materialize(const Schema& model, std::string& errors) override {
         testing::SqliteHarness scratch;
         Schema lowered = scratch.planner->lower(model, scratch.diags);
@@ -43,16 +45,21 @@ public:
     }
     bool clear_rows(const Schema& s) override {
         std::vector<codegen::Statement> deletes;
-        for (const auto& t : s.tables) deletes.push_back({.sql = "DELETE FROM " + codegen::quote_identifier(t.name)});
+        for (const auto& t : s.tables)
+            deletes.push_back({.sql = "DELETE FROM " + codegen::quote_identifier(t.name)});
         return h_.run(deletes);  // references are checked at commit, when every table is empty
     }
-    bool castable(const Table&, const Column&, const Column&) override { return true; }  // SQLite converts or keeps
+    bool castable(const Table&, const Column&, const Column&) override {
+        return true;
+    }  // SQLite converts or keeps
     const diff::DiffRules& rules() const override { return *h_.rules; }
 };
 
 }  // namespace
 
-TEST_CASE("sqlite property: random model edits, each revision applied, checked, rows kept; down to base and up again") {
+TEST_CASE(
+    "sqlite property: random model edits, each revision applied, checked, rows kept; down to base "
+    "and up again") {
     for (unsigned seed : {1u, 2u}) {
         SqliteTarget db;
         RunStats stats = run_property(db, sqlite_profile(), seed, 200);

@@ -4,9 +4,9 @@
 // object SQLite stores (comments and enum types it does not).
 #include <doctest/doctest.h>
 
+#include "tests/support/schema_compare.hpp"
 #include "tests/support/sqlite_schema_generator.hpp"
 #include "tests/support/sqlite_test_harness.hpp"
-#include "tests/support/schema_compare.hpp"
 
 using namespace autogen;
 using namespace autogen::schema;

@@ -72,7 +72,8 @@ Outcome run_autogen(const fs::path& cwd, const std::vector<std::string>& args,
     }
     if (kill_after) {
         std::this_thread::sleep_for(*kill_after);
-        kill(pid, SIGKILL);  // a child that already exited is a zombie until waitpid: no other process
+        kill(pid,
+             SIGKILL);  // a child that already exited is a zombie until waitpid: no other process
     }
     int status = 0;
     while (waitpid(pid, &status, 0) < 0) {
@@ -94,7 +95,8 @@ void require_ok(const Outcome& o, const fs::path& log, const std::string& what) 
 std::uint64_t seed() {
     const char* fixed = std::getenv("AUTOGEN_FAULT_SEED");
     std::uint64_t s = fixed && *fixed ? std::stoull(fixed) : std::random_device{}();
-    std::cout << "fault test seed: " << s << " (repeat with AUTOGEN_FAULT_SEED=" << s << ")" << std::endl;
+    std::cout << "fault test seed: " << s << " (repeat with AUTOGEN_FAULT_SEED=" << s << ")"
+              << std::endl;
     return s;
 }
 
@@ -135,11 +137,13 @@ std::string sqlite_fingerprint(const fs::path& file) {
     };
     std::string out;
     std::vector<std::string> tables;
-    each_row("SELECT type, name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name",
-             [&](sqlite3_stmt* st) {
-                 out += text(st, 0) + " " + text(st, 1) + ": " + text(st, 2) + "\n";
-                 if (text(st, 0) == "table") tables.push_back(text(st, 1));
-             });
+    each_row(
+        "SELECT type, name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY type, "
+        "name",
+        [&](sqlite3_stmt* st) {
+            out += text(st, 0) + " " + text(st, 1) + ": " + text(st, 2) + "\n";
+            if (text(st, 0) == "table") tables.push_back(text(st, 1));
+        });
     for (const auto& t : tables) {
         std::uint64_t sum = 0, rows = 0;
         each_row("SELECT " + compared_columns(t) + " FROM \"" + t + "\"", [&](sqlite3_stmt* st) {
@@ -147,7 +151,8 @@ std::string sqlite_fingerprint(const fs::path& file) {
             for (int c = 0; c < sqlite3_column_count(st); ++c) {
                 int type = sqlite3_column_type(st, c);
                 h = fnv(h, &type, sizeof type);
-                h = fnv(h, sqlite3_column_blob(st, c), static_cast<std::size_t>(sqlite3_column_bytes(st, c)));
+                h = fnv(h, sqlite3_column_blob(st, c),
+                        static_cast<std::size_t>(sqlite3_column_bytes(st, c)));
             }
             sum += h;
             ++rows;
@@ -179,49 +184,64 @@ void restore(const fs::path& from, const fs::path& to) {
 /// server default to one column of each, which SQLite makes by rebuilding every table.
 std::string models(bool next) {
     auto def = [&](const char* value) {
-        return next ? std::string("AUTOGEN_COLUMN(server_default = \"") + value + "\") " : std::string();
+        return next ? std::string("AUTOGEN_COLUMN(server_default = \"") + value + "\") "
+                    : std::string();
     };
     return "#pragma once\n#include <autogen/model.hpp>\n#include <cstdint>\n#include <string>\n"
            "struct AUTOGEN_TABLE(\"customers\") Customer {\n"
            "    AUTOGEN_COLUMN(primary_key, identity) std::int64_t id;\n"
-           "    " + def("'anonymous'") + "std::string name;\n"
+           "    " +
+           def("'anonymous'") +
+           "std::string name;\n"
            "    std::string email;\n};\n"
            "struct AUTOGEN_TABLE(\"orders\") Order {\n"
            "    AUTOGEN_COLUMN(primary_key, identity) std::int64_t id;\n"
-           "    AUTOGEN_COLUMN(references = \"customers.id\", on_delete = \"cascade\", index) std::int64_t customer_id;\n"
-           "    " + def("'new'") + "std::string status;\n"
+           "    AUTOGEN_COLUMN(references = \"customers.id\", on_delete = \"cascade\", index) "
+           "std::int64_t customer_id;\n"
+           "    " +
+           def("'new'") +
+           "std::string status;\n"
            "    std::int64_t total_cents;\n};\n"
            "struct AUTOGEN_TABLE(\"order_items\") OrderItem {\n"
            "    AUTOGEN_COLUMN(primary_key, identity) std::int64_t id;\n"
-           "    AUTOGEN_COLUMN(references = \"orders.id\", on_delete = \"cascade\", index) std::int64_t order_id;\n"
+           "    AUTOGEN_COLUMN(references = \"orders.id\", on_delete = \"cascade\", index) "
+           "std::int64_t order_id;\n"
            "    std::string sku;\n"
-           "    " + def("1") + "std::int64_t qty;\n};\n"
+           "    " +
+           def("1") +
+           "std::int64_t qty;\n};\n"
            "struct AUTOGEN_TABLE(\"payments\") Payment {\n"
            "    AUTOGEN_COLUMN(primary_key, identity) std::int64_t id;\n"
-           "    AUTOGEN_COLUMN(references = \"orders.id\", on_delete = \"cascade\", index) std::int64_t order_id;\n"
-           "    " + def("0") + "std::int64_t amount_cents;\n};\n";
+           "    AUTOGEN_COLUMN(references = \"orders.id\", on_delete = \"cascade\", index) "
+           "std::int64_t order_id;\n"
+           "    " +
+           def("0") + "std::int64_t amount_cents;\n};\n";
 }
 
 /// Rows for the four tables: `n` orders, with n/5 customers, 2n items and n payments.
 std::string fill_sql(int n, bool postgres) {
     const std::string N = std::to_string(n);
     auto series = [&](const std::string& count) {
-        return postgres ? "generate_series(1, " + count + ") AS s(i)"
-                        : "(WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < " + count +
-                              ") SELECT i FROM s)";
+        return postgres
+                   ? "generate_series(1, " + count + ") AS s(i)"
+                   : "(WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < " +
+                         count + ") SELECT i FROM s)";
     };
-    return "INSERT INTO customers (id, name, email) SELECT i, 'customer ' || i, 'c' || i || '@example.com' FROM " +
+    return "INSERT INTO customers (id, name, email) SELECT i, 'customer ' || i, 'c' || i || "
+           "'@example.com' FROM " +
            series(std::to_string(n / 5)) + ";\n" +
-           "INSERT INTO orders (id, customer_id, status, total_cents) SELECT i, 1 + i % " + std::to_string(n / 5) +
-           ", 'paid', i * 7 FROM " + series(N) + ";\n" +
-           "INSERT INTO order_items (id, order_id, sku, qty) SELECT i, 1 + i % " + N + ", 'sku-' || i, 1 + i % 9 FROM " +
-           series(std::to_string(2 * n)) + ";\n" +
-           "INSERT INTO payments (id, order_id, amount_cents) SELECT i, i, i * 7 FROM " + series(N) + ";\n";
+           "INSERT INTO orders (id, customer_id, status, total_cents) SELECT i, 1 + i % " +
+           std::to_string(n / 5) + ", 'paid', i * 7 FROM " + series(N) + ";\n" +
+           "INSERT INTO order_items (id, order_id, sku, qty) SELECT i, 1 + i % " + N +
+           ", 'sku-' || i, 1 + i % 9 FROM " + series(std::to_string(2 * n)) + ";\n" +
+           "INSERT INTO payments (id, order_id, amount_cents) SELECT i, i, i * 7 FROM " +
+           series(N) + ";\n";
 }
 
 /// A project whose models are models(false), with the given database URL.
 void write_project(const testing::TempDir& dir, const std::string& url) {
-    dir.write("autogen.toml", "[database]\nurl = \"" + url + "\"\n[models]\nheaders = [\"models/*.hpp\"]\n");
+    dir.write("autogen.toml",
+              "[database]\nurl = \"" + url + "\"\n[models]\nheaders = [\"models/*.hpp\"]\n");
     dir.write("models/shop.hpp", models(false));
 }
 
@@ -256,7 +276,8 @@ void kill_repeatedly(const Target& target, const fs::path& log) {
         const std::chrono::microseconds at(delay(rng));
         const Outcome o = target.upgrade(at);
         const std::string now = target.fingerprint();
-        INFO("run " << run << ", kill after " << at.count() << " us: " << (o.killed ? "killed" : "finished"));
+        INFO("run " << run << ", kill after " << at.count()
+                    << " us: " << (o.killed ? "killed" : "finished"));
         if (!o.killed) {
             CHECK(o.code == 0);
             CHECK(now == after);
@@ -271,7 +292,8 @@ void kill_repeatedly(const Target& target, const fs::path& log) {
         CHECK(target.fingerprint() == after);
     }
     MESSAGE(as_before << " killed before COMMIT (database as before), " << as_after
-                      << " killed after COMMIT (as a completed upgrade), " << finished << " finished before the kill");
+                      << " killed after COMMIT (as a completed upgrade), " << finished
+                      << " finished before the kill");
     CHECK(as_before + as_after >= kKills);
 }
 
@@ -282,12 +304,14 @@ TEST_CASE("fault: sqlite rebuild of four linked tables killed at random points")
     write_project(dir, "sqlite:///db/app.sqlite3");
     const fs::path cwd = dir.path(), log = cwd / "autogen.log";
     const fs::path app = cwd / "db" / "app.sqlite3", base = cwd / "base.sqlite3";
-    require_ok(run_autogen(cwd, {"revision", "-m", "init", "--rev-id", "000000000001"}, {}, log), log, "revision");
+    require_ok(run_autogen(cwd, {"revision", "-m", "init", "--rev-id", "000000000001"}, {}, log),
+               log, "revision");
     require_ok(run_autogen(cwd, {"upgrade", "head"}, {}, log), log, "upgrade");
     sqlite_exec(app, "BEGIN;\n" + fill_sql(60000, false) + "COMMIT;\n");
     dir.write("models/shop.hpp", models(true));
-    require_ok(run_autogen(cwd, {"revision", "-m", "defaults", "--rev-id", "000000000002"}, {}, log), log,
-               "revision");
+    require_ok(
+        run_autogen(cwd, {"revision", "-m", "defaults", "--rev-id", "000000000002"}, {}, log), log,
+        "revision");
     fs::copy_file(app, base);
     Target target;
     target.reset = [&] { restore(base, app); };
@@ -306,20 +330,25 @@ std::string many_statements_revision(int steps) {
     std::string up, down;
     for (int i = 0; i < steps; ++i) {
         const std::string n = std::to_string(i), k = std::to_string(steps);
-        up += "CREATE TABLE \"audit_" + n + "\" AS SELECT \"id\", \"total_cents\" FROM \"orders\" WHERE \"id\" % " + k +
+        up += "CREATE TABLE \"audit_" + n +
+              "\" AS SELECT \"id\", \"total_cents\" FROM \"orders\" WHERE \"id\" % " + k + " = " +
+              n + ";\n" +
+              "UPDATE \"orders\" SET \"total_cents\" = \"total_cents\" + 1 WHERE \"id\" % " + k +
               " = " + n + ";\n" +
-              "UPDATE \"orders\" SET \"total_cents\" = \"total_cents\" + 1 WHERE \"id\" % " + k + " = " + n + ";\n" +
-              "UPDATE \"order_items\" SET \"qty\" = \"qty\" + 1 WHERE \"id\" % " + k + " = " + n + ";\n" +
-              "ALTER TABLE \"payments\" ADD COLUMN \"extra_" + n + "\" INTEGER NOT NULL DEFAULT " + n + ";\n" +
-              "CREATE INDEX \"ix_audit_" + n + "\" ON \"audit_" + n + "\" (\"total_cents\");\n";
+              "UPDATE \"order_items\" SET \"qty\" = \"qty\" + 1 WHERE \"id\" % " + k + " = " + n +
+              ";\n" + "ALTER TABLE \"payments\" ADD COLUMN \"extra_" + n +
+              "\" INTEGER NOT NULL DEFAULT " + n + ";\n" + "CREATE INDEX \"ix_audit_" + n +
+              "\" ON \"audit_" + n + "\" (\"total_cents\");\n";
         down = "DROP TABLE \"audit_" + n + "\";\n" +
-               "UPDATE \"orders\" SET \"total_cents\" = \"total_cents\" - 1 WHERE \"id\" % " + k + " = " + n + ";\n" +
-               "UPDATE \"order_items\" SET \"qty\" = \"qty\" - 1 WHERE \"id\" % " + k + " = " + n + ";\n" +
-               "ALTER TABLE \"payments\" DROP COLUMN \"extra_" + n + "\";\n" + down;
+               "UPDATE \"orders\" SET \"total_cents\" = \"total_cents\" - 1 WHERE \"id\" % " + k +
+               " = " + n + ";\n" +
+               "UPDATE \"order_items\" SET \"qty\" = \"qty\" - 1 WHERE \"id\" % " + k + " = " + n +
+               ";\n" + "ALTER TABLE \"payments\" DROP COLUMN \"extra_" + n + "\";\n" + down;
     }
     return "-- autogen revision\n-- revision: 000000000002\n-- down_revision: 000000000001\n"
            "-- message: many statements\n-- created: 2026-11-21T15:31:00Z\n\n"
-           "-- +upgrade postgresql\n" + up + "\n-- +downgrade postgresql\n" + down;
+           "-- +upgrade postgresql\n" +
+           up + "\n-- +downgrade postgresql\n" + down;
 }
 
 /// The test server's administrative connection.
@@ -346,14 +375,20 @@ std::string postgres_fingerprint(const std::string& url) {
     auto add = [&](const std::string& sql) {
         for (const auto& line : test::query_rows(*conn, sql, diags)) out += line + "\n";
     };
-    add("SELECT table_name, column_name, data_type, is_nullable, column_default FROM information_schema.columns "
+    add("SELECT table_name, column_name, data_type, is_nullable, column_default FROM "
+        "information_schema.columns "
         "WHERE table_schema = 'public' ORDER BY table_name, ordinal_position");
     add("SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint "
         "WHERE connamespace = 'public'::regnamespace ORDER BY 1, 2");
     add("SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1");
-    for (const auto& t : test::query_rows(*conn, "SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
-                                                 "ORDER BY 1", diags)) {
-        add("SELECT '" + t + "', count(*), md5(coalesce(string_agg(r::text, ',' ORDER BY r::text), '')) FROM (SELECT " +
+    for (const auto& t :
+         test::query_rows(*conn,
+                          "SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
+                          "ORDER BY 1",
+                          diags)) {
+        add("SELECT '" + t +
+            "', count(*), md5(coalesce(string_agg(r::text, ',' ORDER BY r::text), '')) FROM "
+            "(SELECT " +
             compared_columns(t) + " FROM \"" + t + "\") AS r");
     }
     INFO(test::format_all(diags));
@@ -366,8 +401,8 @@ std::string postgres_fingerprint(const std::string& url) {
 void wait_for_sessions_to_end(db::Connection& admin, const std::string& name) {
     support::Diagnostics diags;
     for (int i = 0; i < 600; ++i) {
-        auto rows = test::query_rows(admin, "SELECT count(*) FROM pg_stat_activity WHERE datname = '" + name + "'",
-                                     diags);
+        auto rows = test::query_rows(
+            admin, "SELECT count(*) FROM pg_stat_activity WHERE datname = '" + name + "'", diags);
         if (rows == std::vector<std::string>{"0"}) return;
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
@@ -381,7 +416,8 @@ void clone(db::Connection& admin, const std::string& from, const std::string& to
     REQUIRE(admin.execute("DROP DATABASE IF EXISTS \"" + to + "\" WITH (FORCE)", diags));
     for (int attempt = 0; attempt < 100; ++attempt) {
         diags = {};
-        if (admin.execute("CREATE DATABASE \"" + to + "\" TEMPLATE \"" + from + "\"", diags)) return;
+        if (admin.execute("CREATE DATABASE \"" + to + "\" TEMPLATE \"" + from + "\"", diags))
+            return;
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
     FAIL("cannot copy database " << from << ":\n" << test::format_all(diags));
@@ -398,8 +434,11 @@ TEST_CASE("fault: postgresql many-statement revision killed at random points") {
     write_project(dir, "postgresql://unused");
     const fs::path cwd = dir.path(), log = cwd / "autogen.log";
     const std::string server_url = test::postgres_test_server_url();
-    auto env_for = [&](const std::string& url) { return std::map<std::string, std::string>{{"DATABASE_URL", url}}; };
-    require_ok(run_autogen(cwd, {"revision", "-m", "init", "--rev-id", "000000000001"}, env_for(base.url()), log),
+    auto env_for = [&](const std::string& url) {
+        return std::map<std::string, std::string>{{"DATABASE_URL", url}};
+    };
+    require_ok(run_autogen(cwd, {"revision", "-m", "init", "--rev-id", "000000000001"},
+                           env_for(base.url()), log),
                log, "revision");
     require_ok(run_autogen(cwd, {"upgrade", "head"}, env_for(base.url()), log), log, "upgrade");
     {
@@ -408,7 +447,8 @@ TEST_CASE("fault: postgresql many-statement revision killed at random points") {
         // Statistics now, so that autovacuum has no reason to visit the template later.
         REQUIRE(conn->execute("VACUUM ANALYZE", diags));
     }
-    dir.write("migrations/20261121_1531_000000000002_many_statements.sql", many_statements_revision(40));
+    dir.write("migrations/20261121_1531_000000000002_many_statements.sql",
+              many_statements_revision(40));
     require_ok(run_autogen(cwd, {"hash"}, env_for(base.url()), log), log, "hash");
     wait_for_sessions_to_end(*admin, base.name());
 

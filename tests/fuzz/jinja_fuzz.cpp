@@ -47,7 +47,8 @@ void render_one(const jinja::Environment& env, const std::string& source) {
     auto out = env.render_string(source, "fuzz.j2", fuzz_context(), diags);
     if (out) {
         if (!diags.items().empty()) {
-            std::fprintf(stderr, "jinja_fuzz: a successful render reported %zu diagnostics\n", diags.items().size());
+            std::fprintf(stderr, "jinja_fuzz: a successful render reported %zu diagnostics\n",
+                         diags.items().size());
             std::abort();
         }
         return;

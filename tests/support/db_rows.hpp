@@ -11,7 +11,8 @@
 namespace autogen::test {
 
 /// The rows of `sql`, each as "a|b|NULL"; one "<query failed: ...>" line when it fails.
-std::vector<std::string> query_rows(db::Connection& conn, const std::string& sql, support::Diagnostics& diags);
+std::vector<std::string> query_rows(db::Connection& conn, const std::string& sql,
+                                    support::Diagnostics& diags);
 
 /// Every diagnostic, formatted, one per line.
 std::string format_all(const support::Diagnostics& diags);

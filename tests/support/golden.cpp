@@ -23,7 +23,8 @@ void check_golden(const std::string& actual, const std::filesystem::path& golden
     TempDir tmp;
     auto actual_path = tmp.write("actual" + golden.extension().string(), actual);
     std::string diff;
-    if (FILE* p = ::popen(("diff -u '" + golden.string() + "' '" + actual_path.string() + "'").c_str(), "r")) {
+    if (FILE* p = ::popen(
+            ("diff -u '" + golden.string() + "' '" + actual_path.string() + "'").c_str(), "r")) {
         char buf[512];
         while (std::fgets(buf, sizeof buf, p)) diff += buf;
         ::pclose(p);

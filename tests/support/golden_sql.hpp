@@ -19,7 +19,10 @@ inline std::string render_statements(const std::vector<codegen::Statement>& stat
         std::size_t start = 0;
         while (!s.comment.empty() && start <= s.comment.size()) {
             std::size_t nl = s.comment.find('\n', start);
-            out += "-- " + s.comment.substr(start, nl == std::string::npos ? std::string::npos : nl - start) + "\n";
+            out +=
+                "-- " +
+                s.comment.substr(start, nl == std::string::npos ? std::string::npos : nl - start) +
+                "\n";
             if (nl == std::string::npos) break;
             start = nl + 1;
         }
@@ -31,14 +34,17 @@ inline std::string render_statements(const std::vector<codegen::Statement>& stat
 
 /// The golden text of `before` -> `after`: the operations, the upgrade and the
 /// downgrade. Planner diagnostics go to `diags`.
-inline std::string golden_sql(const std::string& name, const codegen::Planner& planner, const diff::DiffRules& rules,
-                              const schema::Schema& before, const schema::Schema& after, support::Diagnostics& diags) {
+inline std::string golden_sql(const std::string& name, const codegen::Planner& planner,
+                              const diff::DiffRules& rules, const schema::Schema& before,
+                              const schema::Schema& after, support::Diagnostics& diags) {
     schema::Schema from = planner.lower(before, diags), to = planner.lower(after, diags);
     auto ops = diff::diff(from, to, rules);
     std::string text = "-- golden: " + name + "\n-- operations:\n";
     for (const auto& op : ops) text += "--   " + diff::describe(op) + "\n";
-    text += "\n-- +upgrade " + planner.dialect() + "\n" + render_statements(planner.plan(ops, from, to, diags));
-    text += "-- +downgrade " + planner.dialect() + "\n" + render_statements(planner.plan(schema::reverse(ops), to, from, diags));
+    text += "\n-- +upgrade " + planner.dialect() + "\n" +
+            render_statements(planner.plan(ops, from, to, diags));
+    text += "-- +downgrade " + planner.dialect() + "\n" +
+            render_statements(planner.plan(schema::reverse(ops), to, from, diags));
     return text;
 }
 

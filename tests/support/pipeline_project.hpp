@@ -22,14 +22,17 @@ namespace autogen::test {
 /// Sets an environment variable for a scope (AUTOGEN_NO_CACHE ...), unsets it after.
 struct ScopedEnv {
     std::string name;
-    ScopedEnv(std::string n, const char* value) : name(std::move(n)) { ::setenv(name.c_str(), value, 1); }
+    ScopedEnv(std::string n, const char* value) : name(std::move(n)) {
+        ::setenv(name.c_str(), value, 1);
+    }
     ~ScopedEnv() { ::unsetenv(name.c_str()); }
     ScopedEnv(const ScopedEnv&) = delete;
     ScopedEnv& operator=(const ScopedEnv&) = delete;
 };
 
 /// autogen.toml of a SQLite project whose models are models/*.hpp.
-inline const std::string kSqliteToml = "[database]\ndialects = [\"sqlite\"]\n[models]\nheaders = [\"models/*.hpp\"]\n";
+inline const std::string kSqliteToml =
+    "[database]\ndialects = [\"sqlite\"]\n[models]\nheaders = [\"models/*.hpp\"]\n";
 
 /// autogen.toml of a PostgreSQL project whose scratch databases go on the test server.
 inline std::string postgres_toml() {
@@ -38,7 +41,8 @@ inline std::string postgres_toml() {
 }
 
 /// A model column of a logical type.
-inline schema::Column model_column(std::string name, schema::Logical logical, bool nullable = false) {
+inline schema::Column model_column(std::string name, schema::Logical logical,
+                                   bool nullable = false) {
     schema::Column c;
     c.name = std::move(name);
     c.type.logical = logical;
@@ -63,11 +67,13 @@ inline schema::Schema users_model(bool with_phone) {
 }
 
 /// A revision file with one upgrade/downgrade section pair for `dialect`.
-inline std::string revision_file(const std::string& dialect, const std::string& id, const std::string& down,
-                                 const std::string& upgrade_sql, const std::string& downgrade_sql) {
-    return "-- autogen revision\n-- revision: " + id + "\n-- down_revision: " + down + "\n-- message: step " + id +
-           "\n-- created: 2026-11-21T15:30:00Z\n\n-- +upgrade " + dialect + "\n" + upgrade_sql +
-           "\n\n-- +downgrade " + dialect + "\n" + downgrade_sql + "\n";
+inline std::string revision_file(const std::string& dialect, const std::string& id,
+                                 const std::string& down, const std::string& upgrade_sql,
+                                 const std::string& downgrade_sql) {
+    return "-- autogen revision\n-- revision: " + id + "\n-- down_revision: " + down +
+           "\n-- message: step " + id + "\n-- created: 2026-11-21T15:30:00Z\n\n-- +upgrade " +
+           dialect + "\n" + upgrade_sql + "\n\n-- +downgrade " + dialect + "\n" + downgrade_sql +
+           "\n";
 }
 
 /// A project in a temporary folder, with what the pipeline needs to run on it.

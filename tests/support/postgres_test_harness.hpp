@@ -12,14 +12,14 @@
 #include "diff/differ.hpp"
 #include "diff/phrases.hpp"
 #include "introspect/inspector.hpp"
-#include "tests/support/postgres_test_server.hpp"
 #include "tests/support/db_rows.hpp"
+#include "tests/support/postgres_test_server.hpp"
 #include "tests/support/registry_dialect.hpp"
 
 namespace autogen::testing {
 
 class PostgresHarness {
-public:
+  public:
     PostgresHarness()
         : dialect("postgresql"),
           conn(dialect.connect(database.url(), diags)),
@@ -42,7 +42,8 @@ public:
     /// Creates a lowered schema with the planner's statements for the differ's
     /// operations from an empty database (enums first, referenced tables first).
     bool create(const schema::Schema& lowered) {
-        return run(planner->plan(diff::diff(schema::Schema{}, lowered, *rules), schema::Schema{}, lowered, diags));
+        return run(planner->plan(diff::diff(schema::Schema{}, lowered, *rules), schema::Schema{},
+                                 lowered, diags));
     }
 
     schema::Schema inspect() {
@@ -58,7 +59,9 @@ public:
     }
 
     /// The rows of a query, each as "a|b|NULL".
-    std::vector<std::string> rows(const std::string& sql) { return test::query_rows(*conn, sql, diags); }
+    std::vector<std::string> rows(const std::string& sql) {
+        return test::query_rows(*conn, sql, diags);
+    }
 
     /// Every diagnostic so far, formatted, for failure messages.
     std::string messages() const { return test::format_all(diags); }
@@ -87,7 +90,8 @@ inline schema::Schema materialize_postgres(const schema::Schema& model, std::str
         if (!m) continue;
         t.renamed_from = m->renamed_from;
         for (auto& c : t.columns)
-            if (const schema::Column* mc = m->find_column(c.name)) c.renamed_from = mc->renamed_from;
+            if (const schema::Column* mc = m->find_column(c.name))
+                c.renamed_from = mc->renamed_from;
     }
     errors = scratch.messages();
     return s;

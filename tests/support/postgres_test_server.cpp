@@ -37,8 +37,10 @@ std::string postgres_test_server_url() {
     std::string url = file ? std::string(support::trim_end(testing::read_file(file))) : "";
     if (url.empty()) {
         FAIL("no PostgreSQL test server: AUTOGEN_TEST_PG_URL_FILE "
-             << (file ? "names " + std::string(file) + ", which is missing or empty" : std::string("is not set"))
-             << ". Run the tests through ctest (its \"postgres\" fixture starts a server), or start one with "
+             << (file ? "names " + std::string(file) + ", which is missing or empty"
+                      : std::string("is not set"))
+             << ". Run the tests through ctest (its \"postgres\" fixture starts a server), or "
+                "start one with "
                 "`scripts/pg-server.sh start DIR` and set AUTOGEN_TEST_PG_URL_FILE=DIR/url");
     }
     return url;
@@ -65,7 +67,8 @@ PostgresTestDatabase::~PostgresTestDatabase() {
     if (admin) admin->execute("DROP DATABASE IF EXISTS \"" + name_ + "\" WITH (FORCE)", diags);
     // A destructor must not throw (FAIL does): a leftover database only costs disk
     // space on a throw-away server, so it is reported and the test goes on.
-    if (diags.has_errors()) MESSAGE("could not drop test database " << name_ << ":\n" << print(diags));
+    if (diags.has_errors())
+        MESSAGE("could not drop test database " << name_ << ":\n" << print(diags));
 }
 
 std::unique_ptr<db::Connection> PostgresTestDatabase::connect(support::Diagnostics& diags) const {

@@ -18,7 +18,7 @@ std::string postgres_test_server_url();
 /// A new, empty database on the test server (unique name, from template0), dropped
 /// WITH (FORCE) on destruction, so connections left open do not keep it alive.
 class PostgresTestDatabase {
-public:
+  public:
     PostgresTestDatabase();
     ~PostgresTestDatabase();
     PostgresTestDatabase(const PostgresTestDatabase&) = delete;
@@ -31,7 +31,7 @@ public:
     /// A new connection to the database (nullptr after reporting into `diags`).
     std::unique_ptr<db::Connection> connect(support::Diagnostics& diags) const;
 
-private:
+  private:
     std::string server_url_;
     std::string name_;
     std::string url_;

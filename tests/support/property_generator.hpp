@@ -47,7 +47,8 @@ struct Profile {
 /// Server defaults both dialects accept, per logical kind (a profile adds booleans,
 /// blobs and timestamps in its own spelling).
 inline std::map<Logical, std::vector<std::string>> portable_defaults() {
-    std::vector<std::string> ints = {"0", "-5", "42", "abs(-3)", "(1 + 2)"}, reals = {"1.5", "-0.25", "1e3"};
+    std::vector<std::string> ints = {"0", "-5", "42", "abs(-3)", "(1 + 2)"},
+                             reals = {"1.5", "-0.25", "1e3"};
     return {{Logical::SmallInt, ints},
             {Logical::Integer, ints},
             {Logical::BigInt, ints},
@@ -59,7 +60,7 @@ inline std::map<Logical, std::vector<std::string>> portable_defaults() {
 
 /// Questions about the rows in the database, asked before an edit that data could refuse.
 class DataOracle {
-public:
+  public:
     virtual ~DataOracle() = default;
     virtual bool has_nulls(const Table& t, const std::string& column) = 0;
     virtual bool all_null(const Table& t, const std::string& column) = 0;
@@ -74,30 +75,35 @@ public:
 /// Integer, real, text and numeric columns: their values are the row counter, so they
 /// are distinct per row and cast between each other.
 inline bool is_scalar(Logical l) {
-    return l == Logical::SmallInt || l == Logical::Integer || l == Logical::BigInt || l == Logical::Real ||
-           l == Logical::Double || l == Logical::Text;
+    return l == Logical::SmallInt || l == Logical::Integer || l == Logical::BigInt ||
+           l == Logical::Real || l == Logical::Double || l == Logical::Text;
 }
-inline bool is_integer(Logical l) { return l == Logical::SmallInt || l == Logical::Integer || l == Logical::BigInt; }
+inline bool is_integer(Logical l) {
+    return l == Logical::SmallInt || l == Logical::Integer || l == Logical::BigInt;
+}
 inline bool is_numeric(Logical l) { return is_scalar(l) && l != Logical::Text; }
 inline bool mentions(const std::vector<std::string>& v, const std::string& c) {
     return std::find(v.begin(), v.end(), c) != v.end();
 }
 inline std::string replace_all(std::string s, const std::string& from, const std::string& to) {
-    for (std::size_t pos = s.find(from); pos != std::string::npos; pos = s.find(from, pos + to.size()))
+    for (std::size_t pos = s.find(from); pos != std::string::npos;
+         pos = s.find(from, pos + to.size()))
         s.replace(pos, from.size(), to);
     return s;
 }
 
 /// Seeded generator of schemas and edits.
 class Generator {
-public:
+  public:
     Generator(unsigned seed, Profile profile) : profile_(std::move(profile)), rng_(seed) {}
 
     const Profile& profile() const { return profile_; }
     int pick(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng_); }
     bool chance(int percent) { return pick(1, 100) <= percent; }
     template <class T>
-    T& one_of(std::vector<T>& v) { return v[static_cast<std::size_t>(pick(0, static_cast<int>(v.size()) - 1))]; }
+    T& one_of(std::vector<T>& v) {
+        return v[static_cast<std::size_t>(pick(0, static_cast<int>(v.size()) - 1))];
+    }
     template <class T>
     const T& one_of(const std::vector<T>& v) {
         return v[static_cast<std::size_t>(pick(0, static_cast<int>(v.size()) - 1))];
@@ -113,7 +119,8 @@ public:
 
     /// Unique names (a counter), some needing quotes.
     std::string name(const std::string& stem) {
-        static const std::vector<std::string> odd = {"select", "Mixed Case", "we\"ird", "it's", "order", "x-y"};
+        static const std::vector<std::string> odd = {"select", "Mixed Case", "we\"ird",
+                                                     "it's",   "order",      "x-y"};
         std::string n = chance(12) ? one_of(odd) + "_" + stem : stem;
         return n + "_" + std::to_string(++counter_);
     }
@@ -128,17 +135,20 @@ public:
     // ---- pieces -------------------------------------------------------------------
 
     ColumnType scalar_type() {
-        static const std::vector<Logical> kinds = {Logical::SmallInt, Logical::Integer, Logical::BigInt,
-                                                   Logical::Real,     Logical::Double,  Logical::Text};
-        if (!profile_.sql_types.empty() && chance(12)) return {.sql = one_of(profile_.sql_types).first};
+        static const std::vector<Logical> kinds = {Logical::SmallInt, Logical::Integer,
+                                                   Logical::BigInt,   Logical::Real,
+                                                   Logical::Double,   Logical::Text};
+        if (!profile_.sql_types.empty() && chance(12))
+            return {.sql = one_of(profile_.sql_types).first};
         ColumnType t{.logical = one_of(kinds)};
-        if (t.logical == Logical::Text && chance(35)) t.length = static_cast<unsigned>(pick(12, 300));
+        if (t.logical == Logical::Text && chance(35))
+            t.length = static_cast<unsigned>(pick(12, 300));
         return t;
     }
 
     ColumnType any_type(const Schema& s) {
-        static const std::vector<Logical> fixed = {Logical::Boolean, Logical::Blob, Logical::TimestampTz, Logical::Date,
-                                                   Logical::Enum};
+        static const std::vector<Logical> fixed = {
+            Logical::Boolean, Logical::Blob, Logical::TimestampTz, Logical::Date, Logical::Enum};
         if (chance(60)) return scalar_type();
         ColumnType t{.logical = one_of(fixed)};
         if (t.logical == Logical::Enum) {
@@ -169,7 +179,9 @@ public:
         if (!c.nullable && !c.server_default) c.nullable = true;
         if (kind(c) == Logical::Text && !profile_.collations.empty() && chance(25))
             c.collation = one_of(profile_.collations);
-        if (chance(20)) c.comment = one_of(std::vector<std::string>{"shown to users", "it's \"quoted\"", "a; b"});
+        if (chance(20))
+            c.comment =
+                one_of(std::vector<std::string>{"shown to users", "it's \"quoted\"", "a; b"});
         return c;
     }
 
@@ -216,15 +228,18 @@ public:
         Table t{.name = name("t")};
         int shape = pick(0, 3);  // 0 no key, 1 identity, 2 text key, 3 composite
         if (shape == 1) {
-            Column id{.name = name("id"), .type = {.logical = chance(50) ? Logical::Integer : Logical::BigInt},
+            Column id{.name = name("id"),
+                      .type = {.logical = chance(50) ? Logical::Integer : Logical::BigInt},
                       .identity = true};
             t.columns.push_back(id);
             t.primary_key = PrimaryKey{.columns = {id.name}};
         } else if (shape == 2) {
-            t.columns.push_back(Column{.name = name("k"), .type = {.logical = Logical::Text, .length = 64}});
+            t.columns.push_back(
+                Column{.name = name("k"), .type = {.logical = Logical::Text, .length = 64}});
             t.primary_key = PrimaryKey{.columns = {t.columns[0].name}};
         } else if (shape == 3) {
-            Column a{.name = name("a"), .type = scalar_type()}, b{.name = name("b"), .type = any_type(s)};
+            Column a{.name = name("a"), .type = scalar_type()},
+                b{.name = name("b"), .type = any_type(s)};
             if (kind(b) == Logical::Blob) b.type = scalar_type();  // keyed blobs are not portable
             t.columns = {a, b};
             t.primary_key = PrimaryKey{.columns = {b.name, a.name}};
@@ -232,12 +247,17 @@ public:
         for (int i = pick(1, 4); i > 0; --i) t.columns.push_back(column(s));
         for (int i = pick(0, 1); i > 0; --i) {
             auto cols = unique_columns(t);
-            if (!cols.empty()) t.uniques.push_back({.name = constraint_name("uq"), .columns = cols});
+            if (!cols.empty())
+                t.uniques.push_back({.name = constraint_name("uq"), .columns = cols});
         }
         for (int i = pick(0, 2); i > 0; --i) t.indexes.push_back(index(t));
-        for (int i = pick(0, 1); i > 0; --i) t.checks.push_back({.name = constraint_name("ck"), .expression = check_for(one_of(t.columns))});
-        for (int i = chance(60) ? pick(1, 2) : 0; i > 0; --i) add_foreign_key(s, t, /*allow_not_null=*/true);
-        if (chance(30)) t.comment = one_of(std::vector<std::string>{"People's things", "a \"table\"", "x"});
+        for (int i = pick(0, 1); i > 0; --i)
+            t.checks.push_back(
+                {.name = constraint_name("ck"), .expression = check_for(one_of(t.columns))});
+        for (int i = chance(60) ? pick(1, 2) : 0; i > 0; --i)
+            add_foreign_key(s, t, /*allow_not_null=*/true);
+        if (chance(30))
+            t.comment = one_of(std::vector<std::string>{"People's things", "a \"table\"", "x"});
         return t;
     }
 
@@ -245,7 +265,8 @@ public:
         Index ix{.name = name("ix")};
         bool unique = chance(30);
         if (unique) {
-            for (const auto& c : unique_columns(t)) ix.columns.push_back(index_item(*t.find_column(c)));
+            for (const auto& c : unique_columns(t))
+                ix.columns.push_back(index_item(*t.find_column(c)));
         }
         if (ix.columns.empty()) {
             unique = false;
@@ -255,7 +276,8 @@ public:
             }
         }
         ix.unique = unique;
-        if (chance(25)) ix.where = codegen::quote_identifier(one_of(t.columns).name) + " IS NOT NULL";
+        if (chance(25))
+            ix.where = codegen::quote_identifier(one_of(t.columns).name) + " IS NOT NULL";
         return ix;
     }
 
@@ -269,13 +291,16 @@ public:
         if (targets.empty()) return;
         const Table* target = one_of(targets);
         bool self = target == &t;
-        ForeignKey fk{.name = constraint_name("fk"), .ref_table = target->name, .ref_columns = target->primary_key->columns};
+        ForeignKey fk{.name = constraint_name("fk"),
+                      .ref_table = target->name,
+                      .ref_columns = target->primary_key->columns};
         bool nullable = self || !allow_not_null || chance(60);
         fk.on_delete = action(nullable);
         fk.on_update = action(nullable);
         std::vector<Column> added;
         for (const auto& rc : fk.ref_columns) {
-            Column c{.name = name("ref"), .type = target->find_column(rc)->type, .nullable = nullable};
+            Column c{
+                .name = name("ref"), .type = target->find_column(rc)->type, .nullable = nullable};
             c.type.logical = c.type.logical == Logical::None ? Logical::None : c.type.logical;
             fk.columns.push_back(c.name);
             added.push_back(c);
@@ -285,15 +310,17 @@ public:
     }
 
     ReferentialAction action(bool nullable) {
-        std::vector<ReferentialAction> actions = {ReferentialAction::NoAction, ReferentialAction::Restrict,
-                                                  ReferentialAction::Cascade};
+        std::vector<ReferentialAction> actions = {
+            ReferentialAction::NoAction, ReferentialAction::Restrict, ReferentialAction::Cascade};
         if (nullable) actions.push_back(ReferentialAction::SetNull);
         return one_of(actions);
     }
 
     // ---- facts about a model --------------------------------------------------------
 
-    static bool in_key(const Table& t, const std::string& c) { return t.primary_key && mentions(t.primary_key->columns, c); }
+    static bool in_key(const Table& t, const std::string& c) {
+        return t.primary_key && mentions(t.primary_key->columns, c);
+    }
     static bool in_foreign_key(const Table& t, const std::string& c) {
         for (const auto& fk : t.foreign_keys)
             if (mentions(fk.columns, c)) return true;
@@ -322,7 +349,8 @@ public:
         std::vector<Column*> out;
         bool is_referenced = referenced(s, t);
         for (auto& c : t.columns)
-            if (!in_key(t, c.name) && !in_foreign_key(t, c.name) && !c.identity && !(is_referenced && in_key(t, c.name)))
+            if (!in_key(t, c.name) && !in_foreign_key(t, c.name) && !c.identity &&
+                !(is_referenced && in_key(t, c.name)))
                 out.push_back(&c);
         return out;
     }
@@ -332,7 +360,9 @@ public:
         std::string q = codegen::quote_identifier(c);
         std::erase_if(t.uniques, [&](const UniqueConstraint& u) { return mentions(u.columns, c); });
         std::erase_if(t.foreign_keys, [&](const ForeignKey& k) { return mentions(k.columns, c); });
-        std::erase_if(t.checks, [&](const CheckConstraint& k) { return k.expression.find(q) != std::string::npos; });
+        std::erase_if(t.checks, [&](const CheckConstraint& k) {
+            return k.expression.find(q) != std::string::npos;
+        });
         std::erase_if(t.indexes, [&](const Index& i) {
             if (i.where.find(q) != std::string::npos) return true;
             for (const auto& item : i.columns)
@@ -365,7 +395,7 @@ public:
         return "";
     }
 
-private:
+  private:
     /// The rows of these columns change (or the names are new) in this step: the data
     /// oracle, which sees the database before the step, cannot answer for them.
     bool stale(const Table& t, const std::vector<std::string>& columns) const {
@@ -379,7 +409,9 @@ private:
     bool enum_stale(const Schema& s, const Enum& e) const {
         for (const auto& t : s.tables)
             for (const auto& c : t.columns)
-                if (c.type.logical == Logical::Enum && c.type.enum_name == e.name && stale(t, {c.name})) return true;
+                if (c.type.logical == Logical::Enum && c.type.enum_name == e.name &&
+                    stale(t, {c.name}))
+                    return true;
         return false;
     }
 
@@ -412,7 +444,9 @@ private:
                 return "rename table";
             }
             case 3:
-            case 4: t.columns.push_back(column(s)); return "add column";
+            case 4:
+                t.columns.push_back(column(s));
+                return "add column";
             case 5: {  // drop column
                 if (free.empty() || t.columns.size() < 2) return "";
                 std::string gone = one_of(free)->name;
@@ -424,15 +458,18 @@ private:
                 if (free.empty()) return "";
                 Column* c = one_of(free);
                 std::string old = c->name, now = name("renamed");
-                std::string qo = codegen::quote_identifier(old), qn = codegen::quote_identifier(now);
+                std::string qo = codegen::quote_identifier(old),
+                            qn = codegen::quote_identifier(now);
                 if (!renamed_.count(old)) c->renamed_from = old;
                 renamed_.insert(now);
                 touched_.insert(now);
                 c->name = now;
-                for (auto& u : t.uniques) std::replace(u.columns.begin(), u.columns.end(), old, now);
+                for (auto& u : t.uniques)
+                    std::replace(u.columns.begin(), u.columns.end(), old, now);
                 for (auto& k : t.checks) k.expression = replace_all(k.expression, qo, qn);
                 for (auto& i : t.indexes) {
-                    for (auto& item : i.columns) item = item == old ? now : replace_all(item, qo, qn);
+                    for (auto& item : i.columns)
+                        item = item == old ? now : replace_all(item, qo, qn);
                     i.where = replace_all(i.where, qo, qn);
                 }
                 return "rename column";
@@ -445,13 +482,17 @@ private:
                 Column* c = one_of(scalars);
                 Column next = *c;
                 next.type = scalar_type();
-                if (next.type == c->type || stale(t, {c->name}) || !data.castable(t, *c, next)) return "";
+                if (next.type == c->type || stale(t, {c->name}) || !data.castable(t, *c, next))
+                    return "";
                 touched_.insert(c->name);
                 if (kind(next) != Logical::Text) next.collation.reset();
                 if (next.server_default) next.server_default = default_for(s, next);
-                if (!next.nullable && !next.server_default) next.server_default = default_for(s, next);
+                if (!next.nullable && !next.server_default)
+                    next.server_default = default_for(s, next);
                 std::string q = codegen::quote_identifier(c->name);
-                std::erase_if(t.checks, [&](const CheckConstraint& k) { return k.expression.find(q) != std::string::npos; });
+                std::erase_if(t.checks, [&](const CheckConstraint& k) {
+                    return k.expression.find(q) != std::string::npos;
+                });
                 std::erase_if(t.indexes, [&](const Index& i) {
                     if (i.where.find(q) != std::string::npos) return true;
                     for (const auto& item : i.columns)
@@ -486,8 +527,10 @@ private:
             case 10: {  // server default
                 if (free.empty()) return "";
                 Column* c = one_of(free);
-                if (c->server_default && c->nullable && chance(40)) c->server_default.reset();
-                else c->server_default = default_for(s, *c);
+                if (c->server_default && c->nullable && chance(40))
+                    c->server_default.reset();
+                else
+                    c->server_default = default_for(s, *c);
                 return "change default";
             }
             case 11: {  // collation
@@ -496,7 +539,9 @@ private:
                     if (kind(*c) == Logical::Text) texts.push_back(c);
                 if (texts.empty() || profile_.collations.empty()) return "";
                 Column* c = one_of(texts);
-                c->collation = c->collation && chance(50) ? std::nullopt : std::optional(one_of(profile_.collations));
+                c->collation = c->collation && chance(50)
+                                   ? std::nullopt
+                                   : std::optional(one_of(profile_.collations));
                 return "change collation";
             }
             case 12: {  // column comment
@@ -504,9 +549,13 @@ private:
                 c.comment = c.comment.empty() ? "it's " + c.name : "";
                 return "change column comment";
             }
-            case 13: t.comment = t.comment.empty() ? "about \"" + t.name + "\"" : ""; return "change table comment";
-            case 14: return toggle_identity(s, t, data);
-            case 15: return change_primary_key(s, t, data);
+            case 13:
+                t.comment = t.comment.empty() ? "about \"" + t.name + "\"" : "";
+                return "change table comment";
+            case 14:
+                return toggle_identity(s, t, data);
+            case 15:
+                return change_primary_key(s, t, data);
             case 16: {  // add foreign key on new nullable columns
                 std::size_t before = t.foreign_keys.size();
                 add_foreign_key(s, t, /*allow_not_null=*/false);
@@ -514,7 +563,8 @@ private:
             }
             case 17: {  // drop a foreign key (its columns stay)
                 if (t.foreign_keys.empty()) return "";
-                t.foreign_keys.erase(t.foreign_keys.begin() + pick(0, static_cast<int>(t.foreign_keys.size()) - 1));
+                t.foreign_keys.erase(t.foreign_keys.begin() +
+                                     pick(0, static_cast<int>(t.foreign_keys.size()) - 1));
                 return "drop foreign key";
             }
             case 18: {  // change a foreign key's actions
@@ -526,7 +576,8 @@ private:
                 fk.on_update = action(nullable);
                 return "change foreign key actions";
             }
-            case 19: return retarget_foreign_key(s, t, data);
+            case 19:
+                return retarget_foreign_key(s, t, data);
             case 20: {  // add unique
                 auto cols = unique_columns(t);
                 if (cols.empty() || stale(t, cols) || !data.distinct(t, cols)) return "";
@@ -535,7 +586,8 @@ private:
             }
             case 21: {
                 if (t.uniques.empty()) return "";
-                t.uniques.erase(t.uniques.begin() + pick(0, static_cast<int>(t.uniques.size()) - 1));
+                t.uniques.erase(t.uniques.begin() +
+                                pick(0, static_cast<int>(t.uniques.size()) - 1));
                 return "drop unique";
             }
             case 22: {  // add index (a unique one only over distinct data)
@@ -544,7 +596,9 @@ private:
                     std::vector<std::string> plain;
                     for (const auto& item : ix.columns)
                         if (item.front() != '(') plain.push_back(item);
-                    if (plain.size() != ix.columns.size() || stale(t, plain) || !data.distinct(t, plain)) ix.unique = false;
+                    if (plain.size() != ix.columns.size() || stale(t, plain) ||
+                        !data.distinct(t, plain))
+                        ix.unique = false;
                 }
                 t.indexes.push_back(ix);
                 return "add index";
@@ -557,26 +611,33 @@ private:
                     std::erase_if(t.indexes, [&](const Index& i) { return i.name == gone; });
                     return "drop index";
                 }
-                if (!ix.where.empty()) ix.where.clear();
-                else ix.where = codegen::quote_identifier(one_of(t.columns).name) + " IS NULL";
+                if (!ix.where.empty())
+                    ix.where.clear();
+                else
+                    ix.where = codegen::quote_identifier(one_of(t.columns).name) + " IS NULL";
                 if (ix.unique && chance(50)) ix.unique = false;
                 return "change index predicate";
             }
             case 24: {  // add, drop or change a check
                 if (!t.checks.empty() && chance(50)) {
-                    if (chance(50)) t.checks.erase(t.checks.begin());
-                    else t.checks.front().expression = check_for(one_of(t.columns));
+                    if (chance(50))
+                        t.checks.erase(t.checks.begin());
+                    else
+                        t.checks.front().expression = check_for(one_of(t.columns));
                     return "drop or change check";
                 }
-                t.checks.push_back({.name = constraint_name("ck"), .expression = check_for(one_of(t.columns))});
+                t.checks.push_back(
+                    {.name = constraint_name("ck"), .expression = check_for(one_of(t.columns))});
                 return "add check";
             }
             case 25:
             case 26:
-            case 27: return edit_enum(s, data, which);
+            case 27:
+                return edit_enum(s, data, which);
             case 28: {  // a column of an enum type
                 if (s.enums.empty()) return "";
-                Column c{.name = name("state"), .type = {.logical = Logical::Enum, .enum_name = one_of(s.enums).name}};
+                Column c{.name = name("state"),
+                         .type = {.logical = Logical::Enum, .enum_name = one_of(s.enums).name}};
                 c.nullable = chance(50);
                 if (!c.nullable || chance(50)) c.server_default = default_for(s, c);
                 if (!c.server_default) c.nullable = true;
@@ -591,7 +652,8 @@ private:
                 Enum& e = one_of(s.enums);
                 for (const auto& x : s.tables)
                     for (const auto& c : x.columns)
-                        if (c.type.logical == Logical::Enum && c.type.enum_name == e.name) return "";
+                        if (c.type.logical == Logical::Enum && c.type.enum_name == e.name)
+                            return "";
                 std::string gone = e.name;
                 std::erase_if(s.enums, [&](const Enum& x) { return x.name == gone; });
                 return "drop enum";
@@ -604,11 +666,13 @@ private:
         if (profile_.identity_anywhere) {
             std::vector<Column*> ints;
             for (auto& c : t.columns)
-                if (is_integer(c.type.logical) && !in_foreign_key(t, c.name) && !(referenced(s, t) && in_key(t, c.name)))
+                if (is_integer(c.type.logical) && !in_foreign_key(t, c.name) &&
+                    !(referenced(s, t) && in_key(t, c.name)))
                     ints.push_back(&c);
             if (ints.empty()) return "";
             Column* c = one_of(ints);
-            if (!c->identity && c->nullable && (stale(t, {c->name}) || data.has_nulls(t, c->name))) return "";
+            if (!c->identity && c->nullable && (stale(t, {c->name}) || data.has_nulls(t, c->name)))
+                return "";
             c->identity = !c->identity;
             if (c->identity) {
                 c->nullable = false;
@@ -639,7 +703,8 @@ private:
         // A new key over NOT NULL scalar columns whose values are distinct.
         std::vector<std::string> candidates;
         for (const auto& c : t.columns)
-            if (!c.nullable && is_scalar(kind(c)) && !in_foreign_key(t, c.name)) candidates.push_back(c.name);
+            if (!c.nullable && is_scalar(kind(c)) && !in_foreign_key(t, c.name))
+                candidates.push_back(c.name);
         if (candidates.empty()) return "";
         std::vector<std::string> cols{one_of(candidates)};
         if (candidates.size() > 1 && chance(40)) {
@@ -661,7 +726,9 @@ private:
         Column* c = t.find_column(fk.columns.front());
         if (!c->nullable || stale(t, {c->name}) || !data.all_null(t, c->name)) return "";
         for (const auto& target : s.tables) {
-            if (!target.primary_key || target.primary_key->columns.size() != 1 || target.name == fk.ref_table) continue;
+            if (!target.primary_key || target.primary_key->columns.size() != 1 ||
+                target.name == fk.ref_table)
+                continue;
             const Column* key = target.find_column(target.primary_key->columns.front());
             if (!(key->type == c->type)) continue;
             fk.ref_table = target.name;
@@ -677,14 +744,18 @@ private:
         // A label renamed in place is a rename only when it is the enum's one change in
         // the revision (the differ sees label lists, not label histories).
         if (renamed_enums_.count(e.name)) return "";
-        auto retarget_defaults = [&](const std::string& old, const std::optional<std::string>& now) {
+        auto retarget_defaults = [&](const std::string& old,
+                                     const std::optional<std::string>& now) {
             for (auto& t : s.tables)
                 for (auto& c : t.columns)
                     if (c.type.logical == Logical::Enum && c.type.enum_name == e.name &&
                         c.server_default == codegen::string_literal(old)) {
-                        if (now) c.server_default = codegen::string_literal(*now);
-                        else if (c.nullable) c.server_default.reset();
-                        else c.server_default = codegen::string_literal(e.labels.front());
+                        if (now)
+                            c.server_default = codegen::string_literal(*now);
+                        else if (c.nullable)
+                            c.server_default.reset();
+                        else
+                            c.server_default = codegen::string_literal(e.labels.front());
                     }
         };
         if (which == 25) {  // add a label anywhere
@@ -721,10 +792,11 @@ private:
     std::mt19937 rng_;
     int counter_ = 0;
     std::set<std::string> renamed_;  ///< new names of tables and columns renamed in this step
-    std::set<std::string> touched_;  ///< columns whose data changes in this step: the oracle's answers are stale
+    std::set<std::string>
+        touched_;  ///< columns whose data changes in this step: the oracle's answers are stale
     std::set<std::string> edited_enums_;   ///< enums whose labels changed in this step
     std::set<std::string> renamed_enums_;  ///< enums with a label renamed in place in this step
-    std::set<std::string> existing_;  ///< "table\x1fcolumn" of the database before the step
+    std::set<std::string> existing_;       ///< "table\x1fcolumn" of the database before the step
 };
 
 }  // namespace autogen::testing::property

@@ -22,11 +22,11 @@
 #include <vector>
 
 #include "codegen/planner.hpp"
-#include "tests/support/property_generator.hpp"
 #include "codegen/sql_builder.hpp"
 #include "db/connection.hpp"
 #include "diff/differ.hpp"
 #include "diff/phrases.hpp"
+#include "tests/support/property_generator.hpp"
 
 namespace autogen::testing::property {
 
@@ -34,7 +34,7 @@ namespace autogen::testing::property {
 /// SQL both dialects accept; a query that fails (a name new in this step) gets the
 /// cautious answer.
 class Target : public DataOracle {
-public:
+  public:
     /// The model as the database holds it: lowered, created in a scratch database, read
     /// back, with the model-only `renamed_from` carried over (what the CLI diffs against).
     virtual Schema materialize(const Schema& model, std::string& errors) = 0;
@@ -51,18 +51,21 @@ public:
     virtual std::string messages() = 0;
 
     bool has_nulls(const Table& t, const std::string& c) override {
-        auto r = query("SELECT 1 FROM " + from(t) + " WHERE " + codegen::quote_identifier(c) + " IS NULL LIMIT 1");
+        auto r = query("SELECT 1 FROM " + from(t) + " WHERE " + codegen::quote_identifier(c) +
+                       " IS NULL LIMIT 1");
         return !r || !r->empty();
     }
     bool all_null(const Table& t, const std::string& c) override {
-        auto r = query("SELECT 1 FROM " + from(t) + " WHERE " + codegen::quote_identifier(c) + " IS NOT NULL LIMIT 1");
+        auto r = query("SELECT 1 FROM " + from(t) + " WHERE " + codegen::quote_identifier(c) +
+                       " IS NOT NULL LIMIT 1");
         return r && r->empty();
     }
     bool distinct(const Table& t, const std::vector<std::string>& columns) override {
         std::string list, not_null;
         for (const auto& c : columns) {
             list += (list.empty() ? "" : ", ") + codegen::quote_identifier(c);
-            not_null += (not_null.empty() ? "" : " AND ") + codegen::quote_identifier(c) + " IS NOT NULL";
+            not_null +=
+                (not_null.empty() ? "" : " AND ") + codegen::quote_identifier(c) + " IS NOT NULL";
         }
         auto r = query("SELECT 1 FROM " + from(t) + " WHERE " + not_null + " GROUP BY " + list +
                        " HAVING count(*) > 1 LIMIT 1");
@@ -72,14 +75,15 @@ public:
         for (const auto& t : s.tables)
             for (const auto& c : t.columns) {
                 if (c.type.logical != Logical::Enum || c.type.enum_name != e.name) continue;
-                auto r = query("SELECT 1 FROM " + from(t) + " WHERE CAST(" + codegen::quote_identifier(c.name) +
+                auto r = query("SELECT 1 FROM " + from(t) + " WHERE CAST(" +
+                               codegen::quote_identifier(c.name) +
                                " AS TEXT) = " + codegen::string_literal(label) + " LIMIT 1");
                 if (!r || !r->empty()) return true;
             }
         return false;
     }
 
-protected:
+  protected:
     static std::string from(const Table& t) { return codegen::quote_identifier(t.name); }
 };
 
@@ -87,9 +91,11 @@ protected:
 /// postgres_test_harness.hpp): the database side of the loop.
 template <class Harness>
 class HarnessTarget : public Target {
-public:
+  public:
     Schema inspect() override { return h_.inspect(); }
-    bool run(const std::vector<codegen::Statement>& statements) override { return h_.run(statements); }
+    bool run(const std::vector<codegen::Statement>& statements) override {
+        return h_.run(statements);
+    }
     std::optional<std::vector<db::Row>> query(const std::string& sql) override {
         support::Diagnostics quiet;
         auto r = h_.conn->query(sql, {}, quiet);
@@ -99,7 +105,7 @@ public:
     const codegen::Planner& planner() const override { return *h_.planner; }
     std::string messages() override { return h_.messages(); }
 
-protected:
+  protected:
     Harness h_;
 };
 
@@ -132,7 +138,8 @@ inline std::string sql_text(const std::vector<codegen::Statement>& statements) {
 
 inline std::string column_list(const Table& t) {
     std::string out;
-    for (const auto& c : t.columns) out += (out.empty() ? "" : ", ") + codegen::quote_identifier(c.name);
+    for (const auto& c : t.columns)
+        out += (out.empty() ? "" : ", ") + codegen::quote_identifier(c.name);
     return out;
 }
 
@@ -143,9 +150,12 @@ inline std::string literal(Generator& g, const Schema& s, const Column& c, long 
         case Logical::Integer:
         case Logical::BigInt:
         case Logical::Real:
-        case Logical::Double: return std::to_string(n);
-        case Logical::Text: return codegen::string_literal(std::to_string(n));
-        case Logical::Boolean: return g.profile().true_literal;
+        case Logical::Double:
+            return std::to_string(n);
+        case Logical::Text:
+            return codegen::string_literal(std::to_string(n));
+        case Logical::Boolean:
+            return g.profile().true_literal;
         case Logical::Blob: {
             std::ostringstream hex;
             hex << std::hex << (n * 2);  // even number of digits for n >= 10000 / 2
@@ -153,13 +163,16 @@ inline std::string literal(Generator& g, const Schema& s, const Column& c, long 
             if (h.size() % 2) h = "0" + h;
             return g.profile().blob_literal(h);
         }
-        case Logical::TimestampTz: return "'2026-01-01 10:00:00+00'";
-        case Logical::Date: return "'2026-01-02'";
+        case Logical::TimestampTz:
+            return "'2026-01-01 10:00:00+00'";
+        case Logical::Date:
+            return "'2026-01-02'";
         case Logical::Enum: {
             const Enum* e = s.find_enum(c.type.enum_name);
             return e && !e->labels.empty() ? codegen::string_literal(g.one_of(e->labels)) : "NULL";
         }
-        case Logical::None: break;
+        case Logical::None:
+            break;
     }
     return "NULL";
 }
@@ -167,7 +180,8 @@ inline std::string literal(Generator& g, const Schema& s, const Column& c, long 
 /// Inserts one row into each table of the model `s` (as the database now holds it),
 /// with values valid for every key, reference, unique and check the generator makes.
 /// A table whose NOT NULL reference has nothing to point at yet gets no row.
-inline void insert_rows(Generator& g, const Schema& s, Target& db, long& counter, std::string& failure) {
+inline void insert_rows(Generator& g, const Schema& s, Target& db, long& counter,
+                        std::string& failure) {
     for (const auto& t : s.tables) {
         std::map<std::string, std::string> values;
         bool skip = false;
@@ -177,8 +191,10 @@ inline void insert_rows(Generator& g, const Schema& s, Target& db, long& counter
             std::optional<std::vector<db::Row>> target;
             if (!nullable || g.chance(50)) {
                 std::string cols;
-                for (const auto& c : fk.ref_columns) cols += (cols.empty() ? "" : ", ") + codegen::quote_identifier(c);
-                target = db.query("SELECT " + cols + " FROM " + codegen::quote_identifier(fk.ref_table) + " LIMIT 1");
+                for (const auto& c : fk.ref_columns)
+                    cols += (cols.empty() ? "" : ", ") + codegen::quote_identifier(c);
+                target = db.query("SELECT " + cols + " FROM " +
+                                  codegen::quote_identifier(fk.ref_table) + " LIMIT 1");
             }
             bool have = target && !target->empty();
             if (!have && !nullable) skip = true;
@@ -193,14 +209,19 @@ inline void insert_rows(Generator& g, const Schema& s, Target& db, long& counter
         std::string cols, vals;
         for (const auto& c : t.columns) {
             std::string v;
-            if (values.count(c.name)) v = values[c.name];
-            else if (c.nullable && g.chance(25)) v = "NULL";
-            else v = literal(g, s, c, n);
+            if (values.count(c.name))
+                v = values[c.name];
+            else if (c.nullable && g.chance(25))
+                v = "NULL";
+            else
+                v = literal(g, s, c, n);
             cols += (cols.empty() ? "" : ", ") + codegen::quote_identifier(c.name);
             vals += (vals.empty() ? "" : ", ") + v;
         }
-        std::string sql = "INSERT INTO " + codegen::quote_identifier(t.name) + " (" + cols + ") VALUES (" + vals + ")";
-        if (!db.run({{.sql = sql}})) failure += "could not insert a row: " + sql + "\n" + db.messages();
+        std::string sql = "INSERT INTO " + codegen::quote_identifier(t.name) + " (" + cols +
+                          ") VALUES (" + vals + ")";
+        if (!db.run({{.sql = sql}}))
+            failure += "could not insert a row: " + sql + "\n" + db.messages();
     }
 }
 
@@ -217,7 +238,8 @@ struct Snapshot {
 inline Snapshot snapshot(Target& db, const Schema& s) {
     Snapshot out;
     for (const auto& t : s.tables) {
-        auto rows = db.query("SELECT " + column_list(t) + " FROM " + codegen::quote_identifier(t.name));
+        auto rows =
+            db.query("SELECT " + column_list(t) + " FROM " + codegen::quote_identifier(t.name));
         if (!rows) continue;
         auto& tr = out.tables[t.name];
         tr.count = rows->size();
@@ -233,10 +255,11 @@ inline Snapshot snapshot(Target& db, const Schema& s) {
 /// What differs between the rows before a step (through its renames) and after it:
 /// row counts of every table kept, values of every column kept and not retyped or
 /// tightened, and of enum columns whose labels did not change.
-inline std::string lost_rows(const Snapshot& before, const Snapshot& after, const std::vector<Operation>& ops,
-                             const Schema& model) {
+inline std::string lost_rows(const Snapshot& before, const Snapshot& after,
+                             const std::vector<Operation>& ops, const Schema& model) {
     std::map<std::string, std::string> table_to;  // old table name -> new
-    std::map<std::pair<std::string, std::string>, std::string> column_to;  // (new table, old column) -> new
+    std::map<std::pair<std::string, std::string>, std::string>
+        column_to;  // (new table, old column) -> new
     std::set<std::string> dropped_tables, changed_enums;
     std::set<std::pair<std::string, std::string>> skip;  // (new table, new column)
     for (const auto& op : ops) {
@@ -245,7 +268,8 @@ inline std::string lost_rows(const Snapshot& before, const Snapshot& after, cons
         if (auto* o = std::get_if<RenameColumn>(&op)) column_to[{o->table.name, o->from}] = o->to;
         if (auto* o = std::get_if<DropColumn>(&op)) skip.insert({o->table.name, o->column.name});
         if (auto* o = std::get_if<AlterColumn>(&op))
-            if (o->changes & (kChangeType | kChangeNullability | kChangeIdentity)) skip.insert({o->table.name, o->to.name});
+            if (o->changes & (kChangeType | kChangeNullability | kChangeIdentity))
+                skip.insert({o->table.name, o->to.name});
         if (auto* o = std::get_if<AlterEnum>(&op)) changed_enums.insert(o->to.name);
     }
     std::string out;
@@ -254,7 +278,8 @@ inline std::string lost_rows(const Snapshot& before, const Snapshot& after, cons
         std::string now = table_to.count(old_name) ? table_to[old_name] : old_name;
         auto it = after.tables.find(now);
         if (it == after.tables.end()) {
-            out += "table \"" + now + "\" (was \"" + old_name + "\") cannot be read after the step\n";
+            out +=
+                "table \"" + now + "\" (was \"" + old_name + "\") cannot be read after the step\n";
             continue;
         }
         if (it->second.count != rows.count)
@@ -266,10 +291,12 @@ inline std::string lost_rows(const Snapshot& before, const Snapshot& after, cons
             std::string col = renamed != column_to.end() ? renamed->second : old_col;
             if (skip.count({now, col}) || skip.count({now, old_col})) continue;
             auto after_values = it->second.columns.find(col);
-            if (after_values == it->second.columns.end()) continue;  // dropped without an op: reported by the differ
+            if (after_values == it->second.columns.end())
+                continue;  // dropped without an op: reported by the differ
             const Column* c = t ? t->find_column(col) : nullptr;
             // A label renamed in place changes the values (that is the point).
-            if (c && c->type.logical == Logical::Enum && changed_enums.count(c->type.enum_name)) continue;
+            if (c && c->type.logical == Logical::Enum && changed_enums.count(c->type.enum_name))
+                continue;
             if (after_values->second != values)
                 out += "column \"" + now + "\".\"" + col + "\": values changed\n";
         }
@@ -308,9 +335,10 @@ struct RunStats {
     /// One line for the test's MESSAGE.
     std::string summary() const {
         std::ostringstream out;
-        out << "seed " << seed << ": " << steps << " steps (" << steps_with_changes << " with changes, " << operations
-            << " operations, " << rows << " rows) in " << seconds << " s (materialise " << materialize << ", upgrade "
-            << upgrade << ", rows " << rows_time << ", downgrade " << downgrade << ", upgrade again " << again << ")";
+        out << "seed " << seed << ": " << steps << " steps (" << steps_with_changes
+            << " with changes, " << operations << " operations, " << rows << " rows) in " << seconds
+            << " s (materialise " << materialize << ", upgrade " << upgrade << ", rows "
+            << rows_time << ", downgrade " << downgrade << ", upgrade again " << again << ")";
         return out.str();
     }
 };
@@ -323,21 +351,25 @@ struct Timer {
     Timer& operator=(const Timer&) = delete;
     double& total;
     std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
-    ~Timer() { total += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); }
+    ~Timer() {
+        total += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    }
 };
 }  // namespace detail
 
 /// Runs `steps` steps of seed `seed` against `db` (an empty database). Fails the current
 /// doctest test case with the seed, the step's edits, operations and SQL on the first
 /// broken property.
-inline RunStats run_property(Target& db, Profile profile, unsigned default_seed, int default_steps) {
+inline RunStats run_property(Target& db, Profile profile, unsigned default_seed,
+                             int default_steps) {
     using detail::describe;
     using detail::sql_text;
     RunStats stats;
     stats.seed = detail::env_number("AUTOGEN_PROPERTY_SEED", default_seed);
-    int steps = static_cast<int>(detail::env_number("AUTOGEN_PROPERTY_STEPS", static_cast<unsigned>(default_steps)));
-    INFO("dialect " << profile.dialect << ", seed " << stats.seed << " (replay with AUTOGEN_PROPERTY_SEED="
-                    << stats.seed << ")");
+    int steps = static_cast<int>(
+        detail::env_number("AUTOGEN_PROPERTY_STEPS", static_cast<unsigned>(default_steps)));
+    INFO("dialect " << profile.dialect << ", seed " << stats.seed
+                    << " (replay with AUTOGEN_PROPERTY_SEED=" << stats.seed << ")");
     auto started = std::chrono::steady_clock::now();
     Generator g(stats.seed, profile);
     std::vector<detail::Step> history;
@@ -380,7 +412,8 @@ inline RunStats run_property(Target& db, Profile profile, unsigned default_seed,
         REQUIRE_MESSAGE(db.run(step.up), "the upgrade failed:\n" << db.messages());
         Schema now = db.inspect();
         auto left = diff::diff(now, step.to, db.rules());
-        REQUIRE_MESSAGE(left.empty(), "left after the upgrade (check would report):\n" << describe(left));
+        REQUIRE_MESSAGE(left.empty(), "left after the upgrade (check would report):\n"
+                                          << describe(left));
         timer.reset();
         timer.emplace(stats.rows_time);
         std::string lost = detail::lost_rows(before, detail::snapshot(db, now), step.ops, model);
@@ -398,10 +431,12 @@ inline RunStats run_property(Target& db, Profile profile, unsigned default_seed,
 
     std::optional<detail::Timer> timer(std::in_place, stats.downgrade);
     // Downgrade to base: every step's reverse, newest first, each back to its `from`.
-    REQUIRE_MESSAGE(db.clear_rows(db.inspect()), "could not delete the rows before the downgrade:\n" << db.messages());
+    REQUIRE_MESSAGE(db.clear_rows(db.inspect()), "could not delete the rows before the downgrade:\n"
+                                                     << db.messages());
     for (auto it = history.rbegin(); it != history.rend(); ++it) {
         const auto& step = *it;
-        INFO("downgrade of step " << (history.rend() - it - 1) << ": " << step.edits << "\noperations:\n"
+        INFO("downgrade of step " << (history.rend() - it - 1) << ": " << step.edits
+                                  << "\noperations:\n"
                                   << describe(step.ops));
         support::Diagnostics plan_diags;
         auto down = db.planner().plan(schema::reverse(step.ops), step.to, step.from, plan_diags);
@@ -411,21 +446,24 @@ inline RunStats run_property(Target& db, Profile profile, unsigned default_seed,
         REQUIRE_MESSAGE(back.empty(), "left after the downgrade:\n" << describe(back));
     }
     Schema base = db.inspect();
-    CHECK_MESSAGE((base.tables.empty() && base.enums.empty()), "the downgrade to base left objects behind");
+    CHECK_MESSAGE((base.tables.empty() && base.enums.empty()),
+                  "the downgrade to base left objects behind");
 
     timer.reset();
     timer.emplace(stats.again);
     // Upgrade head again: the same revisions bring the last models back.
     for (std::size_t i = 0; i < history.size(); ++i) {
         INFO("second upgrade, step " << i << ": " << history[i].edits);
-        REQUIRE_MESSAGE(db.run(history[i].up), "the upgrade failed the second time:\n" << db.messages());
+        REQUIRE_MESSAGE(db.run(history[i].up), "the upgrade failed the second time:\n"
+                                                   << db.messages());
     }
     if (!history.empty()) {
         auto left = diff::diff(db.inspect(), history.back().to, db.rules());
         CHECK_MESSAGE(left.empty(), "left after upgrading again:\n" << describe(left));
     }
     timer.reset();
-    stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    stats.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return stats;
 }
 

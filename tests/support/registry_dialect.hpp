@@ -15,11 +15,13 @@
 namespace autogen::testing {
 
 class RegistryDialect {
-public:
+  public:
     /// The registered dialect `name` ("sqlite", "postgresql"); fails the test when absent.
-    explicit RegistryDialect(const std::string& name) : registry_(dialect::make_dialect_registry()) {
+    explicit RegistryDialect(const std::string& name)
+        : registry_(dialect::make_dialect_registry()) {
         dialect_ = registry_.find(name);
-        REQUIRE_MESSAGE(dialect_, "no dialect " << name << " in the registry (" << registry_.names() << ")");
+        REQUIRE_MESSAGE(dialect_,
+                        "no dialect " << name << " in the registry (" << registry_.names() << ")");
     }
 
     const dialect::Dialect& operator*() const { return *dialect_; }
@@ -27,12 +29,13 @@ public:
 
     /// A read-write connection to `url` through the dialect's own connect (nullptr after
     /// reporting into `diags`).
-    std::unique_ptr<db::Connection> connect(const std::string& url, support::Diagnostics& diags) const {
+    std::unique_ptr<db::Connection> connect(const std::string& url,
+                                            support::Diagnostics& diags) const {
         auto parsed = registry_.parse_url(url, {}, diags);
         return parsed ? dialect_->connect(*parsed, db::Access::ReadWrite, diags) : nullptr;
     }
 
-private:
+  private:
     dialect::DialectRegistry registry_;
     const dialect::Dialect* dialect_ = nullptr;
 };

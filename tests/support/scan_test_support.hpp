@@ -67,7 +67,9 @@ struct Project {
         options.header_globs = {"models/**/*.hpp"};
     }
     /// Writes a file relative to the project; returns its absolute path as a string.
-    std::string write(const std::string& relative, const std::string& text) { return dir.write(relative, text).string(); }
+    std::string write(const std::string& relative, const std::string& text) {
+        return dir.write(relative, text).string();
+    }
     /// Scans with shared_test_cache().
     std::optional<ScanResult> run() { return scan(options, shared_test_cache(), diags); }
     /// All diagnostics, formatted, for failure messages.
@@ -79,7 +81,9 @@ struct Project {
     /// The first error whose message contains `needle`, or nullptr.
     const support::Diagnostic* find_error(const std::string& needle) const {
         for (const auto& d : diags.items())
-            if (d.severity == support::Severity::Error && d.message.find(needle) != std::string::npos) return &d;
+            if (d.severity == support::Severity::Error &&
+                d.message.find(needle) != std::string::npos)
+                return &d;
         return nullptr;
     }
 };
@@ -98,7 +102,8 @@ struct CachedProject : Project {
         diags.clear();
         return scan(options, CacheSettings{}, diags, nullptr);
     }
-    /// The files with `extension` in the cache folder (or its `sub` folder); by default the scan-result entries.
+    /// The files with `extension` in the cache folder (or its `sub` folder); by default the
+    /// scan-result entries.
     std::vector<std::filesystem::path> entries(const std::string& extension = ".bin",
                                                const std::string& sub = "") const {
         std::vector<std::filesystem::path> out;

@@ -20,22 +20,29 @@ std::string opt(const std::optional<std::string>& s) { return s ? "'" + *s + "'"
 
 const char* action(ReferentialAction a) {
     switch (a) {
-        case ReferentialAction::NoAction: return "no_action";
-        case ReferentialAction::Restrict: return "restrict";
-        case ReferentialAction::Cascade: return "cascade";
-        case ReferentialAction::SetNull: return "set_null";
-        case ReferentialAction::SetDefault: return "set_default";
+        case ReferentialAction::NoAction:
+            return "no_action";
+        case ReferentialAction::Restrict:
+            return "restrict";
+        case ReferentialAction::Cascade:
+            return "cascade";
+        case ReferentialAction::SetNull:
+            return "set_null";
+        case ReferentialAction::SetDefault:
+            return "set_default";
     }
     return "?";
 }
 
 std::string text(const Column& c) {
-    return c.name + " " + c.type.sql + (c.nullable ? " NULL" : " NOT NULL") + " default=" + opt(c.server_default) +
-           (c.identity ? " identity" : "") + " collate=" + opt(c.collation);
+    return c.name + " " + c.type.sql + (c.nullable ? " NULL" : " NOT NULL") +
+           " default=" + opt(c.server_default) + (c.identity ? " identity" : "") +
+           " collate=" + opt(c.collation);
 }
 std::string text(const ForeignKey& k) {
-    return "foreign key '" + k.name + "' " + list(k.columns) + " -> " + k.ref_table + list(k.ref_columns) +
-           " on delete " + action(k.on_delete) + " on update " + action(k.on_update);
+    return "foreign key '" + k.name + "' " + list(k.columns) + " -> " + k.ref_table +
+           list(k.ref_columns) + " on delete " + action(k.on_delete) + " on update " +
+           action(k.on_update);
 }
 std::string text(const UniqueConstraint& u) { return "unique '" + u.name + "' " + list(u.columns); }
 std::string text(const Index& i) {
@@ -58,14 +65,17 @@ void compare_set(const std::string& table, const std::vector<T>& e, const std::v
     for (const auto& x : te)
         if (!std::binary_search(ta.begin(), ta.end(), x)) out.push_back(table + ": missing " + x);
     for (const auto& x : ta)
-        if (!std::binary_search(te.begin(), te.end(), x)) out.push_back(table + ": unexpected " + x);
+        if (!std::binary_search(te.begin(), te.end(), x))
+            out.push_back(table + ": unexpected " + x);
 }
 
-void compare_table(const Table& e, const Table& a, const CompareOptions& o, std::vector<std::string>& out) {
+void compare_table(const Table& e, const Table& a, const CompareOptions& o,
+                   std::vector<std::string>& out) {
     const std::string t = "table " + e.name;
     if (!o.column_order) {
         auto by_name = [](std::vector<Column> v) {
-            std::stable_sort(v.begin(), v.end(), [](const Column& x, const Column& y) { return x.name < y.name; });
+            std::stable_sort(v.begin(), v.end(),
+                             [](const Column& x, const Column& y) { return x.name < y.name; });
             return v;
         };
         Table es = e, as = a;
@@ -80,16 +90,20 @@ void compare_table(const Table& e, const Table& a, const CompareOptions& o, std:
     for (std::size_t i = 0; i < n; ++i) {
         std::string ec = i < e.columns.size() ? text(e.columns[i]) : "nothing";
         std::string ac = i < a.columns.size() ? text(a.columns[i]) : "nothing";
-        if (o.comments && i < e.columns.size() && i < a.columns.size() && e.columns[i].comment != a.columns[i].comment)
+        if (o.comments && i < e.columns.size() && i < a.columns.size() &&
+            e.columns[i].comment != a.columns[i].comment)
             ac += " comment='" + a.columns[i].comment + "'";
-        if (ec != ac) out.push_back(t + ": column " + std::to_string(i + 1) + " expected " + ec + ", got " + ac);
+        if (ec != ac)
+            out.push_back(t + ": column " + std::to_string(i + 1) + " expected " + ec + ", got " +
+                          ac);
     }
     auto pk = [&](const std::optional<PrimaryKey>& k) {
         if (!k) return std::string("none");
         return (o.primary_key_name ? "'" + k->name + "' " : std::string()) + list(k->columns);
     };
     if (pk(e.primary_key) != pk(a.primary_key))
-        out.push_back(t + ": primary key expected " + pk(e.primary_key) + ", got " + pk(a.primary_key));
+        out.push_back(t + ": primary key expected " + pk(e.primary_key) + ", got " +
+                      pk(a.primary_key));
     compare_set(t, e.foreign_keys, a.foreign_keys, out);
     compare_set(t, e.uniques, a.uniques, out);
     compare_set(t, e.indexes, a.indexes, out);
@@ -100,15 +114,18 @@ void compare_table(const Table& e, const Table& a, const CompareOptions& o, std:
 
 }  // namespace
 
-std::vector<std::string> schema_differences(const Schema& expected, const Schema& actual, const CompareOptions& o) {
+std::vector<std::string> schema_differences(const Schema& expected, const Schema& actual,
+                                            const CompareOptions& o) {
     std::vector<std::string> out;
     std::map<std::string, const Table*> e, a;
     for (const auto& t : expected.tables) e[t.schema + "." + t.name] = &t;
     for (const auto& t : actual.tables) a[t.schema + "." + t.name] = &t;
     for (const auto& [k, t] : e) {
         auto it = a.find(k);
-        if (it == a.end()) out.push_back("missing table " + t->name);
-        else compare_table(*t, *it->second, o, out);
+        if (it == a.end())
+            out.push_back("missing table " + t->name);
+        else
+            compare_table(*t, *it->second, o, out);
     }
     for (const auto& [k, t] : a)
         if (!e.count(k)) out.push_back("unexpected table " + t->name);

@@ -10,9 +10,9 @@
 namespace autogen::testing {
 
 struct CompareOptions {
-    bool comments = false;         ///< compare table and column comments
-    bool enums = false;            ///< compare Schema::enums
-    bool primary_key_name = false; ///< compare PrimaryKey::name
+    bool comments = false;          ///< compare table and column comments
+    bool enums = false;             ///< compare Schema::enums
+    bool primary_key_name = false;  ///< compare PrimaryKey::name
     /// compare columns position by position; when false, by name (a column that a
     /// downgrade adds back comes back last)
     bool column_order = true;
@@ -22,7 +22,8 @@ struct CompareOptions {
 /// ColumnType::sql, nullability, default, identity, collation); primary-key columns;
 /// foreign keys, uniques, indexes and checks as sets ordered by name. Locations,
 /// `renamed_from` and ColumnType::logical are never compared. Empty when equal.
-std::vector<std::string> schema_differences(const schema::Schema& expected, const schema::Schema& actual,
+std::vector<std::string> schema_differences(const schema::Schema& expected,
+                                            const schema::Schema& actual,
                                             const CompareOptions& options = {});
 
 /// The differences joined by newlines, for doctest messages.

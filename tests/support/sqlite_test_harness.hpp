@@ -16,7 +16,7 @@
 namespace autogen::testing {
 
 class SqliteHarness {
-public:
+  public:
     SqliteHarness()
         : dialect("sqlite"),
           conn(dialect.connect("sqlite://:memory:", diags)),
@@ -49,7 +49,9 @@ public:
     }
 
     /// The rows of a query, each as "a|b|NULL".
-    std::vector<std::string> rows(const std::string& sql) { return test::query_rows(*conn, sql, diags); }
+    std::vector<std::string> rows(const std::string& sql) {
+        return test::query_rows(*conn, sql, diags);
+    }
 
     /// Every diagnostic so far, formatted, for failure messages.
     std::string messages() const { return test::format_all(diags); }

@@ -16,8 +16,8 @@ namespace fs = std::filesystem;
 TempDir::TempDir() {
     std::random_device rd;
     for (int attempt = 0; attempt < 100; ++attempt) {
-        auto candidate = fs::temp_directory_path() /
-                         ("autogen-test-" + std::to_string(::getpid()) + "-" + std::to_string(rd()));
+        auto candidate = fs::temp_directory_path() / ("autogen-test-" + std::to_string(::getpid()) +
+                                                      "-" + std::to_string(rd()));
         std::error_code ec;
         if (fs::create_directory(candidate, ec)) {
             path_ = candidate;

@@ -8,7 +8,7 @@ namespace autogen::testing {
 
 /// A fresh folder under the system temp dir; removed (recursively) on destruction.
 class TempDir {
-public:
+  public:
     TempDir();
     ~TempDir();
     TempDir(const TempDir&) = delete;
@@ -16,9 +16,10 @@ public:
 
     const std::filesystem::path& path() const { return path_; }
     /// Writes `content` to path()/relative, creating parent folders; returns the full path.
-    std::filesystem::path write(const std::filesystem::path& relative, const std::string& content) const;
+    std::filesystem::path write(const std::filesystem::path& relative,
+                                const std::string& content) const;
 
-private:
+  private:
     std::filesystem::path path_;
 };
 

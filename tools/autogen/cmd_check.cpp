@@ -9,10 +9,9 @@
 // One line per finding; exit 1 on any, 0 when clean (docs/check.md).
 #include <algorithm>
 #include <map>
-#include <optional>
 #include <nlohmann/json.hpp>
+#include <optional>
 
-#include "project.hpp"
 #include "command.hpp"
 #include "data_loss_gate.hpp"
 #include "diff/phrases.hpp"
@@ -20,6 +19,7 @@
 #include "migrate/schema_snapshot.hpp"
 #include "migrate/unknown_revision.hpp"
 #include "migrate/version_table.hpp"
+#include "project.hpp"
 #include "support/printable_text.hpp"
 #include "support/text.hpp"
 
@@ -52,7 +52,8 @@ struct ReplayMemo {
 struct Finding : pipeline::Finding {
     Json operation = nullptr;
     Finding(pipeline::Finding f) : pipeline::Finding(std::move(f)) {}
-    Finding(std::string kind, std::string where, std::string message, bool destructive = false, Json op = nullptr)
+    Finding(std::string kind, std::string where, std::string message, bool destructive = false,
+            Json op = nullptr)
         : pipeline::Finding{std::move(kind), std::move(where), std::move(message), destructive},
           operation(std::move(op)) {}
 };
@@ -62,23 +63,27 @@ struct Finding : pipeline::Finding {
 struct FindingList {
     std::vector<Finding> items;
     void add(Finding f) {
-        bool seen = std::any_of(items.begin(), items.end(), [&](const Finding& o) { return o.message == f.message; });
+        bool seen = std::any_of(items.begin(), items.end(),
+                                [&](const Finding& o) { return o.message == f.message; });
         if (!seen) items.push_back(std::move(f));
     }
 };
 
 class CheckCommand final : public Command {
-public:
+  public:
     void configure(CLI::App& app) override {
-        app.add_flag("--no-database", no_database_,
-                     "leave the configured database alone: check the models, the migration chain and "
-                     "autogen.sum only (what a pre-commit hook wants)");
-        app.add_flag("--offline", offline_,
-                     "use no database at all, not even a scratch one: compare the models with the snapshot "
-                     "in autogen.sum and each revision file with its checksum (implies --no-database)");
-        app.add_option("--dev-url", dev_url_,
-                       "a PostgreSQL server where check may create a temporary database to replay the chain "
-                       "(overrides [database] dev_url)");
+        app.add_flag(
+            "--no-database", no_database_,
+            "leave the configured database alone: check the models, the migration chain and "
+            "autogen.sum only (what a pre-commit hook wants)");
+        app.add_flag(
+            "--offline", offline_,
+            "use no database at all, not even a scratch one: compare the models with the snapshot "
+            "in autogen.sum and each revision file with its checksum (implies --no-database)");
+        app.add_option(
+            "--dev-url", dev_url_,
+            "a PostgreSQL server where check may create a temporary database to replay the chain "
+            "(overrides [database] dev_url)");
     }
 
     int run(Session& session) override {
@@ -109,29 +114,33 @@ public:
             scanned = scan_models(pipeline_context(session), effective, &blind_spots);
             if (!scanned) return session.exit_code();
             for (auto& f : blind_spot_findings(effective, blind_spots)) findings.add(std::move(f));
-            auto kept = keep_unscanned_tables(pipeline_context(session), effective, blind_spots, scanned->schema);
+            auto kept = keep_unscanned_tables(pipeline_context(session), effective, blind_spots,
+                                              scanned->schema);
             if (!kept) return session.exit_code();
             effective = std::move(*kept);
         }
 
         ReplayMemo replays;
         bool used_scratch = false;
-        if (scanned && !check_models(session, *config, graph, *scanned, sum, replays, findings, used_scratch)) {
+        if (scanned && !check_models(session, *config, graph, *scanned, sum, replays, findings,
+                                     used_scratch)) {
             return session.exit_code();
         }
         if (!offline_ && !no_database_) {
-            if (!check_database(session, *config, graph, heads, replays, findings)) return session.exit_code();
+            if (!check_database(session, *config, graph, heads, replays, findings))
+                return session.exit_code();
         }
         print(session, *config, findings.items, used_scratch);
         return findings.items.empty() ? kExitOk : kExitDrift;
     }
 
-private:
+  private:
     /// Models vs the chain (scratch database) and the snapshot vs the chain, or models
     /// vs the snapshot where no scratch database is available; for every dialect.
-    bool check_models(Session& session, const support::Config& config, const migrate::RevisionGraph& graph,
-                      const scan::ScanResult& models, const std::optional<migrate::SumFile>& sum,
-                      ReplayMemo& replays, FindingList& findings, bool& used_scratch) {
+    bool check_models(Session& session, const support::Config& config,
+                      const migrate::RevisionGraph& graph, const scan::ScanResult& models,
+                      const std::optional<migrate::SumFile>& sum, ReplayMemo& replays,
+                      FindingList& findings, bool& used_scratch) {
         const auto heads = graph.heads();
         const auto* scanned = &models;
         const std::string models_text = migrate::snapshot_text(scanned->schema);
@@ -166,44 +175,53 @@ private:
             }
             if (!scratch && !cached) {
                 if (!offline_) {
-                    session.info("no scratch " + name + " database (" + why + "): comparing the models with " +
-                                 sum_name + " instead of the replayed chain");
+                    session.info("no scratch " + name + " database (" + why +
+                                 "): comparing the models with " + sum_name +
+                                 " instead of the replayed chain");
                 }
                 if (snapshot_is_models) continue;
                 const auto* recorded = need_snapshot();
                 if (session.diags.has_errors()) return false;
                 if (!recorded) {
-                    session.diags.warning(Category::MigrationFile,
-                                          "the models were not checked for " + name + ": no scratch database and no "
-                                          "readable " + sum_name, {},
-                                          "fix " + sum_name + " as the finding says, or check with a database");
+                    session.diags.warning(
+                        Category::MigrationFile,
+                        "the models were not checked for " + name +
+                            ": no scratch database and no "
+                            "readable " +
+                            sum_name,
+                        {}, "fix " + sum_name + " as the finding says, or check with a database");
                     continue;
                 }
                 auto ops = diff_models(*dialect, *recorded, scanned->schema, session.diags);
                 if (!ops) return false;
                 // Before the first revision there is no sum: the chain is empty.
-                const std::string against = sum ? "the snapshot in " + sum_name : std::string("the migrations");
-                const auto lossy =
-                    introspect::destructive_operations(*ops, *recorded, scanned->schema, *dialect->impact);
+                const std::string against =
+                    sum ? "the snapshot in " + sum_name : std::string("the migrations");
+                const auto lossy = introspect::destructive_operations(
+                    *ops, *recorded, scanned->schema, *dialect->impact);
                 for (std::size_t i = 0; i < ops->size(); ++i) {
-                    findings.add({"models", sum ? sum_name : config.migrations.dir,
-                                  "models differ from " + against + ": " + diff::describe((*ops)[i]) + tag,
-                                  lossy[i], operation_json((*ops)[i], lossy[i])});
+                    findings.add(
+                        {"models", sum ? sum_name : config.migrations.dir,
+                         "models differ from " + against + ": " + diff::describe((*ops)[i]) + tag,
+                         lossy[i], operation_json((*ops)[i], lossy[i])});
                 }
                 continue;
             }
             used_scratch = true;
             auto chain = replays.get(*dialect, graph, heads, config, session.diags);
             if (!chain) return false;
-            auto desired = materialize(*dialect, scanned->schema, config, session.diags, false, session.progress());
+            auto desired = materialize(*dialect, scanned->schema, config, session.diags, false,
+                                       session.progress());
             if (!desired) return false;
             auto change = plan_change(*dialect, *chain, *desired, session.diags);
             if (!change) return false;
             const auto lossy = destructive_flags(*change);
             for (std::size_t i = 0; i < change->operations.size(); ++i) {
-                findings.add({"models", config.migrations.dir,
-                              "models differ from the migrations: " + diff::describe(change->operations[i]) + tag,
-                              lossy[i], operation_json(change->operations[i], lossy[i], {&*change})});
+                findings.add(
+                    {"models", config.migrations.dir,
+                     "models differ from the migrations: " + diff::describe(change->operations[i]) +
+                         tag,
+                     lossy[i], operation_json(change->operations[i], lossy[i], {&*change})});
             }
             for (const auto& hint : change->hints) {
                 session.print({{"hint:", Tone::Hint}, {" " + hint}});
@@ -215,27 +233,32 @@ private:
             const auto* recorded = need_snapshot();
             if (!recorded) return false;
             auto materialized = materialize(*dialect, *recorded, config, session.diags, cached);
-            if (!materialized && cached && !session.diags.has_errors()) continue;  // not cached: unverified
+            if (!materialized && cached && !session.diags.has_errors())
+                continue;  // not cached: unverified
             if (!materialized) return false;
             auto snap_change = plan_change(*dialect, *chain, *materialized, session.diags);
             if (!snap_change) return false;
             for (const auto& op : snap_change->operations) {
                 findings.add({"snapshot", sum_name,
-                              "the snapshot in " + sum_name + " differs from the migrations: " + diff::describe(op) +
-                                  tag + " (once the models match the migrations, re-take it with 'autogen hash')"});
+                              "the snapshot in " + sum_name +
+                                  " differs from the migrations: " + diff::describe(op) + tag +
+                                  " (once the models match the migrations, re-take it with "
+                                  "'autogen hash')"});
             }
         }
         return true;
     }
 
     /// Pending and edited revisions, and the live schema vs the chain at its revision.
-    bool check_database(Session& session, const support::Config& config, const migrate::RevisionGraph& graph,
-                               const std::vector<std::string>& heads, ReplayMemo& replays, FindingList& findings) {
+    bool check_database(Session& session, const support::Config& config,
+                        const migrate::RevisionGraph& graph, const std::vector<std::string>& heads,
+                        ReplayMemo& replays, FindingList& findings) {
         auto live = open_live(pipeline_context(session), config, /*required=*/false);
         if (session.diags.has_errors()) return false;
         if (!live) return true;
         migrate::VersionTable table(config.migrations.version_table);
-        auto current = migrate::current(*live->conn, config.migrations.version_table, session.diags);
+        auto current =
+            migrate::current(*live->conn, config.migrations.version_table, session.diags);
         if (!current) return false;
         for (const auto& id : *current) {
             if (!graph.find(id)) {
@@ -251,7 +274,8 @@ private:
                 for (const auto* rev : path.value) {
                     findings.add({"pending", file_of(config, *rev),
                                   "revision " + rev->id + " (" +
-                                      support::one_line_text(rev->message + ", " + rev->path.filename().string()) +
+                                      support::one_line_text(rev->message + ", " +
+                                                             rev->path.filename().string()) +
                                       ") is not applied to the database"});
                 }
             }
@@ -274,19 +298,24 @@ private:
         // chain comes from the cache, or the live schema is not compared, and check says so.
         std::optional<schema::Schema> cached_chain;
         if (std::string why; !scratch_available(*live->dialect, config, why)) {
-            cached_chain = replay_chain(*live->dialect, graph, *current, config, session.diags, /*cache_only=*/true);
+            cached_chain = replay_chain(*live->dialect, graph, *current, config, session.diags,
+                                        /*cache_only=*/true);
             if (!cached_chain) {
                 schema_unchecked_ = true;
-                session.diags.warning(Category::Config,
-                                      "the database's schema was not compared with the migrations: no scratch " +
-                                          live->dialect->name + " database to replay them on (" + why + ")",
-                                      {}, "set [database] dev_url or pass --dev-url");
+                session.diags.warning(
+                    Category::Config,
+                    "the database's schema was not compared with the migrations: no scratch " +
+                        live->dialect->name + " database to replay them on (" + why + ")",
+                    {}, "set [database] dev_url or pass --dev-url");
                 return true;
             }
-            session.info("no scratch " + live->dialect->name + " database (" + why +
-                         "): the migration chain the database is compared with comes from autogen's cache");
+            session.info(
+                "no scratch " + live->dialect->name + " database (" + why +
+                "): the migration chain the database is compared with comes from autogen's cache");
         }
-        auto chain = cached_chain ? cached_chain : replays.get(*live->dialect, graph, *current, config, session.diags);
+        auto chain = cached_chain
+                         ? cached_chain
+                         : replays.get(*live->dialect, graph, *current, config, session.diags);
         if (!chain) return false;
         auto schema = inspect_live(*live, config, session.diags, session.progress());
         if (!schema) return false;
@@ -306,8 +335,8 @@ private:
         return (std::filesystem::path(config.migrations.dir) / rev.path.filename()).string();
     }
 
-    void print(Session& session, const support::Config& config, const std::vector<Finding>& findings,
-               bool used_scratch) const {
+    void print(Session& session, const support::Config& config,
+               const std::vector<Finding>& findings, bool used_scratch) const {
         const bool database = !offline_ && !no_database_ && !session.database_url().empty();
         if (session.options.json) {
             session.result = Json{{"clean", findings.empty()},
@@ -326,20 +355,25 @@ private:
         }
         for (const auto& f : findings) session.print(f.message);
         if (findings.empty()) {
-            std::string against = used_scratch ? "the migration chain" : "the snapshot in " + sum_display(config);
-            session.print(database && !schema_unchecked_
-                              ? "no drift: the models, the migration chain and the database agree"
-                              : "no drift: the models match " + against +
-                                    (database ? "; the database has every revision (its schema was not compared)" : ""));
+            std::string against =
+                used_scratch ? "the migration chain" : "the snapshot in " + sum_display(config);
+            session.print(
+                database && !schema_unchecked_
+                    ? "no drift: the models, the migration chain and the database agree"
+                    : "no drift: the models match " + against +
+                          (database
+                               ? "; the database has every revision (its schema was not compared)"
+                               : ""));
         } else {
-            session.info(std::to_string(findings.size()) + " finding(s); each line says what to do (see also "
+            session.info(std::to_string(findings.size()) +
+                         " finding(s); each line says what to do (see also "
                          "'autogen revision -m MSG' and 'autogen upgrade head')");
         }
     }
 
     bool no_database_ = false;
     std::vector<std::string> hints_;  ///< possible undeclared renames, for --json
-    bool schema_unchecked_ = false;  ///< the live schema was not compared (no scratch database)
+    bool schema_unchecked_ = false;   ///< the live schema was not compared (no scratch database)
     bool offline_ = false;
     std::string dev_url_;
 };

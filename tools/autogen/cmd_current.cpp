@@ -10,7 +10,7 @@ namespace autogen::cli {
 namespace {
 
 class CurrentCommand final : public Command {
-public:
+  public:
     void configure(CLI::App&) override {}
 
     int run(Session& session) override {
@@ -20,7 +20,8 @@ public:
         auto* graph = &project->graph;
         auto live = open_live(pipeline_context(session), *config, /*required=*/true);
         if (!live) return session.exit_code();
-        auto current = migrate::current(*live->conn, config->migrations.version_table, session.diags);
+        auto current =
+            migrate::current(*live->conn, config->migrations.version_table, session.diags);
         if (!current) return session.exit_code();
         session.result["current"] = ids_json(*current);
         session.result["revisions"] = Json::array();
@@ -35,8 +36,8 @@ public:
             } else {
                 session.print(id + " (no revision file has this id)");
                 session.diags.warning(support::Category::MigrationFile,
-                                      migrate::unknown_revision_message(id, config->migrations.dir), {},
-                                      migrate::unknown_revision_hint());
+                                      migrate::unknown_revision_message(id, config->migrations.dir),
+                                      {}, migrate::unknown_revision_hint());
             }
         }
         return kExitOk;

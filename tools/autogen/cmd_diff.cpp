@@ -25,12 +25,13 @@ Json statements_json(const std::vector<codegen::Statement>& statements) {
 }
 
 class DiffCommand final : public Command {
-public:
+  public:
     void configure(CLI::App& app) override {
         app.add_option("-m,--message", message_, "message to render into the preview");
-        app.add_option("--dev-url", dev_url_,
-                       "a PostgreSQL server where diff may create a temporary database (overrides [database] "
-                       "dev_url; diff never makes one on the live server by itself)");
+        app.add_option(
+            "--dev-url", dev_url_,
+            "a PostgreSQL server where diff may create a temporary database (overrides [database] "
+            "dev_url; diff never makes one on the live server by itself)");
     }
 
     int run(Session& session) override {
@@ -56,9 +57,10 @@ public:
             session.result["hints"] = changes->primary().hints;
             session.result["dialects"] = Json::array();
             for (const auto& p : changes->per_dialect) {
-                session.result["dialects"].push_back({{"name", p.statements.dialect},
-                                                      {"upgrade", statements_json(p.statements.upgrade)},
-                                                      {"downgrade", statements_json(p.statements.downgrade)}});
+                session.result["dialects"].push_back(
+                    {{"name", p.statements.dialect},
+                     {"upgrade", statements_json(p.statements.upgrade)},
+                     {"downgrade", statements_json(p.statements.downgrade)}});
             }
             return kExitOk;
         }
@@ -66,9 +68,11 @@ public:
             session.print("no changes detected");
             return kExitOk;
         }
-        for (std::size_t i = 0; i < operations.size(); ++i) 
-            session.info({{"detected " + operations[i]}, {lossy[i] ? " [data loss]" : "", Tone::Danger}});
-        for (const auto& hint : changes->primary().hints) session.info({{"hint:", Tone::Hint}, {" " + hint}});
+        for (std::size_t i = 0; i < operations.size(); ++i)
+            session.info(
+                {{"detected " + operations[i]}, {lossy[i] ? " [data loss]" : "", Tone::Danger}});
+        for (const auto& hint : changes->primary().hints)
+            session.info({{"hint:", Tone::Hint}, {" " + hint}});
         migrate::RevisionDraft draft;
         draft.id = migrate::new_revision_id();  // what `revision` would use; nothing is written
         draft.message = message_;
@@ -82,7 +86,7 @@ public:
         return kExitOk;
     }
 
-private:
+  private:
     std::string message_ = "(preview)";
     std::string dev_url_;
 };

@@ -13,11 +13,12 @@ namespace autogen::cli {
 namespace {
 
 class HashCommand final : public Command {
-public:
+  public:
     void configure(CLI::App& app) override {
-        app.add_option("--dev-url", dev_url_,
-                       "a PostgreSQL server where hash may create a temporary database to verify the models "
-                       "against the chain (overrides [database] dev_url)");
+        app.add_option(
+            "--dev-url", dev_url_,
+            "a PostgreSQL server where hash may create a temporary database to verify the models "
+            "against the chain (overrides [database] dev_url)");
     }
 
     int run(Session& session) override {
@@ -34,12 +35,13 @@ public:
         std::optional<schema::Schema> recorded;
         if (read.state == migrate::SumRead::State::Ok) {
             support::Diagnostics unreadable;  // an unreadable snapshot is as if there were none
-            recorded = migrate::parse_snapshot(read.sum.snapshot, sum_display(config), read.sum.snapshot_line,
-                                               unreadable);
+            recorded = migrate::parse_snapshot(read.sum.snapshot, sum_display(config),
+                                               read.sum.snapshot_line, unreadable);
         }
 
         std::string why_not;
-        auto verified = models_match_chain(session, config, project->graph, scanned->schema, why_not);
+        auto verified =
+            models_match_chain(session, config, project->graph, scanned->schema, why_not);
         if (!verified) return session.exit_code();
         const schema::Schema* snapshot = &scanned->schema;
         std::string said;
@@ -50,34 +52,41 @@ public:
             said = "snapshot kept: " + why_not;
         } else {
             said = "snapshot taken from the models, unverified: " + why_not;
-            session.diags.warning(support::Category::MigrationFile,
-                                  "no readable snapshot to keep, so the models were recorded without proof that the "
-                                  "migrations produce them", {sum_display(config)},
-                                  "run 'autogen check' where a scratch database is available");
+            session.diags.warning(
+                support::Category::MigrationFile,
+                "no readable snapshot to keep, so the models were recorded without proof that the "
+                "migrations produce them",
+                {sum_display(config)}, "run 'autogen check' where a scratch database is available");
         }
         if (!record_sum(pipeline_context(session), config, *snapshot)) return kExitUsage;
-        session.result = Json{{"path", sum_display(config)},
-                              {"revision_files", migrate::revision_file_checksums(config.migrations_dir()).size()},
-                              {"snapshot", *verified ? "models" : recorded ? "kept" : "unverified"},
-                              {"reason", *verified ? Json(nullptr) : Json(why_not)}};
-        session.print("wrote " + sum_display(config) + ": " +
-                      std::to_string(migrate::revision_file_checksums(config.migrations_dir()).size()) +
-                      " revision file(s), " + said);
+        session.result = Json{
+            {"path", sum_display(config)},
+            {"revision_files", migrate::revision_file_checksums(config.migrations_dir()).size()},
+            {"snapshot", *verified  ? "models"
+                         : recorded ? "kept"
+                                    : "unverified"},
+            {"reason", *verified ? Json(nullptr) : Json(why_not)}};
+        session.print(
+            "wrote " + sum_display(config) + ": " +
+            std::to_string(migrate::revision_file_checksums(config.migrations_dir()).size()) +
+            " revision file(s), " + said);
         return kExitOk;
     }
 
-private:
+  private:
     /// True when every configured dialect replays the chain on a scratch database and
     /// the result equals the models; false with the reason in `why_not`; nullopt on error.
     static std::optional<bool> models_match_chain(Session& session, const support::Config& config,
-                                                  const migrate::RevisionGraph& graph, const schema::Schema& models,
+                                                  const migrate::RevisionGraph& graph,
+                                                  const schema::Schema& models,
                                                   std::string& why_not) {
         for (const auto& name : config.database.dialects) {
             const Dialect* dialect = require_dialect(session.dialects, name, session.diags);
             if (!dialect) return std::nullopt;
             std::string why;
             if (!scratch_available(*dialect, config, why)) {
-                why_not = "no scratch " + name + " database to verify the models against (" + why + ")";
+                why_not =
+                    "no scratch " + name + " database to verify the models against (" + why + ")";
                 return false;
             }
             // A chain that does not replay (a hand-written revision with a bug) leaves the
@@ -86,10 +95,12 @@ private:
             support::Diagnostics replay;
             auto chain = replay_chain(*dialect, graph, graph.heads(), config, replay);
             if (!chain) {
-                why_not = "the migration chain does not replay on a scratch " + name + " database (see 'autogen check')";
+                why_not = "the migration chain does not replay on a scratch " + name +
+                          " database (see 'autogen check')";
                 return false;
             }
-            auto desired = materialize(*dialect, models, config, session.diags, false, session.progress());
+            auto desired =
+                materialize(*dialect, models, config, session.diags, false, session.progress());
             if (!desired) return std::nullopt;
             auto change = plan_change(*dialect, *chain, *desired, session.diags);
             if (!change) return std::nullopt;

@@ -8,7 +8,7 @@ namespace autogen::cli {
 namespace {
 
 class HeadsCommand final : public Command {
-public:
+  public:
     void configure(CLI::App& app) override {
         app.add_flag("--verbose", verbose_, "show each head in full");
     }
@@ -24,11 +24,12 @@ public:
             session.result["heads"].push_back(revision_json(*graph, *rev, config->root));
             session.print(verbose_ ? revision_block(*graph, *rev) : revision_short(*graph, *rev));
         }
-        if (graph->empty()) session.info("no revisions yet in " + config->migrations_dir().string());
+        if (graph->empty())
+            session.info("no revisions yet in " + config->migrations_dir().string());
         return kExitOk;
     }
 
-private:
+  private:
     bool verbose_ = false;
 };
 

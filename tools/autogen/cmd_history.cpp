@@ -14,12 +14,14 @@ namespace {
 using support::Category;
 
 class HistoryCommand final : public Command {
-public:
+  public:
     void configure(CLI::App& app) override {
-        app.add_option("-r,--rev-range", range_, "A:B, each side base, head or a revision (either may be empty)");
+        app.add_option("-r,--rev-range", range_,
+                       "A:B, each side base, head or a revision (either may be empty)");
         app.add_flag("--verbose", verbose_, "show each revision in full");
-        app.add_flag("-i,--indicate-current", indicate_current_,
-                     "mark the revisions the database is at with (current) (reads the database, read-only)");
+        app.add_flag(
+            "-i,--indicate-current", indicate_current_,
+            "mark the revisions the database is at with (current) (reads the database, read-only)");
     }
 
     int run(Session& session) override {
@@ -46,19 +48,24 @@ public:
             Json entry = revision_json(*graph, *rev, config->root);
             if (indicate_current_) entry["current"] = here;
             session.result["revisions"].push_back(std::move(entry));
-            session.print(verbose_ ? revision_block(*graph, *rev, here) : revision_line(*graph, *rev, here));
+            session.print(verbose_ ? revision_block(*graph, *rev, here)
+                                   : revision_line(*graph, *rev, here));
         }
-        if (graph->empty()) session.info("no revisions yet in " + config->migrations_dir().string());
+        if (graph->empty())
+            session.info("no revisions yet in " + config->migrations_dir().string());
         return kExitOk;
     }
 
-private:
+  private:
     /// -i: the revisions in the database's version table (the database opened read-only).
-    static std::optional<std::set<std::string>> applied_revisions(Session& session, const support::Config& config) {
+    static std::optional<std::set<std::string>> applied_revisions(Session& session,
+                                                                  const support::Config& config) {
         if (session.database_url().empty()) {
-            session.diags.error(Category::Config, "history -i marks the revisions the database is at, but no "
-                                "database is configured", {},
-                                "set [database] url in autogen.toml, DATABASE_URL, or pass --url; or drop -i");
+            session.diags.error(
+                Category::Config,
+                "history -i marks the revisions the database is at, but no "
+                "database is configured",
+                {}, "set [database] url in autogen.toml, DATABASE_URL, or pass --url; or drop -i");
             return std::nullopt;
         }
         auto live = open_live(pipeline_context(session), config, /*required=*/true);
@@ -69,7 +76,8 @@ private:
     }
 
     /// The revisions between the two ends of -r, both ends included.
-    std::optional<std::set<std::string>> range(Session& session, const migrate::RevisionGraph& graph) {
+    std::optional<std::set<std::string>> range(Session& session,
+                                               const migrate::RevisionGraph& graph) {
         auto colon = range_.find(':');
         if (colon == std::string::npos) {
             session.diags.error(Category::Usage, "-r takes A:B, got '" + range_ + "'", {},
@@ -77,10 +85,12 @@ private:
             return std::nullopt;
         }
         std::string lower = range_.substr(0, colon), upper = range_.substr(colon + 1);
-        auto resolve = [&](const std::string& t, const char* fallback) -> std::optional<std::vector<std::string>> {
+        auto resolve = [&](const std::string& t,
+                           const char* fallback) -> std::optional<std::vector<std::string>> {
             auto r = graph.resolve(t.empty() ? fallback : t, graph.heads());
             if (!r) {
-                session.diags.error(Category::Usage, r.error->message(), {}, "see 'autogen history' for revision ids");
+                session.diags.error(Category::Usage, r.error->message(), {},
+                                    "see 'autogen history' for revision ids");
                 return std::nullopt;
             }
             return r.value;

@@ -20,13 +20,14 @@ namespace fs = std::filesystem;
 using support::Category;
 
 class InitCommand final : public Command {
-public:
+  public:
     void configure(CLI::App& app) override {
         app.add_option("dir", dir_, "folder to initialise (default: the current one)");
         // The registry's dialects, the first one by default (the registry is not built yet here).
         const auto dialects = dialect::make_dialect_registry();
         dialect_ = dialects.name_list().front();
-        app.add_option("--dialect", dialect_, dialects.names(" or "))->check(CLI::IsMember(dialects.name_list()));
+        app.add_option("--dialect", dialect_, dialects.names(" or "))
+            ->check(CLI::IsMember(dialects.name_list()));
     }
 
     int run(Session& session) override {
@@ -43,19 +44,23 @@ public:
         for (const auto& folder : {dir / "migrations", model.parent_path()}) {
             fs::create_directories(folder, ec);
             if (ec) {
-                session.diags.error(Category::Io, "cannot create " + folder.string() + ": " + ec.message(), {},
+                session.diags.error(Category::Io,
+                                    "cannot create " + folder.string() + ": " + ec.message(), {},
                                     "check the folder's permissions");
                 return kExitUsage;
             }
         }
         // The config last: a folder with autogen.toml is a finished init.
-        if (!write(session, dir / "migrations" / ".gitkeep", "", /*replace=*/false, /*keep_existing=*/true))
+        if (!write(session, dir / "migrations" / ".gitkeep", "", /*replace=*/false,
+                   /*keep_existing=*/true))
             return kExitUsage;
         bool model_written = !fs::exists(model, ec);
-        if (model_written && !write(session, model, init_example_model(), false, false)) return kExitUsage;
+        if (model_written && !write(session, model, init_example_model(), false, false))
+            return kExitUsage;
         auto gitignore = update_gitignore(session, dir / ".gitignore");
         if (!gitignore) return kExitUsage;
-        if (!write(session, config, init_config_text(dialect_, project_->url), false, false)) return kExitUsage;
+        if (!write(session, config, init_config_text(dialect_, project_->url), false, false))
+            return kExitUsage;
 
         session.result = Json{{"config", config.string()},
                               {"migrations", (dir / "migrations").string()},
@@ -68,14 +73,15 @@ public:
         return kExitOk;
     }
 
-private:
+  private:
     /// Writes `text` to `path` without leaving half a file; `keep_existing`: an existing
     /// file is fine as it is.
     static bool write(Session& session, const fs::path& path, const std::string& text, bool replace,
                       bool keep_existing) {
         int err = migrate::write_file_atomically(path, text, replace);
         if (err == 0 || (err == EEXIST && keep_existing)) return true;
-        session.diags.error(Category::Io, "cannot write " + path.string() + ": " + std::strerror(err), {},
+        session.diags.error(Category::Io,
+                            "cannot write " + path.string() + ": " + std::strerror(err), {},
                             "check the folder's permissions");
         return false;
     }
@@ -91,7 +97,8 @@ private:
             std::ostringstream text;
             text << in.rdbuf();
             if (!in) {
-                session.diags.error(Category::Io, "cannot read " + path.string(), {}, "check the file's permissions");
+                session.diags.error(Category::Io, "cannot read " + path.string(), {},
+                                    "check the file's permissions");
                 return std::nullopt;
             }
             existing = text.str();
@@ -99,18 +106,22 @@ private:
         std::string updated = gitignore_with(existing, init_gitignore_lines(*project_));
         if (updated == existing) return std::string();
         if (!write(session, path, updated, /*replace=*/true, false)) return std::nullopt;
-        return (had ? "added to " : "wrote ") + path.string() + " (the local database and .autogen/)";
+        return (had ? "added to " : "wrote ") + path.string() +
+               " (the local database and .autogen/)";
     }
 
     void next_steps(Session& session, const fs::path& dir, const fs::path& model) const {
         std::string c = dir_.empty() ? "" : " -c " + (dir / "autogen.toml").string();
         session.info("next steps:");
-        session.info("  1. edit " + model.string() + ", or replace it with your models (docs/models.md)");
-        session.info("  2. autogen" + c + " revision -m \"create users\"   writes the first revision");
+        session.info("  1. edit " + model.string() +
+                     ", or replace it with your models (docs/models.md)");
+        session.info("  2. autogen" + c +
+                     " revision -m \"create users\"   writes the first revision");
         session.info("  3. autogen" + c + " upgrade                        applies it to " +
                      project_->upgrade_target);
-        session.info("  4. commit autogen.toml, .gitignore, migrations/ and the models; "
-                     "'autogen check --no-database' in CI or a pre-commit hook (docs/check.md)");
+        session.info(
+            "  4. commit autogen.toml, .gitignore, migrations/ and the models; "
+            "'autogen check --no-database' in CI or a pre-commit hook (docs/check.md)");
     }
 
     std::string dir_;

@@ -3,10 +3,10 @@
 #include <nlohmann/json.hpp>
 
 #include "command.hpp"
-#include "support/display_path.hpp"
 #include "project.hpp"
-#include "support/printable_text.hpp"
 #include "schema/schema_view.hpp"
+#include "support/display_path.hpp"
+#include "support/printable_text.hpp"
 
 namespace autogen::cli {
 
@@ -15,9 +15,11 @@ namespace {
 namespace fs = std::filesystem;
 
 class InspectCommand final : public Command {
-public:
+  public:
     void configure(CLI::App& app) override {
-        app.add_option("what", what_, "models or db")->required()->check(CLI::IsMember({"models", "db"}));
+        app.add_option("what", what_, "models or db")
+            ->required()
+            ->check(CLI::IsMember({"models", "db"}));
     }
 
     int run(Session& session) override {
@@ -27,8 +29,10 @@ public:
         return what_ == "models" ? models(session, *config) : database(session, *config);
     }
 
-private:
-    static std::string relative(const fs::path& p, const fs::path& root) { return support::relative_inside(p, root); }
+  private:
+    static std::string relative(const fs::path& p, const fs::path& root) {
+        return support::relative_inside(p, root);
+    }
 
     static schema::Schema with_relative_locations(schema::Schema s, const fs::path& root) {
         auto fix = [&](support::SourceLocation& l) {
@@ -48,18 +52,25 @@ private:
         auto schema = with_relative_locations(scanned->schema, config.root);
         if (session.options.json) {
             session.result["files"] = Json::array();
-            for (const auto& f : scanned->files) session.result["files"].push_back(relative(f, config.root));
+            for (const auto& f : scanned->files)
+                session.result["files"].push_back(relative(f, config.root));
             session.result["schema"] = schema::to_json(schema);
             return kExitOk;
         }
         session.print("read " + std::to_string(scanned->files.size()) + " file(s):");
-        for (const auto& f : scanned->files) session.print("  " + support::one_line_text(relative(f, config.root)));
+        for (const auto& f : scanned->files)
+            session.print("  " + support::one_line_text(relative(f, config.root)));
         session.print("found " + std::to_string(schema.tables.size()) + " table(s), " +
                       std::to_string(schema.enums.size()) + " enum(s):");
-        for (const auto& t : schema.tables) session.print("  " + support::one_line_text(t.qualified_name() + "  " + t.location.str()));
-        for (const auto& e : schema.enums) session.print("  " + support::one_line_text("enum \"" + e.name + "\"  " + e.location.str()));
+        for (const auto& t : schema.tables)
+            session.print("  " +
+                          support::one_line_text(t.qualified_name() + "  " + t.location.str()));
+        for (const auto& e : schema.enums)
+            session.print("  " +
+                          support::one_line_text("enum \"" + e.name + "\"  " + e.location.str()));
         session.print("");
-        session.print_text(support::terminal_text(schema::to_text(schema, /*with_locations=*/true)));
+        session.print_text(
+            support::terminal_text(schema::to_text(schema, /*with_locations=*/true)));
         return kExitOk;
     }
 
@@ -69,8 +80,10 @@ private:
         auto schema = inspect_live(*live, config, session.diags, session.progress());
         if (!schema) return session.exit_code();
         session.result["schema"] = schema::to_json(*schema);
-        session.print("database " + live->url.redacted() + ": " + std::to_string(schema->tables.size()) + " table(s)");
-        session.print_text(support::terminal_text(schema::to_text(*schema, /*with_locations=*/false)));
+        session.print("database " + live->url.redacted() + ": " +
+                      std::to_string(schema->tables.size()) + " table(s)");
+        session.print_text(
+            support::terminal_text(schema::to_text(*schema, /*with_locations=*/false)));
         return kExitOk;
     }
 

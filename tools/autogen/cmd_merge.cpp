@@ -18,10 +18,11 @@ namespace {
 using support::Category;
 
 class MergeCommand final : public Command {
-public:
+  public:
     void configure(CLI::App& app) override {
         app.add_option("-m,--message", message_, "what the merge joins")->required();
-        app.add_option("revisions", revisions_, "revisions to join, or 'heads' for all heads")->required();
+        app.add_option("revisions", revisions_, "revisions to join, or 'heads' for all heads")
+            ->required();
         app.add_option("--rev-id", rev_id_, "use this revision id instead of a random one");
     }
 
@@ -39,14 +40,16 @@ public:
                 return kExitUsage;
             }
             for (const auto& id : resolved.value) {
-                if (std::find(parents.begin(), parents.end(), id) == parents.end()) parents.push_back(id);
+                if (std::find(parents.begin(), parents.end(), id) == parents.end())
+                    parents.push_back(id);
             }
         }
         if (parents.size() < 2) {
-            session.diags.error(Category::Usage,
-                                "a merge joins at least two revisions; got " +
-                                    (parents.empty() ? std::string("none") : support::join_with(parents)),
-                                {}, "see 'autogen heads' for the heads to join");
+            session.diags.error(
+                Category::Usage,
+                "a merge joins at least two revisions; got " +
+                    (parents.empty() ? std::string("none") : support::join_with(parents)),
+                {}, "see 'autogen heads' for the heads to join");
             return kExitUsage;
         }
         // The merged branches' models together are the snapshot; scanned before
@@ -58,19 +61,24 @@ public:
         draft.message = message_;
         draft.created = revision_clock();
         draft.down_revisions = parents;
-        for (const auto& d : project->config->database.dialects) draft.dialects.push_back({d, {}, {}});
+        for (const auto& d : project->config->database.dialects)
+            draft.dialects.push_back({d, {}, {}});
         auto path = migrate::write_revision(draft, writer_options(*project->config), session.diags);
         if (!path) return kExitUsage;
-        session.result = Json{{"revision", draft.id},
-                              {"down_revisions", ids_json(parents)},
-                              {"path", std::filesystem::relative(*path, project->config->root).string()}};
+        session.result =
+            Json{{"revision", draft.id},
+                 {"down_revisions", ids_json(parents)},
+                 {"path", std::filesystem::relative(*path, project->config->root).string()}};
         session.print("merged " + support::join_with(parents) + " into " + draft.id);
-        session.print("wrote " + std::filesystem::relative(*path, std::filesystem::current_path()).string());
-        if (!record_new_revision(pipeline_context(session), *project->config, *path, scanned->schema, SumUpdate::AddUnlisted)) return kExitUsage;
+        session.print("wrote " +
+                      std::filesystem::relative(*path, std::filesystem::current_path()).string());
+        if (!record_new_revision(pipeline_context(session), *project->config, *path,
+                                 scanned->schema, SumUpdate::AddUnlisted))
+            return kExitUsage;
         return kExitOk;
     }
 
-private:
+  private:
     std::string message_;
     std::vector<std::string> revisions_;
     std::string rev_id_;

@@ -4,10 +4,10 @@
 // migrations/autogen.sum with the models as its snapshot (docs/check.md).
 #include <cstdlib>
 
-#include "project.hpp"
 #include "command.hpp"
 #include "data_loss_gate.hpp"
 #include "migrate/revision_file.hpp"
+#include "project.hpp"
 #include "revision_clock.hpp"
 #include "revision_message.hpp"
 
@@ -18,7 +18,7 @@ namespace {
 using support::Category;
 
 class RevisionCommand final : public Command {
-public:
+  public:
     void configure(CLI::App& app) override {
         app.add_option("-m,--message", message_, "what the revision does")->required();
         app.add_flag("--empty", empty_, "write an empty revision for hand-written SQL");
@@ -29,21 +29,26 @@ public:
         app.add_option("--branch-label", branch_labels_, "label the new revision's branch");
         app.add_option("--depends-on", depends_on_, "revisions this one depends on");
         app.add_option("--head", head_,
-                       "the head to put the revision on (a head id or prefix, label@head, or base for a new branch)");
-        app.add_flag("--splice", splice_, "with --head: allow a revision that is not a head (starts a branch there)");
+                       "the head to put the revision on (a head id or prefix, label@head, or base "
+                       "for a new branch)");
+        app.add_flag("--splice", splice_,
+                     "with --head: allow a revision that is not a head (starts a branch there)");
         // Alembic's habit; autogen always compares the models with the database.
         app.add_flag("--autogenerate", autogenerate_,
-                     "accepted for Alembic habits and ignored: autogen always compares the models with the database "
+                     "accepted for Alembic habits and ignored: autogen always compares the models "
+                     "with the database "
                      "(use --empty for a revision without changes)");
-        app.add_flag("--allow-data-loss", allow_data_loss_,
-                     "write a revision with destructive operations (drops, narrowing) without asking");
+        app.add_flag(
+            "--allow-data-loss", allow_data_loss_,
+            "write a revision with destructive operations (drops, narrowing) without asking");
     }
 
     int run(Session& session) override {
         if (!usable_revision_message(session, message_, "revision")) return kExitUsage;
         if (!rev_id_.empty() && !migrate::valid_revision_id(rev_id_)) {
-            session.diags.error(Category::Usage, "'" + rev_id_ + "' is not a valid revision id", {},
-                                "use 1-64 letters, digits, '_' or '-' (not head, heads, base or none)");
+            session.diags.error(
+                Category::Usage, "'" + rev_id_ + "' is not a valid revision id", {},
+                "use 1-64 letters, digits, '_' or '-' (not head, heads, base or none)");
             return kExitUsage;
         }
         auto project = open_project(session);
@@ -51,16 +56,19 @@ public:
         const auto* config = project->config;
         auto* graph = &project->graph;
         if (!rev_id_.empty() && graph->find(rev_id_)) {
-            session.diags.error(Category::Usage, "revision id " + rev_id_ + " is already used by " +
-                                graph->find(rev_id_)->path.string(), {}, "choose another --rev-id");
+            session.diags.error(Category::Usage,
+                                "revision id " + rev_id_ + " is already used by " +
+                                    graph->find(rev_id_)->path.string(),
+                                {}, "choose another --rev-id");
             return kExitUsage;
         }
 
         if (baseline_ && !graph->empty()) {
-            session.diags.error(Category::Usage,
-                                "--baseline writes the first revision, but " + config->migrations_dir().string() +
-                                    " already has " + std::to_string(graph->size()) + " revision(s)",
-                                {}, "use 'autogen revision -m MSG' for a change on top of the chain");
+            session.diags.error(
+                Category::Usage,
+                "--baseline writes the first revision, but " + config->migrations_dir().string() +
+                    " already has " + std::to_string(graph->size()) + " revision(s)",
+                {}, "use 'autogen revision -m MSG' for a change on top of the chain");
             return kExitUsage;
         }
         if (baseline_ && empty_) {
@@ -92,7 +100,8 @@ public:
             std::vector<scan::BlindSpot> blind_spots;
             auto scanned = scan_models(pipeline_context(session), *config, &blind_spots);
             if (!scanned) return kExitUsage;
-            if (!report_blind_spots(session.diags, *config, blind_spots, support::Severity::Error)) return kExitUsage;
+            if (!report_blind_spots(session.diags, *config, blind_spots, support::Severity::Error))
+                return kExitUsage;
             models = std::move(scanned->schema);
         } else {
             // A baseline ignores the live database: it is the schema built from nothing,
@@ -101,7 +110,8 @@ public:
             options.against_live = !baseline_;
             options.head = head_;
             options.splice = splice_;
-            auto changes = compute_model_changes(pipeline_context(session), *config, *graph, options);
+            auto changes =
+                compute_model_changes(pipeline_context(session), *config, *graph, options);
             if (!changes) return kExitUsage;
             draft.down_revisions = changes->heads;
             draft.operations = describe_all(changes->primary().operations);
@@ -114,12 +124,14 @@ public:
             session.result["hints"] = changes->primary().hints;
             if (draft.operations.empty()) {
                 session.print("no changes detected: the models match " +
-                              std::string(session.database_url().empty() ? "the migration chain" : "the database") +
+                              std::string(session.database_url().empty() ? "the migration chain"
+                                                                         : "the database") +
                               "; nothing written");
                 return kExitOk;
             }
             for (const auto& line : draft.operations) session.print("detected " + line);
-            for (const auto& hint : changes->primary().hints) session.print({{"hint:", Tone::Hint}, {" " + hint}});
+            for (const auto& hint : changes->primary().hints)
+                session.print({{"hint:", Tone::Hint}, {" " + hint}});
             if (!pass_data_loss_gate(session, *changes, allow_data_loss_)) return kExitUsage;
             for (auto& p : changes->per_dialect) draft.dialects.push_back(std::move(p.statements));
             models = std::move(changes->scan.schema);
@@ -131,28 +143,34 @@ public:
         session.result["written"] = true;
         session.result["revision"] = draft.id;
         session.result["path"] = std::filesystem::relative(*path, config->root).string();
-        session.print("wrote " + std::filesystem::relative(*path, std::filesystem::current_path()).string());
+        session.print("wrote " +
+                      std::filesystem::relative(*path, std::filesystem::current_path()).string());
         run_post_write_hooks(session, *config, *path);
         // After the hooks: a formatter hook changes the file's bytes.
-        if (!record_new_revision(pipeline_context(session), *config, *path, models, SumUpdate::AddNew)) return kExitUsage;
+        if (!record_new_revision(pipeline_context(session), *config, *path, models,
+                                 SumUpdate::AddNew))
+            return kExitUsage;
         return kExitOk;
     }
 
-private:
+  private:
     /// [hooks] post_write: each command with {file} replaced, run by /bin/sh. A failing
     /// hook is reported as a warning; the revision file is kept.
     static void run_post_write_hooks(Session& session, const support::Config& config,
                                      const std::filesystem::path& file) {
         for (std::string command : config.hooks.post_write) {
-            for (auto pos = command.find("{file}"); pos != std::string::npos; pos = command.find("{file}")) {
+            for (auto pos = command.find("{file}"); pos != std::string::npos;
+                 pos = command.find("{file}")) {
                 command.replace(pos, 6, "'" + file.string() + "'");
             }
             session.detail("hook: " + command);
             int status = std::system(command.c_str());
             if (status != 0) {
-                session.diags.warning(Category::Config, "post_write hook failed (status " + std::to_string(status) +
-                                      "): " + command, {config.file.string()},
-                                      "the revision file was kept; fix the hook or run it by hand");
+                session.diags.warning(
+                    Category::Config,
+                    "post_write hook failed (status " + std::to_string(status) + "): " + command,
+                    {config.file.string()},
+                    "the revision file was kept; fix the hook or run it by hand");
             }
         }
     }

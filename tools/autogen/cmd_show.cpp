@@ -16,9 +16,10 @@ namespace {
 using support::Category;
 
 class ShowCommand final : public Command {
-public:
+  public:
     void configure(CLI::App& app) override {
-        app.add_option("revision", target_, "a revision id or unique prefix, head, or label@head")->required();
+        app.add_option("revision", target_, "a revision id or unique prefix, head, or label@head")
+            ->required();
     }
 
     int run(Session& session) override {
@@ -28,10 +29,11 @@ public:
         auto resolved = graph.resolve(target_, graph.heads());
         if (!resolved || resolved.value.size() != 1) {
             session.diags.error(Category::Usage,
-                                resolved ? "'" + target_ + "' names " + std::to_string(resolved.value.size()) +
-                                               " revisions"
+                                resolved ? "'" + target_ + "' names " +
+                                               std::to_string(resolved.value.size()) + " revisions"
                                          : resolved.error->message(),
-                                {}, "name one revision by id or unique prefix (see 'autogen history')");
+                                {},
+                                "name one revision by id or unique prefix (see 'autogen history')");
             return kExitUsage;
         }
         const auto* rev = graph.find(resolved.value.front());
@@ -46,12 +48,12 @@ public:
         return kExitOk;
     }
 
-private:
+  private:
     std::string target_;
 };
 
 class BranchesCommand final : public Command {
-public:
+  public:
     void configure(CLI::App&) override {}
 
     int run(Session& session) override {
@@ -64,9 +66,11 @@ public:
             auto children = graph.children(rev->id);
             if (children.size() < 2) continue;
             any = true;
-            Json point{{"revision", revision_json(graph, *rev, project->config->root)}, {"children", Json::array()}};
+            Json point{{"revision", revision_json(graph, *rev, project->config->root)},
+                       {"children", Json::array()}};
             for (const auto& child : children)
-                point["children"].push_back(revision_json(graph, *graph.find(child), project->config->root));
+                point["children"].push_back(
+                    revision_json(graph, *graph.find(child), project->config->root));
             session.result["branchpoints"].push_back(std::move(point));
             session.print(revision_short(graph, *rev));
             for (const auto& child : children) {

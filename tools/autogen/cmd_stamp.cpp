@@ -16,9 +16,10 @@ std::string ids(const std::vector<std::string>& v) {
 }
 
 class StampCommand final : public Command {
-public:
+  public:
     void configure(CLI::App& app) override {
-        app.add_option("target", target_, "head, heads, base, or a revision id or prefix")->required();
+        app.add_option("target", target_, "head, heads, base, or a revision id or prefix")
+            ->required();
         add_lock_timeout_option(app, lock_timeout_);
     }
 
@@ -30,12 +31,14 @@ public:
         migrate::RunOptions options = run_options(*project->config, *live, lock_timeout_);
         auto result = migrate::stamp(*live->conn, project->graph, target_, options, session.diags);
         if (!result.ok) return session.exit_code();
-        session.result = Json{{"before", ids_json(result.heads_before)}, {"after", ids_json(result.heads_after)}};
-        session.print("stamped " + ids(result.heads_after) + " (was " + ids(result.heads_before) + "); no SQL was run");
+        session.result = Json{{"before", ids_json(result.heads_before)},
+                              {"after", ids_json(result.heads_after)}};
+        session.print("stamped " + ids(result.heads_after) + " (was " + ids(result.heads_before) +
+                      "); no SQL was run");
         return kExitOk;
     }
 
-private:
+  private:
     std::string target_;
     std::optional<double> lock_timeout_;
 };

@@ -8,8 +8,8 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
-#include "jinja/environment.hpp"
 #include "command.hpp"
+#include "jinja/environment.hpp"
 #include "support/resource_paths.hpp"
 
 namespace autogen::cli {
@@ -20,16 +20,19 @@ namespace fs = std::filesystem;
 using support::Category;
 
 class TemplateCommand final : public Command {
-public:
+  public:
     void configure(CLI::App& app) override {
         app.require_subcommand(1);
-        list_ = app.add_subcommand("list", "List the built-in templates and the project's overrides");
+        list_ =
+            app.add_subcommand("list", "List the built-in templates and the project's overrides");
         CLI::App* render = app.add_subcommand("render", "Render TEMPLATE and print the result");
-        render->add_option("template", template_, "a template file, or a built-in template's name")->required();
+        render->add_option("template", template_, "a template file, or a built-in template's name")
+            ->required();
         render->add_option("--context", context_file_, "JSON object with the template's variables");
         render->add_flag("--trim-blocks", options_.trim_blocks, "Jinja's trim_blocks");
         render->add_flag("--lstrip-blocks", options_.lstrip_blocks, "Jinja's lstrip_blocks");
-        render->add_flag("--keep-trailing-newline", options_.keep_trailing_newline, "Jinja's keep_trailing_newline");
+        render->add_flag("--keep-trailing-newline", options_.keep_trailing_newline,
+                         "Jinja's keep_trailing_newline");
     }
 
     int run(Session& session) override {
@@ -42,9 +45,10 @@ public:
             if (builtin && file.filename() == file && fs::is_regular_file(*builtin / file, ec)) {
                 file = *builtin / file;
             } else {
-                session.diags.error(Category::Usage, "template " + template_ + " does not exist", {},
-                                    "give the path of a template file, or a built-in template's name "
-                                    "('autogen template list' shows them)");
+                session.diags.error(
+                    Category::Usage, "template " + template_ + " does not exist", {},
+                    "give the path of a template file, or a built-in template's name "
+                    "('autogen template list' shows them)");
                 return kExitUsage;
             }
         }
@@ -52,8 +56,8 @@ public:
         if (!context_file_.empty()) {
             std::ifstream in(context_file_);
             if (!in) {
-                session.diags.error(Category::Usage, "cannot read context file " + context_file_, {},
-                                    "give a readable JSON file with --context");
+                session.diags.error(Category::Usage, "cannot read context file " + context_file_,
+                                    {}, "give a readable JSON file with --context");
                 return kExitUsage;
             }
             context = codegen::jinja::Value::parse(in, nullptr, /*allow_exceptions=*/false);
@@ -75,13 +79,14 @@ public:
         return kExitOk;
     }
 
-private:
+  private:
     /// The *.j2 files of `dir`, sorted.
     static std::vector<std::string> templates_in(const fs::path& dir) {
         std::vector<std::string> names;
         std::error_code ec;
         for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-            if (it->is_regular_file(ec) && it->path().extension() == ".j2") names.push_back(it->path().filename());
+            if (it->is_regular_file(ec) && it->path().extension() == ".j2")
+                names.push_back(it->path().filename());
         }
         std::sort(names.begin(), names.end());
         return names;
@@ -91,8 +96,10 @@ private:
     /// the project's templates, marked when they override a built-in.
     int list(Session& session) {
         auto builtin = support::builtin_template_dir();
-        std::vector<std::string> builtins = builtin ? templates_in(*builtin) : std::vector<std::string>{};
-        for (const auto& name : builtins) session.print(name + "  (built-in, " + (*builtin / name).string() + ")");
+        std::vector<std::string> builtins =
+            builtin ? templates_in(*builtin) : std::vector<std::string>{};
+        for (const auto& name : builtins)
+            session.print(name + "  (built-in, " + (*builtin / name).string() + ")");
         // Outside a project the built-ins are the whole answer: no autogen.toml is no error.
         if (!session.options.config_file.empty() || support::find_config(fs::current_path())) {
             const auto* config = session.config();
@@ -100,9 +107,12 @@ private:
             if (!config->migrations.templates.empty()) {
                 fs::path dir = config->root / config->migrations.templates;
                 for (const auto& name : templates_in(dir)) {
-                    bool overrides = std::find(builtins.begin(), builtins.end(), name) != builtins.end();
-                    // As the config names it (relative to the project), like every other path autogen prints.
-                    session.print(name + "  (project, " + (fs::path(config->migrations.templates) / name).string() +
+                    bool overrides =
+                        std::find(builtins.begin(), builtins.end(), name) != builtins.end();
+                    // As the config names it (relative to the project), like every other path
+                    // autogen prints.
+                    session.print(name + "  (project, " +
+                                  (fs::path(config->migrations.templates) / name).string() +
                                   (overrides ? ", overrides the built-in)" : ")"));
                 }
             }

@@ -16,12 +16,13 @@ namespace autogen::cli {
 namespace {
 
 class MoveCommand final : public Command {
-public:
+  public:
     explicit MoveCommand(migrate::Direction direction) : direction_(direction) {}
 
     void configure(CLI::App& app) override {
         if (direction_ == migrate::Direction::Upgrade) {
-            app.add_option("target", target_, "head (default), heads, a revision id or prefix, +N, label@head");
+            app.add_option("target", target_,
+                           "head (default), heads, a revision id or prefix, +N, label@head");
         } else {
             app.add_option("target", target_, "-N, base, or a revision id or prefix")->required();
         }
@@ -29,7 +30,8 @@ public:
                      "run although an applied revision's file was edited since it ran");
         add_lock_timeout_option(app, lock_timeout_);
         app.add_flag("--sql", offline_,
-                     "print the SQL instead of running it (offline; TARGET may be FROM:TO, no database needed)");
+                     "print the SQL instead of running it (offline; TARGET may be FROM:TO, no "
+                     "database needed)");
     }
 
     int run(Session& session) override {
@@ -45,15 +47,17 @@ public:
         migrate::RunOptions options = run_options(*config, *live, lock_timeout_);
         options.allow_edited = allow_edited_;
         options.progress = session.progress();
-        auto result = direction_ == migrate::Direction::Upgrade
-                          ? migrate::upgrade(*live->conn, *graph, target_, options, session.diags)
-                          : migrate::downgrade(*live->conn, *graph, target_, options, session.diags);
-        session.result = Json{{"direction", direction_ == migrate::Direction::Upgrade ? "upgrade" : "downgrade"},
-                              {"offline", false},
-                              {"target", ids_json(result.target)},
-                              {"before", ids_json(result.heads_before)},
-                              {"after", ids_json(result.heads_after)},
-                              {"revisions", Json::array()}};
+        auto result =
+            direction_ == migrate::Direction::Upgrade
+                ? migrate::upgrade(*live->conn, *graph, target_, options, session.diags)
+                : migrate::downgrade(*live->conn, *graph, target_, options, session.diags);
+        session.result =
+            Json{{"direction", direction_ == migrate::Direction::Upgrade ? "upgrade" : "downgrade"},
+                 {"offline", false},
+                 {"target", ids_json(result.target)},
+                 {"before", ids_json(result.heads_before)},
+                 {"after", ids_json(result.heads_after)},
+                 {"revisions", Json::array()}};
         for (const auto& r : result.applied) {
             session.result["revisions"].push_back(
                 {{"id", r.id}, {"message", r.message}, {"no_transaction", r.no_transaction}});
@@ -64,15 +68,17 @@ public:
                           (r.no_transaction ? " (outside a transaction)" : ""));
         }
         if (result.already_there()) {
-            session.print("nothing to do: the database is already at " + describe_target(result.target));
+            session.print("nothing to do: the database is already at " +
+                          describe_target(result.target));
         }
         return result.ok ? kExitOk : session.exit_code();
     }
 
-private:
+  private:
     /// --sql: the script from FROM (default base, for upgrade) to TARGET, for the
     /// database's dialect if one is configured, else the first configured dialect.
-    int print_offline(Session& session, const support::Config& config, const migrate::RevisionGraph& graph) {
+    int print_offline(Session& session, const support::Config& config,
+                      const migrate::RevisionGraph& graph) {
         std::string to = target_;
         std::vector<std::string> from;
         if (auto colon = target_.find(':'); colon != std::string::npos) {
@@ -85,30 +91,36 @@ private:
             from = start.value;
             to = target_.substr(colon + 1);
         } else if (direction_ == migrate::Direction::Downgrade) {
-            session.diags.error(support::Category::Usage, "downgrade --sql needs FROM:TO, got '" + target_ + "'", {},
-                                "offline, the database's revision is unknown: write e.g. downgrade --sql head:base");
+            session.diags.error(support::Category::Usage,
+                                "downgrade --sql needs FROM:TO, got '" + target_ + "'", {},
+                                "offline, the database's revision is unknown: write e.g. downgrade "
+                                "--sql head:base");
             return kExitUsage;
         }
         std::string dialect = config.database.dialects.front();
         if (auto url = session.database_url(); !url.empty()) {
-            if (auto parsed = session.dialects.parse_url(url, config.root, session.diags)) dialect = parsed->scheme;
+            if (auto parsed = session.dialects.parse_url(url, config.root, session.diags))
+                dialect = parsed->scheme;
         }
         const Dialect* known = session.dialects.find(dialect);
         if (!known) {
-            session.diags.error(support::Category::Config, "no dialect \"" + dialect + "\" to write offline SQL for", {},
+            session.diags.error(support::Category::Config,
+                                "no dialect \"" + dialect + "\" to write offline SQL for", {},
                                 "use one of: " + session.dialects.names());
             return kExitUsage;
         }
         migrate::RunOptions options;
         options.dialect = dialect;
         options.version_table = config.migrations.version_table;
-        auto script = migrate::offline_sql(graph, direction_, from, to, options,
-                                           known->script_frame(options.version_table), session.diags);
+        auto script =
+            migrate::offline_sql(graph, direction_, from, to, options,
+                                 known->script_frame(options.version_table), session.diags);
         if (!script) return kExitUsage;
-        session.result = Json{{"direction", direction_ == migrate::Direction::Upgrade ? "upgrade" : "downgrade"},
-                              {"offline", true},
-                              {"dialect", dialect},
-                              {"sql", *script}};
+        session.result =
+            Json{{"direction", direction_ == migrate::Direction::Upgrade ? "upgrade" : "downgrade"},
+                 {"offline", true},
+                 {"dialect", dialect},
+                 {"sql", *script}};
         session.print_text(*script);
         return kExitOk;
     }
@@ -116,17 +128,19 @@ private:
     /// `downgrade 1` (Alembic writes -1): a bare number that names no revision is a step
     /// count missing its sign. Reported with the signed form; true when the target is fine.
     bool signed_if_count(Session& session, const migrate::RevisionGraph& graph) const {
-        bool digits = !target_.empty() && std::all_of(target_.begin(), target_.end(),
-                                                      [](unsigned char c) { return std::isdigit(c) != 0; });
+        bool digits =
+            !target_.empty() && std::all_of(target_.begin(), target_.end(),
+                                            [](unsigned char c) { return std::isdigit(c) != 0; });
         if (!digits) return true;
         auto resolved = graph.resolve(target_, {});
         if (resolved || resolved.error->kind != migrate::GraphError::Kind::Unknown) return true;
         const bool up = direction_ == migrate::Direction::Upgrade;
         std::string sign = up ? "+" : "-";
-        session.diags.error(support::Category::Usage,
-                            "'" + target_ + "' is not a revision; did you mean " + sign + target_ + "?", {},
-                            up ? "upgrade +N applies the next N revisions; head applies all"
-                               : "downgrade -N undoes the last N revisions; base undoes all");
+        session.diags.error(
+            support::Category::Usage,
+            "'" + target_ + "' is not a revision; did you mean " + sign + target_ + "?", {},
+            up ? "upgrade +N applies the next N revisions; head applies all"
+               : "downgrade -N undoes the last N revisions; base undoes all");
         return false;
     }
 

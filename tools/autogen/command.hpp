@@ -11,7 +11,7 @@
 namespace autogen::cli {
 
 class Command {
-public:
+  public:
     virtual ~Command() = default;
     /// Adds the command's own options and positionals to its subcommand.
     virtual void configure(CLI::App& app) = 0;

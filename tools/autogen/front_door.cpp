@@ -24,7 +24,8 @@ using support::Category;
 bool is_option(const std::string& word) {
     if (word.size() < 2 || word[0] != '-') return false;
     // A negative number is a value (`downgrade -1`), not an option.
-    return !std::all_of(word.begin() + 1, word.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
+    return !std::all_of(word.begin() + 1, word.end(),
+                        [](unsigned char c) { return std::isdigit(c) != 0; });
 }
 
 /// "--message" of "--message=x", "-m" of "-mx".
@@ -34,7 +35,9 @@ std::string option_name(const std::string& word) {
 }
 
 /// The value of `name` is in the same word ("--message=x", "-mx").
-bool value_attached(const std::string& word, const std::string& name) { return word.size() > name.size(); }
+bool value_attached(const std::string& word, const std::string& name) {
+    return word.size() > name.size();
+}
 
 /// Every name of every option of `app` ("-m", "--message"), positionals excluded.
 std::vector<std::string> option_names(const CLI::App& app) {
@@ -58,7 +61,9 @@ const CLI::Option* option_named(const CLI::App& app, const std::string& name) {
 }
 
 // A flag (`-v`, `--json`) expects no value even where its type size says 1.
-bool takes_value(const CLI::Option& opt) { return opt.get_expected_max() > 0 && opt.get_type_size_max() > 0; }
+bool takes_value(const CLI::Option& opt) {
+    return opt.get_expected_max() > 0 && opt.get_type_size_max() > 0;
+}
 
 /// "-m,--message TEXT" / "what" for positionals.
 std::string option_label(const CLI::Option& opt) {
@@ -80,7 +85,8 @@ std::string option_lines(const CLI::App& app, bool positionals) {
     std::size_t width = 0;
     for (const auto& [label, _] : rows) width = std::max(width, label.size());
     std::string out;
-    for (const auto& [label, text] : rows) out += "  " + label + std::string(width - label.size() + 2, ' ') + text + "\n";
+    for (const auto& [label, text] : rows)
+        out += "  " + label + std::string(width - label.size() + 2, ' ') + text + "\n";
     return out;
 }
 
@@ -89,14 +95,17 @@ std::string option_lines(const CLI::App& app, bool positionals) {
 std::string plain(std::string message) {
     static const std::regex missing_value(R"(^(\S+): \d+ required (\S+) missing$)");
     std::smatch m;
-    if (std::regex_match(message, m, missing_value)) return m[1].str() + " needs a value (" + m[2].str() + ")";
-    if (!message.empty()) message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
+    if (std::regex_match(message, m, missing_value))
+        return m[1].str() + " needs a value (" + m[2].str() + ")";
+    if (!message.empty())
+        message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
     return message;
 }
 
 /// A usage error: on stderr, and with --json also as the one document on stdout (SPEC
 /// §3: every command prints one, a command line that does not parse too).
-void print_error(const std::string& message, const std::string& hint, const std::string* json_command) {
+void print_error(const std::string& message, const std::string& hint,
+                 const std::string* json_command) {
     support::Diagnostic d{};
     d.severity = support::Severity::Error;
     d.category = Category::Usage;
@@ -104,8 +113,8 @@ void print_error(const std::string& message, const std::string& hint, const std:
     d.hint = hint;
     std::cerr << support::terminal_text(db::redact_password(support::format(d))) << "\n";
     if (json_command) {
-        std::cout << support::terminal_text(
-                         db::redact_password(json_document(*json_command, kExitUsage, Json::object(), {d}).dump(2)))
+        std::cout << support::terminal_text(db::redact_password(
+                         json_document(*json_command, kExitUsage, Json::object(), {d}).dump(2)))
                   << "\n";
     }
 }
@@ -157,21 +166,24 @@ const CommandSpec* FrontDoor::spec(const std::string& name) const {
 
 std::string FrontDoor::command_list() const {
     std::ostringstream out;
-    out << app_.get_description() << "\n\nUsage: autogen [GLOBAL OPTIONS] COMMAND [ARGS]\n\nCommands:\n";
+    out << app_.get_description()
+        << "\n\nUsage: autogen [GLOBAL OPTIONS] COMMAND [ARGS]\n\nCommands:\n";
     std::size_t width = 0;
     for (const auto& s : commands_) width = std::max(width, std::string(s.name).size());
     for (const auto& s : commands_) {
         std::string name = s.name;
         out << "  " << name << std::string(width - name.size() + 2, ' ') << s.summary << "\n";
     }
-    out << "  help" << std::string(width - 4 + 2, ' ') << "This list, or one command's options and example (help COMMAND)\n";
+    out << "  help" << std::string(width - 4 + 2, ' ')
+        << "This list, or one command's options and example (help COMMAND)\n";
     out << "\nGlobal options (before or after the command):\n" << option_lines(app_, false);
     out << "\nRun 'autogen help COMMAND' (or 'autogen COMMAND --help') for a command's options;\n"
            "each command's page is docs/commands/COMMAND.md.\n";
     return out.str();
 }
 
-std::string FrontDoor::command_help(const CLI::App& command, const CommandSpec* spec, const std::string& path) const {
+std::string FrontDoor::command_help(const CLI::App& command, const CommandSpec* spec,
+                                    const std::string& path) const {
     std::ostringstream out;
     out << "autogen " << path << ": " << command.get_description() << "\n\n";
     auto subs = command.get_subcommands([](const CLI::App*) { return true; });
@@ -185,7 +197,8 @@ std::string FrontDoor::command_help(const CLI::App& command, const CommandSpec* 
     out << "\n";
     if (!subs.empty()) {
         out << "\nSubcommands:\n";
-        for (const auto* sub : subs) out << "  " << sub->get_name() << "  " << sub->get_description() << "\n";
+        for (const auto* sub : subs)
+            out << "  " << sub->get_name() << "  " << sub->get_description() << "\n";
     }
     if (!positionals.empty()) out << "\nArguments:\n" << positionals;
     std::string options = option_lines(command, false);
@@ -209,7 +222,8 @@ std::optional<int> FrontDoor::answer_help() const {
         // `autogen` alone: what there is to run, on stderr (it is not a result), exit 2
         // as for any command line that names no command.
         std::cerr << command_list() << "\n";
-        usage_error("no command given", "run 'autogen help COMMAND' for a command's options and an example");
+        usage_error("no command given",
+                    "run 'autogen help COMMAND' for a command's options and an example");
         return kExitUsage;
     }
     if (!help_word && !help_flag) return std::nullopt;
@@ -223,7 +237,9 @@ std::optional<int> FrontDoor::answer_help() const {
             return 0;
         }
         word = words[0];
-        index = std::find(args_.begin() + static_cast<std::ptrdiff_t>(index) + 1, args_.end(), word) - args_.begin();
+        index =
+            std::find(args_.begin() + static_cast<std::ptrdiff_t>(index) + 1, args_.end(), word) -
+            args_.begin();
     }
     if (word.empty() || word == "help") {
         std::cout << command_list();
@@ -245,17 +261,20 @@ int FrontDoor::unknown_command(const std::string& word) const {
     std::vector<std::string> names;
     for (const auto& s : commands_) names.emplace_back(s.name);
     std::string near = support::closest(word, names);
-    usage_error("unknown command '" + word + "'" + (near.empty() ? "" : "; did you mean '" + near + "'?"),
-                "run 'autogen help' for the list of commands");
+    usage_error(
+        "unknown command '" + word + "'" + (near.empty() ? "" : "; did you mean '" + near + "'?"),
+        "run 'autogen help' for the list of commands");
     return kExitUsage;
 }
 
-bool FrontDoor::unknown_option(const CLI::App* command, const CLI::App* inner, const std::string& name) const {
+bool FrontDoor::unknown_option(const CLI::App* command, const CLI::App* inner,
+                               const std::string& name) const {
     std::vector<std::string> known = option_names(app_);
     for (const CLI::App* app : {command, inner}) {
         if (!app) continue;
         auto own = option_names(*app);
-        known.insert(known.begin(), own.begin(), own.end());  // the command's own first: they win ties
+        known.insert(known.begin(), own.begin(),
+                     own.end());  // the command's own first: they win ties
     }
     std::vector<const CLI::App*> scopes{&app_};
     if (command) scopes.push_back(command);
@@ -274,27 +293,34 @@ bool FrontDoor::unknown_option(const CLI::App* command, const CLI::App* inner, c
         }
         std::string near = support::closest(option, known);
         std::string where = name.empty() ? "" : " for '" + name + "'";
-        usage_error("unknown option '" + option + "'" + where + (near.empty() ? "" : "; did you mean '" + near + "'?"),
-                    "run 'autogen help" + (name.empty() ? std::string() : " " + name) + "' for the options");
+        usage_error("unknown option '" + option + "'" + where +
+                        (near.empty() ? "" : "; did you mean '" + near + "'?"),
+                    "run 'autogen help" + (name.empty() ? std::string() : " " + name) +
+                        "' for the options");
         return true;
     }
     return false;
 }
 
-bool FrontDoor::missing_argument(const CLI::App& command, const CommandSpec* spec, const std::string& name) const {
-    std::string example = spec && spec->example && *spec->example ? std::string("e.g. ") + spec->example
-                                                                   : "run 'autogen help " + name + "'";
+bool FrontDoor::missing_argument(const CLI::App& command, const CommandSpec* spec,
+                                 const std::string& name) const {
+    std::string example = spec && spec->example && *spec->example
+                              ? std::string("e.g. ") + spec->example
+                              : "run 'autogen help " + name + "'";
     for (const auto* opt : command.get_options()) {
         if (!opt->get_required() || opt->count() > 0) continue;
-        std::string what = opt->nonpositional() ? option_label(*opt) : support::to_upper(opt->get_name());
+        std::string what =
+            opt->nonpositional() ? option_label(*opt) : support::to_upper(opt->get_name());
         usage_error("'" + name + "' needs " + what + " (" + opt->get_description() + ")", example);
         return true;
     }
     auto subs = command.get_subcommands([](const CLI::App*) { return true; });
-    if (command.get_require_subcommand_min() > 0 && command.get_subcommands().empty() && !subs.empty()) {
+    if (command.get_require_subcommand_min() > 0 && command.get_subcommands().empty() &&
+        !subs.empty()) {
         std::vector<std::string> names;
         for (const auto* sub : subs) names.push_back(sub->get_name());
-        usage_error("'" + name + "' needs a subcommand: " + support::join_with(names, " or "), example);
+        usage_error("'" + name + "' needs a subcommand: " + support::join_with(names, " or "),
+                    example);
         return true;
     }
     return false;
@@ -313,14 +339,17 @@ int FrontDoor::report(const CLI::ParseError& error) const {
     if (unknown_option(command, inner, word)) return kExitUsage;
     if (!command) {
         bool missing = dynamic_cast<const CLI::RequiredError*>(&error) != nullptr;
-        usage_error(missing ? "no command given" : plain(error.what()), "run 'autogen help' for the list of commands");
+        usage_error(missing ? "no command given" : plain(error.what()),
+                    "run 'autogen help' for the list of commands");
         return kExitUsage;
     }
     std::string path = inner ? word + " " + inner->get_name() : word;
     if (dynamic_cast<const CLI::RequiredError*>(&error) &&
-        ((inner && missing_argument(*inner, spec(word), path)) || missing_argument(*command, spec(word), path)))
+        ((inner && missing_argument(*inner, spec(word), path)) ||
+         missing_argument(*command, spec(word), path)))
         return kExitUsage;
-    usage_error("'" + path + "': " + plain(error.what()), "run 'autogen help " + path + "' for its arguments and options");
+    usage_error("'" + path + "': " + plain(error.what()),
+                "run 'autogen help " + path + "' for its arguments and options");
     return kExitUsage;
 }
 

@@ -15,7 +15,7 @@
 namespace autogen::cli {
 
 class FrontDoor {
-public:
+  public:
     /// `app` holds the global options and one subcommand per entry of `commands`.
     FrontDoor(CLI::App& app, std::span<const CommandSpec> commands, int argc, char** argv);
 
@@ -28,7 +28,7 @@ public:
     /// Reports a CLI11 parse error as autogen's diagnostic on stderr and returns 2.
     int report(const CLI::ParseError& error) const;
 
-private:
+  private:
     /// The first word that is not a global option or its value; "" when there is none.
     /// `index` receives its position in args_.
     std::string command_word(std::size_t* index = nullptr) const;
@@ -42,17 +42,20 @@ private:
     void usage_error(const std::string& message, const std::string& hint) const;
 
     std::string command_list() const;
-    std::string command_help(const CLI::App& command, const CommandSpec* spec, const std::string& path) const;
+    std::string command_help(const CLI::App& command, const CommandSpec* spec,
+                             const std::string& path) const;
     const CommandSpec* spec(const std::string& name) const;
 
     /// "unknown command 'X'" with the nearest command as a hint; returns 2.
     int unknown_command(const std::string& word) const;
     /// The first option on the command line that neither `command` (and `inner`) nor
     /// the global options know, reported with the nearest known one; true when found.
-    bool unknown_option(const CLI::App* command, const CLI::App* inner, const std::string& name) const;
+    bool unknown_option(const CLI::App* command, const CLI::App* inner,
+                        const std::string& name) const;
     /// "'revision' needs -m,--message TEXT (...)" for the first required option,
     /// positional or subcommand `command` lacks; true when one was reported.
-    bool missing_argument(const CLI::App& command, const CommandSpec* spec, const std::string& name) const;
+    bool missing_argument(const CLI::App& command, const CommandSpec* spec,
+                          const std::string& name) const;
 
     CLI::App& app_;
     std::span<const CommandSpec> commands_;

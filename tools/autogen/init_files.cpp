@@ -10,7 +10,8 @@ namespace {
 
 /// A line as git compares it: without trailing blanks or a carriage return.
 std::string trimmed(std::string line) {
-    while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) line.pop_back();
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r'))
+        line.pop_back();
     return line;
 }
 
@@ -19,8 +20,12 @@ std::string trimmed(std::string line) {
 std::string init_config_text(const std::string& dialect, const std::string& url) {
     return "# autogen configuration (see docs/configuration.md)\n"
            "[database]\n"
-           "url = \"" + url + "\"\n"
-           "dialects = [\"" + dialect + "\"]\n"
+           "url = \"" +
+           url +
+           "\"\n"
+           "dialects = [\"" +
+           dialect +
+           "\"]\n"
            "\n"
            "[models]\n"
            "# every header holding AUTOGEN_TABLE models; all of them are scanned, imported or not\n"

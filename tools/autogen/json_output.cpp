@@ -1,6 +1,5 @@
 // The shared objects of the `--json` documents (docs/json.md, docs/json-schema/).
 #include "json_output.hpp"
-#include "support/display_path.hpp"
 
 #include <algorithm>
 #include <array>
@@ -8,6 +7,7 @@
 
 #include "diff/phrases.hpp"
 #include "pipeline/plan_change.hpp"
+#include "support/display_path.hpp"
 
 namespace autogen::cli {
 
@@ -19,30 +19,43 @@ using support::relative_inside;
 
 std::string severity_name(support::Severity s) {
     switch (s) {
-        case support::Severity::Note: return "note";
-        case support::Severity::Warning: return "warning";
-        case support::Severity::Error: return "error";
+        case support::Severity::Note:
+            return "note";
+        case support::Severity::Warning:
+            return "warning";
+        case support::Severity::Error:
+            return "error";
     }
     return "error";
 }
 
 std::string category_name(support::Category c) {
     switch (c) {
-        case support::Category::Usage: return "usage";
-        case support::Category::Config: return "config";
-        case support::Category::Model: return "model";
-        case support::Category::MigrationFile: return "migration-file";
-        case support::Category::Template: return "template";
-        case support::Category::Database: return "database";
-        case support::Category::Io: return "io";
-        case support::Category::Internal: return "internal";
+        case support::Category::Usage:
+            return "usage";
+        case support::Category::Config:
+            return "config";
+        case support::Category::Model:
+            return "model";
+        case support::Category::MigrationFile:
+            return "migration-file";
+        case support::Category::Template:
+            return "template";
+        case support::Category::Database:
+            return "database";
+        case support::Category::Io:
+            return "io";
+        case support::Category::Internal:
+            return "internal";
     }
     return "internal";
 }
 
 Json null_if_empty(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
 
-std::string table_name(const schema::TableRef& t) { return t.schema.empty() ? t.name : t.schema + "." + t.name; }
+std::string table_name(const schema::TableRef& t) {
+    return t.schema.empty() ? t.name : t.schema + "." + t.name;
+}
 
 /// The column an operation is on, or "" when it is not on one column.
 std::string column_of(const schema::Operation& op) {
@@ -66,11 +79,13 @@ std::string enum_of(const schema::Operation& op) {
 std::string operation_kind(const schema::Operation& op) {
     // In the variant's order (schema/operation.hpp); the assert catches a new kind.
     static constexpr std::array<const char*, 20> kKinds = {
-        "create_table", "drop_table",       "rename_table", "add_column",     "drop_column",
-        "rename_column", "alter_column",    "alter_primary_key", "add_foreign_key", "drop_foreign_key",
-        "add_unique",   "drop_unique",      "add_check",    "drop_check",     "create_index",
-        "drop_index",   "set_table_comment", "create_enum", "drop_enum",      "alter_enum"};
-    static_assert(kKinds.size() == std::variant_size_v<schema::Operation>, "name the new operation kind");
+        "create_table",      "drop_table",       "rename_table", "add_column",
+        "drop_column",       "rename_column",    "alter_column", "alter_primary_key",
+        "add_foreign_key",   "drop_foreign_key", "add_unique",   "drop_unique",
+        "add_check",         "drop_check",       "create_index", "drop_index",
+        "set_table_comment", "create_enum",      "drop_enum",    "alter_enum"};
+    static_assert(kKinds.size() == std::variant_size_v<schema::Operation>,
+                  "name the new operation kind");
     return kKinds[op.index()];
 }
 
@@ -78,13 +93,14 @@ Json diagnostic_json(const support::Diagnostic& d) {
     const auto& at = d.location;
     std::error_code ec;
     const auto here = fs::current_path(ec);
-    return Json{{"severity", severity_name(d.severity)},
-                {"category", category_name(d.category)},
-                {"message", d.message},
-                {"file", at.known() ? Json(ec ? at.file : relative_inside(at.file, here)) : Json(nullptr)},
-                {"line", at.known() && at.line ? Json(at.line) : Json(nullptr)},
-                {"column", at.known() && at.column ? Json(at.column) : Json(nullptr)},
-                {"hint", null_if_empty(d.hint)}};
+    return Json{
+        {"severity", severity_name(d.severity)},
+        {"category", category_name(d.category)},
+        {"message", d.message},
+        {"file", at.known() ? Json(ec ? at.file : relative_inside(at.file, here)) : Json(nullptr)},
+        {"line", at.known() && at.line ? Json(at.line) : Json(nullptr)},
+        {"column", at.known() && at.column ? Json(at.column) : Json(nullptr)},
+        {"hint", null_if_empty(d.hint)}};
 }
 
 Json json_document(const std::string& command, int exit_code, const Json& result,
@@ -105,7 +121,8 @@ Json ids_json(const std::vector<std::string>& ids) {
     return out;
 }
 
-Json revision_json(const migrate::RevisionGraph& graph, const migrate::Revision& rev, const fs::path& root) {
+Json revision_json(const migrate::RevisionGraph& graph, const migrate::Revision& rev,
+                   const fs::path& root) {
     const auto heads = graph.heads();
     return Json{{"id", rev.id},
                 {"down_revisions", ids_json(rev.down_revisions)},
@@ -127,12 +144,15 @@ Json operation_json(const schema::Operation& op, bool destructive,
     for (const auto* pointer : per_dialect) {
         const auto& change = *pointer;
         // The same operation in this dialect's change: the one with the same phrase.
-        auto same = std::find_if(change.operations.begin(), change.operations.end(),
-                                 [&](const schema::Operation& o) { return diff::describe(o) == phrase; });
+        auto same =
+            std::find_if(change.operations.begin(), change.operations.end(),
+                         [&](const schema::Operation& o) { return diff::describe(o) == phrase; });
         if (same == change.operations.end() || !change.dialect) continue;
-        support::Diagnostics ignored;  // the whole change was planned already; its errors were reported
+        support::Diagnostics
+            ignored;  // the whole change was planned already; its errors were reported
         auto sql = Json::array();
-        for (const auto& s : change.dialect->planner->plan({*same}, change.from, change.to, ignored))
+        for (const auto& s :
+             change.dialect->planner->plan({*same}, change.from, change.to, ignored))
             if (!s.sql.empty()) sql.push_back(s.sql);
         statements[change.dialect->name] = sql;
     }

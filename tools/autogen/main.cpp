@@ -19,31 +19,33 @@ const CommandSpec kCommands[] = {
      &make_init_command, false, "autogen init --dialect postgresql"},
     {"revision", "Scan the models, diff them against the database and write a revision file",
      &make_revision_command, false, "autogen revision -m \"add users\""},
-    {"upgrade", "Apply revisions up to a target (default: head)", &make_upgrade_command, false, "autogen upgrade head"},
-    {"downgrade", "Undo revisions down to a target (-1, base, a revision)", &make_downgrade_command, false,
-     "autogen downgrade -1"},
-    {"stamp", "Set the database's version table to a revision without running SQL", &make_stamp_command, false,
-     "autogen stamp head"},
+    {"upgrade", "Apply revisions up to a target (default: head)", &make_upgrade_command, false,
+     "autogen upgrade head"},
+    {"downgrade", "Undo revisions down to a target (-1, base, a revision)", &make_downgrade_command,
+     false, "autogen downgrade -1"},
+    {"stamp", "Set the database's version table to a revision without running SQL",
+     &make_stamp_command, false, "autogen stamp head"},
     {"merge", "Write a merge revision joining several heads", &make_merge_command, false,
      "autogen merge -m \"merge branches\" heads"},
-    {"current", "Show the revision(s) the database is at", &make_current_command, /*read_only=*/true,
-     "autogen current"},
-    {"heads", "Show the head revision(s) of the migration chain", &make_heads_command, /*read_only=*/true,
-     "autogen heads"},
-    {"branches", "Show the branch points of the migration chain", &make_branches_command, false, "autogen branches"},
+    {"current", "Show the revision(s) the database is at", &make_current_command,
+     /*read_only=*/true, "autogen current"},
+    {"heads", "Show the head revision(s) of the migration chain", &make_heads_command,
+     /*read_only=*/true, "autogen heads"},
+    {"branches", "Show the branch points of the migration chain", &make_branches_command, false,
+     "autogen branches"},
     {"history", "List revisions, newest first", &make_history_command, /*read_only=*/true,
      "autogen history -i -r base:head"},
     {"show", "Show one revision in full", &make_show_command, false, "autogen show head"},
-    {"hash", "Rewrite migrations/autogen.sum (after reviewing a hand edit of a revision)", &make_hash_command, false,
-     "autogen hash"},
+    {"hash", "Rewrite migrations/autogen.sum (after reviewing a hand edit of a revision)",
+     &make_hash_command, false, "autogen hash"},
     {"check", "Exit 1 if models, migrations and database have drifted apart", &make_check_command,
      /*read_only=*/true, "autogen check --no-database"},
-    {"diff", "Print what 'revision' would write, writing nothing", &make_diff_command, /*read_only=*/true,
-     "autogen diff"},
-    {"inspect", "Show the scanned models or the live database schema", &make_inspect_command, /*read_only=*/true,
-     "autogen inspect models"},
-    {"template", "List the built-in templates, or render one with autogen's Jinja engine", &make_template_command,
-     false, "autogen template render revision.sql.j2 --context ctx.json"},
+    {"diff", "Print what 'revision' would write, writing nothing", &make_diff_command,
+     /*read_only=*/true, "autogen diff"},
+    {"inspect", "Show the scanned models or the live database schema", &make_inspect_command,
+     /*read_only=*/true, "autogen inspect models"},
+    {"template", "List the built-in templates, or render one with autogen's Jinja engine",
+     &make_template_command, false, "autogen template render revision.sql.j2 --context ctx.json"},
 };
 
 }  // namespace
@@ -54,11 +56,13 @@ int main(int argc, char** argv) {
     app.set_version_flag("--version", autogen::support::version());
 
     GlobalOptions global;
-    app.add_option("-c,--config", global.config_file, "autogen.toml to use (default: found upwards)");
+    app.add_option("-c,--config", global.config_file,
+                   "autogen.toml to use (default: found upwards)");
     app.add_option("--url", global.url, "database URL (overrides DATABASE_URL and the config)");
     app.add_flag("--json", global.json, "print data as JSON where the command prints data");
     app.add_flag("-q,--quiet", global.quiet, "print only results and errors");
-    app.add_flag("-v,--verbose", global.verbose, "print files read, models found and other details");
+    app.add_flag("-v,--verbose", global.verbose,
+                 "print files read, models found and other details");
     app.add_flag("--no-color", global.no_color, "never colour the output");
 
     std::vector<std::tuple<CLI::App*, std::unique_ptr<Command>, bool>> commands;
@@ -89,7 +93,8 @@ int main(int argc, char** argv) {
             if (sub->parsed()) {
                 session.read_only = read_only;
                 session.command = sub->get_name();
-                for (const auto* nested : sub->get_subcommands()) session.command += " " + nested->get_name();
+                for (const auto* nested : sub->get_subcommands())
+                    session.command += " " + nested->get_name();
                 int code = command->run(session);
                 int diag_code = session.finish();
                 const int exit_code = diag_code != 0 ? diag_code : code;
@@ -98,8 +103,9 @@ int main(int argc, char** argv) {
             }
         }
     } catch (const std::exception& e) {
-        std::cerr << "error: internal failure: " << e.what()
-                  << "\n  hint: this is a bug in autogen; please report it with the command you ran\n";
+        std::cerr
+            << "error: internal failure: " << e.what()
+            << "\n  hint: this is a bug in autogen; please report it with the command you ran\n";
         return kExitUsage;
     }
     return kExitUsage;

@@ -38,7 +38,8 @@ std::string progress_text(const support::Progress& p, std::size_t width) {
     if (width > 1 && text.size() > width - 1) {
         text.resize(width - 1);
         // Do not leave half a UTF-8 character.
-        while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80) text.pop_back();
+        while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80)
+            text.pop_back();
         if (!text.empty() && (static_cast<unsigned char>(text.back()) & 0x80)) text.pop_back();
     }
     return text;

@@ -16,7 +16,7 @@ bool progress_wanted(bool quiet);
 
 /// Draws progress reports on stderr, when enabled.
 class ProgressLine {
-public:
+  public:
     explicit ProgressLine(bool enabled) : enabled_(enabled) {}
     ProgressLine(const ProgressLine&) = delete;
     ProgressLine& operator=(const ProgressLine&) = delete;
@@ -30,7 +30,7 @@ public:
     /// A callback drawing on this line; empty when disabled, so the stages skip the work.
     support::ProgressCallback callback();
 
-private:
+  private:
     bool enabled_;
     bool drawn_ = false;
 };

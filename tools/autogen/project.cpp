@@ -30,8 +30,9 @@ std::optional<Project> open_project(Session& session) {
 bool apply_dev_url(Session& session, support::Config& config, const std::string& flag) {
     if (!flag.empty()) config.database.dev_url = flag;
     const std::string& url = config.database.dev_url;
-    const std::string from =
-        flag.empty() ? "[database] dev_url in " + config.file.filename().string() : std::string("--dev-url");
+    const std::string from = flag.empty()
+                                 ? "[database] dev_url in " + config.file.filename().string()
+                                 : std::string("--dev-url");
     if (url.empty()) return true;
     auto parsed = session.dialects.parse_url(url, config.root, session.diags);
     if (!parsed) return false;
@@ -40,10 +41,11 @@ bool apply_dev_url(Session& session, support::Config& config, const std::string&
     if (own && own->refuse_dev_url && own->refuse_dev_url(from, session.diags)) return false;
     const auto& dialects = config.database.dialects;
     if (std::find(dialects.begin(), dialects.end(), parsed->scheme) == dialects.end()) {
-        session.diags.warning(Category::Config,
-                              from + " is a " + parsed->scheme + " URL, but [database] dialects (" +
-                                  support::join_with(dialects) + ") has no " + parsed->scheme + "; it is not used",
-                              {}, "add " + parsed->scheme + " to [database] dialects, or remove " + from);
+        session.diags.warning(
+            Category::Config,
+            from + " is a " + parsed->scheme + " URL, but [database] dialects (" +
+                support::join_with(dialects) + ") has no " + parsed->scheme + "; it is not used",
+            {}, "add " + parsed->scheme + " to [database] dialects, or remove " + from);
     }
     session.detail("dev database server: " + parsed->redacted());
     return true;

@@ -4,6 +4,7 @@
 #include "revision_text.hpp"
 
 #include <algorithm>
+
 #include "support/printable_text.hpp"
 #include "support/text.hpp"
 
@@ -17,13 +18,15 @@ std::string tags(const migrate::RevisionGraph& graph, const migrate::Revision& r
     if (std::find(heads.begin(), heads.end(), rev.id) != heads.end()) out += " (head)";
     if (graph.children(rev.id).size() > 1) out += " (branchpoint)";
     if (rev.is_merge()) out += " (mergepoint)";
-    if (!rev.branch_labels.empty()) out += " (" + support::one_line_text(support::join_with(rev.branch_labels, ", ")) + ")";
+    if (!rev.branch_labels.empty())
+        out += " (" + support::one_line_text(support::join_with(rev.branch_labels, ", ")) + ")";
     return out;
 }
 
 }  // namespace
 
-std::string revision_line(const migrate::RevisionGraph& graph, const migrate::Revision& rev, bool current) {
+std::string revision_line(const migrate::RevisionGraph& graph, const migrate::Revision& rev,
+                          bool current) {
     std::string parents = rev.is_base() ? "<base>" : support::join_with(rev.down_revisions, ", ");
     if (rev.is_merge()) parents = "(" + parents + ")";
     return parents + " -> " + rev.id + tags(graph, rev) + (current ? " (current)" : "") + ", " +
@@ -34,12 +37,18 @@ std::string revision_short(const migrate::RevisionGraph& graph, const migrate::R
     return rev.id + tags(graph, rev) + ", " + support::one_line_text(rev.message);
 }
 
-std::string revision_block(const migrate::RevisionGraph& graph, const migrate::Revision& rev, bool current) {
+std::string revision_block(const migrate::RevisionGraph& graph, const migrate::Revision& rev,
+                           bool current) {
     std::string out = "Rev: " + rev.id + tags(graph, rev) + (current ? " (current)" : "") + "\n";
-    out += "Parent: " + (rev.is_base() ? std::string("<base>") : support::join_with(rev.down_revisions, ", ")) + "\n";
-    if (!rev.depends_on.empty()) out += "Also depends on: " + support::join_with(rev.depends_on, ", ") + "\n";
+    out += "Parent: " +
+           (rev.is_base() ? std::string("<base>") : support::join_with(rev.down_revisions, ", ")) +
+           "\n";
+    if (!rev.depends_on.empty())
+        out += "Also depends on: " + support::join_with(rev.depends_on, ", ") + "\n";
     if (!rev.branch_labels.empty())
-        out += "Branch names: " + support::one_line_text(support::join_with(rev.branch_labels, ", ")) + "\n";
+        out +=
+            "Branch names: " + support::one_line_text(support::join_with(rev.branch_labels, ", ")) +
+            "\n";
     out += "Path: " + support::one_line_text(rev.path.string()) + "\n";
     out += "Created: " + support::one_line_text(rev.created) + "\n\n";
     out += "    " + support::one_line_text(rev.message) + "\n";

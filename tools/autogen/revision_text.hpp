@@ -10,10 +10,12 @@ namespace autogen::cli {
 
 /// "<parents> -> <id> (head) (branchpoint) (mergepoint), <message>"; `current` adds
 /// "(current)" after the tags, as Alembic's history -i does.
-std::string revision_line(const migrate::RevisionGraph& graph, const migrate::Revision& rev, bool current = false);
+std::string revision_line(const migrate::RevisionGraph& graph, const migrate::Revision& rev,
+                          bool current = false);
 
 /// The multi-line form of --verbose: id, parents, path, labels, created, message.
-std::string revision_block(const migrate::RevisionGraph& graph, const migrate::Revision& rev, bool current = false);
+std::string revision_block(const migrate::RevisionGraph& graph, const migrate::Revision& rev,
+                           bool current = false);
 
 /// "<id> (head)" style short form with the message.
 std::string revision_short(const migrate::RevisionGraph& graph, const migrate::Revision& rev);

@@ -2,7 +2,6 @@
 #include "run_options.hpp"
 
 #include <cstdlib>
-
 #include <iostream>
 
 #include "db/url.hpp"
@@ -19,7 +18,9 @@ void add_lock_timeout_option(CLI::App& app, std::optional<double>& seconds) {
                 char* end = nullptr;
                 double value = std::strtod(text.c_str(), &end);
                 bool number = !text.empty() && end && *end == '\0';
-                return number && value >= 0 ? "" : "'" + text + "' is not a number of seconds (0 or more)";
+                return number && value >= 0
+                           ? ""
+                           : "'" + text + "' is not a number of seconds (0 or more)";
             },
             "SECONDS"));
 }

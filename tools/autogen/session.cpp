@@ -28,7 +28,8 @@ const support::Config* Session::config() {
         auto found = support::find_config(std::filesystem::current_path());
         if (!found) {
             diags.error(Category::Config,
-                        "no autogen.toml in " + std::filesystem::current_path().string() + " or any folder above it",
+                        "no autogen.toml in " + std::filesystem::current_path().string() +
+                            " or any folder above it",
                         {}, "run 'autogen init' here, or pass -c path/to/autogen.toml");
             return nullptr;
         }
@@ -49,7 +50,8 @@ const support::Config* Session::config() {
         // A single-dialect project need not list its dialect: it is the one its URL names
         // (--url > DATABASE_URL > config). Projects that serve several list them.
         support::Diagnostics ignored;
-        if (auto url = dialects.parse_url(database_url(), config_->root, ignored)) config_->database.dialects = {url->scheme};
+        if (auto url = dialects.parse_url(database_url(), config_->root, ignored))
+            config_->database.dialects = {url->scheme};
     }
     return config_ ? &*config_ : nullptr;
 }
@@ -60,8 +62,9 @@ bool Session::known_dialects(const support::Config& config) {
         if (dialects.find(name)) continue;
         known = false;
         diags.error(Category::Config, "unknown dialect '" + name + "' in [database] dialects",
-                    config.database.dialects_at.known() ? config.database.dialects_at
-                                                        : support::SourceLocation{config.file.string()},
+                    config.database.dialects_at.known()
+                        ? config.database.dialects_at
+                        : support::SourceLocation{config.file.string()},
                     "supported dialects: " + dialects.names());
     }
     return known;
@@ -74,16 +77,15 @@ std::string Session::database_url() {
     return c ? c->database.url : std::string();
 }
 
-void Session::info(const std::string& line) const {
-    info({Span{line}});
-}
+void Session::info(const std::string& line) const { info({Span{line}}); }
 
 void Session::info(const std::vector<Span>& spans, bool always) const {
     if (options.quiet && !always) return;
     progress_line_.clear();
     // Each piece is made safe before it is painted: the codes are ours, never the text's.
     for (const auto& span : spans)
-        std::cerr << paint(support::terminal_text(db::redact_password(span.text)), span.tone, stderr_colour_);
+        std::cerr << paint(support::terminal_text(db::redact_password(span.text)), span.tone,
+                           stderr_colour_);
     std::cerr << "\n";
 }
 
@@ -114,7 +116,8 @@ void Session::print(const std::vector<Span>& spans) const {
         return;
     }
     for (const auto& span : spans)
-        std::cout << paint(support::terminal_text(db::redact_password(span.text)), span.tone, stdout_colour_);
+        std::cout << paint(support::terminal_text(db::redact_password(span.text)), span.tone,
+                           stdout_colour_);
     std::cout << "\n";
 }
 
@@ -128,8 +131,8 @@ void Session::emit_json(int exit_code) const {
     // A command without a result of its own (docs/json.md) still says what it printed.
     const bool lines_only = result.empty() && !json_lines_.empty();
     const Json body = lines_only ? Json{{"lines", json_lines_}} : result;
-    std::cout << support::terminal_text(
-                     db::redact_password(json_document(command, exit_code, body, diags.items()).dump(2)))
+    std::cout << support::terminal_text(db::redact_password(
+                     json_document(command, exit_code, body, diags.items()).dump(2)))
               << "\n";
     std::cout.flush();
 }
@@ -148,14 +151,18 @@ int Session::finish() {
     progress_line_.clear();
     const auto& items = diags.items();
     // Every part is made safe before it is painted: the colour codes are ours alone.
-    const auto safe = [](const std::string& text) { return support::terminal_text(db::redact_password(text)); };
+    const auto safe = [](const std::string& text) {
+        return support::terminal_text(db::redact_password(text));
+    };
     const auto label = [this](const std::string& text, support::Severity severity) {
         const Tone tone = severity == support::Severity::Error     ? Tone::Error
                           : severity == support::Severity::Warning ? Tone::Warning
                                                                    : Tone::Note;
         return paint(text, tone, stderr_colour_);
     };
-    const auto hint = [this](const std::string& text) { return paint(text, Tone::Hint, stderr_colour_); };
+    const auto hint = [this](const std::string& text) {
+        return paint(text, Tone::Hint, stderr_colour_);
+    };
     for (; printed_ < items.size(); ++printed_) {
         const auto& d = items[printed_];
         if (d.severity == support::Severity::Note && !options.verbose) continue;

@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "progress_line.hpp"
-#include "json_output.hpp"
 #include "dialect/dialect.hpp"
+#include "json_output.hpp"
+#include "progress_line.hpp"
 #include "support/config.hpp"
 #include "support/diagnostics.hpp"
 #include "terminal_colour.hpp"
@@ -33,7 +33,7 @@ struct GlobalOptions {
 enum ExitCode : int { kExitOk = 0, kExitDrift = 1, kExitUsage = 2, kExitDatabase = 3 };
 
 class Session {
-public:
+  public:
     Session(GlobalOptions options, const DialectRegistry& dialects);
 
     GlobalOptions options;
@@ -94,7 +94,7 @@ public:
     /// The exit code the diagnostics so far imply, without printing.
     int exit_code() const;
 
-private:
+  private:
     /// Errors (naming autogen.toml's `dialects` line) for each [database] dialects entry
     /// this build has no dialect for; true when all are known.
     bool known_dialects(const support::Config& config);
@@ -103,8 +103,8 @@ private:
     bool config_loaded_ = false;
     std::size_t printed_ = 0;
     mutable ProgressLine progress_line_;
-    bool stderr_colour_ = false;  ///< stderr gets colour (terminal_colour.hpp)
-    bool stdout_colour_ = false;  ///< stdout gets colour
+    bool stderr_colour_ = false;                   ///< stderr gets colour (terminal_colour.hpp)
+    bool stdout_colour_ = false;                   ///< stdout gets colour
     mutable std::vector<std::string> json_lines_;  ///< print()'s lines under --json
 };
 

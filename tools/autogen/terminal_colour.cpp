@@ -17,12 +17,23 @@ std::string paint(const std::string& text, Tone tone, bool colour) {
     if (!colour || text.empty()) return text;
     const char* code = nullptr;
     switch (tone) {
-        case Tone::Plain: return text;
-        case Tone::Error: code = "\x1b[1;31m"; break;
-        case Tone::Warning: code = "\x1b[1;33m"; break;
-        case Tone::Danger: code = "\x1b[1;31m"; break;
-        case Tone::Hint: code = "\x1b[36m"; break;
-        case Tone::Note: code = "\x1b[1m"; break;
+        case Tone::Plain:
+            return text;
+        case Tone::Error:
+            code = "\x1b[1;31m";
+            break;
+        case Tone::Warning:
+            code = "\x1b[1;33m";
+            break;
+        case Tone::Danger:
+            code = "\x1b[1;31m";
+            break;
+        case Tone::Hint:
+            code = "\x1b[36m";
+            break;
+        case Tone::Note:
+            code = "\x1b[1m";
+            break;
     }
     return code + text + "\x1b[0m";
 }

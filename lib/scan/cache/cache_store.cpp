@@ -39,7 +39,8 @@ namespace {
 std::string unique_suffix() {
     static std::atomic<unsigned> counter{0};
     static const unsigned long long seed = std::random_device{}();
-    return ".tmp." + std::to_string(::getpid()) + "." + std::to_string(seed) + "." + std::to_string(counter++);
+    return ".tmp." + std::to_string(::getpid()) + "." + std::to_string(seed) + "." +
+           std::to_string(counter++);
 }
 
 }  // namespace
@@ -56,7 +57,8 @@ bool ensure_cache_folder(const fs::path& dir) {
     fs::create_directories(dir, ec);
     // The default location: keep it out of git without asking the user.
     if (!ec && dir.filename() == "cache" && dir.parent_path().filename() == ".autogen") {
-        std::ofstream(dir / ".gitignore") << "# autogen's scan caches (docs/models.md); safe to delete\n*\n";
+        std::ofstream(dir / ".gitignore")
+            << "# autogen's scan caches (docs/models.md); safe to delete\n*\n";
     }
     return fs::is_directory(dir, ec);
 }

@@ -54,7 +54,9 @@ HashFileMemo::~HashFileMemo() {
     file_memo = nullptr;
 }
 
-std::string hash_bytes(std::string_view bytes) { return to_hex(XXH3_128bits(bytes.data(), bytes.size())); }
+std::string hash_bytes(std::string_view bytes) {
+    return to_hex(XXH3_128bits(bytes.data(), bytes.size()));
+}
 
 std::optional<std::string> hash_file(const std::filesystem::path& path) {
     if (!file_memo) return hash_file_uncached(path);

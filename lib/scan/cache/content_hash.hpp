@@ -24,13 +24,13 @@ std::optional<std::string> hash_file(const std::filesystem::path& path);
 /// headers for the result cache, the precompiled header and the per-header cache, and
 /// within one scan a file is taken to hold one content. Nested ones share the outer one.
 class HashFileMemo {
-public:
+  public:
     HashFileMemo();
     ~HashFileMemo();
     HashFileMemo(const HashFileMemo&) = delete;
     HashFileMemo& operator=(const HashFileMemo&) = delete;
 
-private:
+  private:
     bool owner_ = false;
 };
 
@@ -40,7 +40,7 @@ std::string hash_bytes(std::string_view bytes);
 /// Builds a cache key from a sequence of strings; each part is length-prefixed, so
 /// ("ab","c") and ("a","bc") differ.
 class KeyHasher {
-public:
+  public:
     KeyHasher();
     ~KeyHasher();
     KeyHasher(const KeyHasher&) = delete;
@@ -51,7 +51,7 @@ public:
     /// The key so far, 32 hex digits.
     std::string hex() const;
 
-private:
+  private:
     struct State;
     std::unique_ptr<State> state_;
 };

@@ -18,7 +18,8 @@ std::string build_id_in_notes(const char* notes, std::size_t size, std::size_t a
         std::size_t name_at = at + sizeof note;
         std::size_t desc_at = name_at + padded(note.n_namesz);
         if (desc_at > size || note.n_descsz > size - desc_at) break;  // truncated or corrupt
-        if (note.n_type == NT_GNU_BUILD_ID && note.n_namesz == 4 && std::memcmp(notes + name_at, "GNU", 4) == 0) {
+        if (note.n_type == NT_GNU_BUILD_ID && note.n_namesz == 4 &&
+            std::memcmp(notes + name_at, "GNU", 4) == 0) {
             static const char* digits = "0123456789abcdef";
             std::string id;
             for (std::size_t k = 0; k < note.n_descsz; ++k) {
@@ -38,8 +39,8 @@ std::string file_build_id(const std::filesystem::path& path) {
     ElfW(Ehdr) header;
     if (!in.read(reinterpret_cast<char*>(&header), sizeof header)) return {};
     constexpr unsigned char kThisClass = sizeof(void*) == 8 ? ELFCLASS64 : ELFCLASS32;
-    if (std::memcmp(header.e_ident, ELFMAG, SELFMAG) != 0 || header.e_ident[EI_CLASS] != kThisClass ||
-        header.e_phentsize != sizeof(ElfW(Phdr)))
+    if (std::memcmp(header.e_ident, ELFMAG, SELFMAG) != 0 ||
+        header.e_ident[EI_CLASS] != kThisClass || header.e_phentsize != sizeof(ElfW(Phdr)))
         return {};
     // Linkers put .note.gnu.build-id in a PT_NOTE segment of every executable and
     // shared object, so the program headers suffice (no section table walk).

@@ -3,15 +3,14 @@
 #include "scan/cache/elf_build_id.hpp"
 
 #include <doctest/doctest.h>
-
 #include <link.h>
 
 #include <cstring>
 #include <fstream>
 
 #include "scan/cache/file_identity.hpp"
-#include "scan/libclang_loader.hpp"
 #include "scan/cache/scan_cache.hpp"
+#include "scan/libclang_loader.hpp"
 #include "tests/support/temp_dir.hpp"
 
 namespace autogen::scan {

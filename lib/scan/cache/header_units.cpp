@@ -23,11 +23,13 @@ struct OwnDecls {
 }  // namespace
 
 ParsedUnits split_units(const ModelDecls& decls, const std::vector<std::filesystem::path>& files,
-                        const std::set<std::size_t>& parsed, const std::map<std::size_t, const HeaderUnit*>& cached,
+                        const std::set<std::size_t>& parsed,
+                        const std::map<std::size_t, const HeaderUnit*>& cached,
                         const UnitOf& unit_of, support::Diagnostics& diags) {
     std::map<std::size_t, OwnDecls> own;
     for (std::size_t u : parsed) own[u];
-    std::map<std::string, const EnumDecl*> outside;  // key -> declaration outside every model header
+    std::map<std::string, const EnumDecl*>
+        outside;  // key -> declaration outside every model header
     for (const auto& e : decls.enums) {
         auto u = unit_of(e.location.file);
         if (!u)
@@ -38,11 +40,13 @@ ParsedUnits split_units(const ModelDecls& decls, const std::vector<std::filesyst
     }
     for (const auto& s : decls.tables) {
         auto u = unit_of(s.location.file);
-        if (!u || !parsed.count(*u)) continue;  // a header kept from the cache, included by a parsed one
+        if (!u || !parsed.count(*u))
+            continue;  // a header kept from the cache, included by a parsed one
         auto& mine = own[*u];
         mine.tables.push_back(&s);
         for (const auto& f : s.fields)
-            if (!f.type.enum_key.empty() && outside.count(f.type.enum_key)) add_unique(mine.outside_used, f.type.enum_key);
+            if (!f.type.enum_key.empty() && outside.count(f.type.enum_key))
+                add_unique(mine.outside_used, f.type.enum_key);
     }
 
     // Each outside enum belongs to its first user in header order, parsed or cached.
@@ -89,7 +93,8 @@ schema::Schema merge_units(const std::vector<const HeaderUnit*>& units) {
     for (const auto* unit : units)
         out.enums.insert(out.enums.end(), unit->fragment.enums.begin(), unit->fragment.enums.end());
     for (const auto* unit : units)
-        out.tables.insert(out.tables.end(), unit->fragment.tables.begin(), unit->fragment.tables.end());
+        out.tables.insert(out.tables.end(), unit->fragment.tables.begin(),
+                          unit->fragment.tables.end());
     return out;
 }
 

@@ -47,7 +47,8 @@ using UnitOf = std::function<std::optional<std::size_t>(const std::string& file)
 
 /// What one parse collected, split per model header.
 struct ParsedUnits {
-    std::map<std::size_t, HeaderUnit> units;  ///< one per parsed header (index into the header list)
+    std::map<std::size_t, HeaderUnit>
+        units;  ///< one per parsed header (index into the header list)
     /// Whether the units kept from an earlier scan still own exactly the outside enums
     /// they built: false when this parse moved an outside enum's first user, and the
     /// whole scan must be re-parsed (rare: only shared, unglobbed enum headers).
@@ -59,7 +60,8 @@ struct ParsedUnits {
 /// (only their outside_enums_used/owned are read). Building reports into each
 /// unit's diagnostics and into `diags`, in unit order.
 ParsedUnits split_units(const ModelDecls& decls, const std::vector<std::filesystem::path>& files,
-                        const std::set<std::size_t>& parsed, const std::map<std::size_t, const HeaderUnit*>& cached,
+                        const std::set<std::size_t>& parsed,
+                        const std::map<std::size_t, const HeaderUnit*>& cached,
                         const UnitOf& unit_of, support::Diagnostics& diags);
 
 /// The scan's schema: every unit's enums, then every unit's tables, in `units` order.

@@ -23,7 +23,8 @@ bool ProjectFolder::contains(const fs::path& file) const {
     return is_under(normal, root) && (cache_dir.empty() || !is_under(normal, cache_dir));
 }
 
-std::optional<IncrementalPlan> plan_incremental_scan(StoredUnits stored, const std::vector<fs::path>& files) {
+std::optional<IncrementalPlan> plan_incremental_scan(StoredUnits stored,
+                                                     const std::vector<fs::path>& files) {
     if (!unchanged(stored.shared)) return std::nullopt;
     std::map<fs::path, HeaderUnit*> by_file;
     for (auto& unit : stored.units) by_file[unit.file.lexically_normal()] = &unit;
@@ -43,8 +44,9 @@ std::optional<IncrementalPlan> plan_incremental_scan(StoredUnits stored, const s
 }
 
 std::optional<std::map<std::size_t, std::vector<FileHash>>> header_dependencies(
-    const std::vector<fs::path>& files, const std::set<std::size_t>& parsed, const IncludeSearch& search,
-    const ProjectFolder& project, const std::vector<FileHash>& read, std::string* why) {
+    const std::vector<fs::path>& files, const std::set<std::size_t>& parsed,
+    const IncludeSearch& search, const ProjectFolder& project, const std::vector<FileHash>& read,
+    std::string* why) {
     auto fail = [&](std::string reason) {
         if (why) *why = std::move(reason);
         return std::nullopt;
@@ -57,25 +59,29 @@ std::optional<std::map<std::size_t, std::vector<FileHash>>> header_dependencies(
     for (std::size_t u : parsed) {
         IncludeWalk walk = walk_includes({files[u]}, search, project.root);
         if (!walk.opaque_files.empty())
-            return fail(walk.opaque_files.front().string() + " has an #include the include walk cannot follow");
+            return fail(walk.opaque_files.front().string() +
+                        " has an #include the include walk cannot follow");
         auto& deps = out[u];
         for (const auto& p : walk.project_files) {
             fs::path normal = p.lexically_normal();
             reached.insert(normal);
             auto it = read_hashes.find(normal);
-            std::optional<std::string> hash = it != read_hashes.end() ? std::optional<std::string>(it->second)
-                                                                      : hash_file(normal);
+            std::optional<std::string> hash = it != read_hashes.end()
+                                                  ? std::optional<std::string>(it->second)
+                                                  : hash_file(normal);
             if (!hash) return fail("cannot read " + normal.string());
             deps.push_back({normal, *hash});
         }
     }
     for (const auto& [path, hash] : read_hashes)
         if (project.contains(path) && !reached.count(path))
-            return fail("the parse read " + path.string() + ", which no model header's #include lines reach");
+            return fail("the parse read " + path.string() +
+                        ", which no model header's #include lines reach");
     return out;
 }
 
-std::vector<FileHash> outside_files(const std::vector<FileHash>& read, const ProjectFolder& project) {
+std::vector<FileHash> outside_files(const std::vector<FileHash>& read,
+                                    const ProjectFolder& project) {
     // Paths stay as libclang spelled them: lexically normalising
     // "/../lib/gcc/x86_64-linux-gnu/12/../../../../include/c++/12/string" through a
     // symlinked /lib gives a path that does not exist.

@@ -18,8 +18,8 @@
 #include <vector>
 
 #include "scan/cache/content_hash.hpp"
-#include "scan/include_walk.hpp"
 #include "scan/cache/unit_store.hpp"
+#include "scan/include_walk.hpp"
 
 namespace autogen::scan {
 
@@ -44,18 +44,20 @@ struct IncrementalPlan {
 /// or vanished (parse everything). A header without a stored unit (new), or with a
 /// dependency that changed or vanished, is re-parsed; units of headers no longer
 /// in `files` are dropped.
-std::optional<IncrementalPlan> plan_incremental_scan(StoredUnits stored,
-                                                     const std::vector<std::filesystem::path>& files);
+std::optional<IncrementalPlan> plan_incremental_scan(
+    StoredUnits stored, const std::vector<std::filesystem::path>& files);
 
 /// The dependencies of each parsed header (`parsed`: indexes into `files`), with the
 /// content hashes libclang read (`read`; a file the walk reaches but libclang did not
 /// read, e.g. behind a false #if, is hashed from disk). nullopt if the walk cannot
 /// vouch for the parse (see the top of this file); `why` then says why.
 std::optional<std::map<std::size_t, std::vector<FileHash>>> header_dependencies(
-    const std::vector<std::filesystem::path>& files, const std::set<std::size_t>& parsed, const IncludeSearch& search,
-    const ProjectFolder& project, const std::vector<FileHash>& read, std::string* why = nullptr);
+    const std::vector<std::filesystem::path>& files, const std::set<std::size_t>& parsed,
+    const IncludeSearch& search, const ProjectFolder& project, const std::vector<FileHash>& read,
+    std::string* why = nullptr);
 
 /// The files of `read` outside the project, each once (the last hash of a path wins).
-std::vector<FileHash> outside_files(const std::vector<FileHash>& read, const ProjectFolder& project);
+std::vector<FileHash> outside_files(const std::vector<FileHash>& read,
+                                    const ProjectFolder& project);
 
 }  // namespace autogen::scan

@@ -7,10 +7,10 @@
 #include <doctest/doctest.h>
 
 #include "scan/cache/scan_result_json.hpp"
-#include "tests/support/scan_test_support.hpp"
-#include "scan/scanner.hpp"
 #include "scan/cache/unit_store.hpp"
+#include "scan/scanner.hpp"
 #include "schema/schema_view.hpp"
+#include "tests/support/scan_test_support.hpp"
 #include "tests/support/temp_dir.hpp"
 
 namespace autogen::scan {
@@ -26,12 +26,15 @@ std::string everything(const ScanResult& r) {
 }
 
 std::string header(const std::string& includes, const std::string& body) {
-    return "#pragma once\n#include <autogen/model.hpp>\n#include <cstdint>\n#include <string>\n" + includes + body;
+    return "#pragma once\n#include <autogen/model.hpp>\n#include <cstdint>\n#include <string>\n" +
+           includes + body;
 }
 
 std::string table(const std::string& name, const std::string& extra = "") {
-    return "struct AUTOGEN_TABLE(\"" + name + "\") T_" + name + " {\n    AUTOGEN_COLUMN(primary_key) std::int64_t id;\n"
-           "    std::string label;\n" + extra + "};\n";
+    return "struct AUTOGEN_TABLE(\"" + name + "\") T_" + name +
+           " {\n    AUTOGEN_COLUMN(primary_key) std::int64_t id;\n"
+           "    std::string label;\n" +
+           extra + "};\n";
 }
 
 /// Scans with the cache, then without, and checks both give the same outcome.
@@ -56,18 +59,23 @@ std::vector<std::string> names(const std::vector<fs::path>& files) {
 
 }  // namespace
 
-TEST_CASE("incremental scan: one changed header is parsed again alone, and the answer equals a whole parse") {
+TEST_CASE(
+    "incremental scan: one changed header is parsed again alone, and the answer equals a whole "
+    "parse") {
     CachedProject p;
     p.write("models/a.hpp", header("", table("a")));
     p.write("models/b.hpp", header("", "enum class AUTOGEN_ENUM(\"mood\") Mood { calm, angry };\n" +
                                            table("b", "    Mood mood;\n")));
-    p.write("models/c.hpp", header("", table("c", "    AUTOGEN_COLUMN(references = \"a.id\") std::int64_t a_id;\n")));
+    p.write(
+        "models/c.hpp",
+        header("", table("c", "    AUTOGEN_COLUMN(references = \"a.id\") std::int64_t a_id;\n")));
     REQUIRE(scan_and_compare(p));
     CHECK(p.trace.units_stored);
     CHECK(p.entries(".units").size() == 1);
 
-    p.write("models/b.hpp", header("", "enum class AUTOGEN_ENUM(\"mood\") Mood { calm, angry, sleepy };\n" +
-                                           table("b", "    Mood mood;\n    std::int64_t count;\n")));
+    p.write("models/b.hpp",
+            header("", "enum class AUTOGEN_ENUM(\"mood\") Mood { calm, angry, sleepy };\n" +
+                           table("b", "    Mood mood;\n    std::int64_t count;\n")));
     auto r = scan_and_compare(p);
     REQUIRE(r);
     CHECK(p.trace.incremental);
@@ -92,9 +100,11 @@ TEST_CASE("incremental scan: one changed header is parsed again alone, and the a
 TEST_CASE("incremental scan: what includes a changed file is parsed again with it") {
     CachedProject p;
     p.options.include_dirs = {"include"};
-    p.write("include/common/ids.hpp", "#pragma once\n#include <cstdint>\nusing Id = std::int64_t;\n");
-    p.write("models/base.hpp", "#pragma once\n#include <autogen/model.hpp>\n#include <chrono>\n"
-                               "struct Timestamps {\n    std::chrono::system_clock::time_point created_at;\n};\n");
+    p.write("include/common/ids.hpp",
+            "#pragma once\n#include <cstdint>\nusing Id = std::int64_t;\n");
+    p.write("models/base.hpp",
+            "#pragma once\n#include <autogen/model.hpp>\n#include <chrono>\n"
+            "struct Timestamps {\n    std::chrono::system_clock::time_point created_at;\n};\n");
     p.write("models/user.hpp", header("#include \"base.hpp\"\n#include \"common/ids.hpp\"\n",
                                       "struct AUTOGEN_TABLE(\"users\") User : Timestamps {\n"
                                       "    AUTOGEN_COLUMN(primary_key) Id id;\n};\n"));
@@ -103,9 +113,10 @@ TEST_CASE("incremental scan: what includes a changed file is parsed again with i
     REQUIRE(p.trace.units_stored);
 
     SUBCASE("a model header another one includes") {
-        p.write("models/base.hpp", "#pragma once\n#include <autogen/model.hpp>\n#include <chrono>\n"
-                                   "struct Timestamps {\n    std::chrono::system_clock::time_point created_at;\n"
-                                   "    std::chrono::system_clock::time_point updated_at;\n};\n");
+        p.write("models/base.hpp",
+                "#pragma once\n#include <autogen/model.hpp>\n#include <chrono>\n"
+                "struct Timestamps {\n    std::chrono::system_clock::time_point created_at;\n"
+                "    std::chrono::system_clock::time_point updated_at;\n};\n");
         auto r = scan_and_compare(p);
         REQUIRE(r);
         CHECK(p.trace.incremental);
@@ -113,12 +124,14 @@ TEST_CASE("incremental scan: what includes a changed file is parsed again with i
         CHECK(r->schema.find_table("users")->columns.size() == 3);
     }
     SUBCASE("a project header outside the globs") {
-        p.write("include/common/ids.hpp", "#pragma once\n#include <cstdint>\nusing Id = std::int32_t;\n");
+        p.write("include/common/ids.hpp",
+                "#pragma once\n#include <cstdint>\nusing Id = std::int32_t;\n");
         auto r = scan_and_compare(p);
         REQUIRE(r);
         CHECK(p.trace.incremental);
         CHECK(names(p.trace.reparsed) == std::vector<std::string>{"user.hpp"});
-        CHECK(r->schema.find_table("users")->columns.back().type.logical == schema::Logical::Integer);
+        CHECK(r->schema.find_table("users")->columns.back().type.logical ==
+              schema::Logical::Integer);
     }
     SUBCASE("a new header, then a removed one") {
         p.write("models/extra.hpp", header("", table("extra")));
@@ -143,11 +156,14 @@ TEST_CASE("incremental scan: a header that compiles only after another one gets 
     // b.hpp uses Stamp from a.hpp without including it: fine in the whole parse
     // (a.hpp comes first), an error when b.hpp is parsed on its own.
     p.write("models/a.hpp", header("", "struct Stamp { std::int64_t at; };\n" + table("a")));
-    p.write("models/b.hpp", header("", "struct AUTOGEN_TABLE(\"b\") B : Stamp {\n"
-                                       "    AUTOGEN_COLUMN(primary_key) std::int64_t id;\n};\n"));
+    p.write("models/b.hpp", header("",
+                                   "struct AUTOGEN_TABLE(\"b\") B : Stamp {\n"
+                                   "    AUTOGEN_COLUMN(primary_key) std::int64_t id;\n};\n"));
     REQUIRE(scan_and_compare(p));
-    p.write("models/b.hpp", header("", "struct AUTOGEN_TABLE(\"b\") B : Stamp {\n"
-                                       "    AUTOGEN_COLUMN(primary_key) std::int64_t id;\n    int n;\n};\n"));
+    p.write("models/b.hpp",
+            header("",
+                   "struct AUTOGEN_TABLE(\"b\") B : Stamp {\n"
+                   "    AUTOGEN_COLUMN(primary_key) std::int64_t id;\n    int n;\n};\n"));
     auto r = scan_and_compare(p);
     REQUIRE(r);
     CHECK_FALSE(p.trace.incremental);
@@ -162,32 +178,38 @@ TEST_CASE("incremental scan: errors are reported as a whole parse reports them")
     p.write("models/b.hpp", header("", table("b")));
     REQUIRE(scan_and_compare(p));
     SUBCASE("a malformed annotation") {
-        p.write("models/b.hpp", header("", table("b", "    AUTOGEN_COLUMN(lenght = 3) std::string x;\n")));
+        p.write("models/b.hpp",
+                header("", table("b", "    AUTOGEN_COLUMN(lenght = 3) std::string x;\n")));
     }
     SUBCASE("a cross-model error: a duplicate table name") {
-        p.write("models/b.hpp", header("", "struct AUTOGEN_TABLE(\"a\") B { AUTOGEN_COLUMN(primary_key) int id; };\n"));
+        p.write(
+            "models/b.hpp",
+            header("", "struct AUTOGEN_TABLE(\"a\") B { AUTOGEN_COLUMN(primary_key) int id; };\n"));
     }
-    SUBCASE("a C++ error") {
-        p.write("models/b.hpp", header("", table("b", "    Unknown x;\n")));
-    }
+    SUBCASE("a C++ error") { p.write("models/b.hpp", header("", table("b", "    Unknown x;\n"))); }
     CHECK_FALSE(scan_and_compare(p));
     CHECK(p.diags.has_errors());
     CHECK_FALSE(p.trace.incremental);
 }
 
-TEST_CASE("incremental scan: an enum declared outside the model headers belongs to its first user") {
+TEST_CASE(
+    "incremental scan: an enum declared outside the model headers belongs to its first user") {
     CachedProject p;
     p.options.include_dirs = {"include"};
-    p.write("include/status.hpp", "#pragma once\n#include <autogen/model.hpp>\n"
-                                  "enum class AUTOGEN_ENUM(\"status\") Status { on, off };\n");
-    p.write("models/a.hpp", header("#include \"status.hpp\"\n", table("a", "    Status status;\n")));
-    p.write("models/b.hpp", header("#include \"status.hpp\"\n", table("b", "    Status status;\n")));
+    p.write("include/status.hpp",
+            "#pragma once\n#include <autogen/model.hpp>\n"
+            "enum class AUTOGEN_ENUM(\"status\") Status { on, off };\n");
+    p.write("models/a.hpp",
+            header("#include \"status.hpp\"\n", table("a", "    Status status;\n")));
+    p.write("models/b.hpp",
+            header("#include \"status.hpp\"\n", table("b", "    Status status;\n")));
     auto cold = scan_and_compare(p);
     REQUIRE(cold);
     CHECK(cold->schema.enums.size() == 1);
 
     SUBCASE("the owner keeps it: only the changed header is parsed") {
-        p.write("models/b.hpp", header("#include \"status.hpp\"\n", table("b", "    Status status;\n    int n;\n")));
+        p.write("models/b.hpp", header("#include \"status.hpp\"\n",
+                                       table("b", "    Status status;\n    int n;\n")));
         auto r = scan_and_compare(p);
         REQUIRE(r);
         CHECK(p.trace.incremental);
@@ -202,8 +224,9 @@ TEST_CASE("incremental scan: an enum declared outside the model headers belongs 
         CHECK(r->schema.enums[0].name == "status");
     }
     SUBCASE("the enum itself changes: both users are parsed again") {
-        p.write("include/status.hpp", "#pragma once\n#include <autogen/model.hpp>\n"
-                                      "enum class AUTOGEN_ENUM(\"status\") Status { on, off, broken };\n");
+        p.write("include/status.hpp",
+                "#pragma once\n#include <autogen/model.hpp>\n"
+                "enum class AUTOGEN_ENUM(\"status\") Status { on, off, broken };\n");
         auto r = scan_and_compare(p);
         REQUIRE(r);
         CHECK(p.trace.incremental);
@@ -212,11 +235,13 @@ TEST_CASE("incremental scan: an enum declared outside the model headers belongs 
     }
 }
 
-TEST_CASE("incremental scan: no per-header entry when the include walk cannot vouch for the parse") {
+TEST_CASE(
+    "incremental scan: no per-header entry when the include walk cannot vouch for the parse") {
     CachedProject p;
     p.write("models/ids.hpp", "#pragma once\n#include <cstdint>\nusing Id = std::int64_t;\n");
-    p.write("models/a.hpp", header("#define IDS \"ids.hpp\"\n#include IDS\n",
-                                   "struct AUTOGEN_TABLE(\"a\") A { AUTOGEN_COLUMN(primary_key) Id id; };\n"));
+    p.write("models/a.hpp",
+            header("#define IDS \"ids.hpp\"\n#include IDS\n",
+                   "struct AUTOGEN_TABLE(\"a\") A { AUTOGEN_COLUMN(primary_key) Id id; };\n"));
     REQUIRE(scan_and_compare(p));
     CHECK_FALSE(p.trace.units_stored);
     CHECK(p.trace.units_not_stored.find("cannot follow") != std::string::npos);
@@ -231,14 +256,17 @@ TEST_CASE("incremental scan: no per-header entry when the include walk cannot vo
 TEST_CASE("incremental scan: a changed file outside the project means a whole parse") {
     CachedProject p;
     autogen::testing::TempDir vendor;
-    vendor.write("vendor/money.hpp", "#pragma once\n#include <cstdint>\nusing Cents = std::int64_t;\n");
+    vendor.write("vendor/money.hpp",
+                 "#pragma once\n#include <cstdint>\nusing Cents = std::int64_t;\n");
     p.options.include_dirs = {vendor.path()};
-    p.write("models/a.hpp", header("#include <vendor/money.hpp>\n", table("a", "    Cents price;\n")));
+    p.write("models/a.hpp",
+            header("#include <vendor/money.hpp>\n", table("a", "    Cents price;\n")));
     p.write("models/b.hpp", header("", table("b")));
     INFO(p.messages());
     REQUIRE(scan_and_compare(p));
     REQUIRE(p.trace.units_stored);
-    vendor.write("vendor/money.hpp", "#pragma once\n#include <cstdint>\nusing Cents = std::int32_t;\n");
+    vendor.write("vendor/money.hpp",
+                 "#pragma once\n#include <cstdint>\nusing Cents = std::int32_t;\n");
     auto r = scan_and_compare(p);
     REQUIRE(r);
     CHECK_FALSE(p.trace.incremental);

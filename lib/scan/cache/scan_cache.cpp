@@ -35,8 +35,9 @@ std::string build_id() {
             for (int i = 0; i < info->dlpi_phnum && result.empty(); ++i) {
                 const auto& ph = info->dlpi_phdr[i];
                 if (ph.p_type != PT_NOTE) continue;
-                result = build_id_in_notes(reinterpret_cast<const char*>(info->dlpi_addr + ph.p_vaddr), ph.p_memsz,
-                                           ph.p_align == 8 ? 8 : 4);
+                result =
+                    build_id_in_notes(reinterpret_cast<const char*>(info->dlpi_addr + ph.p_vaddr),
+                                      ph.p_memsz, ph.p_align == 8 ? 8 : 4);
             }
             return 1;  // the first object is the executable itself: stop there
         },
@@ -60,7 +61,8 @@ const std::string& this_build() {
     return id;
 }
 
-std::string result_key(const std::string& toolchain, const std::vector<std::string>& args, const fs::path& umbrella) {
+std::string result_key(const std::string& toolchain, const std::vector<std::string>& args,
+                       const fs::path& umbrella) {
     KeyHasher h;
     h.add(kFormat).add(support::version()).add(this_build()).add(toolchain).add(umbrella.string());
     add_clang_environment(h);
@@ -71,7 +73,8 @@ std::string result_key(const std::string& toolchain, const std::vector<std::stri
 
 void add_clang_environment(KeyHasher& h) {
     // clang reads these include paths from the environment.
-    for (const char* var : {"CPATH", "CPLUS_INCLUDE_PATH", "C_INCLUDE_PATH"}) h.add(var).add(env(var));
+    for (const char* var : {"CPATH", "CPLUS_INCLUDE_PATH", "C_INCLUDE_PATH"})
+        h.add(var).add(env(var));
     // A relative path in the arguments resolves against the working directory.
     std::error_code ec;
     h.add(fs::current_path(ec).string());
@@ -99,14 +102,15 @@ std::optional<CachedOutcome> lookup_result(const CacheSettings& cache, const std
     return outcome;
 }
 
-bool store_result(const CacheSettings& cache, const std::string& key, const std::vector<FileHash>& files_read,
-                  const CachedOutcome& outcome) {
+bool store_result(const CacheSettings& cache, const std::string& key,
+                  const std::vector<FileHash>& files_read, const CachedOutcome& outcome) {
     if (!cache.enabled()) return false;
     json read = json::array();
     std::set<fs::path> seen;
     for (const auto& f : files_read)
         if (seen.insert(f.path).second) read.push_back({f.path.string(), f.hash});
-    return write_cache_entry(result_entry_path(cache, key), kFormat, key, {{"read", read}}, encode_outcome(outcome));
+    return write_cache_entry(result_entry_path(cache, key), kFormat, key, {{"read", read}},
+                             encode_outcome(outcome));
 }
 
 }  // namespace autogen::scan

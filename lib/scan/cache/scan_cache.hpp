@@ -22,8 +22,8 @@ namespace autogen::scan {
 const std::string& this_build();
 
 /// What a result depends on besides file contents: this build of autogen (version
-/// and ELF build id), `toolchain` (which libclang parses: libclang_identity()), the clang arguments,
-/// the umbrella's path (the project folder) and clang's include-path environment.
+/// and ELF build id), `toolchain` (which libclang parses: libclang_identity()), the clang
+/// arguments, the umbrella's path (the project folder) and clang's include-path environment.
 std::string result_key(const std::string& toolchain, const std::vector<std::string>& args,
                        const std::filesystem::path& umbrella);
 
@@ -44,7 +44,7 @@ std::optional<CachedOutcome> lookup_result(const CacheSettings& cache, const std
 /// the hash of the content it read (taken from the parse, not re-read afterwards, so
 /// an edit during the scan cannot pair new hashes with an old result). False (and
 /// nothing stored) if the entry cannot be written; never an error.
-bool store_result(const CacheSettings& cache, const std::string& key, const std::vector<FileHash>& files_read,
-                  const CachedOutcome& outcome);
+bool store_result(const CacheSettings& cache, const std::string& key,
+                  const std::vector<FileHash>& files_read, const CachedOutcome& outcome);
 
 }  // namespace autogen::scan

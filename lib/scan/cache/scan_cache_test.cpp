@@ -9,9 +9,9 @@
 #include <cstdlib>
 #include <thread>
 
-#include "tests/support/scan_test_support.hpp"
 #include "scan/scanner.hpp"
 #include "schema/schema_view.hpp"
+#include "tests/support/scan_test_support.hpp"
 
 namespace autogen::scan {
 
@@ -29,13 +29,17 @@ std::string everything(const ScanResult& r) {
 /// Scoped environment variable.
 struct EnvVar {
     std::string name;
-    EnvVar(std::string n, const char* value) : name(std::move(n)) { ::setenv(name.c_str(), value, 1); }
+    EnvVar(std::string n, const char* value) : name(std::move(n)) {
+        ::setenv(name.c_str(), value, 1);
+    }
     ~EnvVar() { ::unsetenv(name.c_str()); }
 };
 
 }  // namespace
 
-TEST_CASE("scan cache: a cached result equals the uncached one (SPEC example: enums, checks, locations)") {
+TEST_CASE(
+    "scan cache: a cached result equals the uncached one (SPEC example: enums, checks, "
+    "locations)") {
     CachedProject p;
     std::string file = p.write("models/shop.hpp", testing::spec_example());
     auto plain = p.scan_uncached();
@@ -65,7 +69,8 @@ TEST_CASE("scan cache: a cached result equals the uncached one (SPEC example: en
     REQUIRE(orders);
     REQUIRE(orders->checks.size() == 1);
     CHECK(orders->checks[0].expression == "total_cents >= 0");
-    CHECK(orders->checks[0].location.line == plain->schema.find_table("orders")->checks[0].location.line);
+    CHECK(orders->checks[0].location.line ==
+          plain->schema.find_table("orders")->checks[0].location.line);
     REQUIRE(orders->foreign_keys.size() == 1);
     CHECK(orders->foreign_keys[0].on_delete == schema::ReferentialAction::Cascade);
     CHECK(orders->columns[5].type.sql == "NUMERIC(12,2)");
@@ -73,26 +78,32 @@ TEST_CASE("scan cache: a cached result equals the uncached one (SPEC example: en
     CHECK(warm->files == plain->files);
 }
 
-TEST_CASE("scan cache: a change to a model header, an included project header, the args or the file set invalidates") {
+TEST_CASE(
+    "scan cache: a change to a model header, an included project header, the args or the file set "
+    "invalidates") {
     CachedProject p;
     p.options.include_dirs = {"include"};
-    p.write("include/common/ids.hpp", "#pragma once\n#include <cstdint>\nusing Id = std::int64_t;\n");
-    p.write("models/a.hpp", "#pragma once\n#include <autogen/model.hpp>\n#include \"common/ids.hpp\"\n"
-                            "struct AUTOGEN_TABLE(\"a\") A { AUTOGEN_COLUMN(primary_key) Id id; };\n");
+    p.write("include/common/ids.hpp",
+            "#pragma once\n#include <cstdint>\nusing Id = std::int64_t;\n");
+    p.write("models/a.hpp",
+            "#pragma once\n#include <autogen/model.hpp>\n#include \"common/ids.hpp\"\n"
+            "struct AUTOGEN_TABLE(\"a\") A { AUTOGEN_COLUMN(primary_key) Id id; };\n");
     REQUIRE(p.scan_cached());
     REQUIRE(p.scan_cached());
     CHECK(p.trace.result_hit);
 
     SUBCASE("model header") {
-        p.write("models/a.hpp", "#pragma once\n#include <autogen/model.hpp>\n#include \"common/ids.hpp\"\n"
-                                "struct AUTOGEN_TABLE(\"a\") A { AUTOGEN_COLUMN(primary_key) Id id; Id b; };\n");
+        p.write("models/a.hpp",
+                "#pragma once\n#include <autogen/model.hpp>\n#include \"common/ids.hpp\"\n"
+                "struct AUTOGEN_TABLE(\"a\") A { AUTOGEN_COLUMN(primary_key) Id id; Id b; };\n");
         auto r = p.scan_cached();
         REQUIRE(r);
         CHECK_FALSE(p.trace.result_hit);
         CHECK(r->schema.tables[0].columns.size() == 2);
     }
     SUBCASE("included project header: same size, other content") {
-        p.write("include/common/ids.hpp", "#pragma once\n#include <cstdint>\nusing Id = std::int32_t;\n");
+        p.write("include/common/ids.hpp",
+                "#pragma once\n#include <cstdint>\nusing Id = std::int32_t;\n");
         auto r = p.scan_cached();
         REQUIRE(r);
         CHECK_FALSE(p.trace.result_hit);
@@ -106,8 +117,9 @@ TEST_CASE("scan cache: a change to a model header, an included project header, t
         CHECK(p.trace.result_hit);
     }
     SUBCASE("a new model file matched by the globs") {
-        p.write("models/b.hpp", "#pragma once\n#include <autogen/model.hpp>\n"
-                                "struct AUTOGEN_TABLE(\"b\") B { AUTOGEN_COLUMN(primary_key) int id; };\n");
+        p.write("models/b.hpp",
+                "#pragma once\n#include <autogen/model.hpp>\n"
+                "struct AUTOGEN_TABLE(\"b\") B { AUTOGEN_COLUMN(primary_key) int id; };\n");
         auto r = p.scan_cached();
         REQUIRE(r);
         CHECK_FALSE(p.trace.result_hit);
@@ -128,7 +140,8 @@ TEST_CASE("scan cache: a change to a model header, an included project header, t
 
 TEST_CASE("scan cache: a failed scan is not stored and reports its errors every time") {
     CachedProject p;
-    p.write("models/bad.hpp", "#include <autogen/model.hpp>\nstruct AUTOGEN_TABLE(\"t\") T { Unknown x; };\n");
+    p.write("models/bad.hpp",
+            "#include <autogen/model.hpp>\nstruct AUTOGEN_TABLE(\"t\") T { Unknown x; };\n");
     CHECK_FALSE(p.scan_cached());
     CHECK(p.diags.has_errors());
     CHECK_FALSE(p.trace.result_stored);
@@ -146,8 +159,9 @@ TEST_CASE("scan cache: a corrupt or foreign entry is ignored and rewritten") {
     REQUIRE(entries.size() == 1);
     std::string good = autogen::testing::read_file(entries[0]);
 
-    for (std::string bad : {std::string(""), std::string("{not json"), good.substr(0, good.size() / 2),
-                            std::string("{\"format\":\"autogen-scan-result-1\",\"key\":\"x\"}"), std::string("[]")}) {
+    for (std::string bad :
+         {std::string(""), std::string("{not json"), good.substr(0, good.size() / 2),
+          std::string("{\"format\":\"autogen-scan-result-1\",\"key\":\"x\"}"), std::string("[]")}) {
         p.dir.write(fs::relative(entries[0], p.dir.path()), bad);
         auto r = p.scan_cached();
         INFO(p.messages());
@@ -177,8 +191,10 @@ TEST_CASE("scan cache: stored warnings and notes come back with a hit") {
     fs::path header = dir.write("m.hpp", "struct X {};\n");
     CachedOutcome outcome;
     outcome.result.files = {header};
-    outcome.diagnostics.push_back({support::Severity::Note, support::Category::Model, "a note", {header.string(), 1, 2}, ""});
-    outcome.diagnostics.push_back({support::Severity::Warning, support::Category::Config, "a warning", {}, "a hint"});
+    outcome.diagnostics.push_back(
+        {support::Severity::Note, support::Category::Model, "a note", {header.string(), 1, 2}, ""});
+    outcome.diagnostics.push_back(
+        {support::Severity::Warning, support::Category::Config, "a warning", {}, "a hint"});
     auto h = hash_file(header);
     REQUIRE(h);
     REQUIRE(store_result(cache, "k", {{header, *h}}, outcome));
@@ -203,7 +219,8 @@ TEST_CASE("scan cache: concurrent writers and readers of one entry never see a p
     auto outcome_of = [&](int writer) {
         CachedOutcome o;
         o.result.files = {header};
-        for (int i = 0; i < 200 * (writer + 1); ++i) o.result.schema.tables.push_back({.name = "t" + std::to_string(i)});
+        for (int i = 0; i < 200 * (writer + 1); ++i)
+            o.result.schema.tables.push_back({.name = "t" + std::to_string(i)});
         return o;
     };
     std::atomic<int> bad{0}, writers_left{3};

@@ -16,7 +16,7 @@ namespace {
 struct Corrupt {};
 
 class Writer {
-public:
+  public:
     std::string out;
 
     void varint(std::uint64_t v) {
@@ -62,12 +62,12 @@ public:
         }
     }
 
-private:
+  private:
     std::unordered_map<std::string, std::uint64_t> files_;
 };
 
 class Reader {
-public:
+  public:
     explicit Reader(std::string_view in) : in_(in) {}
 
     bool at_end() const { return pos_ == in_.size(); }
@@ -133,7 +133,7 @@ public:
         for (auto& item : items) each(item);
     }
 
-private:
+  private:
     std::string_view in_;
     std::size_t pos_ = 0;
     std::vector<std::string> files_;

@@ -42,10 +42,17 @@ CachedOutcome sample() {
     status.location = {"/p/models/b.hpp", 3, 1};
     t.columns = {id, name, status};
     t.primary_key = schema::PrimaryKey{"pk_users", {"id"}};
-    t.foreign_keys.push_back({"fk", {"id"}, "other", "t", {"x"}, schema::ReferentialAction::Cascade,
-                              schema::ReferentialAction::SetDefault, {"/p/models/a.hpp", 20, 2}});
+    t.foreign_keys.push_back({"fk",
+                              {"id"},
+                              "other",
+                              "t",
+                              {"x"},
+                              schema::ReferentialAction::Cascade,
+                              schema::ReferentialAction::SetDefault,
+                              {"/p/models/a.hpp", 20, 2}});
     t.uniques.push_back({"uq", {"name", "id"}, {"/p/models/a.hpp", 21, 2}});
-    t.indexes.push_back({"ix", {"(lower(name))"}, true, "name IS NOT NULL", {"/p/models/a.hpp", 22, 2}});
+    t.indexes.push_back(
+        {"ix", {"(lower(name))"}, true, "name IS NOT NULL", {"/p/models/a.hpp", 22, 2}});
     t.checks.push_back({"ck", "id > 0", {"/p/models/a.hpp", 23, 2}});
     schema::Table bare;
     bare.name = "bare";

@@ -33,12 +33,16 @@ json column(const schema::Column& c) {
 }
 
 json table(const schema::Table& t) {
-    json j = {{"schema", t.schema},         {"name", t.name},   {"comment", t.comment},
-              {"renamed_from", t.renamed_from}, {"location", loc(t.location)}};
+    json j = {{"schema", t.schema},
+              {"name", t.name},
+              {"comment", t.comment},
+              {"renamed_from", t.renamed_from},
+              {"location", loc(t.location)}};
     j["columns"] = json::array();
     for (const auto& c : t.columns) j["columns"].push_back(column(c));
-    j["primary_key"] = t.primary_key ? json{{"name", t.primary_key->name}, {"columns", t.primary_key->columns}}
-                                     : json(nullptr);
+    j["primary_key"] =
+        t.primary_key ? json{{"name", t.primary_key->name}, {"columns", t.primary_key->columns}}
+                      : json(nullptr);
     j["foreign_keys"] = json::array();
     for (const auto& fk : t.foreign_keys)
         j["foreign_keys"].push_back({{"name", fk.name},
@@ -51,7 +55,8 @@ json table(const schema::Table& t) {
                                      {"location", loc(fk.location)}});
     j["uniques"] = json::array();
     for (const auto& u : t.uniques)
-        j["uniques"].push_back({{"name", u.name}, {"columns", u.columns}, {"location", loc(u.location)}});
+        j["uniques"].push_back(
+            {{"name", u.name}, {"columns", u.columns}, {"location", loc(u.location)}});
     j["indexes"] = json::array();
     for (const auto& ix : t.indexes)
         j["indexes"].push_back({{"name", ix.name},
@@ -61,7 +66,8 @@ json table(const schema::Table& t) {
                                 {"location", loc(ix.location)}});
     j["checks"] = json::array();
     for (const auto& ck : t.checks)
-        j["checks"].push_back({{"name", ck.name}, {"expression", ck.expression}, {"location", loc(ck.location)}});
+        j["checks"].push_back(
+            {{"name", ck.name}, {"expression", ck.expression}, {"location", loc(ck.location)}});
     return j;
 }
 
@@ -113,7 +119,8 @@ schema::Table read_table(const json& j) {
     t.location = read_loc(j.at("location"));
     for (const auto& c : j.at("columns")) t.columns.push_back(read_column(c));
     if (const auto& pk = j.at("primary_key"); !pk.is_null())
-        t.primary_key = schema::PrimaryKey{pk.at("name").get<std::string>(), pk.at("columns").get<Strings>()};
+        t.primary_key =
+            schema::PrimaryKey{pk.at("name").get<std::string>(), pk.at("columns").get<Strings>()};
     const auto action = schema::ReferentialAction::SetDefault;
     for (const auto& fk : j.at("foreign_keys"))
         t.foreign_keys.push_back({.name = fk.at("name").get<std::string>(),
@@ -151,8 +158,10 @@ nlohmann::json outcome_to_json(const CachedOutcome& outcome) {
     for (const auto& t : outcome.result.schema.tables) j["tables"].push_back(table(t));
     j["enums"] = json::array();
     for (const auto& e : outcome.result.schema.enums)
-        j["enums"].push_back(
-            {{"schema", e.schema}, {"name", e.name}, {"labels", e.labels}, {"location", loc(e.location)}});
+        j["enums"].push_back({{"schema", e.schema},
+                              {"name", e.name},
+                              {"labels", e.labels},
+                              {"location", loc(e.location)}});
     j["diagnostics"] = json::array();
     for (const auto& d : outcome.diagnostics)
         j["diagnostics"].push_back({{"severity", static_cast<int>(d.severity)},

@@ -2,13 +2,12 @@
 #include "scan/cache/std_pch.hpp"
 
 #include <nlohmann/json.hpp>
-
 #include <set>
 #include <system_error>
 
+#include "scan/cache/scan_cache.hpp"
 #include "scan/clang_raii.hpp"
 #include "scan/libclang_loader.hpp"
-#include "scan/cache/scan_cache.hpp"
 #include "scan/translation_unit.hpp"
 
 namespace autogen::scan {
@@ -22,7 +21,8 @@ namespace {
 constexpr const char* kFormat = "autogen-std-pch-2";
 
 std::string pch_source(const std::vector<std::string>& headers) {
-    std::string src = "// autogen: the headers the model headers include from outside the project, precompiled\n";
+    std::string src =
+        "// autogen: the headers the model headers include from outside the project, precompiled\n";
     for (const auto& h : headers) src += "#include <" + h + ">\n";
     return src;
 }
@@ -50,7 +50,9 @@ std::string pch_key(const PchRequest& request) {
     return h.hex();
 }
 
-fs::path pch_path(const CacheSettings& cache, const std::string& key) { return sibling(cache, key, ".pch"); }
+fs::path pch_path(const CacheSettings& cache, const std::string& key) {
+    return sibling(cache, key, ".pch");
+}
 
 std::optional<StdPch> find_std_pch(const CacheSettings& cache, const PchRequest& request) {
     if (!cache.enabled()) return std::nullopt;
@@ -77,8 +79,8 @@ std::optional<StdPch> find_std_pch(const CacheSettings& cache, const PchRequest&
 
 std::optional<StdPch> build_std_pch(const CacheSettings& cache, const PchRequest& request) {
     // Without a usable libclang no PCH: the parse that follows reports why.
-    if (!cache.enabled() || request.headers.empty() || libclang_problem() || !ensure_cache_folder(cache.dir) ||
-        !ensure_cache_folder(cache.dir / "pch"))
+    if (!cache.enabled() || request.headers.empty() || libclang_problem() ||
+        !ensure_cache_folder(cache.dir) || !ensure_cache_folder(cache.dir / "pch"))
         return std::nullopt;
     std::string key = pch_key(request);
     // The source must exist on disk (clang records it as the PCH's input). Rewrite it
@@ -87,15 +89,17 @@ std::optional<StdPch> build_std_pch(const CacheSettings& cache, const PchRequest
     std::string text = pch_source(request.headers);
     if (read_whole_file(source) != text && !write_atomically(source, text)) return std::nullopt;
 
-    clang::Index index(clang_createIndex(/*excludeDeclarationsFromPCH=*/0, /*displayDiagnostics=*/0));
+    clang::Index index(
+        clang_createIndex(/*excludeDeclarationsFromPCH=*/0, /*displayDiagnostics=*/0));
     std::vector<std::string> args = header_args(request.args);
     std::vector<const char*> argv;
     for (const auto& a : args) argv.push_back(a.c_str());
     unsigned options = CXTranslationUnit_ForSerialization | CXTranslationUnit_Incomplete |
                        CXTranslationUnit_SkipFunctionBodies;
     CXTranslationUnit raw = nullptr;
-    if (clang_parseTranslationUnit2(index.get(), source.c_str(), argv.data(), static_cast<int>(argv.size()), nullptr,
-                                    0, options, &raw) != CXError_Success ||
+    if (clang_parseTranslationUnit2(index.get(), source.c_str(), argv.data(),
+                                    static_cast<int>(argv.size()), nullptr, 0, options,
+                                    &raw) != CXError_Success ||
         !raw)
         return std::nullopt;
     clang::TranslationUnit tu(raw);
@@ -107,7 +111,8 @@ std::optional<StdPch> build_std_pch(const CacheSettings& cache, const PchRequest
     StdPch pch{pch_path(cache, key), std::move(*read)};
     fs::path tmp = temporary_sibling(pch.file);
     std::error_code ec;
-    if (clang_saveTranslationUnit(tu.get(), tmp.c_str(), clang_defaultSaveOptions(tu.get())) != CXSaveError_None) {
+    if (clang_saveTranslationUnit(tu.get(), tmp.c_str(), clang_defaultSaveOptions(tu.get())) !=
+        CXSaveError_None) {
         fs::remove(tmp, ec);
         return std::nullopt;
     }
@@ -120,7 +125,8 @@ std::optional<StdPch> build_std_pch(const CacheSettings& cache, const PchRequest
     std::set<fs::path> seen;
     for (const auto& f : pch.read)
         if (seen.insert(f.path).second) list.push_back({f.path.string(), f.hash});
-    json manifest = {{"format", kFormat}, {"key", key}, {"headers", request.headers}, {"read", list}};
+    json manifest = {
+        {"format", kFormat}, {"key", key}, {"headers", request.headers}, {"read", list}};
     if (!write_atomically(sibling(cache, key, ".json"), manifest.dump(1))) return std::nullopt;
     return pch;
 }
@@ -128,7 +134,8 @@ std::optional<StdPch> build_std_pch(const CacheSettings& cache, const PchRequest
 void discard_std_pch(const CacheSettings& cache, const PchRequest& request) {
     if (!cache.enabled()) return;
     std::error_code ec;
-    fs::remove(sibling(cache, pch_key(request), ".json"), ec);  // the manifest first: no reader trusts the rest
+    fs::remove(sibling(cache, pch_key(request), ".json"),
+               ec);  // the manifest first: no reader trusts the rest
 }
 
 }  // namespace autogen::scan

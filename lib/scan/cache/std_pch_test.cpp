@@ -8,8 +8,8 @@
 #include <thread>
 
 #include "scan/cache/scan_result_json.hpp"
-#include "tests/support/scan_test_support.hpp"
 #include "scan/scanner.hpp"
+#include "tests/support/scan_test_support.hpp"
 
 namespace autogen::scan {
 
@@ -24,7 +24,8 @@ std::string text_of(const std::optional<ScanResult>& r) {
 
 }  // namespace
 
-TEST_CASE("std pch: built on the first scan, reused after a model edit, same result as a plain parse") {
+TEST_CASE(
+    "std pch: built on the first scan, reused after a model edit, same result as a plain parse") {
     CachedProject p;
     auto header = p.write("models/shop.hpp", testing::spec_example());
     auto first = p.scan_cached();
@@ -38,7 +39,8 @@ TEST_CASE("std pch: built on the first scan, reused after a model edit, same res
     CHECK(text_of(first) == text_of(p.scan_uncached()));
 
     // A model edit: the result cache misses, the PCH is reused.
-    std::ofstream(header, std::ios::app) << "struct AUTOGEN_TABLE(\"extra\") Extra { std::int64_t id; };\n";
+    std::ofstream(header, std::ios::app)
+        << "struct AUTOGEN_TABLE(\"extra\") Extra { std::int64_t id; };\n";
     auto second = p.scan_cached();
     REQUIRE(second);
     CHECK_FALSE(p.trace.result_hit);
@@ -56,19 +58,23 @@ TEST_CASE("std pch: built on the first scan, reused after a model edit, same res
     CHECK(e->location.line == 33);
 }
 
-TEST_CASE("std pch: a header it holds changed by content -> rebuilt, and the result cache misses too") {
+TEST_CASE(
+    "std pch: a header it holds changed by content -> rebuilt, and the result cache misses too") {
     CachedProject p;
     autogen::testing::TempDir vendor;  // outside the project: goes into the PCH
-    auto lib = vendor.write("vendor/ids.hpp", "#pragma once\n#include <cstdint>\nusing Id = std::int64_t;\n");
+    auto lib = vendor.write("vendor/ids.hpp",
+                            "#pragma once\n#include <cstdint>\nusing Id = std::int64_t;\n");
     p.options.include_dirs = {vendor.path()};
-    p.write("models/a.hpp", "#include <autogen/model.hpp>\n#include <vendor/ids.hpp>\n"
-                            "struct AUTOGEN_TABLE(\"a\") A { AUTOGEN_COLUMN(primary_key) Id id; };\n");
+    p.write("models/a.hpp",
+            "#include <autogen/model.hpp>\n#include <vendor/ids.hpp>\n"
+            "struct AUTOGEN_TABLE(\"a\") A { AUTOGEN_COLUMN(primary_key) Id id; };\n");
     REQUIRE(p.scan_cached());
     CHECK(p.trace.pch_built);
     CHECK(p.scan_cached());
     CHECK(p.trace.result_hit);
 
-    std::ofstream(lib) << "#pragma once\n#include <cstdint>\nusing Id = std::int32_t;\n";  // now an Integer
+    std::ofstream(lib)
+        << "#pragma once\n#include <cstdint>\nusing Id = std::int32_t;\n";  // now an Integer
     auto r = p.scan_cached();
     INFO(p.messages());
     REQUIRE(r);
@@ -108,8 +114,9 @@ TEST_CASE("std pch: nothing is precompiled without a cache folder, or when a hea
     CHECK_FALSE(fs::exists(p.cache.dir));
 
     CachedProject missing;
-    missing.write("models/m.hpp", "#include <autogen/model.hpp>\n#include <no_such_header.hpp>\n"
-                                  "struct AUTOGEN_TABLE() M { int id; };\n");
+    missing.write("models/m.hpp",
+                  "#include <autogen/model.hpp>\n#include <no_such_header.hpp>\n"
+                  "struct AUTOGEN_TABLE() M { int id; };\n");
     CHECK_FALSE(missing.scan_cached());
     CHECK_FALSE(missing.trace.pch_built);
     CHECK(missing.find_error("'no_such_header.hpp' file not found"));

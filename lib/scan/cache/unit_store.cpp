@@ -5,7 +5,6 @@
 #include "scan/cache/unit_store.hpp"
 
 #include <nlohmann/json.hpp>
-
 #include <system_error>
 
 #include "scan/cache/cache_entry.hpp"
@@ -29,7 +28,8 @@ json hashes_to_json(const std::vector<FileHash>& files) {
 
 std::vector<FileHash> hashes_from_json(const json& j) {
     std::vector<FileHash> out;
-    for (const auto& item : j) out.push_back({item.at(0).get<std::string>(), item.at(1).get<std::string>()});
+    for (const auto& item : j)
+        out.push_back({item.at(0).get<std::string>(), item.at(1).get<std::string>()});
     return out;
 }
 
