@@ -2,10 +2,14 @@
 # Installs what is missing, builds autogen twice and runs every test with ctest:
 #   1. g++, RelWithDebInfo, -Werror: unit tests, CLI script tests, golden and conformance tests;
 #   2. clang++ with AddressSanitizer + UndefinedBehaviorSanitizer, -Werror: the same tests.
+# Before building: the format check (scripts/check-format.sh, clang-format-14).
 # Exits non-zero on the first failing build or test run. Never prompts (CI=true safe).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/install-deps.sh"
+
+echo "== format check (.clang-format)"
+"$root/scripts/check-format.sh"
 
 echo "== build 1/2: g++ (RelWithDebInfo)"
 # -DAUTOGEN_BUILD_TESTS=ON on every tree: scripts/demo.sh configures build/release with
