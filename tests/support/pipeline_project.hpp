@@ -15,20 +15,12 @@
 #include "schema/schema.hpp"
 #include "support/config.hpp"
 #include "tests/support/postgres_test_server.hpp"
+#include "tests/support/scoped_env.hpp"
 #include "tests/support/temp_dir.hpp"
 
 namespace autogen::test {
 
-/// Sets an environment variable for a scope (AUTOGEN_NO_CACHE ...), unsets it after.
-struct ScopedEnv {
-    std::string name;
-    ScopedEnv(std::string n, const char* value) : name(std::move(n)) {
-        ::setenv(name.c_str(), value, 1);
-    }
-    ~ScopedEnv() { ::unsetenv(name.c_str()); }
-    ScopedEnv(const ScopedEnv&) = delete;
-    ScopedEnv& operator=(const ScopedEnv&) = delete;
-};
+using testing::ScopedEnv;  // tests/support/scoped_env.hpp
 
 /// autogen.toml of a SQLite project whose models are models/*.hpp.
 inline const std::string kSqliteToml =

@@ -12,6 +12,7 @@
 #include "scan/scanner.hpp"
 #include "schema/schema_view.hpp"
 #include "tests/support/scan_test_support.hpp"
+#include "tests/support/scoped_env.hpp"
 
 namespace autogen::scan {
 
@@ -25,15 +26,6 @@ namespace {
 std::string everything(const ScanResult& r) {
     return outcome_to_json(CachedOutcome{r, {}}).dump(1) + schema::to_json(r.schema).dump(1);
 }
-
-/// Scoped environment variable.
-struct EnvVar {
-    std::string name;
-    EnvVar(std::string n, const char* value) : name(std::move(n)) {
-        ::setenv(name.c_str(), value, 1);
-    }
-    ~EnvVar() { ::unsetenv(name.c_str()); }
-};
 
 }  // namespace
 
@@ -256,18 +248,18 @@ TEST_CASE("scan cache: AUTOGEN_NO_CACHE disables it; AUTOGEN_CACHE_DIR moves it"
     fs::path default_dir = p.dir.path() / ".autogen" / "cache";
     CHECK(CacheSettings::from_env(p.dir.path()).dir == default_dir);
     {
-        EnvVar off("AUTOGEN_NO_CACHE", "1");
+        autogen::testing::ScopedEnv off("AUTOGEN_NO_CACHE", "1");
         CHECK_FALSE(CacheSettings::from_env(p.dir.path()).enabled());
         REQUIRE(scan(p.options, p.diags));
         CHECK_FALSE(fs::exists(p.dir.path() / ".autogen"));
     }
     {
-        EnvVar zero("AUTOGEN_NO_CACHE", "0");
+        autogen::testing::ScopedEnv zero("AUTOGEN_NO_CACHE", "0");
         CHECK(CacheSettings::from_env(p.dir.path()).enabled());
     }
     {
         autogen::testing::TempDir elsewhere;
-        EnvVar moved("AUTOGEN_CACHE_DIR", elsewhere.path().c_str());
+        autogen::testing::ScopedEnv moved("AUTOGEN_CACHE_DIR", elsewhere.path().c_str());
         CHECK(CacheSettings::from_env(p.dir.path()).dir == elsewhere.path());
         REQUIRE(scan(p.options, p.diags));
         CHECK_FALSE(fs::exists(p.dir.path() / ".autogen"));
