@@ -18,22 +18,6 @@ std::string list(const std::vector<std::string>& v) {
 
 std::string opt(const std::optional<std::string>& s) { return s ? "'" + *s + "'" : "none"; }
 
-const char* action(ReferentialAction a) {
-    switch (a) {
-        case ReferentialAction::NoAction:
-            return "no_action";
-        case ReferentialAction::Restrict:
-            return "restrict";
-        case ReferentialAction::Cascade:
-            return "cascade";
-        case ReferentialAction::SetNull:
-            return "set_null";
-        case ReferentialAction::SetDefault:
-            return "set_default";
-    }
-    return "?";
-}
-
 std::string text(const Column& c) {
     return c.name + " " + c.type.sql + (c.nullable ? " NULL" : " NOT NULL") +
            " default=" + opt(c.server_default) + (c.identity ? " identity" : "") +
@@ -41,8 +25,8 @@ std::string text(const Column& c) {
 }
 std::string text(const ForeignKey& k) {
     return "foreign key '" + k.name + "' " + list(k.columns) + " -> " + k.ref_table +
-           list(k.ref_columns) + " on delete " + action(k.on_delete) + " on update " +
-           action(k.on_update);
+           list(k.ref_columns) + " on delete " + schema::to_string(k.on_delete) + " on update " +
+           schema::to_string(k.on_update);
 }
 std::string text(const UniqueConstraint& u) { return "unique '" + u.name + "' " + list(u.columns); }
 std::string text(const Index& i) {

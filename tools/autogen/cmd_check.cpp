@@ -71,7 +71,7 @@ struct FindingList {
 
 class CheckCommand final : public Command {
   public:
-    void configure(CLI::App& app) override {
+    void configure(CLI::App& app, const DialectRegistry&) override {
         app.add_flag(
             "--no-database", no_database_,
             "leave the configured database alone: check the models, the migration chain and "

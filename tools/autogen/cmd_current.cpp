@@ -11,7 +11,7 @@ namespace {
 
 class CurrentCommand final : public Command {
   public:
-    void configure(CLI::App&) override {}
+    void configure(CLI::App&, const DialectRegistry&) override {}
 
     int run(Session& session) override {
         auto project = open_project(session);

@@ -26,7 +26,7 @@ Json statements_json(const std::vector<codegen::Statement>& statements) {
 
 class DiffCommand final : public Command {
   public:
-    void configure(CLI::App& app) override {
+    void configure(CLI::App& app, const DialectRegistry&) override {
         app.add_option("-m,--message", message_, "message to render into the preview");
         app.add_option(
             "--dev-url", dev_url_,

@@ -14,7 +14,7 @@ namespace {
 
 class HashCommand final : public Command {
   public:
-    void configure(CLI::App& app) override {
+    void configure(CLI::App& app, const DialectRegistry&) override {
         app.add_option(
             "--dev-url", dev_url_,
             "a PostgreSQL server where hash may create a temporary database to verify the models "

@@ -9,7 +9,7 @@ namespace {
 
 class HeadsCommand final : public Command {
   public:
-    void configure(CLI::App& app) override {
+    void configure(CLI::App& app, const DialectRegistry&) override {
         app.add_flag("--verbose", verbose_, "show each head in full");
     }
 

@@ -15,7 +15,7 @@ using support::Category;
 
 class HistoryCommand final : public Command {
   public:
-    void configure(CLI::App& app) override {
+    void configure(CLI::App& app, const DialectRegistry&) override {
         app.add_option("-r,--rev-range", range_,
                        "A:B, each side base, head or a revision (either may be empty)");
         app.add_flag("--verbose", verbose_, "show each revision in full");

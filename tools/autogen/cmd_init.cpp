@@ -21,10 +21,9 @@ using support::Category;
 
 class InitCommand final : public Command {
   public:
-    void configure(CLI::App& app) override {
+    void configure(CLI::App& app, const DialectRegistry& dialects) override {
         app.add_option("dir", dir_, "folder to initialise (default: the current one)");
-        // The registry's dialects, the first one by default (the registry is not built yet here).
-        const auto dialects = dialect::make_dialect_registry();
+        // The registry's dialects, the first one by default.
         dialect_ = dialects.name_list().front();
         app.add_option("--dialect", dialect_, dialects.names(" or "))
             ->check(CLI::IsMember(dialects.name_list()));

@@ -16,7 +16,7 @@ namespace fs = std::filesystem;
 
 class InspectCommand final : public Command {
   public:
-    void configure(CLI::App& app) override {
+    void configure(CLI::App& app, const DialectRegistry&) override {
         app.add_option("what", what_, "models or db")
             ->required()
             ->check(CLI::IsMember({"models", "db"}));

@@ -19,7 +19,7 @@ using support::Category;
 
 class MergeCommand final : public Command {
   public:
-    void configure(CLI::App& app) override {
+    void configure(CLI::App& app, const DialectRegistry&) override {
         app.add_option("-m,--message", message_, "what the merge joins")->required();
         app.add_option("revisions", revisions_, "revisions to join, or 'heads' for all heads")
             ->required();

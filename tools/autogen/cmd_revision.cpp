@@ -19,7 +19,7 @@ using support::Category;
 
 class RevisionCommand final : public Command {
   public:
-    void configure(CLI::App& app) override {
+    void configure(CLI::App& app, const DialectRegistry&) override {
         app.add_option("-m,--message", message_, "what the revision does")->required();
         app.add_flag("--empty", empty_, "write an empty revision for hand-written SQL");
         app.add_flag("--baseline", baseline_,

@@ -17,7 +17,7 @@ using support::Category;
 
 class ShowCommand final : public Command {
   public:
-    void configure(CLI::App& app) override {
+    void configure(CLI::App& app, const DialectRegistry&) override {
         app.add_option("revision", target_, "a revision id or unique prefix, head, or label@head")
             ->required();
     }
@@ -54,7 +54,7 @@ class ShowCommand final : public Command {
 
 class BranchesCommand final : public Command {
   public:
-    void configure(CLI::App&) override {}
+    void configure(CLI::App&, const DialectRegistry&) override {}
 
     int run(Session& session) override {
         auto project = open_project(session);

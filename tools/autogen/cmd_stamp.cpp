@@ -17,7 +17,7 @@ std::string ids(const std::vector<std::string>& v) {
 
 class StampCommand final : public Command {
   public:
-    void configure(CLI::App& app) override {
+    void configure(CLI::App& app, const DialectRegistry&) override {
         app.add_option("target", target_, "head, heads, base, or a revision id or prefix")
             ->required();
         add_lock_timeout_option(app, lock_timeout_);

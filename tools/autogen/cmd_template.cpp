@@ -21,7 +21,7 @@ using support::Category;
 
 class TemplateCommand final : public Command {
   public:
-    void configure(CLI::App& app) override {
+    void configure(CLI::App& app, const DialectRegistry&) override {
         app.require_subcommand(1);
         list_ =
             app.add_subcommand("list", "List the built-in templates and the project's overrides");

@@ -19,7 +19,7 @@ class MoveCommand final : public Command {
   public:
     explicit MoveCommand(migrate::Direction direction) : direction_(direction) {}
 
-    void configure(CLI::App& app) override {
+    void configure(CLI::App& app, const DialectRegistry&) override {
         if (direction_ == migrate::Direction::Upgrade) {
             app.add_option("target", target_,
                            "head (default), heads, a revision id or prefix, +N, label@head");

@@ -13,8 +13,10 @@ namespace autogen::cli {
 class Command {
   public:
     virtual ~Command() = default;
-    /// Adds the command's own options and positionals to its subcommand.
-    virtual void configure(CLI::App& app) = 0;
+    /// Adds the command's own options and positionals to its subcommand. `dialects` is the
+    /// registry the session will get (main builds it once): for options whose choices are
+    /// the dialects, such as `init --dialect`.
+    virtual void configure(CLI::App& app, const DialectRegistry& dialects) = 0;
     /// Runs the command; returns the exit code (SPEC §3). Errors go to session.diags.
     virtual int run(Session& session) = 0;
 };

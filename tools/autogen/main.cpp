@@ -65,6 +65,8 @@ int main(int argc, char** argv) {
                  "print files read, models found and other details");
     app.add_flag("--no-color", global.no_color, "never colour the output");
 
+    // Built once: the commands' options (init --dialect) and the session both use it.
+    const auto registry = autogen::dialect::make_dialect_registry();
     std::vector<std::tuple<CLI::App*, std::unique_ptr<Command>, bool>> commands;
     for (const auto& spec : kCommands) {
         CLI::App* sub = app.add_subcommand(spec.name, spec.summary);
@@ -72,7 +74,7 @@ int main(int argc, char** argv) {
         // `autogen check -v`), as SPEC §3's table writes them.
         sub->fallthrough();
         auto command = spec.make();
-        command->configure(*sub);
+        command->configure(*sub, registry);
         commands.emplace_back(sub, std::move(command), spec.read_only);
     }
 
@@ -87,7 +89,6 @@ int main(int argc, char** argv) {
     }
 
     try {
-        auto registry = autogen::dialect::make_dialect_registry();
         Session session(global, registry);
         for (auto& [sub, command, read_only] : commands) {
             if (sub->parsed()) {
