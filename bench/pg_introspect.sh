@@ -7,7 +7,7 @@
 # 10 columns, 2 indexes, 1 foreign key, 1 check each, 3 enums) and prints:
 #   - the inspector alone (bench/pg_introspect.cpp): the first run on a new connection
 #     (cold: what one command pays) and the median of RUNS more on it (warm);
-#   - Alembic 1.8.1's compare_metadata (bench/pg_alembic_compare.py, Debian's
+#   - Alembic 1.8.1's compare_metadata (bench/alembic_compare.py, Debian's
 #     python3-alembic, compare_type and compare_server_default on), one diff to find;
 #   - `autogen diff` as a user runs it (whole process): a generated model tree of N
 #     structs matching the database plus one added column, the scan cache warmed by a
@@ -60,7 +60,7 @@ echo "autogen inspector, $n tables: $line"
 cold_ms=$(field cold_ms)
 warm_ms=$(field median_ms)
 
-line=$(/usr/bin/python3 "$root/bench/pg_alembic_compare.py" "$small")
+line=$(/usr/bin/python3 "$root/bench/alembic_compare.py" "$small")
 echo "alembic compare_metadata, $n tables: $line"
 alembic_ms=$(awk -v s="$(field seconds)" 'BEGIN { printf "%.0f", s * 1000 }')
 
