@@ -3,7 +3,8 @@
 # PostgreSQL and SQLite, in one run.
 #   bench/large_schema.sh BUILD_DIR [SIZES=1000] [RUNS=3]
 # BUILD_DIR holds autogen (the `autogen` target). SIZES: table counts, comma or space
-# separated ("1000,10000"). DIALECTS="postgresql sqlite" (the default) picks the dialects.
+# separated ("1000,10000"). DIALECTS="postgresql sqlite" (the default) picks the dialects;
+# ALEMBIC_RUNS (default RUNS) how often Alembic runs (minutes a run on 10,000 tables).
 # Needs Debian's python3-alembic (/usr/bin/python3) and, for PostgreSQL, Debian's
 # postgresql (a throw-away server: scripts/pg-server.sh). Peak RSS needs /usr/bin/time.
 #
@@ -38,6 +39,7 @@ usage="usage: bench/large_schema.sh BUILD_DIR [SIZES=1000] [RUNS=3]"
 build=$(cd "${1:?$usage}" && pwd)
 read -r -a sizes <<<"$(tr ',' ' ' <<<"${2:-1000}" | tr -s ' ' '\n' | sort -n -u | tr '\n' ' ')"
 runs=${3:-3}
+alembic_runs=${ALEMBIC_RUNS:-$runs}
 read -r -a dialects <<<"${DIALECTS:-postgresql sqlite}"
 unset DATABASE_URL AUTOGEN_NO_CACHE AUTOGEN_CACHE_DIR
 autogen=$build/autogen
@@ -51,6 +53,7 @@ die() {
 [ "${#sizes[@]}" -gt 0 ] || die "no sizes given; $usage"
 for n in "${sizes[@]}"; do [[ $n =~ ^[1-9][0-9]*$ ]] || die "size '$n' is not a positive number; $usage"; done
 [[ $runs =~ ^[1-9][0-9]*$ ]] || die "RUNS '$runs' is not a positive number; $usage"
+[[ $alembic_runs =~ ^[1-9][0-9]*$ ]] || die "ALEMBIC_RUNS '$alembic_runs' is not a positive number"
 for d in "${dialects[@]}"; do
   case $d in postgresql | sqlite) ;; *) die "unknown dialect '$d' in DIALECTS (postgresql, sqlite)" ;; esac
 done
@@ -75,12 +78,17 @@ pg_version=none
 if [[ " ${dialects[*]} " == *" postgresql "* ]]; then
   command -v psql >/dev/null || die "no psql: install Debian's postgresql-client"
   pg_started=1
-  url=$("$root/scripts/pg-server.sh" start "$server")
-  pg_version=$(psql -Atq "$url" -c 'SHOW server_version')
+  # One revision creating N tables runs in one transaction, which holds ~13 lock
+  # slots per table (table, TOAST, sequence, indexes, t0 ...); the default lock table
+  # (max_locks_per_transaction 64 x ~220 backends) fits about 2,000 tables.
+  largest=${sizes[${#sizes[@]} - 1]}
+  locks=$((largest * 16 / 200 > 64 ? largest * 16 / 200 : 64))
+  url=$(PG_SERVER_OPTIONS="-c max_locks_per_transaction=$locks" "$root/scripts/pg-server.sh" start "$server")
+  pg_version="$(psql -Atq "$url" -c 'SHOW server_version') (max_locks_per_transaction $(psql -Atq "$url" -c 'SHOW max_locks_per_transaction'))"
 fi
 echo "machine: $(nproc) cores, $(uname -sr), PostgreSQL $pg_version, SQLite $("$python" -c 'import sqlite3; print(sqlite3.sqlite_version)')," \
      "load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u '+%Y-%m-%d %H:%M UTC')"
-echo "autogen: $autogen; Alembic $("$python" -c 'import alembic; print(alembic.__version__)'); sizes ${sizes[*]}; $runs runs"
+echo "autogen: $autogen; Alembic $("$python" -c 'import alembic; print(alembic.__version__)'); sizes ${sizes[*]}; $runs runs (Alembic $alembic_runs)"
 [ "$has_time" = 1 ] || echo "note: no /usr/bin/time on this machine: the peak RSS column is left out (n/a)"
 
 out=$work/out
@@ -115,11 +123,12 @@ run_once() {
 peak_kb() { if [ "$has_time" = 1 ]; then tail -n 1 "$rssfile"; else echo 0; fi; }
 
 declare -A med mn rss
-# record KEY: the median and minimum of $samples and the maximum of $peaks under KEY.
+# record KEY: the median (of an even count: the mean of the middle two) and minimum of
+# $samples, and the maximum of $peaks, under KEY.
 record() {
   local sorted
   sorted=$(printf '%s\n' "${samples[@]}" | sort -n)
-  med[$1]=$(sed -n "$(((runs + 1) / 2))p" <<<"$sorted")
+  med[$1]=$(awk '{ v[NR] = $1 } END { printf "%d", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }' <<<"$sorted")
   mn[$1]=$(head -n 1 <<<"$sorted")
   rss[$1]=$(printf '%s\n' "${peaks[@]}" | sort -n | tail -n 1)
 }
@@ -180,6 +189,7 @@ measure() {
     "$verify"
     samples+=("$ms")
     peaks+=("$(peak_kb)")
+    log "$key: run $((run + 1))/$runs: $ms ms"
   done
   record "$key"
 }
@@ -196,15 +206,16 @@ warm_up() {
 # it reports (the compare alone), the peak RSS the whole Python process's.
 measure_alembic() {
   local key=$1 db_url=$2 line
-  log "$key: $runs runs"
+  log "$key: $alembic_runs runs"
   samples=()
   peaks=()
-  for ((run = 0; run < runs; run++)); do
+  for ((run = 0; run < alembic_runs; run++)); do
     run_once 0 "$work" "$python" "$root/bench/alembic_compare.py" "$db_url"
     line=$(tail -n 1 "$out")
     [[ $line =~ ^diffs=1\ seconds=([0-9.]+)$ ]] || fail "Alembic should find exactly one difference: $line"
     samples+=("$(awk -v s="${BASH_REMATCH[1]}" 'BEGIN { printf "%d", s * 1000 + 0.5 }')")
     peaks+=("$(peak_kb)")
+    log "$key: run $((run + 1))/$alembic_runs: compare ${BASH_REMATCH[1]} s, whole process $ms ms"
   done
   record "$key"
 }
@@ -304,7 +315,7 @@ print_table() {
   local d=$1 n=$2 n0=${sizes[0]} row key label a m growth ratio mem
   a=${med[$d:$n:alembic]}
   echo
-  echo "### $d, $n tables ($runs runs; load $load_before before, $(cut -d' ' -f1-3 /proc/loadavg) after)"
+  echo "### $d, $n tables ($runs runs, Alembic $alembic_runs; load $load_before before, $(cut -d' ' -f1-3 /proc/loadavg) after)"
   echo
   local growth_head="" growth_rule=""
   if [ "$n" != "$n0" ]; then

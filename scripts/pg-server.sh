@@ -13,7 +13,8 @@
 # `start` on a DIR whose server is running reuses it; a stopped or stale one is restarted.
 # Never prompts (stdin is not read), so it works under CI=true without a terminal.
 # PG_BINDIR overrides where initdb/pg_ctl are found (default: the newest
-# /usr/lib/postgresql/*/bin, else initdb on PATH).
+# /usr/lib/postgresql/*/bin, else initdb on PATH). PG_SERVER_OPTIONS adds server
+# settings to a new start ("-c max_locks_per_transaction=1024"; bench/large_schema.sh).
 set -euo pipefail
 exec </dev/null
 
@@ -140,7 +141,7 @@ start() {
   for attempt in 1 2 3 4 5; do
     port=$(pick_port)
     if as_server_user "$bindir/pg_ctl" start -D "$data" -w -t 60 -l "$dir/server.log" -s \
-         -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories='$sockets' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+         -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories='$sockets' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 ${PG_SERVER_OPTIONS:-}" \
          >/dev/null 2>&1; then
       write_url "$port"
       return
