@@ -80,7 +80,8 @@ if [[ " ${dialects[*]} " == *" postgresql "* ]]; then
   pg_started=1
   # One revision creating N tables runs in one transaction, which holds ~13 lock
   # slots per table (table, TOAST, sequence, indexes, t0 ...); the default lock table
-  # (max_locks_per_transaction 64 x ~220 backends) fits about 2,000 tables.
+  # (max_locks_per_transaction 64 x ~220 backends) held 2,000 tables (26,000 slots, in
+  # its slack), not tried beyond. Sized for the largest size, with room to spare.
   largest=${sizes[${#sizes[@]} - 1]}
   locks=$((largest * 16 / 200 > 64 ? largest * 16 / 200 : 64))
   url=$(PG_SERVER_OPTIONS="-c max_locks_per_transaction=$locks" "$root/scripts/pg-server.sh" start "$server")
