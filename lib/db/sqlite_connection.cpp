@@ -223,6 +223,8 @@ class SqliteConnection final : public Connection {
 
 }  // namespace
 
+std::string sqlite_library_version() { return std::string("SQLite ") + sqlite3_libversion(); }
+
 std::unique_ptr<Connection> open_sqlite(const std::string& path, Diagnostics& diags,
                                         const SqliteOpenOptions& options) {
     const bool read_only = options.access == Access::ReadOnly;

@@ -27,4 +27,8 @@ struct SqliteOpenOptions {
 std::unique_ptr<Connection> open_sqlite(const std::string& path, Diagnostics& diags,
                                         const SqliteOpenOptions& options = {});
 
+/// "SQLite <version>" of the library this build runs on (sqlite3_libversion): what
+/// normalises a SQLite schema, for cache keys.
+std::string sqlite_library_version();
+
 }  // namespace autogen::db

@@ -64,6 +64,12 @@ struct Dialect {
     /// always; PostgreSQL: the server answers and the user may create databases). False
     /// with the reason as a diagnostic in `diags`.
     std::function<bool(const support::Config&, support::Diagnostics&)> scratch_ready;
+    /// What normalises this dialect's schemas for `config`: the version of the server
+    /// its scratch databases live on (`[database] dev_url`, else `url`) or of the
+    /// embedded library. Part of every materialised-schema cache key, so that an answer
+    /// read back by one server version is never reused for another. Empty when the
+    /// server cannot be asked (then nothing is answered from a cache).
+    std::function<std::string(const support::Config&)> server_identity;
     /// The statements offline SQL (`--sql`) writes where the runner calls the connection
     /// (lock, begin, commit: db/script_frame.hpp); `lock_key` as for lock_migrations.
     std::function<db::ScriptFrame(const std::string& lock_key)> script_frame;

@@ -1,6 +1,8 @@
 // The PostgreSQL dialect (postgres_dialect.hpp).
 #include "dialect/postgres_dialect.hpp"
 
+#include <map>
+
 #include "codegen/postgres_planner.hpp"
 #include "db/postgres_connection.hpp"
 #include "db/postgres_url.hpp"
@@ -90,6 +92,28 @@ bool postgres_scratch_ready(const support::Config& config, support::Diagnostics&
     return true;
 }
 
+/// `SELECT version()` of the server scratch databases use (dev_url, else url: the same
+/// server materialised_key names), asked once per URL per process; empty when there is
+/// no such PostgreSQL server or it does not answer.
+std::string postgres_server_identity(const support::Config& config) {
+    static std::map<std::string, std::string> asked;
+    const std::string& server =
+        !config.database.dev_url.empty() ? config.database.dev_url : config.database.url;
+    if (auto it = asked.find(server); it != asked.end()) return it->second;
+    std::string identity;
+    support::Diagnostics quiet;
+    auto url = parse_any_url(server, config.root, quiet);
+    if (url && url->scheme == "postgresql") {
+        if (auto conn = db::open_postgres(*url, quiet, db::Access::ReadOnly)) {
+            auto rows = conn->query("SELECT pg_catalog.version()", {}, quiet);
+            if (rows && !rows->rows.empty() && !rows->rows[0].empty() && rows->rows[0][0])
+                identity = *rows->rows[0][0];
+        }
+    }
+    asked.emplace(server, identity);
+    return identity;
+}
+
 }  // namespace
 
 Dialect make_postgres_dialect() {
@@ -110,6 +134,7 @@ Dialect make_postgres_dialect() {
     };
     postgres.scratch = open_postgres_scratch;
     postgres.scratch_ready = postgres_scratch_ready;
+    postgres.server_identity = postgres_server_identity;
     postgres.script_frame = [](const std::string& key) { return db::postgres_script_frame(key); };
     postgres.inspector = introspect::make_postgres_inspector();
     postgres.rules = diff::make_postgres_rules();

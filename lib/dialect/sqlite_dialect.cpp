@@ -40,6 +40,7 @@ Dialect make_sqlite_dialect() {
         return db::open_sqlite(":memory:", diags);
     };
     sqlite.scratch_ready = [](const support::Config&, support::Diagnostics&) { return true; };
+    sqlite.server_identity = [](const support::Config&) { return db::sqlite_library_version(); };
     sqlite.script_frame = [](const std::string&) { return db::sqlite_script_frame(); };
     sqlite.inspector = introspect::make_sqlite_inspector();
     sqlite.rules = diff::make_sqlite_rules();

@@ -1,6 +1,8 @@
 // Helpers shared by every inspector.
 #include "introspect/inspector.hpp"
 
+#include <algorithm>
+
 namespace autogen::introspect {
 
 bool is_version_table(const std::string& name, const InspectOptions& options) {
@@ -26,6 +28,21 @@ bool glob_match(const std::string& pattern, const std::string& name) {
     }
     while (p < pattern.size() && pattern[p] == '*') ++p;
     return p == pattern.size();
+}
+
+void Inspector::order_as_read(schema::Schema& schema) const {
+    order_by_schema_and_name(schema, "");
+}
+
+void Inspector::order_by_schema_and_name(schema::Schema& schema,
+                                         const std::string& default_schema) {
+    auto before = [&](const auto& a, const auto& b) {
+        const std::string& sa = a.schema.empty() ? default_schema : a.schema;
+        const std::string& sb = b.schema.empty() ? default_schema : b.schema;
+        return sa != sb ? sa < sb : a.name < b.name;
+    };
+    std::stable_sort(schema.tables.begin(), schema.tables.end(), before);
+    std::stable_sort(schema.enums.begin(), schema.enums.end(), before);
 }
 
 }  // namespace autogen::introspect

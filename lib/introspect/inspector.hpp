@@ -24,6 +24,15 @@ class Inspector {
     virtual std::optional<schema::Schema> inspect(db::Connection& conn,
                                                   const InspectOptions& options,
                                                   support::Diagnostics& diags) const = 0;
+    /// Puts tables and enum types in the order inspect() returns them, for a schema
+    /// assembled from tables read back one by one (the per-table memo): by schema, then
+    /// name, byte by byte.
+    virtual void order_as_read(schema::Schema& schema) const;
+
+  protected:
+    /// order_as_read with `default_schema` standing for the empty schema name (the
+    /// server sorts by the name it stores).
+    static void order_by_schema_and_name(schema::Schema& schema, const std::string& default_schema);
 };
 
 /// True for autogen's own tables, which are never reported: the version table and its

@@ -158,6 +158,10 @@ using TableIndex = std::unordered_map<Oid, std::size_t>;
 
 class PostgresInspector final : public Inspector {
   public:
+    void order_as_read(schema::Schema& schema) const override {
+        order_by_schema_and_name(schema, kDefaultSchema);
+    }
+
     std::optional<schema::Schema> inspect(db::Connection& conn, const InspectOptions& options,
                                           support::Diagnostics& diags) const override {
         JitOff jit(conn);

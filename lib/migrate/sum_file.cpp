@@ -8,6 +8,7 @@
 
 #include "migrate/atomic_file.hpp"
 #include "migrate/sha256.hpp"
+#include "support/printable_text.hpp"
 #include "support/text.hpp"
 
 namespace autogen::migrate {
@@ -47,6 +48,11 @@ std::string render_sum(const SumFile& sum) {
     for (const auto& h : sum.heads) body += " " + h;
     body += "\n";
     for (const auto& [name, checksum] : sum.files) body += "file " + checksum + " " + name + "\n";
+    for (const auto& [dialect, tables] : sum.normalized) {
+        body += "normalized " + dialect + " " + support::one_line_text(tables.server) + "\n";
+        for (const auto& [key, digest] : tables.digests)
+            body += "table " + key + " " + digest + "\n";
+    }
     body += "snapshot\n";
     body += sum.snapshot;
     return std::string(kMagic) + sha256_hex(body) + "\n" + body;
@@ -72,6 +78,7 @@ SumRead parse_sum(std::string_view text) {
     unsigned number = 1;
     std::size_t pos = first_end + 1;
     bool heads_seen = false;
+    NormalizedTables* section = nullptr;  ///< the `normalized` section `table` lines go to
     while (pos < text.size()) {
         std::size_t end = text.find('\n', pos);
         if (end == std::string_view::npos) end = text.size();
@@ -97,6 +104,22 @@ SumRead parse_sum(std::string_view text) {
                 return invalid("expected 'file <sha256> <name>'", number);
             }
             r.sum.files[std::string(rest.substr(space + 1))] = std::string(rest.substr(0, space));
+        } else if (line.starts_with("normalized ")) {
+            std::string_view rest = line.substr(11);
+            std::size_t space = rest.find(' ');
+            std::string dialect(rest.substr(0, space));
+            if (dialect.empty()) return invalid("expected 'normalized <dialect> <server>'", number);
+            section = &r.sum.normalized[dialect];
+            section->server =
+                space == std::string_view::npos ? "" : std::string(rest.substr(space + 1));
+        } else if (line.starts_with("table ")) {
+            std::string_view rest = line.substr(6);
+            std::size_t space = rest.find(' ');
+            if (!section || space == std::string_view::npos || space == 0 ||
+                space + 1 >= rest.size())
+                return invalid("expected 'table <key> <digest>' after a 'normalized' line", number);
+            section->digests[std::string(rest.substr(0, space))] =
+                std::string(rest.substr(space + 1));
         } else {
             return invalid("unknown line '" + std::string(line.substr(0, 40)) + "'", number);
         }

@@ -8,11 +8,17 @@
 //   # comment lines (ignored, but covered by the checksum)
 //   heads 3f2a9c1b7d4e
 //   file <sha256 hex> 20261121_1530_3f2a9c1b7d4e_add_user_phone.sql
+//   normalized postgresql PostgreSQL 15.20 on x86_64-pc-linux-gnu ...
+//   table <key> <digest>
 //   snapshot
 //   table {"name":"users"}
 //     column {"name":"id","type":"bigint","identity":true}
 //
 // Files sorted by name, one per line; everything after `snapshot` is snapshot lines.
+// `normalized` sections (optional, one per dialect) say what each snapshot table reads
+// back to on the server named (lib/pipeline/table_memo.hpp: the key of the statements
+// that create the table, the digest of its read-back form), so that a fresh clone
+// compares a live database with the snapshot without creating every table again.
 // Written by `revision`, `merge` and `hash` atomically (atomic_file.hpp).
 #pragma once
 
@@ -30,11 +36,18 @@ namespace autogen::migrate {
 /// The file's name inside the migrations folder.
 inline constexpr std::string_view kSumFileName = "autogen.sum";
 
+/// One dialect's `normalized` section: table key -> digest of its read-back form.
+struct NormalizedTables {
+    std::string server;  ///< the server version they were read back on (for readers)
+    std::map<std::string, std::string> digests;
+};
+
 /// The contents of an autogen.sum.
 struct SumFile {
     std::vector<std::string> heads;            ///< the chain's heads when it was written, sorted
     std::map<std::string, std::string> files;  ///< revision file name -> sha256 hex of its bytes
-    std::string snapshot;                      ///< snapshot lines (schema_snapshot.hpp)
+    std::map<std::string, NormalizedTables> normalized;  ///< by dialect name
+    std::string snapshot;                                ///< snapshot lines (schema_snapshot.hpp)
     unsigned snapshot_line = 0;  ///< 1-based line of the first snapshot line (when read)
 };
 

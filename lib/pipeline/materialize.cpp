@@ -1,9 +1,13 @@
 // materialize() (materialize.hpp).
 #include "materialize.hpp"
 
+#include <unordered_map>
+#include <unordered_set>
+
 #include "compared_tables.hpp"
 #include "diff/differ.hpp"
 #include "materialized_cache.hpp"
+#include "table_memo.hpp"
 
 namespace autogen::pipeline {
 
@@ -29,26 +33,44 @@ void carry_model_facts(const schema::Schema& model, schema::Schema& materialized
     }
 }
 
-}  // namespace
+std::string qualified(const std::string& schema_name, const std::string& name) {
+    return schema_name + '\x1f' + name;
+}
 
-std::optional<schema::Schema> materialize(const dialect::Dialect& dialect,
-                                          const schema::Schema& model,
-                                          const support::Config& config,
-                                          support::Diagnostics& diags, bool cache_only,
-                                          const support::ProgressCallback& progress) {
-    schema::Schema lowered = dialect.planner->lower(model, diags);
-    if (diags.has_errors()) return std::nullopt;
-    auto ops = diff::diff(schema::Schema{}, lowered, *dialect.rules);
-    auto statements = dialect.planner->plan(ops, schema::Schema{}, lowered, diags);
-    if (diags.has_errors()) return std::nullopt;
-    // The same statements on the same kind of scratch database read back the same:
-    // answered from the cache, a PostgreSQL project skips creating every table again.
-    const std::string key = materialized_key(dialect.name, statements, config);
-    if (auto cached = lookup_materialized(config, key)) {
-        carry_model_facts(model, *cached);
-        return cached;
+/// The tables of `lowered` that must be created to read `missing` back: those tables,
+/// and, so that their foreign keys can be created, the tables they reference, without
+/// foreign keys of their own (only their keys matter; their read-back is not used).
+/// Every enum type comes along (few, and a table may name any).
+schema::Schema subset_to_create(const schema::Schema& lowered,
+                                const std::vector<std::size_t>& missing) {
+    schema::Schema subset;
+    subset.enums = lowered.enums;
+    std::unordered_set<std::string> wanted;
+    for (auto i : missing)
+        wanted.insert(qualified(lowered.tables[i].schema, lowered.tables[i].name));
+    // By name alone: a reference may leave its schema to the search path, and a spare
+    // stub costs one table.
+    std::unordered_set<std::string> referenced;
+    for (auto i : missing)
+        for (const auto& fk : lowered.tables[i].foreign_keys) referenced.insert(fk.ref_table);
+    for (const auto& t : lowered.tables) {
+        if (wanted.count(qualified(t.schema, t.name))) {
+            subset.tables.push_back(t);
+        } else if (referenced.count(t.name)) {
+            schema::Table stub = t;
+            stub.foreign_keys.clear();
+            subset.tables.push_back(std::move(stub));
+        }
     }
-    if (cache_only) return std::nullopt;
+    return subset;
+}
+
+/// Creates `statements` in a new scratch database of `dialect` and reads it back.
+std::optional<schema::Schema> create_and_read(const dialect::Dialect& dialect,
+                                              const std::vector<codegen::Statement>& statements,
+                                              const support::Config& config,
+                                              support::Diagnostics& diags,
+                                              const support::ProgressCallback& progress) {
     auto conn = dialect.scratch(config, diags);
     if (!conn) return std::nullopt;
     const std::string step = "materialising the models (" + dialect.name + ")";
@@ -67,12 +89,120 @@ std::optional<schema::Schema> materialize(const dialect::Dialect& dialect,
         }
     }
     support::report(progress, {"reading back the models (" + dialect.name + ")", 0, 0, {}});
-    auto materialized = dialect.inspector->inspect(*conn, inspect_options(config), diags);
+    auto read = dialect.inspector->inspect(*conn, inspect_options(config), diags);
     support::report_finished(progress, step);
-    if (materialized) {
-        store_materialized(config, key, *materialized);
-        carry_model_facts(model, *materialized);
+    return read;
+}
+
+/// Witness tables by qualified name.
+std::unordered_map<std::string, const schema::Table*> index_tables(const schema::Schema* s) {
+    std::unordered_map<std::string, const schema::Table*> out;
+    if (s)
+        for (const auto& t : s->tables) out.emplace(qualified(t.schema, t.name), &t);
+    return out;
+}
+
+/// `hints` record a digest for `key`.
+bool vouched(const MaterializeHints& hints, const std::string& key) {
+    return hints.digests && hints.digests->count(key);
+}
+
+}  // namespace
+
+std::optional<schema::Schema> materialize(const dialect::Dialect& dialect,
+                                          const schema::Schema& model,
+                                          const support::Config& config,
+                                          support::Diagnostics& diags, bool cache_only,
+                                          const support::ProgressCallback& progress,
+                                          const MaterializeHints& hints) {
+    schema::Schema lowered = dialect.planner->lower(model, diags);
+    if (diags.has_errors()) return std::nullopt;
+    auto ops = diff::diff(schema::Schema{}, lowered, *dialect.rules);
+    auto statements = dialect.planner->plan(ops, schema::Schema{}, lowered, diags);
+    if (diags.has_errors()) return std::nullopt;
+    // The same statements on the same server read back the same: answered from the
+    // cache, a PostgreSQL project skips creating every table again. Without a server to
+    // ask its version (nothing can vouch for a cached answer), everything is created.
+    const std::string server = dialect.server_identity ? dialect.server_identity(config) : "";
+    // The enum types too: a dialect may create none of them (SQLite), yet they are part
+    // of the answer, and the memo must learn a changed set.
+    const std::string set_key =
+        server.empty() ? "" : enums_key(dialect.name, server, lowered.enums);
+    const std::string key =
+        server.empty() ? std::string()
+                       : materialized_key(dialect.name, server, statements, config, set_key);
+    if (!key.empty()) {
+        if (auto cached = lookup_materialized(config, key)) {
+            carry_model_facts(model, *cached);
+            return cached;
+        }
     }
+
+    // Table by table: from the memo, from a witness whose digest autogen.sum vouches
+    // for, or created (only those) in a scratch database.
+    TableMemo memo = TableMemo::load(config, dialect.name, server);
+    const auto witnesses = index_tables(hints.witness);
+    std::vector<std::string> keys(lowered.tables.size());
+    std::vector<std::optional<schema::Table>> found(lowered.tables.size());
+    std::vector<std::size_t> missing;
+    for (std::size_t i = 0; i < lowered.tables.size(); ++i) {
+        const auto& t = lowered.tables[i];
+        if (excluded_table(config, t)) continue;  // never read back: nothing to create
+        if (!server.empty()) keys[i] = table_key(dialect, server, lowered, t, diags);
+        if (diags.has_errors()) return std::nullopt;
+        if (keys[i].empty()) {
+            missing.push_back(i);
+        } else if (const auto* remembered = memo.find_table(keys[i])) {
+            found[i] = *remembered;
+        } else if (auto w = witnesses.find(qualified(t.schema, t.name));
+                   w != witnesses.end() && vouched(hints, keys[i]) &&
+                   hints.digests->at(keys[i]) == table_digest(*w->second)) {
+            found[i] = *w->second;
+            memo.add_table(keys[i], *w->second);
+        } else {
+            missing.push_back(i);
+        }
+    }
+    const auto* enums = set_key.empty() ? nullptr : memo.find_enums(set_key);
+    if (!enums && !set_key.empty() && hints.witness && vouched(hints, set_key) &&
+        hints.digests->at(set_key) == enums_digest(hints.witness->enums)) {
+        memo.add_enums(set_key, hints.witness->enums);
+        enums = memo.find_enums(set_key);
+    }
+
+    schema::Schema materialized;
+    if (!missing.empty() || !enums) {
+        if (cache_only) return std::nullopt;
+        const bool everything = missing.size() == lowered.tables.size();
+        std::vector<codegen::Statement> some;
+        if (!everything) {
+            auto subset = subset_to_create(lowered, missing);
+            some = dialect.planner->plan(diff::diff(schema::Schema{}, subset, *dialect.rules),
+                                         schema::Schema{}, subset, diags);
+            if (diags.has_errors()) return std::nullopt;
+        }
+        auto read =
+            create_and_read(dialect, everything ? statements : some, config, diags, progress);
+        if (!read) return std::nullopt;
+        const auto created = index_tables(&*read);
+        for (auto i : missing) {
+            const auto& t = lowered.tables[i];
+            auto it = created.find(qualified(t.schema, t.name));
+            if (it == created.end()) continue;  // excluded by [models] exclude_tables
+            found[i] = *it->second;
+            if (!keys[i].empty()) memo.add_table(keys[i], *it->second);
+        }
+        materialized.enums = read->enums;
+        if (!set_key.empty()) memo.add_enums(set_key, read->enums);
+    } else {
+        materialized.enums = *enums;
+    }
+    for (auto& t : found)
+        if (t) materialized.tables.push_back(std::move(*t));
+    dialect.inspector->order_as_read(materialized);
+    memo.save(lowered.tables.size() * 3 + 100);
+    if (!key.empty()) store_materialized(config, key, materialized);
+    carry_model_facts(model, materialized);
     return materialized;
 }
 

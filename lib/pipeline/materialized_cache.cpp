@@ -15,8 +15,8 @@ namespace autogen::pipeline {
 
 namespace {
 
-constexpr const char* kFormat = "autogen-materialized-2";
-constexpr const char* kChainFormat = "autogen-chain-1";
+constexpr const char* kFormat = "autogen-materialized-3";
+constexpr const char* kChainFormat = "autogen-chain-2";
 constexpr const char* kChainPrefix =
     "chain-";  ///< starts a chain key (never hex), and its entry's name
 
@@ -30,8 +30,9 @@ std::filesystem::path entry_path(const support::Config& config, const std::strin
 /// What both keys share: the build, the dialect, the server that answers (a different
 /// one may normalise differently: dev_url, else url, where revision makes its scratch
 /// databases), and the inspect options.
-void add_common(scan::KeyHasher& h, const std::string& dialect, const support::Config& config) {
-    h.add(scan::this_build()).add(dialect);
+void add_common(scan::KeyHasher& h, const std::string& dialect, const std::string& server,
+                const support::Config& config) {
+    h.add(scan::this_build()).add(dialect).add(server);
     h.add(!config.database.dev_url.empty() ? config.database.dev_url : config.database.url);
     h.add(config.migrations.version_table).add(std::to_string(config.models.exclude_tables.size()));
     for (const auto& pattern : config.models.exclude_tables) h.add(pattern);
@@ -39,22 +40,24 @@ void add_common(scan::KeyHasher& h, const std::string& dialect, const support::C
 
 }  // namespace
 
-std::string materialized_key(const std::string& dialect,
+std::string materialized_key(const std::string& dialect, const std::string& server,
                              const std::vector<codegen::Statement>& statements,
-                             const support::Config& config) {
+                             const support::Config& config, const std::string& extra) {
     scan::KeyHasher h;
     h.add(kFormat);
-    add_common(h, dialect, config);
+    add_common(h, dialect, server, config);
+    h.add(extra);
     h.add(std::to_string(statements.size()));
     for (const auto& s : statements) h.add(s.sql);
     return h.hex();
 }
 
-std::string chain_key(const std::string& dialect, const migrate::RevisionGraph& graph,
-                      std::vector<std::string> heads, const support::Config& config) {
+std::string chain_key(const std::string& dialect, const std::string& server,
+                      const migrate::RevisionGraph& graph, std::vector<std::string> heads,
+                      const support::Config& config) {
     scan::KeyHasher h;
     h.add(kChainFormat);
-    add_common(h, dialect, config);
+    add_common(h, dialect, server, config);
     std::sort(heads.begin(), heads.end());
     h.add(std::to_string(heads.size()));
     for (const auto& head : heads) h.add(head);

@@ -20,15 +20,18 @@
 
 namespace autogen::pipeline {
 
-/// The cache key of materialising `statements` for dialect `dialect` under `config`.
-std::string materialized_key(const std::string& dialect,
+/// The cache key of materialising `statements` for dialect `dialect` on `server`
+/// (Dialect::server_identity) under `config`; `extra`: anything else the answer depends
+/// on (the enum types' key, table_memo.hpp).
+std::string materialized_key(const std::string& dialect, const std::string& server,
                              const std::vector<codegen::Statement>& statements,
-                             const support::Config& config);
+                             const support::Config& config, const std::string& extra = {});
 
 /// The cache key of the schema `graph` replays to at `heads` (empty = base) for
-/// `dialect` under `config`: every applied revision's id and file checksum.
-std::string chain_key(const std::string& dialect, const migrate::RevisionGraph& graph,
-                      std::vector<std::string> heads, const support::Config& config);
+/// `dialect` on `server` under `config`: every applied revision's id and file checksum.
+std::string chain_key(const std::string& dialect, const std::string& server,
+                      const migrate::RevisionGraph& graph, std::vector<std::string> heads,
+                      const support::Config& config);
 
 /// The stored schema for `key` (a materialized_key or a chain_key), or nullopt (no entry, a corrupt
 /// one, or the cache is off: AUTOGEN_NO_CACHE / AUTOGEN_CACHE_DIR as for the scan cache).

@@ -33,16 +33,18 @@ TEST_CASE("materialized cache: keys follow the content, never the time") {
     auto config = p.config(test::kSqliteToml);
     const std::vector<codegen::Statement> one = {{.sql = "CREATE TABLE a (x INTEGER)"}};
     const std::vector<codegen::Statement> other = {{.sql = "CREATE TABLE a (y INTEGER)"}};
-    const auto key = pipeline::materialized_key("sqlite", one, config);
-    CHECK(key == pipeline::materialized_key("sqlite", one, config));
-    CHECK(key != pipeline::materialized_key("sqlite", other, config));
-    CHECK(key != pipeline::materialized_key("postgresql", one, config));
+    const auto key = pipeline::materialized_key("sqlite", "SQLite 3.40.1", one, config);
+    CHECK(key == pipeline::materialized_key("sqlite", "SQLite 3.40.1", one, config));
+    CHECK(key != pipeline::materialized_key("sqlite", "SQLite 3.40.1", other, config));
+    CHECK(key != pipeline::materialized_key("postgresql", "SQLite 3.40.1", one, config));
     auto elsewhere = config;
     elsewhere.database.dev_url = "postgresql://localhost/other";
-    CHECK(key != pipeline::materialized_key("sqlite", one, elsewhere));
+    CHECK(key != pipeline::materialized_key("sqlite", "SQLite 3.40.1", one, elsewhere));
     auto excluding = config;
     excluding.models.exclude_tables = {"audit_*"};
-    CHECK(key != pipeline::materialized_key("sqlite", one, excluding));
+    CHECK(key != pipeline::materialized_key("sqlite", "SQLite 3.40.1", one, excluding));
+    // Another server version may normalise differently: never the same answer.
+    CHECK(key != pipeline::materialized_key("sqlite", "SQLite 3.45.0", one, config));
 
     // A chain key names every applied revision's file checksum: an edit changes it.
     p.dir.write("migrations/001_a1.sql",
@@ -50,15 +52,16 @@ TEST_CASE("materialized cache: keys follow the content, never the time") {
                                     "DROP TABLE a;"));
     auto graph = pipeline::load_graph(config, p.diags);
     REQUIRE(graph);
-    const auto chain = pipeline::chain_key("sqlite", *graph, {"a1"}, config);
+    const auto chain = pipeline::chain_key("sqlite", "SQLite 3.40.1", *graph, {"a1"}, config);
     CHECK(chain.rfind("chain-", 0) == 0);
-    CHECK(chain != pipeline::chain_key("sqlite", *graph, {}, config));
+    CHECK(chain != pipeline::chain_key("sqlite", "SQLite 3.40.1", *graph, {}, config));
+    CHECK(chain != pipeline::chain_key("sqlite", "SQLite 3.45.0", *graph, {"a1"}, config));
     p.dir.write("migrations/001_a1.sql",
                 test::revision_file("sqlite", "a1", "none", "CREATE TABLE a (z INTEGER);",
                                     "DROP TABLE a;"));
     auto edited = pipeline::load_graph(config, p.diags);
     REQUIRE(edited);
-    CHECK(chain != pipeline::chain_key("sqlite", *edited, {"a1"}, config));
+    CHECK(chain != pipeline::chain_key("sqlite", "SQLite 3.40.1", *edited, {"a1"}, config));
 }
 
 TEST_CASE(
@@ -66,10 +69,10 @@ TEST_CASE(
     "off") {
     PipelineProject p;
     auto config = p.config(test::kSqliteToml);
-    const auto key =
-        pipeline::materialized_key("sqlite", {{.sql = "CREATE TABLE users (id INTEGER)"}}, config);
-    const auto miss =
-        pipeline::materialized_key("sqlite", {{.sql = "CREATE TABLE users (id TEXT)"}}, config);
+    const auto key = pipeline::materialized_key(
+        "sqlite", "SQLite 3.40.1", {{.sql = "CREATE TABLE users (id INTEGER)"}}, config);
+    const auto miss = pipeline::materialized_key("sqlite", "SQLite 3.40.1",
+                                                 {{.sql = "CREATE TABLE users (id TEXT)"}}, config);
     CHECK_FALSE(pipeline::lookup_materialized(config, key));
     pipeline::store_materialized(config, key, test::users_model(true));
     auto hit = pipeline::lookup_materialized(config, key);

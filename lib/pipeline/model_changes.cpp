@@ -13,6 +13,7 @@
 #include "scan_models.hpp"
 #include "scratch_available.hpp"
 #include "snapshot_sides.hpp"
+#include "sum_checks.hpp"
 #include "sum_location.hpp"
 
 namespace autogen::pipeline {
@@ -70,18 +71,30 @@ std::optional<ModelChanges> compute_model_changes(const Context& ctx,
         }
     }
 
+    const auto sum = readable_sum(config);
     for (const auto& name : config.database.dialects) {
         const dialect::Dialect* dialect = require_dialect(ctx.dialects, name, ctx.diags);
         if (!dialect) return std::nullopt;
-        std::string no_scratch;
         const bool live_here = live && live->dialect == dialect;
+        std::optional<schema::Schema> live_schema;
+        if (live_here) {
+            live_schema = inspect_live(*live, config, ctx.diags, ctx.progress);
+            if (!live_schema) return std::nullopt;
+        }
+        // A live table whose digest autogen.sum records for a model table's key is that
+        // table read back: only the tables changed since the sum need a scratch database.
+        const MaterializeHints hints{live_schema ? &*live_schema : nullptr,
+                                     recorded_digests(sum, dialect->name)};
+        std::string no_scratch;
         std::optional<schema::Schema> desired;
         // A read-only command may not use the live server for scratch (SPEC §3): then the
-        // live dialect needs dev_url or the materialised-schema cache too.
+        // live dialect needs dev_url, or the materialised-schema cache and the sum's
+        // digests must answer for every table.
         if ((!live_here || !config.database.scratch_on_url) &&
             !scratch_available(*dialect, config, no_scratch)) {
             if (live_here)
-                desired = materialize(*dialect, changes.scan.schema, config, ctx.diags, true);
+                desired =
+                    materialize(*dialect, changes.scan.schema, config, ctx.diags, true, {}, hints);
             if (ctx.diags.has_errors()) return std::nullopt;
             if (desired) {
                 ctx.say_info("no scratch " + name + " database (" + no_scratch + "): the models' " +
@@ -101,18 +114,15 @@ std::optional<ModelChanges> compute_model_changes(const Context& ctx,
             changes.per_dialect.push_back(std::move(*planned));
             continue;
         }
-        if (!desired)
-            desired =
-                materialize(*dialect, changes.scan.schema, config, ctx.diags, false, ctx.progress);
-        if (!desired) return std::nullopt;
-        std::optional<schema::Schema> from;
-        if (live && live->dialect == dialect) {
-            from = inspect_live(*live, config, ctx.diags, ctx.progress);
-        } else {
+        std::optional<schema::Schema> from = live_schema;
+        if (!live_here)
             from = replay_chain(*dialect, graph, changes.heads, config, ctx.diags, false,
                                 ctx.progress);
-        }
         if (!from) return std::nullopt;
+        if (!desired)
+            desired = materialize(*dialect, changes.scan.schema, config, ctx.diags, false,
+                                  ctx.progress, hints);
+        if (!desired) return std::nullopt;
         auto planned = plan_change(*dialect, *from, *desired, ctx.diags);
         if (!planned) return std::nullopt;
         changes.per_dialect.push_back(std::move(*planned));

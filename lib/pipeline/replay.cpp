@@ -15,8 +15,12 @@ std::optional<schema::Schema> replay_chain(const dialect::Dialect& dialect,
                                            const support::Config& config,
                                            support::Diagnostics& diags, bool cache_only,
                                            const support::ProgressCallback& progress) {
-    const std::string key = chain_key(dialect.name, graph, heads, config);
-    if (auto cached = lookup_materialized(config, key)) return cached;
+    // Without a server to ask its version, nothing vouches for a cached answer.
+    const std::string server = dialect.server_identity ? dialect.server_identity(config) : "";
+    const std::string key =
+        server.empty() ? std::string() : chain_key(dialect.name, server, graph, heads, config);
+    if (!key.empty())
+        if (auto cached = lookup_materialized(config, key)) return cached;
     if (cache_only) return std::nullopt;
     auto conn = dialect.scratch(config, diags);
     if (!conn) return std::nullopt;
@@ -43,7 +47,7 @@ std::optional<schema::Schema> replay_chain(const dialect::Dialect& dialect,
     support::report(progress, {"reading back the chain (" + dialect.name + ")", 0, 0, {}});
     auto replayed = dialect.inspector->inspect(*conn, inspect_options(config), diags);
     support::report_finished(progress, "reading back the chain");
-    if (replayed) store_materialized(config, key, *replayed);
+    if (replayed && !key.empty()) store_materialized(config, key, *replayed);
     return replayed;
 }
 

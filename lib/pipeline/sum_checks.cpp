@@ -65,6 +65,30 @@ std::optional<migrate::SumFile> check_sum_file(const support::Config& config,
     return std::move(read.sum);
 }
 
+bool sum_stands_for_chain(const support::Config& config, const migrate::RevisionGraph& graph,
+                          const migrate::SumFile& sum) {
+    auto heads = graph.heads();
+    std::sort(heads.begin(), heads.end());
+    auto recorded = sum.heads;
+    std::sort(recorded.begin(), recorded.end());
+    return heads == recorded && migrate::compare_files(sum.files, migrate::revision_file_checksums(
+                                                                      config.migrations_dir()))
+                                    .empty();
+}
+
+const std::map<std::string, std::string>* recorded_digests(
+    const std::optional<migrate::SumFile>& sum, const std::string& dialect) {
+    if (!sum) return nullptr;
+    auto it = sum->normalized.find(dialect);
+    return it == sum->normalized.end() ? nullptr : &it->second.digests;
+}
+
+std::optional<migrate::SumFile> readable_sum(const support::Config& config) {
+    SumRead read = migrate::read_sum(sum_path(config));
+    if (read.state != SumRead::State::Ok) return std::nullopt;
+    return std::move(read.sum);
+}
+
 std::optional<schema::Schema> recorded_snapshot(const support::Config& config,
                                                 const std::optional<migrate::SumFile>& sum,
                                                 const migrate::RevisionGraph& graph,

@@ -3,7 +3,9 @@
 // records (the chain's schema when no database can replay it).
 #pragma once
 
+#include <map>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "finding.hpp"
@@ -20,6 +22,21 @@ namespace autogen::pipeline {
 std::optional<migrate::SumFile> check_sum_file(const support::Config& config,
                                                const migrate::RevisionGraph& graph,
                                                std::vector<Finding>& findings);
+
+/// True when `sum` stands for the migration chain on disk: its heads are the chain's,
+/// and no revision file differs from the checksum it records, is missing, or is not
+/// listed. Its snapshot is then the schema the chain was recorded at, and `check` takes
+/// it instead of replaying the chain (docs/check.md, "When autogen.sum stands for the
+/// chain").
+bool sum_stands_for_chain(const support::Config& config, const migrate::RevisionGraph& graph,
+                          const migrate::SumFile& sum);
+
+/// The `normalized` digests `sum` records for `dialect`, or nullptr.
+const std::map<std::string, std::string>* recorded_digests(
+    const std::optional<migrate::SumFile>& sum, const std::string& dialect);
+
+/// The sum as read from disk when it is readable (no findings made).
+std::optional<migrate::SumFile> readable_sum(const support::Config& config);
 
 /// The snapshot a readable sum records, parsed; the empty schema for a project with no
 /// revisions and no sum; nullopt otherwise (after reporting a parse error).

@@ -4,6 +4,7 @@
 #include "migrate/atomic_file.hpp"
 #include "migrate/schema_snapshot.hpp"
 #include "migrate/sum_file.hpp"
+#include "normalized_digests.hpp"
 #include "project_graph.hpp"
 #include "sum_location.hpp"
 
@@ -45,6 +46,14 @@ bool record_sum(const Context& ctx, const support::Config& config, const schema:
         sum.files = std::move(on_disk);  // hash, or the first sum of an older project
     }
     sum.snapshot = migrate::snapshot_text(snapshot);
+    // How each dialect's server reads the snapshot back, when this machine knows it
+    // (the per-table memo: `revision` has just read the models back).
+    for (const auto& name : config.database.dialects) {
+        const dialect::Dialect* dialect = ctx.dialects.find(name);
+        if (!dialect) continue;
+        if (auto digests = remembered_digests(*dialect, snapshot, config))
+            sum.normalized[name] = std::move(*digests);
+    }
     if (!migrate::write_sum(sum_path(config), sum, ctx.diags)) return false;
     ctx.say_detail("wrote " + sum_display(config));
     return true;

@@ -6,31 +6,13 @@
 #include <doctest/doctest.h>
 
 #include "tests/support/postgres_test_harness.hpp"
+#include "tests/support/property_profiles.hpp"
 #include "tests/support/property_runner.hpp"
 
 using namespace autogen;
 using namespace autogen::testing::property;
 
 namespace {
-
-Profile postgres_profile() {
-    Profile p;
-    p.dialect = "postgresql";
-    p.enum_types = true;
-    p.unnamed_constraints = false;
-    p.identity_anywhere = true;
-    p.collations = {"C", "POSIX"};
-    p.sql_types = {{"NUMERIC(12,2)", Logical::Double},
-                   {"VARCHAR(40)", Logical::Text},
-                   {"INT8", Logical::BigInt}};
-    p.defaults = portable_defaults();
-    p.defaults[Logical::Boolean] = {"true", "FALSE"};
-    p.defaults[Logical::Blob] = {"'\\x00ff'::bytea"};
-    p.defaults[Logical::TimestampTz] = {"CURRENT_TIMESTAMP", "now()"};
-    p.true_literal = "TRUE";
-    p.blob_literal = [](const std::string& hex) { return "'\\x" + hex + "'::bytea"; };
-    return p;
-}
 
 /// One database on the test server; the models are materialised in a second one whose
 /// public schema is emptied each time (cheaper than a database per step).

@@ -4,6 +4,7 @@
 // upgraded again. The loop is property_runner.hpp; this file is the SQLite side of it.
 #include <doctest/doctest.h>
 
+#include "tests/support/property_profiles.hpp"
 #include "tests/support/property_runner.hpp"
 #include "tests/support/sqlite_test_harness.hpp"
 
@@ -11,25 +12,6 @@ using namespace autogen;
 using namespace autogen::testing::property;
 
 namespace {
-
-Profile sqlite_profile() {
-    Profile p;
-    p.dialect = "sqlite";
-    p.enum_types = false;
-    p.unnamed_constraints = true;
-    p.identity_anywhere = false;
-    p.collations = {"NOCASE", "RTRIM", "BINARY"};
-    p.sql_types = {{"NUMERIC(12,2)", Logical::Double},
-                   {"VARCHAR(40)", Logical::Text},
-                   {"INT8", Logical::BigInt}};
-    p.defaults = portable_defaults();
-    p.defaults[Logical::Boolean] = {"0", "1", "TRUE", "FALSE"};
-    p.defaults[Logical::Blob] = {"X'00FF'"};
-    p.defaults[Logical::TimestampTz] = {"CURRENT_TIMESTAMP", "datetime('now')"};
-    p.true_literal = "1";
-    p.blob_literal = [](const std::string& hex) { return "X'" + hex + "'"; };
-    return p;
-}
 
 /// One in-memory SQLite database; scratch databases for the models are fresh ones.
 class SqliteTarget final : public HarnessTarget<testing::SqliteHarness> {

@@ -29,22 +29,40 @@ namespace {
 
 using support::Category;
 
-/// Chain replays already made in this run, by dialect, with the heads they stop at:
-/// the models check and the database check need the same one when the database is at
-/// the head, and a replay is the costliest step after the scan.
-struct ReplayMemo {
+/// The chain's schema per dialect, with the heads it stops at, made once per run: the
+/// models check and the database check need the same one when the database is at the
+/// head, and a replay is the costliest step after the scan. When autogen.sum stands for
+/// the chain (sum_stands_for_chain), the chain at its heads is the sum's snapshot read
+/// back (table by table from the memo, or from live tables the sum's digests vouch for),
+/// and nothing is replayed.
+struct ChainSchemas {
     std::map<std::string, std::pair<std::vector<std::string>, schema::Schema>> by_dialect;
+    std::optional<schema::Schema> snapshot;   ///< set when the sum stands for the chain
+    std::vector<std::string> snapshot_heads;  ///< sorted
+    const std::optional<migrate::SumFile>* sum = nullptr;
+    const Dialect* live_dialect = nullptr;
+    const schema::Schema* live_schema = nullptr;
 
     std::optional<schema::Schema> get(const Dialect& dialect, const migrate::RevisionGraph& graph,
                                       std::vector<std::string> heads, const support::Config& config,
-                                      support::Diagnostics& diags) {
+                                      support::Diagnostics& diags, bool cache_only = false,
+                                      const support::ProgressCallback& progress = {}) {
         std::sort(heads.begin(), heads.end());
         auto it = by_dialect.find(dialect.name);
         if (it != by_dialect.end() && it->second.first == heads) return it->second.second;
-        auto chain = replay_chain(dialect, graph, heads, config, diags);
+        std::optional<schema::Schema> chain;
+        if (snapshot && heads == snapshot_heads) {
+            const MaterializeHints hints{&dialect == live_dialect ? live_schema : nullptr,
+                                         sum ? recorded_digests(*sum, dialect.name) : nullptr};
+            chain = materialize(dialect, *snapshot, config, diags, cache_only, progress, hints);
+        } else {
+            chain = replay_chain(dialect, graph, heads, config, diags, cache_only, progress);
+        }
         if (chain) by_dialect[dialect.name] = {heads, *chain};
         return chain;
     }
+
+    bool from_snapshot() const { return snapshot.has_value(); }
 };
 
 /// A finding as check reports it: the library's (pipeline/finding.hpp) and, for --json,
@@ -84,6 +102,9 @@ class CheckCommand final : public Command {
             "--dev-url", dev_url_,
             "a PostgreSQL server where check may create a temporary database to replay the chain "
             "(overrides [database] dev_url)");
+        app.add_flag("--replay", replay_,
+                     "replay the migration chain even when autogen.sum stands for it, and check "
+                     "the sum's snapshot against it (what a check after a hand edit wants)");
     }
 
     int run(Session& session) override {
@@ -104,6 +125,7 @@ class CheckCommand final : public Command {
         }
         std::vector<pipeline::Finding> sum_findings;
         auto sum = check_sum_file(*config, graph, sum_findings);
+        const bool sum_clean = sum && sum_findings.empty();
         for (auto& f : sum_findings) findings.add(std::move(f));
 
         // The scan comes first: the tables that unscanned files declare are kept out of
@@ -120,7 +142,28 @@ class CheckCommand final : public Command {
             effective = std::move(*kept);
         }
 
-        ReplayMemo replays;
+        ChainSchemas replays;
+        replays.sum = &sum;
+        // A sum whose checksums vouch for every revision file stands for the chain: its
+        // snapshot is the chain's schema at the heads, read back without a replay.
+        if (scanned && sum_clean && !replay_ && sum_stands_for_chain(*config, graph, *sum)) {
+            replays.snapshot = recorded_snapshot(*config, sum, graph, session.diags);
+            if (session.diags.has_errors()) return session.exit_code();
+            replays.snapshot_heads = sum->heads;
+            std::sort(replays.snapshot_heads.begin(), replays.snapshot_heads.end());
+        }
+        // The live schema is read once, first: its tables stand for the tables the sum's
+        // digests vouch for, on both sides of the models check.
+        if (!offline_ && !no_database_) {
+            live_ = open_live(pipeline_context(session), *config, /*required=*/false);
+            if (session.diags.has_errors()) return session.exit_code();
+            if (live_) {
+                live_schema_ = inspect_live(*live_, *config, session.diags, session.progress());
+                if (!live_schema_) return session.exit_code();
+                replays.live_dialect = live_->dialect;
+                replays.live_schema = &*live_schema_;
+            }
+        }
         bool used_scratch = false;
         if (scanned && !check_models(session, *config, graph, *scanned, sum, replays, findings,
                                      used_scratch)) {
@@ -139,7 +182,7 @@ class CheckCommand final : public Command {
     /// vs the snapshot where no scratch database is available; for every dialect.
     bool check_models(Session& session, const support::Config& config,
                       const migrate::RevisionGraph& graph, const scan::ScanResult& models,
-                      const std::optional<migrate::SumFile>& sum, ReplayMemo& replays,
+                      const std::optional<migrate::SumFile>& sum, ChainSchemas& replays,
                       FindingList& findings, bool& used_scratch) {
         const auto heads = graph.heads();
         const auto* scanned = &models;
@@ -165,9 +208,13 @@ class CheckCommand final : public Command {
             const bool scratch = !offline_ && scratch_available(*dialect, config, why);
             // No scratch database (a read-only command makes none on the live server,
             // SPEC §3): the caches may still hold both the chain and the models.
-            const bool cached = !offline_ && !scratch &&
-                                replay_chain(*dialect, graph, heads, config, session.diags, true) &&
-                                materialize(*dialect, scanned->schema, config, session.diags, true);
+            const MaterializeHints hints{
+                dialect == replays.live_dialect ? replays.live_schema : nullptr,
+                recorded_digests(sum, name)};
+            const bool cached =
+                !offline_ && !scratch &&
+                replays.get(*dialect, graph, heads, config, session.diags, true) &&
+                materialize(*dialect, scanned->schema, config, session.diags, true, {}, hints);
             if (session.diags.has_errors()) return false;
             if (cached) {
                 session.info("no scratch " + name + " database (" + why +
@@ -208,10 +255,11 @@ class CheckCommand final : public Command {
                 continue;
             }
             used_scratch = true;
-            auto chain = replays.get(*dialect, graph, heads, config, session.diags);
+            auto chain = replays.get(*dialect, graph, heads, config, session.diags, false,
+                                     session.progress());
             if (!chain) return false;
             auto desired = materialize(*dialect, scanned->schema, config, session.diags, false,
-                                       session.progress());
+                                       session.progress(), hints);
             if (!desired) return false;
             auto change = plan_change(*dialect, *chain, *desired, session.diags);
             if (!change) return false;
@@ -229,10 +277,11 @@ class CheckCommand final : public Command {
             }
             // The snapshot is what a database-free check trusts elsewhere; verify it
             // here, where the chain can be replayed. Equal to the models: done above.
-            if (snapshot_is_models || !sum) continue;
+            if (snapshot_is_models || !sum || replays.from_snapshot()) continue;
             const auto* recorded = need_snapshot();
             if (!recorded) return false;
-            auto materialized = materialize(*dialect, *recorded, config, session.diags, cached);
+            auto materialized =
+                materialize(*dialect, *recorded, config, session.diags, cached, {}, hints);
             if (!materialized && cached && !session.diags.has_errors())
                 continue;  // not cached: unverified
             if (!materialized) return false;
@@ -252,10 +301,9 @@ class CheckCommand final : public Command {
     /// Pending and edited revisions, and the live schema vs the chain at its revision.
     bool check_database(Session& session, const support::Config& config,
                         const migrate::RevisionGraph& graph, const std::vector<std::string>& heads,
-                        ReplayMemo& replays, FindingList& findings) {
-        auto live = open_live(pipeline_context(session), config, /*required=*/false);
-        if (session.diags.has_errors()) return false;
-        if (!live) return true;
+                        ChainSchemas& replays, FindingList& findings) {
+        if (!live_) return true;
+        auto* live = &*live_;
         migrate::VersionTable table(config.migrations.version_table);
         auto current =
             migrate::current(*live->conn, config.migrations.version_table, session.diags);
@@ -298,8 +346,8 @@ class CheckCommand final : public Command {
         // chain comes from the cache, or the live schema is not compared, and check says so.
         std::optional<schema::Schema> cached_chain;
         if (std::string why; !scratch_available(*live->dialect, config, why)) {
-            cached_chain = replay_chain(*live->dialect, graph, *current, config, session.diags,
-                                        /*cache_only=*/true);
+            cached_chain = replays.get(*live->dialect, graph, *current, config, session.diags,
+                                       /*cache_only=*/true);
             if (!cached_chain) {
                 schema_unchecked_ = true;
                 session.diags.warning(
@@ -313,13 +361,11 @@ class CheckCommand final : public Command {
                 "no scratch " + live->dialect->name + " database (" + why +
                 "): the migration chain the database is compared with comes from autogen's cache");
         }
-        auto chain = cached_chain
-                         ? cached_chain
-                         : replays.get(*live->dialect, graph, *current, config, session.diags);
+        auto chain = cached_chain ? cached_chain
+                                  : replays.get(*live->dialect, graph, *current, config,
+                                                session.diags, false, session.progress());
         if (!chain) return false;
-        auto schema = inspect_live(*live, config, session.diags, session.progress());
-        if (!schema) return false;
-        auto change = plan_change(*live->dialect, *chain, *schema, session.diags);
+        auto change = plan_change(*live->dialect, *chain, *live_schema_, session.diags);
         if (!change) return false;
         std::string at = current->empty() ? "base" : support::join_with(*current);
         for (const auto& op : change->operations) {
@@ -372,8 +418,11 @@ class CheckCommand final : public Command {
     }
 
     bool no_database_ = false;
-    std::vector<std::string> hints_;  ///< possible undeclared renames, for --json
-    bool schema_unchecked_ = false;   ///< the live schema was not compared (no scratch database)
+    bool replay_ = false;
+    std::optional<LiveDatabase> live_;           ///< opened once, when the database is checked
+    std::optional<schema::Schema> live_schema_;  ///< its schema, read once
+    std::vector<std::string> hints_;             ///< possible undeclared renames, for --json
+    bool schema_unchecked_ = false;  ///< the live schema was not compared (no scratch database)
     bool offline_ = false;
     std::string dev_url_;
 };

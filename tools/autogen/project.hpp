@@ -30,6 +30,7 @@ namespace autogen::cli {
 
 using pipeline::ChangeOptions;
 using pipeline::LiveDatabase;
+using pipeline::MaterializeHints;
 using pipeline::ModelChanges;
 using pipeline::PlannedChange;
 using pipeline::SumUpdate;
@@ -46,6 +47,7 @@ using pipeline::open_live;
 using pipeline::plan_change;
 using pipeline::record_new_revision;
 using pipeline::record_sum;
+using pipeline::recorded_digests;
 using pipeline::recorded_snapshot;
 using pipeline::replay_chain;
 using pipeline::report_blind_spots;
@@ -57,6 +59,7 @@ using pipeline::snapshot_sides;
 using pipeline::sum_display;
 using pipeline::sum_path;
 using pipeline::sum_ready_for_new_revision;
+using pipeline::sum_stands_for_chain;
 using pipeline::writer_options;
 
 /// What the pipeline needs from `session`: its diagnostics and dialects, its progress
