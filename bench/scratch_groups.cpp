@@ -2,10 +2,12 @@
 // database, in two phases: the tables (TABLES_FILE) and then their foreign keys
 // (FKS_FILE, or "-" for none):
 //   scratch_groups_bench SERVER_URL TABLES_FILE FKS_FILE CONNECTIONS BATCH PER_GROUP
+//   [FK_CONNECTIONS]
 // Each line of a file is one group, its statements separated by ';'. The first line of
 // TABLES_FILE runs first (types: first_group_first); PER_GROUP consecutive lines of the
 // rest are merged into one group (several tables per group, so that BATCH statements
-// per transaction can matter). Prints "tables_ms=T fks_ms=F total_ms=S" for one run and
+// per transaction can matter). The foreign keys run on FK_CONNECTIONS sessions
+// (default CONNECTIONS). Prints "tables_ms=T fks_ms=F total_ms=S" for one run and
 // checks that every table and foreign key is there. bench/scratch_groups.sh builds the
 // files from bench/pg_bench_schema.sh and runs the matrix; figures in docs/performance.md.
 #include <chrono>
@@ -68,9 +70,9 @@ std::string scalar(db::Connection& conn, const std::string& sql, support::Diagno
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc != 7) {
+    if (argc != 7 && argc != 8) {
         std::cerr << "usage: scratch_groups_bench SERVER_URL TABLES_FILE FKS_FILE CONNECTIONS "
-                     "BATCH PER_GROUP\n";
+                     "BATCH PER_GROUP [FK_CONNECTIONS]\n";
         return 2;
     }
     const std::size_t per_group = std::stoul(argv[6]);
@@ -90,8 +92,9 @@ int main(int argc, char** argv) {
         return fail(diags);
     const double tables_ms = ms_since(start);
     const auto fk_start = std::chrono::steady_clock::now();
-    if (!pipeline::run_statement_groups(postgres, *scratch, fks, diags, {}, "foreign keys",
-                                        {.connections = run.connections, .batch = run.batch}))
+    if (!pipeline::run_statement_groups(
+            postgres, *scratch, fks, diags, {}, "foreign keys",
+            {.connections = argc == 8 ? std::stoul(argv[7]) : run.connections, .batch = run.batch}))
         return fail(diags);
     const double fks_ms = ms_since(fk_start);
 
