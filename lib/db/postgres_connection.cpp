@@ -233,6 +233,9 @@ class PostgresConnection : public Connection {
     }
 
   protected:
+    /// The redacted URL (and database), as messages name it.
+    const std::string& where() const { return where_; }
+
     /// Ends the session now (the destructor then has nothing left to do).
     void close() {
         PQfinish(conn_);
@@ -312,27 +315,6 @@ class PostgresConnection : public Connection {
     std::string where_;  ///< the redacted URL (and database), for messages
 };
 
-/// A connection to a scratch database that drops it when destroyed, through a
-/// second connection to the server's own database.
-class ScratchConnection final : public PostgresConnection {
-  public:
-    ScratchConnection(PGconn* conn, std::string where, std::unique_ptr<Connection> admin,
-                      std::string name)
-        : PostgresConnection(conn, std::move(where)),
-          admin_(std::move(admin)),
-          name_(std::move(name)) {}
-    ~ScratchConnection() override {
-        close();  // our own session must end before the database can go
-        support::Diagnostics
-            ignored;  // a leftover scratch database is harmless and named autogen_scratch_*
-        admin_->execute("DROP DATABASE IF EXISTS \"" + name_ + "\" WITH (FORCE)", ignored);
-    }
-
-  private:
-    std::unique_ptr<Connection> admin_;
-    std::string name_;
-};
-
 /// Connects with libpq; `database` replaces the URL's database when not empty.
 PGconn* connect(const DatabaseUrl& url, const std::string& database, Diagnostics& diags) {
     // Later keywords override what the expanded URL says, earlier ones are defaults.
@@ -359,6 +341,45 @@ PGconn* connect(const DatabaseUrl& url, const std::string& database, Diagnostics
                 "(postgresql://user:password@host:port/database)");
     return nullptr;
 }
+
+/// The settings of every session on a scratch database (the first and its peers). A
+/// scratch database is thrown away: its commits need not wait for the WAL flush.
+/// Materialising 1,000 model tables is ~3,000 DDL statements, each its own commit;
+/// on a server with fsync on this took 34 s instead of 21 s (docs/performance.md).
+void scratch_session_settings(PGconn* conn) {
+    Result(PQexec(conn, "SET synchronous_commit = off"));
+}
+
+/// A connection to a scratch database that drops it when destroyed, through a
+/// second connection to the server's own database.
+class ScratchConnection final : public PostgresConnection {
+  public:
+    ScratchConnection(PGconn* conn, std::string where, std::unique_ptr<Connection> admin,
+                      DatabaseUrl server, std::string name)
+        : PostgresConnection(conn, std::move(where)),
+          admin_(std::move(admin)),
+          server_(std::move(server)),
+          name_(std::move(name)) {}
+    ~ScratchConnection() override {
+        close();  // our own session must end before the database can go
+        support::Diagnostics
+            ignored;  // a leftover scratch database is harmless and named autogen_scratch_*
+        admin_->execute("DROP DATABASE IF EXISTS \"" + name_ + "\" WITH (FORCE)", ignored);
+    }
+
+    /// Another session on this scratch database (open_postgres_scratch_peer).
+    std::unique_ptr<Connection> peer(Diagnostics& diags) const {
+        PGconn* conn = connect(server_, name_, diags);
+        if (!conn) return nullptr;
+        scratch_session_settings(conn);
+        return std::make_unique<PostgresConnection>(conn, where());
+    }
+
+  private:
+    std::unique_ptr<Connection> admin_;
+    DatabaseUrl server_;
+    std::string name_;
+};
 
 }  // namespace
 
@@ -401,12 +422,23 @@ std::unique_ptr<Connection> open_postgres_scratch(const DatabaseUrl& server, Dia
         admin->execute("DROP DATABASE IF EXISTS \"" + name + "\"", ignored);
         return nullptr;
     }
-    // A scratch database is thrown away: its commits need not wait for the WAL flush.
-    // Materialising 1,000 model tables is ~3,000 DDL statements, each its own commit;
-    // on a server with fsync on this took 34 s instead of 21 s (docs/performance.md).
-    Result(PQexec(conn, "SET synchronous_commit = off"));
+    scratch_session_settings(conn);
     return std::make_unique<ScratchConnection>(
-        conn, server.redacted() + " (scratch database " + name + ")", std::move(admin), name);
+        conn, server.redacted() + " (scratch database " + name + ")", std::move(admin), server,
+        name);
+}
+
+std::unique_ptr<Connection> open_postgres_scratch_peer(const Connection& scratch,
+                                                       Diagnostics& diags) {
+    const auto* first = dynamic_cast<const ScratchConnection*>(&scratch);
+    if (!first) {
+        diags.error(Category::Internal,
+                    "a peer session was asked of a connection that is not a PostgreSQL scratch "
+                    "database's",
+                    {}, "this is a bug in autogen: please report it");
+        return nullptr;
+    }
+    return first->peer(diags);
 }
 
 }  // namespace autogen::db

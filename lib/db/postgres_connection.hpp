@@ -24,6 +24,14 @@ std::unique_ptr<Connection> open_postgres(const DatabaseUrl& url, Diagnostics& d
 /// when destroyed. The user of `server` needs CREATEDB.
 std::unique_ptr<Connection> open_postgres_scratch(const DatabaseUrl& server, Diagnostics& diags);
 
+/// Another session on the scratch database of `scratch` (a connection
+/// open_postgres_scratch returned), with the same session settings, to run statements
+/// beside it. It never drops the database, and must be closed before `scratch` (whose
+/// DROP ... WITH (FORCE) would end it). nullptr with a Database error when connecting
+/// fails, an Internal one when `scratch` is not a scratch database's first connection.
+std::unique_ptr<Connection> open_postgres_scratch_peer(const Connection& scratch,
+                                                       Diagnostics& diags);
+
 /// The 64-bit key Connection::lock_migrations(key) passes to pg_advisory_lock:
 /// FNV-1a (64 bit) of "autogen:" followed by `key`, as a signed bigint. Documented in
 /// docs/dialects/postgresql.md so that other tools can take the same lock.

@@ -60,6 +60,14 @@ struct Dialect {
     /// it is of this dialect (docs/dialects/postgresql.md).
     std::function<std::unique_ptr<db::Connection>(const support::Config&, support::Diagnostics&)>
         scratch;
+    /// Opens another session on the scratch database `scratch` (a connection `scratch`
+    /// returned), with the same session settings, so that independent statements run
+    /// beside it (pipeline/run_in_scratch.hpp). It never drops the database and must be
+    /// closed before `scratch`. Null where the scratch database has one connection
+    /// (SQLite: in memory).
+    std::function<std::unique_ptr<db::Connection>(const db::Connection& scratch,
+                                                  support::Diagnostics&)>
+        scratch_peer;
     /// Could `scratch` open one here? Answered without creating a database (SQLite:
     /// always; PostgreSQL: the server answers and the user may create databases). False
     /// with the reason as a diagnostic in `diags`.

@@ -133,6 +133,7 @@ Dialect make_postgres_dialect() {
         return db::open_postgres(url, diags, access);
     };
     postgres.scratch = open_postgres_scratch;
+    postgres.scratch_peer = db::open_postgres_scratch_peer;
     postgres.scratch_ready = postgres_scratch_ready;
     postgres.server_identity = postgres_server_identity;
     postgres.script_frame = [](const std::string& key) { return db::postgres_script_frame(key); };

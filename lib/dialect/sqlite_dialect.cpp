@@ -39,6 +39,7 @@ Dialect make_sqlite_dialect() {
     sqlite.scratch = [](const support::Config&, support::Diagnostics& diags) {
         return db::open_sqlite(":memory:", diags);
     };
+    // No scratch_peer: an in-memory database is one connection's own.
     sqlite.scratch_ready = [](const support::Config&, support::Diagnostics&) { return true; };
     sqlite.server_identity = [](const support::Config&) { return db::sqlite_library_version(); };
     sqlite.script_frame = [](const std::string&) { return db::sqlite_script_frame(); };
