@@ -7,6 +7,7 @@
 #include "compared_tables.hpp"
 #include "diff/differ.hpp"
 #include "materialized_cache.hpp"
+#include "run_in_scratch.hpp"
 #include "table_memo.hpp"
 
 namespace autogen::pipeline {
@@ -74,19 +75,19 @@ std::optional<schema::Schema> create_and_read(const dialect::Dialect& dialect,
     auto conn = dialect.scratch(config, diags);
     if (!conn) return std::nullopt;
     const std::string step = "materialising the models (" + dialect.name + ")";
-    for (std::size_t i = 0; i < statements.size(); ++i) {
-        const auto& s = statements[i];
-        support::report(progress, {step, i + 1, statements.size(), {}});
-        if (!conn->execute(s.sql, diags)) {
-            support::report_finished(progress, step);
-            diags.error(Category::Model,
-                        "the models do not make a valid " + dialect.name +
-                            " schema (see the statement above)",
-                        {},
-                        "check server_default, check and type annotations of the table named in "
-                        "the statement");
-            return std::nullopt;
-        }
+    // One session, statements in transactions of a few dozen: creating a table that
+    // references another needs that one committed first, and batches cut a third of
+    // the server's time (docs/performance.md, "Materialising over several sessions").
+    if (!run_statement_groups(dialect, *conn, {statements}, diags, progress, step,
+                              {.connections = 1})) {
+        support::report_finished(progress, step);
+        diags.error(
+            Category::Model,
+            "the models do not make a valid " + dialect.name + " schema (see the statement above)",
+            {},
+            "check server_default, check and type annotations of the table named in "
+            "the statement");
+        return std::nullopt;
     }
     support::report(progress, {"reading back the models (" + dialect.name + ")", 0, 0, {}});
     auto read = dialect.inspector->inspect(*conn, inspect_options(config), diags);

@@ -89,6 +89,15 @@ std::optional<migrate::SumFile> readable_sum(const support::Config& config) {
     return std::move(read.sum);
 }
 
+std::optional<schema::Schema> snapshot_before_empty_revision(const support::Config& config,
+                                                             const migrate::RevisionGraph& graph,
+                                                             support::Diagnostics& diags) {
+    if (graph.empty()) return schema::Schema{};
+    auto sum = readable_sum(config);
+    if (!sum) return std::nullopt;
+    return migrate::parse_snapshot(sum->snapshot, sum_display(config), sum->snapshot_line, diags);
+}
+
 std::optional<schema::Schema> recorded_snapshot(const support::Config& config,
                                                 const std::optional<migrate::SumFile>& sum,
                                                 const migrate::RevisionGraph& graph,

@@ -38,6 +38,13 @@ const std::map<std::string, std::string>* recorded_digests(
 /// The sum as read from disk when it is readable (no findings made).
 std::optional<migrate::SumFile> readable_sum(const support::Config& config);
 
+/// The snapshot an empty revision leaves in autogen.sum: the one a readable sum records
+/// (as written, excluded tables included), the empty schema for a chain with no
+/// revision yet, nullopt when neither says what the chain produces (then the models).
+std::optional<schema::Schema> snapshot_before_empty_revision(const support::Config& config,
+                                                             const migrate::RevisionGraph& graph,
+                                                             support::Diagnostics& diags);
+
 /// The snapshot a readable sum records, parsed; the empty schema for a project with no
 /// revisions and no sum; nullopt otherwise (after reporting a parse error).
 std::optional<schema::Schema> recorded_snapshot(const support::Config& config,

@@ -95,14 +95,19 @@ class RevisionCommand final : public Command {
             if (!parents) return kExitUsage;
             draft.down_revisions = std::move(*parents);
             for (const auto& d : config->database.dialects) draft.dialects.push_back({d, {}, {}});
-            // The hand-written SQL to come is the chain's side of whatever the models
-            // now say: they are the snapshot (check verifies it on a scratch database).
             std::vector<scan::BlindSpot> blind_spots;
             auto scanned = scan_models(pipeline_context(session), *config, &blind_spots);
             if (!scanned) return kExitUsage;
             if (!report_blind_spots(session.diags, *config, blind_spots, support::Severity::Error))
                 return kExitUsage;
+            // An empty revision changes no schema: the sum keeps the snapshot it had, so
+            // that it still says what the chain produces (check takes it instead of a
+            // replay). Once SQL is written into the file, `hash` takes the models if the
+            // chain then produces them. Without a sum to keep: the models, as before.
             models = std::move(scanned->schema);
+            if (auto kept = snapshot_before_empty_revision(*config, *graph, session.diags))
+                models = std::move(*kept);
+            if (session.diags.has_errors()) return kExitUsage;
         } else {
             // A baseline ignores the live database: it is the schema built from nothing,
             // so that fresh deployments get everything and existing ones are stamped.

@@ -55,6 +55,7 @@ using pipeline::require_dialect;
 using pipeline::revision_parents;
 using pipeline::scan_models;
 using pipeline::scratch_available;
+using pipeline::snapshot_before_empty_revision;
 using pipeline::snapshot_sides;
 using pipeline::sum_display;
 using pipeline::sum_path;
