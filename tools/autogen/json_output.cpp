@@ -5,9 +5,11 @@
 #include <array>
 #include <variant>
 
+#include "db/url.hpp"
 #include "diff/phrases.hpp"
 #include "pipeline/plan_change.hpp"
 #include "support/display_path.hpp"
+#include "support/printable_text.hpp"
 
 namespace autogen::cli {
 
@@ -103,16 +105,31 @@ Json diagnostic_json(const support::Diagnostic& d) {
         {"hint", null_if_empty(d.hint)}};
 }
 
-Json json_document(const std::string& command, int exit_code, const Json& result,
-                   const std::vector<support::Diagnostic>& diagnostics) {
-    Json out{{"version", kJsonVersion},
-             {"command", command},
-             {"ok", exit_code == 0},
-             {"exit_code", exit_code},
-             {"result", result.is_null() ? Json::object() : result},
-             {"diagnostics", Json::array()}};
-    for (const auto& d : diagnostics) out["diagnostics"].push_back(diagnostic_json(d));
-    return out;
+std::string json_document_text(const std::string& command, int exit_code,
+                               const ResultWriter& result,
+                               const std::vector<support::Diagnostic>& diagnostics) {
+    std::string text;
+    support::JsonWriter w(text);
+    w.begin_object();
+    w.member("version", kJsonVersion);
+    w.member("command", command);
+    w.member("ok", exit_code == 0);
+    w.member("exit_code", exit_code);
+    w.key("result");
+    result(w);
+    w.key("diagnostics").begin_array();
+    for (const auto& d : diagnostics) w.value(diagnostic_json(d));
+    w.end_array();
+    w.end_object();
+    return support::terminal_text(db::redact_password(text));
+}
+
+std::string json_document_text(const std::string& command, int exit_code, const Json& result,
+                               const std::vector<support::Diagnostic>& diagnostics) {
+    return json_document_text(
+        command, exit_code,
+        [&](support::JsonWriter& w) { w.value(result.is_null() ? Json::object() : result); },
+        diagnostics);
 }
 
 Json ids_json(const std::vector<std::string>& ids) {

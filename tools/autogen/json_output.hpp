@@ -5,6 +5,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -12,6 +13,7 @@
 #include "migrate/revision_graph.hpp"
 #include "schema/operation.hpp"
 #include "support/diagnostics.hpp"
+#include "support/json_writer.hpp"
 
 namespace autogen::pipeline {
 struct PlannedChange;
@@ -32,9 +34,21 @@ using Json = nlohmann::ordered_json;
 /// when inside it.
 Json diagnostic_json(const support::Diagnostic& d);
 
-/// The whole document of one command run.
-Json json_document(const std::string& command, int exit_code, const Json& result,
-                   const std::vector<support::Diagnostic>& diagnostics);
+/// Writes a command's `result` object straight into the document, for results too large
+/// to build as a DOM first (a whole schema: Session::stream_result).
+using ResultWriter = std::function<void(support::JsonWriter&)>;
+
+/// The whole document of one command run as printed on stdout (without the final line
+/// break): formatted as Json::dump(2), made safe for a terminal (support::terminal_text)
+/// and with passwords in URLs hidden (db::redact_password). `result` writes the
+/// document's result object.
+std::string json_document_text(const std::string& command, int exit_code,
+                               const ResultWriter& result,
+                               const std::vector<support::Diagnostic>& diagnostics);
+
+/// The same with a result built as a DOM (null stands for `{}`).
+std::string json_document_text(const std::string& command, int exit_code, const Json& result,
+                               const std::vector<support::Diagnostic>& diagnostics);
 
 /// A revision of the chain: id, down_revisions, message, created, branch_labels,
 /// depends_on, path (relative to `root` when inside it), head, branchpoint, mergepoint.
