@@ -135,6 +135,10 @@ void JsonWriter::before_value() {
 
 void JsonWriter::next_item() {
     out_ += open_.back()++ == 0 ? "\n" : ",\n";
+    if (full_ && out_.size() >= piece_size_) {
+        full_(out_);
+        out_.clear();
+    }
     indent(open_.size());
 }
 

@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -22,6 +23,12 @@ class JsonWriter {
   public:
     /// Appends to `out`, which must outlive the writer.
     explicit JsonWriter(std::string& out) : out_(out) {}
+    /// The same, handing `out` to `full` whenever it holds `piece_size` bytes or more at
+    /// a line break, then going on from an empty `out`: a long document in pieces that
+    /// each end with a line break, without one large buffer that grows by copying.
+    JsonWriter(std::string& out, std::function<void(std::string&)> full,
+               std::size_t piece_size = 64 * 1024)
+        : out_(out), full_(std::move(full)), piece_size_(piece_size) {}
 
     /// `{` ... `}`: between them, key() before each member's value.
     JsonWriter& begin_object();
@@ -83,6 +90,8 @@ class JsonWriter {
     JsonWriter& unsigned_value(std::uint64_t n);
 
     std::string& out_;
+    std::function<void(std::string&)> full_;
+    std::size_t piece_size_ = 0;
     /// Items written so far in each open container, innermost last.
     std::vector<std::size_t> open_;
     bool after_key_ = false;

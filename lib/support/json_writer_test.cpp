@@ -98,6 +98,25 @@ TEST_CASE("json writer: streaming calls give the DOM's text") {
     CHECK(out == expected.dump(2));
 }
 
+TEST_CASE("json writer: a document in pieces is the same document") {
+    Json j = Json::object();
+    for (int i = 0; i < 50; ++i) j["k" + std::to_string(i)] = {{"a", i}, {"b", {"x", "y"}}};
+    std::vector<std::string> pieces;
+    std::string out;
+    JsonWriter w(
+        out, [&](std::string& piece) { pieces.push_back(piece); }, 100);
+    w.value(j);
+    pieces.push_back(out);
+    CHECK(pieces.size() > 10);
+    std::string whole;
+    for (const auto& piece : pieces) {
+        CHECK(piece.size() < 200);
+        whole += piece;
+    }
+    for (std::size_t i = 0; i + 1 < pieces.size(); ++i) CHECK(pieces[i].back() == '\n');
+    CHECK(whole == j.dump(2));
+}
+
 TEST_CASE("json writer: random documents match dump(2)") {
     std::mt19937 random(15);
     auto pick = [&](int n) { return static_cast<int>(random() % static_cast<unsigned>(n)); };

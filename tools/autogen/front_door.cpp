@@ -113,7 +113,7 @@ void print_error(const std::string& message, const std::string& hint,
     d.hint = hint;
     std::cerr << support::terminal_text(db::redact_password(support::format(d))) << "\n";
     if (json_command) {
-        std::cout << json_document_text(*json_command, kExitUsage, Json::object(), {d}) << "\n";
+        print_json_document(std::cout, *json_command, kExitUsage, Json::object(), {d});
     }
 }
 

@@ -129,12 +129,12 @@ void Session::print_text(const std::string& text) const {
 void Session::emit_json(int exit_code) const {
     if (!options.json) return;
     if (result_writer_) {
-        std::cout << json_document_text(command, exit_code, result_writer_, diags.items()) << "\n";
+        print_json_document(std::cout, command, exit_code, result_writer_, diags.items());
     } else {
         // A command without a result of its own (docs/json.md) still says what it printed.
         const bool lines_only = result.empty() && !json_lines_.empty();
         const Json body = lines_only ? Json{{"lines", json_lines_}} : result;
-        std::cout << json_document_text(command, exit_code, body, diags.items()) << "\n";
+        print_json_document(std::cout, command, exit_code, body, diags.items());
     }
     std::cout.flush();
 }
