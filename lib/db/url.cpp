@@ -5,9 +5,13 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 #include <regex>
+#include <string_view>
 #include <utility>
 #include <vector>
+
+#include "support/text.hpp"
 
 namespace autogen::db {
 
@@ -145,12 +149,51 @@ void replace_all(std::string& text, const std::string& what, const std::string& 
 
 }  // namespace
 
+bool may_hold_password_keyword(std::string_view text) {
+    auto at = [&](std::size_t i, std::string_view word) {
+        return i + word.size() <= text.size() &&
+               support::equals_ignoring_case(text.substr(i, word.size()), word);
+    };
+    for (std::size_t i = 0; i + 4 <= text.size(); ++i) {
+        if ((text[i] | 0x20) != 'p' || !at(i, "pass")) continue;  // 'p' or 'P', fast
+        std::size_t k = i + 4;
+        if (at(k, "w"))
+            k += 1;
+        else if (at(k, "%77"))
+            k += 3;
+        else
+            continue;
+        if (!at(k, "ord")) continue;
+        k += 3;
+        while (k < text.size() && (std::isspace(static_cast<unsigned char>(text[k])) ||
+                                   static_cast<unsigned char>(text[k]) >= 0x80))
+            ++k;
+        if (k == text.size() || text[k] == '=') return true;  // the '=' may follow the text
+    }
+    return false;
+}
+
 std::string redact_password(const std::string& text) {
     // scheme://user:password@host -> scheme://user:***@host; the password runs to the
     // last '@' before a blank, so one holding '@' is hidden whole. (A blank ends a URL
     // in free text; where the URL is known, redact_url hides blanks in passwords too.)
     static const std::regex kUserInfo(R"(([A-Za-z][A-Za-z0-9+.-]*://[^:/@\s]*):(\S*)@)");
-    std::string out = std::regex_replace(text, kUserInfo, "$1:***@");
+    // A match holds no blank and the pattern has no anchor, so each line is replaced on
+    // its own, and only the lines that hold "://" go through the (slow) regex.
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t start = 0; start < text.size();) {
+        const auto end = std::min(text.find('\n', start), text.size());
+        const auto first = text.begin() + static_cast<std::ptrdiff_t>(start);
+        const auto last = text.begin() + static_cast<std::ptrdiff_t>(end);
+        if (std::string_view(text).substr(start, end - start).find("://") == std::string::npos)
+            out.append(first, last);
+        else
+            std::regex_replace(std::back_inserter(out), first, last, kUserInfo, "$1:***@");
+        if (end < text.size()) out += '\n';
+        start = end + 1;
+    }
+    if (!may_hold_password_keyword(out)) return out;
     // libpq keyword form or query option: password=secret, sslpassword='se cret'
     // A value already "***" is left as it is (with what follows it).
     static const std::regex kKeyword(

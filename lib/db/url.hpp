@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "support/diagnostics.hpp"
 
@@ -34,6 +35,15 @@ std::string with_database(const std::string& url, const std::string& name);
 /// "postgresql://u:***@h", "password=secret" -> "password=***"). A safety net for arbitrary text:
 /// where the URL is known, redact_url and redact_secrets are exact.
 std::string redact_password(const std::string& text);
+
+/// Could redact_password's password keyword pattern match in `text`: is there a "pass",
+/// then "w" or "%77", then "ord", blanks and "=" (letters in any case)? Errs on yes (a
+/// byte outside ASCII counts as a blank, and the text's end as a "=": the next piece of a
+/// longer text may start with it). Where it says no, redact_password works line by
+/// line, so a long text may be redacted a piece at a time (split after a line break);
+/// where it says yes for any piece, a quoted value may run over lines: redact the text whole. Also
+/// what keeps redact_password's keyword regex (about 0.1 s a megabyte) off most text.
+bool may_hold_password_keyword(std::string_view text);
 
 /// `url` (a URL or a libpq conninfo string, well-formed or not) with every secret value
 /// replaced by "***": the password of user:password@ (everything from the first ':'

@@ -167,6 +167,24 @@ TEST_CASE("urls: redact_password leaves the text around a URL readable") {
     CHECK(db::redact_password("password='se cret' host=h") == "password=*** host=h");
 }
 
+TEST_CASE("urls: redact_password over many lines hides each URL and keyword") {
+    // Only lines holding "://" and texts holding a password keyword reach the regexes
+    // (a --json document of thousands of tables holds none): the answer is the same.
+    CHECK(db::redact_password("first\n  \"postgresql://u:pw@h/db\",\nlast\n") ==
+          "first\n  \"postgresql://u:***@h/db\",\nlast\n");
+    CHECK(db::redact_password("a://b\nx:y@z\n") == "a://b\nx:y@z\n");
+    CHECK(db::redact_password("\n\nmysql://u:p@h\n\n") == "\n\nmysql://u:***@h\n\n");
+    CHECK(db::redact_password("") == "");
+    CHECK(db::redact_password("no newline at the end") == "no newline at the end");
+    CHECK(db::redact_password("x PassWord =s3cret y") == "x PassWord =*** y");
+    CHECK(db::redact_password("host=h\nPASS%77ORD\t=\t'a b'\n") == "host=h\nPASS%77ORD\t=\t***\n");
+    CHECK(db::redact_password("sslpassword=\nsecret") == "sslpassword=\n***");
+    CHECK(db::redact_password("\"password_hash\": \"text\"") == "\"password_hash\": \"text\"");
+    CHECK(db::redact_password("password\xc2\xa0=x") == "password\xc2\xa0=x");
+    CHECK(db::redact_password("passwor=d pass=word passw ord=x") ==
+          "passwor=d pass=word passw ord=x");
+}
+
 TEST_CASE("urls: redact_secrets scrubs a secret from text that quotes part of it") {
     const std::string url = "postgresql://u:pa/ss@h/db";
     CHECK(db::redact_secrets("invalid port \"pa\" in url", url) == "invalid port \"***\" in url");

@@ -5,8 +5,6 @@
 
 namespace autogen::schema {
 
-using nlohmann::ordered_json;
-
 namespace {
 
 std::string q(const std::string& s) { return "\"" + s + "\""; }
@@ -23,9 +21,103 @@ std::string at(const SourceLocation& loc, bool with_locations) {
     return with_locations && loc.known() ? "  (" + loc.str() + ")" : "";
 }
 
-ordered_json location_json(const SourceLocation& loc) {
-    if (!loc.known()) return nullptr;
-    return ordered_json{{"file", loc.file}, {"line", loc.line}, {"column", loc.column}};
+void write_location(support::JsonWriter& w, const SourceLocation& loc) {
+    if (!loc.known()) {
+        w.value(nullptr);
+        return;
+    }
+    w.begin_object();
+    w.member("file", loc.file).member("line", loc.line).member("column", loc.column);
+    w.end_object();
+}
+
+void write_column(support::JsonWriter& w, const Column& c) {
+    w.begin_object();
+    w.member("name", c.name);
+    w.member("type", type_text(c.type));
+    w.member("logical_type", to_string(c.type.logical));
+    w.member("nullable", c.nullable);
+    w.member("default", c.server_default);
+    w.member("identity", c.identity);
+    w.member("collation", c.collation);
+    w.member("comment", c.comment);
+    w.member("renamed_from", c.renamed_from);
+    w.key("location");
+    write_location(w, c.location);
+    w.end_object();
+}
+
+void write_foreign_key(support::JsonWriter& w, const ForeignKey& fk) {
+    w.begin_object();
+    w.member("name", fk.name);
+    w.member("columns", fk.columns);
+    w.member("ref_schema", fk.ref_schema);
+    w.member("ref_table", fk.ref_table);
+    w.member("ref_columns", fk.ref_columns);
+    w.member("on_delete", to_string(fk.on_delete));
+    w.member("on_update", to_string(fk.on_update));
+    // Database-side only: written when set, so model output stays as it was.
+    if (fk.deferrable) {
+        w.member("deferrable", true);
+        w.member("initially_deferred", fk.initially_deferred);
+    }
+    w.end_object();
+}
+
+void write_index(support::JsonWriter& w, const Index& i) {
+    w.begin_object();
+    w.member("name", i.name);
+    w.member("columns", i.columns);
+    w.member("unique", i.unique);
+    w.member("where", i.where);
+    if (!i.method.empty()) w.member("method", i.method);
+    w.end_object();
+}
+
+/// Writes `f(w, item)` for each item, as an array.
+template <class Items, class Write>
+void write_array(support::JsonWriter& w, const Items& items, Write f) {
+    w.begin_array();
+    for (const auto& item : items) f(w, item);
+    w.end_array();
+}
+
+void write_table(support::JsonWriter& w, const Table& t) {
+    w.begin_object();
+    w.member("schema", t.schema);
+    w.member("name", t.name);
+    w.key("columns");
+    write_array(w, t.columns, write_column);
+    w.key("primary_key");
+    if (t.primary_key)
+        w.value(t.primary_key->columns);
+    else
+        w.value(nullptr);
+    w.key("foreign_keys");
+    write_array(w, t.foreign_keys, write_foreign_key);
+    w.key("uniques");
+    write_array(w, t.uniques, [](support::JsonWriter& out, const auto& u) {
+        out.begin_object().member("name", u.name).member("columns", u.columns).end_object();
+    });
+    w.key("indexes");
+    write_array(w, t.indexes, write_index);
+    w.key("checks");
+    write_array(w, t.checks, [](support::JsonWriter& out, const auto& c) {
+        out.begin_object().member("name", c.name).member("expression", c.expression).end_object();
+    });
+    w.member("comment", t.comment);
+    w.member("renamed_from", t.renamed_from);
+    w.key("location");
+    write_location(w, t.location);
+    w.end_object();
+}
+
+void write_enum(support::JsonWriter& w, const Enum& e) {
+    w.begin_object();
+    w.member("schema", e.schema).member("name", e.name).member("labels", e.labels);
+    w.key("location");
+    write_location(w, e.location);
+    w.end_object();
 }
 
 }  // namespace
@@ -72,74 +164,21 @@ std::string to_text(const Schema& schema, bool with_locations) {
     return out;
 }
 
-ordered_json to_json(const Schema& schema) {
-    ordered_json tables = ordered_json::array();
-    for (const Table& t : schema.tables) {
-        ordered_json columns = ordered_json::array();
-        for (const Column& c : t.columns) {
-            columns.push_back(
-                {{"name", c.name},
-                 {"type", type_text(c.type)},
-                 {"logical_type", to_string(c.type.logical)},
-                 {"nullable", c.nullable},
-                 {"default",
-                  c.server_default ? ordered_json(*c.server_default) : ordered_json(nullptr)},
-                 {"identity", c.identity},
-                 {"collation", c.collation ? ordered_json(*c.collation) : ordered_json(nullptr)},
-                 {"comment", c.comment},
-                 {"renamed_from", c.renamed_from},
-                 {"location", location_json(c.location)}});
-        }
-        ordered_json fks = ordered_json::array();
-        for (const auto& fk : t.foreign_keys) {
-            fks.push_back({{"name", fk.name},
-                           {"columns", fk.columns},
-                           {"ref_schema", fk.ref_schema},
-                           {"ref_table", fk.ref_table},
-                           {"ref_columns", fk.ref_columns},
-                           {"on_delete", to_string(fk.on_delete)},
-                           {"on_update", to_string(fk.on_update)}});
-            // Database-side only: written when set, so model output stays as it was.
-            if (fk.deferrable) {
-                fks.back()["deferrable"] = true;
-                fks.back()["initially_deferred"] = fk.initially_deferred;
-            }
-        }
-        ordered_json uniques = ordered_json::array();
-        for (const auto& u : t.uniques)
-            uniques.push_back({{"name", u.name}, {"columns", u.columns}});
-        ordered_json indexes = ordered_json::array();
-        for (const auto& i : t.indexes) {
-            indexes.push_back({{"name", i.name},
-                               {"columns", i.columns},
-                               {"unique", i.unique},
-                               {"where", i.where}});
-            if (!i.method.empty()) indexes.back()["method"] = i.method;
-        }
-        ordered_json checks = ordered_json::array();
-        for (const auto& c : t.checks)
-            checks.push_back({{"name", c.name}, {"expression", c.expression}});
-        tables.push_back({{"schema", t.schema},
-                          {"name", t.name},
-                          {"columns", columns},
-                          {"primary_key", t.primary_key ? ordered_json(t.primary_key->columns)
-                                                        : ordered_json(nullptr)},
-                          {"foreign_keys", fks},
-                          {"uniques", uniques},
-                          {"indexes", indexes},
-                          {"checks", checks},
-                          {"comment", t.comment},
-                          {"renamed_from", t.renamed_from},
-                          {"location", location_json(t.location)}});
-    }
-    ordered_json enums = ordered_json::array();
-    for (const Enum& e : schema.enums) {
-        enums.push_back({{"schema", e.schema},
-                         {"name", e.name},
-                         {"labels", e.labels},
-                         {"location", location_json(e.location)}});
-    }
-    return ordered_json{{"tables", tables}, {"enums", enums}};
+void write_json(support::JsonWriter& w, const Schema& schema) {
+    w.begin_object();
+    w.key("tables");
+    write_array(w, schema.tables, write_table);
+    w.key("enums");
+    write_array(w, schema.enums, write_enum);
+    w.end_object();
+}
+
+nlohmann::ordered_json to_json(const Schema& schema) {
+    // Read back from write_json's text: one list of fields for both forms.
+    std::string text;
+    support::JsonWriter w(text);
+    write_json(w, schema);
+    return nlohmann::ordered_json::parse(text);
 }
 
 }  // namespace autogen::schema

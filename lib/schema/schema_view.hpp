@@ -6,6 +6,7 @@
 #include <string>
 
 #include "schema/schema.hpp"
+#include "support/json_writer.hpp"
 
 namespace autogen::schema {
 
@@ -13,7 +14,11 @@ namespace autogen::schema {
 /// `with_locations` appends "(file:line:col)" where the model declared an object.
 std::string to_text(const Schema& schema, bool with_locations);
 
-/// {"tables": [...], "enums": [...]} with every field, in declaration order.
+/// {"tables": [...], "enums": [...]} with every field, in declaration order, written
+/// as it goes (large schemas: `inspect db --json` on thousands of tables).
+void write_json(support::JsonWriter& w, const Schema& schema);
+
+/// The same document as a DOM (read back from write_json's text, so the two cannot differ).
 nlohmann::ordered_json to_json(const Schema& schema);
 
 }  // namespace autogen::schema

@@ -1,8 +1,6 @@
 // `autogen diff`: prints what `revision` would write (the detected operations, then the
 // rendered revision file), writing nothing. `--json` gives the operations as objects and
 // the statements per dialect for tools (docs/json.md).
-#include <nlohmann/json.hpp>
-
 #include "command.hpp"
 #include "data_loss_gate.hpp"
 #include "project.hpp"
@@ -12,16 +10,44 @@ namespace autogen::cli {
 
 namespace {
 
-Json statements_json(const std::vector<codegen::Statement>& statements) {
-    auto out = Json::array();
+void write_statements(support::JsonWriter& w, const std::vector<codegen::Statement>& statements) {
+    w.begin_array();
     for (const auto& s : statements) {
-        out.push_back({{"sql", s.sql},
-                       {"comment", s.comment},
-                       {"destructive", s.destructive},
-                       {"warning", s.warning},
-                       {"no_transaction", s.no_transaction}});
+        w.begin_object();
+        w.member("sql", s.sql);
+        w.member("comment", s.comment);
+        w.member("destructive", s.destructive);
+        w.member("warning", s.warning);
+        w.member("no_transaction", s.no_transaction);
+        w.end_object();
     }
-    return out;
+    w.end_array();
+}
+
+/// The --json result, written straight into the document (a change of thousands of
+/// tables): each operation is a small DOM (operation_json), the rest is streamed.
+void stream_result(Session& session, std::vector<Json> operations, std::vector<std::string> hints,
+                   std::vector<migrate::DialectStatements> dialects) {
+    session.stream_result([operations = std::move(operations), hints = std::move(hints),
+                           dialects = std::move(dialects)](support::JsonWriter& w) {
+        w.begin_object();
+        w.key("operations").begin_array();
+        for (const auto& op : operations) w.value(op);
+        w.end_array();
+        w.member("hints", hints);
+        w.key("dialects").begin_array();
+        for (const auto& d : dialects) {
+            w.begin_object();
+            w.member("name", d.dialect);
+            w.key("upgrade");
+            write_statements(w, d.upgrade);
+            w.key("downgrade");
+            write_statements(w, d.downgrade);
+            w.end_object();
+        }
+        w.end_array();
+        w.end_object();
+    });
 }
 
 class DiffCommand final : public Command {
@@ -50,18 +76,12 @@ class DiffCommand final : public Command {
         if (session.options.json) {
             std::vector<const PlannedChange*> planned;
             for (const auto& p : changes->per_dialect) planned.push_back(&p);
-            Json ops = Json::array();
+            std::vector<Json> ops;
             for (std::size_t i = 0; i < operations.size(); ++i)
                 ops.push_back(operation_json(changes->primary().operations[i], lossy[i], planned));
-            session.result["operations"] = ops;
-            session.result["hints"] = changes->primary().hints;
-            session.result["dialects"] = Json::array();
-            for (const auto& p : changes->per_dialect) {
-                session.result["dialects"].push_back(
-                    {{"name", p.statements.dialect},
-                     {"upgrade", statements_json(p.statements.upgrade)},
-                     {"downgrade", statements_json(p.statements.downgrade)}});
-            }
+            std::vector<migrate::DialectStatements> dialects;
+            for (auto& p : changes->per_dialect) dialects.push_back(std::move(p.statements));
+            stream_result(session, std::move(ops), changes->primary().hints, std::move(dialects));
             return kExitOk;
         }
         if (operations.empty()) {

@@ -1,6 +1,6 @@
 // `autogen inspect models|db`: the scanned model schema, with every file read and every
 // model found (the answer to "did it see my header?"), or the live database schema.
-#include <nlohmann/json.hpp>
+#include <optional>
 
 #include "command.hpp"
 #include "project.hpp"
@@ -46,15 +46,28 @@ class InspectCommand final : public Command {
         return s;
     }
 
+    /// The --json result {"files"?, "schema"}, written straight into the document: a
+    /// DOM of thousands of tables cost more than reading them (docs/json.md).
+    static void stream_schema(Session& session, schema::Schema schema,
+                              std::optional<std::vector<std::string>> files = std::nullopt) {
+        session.stream_result(
+            [schema = std::move(schema), files = std::move(files)](support::JsonWriter& w) {
+                w.begin_object();
+                if (files) w.member("files", *files);
+                w.key("schema");
+                schema::write_json(w, schema);
+                w.end_object();
+            });
+    }
+
     int models(Session& session, const support::Config& config) {
         auto scanned = scan_models(pipeline_context(session), config);
         if (!scanned) return kExitUsage;
         auto schema = with_relative_locations(scanned->schema, config.root);
         if (session.options.json) {
-            session.result["files"] = Json::array();
-            for (const auto& f : scanned->files)
-                session.result["files"].push_back(relative(f, config.root));
-            session.result["schema"] = schema::to_json(schema);
+            std::vector<std::string> files;
+            for (const auto& f : scanned->files) files.push_back(relative(f, config.root));
+            stream_schema(session, std::move(schema), std::move(files));
             return kExitOk;
         }
         session.print("read " + std::to_string(scanned->files.size()) + " file(s):");
@@ -79,7 +92,10 @@ class InspectCommand final : public Command {
         if (!live) return session.exit_code();
         auto schema = inspect_live(*live, config, session.diags, session.progress());
         if (!schema) return session.exit_code();
-        session.result["schema"] = schema::to_json(*schema);
+        if (session.options.json) {
+            stream_schema(session, std::move(*schema));
+            return kExitOk;
+        }
         session.print("database " + live->url.redacted() + ": " +
                       std::to_string(schema->tables.size()) + " table(s)");
         session.print_text(

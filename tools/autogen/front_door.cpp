@@ -113,9 +113,7 @@ void print_error(const std::string& message, const std::string& hint,
     d.hint = hint;
     std::cerr << support::terminal_text(db::redact_password(support::format(d))) << "\n";
     if (json_command) {
-        std::cout << support::terminal_text(db::redact_password(
-                         json_document(*json_command, kExitUsage, Json::object(), {d}).dump(2)))
-                  << "\n";
+        print_json_document(std::cout, *json_command, kExitUsage, Json::object(), {d});
     }
 }
 

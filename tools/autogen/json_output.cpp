@@ -5,9 +5,11 @@
 #include <array>
 #include <variant>
 
+#include "db/url.hpp"
 #include "diff/phrases.hpp"
 #include "pipeline/plan_change.hpp"
 #include "support/display_path.hpp"
+#include "support/printable_text.hpp"
 
 namespace autogen::cli {
 
@@ -74,6 +76,21 @@ std::string enum_of(const schema::Operation& op) {
     return {};
 }
 
+/// The pieces of a document made safe for a terminal with passwords hidden
+/// (terminal_text, redact_password: what stdout gets), printed one at a time where that
+/// gives the same bytes (db::may_hold_password_keyword), else joined first.
+void print_safe(std::ostream& out, const std::vector<std::string>& pieces) {
+    if (std::any_of(pieces.begin(), pieces.end(), [](const std::string& piece) {
+            return db::may_hold_password_keyword(piece);
+        })) {
+        std::string text;
+        for (const auto& piece : pieces) text += piece;
+        out << support::terminal_text(db::redact_password(text));
+        return;
+    }
+    for (const auto& piece : pieces) out << support::terminal_text(db::redact_password(piece));
+}
+
 }  // namespace
 
 std::string operation_kind(const schema::Operation& op) {
@@ -103,16 +120,36 @@ Json diagnostic_json(const support::Diagnostic& d) {
         {"hint", null_if_empty(d.hint)}};
 }
 
-Json json_document(const std::string& command, int exit_code, const Json& result,
-                   const std::vector<support::Diagnostic>& diagnostics) {
-    Json out{{"version", kJsonVersion},
-             {"command", command},
-             {"ok", exit_code == 0},
-             {"exit_code", exit_code},
-             {"result", result.is_null() ? Json::object() : result},
-             {"diagnostics", Json::array()}};
-    for (const auto& d : diagnostics) out["diagnostics"].push_back(diagnostic_json(d));
-    return out;
+void print_json_document(std::ostream& out, const std::string& command, int exit_code,
+                         const ResultWriter& result,
+                         const std::vector<support::Diagnostic>& diagnostics) {
+    // Written in pieces of 64 KiB (a schema of thousands of tables is megabytes), and
+    // printed only once whole: a failure prints nothing.
+    std::vector<std::string> pieces;
+    std::string text;
+    support::JsonWriter w(text, [&](std::string& piece) { pieces.push_back(std::move(piece)); });
+    w.begin_object();
+    w.member("version", kJsonVersion);
+    w.member("command", command);
+    w.member("ok", exit_code == 0);
+    w.member("exit_code", exit_code);
+    w.key("result");
+    result(w);
+    w.key("diagnostics").begin_array();
+    for (const auto& d : diagnostics) w.value(diagnostic_json(d));
+    w.end_array();
+    w.end_object();
+    pieces.push_back(std::move(text));
+    print_safe(out, pieces);
+    out << '\n';
+}
+
+void print_json_document(std::ostream& out, const std::string& command, int exit_code,
+                         const Json& result, const std::vector<support::Diagnostic>& diagnostics) {
+    print_json_document(
+        out, command, exit_code,
+        [&](support::JsonWriter& w) { w.value(result.is_null() ? Json::object() : result); },
+        diagnostics);
 }
 
 Json ids_json(const std::vector<std::string>& ids) {

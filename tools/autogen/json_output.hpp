@@ -5,13 +5,16 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <nlohmann/json.hpp>
+#include <ostream>
 #include <string>
 #include <vector>
 
 #include "migrate/revision_graph.hpp"
 #include "schema/operation.hpp"
 #include "support/diagnostics.hpp"
+#include "support/json_writer.hpp"
 
 namespace autogen::pipeline {
 struct PlannedChange;
@@ -32,9 +35,22 @@ using Json = nlohmann::ordered_json;
 /// when inside it.
 Json diagnostic_json(const support::Diagnostic& d);
 
-/// The whole document of one command run.
-Json json_document(const std::string& command, int exit_code, const Json& result,
-                   const std::vector<support::Diagnostic>& diagnostics);
+/// Writes a command's `result` object straight into the document, for results too large
+/// to build as a DOM first (a whole schema: Session::stream_result).
+using ResultWriter = std::function<void(support::JsonWriter&)>;
+
+/// Prints the whole document of one command run and a line break: formatted as
+/// Json::dump(2), made safe for a terminal (support::terminal_text) and with passwords
+/// in URLs hidden (db::redact_password), as every stdout line. Nothing is printed when
+/// writing it fails (a string that is not UTF-8 throws nlohmann's type_error, as dump()
+/// did). `result` writes the document's result object.
+void print_json_document(std::ostream& out, const std::string& command, int exit_code,
+                         const ResultWriter& result,
+                         const std::vector<support::Diagnostic>& diagnostics);
+
+/// The same with a result built as a DOM (null stands for `{}`).
+void print_json_document(std::ostream& out, const std::string& command, int exit_code,
+                         const Json& result, const std::vector<support::Diagnostic>& diagnostics);
 
 /// A revision of the chain: id, down_revisions, message, created, branch_labels,
 /// depends_on, path (relative to `root` when inside it), head, branchpoint, mergepoint.

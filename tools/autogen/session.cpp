@@ -128,12 +128,14 @@ void Session::print_text(const std::string& text) const {
 
 void Session::emit_json(int exit_code) const {
     if (!options.json) return;
-    // A command without a result of its own (docs/json.md) still says what it printed.
-    const bool lines_only = result.empty() && !json_lines_.empty();
-    const Json body = lines_only ? Json{{"lines", json_lines_}} : result;
-    std::cout << support::terminal_text(db::redact_password(
-                     json_document(command, exit_code, body, diags.items()).dump(2)))
-              << "\n";
+    if (result_writer_) {
+        print_json_document(std::cout, command, exit_code, result_writer_, diags.items());
+    } else {
+        // A command without a result of its own (docs/json.md) still says what it printed.
+        const bool lines_only = result.empty() && !json_lines_.empty();
+        const Json body = lines_only ? Json{{"lines", json_lines_}} : result;
+        print_json_document(std::cout, command, exit_code, body, diags.items());
+    }
     std::cout.flush();
 }
 

@@ -49,6 +49,9 @@ class Session {
     /// With --json: the command's result, the document's "result" (docs/json.md). Text
     /// lines (print, print_text) are not written then: stdout holds the document alone.
     Json result = Json::object();
+    /// With --json: `write` writes the result object when the document is printed,
+    /// instead of `result` (for results too large to build as a DOM first: a schema).
+    void stream_result(ResultWriter write) { result_writer_ = std::move(write); }
 
     /// autogen.toml from -c or found upwards from the current folder; nullptr after
     /// reporting an error. Loaded once.
@@ -106,6 +109,7 @@ class Session {
     bool stderr_colour_ = false;                   ///< stderr gets colour (terminal_colour.hpp)
     bool stdout_colour_ = false;                   ///< stdout gets colour
     mutable std::vector<std::string> json_lines_;  ///< print()'s lines under --json
+    ResultWriter result_writer_;                   ///< stream_result's writer, if any
 };
 
 }  // namespace autogen::cli
