@@ -65,15 +65,17 @@ std::optional<migrate::SumFile> check_sum_file(const support::Config& config,
     return std::move(read.sum);
 }
 
-bool sum_stands_for_chain(const support::Config& config, const migrate::RevisionGraph& graph,
-                          const migrate::SumFile& sum) {
+bool sum_stands_for_chain(const migrate::RevisionGraph& graph, const migrate::SumFile& sum) {
     auto heads = graph.heads();
     std::sort(heads.begin(), heads.end());
     auto recorded = sum.heads;
     std::sort(recorded.begin(), recorded.end());
-    return heads == recorded && migrate::compare_files(sum.files, migrate::revision_file_checksums(
-                                                                      config.migrations_dir()))
-                                    .empty();
+    if (heads != recorded) return false;
+    // The graph holds every revision file's checksum (taken when it loaded): no file is
+    // read twice.
+    std::map<std::string, std::string> on_disk;
+    for (const auto* rev : graph.history()) on_disk[rev->path.filename().string()] = rev->checksum;
+    return migrate::compare_files(sum.files, on_disk).empty();
 }
 
 const std::map<std::string, std::string>* recorded_digests(

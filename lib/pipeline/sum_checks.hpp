@@ -23,13 +23,12 @@ std::optional<migrate::SumFile> check_sum_file(const support::Config& config,
                                                const migrate::RevisionGraph& graph,
                                                std::vector<Finding>& findings);
 
-/// True when `sum` stands for the migration chain on disk: its heads are the chain's,
-/// and no revision file differs from the checksum it records, is missing, or is not
-/// listed. Its snapshot is then the schema the chain was recorded at, and `check` takes
-/// it instead of replaying the chain (docs/check.md, "When autogen.sum stands for the
+/// True when `sum` stands for the migration chain `graph` (as loaded from disk): its
+/// heads are the chain's, and no revision file differs from the checksum it records, is
+/// missing, or is not listed. Its snapshot is then the schema the chain was recorded at, and
+/// `check` takes it instead of replaying the chain (docs/check.md, "When autogen.sum stands for the
 /// chain").
-bool sum_stands_for_chain(const support::Config& config, const migrate::RevisionGraph& graph,
-                          const migrate::SumFile& sum);
+bool sum_stands_for_chain(const migrate::RevisionGraph& graph, const migrate::SumFile& sum);
 
 /// The `normalized` digests `sum` records for `dialect`, or nullptr.
 const std::map<std::string, std::string>* recorded_digests(

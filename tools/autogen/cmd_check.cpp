@@ -146,7 +146,7 @@ class CheckCommand final : public Command {
         replays.sum = &sum;
         // A sum whose checksums vouch for every revision file stands for the chain: its
         // snapshot is the chain's schema at the heads, read back without a replay.
-        if (scanned && sum_clean && !replay_ && sum_stands_for_chain(*config, graph, *sum)) {
+        if (scanned && sum_clean && !replay_ && sum_stands_for_chain(graph, *sum)) {
             replays.snapshot = recorded_snapshot(*config, sum, graph, session.diags);
             if (session.diags.has_errors()) return session.exit_code();
             replays.snapshot_heads = sum->heads;
