@@ -5,9 +5,9 @@
 #include <unordered_set>
 
 #include "compared_tables.hpp"
+#include "creation_plan.hpp"
 #include "diff/differ.hpp"
 #include "materialized_cache.hpp"
-#include "run_in_scratch.hpp"
 #include "table_memo.hpp"
 
 namespace autogen::pipeline {
@@ -66,28 +66,31 @@ schema::Schema subset_to_create(const schema::Schema& lowered,
     return subset;
 }
 
-/// Creates `statements` in a new scratch database of `dialect` and reads it back.
+/// Creates `lowered` (the planner's `statements` for it) in a new scratch database of
+/// `dialect` and reads it back: in transactions of a few dozen statements, over several
+/// sessions where the dialect shares its scratch database (creation_plan.hpp).
 std::optional<schema::Schema> create_and_read(const dialect::Dialect& dialect,
-                                              const std::vector<codegen::Statement>& statements,
+                                              const schema::Schema& lowered,
+                                              std::vector<codegen::Statement> statements,
                                               const support::Config& config,
                                               support::Diagnostics& diags,
                                               const support::ProgressCallback& progress) {
+    auto phases = creation_plan(dialect, lowered, std::move(statements), diags);
+    if (!phases) return std::nullopt;
     auto conn = dialect.scratch(config, diags);
     if (!conn) return std::nullopt;
     const std::string step = "materialising the models (" + dialect.name + ")";
-    // One session, statements in transactions of a few dozen: creating a table that
-    // references another needs that one committed first, and batches cut a third of
-    // the server's time (docs/performance.md, "Materialising over several sessions").
-    if (!run_statement_groups(dialect, *conn, {statements}, diags, progress, step,
-                              {.connections = 1})) {
-        support::report_finished(progress, step);
-        diags.error(
-            Category::Model,
-            "the models do not make a valid " + dialect.name + " schema (see the statement above)",
-            {},
-            "check server_default, check and type annotations of the table named in "
-            "the statement");
-        return std::nullopt;
+    for (const auto& phase : *phases) {
+        if (!run_statement_groups(dialect, *conn, phase.groups, diags, progress, step, phase.run)) {
+            support::report_finished(progress, step);
+            diags.error(Category::Model,
+                        "the models do not make a valid " + dialect.name +
+                            " schema (see the statement above)",
+                        {},
+                        "check server_default, check and type annotations of the table named in "
+                        "the statement");
+            return std::nullopt;
+        }
     }
     support::report(progress, {"reading back the models (" + dialect.name + ")", 0, 0, {}});
     auto read = dialect.inspector->inspect(*conn, inspect_options(config), diags);
@@ -175,15 +178,16 @@ std::optional<schema::Schema> materialize(const dialect::Dialect& dialect,
     if (!missing.empty() || !enums) {
         if (cache_only) return std::nullopt;
         const bool everything = missing.size() == lowered.tables.size();
-        std::vector<codegen::Statement> some;
+        std::optional<schema::Schema> subset;
         if (!everything) {
-            auto subset = subset_to_create(lowered, missing);
-            some = dialect.planner->plan(diff::diff(schema::Schema{}, subset, *dialect.rules),
-                                         schema::Schema{}, subset, diags);
+            subset = subset_to_create(lowered, missing);
+            statements =
+                dialect.planner->plan(diff::diff(schema::Schema{}, *subset, *dialect.rules),
+                                      schema::Schema{}, *subset, diags);
             if (diags.has_errors()) return std::nullopt;
         }
-        auto read =
-            create_and_read(dialect, everything ? statements : some, config, diags, progress);
+        auto read = create_and_read(dialect, subset ? *subset : lowered, std::move(statements),
+                                    config, diags, progress);
         if (!read) return std::nullopt;
         const auto created = index_tables(&*read);
         for (auto i : missing) {

@@ -118,3 +118,28 @@ TEST_CASE("table memo: keys follow the statements and the server version") {
     CHECK(pipeline::table_digest(moved) == pipeline::table_digest(lowered.tables[0]));
     CHECK(pipeline::table_digest(other.tables[0]) != pipeline::table_digest(lowered.tables[0]));
 }
+
+TEST_CASE(
+    "table memo: a large postgresql schema created over several sessions reads back as on one") {
+    PipelineProject p;
+    const auto config = p.config(test::postgres_toml());
+    const auto& dialect = p.dialect("postgresql");
+    Generator gen(7, postgres_profile());
+    Schema model = gen.initial();
+    while (model.tables.size() < 60) model.tables.push_back(gen.table(model));
+    test::ScopedEnv no_cache("AUTOGEN_NO_CACHE", "1");
+    std::optional<schema::Schema> one, shared;
+    {
+        test::ScopedEnv sessions("AUTOGEN_SCRATCH_CONNECTIONS", "1");
+        one = pipeline::materialize(dialect, model, config, p.diags);
+    }
+    {
+        test::ScopedEnv sessions("AUTOGEN_SCRATCH_CONNECTIONS", "3");
+        shared = pipeline::materialize(dialect, model, config, p.diags);
+    }
+    INFO(p.messages());
+    REQUIRE(one);
+    REQUIRE(shared);
+    CHECK(one->tables.size() == model.tables.size());
+    CHECK(text_of(shared) == text_of(one));
+}
