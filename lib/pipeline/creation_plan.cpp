@@ -15,13 +15,14 @@ constexpr std::size_t kSharedFrom = 40;
 /// batches never cross (docs/performance.md: ~10 tables, ~30 statements).
 constexpr std::size_t kTablesPerGroup = 10;
 
-std::vector<codegen::Statement> plan_creation(const dialect::Dialect& dialect,
-                                              const schema::Schema& from, const schema::Schema& to,
-                                              support::Diagnostics& diags) {
+}  // namespace
+
+std::vector<codegen::Statement> creation_statements(const dialect::Dialect& dialect,
+                                                    const schema::Schema& to,
+                                                    support::Diagnostics& diags,
+                                                    const schema::Schema& from) {
     return dialect.planner->plan(diff::diff(schema::Schema{}, to, *dialect.rules), from, to, diags);
 }
-
-}  // namespace
 
 std::optional<std::vector<CreationPhase>> creation_plan(const dialect::Dialect& dialect,
                                                         const schema::Schema& lowered,
@@ -47,12 +48,12 @@ std::optional<std::vector<CreationPhase>> creation_plan(const dialect::Dialect& 
         else
             rest.push_back(&t);
     }
-    CreationPhase tables{{plan_creation(dialect, {}, first, diags)}, {.first_group_first = true}};
+    CreationPhase tables{{creation_statements(dialect, first, diags)}, {.first_group_first = true}};
     for (std::size_t i = 0; i < rest.size(); i += kTablesPerGroup) {
         schema::Schema group;
         for (std::size_t j = i; j < rest.size() && j < i + kTablesPerGroup; ++j)
             group.tables.push_back(*rest[j]);
-        tables.groups.push_back(plan_creation(dialect, first, group, diags));
+        tables.groups.push_back(creation_statements(dialect, group, diags, first));
     }
     if (diags.has_errors()) return std::nullopt;
     phases.push_back(std::move(tables));

@@ -24,6 +24,14 @@ struct CreationPhase {
     GroupRun run;
 };
 
+/// The statements `dialect`'s planner writes to create `to` (a lowered schema) from
+/// nothing, in order; `from` says what already exists (schemas the planner need not
+/// create). The one place "what creates this schema" is asked.
+std::vector<codegen::Statement> creation_statements(const dialect::Dialect& dialect,
+                                                    const schema::Schema& to,
+                                                    support::Diagnostics& diags,
+                                                    const schema::Schema& from = {});
+
 /// The phases that create `lowered` (a lowered schema) in an empty scratch database of
 /// `dialect`; `in_order` is the planner's statements for it (the one phase used when
 /// sessions cannot be shared). nullopt after a planning error.

@@ -6,7 +6,6 @@
 
 #include "compared_tables.hpp"
 #include "creation_plan.hpp"
-#include "diff/differ.hpp"
 #include "materialized_cache.hpp"
 #include "table_memo.hpp"
 
@@ -121,8 +120,7 @@ std::optional<schema::Schema> materialize(const dialect::Dialect& dialect,
                                           const MaterializeHints& hints) {
     schema::Schema lowered = dialect.planner->lower(model, diags);
     if (diags.has_errors()) return std::nullopt;
-    auto ops = diff::diff(schema::Schema{}, lowered, *dialect.rules);
-    auto statements = dialect.planner->plan(ops, schema::Schema{}, lowered, diags);
+    auto statements = creation_statements(dialect, lowered, diags);
     if (diags.has_errors()) return std::nullopt;
     // The same statements on the same server read back the same: answered from the
     // cache, a PostgreSQL project skips creating every table again. Without a server to
@@ -181,9 +179,7 @@ std::optional<schema::Schema> materialize(const dialect::Dialect& dialect,
         std::optional<schema::Schema> subset;
         if (!everything) {
             subset = subset_to_create(lowered, missing);
-            statements =
-                dialect.planner->plan(diff::diff(schema::Schema{}, *subset, *dialect.rules),
-                                      schema::Schema{}, *subset, diags);
+            statements = creation_statements(dialect, *subset, diags);
             if (diags.has_errors()) return std::nullopt;
         }
         auto read = create_and_read(dialect, subset ? *subset : lowered, std::move(statements),

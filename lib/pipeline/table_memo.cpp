@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <charconv>
 
-#include "diff/differ.hpp"
+#include "creation_plan.hpp"
 #include "scan/cache/cache_store.hpp"
 #include "scan/cache/content_hash.hpp"
 #include "scan/cache/scan_cache.hpp"
@@ -69,8 +69,7 @@ std::string table_key(const dialect::Dialect& dialect, const std::string& server
     schema::Schema alone;
     alone.tables.push_back(table);
     alone.enums = named_enums(lowered, table);
-    auto ops = diff::diff(schema::Schema{}, alone, *dialect.rules);
-    auto statements = dialect.planner->plan(ops, schema::Schema{}, alone, diags);
+    auto statements = creation_statements(dialect, alone, diags);
     if (diags.has_errors()) return {};
     scan::KeyHasher h;
     h.add(kKeyFormat).add(dialect.name).add(server).add(std::to_string(statements.size()));
