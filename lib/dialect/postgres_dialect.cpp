@@ -68,19 +68,54 @@ std::unique_ptr<db::Connection> open_postgres_scratch(const support::Config& con
     return db::open_postgres_scratch(*url, diags);
 }
 
+/// What scratch databases need to know of a server, asked with one connection and one
+/// query, once per URL per process: check asks whether it may create scratch databases
+/// and every cache key asks the server's version, several times a run.
+struct ServerFacts {
+    bool answered = false;
+    std::vector<support::Diagnostic> why;  ///< why not, when it did not answer
+    std::string version;                   ///< SELECT version()
+    bool may_create = false;               ///< its user may create databases
+};
+
+/// The facts of the server `url` (`text` as configured); when it does not answer, why
+/// goes to `diags` (asked once too: a server that does not answer may take a connect
+/// timeout each time).
+const ServerFacts& server_facts(const db::DatabaseUrl& url, const std::string& text,
+                                support::Diagnostics& diags) {
+    static std::map<std::string, ServerFacts> known;
+    auto it = known.find(text);
+    if (it == known.end()) {
+        ServerFacts facts;
+        support::Diagnostics asked;
+        if (auto conn = db::open_postgres(url, asked, db::Access::ReadOnly)) {
+            auto rows = conn->query(
+                "SELECT pg_catalog.version(), (SELECT rolcreatedb OR rolsuper FROM "
+                "pg_catalog.pg_roles WHERE rolname = current_user)",
+                {}, asked);
+            if (rows && !rows->rows.empty() && rows->rows[0].size() == 2 && rows->rows[0][0]) {
+                facts.answered = true;
+                facts.version = *rows->rows[0][0];
+                facts.may_create = rows->rows[0][1] == std::optional<std::string>("t");
+            }
+        }
+        if (!facts.answered) facts.why = asked.items();
+        it = known.emplace(text, std::move(facts)).first;
+    }
+    for (const auto& d : it->second.why) diags.report(d);
+    return it->second;
+}
+
 /// The server answers and its user may create databases: what open_postgres_scratch
-/// needs, checked with one connection instead of creating and dropping a database.
+/// needs, checked without creating and dropping a database.
 bool postgres_scratch_ready(const support::Config& config, support::Diagnostics& diags) {
     auto url = postgres_scratch_server(config, diags);
     if (!url) return false;
-    auto conn = db::open_postgres(*url, diags);
-    if (!conn) return false;
-    auto rows = conn->query(
-        "SELECT rolcreatedb OR rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user", {},
-        diags);
-    if (!rows) return false;
-    if (rows->rows.empty() || rows->rows[0].empty() ||
-        rows->rows[0][0] != std::optional<std::string>("t")) {
+    const std::string& text =
+        !config.database.dev_url.empty() ? config.database.dev_url : config.database.url;
+    const auto& facts = server_facts(*url, text, diags);
+    if (!facts.answered) return false;
+    if (!facts.may_create) {
         diags.error(support::Category::Database,
                     "cannot create a scratch database on " + url->redacted() +
                         ": its user may not create databases",
@@ -93,25 +128,15 @@ bool postgres_scratch_ready(const support::Config& config, support::Diagnostics&
 }
 
 /// `SELECT version()` of the server scratch databases use (dev_url, else url: the same
-/// server materialised_key names), asked once per URL per process; empty when there is
-/// no such PostgreSQL server or it does not answer.
+/// server materialised_key names); empty when there is no such PostgreSQL server or it
+/// does not answer.
 std::string postgres_server_identity(const support::Config& config) {
-    static std::map<std::string, std::string> asked;
     const std::string& server =
         !config.database.dev_url.empty() ? config.database.dev_url : config.database.url;
-    if (auto it = asked.find(server); it != asked.end()) return it->second;
-    std::string identity;
     support::Diagnostics quiet;
     auto url = parse_any_url(server, config.root, quiet);
-    if (url && url->scheme == "postgresql") {
-        if (auto conn = db::open_postgres(*url, quiet, db::Access::ReadOnly)) {
-            auto rows = conn->query("SELECT pg_catalog.version()", {}, quiet);
-            if (rows && !rows->rows.empty() && !rows->rows[0].empty() && rows->rows[0][0])
-                identity = *rows->rows[0][0];
-        }
-    }
-    asked.emplace(server, identity);
-    return identity;
+    if (!url || url->scheme != "postgresql") return {};
+    return server_facts(*url, server, quiet).version;
 }
 
 }  // namespace

@@ -17,6 +17,7 @@ namespace {
 
 constexpr const char* kFormat = "autogen-materialized-3";
 constexpr const char* kChainFormat = "autogen-chain-2";
+constexpr const char* kModelFormat = "autogen-model-key-1";
 constexpr const char* kChainPrefix =
     "chain-";  ///< starts a chain key (never hex), and its entry's name
 
@@ -49,6 +50,15 @@ std::string materialized_key(const std::string& dialect, const std::string& serv
     h.add(extra);
     h.add(std::to_string(statements.size()));
     for (const auto& s : statements) h.add(s.sql);
+    return h.hex();
+}
+
+std::string model_key(const std::string& dialect, const std::string& server,
+                      const schema::Schema& model, const support::Config& config) {
+    scan::KeyHasher h;
+    h.add(kModelFormat);
+    add_common(h, dialect, server, config);
+    h.add(scan::encode_schema(model));
     return h.hex();
 }
 
@@ -91,6 +101,38 @@ void store_materialized(const support::Config& config, const std::string& key,
     std::error_code ignored;
     std::filesystem::create_directories(path.parent_path(), ignored);
     scan::write_atomically(path, scan::encode_outcome(outcome));
+}
+
+namespace {
+
+std::filesystem::path alias_path(const support::Config& config, const std::string& model_key) {
+    auto cache = scan::CacheSettings::from_env(config.root.lexically_normal());
+    if (!cache.enabled() || model_key.empty()) return {};
+    return cache.dir / ("model-" + model_key + ".key");
+}
+
+bool is_hex_key(std::string_view key) {
+    return key.size() == 32 && key.find_first_not_of("0123456789abcdef") == std::string_view::npos;
+}
+
+}  // namespace
+
+std::optional<std::string> lookup_model_alias(const support::Config& config,
+                                              const std::string& model_key) {
+    auto path = alias_path(config, model_key);
+    if (path.empty()) return std::nullopt;
+    auto bytes = scan::read_whole_file(path);
+    if (!bytes || !is_hex_key(*bytes)) return std::nullopt;  // absent or damaged
+    return *bytes;
+}
+
+void store_model_alias(const support::Config& config, const std::string& model_key,
+                       const std::string& key) {
+    auto path = alias_path(config, model_key);
+    if (path.empty() || !is_hex_key(key)) return;
+    std::error_code ignored;
+    std::filesystem::create_directories(path.parent_path(), ignored);
+    scan::write_atomically(path, key);
 }
 
 }  // namespace autogen::pipeline

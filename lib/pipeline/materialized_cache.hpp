@@ -27,6 +27,14 @@ std::string materialized_key(const std::string& dialect, const std::string& serv
                              const std::vector<codegen::Statement>& statements,
                              const support::Config& config, const std::string& extra = {});
 
+/// The cache key of materialising the model schema `model` itself (not yet lowered) for
+/// `dialect` on `server` under `config`: what the planner would lower it to is a
+/// function of the model and this build, so an unchanged model is answered without
+/// lowering and planning it again. Source locations and rename declarations are part
+/// of it (stricter than needed: a moved struct misses, then hits materialized_key).
+std::string model_key(const std::string& dialect, const std::string& server,
+                      const schema::Schema& model, const support::Config& config);
+
 /// The cache key of the schema `graph` replays to at `heads` (empty = base) for
 /// `dialect` on `server` under `config`: every applied revision's id and file checksum.
 std::string chain_key(const std::string& dialect, const std::string& server,
@@ -41,5 +49,14 @@ std::optional<schema::Schema> lookup_materialized(const support::Config& config,
 /// Stores `schema` (as the inspector read it) under `key`; failures are silent (a cache).
 void store_materialized(const support::Config& config, const std::string& key,
                         const schema::Schema& schema);
+
+/// The materialized_key a model_key was last answered with (a small entry beside it,
+/// so the schema is stored once), or nullopt.
+std::optional<std::string> lookup_model_alias(const support::Config& config,
+                                              const std::string& model_key);
+
+/// Records that `model_key` is answered by the entry of `key`; failures are silent.
+void store_model_alias(const support::Config& config, const std::string& model_key,
+                       const std::string& key);
 
 }  // namespace autogen::pipeline

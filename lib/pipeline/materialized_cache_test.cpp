@@ -113,3 +113,49 @@ TEST_CASE(
                                       /*cache_only=*/true));
     CHECK_FALSE(p.diags.has_errors());
 }
+
+TEST_CASE(
+    "materialized cache: an unchanged model is answered by its model key without planning; a "
+    "changed, moved or damaged one is not") {
+    PipelineProject p;
+    auto config = p.config(test::kSqliteToml);
+    const auto& sqlite = p.dialect("sqlite");
+    const auto model = test::users_model(false);
+    const auto key = pipeline::model_key("sqlite", "SQLite 3.40.1", model, config);
+    CHECK(key == pipeline::model_key("sqlite", "SQLite 3.40.1", model, config));
+    CHECK(key != pipeline::model_key("sqlite", "SQLite 3.40.1", test::users_model(true), config));
+    CHECK(key != pipeline::model_key("sqlite", "SQLite 3.45.0", model, config));
+    auto moved = model;
+    moved.tables[0].location.line += 1;  // stricter than needed: a moved struct misses
+    CHECK(key != pipeline::model_key("sqlite", "SQLite 3.40.1", moved, config));
+
+    auto first = pipeline::materialize(sqlite, model, config, p.diags);
+    INFO(p.messages());
+    REQUIRE(first);
+    const auto server = sqlite.server_identity(config);
+    const auto alias =
+        pipeline::lookup_model_alias(config, pipeline::model_key("sqlite", server, model, config));
+    REQUIRE(alias);
+    auto stored = pipeline::lookup_materialized(config, *alias);
+    REQUIRE(stored);
+    CHECK(stored->tables.size() == first->tables.size());
+    // The alias answers what materialising again would: same tables, same columns.
+    auto again = pipeline::materialize(sqlite, model, config, p.diags, /*cache_only=*/true);
+    REQUIRE(again);
+    REQUIRE(again->tables.size() == 1);
+    CHECK(again->tables[0].columns.size() == first->tables[0].columns.size());
+    for (std::size_t i = 0; i < again->tables[0].columns.size(); ++i)
+        CHECK(again->tables[0].columns[i].type.sql == first->tables[0].columns[i].type.sql);
+
+    // A damaged alias is no answer: the model is lowered and planned again (and still
+    // hits the statement-keyed entry).
+    const auto mkey = pipeline::model_key("sqlite", server, model, config);
+    p.dir.write(".autogen/cache/model-" + mkey + ".key", "not a key");
+    CHECK_FALSE(pipeline::lookup_model_alias(config, mkey));
+    CHECK(pipeline::materialize(sqlite, model, config, p.diags, /*cache_only=*/true));
+    CHECK(pipeline::lookup_model_alias(config, mkey) == alias);  // rewritten on the hit
+    {
+        test::ScopedEnv off("AUTOGEN_NO_CACHE", "1");
+        CHECK_FALSE(pipeline::lookup_model_alias(config, mkey));
+    }
+}

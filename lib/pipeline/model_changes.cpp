@@ -2,6 +2,7 @@
 #include "model_changes.hpp"
 
 #include <algorithm>
+#include <memory>
 
 #include "blind_spot_guard.hpp"
 #include "materialize.hpp"
@@ -76,15 +77,15 @@ std::optional<ModelChanges> compute_model_changes(const Context& ctx,
         const dialect::Dialect* dialect = require_dialect(ctx.dialects, name, ctx.diags);
         if (!dialect) return std::nullopt;
         const bool live_here = live && live->dialect == dialect;
-        std::optional<schema::Schema> live_schema;
+        std::shared_ptr<const schema::Schema> live_schema;
         if (live_here) {
-            live_schema = inspect_live(*live, config, ctx.diags, ctx.progress);
-            if (!live_schema) return std::nullopt;
+            auto inspected = inspect_live(*live, config, ctx.diags, ctx.progress);
+            if (!inspected) return std::nullopt;
+            live_schema = std::make_shared<const schema::Schema>(std::move(*inspected));
         }
         // A live table whose digest autogen.sum records for a model table's key is that
         // table read back: only the tables changed since the sum need a scratch database.
-        const MaterializeHints hints{live_schema ? &*live_schema : nullptr,
-                                     recorded_digests(sum, dialect->name)};
+        const MaterializeHints hints{live_schema.get(), recorded_digests(sum, dialect->name)};
         std::string no_scratch;
         std::optional<schema::Schema> desired;
         // A read-only command may not use the live server for scratch (SPEC §3): then the
@@ -114,16 +115,20 @@ std::optional<ModelChanges> compute_model_changes(const Context& ctx,
             changes.per_dialect.push_back(std::move(*planned));
             continue;
         }
-        std::optional<schema::Schema> from = live_schema;
-        if (!live_here)
-            from = replay_chain(*dialect, graph, changes.heads, config, ctx.diags, false,
-                                ctx.progress);
-        if (!from) return std::nullopt;
+        std::shared_ptr<const schema::Schema> from = live_schema;
+        if (!live_here) {
+            auto replayed = replay_chain(*dialect, graph, changes.heads, config, ctx.diags, false,
+                                         ctx.progress);
+            if (!replayed) return std::nullopt;
+            from = std::make_shared<const schema::Schema>(std::move(*replayed));
+        }
         if (!desired)
             desired = materialize(*dialect, changes.scan.schema, config, ctx.diags, false,
                                   ctx.progress, hints);
         if (!desired) return std::nullopt;
-        auto planned = plan_change(*dialect, *from, *desired, ctx.diags);
+        auto planned =
+            plan_change(*dialect, std::move(from),
+                        std::make_shared<const schema::Schema>(std::move(*desired)), ctx.diags);
         if (!planned) return std::nullopt;
         changes.per_dialect.push_back(std::move(*planned));
     }

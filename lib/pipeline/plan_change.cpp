@@ -8,8 +8,11 @@
 namespace autogen::pipeline {
 
 std::optional<PlannedChange> plan_change(const dialect::Dialect& dialect,
-                                         const schema::Schema& from, const schema::Schema& to,
+                                         std::shared_ptr<const schema::Schema> from_side,
+                                         std::shared_ptr<const schema::Schema> to_side,
                                          support::Diagnostics& diags) {
+    const schema::Schema& from = *from_side;
+    const schema::Schema& to = *to_side;
     PlannedChange change;
     change.dialect = &dialect;
     change.operations = diff::diff(from, to, *dialect.rules);
@@ -25,9 +28,16 @@ std::optional<PlannedChange> plan_change(const dialect::Dialect& dialect,
     }
     change.statements.upgrade.insert(change.statements.upgrade.begin(), notes.begin(), notes.end());
     if (diags.has_errors()) return std::nullopt;
-    change.from = from;
-    change.to = to;
+    change.from = std::move(from_side);
+    change.to = std::move(to_side);
     return change;
+}
+
+std::optional<PlannedChange> plan_change(const dialect::Dialect& dialect,
+                                         const schema::Schema& from, const schema::Schema& to,
+                                         support::Diagnostics& diags) {
+    return plan_change(dialect, std::make_shared<const schema::Schema>(from),
+                       std::make_shared<const schema::Schema>(to), diags);
 }
 
 std::vector<std::string> describe_all(const std::vector<schema::Operation>& ops) {

@@ -41,8 +41,8 @@ TEST_CASE("plan_change: adding a column, and the reverse direction drops it") {
     CHECK(joined_sql(up->statements.upgrade).find("ADD COLUMN \"phone\"") != std::string::npos);
     CHECK_FALSE(up->statements.downgrade.empty());
     CHECK(up->hints.empty());
-    CHECK(up->from.tables[0].columns.size() == 2);
-    CHECK(up->to.tables[0].columns.size() == 3);
+    CHECK(up->from->tables[0].columns.size() == 2);
+    CHECK(up->to->tables[0].columns.size() == 3);
 
     auto down = pipeline::plan_change(sqlite, *after, *before, p.diags);
     REQUIRE(down);

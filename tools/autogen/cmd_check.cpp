@@ -9,6 +9,7 @@
 // One line per finding; exit 1 on any, 0 when clean (docs/check.md).
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 
@@ -36,17 +37,22 @@ using support::Category;
 /// back (table by table from the memo, or from live tables the sum's digests vouch for),
 /// and nothing is replayed.
 struct ChainSchemas {
-    std::map<std::string, std::pair<std::vector<std::string>, schema::Schema>> by_dialect;
+    std::map<std::string,
+             std::pair<std::vector<std::string>, std::shared_ptr<const schema::Schema>>>
+        by_dialect;
     std::optional<schema::Schema> snapshot;   ///< set when the sum stands for the chain
     std::vector<std::string> snapshot_heads;  ///< sorted
     const std::optional<migrate::SumFile>* sum = nullptr;
     const Dialect* live_dialect = nullptr;
     const schema::Schema* live_schema = nullptr;
 
-    std::optional<schema::Schema> get(const Dialect& dialect, const migrate::RevisionGraph& graph,
-                                      std::vector<std::string> heads, const support::Config& config,
-                                      support::Diagnostics& diags, bool cache_only = false,
-                                      const support::ProgressCallback& progress = {}) {
+    /// The chain's schema of `dialect` at `heads` (kept for the next get), or nullptr.
+    std::shared_ptr<const schema::Schema> get(const Dialect& dialect,
+                                              const migrate::RevisionGraph& graph,
+                                              std::vector<std::string> heads,
+                                              const support::Config& config,
+                                              support::Diagnostics& diags, bool cache_only = false,
+                                              const support::ProgressCallback& progress = {}) {
         std::sort(heads.begin(), heads.end());
         auto it = by_dialect.find(dialect.name);
         if (it != by_dialect.end() && it->second.first == heads) return it->second.second;
@@ -58,8 +64,10 @@ struct ChainSchemas {
         } else {
             chain = replay_chain(dialect, graph, heads, config, diags, cache_only, progress);
         }
-        if (chain) by_dialect[dialect.name] = {heads, *chain};
-        return chain;
+        if (!chain) return nullptr;
+        auto kept = std::make_shared<const schema::Schema>(std::move(*chain));
+        by_dialect[dialect.name] = {std::move(heads), kept};
+        return kept;
     }
 
     bool from_snapshot() const { return snapshot.has_value(); }
@@ -158,10 +166,11 @@ class CheckCommand final : public Command {
             live_ = open_live(pipeline_context(session), *config, /*required=*/false);
             if (session.diags.has_errors()) return session.exit_code();
             if (live_) {
-                live_schema_ = inspect_live(*live_, *config, session.diags, session.progress());
-                if (!live_schema_) return session.exit_code();
+                auto inspected = inspect_live(*live_, *config, session.diags, session.progress());
+                if (!inspected) return session.exit_code();
+                live_schema_ = std::make_shared<const schema::Schema>(std::move(*inspected));
                 replays.live_dialect = live_->dialect;
-                replays.live_schema = &*live_schema_;
+                replays.live_schema = live_schema_.get();
             }
         }
         bool used_scratch = false;
@@ -261,7 +270,9 @@ class CheckCommand final : public Command {
             auto desired = materialize(*dialect, scanned->schema, config, session.diags, false,
                                        session.progress(), hints);
             if (!desired) return false;
-            auto change = plan_change(*dialect, *chain, *desired, session.diags);
+            auto change = plan_change(*dialect, chain,
+                                      std::make_shared<const schema::Schema>(std::move(*desired)),
+                                      session.diags);
             if (!change) return false;
             const auto lossy = destructive_flags(*change);
             for (std::size_t i = 0; i < change->operations.size(); ++i) {
@@ -285,7 +296,9 @@ class CheckCommand final : public Command {
             if (!materialized && cached && !session.diags.has_errors())
                 continue;  // not cached: unverified
             if (!materialized) return false;
-            auto snap_change = plan_change(*dialect, *chain, *materialized, session.diags);
+            auto snap_change = plan_change(
+                *dialect, chain, std::make_shared<const schema::Schema>(std::move(*materialized)),
+                session.diags);
             if (!snap_change) return false;
             for (const auto& op : snap_change->operations) {
                 findings.add({"snapshot", sum_name,
@@ -344,7 +357,7 @@ class CheckCommand final : public Command {
         }
         // Read-only (SPEC §3): no scratch database on the live server; without dev_url the
         // chain comes from the cache, or the live schema is not compared, and check says so.
-        std::optional<schema::Schema> cached_chain;
+        std::shared_ptr<const schema::Schema> cached_chain;
         if (std::string why; !scratch_available(*live->dialect, config, why)) {
             cached_chain = replays.get(*live->dialect, graph, *current, config, session.diags,
                                        /*cache_only=*/true);
@@ -361,11 +374,12 @@ class CheckCommand final : public Command {
                 "no scratch " + live->dialect->name + " database (" + why +
                 "): the migration chain the database is compared with comes from autogen's cache");
         }
-        auto chain = cached_chain ? cached_chain
-                                  : replays.get(*live->dialect, graph, *current, config,
-                                                session.diags, false, session.progress());
+        std::shared_ptr<const schema::Schema> chain =
+            cached_chain ? cached_chain
+                         : replays.get(*live->dialect, graph, *current, config, session.diags,
+                                       false, session.progress());
         if (!chain) return false;
-        auto change = plan_change(*live->dialect, *chain, *live_schema_, session.diags);
+        auto change = plan_change(*live->dialect, chain, live_schema_, session.diags);
         if (!change) return false;
         std::string at = current->empty() ? "base" : support::join_with(*current);
         for (const auto& op : change->operations) {
@@ -419,10 +433,10 @@ class CheckCommand final : public Command {
 
     bool no_database_ = false;
     bool replay_ = false;
-    std::optional<LiveDatabase> live_;           ///< opened once, when the database is checked
-    std::optional<schema::Schema> live_schema_;  ///< its schema, read once
-    std::vector<std::string> hints_;             ///< possible undeclared renames, for --json
-    bool schema_unchecked_ = false;  ///< the live schema was not compared (no scratch database)
+    std::optional<LiveDatabase> live_;  ///< opened once, when the database is checked
+    std::shared_ptr<const schema::Schema> live_schema_;  ///< its schema, read once
+    std::vector<std::string> hints_;  ///< possible undeclared renames, for --json
+    bool schema_unchecked_ = false;   ///< the live schema was not compared (no scratch database)
     bool offline_ = false;
     std::string dev_url_;
 };

@@ -44,8 +44,8 @@ std::string counted_where(const ModelChanges& changes) {
 
 bool pass_data_loss_gate(Session& session, ModelChanges& changes, bool allow_data_loss) {
     const PlannedChange& primary = changes.primary();
-    auto impacts =
-        introspect::assess(primary.operations, primary.from, primary.to, *primary.dialect->impact);
+    auto impacts = introspect::assess(primary.operations, *primary.from, *primary.to,
+                                      *primary.dialect->impact);
     if (impacts.empty()) return true;
     if (changes.live)
         introspect::count_impacts(impacts, *primary.dialect->impact, *changes.live->conn,
@@ -118,7 +118,7 @@ bool pass_data_loss_gate(Session& session, ModelChanges& changes, bool allow_dat
 }
 
 std::vector<bool> destructive_flags(const PlannedChange& change) {
-    return introspect::destructive_operations(change.operations, change.from, change.to,
+    return introspect::destructive_operations(change.operations, *change.from, *change.to,
                                               *change.dialect->impact);
 }
 

@@ -189,7 +189,7 @@ Json operation_json(const schema::Operation& op, bool destructive,
             ignored;  // the whole change was planned already; its errors were reported
         auto sql = Json::array();
         for (const auto& s :
-             change.dialect->planner->plan({*same}, change.from, change.to, ignored))
+             change.dialect->planner->plan({*same}, *change.from, *change.to, ignored))
             if (!s.sql.empty()) sql.push_back(s.sql);
         statements[change.dialect->name] = sql;
     }

@@ -220,15 +220,20 @@ void fields(A& a, schema::Table& t) {
 }
 
 template <typename A>
-void fields(A& a, CachedOutcome& o) {
-    a.paths(o.result.files);
-    a.list(o.result.schema.tables, [&](schema::Table& t) { fields(a, t); });
-    a.list(o.result.schema.enums, [&](schema::Enum& e) {
+void fields(A& a, schema::Schema& s) {
+    a.list(s.tables, [&](schema::Table& t) { fields(a, t); });
+    a.list(s.enums, [&](schema::Enum& e) {
         a(e.schema);
         a(e.name);
         strings(a, e.labels);
         fields(a, e.location);
     });
+}
+
+template <typename A>
+void fields(A& a, CachedOutcome& o) {
+    a.paths(o.result.files);
+    fields(a, o.result.schema);
     a.list(o.diagnostics, [&](support::Diagnostic& d) {
         a.enumeration(d.severity, support::Severity::Error);
         a.enumeration(d.category, support::Category::Internal);
@@ -246,6 +251,13 @@ std::string encode_outcome(const CachedOutcome& outcome) {
     // The field lists take non-const references (one list for both directions); the
     // Writer never modifies what it is given.
     fields(w, const_cast<CachedOutcome&>(outcome));
+    return std::move(w.out);
+}
+
+std::string encode_schema(const schema::Schema& schema) {
+    Writer w;
+    w.out.reserve(64 * 1024);
+    fields(w, const_cast<schema::Schema&>(schema));  // never modified: see encode_outcome
     return std::move(w.out);
 }
 

@@ -18,6 +18,11 @@ namespace autogen::scan {
 /// The binary form of `outcome`.
 std::string encode_outcome(const CachedOutcome& outcome);
 
+/// The same binary form of a schema alone (its tables and enum types, source locations
+/// included): what a cache key over a whole schema hashes, without copying it into an
+/// outcome first.
+std::string encode_schema(const schema::Schema& schema);
+
 /// Reads back encode_outcome's form; nullopt if `bytes` is not exactly one (truncated,
 /// corrupt, trailing bytes, an enum value out of range). Never throws, never reads
 /// past `bytes`.
