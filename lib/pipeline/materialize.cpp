@@ -1,6 +1,7 @@
 // materialize() (materialize.hpp).
 #include "materialize.hpp"
 
+#include <algorithm>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -97,6 +98,22 @@ std::optional<schema::Schema> create_and_read(const dialect::Dialect& dialect,
     return read;
 }
 
+/// `missing` (indexes of tables to create) in the groups that each get a scratch
+/// database of their own: all of them, or at most Dialect::scratch_tables_per_database
+/// each (creation would grow with the square of the tables in one database).
+std::vector<std::vector<std::size_t>> scratch_chunks(const dialect::Dialect& dialect,
+                                                     const std::vector<std::size_t>& missing) {
+    const std::size_t per_database = dialect.scratch_tables_per_database;
+    if (per_database == 0 || missing.size() <= per_database) return {missing};
+    std::vector<std::vector<std::size_t>> chunks;
+    for (std::size_t at = 0; at < missing.size(); at += per_database) {
+        const auto end = std::min(at + per_database, missing.size());
+        chunks.emplace_back(missing.begin() + static_cast<std::ptrdiff_t>(at),
+                            missing.begin() + static_cast<std::ptrdiff_t>(end));
+    }
+    return chunks;
+}
+
 /// Witness tables by qualified name.
 std::unordered_map<std::string, const schema::Table*> index_tables(const schema::Schema* s) {
     std::unordered_map<std::string, const schema::Table*> out;
@@ -191,26 +208,31 @@ std::optional<schema::Schema> materialize(const dialect::Dialect& dialect,
     schema::Schema materialized;
     if (!missing.empty() || !enums) {
         if (cache_only) return std::nullopt;
-        const bool everything = missing.size() == lowered.tables.size();
-        std::optional<schema::Schema> subset;
-        if (!everything) {
-            subset = subset_to_create(lowered, missing);
-            statements = creation_statements(dialect, *subset, diags);
-            if (diags.has_errors()) return std::nullopt;
+        for (const auto& chunk : scratch_chunks(dialect, missing)) {
+            const bool everything = chunk.size() == lowered.tables.size();
+            std::optional<schema::Schema> subset;
+            std::vector<codegen::Statement> chunk_statements;
+            if (everything) {
+                chunk_statements = std::move(statements);
+            } else {
+                subset = subset_to_create(lowered, chunk);
+                chunk_statements = creation_statements(dialect, *subset, diags);
+                if (diags.has_errors()) return std::nullopt;
+            }
+            auto read = create_and_read(dialect, subset ? *subset : lowered,
+                                        std::move(chunk_statements), config, diags, progress);
+            if (!read) return std::nullopt;
+            const auto created = index_tables(&*read);
+            for (auto i : chunk) {
+                const auto& t = lowered.tables[i];
+                auto it = created.find(qualified(t.schema, t.name));
+                if (it == created.end()) continue;  // excluded by [models] exclude_tables
+                found[i] = *it->second;
+                if (!keys[i].empty()) memo.add_table(keys[i], *it->second);
+            }
+            materialized.enums = read->enums;  // every chunk creates every enum type
         }
-        auto read = create_and_read(dialect, subset ? *subset : lowered, std::move(statements),
-                                    config, diags, progress);
-        if (!read) return std::nullopt;
-        const auto created = index_tables(&*read);
-        for (auto i : missing) {
-            const auto& t = lowered.tables[i];
-            auto it = created.find(qualified(t.schema, t.name));
-            if (it == created.end()) continue;  // excluded by [models] exclude_tables
-            found[i] = *it->second;
-            if (!keys[i].empty()) memo.add_table(keys[i], *it->second);
-        }
-        materialized.enums = read->enums;
-        if (!set_key.empty()) memo.add_enums(set_key, read->enums);
+        if (!set_key.empty()) memo.add_enums(set_key, materialized.enums);
     } else {
         materialized.enums = *enums;
     }

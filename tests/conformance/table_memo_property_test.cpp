@@ -7,6 +7,7 @@
 // instead. On SQLite and on the PostgreSQL test server.
 #include <doctest/doctest.h>
 
+#include "dialect/sqlite_dialect.hpp"
 #include "pipeline/materialize.hpp"
 #include "pipeline/normalized_digests.hpp"
 #include "pipeline/table_memo.hpp"
@@ -142,4 +143,31 @@ TEST_CASE(
     REQUIRE(shared);
     CHECK(one->tables.size() == model.tables.size());
     CHECK(text_of(shared) == text_of(one));
+}
+
+TEST_CASE(
+    "table memo: a sqlite schema larger than one scratch database's share reads back as in one "
+    "database") {
+    PipelineProject p;
+    const auto config = p.config(test::kSqliteToml);
+    const auto& chunked = p.dialect("sqlite");
+    REQUIRE(chunked.scratch_tables_per_database > 0);
+    dialect::Dialect whole = dialect::make_sqlite_dialect();
+    whole.scratch_tables_per_database = 0;
+    Generator gen(11, sqlite_profile());
+    Schema model = gen.initial();
+    // Several databases' worth, with foreign keys from one share's tables into another's.
+    while (model.tables.size() < chunked.scratch_tables_per_database * 2 + 30)
+        model.tables.push_back(gen.table(model));
+    test::ScopedEnv no_cache("AUTOGEN_NO_CACHE", "1");
+    auto in_chunks = pipeline::materialize(chunked, model, config, p.diags);
+    auto in_one = pipeline::materialize(whole, model, config, p.diags);
+    INFO(p.messages());
+    REQUIRE(in_one);
+    REQUIRE(in_chunks);
+    CHECK(in_one->tables.size() == model.tables.size());
+    std::size_t foreign_keys = 0;
+    for (const auto& t : in_one->tables) foreign_keys += t.foreign_keys.size();
+    CHECK(foreign_keys > 0);
+    CHECK(text_of(in_chunks) == text_of(in_one));
 }
