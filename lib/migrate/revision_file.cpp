@@ -6,10 +6,10 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <fstream>
+#include <map>
 #include <set>
-#include <sstream>
 
+#include "migrate/file_bytes.hpp"
 #include "migrate/sha256.hpp"
 #include "support/text.hpp"
 
@@ -58,6 +58,7 @@ class Parser {
         // A UTF-8 byte order mark (Windows editors write one) is not part of the first
         // line; the checksum still covers the file's bytes as they are.
         std::size_t start = text_.rfind(support::kUtf8Bom, 0) == 0 ? support::kUtf8Bom.size() : 0;
+        lines_.reserve(static_cast<std::size_t>(std::count(text_.begin(), text_.end(), '\n')) + 1);
         while (start < text_.size()) {
             auto nl = text_.find('\n', start);
             std::string_view line = text_.substr(
@@ -185,6 +186,8 @@ class Parser {
 
     void parse_body(std::size_t i) {
         Section* current = nullptr;
+        std::vector<std::pair<Section*, std::size_t>> spans;  ///< (section, line index) in order
+        spans.reserve(lines_.size() - std::min(i, lines_.size()));
         std::set<std::string> seen_sections;
         for (; i < lines_.size(); ++i) {
             std::string_view line = trim(lines_[i]);
@@ -202,8 +205,16 @@ class Parser {
                 continue;
             }
             if (line == kNoTransactionMarker) current->no_transaction = true;
-            current->sql += lines_[i];
-            current->sql += '\n';
+            spans.push_back({current, i});
+        }
+        // Each section's text is built once its length is known: a large schema's upgrade
+        // is most of a file of megabytes, which appending line by line copies many times.
+        std::map<Section*, std::size_t> sizes;
+        for (const auto& [section, line] : spans) sizes[section] += lines_[line].size() + 1;
+        for (const auto& [section, size] : sizes) section->sql.reserve(size);
+        for (const auto& [section, line] : spans) {
+            section->sql += lines_[line];
+            section->sql += '\n';
         }
     }
 
@@ -273,16 +284,13 @@ std::optional<Revision> parse_revision(std::string_view text, const std::filesys
 std::optional<Revision> read_revision_file(const std::filesystem::path& path,
                                            const std::vector<std::string>& dialects,
                                            support::Diagnostics& diags) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    auto text = read_file_bytes(path);
+    if (!text) {
         diags.error(Category::MigrationFile, "cannot read revision file", {path.string()},
                     "check that the file exists and is readable");
         return std::nullopt;
     }
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    std::string text = ss.str();
-    return parse_revision(text, path, dialects, diags);
+    return parse_revision(*text, path, dialects, diags);
 }
 
 }  // namespace autogen::migrate

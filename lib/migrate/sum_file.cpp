@@ -3,10 +3,10 @@
 
 #include <cerrno>
 #include <cstring>
-#include <fstream>
 #include <sstream>
 
 #include "migrate/atomic_file.hpp"
+#include "migrate/file_bytes.hpp"
 #include "migrate/sha256.hpp"
 #include "support/printable_text.hpp"
 #include "support/text.hpp"
@@ -128,11 +128,9 @@ SumRead parse_sum(std::string_view text) {
 }
 
 SumRead read_sum(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return {};
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return parse_sum(ss.str());
+    auto bytes = read_file_bytes(path);
+    if (!bytes) return {};
+    return parse_sum(*bytes);
 }
 
 bool write_sum(const fs::path& path, const SumFile& sum, support::Diagnostics& diags) {
@@ -152,10 +150,8 @@ std::map<std::string, std::string> revision_file_checksums(const fs::path& dir) 
     for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
         const auto& entry = *it;
         if (!entry.is_regular_file() || entry.path().extension() != ".sql") continue;
-        std::ifstream in(entry.path(), std::ios::binary);
-        std::ostringstream ss;
-        ss << in.rdbuf();
-        out[entry.path().filename().string()] = sha256_hex(ss.str());
+        out[entry.path().filename().string()] =
+            sha256_hex(read_file_bytes(entry.path()).value_or(std::string()));
     }
     return out;
 }
