@@ -320,6 +320,14 @@ std::string snapshot_text(const s::Schema& schema) {
     });
 
     std::string out;
+    // A guess at the size (lines average ~60 bytes), so that a snapshot of megabytes is
+    // not copied at each doubling.
+    std::size_t lines = enums.size();
+    for (const auto* t : tables) {
+        lines += 2 + t->columns.size() + t->foreign_keys.size() + t->uniques.size() +
+                 t->indexes.size() + t->checks.size();
+    }
+    out.reserve(lines * 64);
     for (const auto* e : enums) {
         LineWriter j(out, "enum", false);
         j.text("name", e->name);
