@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <map>
 #include <set>
 
 #include "migrate/file_bytes.hpp"
@@ -186,13 +185,13 @@ class Parser {
 
     void parse_body(std::size_t i) {
         Section* current = nullptr;
-        std::vector<std::pair<Section*, std::size_t>> spans;  ///< (section, line index) in order
-        spans.reserve(lines_.size() - std::min(i, lines_.size()));
+        std::vector<Range> ranges;  ///< each section's lines, in file order
         std::set<std::string> seen_sections;
         for (; i < lines_.size(); ++i) {
             std::string_view line = trim(lines_[i]);
             if (is_marker(line)) {
                 current = open_section(i + 1, line, seen_sections);
+                if (current) ranges.push_back({current, i + 1, i + 1});
                 continue;
             }
             if (!current) {
@@ -205,16 +204,37 @@ class Parser {
                 continue;
             }
             if (line == kNoTransactionMarker) current->no_transaction = true;
-            spans.push_back({current, i});
+            ranges.back().end = i + 1;
         }
-        // Each section's text is built once its length is known: a large schema's upgrade
-        // is most of a file of megabytes, which appending line by line copies many times.
-        std::map<Section*, std::size_t> sizes;
-        for (const auto& [section, line] : spans) sizes[section] += lines_[line].size() + 1;
-        for (const auto& [section, size] : sizes) section->sql.reserve(size);
-        for (const auto& [section, line] : spans) {
-            section->sql += lines_[line];
-            section->sql += '\n';
+        for (const auto& range : ranges) append_lines(range);
+    }
+
+    /// Lines [begin, end) of the file, which go to `section`.
+    struct Range {
+        Section* section;
+        std::size_t begin;
+        std::size_t end;
+    };
+
+    /// Appends a range's lines to its section, each with a '\n'. A large schema's upgrade
+    /// is most of a file of megabytes: when its lines end in a bare '\n' in the file (no
+    /// '\r' was dropped), they are one slice of it, copied at once.
+    void append_lines(const Range& range) {
+        if (range.begin == range.end) return;
+        std::size_t size = 0;
+        for (std::size_t k = range.begin; k < range.end; ++k) size += lines_[k].size() + 1;
+        std::string& sql = range.section->sql;
+        sql.reserve(sql.size() + size);
+        const char* first = lines_[range.begin].data();
+        const std::string_view last = lines_[range.end - 1];
+        if (static_cast<std::size_t>(last.data() + last.size() - first) == size - 1) {
+            sql.append(first, size - 1);
+            sql += '\n';
+            return;
+        }
+        for (std::size_t k = range.begin; k < range.end; ++k) {
+            sql += lines_[k];
+            sql += '\n';
         }
     }
 
