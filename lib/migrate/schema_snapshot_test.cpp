@@ -137,6 +137,8 @@ TEST_CASE("a corrupted or hand-edited snapshot line is an error naming it, nlohm
           std::string::npos);
     CHECK(problem_of(head + "  column {\"type\":\"text\"}\n").find("key 'name' not found") !=
           std::string::npos);
+    CHECK(problem_of("table {\"name\":\"t\",\"comment\":5}\n").find("type must be string") !=
+          std::string::npos);
     CHECK(problem_of(head + "  column {\"name\":\"a\",\"nullable\":\"yes\"}\n")
               .find("type must be boolean") != std::string::npos);
     CHECK(problem_of(head + "  column {\"name\":\"a\",\"length\":\"9\"}\n")
