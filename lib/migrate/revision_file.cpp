@@ -6,10 +6,9 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <fstream>
 #include <set>
-#include <sstream>
 
+#include "migrate/file_bytes.hpp"
 #include "migrate/sha256.hpp"
 #include "support/text.hpp"
 
@@ -58,6 +57,7 @@ class Parser {
         // A UTF-8 byte order mark (Windows editors write one) is not part of the first
         // line; the checksum still covers the file's bytes as they are.
         std::size_t start = text_.rfind(support::kUtf8Bom, 0) == 0 ? support::kUtf8Bom.size() : 0;
+        lines_.reserve(static_cast<std::size_t>(std::count(text_.begin(), text_.end(), '\n')) + 1);
         while (start < text_.size()) {
             auto nl = text_.find('\n', start);
             std::string_view line = text_.substr(
@@ -185,11 +185,13 @@ class Parser {
 
     void parse_body(std::size_t i) {
         Section* current = nullptr;
+        std::vector<Range> ranges;  ///< each section's lines, in file order
         std::set<std::string> seen_sections;
         for (; i < lines_.size(); ++i) {
             std::string_view line = trim(lines_[i]);
             if (is_marker(line)) {
                 current = open_section(i + 1, line, seen_sections);
+                if (current) ranges.push_back({current, i + 1, i + 1});
                 continue;
             }
             if (!current) {
@@ -202,8 +204,37 @@ class Parser {
                 continue;
             }
             if (line == kNoTransactionMarker) current->no_transaction = true;
-            current->sql += lines_[i];
-            current->sql += '\n';
+            ranges.back().end = i + 1;
+        }
+        for (const auto& range : ranges) append_lines(range);
+    }
+
+    /// Lines [begin, end) of the file, which go to `section`.
+    struct Range {
+        Section* section;
+        std::size_t begin;
+        std::size_t end;
+    };
+
+    /// Appends a range's lines to its section, each with a '\n'. A large schema's upgrade
+    /// is most of a file of megabytes: when its lines end in a bare '\n' in the file (no
+    /// '\r' was dropped), they are one slice of it, copied at once.
+    void append_lines(const Range& range) {
+        if (range.begin == range.end) return;
+        std::size_t size = 0;
+        for (std::size_t k = range.begin; k < range.end; ++k) size += lines_[k].size() + 1;
+        std::string& sql = range.section->sql;
+        sql.reserve(sql.size() + size);
+        const char* first = lines_[range.begin].data();
+        const std::string_view last = lines_[range.end - 1];
+        if (static_cast<std::size_t>(last.data() + last.size() - first) == size - 1) {
+            sql.append(first, size - 1);
+            sql += '\n';
+            return;
+        }
+        for (std::size_t k = range.begin; k < range.end; ++k) {
+            sql += lines_[k];
+            sql += '\n';
         }
     }
 
@@ -273,16 +304,13 @@ std::optional<Revision> parse_revision(std::string_view text, const std::filesys
 std::optional<Revision> read_revision_file(const std::filesystem::path& path,
                                            const std::vector<std::string>& dialects,
                                            support::Diagnostics& diags) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    auto text = read_file_bytes(path);
+    if (!text) {
         diags.error(Category::MigrationFile, "cannot read revision file", {path.string()},
                     "check that the file exists and is readable");
         return std::nullopt;
     }
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    std::string text = ss.str();
-    return parse_revision(text, path, dialects, diags);
+    return parse_revision(*text, path, dialects, diags);
 }
 
 }  // namespace autogen::migrate

@@ -188,3 +188,23 @@ TEST_CASE("revision file: valid ids") {
     CHECK_FALSE(migrate::valid_revision_id("a,b"));
     CHECK_FALSE(migrate::valid_revision_id(std::string(65, 'a')));
 }
+
+TEST_CASE("revision file: section text is the lines verbatim with '\\n', whatever the line ends") {
+    const std::string lf = kSpecExample + "-- trailing comment without a newline";
+    std::string crlf;
+    for (char c : lf) crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+    std::string mixed = kSpecExample;  // one CRLF line inside the upgrade section only
+    mixed.insert(mixed.find(";\n") + 1, "\r");
+    for (const std::string* text : std::initializer_list<const std::string*>{&lf, &crlf, &mixed}) {
+        support::Diagnostics diags;
+        auto rev = migrate::parse_revision(*text, "migrations/x.sql", kSqlite, diags);
+        REQUIRE(rev);
+        CHECK(rev->checksum == migrate::sha256_hex(*text));
+        CHECK(rev->section(Direction::Upgrade, "sqlite")->sql ==
+              "ALTER TABLE \"users\" ADD COLUMN \"phone\" VARCHAR(20);\n\n");
+        CHECK(rev->section(Direction::Downgrade, "sqlite")->sql ==
+              (text == &mixed ? "ALTER TABLE \"users\" DROP COLUMN \"phone\";\n"
+                              : "ALTER TABLE \"users\" DROP COLUMN \"phone\";\n"
+                                "-- trailing comment without a newline\n"));
+    }
+}

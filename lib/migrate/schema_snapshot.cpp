@@ -5,11 +5,12 @@
 #include <nlohmann/json.hpp>
 #include <tuple>
 
+#include "migrate/snapshot_line.hpp"
+
 namespace autogen::migrate {
 
 namespace {
 
-using nlohmann::ordered_json;
 using support::Category;
 namespace s = autogen::schema;
 
@@ -18,134 +19,286 @@ constexpr s::Logical kLogicals[] = {
     s::Logical::BigInt, s::Logical::Real,        s::Logical::Double,   s::Logical::Text,
     s::Logical::Blob,   s::Logical::TimestampTz, s::Logical::Date,     s::Logical::Enum};
 
-void put_if(ordered_json& j, const char* key, const std::string& value) {
-    if (!value.empty()) j[key] = value;
+/// Appends `value` as a JSON string exactly as nlohmann's dump() writes it: printable
+/// ASCII without '"' or '\\' needs no escaping and is copied; anything else goes through
+/// nlohmann (escapes, UTF-8 checks and their exceptions alike).
+void put_string(std::string& out, std::string_view value) {
+    const bool plain = std::all_of(value.begin(), value.end(), [](char ch) {
+        const auto c = static_cast<unsigned char>(ch);
+        return c >= 0x20 && c <= 0x7e && c != '"' && c != '\\';
+    });
+    if (!plain) {
+        out += nlohmann::json(std::string(value)).dump();
+        return;
+    }
+    out += '"';
+    out += value;
+    out += '"';
 }
 
-ordered_json column_json(const s::Column& c) {
-    ordered_json j{{"name", c.name}};
-    if (c.type.logical != s::Logical::None) j["type"] = s::to_string(c.type.logical);
-    if (c.type.length) j["length"] = *c.type.length;
-    put_if(j, "enum", c.type.enum_name);
-    put_if(j, "sql", c.type.sql);
-    if (c.nullable) j["nullable"] = true;
-    if (c.server_default) j["default"] = *c.server_default;
-    if (c.identity) j["identity"] = true;
-    if (c.collation) j["collation"] = *c.collation;
-    put_if(j, "comment", c.comment);
-    return j;
+/// One snapshot line, its JSON object written member by member in order: the text
+/// nlohmann's compact dump() of the same ordered object gives, without building it
+/// (serialising the models for every `check` is ~20,000 lines on 1,000 tables).
+class LineWriter {
+  public:
+    LineWriter(std::string& out, const char* keyword, bool nested) : out_(out) {
+        if (nested) out_ += "  ";
+        out_ += keyword;
+        out_ += " {";
+    }
+    ~LineWriter() { out_ += "}\n"; }
+    LineWriter(const LineWriter&) = delete;
+    LineWriter& operator=(const LineWriter&) = delete;
+
+    void text(const char* key, std::string_view value) {
+        put_key(key);
+        put_string(out_, value);
+    }
+    /// Written only when not empty (an absent key reads back as "").
+    void text_if(const char* key, const std::string& value) {
+        if (!value.empty()) text(key, value);
+    }
+    /// Written only when true (an absent key reads back as false).
+    void flag_if(const char* key, bool value) {
+        if (!value) return;
+        put_key(key);
+        out_ += "true";
+    }
+    void number(const char* key, unsigned value) {
+        put_key(key);
+        out_ += std::to_string(value);
+    }
+    void texts(const char* key, const std::vector<std::string>& values) {
+        put_key(key);
+        out_ += '[';
+        for (std::size_t i = 0; i < values.size(); ++i) {
+            if (i) out_ += ',';
+            put_string(out_, values[i]);
+        }
+        out_ += ']';
+    }
+
+  private:
+    void put_key(const char* key) {
+        if (!first_) out_ += ',';
+        first_ = false;
+        put_string(out_, key);
+        out_ += ':';
+    }
+
+    std::string& out_;
+    bool first_ = true;
+};
+
+void put_column(std::string& out, const s::Column& c) {
+    LineWriter j(out, "column", true);
+    j.text("name", c.name);
+    if (c.type.logical != s::Logical::None) j.text("type", s::to_string(c.type.logical));
+    if (c.type.length) j.number("length", *c.type.length);
+    j.text_if("enum", c.type.enum_name);
+    j.text_if("sql", c.type.sql);
+    j.flag_if("nullable", c.nullable);
+    if (c.server_default) j.text("default", *c.server_default);
+    j.flag_if("identity", c.identity);
+    if (c.collation) j.text("collation", *c.collation);
+    j.text_if("comment", c.comment);
 }
 
-ordered_json named_columns(const std::string& name, const std::vector<std::string>& columns) {
-    ordered_json j = ordered_json::object();
-    put_if(j, "name", name);
-    j["columns"] = columns;
-    return j;
+void put_foreign_key(std::string& out, const s::ForeignKey& fk) {
+    LineWriter j(out, "foreign_key", true);
+    j.text_if("name", fk.name);
+    j.texts("columns", fk.columns);
+    j.text_if("ref_schema", fk.ref_schema);
+    j.text("ref_table", fk.ref_table);
+    j.texts("ref_columns", fk.ref_columns);
+    if (fk.on_delete != s::ReferentialAction::NoAction)
+        j.text("on_delete", s::to_string(fk.on_delete));
+    if (fk.on_update != s::ReferentialAction::NoAction)
+        j.text("on_update", s::to_string(fk.on_update));
 }
 
-ordered_json foreign_key_json(const s::ForeignKey& fk) {
-    ordered_json j = named_columns(fk.name, fk.columns);
-    put_if(j, "ref_schema", fk.ref_schema);
-    j["ref_table"] = fk.ref_table;
-    j["ref_columns"] = fk.ref_columns;
-    if (fk.on_delete != s::ReferentialAction::NoAction) j["on_delete"] = s::to_string(fk.on_delete);
-    if (fk.on_update != s::ReferentialAction::NoAction) j["on_update"] = s::to_string(fk.on_update);
-    return j;
+void put_index(std::string& out, const s::Index& i) {
+    LineWriter j(out, "index", true);
+    j.text_if("name", i.name);
+    j.texts("columns", i.columns);
+    j.flag_if("unique", i.unique);
+    j.text_if("where", i.where);
 }
 
-ordered_json index_json(const s::Index& i) {
-    ordered_json j = named_columns(i.name, i.columns);
-    if (i.unique) j["unique"] = true;
-    put_if(j, "where", i.where);
-    return j;
+/// A primary key's or a unique constraint's line.
+void put_named_columns(std::string& out, const char* keyword, const std::string& name,
+                       const std::vector<std::string>& columns) {
+    LineWriter j(out, keyword, true);
+    j.text_if("name", name);
+    j.texts("columns", columns);
 }
 
-std::string line(const char* keyword, const ordered_json& j, bool nested) {
-    return std::string(nested ? "  " : "") + keyword + " " + j.dump() + "\n";
+/// How many lines of `text` start with `prefix`: a capacity to reserve (a hint only).
+std::size_t count_lines_starting(std::string_view text, std::string_view prefix) {
+    std::size_t n = 0;
+    for (std::size_t pos = 0; pos < text.size();) {
+        if (text.compare(pos, prefix.size(), prefix) == 0) ++n;
+        const std::size_t end = text.find('\n', pos);
+        if (end == std::string_view::npos) break;
+        pos = end + 1;
+    }
+    return n;
 }
 
-/// Reads a line's JSON into schema objects; throws nlohmann exceptions on a wrong
-/// shape, which the caller turns into a located error.
+/// The lines from `pos` up to the first one not indented: a table's own lines.
+std::string_view nested_block(std::string_view text, std::size_t pos) {
+    std::size_t end = std::min(pos, text.size());
+    while (end < text.size() && text[end] == ' ') {
+        const std::size_t next = text.find('\n', end);
+        end = next == std::string_view::npos ? text.size() : next + 1;
+    }
+    return text.substr(std::min(pos, text.size()), end - std::min(pos, text.size()));
+}
+
+/// A line's JSON as nlohmann::json, behind the accessors LineReader uses: the reference
+/// reading, whose exceptions are the messages of an unreadable line.
+class DomLine {
+  public:
+    explicit DomLine(const nlohmann::json& j) : j_(j) {}
+    std::string text(const char* key) const { return j_.at(key).get<std::string>(); }
+    std::string text_or(const char* key, const char* fallback) const {
+        return j_.value(key, fallback);
+    }
+    bool flag_or(const char* key, bool fallback) const { return j_.value(key, fallback); }
+    bool has(const char* key) const { return j_.contains(key); }
+    unsigned number(const char* key) const { return j_.at(key).get<unsigned>(); }
+    std::vector<std::string> texts(const char* key) const {
+        return j_.at(key).get<std::vector<std::string>>();
+    }
+
+  private:
+    const nlohmann::json& j_;
+};
+
+/// Thrown by FlatLine where a member is missing or of another type than the reader
+/// expects: the line is then read again as a DomLine, which gives nlohmann's answer.
+struct NotFlat {};
+
+/// A line in the form snapshot_text writes (FlatObject), with DomLine's accessors; any
+/// case DomLine would answer differently from a plain lookup throws NotFlat.
+class FlatLine {
+  public:
+    explicit FlatLine(const FlatObject& o) : o_(o) {}
+    std::string text(const char* key) const { return std::string(string_of(o_.find(key))); }
+    std::string text_or(const char* key, const char* fallback) const {
+        const auto* v = o_.find(key);
+        return v ? std::string(string_of(v)) : std::string(fallback);
+    }
+    bool flag_or(const char* key, bool fallback) const {
+        const auto* v = o_.find(key);
+        if (!v) return fallback;
+        if (v->kind != FlatObject::Value::Kind::Bool) throw NotFlat{};
+        return v->flag;
+    }
+    bool has(const char* key) const { return o_.find(key) != nullptr; }
+    unsigned number(const char* key) const {
+        const auto* v = o_.find(key);
+        if (!v || v->kind != FlatObject::Value::Kind::Number) throw NotFlat{};
+        return v->number;
+    }
+    std::vector<std::string> texts(const char* key) const {
+        const auto* v = o_.find(key);
+        if (!v || v->kind != FlatObject::Value::Kind::Array) throw NotFlat{};
+        std::vector<std::string> out;
+        out.reserve(v->count);
+        for (std::size_t i = 0; i < v->count; ++i) out.emplace_back(o_.item(v->first + i));
+        return out;
+    }
+
+  private:
+    static std::string_view string_of(const FlatObject::Value* v) {
+        if (!v || v->kind != FlatObject::Value::Kind::String) throw NotFlat{};
+        return v->text;
+    }
+    const FlatObject& o_;
+};
+
+/// Reads a line's JSON (a DomLine or a FlatLine) into schema objects; throws on a wrong
+/// shape, which the caller turns into a located error. Nothing is added to the schema
+/// before every member a line needs was read, so a line may be read again after NotFlat.
 class LineReader {
   public:
     explicit LineReader(s::Schema& out) : out_(out) {}
 
     /// Empty on success, else what is wrong.
-    std::string read(const std::string& keyword, const nlohmann::json& j) {
+    template <class Line>
+    std::string read(std::string_view keyword, const Line& j) {
         if (keyword == "enum") {
             s::Enum e;
-            e.name = j.at("name").get<std::string>();
-            e.schema = j.value("schema", "");
-            e.labels = j.at("labels").get<std::vector<std::string>>();
+            e.name = j.text("name");
+            e.schema = j.text_or("schema", "");
+            e.labels = j.texts("labels");
             out_.enums.push_back(std::move(e));
             return {};
         }
         if (keyword == "table") {
             s::Table t;
-            t.name = j.at("name").get<std::string>();
-            t.schema = j.value("schema", "");
-            t.comment = j.value("comment", "");
+            t.name = j.text("name");
+            t.schema = j.text_or("schema", "");
+            t.comment = j.text_or("comment", "");
             out_.tables.push_back(std::move(t));
             return {};
         }
-        if (out_.tables.empty()) return "'" + keyword + "' before any 'table' line";
+        if (out_.tables.empty()) return "'" + std::string(keyword) + "' before any 'table' line";
         s::Table& t = out_.tables.back();
         if (keyword == "column") {
             t.columns.push_back(column(j));
         } else if (keyword == "primary_key") {
-            t.primary_key = s::PrimaryKey{j.value("name", ""), columns(j)};
+            t.primary_key = s::PrimaryKey{j.text_or("name", ""), j.texts("columns")};
         } else if (keyword == "foreign_key") {
             s::ForeignKey fk;
-            fk.name = j.value("name", "");
-            fk.columns = columns(j);
-            fk.ref_schema = j.value("ref_schema", "");
-            fk.ref_table = j.at("ref_table").get<std::string>();
-            fk.ref_columns = j.at("ref_columns").get<std::vector<std::string>>();
-            auto on_delete = s::parse_referential_action(j.value("on_delete", "no_action"));
-            auto on_update = s::parse_referential_action(j.value("on_update", "no_action"));
+            fk.name = j.text_or("name", "");
+            fk.columns = j.texts("columns");
+            fk.ref_schema = j.text_or("ref_schema", "");
+            fk.ref_table = j.text("ref_table");
+            fk.ref_columns = j.texts("ref_columns");
+            auto on_delete = s::parse_referential_action(j.text_or("on_delete", "no_action"));
+            auto on_update = s::parse_referential_action(j.text_or("on_update", "no_action"));
             if (!on_delete || !on_update) return "unknown referential action";
             fk.on_delete = *on_delete;
             fk.on_update = *on_update;
             t.foreign_keys.push_back(std::move(fk));
         } else if (keyword == "unique") {
-            t.uniques.push_back({j.value("name", ""), columns(j), {}});
+            t.uniques.push_back({j.text_or("name", ""), j.texts("columns"), {}});
         } else if (keyword == "index") {
             s::Index i;
-            i.name = j.value("name", "");
-            i.columns = columns(j);
-            i.unique = j.value("unique", false);
-            i.where = j.value("where", "");
+            i.name = j.text_or("name", "");
+            i.columns = j.texts("columns");
+            i.unique = j.flag_or("unique", false);
+            i.where = j.text_or("where", "");
             t.indexes.push_back(std::move(i));
         } else if (keyword == "check") {
-            t.checks.push_back({j.value("name", ""), j.at("expression").get<std::string>(), {}});
+            t.checks.push_back({j.text_or("name", ""), j.text("expression"), {}});
         } else {
-            return "unknown keyword '" + keyword + "'";
+            return "unknown keyword '" + std::string(keyword) + "'";
         }
         return {};
     }
 
   private:
-    static std::vector<std::string> columns(const nlohmann::json& j) {
-        return j.at("columns").get<std::vector<std::string>>();
-    }
-
-    static s::Column column(const nlohmann::json& j) {
+    template <class Line>
+    static s::Column column(const Line& j) {
         s::Column c;
-        c.name = j.at("name").get<std::string>();
-        std::string type = j.value("type", "none");
+        c.name = j.text("name");
+        std::string type = j.text_or("type", "none");
         auto known = std::find_if(std::begin(kLogicals), std::end(kLogicals),
                                   [&](s::Logical l) { return type == s::to_string(l); });
         if (known == std::end(kLogicals))
             throw std::invalid_argument("unknown type '" + type + "'");
         c.type.logical = *known;
-        if (j.contains("length")) c.type.length = j.at("length").get<unsigned>();
-        c.type.enum_name = j.value("enum", "");
-        c.type.sql = j.value("sql", "");
-        c.nullable = j.value("nullable", false);
-        if (j.contains("default")) c.server_default = j.at("default").get<std::string>();
-        c.identity = j.value("identity", false);
-        if (j.contains("collation")) c.collation = j.at("collation").get<std::string>();
-        c.comment = j.value("comment", "");
+        if (j.has("length")) c.type.length = j.number("length");
+        c.type.enum_name = j.text_or("enum", "");
+        c.type.sql = j.text_or("sql", "");
+        c.nullable = j.flag_or("nullable", false);
+        if (j.has("default")) c.server_default = j.text("default");
+        c.identity = j.flag_or("identity", false);
+        if (j.has("collation")) c.collation = j.text("collation");
+        c.comment = j.text_or("comment", "");
         return c;
     }
 
@@ -167,31 +320,37 @@ std::string snapshot_text(const s::Schema& schema) {
     });
 
     std::string out;
+    // A guess at the size (lines average ~60 bytes), so that a snapshot of megabytes is
+    // not copied at each doubling.
+    std::size_t lines = enums.size();
+    for (const auto* t : tables) {
+        lines += 2 + t->columns.size() + t->foreign_keys.size() + t->uniques.size() +
+                 t->indexes.size() + t->checks.size();
+    }
+    out.reserve(lines * 64);
     for (const auto* e : enums) {
-        ordered_json j{{"name", e->name}};
-        put_if(j, "schema", e->schema);
-        j["labels"] = e->labels;
-        out += line("enum", j, false);
+        LineWriter j(out, "enum", false);
+        j.text("name", e->name);
+        j.text_if("schema", e->schema);
+        j.texts("labels", e->labels);
     }
     for (const auto* t : tables) {
-        ordered_json j{{"name", t->name}};
-        put_if(j, "schema", t->schema);
-        put_if(j, "comment", t->comment);
-        out += line("table", j, false);
-        for (const auto& c : t->columns) out += line("column", column_json(c), true);
+        {
+            LineWriter j(out, "table", false);
+            j.text("name", t->name);
+            j.text_if("schema", t->schema);
+            j.text_if("comment", t->comment);
+        }
+        for (const auto& c : t->columns) put_column(out, c);
         if (t->primary_key)
-            out += line("primary_key", named_columns(t->primary_key->name, t->primary_key->columns),
-                        true);
-        for (const auto& fk : t->foreign_keys)
-            out += line("foreign_key", foreign_key_json(fk), true);
-        for (const auto& u : t->uniques)
-            out += line("unique", named_columns(u.name, u.columns), true);
-        for (const auto& i : t->indexes) out += line("index", index_json(i), true);
+            put_named_columns(out, "primary_key", t->primary_key->name, t->primary_key->columns);
+        for (const auto& fk : t->foreign_keys) put_foreign_key(out, fk);
+        for (const auto& u : t->uniques) put_named_columns(out, "unique", u.name, u.columns);
+        for (const auto& i : t->indexes) put_index(out, i);
         for (const auto& c : t->checks) {
-            ordered_json cj = ordered_json::object();
-            put_if(cj, "name", c.name);
-            cj["expression"] = c.expression;
-            out += line("check", cj, true);
+            LineWriter j(out, "check", true);
+            j.text_if("name", c.name);
+            j.text("expression", c.expression);
         }
     }
     return out;
@@ -200,7 +359,9 @@ std::string snapshot_text(const s::Schema& schema) {
 std::optional<s::Schema> parse_snapshot(std::string_view text, const std::string& where,
                                         unsigned first_line, support::Diagnostics& diags) {
     s::Schema out;
+    out.tables.reserve(count_lines_starting(text, "table "));
     LineReader reader(out);
+    FlatObject flat;  // reused: its buffers keep their capacity from line to line
     unsigned number = first_line;
     std::size_t pos = 0;
     while (pos < text.size()) {
@@ -215,12 +376,21 @@ std::optional<s::Schema> parse_snapshot(std::string_view text, const std::string
         }
         raw.remove_prefix(start);
         std::size_t space = raw.find(' ');
-        std::string keyword(raw.substr(0, space));
+        std::string_view keyword = raw.substr(0, space);
         std::string problem;
         try {
             if (space == std::string_view::npos)
                 throw std::invalid_argument("no JSON after the keyword");
-            problem = reader.read(keyword, nlohmann::json::parse(raw.substr(space + 1)));
+            const std::string_view json = raw.substr(space + 1);
+            bool read = false;
+            if (flat.parse(json)) {
+                try {
+                    problem = reader.read(keyword, FlatLine(flat));
+                    read = true;
+                } catch (const NotFlat&) {
+                }
+            }
+            if (!read) problem = reader.read(keyword, DomLine(nlohmann::json::parse(json)));
         } catch (const std::exception& e) {
             problem = e.what();
         }
@@ -231,6 +401,9 @@ std::optional<s::Schema> parse_snapshot(std::string_view text, const std::string
                 "(or 'autogen merge' when the chain has several heads)");
             return std::nullopt;
         }
+        if (keyword == "table" && !out.tables.empty())
+            out.tables.back().columns.reserve(
+                count_lines_starting(nested_block(text, pos), "  column "));
         ++number;
     }
     return out;

@@ -3,10 +3,10 @@
 
 #include <cerrno>
 #include <cstring>
-#include <fstream>
 #include <sstream>
 
 #include "migrate/atomic_file.hpp"
+#include "migrate/file_bytes.hpp"
 #include "migrate/sha256.hpp"
 #include "support/printable_text.hpp"
 #include "support/text.hpp"
@@ -58,7 +58,12 @@ std::string render_sum(const SumFile& sum) {
     return std::string(kMagic) + sha256_hex(body) + "\n" + body;
 }
 
-SumRead parse_sum(std::string_view text) {
+namespace {
+
+/// parse_sum() but for the snapshot, the last `snapshot_size` bytes of `text` (when Ok):
+/// read_sum() moves the file's own buffer into SumFile::snapshot instead of copying a
+/// megabyte out of it.
+SumRead parse_sum_lines(std::string_view text, std::size_t& snapshot_size) {
     // A byte order mark from an editor precedes the checksummed lines: skip it.
     if (text.starts_with(support::kUtf8Bom)) text.remove_prefix(support::kUtf8Bom.size());
     std::size_t first_end = text.find('\n');
@@ -87,7 +92,7 @@ SumRead parse_sum(std::string_view text) {
         pos = end + 1;
         if (line.empty() || line[0] == '#') continue;
         if (line == "snapshot") {
-            r.sum.snapshot = std::string(text.substr(std::min(pos, text.size())));
+            snapshot_size = text.size() - std::min(pos, text.size());
             r.sum.snapshot_line = number + 1;
             if (!heads_seen) return invalid("no 'heads' line before 'snapshot'", number);
             return r;
@@ -127,12 +132,26 @@ SumRead parse_sum(std::string_view text) {
     return invalid("no 'snapshot' line", number);
 }
 
+}  // namespace
+
+SumRead parse_sum(std::string_view text) {
+    std::size_t snapshot_size = 0;
+    SumRead r = parse_sum_lines(text, snapshot_size);
+    if (r.state == SumRead::State::Ok)
+        r.sum.snapshot = std::string(text.substr(text.size() - snapshot_size));
+    return r;
+}
+
 SumRead read_sum(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return {};
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return parse_sum(ss.str());
+    auto bytes = read_file_bytes(path);
+    if (!bytes) return {};
+    std::size_t snapshot_size = 0;
+    SumRead r = parse_sum_lines(*bytes, snapshot_size);
+    if (r.state == SumRead::State::Ok) {
+        bytes->erase(0, bytes->size() - snapshot_size);
+        r.sum.snapshot = std::move(*bytes);
+    }
+    return r;
 }
 
 bool write_sum(const fs::path& path, const SumFile& sum, support::Diagnostics& diags) {
@@ -152,10 +171,8 @@ std::map<std::string, std::string> revision_file_checksums(const fs::path& dir) 
     for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
         const auto& entry = *it;
         if (!entry.is_regular_file() || entry.path().extension() != ".sql") continue;
-        std::ifstream in(entry.path(), std::ios::binary);
-        std::ostringstream ss;
-        ss << in.rdbuf();
-        out[entry.path().filename().string()] = sha256_hex(ss.str());
+        out[entry.path().filename().string()] =
+            sha256_hex(read_file_bytes(entry.path()).value_or(std::string()));
     }
     return out;
 }

@@ -191,3 +191,19 @@ TEST_CASE("sum file: compare_files names changed, unlisted and missing files in 
     CHECK((drift[2].kind == FileDrift::Kind::Missing && drift[2].file == "4.sql"));
     CHECK(migrate::compare_files(actual, actual).empty());
 }
+
+TEST_CASE("sum file: read from disk, byte order mark or not, the snapshot is the text after it") {
+    migrate::SumFile sum;
+    sum.heads = {"a1"};
+    sum.files["001_a1.sql"] = std::string(64, 'c');
+    sum.snapshot = migrate::snapshot_text(every_field());
+    const std::string text = migrate::render_sum(sum);
+    autogen::testing::TempDir dir;
+    for (const std::string& bytes : {text, "\xEF\xBB\xBF" + text}) {
+        auto read = migrate::read_sum(dir.write("autogen.sum", bytes));
+        REQUIRE(read.state == SumRead::State::Ok);
+        CHECK(read.sum.snapshot == sum.snapshot);
+        CHECK(read.sum.files == sum.files);
+        CHECK(read.sum.snapshot_line == migrate::parse_sum(bytes).sum.snapshot_line);
+    }
+}

@@ -38,8 +38,7 @@ std::optional<migrate::SumFile> check_sum_file(const support::Config& config,
         return std::nullopt;
     }
     const std::string dir = config.migrations.dir;
-    for (const auto& drift : migrate::compare_files(
-             read.sum.files, migrate::revision_file_checksums(config.migrations_dir()))) {
+    for (const auto& drift : migrate::compare_files(read.sum.files, graph_checksums(graph))) {
         std::string file = (fs::path(dir) / drift.file).string();
         switch (drift.kind) {
             case FileDrift::Kind::Changed:
@@ -71,11 +70,15 @@ bool sum_stands_for_chain(const migrate::RevisionGraph& graph, const migrate::Su
     auto recorded = sum.heads;
     std::sort(recorded.begin(), recorded.end());
     if (heads != recorded) return false;
+    return migrate::compare_files(sum.files, graph_checksums(graph)).empty();
+}
+
+std::map<std::string, std::string> graph_checksums(const migrate::RevisionGraph& graph) {
     // The graph holds every revision file's checksum (taken when it loaded): no file is
     // read twice.
     std::map<std::string, std::string> on_disk;
     for (const auto* rev : graph.history()) on_disk[rev->path.filename().string()] = rev->checksum;
-    return migrate::compare_files(sum.files, on_disk).empty();
+    return on_disk;
 }
 
 const std::map<std::string, std::string>* recorded_digests(

@@ -19,6 +19,9 @@ namespace autogen::pipeline {
 
 /// Findings about autogen.sum itself (missing, unreadable) and about revision files whose
 /// bytes differ from their recorded checksums. Returns the sum when it was readable.
+/// `graph` is the chain as loaded from config's migrations folder: its revisions'
+/// checksums are those of the files on disk (RevisionGraph::load reads every *.sql file
+/// there, or fails), so no revision file is read or hashed a second time.
 std::optional<migrate::SumFile> check_sum_file(const support::Config& config,
                                                const migrate::RevisionGraph& graph,
                                                std::vector<Finding>& findings);
@@ -29,6 +32,10 @@ std::optional<migrate::SumFile> check_sum_file(const support::Config& config,
 /// `check` takes it instead of replaying the chain (docs/check.md, "When autogen.sum stands for the
 /// chain").
 bool sum_stands_for_chain(const migrate::RevisionGraph& graph, const migrate::SumFile& sum);
+
+/// The sha256 of every revision file of `graph` (taken when it loaded), by file name: what
+/// migrate::revision_file_checksums() gives for the folder it was loaded from.
+std::map<std::string, std::string> graph_checksums(const migrate::RevisionGraph& graph);
 
 /// The `normalized` digests `sum` records for `dialect`, or nullptr.
 const std::map<std::string, std::string>* recorded_digests(

@@ -6,6 +6,7 @@
 #include "migrate/sum_file.hpp"
 #include "normalized_digests.hpp"
 #include "project_graph.hpp"
+#include "sum_checks.hpp"
 #include "sum_location.hpp"
 
 namespace autogen::pipeline {
@@ -25,7 +26,7 @@ bool record_sum(const Context& ctx, const support::Config& config, const schema:
     if (!graph) return false;
     migrate::SumFile sum;
     sum.heads = graph->heads();
-    auto on_disk = migrate::revision_file_checksums(config.migrations_dir());
+    auto on_disk = graph_checksums(*graph);  // the files as loaded just now
     SumRead before = update == SumUpdate::Rehash ? SumRead{} : migrate::read_sum(sum_path(config));
     if (before.state == SumRead::State::Ok) {
         sum.files = std::move(before.sum.files);

@@ -200,6 +200,7 @@ class CheckCommand final : public Command {
         std::optional<schema::Schema> snapshot;  // parsed on first need
         bool snapshot_parsed = false;
         auto need_snapshot = [&]() -> const schema::Schema* {
+            if (replays.snapshot) return &*replays.snapshot;  // the same, parsed already
             if (!snapshot_parsed) {
                 snapshot_parsed = true;
                 snapshot = recorded_snapshot(config, sum, graph, session.diags);

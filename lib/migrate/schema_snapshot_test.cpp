@@ -1,0 +1,180 @@
+// The snapshot's writer and reader against nlohmann::json, the reference they replaced
+// on the hot path: the same text for every string, the same schema for every line, and
+// the same error for every corrupted line (sum_file_test.cpp has the round trips).
+#include "migrate/schema_snapshot.hpp"
+
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "migrate/sha256.hpp"
+#include "migrate/sum_file.hpp"
+
+namespace {
+
+using namespace autogen;
+using nlohmann::ordered_json;
+
+/// Strings that need escaping, or are not ASCII, beside plain ones.
+const std::vector<std::string> kAwkward = {
+    "plain",    "",        "a \"quoted\" word", "back\\slash",    "tab\there", "new\nline",
+    "\x01\x1f", "del\x7f", "caf\xc3\xa9",       "\xe2\x82\xac 5", "slash/ok",  "{\"json\":[1]}"};
+
+/// What parse_snapshot says about `text` (empty when it reads).
+std::string problem_of(const std::string& text, unsigned* line = nullptr) {
+    support::Diagnostics diags;
+    if (migrate::parse_snapshot(text, "autogen.sum", 7, diags)) return {};
+    REQUIRE(diags.items().size() == 1);
+    if (line) *line = diags.items()[0].location.line;
+    return diags.items()[0].message;
+}
+
+/// The message nlohmann gives for parsing `json`.
+std::string nlohmann_parse_error(const std::string& json) {
+    try {
+        auto parsed = nlohmann::json::parse(json);
+        FAIL("parsed: " << parsed.dump());
+    } catch (const std::exception& e) {
+        return std::string("unreadable snapshot line: ") + e.what();
+    }
+    return {};
+}
+
+}  // namespace
+
+TEST_CASE("snapshot text: every string is written as nlohmann's dump() writes it") {
+    for (const auto& text : kAwkward) {
+        INFO(text);
+        schema::Schema s;
+        schema::Table t;
+        t.name = text;
+        t.comment = text;
+        schema::Column c;
+        c.name = text;
+        c.type.sql = text;
+        c.server_default = text;
+        c.comment = text;
+        c.type.length = 4000000000u;
+        t.columns.push_back(c);
+        t.checks.push_back({text, text, {}});
+        t.indexes.push_back({text, {text, "b"}, true, text, {}});
+        s.tables.push_back(t);
+
+        ordered_json table{{"name", text}};
+        if (!text.empty()) table["comment"] = text;
+        ordered_json column{{"name", text}, {"length", 4000000000u}};
+        if (!text.empty()) column["sql"] = text;
+        column["default"] = text;
+        if (!text.empty()) column["comment"] = text;
+        ordered_json check = ordered_json::object();
+        if (!text.empty()) check["name"] = text;
+        check["expression"] = text;
+        ordered_json index = ordered_json::object();
+        if (!text.empty()) index["name"] = text;
+        index["columns"] = std::vector<std::string>{text, "b"};
+        index["unique"] = true;
+        if (!text.empty()) index["where"] = text;
+        const std::string expected = "table " + table.dump() + "\n  column " + column.dump() +
+                                     "\n  index " + index.dump() + "\n  check " + check.dump() +
+                                     "\n";
+        const std::string written = migrate::snapshot_text(s);
+        CHECK(written == expected);
+
+        support::Diagnostics diags;
+        auto back = migrate::parse_snapshot(written, "autogen.sum", 1, diags);
+        REQUIRE(back);
+        CHECK(migrate::snapshot_text(*back) == written);
+        CHECK(back->tables[0].comment == text);
+        CHECK(back->tables[0].columns[0].server_default == text);
+        CHECK(back->tables[0].indexes[0].columns[0] == text);
+    }
+    // Invalid UTF-8 stays nlohmann's error, as before.
+    schema::Schema bad;
+    bad.tables.push_back({});
+    bad.tables[0].name = "t";
+    bad.tables[0].comment = "latin1 caf\xe9";
+    CHECK_THROWS_AS(migrate::snapshot_text(bad), nlohmann::json::type_error);
+}
+
+TEST_CASE("snapshot lines outside the written form read as nlohmann::json reads them") {
+    const std::string text =
+        "table { \"name\" : \"t\", \"comment\":\"a\\u0062\" }\r\n"
+        "  column {\"name\":\"a\",\"name\":\"b\",\"type\":\"text\",\"length\":true}\n"
+        "  column {\"name\":\"c\",\"extra\":{\"x\":[1,null]},\"length\":12.9,\"nullable\":true}\n"
+        "  column {\"name\":\"caf\xc3\xa9\",\"length\":-1}\n"
+        "  primary_key {\"columns\":[\"b\"],\"name\":\"\"}\n";
+    support::Diagnostics diags;
+    auto s = migrate::parse_snapshot(text, "autogen.sum", 1, diags);
+    INFO((diags.items().empty() ? std::string() : diags.items()[0].message));
+    REQUIRE(s);
+    REQUIRE(s->tables.size() == 1);
+    const auto& t = s->tables[0];
+    CHECK(t.name == "t");
+    CHECK(t.comment == "ab");
+    REQUIRE(t.columns.size() == 3);
+    CHECK(t.columns[0].name == "b");  // nlohmann keeps the last of a repeated key
+    CHECK(t.columns[0].type.length == std::optional<unsigned>(1));
+    CHECK(t.columns[1].type.length == std::optional<unsigned>(12));
+    CHECK(t.columns[1].nullable);
+    CHECK(t.columns[2].name == "caf\xc3\xa9");
+    CHECK(t.columns[2].type.length == std::optional<unsigned>(4294967295u));
+    CHECK(t.primary_key->columns == std::vector<std::string>{"b"});
+}
+
+TEST_CASE("a corrupted or hand-edited snapshot line is an error naming it, nlohmann's message") {
+    const std::string head = "table {\"name\":\"t\"}\n  column {\"name\":\"id\"}\n";
+    // Broken JSON: the message is nlohmann's parse error.
+    for (const std::string json :
+         {"{\"name\":\"a\"", "{\"name\":\"a\"} x", "{\"name\":\"a\",}", "{\"length\":012}",
+          "{\"name\":\"a\tb\"}", "{\"name\":\"caf\xe9\"}", "<<<<<<< HEAD"}) {
+        INFO(json);
+        unsigned line = 0;
+        CHECK(problem_of(head + "  column " + json + "\n", &line) == nlohmann_parse_error(json));
+        CHECK(line == 9);
+    }
+    // Valid JSON of the wrong shape: nlohmann's type error, or the reader's own words.
+    CHECK(problem_of(head + "  column {\"name\":1}\n").find("type must be string") !=
+          std::string::npos);
+    CHECK(problem_of(head + "  column {\"type\":\"text\"}\n").find("key 'name' not found") !=
+          std::string::npos);
+    CHECK(problem_of("table {\"name\":\"t\",\"comment\":5}\n").find("type must be string") !=
+          std::string::npos);
+    CHECK(problem_of(head + "  column {\"name\":\"a\",\"nullable\":\"yes\"}\n")
+              .find("type must be boolean") != std::string::npos);
+    CHECK(problem_of(head + "  column {\"name\":\"a\",\"length\":\"9\"}\n")
+              .find("type must be number") != std::string::npos);
+    CHECK(problem_of(head + "  unique {\"columns\":\"a\"}\n").find("type must be array") !=
+          std::string::npos);
+    CHECK(problem_of(head + "  column {\"name\":\"a\",\"type\":\"texte\"}\n") ==
+          "unreadable snapshot line: unknown type 'texte'");
+    CHECK(problem_of(head + "  colum {\"name\":\"a\"}\n") ==
+          "unreadable snapshot line: unknown keyword 'colum'");
+    CHECK(problem_of(head + "  foreign_key {\"columns\":[\"id\"],\"ref_table\":\"u\","
+                            "\"ref_columns\":[\"id\"],\"on_delete\":\"explode\"}\n") ==
+          "unreadable snapshot line: unknown referential action");
+    CHECK(problem_of(head + "  column\n") == "unreadable snapshot line: no JSON after the keyword");
+}
+
+TEST_CASE(
+    "a hand edit of the snapshot: caught by the sum's checksum, else by the snapshot reader") {
+    migrate::SumFile sum;
+    sum.heads = {"a1"};
+    sum.snapshot = "table {\"name\":\"t\"}\n  column {\"name\":\"id\",\"type\":\"bigint\"}\n";
+    std::string text = migrate::render_sum(sum);
+    // Edited, checksum left alone: the sum is invalid.
+    std::string edited = text;
+    edited.replace(edited.find("bigint"), 6, "bigin_");
+    CHECK(migrate::parse_sum(edited).state == migrate::SumRead::State::Invalid);
+    // Edited and its checksum recomputed: the snapshot line is still refused, by line.
+    const std::size_t first_end = edited.find('\n');
+    const std::string body = edited.substr(first_end + 1);
+    edited = "autogen.sum 1 sha256:" + migrate::sha256_hex(body) + "\n" + body;
+    auto read = migrate::parse_sum(edited);
+    REQUIRE(read.state == migrate::SumRead::State::Ok);
+    support::Diagnostics diags;
+    CHECK_FALSE(migrate::parse_snapshot(read.sum.snapshot, "migrations/autogen.sum",
+                                        read.sum.snapshot_line, diags));
+    REQUIRE(diags.items().size() == 1);
+    CHECK(diags.items()[0].message == "unreadable snapshot line: unknown type 'bigin_'");
+    CHECK(diags.items()[0].location.line == read.sum.snapshot_line + 1);
+}
