@@ -28,6 +28,7 @@ const support::SqlQuoting kBlobQuoting = [] {
 
 std::vector<Token> tokenize(std::string_view s) {
     std::vector<Token> out;
+    out.reserve(s.size() / 4 + 8);  // about one token per four characters of DDL
     std::size_t i = 0;
     auto is_word = [](char c) {
         return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$' || (c & 0x80);
@@ -285,7 +286,9 @@ std::optional<ParsedTable> parse_create_table(std::string_view sql) {
     if (i >= toks.size()) return std::nullopt;
     std::size_t close = closing(toks, i);
     ParsedTable t;
-    for (auto [b, e] : split_commas(toks, i + 1, close)) {
+    const auto items = split_commas(toks, i + 1, close);
+    t.columns.reserve(items.size());  // column definitions and constraints: an upper bound
+    for (auto [b, e] : items) {
         if (b >= e) continue;
         if (is_table_constraint_start(toks[b]))
             read_table_constraint(sql, toks, b, e, t);
