@@ -263,7 +263,12 @@ std::unique_ptr<Connection> open_sqlite(const std::string& path, Diagnostics& di
         if (!parent.empty()) std::filesystem::create_directories(parent, ec);
     }
     sqlite3* db = nullptr;
-    const int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    // NOMUTEX: a Connection is used by one thread at a time (run_in_scratch gives each
+    // thread its own), so SQLite's per-call connection mutex only costs: a lock and an
+    // unlock for every cell read (a third of the inspector's time on 1,000 tables).
+    const int flags =
+        (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
+        SQLITE_OPEN_NOMUTEX;
     int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
     if (rc != SQLITE_OK) {
         std::string msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);

@@ -26,9 +26,12 @@ const support::SqlQuoting kBlobQuoting = [] {
     return q;
 }();
 
-std::vector<Token> tokenize(std::string_view s) {
-    std::vector<Token> out;
-    out.reserve(s.size() / 4 + 8);  // about one token per four characters of DDL
+/// The tokens of `s`, in a buffer each thread reuses (valid until its next call): an
+/// inspection parses a statement per table, and a fresh vector each time costs more in
+/// the allocator than the tokenizing itself.
+const std::vector<Token>& tokenize(std::string_view s) {
+    thread_local std::vector<Token> out;
+    out.clear();
     std::size_t i = 0;
     auto is_word = [](char c) {
         return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$' || (c & 0x80);
@@ -276,7 +279,7 @@ std::string unquote_identifier(std::string_view token) {
 }
 
 std::optional<ParsedTable> parse_create_table(std::string_view sql) {
-    auto toks = tokenize(sql);
+    const auto& toks = tokenize(sql);
     std::size_t i = 0;
     if (toks.empty() || !is_kw(toks[0], "CREATE")) return std::nullopt;
     while (i < toks.size() && !is_punct(toks[i], '(')) {
@@ -305,7 +308,7 @@ std::optional<ParsedTable> parse_create_table(std::string_view sql) {
 }
 
 std::optional<ParsedIndex> parse_create_index(std::string_view sql) {
-    auto toks = tokenize(sql);
+    const auto& toks = tokenize(sql);
     if (toks.empty() || !is_kw(toks[0], "CREATE")) return std::nullopt;
     std::size_t i = 0;
     while (i < toks.size() && !is_punct(toks[i], '(')) ++i;
