@@ -7,6 +7,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,6 +31,10 @@ struct QueryResult {
     std::vector<std::string> columns;
     std::vector<Row> rows;
 };
+
+/// One row handed to Connection::for_each_row: its cells as text (nullopt = NULL),
+/// valid only during that call.
+using RowView = std::span<const std::optional<std::string_view>>;
 
 /// How Connection::lock_migrations waits when another session holds the lock.
 struct LockWait {
@@ -60,6 +65,14 @@ class Connection {
     virtual std::optional<QueryResult> query(std::string_view sql,
                                              const std::vector<std::optional<std::string>>& params,
                                              Diagnostics& diags) = 0;
+
+    /// Runs one statement like query() but hands each row to `on_row` as it is read
+    /// instead of collecting them all (the inspectors on large catalogs: no copy of every
+    /// cell). False on error, with the same diagnostic as query(). The default runs
+    /// query(); a dialect may stream.
+    virtual bool for_each_row(std::string_view sql,
+                              const std::vector<std::optional<std::string>>& params,
+                              const std::function<void(RowView)>& on_row, Diagnostics& diags);
 
     /// Whether a table named `name` exists where an unqualified `name` would find it
     /// (SQLite: the main schema; PostgreSQL: the search path), asked of the catalog so

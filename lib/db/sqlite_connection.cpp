@@ -56,46 +56,19 @@ class SqliteConnection final : public Connection {
     std::optional<QueryResult> query(std::string_view sql,
                                      const std::vector<std::optional<std::string>>& params,
                                      Diagnostics& diags) override {
-        sqlite3_stmt* stmt = nullptr;
-        if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr) !=
-            SQLITE_OK) {
-            fail(diags, std::string(sql));
-            return std::nullopt;
-        }
-        for (std::size_t i = 0; i < params.size(); ++i) {
-            int idx = static_cast<int>(i + 1);
-            if (params[i]) {
-                sqlite3_bind_text(stmt, idx, params[i]->c_str(),
-                                  static_cast<int>(params[i]->size()), SQLITE_TRANSIENT);
-            } else {
-                sqlite3_bind_null(stmt, idx);
-            }
-        }
         QueryResult result;
-        int ncol = sqlite3_column_count(stmt);
-        for (int c = 0; c < ncol; ++c) result.columns.emplace_back(sqlite3_column_name(stmt, c));
-        int rc;
-        while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-            Row row;
-            row.reserve(static_cast<std::size_t>(ncol));
-            for (int c = 0; c < ncol; ++c) {
-                if (sqlite3_column_type(stmt, c) == SQLITE_NULL) {
-                    row.emplace_back(std::nullopt);
-                } else {
-                    const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, c));
-                    row.emplace_back(
-                        std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(stmt, c))));
-                }
-            }
-            result.rows.push_back(std::move(row));
-        }
-        if (rc != SQLITE_DONE) {
-            sqlite3_finalize(stmt);
-            fail(diags, std::string(sql));
-            return std::nullopt;
-        }
-        sqlite3_finalize(stmt);
+        auto on_row = [&](RowView cells) {
+            Row& row = result.rows.emplace_back();
+            row.reserve(cells.size());
+            for (const auto& c : cells) row.emplace_back(c);
+        };
+        if (!step_rows(sql, params, &result.columns, on_row, diags)) return std::nullopt;
         return result;
+    }
+
+    bool for_each_row(std::string_view sql, const std::vector<std::optional<std::string>>& params,
+                      const std::function<void(RowView)>& on_row, Diagnostics& diags) override {
+        return step_rows(sql, params, nullptr, on_row, diags);
     }
 
     std::optional<bool> has_table(std::string_view name, Diagnostics& diags) override {
@@ -158,6 +131,52 @@ class SqliteConnection final : public Connection {
     bool lost() const override { return false; }
 
   private:
+    /// Prepares `sql`, binds `params` (text, or NULL), stores the result's column names in
+    /// `columns` (when given) and hands every row to `on_row`: cells point into SQLite's
+    /// row, so nothing is copied that the caller does not keep.
+    bool step_rows(std::string_view sql, const std::vector<std::optional<std::string>>& params,
+                   std::vector<std::string>* columns, const std::function<void(RowView)>& on_row,
+                   Diagnostics& diags) {
+        sqlite3_stmt* stmt = nullptr;
+        if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr) !=
+            SQLITE_OK) {
+            fail(diags, std::string(sql));
+            return false;
+        }
+        for (std::size_t i = 0; i < params.size(); ++i) {
+            int idx = static_cast<int>(i + 1);
+            if (params[i]) {
+                sqlite3_bind_text(stmt, idx, params[i]->c_str(),
+                                  static_cast<int>(params[i]->size()), SQLITE_TRANSIENT);
+            } else {
+                sqlite3_bind_null(stmt, idx);
+            }
+        }
+        const int ncol = sqlite3_column_count(stmt);
+        if (columns)
+            for (int c = 0; c < ncol; ++c) columns->emplace_back(sqlite3_column_name(stmt, c));
+        std::vector<std::optional<std::string_view>> cells(static_cast<std::size_t>(ncol));
+        int rc;
+        while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+            for (int c = 0; c < ncol; ++c) {
+                auto& cell = cells[static_cast<std::size_t>(c)];
+                if (sqlite3_column_type(stmt, c) == SQLITE_NULL) {
+                    cell.reset();
+                } else {
+                    const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, c));
+                    cell.emplace(text, static_cast<std::size_t>(sqlite3_column_bytes(stmt, c)));
+                }
+            }
+            on_row(cells);
+        }
+        sqlite3_finalize(stmt);
+        if (rc != SQLITE_DONE) {
+            fail(diags, std::string(sql));
+            return false;
+        }
+        return true;
+    }
+
     /// The busy handler while a run holds lock_migrations: waits `wait_` allows, telling
     /// on_wait once who holds the lock (another process: SQLite cannot say which).
     static int on_busy(void* self, int count) {
@@ -244,7 +263,12 @@ std::unique_ptr<Connection> open_sqlite(const std::string& path, Diagnostics& di
         if (!parent.empty()) std::filesystem::create_directories(parent, ec);
     }
     sqlite3* db = nullptr;
-    const int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    // NOMUTEX: a Connection is used by one thread at a time (run_in_scratch gives each
+    // thread its own), so SQLite's per-call connection mutex only costs: a lock and an
+    // unlock for every cell read (a third of the inspector's time on 1,000 tables).
+    const int flags =
+        (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
+        SQLITE_OPEN_NOMUTEX;
     int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
     if (rc != SQLITE_OK) {
         std::string msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);

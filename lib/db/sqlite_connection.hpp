@@ -24,6 +24,8 @@ struct SqliteOpenOptions {
 /// and reads its catalog once, so a file that is not a database, or one locked longer
 /// than the busy timeout, is a Database error naming the path and the cause here
 /// rather than a wrong answer later. ReadOnly: a missing file is such an error too.
+/// One thread at a time may use the connection (SQLite's multi-thread mode: no mutex
+/// per call); threads that work in parallel open one each.
 std::unique_ptr<Connection> open_sqlite(const std::string& path, Diagnostics& diags,
                                         const SqliteOpenOptions& options = {});
 

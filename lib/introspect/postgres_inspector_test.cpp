@@ -5,6 +5,7 @@
 
 #include <doctest/doctest.h>
 
+#include "tests/support/counting_connection.hpp"
 #include "tests/support/postgres_test_server.hpp"
 
 using namespace autogen;
@@ -44,42 +45,6 @@ const schema::Column& column(const schema::Table& t, const std::string& name) {
     REQUIRE_MESSAGE(c, "no column " << name);
     return *c;
 }
-
-/// A real connection that counts the statements sent through it.
-class CountingConnection final : public db::Connection {
-  public:
-    explicit CountingConnection(db::Connection& inner) : inner_(inner) {}
-    std::string dialect() const override { return inner_.dialect(); }
-    bool execute(std::string_view sql, support::Diagnostics& diags) override {
-        ++calls;
-        return inner_.execute(sql, diags);
-    }
-    std::optional<db::QueryResult> query(std::string_view sql,
-                                         const std::vector<std::optional<std::string>>& params,
-                                         support::Diagnostics& diags) override {
-        ++calls;
-        return inner_.query(sql, params, diags);
-    }
-    std::optional<bool> has_table(std::string_view name, support::Diagnostics& diags) override {
-        ++calls;
-        return inner_.has_table(name, diags);
-    }
-    bool begin(support::Diagnostics& diags) override { return inner_.begin(diags); }
-    bool commit(support::Diagnostics& diags) override { return inner_.commit(diags); }
-    bool rollback(support::Diagnostics& diags) override { return inner_.rollback(diags); }
-    bool lock_migrations(std::string_view key, const db::LockWait& wait,
-                         support::Diagnostics& diags) override {
-        return inner_.lock_migrations(key, wait, diags);
-    }
-    void unlock_migrations(std::string_view key, support::Diagnostics& diags) override {
-        inner_.unlock_migrations(key, diags);
-    }
-    bool lost() const override { return inner_.lost(); }
-    int calls = 0;
-
-  private:
-    db::Connection& inner_;
-};
 
 }  // namespace
 
@@ -393,7 +358,7 @@ TEST_CASE("postgres inspector: the number of catalog queries does not grow with 
                    n + " ON t" + n + " (lower(v));";
         }
         REQUIRE(conn->execute(ddl, diags));
-        CountingConnection counting(*conn);
+        test::CountingConnection counting(*conn);
         auto s = introspect::make_postgres_inspector()->inspect(counting, {}, diags);
         REQUIRE(s);
         CHECK(s->tables.size() == static_cast<std::size_t>(tables));

@@ -1,14 +1,18 @@
 // SQLite inspection (ARCHITECTURE 8, after Atlas sql/sqlite/inspect.go): five named
-// catalog queries read every table, column, index, index column and foreign key of
-// the database; names, checks and collations that only live in the stored CREATE
-// text come from sqlite_sql_parser.
+// catalog queries read every table, column, index and foreign key of the database, each
+// for all tables at once (the table-valued pragmas joined with sqlite_schema); names,
+// checks and collations that only live in the stored CREATE text come from
+// sqlite_sql_parser. Rows are streamed (Connection::for_each_row) straight into the
+// schema: on 1,000 tables the copies of every cell cost as much as SQLite's own work.
 #include "introspect/sqlite_inspector.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdlib>
+#include <functional>
 #include <map>
-#include <set>
+#include <tuple>
 
 #include "codegen/sqlite_table_options.hpp"
 #include "introspect/sqlite_sql_parser.hpp"
@@ -18,8 +22,7 @@ namespace autogen::introspect {
 
 namespace {
 
-using db::QueryResult;
-using db::Row;
+using db::RowView;
 using sqlite::ParsedConstraint;
 using sqlite::ParsedTable;
 
@@ -28,43 +31,52 @@ struct NamedQuery {
     const char* sql;
 };
 
-constexpr NamedQuery kTablesQuery{
-    "tables", "SELECT name, sql FROM sqlite_schema WHERE type = 'table' ORDER BY name"};
+// The catalog in one scan: tables, their indexes' CREATE text, triggers and views.
+// Triggers are not part of the model schema; they are read so that a table rebuild can
+// create them again (Table::triggers). Views are not part of the model schema either; a
+// table rebuild drops and re-creates the ones that read the table (Schema::views), in
+// creation order (rowid): a view may read another.
+constexpr NamedQuery kSchemaQuery{
+    "tables", "SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY rowid"};
+// The pragma queries have no ORDER BY: the pragma depends on m.name, so m is the outer
+// loop and each table's rows come together, in the pragma's own order (cid, id then seq,
+// seqno); the order of the tables does not matter (rows are looked up by table name).
 constexpr NamedQuery kColumnsQuery{
     "columns",
     "SELECT m.name, p.cid, p.name, p.type, p.\"notnull\", p.dflt_value, p.pk, p.hidden "
     "FROM sqlite_schema AS m JOIN pragma_table_xinfo(m.name) AS p "
-    "WHERE m.type = 'table' ORDER BY m.name, p.cid"};
-constexpr NamedQuery kIndexesQuery{
-    "indexes",
-    "SELECT m.name, il.name, il.\"unique\", il.origin, s.sql "
-    "FROM sqlite_schema AS m JOIN pragma_index_list(m.name) AS il "
-    "LEFT JOIN sqlite_schema AS s ON s.type = 'index' AND s.name = il.name "
-    "WHERE m.type = 'table' ORDER BY m.name, il.name"};
+    "WHERE m.type = 'table'"};
+// pragma_index_list gives a table's indexes in no useful order: sorted by name below.
+constexpr NamedQuery kIndexesQuery{"indexes",
+                                   "SELECT m.name, il.name, il.\"unique\", il.origin "
+                                   "FROM sqlite_schema AS m JOIN pragma_index_list(m.name) AS il "
+                                   "WHERE m.type = 'table'"};
+// The columns of the indexes SQLite made for UNIQUE and PRIMARY KEY constraints (stored
+// without CREATE text); an index made by CREATE INDEX is read from its text instead.
+constexpr NamedQuery kAutoindexColumnsQuery{
+    "index columns",
+    "SELECT s.tbl_name, s.name, ii.seqno, ii.name "
+    "FROM sqlite_schema AS s JOIN pragma_index_info(s.name) AS ii "
+    "WHERE s.type = 'index' AND s.sql IS NULL"};
+// Every index's columns: only run when a CREATE INDEX text cannot be parsed (or an
+// index of a constraint is missing from the query above).
 constexpr NamedQuery kIndexColumnsQuery{
     "index columns",
     "SELECT m.name, il.name, ii.seqno, ii.name "
     "FROM sqlite_schema AS m JOIN pragma_index_list(m.name) AS il JOIN pragma_index_info(il.name) "
     "AS ii "
     "WHERE m.type = 'table' ORDER BY m.name, il.name, ii.seqno"};
-// Triggers are not part of the model schema; they are read so that a table rebuild can
-// create them again (Table::triggers).
-constexpr NamedQuery kTriggersQuery{
-    "triggers",
-    "SELECT tbl_name, name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY tbl_name, name"};
-// Views are not part of the model schema either; a table rebuild drops and re-creates
-// the ones that read the table (Schema::views). In creation order: a view may read another.
-constexpr NamedQuery kViewsQuery{
-    "views", "SELECT name, sql FROM sqlite_schema WHERE type = 'view' ORDER BY rowid"};
 constexpr NamedQuery kForeignKeysQuery{
     "foreign keys",
     "SELECT m.name, f.id, f.seq, f.\"table\", f.\"from\", f.\"to\", f.on_update, f.on_delete "
     "FROM sqlite_schema AS m JOIN pragma_foreign_key_list(m.name) AS f "
-    "WHERE m.type = 'table' ORDER BY m.name, f.id, f.seq"};
+    "WHERE m.type = 'table'"};
 
-std::string cell(const Row& r, std::size_t i) {
-    return i < r.size() && r[i] ? *r[i] : std::string();
+std::string_view view(RowView r, std::size_t i) {
+    return i < r.size() && r[i] ? *r[i] : std::string_view();
 }
+
+std::string cell(RowView r, std::size_t i) { return std::string(view(r, i)); }
 
 bool same_columns(const std::vector<std::string>& a, const std::vector<std::string>& b) {
     if (a.size() != b.size()) return false;
@@ -110,115 +122,147 @@ void sort_by_name(std::vector<T>& v) {
     std::stable_sort(v.begin(), v.end(), [](const T& a, const T& b) { return a.name < b.name; });
 }
 
-class SqliteInspector final : public Inspector {
-  public:
-    std::optional<schema::Schema> inspect(db::Connection& conn, const InspectOptions& options,
-                                          support::Diagnostics& diags) const override {
-        // Stop at the first failing query: the later ones would fail for the same reason.
-        auto tables = run(conn, kTablesQuery, diags);
-        if (!tables) return std::nullopt;
-        auto columns = run(conn, kColumnsQuery, diags);
-        if (!columns) return std::nullopt;
-        auto indexes = run(conn, kIndexesQuery, diags);
-        if (!indexes) return std::nullopt;
-        auto index_columns = run(conn, kIndexColumnsQuery, diags);
-        if (!index_columns) return std::nullopt;
-        auto foreign_keys = run(conn, kForeignKeysQuery, diags);
-        if (!foreign_keys) return std::nullopt;
-        auto triggers = run(conn, kTriggersQuery, diags);
-        if (!triggers) return std::nullopt;
-        auto views = run(conn, kViewsQuery, diags);
-        if (!views) return std::nullopt;
+/// One index of a table as pragma_index_list reports it.
+struct IndexEntry {
+    std::string name;
+    bool unique = false;
+    std::string origin;  ///< "c" CREATE INDEX, "u" UNIQUE constraint, "pk" primary key
+};
 
-        schema::Schema out;
-        std::map<std::string, std::size_t> at;  // table name -> index in out.tables
-        std::map<std::string, ParsedTable> parsed;
-        for (const auto& r : tables->rows) {
-            std::string name = cell(r, 0), sql = cell(r, 1);
-            if (skipped(name, options) || support::to_upper(sql).rfind("CREATE VIRTUAL", 0) == 0)
-                continue;
-            auto p = sqlite::parse_create_table(sql);
-            if (!p) {
-                diags.warning(
-                    support::Category::Database,
-                    "SQLite inspection (query \"" + std::string(kTablesQuery.name) +
-                        "\"): cannot read the CREATE statement of table \"" + name +
-                        "\"; its constraint names, checks and collations are not reported",
-                    {}, "recreate the table with a plain CREATE TABLE statement");
-                p = ParsedTable{};
-            }
-            at[name] = out.tables.size();
-            out.tables.push_back({.name = name});
-            codegen::sqlite::set_table_options(out.tables.back(),
-                                               {.without_rowid = p->without_rowid,
-                                                .strict = p->strict,
-                                                .autoincrement = p->autoincrement});
-            parsed[name] = std::move(*p);
-        }
-        read_columns(*columns, at, parsed, out);
-        read_indexes(*indexes, *index_columns, at, parsed, out);
-        read_foreign_keys(*foreign_keys, at, parsed, out);
-        for (const auto& r : triggers->rows) {
-            auto it = at.find(cell(r, 0));
-            if (it != at.end())
-                out.tables[it->second].triggers.push_back({.name = cell(r, 1), .sql = cell(r, 2)});
-        }
-        for (const auto& r : views->rows)
-            out.views.push_back({.name = cell(r, 0), .sql = cell(r, 1)});
-        for (auto& t : out.tables) {
+/// One run of the inspector: the catalog queries' rows go straight into `out`.
+class Reading {
+  public:
+    Reading(db::Connection& conn, const InspectOptions& options, support::Diagnostics& diags)
+        : conn_(conn), options_(options), diags_(diags) {}
+
+    std::optional<schema::Schema> run() {
+        // Stop at the first failing query: the later ones would fail for the same reason.
+        if (!read_schema() || !read_columns() || !read_indexes() || !read_foreign_keys())
+            return std::nullopt;
+        // Told only once every query succeeded: a failing one is the only news then.
+        for (const auto& name : unparsed_)
+            diags_.warning(support::Category::Database,
+                           "SQLite inspection (query \"" + std::string(kSchemaQuery.name) +
+                               "\"): cannot read the CREATE statement of table \"" + name +
+                               "\"; its constraint names, checks and collations are not reported",
+                           {}, "recreate the table with a plain CREATE TABLE statement");
+        for (auto& t : out_.tables) {
             sort_by_name(t.foreign_keys);
             sort_by_name(t.uniques);
             sort_by_name(t.indexes);
             sort_by_name(t.checks);
         }
-        return out;
+        return std::move(out_);
     }
 
   private:
-    static std::optional<QueryResult> run(db::Connection& conn, const NamedQuery& q,
-                                          support::Diagnostics& diags) {
-        auto r = conn.query(q.sql, {}, diags);
-        if (!r)
-            diags.error(support::Category::Database,
-                        std::string("SQLite inspection query \"") + q.name + "\" failed", {},
-                        "check that the file is a SQLite database (3.35 or newer) and is readable");
-        return r;
+    bool query(const NamedQuery& q, const std::function<void(RowView)>& on_row) {
+        if (conn_.for_each_row(q.sql, {}, on_row, diags_)) return true;
+        diags_.error(support::Category::Database,
+                     std::string("SQLite inspection query \"") + q.name + "\" failed", {},
+                     "check that the file is a SQLite database (3.35 or newer) and is readable");
+        return false;
     }
 
-    static bool skipped(const std::string& name, const InspectOptions& options) {
-        if (name.rfind("sqlite_", 0) == 0 || name.rfind("_autogen_", 0) == 0 ||
-            is_version_table(name, options))
+    bool skipped(std::string_view name) const {
+        if (name.starts_with("sqlite_") || name.starts_with("_autogen_") ||
+            is_version_table(std::string(name), options_))
             return true;
-        return std::any_of(options.exclude_tables.begin(), options.exclude_tables.end(),
-                           [&](const std::string& g) { return glob_match(g, name); });
+        return std::any_of(options_.exclude_tables.begin(), options_.exclude_tables.end(),
+                           [&](const std::string& g) { return glob_match(g, std::string(name)); });
     }
 
-    static void read_columns(const QueryResult& rows, const std::map<std::string, std::size_t>& at,
-                             std::map<std::string, ParsedTable>& parsed, schema::Schema& out) {
-        std::map<std::string, std::vector<std::pair<int, std::string>>>
-            pk;  // table -> (position, column)
-        for (const auto& r : rows.rows) {
-            auto it = at.find(cell(r, 0));
-            if (it == at.end() || cell(r, 7) == "1") continue;  // hidden column of a virtual table
-            schema::Table& t = out.tables[it->second];
+    /// The index in out_.tables of the table named `name`, if it is inspected. The pragma
+    /// queries give each table's rows together: the last answer is kept.
+    std::optional<std::size_t> table_at(std::string_view name) {
+        if (!last_lookup_ || last_lookup_->first != name) {
+            auto it = at_.find(name);
+            last_lookup_.emplace(std::string(name), it == at_.end()
+                                                        ? std::nullopt
+                                                        : std::optional<std::size_t>(it->second));
+        }
+        return last_lookup_->second;
+    }
+
+    /// Tables (by name), their options and parsed CREATE text; triggers; views; the
+    /// CREATE text of every index.
+    bool read_schema() {
+        std::vector<std::pair<std::string, std::string>> tables;  // name, sql
+        std::vector<std::array<std::string, 3>> triggers;         // table, name, sql
+        bool ok = query(kSchemaQuery, [&](RowView r) {
+            const std::string_view type = view(r, 0);
+            if (type == "table") {
+                tables.emplace_back(cell(r, 1), cell(r, 3));
+            } else if (type == "index") {
+                if (r.size() > 3 && r[3]) index_sql_.emplace(cell(r, 1), cell(r, 3));
+            } else if (type == "trigger") {
+                triggers.push_back({cell(r, 2), cell(r, 1), cell(r, 3)});
+            } else if (type == "view") {
+                out_.views.push_back({.name = cell(r, 1), .sql = cell(r, 3)});
+            }
+        });
+        if (!ok) return false;
+        std::sort(tables.begin(), tables.end());  // names are unique
+        out_.tables.reserve(tables.size());
+        parsed_.reserve(tables.size());
+        for (auto& [name, sql] : tables) {
+            if (skipped(name) ||
+                (sql.size() >= 14 && support::equals_ignoring_case(
+                                         std::string_view(sql).substr(0, 14), "CREATE VIRTUAL")))
+                continue;
+            auto p = sqlite::parse_create_table(sql);
+            if (!p) {
+                unparsed_.push_back(name);
+                p = ParsedTable{};
+            }
+            at_.emplace(name, out_.tables.size());
+            schema::Table& t = out_.tables.emplace_back();
+            t.name = std::move(name);
+            t.columns.reserve(p->columns.size());
+            codegen::sqlite::set_table_options(t, {.without_rowid = p->without_rowid,
+                                                   .strict = p->strict,
+                                                   .autoincrement = p->autoincrement});
+            parsed_.push_back(std::move(*p));
+        }
+        std::sort(triggers.begin(), triggers.end(), [](const auto& a, const auto& b) {
+            return std::tie(a[0], a[1]) < std::tie(b[0], b[1]);
+        });
+        for (auto& [table, name, sql] : triggers) {
+            auto it = at_.find(table);
+            if (it != at_.end())
+                out_.tables[it->second].triggers.push_back(
+                    {.name = std::move(name), .sql = std::move(sql)});
+        }
+        return true;
+    }
+
+    bool read_columns() {
+        std::vector<std::vector<std::pair<int, std::string>>> pk(out_.tables.size());
+        bool ok = query(kColumnsQuery, [&](RowView r) {
+            auto i = table_at(view(r, 0));
+            if (!i || view(r, 7) == "1") return;  // hidden column of a virtual table
+            schema::Table& t = out_.tables[*i];
             schema::Column c;
             c.name = cell(r, 2);
             c.type.sql = cell(r, 3);
-            c.nullable = cell(r, 4) != "1";
-            if (r.size() > 5 && r[5]) c.server_default = *r[5];
-            for (const auto& pc : parsed[t.name].columns)
+            c.nullable = view(r, 4) != "1";
+            if (r.size() > 5 && r[5]) c.server_default = std::string(*r[5]);
+            for (const auto& pc : parsed_[*i].columns)
                 if (support::equals_ignoring_case(pc.name, c.name))
                     c.collation = canonical_collation(pc.collation);
             int pos = std::atoi(cell(r, 6).c_str());
-            if (pos > 0) pk[t.name].emplace_back(pos, c.name);
+            if (pos > 0) pk[*i].emplace_back(pos, c.name);
             t.columns.push_back(std::move(c));
-        }
-        for (auto& [name, cols] : pk) {
-            schema::Table& t = out.tables[at.at(name)];
+        });
+        if (!ok) return false;
+        for (std::size_t i = 0; i < out_.tables.size(); ++i) {
+            auto& cols = pk[i];
+            if (cols.empty()) continue;
+            schema::Table& t = out_.tables[i];
             std::sort(cols.begin(), cols.end());
             t.primary_key = schema::PrimaryKey{};
             for (auto& [pos, c] : cols) t.primary_key->columns.push_back(c);
-            if (cols.size() == 1 && !parsed[name].without_rowid) {
+            if (cols.size() == 1 && !parsed_[i].without_rowid) {
                 schema::Column* c = t.find_column(cols.front().second);
                 // The rowid alias: SQLite assigns it and never stores NULL in it.
                 if (c && support::to_upper(c->type.sql) == "INTEGER") {
@@ -227,94 +271,157 @@ class SqliteInspector final : public Inspector {
                 }
             }
         }
-        for (auto& t : out.tables) {
-            for (const auto& pc : parsed[t.name].constraints)
+        for (std::size_t i = 0; i < out_.tables.size(); ++i)
+            for (const auto& pc : parsed_[i].constraints)
                 if (pc.kind == ParsedConstraint::Kind::Check)
-                    t.checks.push_back({.name = pc.name, .expression = pc.expression});
-        }
+                    out_.tables[i].checks.push_back({.name = pc.name, .expression = pc.expression});
+        return true;
     }
 
-    static void read_indexes(const QueryResult& rows, const QueryResult& index_columns,
-                             const std::map<std::string, std::size_t>& at,
-                             std::map<std::string, ParsedTable>& parsed, schema::Schema& out) {
-        std::map<std::pair<std::string, std::string>, std::vector<std::string>>
-            cols;  // (table, index) -> columns
-        for (const auto& r : index_columns.rows)
-            cols[{cell(r, 0), cell(r, 1)}].push_back(cell(r, 3));
-        std::map<std::string, std::vector<bool>> used;
-        for (const auto& r : rows.rows) {
-            auto it = at.find(cell(r, 0));
-            if (it == at.end()) continue;
-            schema::Table& t = out.tables[it->second];
-            std::string name = cell(r, 1), origin = cell(r, 3);
-            if (origin == "u") {
-                auto& p = parsed[t.name].constraints;
-                auto& u = used[t.name];
-                u.resize(p.size());
-                const auto& c = cols[{t.name, name}];
-                t.uniques.push_back(
-                    {.name = claim_name(p, u, ParsedConstraint::Kind::Unique, c), .columns = c});
-            } else if (origin == "c") {
-                schema::Index ix{.name = name, .unique = cell(r, 2) == "1"};
-                if (auto p = sqlite::parse_create_index(cell(r, 4))) {
-                    for (const auto& item : p->items)
-                        ix.columns.push_back(!item.empty() && item.front() == '('
-                                                 ? item
-                                                 : canonical_column(&t, item));
-                    ix.where = p->where;
-                } else {
-                    ix.columns = cols[{t.name, name}];
+    /// The columns of index `index` of `table`, as pragma_index_info names them: from the
+    /// constraint indexes' query, else (rarely) from every index's, run once.
+    std::optional<std::vector<std::string>> index_columns(const std::string& table,
+                                                          const std::string& index) {
+        auto key = std::make_pair(table, index);
+        if (auto it = autoindex_columns_.find(key); it != autoindex_columns_.end())
+            return it->second;
+        if (!all_index_columns_) {
+            all_index_columns_.emplace();
+            bool ok = query(kIndexColumnsQuery, [&](RowView r) {
+                (*all_index_columns_)[{cell(r, 0), cell(r, 1)}].push_back(cell(r, 3));
+            });
+            if (!ok) return std::nullopt;
+        }
+        return (*all_index_columns_)[key];
+    }
+
+    bool read_indexes() {
+        std::vector<std::vector<IndexEntry>> entries(out_.tables.size());
+        bool ok = query(kIndexesQuery, [&](RowView r) {
+            if (auto i = table_at(view(r, 0)))
+                entries[*i].push_back(
+                    {.name = cell(r, 1), .unique = view(r, 2) == "1", .origin = cell(r, 3)});
+        });
+        if (!ok) return false;
+        ok = query(kAutoindexColumnsQuery, [&](RowView r) {
+            autoindex_columns_[{cell(r, 0), cell(r, 1)}].push_back(cell(r, 3));
+        });
+        if (!ok) return false;
+        for (std::size_t i = 0; i < out_.tables.size(); ++i) {
+            schema::Table& t = out_.tables[i];
+            auto& list = entries[i];
+            std::sort(list.begin(), list.end(),
+                      [](const IndexEntry& a, const IndexEntry& b) { return a.name < b.name; });
+            std::vector<bool> used;
+            for (auto& e : list) {
+                if (e.origin == "u") {
+                    auto& p = parsed_[i].constraints;
+                    used.resize(p.size());
+                    auto c = index_columns(t.name, e.name);
+                    if (!c) return false;
+                    t.uniques.push_back(
+                        {.name = claim_name(p, used, ParsedConstraint::Kind::Unique, *c),
+                         .columns = std::move(*c)});
+                } else if (e.origin == "c") {
+                    schema::Index ix{.name = e.name, .unique = e.unique};
+                    auto sql = index_sql_.find(e.name);
+                    auto p = sqlite::parse_create_index(sql == index_sql_.end() ? std::string()
+                                                                                : sql->second);
+                    if (p) {
+                        ix.columns.reserve(p->items.size());
+                        for (auto& item : p->items)
+                            ix.columns.push_back(!item.empty() && item.front() == '('
+                                                     ? std::move(item)
+                                                     : canonical_column(&t, item));
+                        ix.where = std::move(p->where);
+                    } else {
+                        auto c = index_columns(t.name, e.name);
+                        if (!c) return false;
+                        ix.columns = std::move(*c);
+                    }
+                    t.indexes.push_back(std::move(ix));
                 }
-                t.indexes.push_back(std::move(ix));
+                // origin "pk": the key of a WITHOUT ROWID or non-integer primary key,
+                // already reported as the primary key.
             }
-            // origin "pk": the key of a WITHOUT ROWID or non-integer primary key,
-            // already reported as the primary key.
         }
+        return true;
     }
 
-    static void read_foreign_keys(const QueryResult& rows,
-                                  const std::map<std::string, std::size_t>& at,
-                                  std::map<std::string, ParsedTable>& parsed, schema::Schema& out) {
-        std::map<std::pair<std::string, std::string>, schema::ForeignKey>
-            keys;  // (table, id) -> key
-        std::vector<std::pair<std::string, std::string>> order;
-        for (const auto& r : rows.rows) {
-            std::pair<std::string, std::string> k{cell(r, 0), cell(r, 1)};
-            if (!at.count(k.first)) continue;
-            auto [it, fresh] = keys.try_emplace(k);
-            if (fresh) order.push_back(k);
-            auto& fk = it->second;
+    bool read_foreign_keys() {
+        // Per table, the keys in SQLite's order (id), one row per column (seq).
+        std::vector<std::vector<std::pair<std::string, schema::ForeignKey>>> keys(
+            out_.tables.size());
+        bool ok = query(kForeignKeysQuery, [&](RowView r) {
+            auto i = table_at(view(r, 0));
+            if (!i) return;
+            auto& list = keys[*i];
+            if (list.empty() || list.back().first != view(r, 1))
+                list.emplace_back(cell(r, 1), schema::ForeignKey{});
+            auto& fk = list.back().second;
             fk.ref_table = cell(r, 3);
             fk.columns.push_back(cell(r, 4));
             fk.ref_columns.push_back(cell(r, 5));  // "" when REFERENCES names no column
             fk.on_update = action(cell(r, 6));
             fk.on_delete = action(cell(r, 7));
-        }
-        // SQLite numbers foreign keys last-declared first; report them in declaration order.
-        std::reverse(order.begin(), order.end());
-        std::map<std::string, std::vector<bool>> used;
-        for (const auto& k : order) {
-            auto& fk = keys[k];
-            schema::Table& t = out.tables[at.at(k.first)];
-            if (std::any_of(fk.ref_columns.begin(), fk.ref_columns.end(),
-                            [](const std::string& s) { return s.empty(); })) {
-                // REFERENCES t without columns means t's primary key.
-                auto target = at.find(fk.ref_table);
-                if (target != at.end() && out.tables[target->second].primary_key)
-                    fk.ref_columns = out.tables[target->second].primary_key->columns;
+        });
+        if (!ok) return false;
+        // Table names as SQLite compares them (ASCII case folded), for REFERENCES text
+        // that spells the target in another case; the last table wins, as before.
+        std::map<std::string, std::size_t> folded;
+        for (std::size_t i = 0; i < out_.tables.size(); ++i)
+            folded.insert_or_assign(support::to_upper(out_.tables[i].name), i);
+        for (std::size_t i = 0; i < out_.tables.size(); ++i) {
+            schema::Table& t = out_.tables[i];
+            auto& list = keys[i];
+            std::vector<bool> used;
+            t.foreign_keys.reserve(list.size());
+            // SQLite numbers foreign keys last-declared first; report them in declaration
+            // order.
+            for (auto k = list.rbegin(); k != list.rend(); ++k) {
+                auto& fk = k->second;
+                if (std::any_of(fk.ref_columns.begin(), fk.ref_columns.end(),
+                                [](const std::string& s) { return s.empty(); })) {
+                    // REFERENCES t without columns means t's primary key.
+                    auto target = at_.find(fk.ref_table);
+                    if (target != at_.end() && out_.tables[target->second].primary_key)
+                        fk.ref_columns = out_.tables[target->second].primary_key->columns;
+                }
+                // Target table and columns as the target spells them (REFERENCES text may
+                // not).
+                const schema::Table* target_table = nullptr;
+                if (auto f = folded.find(support::to_upper(fk.ref_table)); f != folded.end())
+                    target_table = &out_.tables[f->second];
+                if (target_table) fk.ref_table = target_table->name;
+                for (auto& c : fk.ref_columns) c = canonical_column(target_table, c);
+                auto& p = parsed_[i].constraints;
+                used.resize(p.size());
+                fk.name = claim_name(p, used, ParsedConstraint::Kind::ForeignKey, fk.columns);
+                t.foreign_keys.push_back(std::move(fk));
             }
-            // Target table and columns as the target spells them (REFERENCES text may not).
-            const schema::Table* target_table = nullptr;
-            for (const auto& other : out.tables)
-                if (support::equals_ignoring_case(other.name, fk.ref_table)) target_table = &other;
-            if (target_table) fk.ref_table = target_table->name;
-            for (auto& c : fk.ref_columns) c = canonical_column(target_table, c);
-            auto& p = parsed[t.name].constraints;
-            auto& u = used[t.name];
-            u.resize(p.size());
-            fk.name = claim_name(p, u, ParsedConstraint::Kind::ForeignKey, fk.columns);
-            t.foreign_keys.push_back(std::move(fk));
         }
+        return true;
+    }
+
+    db::Connection& conn_;
+    const InspectOptions& options_;
+    support::Diagnostics& diags_;
+    schema::Schema out_;
+    std::vector<ParsedTable> parsed_;    ///< beside out_.tables
+    std::vector<std::string> unparsed_;  ///< tables whose CREATE text could not be parsed
+    std::map<std::string, std::size_t, std::less<>> at_;  ///< table name -> out_.tables
+    std::map<std::string, std::string> index_sql_;        ///< index name -> CREATE INDEX
+    std::optional<std::pair<std::string, std::optional<std::size_t>>> last_lookup_;
+    using IndexColumns = std::map<std::pair<std::string, std::string>, std::vector<std::string>>;
+    IndexColumns autoindex_columns_;                 ///< (table, index) -> columns
+    std::optional<IndexColumns> all_index_columns_;  ///< read only when needed
+};
+
+class SqliteInspector final : public Inspector {
+  public:
+    std::optional<schema::Schema> inspect(db::Connection& conn, const InspectOptions& options,
+                                          support::Diagnostics& diags) const override {
+        return Reading(conn, options, diags).run();
     }
 };
 

@@ -4,7 +4,12 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <map>
+
 #include "db/sqlite_connection.hpp"
+#include "support/text.hpp"
+#include "tests/support/counting_connection.hpp"
 #include "tests/support/temp_dir.hpp"
 
 using namespace autogen;
@@ -123,4 +128,188 @@ TEST_CASE("sqlite inspector: names written in another case are reported as decla
     REQUIRE(posts.foreign_keys.size() == 1);
     CHECK(posts.foreign_keys[0].ref_table == "Users");
     CHECK(posts.foreign_keys[0].ref_columns == std::vector<std::string>{"Id"});
+}
+
+namespace {
+
+using Strings = std::vector<std::string>;
+
+std::string quoted(const std::string& name) {
+    std::string out = "\"";
+    for (char c : name) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+}
+
+std::string text(const db::Row& r, std::size_t i) { return r.at(i) ? *r.at(i) : std::string(); }
+
+/// The reference answer: one PRAGMA after another for `t`, the way SQLite documents them,
+/// compared with what the batched catalog queries made of the same table.
+void check_against_per_table_pragmas(db::Connection& conn, const schema::Table& t) {
+    INFO("table " << t.name);
+    support::Diagnostics diags;
+    auto columns = conn.query("PRAGMA main.table_xinfo(" + quoted(t.name) + ")", {}, diags);
+    REQUIRE(columns);
+    std::vector<std::pair<int, std::string>> pk;
+    std::size_t n = 0;
+    for (const auto& r : columns->rows) {
+        if (text(r, 6) == "1") continue;  // hidden
+        REQUIRE(n < t.columns.size());
+        const schema::Column& c = t.columns[n++];
+        CHECK(c.name == text(r, 1));
+        CHECK(c.type.sql == text(r, 2));
+        CHECK(c.nullable == (text(r, 3) != "1" && !c.identity));
+        CHECK(c.server_default == r.at(4));
+        if (std::stoi(text(r, 5)) > 0) pk.emplace_back(std::stoi(text(r, 5)), text(r, 1));
+    }
+    CHECK(n == t.columns.size());
+    std::sort(pk.begin(), pk.end());
+    Strings pk_columns;
+    for (const auto& [pos, c] : pk) pk_columns.push_back(c);
+    CHECK(pk_columns == (t.primary_key ? t.primary_key->columns : Strings{}));
+
+    auto indexes = conn.query("PRAGMA main.index_list(" + quoted(t.name) + ")", {}, diags);
+    REQUIRE(indexes);
+    std::size_t created = 0, uniques = 0;
+    for (const auto& r : indexes->rows) {
+        const std::string name = text(r, 1), origin = text(r, 3);
+        auto info = conn.query("PRAGMA main.index_info(" + quoted(name) + ")", {}, diags);
+        REQUIRE(info);
+        Strings names;  // "" for an expression
+        for (const auto& i : info->rows) names.push_back(text(i, 2));
+        if (origin == "u") {
+            ++uniques;
+            CHECK(
+                std::any_of(t.uniques.begin(), t.uniques.end(),
+                            [&](const schema::UniqueConstraint& u) { return u.columns == names; }));
+        } else if (origin == "c") {
+            ++created;
+            auto ix = std::find_if(t.indexes.begin(), t.indexes.end(),
+                                   [&](const schema::Index& x) { return x.name == name; });
+            REQUIRE(ix != t.indexes.end());
+            CHECK(ix->unique == (text(r, 2) == "1"));
+            CHECK(!ix->where.empty() == (text(r, 4) == "1"));
+            REQUIRE(ix->columns.size() == names.size());
+            for (std::size_t k = 0; k < names.size(); ++k) {
+                if (names[k].empty())
+                    CHECK(ix->columns[k].front() == '(');
+                else
+                    CHECK(support::equals_ignoring_case(ix->columns[k], names[k]));
+            }
+        }
+    }
+    CHECK(created == t.indexes.size());
+    CHECK(uniques == t.uniques.size());
+
+    auto keys = conn.query("PRAGMA main.foreign_key_list(" + quoted(t.name) + ")", {}, diags);
+    REQUIRE(keys);
+    std::map<int, schema::ForeignKey> by_id;
+    for (const auto& r : keys->rows) {
+        auto& fk = by_id[std::stoi(text(r, 0))];
+        fk.ref_table = text(r, 2);
+        fk.columns.push_back(text(r, 3));
+        fk.ref_columns.push_back(text(r, 4));
+        fk.on_update = *schema::parse_referential_action(text(r, 5));
+        fk.on_delete = *schema::parse_referential_action(text(r, 6));
+    }
+    REQUIRE(by_id.size() == t.foreign_keys.size());
+    for (const auto& entry : by_id) {
+        const schema::ForeignKey& expected = entry.second;  // a binding: not capturable in clang 14
+        INFO("foreign key " << entry.first);
+        auto fk = std::find_if(
+            t.foreign_keys.begin(), t.foreign_keys.end(),
+            [&](const schema::ForeignKey& k) { return k.columns == expected.columns; });
+        REQUIRE(fk != t.foreign_keys.end());
+        CHECK(support::equals_ignoring_case(fk->ref_table, expected.ref_table));
+        CHECK(fk->on_update == expected.on_update);
+        CHECK(fk->on_delete == expected.on_delete);
+        REQUIRE(fk->ref_columns.size() == expected.ref_columns.size());
+        for (std::size_t k = 0; k < expected.ref_columns.size(); ++k)
+            if (!expected.ref_columns[k].empty())  // REFERENCES t: resolved to t's key
+                CHECK(support::equals_ignoring_case(fk->ref_columns[k], expected.ref_columns[k]));
+    }
+}
+
+const schema::Table& table(const schema::Schema& s, const std::string& name) {
+    const schema::Table* t = s.find_table(name);
+    REQUIRE_MESSAGE(t, "no table " << name);
+    return *t;
+}
+
+}  // namespace
+
+TEST_CASE("sqlite inspector: batched catalog queries agree with the per-table pragmas") {
+    // Names that need quoting, a table without indexes beside one with several,
+    // expression and partial indexes, composite keys, generated columns, WITHOUT ROWID.
+    const std::string ddl =
+        "CREATE TABLE \"order\" (\"id\" INTEGER PRIMARY KEY, \"select\" TEXT NOT NULL, "
+        "  \"group\" INT DEFAULT (1 + 1), UNIQUE (\"select\", \"group\"));"
+        "CREATE TABLE \"my table\" (a INT, \"b c\" TEXT DEFAULT 'x y', PRIMARY KEY (a, \"b c\"));"
+        "CREATE TABLE \"we\"\"ird\" (id INTEGER PRIMARY KEY, v TEXT COLLATE NOCASE UNIQUE, "
+        "  w TEXT CONSTRAINT uq_w UNIQUE);"
+        "CREATE TABLE plain (x INT, y TEXT);"
+        "CREATE TABLE many (id INTEGER PRIMARY KEY, a INT, b INT, c TEXT, "
+        "  d INT GENERATED ALWAYS AS (a + b) VIRTUAL, e INT AS (a * 2) STORED, "
+        "  CONSTRAINT fk_pair FOREIGN KEY (a, c) REFERENCES \"my table\" (a, \"b c\") "
+        "    ON DELETE CASCADE, "
+        "  FOREIGN KEY (b) REFERENCES \"order\" ON UPDATE SET NULL, "
+        "  CONSTRAINT ck CHECK (a <> b));"
+        "CREATE INDEX ix_many_expr ON many (lower(c), a DESC);"
+        "CREATE INDEX ix_many_partial ON many (b) WHERE b > 0;"
+        "CREATE UNIQUE INDEX \"ix many \"\"quoted\"\"\" ON many (a, b);"
+        "CREATE TABLE wr (k TEXT PRIMARY KEY, v INT UNIQUE) WITHOUT ROWID;"
+        "CREATE TABLE [bracket name] (`tick` INT REFERENCES \"we\"\"ird\" (id), "
+        "  other INT REFERENCES many);"
+        "CREATE INDEX \"ix bracket\" ON [bracket name] (other);";
+    support::Diagnostics diags;
+    auto conn = db::open_sqlite(":memory:", diags);
+    REQUIRE(conn);
+    REQUIRE(conn->execute(ddl, diags));
+    auto inspect_counting = [&](int& statements) {
+        test::CountingConnection counting(*conn);
+        auto s = introspect::make_sqlite_inspector()->inspect(counting, {}, diags);
+        REQUIRE(s);
+        CHECK_FALSE(diags.has_errors());
+        statements = counting.calls;
+        return *s;
+    };
+    int few = 0;
+    auto s = inspect_counting(few);
+    REQUIRE(s.tables.size() == 7);
+    for (const auto& t : s.tables) check_against_per_table_pragmas(*conn, t);
+
+    CHECK(table(s, "plain").indexes.empty());
+    CHECK(table(s, "plain").uniques.empty());
+    const auto& many = table(s, "many");
+    REQUIRE(many.indexes.size() == 3);
+    CHECK(many.indexes[0].name == "ix many \"quoted\"");
+    CHECK(many.indexes[0].unique);
+    CHECK(many.indexes[1].columns == Strings{"(lower(c))", "a"});
+    CHECK(many.indexes[2].where == "b > 0");
+    REQUIRE(many.foreign_keys.size() == 2);
+    CHECK(many.foreign_keys[0].ref_columns == Strings{"id"});  // REFERENCES "order"
+    CHECK(many.foreign_keys[1].name == "fk_pair");
+    CHECK(many.foreign_keys[1].ref_columns == Strings{"a", "b c"});
+    const auto& weird = table(s, "we\"ird");
+    REQUIRE(weird.uniques.size() == 2);
+    CHECK(weird.uniques[0].name == "");
+    CHECK(weird.uniques[1].name == "uq_w");
+    CHECK(table(s, "bracket name").foreign_keys.size() == 2);
+    CHECK(table(s, "wr").uniques.size() == 1);
+
+    // Forty more tables, each with an index, a unique key and a foreign key: not one
+    // statement more.
+    std::string more;
+    for (int i = 0; i < 40; ++i) {
+        const std::string n = "extra " + std::to_string(i);
+        more += "CREATE TABLE " + quoted(n) + " (id INTEGER PRIMARY KEY, v TEXT UNIQUE, " +
+                "o INT REFERENCES \"order\" (id)); CREATE INDEX " + quoted("ix " + n) + " ON " +
+                quoted(n) + " (lower(v)) WHERE o > 0;";
+    }
+    REQUIRE(conn->execute(more, diags));
+    int many_tables = 0;
+    auto bigger = inspect_counting(many_tables);
+    CHECK(bigger.tables.size() == 47);
+    CHECK(many_tables == few);
+    CHECK(few <= 6);
+    for (const auto& t : bigger.tables) check_against_per_table_pragmas(*conn, t);
 }

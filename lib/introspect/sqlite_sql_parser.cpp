@@ -26,8 +26,12 @@ const support::SqlQuoting kBlobQuoting = [] {
     return q;
 }();
 
-std::vector<Token> tokenize(std::string_view s) {
-    std::vector<Token> out;
+/// The tokens of `s`, in a buffer each thread reuses (valid until its next call): an
+/// inspection parses a statement per table, and a fresh vector each time costs more in
+/// the allocator than the tokenizing itself.
+const std::vector<Token>& tokenize(std::string_view s) {
+    thread_local std::vector<Token> out;
+    out.clear();
     std::size_t i = 0;
     auto is_word = [](char c) {
         return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$' || (c & 0x80);
@@ -275,7 +279,7 @@ std::string unquote_identifier(std::string_view token) {
 }
 
 std::optional<ParsedTable> parse_create_table(std::string_view sql) {
-    auto toks = tokenize(sql);
+    const auto& toks = tokenize(sql);
     std::size_t i = 0;
     if (toks.empty() || !is_kw(toks[0], "CREATE")) return std::nullopt;
     while (i < toks.size() && !is_punct(toks[i], '(')) {
@@ -285,7 +289,9 @@ std::optional<ParsedTable> parse_create_table(std::string_view sql) {
     if (i >= toks.size()) return std::nullopt;
     std::size_t close = closing(toks, i);
     ParsedTable t;
-    for (auto [b, e] : split_commas(toks, i + 1, close)) {
+    const auto items = split_commas(toks, i + 1, close);
+    t.columns.reserve(items.size());  // column definitions and constraints: an upper bound
+    for (auto [b, e] : items) {
         if (b >= e) continue;
         if (is_table_constraint_start(toks[b]))
             read_table_constraint(sql, toks, b, e, t);
@@ -302,7 +308,7 @@ std::optional<ParsedTable> parse_create_table(std::string_view sql) {
 }
 
 std::optional<ParsedIndex> parse_create_index(std::string_view sql) {
-    auto toks = tokenize(sql);
+    const auto& toks = tokenize(sql);
     if (toks.empty() || !is_kw(toks[0], "CREATE")) return std::nullopt;
     std::size_t i = 0;
     while (i < toks.size() && !is_punct(toks[i], '(')) ++i;

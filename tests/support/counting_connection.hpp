@@ -1,0 +1,51 @@
+// A real connection wrapped to count the statements sent through it: how the inspector
+// tests check that the number of catalog queries does not grow with the number of tables.
+#pragma once
+
+#include "db/connection.hpp"
+
+namespace autogen::test {
+
+/// Forwards everything to `inner`, counting execute, query, for_each_row and has_table.
+class CountingConnection final : public db::Connection {
+  public:
+    explicit CountingConnection(db::Connection& inner) : inner_(inner) {}
+    std::string dialect() const override { return inner_.dialect(); }
+    bool execute(std::string_view sql, support::Diagnostics& diags) override {
+        ++calls;
+        return inner_.execute(sql, diags);
+    }
+    std::optional<db::QueryResult> query(std::string_view sql,
+                                         const std::vector<std::optional<std::string>>& params,
+                                         support::Diagnostics& diags) override {
+        ++calls;
+        return inner_.query(sql, params, diags);
+    }
+    bool for_each_row(std::string_view sql, const std::vector<std::optional<std::string>>& params,
+                      const std::function<void(db::RowView)>& on_row,
+                      support::Diagnostics& diags) override {
+        ++calls;
+        return inner_.for_each_row(sql, params, on_row, diags);
+    }
+    std::optional<bool> has_table(std::string_view name, support::Diagnostics& diags) override {
+        ++calls;
+        return inner_.has_table(name, diags);
+    }
+    bool begin(support::Diagnostics& diags) override { return inner_.begin(diags); }
+    bool commit(support::Diagnostics& diags) override { return inner_.commit(diags); }
+    bool rollback(support::Diagnostics& diags) override { return inner_.rollback(diags); }
+    bool lock_migrations(std::string_view key, const db::LockWait& wait,
+                         support::Diagnostics& diags) override {
+        return inner_.lock_migrations(key, wait, diags);
+    }
+    void unlock_migrations(std::string_view key, support::Diagnostics& diags) override {
+        inner_.unlock_migrations(key, diags);
+    }
+    bool lost() const override { return inner_.lost(); }
+    int calls = 0;
+
+  private:
+    db::Connection& inner_;
+};
+
+}  // namespace autogen::test
