@@ -4,7 +4,8 @@
 #   bench/large_schema.sh BUILD_DIR [SIZES=1000] [RUNS=3]
 # BUILD_DIR holds autogen (the `autogen` target). SIZES: table counts, comma or space
 # separated ("1000,10000"). DIALECTS="postgresql sqlite" (the default) picks the dialects;
-# ALEMBIC_RUNS (default RUNS) how often Alembic runs (minutes a run on 10,000 tables).
+# ALEMBIC_RUNS (default RUNS) how often Alembic runs (minutes a run on 10,000 tables; 0
+# leaves Alembic out: its rows and ratios read n/a).
 # Needs Debian's python3-alembic (/usr/bin/python3) and, for PostgreSQL, Debian's
 # postgresql (a throw-away server: scripts/pg-server.sh). Peak RSS needs /usr/bin/time.
 #
@@ -53,7 +54,7 @@ die() {
 [ "${#sizes[@]}" -gt 0 ] || die "no sizes given; $usage"
 for n in "${sizes[@]}"; do [[ $n =~ ^[1-9][0-9]*$ ]] || die "size '$n' is not a positive number; $usage"; done
 [[ $runs =~ ^[1-9][0-9]*$ ]] || die "RUNS '$runs' is not a positive number; $usage"
-[[ $alembic_runs =~ ^[1-9][0-9]*$ ]] || die "ALEMBIC_RUNS '$alembic_runs' is not a positive number"
+[[ $alembic_runs =~ ^[0-9]+$ ]] || die "ALEMBIC_RUNS '$alembic_runs' is not a number"
 for d in "${dialects[@]}"; do
   case $d in postgresql | sqlite) ;; *) die "unknown dialect '$d' in DIALECTS (postgresql, sqlite)" ;; esac
 done
@@ -210,6 +211,10 @@ measure_alembic() {
   log "$key: $alembic_runs runs"
   samples=()
   peaks=()
+  if [ "$alembic_runs" = 0 ]; then
+    samples=(0)
+    peaks=(0)
+  fi
   for ((run = 0; run < alembic_runs; run++)); do
     run_once 0 "$work" "$python" "$root/bench/alembic_compare.py" "$db_url"
     line=$(tail -n 1 "$out")
@@ -278,7 +283,10 @@ rows=(
 )
 
 # verdict AWK_CONDITION A B: "met" or "**NOT met**" for the condition on a and b.
-verdict() { awk -v a="$2" -v b="$3" "BEGIN { print (($1) ? \"met\" : \"**NOT met**\") }"; }
+verdict() {
+  if [ "$2" = n/a ]; then echo "n/a (Alembic not run)"; return; fi
+  awk -v a="$2" -v b="$3" "BEGIN { print (($1) ? \"met\" : \"**NOT met**\") }"
+}
 
 # targets D N KEY: issue 15's targets for this row, with the verdicts.
 targets() {
@@ -286,6 +294,7 @@ targets() {
   [ "$m" -gt 0 ] || m=1
   local ratio
   ratio=$(awk -v a="$a" -v m="$m" 'BEGIN { printf "%.2f", a / m }')
+  [ "$a" -gt 0 ] || ratio=n/a
   if [ "$key" = inspect_db_json ]; then
     local text=${med[$d:$n:inspect_db]} x
     x=$(awk -v j="$m" -v t="$text" 'BEGIN { printf "%.2f", j / (t > 0 ? t : 1) }')
@@ -331,6 +340,7 @@ print_table() {
     m=${med[$d:$n:$key]}
     ratio=""
     [ "$key" = alembic ] || ratio=$(awk -v a="$a" -v m="$m" 'BEGIN { printf "%.1fx", a / (m > 0 ? m : 1) }')
+    [ "$a" -gt 0 ] || ratio=n/a
     if [ "$has_time" = 1 ]; then
       mem=$(awk -v k="${rss[$d:$n:$key]}" 'BEGIN { printf "%.0f MB", k / 1024 }')
     else
@@ -340,6 +350,10 @@ print_table() {
     if [ "$n" != "$n0" ]; then
       growth=$(awk -v m="$m" -v m0="${med[$d:$n0:$key]}" -v n="$n" -v n0="$n0" \
         'BEGIN { g = (m / (m0 > 0 ? m0 : 1)) / (n / n0); printf " %.2f (%s) |", g, g <= 1 ? "linear or better" : "**worse than linear**" }')
+    fi
+    if [ "$key" = alembic ] && [ "$a" -eq 0 ]; then
+      echo "| $label | not run (ALEMBIC_RUNS=0) | | | | |${growth:+ |}"
+      continue
     fi
     echo "| $label | $(seconds "$m") | $(seconds "${mn[$d:$n:$key]}") | $mem | $ratio | $(targets "$d" "$n" "$key") |$growth"
   done
