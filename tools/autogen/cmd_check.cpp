@@ -123,6 +123,10 @@ class CheckCommand final : public Command {
         const auto* config = &effective;
         const auto& graph = project->graph;
         if (!apply_dev_url(session, effective, dev_url_)) return kExitUsage;
+        // The live schema is read while the revision files, autogen.sum and the models
+        // are loaded below: most of its time is the server's.
+        std::optional<pipeline::LiveReadAhead> live_ahead;
+        if (!offline_ && !no_database_) live_ahead.emplace(pipeline_context(session), effective);
 
         FindingList findings;
         auto heads = graph.heads();
@@ -163,12 +167,10 @@ class CheckCommand final : public Command {
         // The live schema is read once, first: its tables stand for the tables the sum's
         // digests vouch for, on both sides of the models check.
         if (!offline_ && !no_database_) {
-            live_ = open_live(pipeline_context(session), *config, /*required=*/false);
+            live_ = live_ahead->take(pipeline_context(session), *config, live_schema_);
             if (session.diags.has_errors()) return session.exit_code();
             if (live_) {
-                auto inspected = inspect_live(*live_, *config, session.diags, session.progress());
-                if (!inspected) return session.exit_code();
-                live_schema_ = std::make_shared<const schema::Schema>(std::move(*inspected));
+                if (!live_schema_) return session.exit_code();
                 replays.live_dialect = live_->dialect;
                 replays.live_schema = live_schema_.get();
             }

@@ -12,6 +12,7 @@
 #include "pipeline/blind_spot_guard.hpp"
 #include "pipeline/context.hpp"
 #include "pipeline/live_database.hpp"
+#include "pipeline/live_read_ahead.hpp"
 #include "pipeline/materialize.hpp"
 #include "pipeline/model_changes.hpp"
 #include "pipeline/plan_change.hpp"
