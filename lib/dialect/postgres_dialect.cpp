@@ -159,6 +159,11 @@ Dialect make_postgres_dialect() {
     };
     postgres.scratch = open_postgres_scratch;
     postgres.scratch_peer = db::open_postgres_scratch_peer;
+    // No share limit yet (scratch_tables_per_database): a foreign key adds triggers to
+    // the table it references, and each new one makes the server reload that table's
+    // whole trigger list, so N keys to one table cost O(N^2); shares of ~500 tables
+    // should win past a few thousand tables, but that is not measured yet
+    // (docs/performance.md, 10,000 tables).
     postgres.scratch_ready = postgres_scratch_ready;
     postgres.server_identity = postgres_server_identity;
     postgres.script_frame = [](const std::string& key) { return db::postgres_script_frame(key); };
