@@ -146,20 +146,21 @@ TEST_CASE(
     CHECK(text_of(shared) == text_of(one));
 }
 
-TEST_CASE(
-    "table memo: a sqlite schema larger than one scratch database's share reads back as in one "
-    "database") {
+namespace {
+
+/// `model` of `profile` read back by `dialect` in scratch-database shares of `share`
+/// tables equals one database's read-back; the schema has foreign keys across shares.
+void shares_read_back_as_one(const std::string& toml, const Profile& profile, unsigned seed,
+                             std::size_t tables, std::size_t share, dialect::Dialect (*make)()) {
     PipelineProject p;
-    const auto config = p.config(test::kSqliteToml);
-    const auto& chunked = p.dialect("sqlite");
-    REQUIRE(chunked.scratch_tables_per_database > 0);
-    dialect::Dialect whole = dialect::make_sqlite_dialect();
+    const auto config = p.config(toml);
+    dialect::Dialect chunked = make();
+    chunked.scratch_tables_per_database = share;
+    dialect::Dialect whole = make();
     whole.scratch_tables_per_database = 0;
-    Generator gen(11, sqlite_profile());
+    Generator gen(seed, profile);
     Schema model = gen.initial();
-    // Several databases' worth, with foreign keys from one share's tables into another's.
-    while (model.tables.size() < chunked.scratch_tables_per_database * 2 + 30)
-        model.tables.push_back(gen.table(model));
+    while (model.tables.size() < tables) model.tables.push_back(gen.table(model));
     test::ScopedEnv no_cache("AUTOGEN_NO_CACHE", "1");
     auto in_chunks = pipeline::materialize(chunked, model, config, p.diags);
     auto in_one = pipeline::materialize(whole, model, config, p.diags);
@@ -173,29 +174,23 @@ TEST_CASE(
     CHECK(text_of(in_chunks) == text_of(in_one));
 }
 
+}  // namespace
+
+TEST_CASE(
+    "table memo: a sqlite schema larger than one scratch database's share reads back as in one "
+    "database") {
+    // The share SQLite uses, over several databases' worth of tables.
+    const std::size_t share = PipelineProject{}.dialect("sqlite").scratch_tables_per_database;
+    REQUIRE(share > 0);
+    shares_read_back_as_one(test::kSqliteToml, sqlite_profile(), 11, share * 2 + 30, share,
+                            dialect::make_sqlite_dialect);
+}
+
 TEST_CASE(
     "table memo: a postgresql schema larger than one scratch database's share reads back as in "
     "one database") {
-    PipelineProject p;
-    const auto config = p.config(test::postgres_toml());
     // PostgreSQL sets no share yet (postgres_dialect.cpp says why one may come): the
     // shares work there too, compared with one database on a small schema.
-    dialect::Dialect chunked = dialect::make_postgres_dialect();
-    chunked.scratch_tables_per_database = 20;
-    dialect::Dialect whole = dialect::make_postgres_dialect();
-    whole.scratch_tables_per_database = 0;
-    Generator gen(13, postgres_profile());
-    Schema model = gen.initial();
-    while (model.tables.size() < 50) model.tables.push_back(gen.table(model));
-    test::ScopedEnv no_cache("AUTOGEN_NO_CACHE", "1");
-    auto in_chunks = pipeline::materialize(chunked, model, config, p.diags);
-    auto in_one = pipeline::materialize(whole, model, config, p.diags);
-    INFO(p.messages());
-    REQUIRE(in_one);
-    REQUIRE(in_chunks);
-    CHECK(in_one->tables.size() == model.tables.size());
-    std::size_t foreign_keys = 0;
-    for (const auto& t : in_one->tables) foreign_keys += t.foreign_keys.size();
-    CHECK(foreign_keys > 0);
-    CHECK(text_of(in_chunks) == text_of(in_one));
+    shares_read_back_as_one(test::postgres_toml(), postgres_profile(), 13, 50, 20,
+                            dialect::make_postgres_dialect);
 }
