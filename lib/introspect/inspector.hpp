@@ -15,6 +15,8 @@ namespace autogen::introspect {
 struct InspectOptions {
     std::string version_table = "autogen_version";  ///< never reported as a table
     std::vector<std::string> exclude_tables;        ///< glob patterns ('*', '?') of tables to skip
+
+    bool operator==(const InspectOptions&) const = default;
 };
 
 class Inspector {

@@ -5,14 +5,6 @@
 
 namespace autogen::pipeline {
 
-namespace {
-
-bool same_options(const introspect::InspectOptions& a, const introspect::InspectOptions& b) {
-    return a.version_table == b.version_table && a.exclude_tables == b.exclude_tables;
-}
-
-}  // namespace
-
 LiveReadAhead::LiveReadAhead(const Context& ctx, const support::Config& config) {
     const dialect::DialectRegistry* dialects = &ctx.dialects;
     reading_ = std::async(
@@ -49,7 +41,7 @@ std::optional<LiveDatabase> LiveReadAhead::take(const Context& ctx, const suppor
     for (const auto& line : read.details) ctx.say_detail(line);
     ctx.diags.absorb(std::move(read.diags));
     if (!read.live || ctx.diags.has_errors()) return std::move(read.live);
-    if (read.schema && same_options(read.options, inspect_options(config))) {
+    if (read.schema && read.options == inspect_options(config)) {
         schema = std::make_shared<const schema::Schema>(std::move(*read.schema));
     } else if (auto again = inspect_live(*read.live, config, ctx.diags, ctx.progress)) {
         schema = std::make_shared<const schema::Schema>(std::move(*again));
