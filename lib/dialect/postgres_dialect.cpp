@@ -2,6 +2,7 @@
 #include "dialect/postgres_dialect.hpp"
 
 #include <map>
+#include <mutex>
 
 #include "codegen/postgres_planner.hpp"
 #include "db/postgres_connection.hpp"
@@ -83,6 +84,9 @@ struct ServerFacts {
 /// timeout each time).
 const ServerFacts& server_facts(const db::DatabaseUrl& url, const std::string& text,
                                 support::Diagnostics& diags) {
+    // Read-aheads ask from their own threads (pipeline/snapshot_read_ahead.hpp).
+    static std::mutex guard;
+    const std::lock_guard lock(guard);
     static std::map<std::string, ServerFacts> known;
     auto it = known.find(text);
     if (it == known.end()) {

@@ -7,8 +7,11 @@ namespace autogen::pipeline {
 
 LiveReadAhead::LiveReadAhead(const Context& ctx, const support::Config& config) {
     const dialect::DialectRegistry* dialects = &ctx.dialects;
+    std::promise<Found> found;
+    found_ = found.get_future().share();
     reading_ = std::async(
-        std::launch::async, [dialects, config, url = ctx.database_url, read_only = ctx.read_only] {
+        std::launch::async, [dialects, config, url = ctx.database_url, read_only = ctx.read_only,
+                             found = std::move(found)]() mutable {
             Read read;
             read.options = inspect_options(config);
             const Context own{
@@ -20,8 +23,12 @@ LiveReadAhead::LiveReadAhead(const Context& ctx, const support::Config& config) 
                 .database_url = url,
                 .read_only = read_only};
             read.live = open_live(own, config, /*required=*/false);
-            if (read.live && !read.diags.has_errors())
-                read.schema = inspect_live(*read.live, config, read.diags);
+            if (read.live && !read.diags.has_errors()) {
+                if (auto schema = inspect_live(*read.live, config, read.diags))
+                    read.schema = std::make_shared<const schema::Schema>(std::move(*schema));
+            }
+            const bool usable = read.live && read.schema && !read.diags.has_errors();
+            found.set_value(usable ? Found{read.live->dialect, read.schema} : Found{});
             return read;
         });
 }
@@ -42,11 +49,13 @@ std::optional<LiveDatabase> LiveReadAhead::take(const Context& ctx, const suppor
     ctx.diags.absorb(std::move(read.diags));
     if (!read.live || ctx.diags.has_errors()) return std::move(read.live);
     if (read.schema && read.options == inspect_options(config)) {
-        schema = std::make_shared<const schema::Schema>(std::move(*read.schema));
+        schema = std::move(read.schema);
     } else if (auto again = inspect_live(*read.live, config, ctx.diags, ctx.progress)) {
         schema = std::make_shared<const schema::Schema>(std::move(*again));
     }
     return std::move(read.live);
 }
+
+LiveReadAhead::Found LiveReadAhead::peek() const { return found_.get(); }
 
 }  // namespace autogen::pipeline

@@ -37,15 +37,25 @@ class LiveReadAhead {
     std::optional<LiveDatabase> take(const Context& ctx, const support::Config& config,
                                      std::shared_ptr<const schema::Schema>& schema);
 
+    /// What the read found, for work on another thread that needs it before take():
+    /// the live database's dialect and schema, both null when it failed or said an
+    /// error. Waits for the read; says nothing. Any number of times, from any thread.
+    struct Found {
+        const dialect::Dialect* dialect = nullptr;
+        std::shared_ptr<const schema::Schema> schema;  ///< read under the constructor's config
+    };
+    Found peek() const;
+
   private:
     struct Read {
         std::optional<LiveDatabase> live;
-        std::optional<schema::Schema> schema;
+        std::shared_ptr<const schema::Schema> schema;
         support::Diagnostics diags;
         std::vector<std::string> details;  ///< ctx.detail lines, in order
         introspect::InspectOptions options;
     };
     std::future<Read> reading_;
+    std::shared_future<Found> found_;
 };
 
 }  // namespace autogen::pipeline

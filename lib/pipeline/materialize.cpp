@@ -2,6 +2,7 @@
 #include "materialize.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -103,7 +104,13 @@ std::optional<schema::Schema> create_and_read(const dialect::Dialect& dialect,
 /// each (creation would grow with the square of the tables in one database).
 std::vector<std::vector<std::size_t>> scratch_chunks(const dialect::Dialect& dialect,
                                                      const std::vector<std::size_t>& missing) {
-    const std::size_t per_database = dialect.scratch_tables_per_database;
+    std::size_t per_database = dialect.scratch_tables_per_database;
+    // A tuning knob for measuring shares on a given server (0 = one database).
+    if (const char* env = std::getenv("AUTOGEN_SCRATCH_TABLES_PER_DATABASE")) {
+        char* end = nullptr;
+        const long n = std::strtol(env, &end, 10);
+        if (end != env && *end == '\0' && n >= 0) per_database = static_cast<std::size_t>(n);
+    }
     if (per_database == 0 || missing.size() <= per_database) return {missing};
     std::vector<std::vector<std::size_t>> chunks;
     for (std::size_t at = 0; at < missing.size(); at += per_database) {

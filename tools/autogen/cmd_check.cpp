@@ -20,6 +20,7 @@
 #include "migrate/schema_snapshot.hpp"
 #include "migrate/unknown_revision.hpp"
 #include "migrate/version_table.hpp"
+#include "pipeline/snapshot_read_ahead.hpp"
 #include "project.hpp"
 #include "support/printable_text.hpp"
 #include "support/text.hpp"
@@ -140,6 +141,12 @@ class CheckCommand final : public Command {
         const bool sum_clean = sum && sum_findings.empty();
         for (auto& f : sum_findings) findings.add(std::move(f));
 
+        // A sum that stands for the chain is read back while the models are scanned.
+        const bool sum_for_chain =
+            heads.size() <= 1 && sum_clean && !replay_ && sum_stands_for_chain(graph, *sum);
+        std::optional<pipeline::SnapshotReadAhead> snapshot_ahead;
+        if (sum_for_chain && live_ahead) snapshot_ahead.emplace(effective, sum, graph, *live_ahead);
+
         // The scan comes first: the tables that unscanned files declare are kept out of
         // every comparison below (the chain's, the snapshot's and the database's).
         std::optional<scan::ScanResult> scanned;
@@ -158,11 +165,19 @@ class CheckCommand final : public Command {
         replays.sum = &sum;
         // A sum whose checksums vouch for every revision file stands for the chain: its
         // snapshot is the chain's schema at the heads, read back without a replay.
-        if (scanned && sum_clean && !replay_ && sum_stands_for_chain(graph, *sum)) {
-            replays.snapshot = recorded_snapshot(*config, sum, graph, session.diags);
-            if (session.diags.has_errors()) return session.exit_code();
+        if (scanned && sum_for_chain) {
             replays.snapshot_heads = sum->heads;
             std::sort(replays.snapshot_heads.begin(), replays.snapshot_heads.end());
+            if (snapshot_ahead) {
+                auto taken = snapshot_ahead->take(pipeline_context(session), *config);
+                replays.snapshot = std::move(taken.snapshot);
+                if (taken.chain)
+                    replays.by_dialect[taken.dialect->name] = {replays.snapshot_heads,
+                                                               std::move(taken.chain)};
+            } else {
+                replays.snapshot = recorded_snapshot(*config, sum, graph, session.diags);
+            }
+            if (session.diags.has_errors()) return session.exit_code();
         }
         // The live schema is read once, first: its tables stand for the tables the sum's
         // digests vouch for, on both sides of the models check.
