@@ -11,6 +11,7 @@
 #include "project_graph.hpp"
 #include "replay.hpp"
 #include "require_dialect.hpp"
+#include "live_read_ahead.hpp"
 #include "scan_models.hpp"
 #include "scratch_available.hpp"
 #include "snapshot_sides.hpp"
@@ -29,6 +30,10 @@ std::optional<ModelChanges> compute_model_changes(const Context& ctx,
     auto parents = revision_parents(graph, options.head, options.splice, ctx.diags);
     if (!parents) return std::nullopt;
     changes.heads = std::move(*parents);
+    // The live schema is read while the models are scanned: most of its time is the
+    // server's (or, on SQLite, the other core's).
+    std::optional<LiveReadAhead> live_ahead;
+    if (options.against_live) live_ahead.emplace(ctx, project_config);
     std::vector<scan::BlindSpot> blind_spots;
     auto scanned = scan_models(ctx, project_config, &blind_spots);
     if (!scanned) return std::nullopt;
@@ -41,8 +46,9 @@ std::optional<ModelChanges> compute_model_changes(const Context& ctx,
     const support::Config& config = *kept;
 
     std::optional<LiveDatabase> live;
-    if (options.against_live) {
-        live = open_live(ctx, config, /*required=*/false);
+    std::shared_ptr<const schema::Schema> live_read;  // read under `config`
+    if (live_ahead) {
+        live = live_ahead->take(ctx, config, live_read);
         if (ctx.diags.has_errors()) return std::nullopt;
     }
     if (live) {
@@ -79,9 +85,8 @@ std::optional<ModelChanges> compute_model_changes(const Context& ctx,
         const bool live_here = live && live->dialect == dialect;
         std::shared_ptr<const schema::Schema> live_schema;
         if (live_here) {
-            auto inspected = inspect_live(*live, config, ctx.diags, ctx.progress);
-            if (!inspected) return std::nullopt;
-            live_schema = std::make_shared<const schema::Schema>(std::move(*inspected));
+            if (!live_read) return std::nullopt;  // take() said why
+            live_schema = live_read;
         }
         // A live table whose digest autogen.sum records for a model table's key is that
         // table read back: only the tables changed since the sum need a scratch database.
