@@ -5,13 +5,13 @@
 #include <memory>
 
 #include "blind_spot_guard.hpp"
+#include "live_read_ahead.hpp"
 #include "materialize.hpp"
 #include "migrate/runner.hpp"
 #include "migrate/unknown_revision.hpp"
 #include "project_graph.hpp"
 #include "replay.hpp"
 #include "require_dialect.hpp"
-#include "live_read_ahead.hpp"
 #include "scan_models.hpp"
 #include "scratch_available.hpp"
 #include "snapshot_sides.hpp"
