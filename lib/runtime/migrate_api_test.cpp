@@ -6,7 +6,10 @@
 #include <autogen/migrate.hpp>
 #include <cstdio>
 #include <fstream>
+#include <latch>
+#include <map>
 #include <string>
+#include <thread>
 
 #include "tests/support/postgres_test_server.hpp"
 #include "tests/support/temp_dir.hpp"
@@ -154,7 +157,44 @@ void agree_both_ways(const std::string& url) {
     CHECK(am::current(url)->empty());
 }
 
+/// Two application instances start at once on one database: each revision runs once
+/// (the runner's migration lock; the second waits, then finds nothing to do).
+void two_instances(const std::string& url) {
+    TempDir dir;
+    write_chain(dir);
+    const auto source = am::folder(dir.path() / "migrations");
+    std::latch start(2);
+    std::vector<am::Result<am::Report>> results(2, am::Error{});
+    std::vector<std::thread> instances;
+    for (std::size_t i = 0; i < 2; ++i) {
+        instances.emplace_back([&, i] {
+            start.arrive_and_wait();
+            results[i] = am::upgrade(url, source);
+        });
+    }
+    for (auto& t : instances) t.join();
+    std::map<std::string, int> runs;
+    for (const auto& result : results) {
+        REQUIRE_MESSAGE(result, result.error().message);
+        for (const auto& step : result->steps) ++runs[step.id];
+    }
+    CHECK(runs == std::map<std::string, int>{
+                      {"a1a1a1a1a1a1", 1}, {"b2b2b2b2b2b2", 1}, {"c3c3c3c3c3c3", 1}});
+    CHECK(ids(*am::current(url)) == "c3c3c3c3c3c3");
+}
+
 }  // namespace
+
+TEST_CASE("migrate api: two instances starting together apply each revision once") {
+    SUBCASE("SQLite") {
+        TempDir db;
+        two_instances("sqlite:///" + (db.path() / "app.sqlite3").string());
+    }
+    SUBCASE("PostgreSQL") {
+        autogen::test::PostgresTestDatabase db;
+        two_instances(db.url());
+    }
+}
 
 TEST_CASE("migrate api: the library and the CLI agree on SQLite, both ways") {
     TempDir db;
