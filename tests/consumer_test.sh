@@ -4,6 +4,7 @@
 # find_package(autogen CONFIG REQUIRED) and built with each compiler given, migrates a
 # SQLite database at start-up from examples/blog's migrations folder on disk (written
 # here by the installed CLI), and `autogen current` on that database agrees with it.
+# With AUTOGEN_TEST_PG_URL_FILE (the ctest fixture's server) the same on PostgreSQL.
 # Also: a version the package is not (find_package(autogen 99)) is refused, and the
 # pkg-config file builds the same program.
 # usage: consumer_test.sh BUILD_DIR SOURCE_DIR COMPILER...
@@ -57,6 +58,27 @@ for cxx in "$@"; do
   grep -q "^b10900000001 (head), blog schema$" <<<"$cli" || fail "$name: autogen current said: $cli"
   echo "ok: $name built against the installed package; it and the CLI agree: b10900000001"
 done
+
+# PostgreSQL too, when the test server's URL file is given (ctest's postgres fixture):
+# a fresh database on it, migrated by the g++ build, read by the CLI.
+if [ -n "${AUTOGEN_TEST_PG_URL_FILE:-}" ] && [ -s "$AUTOGEN_TEST_PG_URL_FILE" ]; then
+  server=$(cat "$AUTOGEN_TEST_PG_URL_FILE")
+  pg_db=autogen_consumer_$$
+  pg_url=$(printf '%s' "$server" | sed -E "s#^([a-z]+://[^/?]*)(/[^?]*)?#\1/$pg_db#")
+  psql -X -q -v ON_ERROR_STOP=1 -d "$server" -c "CREATE DATABASE \"$pg_db\""
+  trap 'psql -X -q -d "$server" -c "DROP DATABASE IF EXISTS \"$pg_db\" WITH (FORCE)" || true; rm -rf "$work"' EXIT
+  # the blog's revision carries SQL for the dialect it was written for: write one for PostgreSQL
+  mkdir -p "$work/blog-pg"
+  cp -r "$source/examples/blog/autogen.toml" "$source/examples/blog/src" "$work/blog-pg/"
+  (cd "$work/blog-pg" && DATABASE_URL=$pg_url AUTOGEN_NOW=2026-11-21T15:30:00Z \
+     "$prefix/bin/autogen" -q revision -m "blog schema" --rev-id b10900000001 >/dev/null)
+  first=$(basename "$1")
+  app=$("$work/build-$first/consumer" "$pg_url" "$work/blog-pg/migrations") || fail "postgresql: $app"
+  grep -qx "current b10900000001" <<<"$app" || fail "postgresql: consumer said: $app"
+  cli=$(cd "$work" && "$prefix/bin/autogen" --migrations "$work/blog-pg/migrations" --url "$pg_url" current)
+  grep -q "^b10900000001 (head), blog schema$" <<<"$cli" || fail "postgresql: autogen current said: $cli"
+  echo "ok: PostgreSQL migrated by the installed package's consumer; the CLI agrees"
+fi
 
 # version checking: a version the package is not is refused
 if cmake -S "$source/tests/consumer" -B "$work/build-v99" -G Ninja -DCMAKE_PREFIX_PATH="$prefix" \
