@@ -3,10 +3,6 @@
 
 #include <algorithm>
 
-#include "db/postgres_connection.hpp"
-#include "db/postgres_url.hpp"
-#include "db/sqlite_connection.hpp"
-#include "db/sqlite_url.hpp"
 #include "support/text.hpp"
 
 namespace autogen::db {
@@ -14,30 +10,7 @@ namespace autogen::db {
 namespace fs = std::filesystem;
 
 const std::vector<Endpoint>& endpoints() {
-    static const std::vector<Endpoint> list = [] {
-        std::vector<Endpoint> out;
-        out.push_back(
-            {.name = "sqlite",
-             .schemes = {"sqlite"},
-             .url_forms = {"sqlite:///file.db", "sqlite://:memory:"},
-             .parse_url = parse_sqlite_url,
-             .connect = [](const DatabaseUrl& url, Access access, support::Diagnostics& diags) {
-                 return open_sqlite(url.target, diags, {.access = access});
-             }});
-        out.push_back(
-            {.name = "postgresql",
-             .schemes = {"postgresql", "postgres"},
-             .url_forms = {"postgresql://user@host/db"},
-             .parse_url =
-                 [](const std::string& url, const fs::path&, support::Diagnostics& diags) {
-                     return parse_postgres_url(url, diags);
-                 },
-             .connect =
-                 [](const DatabaseUrl& url, Access access, support::Diagnostics& diags) {
-                     return open_postgres(url, diags, access);
-                 }});
-        return out;
-    }();
+    static const std::vector<Endpoint> list{sqlite_endpoint(), postgres_endpoint()};
     return list;
 }
 

@@ -2,6 +2,7 @@
 // the databases this build can connect to, each with its URL parser and its connection.
 // The migration runtime (autogen::migrate, lib/runtime) opens databases through it: the
 // dialect registry (lib/dialect) would bring the inspectors, diff rules and planners.
+// Each dialect takes its own endpoint's parts, so a database is described once.
 #pragma once
 
 #include <filesystem>
@@ -32,6 +33,11 @@ struct Endpoint {
 
 /// Every endpoint of this build, in the dialect registry's order.
 const std::vector<Endpoint>& endpoints();
+
+/// Each database's own endpoint (db/<dialect>_endpoint.cpp); its dialect
+/// (lib/dialect) takes name, schemes, URL forms, parser and connection from it.
+Endpoint sqlite_endpoint();
+Endpoint postgres_endpoint();
 
 /// An open database and what opened it.
 struct OpenedDatabase {

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "codegen/postgres_planner.hpp"
+#include "db/endpoint.hpp"
 #include "db/postgres_connection.hpp"
 #include "db/postgres_url.hpp"
 #include "diff/postgres_rules.hpp"
@@ -143,20 +144,15 @@ std::string postgres_server_identity(const support::Config& config) {
 
 Dialect make_postgres_dialect() {
     Dialect postgres;
-    postgres.name = "postgresql";
-    postgres.schemes = {"postgresql", "postgres"};
-    postgres.url_forms = {"postgresql://user@host/db"};
-    postgres.parse_url = [](const std::string& url, const std::filesystem::path&,
-                            support::Diagnostics& diags) {
-        return db::parse_postgres_url(url, diags);
-    };
+    db::Endpoint endpoint = db::postgres_endpoint();
+    postgres.name = endpoint.name;
+    postgres.schemes = endpoint.schemes;
+    postgres.url_forms = endpoint.url_forms;
+    postgres.parse_url = endpoint.parse_url;
+    postgres.connect = endpoint.connect;
     postgres.new_project = {.url = "${DATABASE_URL:-postgresql://localhost/app}",
                             .gitignore = {},
                             .upgrade_target = "$DATABASE_URL"};
-    postgres.connect = [](const db::DatabaseUrl& url, db::Access access,
-                          support::Diagnostics& diags) {
-        return db::open_postgres(url, diags, access);
-    };
     postgres.scratch = open_postgres_scratch;
     postgres.scratch_peer = db::open_postgres_scratch_peer;
     // No share limit yet (scratch_tables_per_database): a foreign key adds triggers to
