@@ -4,7 +4,6 @@
 #include <map>
 
 #include "codegen/postgres_planner.hpp"
-#include "db/endpoint.hpp"
 #include "db/postgres_connection.hpp"
 #include "db/postgres_url.hpp"
 #include "diff/postgres_rules.hpp"
@@ -143,13 +142,7 @@ std::string postgres_server_identity(const support::Config& config) {
 }  // namespace
 
 Dialect make_postgres_dialect() {
-    Dialect postgres;
-    db::Endpoint endpoint = db::postgres_endpoint();
-    postgres.name = endpoint.name;
-    postgres.schemes = endpoint.schemes;
-    postgres.url_forms = endpoint.url_forms;
-    postgres.parse_url = endpoint.parse_url;
-    postgres.connect = endpoint.connect;
+    Dialect postgres = dialect_from(db::postgres_endpoint());
     postgres.new_project = {.url = "${DATABASE_URL:-postgresql://localhost/app}",
                             .gitignore = {},
                             .upgrade_target = "$DATABASE_URL"};

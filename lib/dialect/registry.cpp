@@ -52,6 +52,16 @@ std::optional<db::DatabaseUrl> DialectRegistry::parse_url(const std::string& url
     return std::nullopt;
 }
 
+Dialect dialect_from(db::Endpoint endpoint) {
+    Dialect d;
+    d.name = std::move(endpoint.name);
+    d.schemes = std::move(endpoint.schemes);
+    d.url_forms = std::move(endpoint.url_forms);
+    d.parse_url = std::move(endpoint.parse_url);
+    d.connect = std::move(endpoint.connect);
+    return d;
+}
+
 DialectRegistry make_dialect_registry() {
     DialectRegistry registry;
     registry.add(make_sqlite_dialect());

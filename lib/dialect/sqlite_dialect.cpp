@@ -2,7 +2,6 @@
 #include "dialect/sqlite_dialect.hpp"
 
 #include "codegen/sqlite_planner.hpp"
-#include "db/endpoint.hpp"
 #include "db/sqlite_connection.hpp"
 #include "diff/sqlite_rules.hpp"
 #include "introspect/sqlite_impact.hpp"
@@ -11,13 +10,7 @@
 namespace autogen::dialect {
 
 Dialect make_sqlite_dialect() {
-    Dialect sqlite;
-    db::Endpoint endpoint = db::sqlite_endpoint();
-    sqlite.name = endpoint.name;
-    sqlite.schemes = endpoint.schemes;
-    sqlite.url_forms = endpoint.url_forms;
-    sqlite.parse_url = endpoint.parse_url;
-    sqlite.connect = endpoint.connect;
+    Dialect sqlite = dialect_from(db::sqlite_endpoint());
     // The chain replays in an in-memory database: a dev database would never be used.
     sqlite.refuse_dev_url = [](const std::string& from, support::Diagnostics& diags) {
         diags.error(
