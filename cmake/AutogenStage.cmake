@@ -1,7 +1,9 @@
 # cmake/AutogenStage.cmake — one library target per pipeline stage.
 #
-# autogen_add_stage(<name> [DEPS targets...] [PRIVATE_DEPS targets...] [TEST_DEPS targets...])
-#   builds lib/<name>/**.cpp (minus *_test.cpp) into the static library autogen_<name>,
+# autogen_add_stage(<name> [DEPS targets...] [PRIVATE_DEPS targets...] [TEST_DEPS targets...]
+#                   [EXCLUDE files...])
+#   builds lib/<name>/**.cpp (minus *_test.cpp and the EXCLUDE files, which another
+#   target builds) into the static library autogen_<name>,
 #   and lib/<name>/**_test.cpp into the doctest binary <name>_tests, registered with ctest.
 # autogen_add_test_binary(<target> PREFIX <ctest prefix> SOURCES files... [LIBS targets...])
 #   a doctest binary (with tests/support's main) whose test cases are registered with
@@ -35,11 +37,14 @@ function(autogen_add_test_binary target)
 endfunction()
 
 function(autogen_add_stage name)
-  cmake_parse_arguments(STAGE "" "" "DEPS;PRIVATE_DEPS;TEST_DEPS" ${ARGN})
+  cmake_parse_arguments(STAGE "" "" "DEPS;PRIVATE_DEPS;TEST_DEPS;EXCLUDE" ${ARGN})
   set(dir ${PROJECT_SOURCE_DIR}/lib/${name})
   file(GLOB_RECURSE all_sources CONFIGURE_DEPENDS ${dir}/*.cpp)
   set(sources ${all_sources})
   list(FILTER sources EXCLUDE REGEX "_test\\.cpp$")
+  if(STAGE_EXCLUDE)
+    list(REMOVE_ITEM sources ${STAGE_EXCLUDE})  # built by another target (DEPS links it)
+  endif()
   set(tests ${all_sources})
   list(FILTER tests INCLUDE REGEX "_test\\.cpp$")
 

@@ -27,6 +27,7 @@ ALLOWED = {
     "introspect": {"codegen", "db", "schema", "support"},
     "migrate": {"codegen", "db", "jinja", "schema", "support"},
     "dialect": {"codegen", "db", "diff", "introspect", "schema", "support"},
+    "runtime": {"db", "migrate", "support"},
     "pipeline": {"codegen", "db", "dialect", "diff", "introspect", "migrate", "scan", "schema", "support"},
 }
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([a-z_]+)/')

@@ -15,6 +15,7 @@
 
 #include "codegen/planner.hpp"
 #include "db/connection.hpp"
+#include "db/endpoint.hpp"
 #include "db/script_frame.hpp"
 #include "db/url.hpp"
 #include "diff/diff_rules.hpp"
@@ -118,5 +119,10 @@ class DialectRegistry {
 
 /// Every dialect this build supports (lib/dialect/registry.cpp: the one list of them).
 DialectRegistry make_dialect_registry();
+
+/// A dialect whose name, schemes, URL forms, URL parser and connection are `endpoint`'s
+/// (lib/db/<dialect>_endpoint.cpp: the part the migration runtime shares); the rest is
+/// for the dialect's make function to fill.
+Dialect dialect_from(db::Endpoint endpoint);
 
 }  // namespace autogen::dialect

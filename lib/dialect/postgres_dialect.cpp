@@ -146,21 +146,10 @@ std::string postgres_server_identity(const support::Config& config) {
 }  // namespace
 
 Dialect make_postgres_dialect() {
-    Dialect postgres;
-    postgres.name = "postgresql";
-    postgres.schemes = {"postgresql", "postgres"};
-    postgres.url_forms = {"postgresql://user@host/db"};
-    postgres.parse_url = [](const std::string& url, const std::filesystem::path&,
-                            support::Diagnostics& diags) {
-        return db::parse_postgres_url(url, diags);
-    };
+    Dialect postgres = dialect_from(db::postgres_endpoint());
     postgres.new_project = {.url = "${DATABASE_URL:-postgresql://localhost/app}",
                             .gitignore = {},
                             .upgrade_target = "$DATABASE_URL"};
-    postgres.connect = [](const db::DatabaseUrl& url, db::Access access,
-                          support::Diagnostics& diags) {
-        return db::open_postgres(url, diags, access);
-    };
     postgres.scratch = open_postgres_scratch;
     postgres.scratch_peer = db::open_postgres_scratch_peer;
     // No share limit yet (scratch_tables_per_database): a foreign key adds triggers to

@@ -2,6 +2,7 @@
 // and make_dialect_registry, the one list of the dialects this build supports.
 #include <algorithm>
 
+#include "db/endpoint.hpp"
 #include "dialect/dialect.hpp"
 #include "dialect/postgres_dialect.hpp"
 #include "dialect/sqlite_dialect.hpp"
@@ -44,20 +45,21 @@ std::optional<db::DatabaseUrl> DialectRegistry::parse_url(const std::string& url
     const std::string scheme = db::url_scheme(url);
     if (const Dialect* d = scheme.empty() ? nullptr : find_by_scheme(scheme))
         return d->parse_url(url, base_dir, diags);
-    // "a, b and c": every dialect's URL forms, in registration order.
     std::vector<std::string> forms;
     for (const auto& d : dialects_)
         forms.insert(forms.end(), d->url_forms.begin(), d->url_forms.end());
-    std::string accepted = forms.empty() ? std::string() : forms.back();
-    if (forms.size() > 1) {
-        forms.pop_back();
-        accepted = support::join_with(forms) + " and " + accepted;
-    }
-    db::DatabaseUrl unknown;
-    unknown.original = url;
-    diags.error(support::Category::Config, "unsupported database URL '" + unknown.redacted() + "'",
-                {}, "autogen supports " + accepted);
+    db::report_unsupported_url(url, std::move(forms), diags);
     return std::nullopt;
+}
+
+Dialect dialect_from(db::Endpoint endpoint) {
+    Dialect d;
+    d.name = std::move(endpoint.name);
+    d.schemes = std::move(endpoint.schemes);
+    d.url_forms = std::move(endpoint.url_forms);
+    d.parse_url = std::move(endpoint.parse_url);
+    d.connect = std::move(endpoint.connect);
+    return d;
 }
 
 DialectRegistry make_dialect_registry() {

@@ -3,7 +3,6 @@
 
 #include "codegen/sqlite_planner.hpp"
 #include "db/sqlite_connection.hpp"
-#include "db/sqlite_url.hpp"
 #include "diff/sqlite_rules.hpp"
 #include "introspect/sqlite_impact.hpp"
 #include "introspect/sqlite_inspector.hpp"
@@ -11,11 +10,7 @@
 namespace autogen::dialect {
 
 Dialect make_sqlite_dialect() {
-    Dialect sqlite;
-    sqlite.name = "sqlite";
-    sqlite.schemes = {"sqlite"};
-    sqlite.url_forms = {"sqlite:///file.db", "sqlite://:memory:"};
-    sqlite.parse_url = db::parse_sqlite_url;
+    Dialect sqlite = dialect_from(db::sqlite_endpoint());
     // The chain replays in an in-memory database: a dev database would never be used.
     sqlite.refuse_dev_url = [](const std::string& from, support::Diagnostics& diags) {
         diags.error(
@@ -32,10 +27,6 @@ Dialect make_sqlite_dialect() {
     sqlite.new_project = {.url = "${DATABASE_URL:-sqlite:///db/app.sqlite3}",
                           .gitignore = {"/db/app.sqlite3", "/db/app.sqlite3-*"},
                           .upgrade_target = "db/app.sqlite3"};
-    sqlite.connect = [](const db::DatabaseUrl& url, db::Access access,
-                        support::Diagnostics& diags) {
-        return db::open_sqlite(url.target, diags, {.access = access});
-    };
     sqlite.scratch = [](const support::Config&, support::Diagnostics& diags) {
         return db::open_sqlite(":memory:", diags);
     };

@@ -8,7 +8,7 @@
 #include <regex>
 #include <string>
 
-#include "migrate/revision_writer.hpp"
+#include "migrate/revision_stamp.hpp"
 
 namespace autogen::migrate {
 

@@ -7,7 +7,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
-#include <random>
 
 #include "jinja/environment.hpp"
 #include "migrate/atomic_file.hpp"
@@ -77,16 +76,6 @@ nlohmann::ordered_json section_json(const char* kind,
 
 }  // namespace
 
-std::string new_revision_id() {
-    static thread_local std::mt19937_64 gen{
-        (static_cast<std::uint64_t>(std::random_device{}()) << 32) ^ std::random_device{}()};
-    static constexpr char kHex[] = "0123456789abcdef";
-    std::uint64_t bits = gen();
-    std::string id;
-    for (int i = 0; i < 12; ++i, bits >>= 4) id.push_back(kHex[bits & 0xf]);
-    return id;
-}
-
 std::string slugify(std::string_view message) {
     std::string out;
     for (char c : message) {
@@ -100,15 +89,6 @@ std::string slugify(std::string_view message) {
     if (out.size() > 40) out.resize(40);
     while (!out.empty() && out.back() == '_') out.pop_back();
     return out;
-}
-
-std::string format_created(std::chrono::system_clock::time_point t) {
-    std::time_t tt = std::chrono::system_clock::to_time_t(t);
-    std::tm tm{};
-    gmtime_r(&tt, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
 }
 
 std::vector<fs::path> template_search_path(const std::optional<fs::path>& project_templates) {

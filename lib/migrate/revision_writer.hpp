@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "codegen/planner.hpp"
+#include "migrate/revision_stamp.hpp"  // new_revision_id, format_created: the writer's callers
 #include "support/diagnostics.hpp"
 
 namespace autogen::migrate {
@@ -49,15 +50,9 @@ struct WriterOptions {
     std::string template_name = "revision.sql.j2";
 };
 
-/// A fresh revision id: 12 random lowercase hex characters.
-std::string new_revision_id();
-
 /// `message` lowercased, every run of non-alphanumerics turned into one '_', trimmed
 /// of '_' at both ends, cut to at most 40 characters ("Add user phone!" -> "add_user_phone").
 std::string slugify(std::string_view message);
-
-/// "2026-11-21T15:30:00Z": the `created` header of `t`.
-std::string format_created(std::chrono::system_clock::time_point t);
 
 /// The project's template folder (if configured and present), then the built-in one.
 std::vector<std::filesystem::path> template_search_path(

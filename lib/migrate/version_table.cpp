@@ -8,16 +8,18 @@
 #include <ctime>
 #include <map>
 
-#include "codegen/sql_builder.hpp"
-#include "migrate/revision_writer.hpp"
+#include "migrate/revision_stamp.hpp"
+#include "support/sql_scanner.hpp"
 
 namespace autogen::migrate {
 
 using support::Category;
 
-std::string VersionTable::quoted() const { return codegen::quote_identifier(name_); }
+// support::quoted, not codegen's quote_identifier (the same call): the runtime library
+// links no planner code.
+std::string VersionTable::quoted() const { return support::quoted(name_, '"'); }
 
-std::string VersionTable::quoted_log() const { return codegen::quote_identifier(log_name()); }
+std::string VersionTable::quoted_log() const { return support::quoted(log_name(), '"'); }
 
 std::string VersionTable::create_sql() const {
     return "CREATE TABLE IF NOT EXISTS " + quoted() +

@@ -205,7 +205,7 @@ std::optional<std::string> expand_variables(const std::string& text,
 
 std::optional<Config> load_config(const fs::path& file,
                                   const std::map<std::string, std::string>& environment,
-                                  Diagnostics& diags) {
+                                  Diagnostics& diags, ModelsNeeded models) {
     Config config;
     std::error_code ec;
     config.file = fs::absolute(file, ec);
@@ -280,8 +280,8 @@ std::optional<Config> load_config(const fs::path& file,
         r.check_keys(*t, "hooks", {"post_write"});
         r.strings(*t, "post_write", config.hooks.post_write);
     }
-    if (config.models.headers.empty() && config.models.compile_commands.empty() &&
-        diags.error_count() == errors_before) {
+    if (models == ModelsNeeded::Yes && config.models.headers.empty() &&
+        config.models.compile_commands.empty() && diags.error_count() == errors_before) {
         diags.error(Category::Config, "no models configured", SourceLocation{config.file.string()},
                     "add [models] headers = [\"src/models/**/*.hpp\"] (and/or compile_commands)");
     }

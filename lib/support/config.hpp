@@ -68,11 +68,16 @@ struct Config {
 /// Finds autogen.toml in `start` or the nearest folder above it.
 std::optional<std::filesystem::path> find_config(const std::filesystem::path& start);
 
+/// Whether a config without a [models] section is an error: the commands that only
+/// apply revisions (upgrade, downgrade, stamp, current, heads, history) need no models,
+/// so a deploy folder holds autogen.toml and migrations/ alone (SPEC §6).
+enum class ModelsNeeded { Yes, No };
+
 /// Reads and validates a config file. `environment` overrides the .env file; pass
 /// current_environment() in production, a map in tests.
 std::optional<Config> load_config(const std::filesystem::path& file,
                                   const std::map<std::string, std::string>& environment,
-                                  Diagnostics& diags);
+                                  Diagnostics& diags, ModelsNeeded models = ModelsNeeded::Yes);
 
 /// The process environment as a map.
 std::map<std::string, std::string> current_environment();

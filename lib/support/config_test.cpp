@@ -93,6 +93,13 @@ TEST_CASE("config: errors say where and how to fix") {
         CHECK_FALSE(load_config(file, {}, diags));
         CHECK(diags.items()[0].message == "no models configured");
     }
+    SUBCASE("no models, for a command that only applies revisions: fine") {
+        auto file = dir.write("autogen.toml", "[database]\nurl = \"sqlite:///x.db\"\n");
+        auto config = load_config(file, {}, diags, ModelsNeeded::No);
+        REQUIRE(config);
+        CHECK(diags.error_count() == 0);
+        CHECK(config->migrations.dir == "migrations");
+    }
 }
 
 TEST_CASE("config: found from a subfolder") {

@@ -13,6 +13,8 @@ class CurrentCommand final : public Command {
   public:
     void configure(CLI::App&, const DialectRegistry&) override {}
 
+    bool needs_models() const override { return false; }
+
     int run(Session& session) override {
         auto project = open_project(session);
         if (!project) return kExitUsage;

@@ -13,6 +13,8 @@ class HeadsCommand final : public Command {
         app.add_flag("--verbose", verbose_, "show each head in full");
     }
 
+    bool needs_models() const override { return false; }
+
     int run(Session& session) override {
         auto project = open_project(session);
         if (!project) return kExitUsage;

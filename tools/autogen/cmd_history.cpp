@@ -24,6 +24,8 @@ class HistoryCommand final : public Command {
             "mark the revisions the database is at with (current) (reads the database, read-only)");
     }
 
+    bool needs_models() const override { return false; }
+
     int run(Session& session) override {
         auto project = open_project(session);
         if (!project) return kExitUsage;

@@ -23,6 +23,8 @@ class StampCommand final : public Command {
         add_lock_timeout_option(app, lock_timeout_);
     }
 
+    bool needs_models() const override { return false; }
+
     int run(Session& session) override {
         auto project = open_project(session);
         if (!project) return kExitUsage;

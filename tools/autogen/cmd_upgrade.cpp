@@ -34,6 +34,8 @@ class MoveCommand final : public Command {
                      "database needed)");
     }
 
+    bool needs_models() const override { return false; }
+
     int run(Session& session) override {
         auto project = open_project(session);
         if (!project) return kExitUsage;

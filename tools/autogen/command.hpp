@@ -19,6 +19,9 @@ class Command {
     virtual void configure(CLI::App& app, const DialectRegistry& dialects) = 0;
     /// Runs the command; returns the exit code (SPEC §3). Errors go to session.diags.
     virtual int run(Session& session) = 0;
+    /// Whether the command scans models, so needs a [models] section; those that only
+    /// apply or read revisions say no (SPEC §6: a deploy folder has no models).
+    virtual bool needs_models() const { return true; }
 };
 
 struct CommandSpec {

@@ -59,6 +59,9 @@ int main(int argc, char** argv) {
     app.add_option("-c,--config", global.config_file,
                    "autogen.toml to use (default: found upwards)");
     app.add_option("--url", global.url, "database URL (overrides DATABASE_URL and the config)");
+    app.add_option("--migrations", global.migrations,
+                   "the migrations folder (overrides [migrations] dir; upgrade, downgrade, "
+                   "stamp, current, heads and history need no autogen.toml with it)");
     app.add_flag("--json", global.json, "print data as JSON where the command prints data");
     app.add_flag("-q,--quiet", global.quiet, "print only results and errors");
     app.add_flag("-v,--verbose", global.verbose,
@@ -93,6 +96,7 @@ int main(int argc, char** argv) {
         for (auto& [sub, command, read_only] : commands) {
             if (sub->parsed()) {
                 session.read_only = read_only;
+                session.needs_models = command->needs_models();
                 session.command = sub->get_name();
                 for (const auto* nested : sub->get_subcommands())
                     session.command += " " + nested->get_name();

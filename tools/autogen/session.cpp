@@ -26,21 +26,35 @@ const support::Config* Session::config() {
     std::filesystem::path file = options.config_file;
     if (file.empty()) {
         auto found = support::find_config(std::filesystem::current_path());
-        if (!found) {
+        if (found) {
+            file = *found;
+        } else if (!options.migrations.empty() && !needs_models) {
+            // A deploy folder: no config says which dialects revisions carry, so any known one.
+            config_ = config_without_file(std::filesystem::current_path(), dialects.name_list());
+        } else {
             diags.error(Category::Config,
                         "no autogen.toml in " + std::filesystem::current_path().string() +
                             " or any folder above it",
-                        {}, "run 'autogen init' here, or pass -c path/to/autogen.toml");
+                        {},
+                        needs_models ? "run 'autogen init' here, or pass -c path/to/autogen.toml"
+                                     : "run 'autogen init' here, pass -c path/to/autogen.toml, or "
+                                       "pass --migrations DIR (and --url or DATABASE_URL)");
             return nullptr;
         }
-        file = *found;
     } else if (!std::filesystem::exists(file)) {
         diags.error(Category::Config, "config file " + file.string() + " does not exist", {},
                     "check the path given with -c");
         return nullptr;
     }
-    config_ = support::load_config(file, support::current_environment(), diags);
-    if (config_) detail("config: " + config_->file.string());
+    if (!file.empty()) {
+        config_ = support::load_config(
+            file, support::current_environment(), diags,
+            needs_models ? support::ModelsNeeded::Yes : support::ModelsNeeded::No);
+        if (config_) detail("config: " + config_->file.string());
+    }
+    if (config_ && !options.migrations.empty() &&
+        !use_migrations_option(*config_, options.migrations, diags))
+        config_.reset();
     if (config_ && !known_dialects(*config_)) config_.reset();
     // From here on the config holds the effective URL, so every stage (and the scratch
     // databases of server dialects) sees what --url / DATABASE_URL chose.

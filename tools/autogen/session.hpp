@@ -10,6 +10,7 @@
 
 #include "dialect/dialect.hpp"
 #include "json_output.hpp"
+#include "migrations_option.hpp"
 #include "progress_line.hpp"
 #include "support/config.hpp"
 #include "support/diagnostics.hpp"
@@ -23,6 +24,7 @@ using dialect::DialectRegistry;
 struct GlobalOptions {
     std::string config_file;  ///< -c FILE
     std::string url;          ///< --url URL
+    std::string migrations;   ///< --migrations DIR (migrations_option.hpp)
     bool json = false;
     bool quiet = false;
     bool verbose = false;
@@ -43,6 +45,9 @@ class Session {
     /// read-only (open_live) and the config's scratch_on_url is cleared, so scratch
     /// databases go only to dev_url. Set before the command runs.
     bool read_only = false;
+    /// The command scans models (Command::needs_models): a config without [models] is an
+    /// error, and --migrations without autogen.toml is not enough. Set before it runs.
+    bool needs_models = true;
     /// The command as typed ("history", "inspect models"), for the --json document. Set
     /// before the command runs.
     std::string command;

@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# The CMake package, used as an application would (SPEC §6): `cmake --install` into a
+# temporary prefix, then tests/consumer is configured against it with
+# find_package(autogen CONFIG REQUIRED) and built with each compiler given, migrates a
+# SQLite database at start-up from examples/blog's migrations folder on disk (written
+# here by the installed CLI), and `autogen current` on that database agrees with it.
+# With AUTOGEN_TEST_PG_URL_FILE (the ctest fixture's server) the same on PostgreSQL.
+# Also: a version the package is not (find_package(autogen 99)) is refused, and the
+# pkg-config file builds the same program.
+# usage: consumer_test.sh BUILD_DIR SOURCE_DIR COMPILER...
+set -euo pipefail
+build=$(realpath "$1")
+source=$(realpath "$2")
+shift 2
+work=$(mktemp -d /tmp/autogen-consumer.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+prefix=$work/prefix
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+cmake --install "$build" --prefix "$prefix" >/dev/null
+for f in lib/cmake/autogen/autogenConfig.cmake lib/cmake/autogen/autogenConfigVersion.cmake \
+         lib/cmake/autogen/autogenTargets.cmake lib/libautogen_migrate.so \
+         lib/pkgconfig/autogen-migrate.pc include/autogen/migrate.hpp include/autogen/model.hpp; do
+  [ -e "$prefix/$f" ] || fail "$f was not installed"
+done
+
+# examples/blog's migrations, written by the installed CLI (a copy: the example stays clean)
+mkdir -p "$work/blog"
+cp -r "$source/examples/blog/autogen.toml" "$source/examples/blog/src" "$work/blog/"
+(cd "$work/blog" && env -u DATABASE_URL AUTOGEN_NOW=2026-11-21T15:30:00Z \
+   "$prefix/bin/autogen" -q revision -m "blog schema" --rev-id b10900000001 >/dev/null)
+migrations=$work/blog/migrations
+[ -n "$(ls "$migrations"/*.sql)" ] || fail "no revision written in $migrations"
+
+for cxx in "$@"; do
+  name=$(basename "$cxx")
+  out=$work/build-$name
+  cmake -S "$source/tests/consumer" -B "$out" -G Ninja -DCMAKE_CXX_COMPILER="$cxx" \
+        -DCMAKE_PREFIX_PATH="$prefix" >"$work/configure-$name.log" 2>&1 \
+    || { cat "$work/configure-$name.log"; fail "$name: configuring the consumer failed"; }
+  cmake --build "$out" >"$work/build-$name.log" 2>&1 \
+    || { cat "$work/build-$name.log"; fail "$name: building the consumer failed"; }
+  # the runtime library it runs is the installed one, and it carries no libclang
+  # (ldd into a variable: `ldd | grep -q` fails under pipefail when grep stops early)
+  loads=$(ldd "$out/consumer")
+  grep -q "$prefix/lib/libautogen_migrate.so" <<<"$loads" \
+    || { echo "$loads"; fail "$name: the consumer does not load the installed runtime"; }
+  ! grep -qi clang <<<"$loads" || fail "$name: the consumer loads libclang"
+
+  url="sqlite:///$work/app-$name.sqlite3"
+  app=$("$out/consumer" "$url" "$migrations") || fail "$name: the consumer failed: $app"
+  grep -qx "applied b10900000001 blog schema" <<<"$app" || fail "$name: consumer said: $app"
+  grep -qx "current b10900000001" <<<"$app" || fail "$name: consumer said: $app"
+  again=$("$out/consumer" "$url" "$migrations")
+  [ "$again" = "current b10900000001" ] || fail "$name: a second start applied something: $again"
+  # the CLI reads what the application wrote (no autogen.toml needed: --migrations)
+  cli=$(cd "$work" && "$prefix/bin/autogen" --migrations "$migrations" --url "$url" current)
+  grep -q "^b10900000001 (head), blog schema$" <<<"$cli" || fail "$name: autogen current said: $cli"
+  echo "ok: $name built against the installed package; it and the CLI agree: b10900000001"
+done
+
+# PostgreSQL too, when the test server's URL file is given (ctest's postgres fixture):
+# a fresh database on it, migrated by the g++ build, read by the CLI.
+if [ -n "${AUTOGEN_TEST_PG_URL_FILE:-}" ] && [ -s "$AUTOGEN_TEST_PG_URL_FILE" ]; then
+  server=$(cat "$AUTOGEN_TEST_PG_URL_FILE")
+  pg_db=autogen_consumer_$$
+  pg_url=$(printf '%s' "$server" | sed -E "s#^([a-z]+://[^/?]*)(/[^?]*)?#\1/$pg_db#")
+  psql -X -q -v ON_ERROR_STOP=1 -d "$server" -c "CREATE DATABASE \"$pg_db\""
+  trap 'psql -X -q -d "$server" -c "DROP DATABASE IF EXISTS \"$pg_db\" WITH (FORCE)" || true; rm -rf "$work"' EXIT
+  # the blog's revision carries SQL for the dialect it was written for: write one for PostgreSQL
+  mkdir -p "$work/blog-pg"
+  cp -r "$source/examples/blog/autogen.toml" "$source/examples/blog/src" "$work/blog-pg/"
+  (cd "$work/blog-pg" && DATABASE_URL=$pg_url AUTOGEN_NOW=2026-11-21T15:30:00Z \
+     "$prefix/bin/autogen" -q revision -m "blog schema" --rev-id b10900000001 >/dev/null)
+  first=$(basename "$1")
+  app=$("$work/build-$first/consumer" "$pg_url" "$work/blog-pg/migrations") || fail "postgresql: $app"
+  grep -qx "current b10900000001" <<<"$app" || fail "postgresql: consumer said: $app"
+  cli=$(cd "$work" && "$prefix/bin/autogen" --migrations "$work/blog-pg/migrations" --url "$pg_url" current)
+  grep -q "^b10900000001 (head), blog schema$" <<<"$cli" || fail "postgresql: autogen current said: $cli"
+  echo "ok: PostgreSQL migrated by the installed package's consumer; the CLI agrees"
+fi
+
+# version checking: a version the package is not is refused
+if cmake -S "$source/tests/consumer" -B "$work/build-v99" -G Ninja -DCMAKE_PREFIX_PATH="$prefix" \
+     -DAUTOGEN_WANTED_VERSION=99 >"$work/v99.log" 2>&1; then
+  fail "find_package(autogen 99) succeeded"
+fi
+grep -q "compatible with requested version" "$work/v99.log" || { cat "$work/v99.log"; fail "find_package(autogen 99): unexpected failure"; }
+
+# pkg-config: the same program, linked without CMake
+export PKG_CONFIG_PATH=$prefix/lib/pkgconfig
+flags=$(pkg-config --cflags --libs autogen-migrate)
+c++ -std=c++17 -o "$work/consumer-pc" "$source/tests/consumer/main.cpp" $flags -Wl,-rpath,"$prefix/lib"
+pc=$("$work/consumer-pc" "sqlite:///$work/app-pc.sqlite3" "$migrations") || fail "pkg-config build failed: $pc"
+grep -qx "current b10900000001" <<<"$pc" || fail "pkg-config build said: $pc"
+echo "ok: version 99 refused; pkg-config ($flags) builds it too"
