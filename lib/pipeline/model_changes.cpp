@@ -30,10 +30,11 @@ std::optional<ModelChanges> compute_model_changes(const Context& ctx,
     auto parents = revision_parents(graph, options.head, options.splice, ctx.diags);
     if (!parents) return std::nullopt;
     changes.heads = std::move(*parents);
-    // The live schema is read while the models are scanned: most of its time is the
-    // server's (or, on SQLite, the other core's).
+    // A read-only command (diff) reads the live schema while the models are scanned:
+    // most of its time is the server's. One that may create the database (revision
+    // creates a missing SQLite file) opens it only once the models scanned cleanly.
     std::optional<LiveReadAhead> live_ahead;
-    if (options.against_live) live_ahead.emplace(ctx, project_config);
+    if (options.against_live && ctx.read_only) live_ahead.emplace(ctx, project_config);
     std::vector<scan::BlindSpot> blind_spots;
     auto scanned = scan_models(ctx, project_config, &blind_spots);
     if (!scanned) return std::nullopt;
@@ -49,8 +50,14 @@ std::optional<ModelChanges> compute_model_changes(const Context& ctx,
     std::shared_ptr<const schema::Schema> live_read;  // read under `config`
     if (live_ahead) {
         live = live_ahead->take(ctx, config, live_read);
-        if (ctx.diags.has_errors()) return std::nullopt;
+    } else if (options.against_live) {
+        live = open_live(ctx, config, /*required=*/false);
+        if (live && !ctx.diags.has_errors()) {
+            if (auto inspected = inspect_live(*live, config, ctx.diags, ctx.progress))
+                live_read = std::make_shared<const schema::Schema>(std::move(*inspected));
+        }
     }
+    if (ctx.diags.has_errors()) return std::nullopt;
     if (live) {
         // Like Alembic: a revision is computed against a database that is at the head,
         // otherwise it would repeat the changes of the revisions not yet applied.
