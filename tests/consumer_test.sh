@@ -116,6 +116,24 @@ grep -q "b10900000001 was edited after it was applied" <<<"$out" \
   || fail "embedded: refused for another reason: $out"
 echo "ok: embedded migrations applied with no folder on disk, rebuilt with a new revision, an edit refused"
 
+# The worked example: examples/blog as an application (its CMakeLists.txt) that migrates
+# itself at start-up from its embedded revisions, built against the installed package.
+app_dir=$work/blog-app
+mkdir -p "$app_dir"
+cp -r "$source/examples/blog/CMakeLists.txt" "$source/examples/blog/src" "$work/blog/migrations" "$app_dir/"
+cmake -S "$app_dir" -B "$app_dir/build" -G Ninja -DCMAKE_CXX_COMPILER="$1" \
+      -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_CXX_FLAGS="-Wall -Wextra -Wpedantic -Werror" \
+      >"$work/configure-app.log" 2>&1 \
+  || { cat "$work/configure-app.log"; fail "configuring examples/blog's application failed"; }
+cmake --build "$app_dir/build" >"$work/build-app.log" 2>&1 \
+  || { cat "$work/build-app.log"; fail "building examples/blog's application failed"; }
+aurl="sqlite:///$work/blog-app.sqlite3"
+app=$(cd "$work" && "$app_dir/build/blog_app" "$aurl" 2>/dev/null) || fail "blog_app: $app"
+grep -qx "database migrated to b10900000001" <<<"$app" || fail "blog_app said: $app"
+app=$(cd "$work" && "$app_dir/build/blog_app" "$aurl" 2>/dev/null) || fail "blog_app, again: $app"
+grep -qx "database already at b10900000001" <<<"$app" || fail "blog_app, again, said: $app"
+echo "ok: examples/blog's application migrates itself from its embedded revisions"
+
 # version checking: a version the package is not is refused
 if cmake -S "$source/tests/consumer" -B "$work/build-v99" -G Ninja -DCMAKE_PREFIX_PATH="$prefix" \
      -DAUTOGEN_WANTED_VERSION=99 >"$work/v99.log" 2>&1; then
