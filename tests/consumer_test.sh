@@ -80,6 +80,60 @@ if [ -n "${AUTOGEN_TEST_PG_URL_FILE:-}" ] && [ -s "$AUTOGEN_TEST_PG_URL_FILE" ];
   echo "ok: PostgreSQL migrated by the installed package's consumer; the CLI agrees"
 fi
 
+# Embedded (autogen_embed_migrations): the folder is compiled into the program, which
+# then runs with no folder beside it; the next build embeds a new revision, and an
+# applied revision edited since it ran is refused as the CLI refuses it.
+embed=$work/embed
+cp -r "$work/blog" "$embed"  # a project of its own: its CLI writes the next revision there
+cmake -S "$source/tests/consumer" -B "$work/build-embed" -G Ninja -DCMAKE_CXX_COMPILER="$1" \
+      -DCMAKE_PREFIX_PATH="$prefix" -DAUTOGEN_EMBED_DIR="$embed/migrations" \
+      >"$work/configure-embed.log" 2>&1 \
+  || { cat "$work/configure-embed.log"; fail "configuring the embedded consumer failed"; }
+build_embedded() {
+  cmake --build "$work/build-embed" >"$work/build-embed.log" 2>&1 \
+    || { cat "$work/build-embed.log"; fail "building the embedded consumer failed"; }
+}
+build_embedded
+embedded=$work/build-embed/consumer_embedded
+eurl="sqlite:///$work/app-embedded.sqlite3"
+mv "$embed/migrations" "$embed/migrations.away"  # nothing on disk at run time
+app=$("$embedded" "$eurl") || fail "embedded: $app"
+grep -qx "applied b10900000001 blog schema" <<<"$app" || fail "embedded: consumer said: $app"
+grep -qx "current b10900000001" <<<"$app" || fail "embedded: consumer said: $app"
+mv "$embed/migrations.away" "$embed/migrations"
+cli=$(cd "$work" && "$prefix/bin/autogen" --migrations "$embed/migrations" --url "$eurl" current)
+grep -q "^b10900000001 (head), blog schema$" <<<"$cli" || fail "embedded: autogen current said: $cli"
+(cd "$embed" && env -u DATABASE_URL AUTOGEN_NOW=2026-11-22T10:00:00Z \
+   "$prefix/bin/autogen" -q revision --empty -m "second" --rev-id b10900000002 >/dev/null)
+build_embedded
+app=$("$embedded" "$eurl") || fail "embedded, new revision: $app"
+grep -qx "applied b10900000002 second" <<<"$app" || fail "embedded: the new revision was not embedded: $app"
+grep -qx "current b10900000002" <<<"$app" || fail "embedded: consumer said: $app"
+for f in "$embed"/migrations/*b10900000001*.sql; do echo "-- edited after it ran" >>"$f"; done
+build_embedded
+if out=$("$embedded" "$eurl" 2>&1); then fail "embedded: an edited revision was accepted: $out"; fi
+grep -q "b10900000001 was edited after it was applied" <<<"$out" \
+  || fail "embedded: refused for another reason: $out"
+echo "ok: embedded migrations applied with no folder on disk, rebuilt with a new revision, an edit refused"
+
+# The worked example: examples/blog as an application (its CMakeLists.txt) that migrates
+# itself at start-up from its embedded revisions, built against the installed package.
+app_dir=$work/blog-app
+mkdir -p "$app_dir"
+cp -r "$source/examples/blog/CMakeLists.txt" "$source/examples/blog/src" "$work/blog/migrations" "$app_dir/"
+cmake -S "$app_dir" -B "$app_dir/build" -G Ninja -DCMAKE_CXX_COMPILER="$1" \
+      -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_CXX_FLAGS="-Wall -Wextra -Wpedantic -Werror" \
+      >"$work/configure-app.log" 2>&1 \
+  || { cat "$work/configure-app.log"; fail "configuring examples/blog's application failed"; }
+cmake --build "$app_dir/build" >"$work/build-app.log" 2>&1 \
+  || { cat "$work/build-app.log"; fail "building examples/blog's application failed"; }
+aurl="sqlite:///$work/blog-app.sqlite3"
+app=$(cd "$work" && "$app_dir/build/blog_app" "$aurl" 2>/dev/null) || fail "blog_app: $app"
+grep -qx "database migrated to b10900000001" <<<"$app" || fail "blog_app said: $app"
+app=$(cd "$work" && "$app_dir/build/blog_app" "$aurl" 2>/dev/null) || fail "blog_app, again: $app"
+grep -qx "database already at b10900000001" <<<"$app" || fail "blog_app, again, said: $app"
+echo "ok: examples/blog's application migrates itself from its embedded revisions"
+
 # version checking: a version the package is not is refused
 if cmake -S "$source/tests/consumer" -B "$work/build-v99" -G Ninja -DCMAKE_PREFIX_PATH="$prefix" \
      -DAUTOGEN_WANTED_VERSION=99 >"$work/v99.log" 2>&1; then

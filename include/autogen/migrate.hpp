@@ -67,14 +67,30 @@ class Result {
     Error error_;
 };
 
-/// Where the revision files come from. Today: a migrations folder on disk (its *.sql
-/// files and autogen.sum, as `autogen` writes them). Build one with folder().
+/// One file of a migrations folder compiled into the program (embedded()).
+struct EmbeddedFile {
+    std::string_view name;  ///< its name in the folder ("20261121_1530_3f2a9c1b7d4e_init.sql")
+    std::string_view text;  ///< its bytes, exactly as in the folder
+};
+
+/// Where the revision files come from: a migrations folder on disk (its *.sql files
+/// and autogen.sum, as `autogen` writes them; folder()), or the same files compiled
+/// into the program by the CMake function autogen_embed_migrations (embedded()).
 struct Source {
-    std::filesystem::path dir;
+    std::filesystem::path
+        dir;                   ///< the folder (for embedded files: as given to CMake, for messages)
+    bool is_embedded = false;  ///< the revisions are `files`, not what `dir` holds now
+    std::vector<EmbeddedFile> files;
 };
 
 /// The migrations folder `dir` as a source (read when a call needs it).
 AUTOGEN_MIGRATE_API Source folder(std::filesystem::path dir);
+
+/// The migrations folder compiled into this program: defined in the source file that
+/// autogen_embed_migrations(TARGET DIR) generates for TARGET (regenerated when a file
+/// of DIR changes, is added or removed). A program built without it fails to link,
+/// naming this function.
+Source embedded();
 
 /// One revision of the chain.
 struct RevisionInfo {

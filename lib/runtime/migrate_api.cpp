@@ -3,6 +3,7 @@
 // the runner the CLI's upgrade, downgrade, stamp and current call (lib/migrate), so the
 // version table, its log, the checksums, autogen.sum, the lock and the transactions
 // are the CLI's. Diagnostics become Error values (error_value.hpp); nothing is printed.
+#include <algorithm>
 #include <autogen/migrate.hpp>
 #include <exception>
 
@@ -42,9 +43,32 @@ std::vector<std::string> known_dialects() {
     return names;
 }
 
+/// The chain compiled into the program: its *.sql files in name order, as
+/// RevisionGraph::load reads a folder.
+std::optional<RevisionGraph> load_embedded(const Source& source, support::Diagnostics& diags) {
+    std::vector<const EmbeddedFile*> sql;
+    for (const auto& f : source.files)
+        if (fs::path(f.name).extension() == ".sql") sql.push_back(&f);
+    std::sort(sql.begin(), sql.end(),
+              [](const EmbeddedFile* a, const EmbeddedFile* b) { return a->name < b->name; });
+    std::vector<Revision> revisions;
+    bool ok = true;
+    for (const auto* f : sql) {
+        if (auto rev = parse_revision(f->text, source.dir / std::string(f->name), known_dialects(),
+                                      diags)) {
+            revisions.push_back(std::move(*rev));
+        } else {
+            ok = false;  // every bad file at once, as for a folder
+        }
+    }
+    if (!ok) return std::nullopt;
+    return RevisionGraph::build(std::move(revisions), diags);
+}
+
 /// The chain in `source`: a folder that is not there is an error (an application that
 /// ships without its migrations must not start as if there were none).
 std::optional<RevisionGraph> load_graph(const Source& source, support::Diagnostics& diags) {
+    if (source.is_embedded) return load_embedded(source, diags);
     std::error_code ec;
     if (!fs::is_directory(source.dir, ec)) {
         diags.error(support::Category::Config,
@@ -56,6 +80,14 @@ std::optional<RevisionGraph> load_graph(const Source& source, support::Diagnosti
         return std::nullopt;
     }
     return RevisionGraph::load(source.dir, known_dialects(), diags);
+}
+
+/// What the source's autogen.sum says (Missing when it has none).
+SumRead source_sum(const Source& source) {
+    if (!source.is_embedded) return read_sum(source.dir / std::string(kSumFileName));
+    for (const auto& f : source.files)
+        if (f.name == kSumFileName) return parse_sum(f.text);
+    return {};
 }
 
 fs::path base_dir(const Options& options) {
@@ -71,7 +103,7 @@ RunOptions run_options(const db::OpenedDatabase& db, const Source& source, const
     run.migrations_dir = source.dir.string();
     run.allow_edited = options.allow_edited;
     const fs::path sum = source.dir / std::string(kSumFileName);
-    run.sums = RecordedSums{read_sum(sum), sum.string()};
+    run.sums = RecordedSums{source_sum(source), sum.string()};
     run.lock_wait.timeout_seconds = options.lock_timeout_seconds;
     if (options.logger) {
         run.lock_wait.on_wait = [logger = options.logger](const std::string& line) {

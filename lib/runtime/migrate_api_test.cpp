@@ -279,3 +279,50 @@ TEST_CASE("migrate api: the logger hears each revision and the autogen.sum warni
     CHECK(said("applied c3c3c3c3c3c3 index email"));
     CHECK(said("autogen.sum"));  // the warning that nothing could be verified against it
 }
+
+TEST_CASE("migrate api: an embedded source is the folder's files, read from memory") {
+    TempDir dir;
+    write_chain(dir);
+    // What autogen_embed_migrations compiles in: the folder's files, byte for byte (the
+    // strings outlive the source, as the generated arrays do).
+    std::map<std::string, std::string> texts;
+    for (const auto& entry : fs::directory_iterator(dir.path() / "migrations"))
+        texts[entry.path().filename().string()] = autogen::testing::read_file(entry.path());
+    texts["README"] = "not a revision";  // only *.sql files and autogen.sum count
+    am::Source embedded{"migrations", true, {}};
+    for (const auto& [name, text] : texts) embedded.files.push_back({name, text});
+    const std::string url = "sqlite:///" + (dir.path() / "app.sqlite3").string();
+
+    auto history = am::history(embedded);
+    REQUIRE(history);
+    REQUIRE(history->size() == 3);
+    CHECK(history->front().id == "c3c3c3c3c3c3");
+    CHECK(history->front().file == fs::path("migrations/003_c3.sql"));
+    auto up = am::upgrade(url, embedded, "b2b2b2b2b2b2");
+    INFO((up ? std::string() : up.error().message));
+    REQUIRE(up);
+    CHECK(up->steps.size() == 2);
+    // The folder on disk and the CLI read the same database the same way.
+    auto from_disk = am::upgrade(url, am::folder(dir.path() / "migrations"), "head");
+    REQUIRE(from_disk);
+    REQUIRE(from_disk->steps.size() == 1);
+    CHECK(from_disk->steps[0].id == "c3c3c3c3c3c3");
+    CHECK(cli(dir, url, "current").output.find("c3c3c3c3c3c3 (head)") != std::string::npos);
+    CHECK(am::check_applied(url, embedded));
+
+    // An embedded revision that differs from what ran is refused, naming its file.
+    texts["002_b2.sql"] += "-- edited later\n";
+    embedded.files.clear();
+    for (const auto& [name, text] : texts) embedded.files.push_back({name, text});
+    auto edited = am::check_applied(url, embedded);
+    REQUIRE_FALSE(edited);
+    CHECK(edited.error().kind == am::ErrorKind::MigrationFile);
+    CHECK(edited.error().message.find("migrations/002_b2.sql") != std::string::npos);
+    // A bad embedded file: every problem named with its file, nothing applied.
+    texts["004_bad.sql"] = "-- autogen revision\n-- revision: d4\n";
+    embedded.files.clear();
+    for (const auto& [name, text] : texts) embedded.files.push_back({name, text});
+    auto bad = am::upgrade(url, embedded, "head");
+    REQUIRE_FALSE(bad);
+    CHECK(bad.error().message.find("migrations/004_bad.sql") != std::string::npos);
+}
