@@ -47,15 +47,11 @@ std::optional<ModelChanges> compute_model_changes(const Context& ctx,
     const support::Config& config = *kept;
 
     std::optional<LiveDatabase> live;
-    std::shared_ptr<const schema::Schema> live_read;  // read under `config`
+    std::shared_ptr<const schema::Schema> live_read;  // read under `config`, when read ahead
     if (live_ahead) {
         live = live_ahead->take(ctx, config, live_read);
     } else if (options.against_live) {
-        live = open_live(ctx, config, /*required=*/false);
-        if (live && !ctx.diags.has_errors()) {
-            if (auto inspected = inspect_live(*live, config, ctx.diags, ctx.progress))
-                live_read = std::make_shared<const schema::Schema>(std::move(*inspected));
-        }
+        live = open_live(ctx, config, /*required=*/false);  // inspected below, at the head
     }
     if (ctx.diags.has_errors()) return std::nullopt;
     if (live) {
@@ -92,7 +88,11 @@ std::optional<ModelChanges> compute_model_changes(const Context& ctx,
         const bool live_here = live && live->dialect == dialect;
         std::shared_ptr<const schema::Schema> live_schema;
         if (live_here) {
-            if (!live_read) return std::nullopt;  // take() said why
+            if (!live_read) {  // not read ahead
+                auto inspected = inspect_live(*live, config, ctx.diags, ctx.progress);
+                if (!inspected) return std::nullopt;
+                live_read = std::make_shared<const schema::Schema>(std::move(*inspected));
+            }
             live_schema = live_read;
         }
         // A live table whose digest autogen.sum records for a model table's key is that

@@ -290,7 +290,11 @@ TEST_CASE("migrate api: an embedded source is the folder's files, read from memo
         texts[entry.path().filename().string()] = autogen::testing::read_file(entry.path());
     texts["README"] = "not a revision";  // only *.sql files and autogen.sum count
     am::Source embedded{"migrations", true, {}};
-    for (const auto& [name, text] : texts) embedded.files.push_back({name, text});
+    auto embed = [&] {  // the files as they are in `texts` now
+        embedded.files.clear();
+        for (const auto& [name, text] : texts) embedded.files.push_back({name, text});
+    };
+    embed();
     const std::string url = "sqlite:///" + (dir.path() / "app.sqlite3").string();
 
     auto history = am::history(embedded);
@@ -312,16 +316,14 @@ TEST_CASE("migrate api: an embedded source is the folder's files, read from memo
 
     // An embedded revision that differs from what ran is refused, naming its file.
     texts["002_b2.sql"] += "-- edited later\n";
-    embedded.files.clear();
-    for (const auto& [name, text] : texts) embedded.files.push_back({name, text});
+    embed();
     auto edited = am::check_applied(url, embedded);
     REQUIRE_FALSE(edited);
     CHECK(edited.error().kind == am::ErrorKind::MigrationFile);
     CHECK(edited.error().message.find("migrations/002_b2.sql") != std::string::npos);
     // A bad embedded file: every problem named with its file, nothing applied.
     texts["004_bad.sql"] = "-- autogen revision\n-- revision: d4\n";
-    embedded.files.clear();
-    for (const auto& [name, text] : texts) embedded.files.push_back({name, text});
+    embed();
     auto bad = am::upgrade(url, embedded, "head");
     REQUIRE_FALSE(bad);
     CHECK(bad.error().message.find("migrations/004_bad.sql") != std::string::npos);
