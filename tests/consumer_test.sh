@@ -120,7 +120,8 @@ echo "ok: embedded migrations applied with no folder on disk, rebuilt with a new
 # itself at start-up from its embedded revisions, built against the installed package.
 app_dir=$work/blog-app
 mkdir -p "$app_dir"
-cp -r "$source/examples/blog/CMakeLists.txt" "$source/examples/blog/src" "$work/blog/migrations" "$app_dir/"
+cp -r "$source/examples/blog/CMakeLists.txt" "$source/examples/blog/autogen.toml" "$source/examples/blog/src" \
+      "$work/blog/migrations" "$app_dir/"
 cmake -S "$app_dir" -B "$app_dir/build" -G Ninja -DCMAKE_CXX_COMPILER="$1" \
       -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_CXX_FLAGS="-Wall -Wextra -Wpedantic -Werror" \
       >"$work/configure-app.log" 2>&1 \
@@ -133,6 +134,34 @@ grep -qx "database migrated to b10900000001" <<<"$app" || fail "blog_app said: $
 app=$(cd "$work" && "$app_dir/build/blog_app" "$aurl" 2>/dev/null) || fail "blog_app, again: $app"
 grep -qx "database already at b10900000001" <<<"$app" || fail "blog_app, again, said: $app"
 echo "ok: examples/blog's application migrates itself from its embedded revisions"
+
+# autogen_add_check(blog_app): the build ran `autogen check --offline`; a model edited
+# without its revision fails the next build, saying what drifted; the revision mends it.
+grep -q "autogen check --offline" "$work/build-app.log" || fail "building blog_app ran no check"
+sed -i 's#^};#    std::optional<std::string> mood;  // added without a revision\n};#' "$app_dir/src/models/comment.hpp"
+if cmake --build "$app_dir/build" >"$work/build-drift.log" 2>&1; then
+  fail "blog_app built although a model drifted from its migrations"
+fi
+grep -q '"comments"' "$work/build-drift.log" && grep -q 'mood' "$work/build-drift.log" \
+  || { cat "$work/build-drift.log"; fail "the failed build does not say what drifted"; }
+(cd "$app_dir" && DATABASE_URL="$aurl" AUTOGEN_NOW=2026-11-22T11:00:00Z \
+   "$prefix/bin/autogen" -q revision -m "mood" --rev-id b10900000003 >/dev/null)
+cmake --build "$app_dir/build" >"$work/build-mended.log" 2>&1 \
+  || { cat "$work/build-mended.log"; fail "blog_app did not build after the revision"; }
+app=$(cd "$work" && "$app_dir/build/blog_app" "$aurl" 2>/dev/null) || fail "blog_app, mended: $app"
+grep -qx "database migrated to b10900000003" <<<"$app" || fail "blog_app, mended, said: $app"
+# ... and as a test (TEST): ctest runs the check, the build is left alone
+cmake -S "$source/tests/consumer" -B "$work/build-check" -G Ninja -DCMAKE_PREFIX_PATH="$prefix" \
+      -DAUTOGEN_CHECK_DIR="$app_dir" >"$work/configure-check.log" 2>&1 \
+  || { cat "$work/configure-check.log"; fail "configuring the consumer with a check test failed"; }
+cmake --build "$work/build-check" >/dev/null 2>&1 || fail "building the consumer with a check test failed"
+ctest --test-dir "$work/build-check" -R autogen_check --no-tests=error >"$work/ctest-check.log" 2>&1 \
+  || { cat "$work/ctest-check.log"; fail "the clean project's check test failed"; }
+echo "-- edited after it ran" >>"$(ls "$app_dir"/migrations/*b10900000003*.sql)"
+if ctest --test-dir "$work/build-check" -R autogen_check --no-tests=error >"$work/ctest-check.log" 2>&1; then
+  fail "the check test passed on an edited revision"
+fi
+echo "ok: autogen_add_check fails the build on drift, and as a test fails on an edited revision"
 
 # version checking: a version the package is not is refused
 if cmake -S "$source/tests/consumer" -B "$work/build-v99" -G Ninja -DCMAKE_PREFIX_PATH="$prefix" \
