@@ -7,6 +7,7 @@
 
 #include "db/postgres_connection.hpp"
 #include "migrate/runner.hpp"
+#include "tests/support/counting_connection.hpp"
 #include "tests/support/postgres_test_server.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -130,6 +131,52 @@ TEST_CASE("postgres runner: upgrade, downgrade, stamp, no-transaction section, l
     diags.clear();
     REQUIRE(migrate::stamp(*conn, graph, "base", {}, diags).ok);
     CHECK(migrate::current(*conn, "autogen_version", diags)->empty());
+    CHECK_FALSE(diags.has_errors());
+}
+
+TEST_CASE(
+    "postgres runner: an up-to-date database costs one round trip, a pending one the long way") {
+    testing::TempDir dir;
+    linear_chain(dir);
+    auto graph = load(dir);
+    test::PostgresTestDatabase database;
+    auto conn = connect(database);
+    support::Diagnostics diags;
+
+    // A fresh database: the one read fails (no version table), the long way creates it.
+    test::CountingConnection fresh(*conn);
+    auto first = migrate::upgrade(fresh, graph, "b2", {}, diags);
+    INFO(print(diags));
+    REQUIRE(first.ok);
+    CHECK(applied_ids(first) == Ids{"a1", "b2"});
+    CHECK(fresh.round_trips() > 5);
+
+    // At the target: one statement, no lock, no transaction, nothing written.
+    test::CountingConnection settled(*conn);
+    auto again = migrate::upgrade(settled, graph, "b2", {}, diags);
+    REQUIRE(again.already_there());
+    CHECK(again.heads_before == Ids{"b2"});
+    CHECK(again.heads_after == Ids{"b2"});
+    CHECK(settled.round_trips() == 1);
+    test::CountingConnection settled_down(*conn);
+    REQUIRE(migrate::downgrade(settled_down, graph, "b2", {}, diags).already_there());
+    CHECK(settled_down.round_trips() == 1);
+
+    // Pending: the long way, which applies.
+    test::CountingConnection pending(*conn);
+    auto rest = migrate::upgrade(pending, graph, "head", {}, diags);
+    REQUIRE(rest.ok);
+    CHECK(applied_ids(rest) == Ids{"c3"});
+    CHECK(pending.control_calls > 0);
+
+    // An applied revision edited since: not "nothing to do", the long way refuses it.
+    dir.write("migrations/002.sql",
+              revision("b2", "a1", "ALTER TABLE \"users\" ADD COLUMN \"phone\" VARCHAR(30);",
+                       "ALTER TABLE \"users\" DROP COLUMN \"phone\";"));
+    auto edited_graph = load(dir);
+    support::Diagnostics refused;
+    CHECK_FALSE(migrate::upgrade(*conn, edited_graph, "head", {}, refused).ok);
+    CHECK(print(refused).find("b2 was edited after it was applied") != std::string::npos);
     CHECK_FALSE(diags.has_errors());
 }
 

@@ -83,6 +83,7 @@ class Run {
           diags_(diags) {}
 
     RunResult go(std::string_view target_text) {
+        if (auto done = settled(target_text)) return std::move(*done);
         MigrationLock lock(conn_, table_.name(), lock_wait_, diags_);
         if (!lock.held() || !table_.ensure(conn_, diags_)) return std::move(result_);
         auto heads = read_heads();
@@ -137,6 +138,38 @@ class Run {
     }
 
   private:
+    /// The answer when there is nothing to do, from one read of the version table and
+    /// its log (VersionTable::read_state): no lock, no CREATE, no transaction, so an
+    /// application that starts with its database up to date pays one round trip. Only a
+    /// clean "already there" is answered here: a read that fails, an unknown head, a
+    /// target that does not resolve, pending revisions, an edited applied revision or
+    /// anything to warn about takes the long way, which locks, reports and applies.
+    /// Safe without the lock: one statement reads one snapshot, and a migrator still
+    /// running has not committed, so its revisions show as pending (the long way waits).
+    std::optional<RunResult> settled(std::string_view target_text) const {
+        auto state = table_.read_state(conn_);
+        if (!state) return std::nullopt;
+        for (const auto& h : state->heads)
+            if (!graph_.find(h)) return std::nullopt;
+        auto target = graph_.resolve(target_text, state->heads);
+        if (!target) return std::nullopt;
+        auto todo = dir_ == Direction::Upgrade ? graph_.upgrade_path(state->heads, target.value)
+                                               : graph_.downgrade_path(state->heads, target.value);
+        if (!todo || !todo.value.empty()) return std::nullopt;
+        if (!allow_edited_) {
+            support::Diagnostics quiet;
+            if (!migrate::applied_unedited(graph_, state->checksums, to_string(dir_), quiet) ||
+                !quiet.items().empty())
+                return std::nullopt;
+        }
+        RunResult done;
+        done.ok = true;
+        done.heads_before = state->heads;
+        done.heads_after = state->heads;
+        done.target = target.value;
+        return done;
+    }
+
     /// The version table's heads (sorted, as read_heads() returns them) after `rev` moved it from
     /// `heads`.
     std::vector<std::string> after_step(const Revision& rev,

@@ -9,6 +9,7 @@
 #include "db/sqlite_connection.hpp"
 #include "migrate/sum_file.hpp"
 #include "migrate/version_table.hpp"
+#include "tests/support/counting_connection.hpp"
 #include "tests/support/migrate_test_fixtures.hpp"
 
 using namespace autogen;
@@ -83,11 +84,16 @@ TEST_CASE("runner: upgrade base -> head, downgrade -1, upgrade head twice") {
     CHECK(*migrate::current(*conn, "autogen_version", diags) == Ids{"c3c3c3c3c3c3"});
     CHECK(conn->execute("INSERT INTO \"users\" (\"email\", \"phone\") VALUES ('a@b', '1')", diags));
 
-    auto again = migrate::upgrade(*conn, graph, "head", options, diags);
+    // Nothing to do is answered by one read of the version table: no lock, no transaction.
+    test::CountingConnection counting(*conn);
+    auto again = migrate::upgrade(counting, graph, "head", options, diags);
     REQUIRE(again.ok);
     CHECK(again.already_there());
     CHECK(again.applied.empty());
     CHECK(again.target == Ids{"c3c3c3c3c3c3"});
+    CHECK(again.heads_before == Ids{"c3c3c3c3c3c3"});
+    CHECK(again.heads_after == Ids{"c3c3c3c3c3c3"});
+    CHECK(counting.round_trips() == 1);
     CHECK(diags.items().empty());
 
     auto down = migrate::downgrade(*conn, graph, "-1", options, diags);

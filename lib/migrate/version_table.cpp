@@ -83,6 +83,32 @@ std::optional<std::vector<std::pair<std::string, std::string>>> VersionTable::ch
     return std::vector<std::pair<std::string, std::string>>(by_id.begin(), by_id.end());
 }
 
+std::optional<VersionState> VersionTable::read_state(db::Connection& conn) const {
+    support::Diagnostics quiet;
+    auto rows =
+        conn.query("SELECT 'head', \"version_num\", \"checksum\" FROM " + quoted() +
+                       " UNION ALL SELECT 'log', \"revision\", \"checksum\" FROM " + quoted_log(),
+                   {}, quiet);
+    if (!rows) return std::nullopt;
+    VersionState state;
+    // The heads' own checksums first, the log's over them: as checksums() merges them.
+    std::map<std::string, std::string> by_id;
+    std::map<std::string, std::string> logged;
+    for (const auto& row : rows->rows) {
+        if (row.size() < 3 || !row[0] || !row[1]) continue;
+        if (*row[0] == "head") {
+            state.heads.push_back(*row[1]);
+            by_id[*row[1]] = row[2].value_or("");
+        } else {
+            logged[*row[1]] = row[2].value_or("");
+        }
+    }
+    for (auto& [id, checksum] : logged) by_id[id] = std::move(checksum);
+    std::sort(state.heads.begin(), state.heads.end());
+    state.checksums.assign(by_id.begin(), by_id.end());
+    return state;
+}
+
 std::vector<VersionChange> VersionTable::plan_log(const std::string& id,
                                                   const std::string& checksum, Direction direction,
                                                   const std::string& applied_at) const {

@@ -25,6 +25,12 @@ struct VersionChange {
     std::string what;
 };
 
+/// The version table's heads and the applied revisions' checksums, as one read sees them.
+struct VersionState {
+    std::vector<std::string> heads;                              ///< sorted
+    std::vector<std::pair<std::string, std::string>> checksums;  ///< as checksums() returns them
+};
+
 class VersionTable {
   public:
     explicit VersionTable(std::string name = "autogen_version") : name_(std::move(name)) {}
@@ -62,6 +68,13 @@ class VersionTable {
     /// database migrated before the log existed).
     std::optional<std::vector<std::pair<std::string, std::string>>> checksums(
         db::Connection& conn, support::Diagnostics& diags) const;
+
+    /// The heads and the checksums in one statement (one round trip, no lock, nothing
+    /// written), for the runner's "nothing to do" answer at an application's start-up.
+    /// nullopt when that statement fails (no version table or no log yet, a database
+    /// that cannot be read): the caller then takes the long way, which reports. Nothing
+    /// is reported here.
+    std::optional<VersionState> read_state(db::Connection& conn) const;
 
     /// The log statements for applying (Upgrade: the row is replaced) or undoing
     /// (Downgrade: the row is removed) revision `id`.

@@ -1,12 +1,14 @@
 // A real connection wrapped to count the statements sent through it: how the inspector
-// tests check that the number of catalog queries does not grow with the number of tables.
+// tests check that the number of catalog queries does not grow with the number of tables,
+// and how the runner tests check that an up-to-date database costs one round trip.
 #pragma once
 
 #include "db/connection.hpp"
 
 namespace autogen::test {
 
-/// Forwards everything to `inner`, counting execute, query, for_each_row and has_table.
+/// Forwards everything to `inner`, counting execute, query, for_each_row and has_table
+/// (`calls`), and the transaction and lock calls besides (`control_calls`).
 class CountingConnection final : public db::Connection {
   public:
     explicit CountingConnection(db::Connection& inner) : inner_(inner) {}
@@ -31,18 +33,32 @@ class CountingConnection final : public db::Connection {
         ++calls;
         return inner_.has_table(name, diags);
     }
-    bool begin(support::Diagnostics& diags) override { return inner_.begin(diags); }
-    bool commit(support::Diagnostics& diags) override { return inner_.commit(diags); }
-    bool rollback(support::Diagnostics& diags) override { return inner_.rollback(diags); }
+    bool begin(support::Diagnostics& diags) override {
+        ++control_calls;
+        return inner_.begin(diags);
+    }
+    bool commit(support::Diagnostics& diags) override {
+        ++control_calls;
+        return inner_.commit(diags);
+    }
+    bool rollback(support::Diagnostics& diags) override {
+        ++control_calls;
+        return inner_.rollback(diags);
+    }
     bool lock_migrations(std::string_view key, const db::LockWait& wait,
                          support::Diagnostics& diags) override {
+        ++control_calls;
         return inner_.lock_migrations(key, wait, diags);
     }
     void unlock_migrations(std::string_view key, support::Diagnostics& diags) override {
+        ++control_calls;
         inner_.unlock_migrations(key, diags);
     }
     bool lost() const override { return inner_.lost(); }
+    /// Every call that reaches the database: on PostgreSQL, each is a round trip.
+    int round_trips() const { return calls + control_calls; }
     int calls = 0;
+    int control_calls = 0;
 
   private:
     db::Connection& inner_;
