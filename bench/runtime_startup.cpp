@@ -3,8 +3,11 @@
 // head and check_applied on a database already at the head of a 20-revision chain,
 // from a folder on disk and from embedded files. PostgreSQL rows run when
 // AUTOGEN_BENCH_PG_URL names a database the benchmark may create tables in (it drops
-// them after). Google Benchmark; figures in docs/embedding.md.
+// them after); beside them, what a bare libpq session costs (connect alone, connect and
+// one query), the yardsticks for "one round trip". Google Benchmark; figures in
+// docs/embedding.md.
 #include <benchmark/benchmark.h>
+#include <libpq-fe.h>
 #include <unistd.h>
 
 #include <autogen/migrate.hpp>
@@ -114,15 +117,38 @@ BENCHMARK(BM_SqliteUpgradeNothingPending_Folder)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_SqliteUpgradeNothingPending_Embedded)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_SqliteCheckApplied_Embedded)->Unit(benchmark::kMillisecond);
 
-void BM_PostgresUpgradeNothingPending_Embedded(benchmark::State& state) {
+const char* postgres_url(benchmark::State& state) {
     const char* url = std::getenv("AUTOGEN_BENCH_PG_URL");
-    if (!url) {
-        state.SkipWithError("AUTOGEN_BENCH_PG_URL is not set");
-        return;
-    }
-    run_upgrade(state, url, fixture().embedded);
+    if (!url) state.SkipWithError("AUTOGEN_BENCH_PG_URL is not set");
+    return url;
+}
+
+void BM_PostgresUpgradeNothingPending_Embedded(benchmark::State& state) {
+    if (const char* url = postgres_url(state)) run_upgrade(state, url, fixture().embedded);
 }
 BENCHMARK(BM_PostgresUpgradeNothingPending_Embedded)->Unit(benchmark::kMillisecond);
+
+void BM_PostgresCheckApplied_Embedded(benchmark::State& state) {
+    if (const char* url = postgres_url(state)) run_check(state, url, fixture().embedded);
+}
+BENCHMARK(BM_PostgresCheckApplied_Embedded)->Unit(benchmark::kMillisecond);
+
+/// The yardsticks: a libpq session that connects and leaves, and one that sends one
+/// query (`queries` = 1) in between. autogen's URL is libpq's (postgresql://...).
+void bare_session(benchmark::State& state, int queries) {
+    const char* url = postgres_url(state);
+    if (!url) return;
+    for (auto _ : state) {
+        PGconn* conn = PQconnectdb(url);
+        if (PQstatus(conn) != CONNECTION_OK) state.SkipWithError(PQerrorMessage(conn));
+        for (int i = 0; i < queries; ++i) PQclear(PQexec(conn, "SELECT 1"));
+        PQfinish(conn);
+    }
+}
+void BM_PostgresBareConnect(benchmark::State& state) { bare_session(state, 0); }
+void BM_PostgresBareConnectOneQuery(benchmark::State& state) { bare_session(state, 1); }
+BENCHMARK(BM_PostgresBareConnect)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_PostgresBareConnectOneQuery)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

@@ -216,7 +216,13 @@ Result<std::vector<std::string>> check_applied(std::string_view url, const Sourc
         if (!graph) return error_from(diags, nullptr);
         auto db = db::open_url(std::string(url), base_dir(options), db::Access::ReadOnly, diags);
         if (!db) return error_from(diags, &*graph);
-        auto ids = migrate::current(*db->conn, options.version_table, diags);
+        // One read when the version table and its log are there (VersionTable::read_state);
+        // otherwise the long way, which tells a database with no table yet from one
+        // that cannot be read.
+        VersionTable table(options.version_table);
+        auto state = table.read_state(*db->conn);
+        auto ids = state ? std::optional(state->heads)
+                         : migrate::current(*db->conn, options.version_table, diags);
         if (!ids) return error_from(diags, &*graph);
         for (const auto& id : *ids) {
             if (!graph->find(id)) {
@@ -229,9 +235,9 @@ Result<std::vector<std::string>> check_applied(std::string_view url, const Sourc
             }
         }
         // Edited: the log's checksum of each applied revision against its file now.
-        VersionTable table(options.version_table);
         if (!ids->empty()) {
-            auto logged = table.checksums(*db->conn, diags);
+            auto logged =
+                state ? std::optional(state->checksums) : table.checksums(*db->conn, diags);
             if (!logged) return error_from(diags, &*graph);
             if (!applied_unedited(*graph, *logged, "upgrade", diags))
                 return error_from(diags, &*graph);
