@@ -3,8 +3,11 @@
 # temporary prefix, then tests/consumer is configured against it with
 # find_package(autogen CONFIG REQUIRED) and built with each compiler given, migrates a
 # SQLite database at start-up from examples/blog's migrations folder on disk (written
-# here by the installed CLI), and `autogen current` on that database agrees with it.
-# With AUTOGEN_TEST_PG_URL_FILE (the ctest fixture's server) the same on PostgreSQL.
+# here by the installed CLI), and `autogen current` and `autogen check` on that database
+# agree with it. With AUTOGEN_TEST_PG_URL_FILE (the ctest fixture's server) the same on
+# PostgreSQL, plus: a database the CLI migrated is left alone by the application, and
+# three instances starting together apply the revision once. Then the embedded build
+# (autogen_embed_migrations), examples/blog's application and autogen_add_check.
 # Also: a version the package is not (find_package(autogen 99)) is refused, and the
 # pkg-config file builds the same program.
 # usage: consumer_test.sh BUILD_DIR SOURCE_DIR COMPILER...
@@ -56,7 +59,9 @@ for cxx in "$@"; do
   # the CLI reads what the application wrote (no autogen.toml needed: --migrations)
   cli=$(cd "$work" && "$prefix/bin/autogen" --migrations "$migrations" --url "$url" current)
   grep -q "^b10900000001 (head), blog schema$" <<<"$cli" || fail "$name: autogen current said: $cli"
-  echo "ok: $name built against the installed package; it and the CLI agree: b10900000001"
+  (cd "$work/blog" && DATABASE_URL=$url "$prefix/bin/autogen" check >"$work/check-$name.log" 2>&1) \
+    || { cat "$work/check-$name.log"; fail "$name: autogen check after the application ran"; }
+  echo "ok: $name built against the installed package; it, autogen current and check agree: b10900000001"
 done
 
 # PostgreSQL too, when the test server's URL file is given (ctest's postgres fixture):
@@ -77,7 +82,34 @@ if [ -n "${AUTOGEN_TEST_PG_URL_FILE:-}" ] && [ -s "$AUTOGEN_TEST_PG_URL_FILE" ];
   grep -qx "current b10900000001" <<<"$app" || fail "postgresql: consumer said: $app"
   cli=$(cd "$work" && "$prefix/bin/autogen" --migrations "$work/blog-pg/migrations" --url "$pg_url" current)
   grep -q "^b10900000001 (head), blog schema$" <<<"$cli" || fail "postgresql: autogen current said: $cli"
-  echo "ok: PostgreSQL migrated by the installed package's consumer; the CLI agrees"
+  # `autogen check` on the database the application migrated: models, chain and live schema agree
+  (cd "$work/blog-pg" && DATABASE_URL=$pg_url "$prefix/bin/autogen" check >"$work/pg-check.log" 2>&1) \
+    || { cat "$work/pg-check.log"; fail "postgresql: autogen check after the application ran"; }
+  echo "ok: PostgreSQL migrated by the installed package's consumer; autogen current and check agree"
+
+  # The other way: the CLI migrates, the application then finds nothing to do.
+  other_db=${pg_db}_cli
+  other_url=$(printf '%s' "$server" | sed -E "s#^([a-z]+://[^/?]*)(/[^?]*)?#\1/$other_db#")
+  race_db=${pg_db}_race
+  race_url=$(printf '%s' "$server" | sed -E "s#^([a-z]+://[^/?]*)(/[^?]*)?#\1/$race_db#")
+  psql -X -q -v ON_ERROR_STOP=1 -d "$server" -c "CREATE DATABASE \"$other_db\"" -c "CREATE DATABASE \"$race_db\""
+  trap 'for d in "$pg_db" "$other_db" "$race_db"; do psql -X -q -d "$server" -c "DROP DATABASE IF EXISTS \"$d\" WITH (FORCE)" || true; done; rm -rf "$work"' EXIT
+  (cd "$work" && "$prefix/bin/autogen" -q --migrations "$work/blog-pg/migrations" --url "$other_url" upgrade head >/dev/null)
+  app=$("$work/build-$first/consumer" "$other_url" "$work/blog-pg/migrations") || fail "postgresql, after the CLI: $app"
+  [ "$app" = "current b10900000001" ] || fail "postgresql: after the CLI's upgrade the application said: $app"
+  echo "ok: PostgreSQL migrated by the CLI; the application agrees and applies nothing"
+
+  # Two instances starting together on a fresh database: the revision is applied once.
+  for i in 1 2 3; do
+    "$work/build-$first/consumer" "$race_url" "$work/blog-pg/migrations" >"$work/race-$i.log" 2>&1 &
+  done
+  wait_all=0
+  for job in $(jobs -p); do wait "$job" || wait_all=1; done
+  [ "$wait_all" = 0 ] || { cat "$work"/race-*.log; fail "postgresql: a racing instance failed"; }
+  applied=$(cat "$work"/race-*.log | grep -c "^applied b10900000001 " || true)
+  [ "$applied" = 1 ] || { cat "$work"/race-*.log; fail "postgresql: 3 racing instances applied the revision $applied times"; }
+  for i in 1 2 3; do grep -qx "current b10900000001" "$work/race-$i.log" || fail "postgresql: instance $i did not end at the head"; done
+  echo "ok: three instances starting together on PostgreSQL applied the revision once"
 fi
 
 # Embedded (autogen_embed_migrations): the folder is compiled into the program, which
