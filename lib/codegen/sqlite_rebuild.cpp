@@ -170,6 +170,9 @@ bool alter_can_do(const schema::Operation& op, const schema::Table* before,
             [](const schema::DropCheck&) { return false; },
             [](const schema::CreateIndex&) { return true; },
             [](const schema::DropIndex&) { return true; },
+            [](const schema::RenameConstraint& o) {
+                return o.kind == schema::ConstraintKind::Index;
+            },
             [](const schema::SetTableComment&) { return true; },
             [](const schema::CreateEnum&) { return true; },
             [](const schema::DropEnum&) { return true; },
