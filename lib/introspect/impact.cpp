@@ -194,6 +194,7 @@ class Assessor {
                        [](const CreateEnum&) {},
                        // A type no column uses any more: its columns went by their own operations.
                        [](const DropEnum&) {},
+                       [](const RenameConstraint&) {},  // a new name holds the same rows
                    },
                    op);
     }
