@@ -147,8 +147,9 @@ TEST_CASE("constraints without reliable names match by definition") {
     CHECK(diff::diff(before, after, by_definition).empty());
     ExactRules by_name;  // the same definition under another name: a rename
     auto ops = diff::diff(before, after, by_name);
-    CHECK(phrases(ops) == std::vector<std::string>{"renamed unique constraint of \"users\": "
-                                                   "\"uq_users_email\" -> \"sqlite_autoindex_users_1\""});
+    CHECK(phrases(ops) ==
+          std::vector<std::string>{"renamed unique constraint of \"users\": "
+                                   "\"uq_users_email\" -> \"sqlite_autoindex_users_1\""});
     after.tables[0].uniques[0].columns = {"id"};  // another definition: drop + add
     CHECK(diff::diff(before, after, by_name).size() == 2);
 }
@@ -214,8 +215,9 @@ TEST_CASE("a primary key that differs only by its name is renamed, and renamed b
     SUBCASE("a model that names it another way: a rename, never a change of columns") {
         models.tables[0].primary_key->name = "users_pkey";
         auto ops = diff::diff(db, models, rules);
-        CHECK(phrases(ops) == std::vector<std::string>{"renamed primary key constraint of "
-                                                       "\"users\": \"pk_users\" -> \"users_pkey\""});
+        CHECK(phrases(ops) ==
+              std::vector<std::string>{"renamed primary key constraint of "
+                                       "\"users\": \"pk_users\" -> \"users_pkey\""});
         REQUIRE(ops.size() == 1);
         CHECK_FALSE(is_destructive(ops[0]));
         CHECK(phrases(reverse(ops)) ==

@@ -51,7 +51,8 @@ TEST_CASE("scan naming: [models] naming names what the annotations leave unnamed
         {NameKind::Unique, "%(table)s_%(column_0_name)s_key"},
         {NameKind::Index, "idx_%(table)s_%(columns)s"},
         {NameKind::Check, "%(table)s_%(constraint_name)s_check"},
-        {NameKind::ForeignKey, "fk_%(table)s_%(column_0_name)s_%(referred_table)s_%(referred_column_0_name)s"},
+        {NameKind::ForeignKey,
+         "fk_%(table)s_%(column_0_name)s_%(referred_table)s_%(referred_column_0_name)s"},
     };
     auto r = p.run();
     INFO(p.messages());
@@ -101,7 +102,8 @@ struct AUTOGEN_TABLE("pairs") Pair {
     CHECK(users.uniques[0].name == "users_email_key");
     CHECK(users.indexes[0].name == "users_region_idx");
     CHECK(r->schema.tables[1].primary_key->name == "lines_pk");
-    CHECK(r->schema.tables[1].primary_key->columns == std::vector<std::string>{"order_id", "line_no"});
+    CHECK(r->schema.tables[1].primary_key->columns ==
+          std::vector<std::string>{"order_id", "line_no"});
     CHECK(r->schema.tables[2].primary_key->name == "pairs_pk");
     CHECK(r->schema.tables[2].primary_key->columns == std::vector<std::string>{"a", "b"});
 }
@@ -114,13 +116,16 @@ TEST_CASE("scan naming: bad names are errors at the value") {
         unsigned line, col;
     };
     for (const auto& c : std::vector<Case>{
-             {"struct AUTOGEN_TABLE(\"t\") T { AUTOGEN_COLUMN(primary_key = \"\") std::int64_t id; };",
+             {"struct AUTOGEN_TABLE(\"t\") T { AUTOGEN_COLUMN(primary_key = \"\") std::int64_t id; "
+              "};",
               "'primary_key' names a constraint and cannot be empty", 3, 60},
              {"struct AUTOGEN_TABLE(\"t\") T { AUTOGEN_COLUMN(unique = 3) std::int64_t id; };",
               "'unique' takes a string, found an integer", 3, 55},
-             {"struct AUTOGEN_TABLE(\"t\") AUTOGEN_PRIMARY_KEY(\"id\", name = \"\") T { std::int64_t id; };",
+             {"struct AUTOGEN_TABLE(\"t\") AUTOGEN_PRIMARY_KEY(\"id\", name = \"\") T { "
+              "std::int64_t id; };",
               "'name' names a constraint and cannot be empty", 3, 60},
-             {"struct AUTOGEN_TABLE(\"t\") T {\n AUTOGEN_COLUMN(primary_key = \"a\") std::int64_t x;\n"
+             {"struct AUTOGEN_TABLE(\"t\") T {\n AUTOGEN_COLUMN(primary_key = \"a\") std::int64_t "
+              "x;\n"
               " AUTOGEN_COLUMN(primary_key = \"b\") std::int64_t y; };",
               "the primary key of table 't' is named both \"a\" and \"b\"", 5, 31},
          }) {

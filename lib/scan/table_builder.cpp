@@ -450,7 +450,8 @@ schema::Schema build_schema(const std::vector<const EnumDecl*>& enums,
                             const support::NamingConvention& naming) {
     schema::Schema out;
     for (const auto* e : enums) out.enums.push_back(build_enum(*e, diags));
-    for (const auto* s : tables) out.tables.push_back(TableBuilder(*s, names, naming, diags).build());
+    for (const auto* s : tables)
+        out.tables.push_back(TableBuilder(*s, names, naming, diags).build());
     return out;
 }
 

@@ -88,7 +88,8 @@ class Reader {
         if (!patterns) {
             diags_.error(Category::Config, "'naming' must be a table of patterns",
                          where(file_, node->source()),
-                         "write naming = { pk = \"pk_%(table)s\", uq = \"uq_%(table)s_%(column_0_name)s\" }");
+                         "write naming = { pk = \"pk_%(table)s\", uq = "
+                         "\"uq_%(table)s_%(column_0_name)s\" }");
             return;
         }
         for (const auto& [k, value] : *patterns) {

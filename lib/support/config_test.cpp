@@ -108,7 +108,8 @@ TEST_CASE("config: [models] naming") {
     SUBCASE("patterns per kind, where each is set") {
         auto file = dir.write("autogen.toml",
                               "[models]\nheaders = [\"a.hpp\"]\n"
-                              "naming = { pk = \"pk_%(table)s\", fk = \"fk_%(table)s_%(columns)s_%(referred_table)s\" }\n");
+                              "naming = { pk = \"pk_%(table)s\", fk = "
+                              "\"fk_%(table)s_%(columns)s_%(referred_table)s\" }\n");
         auto config = load_config(file, {}, diags);
         REQUIRE(config);
         const auto& n = config->models.naming;

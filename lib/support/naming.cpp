@@ -31,9 +31,8 @@ const KindInfo& info(NameKind kind) {
 }
 
 constexpr std::array<std::string_view, 8> kTokens = {
-    "table",          "column_0_name",           "column_0_N_name",
-    "columns",        "referred_table",          "referred_column_0_name",
-    "referred_column_0_N_name", "constraint_name",
+    "table",          "column_0_name",          "column_0_N_name",          "columns",
+    "referred_table", "referred_column_0_name", "referred_column_0_N_name", "constraint_name",
 };
 
 /// Calls on_text for literal text and on_token for each token name; false (and the
@@ -85,16 +84,15 @@ std::string NamingConvention::name(NameKind kind, const NameFields& fields) cons
 
 std::string NamingConvention::fingerprint() const {
     std::string out;
-    for (const auto& [kind, p] : patterns)
-        out += std::string(name_kind_key(kind)) + "=" + p + ";";
+    for (const auto& [kind, p] : patterns) out += std::string(name_kind_key(kind)) + "=" + p + ";";
     return out;
 }
 
 std::optional<PatternProblem> check_pattern(NameKind kind, std::string_view pattern) {
-    const std::string example = std::string(name_kind_key(kind)) + " = \"" +
-                                (kind == NameKind::PrimaryKey ? "pk_%(table)s"
-                                                              : std::string(info(kind).default_pattern)) +
-                                "\"";
+    const std::string example =
+        std::string(name_kind_key(kind)) + " = \"" +
+        (kind == NameKind::PrimaryKey ? "pk_%(table)s" : std::string(info(kind).default_pattern)) +
+        "\"";
     if (trim(pattern).empty())
         return PatternProblem{"the " + std::string(name_kind_key(kind)) +
                                   " naming pattern is empty: it would make empty names",
@@ -127,10 +125,10 @@ std::optional<PatternProblem> check_pattern(NameKind kind, std::string_view patt
                                              " naming pattern: only foreign keys refer to a table",
                                          "use it in fk only"};
             else if (token == "constraint_name" && kind != NameKind::Check)
-                problem = PatternProblem{"%(constraint_name)s in the " +
-                                             std::string(name_kind_key(kind)) +
-                                             " naming pattern: only check constraints have it",
-                                         "use it in ck only, e.g. ck = \"ck_%(table)s_%(constraint_name)s\""};
+                problem = PatternProblem{
+                    "%(constraint_name)s in the " + std::string(name_kind_key(kind)) +
+                        " naming pattern: only check constraints have it",
+                    "use it in ck only, e.g. ck = \"ck_%(table)s_%(constraint_name)s\""};
         },
         &bad_at);
     if (!ok)

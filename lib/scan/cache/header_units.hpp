@@ -22,9 +22,9 @@
 
 #include "scan/cache/content_hash.hpp"
 #include "scan/model_decls.hpp"
-#include "support/naming.hpp"
 #include "schema/schema.hpp"
 #include "support/diagnostics.hpp"
+#include "support/naming.hpp"
 
 namespace autogen::scan {
 
