@@ -80,10 +80,11 @@ void compare_primary_key(FromTable from, const Table& to, const DiffRules& rules
     bool same = a.has_value() == b.has_value();
     if (same && a) {
         same = a->columns == b->columns;
-        // An unnamed key on the `to` side (a model without a name or a pk convention)
-        // leaves the name to the database; a named one must match, or it is renamed
-        // (an AlterPrimaryKey over the same columns, phrased and planned as a rename).
-        if (rules.keeps_primary_key_name() && !b->name.empty()) {
+        // An unnamed key (a model without a name or a pk convention, or the models'
+        // snapshot standing for the chain) leaves the name to the database; two names
+        // must match, or the key is renamed (an AlterPrimaryKey over the same columns,
+        // phrased and planned as a rename).
+        if (rules.keeps_primary_key_name() && !a->name.empty() && !b->name.empty()) {
             same = same && a->name == b->name;
         }
     }
