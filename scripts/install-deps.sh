@@ -13,6 +13,7 @@ packages=(
   python3-jinja2                                # the reference Jinja for the template conformance tests
   python3-jsonschema                            # validates the --json golden documents against docs/json-schema/
   pre-commit                                    # the pre-commit integration test of `autogen check`
+  fish zsh groff-base                           # the completion scripts driven by real shells, autogen(1) read by groff (tests/completion/)
   libbenchmark-dev python3-alembic python3-psycopg2  # benchmarks (bench/): Google Benchmark, Alembic's autogenerate on PostgreSQL
 )
 
