@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # The zsh completion script of `autogen completion zsh`: it parses (zsh -n), compinit
-# in `zsh -f` loads it from $fpath without a word on stderr, and its _autogen function,
-# run by real zsh, offers the right candidates. For that last part the completion
-# system's builtins (compadd, _describe, _files, compset) are replaced by functions that
-# print what they were given: the command-line walk and the tables are the script's own.
+# in `zsh -f` loads it from $fpath without a word on stderr, and
+#  - for real: an interactive zsh on a pseudo-terminal (zsh/zpty) with compinit gets a
+#    command line and a Tab; the line it then holds is what completion made of it;
+#  - every candidate: _autogen runs with the completion system's builtins (compadd,
+#    _describe, _files, compset) replaced by functions that print what they were given,
+#    so the lists where a Tab only shows a menu are checked too (the command-line walk
+#    and the tables are the script's own).
 # Usage: zsh_completion_test.sh AUTOGEN
 set -euo pipefail
 autogen=$1
@@ -17,6 +20,56 @@ errors=$(zsh -f -c "fpath=('$dir' \$fpath); autoload -Uz compinit; compinit -u -
   autoload -Uz _autogen" 2>&1)
 if [[ -n $errors ]]; then
     echo "FAIL: loading _autogen under compinit: $errors"
+    exit 1
+fi
+
+# Each line, a Tab, then ^X: a widget appends the completed line to a file. One line at a
+# time, waiting for the last to arrive (at most 5 s each; `timeout` bounds the whole).
+timeout 60 zsh -f -s "$dir" <<'ZSH' >"$dir/completed"
+zmodload zsh/zpty
+dir=$1
+out=$dir/buffers
+: >$out
+zpty shell 'zsh -f -i'
+zpty -w shell "fpath=($dir \$fpath); autoload -Uz compinit; compinit -u -d $dir/zcompdump
+save-buffer() { print -r -- \"\$BUFFER\" >>$out; BUFFER=''; zle accept-line }
+zle -N save-buffer; bindkey '^X' save-buffer"
+lines=(
+  'autogen insp'
+  'autogen init --dia'
+  'autogen init --dialect po'
+  'autogen help revi'
+  'autogen template re'
+  'autogen check --off'
+  'autogen completion fi'
+  'autogen -c x.toml upg'
+)
+integer n=0 i
+for l in $lines; do
+  zpty -w -n shell "$l"$'\t\C-x'
+  (( n++ ))
+  for ((i = 0; i < 100; i++)); do
+    (( $(wc -l <$out) >= n )) && break
+    sleep 0.05
+  done
+done
+zpty -w shell exit
+zpty -d shell
+cat $out
+ZSH
+expected='autogen inspect 
+autogen init --dialect 
+autogen init --dialect postgresql 
+autogen help revision 
+autogen template render 
+autogen check --offline 
+autogen completion fish 
+autogen -c x.toml upgrade '
+if [[ $(cat "$dir/completed") != "$expected" ]]; then
+    echo "FAIL: a Tab in an interactive zsh completed the lines to:"
+    cat "$dir/completed"
+    echo "expected:"
+    echo "$expected"
     exit 1
 fi
 

@@ -47,7 +47,7 @@ struct CliTree {
 
 /// What `autogen help` says of itself in the command list and the man page.
 inline constexpr const char* kHelpSummary =
-    "This list, or one command's options and example (help COMMAND)";
+    "This list, one command's options and example (help COMMAND), or the man page (help --man)";
 
 /// Reads `app` (the global options and one subcommand per command), with each command's
 /// example from `specs` (none when empty); adds the front door's `help [COMMAND]`, whose
