@@ -14,6 +14,7 @@ packages=(
   python3-jsonschema                            # validates the --json golden documents against docs/json-schema/
   pre-commit                                    # the pre-commit integration test of `autogen check`
   dpkg-dev                                      # dpkg-shlibdeps: the .deb's Depends (cpack, tests/deb_package_test.sh)
+  fish zsh groff-base                           # the completion scripts driven by real shells, autogen(1) read by groff (tests/completion/)
   libbenchmark-dev python3-alembic python3-psycopg2  # benchmarks (bench/): Google Benchmark, Alembic's autogenerate on PostgreSQL
 )
 

@@ -110,6 +110,23 @@ if [ -n "${AUTOGEN_TEST_PG_URL_FILE:-}" ] && [ -s "$AUTOGEN_TEST_PG_URL_FILE" ];
   [ "$applied" = 1 ] || { cat "$work"/race-*.log; fail "postgresql: 3 racing instances applied the revision $applied times"; }
   for i in 1 2 3; do grep -qx "current b10900000001" "$work/race-$i.log" || fail "postgresql: instance $i did not end at the head"; done
   echo "ok: three instances starting together on PostgreSQL applied the revision once"
+
+  # The same migrations compiled into the program (autogen_embed_migrations), on a fresh database.
+  embed_db=${pg_db}_embedded
+  embed_url=$(printf '%s' "$server" | sed -E "s#^([a-z]+://[^/?]*)(/[^?]*)?#\1/$embed_db#")
+  psql -X -q -v ON_ERROR_STOP=1 -d "$server" -c "CREATE DATABASE \"$embed_db\""
+  trap 'for d in "$pg_db" "$other_db" "$race_db" "$embed_db"; do psql -X -q -d "$server" -c "DROP DATABASE IF EXISTS \"$d\" WITH (FORCE)" || true; done; rm -rf "$work"' EXIT
+  cmake -S "$source/tests/consumer" -B "$work/build-embed-pg" -G Ninja -DCMAKE_CXX_COMPILER="$1" \
+        -DCMAKE_PREFIX_PATH="$prefix" -DAUTOGEN_EMBED_DIR="$work/blog-pg/migrations" \
+        >"$work/configure-embed-pg.log" 2>&1 \
+    || { cat "$work/configure-embed-pg.log"; fail "configuring the embedded consumer for PostgreSQL failed"; }
+  cmake --build "$work/build-embed-pg" >"$work/build-embed-pg.log" 2>&1 \
+    || { cat "$work/build-embed-pg.log"; fail "building the embedded consumer for PostgreSQL failed"; }
+  app=$("$work/build-embed-pg/consumer_embedded" "$embed_url") || fail "postgresql, embedded: $app"
+  grep -qx "applied b10900000001 blog schema" <<<"$app" || fail "postgresql, embedded: consumer said: $app"
+  cli=$(cd "$work" && "$prefix/bin/autogen" --migrations "$work/blog-pg/migrations" --url "$embed_url" current)
+  grep -q "^b10900000001 (head), blog schema$" <<<"$cli" || fail "postgresql, embedded: autogen current said: $cli"
+  echo "ok: PostgreSQL migrated from migrations compiled into the program; the CLI agrees"
 fi
 
 # Embedded (autogen_embed_migrations): the folder is compiled into the program, which

@@ -9,8 +9,10 @@
 #include <regex>
 #include <sstream>
 
+#include "cli_tree.hpp"
 #include "db/url.hpp"
 #include "json_output.hpp"
+#include "man_page.hpp"
 #include "support/diagnostics.hpp"
 #include "support/printable_text.hpp"
 #include "support/text.hpp"
@@ -91,12 +93,18 @@ std::string option_lines(const CLI::App& app, bool positionals) {
 }
 
 /// CLI11's own message in autogen's style: "--url: 1 required TEXT missing" becomes
-/// "--url needs a value (TEXT)"; otherwise only the first letter is lowered.
+/// "--url needs a value (TEXT)"; "shell: bsh not in {bash,zsh,fish}" gets "; did you
+/// mean 'bash'?"; otherwise only the first letter is lowered.
 std::string plain(std::string message) {
     static const std::regex missing_value(R"(^(\S+): \d+ required (\S+) missing$)");
+    static const std::regex not_in_set(R"(^\S+: (\S+) not in \{([^}]*)\}$)");
     std::smatch m;
     if (std::regex_match(message, m, missing_value))
         return m[1].str() + " needs a value (" + m[2].str() + ")";
+    if (std::regex_match(message, m, not_in_set)) {
+        std::string near = support::closest(m[1].str(), CLI::detail::split(m[2].str(), ','));
+        if (!near.empty()) return message + "; did you mean '" + near + "'?";
+    }
     if (!message.empty())
         message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
     return message;
@@ -172,8 +180,7 @@ std::string FrontDoor::command_list() const {
         std::string name = s.name;
         out << "  " << name << std::string(width - name.size() + 2, ' ') << s.summary << "\n";
     }
-    out << "  help" << std::string(width - 4 + 2, ' ')
-        << "This list, or one command's options and example (help COMMAND)\n";
+    out << "  help" << std::string(width - 4 + 2, ' ') << kHelpSummary << "\n";
     out << "\nGlobal options (before or after the command):\n" << option_lines(app_, false);
     out << "\nRun 'autogen help COMMAND' (or 'autogen COMMAND --help') for a command's options;\n"
            "each command's page is docs/commands/COMMAND.md.\n";
@@ -225,6 +232,12 @@ std::optional<int> FrontDoor::answer_help() const {
         return kExitUsage;
     }
     if (!help_word && !help_flag) return std::nullopt;
+    if (help_word && std::find(args_.begin() + static_cast<std::ptrdiff_t>(index) + 1, args_.end(),
+                               "--man") != args_.end()) {
+        // `autogen help --man`: autogen(1), what the build installs (man_page.hpp).
+        std::cout << man_page(describe_cli(app_, commands_));
+        return 0;
+    }
     if (help_word) {
         // `autogen help COMMAND [SUB]`: the words after "help", options aside.
         std::vector<std::string> words;

@@ -46,6 +46,9 @@ const CommandSpec kCommands[] = {
      /*read_only=*/true, "autogen inspect models"},
     {"template", "List the built-in templates, or render one with autogen's Jinja engine",
      &make_template_command, false, "autogen template render revision.sql.j2 --context ctx.json"},
+    {"completion", "Print a bash, zsh or fish completion script for autogen",
+     &make_completion_command, false,
+     "autogen completion bash > ~/.local/share/bash-completion/completions/autogen"},
 };
 
 }  // namespace
