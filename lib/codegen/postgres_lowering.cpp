@@ -93,7 +93,32 @@ bool is_integer_sql(const std::string& sql) {
            t == "int4" || t == "int8";
 }
 
+/// PostgreSQL keeps 63 bytes of a name (NAMEDATALEN - 1) and cuts the rest silently:
+/// a longer constraint or index name would differ from the model's forever.
+void check_name_length(const schema::Table& t, const std::string& what, const std::string& name,
+                       const support::SourceLocation& at, support::Diagnostics& diags) {
+    if (name.size() <= 63) return;
+    diags.error(support::Category::Model,
+                what + " name \"" + name + "\" of table \"" + t.name + "\" is " +
+                    std::to_string(name.size()) + " bytes; PostgreSQL keeps 63 and would cut it",
+                at.known() ? at : t.location,
+                "name it in its annotation, or shorten the [models] naming pattern in "
+                "autogen.toml (e.g. %(column_0_name)s instead of %(column_0_N_name)s)");
+}
+
+void check_name_lengths(const schema::Table& t, support::Diagnostics& diags) {
+    if (t.primary_key) check_name_length(t, "primary key", t.primary_key->name, t.location, diags);
+    for (const auto& u : t.uniques)
+        check_name_length(t, "unique constraint", u.name, u.location, diags);
+    for (const auto& fk : t.foreign_keys)
+        check_name_length(t, "foreign key", fk.name, fk.location, diags);
+    for (const auto& ck : t.checks)
+        check_name_length(t, "check constraint", ck.name, ck.location, diags);
+    for (const auto& ix : t.indexes) check_name_length(t, "index", ix.name, ix.location, diags);
+}
+
 void lower_table(schema::Table& t, const schema::Schema& model, support::Diagnostics& diags) {
+    check_name_lengths(t, diags);
     for (auto& c : t.columns) {
         if (c.type.logical == Logical::Enum) {
             const schema::Enum* e = find_column_enum(model, t, c, diags);

@@ -31,6 +31,25 @@ void name_primary_key(Table& t) {
         t.primary_key->name = default_primary_key_name(t.name);
 }
 
+template <class T>
+void rename_named(std::vector<T>& items, const std::string& from, const std::string& to) {
+    for (auto& x : items)
+        if (x.name == from) x.name = to;
+}
+
+void rename_constraint(Table& t, const RenameConstraint& o) {
+    switch (o.kind) {
+        case ConstraintKind::Unique:
+            return rename_named(t.uniques, o.from, o.to);
+        case ConstraintKind::ForeignKey:
+            return rename_named(t.foreign_keys, o.from, o.to);
+        case ConstraintKind::Check:
+            return rename_named(t.checks, o.from, o.to);
+        case ConstraintKind::Index:
+            return rename_named(t.indexes, o.from, o.to);
+    }
+}
+
 }  // namespace
 
 PlanState::PlanState(Schema from) : schema_(std::move(from)) {
@@ -115,6 +134,9 @@ void PlanState::apply(const Operation& op) {
             },
             [&](const DropIndex& o) {
                 if (t) erase_named(t->indexes, o.index.name);
+            },
+            [&](const RenameConstraint& o) {
+                if (t) rename_constraint(*t, o);
             },
             [&](const SetTableComment& o) {
                 if (t) t->comment = o.to;

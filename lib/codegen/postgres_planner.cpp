@@ -291,6 +291,16 @@ class PostgresPlanner final : public Planner {
                             used = used || uses_labels(ops[k], o.to, labels);
                         return alter_enum(o, schema_at(ops, i, from, to, state), used);
                     },
+                    [&](const RenameConstraint& o) {
+                        // An index is renamed as a relation of its schema; a constraint
+                        // (a unique constraint renames its index along) on its table.
+                        if (o.kind == ConstraintKind::Index)
+                            return Statements{{.sql = "ALTER INDEX " +
+                                                      qualified_name(o.table.schema, o.from) +
+                                                      " RENAME TO " + q(o.to)}};
+                        return Statements{{.sql = alter(o.table) + "RENAME CONSTRAINT " +
+                                                  q(o.from) + " TO " + q(o.to)}};
+                    },
                 },
                 op);
             for (auto& s : stmts) out.push_back(std::move(s));

@@ -60,6 +60,11 @@ bool is_literal(std::string_view expr, bool allow_current) {
     return is_numeric_literal(e) || is_quoted_literal(e);
 }
 
+/// "CONSTRAINT "name" " before a constraint, or "" for an unnamed one.
+std::string named(const std::string& name) {
+    return name.empty() ? std::string() : "CONSTRAINT " + quote_identifier(name) + " ";
+}
+
 }  // namespace
 
 std::string affinity(std::string_view declared_type) {
@@ -93,7 +98,8 @@ std::string column_definition(const schema::Table& table, const schema::Column& 
     if (!column.type.sql.empty()) out += " " + column.type.sql;
     if (!column.nullable) out += " NOT NULL";
     if (is_rowid_alias(table, column))
-        out += table_options(table).autoincrement ? " PRIMARY KEY AUTOINCREMENT" : " PRIMARY KEY";
+        out += " " + named(table.primary_key->name) +
+               (table_options(table).autoincrement ? "PRIMARY KEY AUTOINCREMENT" : "PRIMARY KEY");
     if (column.server_default) out += " DEFAULT " + default_clause_value(*column.server_default);
     if (column.collation && !column.collation->empty())
         out += " COLLATE " + quote_identifier(*column.collation);
@@ -109,11 +115,9 @@ std::string create_table_sql(const schema::Table& table, std::string_view name_o
                                : nullptr;
         // The rowid alias carries PRIMARY KEY inline; any other key is a table constraint.
         if (!only || !is_rowid_alias(table, *only))
-            parts.push_back("PRIMARY KEY (" + column_list(table.primary_key->columns) + ")");
+            parts.push_back(named(table.primary_key->name) + "PRIMARY KEY (" +
+                            column_list(table.primary_key->columns) + ")");
     }
-    auto named = [](const std::string& name) {
-        return name.empty() ? std::string() : "CONSTRAINT " + quote_identifier(name) + " ";
-    };
     for (const auto& u : table.uniques)
         parts.push_back(named(u.name) + "UNIQUE (" + column_list(u.columns) + ")");
     for (const auto& fk : table.foreign_keys) {

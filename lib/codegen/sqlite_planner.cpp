@@ -115,6 +115,14 @@ std::vector<Statement> direct(const Operation& op) {
             [](const DropIndex& o) {
                 return std::vector<Statement>{{.sql = "DROP INDEX " + q(o.index.name)}};
             },
+            // SQLite cannot rename an index: it is dropped and created under the new
+            // name. A constraint's name is in CREATE TABLE: rebuilt (alter_can_do).
+            [](const RenameConstraint& o) {
+                if (o.kind != ConstraintKind::Index) return std::vector<Statement>{};
+                return std::vector<Statement>{
+                    {.sql = "DROP INDEX " + q(o.from)},
+                    {.sql = sqlite::create_index_sql(o.table.name, o.index)}};
+            },
             // Nothing SQLite stores: comments, enum types (the CHECK carries an enum's
             // labels), a comment-only column change.
             [](const AlterColumn&) { return std::vector<Statement>{}; },
@@ -161,7 +169,14 @@ void describe(const Operation& op, sqlite::Rebuild& r) {
                                          " (" + a + " to " + b +
                                          " affinity); values may be converted");
             },
-            [&](const AlterPrimaryKey&) { r.reasons.push_back("change the primary key"); },
+            [&](const AlterPrimaryKey& o) {
+                if (!is_primary_key_rename(o))
+                    r.reasons.push_back("change the primary key");
+                else if (o.to->name.empty())
+                    r.reasons.push_back("unname the primary key");
+                else
+                    r.reasons.push_back("rename the primary key to " + q(o.to->name));
+            },
             [&](const AddForeignKey& o) {
                 r.reasons.push_back("add foreign key " + q(o.key.name));
             },
@@ -174,6 +189,9 @@ void describe(const Operation& op, sqlite::Rebuild& r) {
             [&](const DropCheck& o) { r.reasons.push_back("drop check " + q(o.check.name)); },
             [&](const CreateIndex& o) { r.reasons.push_back("create index " + q(o.index.name)); },
             [&](const DropIndex& o) { r.reasons.push_back("drop index " + q(o.index.name)); },
+            [&](const RenameConstraint& o) {
+                r.reasons.push_back("rename " + q(o.from) + " to " + q(o.to));
+            },
             [](const auto&) {},
         },
         op);

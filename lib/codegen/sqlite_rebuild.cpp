@@ -85,12 +85,18 @@ bool strict_allows(const std::string& type) {
 
 /// The rebuilt table's shape: `after` with the SQLite table options of the database
 /// side (`after` on a downgrade, else `before`: models declare none), each kept only
-/// if the new shape still allows it; what is not kept is said in `notes`.
+/// if the new shape still allows it (what is not kept is said in `notes`), and the
+/// primary key's name of `before` when `after` leaves the same key unnamed.
 schema::Table with_kept_options(const schema::Table& before, const schema::Table& after,
                                 std::vector<std::string>& notes) {
     const TableOptions source =
         table_options(after).any() ? table_options(after) : table_options(before);
     schema::Table shape = after;
+    // A key the target leaves unnamed (a model without a name) keeps the name the
+    // database gave it, like the options below: the rebuild changes what the models say.
+    if (shape.primary_key && shape.primary_key->name.empty() && before.primary_key &&
+        before.primary_key->columns == shape.primary_key->columns)
+        shape.primary_key->name = before.primary_key->name;
     TableOptions kept = table_options(after);
     const std::string table = quote_identifier(after.name);
     if (source.strict) {
@@ -170,6 +176,9 @@ bool alter_can_do(const schema::Operation& op, const schema::Table* before,
             [](const schema::DropCheck&) { return false; },
             [](const schema::CreateIndex&) { return true; },
             [](const schema::DropIndex&) { return true; },
+            [](const schema::RenameConstraint& o) {
+                return o.kind == schema::ConstraintKind::Index;
+            },
             [](const schema::SetTableComment&) { return true; },
             [](const schema::CreateEnum&) { return true; },
             [](const schema::DropEnum&) { return true; },

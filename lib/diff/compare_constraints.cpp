@@ -1,8 +1,11 @@
-// Comparators for primary keys, foreign keys, unique and check constraints. They
-// share one matching rule: by name where the database keeps constraint names, by
-// definition where it does not (then a renamed constraint is not a change).
+// Comparators for primary keys, foreign keys, unique and check constraints and indexes.
+// They share one matching rule: by name where the database keeps constraint names, by
+// definition where it does not (then a renamed constraint is not a change). Where names
+// are kept, a constraint of `to` without a namesake that has the definition of one of
+// `from` without a namesake is that constraint renamed: a rename, not a drop and an add.
 #include <algorithm>
 #include <functional>
+#include <type_traits>
 
 #include "diff/table_changes.hpp"
 
@@ -14,21 +17,24 @@ namespace {
 
 /// Pairs constraints of `from` (column names translated through renames) and `to`;
 /// calls on_added for those of `to` without a partner, on_removed with the *original*
-/// (untranslated, same position) for those of `from` without one, and both for name
-/// matches whose definitions differ.
+/// (untranslated, same position) for those of `from` without one, both for name
+/// matches whose definitions differ, and on_renamed (original, new) for a pair matched
+/// by definition after the names (by_name only).
 template <class T, class Same>
 void match_constraints(const std::vector<T>& from, const std::vector<T>& original,
                        const std::vector<T>& to, bool by_name, Same same,
                        const std::function<void(const T&)>& on_removed,
-                       const std::function<void(const T&)>& on_added) {
+                       const std::function<void(const T&)>& on_added,
+                       const std::function<void(const T&, const T&)>& on_renamed) {
     std::vector<bool> used(from.size(), false);
-    for (const T& item : to) {
-        bool found = false;
+    std::vector<bool> matched(to.size(), false);
+    for (std::size_t k = 0; k < to.size(); ++k) {
+        const T& item = to[k];
         for (std::size_t i = 0; i < from.size(); ++i) {
             if (used[i]) continue;
             if (by_name ? from[i].name == item.name : same(from[i], item)) {
                 used[i] = true;
-                found = true;
+                matched[k] = true;
                 if (by_name && !same(from[i], item)) {
                     // Redefined under the same name: drop the old, add the new.
                     on_removed(original[i]);
@@ -37,11 +43,32 @@ void match_constraints(const std::vector<T>& from, const std::vector<T>& origina
                 break;
             }
         }
-        if (!found) on_added(item);
+    }
+    for (std::size_t k = 0; k < to.size(); ++k) {
+        if (matched[k]) continue;
+        bool renamed = false;
+        for (std::size_t i = 0; by_name && i < from.size() && !renamed; ++i) {
+            if (used[i] || !same(from[i], to[k])) continue;
+            used[i] = true;
+            renamed = true;
+            on_renamed(original[i], to[k]);
+        }
+        if (!renamed) on_added(to[k]);
     }
     for (std::size_t i = 0; i < from.size(); ++i) {
         if (!used[i]) on_removed(original[i]);
     }
+}
+
+/// The callback that records a rename of a `kind` object of `table`.
+template <class T>
+std::function<void(const T&, const T&)> rename_into(TableChanges& out, const TableRef& table,
+                                                    ConstraintKind kind) {
+    return [&out, table, kind](const T& before, const T& after) {
+        RenameConstraint r{table, kind, before.name, after.name, {}};
+        if constexpr (std::is_same_v<T, Index>) r.index = after;
+        out.renames.push_back(std::move(r));
+    };
 }
 
 }  // namespace
@@ -53,6 +80,10 @@ void compare_primary_key(FromTable from, const Table& to, const DiffRules& rules
     bool same = a.has_value() == b.has_value();
     if (same && a) {
         same = a->columns == b->columns;
+        // An unnamed key (a model without a name or a pk convention, or the models'
+        // snapshot standing for the chain) leaves the name to the database; two names
+        // must match, or the key is renamed (an AlterPrimaryKey over the same columns,
+        // phrased and planned as a rename).
         if (rules.keeps_primary_key_name() && !a->name.empty() && !b->name.empty()) {
             same = same && a->name == b->name;
         }
@@ -77,7 +108,8 @@ void compare_foreign_keys(FromTable from, const Table& to, const DiffRules& rule
         },
         [&](const ForeignKey& k) {
             out.add_dependents.push_back(AddForeignKey{table, k});
-        });
+        },
+        rename_into<ForeignKey>(out, table, ConstraintKind::ForeignKey));
 }
 
 void compare_uniques(FromTable from, const Table& to, const DiffRules& rules, TableChanges& out) {
@@ -93,7 +125,8 @@ void compare_uniques(FromTable from, const Table& to, const DiffRules& rules, Ta
         },
         [&](const UniqueConstraint& u) {
             out.add_dependents.push_back(AddUnique{table, u});
-        });
+        },
+        rename_into<UniqueConstraint>(out, table, ConstraintKind::Unique));
 }
 
 void compare_checks(FromTable from, const Table& to, const DiffRules& rules, TableChanges& out) {
@@ -108,7 +141,8 @@ void compare_checks(FromTable from, const Table& to, const DiffRules& rules, Tab
         },
         [&](const CheckConstraint& c) {
             out.add_dependents.push_back(AddCheck{table, c});
-        });
+        },
+        rename_into<CheckConstraint>(out, table, ConstraintKind::Check));
 }
 
 void compare_indexes(FromTable from, const Table& to, const DiffRules& rules, TableChanges& out) {
@@ -130,7 +164,8 @@ void compare_indexes(FromTable from, const Table& to, const DiffRules& rules, Ta
         },
         [&](const Index& i) {
             out.add_dependents.push_back(CreateIndex{table, i});
-        });
+        },
+        rename_into<Index>(out, table, ConstraintKind::Index));
 }
 
 }  // namespace autogen::diff

@@ -24,7 +24,8 @@ class DiffRules {
     /// Does the database keep the names of unique constraints and foreign keys? When
     /// not (SQLite), constraints are matched by their definition only.
     virtual bool keeps_constraint_names() const = 0;
-    /// Does the database keep the name of the primary key constraint?
+    /// Does the database keep the name of the primary key constraint (so that a model
+    /// naming it can differ from the database only by that name)?
     virtual bool keeps_primary_key_name() const = 0;
     /// A server default after the enum label whose literal is `old_literal` ('old', a
     /// quoted SQL string) was renamed in place to `new_literal`: the database renames it

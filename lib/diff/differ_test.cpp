@@ -15,6 +15,7 @@ namespace {
 /// the same database normalisation.
 struct ExactRules final : diff::DiffRules {
     bool names = true;
+    bool pk_names = false;
     bool same_type(const Column& a, const Column& b) const override {
         return a.type.sql == b.type.sql;
     }
@@ -26,7 +27,7 @@ struct ExactRules final : diff::DiffRules {
         return a == b;
     }
     bool keeps_constraint_names() const override { return names; }
-    bool keeps_primary_key_name() const override { return false; }
+    bool keeps_primary_key_name() const override { return pk_names; }
     /// The enum defaults here are spelled as a database with enum types keeps them
     /// ('x'::status): answered by that dialect's rules.
     std::optional<std::string> default_after_label_rename(
@@ -144,8 +145,43 @@ TEST_CASE("constraints without reliable names match by definition") {
     ExactRules by_definition;
     by_definition.names = false;
     CHECK(diff::diff(before, after, by_definition).empty());
-    ExactRules by_name;
-    CHECK(diff::diff(before, after, by_name).size() == 2);  // drop + add
+    ExactRules by_name;  // the same definition under another name: a rename
+    auto ops = diff::diff(before, after, by_name);
+    CHECK(phrases(ops) ==
+          std::vector<std::string>{"renamed unique constraint of \"users\": "
+                                   "\"uq_users_email\" -> \"sqlite_autoindex_users_1\""});
+    after.tables[0].uniques[0].columns = {"id"};  // another definition: drop + add
+    CHECK(diff::diff(before, after, by_name).size() == 2);
+}
+
+TEST_CASE("a constraint or index that differs only by its name is renamed, and renamed back") {
+    Schema before{{users(), orders()}, {}};
+    before.tables[1].checks = {CheckConstraint{"ck_orders_id", "id > 0"}};
+    Schema after = before;
+    Table& o = *after.find_table("orders");
+    o.foreign_keys[0].name = "orders_user_id_fkey";
+    o.indexes[0].name = "orders_user_id_idx";
+    o.checks[0].name = "orders_id_check";
+    after.tables[0].uniques[0].name = "users_email_key";
+    auto ops = diff::diff(before, after, ExactRules{});
+    CHECK(phrases(ops) ==
+          std::vector<std::string>{
+              "renamed foreign key constraint of \"orders\": \"fk_orders_user_id_users\" -> "
+              "\"orders_user_id_fkey\"",
+              "renamed check constraint of \"orders\": \"ck_orders_id\" -> \"orders_id_check\"",
+              "renamed index of \"orders\": \"ix_orders_user_id\" -> \"orders_user_id_idx\"",
+              "renamed unique constraint of \"users\": \"uq_users_email\" -> \"users_email_key\"",
+          });
+    for (const auto& op : ops) CHECK_FALSE(is_destructive(op));
+    // The index carries its definition under the new name (SQLite drops and creates it).
+    const auto& ix = std::get<RenameConstraint>(ops[2]);
+    CHECK(ix.index.name == "orders_user_id_idx");
+    CHECK(ix.index.columns == std::vector<std::string>{"user_id"});
+    auto down = reverse(ops);
+    REQUIRE(down.size() == 4);
+    CHECK(phrases(down)[0] ==
+          "renamed unique constraint of \"users\": \"users_email_key\" -> \"uq_users_email\"");
+    CHECK(std::get<RenameConstraint>(down[1]).index.name == "ix_orders_user_id");
 }
 
 TEST_CASE("foreign key, primary key and check changes") {
@@ -164,6 +200,43 @@ TEST_CASE("foreign key, primary key and check changes") {
               "(id)",
               "added check constraint \"ck_orders_id\" on \"orders\"",
           });
+}
+
+TEST_CASE("a primary key that differs only by its name is renamed, and renamed back") {
+    Schema db{{users()}, {}};
+    db.tables[0].primary_key->name = "pk_users";
+    Schema models = db;
+    ExactRules rules;
+    rules.pk_names = true;
+    SUBCASE("a model that leaves the key unnamed leaves the name to the database") {
+        models.tables[0].primary_key->name = "";
+        CHECK(diff::diff(db, models, rules).empty());
+    }
+    SUBCASE("a model that names it another way: a rename, never a change of columns") {
+        models.tables[0].primary_key->name = "users_pkey";
+        auto ops = diff::diff(db, models, rules);
+        CHECK(phrases(ops) ==
+              std::vector<std::string>{"renamed primary key constraint of "
+                                       "\"users\": \"pk_users\" -> \"users_pkey\""});
+        REQUIRE(ops.size() == 1);
+        CHECK_FALSE(is_destructive(ops[0]));
+        CHECK(phrases(reverse(ops)) ==
+              std::vector<std::string>{"renamed primary key constraint of \"users\": "
+                                       "\"users_pkey\" -> \"pk_users\""});
+    }
+    SUBCASE(
+        "an unnamed key on either side (SQLite's unnamed key, the models' snapshot) is not "
+        "compared") {
+        db.tables[0].primary_key->name = "";
+        models.tables[0].primary_key->name = "pk_users";
+        CHECK(diff::diff(db, models, rules).empty());
+        CHECK(diff::diff(models, db, rules).empty());
+    }
+    SUBCASE("a database that does not keep the name: nothing to compare") {
+        models.tables[0].primary_key->name = "users_pkey";
+        rules.pk_names = false;
+        CHECK(diff::diff(db, models, rules).empty());
+    }
 }
 
 TEST_CASE("the reverse of a diff is the diff back") {
@@ -200,7 +273,7 @@ TEST_CASE(
     u.columns[1].name = "mail";
     u.columns[1].renamed_from = "email";
     u.uniques[0].columns = {"mail"};
-    u.indexes = {Index{"ix_users_mail", {"mail"}}};
+    u.indexes = {Index{"ix_users_mail", {"mail"}, /*unique=*/true}};  // not just renamed
     auto ops = diff::diff(before, after, ExactRules{});
     // rename, drop the old index, create the new one
     REQUIRE(ops.size() == 3);

@@ -49,6 +49,25 @@ std::string column_change_details(const AlterColumn& o) {
     return out;
 }
 
+/// A constraint's name in a rename: quoted, or "(unnamed)" (SQLite keeps unnamed ones).
+std::string name_or_unnamed(const std::string& name) {
+    return name.empty() ? "(unnamed)" : q(name);
+}
+
+std::string constraint_noun(ConstraintKind kind) {
+    switch (kind) {
+        case ConstraintKind::Unique:
+            return "unique constraint";
+        case ConstraintKind::ForeignKey:
+            return "foreign key constraint";
+        case ConstraintKind::Check:
+            return "check constraint";
+        case ConstraintKind::Index:
+            return "index";
+    }
+    return "constraint";
+}
+
 std::string pk_columns(const std::optional<PrimaryKey>& pk) {
     return pk ? list(pk->columns) : "none";
 }
@@ -81,6 +100,9 @@ std::string describe(const Operation& op, Perspective perspective) {
                        column_change_details(o);
             },
             [](const AlterPrimaryKey& o) {
+                if (is_primary_key_rename(o))
+                    return "renamed primary key constraint of " + table_name(o.table) + ": " +
+                           name_or_unnamed(o.from->name) + " -> " + name_or_unnamed(o.to->name);
                 return "changed primary key of " + table_name(o.table) + ": " + pk_columns(o.from) +
                        " -> " + pk_columns(o.to);
             },
@@ -125,6 +147,10 @@ std::string describe(const Operation& op, Perspective perspective) {
             [](const AlterEnum& o) {
                 return "changed enum " + q(o.to.name) + ": " + list(o.from.labels) + " -> " +
                        list(o.to.labels);
+            },
+            [](const RenameConstraint& o) {
+                return "renamed " + constraint_noun(o.kind) + " of " + table_name(o.table) + ": " +
+                       name_or_unnamed(o.from) + " -> " + name_or_unnamed(o.to);
             },
         },
         op);

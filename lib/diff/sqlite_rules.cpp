@@ -116,7 +116,8 @@ class SqliteRules final : public DiffRules {
         return normalize_sqlite_expression(from) == normalize_sqlite_expression(to);
     }
     bool keeps_constraint_names() const override { return true; }
-    bool keeps_primary_key_name() const override { return false; }
+    // SQLite keeps it in the CREATE TABLE text (CONSTRAINT "pk_t" PRIMARY KEY ...).
+    bool keeps_primary_key_name() const override { return true; }
 };
 
 }  // namespace

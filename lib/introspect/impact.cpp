@@ -124,78 +124,74 @@ class Assessor {
 
   private:
     void visit(const Operation& op) {
-        std::visit(Overloaded{
-                       [&](const DropTable& o) {
-                           if (!names_.table(ref(o.table))) return;
-                           RowQuestion q{.kind = RowQuestionKind::AllRows,
-                                         .table = names_.live_ref(ref(o.table))};
-                           destructive("drops table " + table_sql(ref(o.table)), q, "");
-                       },
-                       [&](const DropColumn& o) {
-                           std::string c = names_.column(o.table, o.column.name);
-                           if (c.empty()) return;
-                           RowQuestion q{.kind = RowQuestionKind::NonNull,
-                                         .table = names_.live_ref(o.table),
-                                         .columns = {c}};
-                           destructive("drops column " + column_sql(o.table, o.column.name), q,
-                                       " holding a value");
-                       },
-                       [&](const AlterColumn& o) { alter_column(o); },
-                       [&](const AlterEnum& o) { alter_enum(o); },
-                       [&](const DropUnique& o) {
-                           if (replaced_unique(o)) return;
-                           constraint_dropped(
-                               "unique constraint " + quote_identifier(o.unique.name), o.table);
-                       },
-                       [&](const DropCheck& o) {
-                           if (replaced_check(o)) return;
-                           constraint_dropped("check constraint " + quote_identifier(o.check.name),
-                                              o.table);
-                       },
-                       [&](const AddColumn& o) {
-                           if (o.column.nullable || o.column.server_default || o.column.identity)
-                               return;
-                           if (!names_.table(o.table)) return;
-                           RowQuestion q{.kind = RowQuestionKind::AllRows,
-                                         .table = names_.live_ref(o.table)};
-                           unexecutable("adds NOT NULL column " +
-                                            column_sql(o.table, o.column.name) +
-                                            " without a server default to a table with rows",
-                                        q, "", kNotNullFix);
-                       },
-                       [&](const AlterPrimaryKey& o) {
-                           if (!o.to || (o.from && o.from->columns == o.to->columns)) return;
-                           duplicates("sets the primary key of " + table_sql(o.table) + " to (" +
-                                          codegen::column_list(o.to->columns) + ")",
-                                      o.table, o.to->columns, "");
-                       },
-                       [&](const AddUnique& o) {
-                           duplicates("adds unique constraint " + quote_identifier(o.unique.name) +
-                                          " on " + table_sql(o.table) + " (" +
-                                          codegen::column_list(o.unique.columns) + ")",
-                                      o.table, o.unique.columns, "");
-                       },
-                       [&](const CreateIndex& o) {
-                           if (!o.index.unique) return;
-                           duplicates("creates unique index " + quote_identifier(o.index.name) +
-                                          " on " + table_sql(o.table) + " (" +
-                                          codegen::index_item_list(o.index.columns) + ")",
-                                      o.table, o.index.columns, o.index.where);
-                       },
-                       [&](const AddForeignKey& o) { foreign_key(o); },
-                       [&](const AddCheck& o) { check(o); },
-                       // Nothing stored changes, or nothing stored can stop them.
-                       [](const CreateTable&) {},
-                       [](const RenameTable&) {},
-                       [](const RenameColumn&) {},
-                       [](const DropForeignKey&) {},
-                       [](const DropIndex&) {},
-                       [](const SetTableComment&) {},
-                       [](const CreateEnum&) {},
-                       // A type no column uses any more: its columns went by their own operations.
-                       [](const DropEnum&) {},
-                   },
-                   op);
+        std::visit(
+            Overloaded{
+                [&](const DropTable& o) {
+                    if (!names_.table(ref(o.table))) return;
+                    RowQuestion q{.kind = RowQuestionKind::AllRows,
+                                  .table = names_.live_ref(ref(o.table))};
+                    destructive("drops table " + table_sql(ref(o.table)), q, "");
+                },
+                [&](const DropColumn& o) {
+                    std::string c = names_.column(o.table, o.column.name);
+                    if (c.empty()) return;
+                    RowQuestion q{.kind = RowQuestionKind::NonNull,
+                                  .table = names_.live_ref(o.table),
+                                  .columns = {c}};
+                    destructive("drops column " + column_sql(o.table, o.column.name), q,
+                                " holding a value");
+                },
+                [&](const AlterColumn& o) { alter_column(o); },
+                [&](const AlterEnum& o) { alter_enum(o); },
+                [&](const DropUnique& o) {
+                    if (replaced_unique(o)) return;
+                    constraint_dropped("unique constraint " + quote_identifier(o.unique.name),
+                                       o.table);
+                },
+                [&](const DropCheck& o) {
+                    if (replaced_check(o)) return;
+                    constraint_dropped("check constraint " + quote_identifier(o.check.name),
+                                       o.table);
+                },
+                [&](const AddColumn& o) {
+                    if (o.column.nullable || o.column.server_default || o.column.identity) return;
+                    if (!names_.table(o.table)) return;
+                    RowQuestion q{.kind = RowQuestionKind::AllRows,
+                                  .table = names_.live_ref(o.table)};
+                    unexecutable("adds NOT NULL column " + column_sql(o.table, o.column.name) +
+                                     " without a server default to a table with rows",
+                                 q, "", kNotNullFix);
+                },
+                [&](const AlterPrimaryKey& o) {
+                    if (!o.to || (o.from && o.from->columns == o.to->columns)) return;
+                    duplicates("sets the primary key of " + table_sql(o.table) + " to (" +
+                                   codegen::column_list(o.to->columns) + ")",
+                               o.table, o.to->columns, "");
+                },
+                [&](const AddUnique& o) {
+                    duplicates("adds unique constraint " + quote_identifier(o.unique.name) +
+                                   " on " + table_sql(o.table) + " (" +
+                                   codegen::column_list(o.unique.columns) + ")",
+                               o.table, o.unique.columns, "");
+                },
+                [&](const CreateIndex& o) {
+                    if (!o.index.unique) return;
+                    duplicates("creates unique index " + quote_identifier(o.index.name) + " on " +
+                                   table_sql(o.table) + " (" +
+                                   codegen::index_item_list(o.index.columns) + ")",
+                               o.table, o.index.columns, o.index.where);
+                },
+                [&](const AddForeignKey& o) { foreign_key(o); },
+                [&](const AddCheck& o) { check(o); },
+                // Nothing stored changes, or nothing stored can stop them.
+                [](const CreateTable&) {}, [](const RenameTable&) {}, [](const RenameColumn&) {},
+                [](const DropForeignKey&) {}, [](const DropIndex&) {},
+                [](const SetTableComment&) {}, [](const CreateEnum&) {},
+                // A type no column uses any more: its columns went by their own operations.
+                [](const DropEnum&) {},
+                [](const RenameConstraint&) {},  // a new name holds the same rows
+            },
+            op);
     }
 
     void alter_column(const AlterColumn& o) {

@@ -262,6 +262,13 @@ class Reading {
             std::sort(cols.begin(), cols.end());
             t.primary_key = schema::PrimaryKey{};
             for (auto& [pos, c] : cols) t.primary_key->columns.push_back(c);
+            // A table has one primary key: its name is the one CREATE TABLE gives it
+            // (CONSTRAINT "pk_t" PRIMARY KEY ...), "" when unnamed.
+            for (const auto& pc : parsed_[i].constraints)
+                if (pc.kind == ParsedConstraint::Kind::PrimaryKey) {
+                    t.primary_key->name = pc.name;
+                    break;
+                }
             if (cols.size() == 1 && !parsed_[i].without_rowid) {
                 schema::Column* c = t.find_column(cols.front().second);
                 // The rowid alias: SQLite assigns it and never stores NULL in it.

@@ -313,3 +313,19 @@ TEST_CASE("sqlite inspector: batched catalog queries agree with the per-table pr
     CHECK(few <= 6);
     for (const auto& t : bigger.tables) check_against_per_table_pragmas(*conn, t);
 }
+
+TEST_CASE("sqlite inspector: the primary key's name, as CREATE TABLE gives it") {
+    auto s = inspect(
+        "CREATE TABLE a (id INTEGER NOT NULL CONSTRAINT \"pk_a\" PRIMARY KEY, v TEXT);"
+        "CREATE TABLE b (x INT, y INT, CONSTRAINT pk_b PRIMARY KEY (x, y));"
+        "CREATE TABLE c (id INTEGER PRIMARY KEY);"
+        "CREATE TABLE d (x INT, y INT, PRIMARY KEY (x), CONSTRAINT uq_d UNIQUE (y));");
+    REQUIRE(s.tables.size() == 4);
+    CHECK(s.tables[0].primary_key->name == "pk_a");  // on the column, a rowid alias
+    CHECK(s.tables[0].columns[0].identity);
+    CHECK(s.tables[1].primary_key->name == "pk_b");  // a table constraint
+    CHECK(s.tables[1].primary_key->columns == std::vector<std::string>{"x", "y"});
+    CHECK(s.tables[2].primary_key->name.empty());  // unnamed
+    CHECK(s.tables[3].primary_key->name.empty());  // another constraint's name is not its
+    CHECK(s.tables[3].uniques[0].name == "uq_d");
+}

@@ -21,6 +21,7 @@ std::optional<scan::ScanResult> scan_models(const Context& ctx, const support::C
     options.compile_commands = config.models.compile_commands;
     for (const auto& dir : config.models.include_dirs) options.include_dirs.emplace_back(dir);
     options.extra_args = config.models.extra_args;
+    options.naming = config.models.naming;
     scan::CacheTrace trace;
     const auto& progress = ctx.progress;
     support::report(progress, {"scanning models", 0, 0, support::join_with(config.models.headers)});

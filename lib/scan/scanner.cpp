@@ -167,6 +167,7 @@ struct ScanSetup {
     ProjectFolder project;
     const CacheSettings& cache;
     std::string key;  ///< the cache key (empty: not caching)
+    const support::NamingConvention& naming;
 };
 
 /// What a parse of some of the headers gave, split into units; nullopt when libclang
@@ -197,7 +198,7 @@ UnitParse parse_units(const ScanSetup& setup, const std::set<std::size_t>& which
     SourceCache sources;
     ModelDecls decls = collect_models(tu, setup.model_files, sources, diags);
     out.diagnostics_before_split = diags.items().size();
-    out.units = split_units(decls, setup.files, which, cached, setup.unit_of, diags);
+    out.units = split_units(decls, setup.files, which, cached, setup.unit_of, setup.naming, diags);
     for (auto& [i, u] : out.units.units) remap(u, setup.paths);
     if (setup.cache.enabled()) {
         if (auto read = files_read(tu, setup.request.main_file)) {
@@ -381,11 +382,16 @@ std::optional<ScanResult> scan(const ScanOptions& options, const CacheSettings& 
         ProjectFolder{
             root, cache.dir.empty() ? fs::path() : fs::absolute(cache.dir, ec).lexically_normal()},
         cache,
-        {}};
+        {},
+        options.naming};
     HashFileMemo memo;  // the caches below check many of the same files
     std::future<void> preload;
     if (cache.enabled()) {
-        setup.key = result_key(libclang_identity(), setup.request.args, setup.request.main_file);
+        // The naming convention shapes the result as much as the clang arguments do.
+        std::vector<std::string> key_args = setup.request.args;
+        if (auto naming = options.naming.fingerprint(); !naming.empty())
+            key_args.push_back("autogen-naming:" + naming);
+        setup.key = result_key(libclang_identity(), key_args, setup.request.main_file);
         if (auto hit = lookup_result(cache, setup.key, result.files)) {
             for (auto& d : hit->diagnostics) diags.report(std::move(d));
             trace->result_hit = true;

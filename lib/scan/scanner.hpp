@@ -12,6 +12,7 @@
 #include "scan/cache/cache_store.hpp"
 #include "schema/schema.hpp"
 #include "support/diagnostics.hpp"
+#include "support/naming.hpp"
 
 namespace autogen::scan {
 
@@ -26,6 +27,9 @@ struct ScanOptions {
     /// compile_commands.json (relative to project_root); empty = none. Adds the model
     /// headers its sources include and their flags (compile_commands.hpp).
     std::filesystem::path compile_commands;
+    /// [models] naming: the names of the constraints and indexes the models leave
+    /// unnamed. Part of the cache key.
+    support::NamingConvention naming;
 };
 
 /// What a scan found.

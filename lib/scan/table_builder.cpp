@@ -1,6 +1,8 @@
 // Applying annotations to build tables and enums (table_builder.hpp). One function
-// per annotation kind; naming conventions: uq_<table>_<column>, ix_<table>_<column>,
-// fk_<table>_<column>_<reftable>, ck_<table>_<column>; primary keys stay unnamed.
+// per annotation kind. A constraint or index the annotation does not name gets the
+// name of the project's convention ([models] naming, support/naming.hpp), by default
+// uq_<table>_<column>, ix_<table>_<column>, fk_<table>_<column>_<reftable>,
+// ck_<table>_<column>, and an unnamed primary key (the database names it).
 #include "scan/table_builder.hpp"
 
 #include <algorithm>
@@ -16,6 +18,8 @@ namespace {
 
 using support::Category;
 using support::Diagnostics;
+using support::NameFields;
+using support::NameKind;
 using support::SourceLocation;
 
 /// The location of an argument's value (or of the argument, for a flag).
@@ -43,8 +47,8 @@ std::string text_of(const AnnotationArg* arg) {
 class TableBuilder {
   public:
     TableBuilder(const StructDecl& s, const std::map<std::string, std::string>& enum_names,
-                 Diagnostics& diags)
-        : s_(s), enum_names_(enum_names), diags_(diags) {}
+                 const support::NamingConvention& naming, Diagnostics& diags)
+        : s_(s), enum_names_(enum_names), naming_(naming), diags_(diags) {}
 
     schema::Table build() {
         t_.location = s_.location;
@@ -64,7 +68,11 @@ class TableBuilder {
         if (t_.name.empty()) t_.name = snake_case(s_.name);
         for (const auto& f : s_.fields) add_field(f);
         for (const auto& la : s_.annotations) apply_struct_level(la);
-        if (!pk_columns_.empty()) t_.primary_key = schema::PrimaryKey{"", pk_columns_};
+        if (!pk_columns_.empty()) {
+            std::string name = pk_name_;
+            if (name.empty()) name = naming_.name(NameKind::PrimaryKey, {t_.name, pk_columns_});
+            t_.primary_key = schema::PrimaryKey{name, pk_columns_};
+        }
         return std::move(t_);
     }
 
@@ -164,19 +172,24 @@ class TableBuilder {
                          "rename the field or give it AUTOGEN_COLUMN(name = \"...\")");
         }
         const std::string& col = c.name;
-        if (has_arg(a, "primary_key")) {
+        if (auto* arg = find_arg(a, "primary_key")) {
             pk_columns_.push_back(col);
-            if (!pk_location_.known())
-                pk_location_ = where(*column_ann, *find_arg(a, "primary_key"));
+            if (!pk_location_.known()) pk_location_ = where(*column_ann, *arg);
+            if (arg->value) name_primary_key(arg->value->text, where(*column_ann, *arg));
         }
+        const NameFields fields{.table = t_.name, .columns = {col}, .constraint_name = col};
         if (auto* arg = find_arg(a, "unique"))
-            t_.uniques.push_back({"uq_" + t_.name + "_" + col, {col}, where(*column_ann, *arg)});
+            t_.uniques.push_back(
+                {given_or(arg, NameKind::Unique, fields), {col}, where(*column_ann, *arg)});
         if (auto* arg = find_arg(a, "index"))
-            t_.indexes.push_back(
-                {"ix_" + t_.name + "_" + col, {col}, false, "", where(*column_ann, *arg)});
+            t_.indexes.push_back({given_or(arg, NameKind::Index, fields),
+                                  {col},
+                                  false,
+                                  "",
+                                  where(*column_ann, *arg)});
         if (auto* arg = find_arg(a, "check"))
             t_.checks.push_back(
-                {"ck_" + t_.name + "_" + col, text_of(arg), where(*column_ann, *arg)});
+                {naming_.name(NameKind::Check, fields), text_of(arg), where(*column_ann, *arg)});
         if (auto* arg = find_arg(a, "references"))
             add_column_reference(*column_ann, *arg, col);
         else if (auto* act =
@@ -206,7 +219,10 @@ class TableBuilder {
         fk.ref_table = table;
         fk.ref_columns = {target.substr(dot + 1)};
         fk.columns = {col};
-        fk.name = "fk_" + t_.name + "_" + col + "_" + fk.ref_table;
+        fk.name = naming_.name(NameKind::ForeignKey, {.table = t_.name,
+                                                      .columns = fk.columns,
+                                                      .referred_table = fk.ref_table,
+                                                      .referred_columns = fk.ref_columns});
         fk.location = where(la, arg);
         apply_actions(la.annotation, fk);
         t_.foreign_keys.push_back(std::move(fk));
@@ -290,6 +306,8 @@ class TableBuilder {
                 }
                 pk_columns_ = columns_of(la, 0, false);
                 pk_location_ = la.site.location;
+                if (auto* arg = find_arg(la.annotation, "name"))
+                    name_primary_key(text_of(arg), where(la, *arg));
                 return;
             }
             case AnnotationKind::ForeignKey:
@@ -344,12 +362,36 @@ class TableBuilder {
         t_.foreign_keys.push_back(std::move(fk));
     }
 
+    /// The name an argument gives (`unique = "name"`), or the convention's for a flag.
+    std::string given_or(const AnnotationArg* arg, NameKind kind, const NameFields& fields) const {
+        return arg->value ? arg->value->text : naming_.name(kind, fields);
+    }
+
+    /// A name for the primary key (`primary_key = "name"` on a field, `name = ...` on
+    /// AUTOGEN_PRIMARY_KEY); the fields of a composite key may repeat it, not contradict it.
+    void name_primary_key(const std::string& name, const SourceLocation& at) {
+        if (!pk_name_.empty() && pk_name_ != name) {
+            diags_.error(Category::Model,
+                         "the primary key of table '" + t_.name + "' is named both \"" + pk_name_ +
+                             "\" and \"" + name + "\"",
+                         at,
+                         "the first name is at " + pk_name_location_.str() +
+                             "; give the name once, or the same name on each field");
+            return;
+        }
+        if (pk_name_.empty()) pk_name_location_ = at;
+        pk_name_ = name;
+    }
+
     const StructDecl& s_;
     const std::map<std::string, std::string>& enum_names_;
+    const support::NamingConvention& naming_;
     Diagnostics& diags_;
     schema::Table t_;
     std::vector<std::string> pk_columns_;
     SourceLocation pk_location_;
+    std::string pk_name_;  ///< given in an annotation; empty: the convention's
+    SourceLocation pk_name_location_;
 };
 
 schema::Enum build_enum(const EnumDecl& e, Diagnostics& diags) {
@@ -393,20 +435,23 @@ schema::Enum build_enum(const EnumDecl& e, Diagnostics& diags) {
 
 }  // namespace
 
-schema::Schema build_schema(const ModelDecls& decls, Diagnostics& diags) {
+schema::Schema build_schema(const ModelDecls& decls, Diagnostics& diags,
+                            const support::NamingConvention& naming) {
     std::vector<const EnumDecl*> enums;
     std::vector<const StructDecl*> tables;
     for (const auto& e : decls.enums) enums.push_back(&e);
     for (const auto& s : decls.tables) tables.push_back(&s);
-    return build_schema(enums, tables, enum_names(decls.enums), diags);
+    return build_schema(enums, tables, enum_names(decls.enums), diags, naming);
 }
 
 schema::Schema build_schema(const std::vector<const EnumDecl*>& enums,
                             const std::vector<const StructDecl*>& tables,
-                            const std::map<std::string, std::string>& names, Diagnostics& diags) {
+                            const std::map<std::string, std::string>& names, Diagnostics& diags,
+                            const support::NamingConvention& naming) {
     schema::Schema out;
     for (const auto* e : enums) out.enums.push_back(build_enum(*e, diags));
-    for (const auto* s : tables) out.tables.push_back(TableBuilder(*s, names, diags).build());
+    for (const auto* s : tables)
+        out.tables.push_back(TableBuilder(*s, names, naming, diags).build());
     return out;
 }
 

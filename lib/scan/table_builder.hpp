@@ -11,12 +11,15 @@
 #include "scan/model_decls.hpp"
 #include "schema/schema.hpp"
 #include "support/diagnostics.hpp"
+#include "support/naming.hpp"
 
 namespace autogen::scan {
 
 /// Builds every enum and table of `decls` into a schema, in source order. Reports
 /// each malformed annotation into `diags` (Category::Model) and keeps going.
-schema::Schema build_schema(const ModelDecls& decls, support::Diagnostics& diags);
+/// `naming` names the constraints and indexes the annotations leave unnamed.
+schema::Schema build_schema(const ModelDecls& decls, support::Diagnostics& diags,
+                            const support::NamingConvention& naming = {});
 
 /// Builds `enums`, then `tables`, in that order; `names` (enum_names()) resolves the
 /// enums the tables' columns use, which need not be among `enums` (one model header's
@@ -24,7 +27,8 @@ schema::Schema build_schema(const ModelDecls& decls, support::Diagnostics& diags
 schema::Schema build_schema(const std::vector<const EnumDecl*>& enums,
                             const std::vector<const StructDecl*>& tables,
                             const std::map<std::string, std::string>& names,
-                            support::Diagnostics& diags);
+                            support::Diagnostics& diags,
+                            const support::NamingConvention& naming = {});
 
 /// EnumDecl::key -> the enum's database name, as build_schema names it.
 std::map<std::string, std::string> enum_names(const std::vector<EnumDecl>& enums);

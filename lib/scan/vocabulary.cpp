@@ -14,7 +14,7 @@ namespace {
 
 // What a key accepts. Bits, so "a string or an identifier" is String | Identifier.
 enum Accept : unsigned { Flag = 1, String = 2, Identifier = 4, Integer = 8 };
-enum class Extra { None, ReferentialAction, PositiveInteger };
+enum class Extra { None, ReferentialAction, PositiveInteger, Name };
 
 struct KeySpec {
     std::string_view key;
@@ -51,10 +51,10 @@ const std::vector<KindSpec>& specs() {
          {{"name", String | Identifier},
           {"type", String},
           {"length", Integer, Extra::PositiveInteger},
-          {"primary_key", Flag},
+          {"primary_key", Flag | String, Extra::Name},
           {"identity", Flag},
-          {"unique", Flag},
-          {"index", Flag},
+          {"unique", Flag | String, Extra::Name},
+          {"index", Flag | String, Extra::Name},
           {"nullable", Flag},
           {"not_null", Flag},
           {"server_default", String | Integer},
@@ -92,8 +92,8 @@ const std::vector<KindSpec>& specs() {
          "AUTOGEN_PRIMARY_KEY",
          {"columns"},
          1,
-         {{"name", String | Identifier}},
-         "AUTOGEN_PRIMARY_KEY(\"order_id, line_no\")"},
+         {{"name", String | Identifier, Extra::Name}},
+         "AUTOGEN_PRIMARY_KEY(\"order_id, line_no\", name = \"pk_order_line\")"},
         {AnnotationKind::ForeignKey,
          "foreign_key",
          "AUTOGEN_FOREIGN_KEY",
@@ -252,6 +252,12 @@ std::vector<AnnotationError> validate(AnnotationKind kind, const Annotation& a) 
         if (it->extra == Extra::ReferentialAction && !schema::parse_referential_action(v.text)) {
             errors.push_back({"bad value '" + v.text + "' for " + arg.key, v.offset,
                               "use one of cascade, set_null, set_default, restrict, no_action"});
+        } else if (it->extra == Extra::Name && support::trim(v.text).empty()) {
+            errors.push_back({"'" + arg.key + "' names a constraint and cannot be empty", v.offset,
+                              (it->accept & Flag ? "write just " + arg.key +
+                                                       " for the name [models] naming gives, or "
+                                                 : std::string()) +
+                                  "write " + arg.key + " = \"name\""});
         } else if (it->extra == Extra::PositiveInteger && v.integer <= 0) {
             errors.push_back({"'" + arg.key + "' must be a positive integer, found " + v.text,
                               v.offset, "e.g. " + arg.key + " = 255"});

@@ -69,6 +69,11 @@ Operation reverse(const Operation& op) {
                           [](const AlterEnum& o) -> Operation {
                               return AlterEnum{o.to, o.from};
                           },
+                          [](const RenameConstraint& o) -> Operation {
+                              RenameConstraint back{o.table, o.kind, o.to, o.from, o.index};
+                              back.index.name = o.from;
+                              return back;
+                          },
                       },
                       op);
 }
@@ -114,8 +119,13 @@ bool is_destructive(const Operation& op) {
                           [](const DropIndex&) { return false; },
                           [](const SetTableComment&) { return false; },
                           [](const CreateEnum&) { return false; },
+                          [](const RenameConstraint&) { return false; },
                       },
                       op);
+}
+
+bool is_primary_key_rename(const AlterPrimaryKey& o) {
+    return o.from && o.to && o.from->columns == o.to->columns && o.from->name != o.to->name;
 }
 
 TableRef target_table(const Operation& op) {

@@ -100,6 +100,21 @@ struct DropIndex {
     Index index;
 };
 
+/// Which object a RenameConstraint renames.
+enum class ConstraintKind { Unique, ForeignKey, Check, Index };
+
+/// A unique constraint, foreign key, check or index whose definition stays and whose
+/// name changes (the primary key's rename is an AlterPrimaryKey over the same columns).
+struct RenameConstraint {
+    TableRef table;
+    ConstraintKind kind = ConstraintKind::Index;
+    std::string from;
+    std::string to;
+    /// For an index: its definition under the new name, for a database that renames an
+    /// index by dropping and creating it again.
+    Index index;
+};
+
 struct SetTableComment {
     TableRef table;
     std::string from;
@@ -121,7 +136,7 @@ using Operation =
     std::variant<CreateTable, DropTable, RenameTable, AddColumn, DropColumn, RenameColumn,
                  AlterColumn, AlterPrimaryKey, AddForeignKey, DropForeignKey, AddUnique, DropUnique,
                  AddCheck, DropCheck, CreateIndex, DropIndex, SetTableComment, CreateEnum, DropEnum,
-                 AlterEnum>;
+                 AlterEnum, RenameConstraint>;
 
 /// The operation that undoes `op` (downgrade is derived, never written by hand).
 Operation reverse(const Operation& op);
@@ -130,6 +145,9 @@ std::vector<Operation> reverse(const std::vector<Operation>& ops);
 
 /// Does the operation lose data (drop table, drop column, narrowing type change ...)?
 bool is_destructive(const Operation& op);
+
+/// Does `o` only rename the primary key (the same columns before and after, another name)?
+bool is_primary_key_rename(const AlterPrimaryKey& o);
 
 /// The table an operation works on (for an enum operation: an empty ref).
 TableRef target_table(const Operation& op);

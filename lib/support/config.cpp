@@ -80,6 +80,46 @@ class Reader {
         }
     }
 
+    /// `naming = { pk = "...", ... }`: known kinds, string patterns with known tokens.
+    void naming(const toml::table& table, NamingConvention& out) {
+        const toml::node* node = table.get("naming");
+        if (!node) return;
+        const toml::table* patterns = node->as_table();
+        if (!patterns) {
+            diags_.error(Category::Config, "'naming' must be a table of patterns",
+                         where(file_, node->source()),
+                         "write naming = { pk = \"pk_%(table)s\", uq = "
+                         "\"uq_%(table)s_%(column_0_name)s\" }");
+            return;
+        }
+        for (const auto& [k, value] : *patterns) {
+            std::string key(k.str());
+            auto kind = parse_name_kind(key);
+            if (!kind) {
+                std::string near = closest(key, {"pk", "uq", "fk", "ix", "ck"});
+                diags_.error(Category::Config, "unknown kind '" + key + "' in [models] naming",
+                             where(file_, k.source()),
+                             (near.empty() ? std::string() : "did you mean '" + near + "'? ") +
+                                 "the kinds are pk (primary key), uq (unique constraint), fk "
+                                 "(foreign key), ix (index), ck (check constraint)");
+                continue;
+            }
+            auto pattern = value.value<std::string>();
+            if (!pattern) {
+                diags_.error(Category::Config, "naming pattern '" + key + "' must be a string",
+                             where(file_, value.source()), "write " + key + " = \"...\"");
+                continue;
+            }
+            if (auto problem = check_pattern(*kind, *pattern)) {
+                diags_.error(Category::Config, problem->message, where(file_, value.source()),
+                             problem->hint);
+                continue;
+            }
+            out.patterns[*kind] = *pattern;
+            out.at[*kind] = where(file_, value.source());
+        }
+    }
+
     /// A duration in seconds: a non-negative integer or float.
     void seconds(const toml::table& table, const char* key, double& out) {
         const toml::node* node = table.get(key);
@@ -257,13 +297,14 @@ std::optional<Config> load_config(const fs::path& file,
     if (const auto* t = section(root, "models", config.file, diags)) {
         r.check_keys(*t, "models",
                      {"headers", "compile_commands", "include_dirs", "exclude_tables", "ignore",
-                      "extra_args"});
+                      "extra_args", "naming"});
         r.strings(*t, "headers", config.models.headers);
         r.string(*t, "compile_commands", config.models.compile_commands);
         r.strings(*t, "include_dirs", config.models.include_dirs);
         r.strings(*t, "exclude_tables", config.models.exclude_tables);
         r.strings(*t, "ignore", config.models.ignore);
         r.strings(*t, "extra_args", config.models.extra_args);
+        r.naming(*t, config.models.naming);
     }
     if (const auto* t = section(root, "migrations", config.file, diags)) {
         r.check_keys(

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "support/diagnostics.hpp"
+#include "support/naming.hpp"
 
 namespace autogen::support {
 
@@ -37,6 +38,9 @@ struct ModelsConfig {
     /// deliberately not scanned: not a blind spot, and their tables are never dropped.
     std::vector<std::string> ignore;
     std::vector<std::string> extra_args;  ///< extra clang arguments
+    /// `naming = { pk = "pk_%(table)s", ... }`: the names autogen gives constraints and
+    /// indexes the models do not name (support/naming.hpp); empty = the defaults.
+    NamingConvention naming;
 };
 
 struct MigrationsConfig {

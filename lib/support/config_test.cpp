@@ -102,6 +102,45 @@ TEST_CASE("config: errors say where and how to fix") {
     }
 }
 
+TEST_CASE("config: [models] naming") {
+    testing::TempDir dir;
+    Diagnostics diags;
+    SUBCASE("patterns per kind, where each is set") {
+        auto file = dir.write("autogen.toml",
+                              "[models]\nheaders = [\"a.hpp\"]\n"
+                              "naming = { pk = \"pk_%(table)s\", fk = "
+                              "\"fk_%(table)s_%(columns)s_%(referred_table)s\" }\n");
+        auto config = load_config(file, {}, diags);
+        REQUIRE(config);
+        const auto& n = config->models.naming;
+        CHECK(n.pattern(NameKind::PrimaryKey) == "pk_%(table)s");
+        CHECK(n.pattern(NameKind::Unique) == "uq_%(table)s_%(column_0_name)s");  // the default
+        CHECK(n.at.at(NameKind::ForeignKey).line == 3);
+    }
+    SUBCASE("a kind that does not exist, an unknown token, a value that is no string") {
+        auto file = dir.write("autogen.toml",
+                              "[models]\nheaders = [\"a.hpp\"]\n[models.naming]\n"
+                              "pkey = \"pk_%(table)s\"\nuq = \"uq_%(colums)s\"\nix = 3\n");
+        CHECK_FALSE(load_config(file, {}, diags));
+        REQUIRE(diags.error_count() == 3);  // in the order of the keys
+        CHECK(diags.items()[0].message == "naming pattern 'ix' must be a string");
+        CHECK(diags.items()[1].message == "unknown kind 'pkey' in [models] naming");
+        CHECK(diags.items()[1].location.line == 4);
+        CHECK(diags.items()[1].hint.starts_with("did you mean 'pk'?"));
+        CHECK(diags.items()[2].message ==
+              "unknown token %(colums)s in the uq naming pattern \"uq_%(colums)s\"");
+        CHECK(diags.items()[2].location.line == 5);
+        CHECK(diags.items()[2].hint.starts_with("did you mean %(columns)s?"));
+    }
+    SUBCASE("naming must be a table") {
+        auto file = dir.write("autogen.toml",
+                              "[models]\nheaders = [\"a.hpp\"]\nnaming = \"pk_%(table)s\"\n");
+        CHECK_FALSE(load_config(file, {}, diags));
+        CHECK(diags.items()[0].message == "'naming' must be a table of patterns");
+        CHECK(diags.items()[0].location.line == 3);
+    }
+}
+
 TEST_CASE("config: found from a subfolder") {
     testing::TempDir dir;
     dir.write("autogen.toml", "[models]\nheaders=[\"a\"]\n");

@@ -25,7 +25,8 @@ struct OwnDecls {
 ParsedUnits split_units(const ModelDecls& decls, const std::vector<std::filesystem::path>& files,
                         const std::set<std::size_t>& parsed,
                         const std::map<std::size_t, const HeaderUnit*>& cached,
-                        const UnitOf& unit_of, support::Diagnostics& diags) {
+                        const UnitOf& unit_of, const support::NamingConvention& naming,
+                        support::Diagnostics& diags) {
     std::map<std::size_t, OwnDecls> own;
     for (std::size_t u : parsed) own[u];
     std::map<std::string, const EnumDecl*>
@@ -80,7 +81,7 @@ ParsedUnits split_units(const ModelDecls& decls, const std::vector<std::filesyst
             if (it != outside.end()) mine.enums.push_back(it->second);
         }
         support::Diagnostics found;
-        unit.fragment = build_schema(mine.enums, mine.tables, names, found);
+        unit.fragment = build_schema(mine.enums, mine.tables, names, found, naming);
         unit.diagnostics = found.items();
         for (const auto& d : unit.diagnostics) diags.report(d);
         out.units.emplace(u, std::move(unit));

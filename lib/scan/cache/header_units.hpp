@@ -24,6 +24,7 @@
 #include "scan/model_decls.hpp"
 #include "schema/schema.hpp"
 #include "support/diagnostics.hpp"
+#include "support/naming.hpp"
 
 namespace autogen::scan {
 
@@ -62,7 +63,8 @@ struct ParsedUnits {
 ParsedUnits split_units(const ModelDecls& decls, const std::vector<std::filesystem::path>& files,
                         const std::set<std::size_t>& parsed,
                         const std::map<std::size_t, const HeaderUnit*>& cached,
-                        const UnitOf& unit_of, support::Diagnostics& diags);
+                        const UnitOf& unit_of, const support::NamingConvention& naming,
+                        support::Diagnostics& diags);
 
 /// The scan's schema: every unit's enums, then every unit's tables, in `units` order.
 schema::Schema merge_units(const std::vector<const HeaderUnit*>& units);

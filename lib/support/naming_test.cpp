@@ -1,0 +1,62 @@
+// Naming-convention patterns: defaults, expansion of every token, pattern checks.
+#include "support/naming.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace autogen::support;
+
+TEST_CASE("naming: without patterns, the names autogen always made") {
+    NamingConvention none;
+    NameFields f{.table = "orders", .columns = {"user_id"}, .referred_table = "users"};
+    CHECK(none.name(NameKind::Unique, f) == "uq_orders_user_id");
+    CHECK(none.name(NameKind::Index, f) == "ix_orders_user_id");
+    CHECK(none.name(NameKind::ForeignKey, f) == "fk_orders_user_id_users");
+    f.constraint_name = "user_id";
+    CHECK(none.name(NameKind::Check, f) == "ck_orders_user_id");
+    CHECK(none.name(NameKind::PrimaryKey, f).empty());  // the database names it
+    CHECK(none.fingerprint().empty());
+}
+
+TEST_CASE("naming: every token expands") {
+    NameFields f{.table = "lines",
+                 .columns = {"order_id", "shop_id"},
+                 .referred_table = "orders",
+                 .referred_columns = {"id", "shop"},
+                 .constraint_name = "positive"};
+    CHECK(expand_pattern("pk_%(table)s", f) == "pk_lines");
+    CHECK(expand_pattern("%(column_0_name)s", f) == "order_id");
+    CHECK(expand_pattern("%(column_0_N_name)s", f) == "order_id_shop_id");
+    CHECK(expand_pattern("%(columns)s", f) == "order_id_shop_id");
+    CHECK(expand_pattern("fk_%(table)s_%(referred_table)s_%(referred_column_0_name)s", f) ==
+          "fk_lines_orders_id");
+    CHECK(expand_pattern("%(referred_column_0_N_name)s", f) == "id_shop");
+    CHECK(expand_pattern("ck_%(table)s_%(constraint_name)s", f) == "ck_lines_positive");
+    CHECK(expand_pattern("100%%_%(table)s", f) == "100%_lines");
+    NamingConvention c;
+    c.patterns[NameKind::PrimaryKey] = "pk_%(table)s";
+    CHECK(c.name(NameKind::PrimaryKey, f) == "pk_lines");
+    CHECK(c.fingerprint() == "pk=pk_%(table)s;");
+}
+
+TEST_CASE("naming: bad patterns are refused with the fix") {
+    CHECK_FALSE(check_pattern(NameKind::Unique, "uq_%(table)s_%(column_0_N_name)s"));
+    CHECK_FALSE(check_pattern(NameKind::ForeignKey, "fk_%(table)s_%(referred_table)s"));
+    auto unknown = check_pattern(NameKind::Unique, "uq_%(tabel)s");
+    REQUIRE(unknown);
+    CHECK(unknown->message == "unknown token %(tabel)s in the uq naming pattern \"uq_%(tabel)s\"");
+    CHECK(unknown->hint.starts_with("did you mean %(table)s?"));
+    auto referred = check_pattern(NameKind::Index, "ix_%(referred_table)s");
+    REQUIRE(referred);
+    CHECK(referred->message.find("only foreign keys") != std::string::npos);
+    auto name = check_pattern(NameKind::PrimaryKey, "pk_%(constraint_name)s");
+    REQUIRE(name);
+    CHECK(name->message.find("only check constraints") != std::string::npos);
+    auto empty = check_pattern(NameKind::PrimaryKey, "  ");
+    REQUIRE(empty);
+    CHECK(empty->message == "the pk naming pattern is empty: it would make empty names");
+    auto open = check_pattern(NameKind::Check, "ck_%(table");
+    REQUIRE(open);
+    CHECK(open->message.starts_with("malformed token at byte 3"));
+    CHECK(parse_name_kind("ix") == NameKind::Index);
+    CHECK_FALSE(parse_name_kind("idx"));
+}
