@@ -68,10 +68,16 @@ done
 # a fresh database on it, migrated by the g++ build, read by the CLI.
 if [ -n "${AUTOGEN_TEST_PG_URL_FILE:-}" ] && [ -s "$AUTOGEN_TEST_PG_URL_FILE" ]; then
   server=$(cat "$AUTOGEN_TEST_PG_URL_FILE")
-  pg_db=autogen_consumer_$$
-  pg_url=$(printf '%s' "$server" | sed -E "s#^([a-z]+://[^/?]*)(/[^?]*)?#\1/$pg_db#")
-  psql -X -q -v ON_ERROR_STOP=1 -d "$server" -c "CREATE DATABASE \"$pg_db\""
-  trap 'psql -X -q -d "$server" -c "DROP DATABASE IF EXISTS \"$pg_db\" WITH (FORCE)" || true; rm -rf "$work"' EXIT
+  # fresh_database VAR NAME: creates database NAME on the server (dropped at exit) and sets
+  # VAR to its URL (the server's, another database name: user, host, port, ?options kept).
+  pg_databases=()
+  trap 'for d in "${pg_databases[@]}"; do psql -X -q -d "$server" -c "DROP DATABASE IF EXISTS \"$d\" WITH (FORCE)" || true; done; rm -rf "$work"' EXIT
+  fresh_database() {
+    psql -X -q -v ON_ERROR_STOP=1 -d "$server" -c "CREATE DATABASE \"$2\""
+    pg_databases+=("$2")
+    printf -v "$1" '%s' "$(printf '%s' "$server" | sed -E "s#^([a-z]+://[^/?]*)(/[^?]*)?#\1/$2#")"
+  }
+  fresh_database pg_url autogen_consumer_$$
   # the blog's revision carries SQL for the dialect it was written for: write one for PostgreSQL
   mkdir -p "$work/blog-pg"
   cp -r "$source/examples/blog/autogen.toml" "$source/examples/blog/src" "$work/blog-pg/"
@@ -88,12 +94,8 @@ if [ -n "${AUTOGEN_TEST_PG_URL_FILE:-}" ] && [ -s "$AUTOGEN_TEST_PG_URL_FILE" ];
   echo "ok: PostgreSQL migrated by the installed package's consumer; autogen current and check agree"
 
   # The other way: the CLI migrates, the application then finds nothing to do.
-  other_db=${pg_db}_cli
-  other_url=$(printf '%s' "$server" | sed -E "s#^([a-z]+://[^/?]*)(/[^?]*)?#\1/$other_db#")
-  race_db=${pg_db}_race
-  race_url=$(printf '%s' "$server" | sed -E "s#^([a-z]+://[^/?]*)(/[^?]*)?#\1/$race_db#")
-  psql -X -q -v ON_ERROR_STOP=1 -d "$server" -c "CREATE DATABASE \"$other_db\"" -c "CREATE DATABASE \"$race_db\""
-  trap 'for d in "$pg_db" "$other_db" "$race_db"; do psql -X -q -d "$server" -c "DROP DATABASE IF EXISTS \"$d\" WITH (FORCE)" || true; done; rm -rf "$work"' EXIT
+  fresh_database other_url autogen_consumer_$$_cli
+  fresh_database race_url autogen_consumer_$$_race
   (cd "$work" && "$prefix/bin/autogen" -q --migrations "$work/blog-pg/migrations" --url "$other_url" upgrade head >/dev/null)
   app=$("$work/build-$first/consumer" "$other_url" "$work/blog-pg/migrations") || fail "postgresql, after the CLI: $app"
   [ "$app" = "current b10900000001" ] || fail "postgresql: after the CLI's upgrade the application said: $app"
@@ -112,10 +114,7 @@ if [ -n "${AUTOGEN_TEST_PG_URL_FILE:-}" ] && [ -s "$AUTOGEN_TEST_PG_URL_FILE" ];
   echo "ok: three instances starting together on PostgreSQL applied the revision once"
 
   # The same migrations compiled into the program (autogen_embed_migrations), on a fresh database.
-  embed_db=${pg_db}_embedded
-  embed_url=$(printf '%s' "$server" | sed -E "s#^([a-z]+://[^/?]*)(/[^?]*)?#\1/$embed_db#")
-  psql -X -q -v ON_ERROR_STOP=1 -d "$server" -c "CREATE DATABASE \"$embed_db\""
-  trap 'for d in "$pg_db" "$other_db" "$race_db" "$embed_db"; do psql -X -q -d "$server" -c "DROP DATABASE IF EXISTS \"$d\" WITH (FORCE)" || true; done; rm -rf "$work"' EXIT
+  fresh_database embed_url autogen_consumer_$$_embedded
   cmake -S "$source/tests/consumer" -B "$work/build-embed-pg" -G Ninja -DCMAKE_CXX_COMPILER="$1" \
         -DCMAKE_PREFIX_PATH="$prefix" -DAUTOGEN_EMBED_DIR="$work/blog-pg/migrations" \
         >"$work/configure-embed-pg.log" 2>&1 \

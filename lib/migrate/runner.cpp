@@ -153,8 +153,7 @@ class Run {
             if (!graph_.find(h)) return std::nullopt;
         auto target = graph_.resolve(target_text, state->heads);
         if (!target) return std::nullopt;
-        auto todo = dir_ == Direction::Upgrade ? graph_.upgrade_path(state->heads, target.value)
-                                               : graph_.downgrade_path(state->heads, target.value);
+        auto todo = path(state->heads, target.value);
         if (!todo || !todo.value.empty()) return std::nullopt;
         if (!allow_edited_) {
             support::Diagnostics quiet;
@@ -186,8 +185,14 @@ class Run {
     }
 
     GraphResult<std::vector<const Revision*>> path(const std::vector<std::string>& heads) const {
-        return dir_ == Direction::Upgrade ? graph_.upgrade_path(heads, result_.target)
-                                          : graph_.downgrade_path(heads, result_.target);
+        return path(heads, result_.target);
+    }
+
+    /// The revisions this run's direction applies from `heads` to `target`.
+    GraphResult<std::vector<const Revision*>> path(const std::vector<std::string>& heads,
+                                                   const std::vector<std::string>& target) const {
+        return dir_ == Direction::Upgrade ? graph_.upgrade_path(heads, target)
+                                          : graph_.downgrade_path(heads, target);
     }
 
     std::optional<std::vector<std::string>> read_heads() {
