@@ -10,6 +10,27 @@ const schema::Enum* find_column_enum(const schema::Schema& model, const schema::
     const schema::Enum* e = model.find_enum(c.type.enum_name, t.schema);
     if (!e) e = model.find_enum(c.type.enum_name);
     if (!e) {
+        // Declared in a schema of its own (`AUTOGEN_ENUM("state", schema = "inventory")`
+        // used by a table elsewhere): the column names the enum alone, so the name must
+        // say which.
+        std::vector<const schema::Enum*> named;
+        for (const auto& candidate : model.enums)
+            if (candidate.name == c.type.enum_name) named.push_back(&candidate);
+        if (named.size() == 1) return named.front();
+        if (named.size() > 1) {
+            std::string schemas;
+            for (const auto* candidate : named)
+                schemas += (schemas.empty() ? "\"" : ", \"") + candidate->schema + "\"";
+            diags.error(support::Category::Model,
+                        "column \"" + t.name + "\".\"" + c.name + "\" uses enum \"" +
+                            c.type.enum_name + "\", which is declared in several schemas (" +
+                            schemas + ") and in none of them is the table's",
+                        c.location,
+                        "give the enums different names, or declare the table in the schema of "
+                        "the enum it uses");
+            return nullptr;
+        }
+
         diags.error(support::Category::Model,
                     "column \"" + t.name + "\".\"" + c.name + "\" uses unknown enum \"" +
                         c.type.enum_name + "\"",

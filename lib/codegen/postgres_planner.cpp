@@ -70,9 +70,12 @@ Statements alter_column(const AlterColumn& o) {
     const std::string using_expr =
         type_change ? using_expression(a.type.sql, b.type.sql, q(b.name)) : "";
     // A default typed for the old type may not convert on its own ("default for column
-    // cannot be cast automatically"): it is dropped and set again around the change.
+    // cannot be cast automatically"), and one converted from an enum still names the
+    // enum (`'a'::e::text`), so a DROP TYPE after it fails: either way it is dropped and
+    // set again around the change.
+    const bool old_type_is_enum = a.type.logical == Logical::Enum || !a.type.enum_name.empty();
     const bool default_around_type =
-        type_change && !using_expr.empty() && a.server_default && !a.identity;
+        type_change && (!using_expr.empty() || old_type_is_enum) && a.server_default && !a.identity;
     Statements out;
 
     if ((ch & kChangeIdentity) && a.identity && !b.identity)
@@ -306,10 +309,31 @@ class PostgresPlanner final : public Planner {
             for (auto& s : stmts) out.push_back(std::move(s));
             state.apply(op);
         }
+        drop_emptied_schemas(from, to, out);
         return out;
     }
 
   private:
+    /// A schema that held tables or enums of `from` and holds none of `to` is dropped
+    /// last: the mirror of the `CREATE SCHEMA IF NOT EXISTS` written when its first
+    /// object came in, so a downgrade leaves no schema its upgrade created. RESTRICT (the
+    /// default): a schema still holding objects autogen does not manage stops the
+    /// revision rather than losing them.
+    static void drop_emptied_schemas(const Schema& from, const Schema& to, Statements& out) {
+        std::set<std::string> kept;
+        for (const auto& t : to.tables) kept.insert(t.schema);
+        for (const auto& e : to.enums) kept.insert(e.schema);
+        std::set<std::string> emptied;
+        for (const auto& t : from.tables) emptied.insert(t.schema);
+        for (const auto& e : from.enums) emptied.insert(e.schema);
+        for (const auto& s : emptied) {
+            if (s.empty() || s == "public" || kept.count(s)) continue;
+            out.push_back({.sql = "DROP SCHEMA IF EXISTS " + q(s),
+                           .comment = "no table or enum of the models is left in schema " + q(s) +
+                                      "; this fails if it still holds other objects"});
+        }
+    }
+
     /// The schema the database has when ops[i] runs. The differ puts enum changes
     /// before every table change (upgrade) or after them all (their downgrade), so it
     /// is exactly `from` or `to`; in any other position, the simulated state.

@@ -165,6 +165,49 @@ Schema follow_renames(
     return out;
 }
 
+/// The tables (schema.name, as named after this diff's renames) whose changes touch
+/// what a foreign key can reference: the primary key, a unique constraint or index, or
+/// the type, name or existence of a column.
+std::set<std::string> tables_changing_keys(const std::vector<TableChanges>& per_table) {
+    std::set<std::string> out;
+    auto touches_keys = [](const Operation& op) {
+        if (const auto* ix = std::get_if<CreateIndex>(&op)) return ix->index.unique;
+        if (const auto* ix = std::get_if<DropIndex>(&op)) return ix->index.unique;
+        return std::holds_alternative<AlterPrimaryKey>(op) ||
+               std::holds_alternative<AddUnique>(op) || std::holds_alternative<DropUnique>(op) ||
+               std::holds_alternative<AlterColumn>(op) || std::holds_alternative<DropColumn>(op) ||
+               std::holds_alternative<RenameColumn>(op);
+    };
+    for (const auto& changes : per_table)
+        for (const auto* bucket : {&changes.drop_dependents, &changes.renames, &changes.columns,
+                                   &changes.drop_columns, &changes.add_dependents})
+            for (const Operation& op : *bucket)
+                if (touches_keys(op)) {
+                    const TableRef& t = target_table(op);
+                    out.insert(key(t.schema, t.name));
+                }
+    return out;
+}
+
+/// Moves the foreign-key operations of `bucket` that reference another table in
+/// `rekeyed` to the end of `out`, keeping their order.
+void move_foreign_keys_to(std::vector<Operation>& bucket, const std::set<std::string>& rekeyed,
+                          std::vector<Operation>& out) {
+    auto waits = [&](const Operation& op) {
+        const ForeignKey* fk = nullptr;
+        if (const auto* add = std::get_if<AddForeignKey>(&op)) fk = &add->key;
+        if (const auto* drop = std::get_if<DropForeignKey>(&op)) fk = &drop->key;
+        if (!fk) return false;
+        const TableRef& t = target_table(op);
+        return (fk->ref_schema != t.schema || fk->ref_table != t.name) &&
+               rekeyed.count(key(fk->ref_schema, fk->ref_table)) > 0;
+    };
+    auto keep = std::stable_partition(bucket.begin(), bucket.end(),
+                                      [&](const Operation& op) { return !waits(op); });
+    out.insert(out.end(), std::make_move_iterator(keep), std::make_move_iterator(bucket.end()));
+    bucket.erase(keep, bucket.end());
+}
+
 }  // namespace
 
 std::vector<Operation> diff(const Schema& from, const Schema& to, const DiffRules& rules) {
@@ -220,6 +263,8 @@ std::vector<Operation> diff(const Schema& from, const Schema& to, const DiffRule
         return std::tie(a.second->schema, a.second->name) <
                std::tie(b.second->schema, b.second->name);
     });
+    std::vector<TableChanges> per_table;
+    per_table.reserve(pairs.size());
     for (const auto& [old, now] : pairs) {
         std::optional<Table> renamed_copy;
         if (old->name != now->name || renames_columns(*old, *now)) {
@@ -235,8 +280,19 @@ std::vector<Operation> diff(const Schema& from, const Schema& to, const DiffRule
         compare_checks(from_table, *now, rules, changes);
         compare_indexes(from_table, *now, rules, changes);
         compare_table_comment(*old, *now, changes);
-        changes.flatten_into(ops);
+        per_table.push_back(std::move(changes));
     }
+    // A foreign key that references a key another table changes waits for it: dropped
+    // before any table's changes (the key cannot go while it is referenced), added after
+    // all of them (the key it references exists only then).
+    const std::set<std::string> rekeyed = tables_changing_keys(per_table);
+    std::vector<Operation> fk_adds;
+    for (auto& changes : per_table) {
+        move_foreign_keys_to(changes.drop_dependents, rekeyed, ops);
+        move_foreign_keys_to(changes.add_dependents, rekeyed, fk_adds);
+    }
+    for (const auto& changes : per_table) changes.flatten_into(ops);
+    ops.insert(ops.end(), fk_adds.begin(), fk_adds.end());
 
     // 5. Dropped tables, referencing ones first (the reverse of creation order).
     std::vector<const Table*> dropped;

@@ -202,6 +202,44 @@ TEST_CASE("foreign key, primary key and check changes") {
           });
 }
 
+TEST_CASE("a foreign key waits for the key it references when another table changes it") {
+    // "orders" sorts before "users": table by table, its new key would be added before
+    // users.email is unique, and users' old primary key dropped while the key still
+    // needs it.
+    Schema before{{users(), orders()}, {}};
+    Schema after = before;
+    Table& u = *after.find_table("users");
+    u.primary_key->columns = {"email"};
+    Table& o = *after.find_table("orders");
+    o.foreign_keys[0].ref_columns = {"email"};
+    const std::vector<std::string> up{
+        "removed foreign key \"fk_orders_user_id_users\" on \"orders\" (user_id)",
+        "changed primary key of \"users\": (id) -> (email)",
+        "added foreign key \"fk_orders_user_id_users\" on \"orders\" (user_id) -> \"users\" "
+        "(email)",
+    };
+    CHECK(phrases(diff::diff(before, after, ExactRules{})) == up);
+    const std::vector<std::string> down{
+        "removed foreign key \"fk_orders_user_id_users\" on \"orders\" (user_id)",
+        "changed primary key of \"users\": (email) -> (id)",
+        "added foreign key \"fk_orders_user_id_users\" on \"orders\" (user_id) -> \"users\" "
+        "(id)",
+    };
+    CHECK(phrases(diff::diff(after, before, ExactRules{})) == down);
+
+    // A change to a table nobody references keeps its keys where they were.
+    Schema indexed = before;
+    indexed.find_table("orders")->indexes.clear();
+    indexed.find_table("orders")->foreign_keys[0].on_delete = ReferentialAction::Restrict;
+    CHECK(phrases(diff::diff(before, indexed, ExactRules{})) ==
+          std::vector<std::string>{
+              "removed foreign key \"fk_orders_user_id_users\" on \"orders\" (user_id)",
+              "removed index \"ix_orders_user_id\" on \"orders\"",
+              "added foreign key \"fk_orders_user_id_users\" on \"orders\" (user_id) -> "
+              "\"users\" (id)",
+          });
+}
+
 TEST_CASE("a primary key that differs only by its name is renamed, and renamed back") {
     Schema db{{users()}, {}};
     db.tables[0].primary_key->name = "pk_users";

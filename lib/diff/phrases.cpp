@@ -15,6 +15,9 @@ std::string q(const std::string& s) { return "\"" + s + "\""; }
 std::string table_name(const TableRef& t) {
     return t.schema.empty() ? q(t.name) : q(t.schema) + "." + q(t.name);
 }
+std::string enum_name(const schema::Enum& e) {
+    return e.schema.empty() ? q(e.name) : q(e.schema) + "." + q(e.name);
+}
 std::string column_name(const TableRef& t, const std::string& c) {
     return table_name(t) + "." + q(c);
 }
@@ -141,11 +144,11 @@ std::string describe(const Operation& op, Perspective perspective) {
                 return "changed comment of table " + table_name(o.table);
             },
             [](const CreateEnum& o) {
-                return "added enum " + q(o.type.name) + " " + list(o.type.labels);
+                return "added enum " + enum_name(o.type) + " " + list(o.type.labels);
             },
-            [](const DropEnum& o) { return "removed enum " + q(o.type.name); },
+            [](const DropEnum& o) { return "removed enum " + enum_name(o.type); },
             [](const AlterEnum& o) {
-                return "changed enum " + q(o.to.name) + ": " + list(o.from.labels) + " -> " +
+                return "changed enum " + enum_name(o.to) + ": " + list(o.from.labels) + " -> " +
                        list(o.to.labels);
             },
             [](const RenameConstraint& o) {

@@ -1,6 +1,6 @@
 -- golden: schema_table
 -- operations:
---   added enum "currency" (eur, usd)
+--   added enum "sales"."currency" (eur, usd)
 --   added table "sales"."invoices"
 
 -- +upgrade postgresql
@@ -23,4 +23,7 @@ CREATE INDEX "ix_invoices_user" ON "sales"."invoices" ("user_id");
 DROP TABLE "sales"."invoices";
 
 DROP TYPE "sales"."currency";
+
+-- no table or enum of the models is left in schema "sales"; this fails if it still holds other objects
+DROP SCHEMA IF EXISTS "sales";
 
