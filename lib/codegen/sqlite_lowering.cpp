@@ -103,6 +103,14 @@ void lower_table(schema::Table& t, const schema::Schema& model, support::Diagnos
         }
     }
     drop_redundant_uniques(t);
+    for (const auto& ix : t.indexes)
+        if (!ix.method.empty())
+            diags.error(support::Category::Model,
+                        "index \"" + ix.name + "\" of table \"" + t.name + "\" asks for method " +
+                            ix.method + ", but SQLite has one kind of index (a b-tree)",
+                        ix.location,
+                        "remove 'method', or keep this model to PostgreSQL (dialects = "
+                        "[\"postgresql\"])");
     for (auto& c : t.columns) {
         bool alias = is_rowid_alias(t, c);
         if (c.identity && !alias) {

@@ -90,16 +90,23 @@ schema::ReferentialAction action(const std::string& s) {
 }
 
 /// Takes the first not-yet-used parsed constraint of `kind` on `columns`: how a
-/// pragma-reported key gets the name written in CREATE TABLE.
-std::string claim_name(std::vector<ParsedConstraint>& parsed, std::vector<bool>& used,
-                       ParsedConstraint::Kind kind, const std::vector<std::string>& columns) {
+/// pragma-reported key gets what only CREATE TABLE says (its name, DEFERRABLE).
+const ParsedConstraint* claim(std::vector<ParsedConstraint>& parsed, std::vector<bool>& used,
+                              ParsedConstraint::Kind kind,
+                              const std::vector<std::string>& columns) {
     for (std::size_t i = 0; i < parsed.size(); ++i) {
         if (used[i] || parsed[i].kind != kind || !same_columns(parsed[i].columns, columns))
             continue;
         used[i] = true;
-        return parsed[i].name;
+        return &parsed[i];
     }
-    return {};
+    return nullptr;
+}
+
+std::string claim_name(std::vector<ParsedConstraint>& parsed, std::vector<bool>& used,
+                       ParsedConstraint::Kind kind, const std::vector<std::string>& columns) {
+    const ParsedConstraint* c = claim(parsed, used, kind, columns);
+    return c ? c->name : std::string();
 }
 
 /// SQLite's built-in collations in upper case, as the SQLite docs spell them.
@@ -403,7 +410,12 @@ class Reading {
                 for (auto& c : fk.ref_columns) c = canonical_column(target_table, c);
                 auto& p = parsed_[i].constraints;
                 used.resize(p.size());
-                fk.name = claim_name(p, used, ParsedConstraint::Kind::ForeignKey, fk.columns);
+                if (const ParsedConstraint* c =
+                        claim(p, used, ParsedConstraint::Kind::ForeignKey, fk.columns)) {
+                    fk.name = c->name;
+                    fk.deferrable = c->deferrable;
+                    fk.initially_deferred = c->initially_deferred;
+                }
                 t.foreign_keys.push_back(std::move(fk));
             }
         }

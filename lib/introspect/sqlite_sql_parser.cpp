@@ -161,12 +161,19 @@ std::size_t read_references(const std::vector<Token>& toks, std::size_t i, std::
             i = skip_on_clause(toks, i, end);
         else if (is_kw(toks[i], "MATCH"))
             i += 2;
-        else if (is_kw(toks[i], "NOT") || is_kw(toks[i], "DEFERRABLE") ||
-                 is_kw(toks[i], "INITIALLY") || is_kw(toks[i], "DEFERRED") ||
-                 is_kw(toks[i], "IMMEDIATE"))
+        else if (is_kw(toks[i], "NOT") && i + 1 < end && is_kw(toks[i + 1], "DEFERRABLE")) {
+            fk.deferrable = false;
+            i += 2;
+        } else if (is_kw(toks[i], "DEFERRABLE")) {
+            fk.deferrable = true;
             ++i;
-        else
+        } else if (is_kw(toks[i], "INITIALLY") && i + 1 < end) {
+            // Only a DEFERRABLE key defers (SQLite and PostgreSQL alike).
+            fk.initially_deferred = fk.deferrable && is_kw(toks[i + 1], "DEFERRED");
+            i += 2;
+        } else {
             break;
+        }
     }
     return i;
 }

@@ -18,6 +18,8 @@ struct ParsedConstraint {
     std::vector<std::string> columns;  ///< key columns (the column itself when column-level)
     std::string expression;            ///< CHECK text between its parentheses, as written
     std::string ref_table;             ///< FOREIGN KEY / REFERENCES target
+    bool deferrable = false;           ///< FOREIGN KEY: DEFERRABLE
+    bool initially_deferred = false;   ///< FOREIGN KEY: DEFERRABLE INITIALLY DEFERRED
 };
 
 struct ParsedColumn {

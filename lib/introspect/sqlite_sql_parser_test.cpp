@@ -44,6 +44,28 @@ TEST_CASE("sqlite parser: table and column constraints with names") {
     CHECK(t->constraints[6].kind == Kind::ForeignKey);
     CHECK(t->constraints[6].columns == std::vector<std::string>{"owner", "total"});
     CHECK(t->constraints[6].ref_table == "other");
+    CHECK_FALSE(t->constraints[2].deferrable);
+    CHECK(t->constraints[6].deferrable);
+    CHECK(t->constraints[6].initially_deferred);
+}
+
+TEST_CASE("sqlite parser: how a foreign key is deferred") {
+    auto t = parse_create_table(
+        "CREATE TABLE t (a INT REFERENCES p DEFERRABLE, b INT REFERENCES p DEFERRABLE INITIALLY "
+        "IMMEDIATE, c INT REFERENCES p NOT DEFERRABLE INITIALLY DEFERRED, d INT REFERENCES p(x) "
+        "ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED, e INT REFERENCES p)");
+    REQUIRE(t);
+    REQUIRE(t->constraints.size() == 5);
+    CHECK(t->constraints[0].deferrable);
+    CHECK_FALSE(t->constraints[0].initially_deferred);
+    CHECK(t->constraints[1].deferrable);
+    CHECK_FALSE(t->constraints[1].initially_deferred);
+    // NOT DEFERRABLE INITIALLY DEFERRED is accepted by SQLite and does not defer.
+    CHECK_FALSE(t->constraints[2].deferrable);
+    CHECK_FALSE(t->constraints[2].initially_deferred);
+    CHECK(t->constraints[3].deferrable);
+    CHECK(t->constraints[3].initially_deferred);
+    CHECK_FALSE(t->constraints[4].deferrable);
 }
 
 TEST_CASE("sqlite parser: index items and partial predicates") {

@@ -115,6 +115,8 @@ void put_foreign_key(std::string& out, const s::ForeignKey& fk) {
         j.text("on_delete", s::to_string(fk.on_delete));
     if (fk.on_update != s::ReferentialAction::NoAction)
         j.text("on_update", s::to_string(fk.on_update));
+    j.flag_if("deferrable", fk.deferrable);
+    j.flag_if("initially_deferred", fk.initially_deferred);
 }
 
 void put_index(std::string& out, const s::Index& i) {
@@ -123,6 +125,7 @@ void put_index(std::string& out, const s::Index& i) {
     j.texts("columns", i.columns);
     j.flag_if("unique", i.unique);
     j.text_if("where", i.where);
+    j.text_if("method", i.method);
 }
 
 /// A primary key's or a unique constraint's line.
@@ -262,6 +265,8 @@ class LineReader {
             if (!on_delete || !on_update) return "unknown referential action";
             fk.on_delete = *on_delete;
             fk.on_update = *on_update;
+            fk.deferrable = j.flag_or("deferrable", false);
+            fk.initially_deferred = j.flag_or("initially_deferred", false);
             t.foreign_keys.push_back(std::move(fk));
         } else if (keyword == "unique") {
             t.uniques.push_back({j.text_or("name", ""), j.texts("columns"), {}});
@@ -271,6 +276,7 @@ class LineReader {
             i.columns = j.texts("columns");
             i.unique = j.flag_or("unique", false);
             i.where = j.text_or("where", "");
+            i.method = j.text_or("method", "");
             t.indexes.push_back(std::move(i));
         } else if (keyword == "check") {
             t.checks.push_back({j.text_or("name", ""), j.text("expression"), {}});

@@ -44,9 +44,12 @@ schema::Schema every_field() {
     fk.ref_table = "users";
     fk.ref_columns = {"id"};
     fk.on_delete = schema::ReferentialAction::Cascade;
+    fk.deferrable = true;
+    fk.initially_deferred = true;
     orders.foreign_keys.push_back(fk);
     orders.uniques.push_back({"uq_orders_code", {"code"}, {}});
     orders.indexes.push_back({"ix_orders_lower", {"(lower(code))"}, true, "amount > 0", {}});
+    orders.indexes.push_back({"ix_orders_code", {"code"}, false, "", {}, "hash"});
     orders.checks.push_back({"ck_amount", "amount >= 0", {}});
     schema::Table users;
     users.name = "users";
@@ -82,6 +85,10 @@ TEST_CASE(
     CHECK(orders->columns[4].type.length == std::optional<unsigned>(20));
     CHECK(orders->foreign_keys[0].on_delete == schema::ReferentialAction::Cascade);
     CHECK(orders->indexes[0].where == "amount > 0");
+    CHECK(orders->foreign_keys[0].deferrable);
+    CHECK(orders->foreign_keys[0].initially_deferred);
+    CHECK(orders->indexes[0].method.empty());
+    CHECK(orders->indexes[1].method == "hash");
 }
 
 TEST_CASE("snapshot: a bad line is an error naming its line") {

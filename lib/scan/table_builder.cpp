@@ -192,8 +192,7 @@ class TableBuilder {
                 {naming_.name(NameKind::Check, fields), text_of(arg), where(*column_ann, *arg)});
         if (auto* arg = find_arg(a, "references"))
             add_column_reference(*column_ann, *arg, col);
-        else if (auto* act =
-                     find_arg(a, "on_delete") ? find_arg(a, "on_delete") : find_arg(a, "on_update"))
+        else if (auto* act = first_reference_option(a))
             diags_.error(Category::Model,
                          "'" + act->key + "' without 'references' on field '" + f.name + "'",
                          where(*column_ann, *act),
@@ -228,11 +227,22 @@ class TableBuilder {
         t_.foreign_keys.push_back(std::move(fk));
     }
 
+    /// The keys that only mean something beside `references`.
+    static const AnnotationArg* first_reference_option(const Annotation& a) {
+        for (const char* key : {"on_delete", "on_update", "deferrable", "initially_deferred"})
+            if (const AnnotationArg* arg = find_arg(a, key)) return arg;
+        return nullptr;
+    }
+
+    /// Actions and deferral of a foreign key (`initially_deferred` implies `deferrable`,
+    /// as a key that is not deferrable cannot start deferred).
     static void apply_actions(const Annotation& a, schema::ForeignKey& fk) {
         if (auto* arg = find_arg(a, "on_delete"))
             fk.on_delete = *schema::parse_referential_action(arg->value->text);
         if (auto* arg = find_arg(a, "on_update"))
             fk.on_update = *schema::parse_referential_action(arg->value->text);
+        fk.initially_deferred = has_arg(a, "initially_deferred");
+        fk.deferrable = fk.initially_deferred || has_arg(a, "deferrable");
     }
 
     /// Splits a column list and checks each plain name against the table's columns.
@@ -276,10 +286,14 @@ class TableBuilder {
                 return;  // handled first
             case AnnotationKind::Index: {
                 if (!check(la, diags_)) return;
-                schema::Index ix{positional(la.annotation, 0)->text, columns_of(la, 1, true),
+                schema::Index ix{positional(la.annotation, 0)->text,
+                                 columns_of(la, 1, true),
                                  has_arg(la.annotation, "unique"),
                                  text_of(find_arg(la.annotation, "where")),
-                                 where_positional(la, 0)};
+                                 where_positional(la, 0),
+                                 support::to_lower(text_of(find_arg(la.annotation, "method")))};
+                // btree is every dialect's default: spelled or not, the same index.
+                if (ix.method == "btree") ix.method.clear();
                 t_.indexes.push_back(std::move(ix));
                 return;
             }
