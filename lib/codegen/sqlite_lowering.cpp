@@ -120,9 +120,17 @@ void lower_table(schema::Table& t, const schema::Schema& model, support::Diagnos
                     "\" is not assigned by SQLite: only a single-column INTEGER primary key is",
                 c.location, "make it the table's only primary-key column with an integer type");
         }
+        if (c.identity_always && alias)
+            diags.warning(support::Category::Model,
+                          "identity column \"" + t.name + "\".\"" + c.name +
+                              "\" asks for ALWAYS, which SQLite cannot enforce: explicit values "
+                              "are still accepted there",
+                          c.location,
+                          "keep 'identity = always' for PostgreSQL, or write just 'identity'");
         // SQLite assigns every rowid alias (and never NULL), whatever the model said;
         // stating it keeps the lowered model equal to what the inspector reads back.
         c.identity = alias;
+        c.identity_always = false;
         if (alias) c.nullable = false;
     }
 }

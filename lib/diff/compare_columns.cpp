@@ -23,7 +23,8 @@ std::uint32_t column_changes(const Column& a, const Column& b, const DiffRules& 
     if (!rules.same_type(a, b)) changes |= kChangeType;
     if (a.nullable != b.nullable) changes |= kChangeNullability;
     if (!rules.same_default(a.server_default, b.server_default)) changes |= kChangeDefault;
-    if (a.identity != b.identity) changes |= kChangeIdentity;
+    if (a.identity != b.identity || (a.identity && a.identity_always != b.identity_always))
+        changes |= kChangeIdentity;
     if (a.collation != b.collation) changes |= kChangeCollation;
     if (a.comment != b.comment) changes |= kChangeComment;
     return changes;

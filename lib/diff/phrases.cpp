@@ -44,7 +44,10 @@ std::string column_change_details(const AlterColumn& o) {
     if (o.changes & kChangeDefault)
         add("default " + default_of(o.from) + " -> " + default_of(o.to));
     if (o.changes & kChangeIdentity)
-        add(o.to.identity ? "now an identity" : "no longer an identity");
+        add(o.from.identity && o.to.identity
+                ? (o.to.identity_always ? "identity BY DEFAULT -> ALWAYS"
+                                        : "identity ALWAYS -> BY DEFAULT")
+                : (o.to.identity ? "now an identity" : "no longer an identity"));
     if (o.changes & kChangeCollation)
         add("collation " + o.from.collation.value_or("default") + " -> " +
             o.to.collation.value_or("default"));

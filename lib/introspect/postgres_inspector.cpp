@@ -278,6 +278,7 @@ class PostgresInspector final : public Inspector {
             bool owns_sequence = cell(r, 11) == "t";
             if (!identity.empty()) {
                 c.identity = true;  // GENERATED ALWAYS / BY DEFAULT AS IDENTITY
+                c.identity_always = identity == "a";
             } else if (owns_sequence && c.server_default &&
                        c.server_default->rfind("nextval(", 0) == 0) {
                 // serial / bigserial: a sequence owned by the column feeds its default.

@@ -100,6 +100,7 @@ void put_column(std::string& out, const s::Column& c) {
     j.flag_if("nullable", c.nullable);
     if (c.server_default) j.text("default", *c.server_default);
     j.flag_if("identity", c.identity);
+    j.flag_if("identity_always", c.identity && c.identity_always);
     if (c.collation) j.text("collation", *c.collation);
     j.text_if("comment", c.comment);
 }
@@ -303,6 +304,7 @@ class LineReader {
         c.nullable = j.flag_or("nullable", false);
         if (j.has("default")) c.server_default = j.text("default");
         c.identity = j.flag_or("identity", false);
+        c.identity_always = c.identity && j.flag_or("identity_always", false);
         if (j.has("collation")) c.collation = j.text("collation");
         c.comment = j.text_or("comment", "");
         return c;

@@ -161,7 +161,10 @@ class TableBuilder {
         if (has_arg(a, "nullable")) c.nullable = true;
         if (has_arg(a, "not_null")) c.nullable = false;
         if (auto* arg = find_arg(a, "server_default")) c.server_default = text_of(arg);
-        if (has_arg(a, "identity")) c.identity = true;
+        if (const AnnotationArg* arg = find_arg(a, "identity")) {
+            c.identity = true;
+            c.identity_always = arg->value && support::to_lower(arg->value->text) == "always";
+        }
         if (auto* arg = find_arg(a, "collate")) c.collation = text_of(arg);
         if (auto* arg = find_arg(a, "renamed_from")) c.renamed_from = text_of(arg);
         if (auto* arg = find_arg(a, "comment")) c.comment = text_of(arg);

@@ -14,7 +14,7 @@ namespace {
 
 // What a key accepts. Bits, so "a string or an identifier" is String | Identifier.
 enum Accept : unsigned { Flag = 1, String = 2, Identifier = 4, Integer = 8 };
-enum class Extra { None, ReferentialAction, PositiveInteger, Name };
+enum class Extra { None, ReferentialAction, PositiveInteger, Name, IdentityKind };
 
 struct KeySpec {
     std::string_view key;
@@ -52,7 +52,7 @@ const std::vector<KindSpec>& specs() {
           {"type", String},
           {"length", Integer, Extra::PositiveInteger},
           {"primary_key", Flag | String, Extra::Name},
-          {"identity", Flag},
+          {"identity", Flag | String | Identifier, Extra::IdentityKind},
           {"unique", Flag | String, Extra::Name},
           {"index", Flag | String, Extra::Name},
           {"nullable", Flag},
@@ -262,6 +262,12 @@ std::vector<AnnotationError> validate(AnnotationKind kind, const Annotation& a) 
                                                        " for the name [models] naming gives, or "
                                                  : std::string()) +
                                   "write " + arg.key + " = \"name\""});
+        } else if (it->extra == Extra::IdentityKind && support::to_lower(v.text) != "always" &&
+                   support::to_lower(v.text) != "by_default" &&
+                   support::to_lower(v.text) != "by default") {
+            errors.push_back({"bad value '" + v.text + "' for " + arg.key, v.offset,
+                              "write just identity (BY DEFAULT), identity = always or identity = "
+                              "by_default"});
         } else if (it->extra == Extra::PositiveInteger && v.integer <= 0) {
             errors.push_back({"'" + arg.key + "' must be a positive integer, found " + v.text,
                               v.offset, "e.g. " + arg.key + " = 255"});

@@ -39,6 +39,7 @@ void write_column(support::JsonWriter& w, const Column& c) {
     w.member("nullable", c.nullable);
     w.member("default", c.server_default);
     w.member("identity", c.identity);
+    if (c.identity && c.identity_always) w.member("identity_always", true);
     w.member("collation", c.collation);
     w.member("comment", c.comment);
     w.member("renamed_from", c.renamed_from);
@@ -132,7 +133,7 @@ std::string to_text(const Schema& schema, bool with_locations) {
         out += "table " + t.qualified_name() + at(t.location, with_locations) + "\n";
         for (const Column& c : t.columns) {
             out += "  " + c.name + " " + type_text(c.type) + (c.nullable ? " NULL" : " NOT NULL");
-            if (c.identity) out += " IDENTITY";
+            if (c.identity) out += c.identity_always ? " IDENTITY ALWAYS" : " IDENTITY";
             if (c.server_default) out += " DEFAULT " + *c.server_default;
             if (c.collation) out += " COLLATE " + *c.collation;
             out += at(c.location, with_locations) + "\n";

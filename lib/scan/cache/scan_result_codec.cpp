@@ -160,7 +160,14 @@ void fields(A& a, schema::Column& c) {
     a(c.type.sql);
     a(c.nullable);
     a(c.server_default);
-    a(c.identity);
+    // One byte as the bool it was (0 none, 1 BY DEFAULT), 2 for ALWAYS: the digests of
+    // tables without it, which a committed autogen.sum records, stay what they were.
+    enum class Identity { None, ByDefault, Always };
+    Identity identity =
+        c.identity ? (c.identity_always ? Identity::Always : Identity::ByDefault) : Identity::None;
+    a.enumeration(identity, Identity::Always);
+    c.identity = identity != Identity::None;
+    c.identity_always = identity == Identity::Always;
     a(c.collation);
     a(c.comment);
     a(c.renamed_from);
