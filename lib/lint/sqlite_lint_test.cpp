@@ -38,7 +38,7 @@ TEST_CASE("AG201: a SQLite table rebuild is one finding, not a drop and a rename
     CHECK(f.lock_on == "the whole database");
 }
 
-TEST_CASE("SQLite: a plain drop and rename are findings; creating a table is not") {
+TEST_CASE("SQLite: a plain drop and rename are findings, creating a table is not") {
     auto r = lint_text("sqlite", revision_text("sqlite",
                                                "DROP TABLE legacy;\n"
                                                "ALTER TABLE users RENAME COLUMN a TO b;\n"
