@@ -8,7 +8,7 @@
 #include <map>
 #include <sstream>
 
-#include "lint/lint_test_fixtures.hpp"
+#include "tests/support/lint_test_fixtures.hpp"
 
 using namespace autogen::lint;
 using namespace autogen::lint::testing;

@@ -3,7 +3,7 @@
 
 #include <doctest/doctest.h>
 
-#include "lint/lint_test_fixtures.hpp"
+#include "tests/support/lint_test_fixtures.hpp"
 
 using namespace autogen::lint;
 using namespace autogen::lint::testing;
