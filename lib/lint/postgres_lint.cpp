@@ -128,7 +128,8 @@ class PostgresLintRules final : public LintRules {
                     exclusive_on = "the table of index " + q(name);
                 }
             } else if (auto dropped = read_drop_table(r); !dropped.empty()) {
-                if (!new_tables.count(dropped.front())) exclusive_on = q(dropped.front());
+                if (!new_tables.count(dropped.front()))
+                    exclusive_on = "table " + q(dropped.front());
             } else if (auto alter = read_alter_table(r)) {
                 if (!new_tables.count(alter->table))
                     check_alter(input, statement, *alter, state, found, exclusive_on);
