@@ -279,7 +279,7 @@ class PostgresLintRules final : public LintRules {
                     auto f = finding_at(
                         statement, "AG106",
                         "changes the type of " + what + (from.empty() ? "" : " from " + from) +
-                            " to " + to +
+                            " to " + to + (using_clause ? " with USING" : "") +
                             ": rewrites the table and its indexes under ACCESS EXCLUSIVE",
                         "add a column of the new type, fill it in batches (and keep it in step "
                         "with "
@@ -289,10 +289,14 @@ class PostgresLintRules final : public LintRules {
                     f.rewrites = true;
                     out.push_back(std::move(f));
                 } else {
-                    auto f = finding_at(statement, "AG107",
-                                        "changes the type of " + what + " from " + from + " to " +
-                                            to + " without a rewrite: " + reason,
-                                        "nothing to change; the lock is brief (set lock_timeout)");
+                    auto f =
+                        finding_at(statement, "AG107",
+                                   "changes the type of " + what + " from " + from + " to " + to +
+                                       " without a rewrite: " + reason +
+                                       (action.has_word("COLLATE")
+                                            ? " (a new collation rebuilds the column's indexes)"
+                                            : ""),
+                                   "nothing to change; the lock is brief (set lock_timeout)");
                     f.lock = kAccessExclusive;
                     f.lock_on = on_table;
                     out.push_back(std::move(f));
