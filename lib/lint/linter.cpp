@@ -155,7 +155,8 @@ LintResult lint_revision(const migrate::Revision& revision, std::string_view fil
         bool silenced = std::any_of(file_ignores.begin(), file_ignores.end(),
                                     [&](const Ignore& i) { return covers(i, f.code); });
         // The comment lines right above the statement.
-        for (unsigned l = f.line; !silenced && l > 1 && is_comment(lines[l - 2]); --l) {
+        for (unsigned l = f.line;
+             !silenced && l > 1 && l - 2 < lines.size() && is_comment(lines[l - 2]); --l) {
             auto it = ignores_by_line.find(l - 1);
             silenced = it != ignores_by_line.end() && covers(it->second, f.code);
         }

@@ -21,6 +21,13 @@ struct TypeParts {
     bool array = false;
 };
 
+/// A type argument as a number; a longer one than any limit PostgreSQL allows counts as
+/// the largest (no exception on "VARCHAR(99999999999999999999)").
+long type_argument(const std::string& digits) {
+    if (digits.empty()) return 0;
+    return digits.size() > 9 ? 999999999L : std::stol(digits);
+}
+
 TypeParts parts_of(const std::string& type) {
     TypeParts p;
     auto open = type.find('(');
@@ -31,13 +38,13 @@ TypeParts parts_of(const std::string& type) {
         std::string number;
         for (std::size_t i = open + 1; i < type.size() && type[i] != ')'; ++i) {
             if (type[i] == ',') {
-                p.args.push_back(number.empty() ? 0 : std::stol(number));
+                p.args.push_back(type_argument(number));
                 number.clear();
             } else if (type[i] >= '0' && type[i] <= '9') {
                 number += type[i];
             }
         }
-        if (!number.empty()) p.args.push_back(std::stol(number));
+        if (!number.empty()) p.args.push_back(type_argument(number));
     }
     return p;
 }

@@ -86,6 +86,7 @@ TEST_CASE("AG106 / AG107 / AG117: type changes that rewrite, that do not, and un
     CHECK(has(widen("NUMERIC(10,2)", "NUMERIC(12,2)"), "AG107"));
     CHECK(has(widen("NUMERIC(10,2)", "NUMERIC"), "AG107"));
     CHECK_FALSE(has(widen("VARCHAR(20)", "VARCHAR(50)"), "AG106"));
+    CHECK(has(widen("VARCHAR(20)", "VARCHAR(99999999999999999999)"), "AG107"));
     // USING rewrites whatever the types.
     CHECK(has(pg_codes("ALTER TABLE t ALTER COLUMN c TYPE TEXT USING c::text;", false,
                        "ALTER TABLE t ALTER COLUMN c TYPE VARCHAR(5);"),
