@@ -26,7 +26,8 @@ ALLOWED = {
     "codegen": {"schema", "support"},
     "introspect": {"codegen", "db", "schema", "support"},
     "migrate": {"codegen", "db", "jinja", "schema", "support"},
-    "dialect": {"codegen", "db", "diff", "introspect", "schema", "support"},
+    "lint": {"migrate", "support"},
+    "dialect": {"codegen", "db", "diff", "introspect", "lint", "schema", "support"},
     "runtime": {"db", "migrate", "support"},
     "pipeline": {"codegen", "db", "dialect", "diff", "introspect", "migrate", "scan", "schema", "support"},
 }

@@ -21,6 +21,7 @@
 #include "diff/diff_rules.hpp"
 #include "introspect/impact.hpp"
 #include "introspect/inspector.hpp"
+#include "lint/lint_rules.hpp"
 #include "support/config.hpp"
 
 namespace autogen::dialect {
@@ -93,6 +94,8 @@ struct Dialect {
     std::unique_ptr<codegen::Planner> planner;
     /// What a change does to stored rows: type-change rules and counting SQL (SPEC §3).
     std::unique_ptr<introspect::ImpactCounter> impact;
+    /// The rules `autogen lint` checks this dialect's sections with (lib/lint).
+    std::unique_ptr<lint::LintRules> lint;
 };
 
 class DialectRegistry {

@@ -10,6 +10,7 @@
 #include "diff/postgres_rules.hpp"
 #include "introspect/postgres_impact.hpp"
 #include "introspect/postgres_inspector.hpp"
+#include "lint/postgres_lint.hpp"
 
 namespace autogen::dialect {
 
@@ -164,6 +165,7 @@ Dialect make_postgres_dialect() {
     postgres.rules = diff::make_postgres_rules();
     postgres.planner = codegen::make_postgres_planner();
     postgres.impact = introspect::make_postgres_impact_counter();
+    postgres.lint = lint::make_postgres_lint_rules();
     return postgres;
 }
 

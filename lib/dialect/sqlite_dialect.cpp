@@ -6,6 +6,7 @@
 #include "diff/sqlite_rules.hpp"
 #include "introspect/sqlite_impact.hpp"
 #include "introspect/sqlite_inspector.hpp"
+#include "lint/sqlite_lint.hpp"
 
 namespace autogen::dialect {
 
@@ -40,6 +41,7 @@ Dialect make_sqlite_dialect() {
     sqlite.rules = diff::make_sqlite_rules();
     sqlite.planner = codegen::make_sqlite_planner();
     sqlite.impact = introspect::make_sqlite_impact_counter();
+    sqlite.lint = lint::make_sqlite_lint_rules();
     return sqlite;
 }
 

@@ -48,6 +48,7 @@ std::unique_ptr<Command> make_current_command();
 std::unique_ptr<Command> make_heads_command();
 std::unique_ptr<Command> make_history_command();
 std::unique_ptr<Command> make_check_command();
+std::unique_ptr<Command> make_lint_command();
 std::unique_ptr<Command> make_hash_command();
 std::unique_ptr<Command> make_diff_command();
 std::unique_ptr<Command> make_inspect_command();

@@ -40,6 +40,8 @@ const CommandSpec kCommands[] = {
      &make_hash_command, false, "autogen hash"},
     {"check", "Exit 1 if models, migrations and database have drifted apart", &make_check_command,
      /*read_only=*/true, "autogen check --no-database"},
+    {"lint", "Report dangerous statements (locks, rewrites, data loss) in revision files",
+     &make_lint_command, /*read_only=*/true, "autogen lint --latest 1"},
     {"diff", "Print what 'revision' would write, writing nothing", &make_diff_command,
      /*read_only=*/true, "autogen diff"},
     {"inspect", "Show the scanned models or the live database schema", &make_inspect_command,

@@ -1,0 +1,440 @@
+// PostgreSQL's lint rules (postgres_lint.hpp). Lock levels are PostgreSQL's names
+// (https://www.postgresql.org/docs/current/explicit-locking.html).
+#include "lint/postgres_lint.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "lint/compat_rules.hpp"
+#include "lint/statement_shape.hpp"
+
+namespace autogen::lint {
+
+namespace {
+
+constexpr const char* kAccessExclusive = "ACCESS EXCLUSIVE";
+
+/// A type split into its words and its numeric arguments: "NUMERIC(10,2)" -> NUMERIC, {10, 2}.
+struct TypeParts {
+    std::string base;
+    std::vector<long> args;
+    bool array = false;
+};
+
+/// A type argument as a number; a longer one than any limit PostgreSQL allows counts as
+/// the largest (no exception on "VARCHAR(99999999999999999999)").
+long type_argument(const std::string& digits) {
+    if (digits.empty()) return 0;
+    return digits.size() > 9 ? 999999999L : std::stol(digits);
+}
+
+TypeParts parts_of(const std::string& type) {
+    TypeParts p;
+    auto open = type.find('(');
+    p.base = type.substr(0, open);
+    p.array = type.find('[') != std::string::npos;
+    if (p.array) p.base = p.base.substr(0, p.base.find('['));
+    if (open != std::string::npos) {
+        std::string number;
+        for (std::size_t i = open + 1; i < type.size() && type[i] != ')'; ++i) {
+            if (type[i] == ',') {
+                p.args.push_back(type_argument(number));
+                number.clear();
+            } else if (type[i] >= '0' && type[i] <= '9') {
+                number += type[i];
+            }
+        }
+        if (!number.empty()) p.args.push_back(type_argument(number));
+    }
+    return p;
+}
+
+/// Why changing `from` to `to` needs no rewrite (binary-coercible, or a limit that only
+/// grows), or empty when it rewrites.
+std::string no_rewrite_reason(const std::string& from, const std::string& to) {
+    if (from == to) return "the type does not change";
+    auto a = parts_of(from), b = parts_of(to);
+    if (a.array != b.array) return {};
+    auto text_like = [](const std::string& base) { return base == "VARCHAR" || base == "TEXT"; };
+    if (text_like(a.base) && b.base == "TEXT") return a.base + " to TEXT is binary-coercible";
+    if (text_like(a.base) && b.base == "VARCHAR") {
+        if (b.args.empty()) return "VARCHAR without a limit accepts every value";
+        if (a.base == "VARCHAR" && !a.args.empty() && b.args[0] >= a.args[0])
+            return "VARCHAR's limit only grows";
+        return {};
+    }
+    if (a.base == "NUMERIC" && b.base == "NUMERIC") {
+        if (b.args.empty()) return "NUMERIC without a precision accepts every value";
+        long a_scale = a.args.size() > 1 ? a.args[1] : 0,
+             b_scale = b.args.size() > 1 ? b.args[1] : 0;
+        if (!a.args.empty() && a_scale == b_scale && b.args[0] >= a.args[0])
+            return "NUMERIC's precision grows with the same scale";
+        return {};
+    }
+    if (a.base == "VARBIT" && b.base == "VARBIT" &&
+        (b.args.empty() || (!a.args.empty() && b.args[0] >= a.args[0])))
+        return "VARBIT's limit only grows";
+    if (a.base == "CIDR" && b.base == "INET") return "CIDR to INET is binary-coercible";
+    return {};
+}
+
+/// Functions whose value changes row by row: a default calling one is evaluated for
+/// every existing row, so ADD COLUMN rewrites the table.
+bool volatile_call(const TokenRange& r) {
+    static const std::set<std::string> functions = {
+        "RANDOM",           "GEN_RANDOM_UUID", "UUID_GENERATE_V1", "UUID_GENERATE_V1MC",
+        "UUID_GENERATE_V4", "CLOCK_TIMESTAMP", "TIMEOFDAY",        "NEXTVAL",
+        "TXID_CURRENT",     "UUIDV7",          "UUIDV4",           "SETSEED"};
+    for (std::size_t i = 0; i + 1 < r.size(); ++i)
+        if (r[i].kind == TokenKind::Word && r[i + 1].is('(') && functions.count(r[i].upper))
+            return true;
+    return false;
+}
+
+class PostgresLintRules final : public LintRules {
+  public:
+    support::SqlQuoting quoting() const override { return support::SqlQuoting::postgresql(); }
+
+    void check(const SectionInput& input, LintState& state,
+               std::vector<LintFinding>& out) const override {
+        auto created = created_tables(input.statements);
+        std::set<std::string> new_tables(created.begin(), created.end());
+        bool lock_timeout = false;
+        bool timeout_reported = false;
+        for (const auto& statement : input.statements) {
+            const auto r = statement.range();
+            if (r[0].is("SET") && r.has_word("LOCK_TIMEOUT")) lock_timeout = true;
+            std::vector<LintFinding> found;
+            std::string exclusive_on;  // a table this statement takes ACCESS EXCLUSIVE on
+            check_concurrently(input, statement, found);
+            if (auto index = read_create_index(r)) {
+                if (!index->concurrently && !new_tables.count(index->table)) {
+                    auto f = finding_at(statement, "AG101",
+                                        "builds index " + q(index->name) +
+                                            " without CONCURRENTLY: every write to " +
+                                            q(index->table) + " waits for the whole build",
+                                        "CREATE INDEX CONCURRENTLY in a section marked "
+                                        "'-- autogen: no-transaction'");
+                    f.lock = "SHARE";
+                    f.lock_on = "table " + q(index->table);
+                    f.scans = true;
+                    found.push_back(std::move(f));
+                }
+            } else if (auto drop = read_drop_index(r)) {
+                if (!drop->concurrently) {
+                    auto name = drop->names.empty() ? std::string("?") : drop->names.front();
+                    auto f = finding_at(statement, "AG102",
+                                        "drops index " + q(name) +
+                                            " without CONCURRENTLY: reads and writes of its "
+                                            "table wait until it is gone",
+                                        "DROP INDEX CONCURRENTLY in a section marked "
+                                        "'-- autogen: no-transaction'");
+                    f.lock = kAccessExclusive;
+                    f.lock_on = "the index's table";
+                    found.push_back(std::move(f));
+                    exclusive_on = "the table of index " + q(name);
+                }
+            } else if (auto dropped = read_drop_table(r); !dropped.empty()) {
+                if (!new_tables.count(dropped.front()))
+                    exclusive_on = "table " + q(dropped.front());
+            } else if (auto alter = read_alter_table(r)) {
+                if (!new_tables.count(alter->table))
+                    check_alter(input, statement, *alter, state, found, exclusive_on);
+                else
+                    remember_types(*alter, state, input.direction);
+            } else if (auto table = read_create_table(r)) {
+                if (input.direction == migrate::Direction::Upgrade)
+                    for (const auto& [column, type] : table->columns)
+                        state.column_types[table->table + "." + column] = type;
+            }
+            check_compat(statement, new_tables, found);
+            if (!exclusive_on.empty() && !lock_timeout && !timeout_reported) {
+                timeout_reported = true;
+                auto f = finding_at(
+                    statement, "AG110",
+                    "takes ACCESS EXCLUSIVE on " + exclusive_on +
+                        " with no lock_timeout set: if it waits behind a long transaction, "
+                        "every query on the table queues behind it",
+                    "start the section with SET lock_timeout = '2s' (and retry on timeout)");
+                f.lock = kAccessExclusive;
+                f.lock_on = exclusive_on;
+                found.push_back(std::move(f));
+            }
+            for (auto& f : found) out.push_back(std::move(f));
+        }
+    }
+
+  private:
+    /// AG115: CONCURRENTLY in a section the runner wraps in a transaction.
+    static void check_concurrently(const SectionInput& input, const LintStatement& statement,
+                                   std::vector<LintFinding>& out) {
+        const auto r = statement.range();
+        if (input.section->no_transaction || !r.has_word("CONCURRENTLY")) return;
+        if (!(r[0].is("CREATE") || r[0].is("DROP") || r[0].is("REINDEX") || r[0].is("ALTER")))
+            return;
+        out.push_back(finding_at(
+            statement, "AG115",
+            "CONCURRENTLY cannot run inside a transaction block, and this section runs in one",
+            "put '-- autogen: no-transaction' on the line after the section marker (and keep "
+            "the statements that must be atomic in another revision)"));
+    }
+
+    /// Types of columns an ALTER TABLE on a table of this section sets (no findings).
+    static void remember_types(const AlterTable& alter, LintState& state,
+                               migrate::Direction direction) {
+        if (direction != migrate::Direction::Upgrade) return;
+        for (const auto& action : alter.actions) {
+            std::size_t i = 0;
+            if (skip_words(action, i, {"ADD"})) {
+                skip_words(action, i, {"COLUMN"});
+                skip_words(action, i, {"IF", "NOT", "EXISTS"});
+                if (i < action.size() &&
+                    (action[i].is("CONSTRAINT") || action[i].is("PRIMARY") ||
+                     action[i].is("UNIQUE") || action[i].is("CHECK") || action[i].is("FOREIGN")))
+                    continue;
+                auto column = read_name(action, i);
+                state.column_types[alter.table + "." + column] = read_type(action, i);
+            }
+        }
+    }
+
+    /// The old type of `table`.`column` before a type change: the other direction's
+    /// section of the same revision changes it back, else the chain so far.
+    static std::string old_type(const SectionInput& input, const LintState& state,
+                                const std::string& table, const std::string& column) {
+        if (input.opposite) {
+            for (const auto& s : *input.opposite) {
+                auto alter = read_alter_table(s.range());
+                if (!alter || alter->table != table) continue;
+                for (const auto& action : alter->actions) {
+                    std::size_t i = 0;
+                    if (!skip_words(action, i, {"ALTER"})) continue;
+                    skip_words(action, i, {"COLUMN"});
+                    if (read_name(action, i) != column) continue;
+                    skip_words(action, i, {"SET", "DATA"});
+                    if (skip_words(action, i, {"TYPE"})) return read_type(action, i);
+                }
+            }
+        }
+        auto it = state.column_types.find(table + "." + column);
+        return it == state.column_types.end() ? std::string() : it->second;
+    }
+
+    static void check_alter(const SectionInput& input, const LintStatement& statement,
+                            const AlterTable& alter, LintState& state,
+                            std::vector<LintFinding>& out, std::string& exclusive_on) {
+        const std::string on_table = "table " + q(alter.table);
+        bool only_weaker_locks = true;
+        for (const auto& action : alter.actions) {
+            std::size_t i = 0;
+            if (skip_words(action, i, {"VALIDATE", "CONSTRAINT"})) {
+                auto name = read_name(action, i);
+                auto it = state.unvalidated_not_null.find(name);
+                if (it != state.unvalidated_not_null.end()) {
+                    state.validated_not_null.insert(it->second);
+                    state.unvalidated_not_null.erase(it);
+                }
+                continue;  // SHARE UPDATE EXCLUSIVE: reads and writes go on
+            }
+            if (skip_words(action, i, {"ADD"})) {
+                check_add(input, statement, alter, action, i, state, out, only_weaker_locks);
+                continue;
+            }
+            only_weaker_locks = false;
+            if (skip_words(action, i, {"ALTER"})) {
+                skip_words(action, i, {"COLUMN"});
+                auto column = read_name(action, i);
+                if (skip_words(action, i, {"SET", "NOT", "NULL"})) {
+                    if (state.validated_not_null.count(alter.table + "." + column)) continue;
+                    auto f = finding_at(
+                        statement, "AG105",
+                        "SET NOT NULL on " + q(alter.table) + "." + q(column) +
+                            " reads every row under ACCESS EXCLUSIVE",
+                        "ADD CONSTRAINT c CHECK (" + q(column) +
+                            " IS NOT NULL) NOT VALID; VALIDATE CONSTRAINT c (in a later section); "
+                            "then SET NOT NULL (PostgreSQL 12+ uses the check and skips the "
+                            "scan) and DROP CONSTRAINT c");
+                    f.lock = kAccessExclusive;
+                    f.lock_on = on_table;
+                    f.scans = true;
+                    out.push_back(std::move(f));
+                    continue;
+                }
+                skip_words(action, i, {"SET", "DATA"});
+                if (!skip_words(action, i, {"TYPE"})) continue;
+                auto to = read_type(action, i);
+                bool using_clause = action.has_word("USING");
+                auto from = old_type(input, state, alter.table, column);
+                if (input.direction == migrate::Direction::Upgrade)
+                    state.column_types[alter.table + "." + column] = to;
+                const std::string what = q(alter.table) + "." + q(column);
+                auto reason =
+                    from.empty() || using_clause ? std::string() : no_rewrite_reason(from, to);
+                if (from.empty() && !using_clause) {
+                    auto f = finding_at(
+                        statement, "AG117",
+                        "changes the type of " + what + " to " + to +
+                            "; the revision does not show the old type, so it may rewrite the "
+                            "table under ACCESS EXCLUSIVE",
+                        "check that the old type is binary-coercible to " + to +
+                            " (e.g. VARCHAR(n) to a longer VARCHAR or TEXT); otherwise add a new "
+                            "column, backfill it in batches and swap");
+                    f.lock = kAccessExclusive;
+                    f.lock_on = on_table;
+                    out.push_back(std::move(f));
+                } else if (reason.empty()) {
+                    auto f = finding_at(
+                        statement, "AG106",
+                        "changes the type of " + what + (from.empty() ? "" : " from " + from) +
+                            " to " + to + (using_clause ? " with USING" : "") +
+                            ": rewrites the table and its indexes under ACCESS EXCLUSIVE",
+                        "add a column of the new type, fill it in batches (and keep it in step "
+                        "with "
+                        "a trigger), then swap the columns in a later revision");
+                    f.lock = kAccessExclusive;
+                    f.lock_on = on_table;
+                    f.rewrites = true;
+                    out.push_back(std::move(f));
+                } else {
+                    auto f =
+                        finding_at(statement, "AG107",
+                                   "changes the type of " + what + " from " + from + " to " + to +
+                                       " without a rewrite: " + reason +
+                                       (action.has_word("COLLATE")
+                                            ? " (a new collation rebuilds the column's indexes)"
+                                            : ""),
+                                   "nothing to change; the lock is brief (set lock_timeout)");
+                    f.lock = kAccessExclusive;
+                    f.lock_on = on_table;
+                    out.push_back(std::move(f));
+                }
+            }
+        }
+        if (!only_weaker_locks) exclusive_on = on_table;
+    }
+
+    /// ADD COLUMN / ADD CONSTRAINT (after the ADD at `i`).
+    static void check_add(const SectionInput& input, const LintStatement& statement,
+                          const AlterTable& alter, const TokenRange& action, std::size_t i,
+                          LintState& state, std::vector<LintFinding>& out,
+                          bool& only_weaker_locks) {
+        const std::string on_table = "table " + q(alter.table);
+        std::string constraint;
+        if (skip_words(action, i, {"CONSTRAINT"})) constraint = read_name(action, i);
+        const bool not_valid = has_sequence(action, {"NOT", "VALID"});
+        if (i < action.size() && action[i].is("FOREIGN")) {
+            // SHARE ROW EXCLUSIVE on both tables: writes wait, reads go on.
+            if (not_valid) return;
+            auto ref = action.find_word("REFERENCES");
+            std::size_t j = ref + 1;
+            auto referenced = ref < action.size() ? read_name(action, j) : std::string("?");
+            auto f = finding_at(statement, "AG103",
+                                "adds foreign key " + q(constraint) + " on " + q(alter.table) +
+                                    " without NOT VALID: every row is checked while writes to " +
+                                    q(alter.table) + " and " + q(referenced) + " wait",
+                                "ADD CONSTRAINT ... NOT VALID, then VALIDATE CONSTRAINT in a later "
+                                "section (it takes SHARE UPDATE EXCLUSIVE: writes go on)");
+            f.lock = "SHARE ROW EXCLUSIVE";
+            f.lock_on = on_table + " and table " + q(referenced);
+            f.scans = true;
+            out.push_back(std::move(f));
+            return;
+        }
+        only_weaker_locks = false;
+        if (i < action.size() && action[i].is("CHECK")) {
+            // CHECK (col IS NOT NULL): what SET NOT NULL can use once validated.
+            auto body = action.from(i + 1);
+            if (body.size() >= 6 && body[0].is('(') && body[1].is_name() && body[2].is("IS") &&
+                body[3].is("NOT") && body[4].is("NULL") && body[5].is(')')) {
+                std::size_t j = 1;
+                auto key = alter.table + "." + read_name(body, j);
+                if (not_valid)
+                    state.unvalidated_not_null[constraint] = key;
+                else
+                    state.validated_not_null.insert(key);
+            }
+            if (not_valid) return;
+            auto f =
+                finding_at(statement, "AG104",
+                           "adds check " + q(constraint) + " on " + q(alter.table) +
+                               " without NOT VALID: every row is read under ACCESS EXCLUSIVE",
+                           "ADD CONSTRAINT ... CHECK (...) NOT VALID, then VALIDATE CONSTRAINT "
+                           "in a later section");
+            f.lock = kAccessExclusive;
+            f.lock_on = on_table;
+            f.scans = true;
+            out.push_back(std::move(f));
+            return;
+        }
+        if (i < action.size() && (action[i].is("PRIMARY") || action[i].is("UNIQUE"))) {
+            if (has_sequence(action, {"USING", "INDEX"})) return;
+            const std::string kind = action[i].is("PRIMARY") ? "primary key" : "unique constraint";
+            auto f =
+                finding_at(statement, "AG109",
+                           "adds " + kind + (constraint.empty() ? "" : " " + q(constraint)) +
+                               " on " + q(alter.table) +
+                               ": its index is built under ACCESS EXCLUSIVE, blocking reads "
+                               "and writes for the whole build",
+                           "CREATE UNIQUE INDEX CONCURRENTLY first (no-transaction section), "
+                           "then ADD CONSTRAINT ... " +
+                               std::string(action[i].is("PRIMARY") ? "PRIMARY KEY" : "UNIQUE") +
+                               " USING INDEX");
+            f.lock = kAccessExclusive;
+            f.lock_on = on_table;
+            f.scans = true;
+            out.push_back(std::move(f));
+            return;
+        }
+        if (i < action.size() && action[i].is("EXCLUDE")) return;
+        // ADD [COLUMN] [IF NOT EXISTS] name type ...
+        skip_words(action, i, {"COLUMN"});
+        skip_words(action, i, {"IF", "NOT", "EXISTS"});
+        auto column = read_name(action, i);
+        auto type = read_type(action, i);
+        if (input.direction == migrate::Direction::Upgrade)
+            state.column_types[alter.table + "." + column] = type;
+        const auto rest = action.from(i);
+        const auto default_at = rest.find_word("DEFAULT");
+        const bool serial = type == "SERIAL" || type == "BIGSERIAL" || type == "SMALLSERIAL";
+        const bool stored = rest.has_word("GENERATED") && rest.has_word("STORED");
+        const bool identity = rest.has_word("GENERATED") && rest.has_word("IDENTITY");
+        const std::string what = q(alter.table) + "." + q(column);
+        if (serial || stored || identity ||
+            (default_at < rest.size() && volatile_call(rest.from(default_at + 1)))) {
+            std::string why = serial     ? "a serial column's default (nextval) is volatile"
+                              : stored   ? "a stored generated column is computed for every row"
+                              : identity ? "an identity column numbers every existing row"
+                                         : "its default is volatile";
+            auto f = finding_at(statement, "AG108",
+                                "adds column " + what + ": " + why +
+                                    ", so every row is rewritten under ACCESS EXCLUSIVE",
+                                "add the column without a default (or with a constant one), "
+                                "SET DEFAULT afterwards, and fill existing rows in batches");
+            f.lock = kAccessExclusive;
+            f.lock_on = on_table;
+            f.rewrites = true;
+            out.push_back(std::move(f));
+            return;
+        }
+        const auto not_at = rest.find_word("NOT");
+        if (not_at + 1 < rest.size() && rest[not_at + 1].is("NULL") && default_at >= rest.size()) {
+            auto f = finding_at(statement, "AG116",
+                                "adds column " + what +
+                                    " NOT NULL without a default: fails as soon as the table "
+                                    "has a row",
+                                "add it with a constant DEFAULT, or nullable, fill it, and make "
+                                "it NOT NULL through a validated check");
+            f.lock = kAccessExclusive;
+            f.lock_on = on_table;
+            out.push_back(std::move(f));
+        }
+    }
+};
+
+}  // namespace
+
+std::unique_ptr<LintRules> make_postgres_lint_rules() {
+    return std::make_unique<PostgresLintRules>();
+}
+
+}  // namespace autogen::lint

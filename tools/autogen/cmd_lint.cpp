@@ -1,0 +1,157 @@
+// `autogen lint [REV...] [--latest N]`: the dangerous statements of revision files
+// (lib/lint: locks, rewrites, scans, data loss, breaking renames), each with its code,
+// file:line:col, the lock it takes and the safe alternative. No database needed.
+// Exit 1 on an error-level finding (SPEC §3).
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "command.hpp"
+#include "lint/linter.hpp"
+#include "project.hpp"
+#include "support/display_path.hpp"
+#include "support/text.hpp"
+
+namespace autogen::cli {
+
+namespace {
+
+using support::Category;
+
+Json finding_json(const lint::LintFinding& f, const std::string& revision) {
+    return Json{{"code", f.code},
+                {"rule", f.name},
+                {"severity", lint::to_string(f.severity)},
+                {"revision", revision},
+                {"file", support::relative_inside(f.path, std::filesystem::current_path())},
+                {"line", f.line},
+                {"column", f.column},
+                {"dialect", f.dialect},
+                {"direction", f.direction},
+                {"lock", f.lock.empty() ? Json(nullptr) : Json(f.lock)},
+                {"lock_on", f.lock_on.empty() ? Json(nullptr) : Json(f.lock_on)},
+                {"rewrites", f.rewrites},
+                {"scans", f.scans},
+                {"message", f.message},
+                {"fix", f.fix},
+                {"statement", f.statement}};
+}
+
+class LintCommand final : public Command {
+  public:
+    void configure(CLI::App& app, const DialectRegistry&) override {
+        app.add_option("revisions", targets_,
+                       "revisions to lint (id, unique prefix, head, label@head); default: all");
+        app.add_option("--latest", latest_, "lint only the N newest revisions of the chain")
+            ->check(CLI::PositiveNumber);
+    }
+
+    bool needs_models() const override { return false; }
+
+    int run(Session& session) override {
+        auto project = open_project(session);
+        if (!project) return kExitUsage;
+        const auto& graph = project->graph;
+        auto newest_first = graph.history();
+        auto chosen = choose(session, graph, newest_first);
+        if (!chosen) return kExitUsage;
+
+        std::vector<const Dialect*> dialects;
+        for (const auto& name : project->config->database.dialects)
+            if (const auto* d = session.dialects.find(name); d && d->lint) dialects.push_back(d);
+
+        std::size_t counts[3] = {0, 0, 0}, suppressed = 0;
+        Json findings = Json::array();
+        std::vector<lint::LintState> states(dialects.size());
+        // Parents first, so that each revision sees the column types the chain gave.
+        for (auto it = newest_first.rbegin(); it != newest_first.rend(); ++it) {
+            const auto* rev = *it;
+            std::ifstream in(rev->path, std::ios::binary);
+            std::stringstream text;
+            text << in.rdbuf();
+            for (std::size_t d = 0; d < dialects.size(); ++d) {
+                auto result = lint::lint_revision(*rev, text.str(), dialects[d]->name,
+                                                  *dialects[d]->lint, states[d]);
+                if (!chosen->count(rev->id)) continue;
+                suppressed += result.suppressed.size();
+                for (const auto& f : result.findings) {
+                    ++counts[static_cast<int>(f.severity)];
+                    findings.push_back(finding_json(f, rev->id));
+                    print(session, f);
+                }
+            }
+        }
+        session.result["revisions"] = Json::array();
+        for (const auto* rev : newest_first)
+            if (chosen->count(rev->id)) session.result["revisions"].push_back(rev->id);
+        session.result["findings"] = std::move(findings);
+        session.result["errors"] = counts[2];
+        session.result["warnings"] = counts[1];
+        session.result["infos"] = counts[0];
+        session.result["suppressed"] = suppressed;
+        session.info(std::to_string(counts[2]) + " error(s), " + std::to_string(counts[1]) +
+                     " warning(s), " + std::to_string(counts[0]) + " note(s) in " +
+                     std::to_string(chosen->size()) + " revision file(s)" +
+                     (suppressed ? ", " + std::to_string(suppressed) + " suppressed" : ""));
+        return counts[2] ? kExitDrift : kExitOk;
+    }
+
+  private:
+    /// The ids to report: the named revisions, the latest N, or all.
+    std::optional<std::set<std::string>> choose(
+        Session& session, const migrate::RevisionGraph& graph,
+        const std::vector<const migrate::Revision*>& newest_first) const {
+        std::set<std::string> ids;
+        if (targets_.empty()) {
+            std::size_t n = latest_ > 0 ? static_cast<std::size_t>(latest_) : newest_first.size();
+            for (std::size_t i = 0; i < n && i < newest_first.size(); ++i)
+                ids.insert(newest_first[i]->id);
+            return ids;
+        }
+        if (latest_ > 0) {
+            session.diags.error(Category::Usage, "--latest and revision names do not go together",
+                                {}, "give either revisions or --latest N");
+            return std::nullopt;
+        }
+        std::vector<std::string> all;
+        for (const auto* rev : newest_first) all.push_back(rev->id);
+        bool ok = true;
+        for (const auto& target : targets_) {
+            auto resolved = graph.resolve(target, graph.heads());
+            if (!resolved) {
+                auto near = support::closest(target, all);
+                session.diags.error(Category::Usage, resolved.error->message(), {},
+                                    near.empty() ? "'autogen history' lists the revisions"
+                                                 : "did you mean " + near + "?");
+                ok = false;
+                continue;
+            }
+            ids.insert(resolved.value.begin(), resolved.value.end());
+        }
+        if (!ok) return std::nullopt;
+        return ids;
+    }
+
+    static void print(Session& session, const lint::LintFinding& f) {
+        session.print(support::relative_inside(f.path, std::filesystem::current_path()) + ":" +
+                      std::to_string(f.line) + ":" + std::to_string(f.column) + ": " +
+                      lint::to_string(f.severity) + " " + f.code + " " + f.message + " [" +
+                      f.dialect + " " + f.direction + ", " + f.name + "]");
+        if (!f.lock.empty()) session.print("    lock: " + f.lock + " on " + f.lock_on);
+        if (f.rewrites || f.scans)
+            session.print(std::string("    table: ") + (f.rewrites ? "rewritten (every row copied)"
+                                                                   : "scanned (every row read)"));
+        session.print("    fix: " + f.fix);
+    }
+
+    std::vector<std::string> targets_;
+    int latest_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_lint_command() { return std::make_unique<LintCommand>(); }
+
+}  // namespace autogen::cli
