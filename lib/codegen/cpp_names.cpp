@@ -186,7 +186,7 @@ std::string pascal_case_identifier(std::string_view name) {
 
 std::string unique_name(const std::string& base, std::set<std::string>& used) {
     std::string name = base;
-    for (int n = 2; used.count(name); ++n) name = base + std::to_string(n);
+    for (int n = 2; used.count(name); ++n) name = base + "_" + std::to_string(n);
     used.insert(name);
     return name;
 }

@@ -23,7 +23,7 @@ std::string cpp_identifier(std::string_view name, std::string_view prefix = "_",
 /// `order_items` -> `OrderItems`, `2fa codes` -> `T2faCodes`: a struct or enum name.
 std::string pascal_case_identifier(std::string_view name);
 
-/// `base` if not in `used`, else `base2`, `base3` ...; the answer is added to `used`.
+/// `base` if not in `used`, else `base_2`, `base_3` ...; the answer is added to `used`.
 std::string unique_name(const std::string& base, std::set<std::string>& used);
 
 /// A C string literal holding `text` exactly: quotes and backslashes escaped, control
