@@ -14,6 +14,34 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 fail() { echo "FAILED: $*" >&2; exit 1; }
 
+# compile_pulled NAME DIR: every header in DIR, compiled alone (include what you use) by
+# every compiler.
+compile_pulled() {
+  for header in "$2"/*.hpp; do
+    printf '#include "%s"\n' "$header" >"$work/tu.cpp"
+    for cxx in "${compilers[@]}"; do
+      "$cxx" -std=c++20 -Wall -Wextra -Wpedantic -Werror -fsyntax-only -I "$src/include" "$work/tu.cpp" ||
+        fail "$1: $header does not compile with $cxx"
+    done
+  done
+}
+
+# legacy NAME URL SQL...: pulls the every-annotation schema of tests/cli/pull.txt (its
+# embedded legacy.NAME.sql, run by SQL...) and compiles the headers: reserved words,
+# non-ASCII names, labels, schemas, types with no C++ mapping.
+legacy() {
+  local name=$1 url=$2
+  shift 2
+  local dir=$work/legacy-$name
+  mkdir -p "$dir"
+  sed -n "/^-- legacy.$name.sql --\$/,/^-- /p" "$src/tests/cli/pull.txt" | sed '1d;/^-- /d' >"$dir/legacy.sql"
+  "$@" <"$dir/legacy.sql" >/dev/null || fail "$name: creating the legacy schema"
+  printf '[database]\nurl = "%s"\n[models]\nheaders = ["models/*.hpp"]\n' "$url" >"$dir/autogen.toml"
+  (cd "$dir" && "$autogen" -q pull) || fail "$name: pull of the legacy schema"
+  compile_pulled "$name legacy" "$dir/models"
+  echo "ok: $name: the legacy schema's pulled headers compile with ${compilers[*]}"
+}
+
 # run NAME URL DEV_URL SQL...: the whole round on one database; SQL... runs a statement on it.
 run() {
   local name=$1 url=$2 dev=$3
@@ -46,24 +74,21 @@ TOML
   (cd "$adopt" && "$autogen" -q revision --baseline -m baseline --rev-id 000000000001 >/dev/null &&
     "$autogen" -q stamp head && "$autogen" check >"$work/check-$name.log" 2>&1) ||
     { cat "$work/check-$name.log"; fail "$name: check after baseline + stamp"; }
-  # every pulled header, compiled alone (include what you use) by every compiler
-  for header in "$adopt"/src/models/*.hpp; do
-    printf '#include "%s"\n' "$header" >"$work/tu.cpp"
-    for cxx in "${compilers[@]}"; do
-      "$cxx" -std=c++20 -Wall -Wextra -Wpedantic -Werror -fsyntax-only -I "$src/include" "$work/tu.cpp" ||
-        fail "$name: $header does not compile with $cxx"
-    done
-  done
+  compile_pulled "$name" "$adopt/src/models"
   echo "ok: $name: pull of the blog is a fixpoint and compiles with ${compilers[*]}"
 }
 
 run sqlite "sqlite:///$work/blog.sqlite3" "" sqlite3 "$work/blog.sqlite3"
+legacy sqlite "sqlite:///$work/legacy.sqlite3" sqlite3 "$work/legacy.sqlite3"
 
 if [ -n "${AUTOGEN_TEST_PG_URL_FILE:-}" ] && [ -s "$AUTOGEN_TEST_PG_URL_FILE" ]; then
   server=$(cat "$AUTOGEN_TEST_PG_URL_FILE")
   db=autogen_pull_$$
-  trap 'psql -X -q -d "$server" -c "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)" || true; rm -rf "$work"' EXIT
-  psql -X -q -v ON_ERROR_STOP=1 -d "$server" -c "CREATE DATABASE \"$db\""
-  pg_url=$(printf '%s' "$server" | sed -E "s#^([a-z]+://[^/?]*)(/[^?]*)?#\1/$db#")
-  run postgresql "$pg_url" "$server" psql -X -q -v ON_ERROR_STOP=1 -d "$pg_url" -c
+  trap 'for d in "$db" "${db}_legacy"; do psql -X -q -d "$server" -c "DROP DATABASE IF EXISTS \"$d\" WITH (FORCE)" || true; done; rm -rf "$work"' EXIT
+  url_of() { printf '%s' "$server" | sed -E "s#^([a-z]+://[^/?]*)(/[^?]*)?#\1/$1#"; }
+  for d in "$db" "${db}_legacy"; do
+    psql -X -q -v ON_ERROR_STOP=1 -d "$server" -c "CREATE DATABASE \"$d\""
+  done
+  run postgresql "$(url_of "$db")" "$server" psql -X -q -v ON_ERROR_STOP=1 -d "$(url_of "$db")" -c
+  legacy postgresql "$(url_of "${db}_legacy")" psql -X -q -v ON_ERROR_STOP=1 -d "$(url_of "${db}_legacy")"
 fi
