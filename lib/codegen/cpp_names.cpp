@@ -214,10 +214,8 @@ std::string c_string_literal(std::string_view text) {
 }
 
 std::string file_stem(std::string_view name) {
-    std::string out;
-    for (char c : replace_invalid(name)) out += ident_char(c) || c == '-' || c == '.' ? c : '_';
-    if (out.empty() || out.front() == '.') out = "_" + out;
-    return out;
+    std::string out = replace_invalid(name);
+    return out.empty() ? "_" : out;
 }
 
 }  // namespace autogen::codegen

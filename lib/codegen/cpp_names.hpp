@@ -30,8 +30,8 @@ std::string unique_name(const std::string& base, std::set<std::string>& used);
 /// bytes as three-digit octal escapes, other bytes (UTF-8 included) as they are.
 std::string c_string_literal(std::string_view text);
 
-/// A file name stem from a SQL name: letters, digits, '_', '-' and '.' kept (ASCII),
-/// everything else '_'; never empty, never starting with '.'.
+/// A file name stem from a SQL name: ASCII letters, digits and '_' kept, everything
+/// else '_' (a schema's dot too: "shop.lines" -> "shop_lines"); never empty.
 std::string file_stem(std::string_view name);
 
 }  // namespace autogen::codegen
