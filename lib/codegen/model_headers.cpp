@@ -117,6 +117,15 @@ class HeaderWriter {
                  std::set<std::string>& includes) {
         schema::ColumnType type;
         if (options_.natural_type) type = options_.natural_type(t, c);
+        if (type.logical == Logical::None && c.type.sql.empty()) {
+            // A column without a declared type (SQLite allows one): an annotation cannot
+            // say "no type", and bytes are the closest portable meaning.
+            type.logical = Logical::Blob;
+            left_out("table " + t.qualified_name(),
+                     "column \"" + c.name +
+                         "\" has no declared type, which the models cannot state; they declare "
+                         "it a blob (std::vector<std::uint8_t>)");
+        }
         std::string cpp;
         switch (type.logical) {
             case Logical::Boolean:
