@@ -142,7 +142,9 @@ class PullCommand final : public Command {
         if (outside > 0)
             session.diags.warning(
                 Category::Config,
-                std::to_string(outside) + " pulled header(s) are not matched by [models] headers",
+                std::to_string(outside) +
+                    " pulled header(s) are not matched by [models] headers: autogen does not "
+                    "scan them, and diff and revision refuse them as blind spots",
                 {},
                 "add a glob for " + support::relative_inside(out, config.root) +
                     " to [models] headers in autogen.toml, or pull with --out into it");
