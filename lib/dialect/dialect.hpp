@@ -89,6 +89,10 @@ struct Dialect {
     /// The statements offline SQL (`--sql`) writes where the runner calls the connection
     /// (lock, begin, commit: db/script_frame.hpp); `lock_key` as for lock_migrations.
     std::function<db::ScriptFrame(const std::string& lock_key)> script_frame;
+    /// The name the database gives a primary key declared without one on table `table`
+    /// (PostgreSQL: <table>_pkey); "" where it names none (SQLite). `autogen pull` names
+    /// a key in the models only when its name differs from this (or from the convention).
+    std::function<std::string(const std::string& table)> default_primary_key_name;
     std::unique_ptr<introspect::Inspector> inspector;
     std::unique_ptr<diff::DiffRules> rules;
     std::unique_ptr<codegen::Planner> planner;

@@ -4,6 +4,7 @@
 #include <map>
 #include <mutex>
 
+#include "codegen/postgres_lowering.hpp"
 #include "codegen/postgres_planner.hpp"
 #include "db/postgres_connection.hpp"
 #include "db/postgres_url.hpp"
@@ -161,6 +162,9 @@ Dialect make_postgres_dialect() {
     postgres.scratch_ready = postgres_scratch_ready;
     postgres.server_identity = postgres_server_identity;
     postgres.script_frame = [](const std::string& key) { return db::postgres_script_frame(key); };
+    postgres.default_primary_key_name = [](const std::string& table) {
+        return codegen::postgres::default_primary_key_name(table);
+    };
     postgres.inspector = introspect::make_postgres_inspector();
     postgres.rules = diff::make_postgres_rules();
     postgres.planner = codegen::make_postgres_planner();

@@ -37,6 +37,7 @@ Dialect make_sqlite_dialect() {
     sqlite.scratch_ready = [](const support::Config&, support::Diagnostics&) { return true; };
     sqlite.server_identity = [](const support::Config&) { return db::sqlite_library_version(); };
     sqlite.script_frame = [](const std::string&) { return db::sqlite_script_frame(); };
+    sqlite.default_primary_key_name = [](const std::string&) { return std::string(); };
     sqlite.inspector = introspect::make_sqlite_inspector();
     sqlite.rules = diff::make_sqlite_rules();
     sqlite.planner = codegen::make_sqlite_planner();

@@ -52,6 +52,7 @@ std::unique_ptr<Command> make_lint_command();
 std::unique_ptr<Command> make_hash_command();
 std::unique_ptr<Command> make_diff_command();
 std::unique_ptr<Command> make_inspect_command();
+std::unique_ptr<Command> make_pull_command();
 std::unique_ptr<Command> make_template_command();
 std::unique_ptr<Command> make_completion_command();
 

@@ -46,6 +46,8 @@ const CommandSpec kCommands[] = {
      /*read_only=*/true, "autogen diff"},
     {"inspect", "Show the scanned models or the live database schema", &make_inspect_command,
      /*read_only=*/true, "autogen inspect models"},
+    {"pull", "Write annotated model headers describing the live database (adopting one)",
+     &make_pull_command, /*read_only=*/true, "autogen pull --out src/models"},
     {"template", "List the built-in templates, or render one with autogen's Jinja engine",
      &make_template_command, false, "autogen template render revision.sql.j2 --context ctx.json"},
     {"completion", "Print a bash, zsh or fish completion script for autogen",

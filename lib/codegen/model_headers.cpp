@@ -1,0 +1,401 @@
+// `autogen pull`'s generator (model_headers.hpp). Every choice mirrors the scanner's
+// table builder (lib/scan/table_builder.cpp) in reverse: a constraint goes on its
+// column (`unique`, `index`, `references`, `check`, `primary_key`) when the scanner
+// would rebuild it from there with the same name, else on the struct with its name.
+#include "codegen/model_headers.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "codegen/cpp_names.hpp"
+#include "support/text.hpp"
+
+namespace autogen::codegen {
+
+namespace {
+
+using schema::Logical;
+using support::NameFields;
+using support::NameKind;
+
+/// "a, b": a column list as the annotations write it.
+std::string column_list(const std::vector<std::string>& columns) {
+    return support::join_with(columns, ", ");
+}
+
+/// A column name the annotations' comma-separated lists cannot carry (split at commas,
+/// trimmed, an opening parenthesis read as an expression).
+bool listable(const std::string& column) {
+    return column.find(',') == std::string::npos && column == support::trimmed(column) &&
+           !column.empty() && column.front() != '(';
+}
+
+std::string action_arg(const char* key, schema::ReferentialAction action) {
+    return std::string(key) + " = " + schema::to_string(action);
+}
+
+/// One table's struct, built as lists of annotation arguments.
+struct FieldOut {
+    std::string cpp_name;
+    std::string cpp_type;
+    std::vector<std::string> args;  ///< AUTOGEN_COLUMN(...) arguments
+};
+
+class HeaderWriter {
+  public:
+    HeaderWriter(const schema::Schema& schema, const ModelHeaderOptions& options, ModelHeaders& out)
+        : schema_(schema), options_(options), out_(out) {}
+
+    void run() {
+        for (const auto& e : schema_.enums)
+            enum_names_[e.name] = unique_name(pascal_case_identifier(e.name), used_types_);
+        std::map<std::string, int> bases;
+        for (const auto& t : schema_.tables) ++bases[pascal_case_identifier(t.name)];
+        std::set<std::string> files;
+        if (!schema_.enums.empty()) {
+            files.insert("enums");
+            out_.headers.push_back(enums_header());
+        }
+        for (const auto& t : schema_.tables) {
+            std::string base = pascal_case_identifier(t.name);
+            // Tables of one name in two schemas: the schema tells their structs apart.
+            if (bases[base] > 1 && !t.schema.empty())
+                base = pascal_case_identifier(t.schema) + base;
+            std::string struct_name = unique_name(base, used_types_);
+            std::string stem = file_stem(t.schema.empty() ? t.name : t.schema + "." + t.name);
+            std::string lower = unique_name(support::to_lower(stem), files);
+            if (lower != support::to_lower(stem)) stem = lower;
+            out_.headers.push_back(table_header(t, struct_name, stem + ".hpp"));
+        }
+        for (const auto& v : schema_.views)
+            left_out("view \"" + v.name + "\"",
+                     "views are not modelled; keep its CREATE VIEW in a hand-written revision");
+    }
+
+  private:
+    void left_out(std::string where, std::string what) {
+        out_.left_out.push_back({std::move(where), std::move(what)});
+    }
+
+    static std::string preamble(const std::string& what) {
+        return std::string(kPulledHeaderMarker) + " from the database: " + what +
+               ".\n// pull overwrites this file while its first line says so; delete that line "
+               "to keep your edits.\n#pragma once\n\n";
+    }
+
+    ModelHeader enums_header() {
+        ModelHeader h;
+        h.file = "enums.hpp";
+        h.contents = preamble("the enum types") + "#include <autogen/model.hpp>\n\n";
+        for (const auto& e : schema_.enums) {
+            std::vector<std::string> args{c_string_literal(e.name)};
+            if (!e.schema.empty()) args.push_back("schema = " + c_string_literal(e.schema));
+            std::set<std::string> used;
+            std::vector<std::string> items;
+            for (const auto& label : e.labels) {
+                std::string id = unique_name(cpp_identifier(label, "_", "value"), used);
+                items.push_back(
+                    id == label ? id : id + " AUTOGEN_LABEL(" + c_string_literal(label) + ")");
+            }
+            h.contents += "enum class AUTOGEN_ENUM(" + support::join_with(args, ", ") + ") " +
+                          enum_names_[e.name] + " {\n";
+            for (std::size_t i = 0; i < items.size(); ++i)
+                h.contents += "    " + items[i] + (i + 1 < items.size() ? ",\n" : "\n");
+            h.contents += "};\n";
+        }
+        return h;
+    }
+
+    /// The name the scanner gives an unnamed constraint of `kind` with `fields`.
+    std::string convention(NameKind kind, const NameFields& fields) const {
+        return options_.naming.name(kind, fields);
+    }
+
+    /// The C++ type of a column, and the annotation arguments its type needs.
+    void type_of(const schema::Table& t, const schema::Column& c, FieldOut& f,
+                 std::set<std::string>& includes) {
+        schema::ColumnType type;
+        if (options_.natural_type) type = options_.natural_type(t, c);
+        if (type.logical == Logical::None && c.type.sql.empty()) {
+            // A column without a declared type (SQLite allows one): an annotation cannot
+            // say "no type", and bytes are the closest portable meaning.
+            type.logical = Logical::Blob;
+            left_out("table " + t.qualified_name(),
+                     "column \"" + c.name +
+                         "\" has no declared type, which the models cannot state; they declare "
+                         "it a blob (std::vector<std::uint8_t>)");
+        }
+        std::string cpp;
+        switch (type.logical) {
+            case Logical::Boolean:
+                cpp = "bool";
+                break;
+            case Logical::SmallInt:
+                cpp = "std::int16_t";
+                includes.insert("<cstdint>");
+                break;
+            case Logical::Integer:
+                cpp = "std::int32_t";
+                includes.insert("<cstdint>");
+                break;
+            case Logical::BigInt:
+                cpp = "std::int64_t";
+                includes.insert("<cstdint>");
+                break;
+            case Logical::Real:
+                cpp = "float";
+                break;
+            case Logical::Double:
+                cpp = "double";
+                break;
+            case Logical::Text:
+                cpp = "std::string";
+                includes.insert("<string>");
+                if (type.length) f.args.push_back("length = " + std::to_string(*type.length));
+                break;
+            case Logical::Blob:
+                cpp = "std::vector<std::uint8_t>";
+                includes.insert("<cstdint>");
+                includes.insert("<vector>");
+                break;
+            case Logical::TimestampTz:
+                cpp = "std::chrono::system_clock::time_point";
+                includes.insert("<chrono>");
+                break;
+            case Logical::Date:
+                cpp = "std::chrono::year_month_day";
+                includes.insert("<chrono>");
+                break;
+            case Logical::Enum:
+                if (auto it = enum_names_.find(type.enum_name); it != enum_names_.end()) {
+                    cpp = it->second;
+                    includes.insert("\"enums.hpp\"");
+                    break;
+                }
+                [[fallthrough]];
+            case Logical::None:
+                cpp = "std::string";
+                includes.insert("<string>");
+                f.args.push_back("type = " + c_string_literal(c.type.sql));
+                break;
+        }
+        if (c.nullable) {
+            cpp = "std::optional<" + cpp + ">";
+            includes.insert("<optional>");
+        }
+        f.cpp_type = cpp;
+    }
+
+    ModelHeader table_header(const schema::Table& t, const std::string& struct_name,
+                             const std::string& file) {
+        const std::string where = "table " + t.qualified_name();
+        std::set<std::string> includes{"<autogen/model.hpp>"};
+        std::vector<FieldOut> fields(t.columns.size());
+        std::map<std::string, std::size_t> at;  // column name -> field
+        std::set<std::string> used{struct_name};
+        for (std::size_t i = 0; i < t.columns.size(); ++i) {
+            const auto& c = t.columns[i];
+            FieldOut& f = fields[i];
+            at[c.name] = i;
+            f.cpp_name = unique_name(cpp_identifier(c.name, "_", "column"), used);
+            if (f.cpp_name != c.name) f.args.push_back("name = " + c_string_literal(c.name));
+            type_of(t, c, f, includes);
+        }
+        std::vector<std::string> table_args{c_string_literal(t.name)};
+        if (!t.schema.empty()) table_args.push_back("schema = " + c_string_literal(t.schema));
+        if (!t.comment.empty()) table_args.push_back("comment = " + c_string_literal(t.comment));
+        std::vector<std::string> struct_level;  // AUTOGEN_PRIMARY_KEY(...) etc., whole
+
+        auto list_or_note = [&](const std::vector<std::string>& cols, const std::string& what) {
+            bool ok = std::all_of(cols.begin(), cols.end(), listable);
+            if (!ok)
+                left_out(where, what +
+                                    ": a column name with a comma, blanks around it or a "
+                                    "leading '(' cannot be listed in an annotation");
+            return ok;
+        };
+
+        // The primary key: on its column when it has one, else AUTOGEN_PRIMARY_KEY.
+        if (t.primary_key && !t.primary_key->columns.empty()) {
+            const auto& pk = *t.primary_key;
+            std::string expected =
+                options_.naming.pattern(NameKind::PrimaryKey).empty()
+                    ? (options_.default_primary_key_name ? options_.default_primary_key_name(t.name)
+                                                         : std::string())
+                    : convention(NameKind::PrimaryKey, {t.name, pk.columns});
+            bool named = !pk.name.empty() && pk.name != expected;
+            if (pk.columns.size() == 1 && at.count(pk.columns.front())) {
+                fields[at[pk.columns.front()]].args.push_back(
+                    named ? "primary_key = " + c_string_literal(pk.name) : "primary_key");
+            } else if (list_or_note(pk.columns, "primary key")) {
+                std::string a = "AUTOGEN_PRIMARY_KEY(" + c_string_literal(column_list(pk.columns));
+                if (named) a += ", name = " + c_string_literal(pk.name);
+                struct_level.push_back(a + ")");
+            }
+        }
+        for (std::size_t i = 0; i < t.columns.size(); ++i) {
+            const auto& c = t.columns[i];
+            FieldOut& f = fields[i];
+            if (c.identity) f.args.push_back("identity");
+            if (c.server_default)
+                f.args.push_back("server_default = " + c_string_literal(*c.server_default));
+            if (c.collation) f.args.push_back("collate = " + c_string_literal(*c.collation));
+            if (!c.comment.empty()) f.args.push_back("comment = " + c_string_literal(c.comment));
+        }
+        std::set<std::size_t> has_unique, has_index, has_check;
+        for (const auto& u : t.uniques) {
+            std::string expected =
+                u.columns.size() == 1 ? convention(NameKind::Unique, {t.name, u.columns}) : "";
+            std::string name = u.name;
+            if (name.empty()) {
+                name = u.columns.size() == 1
+                           ? expected
+                           : "uq_" + t.name + "_" + support::join_with(u.columns, "_");
+                left_out(where, "the unique constraint on (" + column_list(u.columns) +
+                                    ") has no name in the database; the models name it \"" + name +
+                                    "\"");
+            }
+            if (u.columns.size() == 1 && at.count(u.columns.front()) &&
+                !has_unique.count(at[u.columns.front()])) {
+                std::size_t i = at[u.columns.front()];
+                has_unique.insert(i);
+                fields[i].args.push_back(name == expected ? "unique"
+                                                          : "unique = " + c_string_literal(name));
+            } else if (list_or_note(u.columns, "unique constraint \"" + name + "\"")) {
+                struct_level.push_back("AUTOGEN_UNIQUE(" + c_string_literal(name) + ", " +
+                                       c_string_literal(column_list(u.columns)) + ")");
+            }
+        }
+        for (const auto& ix : t.indexes) {
+            if (!ix.method.empty())
+                left_out(where, "index \"" + ix.name + "\" uses the access method " + ix.method +
+                                    ", which the models cannot state; they declare a default one");
+            bool plain = ix.columns.size() == 1 && !ix.unique && ix.where.empty() &&
+                         at.count(ix.columns.front()) && !has_index.count(at[ix.columns.front()]);
+            if (plain) {
+                std::size_t i = at[ix.columns.front()];
+                has_index.insert(i);
+                std::string expected = convention(NameKind::Index, {t.name, ix.columns});
+                fields[i].args.push_back(
+                    ix.name == expected ? "index" : "index = " + c_string_literal(ix.name));
+                continue;
+            }
+            std::string a = "AUTOGEN_INDEX(" + c_string_literal(ix.name) + ", " +
+                            c_string_literal(column_list(ix.columns));
+            if (ix.unique) a += ", unique";
+            if (!ix.where.empty()) a += ", where = " + c_string_literal(ix.where);
+            struct_level.push_back(a + ")");
+        }
+        for (const auto& fk : t.foreign_keys) {
+            if (fk.deferrable)
+                left_out(where, "foreign key \"" + fk.name +
+                                    "\" is DEFERRABLE, which the models cannot state");
+            std::string expected =
+                convention(NameKind::ForeignKey, {.table = t.name,
+                                                  .columns = fk.columns,
+                                                  .referred_table = fk.ref_table,
+                                                  .referred_columns = fk.ref_columns});
+            std::string name = fk.name;
+            if (name.empty()) {
+                name = expected;
+                left_out(where, "the foreign key on (" + column_list(fk.columns) +
+                                    ") has no name in the database; the models name it \"" + name +
+                                    "\"");
+            }
+            std::vector<std::string> actions;
+            if (fk.on_delete != schema::ReferentialAction::NoAction)
+                actions.push_back(action_arg("on_delete", fk.on_delete));
+            if (fk.on_update != schema::ReferentialAction::NoAction)
+                actions.push_back(action_arg("on_update", fk.on_update));
+            std::string table =
+                fk.ref_schema.empty() ? fk.ref_table : fk.ref_schema + "." + fk.ref_table;
+            // `references = "[schema.]table.column"` is split at dots.
+            bool dotless = fk.ref_table.find('.') == std::string::npos &&
+                           fk.ref_schema.find('.') == std::string::npos &&
+                           fk.ref_columns.front().find('.') == std::string::npos;
+            if (fk.columns.size() == 1 && name == expected && at.count(fk.columns.front()) &&
+                dotless) {
+                auto& args = fields[at[fk.columns.front()]].args;
+                args.push_back("references = " +
+                               c_string_literal(table + "." + fk.ref_columns.front()));
+                args.insert(args.end(), actions.begin(), actions.end());
+                continue;
+            }
+            if (!list_or_note(fk.columns, "foreign key \"" + name + "\"") ||
+                !list_or_note(fk.ref_columns, "foreign key \"" + name + "\""))
+                continue;
+            std::string a = "AUTOGEN_FOREIGN_KEY(" + c_string_literal(name) + ", " +
+                            c_string_literal(column_list(fk.columns)) + ", " +
+                            c_string_literal(table + "(" + column_list(fk.ref_columns) + ")");
+            for (const auto& act : actions) a += ", " + act;
+            struct_level.push_back(a + ")");
+        }
+        std::size_t unnamed_checks = 0;
+        for (const auto& ck : t.checks) {
+            bool placed = false;
+            for (std::size_t i = 0; i < t.columns.size() && !placed; ++i) {
+                const auto& col = t.columns[i].name;
+                if (has_check.count(i) ||
+                    convention(NameKind::Check,
+                               {.table = t.name, .columns = {col}, .constraint_name = col}) !=
+                        ck.name)
+                    continue;
+                has_check.insert(i);
+                fields[i].args.push_back("check = " + c_string_literal(ck.expression));
+                placed = true;
+            }
+            if (placed) continue;
+            std::string name = ck.name;
+            if (name.empty()) {
+                name = "ck_" + t.name + "_" + std::to_string(++unnamed_checks);
+                left_out(where, "the check (" + ck.expression +
+                                    ") has no name in the database; the models name it \"" + name +
+                                    "\"");
+            }
+            struct_level.push_back("AUTOGEN_CHECK(" + c_string_literal(name) + ", " +
+                                   c_string_literal(ck.expression) + ")");
+        }
+        for (const auto& tr : t.triggers)
+            left_out(where, "trigger \"" + tr.name +
+                                "\" is not modelled; keep its CREATE TRIGGER in a hand-written "
+                                "revision");
+
+        ModelHeader h;
+        h.file = file;
+        h.tables.push_back(t.qualified_name());
+        h.contents = preamble(where);
+        // <autogen/model.hpp> first, then the standard headers, then enums.hpp (the
+        // order of examples/blog: angle brackets, a blank line, quoted includes).
+        for (const auto& inc : includes)
+            if (inc.front() == '<') h.contents += "#include " + inc + "\n";
+        if (includes.count("\"enums.hpp\"")) h.contents += "\n#include \"enums.hpp\"\n";
+        h.contents += "\nstruct AUTOGEN_TABLE(" + support::join_with(table_args, ", ") + ")";
+        for (const auto& s : struct_level) h.contents += "\n       " + s;
+        h.contents += (struct_level.empty() ? " " : "\n       ") + struct_name + " {\n";
+        for (const auto& f : fields) {
+            h.contents += "    ";
+            if (!f.args.empty())
+                h.contents += "AUTOGEN_COLUMN(" + support::join_with(f.args, ", ") + ") ";
+            h.contents += f.cpp_type + " " + f.cpp_name + ";\n";
+        }
+        h.contents += "};\n";
+        return h;
+    }
+
+    const schema::Schema& schema_;
+    const ModelHeaderOptions& options_;
+    ModelHeaders& out_;
+    std::map<std::string, std::string> enum_names_;  // SQL name -> C++ name
+    std::set<std::string> used_types_;
+};
+
+}  // namespace
+
+ModelHeaders write_model_headers(const schema::Schema& schema, const ModelHeaderOptions& options) {
+    ModelHeaders out;
+    HeaderWriter(schema, options, out).run();
+    return out;
+}
+
+}  // namespace autogen::codegen

@@ -1,0 +1,116 @@
+// autogen pull's generator: the headers it writes for a schema, by example.
+#include "codegen/model_headers.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace autogen;
+using codegen::ModelHeaderOptions;
+using schema::Logical;
+
+namespace {
+
+/// Natural types by the SQL spelling alone (the real answer comes from the dialect).
+schema::ColumnType by_sql(const schema::Table&, const schema::Column& c) {
+    if (c.type.sql == "BIGINT") return {.logical = Logical::BigInt};
+    if (c.type.sql == "TEXT") return {.logical = Logical::Text};
+    if (c.type.sql == "status") return {.logical = Logical::Enum, .enum_name = "status"};
+    return {};
+}
+
+}  // namespace
+
+TEST_CASE("model headers: a table, its constraints by the convention or by name") {
+    schema::Schema s;
+    s.enums.push_back({.name = "status", .labels = {"on", "off line"}});
+    schema::Table t{.name = "order"};
+    t.columns = {{.name = "id", .type = {.sql = "BIGINT"}, .identity = true},
+                 {.name = "class", .type = {.sql = "TEXT"}, .nullable = true},
+                 {.name = "user_id", .type = {.sql = "BIGINT"}},
+                 {.name = "state", .type = {.sql = "status"}, .server_default = "'on'"},
+                 {.name = "total", .type = {.sql = "NUMERIC(12,2)"}}};
+    t.primary_key = schema::PrimaryKey{"order_pkey", {"id"}};
+    t.foreign_keys = {{.name = "fk_order_user_id_users",
+                       .columns = {"user_id"},
+                       .ref_table = "users",
+                       .ref_columns = {"id"},
+                       .on_delete = schema::ReferentialAction::Cascade},
+                      {.name = "order_user_fk",
+                       .columns = {"user_id", "id"},
+                       .ref_table = "users",
+                       .ref_columns = {"id", "x"}}};
+    t.uniques = {{.name = "uq_order_class", .columns = {"class"}}};
+    t.indexes = {{.name = "ix_order_total", .columns = {"(total * 2)"}, .where = "total > 0"}};
+    t.checks = {{.name = "ck_order_total", .expression = "total >= 0"},
+                {.name = "positive", .expression = "user_id > 0"}};
+    s.tables.push_back(t);
+    ModelHeaderOptions options;
+    options.natural_type = by_sql;
+    options.default_primary_key_name = [](const std::string& table) { return table + "_pkey"; };
+    auto out = codegen::write_model_headers(s, options);
+    REQUIRE(out.headers.size() == 2);
+    CHECK(out.headers[0].file == "enums.hpp");
+    CHECK(out.headers[0].contents.find("enum class AUTOGEN_ENUM(\"status\") Status {\n    on,\n    "
+                                       "off_line AUTOGEN_LABEL(\"off line\")\n};\n") !=
+          std::string::npos);
+    CHECK(out.headers[1].file == "order.hpp");
+    const std::string& h = out.headers[1].contents;
+    CHECK(h.rfind(codegen::kPulledHeaderMarker, 0) == 0);
+    std::string body = h.substr(h.find("#include <autogen/model.hpp>"));
+    CHECK(body == R"hpp(#include <autogen/model.hpp>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "enums.hpp"
+
+struct AUTOGEN_TABLE("order")
+       AUTOGEN_INDEX("ix_order_total", "(total * 2)", where = "total > 0")
+       AUTOGEN_FOREIGN_KEY("order_user_fk", "user_id, id", "users(id, x)")
+       AUTOGEN_CHECK("positive", "user_id > 0")
+       Order {
+    AUTOGEN_COLUMN(primary_key, identity) std::int64_t id;
+    AUTOGEN_COLUMN(name = "class", unique) std::optional<std::string> class_;
+    AUTOGEN_COLUMN(references = "users.id", on_delete = cascade) std::int64_t user_id;
+    AUTOGEN_COLUMN(server_default = "'on'") Status state;
+    AUTOGEN_COLUMN(type = "NUMERIC(12,2)", check = "total >= 0") std::string total;
+};
+)hpp");
+    CHECK(out.left_out.empty());
+}
+
+TEST_CASE("model headers: a name the convention does not give is written; left out listed") {
+    schema::Schema s;
+    schema::Table t{.schema = "shop", .name = "lines", .comment = "Lines"};
+    t.columns = {{.name = "a", .type = {.sql = "BIGINT"}},
+                 {.name = "b", .type = {.sql = "BIGINT"}}};
+    t.primary_key = schema::PrimaryKey{"pk_lines", {"a", "b"}};
+    t.indexes = {{.name = "lines_b", .columns = {"b"}, .method = "gin"}};
+    t.triggers = {{.name = "trg", .sql = "CREATE TRIGGER ..."}};
+    s.tables.push_back(t);
+    schema::Table other = t;
+    other.schema = "";
+    other.primary_key.reset();
+    other.indexes.clear();
+    other.triggers.clear();
+    s.tables.push_back(other);
+    ModelHeaderOptions options;
+    options.natural_type = by_sql;
+    auto out = codegen::write_model_headers(s, options);
+    REQUIRE(out.headers.size() == 2);
+    CHECK(out.headers[0].file == "shop_lines.hpp");
+    CHECK(out.headers[1].file == "lines.hpp");
+    const std::string& h = out.headers[0].contents;
+    CHECK(h.find("struct AUTOGEN_TABLE(\"lines\", schema = \"shop\", comment = \"Lines\")\n"
+                 "       AUTOGEN_PRIMARY_KEY(\"a, b\", name = \"pk_lines\")\n"
+                 "       ShopLines {\n") != std::string::npos);
+    CHECK(h.find("AUTOGEN_COLUMN(index = \"lines_b\") std::int64_t b;") != std::string::npos);
+    CHECK(out.headers[1].contents.find(
+              "struct AUTOGEN_TABLE(\"lines\", comment = \"Lines\") Lines {") != std::string::npos);
+    REQUIRE(out.left_out.size() == 2);
+    CHECK(out.left_out[0].what.find("access method gin") != std::string::npos);
+    CHECK(out.left_out[1].what.find("trigger \"trg\"") != std::string::npos);
+    // With a convention, a key named by it goes unnamed
+    options.naming.patterns[support::NameKind::PrimaryKey] = "pk_%(table)s";
+    out = codegen::write_model_headers(s, options);
+    CHECK(out.headers[0].contents.find("AUTOGEN_PRIMARY_KEY(\"a, b\")\n") != std::string::npos);
+}
