@@ -237,7 +237,7 @@ class HeaderWriter {
         for (std::size_t i = 0; i < t.columns.size(); ++i) {
             const auto& c = t.columns[i];
             FieldOut& f = fields[i];
-            if (c.identity) f.args.push_back("identity");
+            if (c.identity) f.args.push_back(c.identity_always ? "identity = always" : "identity");
             if (c.server_default)
                 f.args.push_back("server_default = " + c_string_literal(*c.server_default));
             if (c.collation) f.args.push_back("collate = " + c_string_literal(*c.collation));
@@ -268,11 +268,9 @@ class HeaderWriter {
             }
         }
         for (const auto& ix : t.indexes) {
-            if (!ix.method.empty())
-                left_out(where, "index \"" + ix.name + "\" uses the access method " + ix.method +
-                                    ", which the models cannot state; they declare a default one");
             bool plain = ix.columns.size() == 1 && !ix.unique && ix.where.empty() &&
-                         at.count(ix.columns.front()) && !has_index.count(at[ix.columns.front()]);
+                         ix.method.empty() && at.count(ix.columns.front()) &&
+                         !has_index.count(at[ix.columns.front()]);
             if (plain) {
                 std::size_t i = at[ix.columns.front()];
                 has_index.insert(i);
@@ -285,12 +283,10 @@ class HeaderWriter {
                             c_string_literal(column_list(ix.columns));
             if (ix.unique) a += ", unique";
             if (!ix.where.empty()) a += ", where = " + c_string_literal(ix.where);
+            if (!ix.method.empty()) a += ", method = " + c_string_literal(ix.method);
             struct_level.push_back(a + ")");
         }
         for (const auto& fk : t.foreign_keys) {
-            if (fk.deferrable)
-                left_out(where, "foreign key \"" + fk.name +
-                                    "\" is DEFERRABLE, which the models cannot state");
             std::string expected =
                 convention(NameKind::ForeignKey, {.table = t.name,
                                                   .columns = fk.columns,
@@ -308,6 +304,10 @@ class HeaderWriter {
                 actions.push_back(action_arg("on_delete", fk.on_delete));
             if (fk.on_update != schema::ReferentialAction::NoAction)
                 actions.push_back(action_arg("on_update", fk.on_update));
+            if (fk.initially_deferred)
+                actions.emplace_back("initially_deferred");
+            else if (fk.deferrable)
+                actions.emplace_back("deferrable");
             std::string table =
                 fk.ref_schema.empty() ? fk.ref_table : fk.ref_schema + "." + fk.ref_table;
             // `references = "[schema.]table.column"` is split at dots.

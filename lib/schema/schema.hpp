@@ -49,13 +49,14 @@ struct Column {
     bool nullable = false;                      ///< NOT NULL unless std::optional or `nullable`
     std::optional<std::string> server_default;  ///< a SQL expression, as written
     bool identity = false;                      ///< database-generated key value
-    /// With `identity`: GENERATED ALWAYS (PostgreSQL refuses explicit values unless
-    /// OVERRIDING SYSTEM VALUE) rather than BY DEFAULT.
-    bool identity_always = false;
     std::optional<std::string> collation;
     std::string comment;
     std::string renamed_from;  ///< model-only: the column's previous name
     SourceLocation location;   ///< model-only: where the field is declared
+    /// With `identity`: GENERATED ALWAYS (PostgreSQL refuses explicit values unless
+    /// OVERRIDING SYSTEM VALUE) rather than BY DEFAULT. Last, so that positional
+    /// initialisers of the fields above stay valid.
+    bool identity_always = false;
 };
 
 struct PrimaryKey {
