@@ -163,7 +163,8 @@ class TableBuilder {
         if (auto* arg = find_arg(a, "server_default")) c.server_default = text_of(arg);
         if (const AnnotationArg* arg = find_arg(a, "identity")) {
             c.identity = true;
-            c.identity_always = arg->value && support::to_lower(arg->value->text) == "always";
+            c.identity_always =
+                arg->value && parse_identity_always(arg->value->text).value_or(false);
         }
         if (auto* arg = find_arg(a, "collate")) c.collation = text_of(arg);
         if (auto* arg = find_arg(a, "renamed_from")) c.renamed_from = text_of(arg);

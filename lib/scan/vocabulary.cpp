@@ -262,9 +262,7 @@ std::vector<AnnotationError> validate(AnnotationKind kind, const Annotation& a) 
                                                        " for the name [models] naming gives, or "
                                                  : std::string()) +
                                   "write " + arg.key + " = \"name\""});
-        } else if (it->extra == Extra::IdentityKind && support::to_lower(v.text) != "always" &&
-                   support::to_lower(v.text) != "by_default" &&
-                   support::to_lower(v.text) != "by default") {
+        } else if (it->extra == Extra::IdentityKind && !parse_identity_always(v.text)) {
             errors.push_back({"bad value '" + v.text + "' for " + arg.key, v.offset,
                               "write just identity (BY DEFAULT), identity = always or identity = "
                               "by_default"});
@@ -285,6 +283,13 @@ std::vector<AnnotationError> validate(AnnotationKind kind, const Annotation& a) 
                           find_arg(a, "not_null")->offset, "keep one of them"});
     }
     return errors;
+}
+
+std::optional<bool> parse_identity_always(std::string_view value) {
+    const std::string v = support::to_lower(value);
+    if (v == "always") return true;
+    if (v == "by_default" || v == "by default") return false;
+    return std::nullopt;
 }
 
 const AnnotationArg* find_arg(const Annotation& a, std::string_view key) {

@@ -34,6 +34,10 @@ const char* macro_name(AnnotationKind kind);
 /// duplicate keys, referential actions, positive lengths). Returns all problems found.
 std::vector<AnnotationError> validate(AnnotationKind kind, const Annotation& a);
 
+/// The value of `identity = ...`: true for ALWAYS, false for BY DEFAULT (`by_default`,
+/// `"by default"`), nullopt for anything else. The one place these spellings are known.
+std::optional<bool> parse_identity_always(std::string_view value);
+
 /// The argument with this key, or nullptr.
 const AnnotationArg* find_arg(const Annotation& a, std::string_view key);
 /// True if the flag (or key) is present.
