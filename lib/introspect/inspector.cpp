@@ -34,6 +34,11 @@ void Inspector::order_as_read(schema::Schema& schema) const {
     order_by_schema_and_name(schema, "");
 }
 
+std::optional<std::vector<UnmodelledObject>> Inspector::unmodelled_objects(
+    db::Connection&, const InspectOptions&, support::Diagnostics&) const {
+    return std::vector<UnmodelledObject>{};
+}
+
 void Inspector::order_by_schema_and_name(schema::Schema& schema,
                                          const std::string& default_schema) {
     auto before = [&](const auto& a, const auto& b) {

@@ -19,6 +19,18 @@ struct InspectOptions {
     bool operator==(const InspectOptions&) const = default;
 };
 
+/// An object of the live database that the schema model cannot hold (yet): a view, a
+/// function, a policy, an exclusion constraint, a generated column ... `autogen pull`
+/// lists each one as left out, with where it is, so that adopting a database never
+/// loses an object silently (docs/status.md, "Object kinds a real schema holds").
+struct UnmodelledObject {
+    std::string kind;    ///< "view", "function", "exclusion constraint" ...
+    std::string schema;  ///< "" = the dialect's default schema
+    std::string name;    ///< the object's name (a function's with its argument types)
+    std::string table;   ///< the table it belongs to (same schema); "" if none
+    std::string hint;    ///< what to do instead, when the kind needs more than a revision
+};
+
 class Inspector {
   public:
     virtual ~Inspector() = default;
@@ -30,6 +42,11 @@ class Inspector {
     /// assembled from tables read back one by one (the per-table memo): by schema, then
     /// name, byte by byte.
     virtual void order_as_read(schema::Schema& schema) const;
+    /// The objects of the database inspect() cannot represent, in a stable order
+    /// (InspectOptions' exclusions apply to the tables objects belong to). nullopt after
+    /// reporting a failed query. The default: none.
+    virtual std::optional<std::vector<UnmodelledObject>> unmodelled_objects(
+        db::Connection& conn, const InspectOptions& options, support::Diagnostics& diags) const;
 
   protected:
     /// order_as_read with `default_schema` standing for the empty schema name (the

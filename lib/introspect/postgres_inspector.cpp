@@ -12,6 +12,7 @@
 #include <unordered_map>
 
 #include "introspect/postgres_queries.hpp"
+#include "introspect/postgres_unmodelled.hpp"
 #include "support/sql_scanner.hpp"
 
 namespace autogen::introspect {
@@ -202,6 +203,17 @@ class PostgresInspector final : public Inspector {
             sort_by_name(t.checks);
         }
         return out;
+    }
+
+    std::optional<std::vector<UnmodelledObject>> unmodelled_objects(
+        db::Connection& conn, const InspectOptions& options,
+        support::Diagnostics& diags) const override {
+        auto rows = run(conn, postgres::kUnmodelledQuery, diags);
+        if (!rows) return std::nullopt;
+        return postgres::unmodelled_from_rows(
+            *rows, [&](const std::string& schema, const std::string& table) {
+                return skipped(schema::Table{.schema = schema, .name = table}, options);
+            });
     }
 
   private:

@@ -388,3 +388,34 @@ TEST_CASE("postgres inspector: a failing query is named") {
           std::string::npos);
     conn->rollback(diags);
 }
+
+TEST_CASE("postgres inspector: objects the models cannot hold are listed, with their table") {
+    test::PostgresTestDatabase database;
+    support::Diagnostics diags;
+    auto conn = database.connect(diags);
+    REQUIRE(conn);
+    INFO(print(diags));
+    REQUIRE(conn->execute(
+        "CREATE TABLE t (id serial PRIMARY KEY, a int, b int GENERATED ALWAYS AS (a + 1) STORED);"
+        "CREATE TABLE skipped (id int);"
+        "CREATE VIEW v AS SELECT id FROM t;"
+        "CREATE FUNCTION f(x int, y text) RETURNS int LANGUAGE sql AS 'SELECT x';"
+        "CREATE FUNCTION trg() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END';"
+        "CREATE TRIGGER t_trg BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION trg();"
+        "CREATE TRIGGER s_trg BEFORE INSERT ON skipped FOR EACH ROW EXECUTE FUNCTION trg();"
+        "CREATE SCHEMA empty_one;",
+        diags));
+    introspect::InspectOptions options;
+    options.exclude_tables = {"skip*"};
+    auto objects = introspect::make_postgres_inspector()->unmodelled_objects(*conn, options, diags);
+    REQUIRE(objects);
+    std::vector<std::string> seen;
+    for (const auto& o : *objects)
+        seen.push_back(o.kind + "|" + o.schema + "|" + o.name + "|" + o.table);
+    // Sorted by schema, table, kind, name; the serial's sequence is its column's, the
+    // excluded table's trigger is not listed, the empty schema is.
+    CHECK(seen == Strings{"function||f(integer, text)|", "function||trg()|",
+                          "schema without tables||empty_one|", "view||v|", "generated column||b|t",
+                          "trigger||t_trg|t"});
+    for (const auto& o : *objects) CHECK_FALSE(o.hint.empty());
+}

@@ -126,6 +126,97 @@ constexpr NamedQuery kEnumsQuery{
     "WHERE d.classid = 'pg_catalog.pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e') "
     "ORDER BY n.nspname, t.typname"};
 
+// `NOT` an extension's member: objects CREATE EXTENSION made are the extension's, listed
+// once as the extension itself.
+#define AUTOGEN_PG_OWN(catalog, oid)                                                           \
+    " NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog." catalog \
+    "'::regclass AND e.objid = " oid " AND e.deptype = 'e') "
+
+/// kind, schema, name, table (or ''): every object of the user schemas the schema model
+/// cannot hold (Inspector::unmodelled_objects), for `autogen pull` to list. Objects on a
+/// table are read for the tables kTablesQuery reports (user schemas, not partitions,
+/// not an extension's); the caller drops those of excluded tables. One round trip; run
+/// only by pull, so clarity wins over speed here. In no order.
+constexpr NamedQuery kUnmodelledQuery{
+    "objects the models cannot hold",
+    "WITH tbl AS (SELECT c.oid, c.relname, n.nspname, c.relkind, c.relpersistence, c.reloptions, "
+    "c.relrowsecurity, c.relacl FROM pg_catalog.pg_class c "
+    "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+    "WHERE" AUTOGEN_PG_USER_RELATION_FILTER " AND NOT c.relispartition AND" AUTOGEN_PG_OWN("pg_class", "c.oid") ") "
+    // Relations that are not tables: views, materialized views, foreign tables, sequences
+    // no column owns (a serial's or an identity's sequence is its column's).
+    "SELECT CASE c.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view' "
+    "WHEN 'f' THEN 'foreign table' ELSE 'sequence' END, n.nspname, c.relname, '' "
+    "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+    "WHERE c.relkind IN ('v', 'm', 'f', 'S') AND " AUTOGEN_PG_USER_SCHEMA("n") " AND" AUTOGEN_PG_OWN("pg_class", "c.oid")
+    "AND NOT (c.relkind = 'S' AND EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = "
+    "'pg_catalog.pg_class'::regclass AND d.objid = c.oid AND d.deptype IN ('a', 'i'))) "
+    // Partitions (read as their parent's rows, never as tables).
+    "UNION ALL SELECT 'partition', n.nspname, c.relname, p.relname FROM pg_catalog.pg_class c "
+    "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace JOIN pg_catalog.pg_inherits i ON i.inhrelid = c.oid "
+    "JOIN pg_catalog.pg_class p ON p.oid = i.inhparent WHERE c.relispartition AND " AUTOGEN_PG_USER_SCHEMA("n") " "
+    // Table properties the models have no field for.
+    "UNION ALL SELECT x.k, t.nspname, t.relname, t.relname FROM tbl t CROSS JOIN LATERAL (VALUES "
+    "('partitioned table', t.relkind = 'p'), ('unlogged table', t.relpersistence = 'u'), "
+    "('storage parameters', t.reloptions IS NOT NULL), ('row-level security', t.relrowsecurity), "
+    "('privileges', t.relacl IS NOT NULL), ('inheritance', t.relkind = 'r' AND EXISTS (SELECT 1 FROM "
+    "pg_catalog.pg_inherits i WHERE i.inhrelid = t.oid))) x(k, present) WHERE x.present "
+    "UNION ALL SELECT 'generated column', t.nspname, a.attname, t.relname FROM pg_catalog.pg_attribute a "
+    "JOIN tbl t ON t.oid = a.attrelid WHERE a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated <> '' "
+    // Constraints the models cannot state (or not in that state).
+    "UNION ALL SELECT CASE WHEN con.contype = 'x' THEN 'exclusion constraint' "
+    "WHEN NOT con.convalidated THEN 'NOT VALID constraint' WHEN con.connoinherit THEN 'NO INHERIT check' "
+    "ELSE 'MATCH FULL foreign key' END, t.nspname, con.conname, t.relname "
+    "FROM pg_catalog.pg_constraint con JOIN tbl t ON t.oid = con.conrelid WHERE con.conparentid = 0 AND "
+    "(con.contype = 'x' OR (con.contype IN ('c', 'f') AND NOT con.convalidated) OR "
+    "(con.contype = 'c' AND con.connoinherit) OR (con.contype = 'f' AND con.confmatchtype = 'f')) "
+    "UNION ALL SELECT 'trigger', t.nspname, tg.tgname, t.relname FROM pg_catalog.pg_trigger tg "
+    "JOIN tbl t ON t.oid = tg.tgrelid WHERE NOT tg.tgisinternal "
+    "UNION ALL SELECT 'rule', t.nspname, r.rulename, t.relname FROM pg_catalog.pg_rewrite r "
+    "JOIN tbl t ON t.oid = r.ev_class WHERE r.rulename <> '_RETURN' "
+    "UNION ALL SELECT 'policy', t.nspname, po.polname, t.relname FROM pg_catalog.pg_policy po "
+    "JOIN tbl t ON t.oid = po.polrelid "
+    "UNION ALL SELECT 'statistics object', t.nspname, st.stxname, t.relname FROM pg_catalog.pg_statistic_ext st "
+    "JOIN tbl t ON t.oid = st.stxrelid "
+    // Comments on what the models cannot comment: indexes, constraints, types.
+    "UNION ALL SELECT 'comment on index', t.nspname, ic.relname, t.relname FROM pg_catalog.pg_index i "
+    "JOIN tbl t ON t.oid = i.indrelid JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid "
+    "JOIN pg_catalog.pg_description d ON d.classoid = 'pg_catalog.pg_class'::regclass AND d.objoid = ic.oid "
+    "UNION ALL SELECT 'comment on constraint', t.nspname, con.conname, t.relname FROM pg_catalog.pg_constraint con "
+    "JOIN tbl t ON t.oid = con.conrelid JOIN pg_catalog.pg_description d ON d.classoid = "
+    "'pg_catalog.pg_constraint'::regclass AND d.objoid = con.oid "
+    // Schema-level objects: routines, types, collations, text search configurations.
+    "UNION ALL SELECT CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' "
+    "WHEN 'w' THEN 'window function' ELSE 'function' END, n.nspname, "
+    "p.proname || '(' || coalesce((SELECT string_agg(pg_catalog.format_type(a.t, NULL), ', ' ORDER BY a.i) "
+    "FROM unnest(p.proargtypes::oid[]) WITH ORDINALITY a(t, i)), '') || ')', '' "
+    "FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace "
+    "WHERE " AUTOGEN_PG_USER_SCHEMA("n") " AND" AUTOGEN_PG_OWN("pg_proc", "p.oid")
+    "UNION ALL SELECT CASE ty.typtype WHEN 'd' THEN 'domain' WHEN 'r' THEN 'range type' "
+    "ELSE 'composite type' END, n.nspname, ty.typname, '' FROM pg_catalog.pg_type ty "
+    "JOIN pg_catalog.pg_namespace n ON n.oid = ty.typnamespace WHERE " AUTOGEN_PG_USER_SCHEMA("n")
+    " AND" AUTOGEN_PG_OWN("pg_type", "ty.oid") "AND (ty.typtype IN ('d', 'r') OR (ty.typtype = 'c' AND "
+    "EXISTS (SELECT 1 FROM pg_catalog.pg_class c WHERE c.oid = ty.typrelid AND c.relkind = 'c'))) "
+    "UNION ALL SELECT 'comment on type', n.nspname, ty.typname, '' FROM pg_catalog.pg_type ty "
+    "JOIN pg_catalog.pg_namespace n ON n.oid = ty.typnamespace JOIN pg_catalog.pg_description d ON "
+    "d.classoid = 'pg_catalog.pg_type'::regclass AND d.objoid = ty.oid WHERE ty.typtype = 'e' AND "
+    AUTOGEN_PG_USER_SCHEMA("n") " "
+    "UNION ALL SELECT 'collation', n.nspname, co.collname, '' FROM pg_catalog.pg_collation co "
+    "JOIN pg_catalog.pg_namespace n ON n.oid = co.collnamespace WHERE " AUTOGEN_PG_USER_SCHEMA("n")
+    " AND" AUTOGEN_PG_OWN("pg_collation", "co.oid")
+    "UNION ALL SELECT 'text search configuration', n.nspname, ts.cfgname, '' FROM pg_catalog.pg_ts_config ts "
+    "JOIN pg_catalog.pg_namespace n ON n.oid = ts.cfgnamespace WHERE " AUTOGEN_PG_USER_SCHEMA("n")
+    " AND" AUTOGEN_PG_OWN("pg_ts_config", "ts.oid")
+    // Database-wide: extensions (plpgsql comes with every database), event triggers, and
+    // schemas holding no table and no enum (nothing declares an empty schema).
+    "UNION ALL SELECT 'extension', n.nspname, x.extname, '' FROM pg_catalog.pg_extension x "
+    "JOIN pg_catalog.pg_namespace n ON n.oid = x.extnamespace WHERE x.extname <> 'plpgsql' "
+    "UNION ALL SELECT 'event trigger', '', ev.evtname, '' FROM pg_catalog.pg_event_trigger ev "
+    "UNION ALL SELECT 'schema without tables', '', n.nspname, '' FROM pg_catalog.pg_namespace n "
+    "WHERE " AUTOGEN_PG_USER_SCHEMA("n") " AND n.nspname <> 'public' AND" AUTOGEN_PG_OWN("pg_namespace", "n.oid")
+    "AND NOT EXISTS (SELECT 1 FROM tbl t WHERE t.nspname = n.nspname) AND NOT EXISTS (SELECT 1 FROM "
+    "pg_catalog.pg_type ty WHERE ty.typnamespace = n.oid AND ty.typtype = 'e')"};
+
 /// Switches JIT compilation off for the session and returns the setting it had (NULL
 /// where the server has no such setting), for kRestoreJit.
 constexpr const char* kJitOffSql =
@@ -135,6 +226,7 @@ constexpr const char* kJitOffSql =
 /// Puts the setting kJitOffSql returned back ($1).
 constexpr const char* kRestoreJitSql = "SELECT pg_catalog.set_config('jit', $1, false)";
 
+#undef AUTOGEN_PG_OWN
 #undef AUTOGEN_PG_USER_RELATION_FILTER
 #undef AUTOGEN_PG_USER_RELATION
 #undef AUTOGEN_PG_USER_SCHEMA

@@ -46,6 +46,15 @@ constexpr NamedQuery kColumnsQuery{
     "SELECT m.name, p.cid, p.name, p.type, p.\"notnull\", p.dflt_value, p.pk, p.hidden "
     "FROM sqlite_schema AS m JOIN pragma_table_xinfo(m.name) AS p "
     "WHERE m.type = 'table'"};
+// Objects the models cannot hold (Inspector::unmodelled_objects): virtual tables, and
+// generated columns (hidden 2 = VIRTUAL, 3 = STORED), in name order.
+constexpr NamedQuery kUnmodelledQuery{
+    "objects the models cannot hold",
+    "SELECT 'virtual table', name, '' FROM sqlite_schema "
+    "WHERE type = 'table' AND upper(substr(sql, 1, 14)) = 'CREATE VIRTUAL' "
+    "UNION ALL SELECT 'generated column', m.name, p.name FROM sqlite_schema AS m "
+    "JOIN pragma_table_xinfo(m.name) AS p WHERE m.type = 'table' AND p.hidden IN (2, 3) "
+    "ORDER BY 2, 3"};
 // pragma_index_list gives a table's indexes in no useful order: sorted by name below.
 constexpr NamedQuery kIndexesQuery{"indexes",
                                    "SELECT m.name, il.name, il.\"unique\", il.origin "
@@ -127,6 +136,31 @@ std::string canonical_column(const schema::Table* t, const std::string& name) {
 template <class T>
 void sort_by_name(std::vector<T>& v) {
     std::stable_sort(v.begin(), v.end(), [](const T& a, const T& b) { return a.name < b.name; });
+}
+
+bool is_virtual_table(std::string_view create_sql) {
+    return create_sql.size() >= 14 &&
+           support::equals_ignoring_case(create_sql.substr(0, 14), "CREATE VIRTUAL");
+}
+
+/// A table a virtual table keeps its data in (FTS3/4/5's "docs_content", R*Tree's
+/// "geo_node" ...): SQLite names them "<virtual table>_<suffix>" and they belong to the
+/// module, so they are neither models' tables nor ever dropped. By name with the built-in
+/// modules' suffixes, which every SQLite version has (PRAGMA table_list's 'shadow'
+/// needs 3.37); a user's table that happens to match is left alone, the safe side.
+bool is_shadow_table(std::string_view name, const std::vector<std::string>& virtual_tables) {
+    static constexpr std::string_view kSuffixes[] = {"data",   "idx",      "content", "docsize",
+                                                     "config", "segments", "segdir",  "stat",
+                                                     "node",   "parent",   "rowid"};
+    for (const auto& v : virtual_tables) {
+        if (name.size() <= v.size() + 1 || name[v.size()] != '_' ||
+            !support::equals_ignoring_case(name.substr(0, v.size()), v))
+            continue;
+        auto suffix = name.substr(v.size() + 1);
+        for (auto s : kSuffixes)
+            if (support::equals_ignoring_case(suffix, s)) return true;
+    }
+    return false;
 }
 
 /// One index of a table as pragma_index_list reports it.
@@ -212,10 +246,11 @@ class Reading {
         std::sort(tables.begin(), tables.end());  // names are unique
         out_.tables.reserve(tables.size());
         parsed_.reserve(tables.size());
+        std::vector<std::string> virtual_tables;
+        for (const auto& [name, sql] : tables)
+            if (is_virtual_table(sql)) virtual_tables.push_back(name);
         for (auto& [name, sql] : tables) {
-            if (skipped(name) ||
-                (sql.size() >= 14 && support::equals_ignoring_case(
-                                         std::string_view(sql).substr(0, 14), "CREATE VIRTUAL")))
+            if (skipped(name) || is_virtual_table(sql) || is_shadow_table(name, virtual_tables))
                 continue;
             auto p = sqlite::parse_create_table(sql);
             if (!p) {
@@ -441,6 +476,48 @@ class SqliteInspector final : public Inspector {
     std::optional<schema::Schema> inspect(db::Connection& conn, const InspectOptions& options,
                                           support::Diagnostics& diags) const override {
         return Reading(conn, options, diags).run();
+    }
+
+    /// Virtual tables and generated columns (views and triggers are in the Schema).
+    std::optional<std::vector<UnmodelledObject>> unmodelled_objects(
+        db::Connection& conn, const InspectOptions& options,
+        support::Diagnostics& diags) const override {
+        std::vector<UnmodelledObject> out;
+        auto excluded = [&](const std::string& table) {
+            return is_version_table(table, options) ||
+                   std::any_of(options.exclude_tables.begin(), options.exclude_tables.end(),
+                               [&](const std::string& g) { return glob_match(g, table); });
+        };
+        bool ok = conn.for_each_row(
+            kUnmodelledQuery.sql, {},
+            [&](RowView r) {
+                std::string table = cell(r, 1);
+                if (excluded(table)) return;
+                if (view(r, 0) == "virtual table")
+                    out.push_back({.kind = "virtual table",
+                                   .schema = {},
+                                   .name = table,
+                                   .table = {},
+                                   .hint = "not modelled, and its shadow tables (" + table +
+                                           "_...) are never diffed: keep CREATE VIRTUAL TABLE "
+                                           "in a hand-written revision"});
+                else
+                    out.push_back({.kind = "generated column",
+                                   .schema = {},
+                                   .name = cell(r, 2),
+                                   .table = table,
+                                   .hint = "pulled as a plain column: keep GENERATED ALWAYS AS "
+                                           "... in a hand-written revision"});
+            },
+            diags);
+        if (!ok) {
+            diags.error(
+                support::Category::Database,
+                std::string("SQLite inspection query \"") + kUnmodelledQuery.name + "\" failed", {},
+                "check that the file is a SQLite database (3.35 or newer)");
+            return std::nullopt;
+        }
+        return out;
     }
 };
 

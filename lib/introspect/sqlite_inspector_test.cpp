@@ -329,3 +329,37 @@ TEST_CASE("sqlite inspector: the primary key's name, as CREATE TABLE gives it") 
     CHECK(s.tables[3].primary_key->name.empty());  // another constraint's name is not its
     CHECK(s.tables[3].uniques[0].name == "uq_d");
 }
+
+TEST_CASE("sqlite inspector: virtual tables and their shadow tables are not the models' tables") {
+    const char* ddl =
+        "CREATE VIRTUAL TABLE docs USING fts5(body);"
+        "CREATE VIRTUAL TABLE geo USING rtree(id, x0, x1);"
+        "CREATE TABLE docs_archive (id INTEGER PRIMARY KEY);"  // a user's table, kept
+        "CREATE TABLE items (id INTEGER PRIMARY KEY, q INT, d INT GENERATED ALWAYS AS (q * 2));";
+    auto s = inspect(ddl);
+    std::vector<std::string> names;
+    for (const auto& t : s.tables) names.push_back(t.name);
+    // Without the shadow rule, docs_config, docs_content, docs_data, docs_docsize,
+    // docs_idx, geo_node, geo_parent and geo_rowid were reported, and a diff dropped them.
+    CHECK(names == std::vector<std::string>{"docs_archive", "items"});
+
+    support::Diagnostics diags;
+    auto conn = db::open_sqlite(":memory:", diags);
+    REQUIRE(conn);
+    REQUIRE(conn->execute(ddl, diags));
+    auto objects = introspect::make_sqlite_inspector()->unmodelled_objects(*conn, {}, diags);
+    REQUIRE(objects);
+    REQUIRE(objects->size() == 3);
+    CHECK((*objects)[0].kind == "virtual table");
+    CHECK((*objects)[0].name == "docs");
+    CHECK((*objects)[1].kind == "virtual table");
+    CHECK((*objects)[1].name == "geo");
+    CHECK((*objects)[2].kind == "generated column");
+    CHECK((*objects)[2].table == "items");
+    CHECK((*objects)[2].name == "d");
+    introspect::InspectOptions skip_items;
+    skip_items.exclude_tables = {"it*"};
+    auto kept = introspect::make_sqlite_inspector()->unmodelled_objects(*conn, skip_items, diags);
+    REQUIRE(kept);
+    CHECK(kept->size() == 2);
+}

@@ -133,4 +133,20 @@ codegen::ModelHeaders pull_models(const dialect::Dialect& dialect, const schema:
     return out;
 }
 
+void list_unmodelled(const std::vector<introspect::UnmodelledObject>& objects,
+                     const schema::Schema& pulled, codegen::ModelHeaders& out) {
+    for (const auto& o : objects) {
+        std::string qualified = o.schema.empty() ? o.name : o.schema + "." + o.name;
+        if (o.table.empty()) {
+            out.left_out.push_back({o.kind + " \"" + qualified + "\"", o.hint});
+            continue;
+        }
+        const schema::Table* t = pulled.find_table(o.table, o.schema);
+        if (!t) continue;
+        // A property of the table itself (row-level security, partitioning) has its name.
+        std::string what = o.name == o.table ? o.kind : o.kind + " \"" + o.name + "\"";
+        out.left_out.push_back({"table " + t->qualified_name(), what + ": " + o.hint});
+    }
+}
+
 }  // namespace autogen::pipeline

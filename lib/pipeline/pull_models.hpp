@@ -29,4 +29,10 @@ schema::Schema filter_tables(schema::Schema live, const PullFilter& filter);
 codegen::ModelHeaders pull_models(const dialect::Dialect& dialect, const schema::Schema& live,
                                   const support::Config& config);
 
+/// Appends to `out.left_out` the objects the models cannot hold (the inspector's
+/// unmodelled_objects), each with where it is; those on a table `pulled` does not hold
+/// (--tables, --exclude) are not listed.
+void list_unmodelled(const std::vector<introspect::UnmodelledObject>& objects,
+                     const schema::Schema& pulled, codegen::ModelHeaders& out);
+
 }  // namespace autogen::pipeline

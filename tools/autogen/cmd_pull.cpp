@@ -9,6 +9,7 @@
 #include "codegen/model_headers.hpp"
 #include "command.hpp"
 #include "migrate/atomic_file.hpp"
+#include "pipeline/compared_tables.hpp"
 #include "pipeline/pull_models.hpp"
 #include "project.hpp"
 #include "scan/glob.hpp"
@@ -76,6 +77,10 @@ class PullCommand final : public Command {
             return kExitUsage;
         }
         auto pulled = pipeline::pull_models(*live->dialect, schema, *config);
+        auto unmodelled = live->dialect->inspector->unmodelled_objects(
+            *live->conn, pipeline::inspect_options(*config), session.diags);
+        if (!unmodelled) return kExitDatabase;
+        pipeline::list_unmodelled(*unmodelled, schema, pulled);
         fs::path out = out_.empty() ? default_out(*config) : fs::absolute(out_);
         if (!check_targets(session, out, pulled)) return kExitUsage;
         if (!write(session, out, pulled)) return kExitUsage;
