@@ -247,15 +247,11 @@ class HeaderWriter {
         for (const auto& u : t.uniques) {
             std::string expected =
                 u.columns.size() == 1 ? convention(NameKind::Unique, {t.name, u.columns}) : "";
-            std::string name = u.name;
-            if (name.empty()) {
+            std::string name = u.name;  // unnamed: as for a foreign key below
+            if (name.empty())
                 name = u.columns.size() == 1
                            ? expected
                            : "uq_" + t.name + "_" + support::join_with(u.columns, "_");
-                left_out(where, "the unique constraint on (" + column_list(u.columns) +
-                                    ") has no name in the database; the models name it \"" + name +
-                                    "\"");
-            }
             if (u.columns.size() == 1 && at.count(u.columns.front()) &&
                 !has_unique.count(at[u.columns.front()])) {
                 std::size_t i = at[u.columns.front()];
@@ -292,13 +288,9 @@ class HeaderWriter {
                                                   .columns = fk.columns,
                                                   .referred_table = fk.ref_table,
                                                   .referred_columns = fk.ref_columns});
-            std::string name = fk.name;
-            if (name.empty()) {
-                name = expected;
-                left_out(where, "the foreign key on (" + column_list(fk.columns) +
-                                    ") has no name in the database; the models name it \"" + name +
-                                    "\"");
-            }
+            // Kept unnamed by the database (SQLite's inline REFERENCES): the models name
+            // it, and the differ takes the two for one (diff/compare_constraints.cpp).
+            std::string name = fk.name.empty() ? expected : fk.name;
             std::vector<std::string> actions;
             if (fk.on_delete != schema::ReferentialAction::NoAction)
                 actions.push_back(action_arg("on_delete", fk.on_delete));
@@ -346,13 +338,8 @@ class HeaderWriter {
                 placed = true;
             }
             if (placed) continue;
-            std::string name = ck.name;
-            if (name.empty()) {
-                name = "ck_" + t.name + "_" + std::to_string(++unnamed_checks);
-                left_out(where, "the check (" + ck.expression +
-                                    ") has no name in the database; the models name it \"" + name +
-                                    "\"");
-            }
+            std::string name = ck.name;  // unnamed: as for a foreign key above
+            if (name.empty()) name = "ck_" + t.name + "_" + std::to_string(++unnamed_checks);
             struct_level.push_back("AUTOGEN_CHECK(" + c_string_literal(name) + ", " +
                                    c_string_literal(ck.expression) + ")");
         }

@@ -2,7 +2,8 @@
 // They share one matching rule: by name where the database keeps constraint names, by
 // definition where it does not (then a renamed constraint is not a change). Where names
 // are kept, a constraint of `to` without a namesake that has the definition of one of
-// `from` without a namesake is that constraint renamed: a rename, not a drop and an add.
+// `from` without a namesake is that constraint renamed: a rename, not a drop and an add;
+// when one of the two has no name (the database kept none), it is no change at all.
 #include <algorithm>
 #include <functional>
 #include <type_traits>
@@ -51,7 +52,10 @@ void match_constraints(const std::vector<T>& from, const std::vector<T>& origina
             if (used[i] || !same(from[i], to[k])) continue;
             used[i] = true;
             renamed = true;
-            on_renamed(original[i], to[k]);
+            // A constraint the database keeps unnamed (SQLite's inline REFERENCES, CHECK
+            // or UNIQUE) is the model's constraint of that definition, as an unnamed
+            // primary key is: naming it would rebuild the table for a name nothing uses.
+            if (!from[i].name.empty() && !to[k].name.empty()) on_renamed(original[i], to[k]);
         }
         if (!renamed) on_added(to[k]);
     }

@@ -184,6 +184,24 @@ TEST_CASE("a constraint or index that differs only by its name is renamed, and r
     CHECK(std::get<RenameConstraint>(down[1]).index.name == "ix_orders_user_id");
 }
 
+TEST_CASE("a constraint the database keeps unnamed is the model's of that definition") {
+    // SQLite's inline REFERENCES, CHECK and UNIQUE have no name; the models name every
+    // constraint. Renaming them would rebuild each table for a name nothing uses.
+    Schema model{{users(), orders()}, {}};
+    model.tables[1].checks = {CheckConstraint{"ck_orders_id", "id > 0"}};
+    Schema db = model;
+    db.find_table("orders")->foreign_keys[0].name = "";
+    db.find_table("orders")->checks[0].name = "";
+    db.find_table("users")->uniques[0].name = "";
+    CHECK(diff::diff(db, model, ExactRules{}).empty());
+    CHECK(diff::diff(model, db, ExactRules{}).empty());
+    // A changed definition is still a change, named or not.
+    model.find_table("orders")->checks[0].expression = "id > 1";
+    CHECK(phrases(diff::diff(db, model, ExactRules{})) ==
+          std::vector<std::string>{"removed check constraint \"\" on \"orders\"",
+                                   "added check constraint \"ck_orders_id\" on \"orders\""});
+}
+
 TEST_CASE("foreign key, primary key and check changes") {
     Schema before{{users(), orders()}, {}};
     Schema after = before;
