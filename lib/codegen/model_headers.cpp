@@ -126,6 +126,15 @@ class HeaderWriter {
                          "\" has no declared type, which the models cannot state; they declare "
                          "it a blob (std::vector<std::uint8_t>)");
         }
+        // No logical type lowers to the column's SQL type: the field says it with
+        // `type = "..."` and takes the closest C++ type the dialect knows.
+        const bool spelled = type.logical == Logical::None ||
+                             (type.logical == Logical::Enum && !enum_names_.count(type.enum_name));
+        if (spelled) {
+            type = {};
+            if (options_.closest_logical) type.logical = options_.closest_logical(c.type.sql);
+            f.args.push_back("type = " + c_string_literal(c.type.sql));
+        }
         std::string cpp;
         switch (type.logical) {
             case Logical::Boolean:
@@ -168,16 +177,12 @@ class HeaderWriter {
                 includes.insert("<chrono>");
                 break;
             case Logical::Enum:
-                if (auto it = enum_names_.find(type.enum_name); it != enum_names_.end()) {
-                    cpp = it->second;
-                    includes.insert("\"enums.hpp\"");
-                    break;
-                }
-                [[fallthrough]];
+                cpp = enum_names_.at(type.enum_name);
+                includes.insert("\"enums.hpp\"");
+                break;
             case Logical::None:
                 cpp = "std::string";
                 includes.insert("<string>");
-                f.args.push_back("type = " + c_string_literal(c.type.sql));
                 break;
         }
         if (c.nullable) {

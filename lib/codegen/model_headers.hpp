@@ -25,6 +25,9 @@ struct ModelHeaderOptions {
     /// SQL type; Logical::None when none is (then the field is a std::string with
     /// `type = "..."`). Null: every column gets `type = "..."`.
     std::function<schema::ColumnType(const schema::Table&, const schema::Column&)> natural_type;
+    /// The C++ type of a column natural_type finds none for, which keeps `type = "..."`
+    /// (Logical::None or null: a std::string).
+    std::function<schema::Logical(const std::string& sql_type)> closest_logical;
     /// The name the database gives an unnamed primary key ("" when it names none).
     std::function<std::string(const std::string& table)> default_primary_key_name;
 };

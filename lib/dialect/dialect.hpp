@@ -93,6 +93,10 @@ struct Dialect {
     /// (PostgreSQL: <table>_pkey); "" where it names none (SQLite). `autogen pull` names
     /// a key in the models only when its name differs from this (or from the convention).
     std::function<std::string(const std::string& table)> default_primary_key_name;
+    /// The C++ type `autogen pull` gives a column whose SQL type no logical type lowers
+    /// to (the field keeps `type = "..."`): SQLite's type affinity ("INT" -> an integer);
+    /// Logical::None = a std::string. Null: always a std::string.
+    std::function<schema::Logical(const std::string& sql_type)> closest_logical;
     std::unique_ptr<introspect::Inspector> inspector;
     std::unique_ptr<diff::DiffRules> rules;
     std::unique_ptr<codegen::Planner> planner;

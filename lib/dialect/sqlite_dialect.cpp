@@ -1,6 +1,7 @@
 // The SQLite dialect (sqlite_dialect.hpp).
 #include "dialect/sqlite_dialect.hpp"
 
+#include "codegen/sqlite_ddl.hpp"
 #include "codegen/sqlite_planner.hpp"
 #include "db/sqlite_connection.hpp"
 #include "diff/sqlite_rules.hpp"
@@ -38,6 +39,16 @@ Dialect make_sqlite_dialect() {
     sqlite.server_identity = [](const support::Config&) { return db::sqlite_library_version(); };
     sqlite.script_frame = [](const std::string&) { return db::sqlite_script_frame(); };
     sqlite.default_primary_key_name = [](const std::string&) { return std::string(); };
+    // By affinity, what the column stores: an "INT" key holds integers. NUMERIC (DECIMAL,
+    // a date's TIMESTAMP ...) stays a string: its values may be text, and the
+    // exact digits of a decimal must not pass through a double.
+    sqlite.closest_logical = [](const std::string& sql_type) {
+        const std::string a = codegen::sqlite::affinity(sql_type);
+        if (a == "INTEGER") return schema::Logical::BigInt;
+        if (a == "REAL") return schema::Logical::Double;
+        if (a == "BLOB") return schema::Logical::Blob;
+        return schema::Logical::None;
+    };
     sqlite.inspector = introspect::make_sqlite_inspector();
     sqlite.rules = diff::make_sqlite_rules();
     sqlite.planner = codegen::make_sqlite_planner();

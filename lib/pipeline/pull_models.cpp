@@ -121,6 +121,7 @@ codegen::ModelHeaders pull_models(const dialect::Dialect& dialect, const schema:
         return chooser(t, c);
     };
     options.default_primary_key_name = dialect.default_primary_key_name;
+    options.closest_logical = dialect.closest_logical;
     auto out = codegen::write_model_headers(live, options);
     for (const auto& t : live.tables)
         for (const auto& fk : t.foreign_keys)
