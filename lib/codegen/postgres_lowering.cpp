@@ -94,7 +94,8 @@ bool is_integer_sql(const std::string& sql) {
 }
 
 /// PostgreSQL keeps 63 bytes of a name (NAMEDATALEN - 1) and cuts the rest silently:
-/// a longer constraint or index name would differ from the model's forever.
+/// a longer constraint or index name would differ from the model's forever. Convention
+/// names arrive cut to fit (support/naming.hpp); a longer one was written by hand.
 void check_name_length(const schema::Table& t, const std::string& what, const std::string& name,
                        const support::SourceLocation& at, support::Diagnostics& diags) {
     if (name.size() <= 63) return;
@@ -102,8 +103,8 @@ void check_name_length(const schema::Table& t, const std::string& what, const st
                 what + " name \"" + name + "\" of table \"" + t.name + "\" is " +
                     std::to_string(name.size()) + " bytes; PostgreSQL keeps 63 and would cut it",
                 at.known() ? at : t.location,
-                "name it in its annotation, or shorten the [models] naming pattern in "
-                "autogen.toml (e.g. %(column_0_name)s instead of %(column_0_N_name)s)");
+                "shorten the name in its annotation (names the [models] naming convention "
+                "makes are cut to fit: docs/models.md, \"Long names\")");
 }
 
 void check_name_lengths(const schema::Table& t, support::Diagnostics& diags) {

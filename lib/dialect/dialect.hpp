@@ -93,6 +93,10 @@ struct Dialect {
     /// (PostgreSQL: <table>_pkey); "" where it names none (SQLite). `autogen pull` names
     /// a key in the models only when its name differs from this (or from the convention).
     std::function<std::string(const std::string& table)> default_primary_key_name;
+    /// The longest identifier the database keeps, in bytes (PostgreSQL: NAMEDATALEN - 1
+    /// = 63); 0 = no limit (SQLite). A [models] naming name longer than the smallest
+    /// limit of the project's dialects is cut as SQLAlchemy cuts it (support/naming.hpp).
+    std::size_t max_identifier_length = 0;
     /// The C++ type `autogen pull` gives a column whose SQL type no logical type lowers
     /// to (the field keeps `type = "..."`): SQLite's type affinity ("INT" -> an integer);
     /// Logical::None = a std::string. Null: always a std::string.

@@ -162,6 +162,7 @@ Dialect make_postgres_dialect() {
     postgres.scratch_ready = postgres_scratch_ready;
     postgres.server_identity = postgres_server_identity;
     postgres.script_frame = [](const std::string& key) { return db::postgres_script_frame(key); };
+    postgres.max_identifier_length = 63;
     postgres.default_primary_key_name = [](const std::string& table) {
         return codegen::postgres::default_primary_key_name(table);
     };

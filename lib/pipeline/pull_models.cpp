@@ -117,6 +117,8 @@ codegen::ModelHeaders pull_models(const dialect::Dialect& dialect, const schema:
     TypeChooser chooser(dialect, live);
     codegen::ModelHeaderOptions options;
     options.naming = config.models.naming;
+    // As the scan names them (scan_models): the limit of the pulled database's dialect.
+    options.naming.max_length = dialect.max_identifier_length;
     options.natural_type = [&chooser](const schema::Table& t, const schema::Column& c) {
         return chooser(t, c);
     };

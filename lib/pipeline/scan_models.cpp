@@ -13,6 +13,17 @@ namespace autogen::pipeline {
 
 namespace fs = std::filesystem;
 
+std::size_t max_identifier_length(const dialect::DialectRegistry& dialects,
+                                  const support::Config& config) {
+    std::size_t limit = 0;
+    for (const auto& name : config.database.dialects) {
+        const dialect::Dialect* d = dialects.find(name);
+        if (d && d->max_identifier_length > 0 && (limit == 0 || d->max_identifier_length < limit))
+            limit = d->max_identifier_length;
+    }
+    return limit;
+}
+
 std::optional<scan::ScanResult> scan_models(const Context& ctx, const support::Config& config,
                                             std::vector<scan::BlindSpot>* blind_spots) {
     scan::ScanOptions options;
@@ -22,6 +33,7 @@ std::optional<scan::ScanResult> scan_models(const Context& ctx, const support::C
     for (const auto& dir : config.models.include_dirs) options.include_dirs.emplace_back(dir);
     options.extra_args = config.models.extra_args;
     options.naming = config.models.naming;
+    options.naming.max_length = max_identifier_length(ctx.dialects, config);
     scan::CacheTrace trace;
     const auto& progress = ctx.progress;
     support::report(progress, {"scanning models", 0, 0, support::join_with(config.models.headers)});

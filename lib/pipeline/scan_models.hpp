@@ -3,6 +3,7 @@
 // project's blind spots handed back to the caller.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <vector>
 
@@ -19,5 +20,10 @@ namespace autogen::pipeline {
 /// to refuse or report (blind_spot_guard.hpp); without it each is a warning.
 std::optional<scan::ScanResult> scan_models(const Context& ctx, const support::Config& config,
                                             std::vector<scan::BlindSpot>* blind_spots = nullptr);
+
+/// The smallest identifier limit of the project's dialects ([database] dialects), 0 when
+/// none has one: the length past which a [models] naming name is cut.
+std::size_t max_identifier_length(const dialect::DialectRegistry& dialects,
+                                  const support::Config& config);
 
 }  // namespace autogen::pipeline

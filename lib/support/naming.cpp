@@ -3,6 +3,7 @@
 
 #include <array>
 
+#include "support/md5.hpp"
 #include "support/text.hpp"
 
 namespace autogen::support {
@@ -79,12 +80,17 @@ std::string NamingConvention::pattern(NameKind kind) const {
 }
 
 std::string NamingConvention::name(NameKind kind, const NameFields& fields) const {
-    return expand_pattern(pattern(kind), fields);
+    std::string full = expand_pattern(pattern(kind), fields);
+    if (max_length < 9 || full.size() <= max_length) return full;
+    std::size_t keep = max_length - 8;
+    while (keep > 0 && (static_cast<unsigned char>(full[keep]) & 0xC0) == 0x80) --keep;
+    return full.substr(0, keep) + "_" + md5_hex(full).substr(28);
 }
 
 std::string NamingConvention::fingerprint() const {
     std::string out;
     for (const auto& [kind, p] : patterns) out += std::string(name_kind_key(kind)) + "=" + p + ";";
+    if (max_length > 0) out += "max=" + std::to_string(max_length);
     return out;
 }
 

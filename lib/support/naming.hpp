@@ -4,6 +4,7 @@
 // docs/models.md), so a project without [models] naming names everything as before.
 #pragma once
 
+#include <cstddef>
 #include <map>
 #include <optional>
 #include <string>
@@ -33,13 +34,20 @@ struct NameFields {
 struct NamingConvention {
     std::map<NameKind, std::string> patterns;
     std::map<NameKind, SourceLocation> at;  ///< where each pattern is set, for messages
+    /// The longest name the project's databases keep, in bytes (PostgreSQL: 63); 0 = no
+    /// limit. A longer name is cut as SQLAlchemy cuts it (name()).
+    std::size_t max_length = 0;
 
     /// The pattern of `kind`: the configured one, or autogen's default ("" for the
     /// primary key: the database names it).
     std::string pattern(NameKind kind) const;
     /// The name of a constraint of `kind` with `fields` ("" when the pattern is empty).
+    /// Longer than max_length, it is cut to its first max_length - 8 bytes (never inside
+    /// a UTF-8 character), "_" and the last 4 hex digits of its MD5, as SQLAlchemy names
+    /// a convention's long name: PostgreSQL's 63 bytes give 60 ("ix_..._1ea2").
     std::string name(NameKind kind, const NameFields& fields) const;
-    /// The configured patterns as one line ("pk=...;uq=..."), for cache keys; "" if none.
+    /// The configured patterns and the limit as one line ("pk=...;uq=...;max=63"), for
+    /// cache keys; "" if neither is set.
     std::string fingerprint() const;
     bool operator==(const NamingConvention& other) const { return patterns == other.patterns; }
 };

@@ -60,3 +60,31 @@ TEST_CASE("naming: bad patterns are refused with the fix") {
     CHECK(parse_name_kind("ix") == NameKind::Index);
     CHECK_FALSE(parse_name_kind("idx"));
 }
+
+TEST_CASE("naming: a name longer than the databases keep is cut as SQLAlchemy cuts it") {
+    NamingConvention pg;
+    pg.max_length = 63;
+    NameFields f{.table = "customer_subscription_billing_preferences",
+                 .columns = {"preferred_payment_method_identifier_reference"}};
+    // SQLAlchemy 1.4.46 (Debian's python3-sqlalchemy) names these two for PostgreSQL
+    // with the same patterns; the suffix is the last 4 hex digits of the full name's MD5.
+    CHECK(pg.name(NameKind::Index, f) ==
+          "ix_customer_subscription_billing_preferences_preferred__1ea2");
+    f.columns = {"parent_subscription_billing_preference_id"};
+    f.referred_table = "customer_subscription_billing_preferences";
+    CHECK(pg.name(NameKind::ForeignKey, f) ==
+          "fk_customer_subscription_billing_preferences_parent_sub_ff0d");
+    CHECK(pg.name(NameKind::ForeignKey, f).size() == 60);
+    // Short names and a project with no limit (SQLite) keep the whole name.
+    NameFields short_one{.table = "t", .columns = {"a"}};
+    CHECK(pg.name(NameKind::Index, short_one) == "ix_t_a");
+    NamingConvention unlimited;
+    CHECK(unlimited.name(NameKind::ForeignKey, f).size() == 124);
+    // Never cut inside a UTF-8 character; the limit is in the cache key.
+    NameFields wide{.table = std::string(53, 'x') + "\xc3\xa9" + "tail", .columns = {"c"}};
+    std::string cut = pg.name(NameKind::Index, wide);
+    CHECK(cut.size() <= 63);
+    CHECK(cut.substr(0, 56) == "ix_" + std::string(53, 'x'));
+    CHECK(cut[56] == '_');
+    CHECK(pg.fingerprint() == "max=63");
+}
