@@ -14,6 +14,7 @@ tables=${2:-1000}
 runs=${3:-5}
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d /tmp/autogen-pull-bench.XXXXXX)
+chmod 755 "$work"  # the server runs as postgres when we are root
 server="$work/pg"
 cleanup() {
   bash "$root/scripts/pg-server.sh" stop "$server" > /dev/null 2>&1 || true
@@ -64,5 +65,5 @@ echo
 table_header "pull"
 measure "pull (detect, edit autogen.toml, write $tables headers)" \
   "rm -rf models; cp autogen.toml.orig autogen.toml" "$autogen" pull
-measure "pull again (same headers rewritten)" ":" "$autogen" pull
+measure "pull again (nothing changed: no header rewritten)" ":" "$autogen" pull
 measure "pull --diff (nothing differs)" ":" "$autogen" pull --diff

@@ -267,11 +267,23 @@ class PullCommand final : public Command {
             return false;
         }
         for (const auto& h : pulled.headers) {
-            int err = migrate::write_file_atomically(out / h.file, h.contents, /*replace=*/true);
+            // A header with the same bytes is left as it is: a second pull touches only
+            // what changed (no new mtime for a build to react to).
+            if (auto bytes = migrate::read_file_bytes(out / h.file); bytes && *bytes == h.contents)
+                continue;
+            // Durable once for all files (below), not once per file.
+            int err = migrate::write_file_atomically(out / h.file, h.contents, /*replace=*/true,
+                                                     /*durable=*/false);
             if (err == 0) continue;
             session.diags.error(
                 Category::Io, "cannot write " + (out / h.file).string() + ": " + std::strerror(err),
                 {}, "check the folder's permissions, or pass another --out");
+            return false;
+        }
+        if (int err = migrate::sync_file_system(out); err != 0) {
+            session.diags.error(Category::Io,
+                                "cannot flush " + out.string() + " to disk: " + std::strerror(err),
+                                {}, "check the disk, then pull again");
             return false;
         }
         return true;
