@@ -41,7 +41,8 @@ void sync_folder(const fs::path& dir) {
 
 }  // namespace
 
-int write_file_atomically(const fs::path& target, std::string_view text, bool replace) {
+int write_file_atomically(const fs::path& target, std::string_view text, bool replace,
+                          bool durable) {
     const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
     // An unnamed file first: a kill at any moment before the link leaves nothing.
     // /proc/self/fd lets linkat name it without privileges.
@@ -55,7 +56,7 @@ int write_file_atomically(const fs::path& target, std::string_view text, bool re
         if (fd < 0) return errno;
     }
     int err = 0;
-    if (!write_all(fd, text) || ::fsync(fd) != 0) err = errno ? errno : EIO;
+    if (!write_all(fd, text) || (durable && ::fsync(fd) != 0)) err = errno ? errno : EIO;
     if (!err && named.empty()) {
         const std::string self = "/proc/self/fd/" + std::to_string(fd);
         // Without replace, the final name directly (linkat fails if it exists); with it,
@@ -73,7 +74,15 @@ int write_file_atomically(const fs::path& target, std::string_view text, bool re
     if (::close(fd) != 0 && !err) err = errno;
     if (!err && replace && ::rename(named.c_str(), target.c_str()) != 0) err = errno;
     if (!named.empty()) ::unlink(named.c_str());  // gone already after a successful rename
-    if (!err) sync_folder(dir);
+    if (!err && durable) sync_folder(dir);
+    return err;
+}
+
+int sync_file_system(const fs::path& dir) {
+    int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return errno;
+    int err = ::syncfs(fd) == 0 ? 0 : errno;
+    ::close(fd);
     return err;
 }
 

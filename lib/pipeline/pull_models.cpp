@@ -112,11 +112,32 @@ schema::Schema filter_tables(schema::Schema live, const PullFilter& filter) {
     return live;
 }
 
+PullNaming choose_naming(const dialect::Dialect& dialect, const schema::Schema& live,
+                         const support::Config& config, NamingChoice choice) {
+    support::NamingConvention project = config.models.naming;
+    project.max_length = dialect.max_identifier_length;  // as scan_models names them
+    PullNaming out{
+        .detection = codegen::detect_naming(live, project, dialect.default_primary_key_name),
+        .convention = project};
+    bool changes = false;
+    for (const auto& k : out.detection.kinds)
+        changes = changes || out.detection.convention.pattern(k.kind) != project.pattern(k.kind);
+    if (!changes) return out;
+    if (choice == NamingChoice::Keep ||
+        (choice == NamingChoice::Default && !project.patterns.empty())) {
+        out.toml = NamingToml::Kept;
+        return out;
+    }
+    out.toml = NamingToml::Write;
+    out.convention = out.detection.convention;
+    return out;
+}
+
 codegen::ModelHeaders pull_models(const dialect::Dialect& dialect, const schema::Schema& live,
-                                  const support::Config& config) {
+                                  const support::NamingConvention& naming) {
     TypeChooser chooser(dialect, live);
     codegen::ModelHeaderOptions options;
-    options.naming = config.models.naming;
+    options.naming = naming;
     // As the scan names them (scan_models): the limit of the pulled database's dialect.
     options.naming.max_length = dialect.max_identifier_length;
     options.natural_type = [&chooser](const schema::Table& t, const schema::Column& c) {

@@ -1,19 +1,24 @@
 // `autogen pull`: reads the live database (as `inspect db` does) and writes one
 // annotated model header per table (lib/pipeline/pull_models, lib/codegen/model_headers)
-// into --out. Only the I/O is here: where the files go, the refusal to overwrite a file
-// pull did not write, and the report of what the models leave out.
+// into --out, with the naming convention the database follows written into
+// autogen.toml (pipeline::choose_naming). Only the I/O is here: where the files go, the
+// refusal to overwrite a file pull did not write, autogen.toml's edit, --diff, and the
+// report of what the models leave out.
 #include <algorithm>
 #include <cstring>
 #include <fstream>
+#include <set>
 
 #include "codegen/model_headers.hpp"
 #include "command.hpp"
 #include "migrate/atomic_file.hpp"
+#include "migrate/file_bytes.hpp"
 #include "pipeline/compared_tables.hpp"
 #include "pipeline/pull_models.hpp"
 #include "project.hpp"
 #include "scan/glob.hpp"
 #include "support/display_path.hpp"
+#include "support/naming_toml.hpp"
 #include "support/printable_text.hpp"
 
 namespace autogen::cli {
@@ -54,6 +59,16 @@ class PullCommand final : public Command {
         app.add_option("--tables", filter_.tables, "pull only the tables matching these globs");
         app.add_option("--exclude", filter_.exclude, "leave out the tables matching these globs");
         app.add_flag("--force", force_, "overwrite files that pull did not write");
+        auto* write = app.add_flag("--write-naming", write_naming_,
+                                   "replace autogen.toml's [models] naming with the convention "
+                                   "the database follows");
+        auto* keep = app.add_flag("--keep-naming", keep_naming_,
+                                  "keep autogen.toml's [models] naming as it is and name every "
+                                  "constraint that does not follow it");
+        write->excludes(keep);
+        app.add_flag("--diff", diff_,
+                     "write nothing; list the headers (and autogen.toml) a pull would change, "
+                     "exit 1 if any");
     }
 
     int run(Session& session) override {
@@ -63,7 +78,7 @@ class PullCommand final : public Command {
         if (!live) return session.exit_code();
         auto inspected = inspect_live(*live, *config, session.diags, session.progress());
         if (!inspected) return session.exit_code();
-        auto schema = pipeline::filter_tables(std::move(*inspected), filter_);
+        auto schema = pipeline::filter_tables(*inspected, filter_);
         if (schema.tables.empty()) {
             session.diags.error(
                 Category::Usage,
@@ -76,19 +91,159 @@ class PullCommand final : public Command {
                 "--exclude and [models] exclude_tables");
             return kExitUsage;
         }
-        auto pulled = pipeline::pull_models(*live->dialect, schema, *config);
+        // The convention is the whole database's, whatever --tables picks: a few tables are
+        // a poor sample, and the project's convention covers every table.
+        auto naming = pipeline::choose_naming(*live->dialect, *inspected, *config, naming_choice());
+        std::optional<std::string> toml = new_toml(session, *config, naming);
+        auto pulled = pipeline::pull_models(*live->dialect, schema, naming.convention);
         auto unmodelled = live->dialect->inspector->unmodelled_objects(
             *live->conn, pipeline::inspect_options(*config), session.diags);
         if (!unmodelled) return kExitDatabase;
         pipeline::list_unmodelled(*unmodelled, schema, pulled);
         fs::path out = out_.empty() ? default_out(*config) : fs::absolute(out_);
+        Json naming_json = report_naming(session, naming);
+        if (diff_) return diff(session, *config, out, pulled, toml, std::move(naming_json));
         if (!check_targets(session, out, pulled)) return kExitUsage;
         if (!write(session, out, pulled)) return kExitUsage;
+        if (toml && !write_toml(session, *config, *toml, naming.convention)) return kExitUsage;
         report(session, *config, out, pulled, schema);
+        session.result["naming"] = std::move(naming_json);
         return kExitOk;
     }
 
   private:
+    pipeline::NamingChoice naming_choice() const {
+        if (write_naming_) return pipeline::NamingChoice::Write;
+        if (keep_naming_) return pipeline::NamingChoice::Keep;
+        return pipeline::NamingChoice::Default;
+    }
+
+    /// autogen.toml's new text when pull writes the detected convention into it; when
+    /// the file's layout defeats the edit, the project's convention stays (with a
+    /// warning showing the line to add by hand).
+    static std::optional<std::string> new_toml(Session& session, const support::Config& config,
+                                               pipeline::PullNaming& naming) {
+        if (naming.toml != pipeline::NamingToml::Write) return std::nullopt;
+        std::string why = "it cannot be read";
+        std::optional<std::string> text;
+        if (auto bytes = migrate::read_file_bytes(config.file))
+            text = support::with_naming(*bytes, naming.detection.convention, why);
+        if (text) return text;
+        session.diags.warning(
+            Category::Config,
+            "cannot write the detected naming convention into " +
+                support::relative_inside(config.file, config.root) + ": " + why +
+                "; the models name every constraint that does not follow the project's",
+            {},
+            "add naming = " + support::naming_inline_table(naming.detection.convention) +
+                " under [models] by hand, then pull again");
+        naming.toml = pipeline::NamingToml::Unchanged;
+        naming.convention = config.models.naming;
+        return std::nullopt;
+    }
+
+    static bool write_toml(Session& session, const support::Config& config, const std::string& text,
+                           const support::NamingConvention& naming) {
+        int err = migrate::write_file_atomically(config.file, text, /*replace=*/true);
+        if (err != 0) {
+            session.diags.error(
+                Category::Io, "cannot write " + config.file.string() + ": " + std::strerror(err),
+                {},
+                "check the file's permissions, or add naming = " +
+                    support::naming_inline_table(naming) + " under [models] by hand");
+            return false;
+        }
+        session.info("wrote " + support::relative_inside(config.file, config.root) +
+                     ": [models] naming = " + support::naming_inline_table(naming));
+        return true;
+    }
+
+    /// One line per kind on stderr, the conflict warning, and the --json "naming" object.
+    Json report_naming(Session& session, const pipeline::PullNaming& naming) const {
+        Json detected = Json::object();
+        for (const auto& k : naming.detection.kinds) {
+            std::string key(support::name_kind_key(k.kind));
+            detected[key] = {{"pattern", k.pattern},
+                             {"matched", k.matched},
+                             {"of", k.total},
+                             {"adopted", k.adopted}};
+            if (k.total == 0) continue;
+            std::string shown = k.pattern.empty() ? "the database's own names" : k.pattern;
+            std::string count = std::to_string(k.matched) + " of " + std::to_string(k.total);
+            session.info("naming " + key + ": " +
+                         (k.adopted ? shown + " names " + count
+                                    : "no clear majority (best: " + shown + ", " + count +
+                                          "); keeping the project's"));
+        }
+        if (naming.toml == pipeline::NamingToml::Kept && !keep_naming_)
+            session.diags.warning(
+                Category::Config,
+                "the database follows naming = " +
+                    support::naming_inline_table(naming.detection.convention) +
+                    ", not autogen.toml's [models] naming = " +
+                    support::naming_inline_table(naming.convention) +
+                    ": kept the project's, so the models name each constraint that does not "
+                    "follow it",
+                {},
+                "pass --write-naming to replace [models] naming with the database's, or "
+                "--keep-naming to keep it without this warning");
+        Json convention = Json::object();
+        for (const auto& [kind, pattern] : naming.convention.patterns)
+            convention[std::string(support::name_kind_key(kind))] = pattern;
+        static constexpr const char* kToml[] = {"unchanged", "written", "kept"};
+        return Json{{"detected", detected},
+                    {"convention", convention},
+                    {"autogen_toml", kToml[static_cast<int>(naming.toml)]}};
+    }
+
+    /// --diff: which headers (and autogen.toml) a pull would change; nothing written.
+    int diff(Session& session, const support::Config& config, const fs::path& out,
+             const codegen::ModelHeaders& pulled, const std::optional<std::string>& toml,
+             Json naming_json) const {
+        Json changed = Json::array(), missing = Json::array(), extra = Json::array();
+        std::set<fs::path> pulled_files;
+        for (const auto& h : pulled.headers) {
+            fs::path path = (out / h.file).lexically_normal();
+            pulled_files.insert(path);
+            std::string shown = support::relative_inside(path, config.root);
+            auto bytes = migrate::read_file_bytes(path);
+            if (!bytes)
+                missing.push_back(shown);
+            else if (*bytes != h.contents)
+                changed.push_back(shown);
+        }
+        std::error_code ec;
+        std::vector<std::string> stale;
+        for (fs::directory_iterator it(out, ec), end; !ec && it != end; it.increment(ec)) {
+            fs::path path = it->path().lexically_normal();
+            if (path.extension() == ".hpp" && !pulled_files.count(path) && written_by_pull(path))
+                stale.push_back(support::relative_inside(path, config.root));
+        }
+        std::sort(stale.begin(), stale.end());
+        for (auto& s : stale) extra.push_back(std::move(s));
+        const std::string toml_shown = support::relative_inside(config.file, config.root);
+        if (toml)
+            session.print("changed " + support::one_line_text(toml_shown) + " ([models] naming)");
+        for (const auto& [list, word] :
+             {std::pair{&changed, "changed"}, std::pair{&missing, "missing"},
+              std::pair{&extra, "extra"}})
+            for (const auto& f : *list)
+                session.print(std::string(word) + " " +
+                              support::one_line_text(f.get<std::string>()));
+        const bool differs = toml || !changed.empty() || !missing.empty() || !extra.empty();
+        if (!differs)
+            session.print("the models in " +
+                          support::one_line_text(support::relative_inside(out, config.root)) +
+                          " describe the database: nothing to pull");
+        session.result = Json{{"out", support::relative_inside(out, config.root)},
+                              {"changed", changed},
+                              {"missing", missing},
+                              {"extra", extra},
+                              {"autogen_toml", toml.has_value()},
+                              {"naming", std::move(naming_json)}};
+        return differs ? kExitDrift : kExitOk;
+    }
+
     /// Every target is free, or was written by pull, or --force: checked for all files
     /// before any is written, so a refusal leaves the folder as it was.
     bool check_targets(Session& session, const fs::path& out,
@@ -117,11 +272,23 @@ class PullCommand final : public Command {
             return false;
         }
         for (const auto& h : pulled.headers) {
-            int err = migrate::write_file_atomically(out / h.file, h.contents, /*replace=*/true);
+            // A header with the same bytes is left as it is: a second pull touches only
+            // what changed (no new mtime for a build to react to).
+            if (auto bytes = migrate::read_file_bytes(out / h.file); bytes && *bytes == h.contents)
+                continue;
+            // Durable once for all files (below), not once per file.
+            int err = migrate::write_file_atomically(out / h.file, h.contents, /*replace=*/true,
+                                                     /*durable=*/false);
             if (err == 0) continue;
             session.diags.error(
                 Category::Io, "cannot write " + (out / h.file).string() + ": " + std::strerror(err),
                 {}, "check the folder's permissions, or pass another --out");
+            return false;
+        }
+        if (int err = migrate::sync_file_system(out); err != 0) {
+            session.diags.error(Category::Io,
+                                "cannot flush " + out.string() + " to disk: " + std::strerror(err),
+                                {}, "check the disk, then pull again");
             return false;
         }
         return true;
@@ -168,6 +335,9 @@ class PullCommand final : public Command {
     std::string out_;
     pipeline::PullFilter filter_;
     bool force_ = false;
+    bool write_naming_ = false;
+    bool keep_naming_ = false;
+    bool diff_ = false;
 };
 
 }  // namespace
