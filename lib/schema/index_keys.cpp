@@ -193,9 +193,13 @@ bool same_key_options(const IndexKeyOptions& a,
     auto collation = [](const IndexKeyOptions& o, const std::optional<std::string>& column) {
         return o.collation.empty() ? column.value_or("") : o.collation;
     };
-    return support::equals_ignoring_case(collation(a, a_column_collation),
-                                         collation(b, b_column_collation)) &&
-           a.opclass == b.opclass && a.descending == b.descending && a.nulls_first == b.nulls_first;
+    // Neither names one: both follow their column, whatever its collation (a column's
+    // collation change is the column's, not the index's).
+    bool same_collation = (a.collation.empty() && b.collation.empty()) ||
+                          support::equals_ignoring_case(collation(a, a_column_collation),
+                                                        collation(b, b_column_collation));
+    return same_collation && a.opclass == b.opclass && a.descending == b.descending &&
+           a.nulls_first == b.nulls_first;
 }
 
 std::vector<std::string> parse_storage_parameters(std::string_view text, std::string& error) {

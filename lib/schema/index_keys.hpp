@@ -53,8 +53,9 @@ std::string index_keys_text(const Index& index);
 
 /// True when two keys' options are the same index for a database. A key without a COLLATE
 /// uses its column's collation, so "email COLLATE \"C\"" on a column declared COLLATE "C"
-/// equals a plain "email" (PostgreSQL reads that key back without one). Collation names
-/// compare ignoring case.
+/// equals a plain "email" (PostgreSQL reads that key back without one); two keys without
+/// one are the same whatever their columns' collations. Collation names compare ignoring
+/// case.
 bool same_key_options(const IndexKeyOptions& a,
                       const std::optional<std::string>& a_column_collation,
                       const IndexKeyOptions& b,

@@ -85,6 +85,8 @@ TEST_CASE("index keys: a key without COLLATE has its column's collation") {
     CHECK(same_key_options(c, "C", plain, "C"));
     CHECK(same_key_options(c, std::nullopt, plain, "c"));  // names ignore case
     CHECK_FALSE(same_key_options(c, std::nullopt, plain, std::nullopt));
+    // Neither names one: a column's collation change is not the index's
+    CHECK(same_key_options(plain, std::nullopt, plain, "C"));
     IndexKeyOptions desc;
     desc.descending = true;
     CHECK_FALSE(same_key_options(desc, std::nullopt, plain, std::nullopt));
