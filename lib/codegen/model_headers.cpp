@@ -9,6 +9,7 @@
 #include <set>
 
 #include "codegen/cpp_names.hpp"
+#include "schema/index_keys.hpp"
 #include "support/text.hpp"
 
 namespace autogen::codegen {
@@ -270,7 +271,8 @@ class HeaderWriter {
         }
         for (const auto& ix : t.indexes) {
             bool plain = ix.columns.size() == 1 && !ix.unique && ix.where.empty() &&
-                         ix.method.empty() && at.count(ix.columns.front()) &&
+                         ix.method.empty() && ix.key_options.empty() && ix.include.empty() &&
+                         ix.storage_parameters.empty() && at.count(ix.columns.front()) &&
                          !has_index.count(at[ix.columns.front()]);
             if (plain) {
                 std::size_t i = at[ix.columns.front()];
@@ -281,10 +283,17 @@ class HeaderWriter {
                 continue;
             }
             std::string a = "AUTOGEN_INDEX(" + c_string_literal(ix.name) + ", " +
-                            c_string_literal(column_list(ix.columns));
+                            c_string_literal(ix.key_options.empty() ? column_list(ix.columns)
+                                                                    : schema::index_keys_text(ix));
             if (ix.unique) a += ", unique";
             if (!ix.where.empty()) a += ", where = " + c_string_literal(ix.where);
             if (!ix.method.empty()) a += ", method = " + c_string_literal(ix.method);
+            if (!ix.include.empty())
+                a += ", include = " + c_string_literal(column_list(ix.include));
+            if (ix.nulls_not_distinct) a += ", nulls_not_distinct";
+            if (!ix.storage_parameters.empty())
+                a += ", with = " +
+                     c_string_literal(schema::storage_parameters_sql(ix.storage_parameters));
             struct_level.push_back(a + ")");
         }
         for (const auto& fk : t.foreign_keys) {

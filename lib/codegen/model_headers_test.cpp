@@ -3,6 +3,8 @@
 
 #include <doctest/doctest.h>
 
+#include "schema/index_keys.hpp"
+
 using namespace autogen;
 using codegen::ModelHeaderOptions;
 using schema::Logical;
@@ -113,4 +115,32 @@ TEST_CASE("model headers: a name the convention does not give is written; left o
     options.naming.patterns[support::NameKind::PrimaryKey] = "pk_%(table)s";
     out = codegen::write_model_headers(s, options);
     CHECK(out.headers[0].contents.find("AUTOGEN_PRIMARY_KEY(\"a, b\")\n") != std::string::npos);
+}
+
+TEST_CASE("model headers: index key options, INCLUDE, NULLS NOT DISTINCT and WITH are written") {
+    schema::Schema s;
+    schema::Table t{.name = "events"};
+    t.columns = {{.name = "id", .type = {.sql = "BIGINT"}},
+                 {.name = "my col", .type = {.sql = "TEXT"}},
+                 {.name = "at", .type = {.sql = "BIGINT"}}};
+    schema::Index keyed{.name = "ix_keys", .columns = {"my col", "at"}};
+    schema::set_key_options(keyed, 0, {.collation = "C", .opclass = "text_pattern_ops"});
+    schema::set_key_options(keyed, 1, {.descending = true, .nulls_first = false});
+    schema::Index covering{.name = "ux_at",
+                           .columns = {"at"},
+                           .unique = true,
+                           .include = {"id", "my col"},
+                           .nulls_not_distinct = true,
+                           .storage_parameters = {"fillfactor=70"}};
+    t.indexes = {keyed, covering};
+    s.tables.push_back(t);
+    ModelHeaderOptions options;
+    options.natural_type = by_sql;
+    auto out = codegen::write_model_headers(s, options);
+    REQUIRE(out.headers.size() == 1);
+    const std::string& h = out.headers[0].contents;
+    CHECK(h.find("AUTOGEN_INDEX(\"ix_keys\", \"\\\"my col\\\" COLLATE \\\"C\\\" text_pattern_ops, "
+                 "at DESC NULLS LAST\")") != std::string::npos);
+    CHECK(h.find("AUTOGEN_INDEX(\"ux_at\", \"at\", unique, include = \"id, my col\", "
+                 "nulls_not_distinct, with = \"fillfactor = 70\")") != std::string::npos);
 }

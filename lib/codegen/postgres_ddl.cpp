@@ -6,6 +6,7 @@
 
 #include "codegen/postgres_lowering.hpp"
 #include "codegen/sql_builder.hpp"
+#include "schema/index_keys.hpp"
 #include "support/text.hpp"
 
 namespace autogen::codegen::postgres {
@@ -71,7 +72,11 @@ std::string create_index_sql(const schema::TableRef& table, const schema::Index&
     std::string sql = std::string("CREATE ") + (index.unique ? "UNIQUE " : "") + "INDEX " +
                       quote_identifier(index.name) + " ON " + table_sql(table) +
                       (index.method.empty() ? "" : " USING " + index.method) + " (" +
-                      index_item_list(index.columns) + ")";
+                      index_key_list(index) + ")";
+    if (!index.include.empty()) sql += " INCLUDE (" + column_list(index.include) + ")";
+    if (index.nulls_not_distinct) sql += " NULLS NOT DISTINCT";
+    if (!index.storage_parameters.empty())
+        sql += " WITH (" + schema::storage_parameters_sql(index.storage_parameters) + ")";
     if (!support::trimmed(index.where).empty()) sql += " WHERE " + support::trimmed(index.where);
     return sql;
 }

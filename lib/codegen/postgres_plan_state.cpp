@@ -100,7 +100,10 @@ void PlanState::apply(const Operation& op) {
                 if (t->primary_key) rename_in(t->primary_key->columns, o.from, o.to);
                 for (auto& u : t->uniques) rename_in(u.columns, o.from, o.to);
                 for (auto& fk : t->foreign_keys) rename_in(fk.columns, o.from, o.to);
-                for (auto& ix : t->indexes) rename_in(ix.columns, o.from, o.to);
+                for (auto& ix : t->indexes) {
+                    rename_in(ix.columns, o.from, o.to);
+                    rename_in(ix.include, o.from, o.to);
+                }
             },
             [&](const AlterColumn& o) {
                 if (!t) return;

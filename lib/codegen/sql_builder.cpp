@@ -1,6 +1,7 @@
 // Quoting and small SQL fragments shared by every dialect's planner.
 #include "codegen/sql_builder.hpp"
 
+#include "schema/index_keys.hpp"
 #include "support/sql_scanner.hpp"
 
 namespace autogen::codegen {
@@ -34,6 +35,26 @@ std::string index_item_list(const std::vector<std::string>& items) {
         // An expression is SQL the user wrote on purpose (AUTOGEN_INDEX "(lower(x))");
         // everything else is a column name and gets quoted.
         out += is_expression_item(items[i]) ? items[i] : quote_identifier(items[i]);
+    }
+    return out;
+}
+
+std::string index_key_list(const schema::Index& index) {
+    std::string out;
+    for (std::size_t i = 0; i < index.columns.size(); ++i) {
+        const std::string& item = index.columns[i];
+        const schema::IndexKeyOptions& o = schema::key_options(index, i);
+        out += (i ? ", " : "") + (is_expression_item(item) ? item : quote_identifier(item));
+        if (!o.collation.empty()) out += " COLLATE " + quote_identifier(o.collation);
+        if (!o.opclass.empty()) {
+            // A schema-qualified class ("public.my_ops") is quoted part by part.
+            std::size_t dot = o.opclass.find('.');
+            out += " " + (dot == std::string::npos ? quote_identifier(o.opclass)
+                                                   : qualified_name(o.opclass.substr(0, dot),
+                                                                    o.opclass.substr(dot + 1)));
+        }
+        if (o.descending) out += " DESC";
+        if (o.nulls_first) out += *o.nulls_first ? " NULLS FIRST" : " NULLS LAST";
     }
     return out;
 }

@@ -27,6 +27,10 @@ std::string column_list(const std::vector<std::string>& columns);
 /// (expressions such as "(lower(email))") are kept verbatim.
 std::string index_item_list(const std::vector<std::string>& items);
 
+/// An index's keys with their options: "created_at" DESC NULLS LAST, "email" COLLATE "C"
+/// "text_pattern_ops" (names quoted, expressions verbatim, as index_item_list).
+std::string index_key_list(const schema::Index& index);
+
 /// True for an index item that is an expression, i.e. written in parentheses.
 bool is_expression_item(std::string_view item);
 

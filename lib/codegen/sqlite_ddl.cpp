@@ -144,7 +144,7 @@ std::string create_table_sql(const schema::Table& table, std::string_view name_o
 std::string create_index_sql(std::string_view table_name, const schema::Index& index) {
     std::string sql = std::string("CREATE ") + (index.unique ? "UNIQUE " : "") + "INDEX " +
                       quote_identifier(index.name) + " ON " + quote_identifier(table_name) + " (" +
-                      index_item_list(index.columns) + ")";
+                      index_key_list(index) + ")";
     if (!support::trimmed(index.where).empty()) sql += " WHERE " + support::trimmed(index.where);
     return sql;
 }

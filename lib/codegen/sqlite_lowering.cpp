@@ -2,10 +2,13 @@
 #include "codegen/sqlite_lowering.hpp"
 
 #include <algorithm>
+#include <utility>
+#include <vector>
 
 #include "codegen/lowering_common.hpp"
 #include "codegen/sql_builder.hpp"
 #include "codegen/sqlite_ddl.hpp"
+#include "schema/index_keys.hpp"
 
 namespace autogen::codegen::sqlite {
 
@@ -74,6 +77,29 @@ void drop_redundant_uniques(schema::Table& t) {
     t.uniques = std::move(kept);
 }
 
+/// What an index asks for that only PostgreSQL has, each with how to do without it.
+/// (ASC/DESC and COLLATE are SQLite's too.)
+std::vector<std::pair<std::string, std::string>> postgresql_only_features(const schema::Index& ix) {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (std::size_t i = 0; i < ix.columns.size(); ++i) {
+        const schema::IndexKeyOptions& o = schema::key_options(ix, i);
+        if (!o.opclass.empty())
+            out.push_back({"operator class " + o.opclass + " on key " + ix.columns[i],
+                           "remove the operator class from the key"});
+        if (o.nulls_first)
+            out.push_back({std::string(*o.nulls_first ? "NULLS FIRST" : "NULLS LAST") + " on key " +
+                               ix.columns[i],
+                           "remove NULLS FIRST/LAST (SQLite sorts NULLs first ascending, last "
+                           "descending)"});
+    }
+    if (!ix.include.empty())
+        out.push_back({"INCLUDE columns", "remove 'include' (or make them keys)"});
+    if (ix.nulls_not_distinct) out.push_back({"NULLS NOT DISTINCT", "remove 'nulls_not_distinct'"});
+    if (!ix.storage_parameters.empty())
+        out.push_back({"storage parameters (with)", "remove 'with'"});
+    return out;
+}
+
 void lower_table(schema::Table& t, const schema::Schema& model, support::Diagnostics& diags) {
     const bool single_pk = t.primary_key && t.primary_key->columns.size() == 1;
     for (auto& c : t.columns) {
@@ -103,7 +129,7 @@ void lower_table(schema::Table& t, const schema::Schema& model, support::Diagnos
         }
     }
     drop_redundant_uniques(t);
-    for (const auto& ix : t.indexes)
+    for (const auto& ix : t.indexes) {
         if (!ix.method.empty())
             diags.error(support::Category::Model,
                         "index \"" + ix.name + "\" of table \"" + t.name + "\" asks for method " +
@@ -111,6 +137,13 @@ void lower_table(schema::Table& t, const schema::Schema& model, support::Diagnos
                         ix.location,
                         "remove 'method', or keep this model to PostgreSQL (dialects = "
                         "[\"postgresql\"])");
+        for (const auto& [feature, fix] : postgresql_only_features(ix))
+            diags.error(support::Category::Model,
+                        "index \"" + ix.name + "\" of table \"" + t.name + "\" uses " + feature +
+                            ", which SQLite indexes do not have",
+                        ix.location,
+                        fix + ", or keep this model to PostgreSQL (dialects = [\"postgresql\"])");
+    }
     for (auto& c : t.columns) {
         bool alias = is_rowid_alias(t, c);
         if (c.identity && !alias) {

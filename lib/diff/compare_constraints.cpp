@@ -9,6 +9,7 @@
 #include <type_traits>
 
 #include "diff/table_changes.hpp"
+#include "schema/index_keys.hpp"
 
 namespace autogen::diff {
 
@@ -149,14 +150,32 @@ void compare_checks(FromTable from, const Table& to, const DiffRules& rules, Tab
         rename_into<CheckConstraint>(out, table, ConstraintKind::Check));
 }
 
+namespace {
+
+/// The collation a key of `table` gets when it names none: its column's (none for an
+/// expression or a column not found).
+std::optional<std::string> column_collation(const Table& table, const std::string& item) {
+    const Column* c = table.find_column(item);
+    return c ? c->collation : std::nullopt;
+}
+
+}  // namespace
+
 void compare_indexes(FromTable from, const Table& to, const DiffRules& rules, TableChanges& out) {
     TableRef table = ref(to);
     auto same = [&](const Index& x, const Index& y) {
         if (x.unique != y.unique || x.method != y.method || x.columns.size() != y.columns.size())
             return false;
+        if (x.include != y.include || x.nulls_not_distinct != y.nulls_not_distinct ||
+            x.storage_parameters != y.storage_parameters)
+            return false;
         if (!rules.same_expression(x.where, y.where)) return false;
         for (std::size_t i = 0; i < x.columns.size(); ++i) {
             if (!rules.same_expression(x.columns[i], y.columns[i])) return false;
+            if (!schema::same_key_options(
+                    schema::key_options(x, i), column_collation(from.renamed, x.columns[i]),
+                    schema::key_options(y, i), column_collation(to, y.columns[i])))
+                return false;
         }
         return true;
     };

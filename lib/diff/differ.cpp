@@ -54,7 +54,10 @@ Table with_renamed_columns(const Table& from, const Table& to) {
     if (t.primary_key) tr(t.primary_key->columns);
     for (auto& fk : t.foreign_keys) tr(fk.columns);
     for (auto& u : t.uniques) tr(u.columns);
-    for (auto& i : t.indexes) tr(i.columns);
+    for (auto& i : t.indexes) {
+        tr(i.columns);
+        tr(i.include);
+    }
     return t;
 }
 

@@ -13,6 +13,7 @@
 
 #include "introspect/postgres_queries.hpp"
 #include "introspect/postgres_unmodelled.hpp"
+#include "schema/index_keys.hpp"
 #include "support/sql_scanner.hpp"
 
 namespace autogen::introspect {
@@ -362,6 +363,24 @@ class PostgresInspector final : public Inspector {
         return true;
     }
 
+    /// The keys' options from the indexes query's JSON: [indoption, collation or null,
+    /// operator class or null] per key. indoption's bit 0 is DESC, bit 1 NULLS FIRST.
+    static void read_key_options(const std::string& text, schema::Index& index) {
+        auto parsed = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+        if (!parsed.is_array()) return;
+        for (std::size_t k = 0; k < parsed.size() && k < index.columns.size(); ++k) {
+            const auto& key = parsed[k];
+            if (!key.is_array() || key.size() != 3 || !key[0].is_number_integer()) continue;
+            int option = key[0].get<int>();
+            schema::IndexKeyOptions o;
+            o.descending = (option & 1) != 0;
+            o.nulls_first = (option & 2) != 0;
+            if (key[1].is_string()) o.collation = key[1].get<std::string>();
+            if (key[2].is_string()) o.opclass = key[2].get<std::string>();
+            schema::set_key_options(index, k, std::move(o));
+        }
+    }
+
     static bool read_indexes(const QueryResult& rows, const TableIndex& at,
                              const ColumnNames& names, schema::Schema& out,
                              support::Diagnostics& diags) {
@@ -377,22 +396,25 @@ class PostgresInspector final : public Inspector {
             // btree is the default: reported as no method, as the models say nothing.
             if (cell(r, 7) != "btree") index.method = cell(r, 7);
             auto keys = numbers(cell(r, 4));
-            keys.resize(std::min(keys.size(),
-                                 static_cast<std::size_t>(std::max(0, number_cell<int>(r, 3)))));
+            auto key_count = std::min(
+                keys.size(), static_cast<std::size_t>(std::max(0, number_cell<int>(r, 3))));
             auto expressions = json_strings(cell(r, 5));
             std::size_t next_expression = 0;
-            for (int key : keys) {
-                if (key != 0) {
-                    auto what = [&] {
-                        return "index \"" + index.name + "\" of " + t.qualified_name();
-                    };
-                    auto column = names.name(table, {key}, what, diags);
+            auto what = [&] { return "index \"" + index.name + "\" of " + t.qualified_name(); };
+            for (std::size_t k = 0; k < keys.size(); ++k) {
+                if (keys[k] != 0) {
+                    auto column = names.name(table, {keys[k]}, what, diags);
                     if (!column) return false;
-                    index.columns.push_back(std::move(column->front()));
-                } else if (next_expression < expressions.size()) {
+                    // Past the key columns come the INCLUDE ones (always plain columns).
+                    (k < key_count ? index.columns : index.include)
+                        .push_back(std::move(column->front()));
+                } else if (k < key_count && next_expression < expressions.size()) {
                     index.columns.push_back("(" + expressions[next_expression++] + ")");
                 }
             }
+            read_key_options(cell(r, 8), index);
+            index.nulls_not_distinct = cell(r, 9) == "true";
+            index.storage_parameters = json_strings(cell(r, 10));
             t.indexes.push_back(std::move(index));
         }
         return true;

@@ -5,6 +5,7 @@
 
 #include <doctest/doctest.h>
 
+#include "schema/index_keys.hpp"
 #include "tests/support/counting_connection.hpp"
 #include "tests/support/postgres_test_server.hpp"
 
@@ -299,6 +300,47 @@ TEST_CASE("postgres inspector: indexes (unique, partial, expressions, methods)")
     CHECK(t.indexes[3].unique);
     CHECK(t.indexes[3].columns == Strings{"Name"});
     CHECK(t.indexes[3].where == "");
+    CHECK(t.indexes[1].include == Strings{"email"});
+    CHECK(t.indexes[1].key_options.size() == 1);
+    CHECK(t.indexes[1].key_options[0].descending);
+    CHECK_FALSE(t.indexes[1].key_options[0].nulls_first);  // DESC's default NULLS FIRST
+    for (std::size_t i : {0, 2, 3}) {
+        CHECK(t.indexes[i].key_options.empty());
+        CHECK(t.indexes[i].include.empty());
+        CHECK_FALSE(t.indexes[i].nulls_not_distinct);
+        CHECK(t.indexes[i].storage_parameters.empty());
+    }
+}
+
+TEST_CASE("postgres inspector: index key options, NULLS NOT DISTINCT, storage parameters") {
+    auto s = inspect(
+        "CREATE TABLE k (a int, b text COLLATE \"C\", c text, j jsonb);"
+        "CREATE INDEX ix_keys ON k (a NULLS FIRST, b COLLATE \"C\", c COLLATE \"C\" "
+        "text_pattern_ops DESC NULLS LAST, lower(c) COLLATE \"POSIX\") WITH (fillfactor = 70);"
+        "CREATE UNIQUE INDEX ux_nnd ON k (a) NULLS NOT DISTINCT;"
+        "CREATE INDEX ix_j ON k USING gin (j jsonb_path_ops) WITH (fastupdate = OFF)");
+    const auto& t = table(s, "k");
+    REQUIRE(t.indexes.size() == 3);
+    const auto& keys = t.indexes[1];
+    REQUIRE(keys.name == "ix_keys");
+    REQUIRE(keys.key_options.size() == 4);
+    CHECK(keys.key_options[0].nulls_first == std::optional<bool>(true));
+    CHECK_FALSE(keys.key_options[0].descending);
+    // b's collation is its column's own: read as none
+    CHECK(autogen::schema::is_plain(keys.key_options[1]));
+    CHECK(keys.key_options[2].collation == "C");
+    CHECK(keys.key_options[2].opclass == "text_pattern_ops");
+    CHECK(keys.key_options[2].descending);
+    CHECK(keys.key_options[2].nulls_first == std::optional<bool>(false));
+    CHECK(keys.columns[3] == "(lower(c))");
+    CHECK(keys.key_options[3].collation == "POSIX");
+    CHECK(keys.storage_parameters == Strings{"fillfactor=70"});
+    const auto& gin = t.indexes[0];
+    CHECK(gin.key_options.size() == 1);
+    CHECK(gin.key_options[0].opclass == "jsonb_path_ops");
+    CHECK(gin.storage_parameters == Strings{"fastupdate=off"});
+    CHECK(t.indexes[2].nulls_not_distinct);
+    CHECK(t.indexes[2].unique);
 }
 
 TEST_CASE("postgres inspector: check constraints") {

@@ -100,16 +100,39 @@ constexpr NamedQuery kConstraintsQuery{
     "WHERE con.contype IN ('p', 'f', 'u', 'c') AND con.conparentid = 0 AND" AUTOGEN_PG_USER_RELATION_FILTER};
 
 /// table oid, index name, unique, number of key columns, column numbers (int2vector
-/// text: 0 for an expression), the expression keys (JSON, in key order; NULL when there
-/// are none), partial predicate, access method. Indexes that back a primary key, unique or
-/// exclusion constraint are left out: they are reported as that constraint. In no order.
+/// text: 0 for an expression; the key columns, then the INCLUDE ones), the expression
+/// keys (JSON, in key order; NULL when there are none), partial predicate, access method,
+/// the keys' options (JSON, one [indoption, collation, operator class] per key, the
+/// collation only where it is not the key's own, the class only where it is not the
+/// default; NULL when no key has any), NULLS NOT DISTINCT (read through to_jsonb, so
+/// servers before 15, which lack the column, answer NULL), storage parameters (JSON,
+/// "name=value"; NULL when none). Indexes that back a primary key, unique or exclusion
+/// constraint are left out: they are reported as that constraint. In no order.
 constexpr NamedQuery kIndexesQuery{
     "indexes",
     "SELECT i.indrelid, ic.relname, i.indisunique, i.indnkeyatts, i.indkey, "
     "CASE WHEN i.indexprs IS NOT NULL THEN array_to_json(ARRAY(SELECT pg_catalog.pg_get_indexdef(i.indexrelid, "
     "k.pos::int, true) FROM unnest(i.indkey::int2[]) WITH ORDINALITY k(num, pos) "
     "WHERE k.num = 0 AND k.pos <= i.indnkeyatts ORDER BY k.pos)) END, "
-    "pg_catalog.pg_get_expr(i.indpred, i.indrelid, true), am.amname "
+    "pg_catalog.pg_get_expr(i.indpred, i.indrelid, true), am.amname, "
+    // The options subquery runs only for an index with some option that is not plain: a
+    // non-zero indoption, a collation or an operator class that may not be the default.
+    "CASE WHEN i.indoption::text ~ '[1-9]' OR EXISTS (SELECT 1 FROM unnest(i.indclass::oid[]) "
+    "x(cls) JOIN pg_catalog.pg_opclass oc ON oc.oid = x.cls WHERE NOT oc.opcdefault) "
+    "OR i.indcollation::text ~ '[1-9]' THEN "
+    "array_to_json(ARRAY(SELECT json_build_array(k.opt, "
+    "CASE WHEN k.coll <> 0 AND k.coll IS DISTINCT FROM COALESCE(ta.attcollation, ty.typcollation) "
+    "THEN co.collname END, CASE WHEN NOT oc.opcdefault THEN oc.opcname END) "
+    "FROM unnest(i.indkey::int2[], i.indoption::int2[], i.indcollation::oid[], i.indclass::oid[]) "
+    "WITH ORDINALITY k(num, opt, coll, cls, pos) "
+    "LEFT JOIN pg_catalog.pg_attribute ta ON ta.attrelid = i.indrelid AND ta.attnum = k.num "
+    "AND k.num <> 0 "
+    "LEFT JOIN pg_catalog.pg_attribute ia ON ia.attrelid = i.indexrelid AND ia.attnum = k.pos "
+    "LEFT JOIN pg_catalog.pg_type ty ON ty.oid = ia.atttypid "
+    "LEFT JOIN pg_catalog.pg_collation co ON co.oid = k.coll "
+    "LEFT JOIN pg_catalog.pg_opclass oc ON oc.oid = k.cls "
+    "WHERE k.pos <= i.indnkeyatts ORDER BY k.pos)) END, "
+    "pg_catalog.to_jsonb(i) ->> 'indnullsnotdistinct', array_to_json(ic.reloptions) "
     "FROM pg_catalog.pg_index i" AUTOGEN_PG_USER_RELATION("i.indrelid")
     "JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid "
     "JOIN pg_catalog.pg_am am ON am.oid = ic.relam "

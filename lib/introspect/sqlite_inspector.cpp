@@ -16,6 +16,7 @@
 
 #include "codegen/sqlite_table_options.hpp"
 #include "introspect/sqlite_sql_parser.hpp"
+#include "schema/index_keys.hpp"
 #include "support/text.hpp"
 
 namespace autogen::introspect {
@@ -382,6 +383,8 @@ class Reading {
                             ix.columns.push_back(!item.empty() && item.front() == '('
                                                      ? std::move(item)
                                                      : canonical_column(&t, item));
+                        for (std::size_t k = 0; k < p->options.size(); ++k)
+                            schema::set_key_options(ix, k, std::move(p->options[k]));
                         ix.where = std::move(p->where);
                     } else {
                         auto c = index_columns(t.name, e.name);

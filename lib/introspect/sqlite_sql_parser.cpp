@@ -323,10 +323,18 @@ std::optional<ParsedIndex> parse_create_index(std::string_view sql) {
     std::size_t close = closing(toks, i);
     ParsedIndex ix;
     for (auto [b, e] : split_commas(toks, i + 1, close)) {
-        // Drop a trailing ASC/DESC and COLLATE <name>: autogen does not model them.
-        while (e > b && (is_kw(toks[e - 1], "ASC") || is_kw(toks[e - 1], "DESC"))) --e;
-        if (e >= b + 2 && is_kw(toks[e - 2], "COLLATE")) e -= 2;
+        // A trailing ASC/DESC, then COLLATE <name>: the item's options.
+        schema::IndexKeyOptions options;
+        while (e > b && (is_kw(toks[e - 1], "ASC") || is_kw(toks[e - 1], "DESC"))) {
+            options.descending = options.descending || is_kw(toks[e - 1], "DESC");
+            --e;
+        }
+        if (e >= b + 2 && is_kw(toks[e - 2], "COLLATE")) {
+            options.collation = unquote_identifier(toks[e - 1].text);
+            e -= 2;
+        }
         if (e <= b) continue;
+        ix.options.push_back(std::move(options));
         if (e == b + 1 &&
             (toks[b].kind == Token::Kind::Word || toks[b].kind == Token::Kind::Quoted)) {
             ix.items.push_back(unquote_identifier(toks[b].text));

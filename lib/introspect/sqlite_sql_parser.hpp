@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "schema/schema.hpp"
+
 namespace autogen::introspect::sqlite {
 
 /// One table-level or column-level constraint of a CREATE TABLE.
@@ -39,9 +41,10 @@ struct ParsedTable {
 std::optional<ParsedTable> parse_create_table(std::string_view sql);
 
 struct ParsedIndex {
-    /// Column names, or expressions in parentheses ("(lower(email))"); ASC/DESC and
-    /// COLLATE of an item are dropped.
+    /// Column names, or expressions in parentheses ("(lower(email))").
     std::vector<std::string> items;
+    /// Each item's COLLATE and ASC/DESC, in the items' order.
+    std::vector<schema::IndexKeyOptions> options;
     std::string where;  ///< partial-index predicate as written, "" if none
 };
 

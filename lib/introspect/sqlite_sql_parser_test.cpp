@@ -3,6 +3,8 @@
 
 #include <doctest/doctest.h>
 
+#include "schema/index_keys.hpp"
+
 using namespace autogen::introspect::sqlite;
 using Kind = ParsedConstraint::Kind;
 
@@ -75,6 +77,14 @@ TEST_CASE("sqlite parser: index items and partial predicates") {
         "WHERE a IS NOT NULL AND c > 0");
     REQUIRE(ix);
     CHECK(ix->items == std::vector<std::string>{"a", "(lower(b))", "(b || c)"});
+    REQUIRE(ix->options.size() == 3);
+    CHECK(ix->options[0].collation == "NOCASE");
+    CHECK(ix->options[0].descending);
+    CHECK(autogen::schema::is_plain(ix->options[1]));
+    CHECK_FALSE(ix->options[2].descending);  // ASC is the default
+    auto quoted = parse_create_index("CREATE INDEX i ON t (\"a\" COLLATE \"RTRIM\" ASC)");
+    REQUIRE(quoted);
+    CHECK(quoted->options[0].collation == "RTRIM");
     CHECK(ix->where == "a IS NOT NULL AND c > 0");
     CHECK_FALSE(parse_create_index("DROP TABLE x"));
     CHECK_FALSE(parse_create_table("CREATE TABLE t AS SELECT 1"));

@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "migrate/snapshot_line.hpp"
+#include "schema/index_keys.hpp"
 
 namespace autogen::migrate {
 
@@ -127,6 +128,15 @@ void put_index(std::string& out, const s::Index& i) {
     j.flag_if("unique", i.unique);
     j.text_if("where", i.where);
     j.text_if("method", i.method);
+    // Written only when set, so the snapshots of plain indexes stay as they were.
+    if (!i.key_options.empty()) {
+        std::vector<std::string> keys;
+        for (std::size_t k = 0; k < i.columns.size(); ++k) keys.push_back(s::index_key_text(i, k));
+        j.texts("keys", keys);
+    }
+    if (!i.include.empty()) j.texts("include", i.include);
+    j.flag_if("nulls_not_distinct", i.nulls_not_distinct);
+    if (!i.storage_parameters.empty()) j.texts("with", i.storage_parameters);
 }
 
 /// A primary key's or a unique constraint's line.
@@ -278,6 +288,19 @@ class LineReader {
             i.unique = j.flag_or("unique", false);
             i.where = j.text_or("where", "");
             i.method = j.text_or("method", "");
+            // "keys": the columns with their options, as the models write them.
+            if (j.has("keys")) {
+                auto keys = j.texts("keys");
+                if (keys.size() != i.columns.size()) return "index keys do not match its columns";
+                for (std::size_t k = 0; k < keys.size(); ++k) {
+                    s::ParsedIndexKey key = s::parse_index_key(keys[k]);
+                    if (!key.error.empty()) return key.error;
+                    s::set_key_options(i, k, std::move(key.options));
+                }
+            }
+            if (j.has("include")) i.include = j.texts("include");
+            i.nulls_not_distinct = j.flag_or("nulls_not_distinct", false);
+            if (j.has("with")) i.storage_parameters = j.texts("with");
             t.indexes.push_back(std::move(i));
         } else if (keyword == "check") {
             t.checks.push_back({j.text_or("name", ""), j.text("expression"), {}});

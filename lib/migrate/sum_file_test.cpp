@@ -6,6 +6,7 @@
 
 #include "migrate/schema_snapshot.hpp"
 #include "migrate/sha256.hpp"
+#include "schema/index_keys.hpp"
 #include "tests/support/temp_dir.hpp"
 
 namespace {
@@ -50,6 +51,15 @@ schema::Schema every_field() {
     orders.uniques.push_back({"uq_orders_code", {"code"}, {}});
     orders.indexes.push_back({"ix_orders_lower", {"(lower(code))"}, true, "amount > 0", {}});
     orders.indexes.push_back({"ix_orders_code", {"code"}, false, "", {}, "hash"});
+    schema::Index keyed{.name = "ix_orders_keys",
+                        .columns = {"my col", "(lower(code))", "amount"},
+                        .unique = true,
+                        .include = {"code"},
+                        .nulls_not_distinct = true,
+                        .storage_parameters = {"fillfactor=70"}};
+    schema::set_key_options(keyed, 0, {.collation = "C", .opclass = "text_pattern_ops"});
+    schema::set_key_options(keyed, 2, {.descending = true, .nulls_first = false});
+    orders.indexes.push_back(std::move(keyed));
     orders.checks.push_back({"ck_amount", "amount >= 0", {}});
     schema::Table users;
     users.name = "users";
@@ -89,6 +99,18 @@ TEST_CASE(
     CHECK(orders->foreign_keys[0].initially_deferred);
     CHECK(orders->indexes[0].method.empty());
     CHECK(orders->indexes[1].method == "hash");
+    CHECK(orders->indexes[1].key_options.empty());
+    const auto& keyed = orders->indexes[2];
+    CHECK(keyed.columns == std::vector<std::string>{"my col", "(lower(code))", "amount"});
+    REQUIRE(keyed.key_options.size() == 3);
+    CHECK(keyed.key_options[0].collation == "C");
+    CHECK(keyed.key_options[0].opclass == "text_pattern_ops");
+    CHECK(schema::is_plain(keyed.key_options[1]));
+    CHECK(keyed.key_options[2].descending);
+    CHECK(keyed.key_options[2].nulls_first == std::optional<bool>(false));
+    CHECK(keyed.include == std::vector<std::string>{"code"});
+    CHECK(keyed.nulls_not_distinct);
+    CHECK(keyed.storage_parameters == std::vector<std::string>{"fillfactor=70"});
 }
 
 TEST_CASE("snapshot: a bad line is an error naming its line") {

@@ -10,6 +10,7 @@
 #include <map>
 #include <set>
 
+#include "schema/index_keys.hpp"
 #include "support/text.hpp"
 
 namespace autogen::scan {
@@ -231,6 +232,27 @@ class TableBuilder {
         t_.foreign_keys.push_back(std::move(fk));
     }
 
+    /// INCLUDE columns, NULLS NOT DISTINCT and storage parameters of AUTOGEN_INDEX.
+    void apply_index_options(const LocatedAnnotation& la, schema::Index& ix) {
+        const Annotation& a = la.annotation;
+        if (const AnnotationArg* arg = find_arg(a, "include"))
+            ix.include = columns_in(la, &*arg->value, false);
+        ix.nulls_not_distinct = has_arg(a, "nulls_not_distinct");
+        if (ix.nulls_not_distinct && !ix.unique)
+            diags_.error(Category::Model,
+                         "index \"" + ix.name + "\" has nulls_not_distinct but is not unique",
+                         where(la, *find_arg(a, "nulls_not_distinct")),
+                         "add 'unique', or remove 'nulls_not_distinct' (it only decides "
+                         "whether NULL keys collide)");
+        if (const AnnotationArg* arg = find_arg(a, "with")) {
+            std::string error;
+            ix.storage_parameters = schema::parse_storage_parameters(arg->value->text, error);
+            if (!error.empty())
+                diags_.error(Category::Model, error + " (index \"" + ix.name + "\")",
+                             where(la, *arg), "separate parameters with commas");
+        }
+    }
+
     /// The keys that only mean something beside `references`.
     static const AnnotationArg* first_reference_option(const Annotation& a) {
         for (const char* key : {"on_delete", "on_update", "deferrable", "initially_deferred"})
@@ -252,7 +274,15 @@ class TableBuilder {
     /// Splits a column list and checks each plain name against the table's columns.
     std::vector<std::string> columns_of(const LocatedAnnotation& la, std::size_t i,
                                         bool allow_expressions) {
-        const AnnotationValue* v = positional(la.annotation, i);
+        return columns_in(la, positional(la.annotation, i), allow_expressions);
+    }
+
+    /// The same for a column list `v` of `la` (a positional or a key's value).
+    /// With `keys`, each item may carry options (index keys: "created_at DESC"), which are
+    /// split off into `keys` (one per item; a bad key is reported at the item).
+    std::vector<std::string> columns_in(const LocatedAnnotation& la, const AnnotationValue* v,
+                                        bool allow_expressions,
+                                        std::vector<schema::IndexKeyOptions>* keys = nullptr) {
         std::vector<std::string> cols = split_columns(v->text);
         if (cols.empty() ||
             std::any_of(cols.begin(), cols.end(), [](auto& c) { return c.empty(); })) {
@@ -262,12 +292,27 @@ class TableBuilder {
             return {};
         }
         std::size_t cursor = 0;  // columns appear in order: search each after the previous one
-        for (const auto& c : cols) {
+        for (auto& c : cols) {
             std::size_t at = v->text.find(c, cursor);
             if (at == std::string::npos) at = 0;
             cursor = at + c.size();
             // +1 skips the opening quote; column lists hold no escapes, so bytes line up.
             SourceLocation col_loc = la.site.at(v->offset + 1 + at);
+            // A column's whole name is a plain key, even one with a blank ("my col").
+            if (keys && t_.find_column(c)) {
+                keys->emplace_back();
+            } else if (keys) {
+                schema::ParsedIndexKey key = schema::parse_index_key(c);
+                if (!key.error.empty()) {
+                    diags_.error(Category::Model, key.error, col_loc,
+                                 "e.g. \"created_at DESC NULLS LAST\", \"email COLLATE \\\"C\\\" "
+                                 "text_pattern_ops\"");
+                    keys->emplace_back();
+                    continue;
+                }
+                c = std::move(key.item);
+                keys->push_back(std::move(key.options));
+            }
             if (c.front() == '(') {
                 if (!allow_expressions)
                     diags_.error(Category::Model, "an expression is not allowed here: " + c,
@@ -290,14 +335,18 @@ class TableBuilder {
                 return;  // handled first
             case AnnotationKind::Index: {
                 if (!check(la, diags_)) return;
+                std::vector<schema::IndexKeyOptions> keys;
                 schema::Index ix{positional(la.annotation, 0)->text,
-                                 columns_of(la, 1, true),
+                                 columns_in(la, positional(la.annotation, 1), true, &keys),
                                  has_arg(la.annotation, "unique"),
                                  text_of(find_arg(la.annotation, "where")),
                                  where_positional(la, 0),
                                  support::to_lower(text_of(find_arg(la.annotation, "method")))};
                 // btree is every dialect's default: spelled or not, the same index.
                 if (ix.method == "btree") ix.method.clear();
+                for (std::size_t k = 0; k < keys.size() && k < ix.columns.size(); ++k)
+                    schema::set_key_options(ix, k, std::move(keys[k]));
+                apply_index_options(la, ix);
                 t_.indexes.push_back(std::move(ix));
                 return;
             }

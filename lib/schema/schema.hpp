@@ -79,6 +79,22 @@ struct ForeignKey {
     bool initially_deferred = false;
 };
 
+/// How one key of an index sorts and compares. All defaults (empty, false) is a plain key.
+/// Kept normalised (index_keys.hpp), so the models' spelling and a database's read-back
+/// compare equal field by field.
+struct IndexKeyOptions {
+    /// COLLATE name, unquoted; empty = the key's own collation (the column's).
+    std::string collation;
+    /// Operator class (PostgreSQL: text_pattern_ops, jsonb_path_ops ...); empty = the
+    /// type's default one.
+    std::string opclass;
+    bool descending = false;
+    /// NULLS FIRST (true) or LAST (false) when it is not PostgreSQL's default for the
+    /// direction (LAST for ASC, FIRST for DESC); empty when it is.
+    std::optional<bool> nulls_first;
+    bool operator==(const IndexKeyOptions&) const = default;
+};
+
 struct Index {
     std::string name;
     /// Column names, or SQL expressions written in parentheses: "(lower(email))".
@@ -89,6 +105,16 @@ struct Index {
     /// Access method (PostgreSQL: gin, gist, hash ...); empty = the default (btree).
     /// Database-side only, like ForeignKey::deferrable.
     std::string method;
+    /// Per key of `columns`, in order: empty when every key is plain; otherwise as long as
+    /// `columns` (index_keys.hpp reads and sets it).
+    std::vector<IndexKeyOptions> key_options;
+    /// INCLUDE columns of a covering index (PostgreSQL): stored, not searched.
+    std::vector<std::string> include;
+    /// UNIQUE NULLS NOT DISTINCT (PostgreSQL 15): two NULL keys collide.
+    bool nulls_not_distinct = false;
+    /// Storage parameters, WITH (...): "fillfactor=70", a lower-case name, '=', the value
+    /// as PostgreSQL keeps it (pg_class.reloptions), in the order written.
+    std::vector<std::string> storage_parameters;
 };
 
 struct UniqueConstraint {

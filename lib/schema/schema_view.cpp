@@ -1,6 +1,7 @@
 // Text and JSON views of a schema.
 #include "schema/schema_view.hpp"
 
+#include "schema/index_keys.hpp"
 #include "support/text.hpp"
 
 namespace autogen::schema {
@@ -72,6 +73,15 @@ void write_index(support::JsonWriter& w, const Index& i) {
     w.member("unique", i.unique);
     w.member("where", i.where);
     if (!i.method.empty()) w.member("method", i.method);
+    // Written when set, so the output for plain indexes stays as it was.
+    if (!i.key_options.empty()) {
+        std::vector<std::string> keys;
+        for (std::size_t k = 0; k < i.columns.size(); ++k) keys.push_back(index_key_text(i, k));
+        w.member("keys", keys);
+    }
+    if (!i.include.empty()) w.member("include", i.include);
+    if (i.nulls_not_distinct) w.member("nulls_not_distinct", true);
+    if (!i.storage_parameters.empty()) w.member("with", i.storage_parameters);
     w.end_object();
 }
 
@@ -155,8 +165,13 @@ std::string to_text(const Schema& schema, bool with_locations) {
         }
         for (const auto& i : t.indexes) {
             out += std::string("  ") + (i.unique ? "unique index " : "index ") + q(i.name) +
-                   (i.method.empty() ? "" : " using " + i.method) + " (" +
-                   support::join_with(i.columns) + ")" +
+                   (i.method.empty() ? "" : " using " + i.method) + " (" + index_keys_text(i) +
+                   ")" +
+                   (i.include.empty() ? "" : " INCLUDE (" + support::join_with(i.include) + ")") +
+                   (i.nulls_not_distinct ? " NULLS NOT DISTINCT" : "") +
+                   (i.storage_parameters.empty()
+                        ? ""
+                        : " WITH (" + storage_parameters_sql(i.storage_parameters) + ")") +
                    (i.where.empty() ? "" : " WHERE " + i.where) + "\n";
         }
         for (const auto& c : t.checks) out += "  check " + q(c.name) + " (" + c.expression + ")\n";

@@ -213,6 +213,15 @@ void fields(A& a, schema::Table& t) {
         a(ix.unique);
         a(ix.where);
         a(ix.method);
+        a.list(ix.key_options, [&](schema::IndexKeyOptions& k) {
+            a(k.collation);
+            a(k.opclass);
+            a(k.descending);
+            a(k.nulls_first);
+        });
+        strings(a, ix.include);
+        a(ix.nulls_not_distinct);
+        strings(a, ix.storage_parameters);
         fields(a, ix.location);
     });
     a.list(t.checks, [&](schema::CheckConstraint& ck) {

@@ -1,6 +1,7 @@
 // Index, unique and primary-key columns written as strings must name columns of the
 // table (by column name, as the database has it); only AUTOGEN_INDEX takes expressions,
-// and only in parentheses. The valid lines carry no expectation: they must pass.
+// and only in parentheses; an index key may carry options ("email DESC"), in PostgreSQL's
+// grammar. The valid lines carry no expectation: they must pass.
 #pragma once
 
 #include <autogen/model.hpp>
@@ -17,7 +18,9 @@ struct AUTOGEN_TABLE("accounts")
        AUTOGEN_INDEX("ix_accounts_bare_expr", "lower(email)")  // expect-error: unknown column 'lower(email)'
        AUTOGEN_INDEX("ix_accounts_field", "display")  // expect-error: unknown column 'display'
        AUTOGEN_INDEX("ix_accounts_case", "Email")  // expect-error: unknown column 'Email'
-       AUTOGEN_INDEX("ix_accounts_desc", "email DESC")  // expect-error: unknown column 'email DESC'
+       AUTOGEN_INDEX("ix_accounts_desc", "email DESC NULLS LAST")
+       AUTOGEN_INDEX("ix_accounts_asc_desc", "email DESC ASC")  // expect-error: unexpected 'ASC' in index key 'email DESC ASC'
+       AUTOGEN_INDEX("ix_accounts_desc_bad", "mail DESC")  // expect-error: unknown column 'mail'
        AUTOGEN_INDEX("ix_accounts_other", "owner_id")  // expect-error: unknown column 'owner_id'
        AUTOGEN_UNIQUE("uq_accounts_expr", "(lower(email))")  // expect-error: an expression is not allowed here
        AUTOGEN_UNIQUE("uq_accounts_quoted", "\"email\"")  // expect-error: unknown column '"email"'
