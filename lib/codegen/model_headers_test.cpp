@@ -80,7 +80,7 @@ struct AUTOGEN_TABLE("order")
     CHECK(out.left_out.empty());
 }
 
-TEST_CASE("model headers: a name the convention does not give is written; left out listed") {
+TEST_CASE("model headers: a name the convention does not give is written, left out listed") {
     schema::Schema s;
     schema::Table t{.schema = "shop", .name = "lines", .comment = "Lines"};
     t.columns = {{.name = "a", .type = {.sql = "BIGINT"}},

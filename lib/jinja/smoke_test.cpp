@@ -79,7 +79,7 @@ TEST_CASE("errors in an included template name that template") {
     CHECK(format(diags.items()[0]).find("part.j2:2:8: error:") == 0);
 }
 
-TEST_CASE("the context need not be an object; templates are not cached across renders") {
+TEST_CASE("the context need not be an object, templates are not cached across renders") {
     autogen::testing::TempDir tmp;
     tmp.write("t.j2", "v1");
     Environment env({tmp.path()});

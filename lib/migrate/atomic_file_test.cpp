@@ -27,7 +27,7 @@ std::vector<std::string> names(const fs::path& dir) {
 
 }  // namespace
 
-TEST_CASE("atomic file: new, refused over an existing one, replaced; nothing else left") {
+TEST_CASE("atomic file: new, refused over an existing one, replaced, nothing else left") {
     testing::TempDir dir;
     const fs::path target = dir.path() / "a.sql";
     CHECK(migrate::write_file_atomically(target, "one\n", false) == 0);

@@ -42,7 +42,7 @@ struct AUTOGEN_TABLE() BlogPost : Timestamps, Extra {
           std::vector<std::string>{"created_by", "created_at", "archived", "id", "views"});
 }
 
-TEST_CASE("scan: doc comments become table and column comments; comment = wins") {
+TEST_CASE("scan: doc comments become table and column comments, comment = wins") {
     Project p;
     p.write("models/m.hpp", R"hpp(#include <autogen/model.hpp>
 #include <string>

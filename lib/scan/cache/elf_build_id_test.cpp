@@ -57,7 +57,7 @@ TEST_CASE("build id: notes after others, 8-byte aligned, truncated or absent") {
     CHECK(file_build_id("/nonexistent/libclang.so").empty());
 }
 
-TEST_CASE("file identity: size and ends without a build id; changes with the content") {
+TEST_CASE("file identity: size and ends without a build id, changes with the content") {
     autogen::testing::TempDir dir;
     std::string big(3 << 20, 'a');
     auto file = dir.write("lib.so", big);

@@ -242,7 +242,7 @@ TEST_CASE("scan cache: concurrent writers and readers of one entry never see a p
     CHECK(files == 1);
 }
 
-TEST_CASE("scan cache: AUTOGEN_NO_CACHE disables it; AUTOGEN_CACHE_DIR moves it") {
+TEST_CASE("scan cache: AUTOGEN_NO_CACHE disables it, AUTOGEN_CACHE_DIR moves it") {
     Project p;
     p.write("models/shop.hpp", testing::spec_example());
     fs::path default_dir = p.dir.path() / ".autogen" / "cache";
