@@ -54,6 +54,15 @@ struct MigrationsConfig {
     double lock_timeout = 60;
 };
 
+/// `[postgresql]`: how PostgreSQL sections are planned (docs/configuration.md).
+struct PostgresqlConfig {
+    /// Online planning (docs/lint.md "Online planning"); `revision --online` /
+    /// `--no-online` override it per revision.
+    bool online = false;
+    /// The `SET lock_timeout` of online sections: a PostgreSQL duration ("2s", "500ms").
+    std::string lock_timeout = "2s";
+};
+
 struct HooksConfig {
     std::vector<std::string> post_write;
 };
@@ -64,6 +73,7 @@ struct Config {
     DatabaseConfig database;
     ModelsConfig models;
     MigrationsConfig migrations;
+    PostgresqlConfig postgresql;
     HooksConfig hooks;
 
     std::filesystem::path migrations_dir() const { return root / migrations.dir; }

@@ -68,7 +68,11 @@ class DiffCommand final : public Command {
         if (!apply_dev_url(session, effective, dev_url_)) return kExitUsage;
         const auto* config = &effective;
         auto* graph = &project->graph;
-        auto changes = compute_model_changes(pipeline_context(session), *config, *graph, {});
+        // What `revision` would write: online when [postgresql] online says so.
+        ChangeOptions options;
+        options.plan.online = config->postgresql.online;
+        options.plan.lock_timeout = config->postgresql.lock_timeout;
+        auto changes = compute_model_changes(pipeline_context(session), *config, *graph, options);
         if (!changes) return kExitUsage;
         auto operations = describe_all(changes->primary().operations);
         const auto lossy = destructive_flags(changes->primary());
