@@ -16,6 +16,7 @@ std::optional<PlannedChange> plan_change(const dialect::Dialect& dialect,
     const schema::Schema& to = *to_side;
     PlannedChange change;
     change.dialect = &dialect;
+    change.options = options;
     change.operations = diff::diff(from, to, *dialect.rules);
     change.statements.dialect = dialect.name;
     change.statements.upgrade = dialect.planner->plan(change.operations, from, to, options, diags);

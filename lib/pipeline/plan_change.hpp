@@ -23,6 +23,8 @@ struct PlannedChange {
     /// The two sides that were diffed (the rows live in `from`); shared, not copied:
     /// on 1,000 tables a copy of each side costs more than the diff.
     std::shared_ptr<const schema::Schema> from, to;
+    /// How the statements were planned (online or not).
+    codegen::PlanOptions options;
 };
 
 /// Diffs `from` -> `to` and plans the upgrade and its derived downgrade (both with

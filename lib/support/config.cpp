@@ -3,6 +3,7 @@
 
 #include <toml++/toml.h>
 
+#include <algorithm>
 #include <cctype>
 #include <fstream>
 #include <set>
@@ -386,6 +387,12 @@ std::optional<Config> load_config(const fs::path& file,
     }
     if (diags.error_count() != errors_before) return std::nullopt;
     return config;
+}
+
+OnlinePlanning online_planning(const Config& config) {
+    const auto& dialects = config.database.dialects;
+    return {config.postgresql.online, config.postgresql.lock_timeout,
+            std::find(dialects.begin(), dialects.end(), "postgresql") != dialects.end()};
 }
 
 }  // namespace autogen::support

@@ -79,6 +79,16 @@ struct Config {
     std::filesystem::path migrations_dir() const { return root / migrations.dir; }
 };
 
+/// Online planning as the config asks for it (the planners that have an online form
+/// read it; generic code passes it on without naming the dialect that owns the keys).
+struct OnlinePlanning {
+    bool online = false;
+    std::string lock_timeout;
+    /// Does a dialect of [database] dialects have an online form (PostgreSQL)?
+    bool has_online_form = false;
+};
+OnlinePlanning online_planning(const Config& config);
+
 /// Finds autogen.toml in `start` or the nearest folder above it.
 std::optional<std::filesystem::path> find_config(const std::filesystem::path& start);
 

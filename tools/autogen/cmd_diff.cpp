@@ -68,10 +68,11 @@ class DiffCommand final : public Command {
         if (!apply_dev_url(session, effective, dev_url_)) return kExitUsage;
         const auto* config = &effective;
         auto* graph = &project->graph;
-        // What `revision` would write: online when [postgresql] online says so.
+        // What `revision` would write: online when the config says so.
         ChangeOptions options;
-        options.plan.online = config->postgresql.online;
-        options.plan.lock_timeout = config->postgresql.lock_timeout;
+        const auto online = support::online_planning(*config);
+        options.plan.online = online.online;
+        options.plan.lock_timeout = online.lock_timeout;
         auto changes = compute_model_changes(pipeline_context(session), *config, *graph, options);
         if (!changes) return kExitUsage;
         auto operations = describe_all(changes->primary().operations);

@@ -2,7 +2,6 @@
 // chain), prints one line per detected operation and writes one revision file. Writes
 // nothing when nothing changed, unless --empty. Every revision written rewrites
 // migrations/autogen.sum with the models as its snapshot (docs/check.md).
-#include <algorithm>
 #include <cstdlib>
 
 #include "command.hpp"
@@ -40,12 +39,11 @@ class RevisionCommand final : public Command {
                      "with the database "
                      "(use --empty for a revision without changes)");
         app.add_flag("--online", online_,
-                     "plan PostgreSQL changes to tables in use in the form that does not block "
-                     "the application: CONCURRENTLY, NOT VALID then VALIDATE, lock_timeout "
-                     "(default: [postgresql] online)");
+                     "plan changes to tables in use in the form that does not block the "
+                     "application (PostgreSQL: CONCURRENTLY, NOT VALID then VALIDATE, "
+                     "lock_timeout); the config's online key is the default");
         app.add_flag("--no-online", no_online_,
-                     "plan PostgreSQL changes in the plain form even when [postgresql] online is "
-                     "true");
+                     "plan changes in the plain form even when the config turns online on");
         app.add_flag(
             "--allow-data-loss", allow_data_loss_,
             "write a revision with destructive operations (drops, narrowing) without asking");
@@ -173,22 +171,21 @@ class RevisionCommand final : public Command {
     }
 
   private:
-    /// Online planning from --online / --no-online, else [postgresql] online; a warning
-    /// when it is asked for and no configured dialect has an online form.
+    /// Online planning from --online / --no-online, else the config; a warning when it
+    /// is asked for and no configured dialect has an online form.
     codegen::PlanOptions plan_options(Session& session, const support::Config& config) const {
+        const auto configured = support::online_planning(config);
         codegen::PlanOptions plan;
-        plan.online = online_ || (config.postgresql.online && !no_online_);
-        plan.lock_timeout = config.postgresql.lock_timeout;
-        const auto& dialects = config.database.dialects;
-        if (plan.online &&
-            std::find(dialects.begin(), dialects.end(), "postgresql") == dialects.end())
-            session.diags.warning(
-                Category::Usage,
-                std::string(online_ ? "--online" : "[postgresql] online") +
-                    " changes only PostgreSQL sections, and this project has none",
-                {},
-                "SQLite has no online form (docs/dialects/sqlite.md): its revisions are "
-                "planned as always");
+        plan.online = online_ || (configured.online && !no_online_);
+        plan.lock_timeout = configured.lock_timeout;
+        if (!plan.online || configured.has_online_form) return plan;
+        session.diags.warning(
+            Category::Usage,
+            std::string(online_ ? "--online" : "online planning (autogen.toml)") +
+                " changes nothing here: no dialect of [database] dialects has an online form",
+            {},
+            "online planning is PostgreSQL's (docs/lint.md, \"Online planning\"); the "
+            "revision is planned as always");
         return plan;
     }
 
