@@ -18,7 +18,21 @@ struct Statement {
     std::string comment;       ///< optional "-- ..." line(s) above it, without the "-- "
     bool destructive = false;  ///< rendered with a "-- WARNING: ..." line
     std::string warning;       ///< the text of that warning
+    /// The statement cannot share a transaction with the statements before it: a
+    /// CONCURRENTLY build or drop, or (online) a VALIDATE CONSTRAINT that must not hold
+    /// the stronger lock of the ADD before it. Any such statement makes its section a
+    /// `-- autogen: no-transaction` one.
     bool no_transaction = false;
+};
+
+/// How a planner writes statements (the `[postgresql]` config and `revision --online`).
+struct PlanOptions {
+    /// Online planning (docs/lint.md "Online planning"): the PostgreSQL planner writes
+    /// the form that does not block the running application (CONCURRENTLY, NOT VALID
+    /// then VALIDATE, NOT NULL through a validated check, lock_timeout). SQLite ignores it.
+    bool online = false;
+    /// The `SET lock_timeout` value of online sections (a PostgreSQL duration).
+    std::string lock_timeout = "2s";
 };
 
 class Planner {
@@ -38,7 +52,15 @@ class Planner {
     /// whole tables they need.
     virtual std::vector<Statement> plan(const std::vector<schema::Operation>& ops,
                                         const schema::Schema& from, const schema::Schema& to,
+                                        const PlanOptions& options,
                                         support::Diagnostics& diags) const = 0;
+
+    /// The same with the default options (not online).
+    std::vector<Statement> plan(const std::vector<schema::Operation>& ops,
+                                const schema::Schema& from, const schema::Schema& to,
+                                support::Diagnostics& diags) const {
+        return plan(ops, from, to, PlanOptions{}, diags);
+    }
 };
 
 }  // namespace autogen::codegen

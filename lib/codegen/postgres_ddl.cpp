@@ -68,9 +68,11 @@ std::string create_table_sql(const schema::Table& table) {
     return sql + "\n)";
 }
 
-std::string create_index_sql(const schema::TableRef& table, const schema::Index& index) {
+std::string create_index_sql(const schema::TableRef& table, const schema::Index& index,
+                             bool concurrently) {
     std::string sql = std::string("CREATE ") + (index.unique ? "UNIQUE " : "") + "INDEX " +
-                      quote_identifier(index.name) + " ON " + table_sql(table) +
+                      (concurrently ? "CONCURRENTLY " : "") + quote_identifier(index.name) +
+                      " ON " + table_sql(table) +
                       (index.method.empty() ? "" : " USING " + index.method) + " (" +
                       index_key_list(index) + ")";
     if (!index.include.empty()) sql += " INCLUDE (" + column_list(index.include) + ")";
@@ -81,8 +83,10 @@ std::string create_index_sql(const schema::TableRef& table, const schema::Index&
     return sql;
 }
 
-std::string drop_index_sql(const schema::TableRef& table, const schema::Index& index) {
-    return "DROP INDEX " + qualified_name(table.schema, index.name);
+std::string drop_index_sql(const schema::TableRef& table, const schema::Index& index,
+                           bool concurrently) {
+    return std::string("DROP INDEX ") + (concurrently ? "CONCURRENTLY " : "") +
+           qualified_name(table.schema, index.name);
 }
 
 std::string comment_on_table_sql(const schema::TableRef& table, const std::string& comment) {

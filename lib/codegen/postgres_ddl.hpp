@@ -27,11 +27,13 @@ std::string primary_key_clause(const schema::PrimaryKey& key);
 /// constraints (indexes and comments are separate statements).
 std::string create_table_sql(const schema::Table& table);
 
-/// CREATE [UNIQUE] INDEX "ix" ON "s"."t" (...) [WHERE ...].
-std::string create_index_sql(const schema::TableRef& table, const schema::Index& index);
+/// CREATE [UNIQUE] INDEX [CONCURRENTLY] "ix" ON "s"."t" (...) [WHERE ...].
+std::string create_index_sql(const schema::TableRef& table, const schema::Index& index,
+                             bool concurrently = false);
 
-/// DROP INDEX "s"."ix" (an index lives in its table's schema).
-std::string drop_index_sql(const schema::TableRef& table, const schema::Index& index);
+/// DROP INDEX [CONCURRENTLY] "s"."ix" (an index lives in its table's schema).
+std::string drop_index_sql(const schema::TableRef& table, const schema::Index& index,
+                           bool concurrently = false);
 
 /// COMMENT ON TABLE / COLUMN ... IS 'text' (IS NULL for an empty comment).
 std::string comment_on_table_sql(const schema::TableRef& table, const std::string& comment);

@@ -9,6 +9,7 @@
 #include "codegen/postgres_ddl.hpp"
 #include "codegen/postgres_enums.hpp"
 #include "codegen/postgres_lowering.hpp"
+#include "codegen/postgres_online.hpp"
 #include "codegen/postgres_plan_state.hpp"
 #include "codegen/sql_builder.hpp"
 #include "codegen/tightening.hpp"
@@ -213,9 +214,16 @@ class PostgresPlanner final : public Planner {
         return postgres::lower(model, diags);
     }
 
+    using Planner::plan;
+
     std::vector<Statement> plan(const std::vector<Operation>& ops, const Schema& from,
-                                const Schema& to, support::Diagnostics&) const override {
+                                const Schema& to, const PlanOptions& options,
+                                support::Diagnostics&) const override {
         PlanState state(from);
+        // Online: the tables this plan creates are nobody's yet and get plain DDL; every
+        // statement's strong lock on a table in use is noted for the lock_timeout.
+        std::set<std::pair<std::string, std::string>> created;
+        std::vector<bool> strong;
         std::set<std::string> schemas;  // schemas known to exist
         for (const auto& t : from.tables) schemas.insert(t.schema);
         for (const auto& e : from.enums) schemas.insert(e.schema);
@@ -311,14 +319,95 @@ class PostgresPlanner final : public Planner {
                     },
                 },
                 op);
+            if (options.online) {
+                if (const auto* c = std::get_if<CreateTable>(&op))
+                    created.insert({c->table.schema, c->table.name});
+                online_form(op, created, stmts);
+                strong.resize(out.size(), false);  // CREATE SCHEMA statements locked nothing
+                for (const auto& s : stmts) strong.push_back(locks_table_in_use(op, s, created));
+            }
             for (auto& s : stmts) out.push_back(std::move(s));
             state.apply(op);
         }
+        if (options.online) out = with_lock_timeouts(std::move(out), strong, options.lock_timeout);
         drop_emptied_schemas(from, to, out);
         return out;
     }
 
   private:
+    using Created = std::set<std::pair<std::string, std::string>>;
+
+    static bool is_new(const Created& created, const std::string& schema, const std::string& name) {
+        return created.count({schema, name}) > 0;
+    }
+
+    /// Replaces `stmts`, the plain form of `op`, by its online form when `op` changes a
+    /// table in use (one this plan did not create).
+    static void online_form(const Operation& op, const Created& created, Statements& stmts) {
+        if (std::holds_alternative<CreateTable>(op) || is_enum_op(op)) return;
+        const TableRef table = target_table(op);
+        if (is_new(created, table.schema, table.name)) return;
+        Statements online = std::visit(
+            Overloaded{
+                [&](const CreateIndex& o) { return online_create_index(o.table, o.index); },
+                [&](const DropIndex& o) { return online_drop_index(o.table, o.index); },
+                [&](const AddForeignKey& o) { return online_add_foreign_key(o.table, o.key); },
+                [&](const AddCheck& o) { return online_add_check(o.table, o.check); },
+                [&](const AddUnique& o) { return online_add_unique(o.table, o.unique); },
+                [&](const AlterPrimaryKey& o) {
+                    // The plain form drops the old key first; only its ADD changes.
+                    Statements out = stmts;
+                    if (!o.to || out.empty() ||
+                        out.back().sql.find(" PRIMARY KEY (") == std::string::npos)
+                        return out;
+                    out.pop_back();
+                    const std::string name =
+                        o.to->name.empty() ? default_primary_key_name(o.table.name) : o.to->name;
+                    for (auto& s : online_add_primary_key(o.table, *o.to, name))
+                        out.push_back(std::move(s));
+                    return out;
+                },
+                [&](const AlterColumn& o) {
+                    Statements out = stmts;
+                    if ((o.changes & kChangeNullability) && o.from.nullable && !o.to.nullable)
+                        online_set_not_null(out, o.table, o.to.name);
+                    return out;
+                },
+                [&](const auto&) { return Statements{}; },
+            },
+            op);
+        if (!online.empty()) stmts = std::move(online);
+    }
+
+    /// Does statement `s` of `op` take a lock that blocks reads or writes of a table in
+    /// use: ACCESS EXCLUSIVE (ALTER TABLE but VALIDATE, DROP TABLE, DROP INDEX), SHARE
+    /// (CREATE INDEX) or SHARE ROW EXCLUSIVE (a foreign key, on the table it references
+    /// too)? Those wait behind a long transaction while every query queues behind them.
+    static bool locks_table_in_use(const Operation& op, const Statement& s,
+                                   const Created& created) {
+        auto starts = [&](const char* prefix) { return s.sql.rfind(prefix, 0) == 0; };
+        if (s.sql.empty() || s.no_transaction) return false;
+        auto references_table_in_use = [&](const std::vector<ForeignKey>& keys) {
+            for (const auto& fk : keys)
+                if (!is_new(created, fk.ref_schema, fk.ref_table)) return true;
+            return false;
+        };
+        if (const auto* c = std::get_if<CreateTable>(&op))
+            return starts("CREATE TABLE ") && references_table_in_use(c->table.foreign_keys);
+        // An enum rebuild converts the columns of the tables that use the type (ALTER
+        // TABLE) and rebuilds their indexes that name a label.
+        if (is_enum_op(op))
+            return starts("ALTER TABLE ") || starts("DROP INDEX ") || starts("CREATE INDEX ") ||
+                   starts("CREATE UNIQUE INDEX ");
+        const TableRef table = target_table(op);
+        const bool in_use = !is_new(created, table.schema, table.name);
+        if (const auto* fk = std::get_if<AddForeignKey>(&op))
+            return in_use || references_table_in_use({fk->key});
+        if (!in_use) return false;
+        return starts("ALTER TABLE ") || starts("DROP TABLE ") || starts("DROP INDEX ") ||
+               starts("CREATE INDEX ") || starts("CREATE UNIQUE INDEX ");
+    }
+
     /// A schema that held tables or enums of `from` and holds none of `to` is dropped
     /// last: the mirror of the `CREATE SCHEMA IF NOT EXISTS` written when its first
     /// object came in, so a downgrade leaves no schema its upgrade created. RESTRICT (the

@@ -205,8 +205,13 @@ class SqlitePlanner final : public Planner {
         return sqlite::lower(model, diags);
     }
 
+    using Planner::plan;
+
+    /// SQLite has no online form: its ALTER TABLE is a quick catalog change or a rebuild
+    /// under the database's write lock either way, so `options.online` changes nothing.
     std::vector<Statement> plan(const std::vector<Operation>& ops, const Schema& from,
-                                const Schema& to, support::Diagnostics& diags) const override {
+                                const Schema& to, const PlanOptions&,
+                                support::Diagnostics& diags) const override {
         Tracking tracking(ops);
         auto before_of = [&](const Track& t) {
             return t.created ? nullptr : from.find_table(t.original);

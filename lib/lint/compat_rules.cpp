@@ -11,18 +11,29 @@ const char* const kExpand =
     "expand and contract: add the new name beside the old one, deploy code that uses "
     "only the new one, then drop the old one in a later revision";
 
-void mark_access_exclusive(LintFinding& f, const std::string& table) {
-    f.lock = "ACCESS EXCLUSIVE";
-    f.lock_on = "table " + q(table);
-}
-
 }  // namespace
 
+CompatLock postgres_compat_lock() { return {"ACCESS EXCLUSIVE", false}; }
+
+CompatLock sqlite_compat_lock() { return {kSqliteWriteLock, true}; }
+
+std::set<std::string> created_by_upgrade(const SectionInput& input) {
+    std::set<std::string> out;
+    if (input.direction != migrate::Direction::Downgrade || !input.opposite) return out;
+    for (const auto& table : created_tables(*input.opposite)) out.insert(table);
+    return out;
+}
+
 void check_compat(const LintStatement& statement, const std::set<std::string>& new_tables,
+                  const std::set<std::string>& created_by_revision, const CompatLock& lock,
                   std::vector<LintFinding>& out) {
+    auto mark_access_exclusive = [&](LintFinding& f, const std::string& table) {
+        f.lock = lock.lock;
+        f.lock_on = lock.whole_database ? "the whole database" : "table " + q(table);
+    };
     const auto r = statement.range();
     for (const auto& table : read_drop_table(r)) {
-        if (new_tables.count(table)) continue;
+        if (new_tables.count(table) || created_by_revision.count(table)) continue;
         auto f = finding_at(
             statement, "AG114",
             "drops table " + q(table) + " and its rows; the running application may still read it",

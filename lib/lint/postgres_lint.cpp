@@ -99,6 +99,7 @@ class PostgresLintRules final : public LintRules {
                std::vector<LintFinding>& out) const override {
         auto created = created_tables(input.statements);
         std::set<std::string> new_tables(created.begin(), created.end());
+        const auto created_by_revision = created_by_upgrade(input);
         bool lock_timeout = false;
         bool timeout_reported = false;
         for (const auto& statement : input.statements) {
@@ -147,7 +148,7 @@ class PostgresLintRules final : public LintRules {
                     for (const auto& [column, type] : table->columns)
                         state.column_types[table->table + "." + column] = type;
             }
-            check_compat(statement, new_tables, found);
+            check_compat(statement, new_tables, created_by_revision, postgres_compat_lock(), found);
             if (!exclusive_on.empty() && !lock_timeout && !timeout_reported) {
                 timeout_reported = true;
                 auto f = finding_at(

@@ -175,3 +175,18 @@ TEST_CASE("the tokenizer keeps quoted names, strings and comments out of the rul
     REQUIRE(!r.findings.empty());
     CHECK(r.findings[0].message.find("\"My Table\".\"a b\"") != std::string::npos);
 }
+
+TEST_CASE("AG114: the downgrade's drop of a table its upgrade created is exempt") {
+    auto r = lint_text("postgresql", revision_text("postgresql", "CREATE TABLE tags (id INT);",
+                                                   "SET lock_timeout = '2s';\nDROP TABLE tags;"));
+    CHECK(r.findings.empty());
+    // A table the revision did not create is still a finding, in either direction.
+    auto other =
+        lint_text("postgresql", revision_text("postgresql", "CREATE TABLE tags (id INT);",
+                                              "SET lock_timeout = '2s';\nDROP TABLE legacy;"));
+    REQUIRE(other.findings.size() == 1);
+    CHECK(other.findings[0].code == "AG114");
+    CHECK(other.findings[0].direction == "downgrade");
+    CHECK(other.findings[0].lock == "ACCESS EXCLUSIVE");
+    CHECK(has(pg_codes("DROP TABLE tags;", false, "CREATE TABLE tags (id INT);"), "AG114"));
+}

@@ -51,7 +51,7 @@ class SqliteLintRules final : public LintRules {
                             "lock is held, so every writer waits (long on a large table)",
                         "run it when writers can wait, or keep the old column and stop using it "
                         "instead (SQLite cannot change it in place)");
-                    f.lock = "database write lock (RESERVED, then EXCLUSIVE at commit)";
+                    f.lock = kSqliteWriteLock;
                     f.lock_on = "the whole database";
                     f.rewrites = true;
                     f.scans = true;
@@ -60,7 +60,9 @@ class SqliteLintRules final : public LintRules {
                 }
             }
         }
-        for (const auto& statement : statements) check_compat(statement, new_tables, out);
+        const auto created_by_revision = created_by_upgrade(input);
+        for (const auto& statement : statements)
+            check_compat(statement, new_tables, created_by_revision, sqlite_compat_lock(), out);
     }
 };
 

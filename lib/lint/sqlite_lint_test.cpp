@@ -48,3 +48,30 @@ TEST_CASE("SQLite: a plain drop and rename are findings, creating a table is not
     for (const auto& f : r.findings) codes.push_back(f.code);
     CHECK(codes == std::vector<std::string>{"AG114", "AG112"});
 }
+
+TEST_CASE("SQLite findings name SQLite's lock, not PostgreSQL's") {
+    auto r = lint_text("sqlite", revision_text("sqlite",
+                                               "DROP TABLE legacy;\n"
+                                               "ALTER TABLE users RENAME COLUMN a TO b;\n"
+                                               "ALTER TABLE users DROP COLUMN c;\n"
+                                               "ALTER TABLE users RENAME TO people;"));
+    REQUIRE(r.findings.size() == 4);
+    for (const auto& f : r.findings) {
+        CAPTURE(f.code);
+        CHECK(f.lock.find("ACCESS EXCLUSIVE") == std::string::npos);
+        CHECK(f.lock == "database write lock (RESERVED, then EXCLUSIVE at commit)");
+        CHECK(f.lock_on == "the whole database");
+    }
+}
+
+TEST_CASE("SQLite: the downgrade's drop of a table its upgrade created is no AG114") {
+    auto r = lint_text("sqlite", revision_text("sqlite", "CREATE TABLE tags (id INTEGER);",
+                                               "DROP TABLE tags;\nDROP TABLE legacy;"));
+    std::vector<std::string> found;
+    for (const auto& f : r.findings)
+        found.push_back(f.direction + ":" + f.code + ":" + std::to_string(f.line));
+    // Only the drop of a table the revision did not create (line 11 of the file).
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].rfind("downgrade:AG114:", 0) == 0);
+    CHECK(r.findings[0].message.find("\"legacy\"") != std::string::npos);
+}

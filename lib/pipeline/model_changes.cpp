@@ -122,7 +122,8 @@ std::optional<ModelChanges> compute_model_changes(const Context& ctx,
                          (live_here ? " instead of the live database" : ""));
             auto sides = snapshot_sides(*dialect, config, graph, changes.scan.schema, ctx.diags);
             if (!sides) return std::nullopt;
-            auto planned = plan_change(*dialect, sides->first, sides->second, ctx.diags);
+            auto planned =
+                plan_change(*dialect, sides->first, sides->second, ctx.diags, options.plan);
             if (!planned) return std::nullopt;
             changes.per_dialect.push_back(std::move(*planned));
             continue;
@@ -138,9 +139,9 @@ std::optional<ModelChanges> compute_model_changes(const Context& ctx,
             desired = materialize(*dialect, changes.scan.schema, config, ctx.diags, false,
                                   ctx.progress, hints);
         if (!desired) return std::nullopt;
-        auto planned =
-            plan_change(*dialect, std::move(from),
-                        std::make_shared<const schema::Schema>(std::move(*desired)), ctx.diags);
+        auto planned = plan_change(*dialect, std::move(from),
+                                   std::make_shared<const schema::Schema>(std::move(*desired)),
+                                   ctx.diags, options.plan);
         if (!planned) return std::nullopt;
         changes.per_dialect.push_back(std::move(*planned));
     }

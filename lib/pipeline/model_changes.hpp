@@ -40,6 +40,8 @@ struct ChangeOptions {
     std::string head;
     bool splice =
         false;  ///< `revision --splice`: `head` may be a revision that is not a head (a new branch)
+    /// How the statements are planned (`revision --online`, `[postgresql] online`).
+    codegen::PlanOptions plan;
 };
 
 /// Refuses (Model error) when a project file declares a model but is not scanned; the

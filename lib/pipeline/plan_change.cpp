@@ -10,16 +10,18 @@ namespace autogen::pipeline {
 std::optional<PlannedChange> plan_change(const dialect::Dialect& dialect,
                                          std::shared_ptr<const schema::Schema> from_side,
                                          std::shared_ptr<const schema::Schema> to_side,
-                                         support::Diagnostics& diags) {
+                                         support::Diagnostics& diags,
+                                         const codegen::PlanOptions& options) {
     const schema::Schema& from = *from_side;
     const schema::Schema& to = *to_side;
     PlannedChange change;
     change.dialect = &dialect;
+    change.options = options;
     change.operations = diff::diff(from, to, *dialect.rules);
     change.statements.dialect = dialect.name;
-    change.statements.upgrade = dialect.planner->plan(change.operations, from, to, diags);
+    change.statements.upgrade = dialect.planner->plan(change.operations, from, to, options, diags);
     change.statements.downgrade =
-        dialect.planner->plan(schema::reverse(change.operations), to, from, diags);
+        dialect.planner->plan(schema::reverse(change.operations), to, from, options, diags);
     // Each hint also goes into the revision file, as a note above the upgrade.
     std::vector<codegen::Statement> notes;
     for (const auto& hint : diff::rename_hints(change.operations, *dialect.rules)) {
@@ -35,9 +37,10 @@ std::optional<PlannedChange> plan_change(const dialect::Dialect& dialect,
 
 std::optional<PlannedChange> plan_change(const dialect::Dialect& dialect,
                                          const schema::Schema& from, const schema::Schema& to,
-                                         support::Diagnostics& diags) {
+                                         support::Diagnostics& diags,
+                                         const codegen::PlanOptions& options) {
     return plan_change(dialect, std::make_shared<const schema::Schema>(from),
-                       std::make_shared<const schema::Schema>(to), diags);
+                       std::make_shared<const schema::Schema>(to), diags, options);
 }
 
 std::vector<std::string> describe_all(const std::vector<schema::Operation>& ops) {

@@ -23,18 +23,23 @@ struct PlannedChange {
     /// The two sides that were diffed (the rows live in `from`); shared, not copied:
     /// on 1,000 tables a copy of each side costs more than the diff.
     std::shared_ptr<const schema::Schema> from, to;
+    /// How the statements were planned (online or not).
+    codegen::PlanOptions options;
 };
 
-/// Diffs `from` -> `to` and plans the upgrade and its derived downgrade.
+/// Diffs `from` -> `to` and plans the upgrade and its derived downgrade (both with
+/// `options`: online planning plans the downgrade online too).
 std::optional<PlannedChange> plan_change(const dialect::Dialect& dialect,
                                          std::shared_ptr<const schema::Schema> from,
                                          std::shared_ptr<const schema::Schema> to,
-                                         support::Diagnostics& diags);
+                                         support::Diagnostics& diags,
+                                         const codegen::PlanOptions& options = {});
 
 /// The same for sides the caller keeps (copied into the change).
 std::optional<PlannedChange> plan_change(const dialect::Dialect& dialect,
                                          const schema::Schema& from, const schema::Schema& to,
-                                         support::Diagnostics& diags);
+                                         support::Diagnostics& diags,
+                                         const codegen::PlanOptions& options = {});
 
 /// The phrases of `ops` ("added column ...").
 std::vector<std::string> describe_all(const std::vector<schema::Operation>& ops);

@@ -3,6 +3,8 @@
 
 #include <toml++/toml.h>
 
+#include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -22,6 +24,22 @@ constexpr const char* kFileName = "autogen.toml";
 SourceLocation where(const fs::path& file, const toml::source_region& r) {
     return SourceLocation{file.string(), static_cast<unsigned>(r.begin.line),
                           static_cast<unsigned>(r.begin.column)};
+}
+
+/// "2s", "500ms", "1.5min", "0": digits, an optional fraction, an optional unit; the
+/// forms PostgreSQL accepts for a time setting, without its spaces and signs.
+bool is_postgres_duration(const std::string& value) {
+    std::size_t i = 0;
+    while (i < value.size() && std::isdigit(static_cast<unsigned char>(value[i]))) ++i;
+    if (i == 0) return false;
+    if (i < value.size() && value[i] == '.') {
+        const std::size_t start = ++i;
+        while (i < value.size() && std::isdigit(static_cast<unsigned char>(value[i]))) ++i;
+        if (i == start) return false;
+    }
+    const std::string unit = value.substr(i);
+    return unit.empty() || unit == "us" || unit == "ms" || unit == "s" || unit == "min" ||
+           unit == "h" || unit == "d";
 }
 
 /// Reads one table's keys into the config, reporting unknown keys and wrong types.
@@ -118,6 +136,37 @@ class Reader {
             out.patterns[*kind] = *pattern;
             out.at[*kind] = where(file_, value.source());
         }
+    }
+
+    void boolean(const toml::table& table, const char* key, bool& out) {
+        const toml::node* node = table.get(key);
+        if (!node) return;
+        if (auto v = node->value<bool>()) {
+            out = *v;
+            return;
+        }
+        diags_.error(Category::Config, std::string("'") + key + "' must be true or false",
+                     where(file_, node->source()), std::string("write ") + key + " = true");
+    }
+
+    /// A PostgreSQL duration for lock_timeout: a number, optionally with a unit.
+    void postgres_duration(const toml::table& table, const char* key, std::string& out) {
+        const toml::node* node = table.get(key);
+        if (!node) return;
+        std::string value;
+        string(table, key, value);
+        if (!node->value<std::string>()) return;  // reported by string()
+        if (!is_postgres_duration(value)) {
+            diags_.error(
+                Category::Config,
+                std::string("'") + key + "' = \"" + value + "\" is not a PostgreSQL duration",
+                where(file_, node->source()),
+                std::string("write a number with an optional unit (us, ms, s, min, h, "
+                            "d), e.g. ") +
+                    key + " = \"2s\"");
+            return;
+        }
+        out = value;
     }
 
     /// A duration in seconds: a non-negative integer or float.
@@ -284,7 +333,7 @@ std::optional<Config> load_config(const fs::path& file,
 
     std::size_t errors_before = diags.error_count();
     Reader r(config.file, vars, diags);
-    r.check_keys(root, "top level", {"database", "models", "migrations", "hooks"});
+    r.check_keys(root, "top level", {"database", "models", "migrations", "postgresql", "hooks"});
     if (const auto* t = section(root, "database", config.file, diags)) {
         r.check_keys(*t, "database", {"url", "dialects", "dev_url"});
         r.string(*t, "url", config.database.url);
@@ -317,6 +366,11 @@ std::optional<Config> load_config(const fs::path& file,
         r.string(*t, "templates", config.migrations.templates);
         r.seconds(*t, "lock_timeout", config.migrations.lock_timeout);
     }
+    if (const auto* t = section(root, "postgresql", config.file, diags)) {
+        r.check_keys(*t, "postgresql", {"online", "lock_timeout"});
+        r.boolean(*t, "online", config.postgresql.online);
+        r.postgres_duration(*t, "lock_timeout", config.postgresql.lock_timeout);
+    }
     if (const auto* t = section(root, "hooks", config.file, diags)) {
         r.check_keys(*t, "hooks", {"post_write"});
         r.strings(*t, "post_write", config.hooks.post_write);
@@ -333,6 +387,12 @@ std::optional<Config> load_config(const fs::path& file,
     }
     if (diags.error_count() != errors_before) return std::nullopt;
     return config;
+}
+
+OnlinePlanning online_planning(const Config& config) {
+    const auto& dialects = config.database.dialects;
+    return {config.postgresql.online, config.postgresql.lock_timeout,
+            std::find(dialects.begin(), dialects.end(), "postgresql") != dialects.end()};
 }
 
 }  // namespace autogen::support

@@ -54,6 +54,15 @@ struct MigrationsConfig {
     double lock_timeout = 60;
 };
 
+/// `[postgresql]`: how PostgreSQL sections are planned (docs/configuration.md).
+struct PostgresqlConfig {
+    /// Online planning (docs/lint.md "Online planning"); `revision --online` /
+    /// `--no-online` override it per revision.
+    bool online = false;
+    /// The `SET lock_timeout` of online sections: a PostgreSQL duration ("2s", "500ms").
+    std::string lock_timeout = "2s";
+};
+
 struct HooksConfig {
     std::vector<std::string> post_write;
 };
@@ -64,10 +73,21 @@ struct Config {
     DatabaseConfig database;
     ModelsConfig models;
     MigrationsConfig migrations;
+    PostgresqlConfig postgresql;
     HooksConfig hooks;
 
     std::filesystem::path migrations_dir() const { return root / migrations.dir; }
 };
+
+/// Online planning as the config asks for it (the planners that have an online form
+/// read it; generic code passes it on without naming the dialect that owns the keys).
+struct OnlinePlanning {
+    bool online = false;
+    std::string lock_timeout;
+    /// Does a dialect of [database] dialects have an online form (PostgreSQL)?
+    bool has_online_form = false;
+};
+OnlinePlanning online_planning(const Config& config);
 
 /// Finds autogen.toml in `start` or the nearest folder above it.
 std::optional<std::filesystem::path> find_config(const std::filesystem::path& start);

@@ -176,3 +176,46 @@ TEST_CASE("config: [migrations] lock_timeout is seconds, 60 by default") {
         CHECK(refused.items()[0].location.line == 4);
     }
 }
+
+TEST_CASE("config: [postgresql] online and lock_timeout") {
+    testing::TempDir dir;
+    Diagnostics diags;
+    auto plain = load_config(dir.write("a.toml", "[models]\nheaders = [\"m/*.hpp\"]\n"), {}, diags);
+    REQUIRE(plain);
+    CHECK_FALSE(plain->postgresql.online);
+    CHECK(plain->postgresql.lock_timeout == "2s");
+    for (const char* good : {"500ms", "2s", "1.5min", "0", "1h"}) {
+        CAPTURE(good);
+        auto set = load_config(
+            dir.write("b.toml", std::string("[models]\nheaders = [\"m/*.hpp\"]\n[postgresql]\n"
+                                            "online = true\nlock_timeout = \"") +
+                                    good + "\"\n"),
+            {}, diags);
+        REQUIRE(set);
+        CHECK(set->postgresql.online);
+        CHECK(set->postgresql.lock_timeout == good);
+    }
+    CHECK_FALSE(diags.has_errors());
+    struct Bad {
+        const char* line;
+        const char* message;
+        unsigned at;
+    };
+    for (const Bad& bad : {Bad{"lock_timeout = \"soon\"",
+                               "'lock_timeout' = \"soon\" is not a PostgreSQL duration", 4},
+                           Bad{"lock_timeout = \"2 s'; DROP\"",
+                               "'lock_timeout' = \"2 s'; DROP\" is not a PostgreSQL duration", 4},
+                           Bad{"online = \"yes\"", "'online' must be true or false", 4},
+                           Bad{"onlin = true", "unknown key 'onlin' in [postgresql]", 4}}) {
+        CAPTURE(bad.line);
+        Diagnostics refused;
+        CHECK_FALSE(load_config(
+            dir.write("c.toml", std::string("[models]\nheaders = [\"m/*.hpp\"]\n[postgresql]\n") +
+                                    bad.line + "\n"),
+            {}, refused));
+        REQUIRE(refused.has_errors());
+        CHECK(refused.items()[0].message == bad.message);
+        CHECK(refused.items()[0].location.line == bad.at);
+        CHECK(!refused.items()[0].hint.empty());
+    }
+}

@@ -32,19 +32,30 @@ inline std::string render_statements(const std::vector<codegen::Statement>& stat
     return out;
 }
 
+/// A section's heading as the revision template writes it: the marker line, then
+/// `-- autogen: no-transaction` when a statement cannot run in a transaction.
+inline std::string section_heading(const std::string& kind, const std::string& dialect,
+                                   const std::vector<codegen::Statement>& statements) {
+    std::string out = "-- +" + kind + " " + dialect + "\n";
+    for (const auto& s : statements)
+        if (s.no_transaction) return out + "-- autogen: no-transaction\n";
+    return out;
+}
+
 /// The golden text of `before` -> `after`: the operations, the upgrade and the
-/// downgrade. Planner diagnostics go to `diags`.
+/// downgrade, planned with `options`. Planner diagnostics go to `diags`.
 inline std::string golden_sql(const std::string& name, const codegen::Planner& planner,
                               const diff::DiffRules& rules, const schema::Schema& before,
-                              const schema::Schema& after, support::Diagnostics& diags) {
+                              const schema::Schema& after, support::Diagnostics& diags,
+                              const codegen::PlanOptions& options = {}) {
     schema::Schema from = planner.lower(before, diags), to = planner.lower(after, diags);
     auto ops = diff::diff(from, to, rules);
     std::string text = "-- golden: " + name + "\n-- operations:\n";
     for (const auto& op : ops) text += "--   " + diff::describe(op) + "\n";
-    text += "\n-- +upgrade " + planner.dialect() + "\n" +
-            render_statements(planner.plan(ops, from, to, diags));
-    text += "-- +downgrade " + planner.dialect() + "\n" +
-            render_statements(planner.plan(schema::reverse(ops), to, from, diags));
+    auto up = planner.plan(ops, from, to, options, diags);
+    auto down = planner.plan(schema::reverse(ops), to, from, options, diags);
+    text += "\n" + section_heading("upgrade", planner.dialect(), up) + render_statements(up);
+    text += section_heading("downgrade", planner.dialect(), down) + render_statements(down);
     return text;
 }
 

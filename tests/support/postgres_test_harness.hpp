@@ -39,6 +39,17 @@ class PostgresHarness {
         return conn->commit(diags);
     }
 
+    /// Runs `statements` as the migration runner runs a section: in one transaction, or,
+    /// when one of them is no_transaction (an online plan), each on its own.
+    bool run_section(const std::vector<codegen::Statement>& statements) {
+        bool outside = false;
+        for (const auto& s : statements) outside = outside || s.no_transaction;
+        if (!outside) return run(statements);
+        for (const auto& s : statements)
+            if (!s.sql.empty() && !conn->execute(s.sql, diags)) return false;
+        return true;
+    }
+
     /// Creates a lowered schema with the planner's statements for the differ's
     /// operations from an empty database (enums first, referenced tables first).
     bool create(const schema::Schema& lowered) {

@@ -68,7 +68,12 @@ class DiffCommand final : public Command {
         if (!apply_dev_url(session, effective, dev_url_)) return kExitUsage;
         const auto* config = &effective;
         auto* graph = &project->graph;
-        auto changes = compute_model_changes(pipeline_context(session), *config, *graph, {});
+        // What `revision` would write: online when the config says so.
+        ChangeOptions options;
+        const auto online = support::online_planning(*config);
+        options.plan.online = online.online;
+        options.plan.lock_timeout = online.lock_timeout;
+        auto changes = compute_model_changes(pipeline_context(session), *config, *graph, options);
         if (!changes) return kExitUsage;
         auto operations = describe_all(changes->primary().operations);
         const auto lossy = destructive_flags(changes->primary());

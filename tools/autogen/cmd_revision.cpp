@@ -38,6 +38,12 @@ class RevisionCommand final : public Command {
                      "accepted for Alembic habits and ignored: autogen always compares the models "
                      "with the database "
                      "(use --empty for a revision without changes)");
+        app.add_flag("--online", online_,
+                     "plan changes to tables in use in the form that does not block the "
+                     "application (PostgreSQL: CONCURRENTLY, NOT VALID then VALIDATE, "
+                     "lock_timeout); the config's online key is the default");
+        app.add_flag("--no-online", no_online_,
+                     "plan changes in the plain form even when the config turns online on");
         app.add_flag(
             "--allow-data-loss", allow_data_loss_,
             "write a revision with destructive operations (drops, narrowing) without asking");
@@ -69,6 +75,11 @@ class RevisionCommand final : public Command {
                 "--baseline writes the first revision, but " + config->migrations_dir().string() +
                     " already has " + std::to_string(graph->size()) + " revision(s)",
                 {}, "use 'autogen revision -m MSG' for a change on top of the chain");
+            return kExitUsage;
+        }
+        if (online_ && no_online_) {
+            session.diags.error(Category::Usage, "--online and --no-online exclude each other", {},
+                                "drop one of them");
             return kExitUsage;
         }
         if (baseline_ && empty_) {
@@ -115,6 +126,7 @@ class RevisionCommand final : public Command {
             options.against_live = !baseline_;
             options.head = head_;
             options.splice = splice_;
+            options.plan = plan_options(session, *config);
             auto changes =
                 compute_model_changes(pipeline_context(session), *config, *graph, options);
             if (!changes) return kExitUsage;
@@ -159,6 +171,24 @@ class RevisionCommand final : public Command {
     }
 
   private:
+    /// Online planning from --online / --no-online, else the config; a warning when it
+    /// is asked for and no configured dialect has an online form.
+    codegen::PlanOptions plan_options(Session& session, const support::Config& config) const {
+        const auto configured = support::online_planning(config);
+        codegen::PlanOptions plan;
+        plan.online = online_ || (configured.online && !no_online_);
+        plan.lock_timeout = configured.lock_timeout;
+        if (!plan.online || configured.has_online_form) return plan;
+        session.diags.warning(
+            Category::Usage,
+            std::string(online_ ? "--online" : "online planning (autogen.toml)") +
+                " changes nothing here: no dialect of [database] dialects has an online form",
+            {},
+            "online planning is PostgreSQL's (docs/lint.md, \"Online planning\"); the "
+            "revision is planned as always");
+        return plan;
+    }
+
     /// [hooks] post_write: each command with {file} replaced, run by /bin/sh. A failing
     /// hook is reported as a warning; the revision file is kept.
     static void run_post_write_hooks(Session& session, const support::Config& config,
@@ -189,6 +219,8 @@ class RevisionCommand final : public Command {
     std::string head_;
     bool splice_ = false;
     bool allow_data_loss_ = false;
+    bool online_ = false;
+    bool no_online_ = false;
     bool autogenerate_ = false;  ///< accepted, no effect
 };
 

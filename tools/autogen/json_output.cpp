@@ -189,8 +189,8 @@ Json operation_json(const schema::Operation& op, bool destructive,
         support::Diagnostics
             ignored;  // the whole change was planned already; its errors were reported
         auto sql = Json::array();
-        for (const auto& s :
-             change.dialect->planner->plan({*same}, *change.from, *change.to, ignored))
+        for (const auto& s : change.dialect->planner->plan({*same}, *change.from, *change.to,
+                                                           change.options, ignored))
             if (!s.sql.empty()) sql.push_back(s.sql);
         statements[change.dialect->name] = sql;
     }
