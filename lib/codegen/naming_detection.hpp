@@ -49,9 +49,10 @@ struct NamingDetection {
 std::vector<std::string> candidate_patterns(support::NameKind kind);
 
 /// Does `pattern` give `name` to a constraint of `kind` with `fields`? For a check,
-/// %(constraint_name)s and %(column_0_name)s match any non-empty text.
+/// %(constraint_name)s and %(column_0_name)s match any non-empty text. `max_length`: as
+/// NamingConvention::max_length (a longer name is compared cut, as the models cut it).
 bool pattern_names(support::NameKind kind, const std::string& pattern, const std::string& name,
-                   const support::NameFields& fields);
+                   const support::NameFields& fields, std::size_t max_length = 0);
 
 /// The convention `schema`'s constraint names follow, starting from `project`'s.
 /// `default_primary_key_name` is the dialect's name for an unnamed primary key (null or

@@ -128,3 +128,13 @@ TEST_CASE("naming detection: a check's user part") {
     CHECK_FALSE(pattern_names(NameKind::Unique, "uq_%(table)s_%(column_0_name)s",
                               "uq_users_email_x", {.table = "users", .columns = {"email"}}));
 }
+
+TEST_CASE("naming detection: a long name cut as SQLAlchemy cuts it matches its pattern") {
+    using codegen::pattern_names;
+    support::NameFields f{.table = "customer_subscription_billing_preferences",
+                          .columns = {"preferred_payment_method_identifier_reference"}};
+    const std::string cut = "ix_customer_subscription_billing_preferences_preferred__1ea2";
+    CHECK(pattern_names(NameKind::Index, "ix_%(table)s_%(column_0_name)s", cut, f, 63));
+    // Without the limit the pattern gives the whole name, which is not the database's.
+    CHECK_FALSE(pattern_names(NameKind::Index, "ix_%(table)s_%(column_0_name)s", cut, f));
+}
