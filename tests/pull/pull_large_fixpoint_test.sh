@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# pull_large_fixpoint_test.sh AUTOGEN - issue 16's large case: `autogen pull` of a
+# 1,000-table PostgreSQL database whose constraints SQLAlchemy's convention named
+# (pk_<t>, uq_<t>_<col>, fk_<t>_<col>_<ref>, ix_<t>_<col>, ck_<t>_<name>; the schema of
+# bench/pull_bench.sh). pull detects the convention and writes it into autogen.toml,
+# the headers name no constraint, `diff` reports nothing, `revision` writes nothing, and
+# after a baseline + `stamp head` `check` is clean. Needs the ctest postgres fixture
+# (AUTOGEN_TEST_PG_URL_FILE).
+set -euo pipefail
+autogen=$(realpath "$1")
+tables=${2:-1000}
+fail() { echo "FAILED: $*" >&2; exit 1; }
+[ -s "${AUTOGEN_TEST_PG_URL_FILE:-}" ] || fail "no PostgreSQL test server (AUTOGEN_TEST_PG_URL_FILE)"
+server=$(cat "$AUTOGEN_TEST_PG_URL_FILE")
+work=$(mktemp -d)
+db=autogen_pull_large_$$
+trap 'psql -X -q -d "$server" -c "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)" || true; rm -rf "$work"' EXIT
+url=$(printf '%s' "$server" | sed -E "s#^([a-z]+://[^/?]*)(/[^?]*)?#\1/$db#")
+psql -X -q -v ON_ERROR_STOP=1 -d "$server" -c "CREATE DATABASE \"$db\""
+# One statement at a time (autocommit): a single transaction would need more lock slots
+# than the test server has.
+for i in $(seq 1 "$tables"); do
+  t="t$i"
+  ref=$(( i > 1 ? i - 1 : 1 ))
+  echo "CREATE TABLE $t (id bigint NOT NULL, code varchar(40) NOT NULL, parent_id bigint," \
+       "amount integer, note text, CONSTRAINT pk_$t PRIMARY KEY (id)," \
+       "CONSTRAINT uq_${t}_code UNIQUE (code), CONSTRAINT ck_${t}_amount CHECK (amount >= 0)," \
+       "CONSTRAINT fk_${t}_parent_id_t$ref FOREIGN KEY (parent_id) REFERENCES t$ref (id));"
+  echo "CREATE INDEX ix_${t}_parent_id ON $t (parent_id);"
+  if (( i % 10 == 0 )); then echo "CREATE INDEX ix_${t}_amount ON $t (amount);"; fi
+done > "$work/schema.sql"
+psql -X -q -v ON_ERROR_STOP=1 -d "$url" -f "$work/schema.sql" > /dev/null
+
+cd "$work"
+printf '[database]\nurl = "%s"\ndev_url = "%s"\n[models]\nheaders = ["models/*.hpp"]\n' \
+  "$url" "$server" > autogen.toml
+"$autogen" -q pull > /dev/null || fail "pull"
+grep -q '^naming = { pk = "pk_%(table)s", uq = "uq_%(table)s_%(column_0_name)s", fk = "fk_%(table)s_%(column_0_name)s_%(referred_table)s", ix = "ix_%(table)s_%(column_0_name)s", ck = "ck_%(table)s_%(constraint_name)s" }$' autogen.toml ||
+  fail "pull did not write the detected convention: $(grep naming autogen.toml || echo none)"
+count=$(ls models/*.hpp | wc -l)
+[ "$count" -eq "$tables" ] || fail "pull wrote $count headers, expected $tables"
+# Every constraint follows the convention: the headers name none of them.
+if named=$(grep -l 'primary_key = "\|index = "\|unique = "\|AUTOGEN_FOREIGN_KEY(' models/*.hpp); then
+  fail "constraints that follow the convention are named in: $(head -3 <<< "$named")"
+fi
+out=$("$autogen" diff 2>&1) || fail "diff: $out"
+grep -q '^no changes detected$' <<< "$out" || fail "diff is not empty: $(head -5 <<< "$out")"
+out=$("$autogen" revision -m nothing 2>&1) || fail "revision: $out"
+grep -q 'nothing written' <<< "$out" || fail "revision wrote something: $out"
+"$autogen" -q revision --baseline -m baseline --rev-id 000000000001 > /dev/null || fail "baseline"
+"$autogen" -q stamp head > /dev/null || fail "stamp"
+out=$("$autogen" check 2>&1) || fail "check: $out"
+echo "ok: pull of $tables SQLAlchemy-named PostgreSQL tables is a fixpoint"
