@@ -139,6 +139,16 @@ void sort_by_name(std::vector<T>& v) {
     std::stable_sort(v.begin(), v.end(), [](const T& a, const T& b) { return a.name < b.name; });
 }
 
+/// Tables the inspector never reports: SQLite's own, autogen's scratch tables, the
+/// version table and [models] exclude_tables.
+bool skipped_table(std::string_view name, const InspectOptions& options) {
+    if (name.starts_with("sqlite_") || name.starts_with("_autogen_") ||
+        is_version_table(std::string(name), options))
+        return true;
+    return std::any_of(options.exclude_tables.begin(), options.exclude_tables.end(),
+                       [&](const std::string& g) { return glob_match(g, std::string(name)); });
+}
+
 bool is_virtual_table(std::string_view create_sql) {
     return create_sql.size() >= 14 &&
            support::equals_ignoring_case(create_sql.substr(0, 14), "CREATE VIRTUAL");
@@ -206,13 +216,7 @@ class Reading {
         return false;
     }
 
-    bool skipped(std::string_view name) const {
-        if (name.starts_with("sqlite_") || name.starts_with("_autogen_") ||
-            is_version_table(std::string(name), options_))
-            return true;
-        return std::any_of(options_.exclude_tables.begin(), options_.exclude_tables.end(),
-                           [&](const std::string& g) { return glob_match(g, std::string(name)); });
-    }
+    bool skipped(std::string_view name) const { return skipped_table(name, options_); }
 
     /// The index in out_.tables of the table named `name`, if it is inspected. The pragma
     /// queries give each table's rows together: the last answer is kept.
@@ -486,16 +490,11 @@ class SqliteInspector final : public Inspector {
         db::Connection& conn, const InspectOptions& options,
         support::Diagnostics& diags) const override {
         std::vector<UnmodelledObject> out;
-        auto excluded = [&](const std::string& table) {
-            return is_version_table(table, options) ||
-                   std::any_of(options.exclude_tables.begin(), options.exclude_tables.end(),
-                               [&](const std::string& g) { return glob_match(g, table); });
-        };
         bool ok = conn.for_each_row(
             kUnmodelledQuery.sql, {},
             [&](RowView r) {
                 std::string table = cell(r, 1);
-                if (excluded(table)) return;
+                if (skipped_table(table, options)) return;
                 if (view(r, 0) == "virtual table")
                     out.push_back({.kind = "virtual table",
                                    .schema = {},
