@@ -69,19 +69,24 @@ schema::Schema subset_to_create(const schema::Schema& lowered,
 
 /// Creates `lowered` (the planner's `statements` for it) in a new scratch database of
 /// `dialect` and reads it back: in transactions of a few dozen statements, over several
-/// sessions where the dialect shares its scratch database (creation_plan.hpp).
+/// sessions where the dialect shares its scratch database, foreign keys of one definition
+/// created once and copied (creation_plan.hpp). `copy_foreign_keys` false: each created.
 std::optional<schema::Schema> create_and_read(const dialect::Dialect& dialect,
                                               const schema::Schema& lowered,
                                               std::vector<codegen::Statement> statements,
                                               const support::Config& config,
                                               support::Diagnostics& diags,
-                                              const support::ProgressCallback& progress) {
-    auto phases = creation_plan(dialect, lowered, std::move(statements), diags);
-    if (!phases) return std::nullopt;
+                                              const support::ProgressCallback& progress,
+                                              bool copy_foreign_keys = true) {
+    auto read_back = [&](const schema::Table& t) {
+        return copy_foreign_keys && !excluded_table(config, t);
+    };
+    auto plan = creation_plan(dialect, lowered, statements, read_back, diags);
+    if (!plan) return std::nullopt;
     auto conn = dialect.scratch(config, diags);
     if (!conn) return std::nullopt;
     const std::string step = "materialising the models (" + dialect.name + ")";
-    for (const auto& phase : *phases) {
+    for (const auto& phase : plan->phases) {
         if (!run_statement_groups(dialect, *conn, phase.groups, diags, progress, step, phase.run)) {
             support::report_finished(progress, step);
             diags.error(Category::Model,
@@ -96,6 +101,13 @@ std::optional<schema::Schema> create_and_read(const dialect::Dialect& dialect,
     support::report(progress, {"reading back the models (" + dialect.name + ")", 0, 0, {}});
     auto read = dialect.inspector->inspect(*conn, inspect_options(config), diags);
     support::report_finished(progress, step);
+    // A key to copy from that did not read back under its own name (never seen): nothing
+    // copied is trusted, every key is created instead.
+    if (read && !copy_keys(plan->copied, *read)) {
+        conn.reset();
+        return create_and_read(dialect, lowered, std::move(statements), config, diags, progress,
+                               false);
+    }
     return read;
 }
 

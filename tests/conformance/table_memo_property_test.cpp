@@ -9,6 +9,7 @@
 
 #include "dialect/postgres_dialect.hpp"
 #include "dialect/sqlite_dialect.hpp"
+#include "pipeline/creation_plan.hpp"
 #include "pipeline/materialize.hpp"
 #include "pipeline/normalized_digests.hpp"
 #include "pipeline/table_memo.hpp"
@@ -121,6 +122,19 @@ TEST_CASE("table memo: keys follow the statements and the server version") {
     CHECK(pipeline::table_digest(other.tables[0]) != pipeline::table_digest(lowered.tables[0]));
 }
 
+namespace {
+
+/// `model` materialised without any cache on at most `sessions` scratch sessions.
+std::optional<schema::Schema> read_back_on(int sessions, const dialect::Dialect& dialect,
+                                           const Schema& model, const support::Config& config,
+                                           support::Diagnostics& diags) {
+    test::ScopedEnv no_cache("AUTOGEN_NO_CACHE", "1");
+    test::ScopedEnv connections("AUTOGEN_SCRATCH_CONNECTIONS", std::to_string(sessions).c_str());
+    return pipeline::materialize(dialect, model, config, diags);
+}
+
+}  // namespace
+
 TEST_CASE(
     "table memo: a large postgresql schema created over several sessions reads back as on one") {
     PipelineProject p;
@@ -129,16 +143,8 @@ TEST_CASE(
     Generator gen(7, postgres_profile());
     Schema model = gen.initial();
     while (model.tables.size() < 60) model.tables.push_back(gen.table(model));
-    test::ScopedEnv no_cache("AUTOGEN_NO_CACHE", "1");
-    std::optional<schema::Schema> one, shared;
-    {
-        test::ScopedEnv sessions("AUTOGEN_SCRATCH_CONNECTIONS", "1");
-        one = pipeline::materialize(dialect, model, config, p.diags);
-    }
-    {
-        test::ScopedEnv sessions("AUTOGEN_SCRATCH_CONNECTIONS", "3");
-        shared = pipeline::materialize(dialect, model, config, p.diags);
-    }
+    auto one = read_back_on(1, dialect, model, config, p.diags);
+    auto shared = read_back_on(3, dialect, model, config, p.diags);
     INFO(p.messages());
     REQUIRE(one);
     REQUIRE(shared);
@@ -193,4 +199,89 @@ TEST_CASE(
     // shares work there too, compared with one database on a small schema.
     shares_read_back_as_one(test::postgres_toml(), postgres_profile(), 13, 50, 20,
                             dialect::make_postgres_dialect);
+}
+
+namespace {
+
+/// `count` tables that all reference "hub" and each other through keys of a few
+/// definitions (so that most keys are copied rather than created, creation_plan.hpp),
+/// with the cases that must still be created: keys whose columns differ in collation,
+/// whose actions differ, or that reference another table.
+schema::Schema many_similar_keys(std::size_t count) {
+    using test::model_column;
+    schema::Schema s;
+    schema::Table hub;
+    hub.name = "hub";
+    hub.columns.push_back(model_column("id", schema::Logical::BigInt));
+    hub.columns.push_back(model_column("code", schema::Logical::Text));
+    hub.primary_key = schema::PrimaryKey{"", {"id"}};
+    hub.uniques.push_back({.name = "hub_code_key", .columns = {"code"}});
+    s.tables.push_back(hub);
+    for (std::size_t i = 0; i < count; ++i) {
+        const std::string n = "leaf" + std::to_string(i);
+        schema::Table t;
+        t.name = n;
+        t.columns.push_back(model_column("id", schema::Logical::BigInt));
+        t.columns.push_back(model_column("owner_" + n, schema::Logical::BigInt, true));
+        t.columns.push_back(model_column("editor", schema::Logical::BigInt, true));
+        auto code = model_column("code", schema::Logical::Text, true);
+        if (i % 7 == 3) code.collation = "C";  // another definition: created
+        t.columns.push_back(code);
+        t.primary_key = schema::PrimaryKey{"", {"id"}};
+        t.foreign_keys.push_back({.name = n + "_owner_fkey",
+                                  .columns = {"owner_" + n},
+                                  .ref_table = "hub",
+                                  .ref_columns = {"id"},
+                                  .on_delete = schema::ReferentialAction::Cascade});
+        t.foreign_keys.push_back(
+            {.name = n + "_editor_fkey", .columns = {"editor"}, .ref_table = "hub"});
+        t.foreign_keys.push_back({.name = n + "_code_fkey",
+                                  .columns = {"code"},
+                                  .ref_table = "hub",
+                                  .ref_columns = {"code"},
+                                  .on_update = i % 5 == 0 ? schema::ReferentialAction::Cascade
+                                                          : schema::ReferentialAction::NoAction});
+        if (i > 0)  // to the previous leaf: a definition per referenced table
+            t.foreign_keys.push_back({.name = n + "_prev_fkey",
+                                      .columns = {"editor"},
+                                      .ref_table = "leaf" + std::to_string(i - 1),
+                                      .ref_columns = {"id"}});
+        s.tables.push_back(std::move(t));
+    }
+    return s;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "table memo: postgresql foreign keys of one definition, created once and copied, read back "
+    "as each created") {
+    PipelineProject p;
+    const auto config = p.config(test::postgres_toml());
+    const auto& dialect = p.dialect("postgresql");
+    const schema::Schema model = many_similar_keys(60);
+    {
+        // Most keys are copied; the collated columns, the other actions and each leaf's
+        // key to its neighbour are created.
+        test::ScopedEnv sessions("AUTOGEN_SCRATCH_CONNECTIONS", "2");
+        auto lowered = dialect.planner->lower(model, p.diags);
+        auto plan = pipeline::creation_plan(
+            dialect, lowered, pipeline::creation_statements(dialect, lowered, p.diags),
+            [](const schema::Table&) { return true; }, p.diags);
+        INFO(p.messages());
+        REQUIRE(plan);
+        CHECK(plan->copied.size() > 60);
+        std::size_t keys = 0;
+        for (const auto& t : model.tables) keys += t.foreign_keys.size();
+        CHECK(plan->copied.size() < keys - 60);
+    }
+    auto one = read_back_on(1, dialect, model, config, p.diags);
+    auto shared = read_back_on(2, dialect, model, config, p.diags);
+    INFO(p.messages());
+    REQUIRE(one);
+    REQUIRE(shared);
+    std::size_t keys = 0;
+    for (const auto& t : one->tables) keys += t.foreign_keys.size();
+    CHECK(keys == 60 * 4 - 1);
+    CHECK(text_of(shared) == text_of(one));
 }
