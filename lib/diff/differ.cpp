@@ -10,6 +10,7 @@
 #include <tuple>
 
 #include "diff/table_changes.hpp"
+#include "schema/table_lookup.hpp"
 
 namespace autogen::diff {
 
@@ -224,10 +225,11 @@ std::vector<Operation> diff(const Schema& from, const Schema& to, const DiffRule
     std::set<std::string> matched_from;
     std::vector<std::pair<const Table*, const Table*>> pairs;
     std::vector<const Table*> created;
+    const schema::TableLookup from_tables(from);
     for (const Table& t : to.tables) {
-        const Table* old = from.find_table(t.name, t.schema);
+        const Table* old = from_tables.find(t.name, t.schema);
         if (!old && !t.renamed_from.empty()) {
-            old = from.find_table(t.renamed_from, t.schema);
+            old = from_tables.find(t.renamed_from, t.schema);
             if (old && matched_from.count(key(old->schema, old->name))) old = nullptr;
             if (old) ops.push_back(RenameTable{ref(*old), t.name});
         }
@@ -249,7 +251,8 @@ std::vector<Operation> diff(const Schema& from, const Schema& to, const DiffRule
     std::optional<Schema> translated;
     if (renames) {
         translated = follow_renames(from, pairs, enums.renamed_labels, rules);
-        for (auto& p : pairs) p.first = translated->find_table(p.first->name, p.first->schema);
+        const schema::TableLookup translated_tables(*translated);
+        for (auto& p : pairs) p.first = translated_tables.find(p.first->name, p.first->schema);
     }
     const Schema& followed = translated ? *translated : from;
 

@@ -39,6 +39,8 @@ std::optional<std::vector<UnmodelledObject>> Inspector::unmodelled_objects(
     return std::vector<UnmodelledObject>{};
 }
 
+std::string Inspector::catalog_fingerprint(db::Connection&) const { return {}; }
+
 void Inspector::order_by_schema_and_name(schema::Schema& schema,
                                          const std::string& default_schema) {
     auto before = [&](const auto& a, const auto& b) {

@@ -47,6 +47,11 @@ class Inspector {
     /// reporting a failed query. The default: none.
     virtual std::optional<std::vector<UnmodelledObject>> unmodelled_objects(
         db::Connection& conn, const InspectOptions& options, support::Diagnostics& diags) const;
+    /// A text that changes whenever anything inspect() reads may have changed, so that a
+    /// schema read earlier under the same text can stand for reading again
+    /// (pipeline/live_cache.hpp); "" when the dialect cannot tell or asking failed (then
+    /// nothing is reused). Says nothing. The default: "".
+    virtual std::string catalog_fingerprint(db::Connection& conn) const;
 
   protected:
     /// order_as_read with `default_schema` standing for the empty schema name (the

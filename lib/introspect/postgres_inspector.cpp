@@ -217,6 +217,13 @@ class PostgresInspector final : public Inspector {
             });
     }
 
+    std::string catalog_fingerprint(db::Connection& conn) const override {
+        support::Diagnostics ignored;
+        auto r = conn.query(postgres::kFingerprintQuery.sql, {}, ignored);
+        if (!r || r->rows.size() != 1 || r->rows[0].empty() || !r->rows[0][0]) return {};
+        return *r->rows[0][0];
+    }
+
   private:
     /// JIT compilation off while the inspector runs, the session's setting put back
     /// after (postgres_queries.hpp says why). Best effort: a failure here only costs

@@ -485,6 +485,25 @@ class SqliteInspector final : public Inspector {
         return Reading(conn, options, diags).run();
     }
 
+    /// Everything SQLite knows of a schema is the text of its schema table: the library's
+    /// version (which parses it) and every row of it.
+    std::string catalog_fingerprint(db::Connection& conn) const override {
+        std::string out = "sqlite_schema\x1e";  // never "": an empty database is known too
+        support::Diagnostics ignored;
+        bool ok = conn.for_each_row(
+            "SELECT sqlite_version(), type, name, tbl_name, sql FROM sqlite_schema ORDER BY rowid",
+            {},
+            [&](RowView r) {
+                for (const auto& c : r) {
+                    out += c ? *c : std::string_view("\x01null");
+                    out += '\x1f';
+                }
+                out += '\x1e';
+            },
+            ignored);
+        return ok ? out : std::string();
+    }
+
     /// Virtual tables and generated columns (views and triggers are in the Schema).
     std::optional<std::vector<UnmodelledObject>> unmodelled_objects(
         db::Connection& conn, const InspectOptions& options,

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "introspect/inspector.hpp"
+#include "schema/table_lookup.hpp"
 #include "support/display_path.hpp"
 #include "support/text.hpp"
 
@@ -96,6 +97,7 @@ std::optional<support::Config> keep_unscanned_tables(const Context& ctx,
                                                      const std::vector<scan::BlindSpot>& spots,
                                                      const schema::Schema& models) {
     support::Config kept = config;
+    const schema::TableLookup model_tables(models);
     for (const auto& spot : spots) {
         const std::string why = spot.ignored_by.empty()
                                     ? std::string("which is not scanned")
@@ -116,7 +118,7 @@ std::optional<support::Config> keep_unscanned_tables(const Context& ctx,
                 continue;
             }
             // A scanned model of the same name is the table's definition: it is compared.
-            if (models.find_table(t.name, t.schema)) continue;
+            if (model_tables.find(t.name, t.schema)) continue;
             const std::string pattern = qualified(t);
             auto& excluded = kept.models.exclude_tables;
             if (std::find(excluded.begin(), excluded.end(), pattern) == excluded.end())

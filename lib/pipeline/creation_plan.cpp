@@ -4,8 +4,10 @@
 #include <algorithm>
 #include <set>
 #include <unordered_map>
+#include <utility>
 
 #include "diff/differ.hpp"
+#include "schema/table_lookup.hpp"
 
 namespace autogen::pipeline {
 
@@ -16,10 +18,6 @@ constexpr std::size_t kSharedFrom = 40;
 /// Tables per group: a group's statements run in transactions of GroupRun::batch, which
 /// batches never cross (docs/performance.md: ~10 tables, ~30 statements).
 constexpr std::size_t kTablesPerGroup = 10;
-
-std::string qualified(const std::string& schema_name, const std::string& name) {
-    return schema_name + '\x1f' + name;
-}
 
 /// Whether the server keeps `name` as it is (PostgreSQL cuts longer names to 63 bytes).
 bool kept_whole(const dialect::Dialect& dialect, const std::string& name) {
@@ -140,26 +138,28 @@ std::optional<CreationPlan> creation_plan(
 
 bool copy_keys(const std::vector<CopiedKey>& copied, schema::Schema& read) {
     if (copied.empty()) return true;
-    std::unordered_map<std::string, schema::Table*> tables;
-    for (auto& t : read.tables) tables.emplace(qualified(t.schema, t.name), &t);
-    std::set<schema::Table*> touched;
+    const schema::TableLookup tables(read);
+    std::set<std::size_t> touched;
     for (const auto& c : copied) {
-        auto target = tables.find(qualified(c.schema, c.table));
-        auto like = tables.find(qualified(c.schema, c.like_table));
-        if (target == tables.end() || like == tables.end()) return false;
-        const auto& keys = like->second->foreign_keys;
+        auto target = tables.position(c.table, c.schema);
+        const schema::Table* like = tables.find(c.like_table, c.schema);
+        if (!target || !like) return false;
+        const auto& keys = like->foreign_keys;
         auto made = std::find_if(keys.begin(), keys.end(),
                                  [&](const schema::ForeignKey& k) { return k.name == c.like_key; });
         if (made == keys.end()) return false;
         schema::ForeignKey key = *made;
         key.name = c.key.name;
         key.columns = c.key.columns;
-        target->second->foreign_keys.push_back(std::move(key));
-        touched.insert(target->second);
+        // Pushing onto one table's keys leaves the list of tables, and so the lookup, as is.
+        read.tables[*target].foreign_keys.push_back(std::move(key));
+        touched.insert(*target);
     }
-    for (auto* t : touched)
-        std::stable_sort(t->foreign_keys.begin(), t->foreign_keys.end(),
+    for (auto at : touched) {
+        auto& keys = read.tables[at].foreign_keys;
+        std::stable_sort(keys.begin(), keys.end(),
                          [](const auto& a, const auto& b) { return a.name < b.name; });
+    }
     return true;
 }
 

@@ -2,6 +2,7 @@
 #include "live_database.hpp"
 
 #include "compared_tables.hpp"
+#include "live_cache.hpp"
 #include "require_dialect.hpp"
 
 namespace autogen::pipeline {
@@ -32,9 +33,14 @@ std::optional<LiveDatabase> open_live(const Context& ctx, const support::Config&
 std::optional<schema::Schema> inspect_live(LiveDatabase& live, const support::Config& config,
                                            support::Diagnostics& diags,
                                            const support::ProgressCallback& progress) {
+    const auto options = inspect_options(config);
+    const LiveCacheEntry cached(config, live, options);
+    if (auto schema = cached.lookup()) return schema;
     support::report(progress, {"inspecting the database", 0, 0, live.url.redacted()});
-    auto inspected = live.dialect->inspector->inspect(*live.conn, inspect_options(config), diags);
+    const std::size_t said_before = diags.items().size();
+    auto inspected = live.dialect->inspector->inspect(*live.conn, options, diags);
     support::report_finished(progress, "inspecting the database");
+    if (inspected && diags.items().size() == said_before) cached.store(*inspected);
     return inspected;
 }
 

@@ -26,7 +26,8 @@ struct LiveDatabase {
 std::optional<LiveDatabase> open_live(const Context& ctx, const support::Config& config,
                                       bool required);
 
-/// Reads the live database's schema.
+/// Reads the live database's schema, or takes it from the live-schema cache while the
+/// database's catalogs are as they were when it was stored (live_cache.hpp).
 std::optional<schema::Schema> inspect_live(LiveDatabase& live, const support::Config& config,
                                            support::Diagnostics& diags,
                                            const support::ProgressCallback& progress = {});

@@ -9,6 +9,7 @@
 #include "compared_tables.hpp"
 #include "creation_plan.hpp"
 #include "materialized_cache.hpp"
+#include "schema/table_lookup.hpp"
 #include "table_memo.hpp"
 
 namespace autogen::pipeline {
@@ -21,8 +22,9 @@ namespace {
 /// the model onto the read-back schema, or a declared rename would diff as drop + add
 /// and lose its data.
 void carry_model_facts(const schema::Schema& model, schema::Schema& materialized) {
+    const schema::TableLookup declared_tables(model);
     for (auto& table : materialized.tables) {
-        const schema::Table* declared = model.find_table(table.name, table.schema);
+        const schema::Table* declared = declared_tables.find(table.name, table.schema);
         if (!declared) continue;
         table.renamed_from = declared->renamed_from;
         table.location = declared->location;
@@ -133,14 +135,6 @@ std::vector<std::vector<std::size_t>> scratch_chunks(const dialect::Dialect& dia
     return chunks;
 }
 
-/// Witness tables by qualified name.
-std::unordered_map<std::string, const schema::Table*> index_tables(const schema::Schema* s) {
-    std::unordered_map<std::string, const schema::Table*> out;
-    if (s)
-        for (const auto& t : s->tables) out.emplace(qualified(t.schema, t.name), &t);
-    return out;
-}
-
 /// `hints` record a digest for `key`.
 bool vouched(const MaterializeHints& hints, const std::string& key) {
     return hints.digests && hints.digests->count(key);
@@ -195,7 +189,8 @@ std::optional<schema::Schema> materialize(const dialect::Dialect& dialect,
     // Table by table: from the memo, from a witness whose digest autogen.sum vouches
     // for, or created (only those) in a scratch database.
     TableMemo memo = TableMemo::load(config, dialect.name, server);
-    const auto witnesses = index_tables(hints.witness);
+    const schema::Schema no_witness;
+    const schema::TableLookup witnesses(hints.witness ? *hints.witness : no_witness);
     std::vector<std::string> keys(lowered.tables.size());
     std::vector<std::optional<schema::Table>> found(lowered.tables.size());
     std::vector<std::size_t> missing;
@@ -208,11 +203,10 @@ std::optional<schema::Schema> materialize(const dialect::Dialect& dialect,
             missing.push_back(i);
         } else if (const auto* remembered = memo.find_table(keys[i])) {
             found[i] = *remembered;
-        } else if (auto w = witnesses.find(qualified(t.schema, t.name));
-                   w != witnesses.end() && vouched(hints, keys[i]) &&
-                   hints.digests->at(keys[i]) == table_digest(*w->second)) {
-            found[i] = *w->second;
-            memo.add_table(keys[i], *w->second);
+        } else if (const auto* w = witnesses.find(t.name, t.schema);
+                   w && vouched(hints, keys[i]) && hints.digests->at(keys[i]) == table_digest(*w)) {
+            found[i] = *w;
+            memo.add_table(keys[i], *w);
         } else {
             missing.push_back(i);
         }
@@ -241,13 +235,13 @@ std::optional<schema::Schema> materialize(const dialect::Dialect& dialect,
             auto read = create_and_read(dialect, subset ? *subset : lowered,
                                         std::move(chunk_statements), config, diags, progress);
             if (!read) return std::nullopt;
-            const auto created = index_tables(&*read);
+            const schema::TableLookup created(*read);
             for (auto i : chunk) {
                 const auto& t = lowered.tables[i];
-                auto it = created.find(qualified(t.schema, t.name));
-                if (it == created.end()) continue;  // excluded by [models] exclude_tables
-                found[i] = *it->second;
-                if (!keys[i].empty()) memo.add_table(keys[i], *it->second);
+                const auto* made = created.find(t.name, t.schema);
+                if (!made) continue;  // excluded by [models] exclude_tables
+                found[i] = *made;
+                if (!keys[i].empty()) memo.add_table(keys[i], *made);
             }
             materialized.enums = read->enums;  // every chunk creates every enum type
         }

@@ -8,6 +8,7 @@
 #include <tuple>
 
 #include "introspect/inspector.hpp"
+#include "schema/table_lookup.hpp"
 
 namespace autogen::pipeline {
 
@@ -146,9 +147,10 @@ codegen::ModelHeaders pull_models(const dialect::Dialect& dialect, const schema:
     options.default_primary_key_name = dialect.default_primary_key_name;
     options.closest_logical = dialect.closest_logical;
     auto out = codegen::write_model_headers(live, options);
+    const schema::TableLookup pulled_tables(live);
     for (const auto& t : live.tables)
         for (const auto& fk : t.foreign_keys)
-            if (!live.find_table(fk.ref_table, fk.ref_schema))
+            if (!pulled_tables.find(fk.ref_table, fk.ref_schema))
                 out.left_out.push_back(
                     {"table " + t.qualified_name(), "foreign key \"" + fk.name +
                                                         "\" references \"" + fk.ref_table +
@@ -159,13 +161,14 @@ codegen::ModelHeaders pull_models(const dialect::Dialect& dialect, const schema:
 
 void list_unmodelled(const std::vector<introspect::UnmodelledObject>& objects,
                      const schema::Schema& pulled, codegen::ModelHeaders& out) {
+    const schema::TableLookup pulled_tables(pulled);
     for (const auto& o : objects) {
         std::string qualified = o.schema.empty() ? o.name : o.schema + "." + o.name;
         if (o.table.empty()) {
             out.left_out.push_back({o.kind + " \"" + qualified + "\"", o.hint});
             continue;
         }
-        const schema::Table* t = pulled.find_table(o.table, o.schema);
+        const schema::Table* t = pulled_tables.find(o.table, o.schema);
         if (!t) continue;
         // A property of the table itself (row-level security, partitioning) has its name.
         std::string what = o.name == o.table ? o.kind : o.kind + " \"" + o.name + "\"";
