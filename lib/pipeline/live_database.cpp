@@ -32,15 +32,19 @@ std::optional<LiveDatabase> open_live(const Context& ctx, const support::Config&
 
 std::optional<schema::Schema> inspect_live(LiveDatabase& live, const support::Config& config,
                                            support::Diagnostics& diags,
-                                           const support::ProgressCallback& progress) {
+                                           const support::ProgressCallback& progress,
+                                           LiveRead how) {
     const auto options = inspect_options(config);
-    const LiveCacheEntry cached(config, live, options);
-    if (auto schema = cached.lookup()) return schema;
+    std::optional<LiveCacheEntry> cached;
+    if (how == LiveRead::Cached) {
+        cached.emplace(config, live, options);
+        if (auto schema = cached->lookup()) return schema;
+    }
     support::report(progress, {"inspecting the database", 0, 0, live.url.redacted()});
     const std::size_t said_before = diags.items().size();
     auto inspected = live.dialect->inspector->inspect(*live.conn, options, diags);
     support::report_finished(progress, "inspecting the database");
-    if (inspected && diags.items().size() == said_before) cached.store(*inspected);
+    if (cached && inspected && diags.items().size() == said_before) cached->store(*inspected);
     return inspected;
 }
 

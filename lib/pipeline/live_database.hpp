@@ -26,10 +26,17 @@ struct LiveDatabase {
 std::optional<LiveDatabase> open_live(const Context& ctx, const support::Config& config,
                                       bool required);
 
+/// How inspect_live may answer.
+enum class LiveRead {
+    Cached,  ///< from the live-schema cache while the catalogs are unchanged (live_cache.hpp)
+    Fresh,   ///< the catalogs themselves, the cache untouched (`inspect db`: what it holds now)
+};
+
 /// Reads the live database's schema, or takes it from the live-schema cache while the
 /// database's catalogs are as they were when it was stored (live_cache.hpp).
 std::optional<schema::Schema> inspect_live(LiveDatabase& live, const support::Config& config,
                                            support::Diagnostics& diags,
-                                           const support::ProgressCallback& progress = {});
+                                           const support::ProgressCallback& progress = {},
+                                           LiveRead how = LiveRead::Cached);
 
 }  // namespace autogen::pipeline

@@ -90,7 +90,9 @@ class InspectCommand final : public Command {
     int database(Session& session, const support::Config& config) {
         auto live = open_live(pipeline_context(session), config, /*required=*/true);
         if (!live) return session.exit_code();
-        auto schema = inspect_live(*live, config, session.diags, session.progress());
+        // Always the catalogs themselves: the command to see what the database holds now.
+        auto schema = inspect_live(*live, config, session.diags, session.progress(),
+                                   pipeline::LiveRead::Fresh);
         if (!schema) return session.exit_code();
         if (session.options.json) {
             stream_schema(session, std::move(*schema));
