@@ -41,6 +41,11 @@ std::optional<std::vector<UnmodelledObject>> Inspector::unmodelled_objects(
 
 std::string Inspector::catalog_fingerprint(db::Connection&) const { return {}; }
 
+std::optional<std::vector<RelationSize>> Inspector::table_sizes(db::Connection&,
+                                                                support::Diagnostics&) const {
+    return std::nullopt;
+}
+
 void Inspector::order_by_schema_and_name(schema::Schema& schema,
                                          const std::string& default_schema) {
     auto before = [&](const auto& a, const auto& b) {

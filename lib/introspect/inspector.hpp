@@ -3,6 +3,7 @@
 // catalog queries (never one query per table).
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,6 +18,13 @@ struct InspectOptions {
     std::vector<std::string> exclude_tables;        ///< glob patterns ('*', '?') of tables to skip
 
     bool operator==(const InspectOptions&) const = default;
+};
+
+/// A table's size, as the database estimates it (autogen lint weighs findings by it).
+struct RelationSize {
+    std::vector<std::string> names;  ///< every name a statement may give it ("app.t", "t")
+    std::int64_t rows = -1;          ///< estimated; -1: never counted
+    std::int64_t bytes = 0;          ///< on disk, with its indexes and TOAST
 };
 
 /// An object of the live database that the schema model cannot hold (yet): a view, a
@@ -52,6 +60,13 @@ class Inspector {
     /// (pipeline/live_cache.hpp); "" when the dialect cannot tell or asking failed (then
     /// nothing is reused). Says nothing. The default: "".
     virtual std::string catalog_fingerprint(db::Connection& conn) const;
+    /// Whether table_sizes() can tell (asked before opening a database for it).
+    virtual bool reads_table_sizes() const { return false; }
+    /// The size of every table the database holds (an estimate, from statistics: cheap),
+    /// nullopt when the dialect cannot tell or the query failed (reported). The default:
+    /// nullopt.
+    virtual std::optional<std::vector<RelationSize>> table_sizes(db::Connection& conn,
+                                                                 support::Diagnostics& diags) const;
 
   protected:
     /// order_as_read with `default_schema` standing for the empty schema name (the

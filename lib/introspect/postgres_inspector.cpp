@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdint>
+#include <cstdlib>
 #include <nlohmann/json.hpp>
 #include <string_view>
 #include <unordered_map>
@@ -222,6 +223,30 @@ class PostgresInspector final : public Inspector {
         auto r = conn.query(postgres::kFingerprintQuery.sql, {}, ignored);
         if (!r || r->rows.size() != 1 || r->rows[0].empty() || !r->rows[0][0]) return {};
         return *r->rows[0][0];
+    }
+
+    bool reads_table_sizes() const override { return true; }
+
+    std::optional<std::vector<RelationSize>> table_sizes(
+        db::Connection& conn, support::Diagnostics& diags) const override {
+        auto rows = run(conn, postgres::kTableSizesQuery, diags);
+        if (!rows) return std::nullopt;
+        std::vector<RelationSize> out;
+        out.reserve(rows->rows.size());
+        // NULL (a table dropped meanwhile has no size) reads as `otherwise`.
+        auto number = [](const std::string& text, std::int64_t otherwise) {
+            char* end = nullptr;
+            const long long n = std::strtoll(text.c_str(), &end, 10);
+            return end == text.c_str() ? otherwise : static_cast<std::int64_t>(n);
+        };
+        for (const auto& r : rows->rows) {
+            RelationSize size{.names = {cell(r, 0) + "." + cell(r, 1)},
+                              .rows = number(cell(r, 2), -1),
+                              .bytes = number(cell(r, 3), 0)};
+            if (cell(r, 0) == kDefaultSchema) size.names.push_back(cell(r, 1));
+            out.push_back(std::move(size));
+        }
+        return out;
     }
 
   private:

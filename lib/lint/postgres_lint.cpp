@@ -107,8 +107,10 @@ class PostgresLintRules final : public LintRules {
             if (r[0].is("SET") && r.has_word("LOCK_TIMEOUT")) lock_timeout = true;
             std::vector<LintFinding> found;
             std::string exclusive_on;  // a table this statement takes ACCESS EXCLUSIVE on
+            std::string table;         // the table the statement works on, when it names one
             check_concurrently(input, statement, found);
             if (auto index = read_create_index(r)) {
+                table = index->table;
                 if (!index->concurrently && !new_tables.count(index->table)) {
                     auto f = finding_at(statement, "AG101",
                                         "builds index " + q(index->name) +
@@ -136,9 +138,11 @@ class PostgresLintRules final : public LintRules {
                     exclusive_on = "the table of index " + q(name);
                 }
             } else if (auto dropped = read_drop_table(r); !dropped.empty()) {
+                table = dropped.front();
                 if (!new_tables.count(dropped.front()))
                     exclusive_on = "table " + q(dropped.front());
             } else if (auto alter = read_alter_table(r)) {
+                table = alter->table;
                 if (!new_tables.count(alter->table))
                     check_alter(input, statement, *alter, state, found, exclusive_on);
                 else
@@ -161,7 +165,10 @@ class PostgresLintRules final : public LintRules {
                 f.lock_on = exclusive_on;
                 found.push_back(std::move(f));
             }
-            for (auto& f : found) out.push_back(std::move(f));
+            for (auto& f : found) {
+                if (f.table.empty()) f.table = table;
+                out.push_back(std::move(f));
+            }
         }
     }
 

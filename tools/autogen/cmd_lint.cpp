@@ -1,7 +1,8 @@
-// `autogen lint [REV...] [--latest N]`: the dangerous statements of revision files
-// (lib/lint: locks, rewrites, scans, data loss, breaking renames), each with its code,
-// file:line:col, the lock it takes and the safe alternative. No database needed.
-// Exit 1 on an error-level finding (SPEC §3).
+// `autogen lint [REV...] [--latest N] [--no-database]`: the dangerous statements of
+// revision files (lib/lint: locks, rewrites, scans, data loss, breaking renames), each
+// with its code, file:line:col, the lock it takes and the safe alternative. No database
+// needed; with one (the URL in effect, as for check), the findings are weighed by their
+// tables' sizes (lint::weigh_by_size). Exit 1 on an error-level finding (SPEC §3).
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -9,7 +10,10 @@
 #include <sstream>
 
 #include "command.hpp"
+#include "db/url.hpp"
+#include "introspect/inspector.hpp"
 #include "lint/linter.hpp"
+#include "pipeline/live_database.hpp"
 #include "project.hpp"
 #include "support/display_path.hpp"
 #include "support/text.hpp"
@@ -36,7 +40,53 @@ Json finding_json(const lint::LintFinding& f, const std::string& revision) {
                 {"scans", f.scans},
                 {"message", f.message},
                 {"fix", f.fix},
-                {"statement", f.statement}};
+                {"statement", f.statement},
+                {"table", f.table.empty() ? Json(nullptr) : Json(f.table)},
+                {"table_rows", f.table_size && f.table_size->rows >= 0 ? Json(f.table_size->rows)
+                                                                       : Json(nullptr)},
+                {"table_bytes", f.table_size ? Json(f.table_size->bytes) : Json(nullptr)}};
+}
+
+/// The live database's table sizes, and its dialect, when a database URL is in effect.
+/// A database that cannot be read is a warning: lint still says everything it says
+/// without one.
+struct LiveSizes {
+    std::string dialect;
+    lint::TableSizes sizes;
+};
+
+std::optional<LiveSizes> read_table_sizes(Session& session, const support::Config& config) {
+    support::Diagnostics said;
+    pipeline::Context ctx = pipeline_context(session);
+    // Only a dialect that can tell sizes is opened (a SQLite file not made yet is no reason
+    // for a warning).
+    const auto* dialect = session.dialects.find_by_scheme(db::url_scheme(ctx.database_url));
+    if (!dialect || !dialect->inspector->reads_table_sizes()) return std::nullopt;
+    pipeline::Context quiet{said, session.dialects};
+    quiet.database_url = ctx.database_url;
+    quiet.read_only = true;
+    quiet.detail = ctx.detail;
+    auto unknown = [&] {
+        for (const auto& d : said.items())
+            if (d.severity == support::Severity::Error) {
+                session.diags.warning(
+                    Category::Database,
+                    "table sizes unknown, findings not weighed by them: " + d.message, {},
+                    "pass --no-database to lint without the database");
+                break;
+            }
+        return std::nullopt;
+    };
+    auto live = pipeline::open_live(quiet, config, /*required=*/false);
+    if (!live) return unknown();
+    auto rows = live->dialect->inspector->table_sizes(*live->conn, said);
+    if (!rows) return unknown();
+    LiveSizes out{live->dialect->name, {}};
+    for (const auto& r : *rows)
+        for (const auto& name : r.names) out.sizes[name] = {r.rows, r.bytes};
+    session.detail("table sizes: " + std::to_string(rows->size()) + " table(s) of " +
+                   live->url.redacted());
+    return out;
 }
 
 class LintCommand final : public Command {
@@ -46,6 +96,9 @@ class LintCommand final : public Command {
                        "revisions to lint (id, unique prefix, head, label@head); default: all");
         app.add_option("--latest", latest_, "lint only the N newest revisions of the chain")
             ->check(CLI::PositiveNumber);
+        app.add_flag("--no-database", no_database_,
+                     "do not read the live database's table sizes (findings keep the severity of "
+                     "their rule)");
     }
 
     bool needs_models() const override { return false; }
@@ -62,6 +115,8 @@ class LintCommand final : public Command {
         for (const auto& name : project->config->database.dialects)
             if (const auto* d = session.dialects.find(name); d && d->lint) dialects.push_back(d);
 
+        const auto sizes =
+            no_database_ ? std::nullopt : read_table_sizes(session, *project->config);
         std::size_t counts[3] = {0, 0, 0}, suppressed = 0;
         Json findings = Json::array();
         std::vector<lint::LintState> states(dialects.size());
@@ -75,6 +130,8 @@ class LintCommand final : public Command {
                 auto result = lint::lint_revision(*rev, text.str(), dialects[d]->name,
                                                   *dialects[d]->lint, states[d]);
                 if (!chosen->count(rev->id)) continue;
+                if (sizes && sizes->dialect == dialects[d]->name)
+                    lint::weigh_by_size(result.findings, sizes->sizes);
                 suppressed += result.suppressed.size();
                 for (const auto& f : result.findings) {
                     ++counts[static_cast<int>(f.severity)];
@@ -148,6 +205,7 @@ class LintCommand final : public Command {
 
     std::vector<std::string> targets_;
     int latest_ = 0;
+    bool no_database_ = false;
 };
 
 }  // namespace
