@@ -178,8 +178,9 @@ class Assessor {
                     if (!o.index.unique) return;
                     duplicates("creates unique index " + quote_identifier(o.index.name) + " on " +
                                    table_sql(o.table) + " (" +
-                                   codegen::index_item_list(o.index.columns) + ")",
-                               o.table, o.index.columns, o.index.where);
+                                   codegen::index_item_list(o.index.columns) + ")" +
+                                   (o.index.nulls_not_distinct ? " NULLS NOT DISTINCT" : ""),
+                               o.table, o.index.columns, o.index.where, o.index.nulls_not_distinct);
                 },
                 [&](const AddForeignKey& o) { foreign_key(o); },
                 [&](const AddCheck& o) { check(o); },
@@ -268,13 +269,15 @@ class Assessor {
     }
 
     void duplicates(const std::string& what, const TableRef& t,
-                    const std::vector<std::string>& columns, const std::string& where) {
+                    const std::vector<std::string>& columns, const std::string& where,
+                    bool nulls_equal = false) {
         auto live = names_.columns(t, columns);
         if (!live) return;
         RowQuestion q{.kind = RowQuestionKind::DuplicateGroups,
                       .table = names_.live_ref(t),
                       .columns = *live,
-                      .expression = where};
+                      .expression = where,
+                      .nulls_equal = nulls_equal};
         unexecutable(what, q, " of rows sharing a value", kDuplicatesFix);
     }
 
@@ -405,7 +408,8 @@ std::string count_query(const RowQuestion& q, const std::string& not_fitting) {
         case RowQuestionKind::Violating:
             return count + " WHERE NOT (" + q.expression + ")";
         case RowQuestionKind::DuplicateGroups: {
-            std::string where = not_null(q.columns, "");
+            // GROUP BY puts NULLs together: the NULLS NOT DISTINCT reading, unless left out.
+            std::string where = q.nulls_equal ? std::string() : not_null(q.columns, "");
             if (!q.expression.empty())
                 where += (where.empty() ? "" : " AND ") + ("(" + q.expression + ")");
             return "SELECT count(*) FROM (SELECT 1 FROM " + table +

@@ -43,6 +43,9 @@ struct RowQuestion {
     std::vector<std::string> values;  ///< Holding
     std::string expression;           ///< Violating; DuplicateGroups (may be empty)
     schema::ForeignKey key;           ///< Orphans
+    /// DuplicateGroups: NULLs are one value (a unique index with NULLS NOT DISTINCT), so
+    /// rows whose key is NULL conflict too; otherwise a row with a NULL key never does.
+    bool nulls_equal = false;
 };
 
 /// A count of rows (or of duplicate groups), exact or estimated from statistics.

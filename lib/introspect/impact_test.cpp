@@ -107,12 +107,22 @@ TEST_CASE("impact: which operation asks which question") {
         REQUIRE(out.size() == 6);
         for (const auto& i : out) CHECK(i.kind == ImpactKind::Unexecutable);
         CHECK(out[0].question.kind == RowQuestionKind::DuplicateGroups);
+        CHECK_FALSE(out[0].question.nulls_equal);
         CHECK(out[1].question.columns == std::vector<std::string>{"(lower(email))"});
         CHECK(out[2].question.columns == std::vector<std::string>{"email"});
         CHECK(out[3].question.kind == RowQuestionKind::Orphans);
         // A key to a table the change creates: every row with a value references nothing.
         CHECK(out[4].question.kind == RowQuestionKind::NonNull);
         CHECK(out[5].question.kind == RowQuestionKind::Violating);
+    }
+    SUBCASE("a unique index with NULLS NOT DISTINCT counts rows with a NULL key as duplicates") {
+        auto out = assess({CreateIndex{
+            u,
+            Index{.name = "ix", .columns = {"nick"}, .unique = true, .nulls_not_distinct = true}}});
+        REQUIRE(out.size() == 1);
+        CHECK(out[0].question.kind == RowQuestionKind::DuplicateGroups);
+        CHECK(out[0].question.nulls_equal);
+        CHECK(out[0].what.find("NULLS NOT DISTINCT") != std::string::npos);
     }
     SUBCASE("questions use the live names under a rename, and skip columns not there yet") {
         auto out =
@@ -176,6 +186,12 @@ TEST_CASE("impact: the questions answered on a real SQLite database") {
                  .table = t,
                  .columns = {"email"},
                  .expression = "id < 4"}) == 1);
+    // nick: NULL, 'x', NULL, '12', 'y': the two NULLs conflict only under NULLS NOT DISTINCT.
+    CHECK(count({.kind = RowQuestionKind::DuplicateGroups, .table = t, .columns = {"nick"}}) == 0);
+    CHECK(count({.kind = RowQuestionKind::DuplicateGroups,
+                 .table = t,
+                 .columns = {"nick"},
+                 .nulls_equal = true}) == 1);
     CHECK(count({.kind = RowQuestionKind::Violating, .table = t, .expression = "id <= 4"}) == 1);
     CHECK(count({.kind = RowQuestionKind::Holding,
                  .table = t,
