@@ -27,20 +27,11 @@ url=$(PG_SERVER_OPTIONS="-c max_locks_per_transaction=1024" \
       bash "$root/scripts/pg-server.sh" start "$server" | tail -n 1)
 export DATABASE_URL=$url
 
-# The schema: table i has a key, a unique column, a foreign key to table i-1 with its
-# index, and a check; one table in ten a second index.
+# The schema (bench/sqlalchemy_named_schema.sh), in one transaction.
+source "$root/bench/sqlalchemy_named_schema.sh"
 {
   echo "BEGIN;"
-  for i in $(seq 1 "$tables"); do
-    t="t$i"
-    ref=$(( i > 1 ? i - 1 : 1 ))
-    echo "CREATE TABLE $t (id bigint NOT NULL, code varchar(40) NOT NULL, parent_id bigint," \
-         "amount integer, note text, CONSTRAINT pk_$t PRIMARY KEY (id)," \
-         "CONSTRAINT uq_${t}_code UNIQUE (code), CONSTRAINT ck_${t}_amount CHECK (amount >= 0)," \
-         "CONSTRAINT fk_${t}_parent_id_t$ref FOREIGN KEY (parent_id) REFERENCES t$ref (id));"
-    echo "CREATE INDEX ix_${t}_parent_id ON $t (parent_id);"
-    if (( i % 10 == 0 )); then echo "CREATE INDEX ix_${t}_amount ON $t (amount);"; fi
-  done
+  sqlalchemy_named_schema "$tables"
   echo "COMMIT;"
 } > "$work/schema.sql"
 psql -q -v ON_ERROR_STOP=1 -d "$url" -f "$work/schema.sql" > /dev/null

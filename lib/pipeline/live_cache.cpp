@@ -1,5 +1,6 @@
 // LiveCacheEntry (live_cache.hpp). The entry is the key's 32 hex digits, a newline, and
-// the schema in the scan cache's binary codec; a key that differs is a miss.
+// the schema in the scan cache's binary codec (encode_schema); a key that differs is a
+// miss.
 #include "live_cache.hpp"
 
 #include "dialect/dialect.hpp"
@@ -12,7 +13,7 @@ namespace autogen::pipeline {
 
 namespace {
 
-constexpr const char* kFormat = "autogen-live-1";
+constexpr const char* kFormat = "autogen-live-2";
 
 }  // namespace
 
@@ -39,18 +40,14 @@ std::optional<schema::Schema> LiveCacheEntry::lookup() const {
     if (!bytes || bytes->size() <= key_.size() || bytes->compare(0, key_.size(), key_) != 0 ||
         (*bytes)[key_.size()] != '\n')
         return std::nullopt;
-    auto outcome = scan::decode_outcome(std::string_view(*bytes).substr(key_.size() + 1));
-    if (!outcome) return std::nullopt;
-    return std::move(outcome->result.schema);
+    return scan::decode_schema(std::string_view(*bytes).substr(key_.size() + 1));
 }
 
 void LiveCacheEntry::store(const schema::Schema& schema) const {
     if (key_.empty()) return;
-    scan::CachedOutcome outcome;
-    outcome.result.schema = schema;
     std::error_code ignored;
     std::filesystem::create_directories(path_.parent_path(), ignored);
-    scan::write_atomically(path_, key_ + '\n' + scan::encode_outcome(outcome));
+    scan::write_atomically(path_, key_ + '\n' + scan::encode_schema(schema));
 }
 
 }  // namespace autogen::pipeline

@@ -2,7 +2,7 @@
 # pull_large_fixpoint_test.sh AUTOGEN - issue 16's large case: `autogen pull` of a
 # 1,000-table PostgreSQL database whose constraints SQLAlchemy's convention named
 # (pk_<t>, uq_<t>_<col>, fk_<t>_<col>_<ref>, ix_<t>_<col>, ck_<t>_<name>; the schema of
-# bench/pull_bench.sh). pull detects the convention and writes it into autogen.toml,
+# bench/sqlalchemy_named_schema.sh, as bench/pull_bench.sh pulls it). pull detects the convention and writes it into autogen.toml,
 # the headers name no constraint, `diff` reports nothing, `revision` writes nothing, and
 # after a baseline + `stamp head` `check` is clean. Needs the ctest postgres fixture
 # (AUTOGEN_TEST_PG_URL_FILE).
@@ -19,16 +19,8 @@ url=$(printf '%s' "$server" | sed -E "s#^([a-z]+://[^/?]*)(/[^?]*)?#\1/$db#")
 psql -X -q -v ON_ERROR_STOP=1 -d "$server" -c "CREATE DATABASE \"$db\""
 # One statement at a time (autocommit): a single transaction would need more lock slots
 # than the test server has.
-for i in $(seq 1 "$tables"); do
-  t="t$i"
-  ref=$(( i > 1 ? i - 1 : 1 ))
-  echo "CREATE TABLE $t (id bigint NOT NULL, code varchar(40) NOT NULL, parent_id bigint," \
-       "amount integer, note text, CONSTRAINT pk_$t PRIMARY KEY (id)," \
-       "CONSTRAINT uq_${t}_code UNIQUE (code), CONSTRAINT ck_${t}_amount CHECK (amount >= 0)," \
-       "CONSTRAINT fk_${t}_parent_id_t$ref FOREIGN KEY (parent_id) REFERENCES t$ref (id));"
-  echo "CREATE INDEX ix_${t}_parent_id ON $t (parent_id);"
-  if (( i % 10 == 0 )); then echo "CREATE INDEX ix_${t}_amount ON $t (amount);"; fi
-done > "$work/schema.sql"
+source "$(dirname "$0")/../../bench/sqlalchemy_named_schema.sh"
+sqlalchemy_named_schema "$tables" > "$work/schema.sql"
 psql -X -q -v ON_ERROR_STOP=1 -d "$url" -f "$work/schema.sql" > /dev/null
 
 cd "$work"

@@ -56,16 +56,17 @@ struct LiveSizes {
 };
 
 std::optional<LiveSizes> read_table_sizes(Session& session, const support::Config& config) {
-    support::Diagnostics said;
-    pipeline::Context ctx = pipeline_context(session);
     // Only a dialect that can tell sizes is opened (a SQLite file not made yet is no reason
     // for a warning).
-    const auto* dialect = session.dialects.find_by_scheme(db::url_scheme(ctx.database_url));
+    const std::string url = session.database_url();
+    const auto* dialect = session.dialects.find_by_scheme(db::url_scheme(url));
     if (!dialect || !dialect->inspector->reads_table_sizes()) return std::nullopt;
+    // What opening and reading say is kept aside: an error here becomes a warning.
+    support::Diagnostics said;
     pipeline::Context quiet{said, session.dialects};
-    quiet.database_url = ctx.database_url;
+    quiet.database_url = url;
     quiet.read_only = true;
-    quiet.detail = ctx.detail;
+    quiet.detail = [&session](const std::string& line) { session.detail(line); };
     auto unknown = [&] {
         for (const auto& d : said.items())
             if (d.severity == support::Severity::Error) {

@@ -277,9 +277,13 @@ std::string encode_schema(const schema::Schema& schema) {
     return std::move(w.out);
 }
 
-std::optional<CachedOutcome> decode_outcome(std::string_view bytes) {
+namespace {
+
+/// `T` read from `bytes` with the field lists, nullopt unless they are exactly one.
+template <typename T>
+std::optional<T> decode_whole(std::string_view bytes) {
     Reader r(bytes);
-    CachedOutcome out;
+    T out;
     try {
         fields(r, out);
     } catch (const Corrupt&) {
@@ -287,6 +291,16 @@ std::optional<CachedOutcome> decode_outcome(std::string_view bytes) {
     }
     if (!r.at_end()) return std::nullopt;
     return out;
+}
+
+}  // namespace
+
+std::optional<CachedOutcome> decode_outcome(std::string_view bytes) {
+    return decode_whole<CachedOutcome>(bytes);
+}
+
+std::optional<schema::Schema> decode_schema(std::string_view bytes) {
+    return decode_whole<schema::Schema>(bytes);
 }
 
 }  // namespace autogen::scan

@@ -19,13 +19,16 @@ namespace autogen::scan {
 std::string encode_outcome(const CachedOutcome& outcome);
 
 /// The same binary form of a schema alone (its tables and enum types, source locations
-/// included): what a cache key over a whole schema hashes, without copying it into an
-/// outcome first.
+/// included): what a cache key over a whole schema hashes, and what a cache of one
+/// schema stores, without copying it into an outcome first.
 std::string encode_schema(const schema::Schema& schema);
 
 /// Reads back encode_outcome's form; nullopt if `bytes` is not exactly one (truncated,
 /// corrupt, trailing bytes, an enum value out of range). Never throws, never reads
 /// past `bytes`.
 std::optional<CachedOutcome> decode_outcome(std::string_view bytes);
+
+/// Reads back encode_schema's form, as decode_outcome reads encode_outcome's.
+std::optional<schema::Schema> decode_schema(std::string_view bytes);
 
 }  // namespace autogen::scan
