@@ -2,6 +2,7 @@
 #include "codegen/sqlite_lowering.hpp"
 
 #include <algorithm>
+#include <map>
 #include <utility>
 #include <vector>
 
@@ -168,6 +169,31 @@ void lower_table(schema::Table& t, const schema::Schema& model, support::Diagnos
     }
 }
 
+/// SQLite has one namespace per database file: a model's schema qualifiers
+/// (`schema = "sales"`, `references = "sales.orders.id"`, an enum's schema) are ignored,
+/// so the lowered tables carry the names the inspector reads back. Without this a
+/// qualified table was created unqualified in the scratch database and never matched
+/// its model again: it vanished from the comparison. Two tables that become one name
+/// are an error.
+void drop_schema_qualifiers(schema::Schema& s, support::Diagnostics& diags) {
+    std::map<std::string, const schema::Table*> seen;
+    for (auto& t : s.tables) {
+        const std::string declared = t.qualified_name();
+        t.schema.clear();
+        for (auto& fk : t.foreign_keys) fk.ref_schema.clear();
+        auto [at, fresh] = seen.emplace(t.name, &t);
+        if (!fresh)
+            diags.error(support::Category::Model,
+                        "tables " + at->second->qualified_name() + " and " + declared +
+                            " are one table \"" + t.name +
+                            "\" on SQLite, which has no schemas (schema qualifiers are ignored)",
+                        t.location,
+                        "rename one of them, or keep the project to PostgreSQL ([database] "
+                        "dialects = [\"postgresql\"])");
+    }
+    for (auto& e : s.enums) e.schema.clear();
+}
+
 }  // namespace
 
 schema::Schema lower(const schema::Schema& model, support::Diagnostics& diags) {
@@ -176,6 +202,7 @@ schema::Schema lower(const schema::Schema& model, support::Diagnostics& diags) {
         lower_table(t, model, diags);
         validate_table_sql(t, diags);
     }
+    drop_schema_qualifiers(out, diags);
     return out;
 }
 

@@ -16,8 +16,9 @@ std::string enum_check_name(const std::string& table, const std::string& column)
 
 /// Lowers a model schema for SQLite: fills every empty ColumnType::sql, adds the enum
 /// CHECKs, makes an identity single-column integer key the rowid alias (INTEGER) and
-/// sets `identity` exactly on rowid aliases (what the inspector reads back). Reports
-/// unknown enums and identity columns SQLite cannot auto-assign.
+/// sets `identity` exactly on rowid aliases (what the inspector reads back), drops the
+/// schema qualifiers SQLite has no use for. Reports unknown enums, identity columns
+/// SQLite cannot auto-assign and two tables that are one without their schemas.
 schema::Schema lower(const schema::Schema& model, support::Diagnostics& diags);
 
 }  // namespace autogen::codegen::sqlite

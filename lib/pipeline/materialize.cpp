@@ -21,10 +21,20 @@ namespace {
 /// A database stores neither rename declarations nor source locations: copy them from
 /// the model onto the read-back schema, or a declared rename would diff as drop + add
 /// and lose its data.
+/// A dialect without schemas (SQLite) reads every table back unqualified, whatever
+/// schema its model names (its lowering drops the qualifier): such a table is the model
+/// table of that name in any schema.
 void carry_model_facts(const schema::Schema& model, schema::Schema& materialized) {
     const schema::TableLookup declared_tables(model);
+    std::unordered_map<std::string, const schema::Table*> by_name_alone;
+    for (const auto& t : model.tables)
+        if (!t.schema.empty()) by_name_alone.emplace(t.name, &t);
     for (auto& table : materialized.tables) {
         const schema::Table* declared = declared_tables.find(table.name, table.schema);
+        if (!declared && table.schema.empty()) {
+            auto it = by_name_alone.find(table.name);
+            if (it != by_name_alone.end()) declared = it->second;
+        }
         if (!declared) continue;
         table.renamed_from = declared->renamed_from;
         table.location = declared->location;
@@ -239,7 +249,17 @@ std::optional<schema::Schema> materialize(const dialect::Dialect& dialect,
             for (auto i : chunk) {
                 const auto& t = lowered.tables[i];
                 const auto* made = created.find(t.name, t.schema);
-                if (!made) continue;  // excluded by [models] exclude_tables
+                if (!made) {
+                    // Never silently: a model table missing from the comparison is one
+                    // whose live table a revision would drop or never create.
+                    diags.error(
+                        Category::Internal,
+                        "table " + t.qualified_name() +
+                            " was created in the scratch database but not read back",
+                        t.location,
+                        "report this as a bug in the " + dialect.name + " dialect, with the model");
+                    return std::nullopt;
+                }
                 found[i] = *made;
                 if (!keys[i].empty()) memo.add_table(keys[i], *made);
             }

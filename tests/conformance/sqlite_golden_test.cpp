@@ -5,8 +5,6 @@
 // AUTOGEN_UPDATE_GOLDEN=1 rewrites the files instead.
 #include <doctest/doctest.h>
 
-#include <set>
-
 #include "tests/support/golden.hpp"
 #include "tests/support/golden_sql.hpp"
 #include "tests/support/postgres_test_cases.hpp"
@@ -16,25 +14,11 @@
 using namespace autogen;
 using namespace autogen::testing::postgres_cases;
 
-namespace {
-
-/// SQLite spelling of the cases' PostgreSQL-only details: no schemas, no "C" collation.
-Schema for_sqlite(Schema s) {
-    for (auto& t : s.tables)
-        for (auto& c : t.columns)
-            if (c.collation == "C") c.collation = "NOCASE";
-    return s;
-}
-
-}  // namespace
-
 TEST_CASE("sqlite planner: golden SQL per operation kind") {
     testing::RegistryDialect sqlite("sqlite");
     const auto& planner = sqlite->planner;
     const auto& rules = sqlite->rules;
-    // Cases with no SQLite meaning: schemas other than the main one; comments (SQLite
-    // keeps none, so the change plans to nothing).
-    const std::set<std::string> skipped = {"schema_table", "comments"};
+    const auto& skipped = cases_without_sqlite_meaning();
     for (const auto& c : cases()) {
         if (skipped.count(c.name)) continue;
         SUBCASE(c.name) {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <functional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -296,6 +297,21 @@ inline std::vector<Case> cases() {
          },
          {{kUsers, kUsers}}},
     };
+}
+
+/// The cases with no SQLite meaning: schemas other than the main one; comments (SQLite
+/// keeps none, so the change plans to nothing).
+inline const std::set<std::string>& cases_without_sqlite_meaning() {
+    static const std::set<std::string> names = {"schema_table", "comments"};
+    return names;
+}
+
+/// SQLite's spelling of the cases' PostgreSQL-only details: no "C" collation.
+inline Schema for_sqlite(Schema s) {
+    for (auto& t : s.tables)
+        for (auto& c : t.columns)
+            if (c.collation == "C") c.collation = "NOCASE";
+    return s;
 }
 
 }  // namespace autogen::testing::postgres_cases
