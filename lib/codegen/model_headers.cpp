@@ -43,6 +43,12 @@ struct FieldOut {
     std::vector<std::string> args;  ///< AUTOGEN_COLUMN(...) arguments
 };
 
+/// One table's struct and the includes it needs.
+struct TableBlock {
+    std::set<std::string> includes;
+    std::string text;  ///< from `struct AUTOGEN_TABLE(` to `};`
+};
+
 class HeaderWriter {
   public:
     HeaderWriter(const schema::Schema& schema, const ModelHeaderOptions& options, ModelHeaders& out)
@@ -53,22 +59,39 @@ class HeaderWriter {
             enum_names_[e.name] = unique_name(pascal_case_identifier(e.name), used_types_);
         std::map<std::string, int> bases;
         for (const auto& t : schema_.tables) ++bases[pascal_case_identifier(t.name)];
-        std::set<std::string> files;
-        if (!schema_.enums.empty()) {
-            files.insert("enums");
-            out_.headers.push_back(enums_header());
-        }
+        std::vector<TableBlock> blocks;
         for (const auto& t : schema_.tables) {
             std::string base = pascal_case_identifier(t.name);
             // Tables of one name in two schemas: the schema tells their structs apart.
             if (bases[base] > 1 && !t.schema.empty())
                 base = pascal_case_identifier(t.schema) + base;
-            std::string struct_name = unique_name(base, used_types_);
-            std::string stem = file_stem(t.schema.empty() ? t.name : t.schema + "." + t.name);
-            std::string lower = unique_name(support::to_lower(stem), files);
-            if (lower != support::to_lower(stem)) stem = lower;
-            out_.headers.push_back(table_header(t, struct_name, stem + ".hpp"));
+            blocks.push_back(table_block(t, unique_name(base, used_types_)));
         }
+        if (!schema_.enums.empty()) out_.headers.push_back(enums_header());
+        const auto per_table = table_files(), per_schema = schema_files();
+        const bool by_schema = options_.split == HeaderSplit::PerSchema;
+        const auto& files = by_schema ? per_schema : per_table;
+        std::map<std::string, std::vector<std::size_t>> in_file;  // file -> blocks, in order
+        std::vector<std::string> order;
+        for (std::size_t i = 0; i < blocks.size(); ++i) {
+            auto& list = in_file[files[i]];
+            if (list.empty()) order.push_back(files[i]);
+            list.push_back(i);
+        }
+        for (const auto& file : order) {
+            const auto& members = in_file[file];
+            const auto& first = schema_.tables[members.front()];
+            out_.headers.push_back(header(
+                by_schema ? (first.schema.empty() ? std::string("the tables of the default schema")
+                                                  : "the tables of schema \"" + first.schema + "\"")
+                          : "table " + first.qualified_name(),
+                file, members, blocks));
+        }
+        // What the other split would have written: an earlier pull's file for these
+        // tables, which would declare them a second time.
+        std::set<std::string> written(order.begin(), order.end());
+        for (const auto& f : by_schema ? per_table : per_schema)
+            if (!written.count(f)) out_.displaced.insert(f);
         for (const auto& v : schema_.views)
             left_out("view \"" + v.name + "\"",
                      "views are not modelled; keep its CREATE VIEW in a hand-written revision");
@@ -77,6 +100,66 @@ class HeaderWriter {
   private:
     void left_out(std::string where, std::string what) {
         out_.left_out.push_back({std::move(where), std::move(what)});
+    }
+
+    /// The file stems taken before any table's: enums.hpp's, when there are enums.
+    std::set<std::string> taken_stems() const {
+        return schema_.enums.empty() ? std::set<std::string>{} : std::set<std::string>{"enums"};
+    }
+
+    /// One header per table: the table's name (with its schema), told apart from another
+    /// of the same lower-case name by `_2`.
+    std::vector<std::string> table_files() const {
+        std::set<std::string> used = taken_stems();
+        std::vector<std::string> files;
+        for (const auto& t : schema_.tables) {
+            std::string stem = file_stem(t.schema.empty() ? t.name : t.schema + "." + t.name);
+            std::string lower = unique_name(support::to_lower(stem), used);
+            files.push_back((lower != support::to_lower(stem) ? lower : stem) + ".hpp");
+        }
+        return files;
+    }
+
+    /// One header per schema: the schema's name, `models.hpp` for the default schema.
+    std::vector<std::string> schema_files() const {
+        std::set<std::string> used = taken_stems();
+        std::map<std::string, std::string> of_schema;
+        std::vector<std::string> files;
+        for (const auto& t : schema_.tables) {
+            auto it = of_schema.find(t.schema);
+            if (it == of_schema.end()) {
+                std::string stem = t.schema.empty() ? "models" : file_stem(t.schema);
+                std::string lower = unique_name(support::to_lower(stem), used);
+                it = of_schema
+                         .emplace(t.schema,
+                                  (lower != support::to_lower(stem) ? lower : stem) + ".hpp")
+                         .first;
+            }
+            files.push_back(it->second);
+        }
+        return files;
+    }
+
+    /// The header `file` holding the structs of `members` (positions in the schema's
+    /// tables): the includes all of them need, then each struct, a blank line apart.
+    ModelHeader header(const std::string& what, const std::string& file,
+                       const std::vector<std::size_t>& members,
+                       const std::vector<TableBlock>& blocks) const {
+        ModelHeader h;
+        h.file = file;
+        std::set<std::string> includes;
+        for (auto i : members) {
+            h.tables.push_back(schema_.tables[i].qualified_name());
+            includes.insert(blocks[i].includes.begin(), blocks[i].includes.end());
+        }
+        h.contents = preamble(what);
+        // <autogen/model.hpp> first, then the standard headers, then enums.hpp (the
+        // order of examples/blog: angle brackets, a blank line, quoted includes).
+        for (const auto& inc : includes)
+            if (inc.front() == '<') h.contents += "#include " + inc + "\n";
+        if (includes.count("\"enums.hpp\"")) h.contents += "\n#include \"enums.hpp\"\n";
+        for (auto i : members) h.contents += "\n" + blocks[i].text;
+        return h;
     }
 
     static std::string preamble(const std::string& what) {
@@ -193,8 +276,7 @@ class HeaderWriter {
         f.cpp_type = cpp;
     }
 
-    ModelHeader table_header(const schema::Table& t, const std::string& struct_name,
-                             const std::string& file) {
+    TableBlock table_block(const schema::Table& t, const std::string& struct_name) {
         const std::string where = "table " + t.qualified_name();
         std::set<std::string> includes{"<autogen/model.hpp>"};
         std::vector<FieldOut> fields(t.columns.size());
@@ -362,26 +444,19 @@ class HeaderWriter {
                                 "\" is not modelled; keep its CREATE TRIGGER in a hand-written "
                                 "revision");
 
-        ModelHeader h;
-        h.file = file;
-        h.tables.push_back(t.qualified_name());
-        h.contents = preamble(where);
-        // <autogen/model.hpp> first, then the standard headers, then enums.hpp (the
-        // order of examples/blog: angle brackets, a blank line, quoted includes).
-        for (const auto& inc : includes)
-            if (inc.front() == '<') h.contents += "#include " + inc + "\n";
-        if (includes.count("\"enums.hpp\"")) h.contents += "\n#include \"enums.hpp\"\n";
-        h.contents += "\nstruct AUTOGEN_TABLE(" + support::join_with(table_args, ", ") + ")";
-        for (const auto& s : struct_level) h.contents += "\n       " + s;
-        h.contents += (struct_level.empty() ? " " : "\n       ") + struct_name + " {\n";
+        TableBlock b;
+        b.includes = std::move(includes);
+        b.text = "struct AUTOGEN_TABLE(" + support::join_with(table_args, ", ") + ")";
+        for (const auto& s : struct_level) b.text += "\n       " + s;
+        b.text += (struct_level.empty() ? " " : "\n       ") + struct_name + " {\n";
         for (const auto& f : fields) {
-            h.contents += "    ";
+            b.text += "    ";
             if (!f.args.empty())
-                h.contents += "AUTOGEN_COLUMN(" + support::join_with(f.args, ", ") + ") ";
-            h.contents += f.cpp_type + " " + f.cpp_name + ";\n";
+                b.text += "AUTOGEN_COLUMN(" + support::join_with(f.args, ", ") + ") ";
+            b.text += f.cpp_type + " " + f.cpp_name + ";\n";
         }
-        h.contents += "};\n";
-        return h;
+        b.text += "};\n";
+        return b;
     }
 
     const schema::Schema& schema_;

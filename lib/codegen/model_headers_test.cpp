@@ -145,3 +145,53 @@ TEST_CASE("model headers: index key options, INCLUDE, NULLS NOT DISTINCT and WIT
     CHECK(h.find("AUTOGEN_INDEX(\"ux_at\", \"at\", unique, include = \"id, my col\", "
                  "nulls_not_distinct, with = \"fillfactor = 70\")") != std::string::npos);
 }
+
+TEST_CASE("model headers: one header per schema, the includes all its tables need") {
+    schema::Schema s;
+    s.enums.push_back({.name = "status", .labels = {"on", "off"}});
+    schema::Table users{.name = "users"};
+    users.columns = {{.name = "id", .type = {.sql = "BIGINT"}},
+                     {.name = "nick", .type = {.sql = "TEXT"}, .nullable = true}};
+    schema::Table tags{.name = "tags"};
+    tags.columns = {{.name = "state", .type = {.sql = "status"}}};
+    schema::Table lines{.schema = "shop", .name = "lines"};
+    lines.columns = {{.name = "qty", .type = {.sql = "BIGINT"}}};
+    schema::Table users_in_shop{.schema = "shop", .name = "users"};
+    users_in_shop.columns = {{.name = "id", .type = {.sql = "BIGINT"}}};
+    s.tables = {users, lines, tags, users_in_shop};
+    ModelHeaderOptions options;
+    options.natural_type = by_sql;
+
+    options.split = codegen::HeaderSplit::PerSchema;
+    auto out = codegen::write_model_headers(s, options);
+    REQUIRE(out.headers.size() == 3);
+    CHECK(out.headers[0].file == "enums.hpp");
+    CHECK(out.headers[1].file == "models.hpp");
+    CHECK(out.headers[1].tables == std::vector<std::string>{"\"users\"", "\"tags\""});
+    CHECK(out.headers[2].file == "shop.hpp");
+    CHECK(out.headers[2].tables ==
+          std::vector<std::string>{"\"shop\".\"lines\"", "\"shop\".\"users\""});
+    const std::string& models = out.headers[1].contents;
+    CHECK(models.find("the tables of the default schema") != std::string::npos);
+    // the union of the tables' includes, once each, in the per-table order
+    CHECK(models.find(
+              "#include <autogen/model.hpp>\n#include <cstdint>\n#include <optional>\n"
+              "#include <string>\n\n#include \"enums.hpp\"\n\nstruct AUTOGEN_TABLE(\"users\") "
+              "Users {") != std::string::npos);
+    CHECK(models.find("};\n\nstruct AUTOGEN_TABLE(\"tags\") Tags {\n    Status state;\n};\n") !=
+          std::string::npos);
+    // two tables named users: the schema tells the structs apart, in either split
+    CHECK(out.headers[2].contents.find(
+              "struct AUTOGEN_TABLE(\"users\", schema = \"shop\") ShopUsers") != std::string::npos);
+    // the per-table files an earlier pull wrote are displaced
+    CHECK(out.displaced ==
+          std::set<std::string>{"users.hpp", "shop_lines.hpp", "tags.hpp", "shop_users.hpp"});
+
+    options.split = codegen::HeaderSplit::PerTable;
+    auto per_table = codegen::write_model_headers(s, options);
+    REQUIRE(per_table.headers.size() == 5);
+    CHECK(per_table.displaced == std::set<std::string>{"models.hpp", "shop.hpp"});
+    // the same struct text in both splits
+    const std::string users_struct = "struct AUTOGEN_TABLE(\"users\") Users {";
+    CHECK(per_table.headers[1].contents.find(users_struct) != std::string::npos);
+}

@@ -135,9 +135,11 @@ PullNaming choose_naming(const dialect::Dialect& dialect, const schema::Schema& 
 }
 
 codegen::ModelHeaders pull_models(const dialect::Dialect& dialect, const schema::Schema& live,
-                                  const support::NamingConvention& naming) {
+                                  const support::NamingConvention& naming,
+                                  codegen::HeaderSplit split) {
     TypeChooser chooser(dialect, live);
     codegen::ModelHeaderOptions options;
+    options.split = split;
     options.naming = naming;
     // As the scan names them (scan_models): the limit of the pulled database's dialect.
     options.naming.max_length = dialect.max_identifier_length;

@@ -50,11 +50,12 @@ struct PullNaming {
 PullNaming choose_naming(const dialect::Dialect& dialect, const schema::Schema& live,
                          const support::Config& config, NamingChoice choice);
 
-/// The model headers of `live` on `dialect`, leaving out the names `naming` gives.
-/// Foreign keys to tables that were not pulled are listed in `left_out` (the scan will
-/// refuse them).
+/// The model headers of `live` on `dialect`, leaving out the names `naming` gives, one
+/// per table or per schema (`split`). Foreign keys to tables that were not pulled are
+/// listed in `left_out` (the scan will refuse them).
 codegen::ModelHeaders pull_models(const dialect::Dialect& dialect, const schema::Schema& live,
-                                  const support::NamingConvention& naming);
+                                  const support::NamingConvention& naming,
+                                  codegen::HeaderSplit split = codegen::HeaderSplit::PerTable);
 
 /// Appends to `out.left_out` the objects the models cannot hold (the inspector's
 /// unmodelled_objects), each with where it is; those on a table `pulled` does not hold

@@ -80,7 +80,7 @@ bool create(const std::string& dialect, const std::string& url, const schema::Sc
 
 /// The round on `model`, built in fresh databases; false when the database refused it.
 bool round_on_model(const std::string& name, const std::string& dialect,
-                    const schema::Schema& model) {
+                    const schema::Schema& model, bool split_by_schema_too = false) {
     testing::TempDir dir;
     Databases dbs(dialect, dir.path());
     std::string errors;
@@ -89,7 +89,7 @@ bool round_on_model(const std::string& name, const std::string& dialect,
         return false;
     }
     fs::create_directories(dir.path() / "project");
-    testing::pull::check_pull_round(name, dbs.urls(), dir.path() / "project");
+    testing::pull::check_pull_round(name, dbs.urls(), dir.path() / "project", split_by_schema_too);
     return true;
 }
 
@@ -148,13 +148,13 @@ template <class Case, class Spelling>
 void cases_corpus(const std::string& label, const std::string& dialect, const schema::Schema& base,
                   const std::vector<Case>& cases, Spelling spelled,
                   const std::set<std::string>& skipped = {}) {
-    int rounds = round_on_model(label + " base", dialect, spelled(base)) ? 1 : 0, wanted = 1;
+    int rounds = round_on_model(label + " base", dialect, spelled(base), true) ? 1 : 0, wanted = 1;
     for (const auto& c : cases) {
         if (skipped.count(c.name)) continue;
         schema::Schema after = base;
         c.change(after);
         ++wanted;
-        if (round_on_model(label + " " + c.name, dialect, without_renames(spelled(after))))
+        if (round_on_model(label + " " + c.name, dialect, without_renames(spelled(after)), true))
             ++rounds;
     }
     CHECK(rounds == wanted);
@@ -210,7 +210,7 @@ void scan_corpus(const std::string& dialect,
                             test::format_all(diags));
         }
         fs::create_directories(dir.path() / "project");
-        testing::pull::check_pull_round(name, dbs.urls(), dir.path() / "project");
+        testing::pull::check_pull_round(name, dbs.urls(), dir.path() / "project", true);
         ++rounds;
     }
     CHECK(rounds + static_cast<int>(not_on_dialect.size()) >= 5);

@@ -150,7 +150,8 @@ std::optional<schema::Schema> read_catalog(const std::string& dialect, const std
 
 }  // namespace
 
-void check_pull_round(const std::string& name, const RoundDatabases& db, const fs::path& project) {
+void check_pull_round(const std::string& name, const RoundDatabases& db, const fs::path& project,
+                      bool split_by_schema_too) {
     std::ofstream(project / "autogen.toml")
         << "[database]\nurl = \"" << db.url << "\"\n"
         << (db.dev_url.empty() ? "" : "dev_url = \"" + db.dev_url + "\"\n")
@@ -195,6 +196,25 @@ void check_pull_round(const std::string& name, const RoundDatabases& db, const f
                                     << first_difference(want, got));
 
     check_headers_compile(name, project);
+    if (!split_by_schema_too) return;
+
+    auto by_schema = autogen(project, {"pull", "--split", "schema"});
+    REQUIRE_MESSAGE(by_schema.code == 0, name << ": pull --split schema\n"
+                                              << by_schema.transcript());
+    // every per-table header of the first pull is gone: each left holds a whole schema
+    for (const auto& e : fs::directory_iterator(project / "models")) {
+        std::istringstream in(read_file(e.path()));
+        std::string first;
+        std::getline(in, first);
+        CHECK_MESSAGE(first.find("from the database: table ") == std::string::npos,
+                      name << ": " << e.path().filename() << " is left after pull --split schema\n"
+                           << by_schema.transcript());
+    }
+    diff = autogen(project, {"diff"});
+    CHECK_MESSAGE((diff.code == 0 && has_line(diff.out, "no changes detected")),
+                  name << ": diff after pull --split schema is not empty\n"
+                       << diff.transcript());
+    check_headers_compile(name + " (--split schema)", project);
 }
 
 }  // namespace autogen::testing::pull

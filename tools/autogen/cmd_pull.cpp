@@ -59,6 +59,10 @@ class PullCommand final : public Command {
         app.add_option("--tables", filter_.tables, "pull only the tables matching these globs");
         app.add_option("--exclude", filter_.exclude, "leave out the tables matching these globs");
         app.add_flag("--force", force_, "overwrite files that pull did not write");
+        app.add_option("--split", split_,
+                       "one header per table (default) or one per schema (models.hpp for the "
+                       "default schema)")
+            ->check(CLI::IsMember({"table", "schema"}));
         auto* write = app.add_flag("--write-naming", write_naming_,
                                    "replace autogen.toml's [models] naming with the convention "
                                    "the database follows");
@@ -95,7 +99,9 @@ class PullCommand final : public Command {
         // a poor sample, and the project's convention covers every table.
         auto naming = pipeline::choose_naming(*live->dialect, *inspected, *config, naming_choice());
         std::optional<std::string> toml = new_toml(session, *config, naming);
-        auto pulled = pipeline::pull_models(*live->dialect, schema, naming.convention);
+        auto pulled = pipeline::pull_models(
+            *live->dialect, schema, naming.convention,
+            split_ == "schema" ? codegen::HeaderSplit::PerSchema : codegen::HeaderSplit::PerTable);
         auto unmodelled = live->dialect->inspector->unmodelled_objects(
             *live->conn, pipeline::inspect_options(*config), session.diags);
         if (!unmodelled) return kExitDatabase;
@@ -105,6 +111,7 @@ class PullCommand final : public Command {
         if (diff_) return diff(session, *config, out, pulled, toml, std::move(naming_json));
         if (!check_targets(session, out, pulled)) return kExitUsage;
         if (!write(session, out, pulled)) return kExitUsage;
+        if (!remove_displaced(session, *config, out, pulled)) return kExitUsage;
         if (toml && !write_toml(session, *config, *toml, naming.convention)) return kExitUsage;
         report(session, *config, out, pulled, schema);
         session.result["naming"] = std::move(naming_json);
@@ -200,7 +207,8 @@ class PullCommand final : public Command {
     int diff(Session& session, const support::Config& config, const fs::path& out,
              const codegen::ModelHeaders& pulled, const std::optional<std::string>& toml,
              Json naming_json) const {
-        Json changed = Json::array(), missing = Json::array(), extra = Json::array();
+        Json changed = Json::array(), missing = Json::array(), extra = Json::array(),
+             removed = Json::array();
         std::set<fs::path> pulled_files;
         for (const auto& h : pulled.headers) {
             fs::path path = (out / h.file).lexically_normal();
@@ -216,9 +224,15 @@ class PullCommand final : public Command {
         std::vector<std::string> stale;
         for (fs::directory_iterator it(out, ec), end; !ec && it != end; it.increment(ec)) {
             fs::path path = it->path().lexically_normal();
-            if (path.extension() == ".hpp" && !pulled_files.count(path) && written_by_pull(path))
+            if (path.extension() != ".hpp" || pulled_files.count(path) || !written_by_pull(path))
+                continue;
+            // An earlier pull's file with the other --split: a pull removes it.
+            if (pulled.displaced.count(path.filename().string()))
+                removed.push_back(support::relative_inside(path, config.root));
+            else
                 stale.push_back(support::relative_inside(path, config.root));
         }
+        std::sort(removed.begin(), removed.end());
         std::sort(stale.begin(), stale.end());
         for (auto& s : stale) extra.push_back(std::move(s));
         const std::string toml_shown = support::relative_inside(config.file, config.root);
@@ -226,11 +240,12 @@ class PullCommand final : public Command {
             session.print("changed " + support::one_line_text(toml_shown) + " ([models] naming)");
         for (const auto& [list, word] :
              {std::pair{&changed, "changed"}, std::pair{&missing, "missing"},
-              std::pair{&extra, "extra"}})
+              std::pair{&extra, "extra"}, std::pair{&removed, "removed"}})
             for (const auto& f : *list)
                 session.print(std::string(word) + " " +
                               support::one_line_text(f.get<std::string>()));
-        const bool differs = toml || !changed.empty() || !missing.empty() || !extra.empty();
+        const bool differs =
+            toml || !changed.empty() || !missing.empty() || !extra.empty() || !removed.empty();
         if (!differs)
             session.print("the models in " +
                           support::one_line_text(support::relative_inside(out, config.root)) +
@@ -239,6 +254,7 @@ class PullCommand final : public Command {
                               {"changed", changed},
                               {"missing", missing},
                               {"extra", extra},
+                              {"removed", removed},
                               {"autogen_toml", toml.has_value()},
                               {"naming", std::move(naming_json)}};
         return differs ? kExitDrift : kExitOk;
@@ -332,7 +348,39 @@ class PullCommand final : public Command {
                       "autogen stamp head");
     }
 
+    /// The files an earlier pull wrote with the other --split for tables this pull wrote
+    /// elsewhere: left in place they would declare each table twice (the scan refuses
+    /// that). Only files whose first line is the marker; one edited by hand (marker
+    /// line deleted) stays, with a warning.
+    static bool remove_displaced(Session& session, const support::Config& config,
+                                 const fs::path& out, const codegen::ModelHeaders& pulled) {
+        std::error_code ec;
+        bool ok = true;
+        for (const auto& file : pulled.displaced) {
+            const fs::path path = out / file;
+            if (!fs::exists(path, ec)) continue;
+            const std::string shown = support::relative_inside(path, config.root);
+            if (!written_by_pull(path)) {
+                session.diags.warning(
+                    Category::Usage,
+                    shown + " may declare tables this pull wrote into another file", {},
+                    "delete it, or merge your edits into the pulled headers");
+                continue;
+            }
+            if (!fs::remove(path, ec) || ec) {
+                session.diags.error(Category::Io, "cannot remove " + shown + ": " + ec.message(),
+                                    {}, "delete it by hand: its tables are in the new headers");
+                ok = false;
+                continue;
+            }
+            session.info("removed " + support::one_line_text(shown) +
+                         " (an earlier pull's; its tables are in the new headers)");
+        }
+        return ok;
+    }
+
     std::string out_;
+    std::string split_ = "table";
     pipeline::PullFilter filter_;
     bool force_ = false;
     bool write_naming_ = false;
