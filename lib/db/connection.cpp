@@ -16,4 +16,10 @@ bool Connection::for_each_row(std::string_view sql,
     return true;
 }
 
+std::vector<std::string> Connection::lock_holders(Diagnostics&) { return {}; }
+
+std::optional<Leftover> Connection::leftover_of(std::string_view, Diagnostics&) {
+    return Leftover{};
+}
+
 }  // namespace autogen::db

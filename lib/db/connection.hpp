@@ -45,6 +45,18 @@ struct LockWait {
     std::function<void(const std::string&)> on_wait;
 };
 
+/// What an interrupted statement left behind (Connection::leftover_of).
+struct Leftover {
+    enum class State {
+        Unknown,  ///< nothing to say: the statement runs again
+        Done,     ///< its whole effect is there: the statement is skipped
+        Broken,   ///< half of it is there: `cleanup` runs, then the statement again
+    };
+    State state = State::Unknown;
+    std::string what;     ///< for messages: `index "ix_t_a" exists and is valid`
+    std::string cleanup;  ///< Broken: the statement that removes the broken half
+};
+
 class Connection {
   public:
     virtual ~Connection() = default;
@@ -106,6 +118,26 @@ class Connection {
                                  Diagnostics& diags) = 0;
     /// Releases what lock_migrations(key) took; reports (does not throw) on failure.
     virtual void unlock_migrations(std::string_view key, Diagnostics& diags) = 0;
+
+    /// What `statement`, of a `-- autogen: no-transaction` section whose earlier run
+    /// stopped before recording it as done, left in the database: nothing known (run it
+    /// again), its whole effect (skip it), or a broken half (clean up, then run it). The
+    /// runner asks only for the statement an interrupted run stopped in. PostgreSQL:
+    /// CREATE INDEX CONCURRENTLY whose index exists and is valid (done) or INVALID (a
+    /// failed or killed build: dropped, then built again), DROP INDEX CONCURRENTLY whose
+    /// index is gone (done). Default: nothing known. nullopt after a Database error.
+    virtual std::optional<Leftover> leftover_of(std::string_view statement, Diagnostics& diags);
+
+    /// Whether the last statement that failed was cancelled by the session's
+    /// lock_timeout (PostgreSQL: SQLSTATE 55P03) rather than refused: the same statement
+    /// may succeed once the lock is free, so the runner retries it. Default: false.
+    virtual bool last_failure_was_lock_timeout() const { return false; }
+
+    /// The other sessions holding locks on tables of this database, oldest transaction
+    /// first, one line each ("pid 4242, idle in transaction for 38 s, locks orders:
+    /// UPDATE orders SET ..."): whom a statement cancelled by lock_timeout waited
+    /// behind. Default: none known.
+    virtual std::vector<std::string> lock_holders(Diagnostics& diags);
 
     /// True once the connection to the server is gone (the session was terminated, the
     /// server restarted): nothing more can run on it, not even a ROLLBACK. The server

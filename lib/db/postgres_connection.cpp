@@ -12,6 +12,7 @@
 #include <random>
 #include <thread>
 
+#include "db/postgres_leftovers.hpp"
 #include "support/printable_text.hpp"
 #include "support/text.hpp"
 
@@ -86,6 +87,7 @@ class PostgresConnection : public Connection {
     std::string dialect() const override { return "postgresql"; }
 
     bool execute(std::string_view sql, Diagnostics& diags) override {
+        lock_timeout_ = false;
         std::string text(sql);
         if (!PQsendQuery(conn_, text.c_str())) {
             fail(diags, nullptr, sql);
@@ -115,6 +117,7 @@ class PostgresConnection : public Connection {
     std::optional<QueryResult> query(std::string_view sql,
                                      const std::vector<std::optional<std::string>>& params,
                                      Diagnostics& diags) override {
+        lock_timeout_ = false;
         std::string text(sql);
         std::vector<const char*> values;
         values.reserve(params.size());
@@ -159,6 +162,16 @@ class PostgresConnection : public Connection {
             {std::string(name)}, diags);
         if (!rows) return std::nullopt;
         return !rows->rows.empty();
+    }
+
+    std::optional<Leftover> leftover_of(std::string_view statement, Diagnostics& diags) override {
+        return postgres_leftover_of(*this, statement, diags);
+    }
+
+    bool last_failure_was_lock_timeout() const override { return lock_timeout_; }
+
+    std::vector<std::string> lock_holders(Diagnostics& diags) override {
+        return postgres_lock_holders(*this, diags);
     }
 
     bool begin(Diagnostics& diags) override { return execute("BEGIN", diags); }
@@ -292,8 +305,9 @@ class PostgresConnection : public Connection {
             if (primary.empty()) primary = "unknown error";
         }
         std::string message = "PostgreSQL (" + where_ + ") refused: " + primary;
-        if (auto state = field(PG_DIAG_SQLSTATE); !state.empty())
-            message += " [SQLSTATE " + state + "]";
+        const std::string state = field(PG_DIAG_SQLSTATE);
+        if (!state.empty()) message += " [SQLSTATE " + state + "]";
+        lock_timeout_ = state == "55P03";  // lock_not_available: lock_timeout, NOWAIT
         if (auto detail = field(PG_DIAG_MESSAGE_DETAIL); !detail.empty())
             message += "\n  detail: " + detail;
         support::SourceLocation at;
@@ -312,7 +326,8 @@ class PostgresConnection : public Connection {
     }
 
     PGconn* conn_;
-    std::string where_;  ///< the redacted URL (and database), for messages
+    bool lock_timeout_ = false;  ///< the last failure was SQLSTATE 55P03
+    std::string where_;          ///< the redacted URL (and database), for messages
 };
 
 /// Connects with libpq; `database` replaces the URL's database when not empty.

@@ -6,7 +6,9 @@
 namespace autogen::introspect {
 
 bool is_version_table(const std::string& name, const InspectOptions& options) {
-    return name == options.version_table || name == options.version_table + "_log";
+    // The version table, its log and the runner's step log (lib/migrate/step_log.hpp).
+    return name == options.version_table || name == options.version_table + "_log" ||
+           name == options.version_table + "_steps";
 }
 
 bool glob_match(const std::string& pattern, const std::string& name) {

@@ -74,8 +74,9 @@ class Inspector {
     static void order_by_schema_and_name(schema::Schema& schema, const std::string& default_schema);
 };
 
-/// True for autogen's own tables, which are never reported: the version table and its
-/// log ("<version_table>_log", migrate::VersionTable).
+/// True for autogen's own tables, which are never reported: the version table, its log
+/// ("<version_table>_log", migrate::VersionTable) and the runner's step log
+/// ("<version_table>_steps", migrate::StepLog).
 bool is_version_table(const std::string& name, const InspectOptions& options);
 
 /// True when `name` matches a glob pattern with '*' and '?'.

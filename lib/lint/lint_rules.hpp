@@ -11,11 +11,17 @@
 #include <vector>
 
 #include "lint/finding.hpp"
-#include "lint/sql_tokens.hpp"
 #include "migrate/revision_file.hpp"
 #include "support/sql_scanner.hpp"
+#include "support/sql_tokens.hpp"
 
 namespace autogen::lint {
+
+// The tokens are support's (sql_tokens.hpp), shared with the runner's resume check.
+using support::Token;
+using support::tokenize;
+using support::TokenKind;
+using support::TokenRange;
 
 /// One statement of a section, tokenized.
 struct LintStatement {

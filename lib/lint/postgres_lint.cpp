@@ -7,6 +7,7 @@
 
 #include "lint/compat_rules.hpp"
 #include "lint/statement_shape.hpp"
+#include "support/text.hpp"
 
 namespace autogen::lint {
 
@@ -125,7 +126,8 @@ class PostgresLintRules final : public LintRules {
                 }
             } else if (auto drop = read_drop_index(r)) {
                 if (!drop->concurrently) {
-                    auto name = drop->names.empty() ? std::string("?") : drop->names.front();
+                    auto name = drop->names.empty() ? std::string("?")
+                                                    : support::join_with(drop->names.front(), ".");
                     auto f = finding_at(statement, "AG102",
                                         "drops index " + q(name) +
                                             " without CONCURRENTLY: reads and writes of its "

@@ -10,31 +10,6 @@ namespace autogen::lint {
 
 std::string q(const std::string& name) { return support::quoted(name, '"'); }
 
-std::string read_name(const TokenRange& r, std::size_t& i) {
-    std::string name;
-    while (i < r.size() && r[i].is_name()) {
-        name += r[i].kind == TokenKind::Name ? r[i].text : support::to_lower(r[i].text);
-        ++i;
-        if (i + 1 < r.size() && r[i].is('.') && r[i + 1].is_name()) {
-            name += '.';
-            ++i;
-        } else {
-            break;
-        }
-    }
-    return name;
-}
-
-bool skip_words(const TokenRange& r, std::size_t& i, std::initializer_list<const char*> words) {
-    std::size_t j = i;
-    for (const char* w : words) {
-        if (j >= r.size() || !r[j].is(w)) return false;
-        ++j;
-    }
-    i = j;
-    return true;
-}
-
 bool has_sequence(const TokenRange& r, std::initializer_list<const char*> words) {
     for (std::size_t at = r.find_word(*words.begin()); at < r.size();
          at = r.find_word(*words.begin(), at + 1)) {
@@ -55,35 +30,6 @@ std::optional<AlterTable> read_alter_table(const TokenRange& r) {
     if (i < r.size() && r[i].is('*')) ++i;
     alter.actions = r.from(i).split_commas();
     return alter;
-}
-
-std::optional<CreateIndex> read_create_index(const TokenRange& r) {
-    std::size_t i = 0;
-    if (!skip_words(r, i, {"CREATE"})) return std::nullopt;
-    skip_words(r, i, {"UNIQUE"});
-    if (!skip_words(r, i, {"INDEX"})) return std::nullopt;
-    CreateIndex index;
-    index.concurrently = skip_words(r, i, {"CONCURRENTLY"});
-    skip_words(r, i, {"IF", "NOT", "EXISTS"});
-    if (i < r.size() && !r[i].is("ON")) index.name = read_name(r, i);
-    if (!skip_words(r, i, {"ON"})) return std::nullopt;
-    skip_words(r, i, {"ONLY"});
-    index.table = read_name(r, i);
-    return index;
-}
-
-std::optional<DropIndex> read_drop_index(const TokenRange& r) {
-    std::size_t i = 0;
-    if (!skip_words(r, i, {"DROP", "INDEX"})) return std::nullopt;
-    DropIndex drop;
-    drop.concurrently = skip_words(r, i, {"CONCURRENTLY"});
-    skip_words(r, i, {"IF", "EXISTS"});
-    for (const auto& part : r.from(i).split_commas()) {
-        std::size_t j = 0;
-        auto name = read_name(part, j);
-        if (!name.empty()) drop.names.push_back(name);
-    }
-    return drop;
 }
 
 namespace {

@@ -9,17 +9,13 @@
 
 #include "lint/finding.hpp"
 #include "lint/lint_rules.hpp"
-#include "lint/sql_tokens.hpp"
+#include "support/sql_index_statements.hpp"
+#include "support/sql_tokens.hpp"
 
 namespace autogen::lint {
 
-/// A possibly qualified name at `r[i]` ("s"."t", users): its text as the database
-/// stores it (unquoted words folded to lower case; quoted names as written), parts
-/// joined by '.'. Moves `i` past it; empty when `r[i]` is no name.
-std::string read_name(const TokenRange& r, std::size_t& i);
-
-/// Skips the words `words` (in order) at `r[i]` when all are there; true if skipped.
-bool skip_words(const TokenRange& r, std::size_t& i, std::initializer_list<const char*> words);
+using support::read_name;
+using support::skip_words;
 
 /// Whether the words `words` follow each other somewhere in `r` at depth 0.
 bool has_sequence(const TokenRange& r, std::initializer_list<const char*> words);
@@ -31,20 +27,10 @@ struct AlterTable {
 };
 std::optional<AlterTable> read_alter_table(const TokenRange& r);
 
-/// `CREATE [UNIQUE] INDEX [CONCURRENTLY] [IF NOT EXISTS] [name] ON [ONLY] table ...`.
-struct CreateIndex {
-    std::string name;
-    std::string table;
-    bool concurrently = false;
-};
-std::optional<CreateIndex> read_create_index(const TokenRange& r);
-
-/// `DROP INDEX [CONCURRENTLY] [IF EXISTS] name, ...`.
-struct DropIndex {
-    std::vector<std::string> names;
-    bool concurrently = false;
-};
-std::optional<DropIndex> read_drop_index(const TokenRange& r);
+using support::CreateIndex;
+using support::DropIndex;
+using support::read_create_index;
+using support::read_drop_index;
 
 /// `CREATE [TEMP ...] TABLE [IF NOT EXISTS] name (column type ..., constraint ...)`.
 struct CreateTable {

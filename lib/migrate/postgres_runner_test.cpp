@@ -99,7 +99,8 @@ TEST_CASE("postgres runner: upgrade, downgrade, stamp, no-transaction section, l
     CHECK(applied_ids(up) == Ids{"a1", "b2", "c3"});
     CHECK_FALSE(up.applied[1].no_transaction);
     CHECK(up.applied[2].no_transaction);  // CREATE INDEX CONCURRENTLY cannot run in a transaction
-    CHECK(tables(*conn) == "autogen_version,autogen_version_log,users");
+    // the step log came with the first no-transaction section, and is empty once it is done
+    CHECK(tables(*conn) == "autogen_version,autogen_version_log,autogen_version_steps,users");
     CHECK(*migrate::current(*conn, "autogen_version", diags) == Ids{"c3"});
     auto index = conn->query("SELECT count(*) FROM pg_indexes WHERE indexname = 'ix_users_email'",
                              {}, diags);
@@ -366,4 +367,262 @@ TEST_CASE(
     CHECK(error.hint.find("the statements at line(s) 9 completed and stay applied") !=
           std::string::npos);
     CHECK(error.hint.find("the one at line 10 may or may not have") != std::string::npos);
+}
+
+namespace {
+
+/// t(id, v) with two equal v: a unique index on v fails until the data is fixed.
+void resumable_chain(const testing::TempDir& dir, const std::string& unique_word = "UNIQUE ") {
+    dir.write("migrations/001.sql",
+              revision("a1", "none",
+                       "CREATE TABLE \"t\" (\"id\" INTEGER PRIMARY KEY, \"v\" INTEGER);\n"
+                       "INSERT INTO \"t\" VALUES (1, 1), (2, 1), (3, 2);",
+                       "DROP TABLE \"t\";"));
+    dir.write("migrations/002.sql",
+              revision("b2", "a1",
+                       "-- autogen: no-transaction\n"
+                       "CREATE INDEX CONCURRENTLY \"ix_t_id_v\" ON \"t\" (\"id\", \"v\");\n"
+                       "CREATE " +
+                           unique_word +
+                           "INDEX CONCURRENTLY \"uq_t_v\" ON \"t\" (\"v\");\n"
+                           "CREATE INDEX CONCURRENTLY \"ix_t_v_id\" ON \"t\" (\"v\", \"id\");",
+                       "-- autogen: no-transaction\n"
+                       "DROP INDEX CONCURRENTLY \"ix_t_v_id\";\n"
+                       "DROP INDEX CONCURRENTLY \"uq_t_v\";\n"
+                       "DROP INDEX CONCURRENTLY \"ix_t_id_v\";"));
+}
+
+/// "name:valid" of t's indexes other than its key, in name order ("ix:t,uq:f").
+std::string index_states(db::Connection& conn) {
+    support::Diagnostics diags;
+    auto r = conn.query(
+        "SELECT string_agg(c.relname || ':' || i.indisvalid, ',' ORDER BY c.relname) "
+        "FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+        "WHERE i.indrelid = 't'::regclass AND NOT i.indisprimary",
+        {}, diags);
+    REQUIRE(r);
+    return r->rows[0][0].value_or("");
+}
+
+std::string index_oid(db::Connection& conn, const std::string& name) {
+    support::Diagnostics diags;
+    auto r = conn.query("SELECT to_regclass($1)::oid", {name}, diags);
+    REQUIRE(r);
+    return r->rows[0][0].value_or("");
+}
+
+std::string step_rows(db::Connection& conn) {
+    support::Diagnostics diags;
+    auto r = conn.query("SELECT count(*) FROM autogen_version_steps", {}, diags);
+    REQUIRE(r);
+    return *r->rows[0][0];
+}
+
+}  // namespace
+
+TEST_CASE(
+    "postgres runner: a no-transaction section that failed resumes at the failed statement, the "
+    "INVALID index it left is rebuilt, the completed ones are not") {
+    testing::TempDir dir;
+    resumable_chain(dir);
+    test::PostgresTestDatabase database;
+    auto conn = connect(database);
+    support::Diagnostics failed;
+    auto up = migrate::upgrade(*conn, load(dir), "head", {}, failed);
+    REQUIRE_FALSE(up.ok);
+    INFO(print(failed));
+    CHECK(print(failed).find("could not create unique index \"uq_t_v\"") != std::string::npos);
+    CHECK(print(failed).find("it resumes at this statement") != std::string::npos);
+    // The failed build left its index INVALID; the first index completed and is recorded.
+    CHECK(index_states(*conn) == "ix_t_id_v:true,uq_t_v:false");
+    CHECK(step_rows(*conn) == "2");  // the section's start and its first statement
+    const std::string first_index = index_oid(*conn, "ix_t_id_v");
+
+    support::Diagnostics diags;
+    REQUIRE(conn->execute("UPDATE t SET v = 3 WHERE id = 2", diags));
+    auto again = migrate::upgrade(*conn, load(dir), "head", {}, diags);
+    INFO(print(diags));
+    REQUIRE(again.ok);
+    CHECK(applied_ids(again) == Ids{"b2"});
+    CHECK(print(diags).find("resuming revision b2's upgrade section: 1 statement(s) completed by "
+                            "an earlier run are skipped") != std::string::npos);
+    CHECK(print(diags).find("index \"uq_t_v\" was left INVALID by the interrupted build: removed "
+                            "(DROP INDEX CONCURRENTLY IF EXISTS \"uq_t_v\")") != std::string::npos);
+    CHECK(index_states(*conn) == "ix_t_id_v:true,ix_t_v_id:true,uq_t_v:true");
+    CHECK(index_oid(*conn, "ix_t_id_v") == first_index);  // not built a second time
+    CHECK(step_rows(*conn) == "0");                       // cleared with the version change
+    CHECK(*migrate::current(*conn, "autogen_version", diags) == Ids{"b2"});
+
+    // A downgrade stopped after its first drop (the kill came before the drop was
+    // recorded): the statement it stopped in is found done, the rest run.
+    REQUIRE(
+        conn->execute("INSERT INTO autogen_version_steps (revision, direction, statement, "
+                      "line) VALUES ('b2', 'downgrade', '', 0)",
+                      diags));
+    REQUIRE(conn->execute("DROP INDEX ix_t_v_id", diags));
+    auto down = migrate::downgrade(*conn, load(dir), "a1", {}, diags);
+    REQUIRE(down.ok);
+    CHECK(print(diags).find("completed (index \"ix_t_v_id\" is gone): not run again") !=
+          std::string::npos);
+    CHECK(index_states(*conn) == "");
+    CHECK(step_rows(*conn) == "0");
+    CHECK_FALSE(diags.has_errors());
+}
+
+TEST_CASE(
+    "postgres runner: the failed statement fixed in the file, the run resumes: completed "
+    "statements are known by their text, not their line") {
+    testing::TempDir dir;
+    resumable_chain(dir);
+    test::PostgresTestDatabase database;
+    auto conn = connect(database);
+    support::Diagnostics failed;
+    REQUIRE_FALSE(migrate::upgrade(*conn, load(dir), "head", {}, failed).ok);
+    const std::string first_index = index_oid(*conn, "ix_t_id_v");
+
+    // The author decides the index need not be unique, and adds a comment line above it
+    // (every later line moves).
+    resumable_chain(dir, "");
+    auto text = testing::read_file(dir.path() / "migrations/002.sql");
+    text.replace(text.find("CREATE INDEX CONCURRENTLY \"uq_t_v\""), 0, "-- not unique after all\n");
+    dir.write("migrations/002.sql", text);
+    support::Diagnostics diags;
+    auto again = migrate::upgrade(*conn, load(dir), "head", {}, diags);
+    INFO(print(diags));
+    REQUIRE(again.ok);
+    CHECK(index_states(*conn) == "ix_t_id_v:true,ix_t_v_id:true,uq_t_v:true");
+    CHECK(index_oid(*conn, "ix_t_id_v") == first_index);
+    auto unique = conn->query(
+        "SELECT indisunique FROM pg_index WHERE indexrelid = 'uq_t_v'::regclass", {}, diags);
+    CHECK(*unique->rows[0][0] == "f");
+    CHECK_FALSE(diags.has_errors());
+}
+
+TEST_CASE("postgres runner: stamping across a half-run revision forgets what was recorded of it") {
+    testing::TempDir dir;
+    resumable_chain(dir);
+    test::PostgresTestDatabase database;
+    auto conn = connect(database);
+    support::Diagnostics failed;
+    REQUIRE_FALSE(migrate::upgrade(*conn, load(dir), "head", {}, failed).ok);
+    CHECK(step_rows(*conn) == "2");
+    support::Diagnostics diags;
+    // Finished by hand, then stamped: nothing of b2 is left to resume.
+    REQUIRE(
+        conn->execute("DROP INDEX uq_t_v; UPDATE t SET v = 3 WHERE id = 2; CREATE UNIQUE "
+                      "INDEX uq_t_v ON t (v); CREATE INDEX ix_t_v_id ON t (v, id)",
+                      diags));
+    REQUIRE(migrate::stamp(*conn, load(dir), "b2", {}, diags).ok);
+    CHECK(step_rows(*conn) == "0");
+    // Down and up again runs every statement (none is skipped as done by the old run).
+    REQUIRE(migrate::downgrade(*conn, load(dir), "a1", {}, diags).ok);
+    REQUIRE(migrate::upgrade(*conn, load(dir), "head", {}, diags).ok);
+    INFO(print(diags));
+    CHECK(print(diags).find("resuming") == std::string::npos);
+    CHECK(index_states(*conn) == "ix_t_id_v:true,ix_t_v_id:true,uq_t_v:true");
+    CHECK_FALSE(diags.has_errors());
+}
+
+namespace {
+
+/// t plus a revision that takes ACCESS EXCLUSIVE on it under a 100 ms lock_timeout,
+/// in a transaction or (no_transaction) outside one.
+void lock_chain(const testing::TempDir& dir, bool no_transaction) {
+    dir.write("migrations/001.sql",
+              revision("a1", "none", "CREATE TABLE \"t\" (\"id\" INTEGER PRIMARY KEY);",
+                       "DROP TABLE \"t\";"));
+    dir.write("migrations/002.sql",
+              revision("b2", "a1",
+                       no_transaction ? "-- autogen: no-transaction\nSET lock_timeout = '100ms';\n"
+                                        "ALTER TABLE \"t\" ADD COLUMN \"c\" INTEGER;\n"
+                                        "RESET lock_timeout;"
+                                      : "SET LOCAL lock_timeout = '100ms';\n"
+                                        "ALTER TABLE \"t\" ADD COLUMN \"c\" INTEGER;",
+                       "ALTER TABLE \"t\" DROP COLUMN \"c\";"));
+}
+
+/// Another session that holds a lock on t (an open transaction that read it), as a long
+/// report or a forgotten `idle in transaction` session does.
+struct LockHolder {
+    std::unique_ptr<db::Connection> conn;
+    std::string pid;
+    explicit LockHolder(const test::PostgresTestDatabase& database) : conn(connect(database)) {
+        support::Diagnostics diags;
+        pid = *conn->query("SELECT pg_backend_pid()", {}, diags)->rows[0][0];
+        REQUIRE(conn->execute("BEGIN; LOCK TABLE t IN ACCESS SHARE MODE", diags));
+    }
+    void release() {
+        support::Diagnostics diags;
+        conn->execute("COMMIT", diags);
+    }
+};
+
+}  // namespace
+
+TEST_CASE(
+    "postgres runner: a statement cancelled by lock_timeout is retried with back-off, naming "
+    "the session it waited behind, and succeeds once the lock is free") {
+    for (bool no_transaction : {false, true}) {
+        CAPTURE(no_transaction);
+        testing::TempDir dir;
+        lock_chain(dir, no_transaction);
+        test::PostgresTestDatabase database;
+        auto conn = connect(database);
+        support::Diagnostics diags;
+        REQUIRE(migrate::upgrade(*conn, load(dir), "a1", {}, diags).ok);
+        LockHolder holder(database);
+        migrate::RunOptions options;
+        options.lock_retries = 6;
+        options.lock_retry_delay_seconds = 0.1;
+        std::thread release([&] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(400));
+            holder.release();
+        });
+        auto up = migrate::upgrade(*conn, load(dir), "head", options, diags);
+        release.join();
+        INFO(print(diags));
+        REQUIRE(up.ok);
+        CHECK(print(diags).find("revision b2 waited longer than lock_timeout (try 1 of 7); trying "
+                                "again in 0.1 s; the sessions holding table locks:\n    pid " +
+                                holder.pid + ", idle in transaction for ") != std::string::npos);
+        CHECK(print(diags).find("holding locks on t: BEGIN; LOCK TABLE t IN ACCESS SHARE MODE") !=
+              std::string::npos);
+        CHECK(*migrate::current(*conn, "autogen_version", diags) == Ids{"b2"});
+        CHECK_FALSE(diags.has_errors());
+    }
+}
+
+TEST_CASE(
+    "postgres runner: lock_timeout on every try fails the revision with the blocking session "
+    "named") {
+    testing::TempDir dir;
+    lock_chain(dir, false);
+    test::PostgresTestDatabase database;
+    auto conn = connect(database);
+    support::Diagnostics diags;
+    REQUIRE(migrate::upgrade(*conn, load(dir), "a1", {}, diags).ok);
+    LockHolder holder(database);
+    migrate::RunOptions options;
+    options.lock_retries = 2;
+    options.lock_retry_delay_seconds = 0.05;
+    auto up = migrate::upgrade(*conn, load(dir), "head", options, diags);
+    holder.release();
+    INFO(print(diags));
+    REQUIRE_FALSE(up.ok);
+    REQUIRE(diags.error_count() == 1);
+    const std::string text = print(diags);
+    CHECK(text.find("canceling statement due to lock timeout") != std::string::npos);
+    CHECK(text.find("it waited longer than lock_timeout behind the session(s) named below, 3 "
+                    "time(s)") != std::string::npos);
+    CHECK(text.find("try 2 of 3") != std::string::npos);
+    CHECK(text.find("the sessions holding table locks when it gave up:\n    pid " + holder.pid) !=
+          std::string::npos);
+    CHECK(*migrate::current(*conn, "autogen_version", diags) == Ids{"a1"});
+    // retries 0: the first cancellation is the failure
+    diags.clear();
+    LockHolder again(database);
+    options.lock_retries = 0;
+    REQUIRE_FALSE(migrate::upgrade(*conn, load(dir), "head", options, diags).ok);
+    again.release();
+    CHECK(print(diags).find("trying again") == std::string::npos);
 }

@@ -4,10 +4,15 @@
 #include "migrate/runner.hpp"
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <map>
 #include <set>
+#include <thread>
 
 #include "migrate/integrity.hpp"
 #include "migrate/sql_splitter.hpp"
+#include "migrate/step_log.hpp"
 #include "migrate/unknown_revision.hpp"
 #include "migrate/version_table.hpp"
 
@@ -74,11 +79,14 @@ class Run {
           graph_(graph),
           dir_(dir),
           table_(options.version_table),
+          steps_(options.version_table),
           dialect_(options.dialect.empty() ? conn.dialect() : options.dialect),
           migrations_dir_(options.migrations_dir),
           allow_edited_(options.allow_edited),
           sums_(options.sums),
           lock_wait_(options.lock_wait),
+          lock_retries_(options.lock_retries),
+          lock_retry_delay_(options.lock_retry_delay_seconds),
           progress_(options.progress),
           diags_(diags) {}
 
@@ -257,9 +265,10 @@ class Run {
                    (ran.empty()
                         ? std::string("no statement of it had completed")
                         : "the statements at line(s) " + lines + " completed and stay applied") +
-                   ", the one at line " + std::to_string(where.line) +
-                   " may or may not have; check the schema, undo or finish them by hand, then " +
-                   again;
+                   ", the one at line " + std::to_string(where.line) + " may or may not have; " +
+                   again +
+                   ": it resumes there (what that statement left, such as an INVALID index, "
+                   "is found and dealt with)";
         }
         diags_.error(Category::Database,
                      "the connection to the database was lost while revision " + rev.id + " (" +
@@ -294,9 +303,15 @@ class Run {
         return out;
     }
 
-    /// Runs the section's statements; on failure reports the revision, file:line and statement.
-    bool run_sql(const Revision& rev, const Section& section) {
+    /// Runs the section's statements; on failure reports the revision, file:line and
+    /// statement. `resume`: the section runs outside a transaction and each completed
+    /// statement is recorded in the step log; what an earlier run recorded is skipped,
+    /// and the statement it stopped in is first asked what it left behind.
+    bool run_sql(const Revision& rev, const Section& section,
+                 const SectionProgress* resume = nullptr, bool may_retry = false) {
         std::vector<unsigned> ran;
+        bool first_pending = resume && resume->started;
+        std::map<std::string, unsigned> occurrences;  // equal statements told apart
         const auto rebuilt =
             progress_ ? rebuilds(section) : std::vector<std::pair<unsigned, std::string>>{};
         std::size_t next_rebuild = 0;
@@ -308,9 +323,48 @@ class Run {
                                             "table " + rebuilt[next_rebuild - 1].second + " (" +
                                                 short_id(rev.id) + ")"});
             }
-            support::Diagnostics local;
-            if (conn_.execute(stmt.sql, local)) {
+            const std::string key =
+                resume ? statement_key(stmt.sql, ++occurrences[stmt.sql]) : std::string();
+            if (resume && resume->done.count(key)) {
                 ran.push_back(stmt.line);
+                continue;
+            }
+            if (first_pending) {
+                first_pending = false;
+                auto done = settle_leftover(rev, stmt.sql, key, stmt.line);
+                if (!done) return false;
+                if (*done) {
+                    ran.push_back(stmt.line);
+                    continue;
+                }
+            }
+            support::Diagnostics local;
+            bool done = conn_.execute(stmt.sql, local);
+            // Outside a transaction the statement alone is tried again.
+            for (int attempt = 0; !done && resume && attempt < lock_retries_ &&
+                                  conn_.last_failure_was_lock_timeout();
+                 ++attempt) {
+                wait_after_lock_timeout(rev, stmt.line, attempt);
+                local = {};
+                done = conn_.execute(stmt.sql, local);
+            }
+            if (!done && may_retry && conn_.last_failure_was_lock_timeout()) {
+                retry_pending_ = true;
+                return false;
+            }
+            if (done) {
+                ran.push_back(stmt.line);
+                if (resume && !steps_.mark(conn_, rev.id, dir_, key, stmt.line, local)) {
+                    diags_.absorb(std::move(local));
+                    diags_.error(Category::Database,
+                                 "cannot record in " + steps_.name() + " that the statement at " +
+                                     rev.path.string() + ":" + std::to_string(stmt.line) +
+                                     " completed",
+                                 {rev.path.string(), stmt.line, 0},
+                                 "the statement stays done; the next run asks the database "
+                                 "whether it is, then goes on");
+                    return false;
+                }
                 continue;
             }
             if (conn_.lost()) {
@@ -327,15 +381,96 @@ class Run {
                 where.column = item.location.column;
                 break;
             }
+            const bool timed_out = conn_.last_failure_was_lock_timeout();
             std::string hint = failure_hint(rev, section.no_transaction);
+            if (timed_out)
+                hint = "it waited longer than lock_timeout behind the session(s) named below, " +
+                       std::to_string(lock_retries_ + 1) +
+                       " time(s); end them or wait until they are done, then run again (" + hint +
+                       ")";
             diags_.error(Category::Database,
                          "revision " + rev.id + " (" + rev.message + ") failed at " +
                              to_string(dir_) + ": " + database_message(local) +
                              "\n  statement: " + excerpt(stmt.sql),
                          where, hint);
+            if (timed_out) {
+                if (!section.no_transaction) conn_.rollback(diags_);  // to read the catalogs
+                name_lock_holders("the sessions holding table locks when it gave up", where);
+            }
             return false;
         }
         return true;
+    }
+
+    /// A note that a statement of `rev` was cancelled by lock_timeout, naming whom it
+    /// waited behind, then the pause before try `attempt` + 2.
+    void wait_after_lock_timeout(const Revision& rev, unsigned line, int attempt) {
+        double seconds = lock_retry_delay_;
+        for (int i = 0; i < attempt && seconds < 60; ++i) seconds *= 2;
+        if (seconds > 60) seconds = 60;
+        char shown[32];
+        std::snprintf(shown, sizeof shown, "%g", seconds);
+        name_lock_holders("revision " + rev.id + " waited longer than lock_timeout (try " +
+                              std::to_string(attempt + 1) + " of " +
+                              std::to_string(lock_retries_ + 1) + "); trying again in " + shown +
+                              " s; the sessions holding table locks",
+                          {rev.path.string(), line, 0});
+        std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
+    }
+
+    /// A note: `what`, then the sessions holding table locks (Connection::lock_holders).
+    void name_lock_holders(const std::string& what, const support::SourceLocation& where) {
+        support::Diagnostics quiet;  // a catalog that cannot be read names nobody
+        std::string list;
+        for (const auto& holder : conn_.lock_holders(quiet)) list += "\n    " + holder;
+        diags_.note(Category::Database, what + (list.empty() ? ": none found" : ":" + list), where);
+    }
+
+    /// Before a no-transaction section: the step log, and what an earlier run of this
+    /// section recorded (nothing on a first run, which is then marked as started).
+    std::optional<SectionProgress> start_outside_transaction(const Revision& rev) {
+        if (!steps_.ensure(conn_, diags_)) return std::nullopt;
+        auto progress = steps_.read(conn_, rev.id, dir_, diags_);
+        if (!progress) return std::nullopt;
+        if (progress->started) {
+            diags_.note(Category::Database,
+                        "resuming revision " + rev.id + "'s " + to_string(dir_) +
+                            " section: " + std::to_string(progress->done.size()) +
+                            " statement(s) completed by an earlier run are skipped",
+                        {rev.path.string()});
+        } else if (!steps_.mark(conn_, rev.id, dir_, "", 0, diags_)) {
+            return std::nullopt;
+        }
+        return progress;
+    }
+
+    /// The statement an earlier run stopped in: done already (true: skip it), or not
+    /// (false: run it, after removing a broken half such as an INVALID index).
+    std::optional<bool> settle_leftover(const Revision& rev, const std::string& sql,
+                                        const std::string& key, unsigned line) {
+        auto leftover = conn_.leftover_of(sql, diags_);
+        if (!leftover) return std::nullopt;
+        const support::SourceLocation at{rev.path.string(), line, 0};
+        switch (leftover->state) {
+            case db::Leftover::State::Unknown:
+                return false;
+            case db::Leftover::State::Done:
+                diags_.note(Category::Database,
+                            "the statement an earlier run stopped in completed (" + leftover->what +
+                                "): not run again",
+                            at);
+                return steps_.mark(conn_, rev.id, dir_, key, line, diags_)
+                           ? std::optional<bool>(true)
+                           : std::nullopt;
+            case db::Leftover::State::Broken:
+                diags_.note(Category::Database,
+                            leftover->what + ": removed (" + leftover->cleanup +
+                                "), then the statement runs again",
+                            at);
+                if (!conn_.execute(leftover->cleanup, diags_)) return std::nullopt;
+                return false;
+        }
+        return false;
     }
 
     bool record(const Revision& rev, const std::vector<std::string>& heads,
@@ -370,7 +505,8 @@ class Run {
             // Outside any transaction (CREATE INDEX CONCURRENTLY cannot run in one);
             // the version change then gets a transaction of its own.
             conn_.rollback(diags_);
-            if (!run_sql(rev, *section)) return false;
+            auto resume = start_outside_transaction(rev);
+            if (!resume || !run_sql(rev, *section, &*resume)) return false;
             if (!conn_.begin(diags_)) return false;
             if (!table_.lock(conn_, diags_)) {
                 conn_.rollback(diags_);
@@ -393,12 +529,24 @@ class Run {
                 return false;
             }
             heads_now = *again;
-        } else if (!run_sql(rev, *section)) {
-            conn_.rollback(diags_);
-            return false;
+        } else {
+            for (int attempt = 0;; ++attempt) {
+                retry_pending_ = false;
+                if (run_sql(rev, *section, nullptr, attempt < lock_retries_)) break;
+                conn_.rollback(diags_);
+                if (!retry_pending_) return false;
+                // The revision's transaction is gone with the cancelled statement: it
+                // runs again from its start (the migration lock keeps others out).
+                wait_after_lock_timeout(rev, section->first_line, attempt);
+                if (!conn_.begin(diags_) || !table_.lock(conn_, diags_)) {
+                    conn_.rollback(diags_);
+                    return false;
+                }
+            }
         }
         support::Diagnostics local;
-        if (!record(rev, heads_now, local)) {
+        if (!record(rev, heads_now, local) ||
+            (section->no_transaction && !steps_.clear(conn_, rev.id, local))) {
             if (conn_.lost()) {
                 report_lost(rev, *section, database_message(local), {rev.path.string()}, {});
                 return false;
@@ -439,8 +587,9 @@ class Run {
         if (no_transaction)
             return std::string("this ") + section +
                    " section ran outside a transaction (-- autogen: no-transaction): "
-                   "the statements before this one stay done; undo or finish them by hand, fix the "
-                   "file and run again";
+                   "the statements before this one stay done and are recorded; fix the cause "
+                   "(the data, or this statement in the file) and run again: it resumes at this "
+                   "statement";
         if (up)
             return "revision " + rev.id +
                    " was rolled back (earlier revisions stay applied); fix "
@@ -456,12 +605,18 @@ class Run {
     const RevisionGraph& graph_;
     Direction dir_;
     VersionTable table_;
+    StepLog steps_;
     std::string dialect_;
     std::string migrations_dir_;
     bool allow_edited_;
     const std::optional<RecordedSums>& sums_;
     std::set<std::string> verified_;  ///< revisions found as autogen.sum records them
     const db::LockWait& lock_wait_;
+    int lock_retries_;
+    double lock_retry_delay_;
+    /// run_sql stopped at a statement cancelled by lock_timeout that may be retried
+    /// (nothing reported): the caller rolls back, waits and runs the revision again.
+    bool retry_pending_ = false;
     const support::ProgressCallback& progress_;
     support::Diagnostics& diags_;
     RunResult result_;
@@ -537,6 +692,13 @@ RunResult stamp(db::Connection& conn, const RevisionGraph& graph, std::string_vi
             !table.log(conn, id, graph.find(id)->checksum, Direction::Upgrade, diags))
             return fail();
     }
+    // A revision stamped across is settled: what a run left half-done of it no longer
+    // describes the database, and must not be skipped by a later run.
+    const StepLog steps(options.version_table);
+    for (const auto* side : {&below_before, &below_after})
+        for (const auto& id : *side)
+            if (below_before.count(id) != below_after.count(id) && !steps.clear(conn, id, diags))
+                return fail();
     if (!conn.commit(diags)) return result;
     auto after = read();
     if (!after) return result;

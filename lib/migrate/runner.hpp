@@ -4,7 +4,8 @@
 // revision and its version change run in ONE transaction; the current version is
 // re-read inside every transaction, so a second migrator that waited for the first
 // one sees its work and skips it. A failing statement rolls its revision back and
-// stops the run.
+// stops the run. A `-- autogen: no-transaction` section records each statement as it
+// completes (step_log.hpp), so a run that fails or is killed in it resumes there.
 #pragma once
 
 #include <filesystem>
@@ -36,6 +37,13 @@ struct RunOptions {
     std::optional<RecordedSums> sums;
     /// How long to wait for another migrator's lock, and whom to tell who holds it.
     db::LockWait lock_wait;
+    /// A statement cancelled by its lock_timeout (Connection::last_failure_was_lock_timeout)
+    /// is tried again up to this many times, after `lock_retry_delay_seconds`, doubling
+    /// each time (capped at 60 s): its whole revision when it runs in a transaction,
+    /// the statement alone in a no-transaction section. Each retry is a note naming the
+    /// sessions that held locks (Connection::lock_holders); the last failure an error.
+    int lock_retries = 3;
+    double lock_retry_delay_seconds = 1;
     /// Told of each revision as it starts ("applying"/"reverting" N/M id message) and of
     /// each SQLite table rebuild within it ("rebuilding" N/M table, found by the
     /// `-- rebuild table "NAME"` comment the planner writes above it); may be empty.

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -183,6 +184,20 @@ class Reader {
         out = *v;
     }
 
+    /// A count: a non-negative integer.
+    void count(const toml::table& table, const char* key, int& out) {
+        const toml::node* node = table.get(key);
+        if (!node) return;
+        auto v = node->value<std::int64_t>();
+        if (!v || *v < 0 || *v > 1000 || !node->is_integer()) {
+            diags_.error(Category::Config,
+                         std::string("'") + key + "' must be a whole number from 0 to 1000",
+                         where(file_, node->source()), std::string("write e.g. ") + key + " = 3");
+            return;
+        }
+        out = static_cast<int>(*v);
+    }
+
   private:
     const fs::path& file_;
     const std::map<std::string, std::string>& vars_;
@@ -356,15 +371,17 @@ std::optional<Config> load_config(const fs::path& file,
         r.naming(*t, config.models.naming);
     }
     if (const auto* t = section(root, "migrations", config.file, diags)) {
-        r.check_keys(
-            *t, "migrations",
-            {"dir", "file_template", "timezone", "version_table", "templates", "lock_timeout"});
+        r.check_keys(*t, "migrations",
+                     {"dir", "file_template", "timezone", "version_table", "templates",
+                      "lock_timeout", "lock_timeout_retries", "lock_timeout_retry_delay"});
         r.string(*t, "dir", config.migrations.dir);
         r.string(*t, "file_template", config.migrations.file_template);
         r.string(*t, "timezone", config.migrations.timezone);
         r.string(*t, "version_table", config.migrations.version_table);
         r.string(*t, "templates", config.migrations.templates);
         r.seconds(*t, "lock_timeout", config.migrations.lock_timeout);
+        r.count(*t, "lock_timeout_retries", config.migrations.lock_timeout_retries);
+        r.seconds(*t, "lock_timeout_retry_delay", config.migrations.lock_timeout_retry_delay);
     }
     if (const auto* t = section(root, "postgresql", config.file, diags)) {
         r.check_keys(*t, "postgresql", {"online", "lock_timeout"});

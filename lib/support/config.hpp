@@ -52,6 +52,11 @@ struct MigrationsConfig {
     /// Seconds upgrade/downgrade/stamp wait for another migrator's lock before giving up
     /// (exit 3); --lock-timeout overrides it.
     double lock_timeout = 60;
+    /// A statement the database cancels for its lock_timeout (it waited too long behind
+    /// another session's lock) is tried again this many times, after
+    /// lock_timeout_retry_delay seconds, doubling each time (docs/revision-files.md).
+    int lock_timeout_retries = 3;
+    double lock_timeout_retry_delay = 1;
 };
 
 /// `[postgresql]`: how PostgreSQL sections are planned (docs/configuration.md).

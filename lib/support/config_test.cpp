@@ -177,6 +177,36 @@ TEST_CASE("config: [migrations] lock_timeout is seconds, 60 by default") {
     }
 }
 
+TEST_CASE("config: [migrations] lock_timeout_retries and lock_timeout_retry_delay") {
+    testing::TempDir dir;
+    Diagnostics diags;
+    auto plain = load_config(dir.write("a.toml", "[models]\nheaders = [\"m/*.hpp\"]\n"), {}, diags);
+    REQUIRE(plain);
+    CHECK(plain->migrations.lock_timeout_retries == 3);
+    CHECK(plain->migrations.lock_timeout_retry_delay == 1);
+    auto set = load_config(dir.write("b.toml",
+                                     "[models]\nheaders = [\"m/*.hpp\"]\n[migrations]\n"
+                                     "lock_timeout_retries = 0\n"
+                                     "lock_timeout_retry_delay = 0.25\n"),
+                           {}, diags);
+    REQUIRE(set);
+    CHECK(set->migrations.lock_timeout_retries == 0);
+    CHECK(set->migrations.lock_timeout_retry_delay == 0.25);
+    CHECK_FALSE(diags.has_errors());
+    for (const char* bad : {"-1", "2.5", "\"3\"", "1001"}) {
+        Diagnostics refused;
+        CHECK_FALSE(load_config(
+            dir.write("c.toml", std::string("[models]\nheaders = [\"m/*.hpp\"]\n[migrations]\n"
+                                            "lock_timeout_retries = ") +
+                                    bad + "\n"),
+            {}, refused));
+        REQUIRE(refused.has_errors());
+        CHECK(refused.items()[0].message ==
+              "'lock_timeout_retries' must be a whole number from 0 to 1000");
+        CHECK(refused.items()[0].location.line == 4);
+    }
+}
+
 TEST_CASE("config: [postgresql] online and lock_timeout") {
     testing::TempDir dir;
     Diagnostics diags;

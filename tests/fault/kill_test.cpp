@@ -112,6 +112,7 @@ std::uint64_t fnv(std::uint64_t h, const void* data, std::size_t n) {
 std::string compared_columns(const std::string& table) {
     if (table == "autogen_version") return "\"version_num\", \"checksum\"";
     if (table == "autogen_version_log") return "\"revision\", \"checksum\"";
+    if (table == "autogen_version_steps") return "\"revision\", \"direction\", \"statement\"";
     return "*";
 }
 
@@ -258,7 +259,9 @@ struct Target {
 /// uninterrupted run's length, until kKills runs were killed: each leaves the database
 /// as before (or, killed after COMMIT, as a completed upgrade), and the next upgrade
 /// completes to the state an uninterrupted one leaves.
-void kill_repeatedly(const Target& target, const fs::path& log) {
+/// `atomic` false: the revision runs outside a transaction (-- autogen: no-transaction),
+/// so a kill may leave any state between; the next upgrade must still complete it.
+void kill_repeatedly(const Target& target, const fs::path& log, bool atomic = true) {
     target.reset();
     const std::string before = target.fingerprint();
     auto start = Clock::now();
@@ -270,8 +273,8 @@ void kill_repeatedly(const Target& target, const fs::path& log) {
 
     std::mt19937_64 rng(seed());
     std::uniform_int_distribution<std::int64_t> delay(0, length.count());
-    int as_before = 0, as_after = 0, finished = 0;
-    for (int run = 0; as_before + as_after < kKills && run < 4 * kKills; ++run) {
+    int as_before = 0, as_after = 0, finished = 0, between = 0;
+    for (int run = 0; as_before + as_after + between < kKills && run < 4 * kKills; ++run) {
         target.reset();
         const std::chrono::microseconds at(delay(rng));
         const Outcome o = target.upgrade(at);
@@ -284,17 +287,21 @@ void kill_repeatedly(const Target& target, const fs::path& log) {
             ++finished;
         } else if (now == before) {
             ++as_before;
+        } else if (now == after) {
+            ++as_after;  // killed between COMMIT and exit
         } else {
-            CHECK(now == after);  // killed between COMMIT and exit
-            ++as_after;
+            CHECK_FALSE(atomic);  // a transaction leaves no state in between
+            ++between;
         }
         require_ok(target.upgrade(std::nullopt), log, "the upgrade after a kill");
         CHECK(target.fingerprint() == after);
     }
     MESSAGE(as_before << " killed before COMMIT (database as before), " << as_after
-                      << " killed after COMMIT (as a completed upgrade), " << finished
+                      << " killed after COMMIT (as a completed upgrade), " << between
+                      << " killed in between (no transaction; resumed), " << finished
                       << " finished before the kill");
-    CHECK(as_before + as_after >= kKills);
+    CHECK(as_before + as_after + between >= kKills);
+    if (!atomic) CHECK(between > 0);
 }
 
 }  // namespace
@@ -351,6 +358,29 @@ std::string many_statements_revision(int steps) {
            up + "\n-- +downgrade postgresql\n" + down;
 }
 
+/// A revision whose upgrade and downgrade run outside a transaction (the online plan's
+/// no-transaction sections): indexes built and dropped CONCURRENTLY, one after another.
+std::string concurrent_indexes_revision() {
+    const std::vector<std::pair<std::string, std::string>> indexes = {
+        {"orders", "total_cents"},  {"orders", "status, id"},        {"order_items", "sku"},
+        {"order_items", "qty, id"}, {"payments", "amount_cents"},    {"customers", "email"},
+        {"customers", "name, id"},  {"order_items", "order_id, qty"}};
+    std::string up = "-- autogen: no-transaction\n", drops;
+    for (std::size_t i = 0; i < indexes.size(); ++i) {
+        const std::string name = "ix_online_" + std::to_string(i);
+        up += "CREATE INDEX CONCURRENTLY \"" + name + "\" ON \"" + indexes[i].first + "\" (" +
+              indexes[i].second + ");\n";
+        // A drop takes a few milliseconds: the pause after each keeps the kills, spread
+        // over the whole run, from all landing in the process's start-up.
+        drops = "DROP INDEX CONCURRENTLY \"" + name + "\";\nSELECT pg_sleep(0.02);\n" + drops;
+    }
+    const std::string down = "-- autogen: no-transaction\n" + drops;
+    return "-- autogen revision\n-- revision: 000000000002\n-- down_revision: 000000000001\n"
+           "-- message: concurrent indexes\n-- created: 2026-11-21T15:31:00Z\n\n"
+           "-- +upgrade postgresql\n" +
+           up + "\n-- +downgrade postgresql\n" + down;
+}
+
 /// The test server's administrative connection.
 std::unique_ptr<db::Connection> server(support::Diagnostics& diags) {
     auto url = db::parse_postgres_url(test::postgres_test_server_url(), diags);
@@ -381,6 +411,9 @@ std::string postgres_fingerprint(const std::string& url) {
     add("SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint "
         "WHERE connamespace = 'public'::regnamespace ORDER BY 1, 2");
     add("SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1");
+    // an INVALID index (a CONCURRENTLY build killed or failed) reads like a valid one above
+    add("SELECT c.relname, i.indisvalid, i.indisready FROM pg_index i JOIN pg_class c ON c.oid = "
+        "i.indexrelid WHERE c.relnamespace = 'public'::regnamespace ORDER BY 1");
     for (const auto& t :
          test::query_rows(*conn,
                           "SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
@@ -423,45 +456,97 @@ void clone(db::Connection& admin, const std::string& from, const std::string& to
     FAIL("cannot copy database " << from << ":\n" << test::format_all(diags));
 }
 
+/// The PostgreSQL cases' shop: a database at revision 1 of the shop models with
+/// `orders` orders (the template every killed run starts from), the project whose
+/// second revision is `second` (hashed into autogen.sum), and a Target that runs
+/// `args` on a copy of `from` (this base, or another template).
+class PostgresShop {
+  public:
+    PostgresShop(int orders, const std::string& file, const std::string& second) {
+        support::Diagnostics diags;
+        admin = server(diags);
+        REQUIRE(admin);
+        write_project(dir, "postgresql://unused");
+        require_ok(run_autogen(cwd(), {"revision", "-m", "init", "--rev-id", "000000000001"},
+                               env_for(base.url()), log()),
+                   log(), "revision");
+        require_ok(run_autogen(cwd(), {"upgrade", "head"}, env_for(base.url()), log()), log(),
+                   "upgrade");
+        {
+            auto conn = connect(base.url());
+            REQUIRE(conn->execute(fill_sql(orders, true), diags));
+            // Statistics now, so that autovacuum has no reason to visit the template later.
+            REQUIRE(conn->execute("VACUUM ANALYZE", diags));
+        }
+        dir.write("migrations/" + file, second);
+        require_ok(run_autogen(cwd(), {"hash"}, env_for(base.url()), log()), log(), "hash");
+        wait_for_sessions_to_end(*admin, base.name());
+    }
+    ~PostgresShop() {
+        support::Diagnostics diags;
+        for (const auto& name : made_)
+            admin->execute("DROP DATABASE IF EXISTS \"" + name + "\" WITH (FORCE)", diags);
+    }
+
+    const fs::path& cwd() const { return dir.path(); }
+    fs::path log() const { return cwd() / "autogen.log"; }
+    static std::map<std::string, std::string> env_for(const std::string& url) {
+        return {{"DATABASE_URL", url}};
+    }
+    std::string url_of(const std::string& name) const {
+        return db::with_database(test::postgres_test_server_url(), name);
+    }
+
+    /// A copy of the base named `name`, then `args` run on it (a second template).
+    std::string template_after(const std::string& name, const std::vector<std::string>& args) {
+        made_.push_back(name);
+        clone(*admin, base.name(), name);
+        require_ok(run_autogen(cwd(), args, env_for(url_of(name)), log()), log(),
+                   "building template " + name);
+        wait_for_sessions_to_end(*admin, name);
+        return name;
+    }
+
+    /// Each run on a fresh copy of `from`: `args`, killed when asked.
+    Target target(const std::string& from, const std::vector<std::string>& args) {
+        const std::string copy = base.name() + "_run";
+        made_.push_back(copy);
+        Target t;
+        t.reset = [this, from, copy] { clone(*admin, from, copy); };
+        t.upgrade = [this, args, copy](std::optional<std::chrono::microseconds> kill_after) {
+            return run_autogen(cwd(), args, env_for(url_of(copy)), log(), kill_after);
+        };
+        t.fingerprint = [this, copy] {
+            wait_for_sessions_to_end(*admin, copy);
+            return postgres_fingerprint(url_of(copy));
+        };
+        return t;
+    }
+
+    test::PostgresTestDatabase base;
+    std::unique_ptr<db::Connection> admin;
+    testing::TempDir dir;
+
+  private:
+    std::vector<std::string> made_;
+};
+
 }  // namespace
 
 TEST_CASE("fault: postgresql many-statement revision killed at random points") {
-    test::PostgresTestDatabase base;
-    support::Diagnostics diags;
-    auto admin = server(diags);
-    REQUIRE(admin);
-    testing::TempDir dir;
-    write_project(dir, "postgresql://unused");
-    const fs::path cwd = dir.path(), log = cwd / "autogen.log";
-    const std::string server_url = test::postgres_test_server_url();
-    auto env_for = [&](const std::string& url) {
-        return std::map<std::string, std::string>{{"DATABASE_URL", url}};
-    };
-    require_ok(run_autogen(cwd, {"revision", "-m", "init", "--rev-id", "000000000001"},
-                           env_for(base.url()), log),
-               log, "revision");
-    require_ok(run_autogen(cwd, {"upgrade", "head"}, env_for(base.url()), log), log, "upgrade");
-    {
-        auto conn = connect(base.url());
-        REQUIRE(conn->execute(fill_sql(10000, true), diags));
-        // Statistics now, so that autovacuum has no reason to visit the template later.
-        REQUIRE(conn->execute("VACUUM ANALYZE", diags));
-    }
-    dir.write("migrations/20261121_1531_000000000002_many_statements.sql",
-              many_statements_revision(40));
-    require_ok(run_autogen(cwd, {"hash"}, env_for(base.url()), log), log, "hash");
-    wait_for_sessions_to_end(*admin, base.name());
+    PostgresShop shop(10000, "20261121_1531_000000000002_many_statements.sql",
+                      many_statements_revision(40));
+    kill_repeatedly(shop.target(shop.base.name(), {"upgrade", "head"}), shop.log());
+}
 
-    const std::string copy = base.name() + "_run", copy_url = db::with_database(server_url, copy);
-    Target target;
-    target.reset = [&] { clone(*admin, base.name(), copy); };
-    target.upgrade = [&](std::optional<std::chrono::microseconds> kill_after) {
-        return run_autogen(cwd, {"upgrade", "head"}, env_for(copy_url), log, kill_after);
-    };
-    target.fingerprint = [&] {
-        wait_for_sessions_to_end(*admin, copy);
-        return postgres_fingerprint(copy_url);
-    };
-    kill_repeatedly(target, log);
-    admin->execute("DROP DATABASE IF EXISTS \"" + copy + "\" WITH (FORCE)", diags);
+TEST_CASE("fault: postgresql no-transaction sections killed at random points resume") {
+    PostgresShop shop(40000, "20261121_1531_000000000002_concurrent_indexes.sql",
+                      concurrent_indexes_revision());
+    // Each direction from its own template: revision 1 (upgrade), revision 2 (downgrade).
+    const std::string at_head =
+        shop.template_after(shop.base.name() + "_head", {"upgrade", "head"});
+    kill_repeatedly(shop.target(shop.base.name(), {"upgrade", "head"}), shop.log(),
+                    /*atomic=*/false);
+    kill_repeatedly(shop.target(at_head, {"downgrade", "000000000001"}), shop.log(),
+                    /*atomic=*/false);
 }

@@ -33,6 +33,8 @@ migrate::RunOptions run_options(const support::Config& config, const LiveDatabas
     options.migrations_dir = config.migrations.dir;
     options.sums = migrate::RecordedSums{migrate::read_sum(sum_path(config)), sum_display(config)};
     options.lock_wait.timeout_seconds = lock_timeout.value_or(config.migrations.lock_timeout);
+    options.lock_retries = config.migrations.lock_timeout_retries;
+    options.lock_retry_delay_seconds = config.migrations.lock_timeout_retry_delay;
     // Shown even with -q: a silent wait is what it exists to end.
     options.lock_wait.on_wait = [](const std::string& line) {
         std::cerr << db::redact_password(line) << std::endl;

@@ -1,17 +1,18 @@
-// A statement of a revision file as tokens, for the lint rules: words, quoted names,
-// strings, numbers and punctuation, each with its line and column in the file; comments
-// dropped. Built on support::SqlScanner, so quoting and comments are read the one way the
-// splitter and the runner read them.
+// A statement of a revision file as tokens, for the lint rules and the runner's resume
+// check: words, quoted names, strings, numbers and punctuation, each with its line and
+// column in the file; comments dropped. Built on SqlScanner, so quoting and comments are
+// read the one way the splitter and the runner read them.
 #pragma once
 
 #include <cstddef>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "support/sql_scanner.hpp"
 
-namespace autogen::lint {
+namespace autogen::support {
 
 /// What a token is.
 enum class TokenKind {
@@ -60,4 +61,15 @@ struct TokenRange {
     std::string text() const;
 };
 
-}  // namespace autogen::lint
+/// A possibly qualified name at `r[i]` ("s"."t", users): each part as the database
+/// stores it (unquoted words folded to lower case; quoted names as written). Moves `i`
+/// past it; empty when `r[i]` is no name.
+std::vector<std::string> read_name_parts(const TokenRange& r, std::size_t& i);
+
+/// read_name_parts joined by '.' ("s.t").
+std::string read_name(const TokenRange& r, std::size_t& i);
+
+/// Skips the words `words` (in order) at `r[i]` when all are there; true if skipped.
+bool skip_words(const TokenRange& r, std::size_t& i, std::initializer_list<const char*> words);
+
+}  // namespace autogen::support

@@ -1,22 +1,22 @@
 // Tokens of a statement: kinds, positions, quoting forms, and the range helpers.
-#include "lint/sql_tokens.hpp"
+#include "support/sql_tokens.hpp"
 
 #include <doctest/doctest.h>
 
 using namespace autogen;
-using lint::TokenKind;
+using support::TokenKind;
 
 namespace {
 
-lint::TokenRange all(const std::vector<lint::Token>& tokens) {
+support::TokenRange all(const std::vector<support::Token>& tokens) {
     return {tokens.data(), tokens.data() + tokens.size()};
 }
 
 }  // namespace
 
 TEST_CASE("tokens carry their kind, their text and their line and column in the file") {
-    auto t = lint::tokenize("ALTER TABLE \"My \"\"T\"\"\"\n  ADD c int DEFAULT 'a;b' -- x\n;",
-                            support::SqlQuoting::postgresql(), 10, 5);
+    auto t = support::tokenize("ALTER TABLE \"My \"\"T\"\"\"\n  ADD c int DEFAULT 'a;b' -- x\n;",
+                               support::SqlQuoting::postgresql(), 10, 5);
     REQUIRE(t.size() == 9);
     CHECK(t[0].is("ALTER"));
     CHECK(t[0].line == 10);
@@ -34,8 +34,8 @@ TEST_CASE("tokens carry their kind, their text and their line and column in the 
 }
 
 TEST_CASE("E-strings and dollar-quoted bodies are one string token each") {
-    auto t = lint::tokenize("SELECT E'it\\'s', $f$ DROP TABLE x; $f$, 42",
-                            support::SqlQuoting::postgresql());
+    auto t = support::tokenize("SELECT E'it\\'s', $f$ DROP TABLE x; $f$, 42",
+                               support::SqlQuoting::postgresql());
     REQUIRE(t.size() == 6);
     CHECK(t[1].kind == TokenKind::String);
     CHECK(t[1].text == "'it\\'s'");
@@ -44,7 +44,8 @@ TEST_CASE("E-strings and dollar-quoted bodies are one string token each") {
 }
 
 TEST_CASE("ranges: words at depth 0, commas at depth 0, text") {
-    auto t = lint::tokenize("ADD a NUMERIC(10, 2) NOT NULL, DROP b", support::SqlQuoting::sqlite());
+    auto t =
+        support::tokenize("ADD a NUMERIC(10, 2) NOT NULL, DROP b", support::SqlQuoting::sqlite());
     auto r = all(t);
     CHECK(r.has_word("NOT"));
     CHECK_FALSE(r.has_word("10"));

@@ -1,11 +1,11 @@
 // Tokens of a revision's statements (sql_tokens.hpp).
-#include "lint/sql_tokens.hpp"
+#include "support/sql_tokens.hpp"
 
 #include <cctype>
 
 #include "support/text.hpp"
 
-namespace autogen::lint {
+namespace autogen::support {
 
 namespace {
 
@@ -152,4 +152,31 @@ std::string TokenRange::text() const {
     return out;
 }
 
-}  // namespace autogen::lint
+std::vector<std::string> read_name_parts(const TokenRange& r, std::size_t& i) {
+    std::vector<std::string> parts;
+    while (i < r.size() && r[i].is_name()) {
+        parts.push_back(r[i].kind == TokenKind::Name ? r[i].text : to_lower(r[i].text));
+        ++i;
+        if (i + 1 < r.size() && r[i].is('.') && r[i + 1].is_name())
+            ++i;
+        else
+            break;
+    }
+    return parts;
+}
+
+std::string read_name(const TokenRange& r, std::size_t& i) {
+    return join_with(read_name_parts(r, i), ".");
+}
+
+bool skip_words(const TokenRange& r, std::size_t& i, std::initializer_list<const char*> words) {
+    std::size_t j = i;
+    for (const char* w : words) {
+        if (j >= r.size() || !r[j].is(w)) return false;
+        ++j;
+    }
+    i = j;
+    return true;
+}
+
+}  // namespace autogen::support
