@@ -557,6 +557,15 @@ struct LockHolder {
     }
 };
 
+/// Run options that retry a cancelled statement `retries` times, `delay` seconds apart
+/// at first.
+migrate::RunOptions retrying(int retries, double delay) {
+    migrate::RunOptions options;
+    options.lock_retries = retries;
+    options.lock_retry_delay_seconds = delay;
+    return options;
+}
+
 }  // namespace
 
 TEST_CASE(
@@ -571,9 +580,7 @@ TEST_CASE(
         support::Diagnostics diags;
         REQUIRE(migrate::upgrade(*conn, load(dir), "a1", {}, diags).ok);
         LockHolder holder(database);
-        migrate::RunOptions options;
-        options.lock_retries = 6;
-        options.lock_retry_delay_seconds = 0.1;
+        const auto options = retrying(6, 0.1);
         std::thread release([&] {
             std::this_thread::sleep_for(std::chrono::milliseconds(400));
             holder.release();
@@ -602,9 +609,7 @@ TEST_CASE(
     support::Diagnostics diags;
     REQUIRE(migrate::upgrade(*conn, load(dir), "a1", {}, diags).ok);
     LockHolder holder(database);
-    migrate::RunOptions options;
-    options.lock_retries = 2;
-    options.lock_retry_delay_seconds = 0.05;
+    auto options = retrying(2, 0.05);
     auto up = migrate::upgrade(*conn, load(dir), "head", options, diags);
     holder.release();
     INFO(print(diags));

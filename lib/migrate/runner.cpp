@@ -694,10 +694,14 @@ RunResult stamp(db::Connection& conn, const RevisionGraph& graph, std::string_vi
     }
     // A revision stamped across is settled: what a run left half-done of it no longer
     // describes the database, and must not be skipped by a later run.
+    // One catalog question for the whole stamp, not one per revision.
     const StepLog steps(options.version_table);
+    auto has_steps = conn.has_table(steps.name(), diags);
+    if (!has_steps) return fail();
     for (const auto* side : {&below_before, &below_after})
         for (const auto& id : *side)
-            if (below_before.count(id) != below_after.count(id) && !steps.clear(conn, id, diags))
+            if (*has_steps && below_before.count(id) != below_after.count(id) &&
+                !steps.clear(conn, id, diags))
                 return fail();
     if (!conn.commit(diags)) return result;
     auto after = read();

@@ -57,9 +57,6 @@ bool StepLog::mark(db::Connection& conn, const std::string& revision, Direction 
 
 bool StepLog::clear(db::Connection& conn, const std::string& revision,
                     support::Diagnostics& diags) const {
-    auto exists = conn.has_table(name_, diags);
-    if (!exists) return false;
-    if (!*exists) return true;
     return conn.query("DELETE FROM " + quoted() + " WHERE \"revision\" = $1", {revision}, diags)
         .has_value();
 }

@@ -52,6 +52,7 @@ class StepLog {
 
     /// Forgets `revision` in both directions: inside the transaction that records its
     /// version change (or stamps across it), after which nothing half-run of it is left.
+    /// The table must exist (ensure(), or asked once with Connection::has_table).
     bool clear(db::Connection& conn, const std::string& revision,
                support::Diagnostics& diags) const;
 
