@@ -5,23 +5,29 @@
 // with that chain too; with no scratch database (--offline, or a dialect whose server
 // is not available) the models are compared with the snapshot instead. With a live
 // database (unless --no-database / --offline): revisions not applied to it, applied
-// revisions edited since, and its schema vs the chain at its current revision.
+// revisions edited since, and its schema vs the chain at its current revision. Last,
+// the new revisions are linted (those not applied to the live database, else the
+// heads): an error-level lint finding is a finding (--no-lint skips it).
 // One line per finding; exit 1 on any, 0 when clean (docs/check.md).
 #include <algorithm>
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <set>
 
 #include "command.hpp"
 #include "data_loss_gate.hpp"
 #include "diff/phrases.hpp"
+#include "lint_chain.hpp"
 #include "migrate/runner.hpp"
 #include "migrate/schema_snapshot.hpp"
 #include "migrate/unknown_revision.hpp"
 #include "migrate/version_table.hpp"
 #include "pipeline/snapshot_read_ahead.hpp"
 #include "project.hpp"
+#include "support/display_path.hpp"
 #include "support/printable_text.hpp"
 #include "support/text.hpp"
 
@@ -111,6 +117,9 @@ class CheckCommand final : public Command {
             "--dev-url", dev_url_,
             "a PostgreSQL server where check may create a temporary database to replay the chain "
             "(overrides [database] dev_url)");
+        app.add_flag("--no-lint", no_lint_,
+                     "do not lint the new revisions (those not applied to the database, else "
+                     "the heads)");
         app.add_flag("--replay", replay_,
                      "replay the migration chain even when autogen.sum stands for it, and check "
                      "the sum's snapshot against it (what a check after a hand edit wants)");
@@ -199,11 +208,51 @@ class CheckCommand final : public Command {
             if (!check_database(session, *config, graph, heads, replays, findings))
                 return session.exit_code();
         }
+        if (!no_lint_) lint_new_revisions(session, *config, graph, heads, findings);
         print(session, *config, findings.items, used_scratch);
         return findings.items.empty() ? kExitOk : kExitDrift;
     }
 
   private:
+    /// The revisions a change adds are linted as `autogen lint` would: those the live
+    /// database has not applied when it was read, else the heads (a commit's new
+    /// revision is the head). Each error-level finding is a `lint` finding; warnings
+    /// and notes stay `autogen lint`'s.
+    void lint_new_revisions(Session& session, const support::Config& config,
+                            const migrate::RevisionGraph& graph,
+                            const std::vector<std::string>& heads, FindingList& findings) {
+        std::set<std::string> chosen;
+        if (pending_read_)
+            chosen = pending_;
+        else
+            chosen.insert(heads.begin(), heads.end());
+        if (chosen.empty()) return;
+        std::vector<const Dialect*> dialects;
+        for (const auto& name : config.database.dialects)
+            if (const auto* d = session.dialects.find(name); d && d->lint) dialects.push_back(d);
+        std::optional<LiveSizes> sizes;
+        if (live_ && live_->dialect->inspector->reads_table_sizes()) {
+            support::Diagnostics quiet;  // unknown sizes leave each rule's own severity
+            if (auto rows = live_->dialect->inspector->table_sizes(*live_->conn, quiet)) {
+                sizes = LiveSizes{live_->dialect->name, {}};
+                for (const auto& r : *rows)
+                    for (const auto& name : r.names) sizes->sizes[name] = {r.rows, r.bytes};
+            }
+        }
+        auto chain = lint_chain(graph, dialects, chosen, sizes ? &*sizes : nullptr);
+        for (const auto& [revision, f] : chain.findings) {
+            if (f.severity != lint::LintSeverity::Error) continue;
+            const std::string where =
+                support::relative_inside(f.path, std::filesystem::current_path()) + ":" +
+                std::to_string(f.line) + ":" + std::to_string(f.column);
+            findings.add({"lint", where,
+                          where + ": revision " + revision + ": " + f.code + " " + f.message +
+                              " [" + f.dialect + " " + f.direction + "] (fix: " + f.fix +
+                              "; or '-- autogen:lint ignore " + f.code +
+                              " reason' above it; 'autogen lint' says more)"});
+        }
+    }
+
     /// Models vs the chain (scratch database) and the snapshot vs the chain, or models
     /// vs the snapshot where no scratch database is available; for every dialect.
     bool check_models(Session& session, const support::Config& config,
@@ -350,7 +399,9 @@ class CheckCommand final : public Command {
         if (heads.size() == 1) {
             auto path = graph.upgrade_path(*current, heads);
             if (path) {
+                pending_read_ = true;
                 for (const auto* rev : path.value) {
+                    pending_.insert(rev->id);
                     findings.add({"pending", file_of(config, *rev),
                                   "revision " + rev->id + " (" +
                                       support::one_line_text(rev->message + ", " +
@@ -450,7 +501,10 @@ class CheckCommand final : public Command {
     }
 
     bool no_database_ = false;
+    bool no_lint_ = false;
     bool replay_ = false;
+    bool pending_read_ = false;         ///< the live database said which revisions it lacks
+    std::set<std::string> pending_;     ///< those revisions (linted as the new ones)
     std::optional<LiveDatabase> live_;  ///< opened once, when the database is checked
     std::shared_ptr<const schema::Schema> live_schema_;  ///< its schema, read once
     std::vector<std::string> hints_;  ///< possible undeclared renames, for --json

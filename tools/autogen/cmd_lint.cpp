@@ -13,6 +13,7 @@
 #include "db/url.hpp"
 #include "introspect/inspector.hpp"
 #include "lint/linter.hpp"
+#include "lint_chain.hpp"
 #include "pipeline/live_database.hpp"
 #include "project.hpp"
 #include "support/display_path.hpp"
@@ -50,11 +51,6 @@ Json finding_json(const lint::LintFinding& f, const std::string& revision) {
 /// The live database's table sizes, and its dialect, when a database URL is in effect.
 /// A database that cannot be read is a warning: lint still says everything it says
 /// without one.
-struct LiveSizes {
-    std::string dialect;
-    lint::TableSizes sizes;
-};
-
 std::optional<LiveSizes> read_table_sizes(Session& session, const support::Config& config) {
     // Only a dialect that can tell sizes is opened (a SQLite file not made yet is no reason
     // for a warning).
@@ -118,29 +114,14 @@ class LintCommand final : public Command {
 
         const auto sizes =
             no_database_ ? std::nullopt : read_table_sizes(session, *project->config);
-        std::size_t counts[3] = {0, 0, 0}, suppressed = 0;
+        auto chain = lint_chain(graph, dialects, *chosen, sizes ? &*sizes : nullptr);
         Json findings = Json::array();
-        std::vector<lint::LintState> states(dialects.size());
-        // Parents first, so that each revision sees the column types the chain gave.
-        for (auto it = newest_first.rbegin(); it != newest_first.rend(); ++it) {
-            const auto* rev = *it;
-            std::ifstream in(rev->path, std::ios::binary);
-            std::stringstream text;
-            text << in.rdbuf();
-            for (std::size_t d = 0; d < dialects.size(); ++d) {
-                auto result = lint::lint_revision(*rev, text.str(), dialects[d]->name,
-                                                  *dialects[d]->lint, states[d]);
-                if (!chosen->count(rev->id)) continue;
-                if (sizes && sizes->dialect == dialects[d]->name)
-                    lint::weigh_by_size(result.findings, sizes->sizes);
-                suppressed += result.suppressed.size();
-                for (const auto& f : result.findings) {
-                    ++counts[static_cast<int>(f.severity)];
-                    findings.push_back(finding_json(f, rev->id));
-                    print(session, f);
-                }
-            }
+        for (const auto& [revision, f] : chain.findings) {
+            findings.push_back(finding_json(f, revision));
+            print(session, f);
         }
+        const auto& counts = chain.counts;
+        const auto suppressed = chain.suppressed;
         session.result["revisions"] = Json::array();
         for (const auto* rev : newest_first)
             if (chosen->count(rev->id)) session.result["revisions"].push_back(rev->id);

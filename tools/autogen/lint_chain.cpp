@@ -1,0 +1,39 @@
+// lint_chain (lint_chain.hpp).
+#include "lint_chain.hpp"
+
+#include <fstream>
+#include <sstream>
+
+#include "lint/linter.hpp"
+
+namespace autogen::cli {
+
+ChainFindings lint_chain(const migrate::RevisionGraph& graph,
+                         const std::vector<const dialect::Dialect*>& dialects,
+                         const std::set<std::string>& chosen, const LiveSizes* sizes) {
+    ChainFindings out;
+    std::vector<lint::LintState> states(dialects.size());
+    const auto newest_first = graph.history();
+    // Parents first, so that each revision sees the column types the chain gave.
+    for (auto it = newest_first.rbegin(); it != newest_first.rend(); ++it) {
+        const auto* rev = *it;
+        std::ifstream in(rev->path, std::ios::binary);
+        std::stringstream text;
+        text << in.rdbuf();
+        for (std::size_t d = 0; d < dialects.size(); ++d) {
+            auto result = lint::lint_revision(*rev, text.str(), dialects[d]->name,
+                                              *dialects[d]->lint, states[d]);
+            if (!chosen.count(rev->id)) continue;
+            if (sizes && sizes->dialect == dialects[d]->name)
+                lint::weigh_by_size(result.findings, sizes->sizes);
+            out.suppressed += result.suppressed.size();
+            for (auto& f : result.findings) {
+                ++out.counts[static_cast<int>(f.severity)];
+                out.findings.emplace_back(rev->id, std::move(f));
+            }
+        }
+    }
+    return out;
+}
+
+}  // namespace autogen::cli
