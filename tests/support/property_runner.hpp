@@ -39,7 +39,8 @@ class Target : public DataOracle {
     /// back, with the model-only `renamed_from` carried over (what the CLI diffs against).
     virtual Schema materialize(const Schema& model, std::string& errors) = 0;
     virtual Schema inspect() = 0;
-    /// Runs the statements in one transaction; false (and messages()) when one fails.
+    /// Runs the statements as one section (in one transaction, unless a statement must run
+    /// outside one); false (and messages()) when one fails.
     virtual bool run(const std::vector<codegen::Statement>& statements) = 0;
     /// The rows of a query; nullopt when it fails (nothing reported).
     virtual std::optional<std::vector<db::Row>> query(const std::string& sql) = 0;
@@ -357,11 +358,11 @@ struct Timer {
 };
 }  // namespace detail
 
-/// Runs `steps` steps of seed `seed` against `db` (an empty database). Fails the current
-/// doctest test case with the seed, the step's edits, operations and SQL on the first
-/// broken property.
-inline RunStats run_property(Target& db, Profile profile, unsigned default_seed,
-                             int default_steps) {
+/// Runs `steps` steps of seed `seed` against `db` (an empty database), planning with
+/// `plan` (online or not). Fails the current doctest test case with the seed, the step's
+/// edits, operations and SQL on the first broken property.
+inline RunStats run_property(Target& db, Profile profile, unsigned default_seed, int default_steps,
+                             const codegen::PlanOptions& plan = {}) {
     using detail::describe;
     using detail::sql_text;
     RunStats stats;
@@ -406,7 +407,7 @@ inline RunStats run_property(Target& db, Profile profile, unsigned default_seed,
         step.ops = diff::diff(step.from, step.to, db.rules());
         INFO("operations:\n" << describe(step.ops));
         support::Diagnostics plan_diags;
-        step.up = db.planner().plan(step.ops, step.from, step.to, plan_diags);
+        step.up = db.planner().plan(step.ops, step.from, step.to, plan, plan_diags);
         INFO("upgrade:\n" << sql_text(step.up));
         REQUIRE_MESSAGE(!plan_diags.has_errors(), "planning failed");
         REQUIRE_MESSAGE(db.run(step.up), "the upgrade failed:\n" << db.messages());
@@ -439,7 +440,8 @@ inline RunStats run_property(Target& db, Profile profile, unsigned default_seed,
                                   << "\noperations:\n"
                                   << describe(step.ops));
         support::Diagnostics plan_diags;
-        auto down = db.planner().plan(schema::reverse(step.ops), step.to, step.from, plan_diags);
+        auto down =
+            db.planner().plan(schema::reverse(step.ops), step.to, step.from, plan, plan_diags);
         INFO("downgrade:\n" << sql_text(down));
         REQUIRE_MESSAGE(db.run(down), "the downgrade failed:\n" << db.messages());
         auto back = diff::diff(db.inspect(), step.from, db.rules());
