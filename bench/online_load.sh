@@ -18,7 +18,8 @@
 # Runs: default and online, each alone and with a transaction that read orders
 # (ACCESS SHARE) open from just before the upgrade until HOLD_SECONDS after it started.
 # Prints the machine line and a markdown table. Bounded: every upgrade is killed after
-# 600 s (MAX_SECONDS). Not a test: the figures go to docs/performance.md.
+# 600 s (MAX_SECONDS). KEEP_REVISIONS=DIR keeps both revisions and each upgrade's output
+# there. Not a test: the figures go to docs/performance.md.
 set -euo pipefail
 shopt -s inherit_errexit
 exec </dev/null
@@ -157,6 +158,7 @@ run_case() {  # PLAN HOLD(0|seconds)
   local retries
   retries=$(grep -c "waited longer than lock_timeout" "$work/$database.log" || true)
   result[$plan,$hold_s]="$out"$'\n'"retries=$retries"
+  [ -z "${KEEP_REVISIONS:-}" ] || cp "$work/$database.log" "$KEEP_REVISIONS/$database.log"
   sql postgres "DROP DATABASE $database"
 }
 

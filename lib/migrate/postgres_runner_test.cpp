@@ -617,7 +617,7 @@ TEST_CASE(
     REQUIRE(diags.error_count() == 1);
     const std::string text = print(diags);
     CHECK(text.find("canceling statement due to lock timeout") != std::string::npos);
-    CHECK(text.find("it waited longer than lock_timeout behind the session(s) named below, 3 "
+    CHECK(text.find("it waited longer than lock_timeout behind the session(s) named above, 3 "
                     "time(s)") != std::string::npos);
     CHECK(text.find("try 2 of 3") != std::string::npos);
     CHECK(text.find("the sessions holding table locks when it gave up:\n    pid " + holder.pid) !=

@@ -383,20 +383,22 @@ class Run {
             }
             const bool timed_out = conn_.last_failure_was_lock_timeout();
             std::string hint = failure_hint(rev, section.no_transaction);
-            if (timed_out)
-                hint = "it waited longer than lock_timeout behind the session(s) named below, " +
+            // The blockers go in the error itself: a note would only show with --verbose.
+            std::string holders;
+            if (timed_out) {
+                if (!section.no_transaction) conn_.rollback(diags_);  // to read the catalogs
+                holders =
+                    "\n  the sessions holding table locks when it gave up:" + lock_holder_list();
+                hint = "it waited longer than lock_timeout behind the session(s) named above, " +
                        std::to_string(lock_retries_ + 1) +
                        " time(s); end them or wait until they are done, then run again (" + hint +
                        ")";
+            }
             diags_.error(Category::Database,
                          "revision " + rev.id + " (" + rev.message + ") failed at " +
                              to_string(dir_) + ": " + database_message(local) +
-                             "\n  statement: " + excerpt(stmt.sql),
+                             "\n  statement: " + excerpt(stmt.sql) + holders,
                          where, hint);
-            if (timed_out) {
-                if (!section.no_transaction) conn_.rollback(diags_);  // to read the catalogs
-                name_lock_holders("the sessions holding table locks when it gave up", where);
-            }
             return false;
         }
         return true;
@@ -410,20 +412,23 @@ class Run {
         if (seconds > 60) seconds = 60;
         char shown[32];
         std::snprintf(shown, sizeof shown, "%g", seconds);
-        name_lock_holders("revision " + rev.id + " waited longer than lock_timeout (try " +
-                              std::to_string(attempt + 1) + " of " +
-                              std::to_string(lock_retries_ + 1) + "); trying again in " + shown +
-                              " s; the sessions holding table locks",
-                          {rev.path.string(), line, 0});
+        // A warning, not a note: the run stalls for seconds and the user should see why.
+        diags_.warning(Category::Database,
+                       "revision " + rev.id + " waited longer than lock_timeout (try " +
+                           std::to_string(attempt + 1) + " of " +
+                           std::to_string(lock_retries_ + 1) + "); trying again in " + shown +
+                           " s; the sessions holding table locks:" + lock_holder_list(),
+                       {rev.path.string(), line, 0});
         std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
     }
 
-    /// A note: `what`, then the sessions holding table locks (Connection::lock_holders).
-    void name_lock_holders(const std::string& what, const support::SourceLocation& where) {
+    /// The sessions holding table locks (Connection::lock_holders), one indented line
+    /// each, or " none found".
+    std::string lock_holder_list() {
         support::Diagnostics quiet;  // a catalog that cannot be read names nobody
         std::string list;
         for (const auto& holder : conn_.lock_holders(quiet)) list += "\n    " + holder;
-        diags_.note(Category::Database, what + (list.empty() ? ": none found" : ":" + list), where);
+        return list.empty() ? " none found" : list;
     }
 
     /// Before a no-transaction section: the step log, and what an earlier run of this
@@ -433,11 +438,12 @@ class Run {
         auto progress = steps_.read(conn_, rev.id, dir_, diags_);
         if (!progress) return std::nullopt;
         if (progress->started) {
-            diags_.note(Category::Database,
-                        "resuming revision " + rev.id + "'s " + to_string(dir_) +
-                            " section: " + std::to_string(progress->done.size()) +
-                            " statement(s) completed by an earlier run are skipped",
-                        {rev.path.string()});
+            // Warnings: the user should see that an earlier run stopped half-way.
+            diags_.warning(Category::Database,
+                           "resuming revision " + rev.id + "'s " + to_string(dir_) +
+                               " section: " + std::to_string(progress->done.size()) +
+                               " statement(s) completed by an earlier run are skipped",
+                           {rev.path.string()});
         } else if (!steps_.mark(conn_, rev.id, dir_, "", 0, diags_)) {
             return std::nullopt;
         }
@@ -463,10 +469,10 @@ class Run {
                            ? std::optional<bool>(true)
                            : std::nullopt;
             case db::Leftover::State::Broken:
-                diags_.note(Category::Database,
-                            leftover->what + ": removed (" + leftover->cleanup +
-                                "), then the statement runs again",
-                            at);
+                diags_.warning(Category::Database,
+                               leftover->what + ": removed (" + leftover->cleanup +
+                                   "), then the statement runs again",
+                               at);
                 if (!conn_.execute(leftover->cleanup, diags_)) return std::nullopt;
                 return false;
         }
