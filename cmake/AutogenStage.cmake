@@ -29,11 +29,14 @@ function(autogen_add_test_binary target)
   # (tests/CMakeLists.txt) starts; the URL file is passed by environment. One value
   # per property: doctest flattens PROPERTIES into a list, so a second variable goes
   # through ENVIRONMENT_MODIFICATION rather than a ';'-separated ENVIRONMENT.
+  # A registered name that matches no case (ctest cut it, or the case was renamed) runs
+  # nothing and doctest exits 0: the summary line "test cases: 0 |" fails it instead.
   doctest_discover_tests(${target}
     TEST_PREFIX "${TESTS_PREFIX}: "
     PROPERTIES ENVIRONMENT "AUTOGEN_SOURCE_DIR=${PROJECT_SOURCE_DIR}"
                ENVIRONMENT_MODIFICATION "AUTOGEN_TEST_PG_URL_FILE=set:${AUTOGEN_TEST_PG_DIR}/url"
-               FIXTURES_REQUIRED postgres)
+               FIXTURES_REQUIRED postgres
+               FAIL_REGULAR_EXPRESSION "test cases: +0 [|]")
 endfunction()
 
 function(autogen_add_stage name)

@@ -342,7 +342,7 @@ TEST_CASE(
 }
 
 TEST_CASE(
-    "a foreign-key cycle: tables created first, the closing key added after; dropped the other "
+    "a foreign-key cycle: tables created first, the closing key added after, dropped the other "
     "way") {
     // users.best_order_id -> orders, orders.user_id -> users: no order of CREATE TABLE
     // statements satisfies both references.

@@ -71,7 +71,7 @@ schema::Schema every_field() {
 }  // namespace
 
 TEST_CASE(
-    "snapshot: every field survives a round trip; tables sorted; locations and renames left out") {
+    "snapshot: every field survives a round trip, tables sorted, locations and renames left out") {
     auto s = every_field();
     std::swap(s.tables[0], s.tables[1]);  // declaration order must not matter
     s.tables[0].location = {"models.hpp", 3, 1};

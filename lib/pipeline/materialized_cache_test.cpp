@@ -115,7 +115,7 @@ TEST_CASE(
 }
 
 TEST_CASE(
-    "materialized cache: an unchanged model is answered by its model key without planning; a "
+    "materialized cache: an unchanged model is answered by its model key without planning, a "
     "changed, moved or damaged one is not") {
     PipelineProject p;
     auto config = p.config(test::kSqliteToml);

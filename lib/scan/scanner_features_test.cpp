@@ -233,7 +233,7 @@ struct AUTOGEN_TABLE("pairs") Pair {
 }
 
 TEST_CASE(
-    "scan: only files matched by the globs are models; include_dirs and extra_args reach clang") {
+    "scan: only files matched by the globs are models, include_dirs and extra_args reach clang") {
     Project p;
     p.options.include_dirs = {"src"};
     p.options.extra_args = {"-DAPP_WIDE_IDS=1"};

@@ -82,7 +82,7 @@ class PostgresTarget final : public HarnessTarget<testing::PostgresHarness> {
 }  // namespace
 
 TEST_CASE(
-    "postgres property: random model edits, each revision applied, checked, rows kept; down to "
+    "postgres property: random model edits, each revision applied, checked, rows kept, down to "
     "base and up again") {
     PostgresTarget db;
     REQUIRE_MESSAGE(db.ready(), db.messages());
@@ -95,7 +95,7 @@ TEST_CASE(
 // properties hold, the downgrade included.
 TEST_CASE(
     "postgres property: random model edits planned online, each revision applied, checked, rows "
-    "kept; down to base and up again") {
+    "kept, down to base and up again") {
     PostgresTarget db;
     REQUIRE_MESSAGE(db.ready(), db.messages());
     RunStats stats =

@@ -40,7 +40,7 @@ class SqliteTarget final : public HarnessTarget<testing::SqliteHarness> {
 }  // namespace
 
 TEST_CASE(
-    "sqlite property: random model edits, each revision applied, checked, rows kept; down to base "
+    "sqlite property: random model edits, each revision applied, checked, rows kept, down to base "
     "and up again") {
     for (unsigned seed : {1u, 2u}) {
         SqliteTarget db;
