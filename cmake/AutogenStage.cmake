@@ -5,10 +5,12 @@
 #   builds lib/<name>/**.cpp (minus *_test.cpp and the EXCLUDE files, which another
 #   target builds) into the static library autogen_<name>,
 #   and lib/<name>/**_test.cpp into the doctest binary <name>_tests, registered with ctest.
-# autogen_add_test_binary(<target> PREFIX <ctest prefix> SOURCES files... [LIBS targets...])
+# autogen_add_test_binary(<target> PREFIX <ctest prefix> SOURCES files... [LIBS targets...]
+#                         [NO_DATABASE])
 #   a doctest binary (with tests/support's main) whose test cases are registered with
 #   ctest as "<prefix>: <case>", with the environment and PostgreSQL fixture every test
-#   binary gets: the stages' unit tests and the cross-stage tests under tests/.
+#   binary gets (NO_DATABASE: without the fixture): the stages' unit tests and the
+#   cross-stage tests under tests/.
 # Sources are globbed (CONFIGURE_DEPENDS) so that adding a file to a stage never
 # means editing this build: a stage is its folder.
 
@@ -22,9 +24,16 @@ string(SUBSTRING "${autogen_build_hash}" 0 12 autogen_build_hash)
 set(AUTOGEN_TEST_PG_DIR /tmp/autogen-pg-${autogen_build_hash})
 
 function(autogen_add_test_binary target)
-  cmake_parse_arguments(TESTS "" "PREFIX" "SOURCES;LIBS" ${ARGN})
+  cmake_parse_arguments(TESTS "NO_DATABASE" "PREFIX" "SOURCES;LIBS" ${ARGN})
   add_executable(${target} ${TESTS_SOURCES} ${PROJECT_SOURCE_DIR}/tests/support/doctest_main.cpp)
   target_link_libraries(${target} PRIVATE ${TESTS_LIBS} autogen_test_support autogen_warnings)
+  if(TESTS_NO_DATABASE)
+    # Tests that need no database do not start the test server (ctest -R runs them alone).
+    doctest_discover_tests(${target}
+      TEST_PREFIX "${TESTS_PREFIX}: "
+      PROPERTIES ENVIRONMENT "AUTOGEN_SOURCE_DIR=${PROJECT_SOURCE_DIR}")
+    return()
+  endif()
   # Every test may use the PostgreSQL test server that the "postgres" fixture
   # (tests/CMakeLists.txt) starts; the URL file is passed by environment. One value
   # per property: doctest flattens PROPERTIES into a list, so a second variable goes

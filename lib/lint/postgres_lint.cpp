@@ -3,6 +3,7 @@
 #include "lint/postgres_lint.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "lint/compat_rules.hpp"
@@ -92,6 +93,17 @@ bool volatile_call(const TokenRange& r) {
     return false;
 }
 
+/// A constraint added NOT VALID earlier in the section: a VALIDATE in the same transaction
+/// checks every row while the ADD's lock is still held.
+struct NotValidAdd {
+    std::string code;  ///< AG103 (foreign key) or AG104 (check)
+    std::string kind;  ///< "foreign key", "check"
+    std::string lock, lock_on;
+};
+
+/// "table.constraint" -> its ADD ... NOT VALID in this section.
+using NotValidAdds = std::map<std::string, NotValidAdd>;
+
 class PostgresLintRules final : public LintRules {
   public:
     support::SqlQuoting quoting() const override { return support::SqlQuoting::postgresql(); }
@@ -103,6 +115,7 @@ class PostgresLintRules final : public LintRules {
         const auto created_by_revision = created_by_upgrade(input);
         bool lock_timeout = false;
         bool timeout_reported = false;
+        NotValidAdds not_valid_adds;
         for (const auto& statement : input.statements) {
             const auto r = statement.range();
             if (r[0].is("SET") && r.has_word("LOCK_TIMEOUT")) lock_timeout = true;
@@ -146,7 +159,8 @@ class PostgresLintRules final : public LintRules {
             } else if (auto alter = read_alter_table(r)) {
                 table = alter->table;
                 if (!new_tables.count(alter->table))
-                    check_alter(input, statement, *alter, state, found, exclusive_on);
+                    check_alter(input, statement, *alter, state, not_valid_adds, found,
+                                exclusive_on);
                 else
                     remember_types(*alter, state, input.direction);
             } else if (auto table = read_create_table(r)) {
@@ -231,7 +245,7 @@ class PostgresLintRules final : public LintRules {
     }
 
     static void check_alter(const SectionInput& input, const LintStatement& statement,
-                            const AlterTable& alter, LintState& state,
+                            const AlterTable& alter, LintState& state, NotValidAdds& not_valid_adds,
                             std::vector<LintFinding>& out, std::string& exclusive_on) {
         const std::string on_table = "table " + q(alter.table);
         bool only_weaker_locks = true;
@@ -244,10 +258,29 @@ class PostgresLintRules final : public LintRules {
                     state.validated_not_null.insert(it->second);
                     state.unvalidated_not_null.erase(it);
                 }
-                continue;  // SHARE UPDATE EXCLUSIVE: reads and writes go on
+                // SHARE UPDATE EXCLUSIVE: reads and writes go on, unless the transaction
+                // still holds the stronger lock of the ADD ... NOT VALID.
+                auto added = not_valid_adds.find(alter.table + "." + name);
+                if (added != not_valid_adds.end() && !input.section->no_transaction) {
+                    const auto& add = added->second;
+                    auto f = finding_at(
+                        statement, add.code,
+                        "validates " + add.kind + " " + q(name) +
+                            " in the transaction that added it NOT VALID: the ADD's " + add.lock +
+                            " on " + add.lock_on + " is held while every row is checked",
+                        "validate in a later transaction: mark the section '-- autogen: "
+                        "no-transaction' (each statement then commits on its own), or validate "
+                        "in the next revision");
+                    f.lock = add.lock;
+                    f.lock_on = add.lock_on;
+                    f.scans = true;
+                    out.push_back(std::move(f));
+                }
+                continue;
             }
             if (skip_words(action, i, {"ADD"})) {
-                check_add(input, statement, alter, action, i, state, out, only_weaker_locks);
+                check_add(input, statement, alter, action, i, state, not_valid_adds, out,
+                          only_weaker_locks);
                 continue;
             }
             only_weaker_locks = false;
@@ -326,18 +359,24 @@ class PostgresLintRules final : public LintRules {
     /// ADD COLUMN / ADD CONSTRAINT (after the ADD at `i`).
     static void check_add(const SectionInput& input, const LintStatement& statement,
                           const AlterTable& alter, const TokenRange& action, std::size_t i,
-                          LintState& state, std::vector<LintFinding>& out,
-                          bool& only_weaker_locks) {
+                          LintState& state, NotValidAdds& not_valid_adds,
+                          std::vector<LintFinding>& out, bool& only_weaker_locks) {
         const std::string on_table = "table " + q(alter.table);
         std::string constraint;
         if (skip_words(action, i, {"CONSTRAINT"})) constraint = read_name(action, i);
         const bool not_valid = has_sequence(action, {"NOT", "VALID"});
         if (i < action.size() && action[i].is("FOREIGN")) {
             // SHARE ROW EXCLUSIVE on both tables: writes wait, reads go on.
-            if (not_valid) return;
             auto ref = action.find_word("REFERENCES");
             std::size_t j = ref + 1;
             auto referenced = ref < action.size() ? read_name(action, j) : std::string("?");
+            if (not_valid) {
+                if (!constraint.empty())
+                    not_valid_adds[alter.table + "." + constraint] = {
+                        "AG103", "foreign key", "SHARE ROW EXCLUSIVE",
+                        on_table + " and table " + q(referenced)};
+                return;
+            }
             auto f = finding_at(statement, "AG103",
                                 "adds foreign key " + q(constraint) + " on " + q(alter.table) +
                                     " without NOT VALID: every row is checked while writes to " +
@@ -363,7 +402,12 @@ class PostgresLintRules final : public LintRules {
                 else
                     state.validated_not_null.insert(key);
             }
-            if (not_valid) return;
+            if (not_valid) {
+                if (!constraint.empty())
+                    not_valid_adds[alter.table + "." + constraint] = {"AG104", "check",
+                                                                      kAccessExclusive, on_table};
+                return;
+            }
             auto f =
                 finding_at(statement, "AG104",
                            "adds check " + q(constraint) + " on " + q(alter.table) +
@@ -423,6 +467,25 @@ class PostgresLintRules final : public LintRules {
             f.lock = kAccessExclusive;
             f.lock_on = on_table;
             f.rewrites = true;
+            out.push_back(std::move(f));
+            return;
+        }
+        // An inline REFERENCES: a new column without a default is all NULL, so there is
+        // nothing to check; with a default, every row's value is checked under the lock.
+        if (const auto ref = rest.find_word("REFERENCES");
+            ref < rest.size() && default_at < rest.size()) {
+            std::size_t j = ref + 1;
+            auto referenced = read_name(rest, j);
+            auto f = finding_at(statement, "AG103",
+                                "adds column " + what + " with a default and a foreign key to " +
+                                    q(referenced) + ": every row's value is checked while " +
+                                    q(alter.table) + " is locked",
+                                "add the column without REFERENCES, then ADD CONSTRAINT ... "
+                                "FOREIGN KEY ... NOT VALID and VALIDATE CONSTRAINT in a later "
+                                "section");
+            f.lock = kAccessExclusive;
+            f.lock_on = on_table + " (and SHARE ROW EXCLUSIVE on table " + q(referenced) + ")";
+            f.scans = true;
             out.push_back(std::move(f));
             return;
         }

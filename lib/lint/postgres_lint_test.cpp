@@ -42,6 +42,47 @@ TEST_CASE("AG103: foreign key without NOT VALID") {
     CHECK(pg_codes("ALTER TABLE orders VALIDATE CONSTRAINT fk;").empty());
 }
 
+TEST_CASE("AG103 / AG104: VALIDATE in the transaction of its ADD ... NOT VALID") {
+    const std::string fk =
+        "ALTER TABLE orders ADD CONSTRAINT fk FOREIGN KEY (user_id) REFERENCES users (id) NOT "
+        "VALID;\nALTER TABLE orders VALIDATE CONSTRAINT fk;";
+    auto r = lint_text("postgresql", revision_text("postgresql", fk));
+    REQUIRE(r.findings.size() == 1);
+    CHECK(r.findings[0].code == "AG103");
+    CHECK(r.findings[0].line == 9);  // the VALIDATE
+    CHECK(r.findings[0].lock == "SHARE ROW EXCLUSIVE");
+    CHECK(r.findings[0].lock_on == "table \"orders\" and table \"users\"");
+    CHECK(r.findings[0].scans);
+    // Outside a transaction each statement commits on its own: the VALIDATE takes only
+    // SHARE UPDATE EXCLUSIVE.
+    CHECK(pg_codes(fk, true).empty());
+    auto check = pg_codes(
+        "SET lock_timeout = '2s';\n"
+        "ALTER TABLE users ADD CONSTRAINT ck CHECK (age > 0) NOT VALID;\n"
+        "ALTER TABLE users VALIDATE CONSTRAINT ck;");
+    CHECK(check == std::vector<std::string>{"AG104"});
+    // A constraint of another table, or added by an earlier revision: nothing.
+    CHECK(pg_codes("SET lock_timeout = '2s';\n"
+                   "ALTER TABLE users ADD CONSTRAINT ck CHECK (age > 0) NOT VALID;\n"
+                   "ALTER TABLE orders VALIDATE CONSTRAINT ck;\n"
+                   "ALTER TABLE users VALIDATE CONSTRAINT other;")
+              .empty());
+}
+
+TEST_CASE("AG103: a column added with a default and an inline REFERENCES") {
+    auto r = lint_text("postgresql",
+                       revision_text("postgresql",
+                                     "SET LOCAL lock_timeout = '2s';\nALTER TABLE orders ADD "
+                                     "COLUMN coupon_id BIGINT DEFAULT 1 REFERENCES coupons (id);"));
+    REQUIRE(r.findings.size() == 1);
+    CHECK(r.findings[0].code == "AG103");
+    CHECK(r.findings[0].scans);
+    // Without a default the new column is all NULL: PostgreSQL checks no row.
+    CHECK(pg_codes("SET LOCAL lock_timeout = '2s';\nALTER TABLE orders ADD COLUMN coupon_id "
+                   "BIGINT REFERENCES coupons (id);")
+              .empty());
+}
+
 TEST_CASE("AG104: check without NOT VALID") {
     CHECK(has(pg_codes("ALTER TABLE users ADD CONSTRAINT ck CHECK (age > 0);"), "AG104"));
     CHECK_FALSE(
@@ -50,14 +91,18 @@ TEST_CASE("AG104: check without NOT VALID") {
 
 TEST_CASE("AG105: SET NOT NULL without a validated check") {
     CHECK(has(pg_codes("ALTER TABLE users ALTER COLUMN name SET NOT NULL;"), "AG105"));
-    // The safe form: a NOT VALID check, validated, then SET NOT NULL.
-    auto safe = pg_codes(
+    // The safe form: a NOT VALID check, validated (each statement in its own transaction),
+    // then SET NOT NULL.
+    const std::string safe_form =
         "SET lock_timeout = '2s';\n"
         "ALTER TABLE users ADD CONSTRAINT nn CHECK (name IS NOT NULL) NOT VALID;\n"
         "ALTER TABLE users VALIDATE CONSTRAINT nn;\n"
         "ALTER TABLE users ALTER COLUMN name SET NOT NULL;\n"
-        "ALTER TABLE users DROP CONSTRAINT nn;");
-    CHECK(safe.empty());
+        "ALTER TABLE users DROP CONSTRAINT nn;";
+    CHECK(pg_codes(safe_form, true).empty());
+    // In one transaction the VALIDATE reads every row under the ADD's ACCESS EXCLUSIVE: the
+    // SET NOT NULL is then free, the VALIDATE is not.
+    CHECK(pg_codes(safe_form) == std::vector<std::string>{"AG104"});
     // A validated check in an earlier revision of the chain counts too.
     LintState state;
     lint_text("postgresql",
