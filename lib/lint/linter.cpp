@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 
+#include "lint/transaction_rules.hpp"
 #include "migrate/sql_splitter.hpp"
 #include "support/text.hpp"
 
@@ -142,6 +143,7 @@ LintResult lint_revision(const migrate::Revision& revision, std::string_view fil
         SectionInput input{&revision, section, direction, statements, &opposite};
         std::vector<LintFinding> section_found;
         rules.check(input, section_state, section_found);
+        check_transaction_control(input, section_found);
         for (auto& f : section_found) {
             f.direction = migrate::to_string(direction);
             found.push_back(std::move(f));

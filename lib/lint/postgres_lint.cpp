@@ -7,6 +7,7 @@
 #include <set>
 
 #include "lint/compat_rules.hpp"
+#include "lint/postgres_maintenance_rules.hpp"
 #include "lint/statement_shape.hpp"
 #include "support/text.hpp"
 
@@ -123,7 +124,9 @@ class PostgresLintRules final : public LintRules {
             std::string exclusive_on;  // a table this statement takes ACCESS EXCLUSIVE on
             std::string table;         // the table the statement works on, when it names one
             check_concurrently(input, statement, found);
-            if (auto index = read_create_index(r)) {
+            if (check_maintenance(statement, new_tables, found, exclusive_on, table)) {
+                // REINDEX, VACUUM FULL, CLUSTER, TRUNCATE, ALTER DOMAIN: findings made
+            } else if (auto index = read_create_index(r)) {
                 table = index->table;
                 if (!index->concurrently && !new_tables.count(index->table)) {
                     auto f = finding_at(statement, "AG101",
@@ -282,6 +285,22 @@ class PostgresLintRules final : public LintRules {
                 check_add(input, statement, alter, action, i, state, not_valid_adds, out,
                           only_weaker_locks);
                 continue;
+            }
+            if (skip_words(action, i, {"DETACH", "PARTITION"})) {
+                auto partition = read_name(action, i);
+                // CONCURRENTLY (PostgreSQL 14+) and FINALIZE take SHARE UPDATE EXCLUSIVE.
+                if (action.has_word("CONCURRENTLY") || action.has_word("FINALIZE")) continue;
+                auto f =
+                    finding_at(statement, "AG123",
+                               "detaches partition " + q(partition) + " from " + q(alter.table) +
+                                   " without CONCURRENTLY: every query on the partitioned "
+                                   "table waits",
+                               "ALTER TABLE ... DETACH PARTITION ... CONCURRENTLY in a "
+                               "section marked '-- autogen: no-transaction' (PostgreSQL "
+                               "14+)");
+                f.lock = kAccessExclusive;
+                f.lock_on = on_table + " and partition " + q(partition);
+                out.push_back(std::move(f));
             }
             only_weaker_locks = false;
             if (skip_words(action, i, {"ALTER"})) {

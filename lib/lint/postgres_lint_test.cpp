@@ -207,6 +207,85 @@ TEST_CASE("AG116: ADD COLUMN NOT NULL without a default") {
     CHECK_FALSE(has(pg_codes("ALTER TABLE t ADD COLUMN c TEXT;"), "AG116"));
 }
 
+TEST_CASE("AG118: transaction control inside a section") {
+    CHECK(has(pg_codes("COMMIT;\nALTER TABLE t ADD COLUMN c TEXT;"), "AG118"));
+    CHECK(has(pg_codes("BEGIN;\nALTER TABLE t ADD COLUMN c TEXT;"), "AG118"));
+    CHECK(has(pg_codes("START TRANSACTION;"), "AG118"));
+    CHECK(has(pg_codes("END;"), "AG118"));
+    // In a no-transaction section a BEGIN ... COMMIT block would be resumed statement by
+    // statement after a kill.
+    auto outside = pg_codes("BEGIN;\nUPDATE t SET a = 1;\nCOMMIT;", true);
+    CHECK(std::count(outside.begin(), outside.end(), "AG118") == 2);
+    // Savepoints stay inside the runner's transaction.
+    CHECK(pg_codes("SAVEPOINT s;\nROLLBACK TO SAVEPOINT s;\nRELEASE SAVEPOINT s;").empty());
+    CHECK(pg_codes("UPDATE t SET a = 1 WHERE note = 'BEGIN; COMMIT';").empty());
+}
+
+TEST_CASE("AG119: REINDEX without CONCURRENTLY") {
+    auto r = lint_text("postgresql",
+                       revision_text("postgresql", "SET lock_timeout = '2s';\nREINDEX INDEX ix;"));
+    REQUIRE(r.findings.size() == 1);
+    CHECK(r.findings[0].code == "AG119");
+    CHECK(r.findings[0].lock == "SHARE on the table, ACCESS EXCLUSIVE on the index");
+    CHECK(r.findings[0].severity == LintSeverity::Error);
+    CHECK(has(pg_codes("REINDEX (VERBOSE) TABLE users;"), "AG119"));
+    CHECK(has(pg_codes("REINDEX TABLE users;"), "AG110"));
+    CHECK(pg_codes("REINDEX INDEX CONCURRENTLY ix;", true).empty());
+    CHECK(has(pg_codes("REINDEX TABLE CONCURRENTLY users;"), "AG115"));  // not in a transaction
+    CHECK(pg_codes("CREATE TABLE t (id INT);\nREINDEX TABLE t;").empty());
+}
+
+TEST_CASE("AG120: VACUUM FULL and CLUSTER rewrite the table") {
+    auto r = lint_text("postgresql", revision_text("postgresql", "VACUUM FULL users;", "", true));
+    REQUIRE(!r.findings.empty());
+    CHECK(r.findings[0].code == "AG120");
+    CHECK(r.findings[0].rewrites);
+    CHECK(r.findings[0].lock_on == "table \"users\"");
+    CHECK(has(pg_codes("VACUUM (FULL, ANALYZE) users;", true), "AG120"));
+    CHECK(has(pg_codes("CLUSTER VERBOSE users USING ix;"), "AG120"));
+    CHECK(has(pg_codes("CLUSTER users;"), "AG110"));
+    CHECK(pg_codes("VACUUM ANALYZE users;", true).empty());
+    CHECK(pg_codes("VACUUM (ANALYZE) users;", true).empty());
+}
+
+TEST_CASE("AG121: TRUNCATE deletes every row") {
+    auto r =
+        lint_text("postgresql",
+                  revision_text("postgresql", "SET lock_timeout = '2s';\nTRUNCATE users CASCADE;"));
+    REQUIRE(r.findings.size() == 1);
+    CHECK(r.findings[0].code == "AG121");
+    CHECK(r.findings[0].severity == LintSeverity::Warning);
+    CHECK(r.findings[0].message.find("CASCADE") != std::string::npos);
+    CHECK(has(pg_codes("TRUNCATE TABLE ONLY users;"), "AG121"));
+    CHECK(has(pg_codes("TRUNCATE users;"), "AG110"));
+    CHECK(pg_codes("CREATE TABLE t (id INT);\nTRUNCATE t;").empty());
+}
+
+TEST_CASE("AG122: ALTER DOMAIN ADD CONSTRAINT without NOT VALID") {
+    auto r =
+        lint_text("postgresql", revision_text("postgresql",
+                                              "ALTER DOMAIN year ADD CONSTRAINT y CHECK (VALUE "
+                                              "> 1900);"));
+    REQUIRE(r.findings.size() == 1);
+    CHECK(r.findings[0].code == "AG122");
+    CHECK(r.findings[0].lock == "SHARE");
+    CHECK(r.findings[0].scans);
+    CHECK(pg_codes("ALTER DOMAIN year ADD CONSTRAINT y CHECK (VALUE > 1900) NOT VALID;").empty());
+    CHECK(pg_codes("ALTER DOMAIN year VALIDATE CONSTRAINT y;").empty());
+    CHECK(pg_codes("ALTER DOMAIN year DROP CONSTRAINT y;").empty());
+}
+
+TEST_CASE("AG123: DETACH PARTITION without CONCURRENTLY") {
+    auto codes = pg_codes("ALTER TABLE measurements DETACH PARTITION measurements_2020;");
+    CHECK(has(codes, "AG123"));
+    CHECK(has(codes, "AG110"));
+    CHECK(
+        pg_codes("ALTER TABLE measurements DETACH PARTITION measurements_2020 CONCURRENTLY;", true)
+            .empty());
+    CHECK(pg_codes("ALTER TABLE measurements DETACH PARTITION measurements_2020 FINALIZE;", true)
+              .empty());
+}
+
 TEST_CASE("the tokenizer keeps quoted names, strings and comments out of the rules") {
     // A quoted name spelled like a keyword, a string with a semicolon, a comment.
     auto codes = pg_codes(

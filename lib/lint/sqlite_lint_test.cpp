@@ -75,3 +75,13 @@ TEST_CASE("SQLite: the downgrade's drop of a table its upgrade created is no AG1
     CHECK(found[0].rfind("downgrade:AG114:", 0) == 0);
     CHECK(r.findings[0].message.find("\"legacy\"") != std::string::npos);
 }
+
+TEST_CASE("SQLite: AG118, transaction control inside a section, and none for savepoints") {
+    auto r =
+        lint_text("sqlite", revision_text("sqlite", "BEGIN;\nCREATE TABLE t (id INT);\nCOMMIT;"));
+    std::size_t ag118 = 0;
+    for (const auto& f : r.findings) ag118 += f.code == "AG118";
+    CHECK(ag118 == 2);
+    CHECK(
+        lint_text("sqlite", revision_text("sqlite", "SAVEPOINT s;\nRELEASE s;")).findings.empty());
+}
