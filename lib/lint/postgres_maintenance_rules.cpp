@@ -10,6 +10,19 @@ namespace {
 
 constexpr const char* kAccessExclusive = "ACCESS EXCLUSIVE";
 
+/// Where a rule below reports: the findings, what the statement takes ACCESS EXCLUSIVE on
+/// (for AG110) and the table it works on.
+struct Report {
+    std::vector<LintFinding>& out;
+    std::string& exclusive_on;
+    std::string& table;
+
+    void add(LintFinding f, std::string exclusive) {
+        out.push_back(std::move(f));
+        exclusive_on = std::move(exclusive);
+    }
+};
+
 /// Skips a parenthesised option list (`REINDEX (VERBOSE) ...`, `VACUUM (FULL) ...`) at `i`.
 void skip_options(const TokenRange& r, std::size_t& i) {
     if (i >= r.size() || !r[i].is('(')) return;
@@ -24,7 +37,7 @@ void skip_options(const TokenRange& r, std::size_t& i) {
 }
 
 bool reindex(const LintStatement& statement, const std::set<std::string>& new_tables,
-             std::vector<LintFinding>& out, std::string& exclusive_on, std::string& table) {
+             Report& report) {
     const auto r = statement.range();
     std::size_t i = 1;
     skip_options(r, i);
@@ -34,7 +47,7 @@ bool reindex(const LintStatement& statement, const std::set<std::string>& new_ta
     if (skip_words(r, i, {"CONCURRENTLY"})) return true;  // AG115 covers it in a transaction
     const std::string name = read_name(r, i);
     if (kind == "TABLE") {
-        table = name;
+        report.table = name;
         if (new_tables.count(name)) return true;
     }
     const std::string what = kind == "INDEX"   ? "index " + q(name)
@@ -50,13 +63,12 @@ bool reindex(const LintStatement& statement, const std::set<std::string>& new_ta
     f.lock = "SHARE on the table, ACCESS EXCLUSIVE on the index";
     f.lock_on = kind == "TABLE" ? "table " + q(name) : what;
     f.scans = true;
-    out.push_back(std::move(f));
-    exclusive_on = what;
+    report.add(std::move(f), what);
     return true;
 }
 
 bool rewrite_command(const LintStatement& statement, const std::set<std::string>& new_tables,
-                     std::vector<LintFinding>& out, std::string& exclusive_on, std::string& table) {
+                     Report& report) {
     const auto r = statement.range();
     const bool vacuum = r[0].is("VACUUM");
     std::size_t i = 1;
@@ -79,6 +91,7 @@ bool rewrite_command(const LintStatement& statement, const std::set<std::string>
         skip_options(r, i);
         skip_words(r, i, {"VERBOSE"});
     }
+    auto& table = report.table;
     table = i < r.size() ? read_name(r, i) : std::string();
     if (!table.empty() && new_tables.count(table)) return true;
     const std::string what =
@@ -92,17 +105,17 @@ bool rewrite_command(const LintStatement& statement, const std::set<std::string>
     f.lock = kAccessExclusive;
     f.lock_on = what;
     f.rewrites = true;
-    out.push_back(std::move(f));
-    exclusive_on = what;
+    report.add(std::move(f), what);
     return true;
 }
 
 bool truncate(const LintStatement& statement, const std::set<std::string>& new_tables,
-              std::vector<LintFinding>& out, std::string& exclusive_on, std::string& table) {
+              Report& report) {
     const auto r = statement.range();
     std::size_t i = 1;
     skip_words(r, i, {"TABLE"});
     skip_words(r, i, {"ONLY"});
+    auto& table = report.table;
     table = read_name(r, i);
     if (new_tables.count(table)) return true;
     const bool cascade = r.has_word("CASCADE");
@@ -117,8 +130,7 @@ bool truncate(const LintStatement& statement, const std::set<std::string>& new_t
                         "'-- autogen:lint ignore AG121 reason' comment");
     f.lock = kAccessExclusive;
     f.lock_on = "table " + q(table) + (cascade ? " and the tables that reference it" : "");
-    out.push_back(std::move(f));
-    exclusive_on = "table " + q(table);
+    report.add(std::move(f), "table " + q(table));
     return true;
 }
 
@@ -148,10 +160,11 @@ bool check_maintenance(const LintStatement& statement, const std::set<std::strin
                        std::string& table) {
     const auto r = statement.range();
     if (r.size() == 0) return false;
-    if (r[0].is("REINDEX")) return reindex(statement, new_tables, out, exclusive_on, table);
+    Report report{out, exclusive_on, table};
+    if (r[0].is("REINDEX")) return reindex(statement, new_tables, report);
     if (r[0].is("VACUUM") || r[0].is("CLUSTER"))
-        return rewrite_command(statement, new_tables, out, exclusive_on, table);
-    if (r[0].is("TRUNCATE")) return truncate(statement, new_tables, out, exclusive_on, table);
+        return rewrite_command(statement, new_tables, report);
+    if (r[0].is("TRUNCATE")) return truncate(statement, new_tables, report);
     if (r.size() > 1 && r[0].is("ALTER") && r[1].is("DOMAIN")) return alter_domain(statement, out);
     return false;
 }
