@@ -55,6 +55,9 @@ bool validate_table_sql(const schema::Table& table, support::Diagnostics& diags)
         check(c.type.sql, "the type of column \"" + c.name + "\"", c.location);
         if (c.server_default)
             check(*c.server_default, "the default of column \"" + c.name + "\"", c.location);
+        if (c.generated)
+            check(*c.generated, "the generation expression of column \"" + c.name + "\"",
+                  c.location);
     }
     for (const auto& ck : table.checks)
         check(ck.expression, "check \"" + ck.name + "\"", ck.location);

@@ -328,6 +328,10 @@ class HeaderWriter {
             if (c.identity) f.args.push_back(c.identity_always ? "identity = always" : "identity");
             if (c.server_default)
                 f.args.push_back("server_default = " + c_string_literal(*c.server_default));
+            if (c.generated) {
+                f.args.push_back("generated = " + c_string_literal(*c.generated));
+                if (c.generated_virtual) f.args.push_back("virtual");
+            }
             if (c.collation) f.args.push_back("collate = " + c_string_literal(*c.collation));
             if (!c.comment.empty()) f.args.push_back("comment = " + c_string_literal(c.comment));
         }

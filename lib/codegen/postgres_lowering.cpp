@@ -143,6 +143,14 @@ void lower_table(schema::Table& t, const schema::Schema& model, support::Diagnos
                     "drop one of 'identity' and 'server_default': PostgreSQL accepts only one");
             c.nullable = false;  // PostgreSQL makes every identity column NOT NULL
         }
+        if (c.generated && c.generated_virtual)
+            diags.error(support::Category::Model,
+                        "generated column \"" + t.name + "\".\"" + c.name +
+                            "\" is VIRTUAL, but PostgreSQL 15 computes generated columns only "
+                            "as STORED",
+                        c.location,
+                        "remove 'virtual' (the column is then STORED on every dialect), or keep "
+                        "this model to SQLite (dialects = [\"sqlite\"])");
     }
     // A primary key makes its columns NOT NULL; the model says so too, so that the
     // lowered model and the inspected database agree.

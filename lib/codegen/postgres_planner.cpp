@@ -14,6 +14,7 @@
 #include "codegen/sql_builder.hpp"
 #include "codegen/tightening.hpp"
 #include "support/overloaded.hpp"
+#include "support/text.hpp"
 
 namespace autogen::codegen {
 
@@ -48,7 +49,7 @@ Statements create_table(const Table& t) {
 
 Statements add_column(const AddColumn& o) {
     Statement add{.sql = alter(o.table) + "ADD COLUMN " + column_definition(o.column)};
-    if (!o.column.nullable && !o.column.server_default && !o.column.identity)
+    if (!o.column.nullable && !o.column.server_default && !o.column.identity && !o.column.generated)
         add.comment =
             "WARNING: adds NOT NULL column " + col(o.table, o.column.name) +
             " without a server default: this fails if the table has rows.\n"
@@ -59,14 +60,61 @@ Statements add_column(const AddColumn& o) {
     return out;
 }
 
+/// Does `ix` read column `column` (a key, an expression, its predicate, INCLUDE)?
+bool index_reads(const Index& ix, const std::string& column) {
+    for (const auto& item : ix.columns)
+        if (item == column || support::mentions_identifier(item, column)) return true;
+    return std::find(ix.include.begin(), ix.include.end(), column) != ix.include.end() ||
+           support::mentions_identifier(ix.where, column);
+}
+
+/// A column PostgreSQL 15 cannot make generated in place, nor give a new expression
+/// (there is no SET EXPRESSION before 17): dropped and added again as `o.to`. DROP
+/// COLUMN takes along the indexes and constraints of its table that name the column;
+/// they are created again after the ADD, as `table` (the plan's state) has them.
+Statements regenerate_column(const AlterColumn& o, const Table* table) {
+    const Column& a = o.from;
+    const Column& b = o.to;
+    Statement drop{.sql = alter(o.table) + "DROP COLUMN " + q(b.name)};
+    if (a.generated) {
+        drop.comment =
+            "PostgreSQL cannot change a generation expression in place: the column "
+            "is dropped and added again, and its values are recomputed";
+    } else {
+        drop.destructive = true;
+        drop.warning = "replaces the values of " + col(o.table, b.name) +
+                       " by its generation expression's (the column is dropped and added again)";
+    }
+    Statements out{drop};
+    out.push_back({.sql = alter(o.table) + "ADD COLUMN " + column_definition(b)});
+    if (!b.comment.empty())
+        out.push_back({.sql = comment_on_column_sql(o.table, b.name, b.comment)});
+    if (!table) return out;
+    for (const auto& u : table->uniques)
+        if (std::find(u.columns.begin(), u.columns.end(), b.name) != u.columns.end())
+            out.push_back({.sql = alter(o.table) + "ADD " + unique_clause(u)});
+    for (const auto& ck : table->checks)
+        if (support::mentions_identifier(ck.expression, b.name))
+            out.push_back({.sql = alter(o.table) + "ADD " + check_clause(ck)});
+    for (const auto& fk : table->foreign_keys)
+        if (std::find(fk.columns.begin(), fk.columns.end(), b.name) != fk.columns.end())
+            out.push_back({.sql = alter(o.table) + "ADD " + foreign_key_clause(fk)});
+    for (const auto& ix : table->indexes)
+        if (index_reads(ix, b.name)) out.push_back({.sql = create_index_sql(o.table, ix)});
+    return out;
+}
+
 /// The statements of one AlterColumn, in the order PostgreSQL needs them: identity
 /// dropped, default dropped, type, default set, NULLs filled, nullability, identity
 /// added, comment.
-Statements alter_column(const AlterColumn& o) {
+Statements alter_column(const AlterColumn& o, const Table* table) {
     const Column& a = o.from;
     const Column& b = o.to;
     const std::uint32_t ch = o.changes;
     const std::string prefix = alter(o.table) + "ALTER COLUMN " + q(b.name) + " ";
+    // A generated column gets its new expression, or its new type, by being added again
+    // (it holds no value of its own; PostgreSQL refuses USING on it).
+    if (b.generated && (ch & (kChangeGenerated | kChangeType))) return regenerate_column(o, table);
     const bool type_change = ch & kChangeType;
     const std::string using_expr =
         type_change ? using_expression(a.type.sql, b.type.sql, q(b.name)) : "";
@@ -79,6 +127,9 @@ Statements alter_column(const AlterColumn& o) {
         type_change && (!using_expr.empty() || old_type_is_enum) && a.server_default && !a.identity;
     Statements out;
 
+    // A generated column becomes an ordinary one keeping its values (PostgreSQL 13+).
+    if ((ch & kChangeGenerated) && a.generated && !b.generated)
+        out.push_back({.sql = prefix + "DROP EXPRESSION"});
     if ((ch & kChangeIdentity) && a.identity && !b.identity)
         out.push_back({.sql = prefix + "DROP IDENTITY"});
     if (((ch & kChangeDefault) && a.server_default && !b.server_default) || default_around_type)
@@ -259,7 +310,7 @@ class PostgresPlanner final : public Planner {
                         return Statements{{.sql = alter(o.table) + "RENAME COLUMN " + q(o.from) +
                                                   " TO " + q(o.to)}};
                     },
-                    [&](const AlterColumn& o) { return alter_column(o); },
+                    [&](const AlterColumn& o) { return alter_column(o, state.find(o.table)); },
                     [&](const AlterPrimaryKey& o) { return alter_primary_key(o, state); },
                     [&](const AddForeignKey& o) {
                         return Statements{

@@ -100,9 +100,13 @@ std::string column_definition(const schema::Table& table, const schema::Column& 
     if (is_rowid_alias(table, column))
         out += " " + named(table.primary_key->name) +
                (table_options(table).autoincrement ? "PRIMARY KEY AUTOINCREMENT" : "PRIMARY KEY");
-    if (column.server_default) out += " DEFAULT " + default_clause_value(*column.server_default);
+    if (column.server_default && !column.generated)
+        out += " DEFAULT " + default_clause_value(*column.server_default);
     if (column.collation && !column.collation->empty())
         out += " COLLATE " + quote_identifier(*column.collation);
+    if (column.generated)
+        out += " GENERATED ALWAYS AS (" + support::trimmed(*column.generated) +
+               (column.generated_virtual ? ") VIRTUAL" : ") STORED");
     return out;
 }
 

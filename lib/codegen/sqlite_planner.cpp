@@ -163,6 +163,9 @@ void describe(const Operation& op, sqlite::Rebuild& r) {
                 // lose nothing.
                 std::string a = sqlite::affinity(o.from.type.sql),
                             b = sqlite::affinity(o.to.type.sql);
+                if ((o.changes & kChangeGenerated) && o.to.generated && !o.from.generated)
+                    r.warnings.push_back("replaces the values of " + col(o.table, o.to.name) +
+                                         " by its generation expression's");
                 if ((o.changes & kChangeType) && a != b)
                     r.warnings.push_back("changes the type of " + col(o.table, o.to.name) +
                                          " from " + o.from.type.sql + " to " + o.to.type.sql +

@@ -24,16 +24,7 @@ bool contains(const std::vector<std::string>& v, const std::string& s) {
 /// Does the SQL text mention `name` as an identifier (bare or quoted)? Conservative:
 /// a match inside a string literal also counts, which only costs a rebuild.
 bool mentions(const std::string& sql, const std::string& name) {
-    std::string s = support::to_lower(sql), n = support::to_lower(name);
-    auto ident = [](char c) {
-        return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$';
-    };
-    for (std::size_t pos = s.find(n); pos != std::string::npos; pos = s.find(n, pos + 1)) {
-        bool left = pos == 0 || !ident(s[pos - 1]);
-        bool right = pos + n.size() >= s.size() || !ident(s[pos + n.size()]);
-        if (left && right) return true;
-    }
-    return false;
+    return support::mentions_identifier(sql, name);
 }
 
 bool in_primary_key(const schema::Table& t, const std::string& column) {
@@ -43,6 +34,9 @@ bool in_primary_key(const schema::Table& t, const std::string& column) {
 /// SQLite's ALTER TABLE ADD COLUMN rules (sqlite.org/lang_altertable.html).
 bool can_add_column(const schema::Column& c, const schema::Table* after) {
     if (c.identity) return false;
+    // A VIRTUAL generated column can be added (computed when read, NOT NULL included);
+    // a STORED one cannot ("cannot add a STORED column").
+    if (c.generated) return c.generated_virtual && !(after && in_primary_key(*after, c.name));
     if (after && in_primary_key(*after, c.name)) return false;
     if (!c.nullable && !(c.server_default && is_constant_default(*c.server_default) &&
                          support::to_lower(*c.server_default) != "null"))
@@ -69,6 +63,9 @@ bool can_drop_column(const schema::Column& c, const schema::Table* before,
     }
     for (const auto& ck : before->checks)
         if (mentions(ck.expression, c.name)) return false;
+    for (const auto& other : before->columns)
+        if (other.generated && other.name != c.name && mentions(*other.generated, c.name))
+            return false;
     for (const auto& other : from.tables)
         for (const auto& fk : other.foreign_keys)
             if (fk.ref_table == before->name && contains(fk.ref_columns, c.name)) return false;
@@ -209,6 +206,10 @@ std::vector<Statement> rebuild_table(const Rebuild& r) {
 
     std::vector<std::string> targets, sources;
     for (const auto& c : after.columns) {
+        // SQLite computes a generated column itself and refuses a value for it ("cannot
+        // INSERT into generated column"); an ordinary column that was generated keeps
+        // the computed values.
+        if (c.generated) continue;
         auto it = r.sources.find(c.name);
         if (it == r.sources.end()) continue;
         const schema::Column* old = before.find_column(it->second);

@@ -1,5 +1,5 @@
 // Comparator for columns: renames (declared with renamed_from), additions, drops and
-// alterations (type, nullability, default, identity, collation, comment).
+// alterations (type, nullability, default, identity, generation, collation, comment).
 #include <algorithm>
 
 #include "diff/table_changes.hpp"
@@ -25,6 +25,10 @@ std::uint32_t column_changes(const Column& a, const Column& b, const DiffRules& 
     if (!rules.same_default(a.server_default, b.server_default)) changes |= kChangeDefault;
     if (a.identity != b.identity || (a.identity && a.identity_always != b.identity_always))
         changes |= kChangeIdentity;
+    if (a.generated.has_value() != b.generated.has_value() ||
+        (a.generated && (a.generated_virtual != b.generated_virtual ||
+                         !rules.same_expression(*a.generated, *b.generated))))
+        changes |= kChangeGenerated;
     if (a.collation != b.collation) changes |= kChangeCollation;
     if (a.comment != b.comment) changes |= kChangeComment;
     return changes;

@@ -467,3 +467,49 @@ TEST_CASE(
               std::vector<std::string>{"changed enum \"status\": (a, it's) -> (a, x)"});
     }
 }
+
+TEST_CASE("generated columns: added, a new expression, becoming plain, each phrased") {
+    Schema before{{users()}, {}};
+    Table& u = before.tables[0];
+    Column total = col("total", "INTEGER");
+    total.generated = "id * 2";
+    u.columns.push_back(total);
+    Column label = col("label", "TEXT");
+    u.columns.push_back(label);
+
+    Schema same = before;
+    CHECK(diff::diff(before, same, ExactRules{}).empty());
+
+    Schema after = before;
+    Table& v = after.tables[0];
+    v.find_column("total")->generated = "id * 3";
+    v.find_column("label")->generated = "'L' || id";
+    Column next = col("next", "INTEGER");
+    next.generated = "id + 1";
+    next.generated_virtual = true;
+    v.columns.push_back(next);
+    auto ops = diff::diff(before, after, ExactRules{});
+    CHECK(phrases(ops) ==
+          std::vector<std::string>{
+              "changed column \"users\".\"total\": generated (id * 2) STORED -> generated (id * "
+              "3) STORED",
+              "changed column \"users\".\"label\": not generated -> generated ('L' || id) STORED",
+              "added column \"users\".\"next\"",
+          });
+    // Becoming generated replaces the stored values; a new expression recomputes them.
+    REQUIRE(ops.size() == 3);
+    CHECK_FALSE(is_destructive(ops[0]));
+    CHECK(is_destructive(ops[1]));
+    CHECK(std::get<AlterColumn>(ops[0]).changes == kChangeGenerated);
+
+    // STORED -> VIRTUAL is a change; generated -> plain keeps the values.
+    Schema stored_to_virtual = before;
+    stored_to_virtual.tables[0].find_column("total")->generated_virtual = true;
+    stored_to_virtual.tables[0].find_column("total")->generated = "id * 2";
+    CHECK(phrases(diff::diff(before, stored_to_virtual, ExactRules{})) ==
+          std::vector<std::string>{"changed column \"users\".\"total\": generated (id * 2) STORED "
+                                   "-> generated (id * 2) VIRTUAL"});
+    auto back = diff::diff(after, before, ExactRules{});
+    REQUIRE_FALSE(back.empty());
+    CHECK_FALSE(is_destructive(back[1]));
+}

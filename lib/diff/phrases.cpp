@@ -35,6 +35,12 @@ std::string type_of(const Column& c) {
 
 std::string default_of(const Column& c) { return c.server_default ? *c.server_default : "none"; }
 
+/// "generated (a * b) STORED", or "not generated".
+std::string generation_of(const Column& c) {
+    if (!c.generated) return "not generated";
+    return "generated (" + *c.generated + (c.generated_virtual ? ") VIRTUAL" : ") STORED");
+}
+
 std::string column_change_details(const AlterColumn& o) {
     std::string out;
     auto add = [&](const std::string& part) { out += (out.empty() ? "" : ", ") + part; };
@@ -48,6 +54,7 @@ std::string column_change_details(const AlterColumn& o) {
                 ? (o.to.identity_always ? "identity BY DEFAULT -> ALWAYS"
                                         : "identity ALWAYS -> BY DEFAULT")
                 : (o.to.identity ? "now an identity" : "no longer an identity"));
+    if (o.changes & kChangeGenerated) add(generation_of(o.from) + " -> " + generation_of(o.to));
     if (o.changes & kChangeCollation)
         add("collation " + o.from.collation.value_or("default") + " -> " +
             o.to.collation.value_or("default"));

@@ -10,7 +10,7 @@ namespace {
 bool same_definition(const Column& a, const Column& b, const DiffRules& rules) {
     return rules.same_type(a, b) && a.nullable == b.nullable &&
            rules.same_default(a.server_default, b.server_default) && a.identity == b.identity &&
-           a.collation == b.collation;
+           a.generated.has_value() == b.generated.has_value() && a.collation == b.collation;
 }
 
 bool same_columns(const Table& a, const Table& b, const DiffRules& rules) {

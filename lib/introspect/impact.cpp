@@ -154,7 +154,9 @@ class Assessor {
                                        o.table);
                 },
                 [&](const AddColumn& o) {
-                    if (o.column.nullable || o.column.server_default || o.column.identity) return;
+                    if (o.column.nullable || o.column.server_default || o.column.identity ||
+                        o.column.generated)
+                        return;
                     if (!names_.table(o.table)) return;
                     RowQuestion q{.kind = RowQuestionKind::AllRows,
                                   .table = names_.live_ref(o.table)};
@@ -213,6 +215,12 @@ class Assessor {
                 i.refused_when_counted = effect.refuses;
                 i.fix = kNarrowingFix;
             }
+        }
+        if ((o.changes & kChangeGenerated) && o.to.generated && !o.from.generated) {
+            RowQuestion q{.kind = RowQuestionKind::NonNull, .table = live, .columns = {c}};
+            destructive("replaces the values of " + column_sql(o.table, o.to.name) +
+                            " by its generation expression's",
+                        q, " holding a value");
         }
         if ((o.changes & kChangeNullability) && o.from.nullable && !o.to.nullable &&
             !o.to.server_default && !o.to.identity) {

@@ -51,7 +51,8 @@ std::vector<std::string> json_strings(const std::string& text) {
 }
 
 /// `expr` without one pair of parentheses around the whole of it: pg_get_expr prints
-/// a check as "(price > 0)", written as CHECK (price > 0).
+/// a check as "(price > 0)", written as CHECK (price > 0), and a generation expression
+/// alike, written inside GENERATED ALWAYS AS (...).
 std::string without_outer_parentheses(const std::string& expr) {
     if (expr.size() < 2 || expr.front() != '(' || expr.back() != ')') return expr;
     int depth = 0;
@@ -191,7 +192,7 @@ class PostgresInspector final : public Inspector {
             out.tables.push_back(std::move(t));
         }
         ColumnNames names;
-        read_columns(*columns, at, names, out, diags);
+        read_columns(*columns, at, names, out);
         if (!read_constraints(*constraints, at, names, out, diags)) return std::nullopt;
         if (!read_indexes(*indexes, at, names, out, diags)) return std::nullopt;
         for (const auto& r : enums->rows)
@@ -301,7 +302,7 @@ class PostgresInspector final : public Inspector {
     };
 
     static void read_columns(const QueryResult& rows, const TableIndex& at, ColumnNames& names,
-                             schema::Schema& out, support::Diagnostics& diags) {
+                             schema::Schema& out) {
         std::vector<std::vector<PendingColumn>> pending(out.tables.size());
         for (const auto& r : rows.rows) {
             Oid table = number_cell(r, 0);
@@ -332,7 +333,13 @@ class PostgresInspector final : public Inspector {
                 c.identity = true;
                 c.server_default.reset();
             }
-            if (p.generated) c.server_default.reset();
+            if (p.generated) {
+                // GENERATED ALWAYS AS (...) STORED: the expression lives where a default
+                // would (pg_attrdef), deparsed as PostgreSQL normalises it.
+                c.server_default.reset();
+                c.generated = without_outer_parentheses(cell(r, 12));
+                c.generated_virtual = cell(r, 7) == "v";  // PostgreSQL 18's VIRTUAL
+            }
             pending[it->second].push_back(std::move(p));
         }
         for (std::size_t i = 0; i < pending.size(); ++i) {
@@ -343,15 +350,6 @@ class PostgresInspector final : public Inspector {
             schema::Table& t = out.tables[i];
             t.columns.reserve(cols.size());
             for (auto& p : cols) {
-                if (p.generated)
-                    diags.warning(
-                        support::Category::Database,
-                        "column " + t.qualified_name() + ".\"" + p.column.name +
-                            "\" is a generated column (GENERATED ALWAYS AS ... STORED); autogen "
-                            "reads it "
-                            "as a plain column without its expression",
-                        {},
-                        "keep the generation expression out of the models, or exclude the table");
                 t.columns.push_back(std::move(p.column));
             }
         }

@@ -64,12 +64,15 @@ constexpr NamedQuery kTablesQuery{
 /// table oid, attnum, name, type (format_type), not null, default expression (not for
 /// generated columns), identity ('a', 'd' or ''), generated ('s' or ''), collation when
 /// not the type's, comment, enum type name (when the type is an enum), owns a sequence
-/// (serial). Every table of the user schemas, partitions included; in no order.
+/// (serial), the generation expression of a generated column (deparsed with its table:
+/// it names columns; only generated columns pay for opening the relation). Every table
+/// of the user schemas, partitions included; in no order.
 constexpr NamedQuery kColumnsQuery{
     "columns",
     "SELECT a.attrelid, a.attnum, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull, "
     "CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(ad.adbin, 0) END, a.attidentity, a.attgenerated, "
-    "co.collname, d.description, CASE WHEN t.typtype = 'e' THEN t.typname END, ser.refobjid IS NOT NULL "
+    "co.collname, d.description, CASE WHEN t.typtype = 'e' THEN t.typname END, ser.refobjid IS NOT NULL, "
+    "CASE WHEN a.attgenerated <> '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END "
     "FROM pg_catalog.pg_attribute a" AUTOGEN_PG_USER_RELATION("a.attrelid")
     "JOIN pg_catalog.pg_type t ON t.oid = a.atttypid "
     "LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum "
@@ -195,8 +198,6 @@ constexpr NamedQuery kUnmodelledQuery{
     "('storage parameters', t.reloptions IS NOT NULL), ('row-level security', t.relrowsecurity), "
     "('privileges', t.relacl IS NOT NULL), ('inheritance', t.relkind = 'r' AND EXISTS (SELECT 1 FROM "
     "pg_catalog.pg_inherits i WHERE i.inhrelid = t.oid))) x(k, present) WHERE x.present "
-    "UNION ALL SELECT 'generated column', t.nspname, a.attname, t.relname FROM pg_catalog.pg_attribute a "
-    "JOIN tbl t ON t.oid = a.attrelid WHERE a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated <> '' "
     // Constraints the models cannot state (or not in that state).
     "UNION ALL SELECT CASE WHEN con.contype = 'x' THEN 'exclusion constraint' "
     "WHEN NOT con.convalidated THEN 'NOT VALID constraint' WHEN con.connoinherit THEN 'NO INHERIT check' "

@@ -22,9 +22,6 @@ const std::map<std::string, std::string>& approximate_kinds() {
         {"partitioned table",
          "pulled as an ordinary table: keep PARTITION BY and the partitions in hand-written "
          "revisions"},
-        {"generated column",
-         "pulled as a plain column: keep GENERATED ALWAYS AS ... STORED in a hand-written "
-         "revision"},
         {"unlogged table",
          "pulled as a logged table: keep SET UNLOGGED in a hand-written revision"},
         {"NOT VALID constraint",

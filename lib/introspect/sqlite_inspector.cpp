@@ -47,14 +47,12 @@ constexpr NamedQuery kColumnsQuery{
     "SELECT m.name, p.cid, p.name, p.type, p.\"notnull\", p.dflt_value, p.pk, p.hidden "
     "FROM sqlite_schema AS m JOIN pragma_table_xinfo(m.name) AS p "
     "WHERE m.type = 'table'"};
-// Objects the models cannot hold (Inspector::unmodelled_objects): virtual tables, and
-// generated columns (hidden 2 = VIRTUAL, 3 = STORED), in name order.
+// Objects the models cannot hold (Inspector::unmodelled_objects): virtual tables, in
+// name order. (Generated columns are read as such: Column::generated.)
 constexpr NamedQuery kUnmodelledQuery{
     "objects the models cannot hold",
     "SELECT 'virtual table', name, '' FROM sqlite_schema "
     "WHERE type = 'table' AND upper(substr(sql, 1, 14)) = 'CREATE VIRTUAL' "
-    "UNION ALL SELECT 'generated column', m.name, p.name FROM sqlite_schema AS m "
-    "JOIN pragma_table_xinfo(m.name) AS p WHERE m.type = 'table' AND p.hidden IN (2, 3) "
     "ORDER BY 2, 3"};
 // pragma_index_list gives a table's indexes in no useful order: sorted by name below.
 constexpr NamedQuery kIndexesQuery{"indexes",
@@ -294,9 +292,19 @@ class Reading {
             c.type.sql = cell(r, 3);
             c.nullable = view(r, 4) != "1";
             if (r.size() > 5 && r[5]) c.server_default = std::string(*r[5]);
+            // hidden: 2 a VIRTUAL generated column, 3 a STORED one; the expression is
+            // only in the CREATE text.
+            const bool generated = view(r, 7) == "2" || view(r, 7) == "3";
             for (const auto& pc : parsed_[*i].columns)
-                if (support::equals_ignoring_case(pc.name, c.name))
+                if (support::equals_ignoring_case(pc.name, c.name)) {
                     c.collation = canonical_collation(pc.collation);
+                    if (generated) c.generated = pc.generated.value_or("");
+                }
+            if (generated) {
+                if (!c.generated) c.generated = "";  // the CREATE text could not be read
+                c.generated_virtual = view(r, 7) == "2";
+                c.server_default.reset();
+            }
             int pos = std::atoi(cell(r, 6).c_str());
             if (pos > 0) pk[*i].emplace_back(pos, c.name);
             t.columns.push_back(std::move(c));
@@ -504,7 +512,7 @@ class SqliteInspector final : public Inspector {
         return ok ? out : std::string();
     }
 
-    /// Virtual tables and generated columns (views and triggers are in the Schema).
+    /// Virtual tables (views and triggers are in the Schema).
     std::optional<std::vector<UnmodelledObject>> unmodelled_objects(
         db::Connection& conn, const InspectOptions& options,
         support::Diagnostics& diags) const override {
@@ -514,21 +522,13 @@ class SqliteInspector final : public Inspector {
             [&](RowView r) {
                 std::string table = cell(r, 1);
                 if (skipped_table(table, options)) return;
-                if (view(r, 0) == "virtual table")
-                    out.push_back({.kind = "virtual table",
-                                   .schema = {},
-                                   .name = table,
-                                   .table = {},
-                                   .hint = "not modelled, and its shadow tables (" + table +
-                                           "_...) are never diffed: keep CREATE VIRTUAL TABLE "
-                                           "in a hand-written revision"});
-                else
-                    out.push_back({.kind = "generated column",
-                                   .schema = {},
-                                   .name = cell(r, 2),
-                                   .table = table,
-                                   .hint = "pulled as a plain column: keep GENERATED ALWAYS AS "
-                                           "... in a hand-written revision"});
+                out.push_back({.kind = "virtual table",
+                               .schema = {},
+                               .name = table,
+                               .table = {},
+                               .hint = "not modelled, and its shadow tables (" + table +
+                                       "_...) are never diffed: keep CREATE VIRTUAL TABLE "
+                                       "in a hand-written revision"});
             },
             diags);
         if (!ok) {

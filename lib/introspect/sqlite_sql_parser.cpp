@@ -180,7 +180,7 @@ std::size_t read_references(const std::vector<Token>& toks, std::size_t i, std::
 
 void read_column(std::string_view sql, const std::vector<Token>& toks, std::size_t b, std::size_t e,
                  ParsedTable& t) {
-    ParsedColumn col{unquote_identifier(toks[b].text), std::nullopt};
+    ParsedColumn col{.name = unquote_identifier(toks[b].text)};
     std::size_t i = b + 1;
     while (i < e && !is_column_constraint_start(toks[i])) {
         if (is_punct(toks[i], '(')) i = closing(toks, i);
@@ -215,6 +215,10 @@ void read_column(std::string_view sql, const std::vector<Token>& toks, std::size
             if (i < e && (is_punct(toks[i], '-') || is_punct(toks[i], '+'))) ++i;
             if (i < e && is_punct(toks[i], '(')) i = closing(toks, i);
             ++i;
+        } else if (is_kw(k, "AS") && i + 1 < e && is_punct(toks[i + 1], '(')) {
+            col.generated = paren_text(sql, toks, i + 1, i);
+            col.generated_virtual = !(i < e && is_kw(toks[i], "STORED"));
+            if (i < e && (is_kw(toks[i], "STORED") || is_kw(toks[i], "VIRTUAL"))) ++i;
         } else if (is_kw(k, "ON")) {
             i = skip_on_clause(toks, i, e);
         } else if (is_punct(k, '(')) {

@@ -27,6 +27,9 @@ struct ParsedConstraint {
 struct ParsedColumn {
     std::string name;
     std::optional<std::string> collation;
+    /// [GENERATED ALWAYS] AS (expression): the text between its parentheses, as written.
+    std::optional<std::string> generated;
+    bool generated_virtual = false;  ///< VIRTUAL, SQLite's default, rather than STORED
 };
 
 struct ParsedTable {

@@ -96,3 +96,21 @@ TEST_CASE("sqlite parser: unquote_identifier") {
     CHECK(unquote_identifier("[y z]") == "y z");
     CHECK(unquote_identifier("plain") == "plain");
 }
+
+TEST_CASE("sqlite parser: generated columns, STORED, VIRTUAL and the short form") {
+    auto t = parse_create_table(
+        "CREATE TABLE t (a INT, b INT NOT NULL GENERATED ALWAYS AS (a * (a + 1)) STORED, "
+        "c TEXT AS ('x,' || a) VIRTUAL, d INT AS (a), e INT DEFAULT (2) CHECK (e > 0))");
+    REQUIRE(t);
+    REQUIRE(t->columns.size() == 5);
+    CHECK_FALSE(t->columns[0].generated);
+    CHECK(*t->columns[1].generated == "a * (a + 1)");
+    CHECK_FALSE(t->columns[1].generated_virtual);
+    CHECK(*t->columns[2].generated == "'x,' || a");
+    CHECK(t->columns[2].generated_virtual);
+    CHECK(*t->columns[3].generated == "a");
+    CHECK(t->columns[3].generated_virtual);  // SQLite's default
+    CHECK_FALSE(t->columns[4].generated);
+    REQUIRE(t->constraints.size() == 1);
+    CHECK(t->constraints[0].expression == "e > 0");
+}

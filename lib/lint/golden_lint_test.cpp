@@ -49,6 +49,10 @@ const std::map<std::string, std::string> kNoOnlineForm = {
     {"enum_add_value_used", "downgrade:AG101 downgrade:AG106 upgrade:AG101 upgrade:AG106"},
     {"enum_drop_label", "upgrade:AG101 upgrade:AG106"},
     {"enum_reorder", "downgrade:AG101 downgrade:AG106 upgrade:AG101 upgrade:AG106"},
+    // A STORED generated column is computed for every row as it is added (a new
+    // expression is drop + add on PostgreSQL 15): a rewrite, with no online form.
+    {"generated_add", "upgrade:AG108"},
+    {"generated_expression", "downgrade:AG108 upgrade:AG108"},
 };
 
 /// "upgrade:AG101" for each finding of the golden file `name`.

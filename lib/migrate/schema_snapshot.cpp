@@ -102,6 +102,8 @@ void put_column(std::string& out, const s::Column& c) {
     if (c.server_default) j.text("default", *c.server_default);
     j.flag_if("identity", c.identity);
     j.flag_if("identity_always", c.identity && c.identity_always);
+    if (c.generated) j.text("generated", *c.generated);
+    j.flag_if("generated_virtual", c.generated && c.generated_virtual);
     if (c.collation) j.text("collation", *c.collation);
     j.text_if("comment", c.comment);
 }
@@ -328,6 +330,8 @@ class LineReader {
         if (j.has("default")) c.server_default = j.text("default");
         c.identity = j.flag_or("identity", false);
         c.identity_always = c.identity && j.flag_or("identity_always", false);
+        if (j.has("generated")) c.generated = j.text("generated");
+        c.generated_virtual = c.generated && j.flag_or("generated_virtual", false);
         if (j.has("collation")) c.collation = j.text("collation");
         c.comment = j.text_or("comment", "");
         return c;

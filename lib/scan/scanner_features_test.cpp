@@ -217,6 +217,38 @@ struct AUTOGEN_TABLE("lines")
     CHECK(t.foreign_keys[1].on_update == schema::ReferentialAction::Cascade);
 }
 
+TEST_CASE("scan: generated columns, STORED and VIRTUAL, through the scan cache codec") {
+    Project p;
+    p.write("models/m.hpp", R"hpp(#include <autogen/model.hpp>
+#include <cstdint>
+struct AUTOGEN_TABLE("lines") Line {
+    AUTOGEN_COLUMN(primary_key) std::int64_t id;
+    std::int64_t price;
+    AUTOGEN_COLUMN(generated = "price * 2") std::int64_t twice;
+    AUTOGEN_COLUMN(generated = "price + 1", virtual) std::int64_t next;
+};
+)hpp");
+    auto r = p.run();
+    INFO(p.messages());
+    REQUIRE(r);
+    const auto& t = r->schema.tables.at(0);
+    const auto* twice = t.find_column("twice");
+    REQUIRE(twice);
+    CHECK(twice->generated == std::optional<std::string>("price * 2"));
+    CHECK_FALSE(twice->generated_virtual);
+    CHECK_FALSE(twice->server_default);
+    CHECK(t.find_column("next")->generated == std::optional<std::string>("price + 1"));
+    CHECK(t.find_column("next")->generated_virtual);
+    CHECK_FALSE(t.find_column("price")->generated);
+    // Read again from the scan cache: the same columns.
+    auto again = p.run();
+    REQUIRE(again);
+    const auto& cached = again->schema.tables.at(0);
+    CHECK(cached.find_column("twice")->generated == twice->generated);
+    CHECK(cached.find_column("next")->generated_virtual);
+    CHECK_FALSE(cached.find_column("price")->generated);
+}
+
 TEST_CASE("scan: column-level primary keys on several fields, in field order") {
     Project p;
     p.write("models/m.hpp", R"hpp(#include <autogen/model.hpp>

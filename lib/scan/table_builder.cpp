@@ -167,6 +167,10 @@ class TableBuilder {
             c.identity_always =
                 arg->value && parse_identity_always(arg->value->text).value_or(false);
         }
+        if (auto* arg = find_arg(a, "generated")) {
+            c.generated = text_of(arg);
+            c.generated_virtual = has_arg(a, "virtual");
+        }
         if (auto* arg = find_arg(a, "collate")) c.collation = text_of(arg);
         if (auto* arg = find_arg(a, "renamed_from")) c.renamed_from = text_of(arg);
         if (auto* arg = find_arg(a, "comment")) c.comment = text_of(arg);

@@ -58,6 +58,8 @@ const std::vector<KindSpec>& specs() {
           {"nullable", Flag},
           {"not_null", Flag},
           {"server_default", String | Integer},
+          {"generated", String},
+          {"virtual", Flag},
           {"references", String},
           {"on_delete", String | Identifier, Extra::ReferentialAction},
           {"on_update", String | Identifier, Extra::ReferentialAction},
@@ -286,6 +288,24 @@ std::vector<AnnotationError> validate(AnnotationKind kind, const Annotation& a) 
     if (kind == AnnotationKind::Column && has_arg(a, "nullable") && has_arg(a, "not_null")) {
         errors.push_back({"'nullable' and 'not_null' contradict each other",
                           find_arg(a, "not_null")->offset, "keep one of them"});
+    }
+    if (kind == AnnotationKind::Column) {
+        if (const AnnotationArg* gen = find_arg(a, "generated")) {
+            if (gen->value && support::trim(gen->value->text).empty())
+                errors.push_back({"'generated' needs the SQL expression that computes the column",
+                                  gen->value->offset, "e.g. generated = \"price * quantity\""});
+            // A generated column's value is the expression's: nothing else may set it.
+            for (std::string_view other : {"server_default", "identity", "primary_key"})
+                if (const AnnotationArg* o = find_arg(a, other))
+                    errors.push_back(
+                        {"a generated column cannot also have '" + std::string(other) + "'",
+                         o->offset,
+                         "remove '" + std::string(other) +
+                             "', or 'generated' (its value is always the expression's)"});
+        } else if (const AnnotationArg* v = find_arg(a, "virtual")) {
+            errors.push_back({"'virtual' applies only to a generated column", v->offset,
+                              "write generated = \"expression\", virtual, or remove 'virtual'"});
+        }
     }
     return errors;
 }

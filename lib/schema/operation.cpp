@@ -88,40 +88,45 @@ std::vector<Operation> reverse(const std::vector<Operation>& ops) {
 bool is_destructive(const Operation& op) {
     // Every kind is listed (no catch-all), so a new operation kind must say here
     // whether it loses data.
-    return std::visit(Overloaded{
-                          [](const DropTable&) { return true; },
-                          [](const DropColumn&) { return true; },
-                          // A type change may narrow (TEXT -> INTEGER); the planner knows better
-                          // and may say more, but generically a type change can lose data.
-                          [](const AlterColumn& o) { return (o.changes & kChangeType) != 0; },
-                          [](const AlterEnum& o) {
-                              // Removing a label loses the rows' values that used it.
-                              return std::any_of(o.from.labels.begin(), o.from.labels.end(),
-                                                 [&](const std::string& l) {
-                                                     return std::find(o.to.labels.begin(),
-                                                                      o.to.labels.end(),
-                                                                      l) == o.to.labels.end();
-                                                 });
-                          },
-                          [](const DropEnum&) { return true; },
-                          [](const CreateTable&) { return false; },
-                          [](const RenameTable&) { return false; },
-                          [](const AddColumn&) { return false; },
-                          [](const RenameColumn&) { return false; },
-                          [](const AlterPrimaryKey&) { return false; },
-                          [](const AddForeignKey&) { return false; },
-                          [](const DropForeignKey&) { return false; },
-                          [](const AddUnique&) { return false; },
-                          [](const DropUnique&) { return false; },
-                          [](const AddCheck&) { return false; },
-                          [](const DropCheck&) { return false; },
-                          [](const CreateIndex&) { return false; },
-                          [](const DropIndex&) { return false; },
-                          [](const SetTableComment&) { return false; },
-                          [](const CreateEnum&) { return false; },
-                          [](const RenameConstraint&) { return false; },
-                      },
-                      op);
+    return std::visit(
+        Overloaded{
+            [](const DropTable&) { return true; },
+            [](const DropColumn&) { return true; },
+            // A type change may narrow (TEXT -> INTEGER); the planner knows better
+            // and may say more, but generically a type change can lose data.
+            // So may becoming generated: the expression's values replace
+            // the stored ones.
+            [](const AlterColumn& o) {
+                return (o.changes & kChangeType) != 0 ||
+                       ((o.changes & kChangeGenerated) && o.to.generated && !o.from.generated);
+            },
+            [](const AlterEnum& o) {
+                // Removing a label loses the rows' values that used it.
+                return std::any_of(
+                    o.from.labels.begin(), o.from.labels.end(), [&](const std::string& l) {
+                        return std::find(o.to.labels.begin(), o.to.labels.end(), l) ==
+                               o.to.labels.end();
+                    });
+            },
+            [](const DropEnum&) { return true; },
+            [](const CreateTable&) { return false; },
+            [](const RenameTable&) { return false; },
+            [](const AddColumn&) { return false; },
+            [](const RenameColumn&) { return false; },
+            [](const AlterPrimaryKey&) { return false; },
+            [](const AddForeignKey&) { return false; },
+            [](const DropForeignKey&) { return false; },
+            [](const AddUnique&) { return false; },
+            [](const DropUnique&) { return false; },
+            [](const AddCheck&) { return false; },
+            [](const DropCheck&) { return false; },
+            [](const CreateIndex&) { return false; },
+            [](const DropIndex&) { return false; },
+            [](const SetTableComment&) { return false; },
+            [](const CreateEnum&) { return false; },
+            [](const RenameConstraint&) { return false; },
+        },
+        op);
 }
 
 bool is_primary_key_rename(const AlterPrimaryKey& o) {

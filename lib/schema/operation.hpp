@@ -53,6 +53,9 @@ enum ColumnChange : std::uint32_t {
     kChangeIdentity = 1u << 3,
     kChangeCollation = 1u << 4,
     kChangeComment = 1u << 5,
+    /// The generation expression, or STORED/VIRTUAL, or a column becoming generated or
+    /// ordinary (Column::generated).
+    kChangeGenerated = 1u << 6,
 };
 struct AlterColumn {
     TableRef table;

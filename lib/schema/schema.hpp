@@ -57,6 +57,12 @@ struct Column {
     /// OVERRIDING SYSTEM VALUE) rather than BY DEFAULT. Last, so that positional
     /// initialisers of the fields above stay valid.
     bool identity_always = false;
+    /// GENERATED ALWAYS AS (expression): the column's value is computed from the other
+    /// columns of its row. The SQL as the models write it, or as the database deparses
+    /// it; nullopt for an ordinary column. Never with `server_default` or `identity`.
+    std::optional<std::string> generated;
+    /// With `generated`: VIRTUAL (computed when read; SQLite only) rather than STORED.
+    bool generated_virtual = false;
 };
 
 struct PrimaryKey {

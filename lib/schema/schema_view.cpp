@@ -41,6 +41,10 @@ void write_column(support::JsonWriter& w, const Column& c) {
     w.member("default", c.server_default);
     w.member("identity", c.identity);
     if (c.identity && c.identity_always) w.member("identity_always", true);
+    if (c.generated) {
+        w.member("generated", *c.generated);
+        w.member("generated_kind", std::string(c.generated_virtual ? "virtual" : "stored"));
+    }
     w.member("collation", c.collation);
     w.member("comment", c.comment);
     w.member("renamed_from", c.renamed_from);
@@ -145,6 +149,9 @@ std::string to_text(const Schema& schema, bool with_locations) {
             out += "  " + c.name + " " + type_text(c.type) + (c.nullable ? " NULL" : " NOT NULL");
             if (c.identity) out += c.identity_always ? " IDENTITY ALWAYS" : " IDENTITY";
             if (c.server_default) out += " DEFAULT " + *c.server_default;
+            if (c.generated)
+                out += " GENERATED AS (" + *c.generated +
+                       (c.generated_virtual ? ") VIRTUAL" : ") STORED");
             if (c.collation) out += " COLLATE " + *c.collation;
             out += at(c.location, with_locations) + "\n";
         }

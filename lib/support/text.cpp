@@ -84,4 +84,18 @@ std::string closest(std::string_view word, const std::vector<std::string>& candi
     return best;
 }
 
+bool mentions_identifier(std::string_view sql, std::string_view name) {
+    if (name.empty()) return false;
+    std::string s = to_lower(sql), n = to_lower(name);
+    auto ident = [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$';
+    };
+    for (std::size_t pos = s.find(n); pos != std::string::npos; pos = s.find(n, pos + 1)) {
+        bool left = pos == 0 || !ident(s[pos - 1]);
+        bool right = pos + n.size() >= s.size() || !ident(s[pos + n.size()]);
+        if (left && right) return true;
+    }
+    return false;
+}
+
 }  // namespace autogen::support

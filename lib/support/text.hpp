@@ -29,6 +29,10 @@ std::string trimmed(std::string_view s);
 /// `s` without trailing whitespace (std::isspace): trim_end(" a \r\n") == " a".
 std::string_view trim_end(std::string_view s);
 
+/// Does SQL text `sql` mention `name` as an identifier, bare or quoted, in any case?
+/// Conservative: a match inside a string literal also counts.
+bool mentions_identifier(std::string_view sql, std::string_view name);
+
 /// A duration for messages: seconds(60) == "60 s", seconds(0.5) == "0.5 s".
 std::string seconds(double value);
 

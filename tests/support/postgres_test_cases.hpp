@@ -35,7 +35,8 @@ inline Column& column_of(Schema& s, const std::string& t, const std::string& c) 
 }
 
 /// users <- orders (ON DELETE CASCADE, enum status with a default and a partial index
-/// on one label), memberships with a composite key, categories referencing itself.
+/// on one label), memberships with a composite key, categories referencing itself with
+/// a generated column.
 inline Schema base() {
     // The SQLite cases' schema, with what only a real enum type allows: a fourth label,
     // an enum default and a partial index on the enum column.
@@ -45,6 +46,11 @@ inline Schema base() {
     *orders.find_column("status") = enum_column("status", "order_status", false, "'pending'");
     orders.indexes.push_back(
         {.name = "ix_orders_paid", .columns = {"user_id"}, .where = "status = 'paid'"});
+    // A generated (STORED) column, which every change to categories must keep computed
+    // and never copy into (SQLite's rebuilds).
+    Column slug{.name = "slug", .type = {.logical = Logical::Text}};
+    slug.generated = "lower(title)";
+    s.find_table("categories")->columns.push_back(slug);
     return s;
 }
 
@@ -181,6 +187,16 @@ inline std::vector<Case> cases() {
          {{kUsers, kUsers}, {kMembers, kMembers}}},
         {"identity_drop",
          [](Schema& s) { column_of(s, "categories", "id").identity = false; },
+         {{kCategories, kCategories}}},
+        {"generated_add",
+         [](Schema& s) {
+             Column c{.name = "total_doubled", .type = {.logical = Logical::BigInt}};
+             c.generated = "total_cents * 2";
+             table(s, "orders").columns.push_back(c);
+         },
+         {{kOrders, kOrders}}},
+        {"generated_expression",
+         [](Schema& s) { column_of(s, "categories", "slug").generated = "upper(title)"; },
          {{kCategories, kCategories}}},
         {"collation",
          [](Schema& s) { column_of(s, "users", "nickname").collation = "C"; },

@@ -160,14 +160,26 @@ void fields(A& a, schema::Column& c) {
     a(c.type.sql);
     a(c.nullable);
     a(c.server_default);
-    // One byte as the bool it was (0 none, 1 BY DEFAULT), 2 for ALWAYS: the digests of
-    // tables without it, which a committed autogen.sum records, stay what they were.
-    enum class Identity { None, ByDefault, Always };
+    // One byte as the bool it was (0 none, 1 BY DEFAULT), 2 for ALWAYS, 3 and 4 for a
+    // STORED or VIRTUAL generated column (which is never an identity), followed by its
+    // expression: the digests of tables without them, which a committed autogen.sum
+    // records, stay what they were.
+    enum class Identity { None, ByDefault, Always, GeneratedStored, GeneratedVirtual };
     Identity identity =
-        c.identity ? (c.identity_always ? Identity::Always : Identity::ByDefault) : Identity::None;
-    a.enumeration(identity, Identity::Always);
-    c.identity = identity != Identity::None;
+        c.generated ? (c.generated_virtual ? Identity::GeneratedVirtual : Identity::GeneratedStored)
+        : c.identity ? (c.identity_always ? Identity::Always : Identity::ByDefault)
+                     : Identity::None;
+    a.enumeration(identity, Identity::GeneratedVirtual);
+    const bool generated =
+        identity == Identity::GeneratedStored || identity == Identity::GeneratedVirtual;
+    c.identity = !generated && identity != Identity::None;
     c.identity_always = identity == Identity::Always;
+    if (generated) {
+        std::string expression = c.generated.value_or(std::string());
+        a(expression);
+        c.generated = std::move(expression);
+    }
+    c.generated_virtual = identity == Identity::GeneratedVirtual;
     a(c.collation);
     a(c.comment);
     a(c.renamed_from);

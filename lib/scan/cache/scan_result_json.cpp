@@ -18,18 +18,24 @@ json loc(const SourceLocation& l) { return json::array({l.file, l.line, l.column
 json opt(const std::optional<std::string>& s) { return s ? json(*s) : json(nullptr); }
 
 json column(const schema::Column& c) {
-    return {{"name", c.name},
-            {"logical", static_cast<int>(c.type.logical)},
-            {"length", c.type.length ? json(*c.type.length) : json(nullptr)},
-            {"enum_name", c.type.enum_name},
-            {"sql", c.type.sql},
-            {"nullable", c.nullable},
-            {"server_default", opt(c.server_default)},
-            {"identity", c.identity},
-            {"collation", opt(c.collation)},
-            {"comment", c.comment},
-            {"renamed_from", c.renamed_from},
-            {"location", loc(c.location)}};
+    json j = {{"name", c.name},
+              {"logical", static_cast<int>(c.type.logical)},
+              {"length", c.type.length ? json(*c.type.length) : json(nullptr)},
+              {"enum_name", c.type.enum_name},
+              {"sql", c.type.sql},
+              {"nullable", c.nullable},
+              {"server_default", opt(c.server_default)},
+              {"identity", c.identity},
+              {"collation", opt(c.collation)},
+              {"comment", c.comment},
+              {"renamed_from", c.renamed_from},
+              {"location", loc(c.location)}};
+    if (c.identity_always) j["identity_always"] = true;
+    if (c.generated) {
+        j["generated"] = *c.generated;
+        j["generated_virtual"] = c.generated_virtual;
+    }
+    return j;
 }
 
 json table(const schema::Table& t) {
@@ -107,6 +113,11 @@ schema::Column read_column(const json& j) {
     c.comment = j.at("comment").get<std::string>();
     c.renamed_from = j.at("renamed_from").get<std::string>();
     c.location = read_loc(j.at("location"));
+    c.identity_always = j.value("identity_always", false);
+    if (j.contains("generated")) {
+        c.generated = j.at("generated").get<std::string>();
+        c.generated_virtual = j.at("generated_virtual").get<bool>();
+    }
     return c;
 }
 

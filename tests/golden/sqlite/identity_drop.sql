@@ -8,6 +8,7 @@ CREATE TABLE "_autogen_new_categories" (
     "id" BIGINT NOT NULL,
     "parent_id" BIGINT,
     "title" TEXT NOT NULL,
+    "slug" TEXT NOT NULL GENERATED ALWAYS AS (lower(title)) STORED,
     PRIMARY KEY ("id"),
     CONSTRAINT "fk_categories_parent" FOREIGN KEY ("parent_id") REFERENCES "categories" ("id") ON DELETE CASCADE
 );
@@ -24,6 +25,7 @@ CREATE TABLE "_autogen_new_categories" (
     "id" INTEGER NOT NULL PRIMARY KEY,
     "parent_id" BIGINT,
     "title" TEXT NOT NULL,
+    "slug" TEXT NOT NULL GENERATED ALWAYS AS (lower(title)) STORED,
     CONSTRAINT "fk_categories_parent" FOREIGN KEY ("parent_id") REFERENCES "categories" ("id") ON DELETE CASCADE
 );
 
