@@ -21,11 +21,9 @@ bool contains(const std::vector<std::string>& v, const std::string& s) {
     return std::find(v.begin(), v.end(), s) != v.end();
 }
 
-/// Does the SQL text mention `name` as an identifier (bare or quoted)? Conservative:
-/// a match inside a string literal also counts, which only costs a rebuild.
-bool mentions(const std::string& sql, const std::string& name) {
-    return support::mentions_identifier(sql, name);
-}
+// Does SQL text mention a name as an identifier? Conservative (a match inside a string
+// literal also counts), which only costs a rebuild.
+using support::mentions_identifier;
 
 bool in_primary_key(const schema::Table& t, const std::string& column) {
     return t.primary_key && contains(t.primary_key->columns, column);
@@ -56,15 +54,16 @@ bool can_drop_column(const schema::Column& c, const schema::Table* before,
     for (const auto& fk : before->foreign_keys)
         if (contains(fk.columns, c.name)) return false;
     for (const auto& ix : before->indexes) {
-        if (mentions(ix.where, c.name)) return false;
+        if (mentions_identifier(ix.where, c.name)) return false;
         for (const auto& item : ix.columns)
-            if (item == c.name || (is_expression_item(item) && mentions(item, c.name)))
+            if (item == c.name || (is_expression_item(item) && mentions_identifier(item, c.name)))
                 return false;
     }
     for (const auto& ck : before->checks)
-        if (mentions(ck.expression, c.name)) return false;
+        if (mentions_identifier(ck.expression, c.name)) return false;
     for (const auto& other : before->columns)
-        if (other.generated && other.name != c.name && mentions(*other.generated, c.name))
+        if (other.generated && other.name != c.name &&
+            mentions_identifier(*other.generated, c.name))
             return false;
     for (const auto& other : from.tables)
         for (const auto& fk : other.foreign_keys)
@@ -138,7 +137,7 @@ std::vector<const schema::View*> views_reading(const std::vector<schema::View>& 
         for (const auto& v : views) {
             if (std::find(out.begin(), out.end(), &v) != out.end()) continue;
             if (std::none_of(read.begin(), read.end(),
-                             [&](const std::string& n) { return mentions(v.sql, n); }))
+                             [&](const std::string& n) { return mentions_identifier(v.sql, n); }))
                 continue;
             out.push_back(&v);
             read.push_back(v.name);

@@ -704,11 +704,12 @@ RunResult stamp(db::Connection& conn, const RevisionGraph& graph, std::string_vi
     const StepLog steps(options.version_table);
     auto has_steps = conn.has_table(steps.name(), diags);
     if (!has_steps) return fail();
-    for (const auto* side : {&below_before, &below_after})
-        for (const auto& id : *side)
-            if (*has_steps && below_before.count(id) != below_after.count(id) &&
-                !steps.clear(conn, id, diags))
-                return fail();
+    if (*has_steps)
+        for (const auto* side : {&below_before, &below_after})
+            for (const auto& id : *side)
+                if (below_before.count(id) != below_after.count(id) &&
+                    !steps.clear(conn, id, diags))
+                    return fail();
     if (!conn.commit(diags)) return result;
     auto after = read();
     if (!after) return result;

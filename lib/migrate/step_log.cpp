@@ -28,10 +28,7 @@ bool StepLog::ensure(db::Connection& conn, support::Diagnostics& diags) const {
 std::optional<SectionProgress> StepLog::read(db::Connection& conn, const std::string& revision,
                                              Direction direction,
                                              support::Diagnostics& diags) const {
-    auto exists = conn.has_table(name_, diags);
-    if (!exists) return std::nullopt;
     SectionProgress progress;
-    if (!*exists) return progress;
     auto rows = conn.query(
         "SELECT \"statement\" FROM " + quoted() + " WHERE \"revision\" = $1 AND \"direction\" = $2",
         {revision, std::string(to_string(direction))}, diags);

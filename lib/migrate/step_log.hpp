@@ -41,7 +41,8 @@ class StepLog {
     /// file line then (for people) and when it completed.
     bool ensure(db::Connection& conn, support::Diagnostics& diags) const;
 
-    /// What is recorded for `revision` in `direction` (nothing: started == false).
+    /// What is recorded for `revision` in `direction` (nothing: started == false). The
+    /// table must exist (ensure() first, which the runner does before every such section).
     std::optional<SectionProgress> read(db::Connection& conn, const std::string& revision,
                                         Direction direction, support::Diagnostics& diags) const;
 

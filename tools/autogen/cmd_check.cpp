@@ -227,19 +227,14 @@ class CheckCommand final : public Command {
         else
             chosen.insert(heads.begin(), heads.end());
         if (chosen.empty()) return;
-        std::vector<const Dialect*> dialects;
-        for (const auto& name : config.database.dialects)
-            if (const auto* d = session.dialects.find(name); d && d->lint) dialects.push_back(d);
         std::optional<LiveSizes> sizes;
         if (live_ && live_->dialect->inspector->reads_table_sizes()) {
             support::Diagnostics quiet;  // unknown sizes leave each rule's own severity
-            if (auto rows = live_->dialect->inspector->table_sizes(*live_->conn, quiet)) {
-                sizes = LiveSizes{live_->dialect->name, {}};
-                for (const auto& r : *rows)
-                    for (const auto& name : r.names) sizes->sizes[name] = {r.rows, r.bytes};
-            }
+            if (auto rows = live_->dialect->inspector->table_sizes(*live_->conn, quiet))
+                sizes = live_sizes(live_->dialect->name, *rows);
         }
-        auto chain = lint_chain(graph, dialects, chosen, sizes ? &*sizes : nullptr);
+        auto chain = lint_chain(graph, linting_dialects(session.dialects, config), chosen,
+                                sizes ? &*sizes : nullptr);
         for (const auto& [revision, f] : chain.findings) {
             if (f.severity != lint::LintSeverity::Error) continue;
             const std::string where =

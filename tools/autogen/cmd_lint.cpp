@@ -78,9 +78,7 @@ std::optional<LiveSizes> read_table_sizes(Session& session, const support::Confi
     if (!live) return unknown();
     auto rows = live->dialect->inspector->table_sizes(*live->conn, said);
     if (!rows) return unknown();
-    LiveSizes out{live->dialect->name, {}};
-    for (const auto& r : *rows)
-        for (const auto& name : r.names) out.sizes[name] = {r.rows, r.bytes};
+    auto out = live_sizes(live->dialect->name, *rows);
     session.detail("table sizes: " + std::to_string(rows->size()) + " table(s) of " +
                    live->url.redacted());
     return out;
@@ -108,9 +106,7 @@ class LintCommand final : public Command {
         auto chosen = choose(session, graph, newest_first);
         if (!chosen) return kExitUsage;
 
-        std::vector<const Dialect*> dialects;
-        for (const auto& name : project->config->database.dialects)
-            if (const auto* d = session.dialects.find(name); d && d->lint) dialects.push_back(d);
+        const auto dialects = linting_dialects(session.dialects, *project->config);
 
         const auto sizes =
             no_database_ ? std::nullopt : read_table_sizes(session, *project->config);

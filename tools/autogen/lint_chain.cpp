@@ -8,15 +8,33 @@
 
 namespace autogen::cli {
 
+LiveSizes live_sizes(const std::string& dialect,
+                     const std::vector<introspect::RelationSize>& relations) {
+    LiveSizes out{dialect, {}};
+    for (const auto& r : relations)
+        for (const auto& name : r.names) out.sizes[name] = {r.rows, r.bytes};
+    return out;
+}
+
+std::vector<const dialect::Dialect*> linting_dialects(const dialect::DialectRegistry& registry,
+                                                      const support::Config& config) {
+    std::vector<const dialect::Dialect*> out;
+    for (const auto& name : config.database.dialects)
+        if (const auto* d = registry.find(name); d && d->lint) out.push_back(d);
+    return out;
+}
+
 ChainFindings lint_chain(const migrate::RevisionGraph& graph,
                          const std::vector<const dialect::Dialect*>& dialects,
                          const std::set<std::string>& chosen, const LiveSizes* sizes) {
     ChainFindings out;
     std::vector<lint::LintState> states(dialects.size());
     const auto newest_first = graph.history();
+    std::size_t left = chosen.size();  // revisions newer than the last chosen one need no read
     // Parents first, so that each revision sees the column types the chain gave.
-    for (auto it = newest_first.rbegin(); it != newest_first.rend(); ++it) {
+    for (auto it = newest_first.rbegin(); it != newest_first.rend() && left > 0; ++it) {
         const auto* rev = *it;
+        if (chosen.count(rev->id)) --left;
         std::ifstream in(rev->path, std::ios::binary);
         std::stringstream text;
         text << in.rdbuf();

@@ -9,8 +9,10 @@
 #include <vector>
 
 #include "dialect/dialect.hpp"
+#include "introspect/inspector.hpp"
 #include "lint/finding.hpp"
 #include "migrate/revision_graph.hpp"
+#include "support/config.hpp"
 
 namespace autogen::cli {
 
@@ -19,6 +21,15 @@ struct LiveSizes {
     std::string dialect;
     lint::TableSizes sizes;
 };
+
+/// The sizes an inspector read (Inspector::table_sizes), by every name a statement may
+/// give each table.
+LiveSizes live_sizes(const std::string& dialect,
+                     const std::vector<introspect::RelationSize>& relations);
+
+/// The project's dialects (`[database] dialects`) that have lint rules.
+std::vector<const dialect::Dialect*> linting_dialects(const dialect::DialectRegistry& registry,
+                                                      const support::Config& config);
 
 struct ChainFindings {
     std::vector<std::pair<std::string, lint::LintFinding>> findings;  ///< revision id, finding
