@@ -92,9 +92,10 @@ class HeaderWriter {
         std::set<std::string> written(order.begin(), order.end());
         for (const auto& f : by_schema ? per_table : per_schema)
             if (!written.count(f)) out_.displaced.insert(f);
-        for (const auto& v : schema_.views)
-            left_out("view \"" + v.name + "\"",
-                     "views are not modelled; keep its CREATE VIEW in a hand-written revision");
+        for (const auto& v : schema_.objects)
+            left_out(std::string(schema::to_string(v.kind)) + " " + v.qualified_name(),
+                     "declare it in a .sql file of [models] sql (docs/objects.md); pull does not "
+                     "write those files yet");
     }
 
   private:

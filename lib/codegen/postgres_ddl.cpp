@@ -91,6 +91,25 @@ std::string drop_index_sql(const schema::TableRef& table, const schema::Index& i
            qualified_name(table.schema, index.name);
 }
 
+std::string drop_object_sql(const schema::SqlObject& object) {
+    return std::string("DROP ") + schema::to_upper_kind(object.kind) + " " +
+           qualified_name(object.schema, object.name);
+}
+
+std::string create_or_replace_sql(const schema::SqlObject& object) {
+    // The statement starts at its CREATE (the declared-object reader and the inspector
+    // both keep it so); a second word OR means it already replaces.
+    const std::string& sql = object.sql;
+    constexpr std::string_view create = "CREATE";
+    if (sql.size() < create.size() ||
+        !support::equals_ignoring_case(std::string_view(sql).substr(0, create.size()), create))
+        return sql;
+    const std::string_view rest = support::trim(std::string_view(sql).substr(create.size()));
+    if (rest.size() >= 3 && support::equals_ignoring_case(rest.substr(0, 3), "OR "))
+        return sql;
+    return "CREATE OR REPLACE" + sql.substr(create.size());
+}
+
 std::string comment_on_table_sql(const schema::TableRef& table, const std::string& comment) {
     return "COMMENT ON TABLE " + table_sql(table) + " IS " +
            (comment.empty() ? "NULL" : string_literal(comment));

@@ -40,4 +40,11 @@ std::string comment_on_table_sql(const schema::TableRef& table, const std::strin
 std::string comment_on_column_sql(const schema::TableRef& table, const std::string& column,
                                   const std::string& comment);
 
+/// DROP VIEW / DROP MATERIALIZED VIEW "schema"."name" for a declared object.
+std::string drop_object_sql(const schema::SqlObject& object);
+
+/// The object's CREATE statement as CREATE OR REPLACE (a view replaced in place keeps
+/// its dependants and grants); the statement itself when it already says so.
+std::string create_or_replace_sql(const schema::SqlObject& object);
+
 }  // namespace autogen::codegen::postgres

@@ -158,6 +158,10 @@ void PlanState::apply(const Operation& op) {
                 for (auto& e : schema_.enums)
                     if (e.name == o.from.name && e.schema == o.from.schema) e = o.to;
             },
+            // Nothing a later statement of the plan reads: objects are created last.
+            [](const CreateObject&) {},
+            [](const DropObject&) {},
+            [](const ReplaceObject&) {},
         },
         op);
 }

@@ -36,6 +36,12 @@ bool is_enum_op(const Operation& op) {
            std::holds_alternative<AlterEnum>(op);
 }
 
+/// A view (or another declared object): takes no strong lock on a table in use.
+bool is_object_op(const Operation& op) {
+    return std::holds_alternative<CreateObject>(op) || std::holds_alternative<DropObject>(op) ||
+           std::holds_alternative<ReplaceObject>(op);
+}
+
 Statements create_table(const Table& t) {
     TableRef tr = ref(t);
     Statements out{{.sql = create_table_sql(t)}};
@@ -368,6 +374,16 @@ class PostgresPlanner final : public Planner {
                         return Statements{{.sql = alter(o.table) + "RENAME CONSTRAINT " +
                                                   q(o.from) + " TO " + q(o.to)}};
                     },
+                    [&](const CreateObject& o) {
+                        ensure_schema(o.object.schema);
+                        return Statements{{.sql = o.object.sql}};
+                    },
+                    [&](const DropObject& o) {
+                        return Statements{{.sql = drop_object_sql(o.object)}};
+                    },
+                    [&](const ReplaceObject& o) {
+                        return Statements{{.sql = create_or_replace_sql(o.to)}};
+                    },
                 },
                 op);
             if (options.online) {
@@ -395,7 +411,7 @@ class PostgresPlanner final : public Planner {
     /// Replaces `stmts`, the plain form of `op`, by its online form when `op` changes a
     /// table in use (one this plan did not create).
     static void online_form(const Operation& op, const Created& created, Statements& stmts) {
-        if (std::holds_alternative<CreateTable>(op) || is_enum_op(op)) return;
+        if (std::holds_alternative<CreateTable>(op) || is_enum_op(op) || is_object_op(op)) return;
         const TableRef table = target_table(op);
         if (is_new(created, table.schema, table.name)) return;
         Statements online = std::visit(

@@ -145,6 +145,10 @@ std::string create_table_sql(const schema::Table& table, std::string_view name_o
     return sql;
 }
 
+std::string drop_object_sql(const schema::SqlObject& object) {
+    return "DROP VIEW " + quote_identifier(object.name);
+}
+
 std::string create_index_sql(std::string_view table_name, const schema::Index& index) {
     std::string sql = std::string("CREATE ") + (index.unique ? "UNIQUE " : "") + "INDEX " +
                       quote_identifier(index.name) + " ON " + quote_identifier(table_name) + " (" +

@@ -40,4 +40,7 @@ std::string create_table_sql(const schema::Table& table, std::string_view name_o
 /// CREATE [UNIQUE] INDEX "ix" ON "table" (...) [WHERE ...].
 std::string create_index_sql(std::string_view table_name, const schema::Index& index);
 
+/// DROP VIEW "name" for a declared object (SQLite's objects are views).
+std::string drop_object_sql(const schema::SqlObject& object);
+
 }  // namespace autogen::codegen::sqlite

@@ -63,7 +63,10 @@ struct Tracking {
                 tracks[static_cast<std::size_t>(t)].dropped = true;
             } else if (!std::holds_alternative<CreateEnum>(op) &&
                        !std::holds_alternative<DropEnum>(op) &&
-                       !std::holds_alternative<AlterEnum>(op)) {
+                       !std::holds_alternative<AlterEnum>(op) &&
+                       !std::holds_alternative<CreateObject>(op) &&
+                       !std::holds_alternative<DropObject>(op) &&
+                       !std::holds_alternative<ReplaceObject>(op)) {
                 t = lookup(target_table(op).name);
             }
             op_track.push_back(t);
@@ -134,6 +137,16 @@ std::vector<Statement> direct(const Operation& op) {
             [](const AlterPrimaryKey&) { return std::vector<Statement>{}; },
             [](const AddForeignKey&) { return std::vector<Statement>{}; },
             [](const DropForeignKey&) { return std::vector<Statement>{}; },
+            [](const CreateObject& o) { return std::vector<Statement>{{.sql = o.object.sql}}; },
+            [](const DropObject& o) {
+                return std::vector<Statement>{{.sql = sqlite::drop_object_sql(o.object)}};
+            },
+            // SQLite has no CREATE OR REPLACE: the differ never asks (its rules say no),
+            // but the meaning is the same as a drop and a create.
+            [](const ReplaceObject& o) {
+                return std::vector<Statement>{{.sql = sqlite::drop_object_sql(o.from)},
+                                              {.sql = o.to.sql}};
+            },
             [](const AddUnique&) { return std::vector<Statement>{}; },
             [](const DropUnique&) { return std::vector<Statement>{}; },
             [](const AddCheck&) { return std::vector<Statement>{}; },
@@ -198,6 +211,24 @@ void describe(const Operation& op, sqlite::Rebuild& r) {
             [](const auto&) {},
         },
         op);
+}
+
+/// The views in the database when ops[at] runs: those of the side the plan starts from
+/// (the database's own when the models declare no objects: then `from` is the database
+/// on an upgrade, `to` on a downgrade), less those the plan dropped before.
+std::vector<schema::SqlObject> views_at(const std::vector<Operation>& ops, std::size_t at,
+                                        const Schema& from, const Schema& to) {
+    const bool declared = from.declares_objects || to.declares_objects;
+    std::vector<schema::SqlObject> views =
+        declared || !from.objects.empty() ? from.objects : to.objects;
+    for (std::size_t i = 0; i < at && i < ops.size(); ++i) {
+        const auto* drop = std::get_if<DropObject>(&ops[i]);
+        if (!drop) continue;
+        std::erase_if(views, [&](const schema::SqlObject& v) {
+            return v.kind == drop->object.kind && v.name == drop->object.name;
+        });
+    }
+    return views;
 }
 
 class SqlitePlanner final : public Planner {
@@ -289,10 +320,7 @@ class SqlitePlanner final : public Planner {
                 renamed.name = tr.current;
             }
             sqlite::Rebuild rebuild = rebuild_for(t, tracking, ops, renamed, *after);
-            // The database side's views (models have none): `from` on an upgrade, `to` on a
-            // downgrade.
-            if (tr.original == tr.current)
-                rebuild.views = !from.views.empty() ? &from.views : &to.views;
+            if (tr.original == tr.current) rebuild.views = views_at(ops, i, from, to);
             for (auto& s : sqlite::rebuild_table(rebuild)) out.push_back(std::move(s));
         }
         return out;
@@ -317,6 +345,9 @@ class SqlitePlanner final : public Planner {
             if (const auto* di = std::get_if<DropIndex>(&ops[i]))
                 out[i] = !created_indexes.count(di->index.name);
             if (std::holds_alternative<DropTable>(ops[i])) out[i] = !touched.count(t);
+            // The differ puts the objects' drops first (a view goes before what it
+            // reads): they stay ahead of the tables' hoisted drops.
+            if (std::holds_alternative<DropObject>(ops[i])) out[i] = true;
             touched.insert(t);
         }
         return out;

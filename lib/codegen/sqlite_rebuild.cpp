@@ -128,13 +128,14 @@ schema::Table with_kept_options(const schema::Table& before, const schema::Table
 /// The views that read `table`, directly or through other such views, in creation
 /// order (SQLite checks every view when the rebuilt table is renamed into place, so a
 /// view reading a dropped view fails too).
-std::vector<const schema::View*> views_reading(const std::vector<schema::View>& views,
-                                               const std::string& table) {
+std::vector<const schema::SqlObject*> views_reading(const std::vector<schema::SqlObject>& views,
+                                                    const std::string& table) {
     std::vector<std::string> read = {table};
-    std::vector<const schema::View*> out;
+    std::vector<const schema::SqlObject*> out;
     for (bool grew = true; grew;) {
         grew = false;
         for (const auto& v : views) {
+            if (v.kind != schema::ObjectKind::View) continue;
             if (std::find(out.begin(), out.end(), &v) != out.end()) continue;
             if (std::none_of(read.begin(), read.end(),
                              [&](const std::string& n) { return mentions_identifier(v.sql, n); }))
@@ -179,6 +180,9 @@ bool alter_can_do(const schema::Operation& op, const schema::Table* before,
             [](const schema::CreateEnum&) { return true; },
             [](const schema::DropEnum&) { return true; },
             [](const schema::AlterEnum&) { return true; },
+            [](const schema::CreateObject&) { return true; },
+            [](const schema::DropObject&) { return true; },
+            [](const schema::ReplaceObject&) { return true; },
         },
         op);
 }
@@ -251,8 +255,7 @@ std::vector<Statement> rebuild_table(const Rebuild& r) {
                               string_literal(before.name) + " UNION ALL SELECT max(rowid) FROM " +
                               quote_identifier(scratch) + ") HAVING max(seq) IS NOT NULL"});
     }
-    const auto views =
-        r.views ? views_reading(*r.views, before.name) : std::vector<const schema::View*>{};
+    const auto views = views_reading(r.views, before.name);
     for (auto it = views.rbegin(); it != views.rend(); ++it) {
         Statement s{.sql = "DROP VIEW " + quote_identifier((*it)->name)};
         s.comment = "it reads \"" + before.name + "\": created again after the rebuild";

@@ -34,10 +34,11 @@ struct Rebuild {
     std::map<std::string, std::string> sources;
     std::vector<std::string> reasons;   ///< what the absorbed operations do, for the comment
     std::vector<std::string> warnings;  ///< the data they may lose (drops, type changes)
-    /// The database's views (Schema::views of the database side), of which the rebuild
-    /// drops and re-creates those that read the table; empty when the table was renamed
-    /// by the same plan (SQLite has rewritten the views' text then; not handled).
-    const std::vector<schema::View>* views = nullptr;
+    /// The views in the database when the rebuild runs (Schema::objects of the database
+    /// side, less those the plan dropped before), of which the rebuild drops and
+    /// re-creates those that read the table; empty when the table was renamed by the
+    /// same plan (SQLite has rewritten the views' text then; not handled).
+    std::vector<schema::SqlObject> views;
 };
 
 /// The statements that rebuild `r.before` into `r.after`: CREATE TABLE "_autogen_new_T",

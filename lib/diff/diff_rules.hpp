@@ -31,6 +31,15 @@ class DiffRules {
     /// quoted SQL string) was renamed in place to `new_literal`: the database renames it
     /// along with the label. nullopt when the default does not hold that label. Here the
     /// plain literal; a dialect that keeps a typed literal ('old'::type) adds its spelling.
+    /// Can the database replace object `from` by `to` in place, keeping what depends on
+    /// it (PostgreSQL: CREATE OR REPLACE VIEW, when the result columns stay the same)?
+    /// False: the differ drops the old one and creates the new one.
+    virtual bool replaces_in_place(const schema::SqlObject& from,
+                                   const schema::SqlObject& to) const {
+        (void)from;
+        (void)to;
+        return false;
+    }
     virtual std::optional<std::string> default_after_label_rename(
         const std::string& default_sql, const std::string& old_literal,
         const std::string& new_literal) const {

@@ -315,6 +315,12 @@ std::vector<Operation> diff(const Schema& from, const Schema& to, const DiffRule
 
     // 6. Labels and enums no model uses any more, after the tables that used them.
     ops.insert(ops.end(), enums.after_tables.begin(), enums.after_tables.end());
+
+    // 7. Declared objects (views ...): dropped before everything above, created after it.
+    ObjectChanges objects = compare_objects(from, to, ops, rules);
+    if (!objects.before_tables.empty())
+        ops.insert(ops.begin(), objects.before_tables.begin(), objects.before_tables.end());
+    ops.insert(ops.end(), objects.after_tables.begin(), objects.after_tables.end());
     return ops;
 }
 

@@ -18,6 +18,9 @@ std::string table_name(const TableRef& t) {
 std::string enum_name(const schema::Enum& e) {
     return e.schema.empty() ? q(e.name) : q(e.schema) + "." + q(e.name);
 }
+std::string object_name(const schema::SqlObject& o) {
+    return std::string(schema::to_string(o.kind)) + " " + o.qualified_name();
+}
 std::string column_name(const TableRef& t, const std::string& c) {
     return table_name(t) + "." + q(c);
 }
@@ -164,6 +167,21 @@ std::string describe(const Operation& op, Perspective perspective) {
             [](const RenameConstraint& o) {
                 return "renamed " + constraint_noun(o.kind) + " of " + table_name(o.table) + ": " +
                        name_or_unnamed(o.from) + " -> " + name_or_unnamed(o.to);
+            },
+            [](const CreateObject& o) {
+                if (!o.recreated_because.empty())
+                    return "created " + object_name(o.object) + " again (" + o.recreated_because +
+                           ")";
+                return "added " + object_name(o.object);
+            },
+            [](const DropObject& o) {
+                if (!o.recreated_because.empty())
+                    return "dropped " + object_name(o.object) + " to create it again (" +
+                           o.recreated_because + ")";
+                return "removed " + object_name(o.object);
+            },
+            [](const ReplaceObject& o) {
+                return "changed " + object_name(o.to) + " (replaced in place: same columns)";
             },
         },
         op);

@@ -447,6 +447,14 @@ class PostgresRules final : public DiffRules {
     }
     bool keeps_constraint_names() const override { return true; }
     bool keeps_primary_key_name() const override { return true; }
+    /// CREATE OR REPLACE VIEW may change the query and the options, not the columns'
+    /// names, types or order (it may add columns at the end, but the downgrade could not
+    /// take them away again). A materialized view has no OR REPLACE.
+    bool replaces_in_place(const schema::SqlObject& from,
+                           const schema::SqlObject& to) const override {
+        return from.kind == schema::ObjectKind::View && to.kind == schema::ObjectKind::View &&
+               from.columns == to.columns;
+    }
     /// PostgreSQL stores an enum default as 'label'::type: the cast stays, the label changes.
     std::optional<std::string> default_after_label_rename(
         const std::string& d, const std::string& old_literal,

@@ -62,6 +62,18 @@ struct EnumChanges {
 };
 EnumChanges compare_enums(const schema::Schema& from, const schema::Schema& to);
 
+/// The operations on declared objects (views ...) of a diff, by when they run
+/// (compare_objects.cpp). Empty unless a side declares objects (Schema::declares_objects).
+struct ObjectChanges {
+    std::vector<schema::Operation> before_tables;  ///< drops, readers before what they read
+    std::vector<schema::Operation> after_tables;   ///< creations and in-place replacements
+};
+/// `table_ops`: the diff's operations on tables and enums, which decide the objects that
+/// must be dropped and created again around them.
+ObjectChanges compare_objects(const schema::Schema& from, const schema::Schema& to,
+                              const std::vector<schema::Operation>& table_ops,
+                              const DiffRules& rules);
+
 /// The column name in `from` that `to_column` corresponds to (its renamed_from when
 /// that column exists in `from` and the new name does not).
 std::string source_column_name(const schema::Table& from, const schema::Column& to_column);

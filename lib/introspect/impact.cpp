@@ -193,6 +193,8 @@ class Assessor {
                 // A type no column uses any more: its columns went by their own operations.
                 [](const DropEnum&) {},
                 [](const RenameConstraint&) {},  // a new name holds the same rows
+                // Views hold no rows; a materialized view's are computed again.
+                [](const CreateObject&) {}, [](const DropObject&) {}, [](const ReplaceObject&) {},
             },
             op);
     }

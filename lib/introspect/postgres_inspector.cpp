@@ -12,10 +12,12 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "codegen/postgres_ddl.hpp"
 #include "introspect/postgres_queries.hpp"
 #include "introspect/postgres_unmodelled.hpp"
 #include "schema/index_keys.hpp"
 #include "support/sql_scanner.hpp"
+#include "support/text.hpp"
 
 namespace autogen::introspect {
 
@@ -157,6 +159,27 @@ class ColumnNames {
     std::unordered_map<Oid, std::vector<std::string_view>> by_table_;
 };
 
+/// A row of kViewsQuery as a SqlObject: the CREATE statement rebuilt from the deparsed
+/// definition (what a downgrade runs to create the view again), and the definition the
+/// differ compares (kind, options and the deparsed query: what PostgreSQL keeps).
+schema::SqlObject view_object(const Row& r) {
+    schema::SqlObject o{.kind = cell(r, 2) == "m" ? schema::ObjectKind::MaterializedView
+                                                  : schema::ObjectKind::View,
+                        .schema = schema_field(cell(r, 0)),
+                        .name = cell(r, 1)};
+    std::string query = support::trimmed(cell(r, 3));
+    if (!query.empty() && query.back() == ';') query.pop_back();
+    // reloptions as text: {check_option=local,security_barrier=true}
+    std::string options = cell(r, 4);
+    if (options.size() >= 2) options = options.substr(1, options.size() - 2);
+    std::string with = options.empty() ? "" : " WITH (" + options + ")";
+    o.sql = "CREATE " + schema::to_upper_kind(o.kind) + " " +
+            codegen::postgres::table_sql({o.schema, o.name}) + with + " AS\n" + query;
+    o.definition = schema::to_upper_kind(o.kind) + with + " AS " + query;
+    o.columns = json_strings(cell(r, 5));
+    return o;
+}
+
 /// Table oid -> index in Schema::tables, for the tables the inspector reports.
 using TableIndex = std::unordered_map<Oid, std::size_t>;
 
@@ -180,6 +203,8 @@ class PostgresInspector final : public Inspector {
         if (!indexes) return std::nullopt;
         auto enums = run(conn, postgres::kEnumsQuery, diags);
         if (!enums) return std::nullopt;
+        auto views = run(conn, postgres::kViewsQuery, diags);
+        if (!views) return std::nullopt;
 
         schema::Schema out;
         TableIndex at;
@@ -199,6 +224,7 @@ class PostgresInspector final : public Inspector {
             out.enums.push_back({.schema = schema_field(cell(r, 0)),
                                  .name = cell(r, 1),
                                  .labels = json_strings(cell(r, 2))});
+        for (const auto& r : views->rows) out.objects.push_back(view_object(r));
         for (auto& t : out.tables) {
             sort_by_name(t.foreign_keys);
             sort_by_name(t.uniques);

@@ -169,6 +169,20 @@ constexpr NamedQuery kEnumsQuery{
     " NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog." catalog \
     "'::regclass AND e.objid = " oid " AND e.deptype = 'e') "
 
+/// schema, name, relkind ('v' view, 'm' materialized view), the definition as PostgreSQL
+/// deparses it (pg_get_viewdef, pretty), the options (reloptions as text, or NULL), the
+/// result columns as a JSON array of "name type": the views of the user schemas that no
+/// extension made, in creation order (oid: a view is created after those it reads).
+constexpr NamedQuery kViewsQuery{
+    "views",
+    "SELECT n.nspname, c.relname, c.relkind, pg_catalog.pg_get_viewdef(c.oid, true), "
+    "c.reloptions::text, array_to_json(ARRAY(SELECT pg_catalog.quote_ident(a.attname) || ' ' || "
+    "pg_catalog.format_type(a.atttypid, a.atttypmod) FROM pg_catalog.pg_attribute a "
+    "WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum)) "
+    "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+    "WHERE c.relkind IN ('v', 'm') AND " AUTOGEN_PG_USER_SCHEMA("n") " AND" AUTOGEN_PG_OWN("pg_class", "c.oid")
+    "ORDER BY c.oid"};
+
 /// kind, schema, name, table (or ''): every object of the user schemas the schema model
 /// cannot hold (Inspector::unmodelled_objects), for `autogen pull` to list. Objects on a
 /// table are read for the tables kTablesQuery reports (user schemas, not partitions,
@@ -180,12 +194,12 @@ constexpr NamedQuery kUnmodelledQuery{
     "c.relrowsecurity, c.relacl FROM pg_catalog.pg_class c "
     "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
     "WHERE" AUTOGEN_PG_USER_RELATION_FILTER " AND NOT c.relispartition AND" AUTOGEN_PG_OWN("pg_class", "c.oid") ") "
-    // Relations that are not tables: views, materialized views, foreign tables, sequences
+    // Relations that are not tables, views or materialized views: foreign tables, sequences
     // no column owns (a serial's or an identity's sequence is its column's).
-    "SELECT CASE c.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view' "
-    "WHEN 'f' THEN 'foreign table' ELSE 'sequence' END, n.nspname, c.relname, '' "
+    "SELECT CASE c.relkind WHEN 'f' THEN 'foreign table' ELSE 'sequence' END, n.nspname, "
+    "c.relname, '' "
     "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-    "WHERE c.relkind IN ('v', 'm', 'f', 'S') AND " AUTOGEN_PG_USER_SCHEMA("n") " AND" AUTOGEN_PG_OWN("pg_class", "c.oid")
+    "WHERE c.relkind IN ('f', 'S') AND " AUTOGEN_PG_USER_SCHEMA("n") " AND" AUTOGEN_PG_OWN("pg_class", "c.oid")
     "AND NOT (c.relkind = 'S' AND EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = "
     "'pg_catalog.pg_class'::regclass AND d.objid = c.oid AND d.deptype IN ('a', 'i'))) "
     // Partitions (read as their parent's rows, never as tables).

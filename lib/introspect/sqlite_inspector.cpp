@@ -17,6 +17,7 @@
 #include "codegen/sqlite_table_options.hpp"
 #include "introspect/sqlite_sql_parser.hpp"
 #include "schema/index_keys.hpp"
+#include "support/sql_tokens.hpp"
 #include "support/text.hpp"
 
 namespace autogen::introspect {
@@ -34,9 +35,9 @@ struct NamedQuery {
 
 // The catalog in one scan: tables, their indexes' CREATE text, triggers and views.
 // Triggers are not part of the model schema; they are read so that a table rebuild can
-// create them again (Table::triggers). Views are not part of the model schema either; a
-// table rebuild drops and re-creates the ones that read the table (Schema::views), in
-// creation order (rowid): a view may read another.
+// create them again (Table::triggers). Views are declared objects (Schema::objects),
+// compared when the models declare objects; a table rebuild drops and re-creates the
+// ones that read the table, in creation order (rowid): a view may read another.
 constexpr NamedQuery kSchemaQuery{
     "tables", "SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY rowid"};
 // The pragma queries have no ORDER BY: the pragma depends on m.name, so m is the outer
@@ -85,6 +86,13 @@ std::string_view view(RowView r, std::size_t i) {
 }
 
 std::string cell(RowView r, std::size_t i) { return std::string(view(r, i)); }
+
+/// What the differ compares of a view: its stored CREATE VIEW text as canonical tokens,
+/// names in lower case (SQLite's names ignore case, quoted or not): SQLite keeps the
+/// statement as written, so re-indenting or re-casing it is no change.
+std::string view_definition(const std::string& sql) {
+    return support::canonical_sql(sql, support::SqlQuoting::sqlite(), true);
+}
 
 bool same_columns(const std::vector<std::string>& a, const std::vector<std::string>& b) {
     if (a.size() != b.size()) return false;
@@ -242,7 +250,10 @@ class Reading {
             } else if (type == "trigger") {
                 triggers.push_back({cell(r, 2), cell(r, 1), cell(r, 3)});
             } else if (type == "view") {
-                out_.views.push_back({.name = cell(r, 1), .sql = cell(r, 3)});
+                out_.objects.push_back({.kind = schema::ObjectKind::View,
+                                        .name = cell(r, 1),
+                                        .sql = cell(r, 3),
+                                        .definition = view_definition(cell(r, 3))});
             }
         });
         if (!ok) return false;

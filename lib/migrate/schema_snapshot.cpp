@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "migrate/snapshot_line.hpp"
+#include "support/sql_tokens.hpp"
 #include "schema/index_keys.hpp"
 
 namespace autogen::migrate {
@@ -252,6 +253,23 @@ class LineReader {
             out_.enums.push_back(std::move(e));
             return {};
         }
+        // Declared objects: `objects {}` says the models declare them (even none), then
+        // one line each, in the models' order (each after what it reads).
+        if (keyword == "objects") {
+            out_.declares_objects = true;
+            return {};
+        }
+        if (keyword == "view" || keyword == "materialized_view") {
+            s::SqlObject o;
+            o.kind = keyword == "view" ? s::ObjectKind::View : s::ObjectKind::MaterializedView;
+            o.name = j.text("name");
+            o.schema = j.text_or("schema", "");
+            o.sql = j.text("sql");
+            // As declared_objects.cpp gives it before a scratch database reads it back.
+            o.definition = support::canonical_sql(o.sql, support::SqlQuoting::postgresql());
+            out_.objects.push_back(std::move(o));
+            return {};
+        }
         if (keyword == "table") {
             s::Table t;
             t.name = j.text("name");
@@ -387,6 +405,13 @@ std::string snapshot_text(const s::Schema& schema) {
             j.text_if("name", c.name);
             j.text("expression", c.expression);
         }
+    }
+    if (schema.declares_objects) LineWriter(out, "objects", false);
+    for (const auto& o : schema.objects) {
+        LineWriter j(out, o.kind == s::ObjectKind::View ? "view" : "materialized_view", false);
+        j.text("name", o.name);
+        j.text_if("schema", o.schema);
+        j.text("sql", o.sql);
     }
     return out;
 }

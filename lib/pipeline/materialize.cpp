@@ -8,6 +8,7 @@
 
 #include "compared_tables.hpp"
 #include "creation_plan.hpp"
+#include "materialize_objects.hpp"
 #include "materialized_cache.hpp"
 #include "schema/table_lookup.hpp"
 #include "table_memo.hpp"
@@ -25,6 +26,7 @@ namespace {
 /// schema its model names (its lowering drops the qualifier): such a table is the model
 /// table of that name in any schema.
 void carry_model_facts(const schema::Schema& model, schema::Schema& materialized) {
+    carry_object_facts(model.objects, materialized.objects);
     const schema::TableLookup declared_tables(model);
     std::unordered_map<std::string, const schema::Table*> by_name_alone;
     for (const auto& t : model.tables)
@@ -177,6 +179,13 @@ std::optional<schema::Schema> materialize(const dialect::Dialect& dialect,
     const std::size_t said_before = diags.items().size();
     schema::Schema lowered = dialect.planner->lower(model, diags);
     if (diags.has_errors()) return std::nullopt;
+    // The declared objects are created apart, after the tables (materialize_objects.hpp):
+    // the tables' creation, memo and cache know nothing of them.
+    const std::vector<schema::SqlObject> objects = std::move(lowered.objects);
+    lowered.objects.clear();
+    lowered.declares_objects = false;
+    std::string objects_key;
+    for (const auto& o : objects) objects_key += '\x1e' + o.sql;
     auto statements = creation_statements(dialect, lowered, diags);
     if (diags.has_errors()) return std::nullopt;
     // A model whose lowering warns is lowered on every run, so that the warning is too.
@@ -185,9 +194,9 @@ std::optional<schema::Schema> materialize(const dialect::Dialect& dialect,
     // of the answer, and the memo must learn a changed set.
     const std::string set_key =
         server.empty() ? "" : enums_key(dialect.name, server, lowered.enums);
-    const std::string key =
-        server.empty() ? std::string()
-                       : materialized_key(dialect.name, server, statements, config, set_key);
+    const std::string key = server.empty() ? std::string()
+                                           : materialized_key(dialect.name, server, statements,
+                                                              config, set_key + objects_key);
     if (!key.empty()) {
         if (auto cached = lookup_materialized(config, key)) {
             store_model_alias(config, alias_key, key);
@@ -272,6 +281,13 @@ std::optional<schema::Schema> materialize(const dialect::Dialect& dialect,
     for (auto& t : found)
         if (t) materialized.tables.push_back(std::move(*t));
     dialect.inspector->order_as_read(materialized);
+    if (!objects.empty()) {
+        if (cache_only) return std::nullopt;
+        auto read = materialize_objects(dialect, lowered, objects, config, diags, progress);
+        if (!read) return std::nullopt;
+        materialized.objects = std::move(*read);
+    }
+    materialized.declares_objects = model.declares_objects;
     memo.save(lowered.tables.size() * 3 + 100);
     if (!key.empty()) {
         store_materialized(config, key, materialized);

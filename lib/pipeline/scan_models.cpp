@@ -1,6 +1,8 @@
 // scan_models() (scan_models.hpp).
 #include "scan_models.hpp"
 
+#include "declared_objects.hpp"
+
 #include <algorithm>
 
 #include "blind_spot_guard.hpp"
@@ -95,6 +97,16 @@ std::optional<scan::ScanResult> scan_models(const Context& ctx, const support::C
                                 [&](const schema::Table& t) { return excluded_table(config, t); }),
                  tables.end());
     if (!check_reserved_names(ctx.diags, config, result->schema)) return std::nullopt;
+    // The objects declared in SQL files (views ...) join the models' schema.
+    if (config.models.sql_given) {
+        auto objects = read_declared_objects(config, ctx.diags);
+        if (!objects) return std::nullopt;
+        for (const auto& o : *objects)
+            ctx.say_detail("model " + std::string(schema::to_string(o.kind)) + " " +
+                           o.qualified_name() + " at " + o.location.str());
+        result->schema.objects = std::move(*objects);
+        result->schema.declares_objects = true;
+    }
     return result;
 }
 

@@ -74,6 +74,15 @@ Operation reverse(const Operation& op) {
                               back.index.name = o.from;
                               return back;
                           },
+                          [](const CreateObject& o) -> Operation {
+                              return DropObject{o.object, o.recreated_because};
+                          },
+                          [](const DropObject& o) -> Operation {
+                              return CreateObject{o.object, o.recreated_because};
+                          },
+                          [](const ReplaceObject& o) -> Operation {
+                              return ReplaceObject{o.to, o.from};
+                          },
                       },
                       op);
 }
@@ -125,6 +134,11 @@ bool is_destructive(const Operation& op) {
             [](const SetTableComment&) { return false; },
             [](const CreateEnum&) { return false; },
             [](const RenameConstraint&) { return false; },
+            // A view holds no rows; a materialized view's rows are its query's result,
+            // computed again when it is created.
+            [](const CreateObject&) { return false; },
+            [](const DropObject&) { return false; },
+            [](const ReplaceObject&) { return false; },
         },
         op);
 }
@@ -141,6 +155,9 @@ TableRef target_table(const Operation& op) {
                           [](const CreateEnum&) { return TableRef{}; },
                           [](const DropEnum&) { return TableRef{}; },
                           [](const AlterEnum&) { return TableRef{}; },
+                          [](const CreateObject&) { return TableRef{}; },
+                          [](const DropObject&) { return TableRef{}; },
+                          [](const ReplaceObject&) { return TableRef{}; },
                           [](const auto& o) { return o.table; },
                       },
                       op);

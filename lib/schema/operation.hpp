@@ -135,11 +135,30 @@ struct AlterEnum {
     Enum to;
 };  ///< labels added, removed, renamed or reordered
 
+/// A view (or another SqlObject) created, dropped, or replaced in place: the database
+/// keeps the object's identity, its dependants and its grants (CREATE OR REPLACE VIEW
+/// with the same result columns). The differ asks the dialect whether a change can be
+/// made in place (DiffRules::replaces_in_place); when not, it is a drop and a create.
+struct CreateObject {
+    SqlObject object;
+    /// Why an object whose definition may not change is created again after being dropped
+    /// (it reads a table or view that changes under it); empty for a new object.
+    std::string recreated_because;
+};
+struct DropObject {
+    SqlObject object;
+    std::string recreated_because;  ///< see CreateObject: dropped only to be created again
+};
+struct ReplaceObject {
+    SqlObject from;
+    SqlObject to;
+};
+
 using Operation =
     std::variant<CreateTable, DropTable, RenameTable, AddColumn, DropColumn, RenameColumn,
                  AlterColumn, AlterPrimaryKey, AddForeignKey, DropForeignKey, AddUnique, DropUnique,
                  AddCheck, DropCheck, CreateIndex, DropIndex, SetTableComment, CreateEnum, DropEnum,
-                 AlterEnum, RenameConstraint>;
+                 AlterEnum, RenameConstraint, CreateObject, DropObject, ReplaceObject>;
 
 /// The operation that undoes `op` (downgrade is derived, never written by hand).
 Operation reverse(const Operation& op);
@@ -152,7 +171,7 @@ bool is_destructive(const Operation& op);
 /// Does `o` only rename the primary key (the same columns before and after, another name)?
 bool is_primary_key_rename(const AlterPrimaryKey& o);
 
-/// The table an operation works on (for an enum operation: an empty ref).
+/// The table an operation works on (for an enum or object operation: an empty ref).
 TableRef target_table(const Operation& op);
 
 }  // namespace autogen::schema

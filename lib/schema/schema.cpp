@@ -12,6 +12,11 @@ T* find_by_name(std::vector<T>& items, const std::string& name, const std::strin
                            [&](const T& t) { return t.name == name && t.schema == schema_name; });
     return it == items.end() ? nullptr : &*it;
 }
+/// "schema"."name", or "name" in the default schema.
+std::string quoted_qualified(const std::string& schema_name, const std::string& name) {
+    return schema_name.empty() ? "\"" + name + "\""
+                               : "\"" + schema_name + "\".\"" + name + "\"";
+}
 }  // namespace
 
 const Column* Table::find_column(const std::string& column) const {
@@ -25,7 +30,7 @@ Column* Table::find_column(const std::string& column) {
 }
 
 std::string Table::qualified_name() const {
-    return schema.empty() ? "\"" + name + "\"" : "\"" + schema + "\".\"" + name + "\"";
+    return quoted_qualified(schema, name);
 }
 
 const Table* Schema::find_table(const std::string& name, const std::string& schema_name) const {
@@ -38,6 +43,34 @@ Table* Schema::find_table(const std::string& name, const std::string& schema_nam
 
 const Enum* Schema::find_enum(const std::string& name, const std::string& schema_name) const {
     return find_by_name(const_cast<std::vector<Enum>&>(enums), name, schema_name);
+}
+
+const SqlObject* Schema::find_object(ObjectKind kind, const std::string& name,
+                                     const std::string& schema_name) const {
+    auto it = std::find_if(objects.begin(), objects.end(), [&](const SqlObject& o) {
+        return o.kind == kind && o.name == name && o.schema == schema_name;
+    });
+    return it == objects.end() ? nullptr : &*it;
+}
+
+std::string SqlObject::qualified_name() const {
+    return quoted_qualified(schema, name);
+}
+
+const char* to_string(ObjectKind kind) {
+    switch (kind) {
+        case ObjectKind::View:
+            return "view";
+        case ObjectKind::MaterializedView:
+            return "materialized view";
+    }
+    return "view";
+}
+
+std::string to_upper_kind(ObjectKind kind) {
+    std::string out = to_string(kind);
+    for (char& c : out) c = static_cast<char>(c - ('a' <= c && c <= 'z' ? 'a' - 'A' : 0));
+    return out;
 }
 
 const char* to_string(ReferentialAction a) {

@@ -143,12 +143,37 @@ struct Trigger {
     std::string sql;  ///< the complete CREATE TRIGGER statement
 };
 
-/// A view as the database stores it. Database-only, like Trigger: read so that a table
-/// rebuild can drop the views that read the table and create them again.
-struct View {
+/// The kinds of database object declared in SQL rather than by a struct ([models] sql,
+/// docs/objects.md): their body is SQL, so the declaration is the statement itself.
+enum class ObjectKind { View, MaterializedView };
+
+/// A database object declared by a SQL statement. On the models' side: the statement as
+/// the project's .sql file writes it, with the definition its scratch database read back;
+/// on a database's side: the statement its catalog rebuilds. Compared by `definition`,
+/// never by the text as written (a re-indented view is no change).
+struct SqlObject {
+    ObjectKind kind = ObjectKind::View;
+    std::string schema;  ///< empty = the dialect's default schema
     std::string name;
-    std::string sql;  ///< the complete CREATE VIEW statement
+    /// The complete CREATE statement (no ';'), as run: the models' text, or the one
+    /// rebuilt from the catalog (SQLite stores the text as written).
+    std::string sql;
+    /// The normalised definition the databases agree on (PostgreSQL: pg_get_viewdef;
+    /// SQLite: the stored text's tokens); what the differ compares.
+    std::string definition;
+    /// A view's result columns, "name type" each, in order: a view whose columns stay
+    /// the same can be replaced in place (CREATE OR REPLACE VIEW).
+    std::vector<std::string> columns;
+    SourceLocation location;  ///< model-only: the statement in its .sql file
+
+    /// "schema"."name" or "name", for messages.
+    std::string qualified_name() const;
 };
+
+/// "view", "materialized view": the kind as messages spell it.
+const char* to_string(ObjectKind kind);
+/// "VIEW", "MATERIALIZED VIEW": the kind as CREATE and DROP spell it.
+std::string to_upper_kind(ObjectKind kind);
 
 struct Table {
     std::string schema;  ///< empty = the dialect's default schema
@@ -185,12 +210,20 @@ struct Enum {
 struct Schema {
     std::vector<Table> tables;
     std::vector<Enum> enums;
-    std::vector<View>
-        views;  ///< database-only (see View), in creation order; read where rebuilds need them
+    /// Objects declared in SQL (SqlObject), in creation order. A database's inspector
+    /// always reads them (a SQLite table rebuild re-creates the views that read the
+    /// table); the differ compares them only when `declares_objects`.
+    std::vector<SqlObject> objects;
+    /// The models declare SQL objects ([models] sql is set): the objects of both sides are
+    /// compared, and a database object the models do not declare is dropped. Without it
+    /// a database's objects are left as they are.
+    bool declares_objects = false;
 
     const Table* find_table(const std::string& name, const std::string& schema_name = {}) const;
     Table* find_table(const std::string& name, const std::string& schema_name = {});
     const Enum* find_enum(const std::string& name, const std::string& schema_name = {}) const;
+    const SqlObject* find_object(ObjectKind kind, const std::string& name,
+                                 const std::string& schema_name = {}) const;
 };
 
 /// Short names as they appear in annotations and messages ("cascade", "set_null").

@@ -361,7 +361,7 @@ std::optional<Config> load_config(const fs::path& file,
     if (const auto* t = section(root, "models", config.file, diags)) {
         r.check_keys(*t, "models",
                      {"headers", "compile_commands", "include_dirs", "exclude_tables", "ignore",
-                      "extra_args", "naming"});
+                      "extra_args", "naming", "sql"});
         r.strings(*t, "headers", config.models.headers);
         r.string(*t, "compile_commands", config.models.compile_commands);
         r.strings(*t, "include_dirs", config.models.include_dirs);
@@ -369,6 +369,8 @@ std::optional<Config> load_config(const fs::path& file,
         r.strings(*t, "ignore", config.models.ignore);
         r.strings(*t, "extra_args", config.models.extra_args);
         r.naming(*t, config.models.naming);
+        config.models.sql_given = t->contains("sql");
+        r.strings(*t, "sql", config.models.sql);
     }
     if (const auto* t = section(root, "migrations", config.file, diags)) {
         r.check_keys(*t, "migrations",

@@ -41,6 +41,11 @@ struct ModelsConfig {
     /// `naming = { pk = "pk_%(table)s", ... }`: the names autogen gives constraints and
     /// indexes the models do not name (support/naming.hpp); empty = the defaults.
     NamingConvention naming;
+    /// Globs (relative to the config's folder) of the .sql files that declare the objects
+    /// whose body is SQL: views, materialized views (docs/objects.md). Given (even
+    /// empty): the database's objects are compared with them, an undeclared one dropped.
+    std::vector<std::string> sql;
+    bool sql_given = false;
 };
 
 struct MigrationsConfig {

@@ -179,4 +179,19 @@ bool skip_words(const TokenRange& r, std::size_t& i, std::initializer_list<const
     return true;
 }
 
+std::string canonical_sql(std::string_view sql, const SqlQuoting& quoting,
+                          bool fold_quoted_names) {
+    std::string out;
+    for (const auto& t : tokenize(sql, quoting)) {
+        if (!out.empty()) out += ' ';
+        if (t.kind == TokenKind::Word)
+            out += to_lower(t.text);
+        else if (t.kind == TokenKind::Name)
+            out += '"' + (fold_quoted_names ? to_lower(t.text) : t.text) + '"';
+        else
+            out += t.text;
+    }
+    return out;
+}
+
 }  // namespace autogen::support

@@ -76,6 +76,15 @@ std::string enum_of(const schema::Operation& op) {
     return {};
 }
 
+/// The declared object (view ...) an operation is on, as "view \"name\"", or "".
+std::string object_of(const schema::Operation& op) {
+    const schema::SqlObject* o = nullptr;
+    if (const auto* c = std::get_if<schema::CreateObject>(&op)) o = &c->object;
+    if (const auto* d = std::get_if<schema::DropObject>(&op)) o = &d->object;
+    if (const auto* r = std::get_if<schema::ReplaceObject>(&op)) o = &r->to;
+    return o ? std::string(schema::to_string(o->kind)) + " " + o->qualified_name() : "";
+}
+
 /// The pieces of a document made safe for a terminal with passwords hidden
 /// (terminal_text, redact_password: what stdout gets), printed one at a time where that
 /// gives the same bytes (db::may_hold_password_keyword), else joined first.
@@ -95,13 +104,13 @@ void print_safe(std::ostream& out, const std::vector<std::string>& pieces) {
 
 std::string operation_kind(const schema::Operation& op) {
     // In the variant's order (schema/operation.hpp); the assert catches a new kind.
-    static constexpr std::array<const char*, 21> kKinds = {
+    static constexpr std::array<const char*, 24> kKinds = {
         "create_table",      "drop_table",       "rename_table", "add_column",
         "drop_column",       "rename_column",    "alter_column", "alter_primary_key",
         "add_foreign_key",   "drop_foreign_key", "add_unique",   "drop_unique",
         "add_check",         "drop_check",       "create_index", "drop_index",
         "set_table_comment", "create_enum",      "drop_enum",    "alter_enum",
-        "rename_constraint"};
+        "rename_constraint", "create_object",    "drop_object",  "replace_object"};
     static_assert(kKinds.size() == std::variant_size_v<schema::Operation>,
                   "name the new operation kind");
     return kKinds[op.index()];
@@ -198,6 +207,7 @@ Json operation_json(const schema::Operation& op, bool destructive,
                 {"table", table.name.empty() ? Json(nullptr) : Json(table_name(table))},
                 {"column", null_if_empty(column_of(op))},
                 {"enum", null_if_empty(enum_of(op))},
+                {"object", null_if_empty(object_of(op))},
                 {"destructive", destructive},
                 {"phrase", phrase},
                 {"statements", statements}};

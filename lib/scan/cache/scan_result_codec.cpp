@@ -256,6 +256,16 @@ void fields(A& a, schema::Schema& s) {
         strings(a, e.labels);
         fields(a, e.location);
     });
+    a.list(s.objects, [&](schema::SqlObject& o) {
+        a.enumeration(o.kind, schema::ObjectKind::MaterializedView);
+        a(o.schema);
+        a(o.name);
+        a(o.sql);
+        a(o.definition);
+        strings(a, o.columns);
+        fields(a, o.location);
+    });
+    a(s.declares_objects);
 }
 
 template <typename A>

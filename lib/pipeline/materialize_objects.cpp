@@ -1,0 +1,125 @@
+// materialize_objects() (materialize_objects.hpp).
+#include "materialize_objects.hpp"
+
+#include <algorithm>
+
+#include "compared_tables.hpp"
+#include "creation_plan.hpp"
+#include "support/text.hpp"
+
+namespace autogen::pipeline {
+
+using support::Category;
+
+namespace {
+
+/// The tables of `lowered` some object names, without foreign keys, and every enum type.
+schema::Schema tables_read_by(const schema::Schema& lowered,
+                              const std::vector<schema::SqlObject>& objects) {
+    schema::Schema subset;
+    subset.enums = lowered.enums;
+    for (const auto& t : lowered.tables) {
+        const bool read = std::any_of(objects.begin(), objects.end(), [&](const auto& o) {
+            return support::mentions_identifier(o.sql, t.name);
+        });
+        if (!read) continue;
+        schema::Table copy = t;
+        copy.foreign_keys.clear();
+        subset.tables.push_back(std::move(copy));
+    }
+    return subset;
+}
+
+/// The read-back of `model` in `read`: same kind and name, and the same schema or, for a
+/// read-back without one, any (SQLite has no schemas; PostgreSQL reads its default
+/// schema back as none).
+/// Its index in `read`, or read.size().
+std::size_t read_back_of(const schema::SqlObject& model,
+                         const std::vector<schema::SqlObject>& read) {
+    std::size_t unqualified = read.size();
+    for (std::size_t i = 0; i < read.size(); ++i) {
+        const auto& o = read[i];
+        if (o.kind != model.kind || o.name != model.name) continue;
+        if (o.schema == model.schema) return i;
+        if (o.schema.empty()) unqualified = i;
+    }
+    return unqualified;
+}
+
+}  // namespace
+
+void carry_object_facts(const std::vector<schema::SqlObject>& model,
+                        std::vector<schema::SqlObject>& read_back) {
+    for (const auto& m : model) {
+        const std::size_t i = read_back_of(m, read_back);
+        if (i == read_back.size()) continue;
+        read_back[i].sql = m.sql;
+        read_back[i].location = m.location;
+    }
+}
+
+std::optional<std::vector<schema::SqlObject>> materialize_objects(
+    const dialect::Dialect& dialect, const schema::Schema& lowered,
+    const std::vector<schema::SqlObject>& objects, const support::Config& config,
+    support::Diagnostics& diags, const support::ProgressCallback& progress) {
+    if (objects.empty()) return std::vector<schema::SqlObject>{};
+    const schema::Schema tables = tables_read_by(lowered, objects);
+    const auto statements = creation_statements(dialect, tables, diags);
+    if (diags.has_errors()) return std::nullopt;
+    auto conn = dialect.scratch(config, diags);
+    if (!conn) return std::nullopt;
+    const std::string step = "materialising the declared objects (" + dialect.name + ")";
+    support::report(progress, {step, 0, 0, {}});
+    for (const auto& s : statements) {
+        if (s.sql.empty() || conn->execute(s.sql, diags)) continue;
+        support::report_finished(progress, step);
+        diags.error(Category::Model,
+                    "the tables the declared objects read do not make a valid " + dialect.name +
+                        " schema (see the statement above)",
+                    {}, "check the models of the table named in the statement");
+        return std::nullopt;
+    }
+    for (const auto& o : objects) {
+        // A query that cannot run fails at its CREATE on PostgreSQL; SQLite checks a
+        // view's tables and columns only when it is read, so it is read once here. The
+        // database's refusal is the model's error, told at the statement's location.
+        support::Diagnostics refused;
+        if (conn->execute(o.sql, refused) &&
+            conn->query("SELECT * FROM " + o.qualified_name() + " LIMIT 0", {}, refused))
+            continue;
+        support::report_finished(progress, step);
+        std::string why;
+        for (const auto& d : refused.items())
+            if (d.severity == support::Severity::Error) {
+                why = d.message;
+                break;
+            }
+        diags.error(Category::Model,
+                    std::string(schema::to_string(o.kind)) + " " + o.qualified_name() +
+                        " is not valid on " + dialect.name + ": " + why,
+                    o.location,
+                    "correct the statement: it runs after the models' tables exist, and after "
+                    "the declared objects it names");
+        return std::nullopt;
+    }
+    auto read = dialect.inspector->inspect(*conn, inspect_options(config), diags);
+    support::report_finished(progress, step);
+    if (!read) return std::nullopt;
+    std::vector<schema::SqlObject> out;
+    for (const auto& o : objects) {
+        const std::size_t back = read_back_of(o, read->objects);
+        if (back == read->objects.size()) {
+            diags.error(Category::Internal,
+                        std::string(schema::to_string(o.kind)) + " " + o.qualified_name() +
+                            " was created in the scratch database but not read back",
+                        o.location,
+                        "report this as a bug in the " + dialect.name + " dialect, with the statement");
+            return std::nullopt;
+        }
+        out.push_back(read->objects[back]);
+    }
+    carry_object_facts(objects, out);
+    return out;
+}
+
+}  // namespace autogen::pipeline
