@@ -105,8 +105,7 @@ std::string create_or_replace_sql(const schema::SqlObject& object) {
         !support::equals_ignoring_case(std::string_view(sql).substr(0, create.size()), create))
         return sql;
     const std::string_view rest = support::trim(std::string_view(sql).substr(create.size()));
-    if (rest.size() >= 3 && support::equals_ignoring_case(rest.substr(0, 3), "OR "))
-        return sql;
+    if (rest.size() >= 3 && support::equals_ignoring_case(rest.substr(0, 3), "OR ")) return sql;
     return "CREATE OR REPLACE" + sql.substr(create.size());
 }
 

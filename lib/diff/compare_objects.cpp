@@ -76,7 +76,8 @@ ObjectChanges compare_objects(const Schema& from, const Schema& to,
             continue;
         }
         if (o.definition != now->second->definition && !rules.replaces_in_place(o, *now->second)) {
-            dropped.emplace(object_key(o), "its definition changes and cannot be replaced in place");
+            dropped.emplace(object_key(o),
+                            "its definition changes and cannot be replaced in place");
             continue;
         }
         for (const auto& [table, what] : changing)

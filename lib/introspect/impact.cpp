@@ -187,14 +187,20 @@ class Assessor {
                 [&](const AddForeignKey& o) { foreign_key(o); },
                 [&](const AddCheck& o) { check(o); },
                 // Nothing stored changes, or nothing stored can stop them.
-                [](const CreateTable&) {}, [](const RenameTable&) {}, [](const RenameColumn&) {},
-                [](const DropForeignKey&) {}, [](const DropIndex&) {},
-                [](const SetTableComment&) {}, [](const CreateEnum&) {},
+                [](const CreateTable&) {},
+                [](const RenameTable&) {},
+                [](const RenameColumn&) {},
+                [](const DropForeignKey&) {},
+                [](const DropIndex&) {},
+                [](const SetTableComment&) {},
+                [](const CreateEnum&) {},
                 // A type no column uses any more: its columns went by their own operations.
                 [](const DropEnum&) {},
                 [](const RenameConstraint&) {},  // a new name holds the same rows
                 // Views hold no rows; a materialized view's are computed again.
-                [](const CreateObject&) {}, [](const DropObject&) {}, [](const ReplaceObject&) {},
+                [](const CreateObject&) {},
+                [](const DropObject&) {},
+                [](const ReplaceObject&) {},
             },
             op);
     }

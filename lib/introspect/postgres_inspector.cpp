@@ -163,10 +163,10 @@ class ColumnNames {
 /// definition (what a downgrade runs to create the view again), and the definition the
 /// differ compares (kind, options and the deparsed query: what PostgreSQL keeps).
 schema::SqlObject view_object(const Row& r) {
-    schema::SqlObject o{.kind = cell(r, 2) == "m" ? schema::ObjectKind::MaterializedView
-                                                  : schema::ObjectKind::View,
-                        .schema = schema_field(cell(r, 0)),
-                        .name = cell(r, 1)};
+    schema::SqlObject o{
+        .kind = cell(r, 2) == "m" ? schema::ObjectKind::MaterializedView : schema::ObjectKind::View,
+        .schema = schema_field(cell(r, 0)),
+        .name = cell(r, 1)};
     std::string query = support::trimmed(cell(r, 3));
     if (!query.empty() && query.back() == ';') query.pop_back();
     // reloptions as text: {check_option=local,security_barrier=true}

@@ -180,8 +180,8 @@ constexpr NamedQuery kViewsQuery{
     "pg_catalog.format_type(a.atttypid, a.atttypmod) FROM pg_catalog.pg_attribute a "
     "WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum)) "
     "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-    "WHERE c.relkind IN ('v', 'm') AND " AUTOGEN_PG_USER_SCHEMA("n") " AND" AUTOGEN_PG_OWN("pg_class", "c.oid")
-    "ORDER BY c.oid"};
+    "WHERE c.relkind IN ('v', 'm') AND " AUTOGEN_PG_USER_SCHEMA("n") " AND" AUTOGEN_PG_OWN(
+        "pg_class", "c.oid") "ORDER BY c.oid"};
 
 /// kind, schema, name, table (or ''): every object of the user schemas the schema model
 /// cannot hold (Inspector::unmodelled_objects), for `autogen pull` to list. Objects on a
@@ -321,6 +321,7 @@ constexpr NamedQuery kFingerprintQuery{
     AUTOGEN_PG_ROWS_DIGEST("pg_operator") ", "
     AUTOGEN_PG_ROWS_DIGEST("pg_extension") ", "
     AUTOGEN_PG_ROWS_DIGEST("pg_sequence") ", "
+    AUTOGEN_PG_ROWS_DIGEST("pg_rewrite") ", "  /* a view's query (CREATE OR REPLACE VIEW) */
     "(SELECT count(*) || '.' || coalesce(sum(pg_catalog.hashint8extended(xmin::text::bigint, 0)), 0) "
     "|| '.' || sum(i.indisvalid::int) || '.' || sum(i.indisready::int) || '.' || sum(i.indislive::int) "
     "FROM pg_catalog.pg_index i))"};

@@ -379,3 +379,27 @@ TEST_CASE("sqlite inspector: virtual tables and their shadow tables are not the 
     REQUIRE(kept);
     CHECK(kept->size() == 1);
 }
+
+TEST_CASE("sqlite inspector: views are objects, compared as their canonical tokens") {
+    auto a = inspect(
+        "CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT);"
+        "CREATE VIEW emails AS SELECT email FROM users WHERE id > 1 -- kept by SQLite\n;");
+    auto b = inspect(
+        "CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT);"
+        "create view \"Emails\" as\n  select EMAIL from \"USERS\"\n  where id>1;");
+    REQUIRE(a.objects.size() == 1);
+    REQUIRE(b.objects.size() == 1);
+    CHECK(a.objects[0].kind == schema::ObjectKind::View);
+    CHECK(a.objects[0].name == "emails");
+    CHECK(a.objects[0].sql.find("CREATE VIEW emails AS SELECT email FROM users") == 0);
+    // Layout, comments and the case of names and keywords are not part of a view's
+    // definition; a string's case is.
+    CHECK(a.objects[0].definition == b.objects[0].definition);
+    auto c = inspect(
+        "CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT);"
+        "CREATE VIEW emails AS SELECT email FROM users WHERE email = 'A';");
+    auto d = inspect(
+        "CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT);"
+        "CREATE VIEW emails AS SELECT email FROM users WHERE email = 'a';");
+    CHECK(c.objects[0].definition != d.objects[0].definition);
+}

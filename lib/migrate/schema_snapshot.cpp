@@ -6,8 +6,8 @@
 #include <tuple>
 
 #include "migrate/snapshot_line.hpp"
-#include "support/sql_tokens.hpp"
 #include "schema/index_keys.hpp"
+#include "support/sql_tokens.hpp"
 
 namespace autogen::migrate {
 
@@ -266,7 +266,7 @@ class LineReader {
             o.schema = j.text_or("schema", "");
             o.sql = j.text("sql");
             // As declared_objects.cpp gives it before a scratch database reads it back.
-            o.definition = support::canonical_sql(o.sql, support::SqlQuoting::postgresql());
+            o.definition = support::canonical_sql(o.sql, support::SqlQuoting::portable());
             out_.objects.push_back(std::move(o));
             return {};
         }

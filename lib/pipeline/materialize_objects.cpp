@@ -109,11 +109,12 @@ std::optional<std::vector<schema::SqlObject>> materialize_objects(
     for (const auto& o : objects) {
         const std::size_t back = read_back_of(o, read->objects);
         if (back == read->objects.size()) {
-            diags.error(Category::Internal,
-                        std::string(schema::to_string(o.kind)) + " " + o.qualified_name() +
-                            " was created in the scratch database but not read back",
-                        o.location,
-                        "report this as a bug in the " + dialect.name + " dialect, with the statement");
+            diags.error(
+                Category::Internal,
+                std::string(schema::to_string(o.kind)) + " " + o.qualified_name() +
+                    " was created in the scratch database but not read back",
+                o.location,
+                "report this as a bug in the " + dialect.name + " dialect, with the statement");
             return std::nullopt;
         }
         out.push_back(read->objects[back]);

@@ -1,12 +1,11 @@
 // scan_models() (scan_models.hpp).
 #include "scan_models.hpp"
 
-#include "declared_objects.hpp"
-
 #include <algorithm>
 
 #include "blind_spot_guard.hpp"
 #include "compared_tables.hpp"
+#include "declared_objects.hpp"
 #include "reserved_names.hpp"
 #include "support/display_path.hpp"
 #include "support/text.hpp"

@@ -79,6 +79,11 @@ std::vector<fs::path> walk_files(const fs::path& root) {
 
 }  // namespace
 
+std::vector<fs::path> project_files(const fs::path& project_root) {
+    auto files = git_files(project_root);
+    return files ? *files : walk_files(project_root);
+}
+
 std::optional<std::pair<unsigned, unsigned>> first_table_use(const std::string& text) {
     auto uses = table_uses(text);
     if (uses.empty()) return std::nullopt;
@@ -101,8 +106,7 @@ std::vector<BlindSpot> find_blind_spots(const fs::path& project_root,
     std::set<fs::path> read;
     for (const auto& f : scanned) read.insert(canonical_or_self(f));
 
-    auto files = git_files(project_root);
-    std::vector<fs::path> candidates = files ? *files : walk_files(project_root);
+    const std::vector<fs::path> candidates = project_files(project_root);
 
     std::vector<BlindSpot> out;
     for (const auto& file : candidates) {

@@ -34,6 +34,11 @@ struct BlindSpot {
 /// on a #define/#undef line, or nullopt: "does this file declare a model?".
 std::optional<std::pair<unsigned, unsigned>> first_table_use(const std::string& text);
 
+/// The project's files: those git tracks or would track (tracked plus untracked, not
+/// ignored) under `project_root` when it is in a git work tree; otherwise every file
+/// below it, skipping hidden folders and build folders (build*, cmake-build-*).
+std::vector<std::filesystem::path> project_files(const std::filesystem::path& project_root);
+
 /// Every C/C++ file of the project that uses AUTOGEN_TABLE and is not in `scanned`,
 /// with the tables it declares; `ignore` holds globs relative to `project_root`
 /// ([models] ignore) marking the files left out on purpose.

@@ -14,8 +14,7 @@ T* find_by_name(std::vector<T>& items, const std::string& name, const std::strin
 }
 /// "schema"."name", or "name" in the default schema.
 std::string quoted_qualified(const std::string& schema_name, const std::string& name) {
-    return schema_name.empty() ? "\"" + name + "\""
-                               : "\"" + schema_name + "\".\"" + name + "\"";
+    return schema_name.empty() ? "\"" + name + "\"" : "\"" + schema_name + "\".\"" + name + "\"";
 }
 }  // namespace
 
@@ -29,9 +28,7 @@ Column* Table::find_column(const std::string& column) {
     return const_cast<Column*>(static_cast<const Table*>(this)->find_column(column));
 }
 
-std::string Table::qualified_name() const {
-    return quoted_qualified(schema, name);
-}
+std::string Table::qualified_name() const { return quoted_qualified(schema, name); }
 
 const Table* Schema::find_table(const std::string& name, const std::string& schema_name) const {
     return find_by_name(const_cast<std::vector<Table>&>(tables), name, schema_name);
@@ -53,9 +50,7 @@ const SqlObject* Schema::find_object(ObjectKind kind, const std::string& name,
     return it == objects.end() ? nullptr : &*it;
 }
 
-std::string SqlObject::qualified_name() const {
-    return quoted_qualified(schema, name);
-}
+std::string SqlObject::qualified_name() const { return quoted_qualified(schema, name); }
 
 const char* to_string(ObjectKind kind) {
     switch (kind) {

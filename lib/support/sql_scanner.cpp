@@ -42,6 +42,12 @@ SqlQuoting SqlQuoting::postgresql() {
     return q;
 }
 
+SqlQuoting SqlQuoting::portable() {
+    SqlQuoting q = postgresql();
+    q.backticks = true;
+    return q;
+}
+
 SqlQuoting SqlQuoting::quotes_only() {
     SqlQuoting q;
     q.comments = false;

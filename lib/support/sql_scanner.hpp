@@ -29,6 +29,10 @@ struct SqlQuoting {
     static SqlQuoting sqlite();
     /// PostgreSQL: '...', E'...', "...", $tag$...$tag$, doubled quotes, nesting comments.
     static SqlQuoting postgresql();
+    /// Text written for any dialect, read before one is chosen (the .sql files of
+    /// [models] sql): every form above but SQLite's [brackets], which PostgreSQL reads
+    /// as array subscripts.
+    static SqlQuoting portable();
     /// Only the two standard quotes, no comments: for text a server printed back
     /// (pg_get_expr, stored expressions), where "--" can only be two minus signs.
     static SqlQuoting quotes_only();

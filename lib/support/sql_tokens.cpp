@@ -179,15 +179,29 @@ bool skip_words(const TokenRange& r, std::size_t& i, std::initializer_list<const
     return true;
 }
 
-std::string canonical_sql(std::string_view sql, const SqlQuoting& quoting,
-                          bool fold_quoted_names) {
+namespace {
+/// A name that means the same quoted or not where unquoted names fold to lower case:
+/// lower-case letters, digits, '_' and '$', not starting with a digit or '$'.
+bool is_plain_lower_name(std::string_view name) {
+    if (name.empty() || std::isdigit(static_cast<unsigned char>(name[0])) || name[0] == '$')
+        return false;
+    for (char c : name)
+        if (!(std::islower(static_cast<unsigned char>(c)) ||
+              std::isdigit(static_cast<unsigned char>(c)) || c == '_' || c == '$'))
+            return false;
+    return true;
+}
+}  // namespace
+
+std::string canonical_sql(std::string_view sql, const SqlQuoting& quoting, bool fold_quoted_names) {
     std::string out;
     for (const auto& t : tokenize(sql, quoting)) {
         if (!out.empty()) out += ' ';
         if (t.kind == TokenKind::Word)
             out += to_lower(t.text);
         else if (t.kind == TokenKind::Name)
-            out += '"' + (fold_quoted_names ? to_lower(t.text) : t.text) + '"';
+            out += fold_quoted_names || is_plain_lower_name(t.text) ? to_lower(t.text)
+                                                                    : '"' + t.text + '"';
         else
             out += t.text;
     }

@@ -43,9 +43,10 @@ std::vector<Token> tokenize(std::string_view sql, const support::SqlQuoting& quo
                             unsigned line = 1, unsigned column = 1);
 
 /// `sql` as its tokens one space apart, comments dropped, words (keywords and unquoted
-/// names) in lower case and quoted names in double quotes: two spellings of a statement
-/// that differ only in layout, comments and the case of unquoted words give the same
-/// text. `fold_quoted_names`: quoted names in lower case too (SQLite ignores their case).
+/// names) in lower case, a quoted name that an unquoted one would equal ("users") without
+/// its quotes and any other in double quotes: two spellings of a statement that differ
+/// only in layout, comments, quoting and the case of unquoted words give the same text.
+/// `fold_quoted_names`: every quoted name is an unquoted one (SQLite ignores their case).
 std::string canonical_sql(std::string_view sql, const SqlQuoting& quoting,
                           bool fold_quoted_names = false);
 

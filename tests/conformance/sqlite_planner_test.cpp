@@ -366,9 +366,9 @@ TEST_CASE("sqlite planner: a rebuild drops the views that read the table and cre
         "CREATE VIEW constant AS SELECT 1 AS one",
         h.diags));
     Schema live = h.inspect();
-    REQUIRE(live.views.size() == 3);
-    CHECK(live.views[0].name == "named_users");
-    CHECK(live.views[2].sql == "CREATE VIEW constant AS SELECT 1 AS one");
+    REQUIRE(live.objects.size() == 3);
+    CHECK(live.objects[0].name == "named_users");
+    CHECK(live.objects[2].sql == "CREATE VIEW constant AS SELECT 1 AS one");
 
     auto up = h.planner->plan({AddCheck{ref("users"), table(to, "users").checks.back()}}, live, to,
                               h.diags);
@@ -381,7 +381,7 @@ TEST_CASE("sqlite planner: a rebuild drops the views that read the table and cre
     REQUIRE_MESSAGE(h.run(up), h.messages());
     CHECK(h.rows("SELECT id FROM first_named") == std::vector<std::string>{"1"});
     CHECK(h.rows("SELECT count(*) FROM named_users") == std::vector<std::string>{"2"});
-    CHECK(h.inspect().views.size() == 3);
+    CHECK(h.inspect().objects.size() == 3);
 
     // Downgrade: `from` is the model side (no views); they come from the side it returns to.
     auto down = h.planner->plan({DropCheck{ref("users"), table(to, "users").checks.back()}}, to,
