@@ -344,6 +344,19 @@ class PostgresPlanner final : public Planner {
                     [&](const SetTableComment& o) {
                         return Statements{{.sql = comment_on_table_sql(o.table, o.to)}};
                     },
+                    [&](const AlterTableOptions& o) {
+                        Statements out;
+                        for (auto& sql : alter_table_options_sql(o.table, o.from, o.to)) {
+                            Statement s{.sql = std::move(sql)};
+                            if (s.sql.find(" SET LOGGED") != std::string::npos ||
+                                s.sql.find(" SET UNLOGGED") != std::string::npos)
+                                s.comment =
+                                    "rewrites the table under an ACCESS EXCLUSIVE lock (reads and "
+                                    "writes wait)";
+                            out.push_back(std::move(s));
+                        }
+                        return out;
+                    },
                     [&](const CreateEnum& o) {
                         ensure_schema(o.type.schema);
                         return Statements{{.sql = create_enum_sql(o.type)}};

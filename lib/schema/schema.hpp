@@ -143,6 +143,21 @@ struct Trigger {
     std::string sql;  ///< the complete CREATE TRIGGER statement
 };
 
+/// A table's options (issue 20). Each belongs to one dialect; the other dialect's lowering
+/// refuses it as a model error. All defaults is a plain table.
+struct TableOptions {
+    bool strict = false;         ///< SQLite STRICT: column types checked on every write
+    bool without_rowid = false;  ///< SQLite WITHOUT ROWID: the primary key is the b-tree key
+    bool autoincrement = false;  ///< SQLite AUTOINCREMENT on the rowid-alias primary key
+    bool unlogged = false;       ///< PostgreSQL UNLOGGED: no WAL, emptied after a crash
+    /// PostgreSQL WITH (...), normalised like Index::storage_parameters ("fillfactor=70"),
+    /// sorted by name (the order PostgreSQL keeps them in depends on how they were set).
+    std::vector<std::string> storage_parameters;
+
+    bool operator==(const TableOptions&) const = default;
+    bool any_sqlite() const { return strict || without_rowid || autoincrement; }
+};
+
 /// A view as the database stores it. Database-only, like Trigger: read so that a table
 /// rebuild can drop the views that read the table and create them again.
 struct View {
@@ -163,11 +178,9 @@ struct Table {
     std::string renamed_from;       ///< model-only
     SourceLocation location;        ///< model-only: the struct's declaration
     std::vector<Trigger> triggers;  ///< database-only (see Trigger)
-    /// Database-only table options of one dialect, like triggers: read by its inspector,
-    /// never declared by models nor compared, so that a table rebuild creates the table
-    /// with them again. Opaque here: the keys and values belong to the dialect, which
-    /// names them in its own header (lib/codegen/<dialect>_table_options.hpp).
-    std::map<std::string, std::string> dialect_options;
+    /// STRICT, WITHOUT ROWID, AUTOINCREMENT (SQLite), UNLOGGED, WITH (...) (PostgreSQL):
+    /// declared by AUTOGEN_TABLE (AUTOINCREMENT by the key's AUTOGEN_COLUMN), compared.
+    TableOptions options;
 
     const Column* find_column(const std::string& column) const;
     Column* find_column(const std::string& column);
