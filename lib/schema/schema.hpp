@@ -155,7 +155,6 @@ struct TableOptions {
     std::vector<std::string> storage_parameters;
 
     bool operator==(const TableOptions&) const = default;
-    bool any_sqlite() const { return strict || without_rowid || autoincrement; }
 };
 
 /// A view as the database stores it. Database-only, like Trigger: read so that a table
