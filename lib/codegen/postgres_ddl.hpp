@@ -28,8 +28,9 @@ std::string primary_key_clause(const schema::PrimaryKey& key);
 /// constraints and WITH (storage parameters) (indexes and comments are separate statements).
 std::string create_table_sql(const schema::Table& table);
 
-/// The statements that take a table from options `from` to `to`: SET LOGGED / SET
-/// UNLOGGED, SET (the parameters new or with another value), RESET (those gone).
+/// The statements that take a table from options `from` to `to`, in this order: SET
+/// LOGGED / SET UNLOGGED, SET (the parameters new or with another value), RESET (those
+/// gone).
 std::vector<std::string> alter_table_options_sql(const schema::TableRef& table,
                                                  const schema::TableOptions& from,
                                                  const schema::TableOptions& to);

@@ -346,15 +346,13 @@ class PostgresPlanner final : public Planner {
                     },
                     [&](const AlterTableOptions& o) {
                         Statements out;
-                        for (auto& sql : alter_table_options_sql(o.table, o.from, o.to)) {
-                            Statement s{.sql = std::move(sql)};
-                            if (s.sql.find(" SET LOGGED") != std::string::npos ||
-                                s.sql.find(" SET UNLOGGED") != std::string::npos)
-                                s.comment =
-                                    "rewrites the table under an ACCESS EXCLUSIVE lock (reads and "
-                                    "writes wait)";
-                            out.push_back(std::move(s));
-                        }
+                        for (auto& sql : alter_table_options_sql(o.table, o.from, o.to))
+                            out.push_back({.sql = std::move(sql)});
+                        // SET LOGGED / UNLOGGED comes first when the persistence changes.
+                        if (o.from.unlogged != o.to.unlogged && !out.empty())
+                            out.front().comment =
+                                "rewrites the table under an ACCESS EXCLUSIVE lock (reads and "
+                                "writes wait)";
                         return out;
                     },
                     [&](const CreateEnum& o) {
