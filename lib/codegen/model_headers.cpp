@@ -294,6 +294,12 @@ class HeaderWriter {
         std::vector<std::string> table_args{c_string_literal(t.name)};
         if (!t.schema.empty()) table_args.push_back("schema = " + c_string_literal(t.schema));
         if (!t.comment.empty()) table_args.push_back("comment = " + c_string_literal(t.comment));
+        if (t.options.strict) table_args.push_back("strict");
+        if (t.options.without_rowid) table_args.push_back("without_rowid");
+        if (t.options.unlogged) table_args.push_back("unlogged");
+        if (!t.options.storage_parameters.empty())
+            table_args.push_back("with = " + c_string_literal(schema::storage_parameters_sql(
+                                                 t.options.storage_parameters)));
         std::vector<std::string> struct_level;  // AUTOGEN_PRIMARY_KEY(...) etc., whole
 
         auto list_or_note = [&](const std::vector<std::string>& cols, const std::string& what) {
@@ -327,6 +333,7 @@ class HeaderWriter {
             const auto& c = t.columns[i];
             FieldOut& f = fields[i];
             if (c.identity) f.args.push_back(c.identity_always ? "identity = always" : "identity");
+            if (c.identity && t.options.autoincrement) f.args.push_back("autoincrement");
             if (c.server_default)
                 f.args.push_back("server_default = " + c_string_literal(*c.server_default));
             if (c.generated) {

@@ -2,6 +2,7 @@
 // quoting builder.
 #include "codegen/postgres_ddl.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 #include "codegen/postgres_lowering.hpp"
@@ -65,9 +66,39 @@ std::string create_table_sql(const schema::Table& table) {
     for (const auto& u : table.uniques) parts.push_back(unique_clause(u));
     for (const auto& fk : table.foreign_keys) parts.push_back(foreign_key_clause(fk));
     for (const auto& ck : table.checks) parts.push_back(check_clause(ck));
-    std::string sql = "CREATE TABLE " + table_sql(schema::ref(table)) + " (";
+    std::string sql = std::string("CREATE ") + (table.options.unlogged ? "UNLOGGED " : "") +
+                      "TABLE " + table_sql(schema::ref(table)) + " (";
     for (std::size_t i = 0; i < parts.size(); ++i) sql += (i ? ",\n    " : "\n    ") + parts[i];
-    return sql + "\n)";
+    sql += "\n)";
+    if (!table.options.storage_parameters.empty())
+        sql += " WITH (" + schema::storage_parameters_sql(table.options.storage_parameters) + ")";
+    return sql;
+}
+
+std::vector<std::string> alter_table_options_sql(const schema::TableRef& table,
+                                                 const schema::TableOptions& from,
+                                                 const schema::TableOptions& to) {
+    std::vector<std::string> out;
+    const std::string alter = "ALTER TABLE " + table_sql(table) + " ";
+    if (from.unlogged != to.unlogged)
+        out.push_back(alter + (to.unlogged ? "SET UNLOGGED" : "SET LOGGED"));
+    auto name_of = [](const std::string& p) { return p.substr(0, p.find('=')); };
+    std::vector<std::string> set, reset;
+    for (const auto& p : to.storage_parameters)
+        if (std::find(from.storage_parameters.begin(), from.storage_parameters.end(), p) ==
+            from.storage_parameters.end())
+            set.push_back(p);
+    for (const auto& p : from.storage_parameters)
+        if (std::none_of(to.storage_parameters.begin(), to.storage_parameters.end(),
+                         [&](const std::string& x) { return name_of(x) == name_of(p); }))
+            reset.push_back(name_of(p));
+    if (!set.empty()) out.push_back(alter + "SET (" + schema::storage_parameters_sql(set) + ")");
+    if (!reset.empty()) {
+        std::string names;
+        for (std::size_t i = 0; i < reset.size(); ++i) names += (i ? ", " : "") + reset[i];
+        out.push_back(alter + "RESET (" + names + ")");
+    }
+    return out;
 }
 
 std::string create_index_sql(const schema::TableRef& table, const schema::Index& index,

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "schema/operation.hpp"
 #include "schema/schema.hpp"
@@ -23,9 +24,16 @@ std::string unique_clause(const schema::UniqueConstraint& unique);
 std::string check_clause(const schema::CheckConstraint& check);
 std::string primary_key_clause(const schema::PrimaryKey& key);
 
-/// CREATE TABLE with its columns, primary key, unique, foreign-key and check
-/// constraints (indexes and comments are separate statements).
+/// CREATE [UNLOGGED] TABLE with its columns, primary key, unique, foreign-key and check
+/// constraints and WITH (storage parameters) (indexes and comments are separate statements).
 std::string create_table_sql(const schema::Table& table);
+
+/// The statements that take a table from options `from` to `to`, in this order: SET
+/// LOGGED / SET UNLOGGED, SET (the parameters new or with another value), RESET (those
+/// gone).
+std::vector<std::string> alter_table_options_sql(const schema::TableRef& table,
+                                                 const schema::TableOptions& from,
+                                                 const schema::TableOptions& to);
 
 /// CREATE [UNIQUE] INDEX [CONCURRENTLY] "ix" ON "s"."t" (...) [WHERE ...].
 std::string create_index_sql(const schema::TableRef& table, const schema::Index& index,

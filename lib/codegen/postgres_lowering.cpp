@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 #include <set>
+#include <tuple>
 #include <vector>
 
 #include "codegen/lowering_common.hpp"
@@ -118,8 +119,27 @@ void check_name_lengths(const schema::Table& t, support::Diagnostics& diags) {
     for (const auto& ix : t.indexes) check_name_length(t, "index", ix.name, ix.location, diags);
 }
 
+/// SQLite's table options on PostgreSQL. AUTOINCREMENT holds as it is (the key is an
+/// identity column, whose sequence never hands a number out twice); STRICT and WITHOUT
+/// ROWID are SQLite's storage and typing choices, warned about and left out.
+void lower_table_options(schema::Table& t, support::Diagnostics& diags) {
+    for (auto [on, option, key] :
+         {std::tuple{t.options.strict, "STRICT", "strict"},
+          std::tuple{t.options.without_rowid, "WITHOUT ROWID", "without_rowid"}})
+        if (on)
+            diags.warning(
+                support::Category::Model,
+                "table \"" + t.name + "\" is " + option +
+                    ", a SQLite table option PostgreSQL does not have; it is left out "
+                    "there",
+                t.location,
+                std::string("keep '") + key + "' if the models also run on SQLite, else remove it");
+    t.options.strict = t.options.without_rowid = t.options.autoincrement = false;
+}
+
 void lower_table(schema::Table& t, const schema::Schema& model, support::Diagnostics& diags) {
     check_name_lengths(t, diags);
+    lower_table_options(t, diags);
     for (auto& c : t.columns) {
         if (c.type.logical == Logical::Enum) {
             const schema::Enum* e = find_column_enum(model, t, c, diags);

@@ -26,3 +26,19 @@ TEST_CASE("postgres lowering: a constraint name over 63 bytes is an error at its
     CHECK(d.location.line == 5);
     CHECK(d.hint.find("[models] naming") != std::string::npos);
 }
+
+TEST_CASE(
+    "postgres lowering: SQLite's table options are left out, STRICT and WITHOUT ROWID "
+    "with a warning") {
+    schema::Table t{.name = "t"};
+    t.columns = {{.name = "id", .type = {.logical = schema::Logical::BigInt}, .identity = true}};
+    t.primary_key = schema::PrimaryKey{"", {"id"}};
+    t.options = {.strict = true, .without_rowid = true, .autoincrement = true, .unlogged = true};
+    support::Diagnostics diags;
+    auto lowered = codegen::postgres::lower({{t}, {}}, diags);
+    CHECK(lowered.tables.at(0).options == schema::TableOptions{.unlogged = true});
+    CHECK_FALSE(diags.has_errors());
+    REQUIRE(diags.items().size() == 2);
+    CHECK(diags.items()[0].message.find("is STRICT, a SQLite table option") != std::string::npos);
+    CHECK(diags.items()[1].message.find("is WITHOUT ROWID") != std::string::npos);
+}

@@ -144,6 +144,9 @@ void PlanState::apply(const Operation& op) {
             [&](const SetTableComment& o) {
                 if (t) t->comment = o.to;
             },
+            [&](const AlterTableOptions& o) {
+                if (t) t->options = o.to;
+            },
             [&](const CreateEnum& o) { schema_.enums.push_back(o.type); },
             [&](const DropEnum& o) {
                 auto& e = schema_.enums;

@@ -350,6 +350,17 @@ class PostgresPlanner final : public Planner {
                     [&](const SetTableComment& o) {
                         return Statements{{.sql = comment_on_table_sql(o.table, o.to)}};
                     },
+                    [&](const AlterTableOptions& o) {
+                        Statements out;
+                        for (auto& sql : alter_table_options_sql(o.table, o.from, o.to))
+                            out.push_back({.sql = std::move(sql)});
+                        // SET LOGGED / UNLOGGED comes first when the persistence changes.
+                        if (o.from.unlogged != o.to.unlogged && !out.empty())
+                            out.front().comment =
+                                "rewrites the table under an ACCESS EXCLUSIVE lock (reads and "
+                                "writes wait)";
+                        return out;
+                    },
                     [&](const CreateEnum& o) {
                         ensure_schema(o.type.schema);
                         return Statements{{.sql = create_enum_sql(o.type)}};

@@ -5,7 +5,6 @@
 #include <cctype>
 
 #include "codegen/sql_builder.hpp"
-#include "codegen/sqlite_table_options.hpp"
 #include "support/text.hpp"
 
 namespace autogen::codegen::sqlite {
@@ -81,9 +80,15 @@ std::string affinity(std::string_view declared_type) {
 }
 
 bool is_rowid_alias(const schema::Table& table, const schema::Column& column) {
-    return table.primary_key && table.primary_key->columns.size() == 1 &&
+    return !table.options.without_rowid && table.primary_key &&
+           table.primary_key->columns.size() == 1 &&
            table.primary_key->columns.front() == column.name &&
            support::to_upper(support::trimmed(column.type.sql)) == "INTEGER";
+}
+
+bool strict_allows(std::string_view type) {
+    const std::string t = support::to_lower(support::trimmed(type));
+    return t == "int" || t == "integer" || t == "real" || t == "text" || t == "blob" || t == "any";
 }
 
 std::string default_clause_value(std::string_view expr) {
@@ -99,7 +104,7 @@ std::string column_definition(const schema::Table& table, const schema::Column& 
     if (!column.nullable) out += " NOT NULL";
     if (is_rowid_alias(table, column))
         out += " " + named(table.primary_key->name) +
-               (table_options(table).autoincrement ? "PRIMARY KEY AUTOINCREMENT" : "PRIMARY KEY");
+               (table.options.autoincrement ? "PRIMARY KEY AUTOINCREMENT" : "PRIMARY KEY");
     if (column.server_default && !column.generated)
         out += " DEFAULT " + default_clause_value(*column.server_default);
     if (column.collation && !column.collation->empty())
@@ -138,9 +143,8 @@ std::string create_table_sql(const schema::Table& table, std::string_view name_o
     for (std::size_t i = 0; i < parts.size(); ++i) sql += (i ? ",\n    " : "\n    ") + parts[i];
     sql += "\n)";
     std::vector<std::string> options;
-    const TableOptions kept = table_options(table);
-    if (kept.without_rowid) options.push_back("WITHOUT ROWID");
-    if (kept.strict) options.push_back("STRICT");
+    if (table.options.without_rowid) options.push_back("WITHOUT ROWID");
+    if (table.options.strict) options.push_back("STRICT");
     for (std::size_t i = 0; i < options.size(); ++i) sql += (i ? ", " : " ") + options[i];
     return sql;
 }

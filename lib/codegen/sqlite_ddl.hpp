@@ -12,9 +12,13 @@
 namespace autogen::codegen::sqlite {
 
 /// Is `column` the table's rowid alias (its only primary-key column, typed exactly
-/// INTEGER)? SQLite assigns such a column's value itself; it is rendered inline as
-/// `INTEGER NOT NULL PRIMARY KEY`.
+/// INTEGER, in a table with a rowid)? SQLite assigns such a column's value itself; it is rendered
+/// inline as `INTEGER NOT NULL PRIMARY KEY`.
 bool is_rowid_alias(const schema::Table& table, const schema::Column& column);
+
+/// Does a STRICT table allow a column of this declared type? Exactly INT, INTEGER, REAL,
+/// TEXT, BLOB and ANY (sqlite.org/stricttables.html), in any case.
+bool strict_allows(std::string_view type);
 
 /// A default expression as it goes after DEFAULT: literals (numbers, strings, NULL,
 /// TRUE/FALSE, CURRENT_TIMESTAMP ...) as written, anything else in parentheses, which

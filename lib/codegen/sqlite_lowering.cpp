@@ -47,6 +47,35 @@ std::string type_sql(const schema::ColumnType& type) {
     return type.sql;
 }
 
+std::string strict_type_sql(const schema::ColumnType& type) {
+    switch (type.logical) {
+        case Logical::None:
+            return type.sql;
+        // INT, not INTEGER, where the plain spelling is not INTEGER either: a single
+        // primary-key column typed exactly INTEGER becomes the rowid alias, and STRICT
+        // must not make a BIGINT key one.
+        case Logical::Boolean:
+        case Logical::SmallInt:
+        case Logical::BigInt:
+            return "INT";
+        case Logical::Integer:
+            return "INTEGER";
+        case Logical::Real:
+        case Logical::Double:
+            return "REAL";
+        case Logical::Blob:
+            return "BLOB";
+        // SQLite never checked VARCHAR(n)'s length; dates and times are ISO-8601 text
+        // (what CURRENT_TIMESTAMP gives); an enum's labels are text under their CHECK.
+        case Logical::Text:
+        case Logical::TimestampTz:
+        case Logical::Date:
+        case Logical::Enum:
+            return "TEXT";
+    }
+    return type.sql;
+}
+
 std::string enum_check_name(const std::string& table, const std::string& column) {
     return "ck_" + table + "_" + column + "_enum";
 }
@@ -101,6 +130,55 @@ std::vector<std::pair<std::string, std::string>> postgresql_only_features(const 
     return out;
 }
 
+/// The table options SQLite cannot give, and those it cannot give this table: a model
+/// error each, at the table (or the key that asks for AUTOINCREMENT).
+void check_table_options(const schema::Table& t, support::Diagnostics& diags) {
+    const std::string table = "table \"" + t.name + "\"";
+    const std::string elsewhere =
+        ", or keep this model to PostgreSQL (dialects = [\"postgresql\"])";
+    if (t.options.unlogged)
+        diags.error(support::Category::Model,
+                    table +
+                        " is UNLOGGED, which SQLite tables cannot be (a SQLite database is "
+                        "one journaled file)",
+                    t.location, "remove 'unlogged'" + elsewhere);
+    if (!t.options.storage_parameters.empty())
+        diags.error(support::Category::Model,
+                    table + " has storage parameters (with = ...), which SQLite tables do not have",
+                    t.location, "remove 'with'" + elsewhere);
+    if (t.options.without_rowid && !(t.primary_key && !t.primary_key->columns.empty()))
+        diags.error(
+            support::Category::Model,
+            table + " is WITHOUT ROWID but has no primary key: SQLite requires one", t.location,
+            "mark its key with AUTOGEN_COLUMN(primary_key) or AUTOGEN_PRIMARY_KEY(\"...\"), "
+            "or remove 'without_rowid'");
+    if (t.options.strict)
+        for (const auto& c : t.columns)
+            if (!strict_allows(c.type.sql))
+                diags.error(support::Category::Model,
+                            "column \"" + t.name + "\".\"" + c.name + "\" of STRICT " + table +
+                                " is typed " + c.type.sql +
+                                ", which a STRICT table does not allow (INT, INTEGER, REAL, TEXT, "
+                                "BLOB, ANY)",
+                            c.location,
+                            "write one of those types (type = \"TEXT\"), or remove 'strict'");
+    if (t.options.autoincrement) {
+        const schema::Column* key = t.primary_key && t.primary_key->columns.size() == 1
+                                        ? t.find_column(t.primary_key->columns.front())
+                                        : nullptr;
+        if (!key || !is_rowid_alias(t, *key))
+            diags.error(support::Category::Model,
+                        table +
+                            " asks for AUTOINCREMENT, which SQLite allows only on an INTEGER "
+                            "PRIMARY KEY of a table with a rowid" +
+                            (t.options.without_rowid ? " (this one is WITHOUT ROWID)" : ""),
+                        key ? key->location : t.location,
+                        "make the key the table's only primary-key column with an integer type "
+                        "(std::int64_t), or remove 'autoincrement'" +
+                            std::string(t.options.without_rowid ? " or 'without_rowid'" : ""));
+    }
+}
+
 void lower_table(schema::Table& t, const schema::Schema& model, support::Diagnostics& diags) {
     const bool single_pk = t.primary_key && t.primary_key->columns.size() == 1;
     for (auto& c : t.columns) {
@@ -110,7 +188,7 @@ void lower_table(schema::Table& t, const schema::Schema& model, support::Diagnos
             // BIGINT PRIMARY KEY would not be assigned automatically.
             c.type.sql = c.identity && only_key && is_integer_logical(c.type.logical)
                              ? "INTEGER"
-                             : type_sql(c.type);
+                             : (t.options.strict ? strict_type_sql(c.type) : type_sql(c.type));
         }
         if (c.type.logical == Logical::Enum) {
             const schema::Enum* e = find_column_enum(model, t, c, diags);
@@ -130,6 +208,7 @@ void lower_table(schema::Table& t, const schema::Schema& model, support::Diagnos
         }
     }
     drop_redundant_uniques(t);
+    check_table_options(t, diags);
     for (const auto& ix : t.indexes) {
         if (!ix.method.empty())
             diags.error(support::Category::Model,

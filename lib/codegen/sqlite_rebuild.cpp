@@ -6,7 +6,6 @@
 
 #include "codegen/sql_builder.hpp"
 #include "codegen/sqlite_ddl.hpp"
-#include "codegen/sqlite_table_options.hpp"
 #include "codegen/tightening.hpp"
 #include "support/overloaded.hpp"
 #include "support/text.hpp"
@@ -71,57 +70,16 @@ bool can_drop_column(const schema::Column& c, const schema::Table* before,
     return true;
 }
 
-/// STRICT tables allow exactly these column types (sqlite.org/stricttables.html).
-bool strict_allows(const std::string& type) {
-    std::string t = support::to_lower(type);
-    t.erase(0, t.find_first_not_of(" \t"));
-    t.erase(t.find_last_not_of(" \t") + 1);
-    return t == "int" || t == "integer" || t == "real" || t == "text" || t == "blob" || t == "any";
-}
-
-/// The rebuilt table's shape: `after` with the SQLite table options of the database
-/// side (`after` on a downgrade, else `before`: models declare none), each kept only
-/// if the new shape still allows it (what is not kept is said in `notes`), and the
-/// primary key's name of `before` when `after` leaves the same key unnamed.
-schema::Table with_kept_options(const schema::Table& before, const schema::Table& after,
-                                std::vector<std::string>& notes) {
-    const TableOptions source =
-        table_options(after).any() ? table_options(after) : table_options(before);
+/// The rebuilt table's shape: `after` (its table options included: the models declare
+/// them, and lowering refused any the shape does not allow), with the primary key's name
+/// of `before` when `after` leaves the same key unnamed.
+schema::Table with_kept_key_name(const schema::Table& before, const schema::Table& after) {
     schema::Table shape = after;
     // A key the target leaves unnamed (a model without a name) keeps the name the
-    // database gave it, like the options below: the rebuild changes what the models say.
+    // database gave it: the rebuild changes what the models say, nothing else.
     if (shape.primary_key && shape.primary_key->name.empty() && before.primary_key &&
         before.primary_key->columns == shape.primary_key->columns)
         shape.primary_key->name = before.primary_key->name;
-    TableOptions kept = table_options(after);
-    const std::string table = quote_identifier(after.name);
-    if (source.strict) {
-        kept.strict = true;
-        for (const auto& c : after.columns) {
-            if (strict_allows(c.type.sql)) continue;
-            kept.strict = false;
-            notes.push_back("STRICT is not kept: column " + quote_identifier(c.name) + " of " +
-                            table + " is " +
-                            (c.type.sql.empty() ? std::string("untyped") : "typed " + c.type.sql) +
-                            ", which a STRICT table does not allow");
-            break;
-        }
-    }
-    if (source.without_rowid) {
-        kept.without_rowid = after.primary_key && !after.primary_key->columns.empty();
-        if (!kept.without_rowid)
-            notes.push_back("WITHOUT ROWID is not kept: " + table + " has no primary key any more");
-    }
-    if (source.autoincrement) {
-        const auto* key = after.primary_key && after.primary_key->columns.size() == 1
-                              ? after.find_column(after.primary_key->columns.front())
-                              : nullptr;
-        kept.autoincrement = key && is_rowid_alias(after, *key) && !kept.without_rowid;
-        if (!kept.autoincrement)
-            notes.push_back("AUTOINCREMENT is not kept: the primary key of " + table +
-                            " is no longer a single INTEGER column");
-    }
-    set_table_options(shape, kept);
     return shape;
 }
 
@@ -177,6 +135,11 @@ bool alter_can_do(const schema::Operation& op, const schema::Table* before,
                 return o.kind == schema::ConstraintKind::Index;
             },
             [](const schema::SetTableComment&) { return true; },
+            // STRICT, WITHOUT ROWID and AUTOINCREMENT are in CREATE TABLE only.
+            [](const schema::AlterTableOptions& o) {
+                return o.from.strict == o.to.strict && o.from.without_rowid == o.to.without_rowid &&
+                       o.from.autoincrement == o.to.autoincrement;
+            },
             [](const schema::CreateEnum&) { return true; },
             [](const schema::DropEnum&) { return true; },
             [](const schema::AlterEnum&) { return true; },
@@ -193,13 +156,11 @@ std::vector<Statement> rebuild_table(const Rebuild& r) {
     const std::string scratch = kRebuildPrefix + after.name;
     std::vector<Statement> out;
 
-    std::vector<std::string> not_kept;
-    const schema::Table shape = with_kept_options(before, after, not_kept);
+    const schema::Table shape = with_kept_key_name(before, after);
     Statement create{.sql = create_table_sql(shape, scratch)};
     create.comment = "rebuild table \"" + after.name + "\" (SQLite cannot ALTER this in place)";
     for (std::size_t i = 0; i < r.reasons.size(); ++i)
         create.comment += (i ? ", " : ": ") + r.reasons[i];
-    for (const auto& note : not_kept) create.comment += "\n" + note;
     if (!r.warnings.empty()) {
         create.destructive = true;
         for (std::size_t i = 0; i < r.warnings.size(); ++i)
@@ -244,7 +205,7 @@ std::vector<Statement> rebuild_table(const Rebuild& r) {
                               column_list(targets) + ") SELECT " + select + " FROM " +
                               quote_identifier(before.name)});
     }
-    if (table_options(shape).autoincrement) {
+    if (shape.options.autoincrement) {
         // AUTOINCREMENT never hands out a number again, even one whose row was deleted:
         // the new table continues the old table's high-water mark, not the copied rows'.
         // The larger of the old table's counter (if it had one) and the copied rows' largest key.

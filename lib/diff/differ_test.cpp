@@ -513,3 +513,27 @@ TEST_CASE("generated columns: added, a new expression, becoming plain, each phra
     REQUIRE_FALSE(back.empty());
     CHECK_FALSE(is_destructive(back[1]));
 }
+
+TEST_CASE("table options: one operation per table, phrased both ways, not destructive") {
+    Schema before{{users()}, {}};
+    Schema same = before;
+    CHECK(diff::diff(before, same, ExactRules{}).empty());
+
+    Schema after = before;
+    after.tables[0].options = {.strict = true, .without_rowid = true};
+    auto ops = diff::diff(before, after, ExactRules{});
+    CHECK(phrases(ops) == std::vector<std::string>{
+                              "changed options of table \"users\": none -> STRICT, WITHOUT ROWID"});
+    REQUIRE(ops.size() == 1);
+    CHECK_FALSE(is_destructive(ops[0]));
+    CHECK(phrases({reverse(ops[0])}) ==
+          std::vector<std::string>{
+              "changed options of table \"users\": STRICT, WITHOUT ROWID -> none"});
+
+    Schema pg = before;
+    pg.tables[0].options = {.unlogged = true,
+                            .storage_parameters = {"autovacuum_enabled=false", "fillfactor=70"}};
+    CHECK(phrases(diff::diff(before, pg, ExactRules{})) ==
+          std::vector<std::string>{"changed options of table \"users\": none -> UNLOGGED, WITH "
+                                   "(autovacuum_enabled = false, fillfactor = 70)"});
+}

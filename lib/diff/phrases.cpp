@@ -1,6 +1,7 @@
 // describe(): the one place where operations become sentences.
 #include "diff/phrases.hpp"
 
+#include "schema/schema_view.hpp"
 #include "support/overloaded.hpp"
 
 namespace autogen::diff {
@@ -42,6 +43,12 @@ std::string default_of(const Column& c) { return c.server_default ? *c.server_de
 std::string generation_of(const Column& c) {
     if (!c.generated) return "not generated";
     return "generated (" + *c.generated + (c.generated_virtual ? ") VIRTUAL" : ") STORED");
+}
+
+/// "STRICT, WITHOUT ROWID", "UNLOGGED, WITH (fillfactor = 70)", or "none".
+std::string options_of(const TableOptions& o) {
+    std::string text = table_options_text(o);
+    return text.empty() ? "none" : text;
 }
 
 std::string column_change_details(const AlterColumn& o) {
@@ -155,6 +162,10 @@ std::string describe(const Operation& op, Perspective perspective) {
             },
             [](const SetTableComment& o) {
                 return "changed comment of table " + table_name(o.table);
+            },
+            [](const AlterTableOptions& o) {
+                return "changed options of table " + table_name(o.table) + ": " +
+                       options_of(o.from) + " -> " + options_of(o.to);
             },
             [](const CreateEnum& o) {
                 return "added enum " + enum_name(o.type) + " " + list(o.type.labels);

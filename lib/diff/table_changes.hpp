@@ -18,7 +18,7 @@ struct TableChanges {
     std::vector<schema::Operation> columns;          ///< add / alter columns, primary key changes
     std::vector<schema::Operation> drop_columns;
     std::vector<schema::Operation> add_dependents;  ///< uniques, checks, FKs, indexes coming in
-    std::vector<schema::Operation> other;           ///< comments
+    std::vector<schema::Operation> other;           ///< comments, table options
 
     /// Appends every bucket to `out` in dependency order.
     void flatten_into(std::vector<schema::Operation>& out) const;
@@ -30,6 +30,7 @@ struct TableChanges {
 void compare_columns(const schema::Table& from, const schema::Table& to, const DiffRules& rules,
                      TableChanges& out);
 void compare_table_comment(const schema::Table& from, const schema::Table& to, TableChanges& out);
+void compare_table_options(const schema::Table& from, const schema::Table& to, TableChanges& out);
 
 /// The `from` side of a table pair for the key and constraint comparators: `renamed`
 /// has the column names translated to their names in `to` (so that a constraint over a

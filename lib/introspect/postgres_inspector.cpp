@@ -213,6 +213,10 @@ class PostgresInspector final : public Inspector {
             schema::Table t{
                 .schema = schema_field(cell(r, 1)), .name = cell(r, 2), .comment = cell(r, 3)};
             if (skipped(t, options)) continue;
+            t.options.unlogged = cell(r, 4) == "t";
+            // Sorted, as the models keep them: ALTER TABLE ... SET changes the order.
+            t.options.storage_parameters = json_strings(cell(r, 5));
+            std::sort(t.options.storage_parameters.begin(), t.options.storage_parameters.end());
             at.emplace(number_cell(r, 0), out.tables.size());
             out.tables.push_back(std::move(t));
         }

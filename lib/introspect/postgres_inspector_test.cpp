@@ -255,6 +255,25 @@ TEST_CASE("postgres inspector: generated columns are read with their expression"
     CHECK(diags.items().empty());
 }
 
+TEST_CASE("postgres inspector: UNLOGGED and storage parameters, sorted by name") {
+    test::PostgresTestDatabase database;
+    support::Diagnostics diags;
+    auto conn = database.connect(diags);
+    REQUIRE(conn);
+    REQUIRE(
+        conn->execute("CREATE TABLE plain (id int);"
+                      "CREATE UNLOGGED TABLE u (id int) WITH (fillfactor = 70);"
+                      "ALTER TABLE u SET (autovacuum_enabled = false)",
+                      diags));
+    auto s = introspect::make_postgres_inspector()->inspect(*conn, {}, diags);
+    REQUIRE(s);
+    CHECK(table(*s, "plain").options == schema::TableOptions{});
+    CHECK(
+        table(*s, "u").options ==
+        schema::TableOptions{.unlogged = true,
+                             .storage_parameters = {"autovacuum_enabled=false", "fillfactor=70"}});
+}
+
 TEST_CASE("postgres inspector: the session's JIT setting is put back") {
     test::PostgresTestDatabase database;
     support::Diagnostics diags;

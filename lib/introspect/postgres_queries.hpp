@@ -44,12 +44,14 @@ struct NamedQuery {
     " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
 #define AUTOGEN_PG_USER_RELATION_FILTER " c.relkind IN ('r', 'p') AND " AUTOGEN_PG_USER_SCHEMA("n")
 
-/// oid, schema, name, comment of the tables to report: ordinary and partitioned tables
+/// oid, schema, name, comment, UNLOGGED ('t' or 'f'), storage parameters (a JSON array
+/// of "name=value", or NULL) of the tables to report: ordinary and partitioned tables
 /// of user schemas, without partitions (they follow their parent) and without tables
 /// an extension created. In schema, name order.
 constexpr NamedQuery kTablesQuery{
     "tables",
-    "SELECT c.oid, n.nspname, c.relname, d.description "
+    "SELECT c.oid, n.nspname, c.relname, d.description, c.relpersistence = 'u', "
+    "array_to_json(c.reloptions) "
     "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
     "LEFT JOIN pg_catalog.pg_description d ON d.objoid = c.oid AND d.classoid = "
     "'pg_catalog.pg_class'::regclass "
@@ -208,8 +210,8 @@ constexpr NamedQuery kUnmodelledQuery{
     "JOIN pg_catalog.pg_class p ON p.oid = i.inhparent WHERE c.relispartition AND " AUTOGEN_PG_USER_SCHEMA("n") " "
     // Table properties the models have no field for.
     "UNION ALL SELECT x.k, t.nspname, t.relname, t.relname FROM tbl t CROSS JOIN LATERAL (VALUES "
-    "('partitioned table', t.relkind = 'p'), ('unlogged table', t.relpersistence = 'u'), "
-    "('storage parameters', t.reloptions IS NOT NULL), ('row-level security', t.relrowsecurity), "
+    "('partitioned table', t.relkind = 'p'), "
+    "('row-level security', t.relrowsecurity), "
     "('privileges', t.relacl IS NOT NULL), ('inheritance', t.relkind = 'r' AND EXISTS (SELECT 1 FROM "
     "pg_catalog.pg_inherits i WHERE i.inhrelid = t.oid))) x(k, present) WHERE x.present "
     // Constraints the models cannot state (or not in that state).

@@ -22,8 +22,6 @@ const std::map<std::string, std::string>& approximate_kinds() {
         {"partitioned table",
          "pulled as an ordinary table: keep PARTITION BY and the partitions in hand-written "
          "revisions"},
-        {"unlogged table",
-         "pulled as a logged table: keep SET UNLOGGED in a hand-written revision"},
         {"NOT VALID constraint",
          "pulled as a valid constraint: VALIDATE it, or keep it in a hand-written revision"},
         {"NO INHERIT check", "pulled as an inherited check"},

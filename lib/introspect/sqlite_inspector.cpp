@@ -14,7 +14,6 @@
 #include <map>
 #include <tuple>
 
-#include "codegen/sqlite_table_options.hpp"
 #include "introspect/sqlite_sql_parser.hpp"
 #include "schema/index_keys.hpp"
 #include "support/sql_tokens.hpp"
@@ -275,9 +274,9 @@ class Reading {
             schema::Table& t = out_.tables.emplace_back();
             t.name = std::move(name);
             t.columns.reserve(p->columns.size());
-            codegen::sqlite::set_table_options(t, {.without_rowid = p->without_rowid,
-                                                   .strict = p->strict,
-                                                   .autoincrement = p->autoincrement});
+            t.options = {.strict = p->strict,
+                         .without_rowid = p->without_rowid,
+                         .autoincrement = p->autoincrement};
             parsed_.push_back(std::move(*p));
         }
         std::sort(triggers.begin(), triggers.end(), [](const auto& a, const auto& b) {

@@ -101,6 +101,22 @@ TEST_CASE("sqlite inspector: generated columns with their expression and kind") 
     CHECK_FALSE(t.columns[2].server_default);
 }
 
+TEST_CASE("sqlite inspector: table options from the stored CREATE TABLE") {
+    auto s = inspect(
+        "CREATE TABLE plain (id INTEGER PRIMARY KEY);"
+        "CREATE TABLE tags (name TEXT NOT NULL PRIMARY KEY, n INT) WITHOUT ROWID, STRICT;"
+        "CREATE TABLE notes (id INTEGER PRIMARY KEY AUTOINCREMENT, body TEXT)");
+    REQUIRE(s.tables.size() == 3);
+    REQUIRE(s.find_table("plain"));
+    CHECK(s.find_table("plain")->options == schema::TableOptions{});
+    REQUIRE(s.find_table("tags"));
+    CHECK(s.find_table("tags")->options ==
+          schema::TableOptions{.strict = true, .without_rowid = true});
+    REQUIRE(s.find_table("notes"));
+    CHECK(s.find_table("notes")->options == schema::TableOptions{.autoincrement = true});
+    CHECK(s.find_table("notes")->columns[0].identity);
+}
+
 TEST_CASE("sqlite inspector: skips internal, scratch, version and excluded tables") {
     auto s = inspect(
         "CREATE TABLE a (x INTEGER); CREATE TABLE legacy_b (x INTEGER); CREATE TABLE "

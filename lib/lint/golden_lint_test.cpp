@@ -53,6 +53,8 @@ const std::map<std::string, std::string> kNoOnlineForm = {
     // expression is drop + add on PostgreSQL 15): a rewrite, with no online form.
     {"generated_add", "upgrade:AG108"},
     {"generated_expression", "downgrade:AG108 upgrade:AG108"},
+    // SET UNLOGGED / SET LOGGED rewrite the table; PostgreSQL has no online form.
+    {"table_options", "downgrade:AG124 upgrade:AG124"},
 };
 
 /// "upgrade:AG101" for each finding of the golden file `name`.

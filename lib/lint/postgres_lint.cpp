@@ -286,6 +286,22 @@ class PostgresLintRules final : public LintRules {
                           only_weaker_locks);
                 continue;
             }
+            if (skip_words(action, i, {"SET", "LOGGED"}) ||
+                skip_words(action, i, {"SET", "UNLOGGED"})) {
+                auto f = finding_at(statement, "AG124",
+                                    "sets " + on_table + " " +
+                                        (action.has_word("UNLOGGED") ? "UNLOGGED" : "LOGGED") +
+                                        ": rewrites the table (and its indexes) under ACCESS "
+                                        "EXCLUSIVE: every read and write waits until it is done",
+                                    "run it in a maintenance window, or on a table still small "
+                                    "enough (lint's [lint] table sizes say which)");
+                f.lock = kAccessExclusive;
+                f.lock_on = on_table;
+                f.rewrites = true;
+                out.push_back(std::move(f));
+                only_weaker_locks = false;
+                continue;
+            }
             if (skip_words(action, i, {"DETACH", "PARTITION"})) {
                 auto partition = read_name(action, i);
                 // CONCURRENTLY (PostgreSQL 14+) and FINALIZE take SHARE UPDATE EXCLUSIVE.

@@ -286,6 +286,15 @@ TEST_CASE("AG123: DETACH PARTITION without CONCURRENTLY") {
               .empty());
 }
 
+TEST_CASE("AG124: SET LOGGED / SET UNLOGGED rewrites an existing table") {
+    CHECK(has(pg_codes("ALTER TABLE sessions SET UNLOGGED;"), "AG124"));
+    CHECK(has(pg_codes("ALTER TABLE sessions SET LOGGED;"), "AG124"));
+    CHECK_FALSE(has(pg_codes("ALTER TABLE sessions SET (fillfactor = 70);"), "AG124"));
+    // A table the same revision creates has no rows to rewrite.
+    CHECK_FALSE(has(pg_codes("CREATE TABLE sessions (id int); ALTER TABLE sessions SET UNLOGGED;"),
+                    "AG124"));
+}
+
 TEST_CASE("the tokenizer keeps quoted names, strings and comments out of the rules") {
     // A quoted name spelled like a keyword, a string with a semicolon, a comment.
     auto codes = pg_codes(

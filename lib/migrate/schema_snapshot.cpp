@@ -275,6 +275,11 @@ class LineReader {
             t.name = j.text("name");
             t.schema = j.text_or("schema", "");
             t.comment = j.text_or("comment", "");
+            t.options.strict = j.flag_or("strict", false);
+            t.options.without_rowid = j.flag_or("without_rowid", false);
+            t.options.autoincrement = j.flag_or("autoincrement", false);
+            t.options.unlogged = j.flag_or("unlogged", false);
+            if (j.has("with")) t.options.storage_parameters = j.texts("with");
             out_.tables.push_back(std::move(t));
             return {};
         }
@@ -393,6 +398,12 @@ std::string snapshot_text(const s::Schema& schema) {
             j.text("name", t->name);
             j.text_if("schema", t->schema);
             j.text_if("comment", t->comment);
+            j.flag_if("strict", t->options.strict);
+            j.flag_if("without_rowid", t->options.without_rowid);
+            j.flag_if("autoincrement", t->options.autoincrement);
+            j.flag_if("unlogged", t->options.unlogged);
+            if (!t->options.storage_parameters.empty())
+                j.texts("with", t->options.storage_parameters);
         }
         for (const auto& c : t->columns) put_column(out, c);
         if (t->primary_key)

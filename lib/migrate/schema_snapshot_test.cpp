@@ -204,3 +204,23 @@ TEST_CASE("snapshot: generated columns, STORED and VIRTUAL, read back as written
     CHECK(cols.at(2).generated == std::optional<std::string>("price + 1"));
     CHECK(cols.at(2).generated_virtual);
 }
+
+TEST_CASE("snapshot: table options read back as written, none written for a plain table") {
+    schema::Schema s;
+    schema::Table plain{.name = "plain"};
+    schema::Table t{.name = "tags"};
+    t.options = {.strict = true,
+                 .without_rowid = true,
+                 .autoincrement = true,
+                 .unlogged = true,
+                 .storage_parameters = {"fillfactor=70"}};
+    s.tables = {plain, t};
+    const std::string text = migrate::snapshot_text(s);
+    // A table without options is written as before (committed digests stay).
+    CHECK(text.find("{\"name\":\"plain\"}") != std::string::npos);
+    support::Diagnostics diags;
+    auto back = migrate::parse_snapshot(text, "autogen.sum", 1, diags);
+    REQUIRE(back);
+    CHECK(back->tables.at(0).options == schema::TableOptions{});
+    CHECK(back->tables.at(1).options == t.options);
+}

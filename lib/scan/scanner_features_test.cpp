@@ -249,6 +249,42 @@ struct AUTOGEN_TABLE("lines") Line {
     CHECK_FALSE(cached.find_column("price")->generated);
 }
 
+TEST_CASE("scan: table options, and through the scan cache codec") {
+    Project p;
+    p.write("models/m.hpp", R"hpp(#include <autogen/model.hpp>
+#include <cstdint>
+struct AUTOGEN_TABLE("tags", strict, without_rowid) Tag {
+    AUTOGEN_COLUMN(primary_key) std::int64_t id;
+};
+struct AUTOGEN_TABLE("notes") Note {
+    AUTOGEN_COLUMN(primary_key, autoincrement) std::int64_t id;
+};
+struct AUTOGEN_TABLE("sessions", unlogged, with = "FillFactor = 70, autovacuum_enabled = OFF") Session {
+    AUTOGEN_COLUMN(primary_key) std::int64_t id;
+};
+struct AUTOGEN_TABLE("plain") Plain {
+    AUTOGEN_COLUMN(primary_key) std::int64_t id;
+};
+)hpp");
+    auto r = p.run();
+    INFO(p.messages());
+    REQUIRE(r);
+    const auto& tables = r->schema.tables;
+    REQUIRE(tables.size() == 4);
+    CHECK(tables[0].options == schema::TableOptions{.strict = true, .without_rowid = true});
+    CHECK(tables[1].options == schema::TableOptions{.autoincrement = true});
+    CHECK(tables[1].columns[0].identity);  // autoincrement implies identity
+    // Normalised like an index's `with`, and sorted by name.
+    CHECK(tables[2].options ==
+          schema::TableOptions{.unlogged = true,
+                               .storage_parameters = {"autovacuum_enabled=off", "fillfactor=70"}});
+    CHECK(tables[3].options == schema::TableOptions{});
+    auto again = p.run();
+    REQUIRE(again);
+    for (std::size_t i = 0; i < tables.size(); ++i)
+        CHECK(again->schema.tables.at(i).options == tables[i].options);
+}
+
 TEST_CASE("scan: column-level primary keys on several fields, in field order") {
     Project p;
     p.write("models/m.hpp", R"hpp(#include <autogen/model.hpp>

@@ -91,6 +91,20 @@ class TableBuilder {
         if (auto* arg = find_arg(a, "schema")) t_.schema = text_of(arg);
         if (auto* arg = find_arg(a, "renamed_from")) t_.renamed_from = text_of(arg);
         if (auto* arg = find_arg(a, "comment")) t_.comment = text_of(arg);
+        t_.options.strict = has_arg(a, "strict");
+        t_.options.without_rowid = has_arg(a, "without_rowid");
+        t_.options.unlogged = has_arg(a, "unlogged");
+        if (const AnnotationArg* arg = find_arg(a, "with")) {
+            std::string error;
+            auto parameters = schema::parse_storage_parameters(arg->value->text, error);
+            // Sorted: PostgreSQL's reloptions keep the order they were set in, which ALTER
+            // TABLE ... SET changes; the set of parameters is what counts.
+            std::sort(parameters.begin(), parameters.end());
+            t_.options.storage_parameters = std::move(parameters);
+            if (!error.empty())
+                diags_.error(Category::Model, error + " (table \"" + t_.name + "\")",
+                             where(la, *arg), "separate parameters with commas");
+        }
     }
 
     void add_field(const FieldDecl& f) {
@@ -166,6 +180,11 @@ class TableBuilder {
             c.identity = true;
             c.identity_always =
                 arg->value && parse_identity_always(arg->value->text).value_or(false);
+        }
+        // AUTOINCREMENT is the table's (SQLite has one rowid); the key is assigned.
+        if (has_arg(a, "autoincrement")) {
+            c.identity = true;
+            t_.options.autoincrement = true;
         }
         if (auto* arg = find_arg(a, "generated")) {
             c.generated = text_of(arg);

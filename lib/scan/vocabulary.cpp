@@ -41,7 +41,11 @@ const std::vector<KindSpec>& specs() {
          0,
          {{"schema", String | Identifier},
           {"renamed_from", String | Identifier},
-          {"comment", String}},
+          {"comment", String},
+          {"strict", Flag},
+          {"without_rowid", Flag},
+          {"unlogged", Flag},
+          {"with", String}},
          "AUTOGEN_TABLE(\"users\", schema = \"app\")"},
         {AnnotationKind::Column,
          "column",
@@ -53,6 +57,7 @@ const std::vector<KindSpec>& specs() {
           {"length", Integer, Extra::PositiveInteger},
           {"primary_key", Flag | String, Extra::Name},
           {"identity", Flag | String | Identifier, Extra::IdentityKind},
+          {"autoincrement", Flag},
           {"unique", Flag | String, Extra::Name},
           {"index", Flag | String, Extra::Name},
           {"nullable", Flag},
@@ -306,6 +311,12 @@ std::vector<AnnotationError> validate(AnnotationKind kind, const Annotation& a) 
             errors.push_back({"'virtual' applies only to a generated column", v->offset,
                               "write generated = \"expression\", virtual, or remove 'virtual'"});
         }
+        // SQLite's INTEGER PRIMARY KEY AUTOINCREMENT: the key's numbers are never used again.
+        if (const AnnotationArg* inc = find_arg(a, "autoincrement");
+            inc && !has_arg(a, "primary_key"))
+            errors.push_back({"'autoincrement' applies only to the primary key", inc->offset,
+                              "write AUTOGEN_COLUMN(primary_key, autoincrement) on the table's "
+                              "integer key, or remove 'autoincrement'"});
     }
     return errors;
 }

@@ -64,6 +64,9 @@ Operation reverse(const Operation& op) {
                           [](const SetTableComment& o) -> Operation {
                               return SetTableComment{o.table, o.to, o.from};
                           },
+                          [](const AlterTableOptions& o) -> Operation {
+                              return AlterTableOptions{o.table, o.to, o.from};
+                          },
                           [](const CreateEnum& o) -> Operation { return DropEnum{o.type}; },
                           [](const DropEnum& o) -> Operation { return CreateEnum{o.type}; },
                           [](const AlterEnum& o) -> Operation {
@@ -132,6 +135,9 @@ bool is_destructive(const Operation& op) {
             [](const CreateIndex&) { return false; },
             [](const DropIndex&) { return false; },
             [](const SetTableComment&) { return false; },
+            // A rebuild or SET LOGGED keeps every row (a STRICT table refusing some is
+            // the copy failing, not data lost silently).
+            [](const AlterTableOptions&) { return false; },
             [](const CreateEnum&) { return false; },
             [](const RenameConstraint&) { return false; },
             // A view holds no rows; a materialized view's rows are its query's result,

@@ -124,6 +124,14 @@ struct SetTableComment {
     std::string to;
 };
 
+/// STRICT / WITHOUT ROWID / AUTOINCREMENT (SQLite: a table rebuild), UNLOGGED or storage
+/// parameters (PostgreSQL: ALTER TABLE ... SET) differ.
+struct AlterTableOptions {
+    TableRef table;
+    TableOptions from;
+    TableOptions to;
+};
+
 struct CreateEnum {
     Enum type;
 };
@@ -158,7 +166,8 @@ using Operation =
     std::variant<CreateTable, DropTable, RenameTable, AddColumn, DropColumn, RenameColumn,
                  AlterColumn, AlterPrimaryKey, AddForeignKey, DropForeignKey, AddUnique, DropUnique,
                  AddCheck, DropCheck, CreateIndex, DropIndex, SetTableComment, CreateEnum, DropEnum,
-                 AlterEnum, RenameConstraint, CreateObject, DropObject, ReplaceObject>;
+                 AlterEnum, RenameConstraint, AlterTableOptions, CreateObject, DropObject,
+                 ReplaceObject>;
 
 /// The operation that undoes `op` (downgrade is derived, never written by hand).
 Operation reverse(const Operation& op);

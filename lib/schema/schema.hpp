@@ -143,6 +143,20 @@ struct Trigger {
     std::string sql;  ///< the complete CREATE TRIGGER statement
 };
 
+/// A table's options (issue 20). Each belongs to one dialect; the other dialect's lowering
+/// refuses it as a model error. All defaults is a plain table.
+struct TableOptions {
+    bool strict = false;         ///< SQLite STRICT: column types checked on every write
+    bool without_rowid = false;  ///< SQLite WITHOUT ROWID: the primary key is the b-tree key
+    bool autoincrement = false;  ///< SQLite AUTOINCREMENT on the rowid-alias primary key
+    bool unlogged = false;       ///< PostgreSQL UNLOGGED: no WAL, emptied after a crash
+    /// PostgreSQL WITH (...), normalised like Index::storage_parameters ("fillfactor=70"),
+    /// sorted by name (the order PostgreSQL keeps them in depends on how they were set).
+    std::vector<std::string> storage_parameters;
+
+    bool operator==(const TableOptions&) const = default;
+};
+
 /// The kinds of database object declared in SQL rather than by a struct ([models] sql,
 /// docs/objects.md): their body is SQL, so the declaration is the statement itself.
 enum class ObjectKind { View, MaterializedView };
@@ -188,11 +202,9 @@ struct Table {
     std::string renamed_from;       ///< model-only
     SourceLocation location;        ///< model-only: the struct's declaration
     std::vector<Trigger> triggers;  ///< database-only (see Trigger)
-    /// Database-only table options of one dialect, like triggers: read by its inspector,
-    /// never declared by models nor compared, so that a table rebuild creates the table
-    /// with them again. Opaque here: the keys and values belong to the dialect, which
-    /// names them in its own header (lib/codegen/<dialect>_table_options.hpp).
-    std::map<std::string, std::string> dialect_options;
+    /// STRICT, WITHOUT ROWID, AUTOINCREMENT (SQLite), UNLOGGED, WITH (...) (PostgreSQL):
+    /// declared by AUTOGEN_TABLE (AUTOINCREMENT by the key's AUTOGEN_COLUMN), compared.
+    TableOptions options;
 
     const Column* find_column(const std::string& column) const;
     Column* find_column(const std::string& column);

@@ -121,6 +121,12 @@ void write_table(support::JsonWriter& w, const Table& t) {
         out.begin_object().member("name", c.name).member("expression", c.expression).end_object();
     });
     w.member("comment", t.comment);
+    // Table options only when set, so tables without any read as before.
+    if (t.options.strict) w.member("strict", true);
+    if (t.options.without_rowid) w.member("without_rowid", true);
+    if (t.options.autoincrement) w.member("autoincrement", true);
+    if (t.options.unlogged) w.member("unlogged", true);
+    if (!t.options.storage_parameters.empty()) w.member("with", t.options.storage_parameters);
     w.member("renamed_from", t.renamed_from);
     w.key("location");
     write_location(w, t.location);
@@ -183,8 +189,20 @@ std::string to_text(const Schema& schema, bool with_locations) {
         }
         for (const auto& c : t.checks) out += "  check " + q(c.name) + " (" + c.expression + ")\n";
         if (!t.comment.empty()) out += "  comment " + q(t.comment) + "\n";
+        if (t.options != TableOptions{}) out += "  options " + table_options_text(t.options) + "\n";
     }
     return out;
+}
+
+std::string table_options_text(const TableOptions& options) {
+    std::vector<std::string> out;
+    if (options.strict) out.emplace_back("STRICT");
+    if (options.without_rowid) out.emplace_back("WITHOUT ROWID");
+    if (options.autoincrement) out.emplace_back("AUTOINCREMENT");
+    if (options.unlogged) out.emplace_back("UNLOGGED");
+    if (!options.storage_parameters.empty())
+        out.push_back("WITH (" + storage_parameters_sql(options.storage_parameters) + ")");
+    return support::join_with(out);
 }
 
 void write_json(support::JsonWriter& w, const Schema& schema) {

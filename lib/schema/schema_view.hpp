@@ -14,6 +14,10 @@ namespace autogen::schema {
 /// `with_locations` appends "(file:line:col)" where the model declared an object.
 std::string to_text(const Schema& schema, bool with_locations);
 
+/// A table's options as SQL words: "STRICT, WITHOUT ROWID", "UNLOGGED, WITH (fillfactor =
+/// 70)"; "" for a plain table.
+std::string table_options_text(const TableOptions& options);
+
 /// {"tables": [...], "enums": [...]} with every field, in declaration order, written
 /// as it goes (large schemas: `inspect db --json` on thousands of tables).
 void write_json(support::JsonWriter& w, const Schema& schema);

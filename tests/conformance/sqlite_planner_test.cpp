@@ -4,7 +4,6 @@
 // survived; then the reversed operations must bring the before schema back.
 #include <doctest/doctest.h>
 
-#include "codegen/sqlite_table_options.hpp"
 #include "tests/support/schema_compare.hpp"
 #include "tests/support/sqlite_test_cases.hpp"
 #include "tests/support/sqlite_test_harness.hpp"
@@ -265,19 +264,13 @@ std::string stored_sql(SqliteHarness& h, const std::string& name) {
     return rows.empty() ? std::string() : rows.front();
 }
 
-/// `s` as models would give it: no database-only table options.
-Schema without_options(Schema s) {
-    for (auto& t : s.tables) codegen::sqlite::set_table_options(t, {});
-    return s;
-}
-
 }  // namespace
 
 TEST_CASE(
     "sqlite planner: a rebuild keeps WITHOUT ROWID, STRICT and AUTOINCREMENT, upgrade and "
     "downgrade") {
     SqliteHarness h;
-    // An adopted database: table options that models cannot declare.
+    // Table options the models declare too (AUTOGEN_TABLE(strict, without_rowid) ...).
     REQUIRE(h.conn->execute(
         "CREATE TABLE tags (name TEXT NOT NULL PRIMARY KEY, hits INTEGER NOT NULL) WITHOUT ROWID, "
         "STRICT;"
@@ -287,15 +280,15 @@ TEST_CASE(
         "3",
         h.diags));
     Schema live = h.inspect();
-    CHECK(codegen::sqlite::table_options(table(live, "tags")).without_rowid);
-    CHECK(codegen::sqlite::table_options(table(live, "tags")).strict);
-    CHECK_FALSE(codegen::sqlite::table_options(table(live, "tags")).autoincrement);
-    CHECK(codegen::sqlite::table_options(table(live, "notes")).autoincrement);
-    CHECK_FALSE(codegen::sqlite::table_options(table(live, "notes")).strict);
-    CHECK_FALSE(codegen::sqlite::table_options(table(live, "notes")).without_rowid);
+    CHECK(table(live, "tags").options.without_rowid);
+    CHECK(table(live, "tags").options.strict);
+    CHECK_FALSE(table(live, "tags").options.autoincrement);
+    CHECK(table(live, "notes").options.autoincrement);
+    CHECK_FALSE(table(live, "notes").options.strict);
+    CHECK_FALSE(table(live, "notes").options.without_rowid);
 
     // The models add a check to each table: a rebuild on SQLite.
-    Schema to = without_options(live);
+    Schema to = live;
     table(to, "tags").checks.push_back({.name = "ck_tags_hits", .expression = "hits >= 0"});
     table(to, "notes")
         .checks.push_back({.name = "ck_notes_body", .expression = "length(body) > 0"});
@@ -317,7 +310,7 @@ TEST_CASE(
         CHECK_FALSE(h.conn->execute("INSERT INTO tags VALUES ('c', 'lots')", refused));
     }
     Schema upgraded = h.inspect();
-    CHECK(codegen::sqlite::table_options(table(upgraded, "tags")).strict);
+    CHECK(table(upgraded, "tags").options.strict);
 
     // Downgrade: `before` is the model side; the options come from the side it returns to.
     auto down = h.planner->plan({DropCheck{ref("tags"), table(to, "tags").checks.back()},
@@ -331,27 +324,29 @@ TEST_CASE(
     CHECK(h.rows("SELECT id FROM notes ORDER BY id") == std::vector<std::string>{"1", "2", "5"});
 }
 
-TEST_CASE(
-    "sqlite planner: a table option the new shape does not allow is dropped, and the revision says "
-    "so") {
+TEST_CASE("sqlite planner: a table options change is a rebuild both ways, keeping the rows") {
     SqliteHarness h;
     REQUIRE(h.conn->execute(
         "CREATE TABLE tags (name TEXT NOT NULL PRIMARY KEY, hits INTEGER NOT NULL) STRICT;"
         "INSERT INTO tags VALUES ('a', 1)",
         h.diags));
     Schema live = h.inspect();
-    Schema to = without_options(live);
-    table(to, "tags").find_column("hits")->type.sql = "NUMERIC(10,2)";  // not a STRICT type
-    auto up = h.planner->plan(
-        {AlterColumn{ref("tags"), col(live, "tags", "hits"), col(to, "tags", "hits"), kChangeType}},
-        live, to, h.diags);
+    Schema to = live;
+    table(to, "tags").options = {.strict = false, .without_rowid = true};
+    AlterTableOptions change{ref("tags"), table(live, "tags").options, table(to, "tags").options};
+    auto up = h.planner->plan({change}, live, to, h.diags);
     INFO(sql_text(up));
     REQUIRE(count_rebuilds(up) == 1);
-    CHECK(up[0].comment.find("STRICT is not kept: column \"hits\" of \"tags\" is typed "
-                             "NUMERIC(10,2), which a STRICT "
-                             "table does not allow") != std::string::npos);
     REQUIRE_MESSAGE(h.run(up), h.messages());
+    CHECK(stored_sql(h, "tags").find(") WITHOUT ROWID") != std::string::npos);
     CHECK(stored_sql(h, "tags").find("STRICT") == std::string::npos);
+    CHECK(h.inspect().tables.front().options == table(to, "tags").options);
+    CHECK(h.rows("SELECT name, hits FROM tags") == std::vector<std::string>{"a|1"});
+
+    auto down = h.planner->plan({schema::reverse(Operation{change})}, to, live, h.diags);
+    INFO(sql_text(down));
+    REQUIRE_MESSAGE(h.run(down), h.messages());
+    CHECK(stored_sql(h, "tags").find(") STRICT") != std::string::npos);
     CHECK(h.rows("SELECT name, hits FROM tags") == std::vector<std::string>{"a|1"});
 }
 

@@ -195,8 +195,23 @@ void fields(A& a, schema::Table& t) {
     a(t.renamed_from);
     fields(a, t.location);
     a.list(t.columns, [&](schema::Column& c) { fields(a, c); });
-    bool has_pk = t.primary_key.has_value();
-    a(has_pk);
+    // One byte as the bool it was (0 no primary key, 1 one), 2 and 3 the same followed
+    // by the table's options: the digests of tables without options, which a committed
+    // autogen.sum records, stay what they were.
+    enum class KeyAndOptions { None, Key, Options, KeyAndOptions };
+    const bool had_options = t.options != schema::TableOptions{};
+    KeyAndOptions shape = t.primary_key
+                              ? (had_options ? KeyAndOptions::KeyAndOptions : KeyAndOptions::Key)
+                              : (had_options ? KeyAndOptions::Options : KeyAndOptions::None);
+    a.enumeration(shape, KeyAndOptions::KeyAndOptions);
+    const bool has_pk = shape == KeyAndOptions::Key || shape == KeyAndOptions::KeyAndOptions;
+    if (shape == KeyAndOptions::Options || shape == KeyAndOptions::KeyAndOptions) {
+        a(t.options.strict);
+        a(t.options.without_rowid);
+        a(t.options.autoincrement);
+        a(t.options.unlogged);
+        strings(a, t.options.storage_parameters);
+    }
     if (has_pk) {
         if (!t.primary_key) t.primary_key.emplace();
         a(t.primary_key->name);

@@ -44,6 +44,12 @@ json table(const schema::Table& t) {
               {"comment", t.comment},
               {"renamed_from", t.renamed_from},
               {"location", loc(t.location)}};
+    if (t.options != schema::TableOptions{})
+        j["options"] = {{"strict", t.options.strict},
+                        {"without_rowid", t.options.without_rowid},
+                        {"autoincrement", t.options.autoincrement},
+                        {"unlogged", t.options.unlogged},
+                        {"with", t.options.storage_parameters}};
     j["columns"] = json::array();
     for (const auto& c : t.columns) j["columns"].push_back(column(c));
     j["primary_key"] =
@@ -128,6 +134,14 @@ schema::Table read_table(const json& j) {
     t.comment = j.at("comment").get<std::string>();
     t.renamed_from = j.at("renamed_from").get<std::string>();
     t.location = read_loc(j.at("location"));
+    if (j.contains("options")) {
+        const auto& o = j.at("options");
+        t.options = {.strict = o.at("strict").get<bool>(),
+                     .without_rowid = o.at("without_rowid").get<bool>(),
+                     .autoincrement = o.at("autoincrement").get<bool>(),
+                     .unlogged = o.at("unlogged").get<bool>(),
+                     .storage_parameters = o.at("with").get<Strings>()};
+    }
     for (const auto& c : j.at("columns")) t.columns.push_back(read_column(c));
     if (const auto& pk = j.at("primary_key"); !pk.is_null())
         t.primary_key =
