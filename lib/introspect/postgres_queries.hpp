@@ -88,13 +88,14 @@ constexpr NamedQuery kColumnsQuery{
 
 /// table oid, name, kind ('p', 'f', 'u', 'c'), column numbers (int2[] text, key order),
 /// referenced schema, referenced table, referenced table oid, referenced column numbers,
-/// ON UPDATE and ON DELETE codes, deferrable, initially deferred, check expression.
-/// In no order.
+/// ON UPDATE and ON DELETE codes, deferrable, initially deferred, check expression,
+/// NO INHERIT, validated, match type ('f' FULL, 's' SIMPLE). In no order.
 constexpr NamedQuery kConstraintsQuery{
     "constraints",
     "SELECT con.conrelid, con.conname, con.contype, con.conkey, rn.nspname, rc.relname, con.confrelid, "
     "con.confkey, con.confupdtype, con.confdeltype, con.condeferrable, con.condeferred, "
-    "CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_expr(con.conbin, con.conrelid, true) END "
+    "CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_expr(con.conbin, con.conrelid, true) END, "
+    "con.connoinherit, con.convalidated, con.confmatchtype "
     "FROM pg_catalog.pg_constraint con" AUTOGEN_PG_USER_RELATION("con.conrelid")
     "LEFT JOIN pg_catalog.pg_class rc ON rc.oid = con.confrelid "
     "LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace "
