@@ -201,11 +201,9 @@ constexpr NamedQuery kUnmodelledQuery{
     "pg_catalog.pg_inherits i WHERE i.inhrelid = t.oid))) x(k, present) WHERE x.present "
     // Constraints the models cannot state (or not in that state).
     "UNION ALL SELECT CASE WHEN con.contype = 'x' THEN 'exclusion constraint' "
-    "WHEN NOT con.convalidated THEN 'NOT VALID constraint' WHEN con.connoinherit THEN 'NO INHERIT check' "
-    "ELSE 'MATCH FULL foreign key' END, t.nspname, con.conname, t.relname "
+    "ELSE 'NOT VALID foreign key' END, t.nspname, con.conname, t.relname "
     "FROM pg_catalog.pg_constraint con JOIN tbl t ON t.oid = con.conrelid WHERE con.conparentid = 0 AND "
-    "(con.contype = 'x' OR (con.contype IN ('c', 'f') AND NOT con.convalidated) OR "
-    "(con.contype = 'c' AND con.connoinherit) OR (con.contype = 'f' AND con.confmatchtype = 'f')) "
+    "(con.contype = 'x' OR (con.contype = 'f' AND NOT con.convalidated)) "
     "UNION ALL SELECT 'trigger', t.nspname, tg.tgname, t.relname FROM pg_catalog.pg_trigger tg "
     "JOIN tbl t ON t.oid = tg.tgrelid WHERE NOT tg.tgisinternal "
     "UNION ALL SELECT 'rule', t.nspname, r.rulename, t.relname FROM pg_catalog.pg_rewrite r "
