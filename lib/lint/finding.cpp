@@ -67,6 +67,8 @@ const std::vector<RuleInfo>& rule_catalogue() {
          "ALTER DOMAIN ADD CONSTRAINT without NOT VALID checks every column of the domain"},
         {"AG123", "require-concurrent-partition-detach", S::Error,
          "DETACH PARTITION without CONCURRENTLY takes ACCESS EXCLUSIVE on the partitioned table"},
+        {"AG124", "adding-exclusion-constraint", S::Warning,
+         "ADD EXCLUDE builds its index and checks every row under ACCESS EXCLUSIVE"},
         {"AG201", "table-rebuild", S::Warning,
          "a SQLite table rebuild copies every row while holding the database's write lock"},
     };

@@ -286,6 +286,19 @@ TEST_CASE("AG123: DETACH PARTITION without CONCURRENTLY") {
               .empty());
 }
 
+TEST_CASE("AG124: ADD CONSTRAINT ... EXCLUDE builds its index under ACCESS EXCLUSIVE") {
+    auto codes = pg_codes(
+        "ALTER TABLE booking ADD CONSTRAINT ex_booking EXCLUDE USING gist (room_id WITH =, "
+        "during WITH &&);");
+    CHECK(has(codes, "AG124"));
+    CHECK(has(codes, "AG110"));
+    CHECK_FALSE(has(pg_codes("ALTER TABLE booking DROP CONSTRAINT ex_booking;", true), "AG124"));
+    CHECK_FALSE(has(pg_codes("CREATE TABLE booking (during tsrange, EXCLUDE USING gist (during "
+                             "WITH &&));",
+                             true),
+                    "AG124"));
+}
+
 TEST_CASE("the tokenizer keeps quoted names, strings and comments out of the rules") {
     // A quoted name spelled like a keyword, a string with a semicolon, a comment.
     auto codes = pg_codes(
