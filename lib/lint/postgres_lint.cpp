@@ -17,6 +17,14 @@ namespace {
 
 constexpr const char* kAccessExclusive = "ACCESS EXCLUSIVE";
 
+/// Adds `f`, a statement that reads every row of `on` under ACCESS EXCLUSIVE.
+void push_exclusive_scan(std::vector<LintFinding>& out, LintFinding f, const std::string& on) {
+    f.lock = kAccessExclusive;
+    f.lock_on = on;
+    f.scans = true;
+    out.push_back(std::move(f));
+}
+
 /// A type split into its words and its numeric arguments: "NUMERIC(10,2)" -> NUMERIC, {10, 2}.
 struct TypeParts {
     std::string base;
@@ -316,10 +324,7 @@ class PostgresLintRules final : public LintRules {
                             " IS NOT NULL) NOT VALID; VALIDATE CONSTRAINT c (in a later section); "
                             "then SET NOT NULL (PostgreSQL 12+ uses the check and skips the "
                             "scan) and DROP CONSTRAINT c");
-                    f.lock = kAccessExclusive;
-                    f.lock_on = on_table;
-                    f.scans = true;
-                    out.push_back(std::move(f));
+                    push_exclusive_scan(out, std::move(f), on_table);
                     continue;
                 }
                 skip_words(action, i, {"SET", "DATA"});
@@ -433,10 +438,7 @@ class PostgresLintRules final : public LintRules {
                                " without NOT VALID: every row is read under ACCESS EXCLUSIVE",
                            "ADD CONSTRAINT ... CHECK (...) NOT VALID, then VALIDATE CONSTRAINT "
                            "in a later section");
-            f.lock = kAccessExclusive;
-            f.lock_on = on_table;
-            f.scans = true;
-            out.push_back(std::move(f));
+            push_exclusive_scan(out, std::move(f), on_table);
             return;
         }
         if (i < action.size() && (action[i].is("PRIMARY") || action[i].is("UNIQUE"))) {
@@ -452,10 +454,7 @@ class PostgresLintRules final : public LintRules {
                            "then ADD CONSTRAINT ... " +
                                std::string(action[i].is("PRIMARY") ? "PRIMARY KEY" : "UNIQUE") +
                                " USING INDEX");
-            f.lock = kAccessExclusive;
-            f.lock_on = on_table;
-            f.scans = true;
-            out.push_back(std::move(f));
+            push_exclusive_scan(out, std::move(f), on_table);
             return;
         }
         if (i < action.size() && action[i].is("EXCLUDE")) {
@@ -471,10 +470,7 @@ class PostgresLintRules final : public LintRules {
                                 "add it while the table is small or in a maintenance window "
                                 "(PostgreSQL has no NOT VALID or USING INDEX for EXCLUDE); "
                                 "-- autogen:lint ignore AG124 reason, once it is planned");
-            f.lock = kAccessExclusive;
-            f.lock_on = on_table;
-            f.scans = true;
-            out.push_back(std::move(f));
+            push_exclusive_scan(out, std::move(f), on_table);
             return;
         }
         // ADD [COLUMN] [IF NOT EXISTS] name type ...
