@@ -408,6 +408,7 @@ class HeaderWriter {
                 actions.emplace_back("initially_deferred");
             else if (fk.deferrable)
                 actions.emplace_back("deferrable");
+            if (fk.match_full) actions.emplace_back("match = full");
             std::string table =
                 fk.ref_schema.empty() ? fk.ref_table : fk.ref_schema + "." + fk.ref_table;
             // `references = "[schema.]table.column"` is split at dots.
@@ -436,7 +437,8 @@ class HeaderWriter {
             bool placed = false;
             for (std::size_t i = 0; i < t.columns.size() && !placed; ++i) {
                 const auto& col = t.columns[i].name;
-                if (has_check.count(i) ||
+                // The column form has no NO INHERIT / NOT VALID: AUTOGEN_CHECK writes them.
+                if (has_check.count(i) || ck.no_inherit || ck.not_valid ||
                     convention(NameKind::Check,
                                {.table = t.name, .columns = {col}, .constraint_name = col}) !=
                         ck.name)
@@ -448,8 +450,9 @@ class HeaderWriter {
             if (placed) continue;
             std::string name = ck.name;  // unnamed: as for a foreign key above
             if (name.empty()) name = "ck_" + t.name + "_" + std::to_string(++unnamed_checks);
-            struct_level.push_back("AUTOGEN_CHECK(" + c_string_literal(name) + ", " +
-                                   c_string_literal(ck.expression) + ")");
+            struct_level.push_back(
+                "AUTOGEN_CHECK(" + c_string_literal(name) + ", " + c_string_literal(ck.expression) +
+                (ck.no_inherit ? ", no_inherit" : "") + (ck.not_valid ? ", not_valid" : "") + ")");
         }
         for (const auto& tr : t.triggers)
             left_out(where, "trigger \"" + tr.name +

@@ -43,6 +43,7 @@ std::string foreign_key_clause(const schema::ForeignKey& key) {
     std::string s = named(key.name) + "FOREIGN KEY (" + column_list(key.columns) + ") REFERENCES " +
                     qualified_name(key.ref_schema, key.ref_table);
     if (!key.ref_columns.empty()) s += " (" + column_list(key.ref_columns) + ")";
+    if (key.match_full) s += " MATCH FULL";
     return s + referential_actions_clause(key);
 }
 
@@ -51,7 +52,14 @@ std::string unique_clause(const schema::UniqueConstraint& unique) {
 }
 
 std::string check_clause(const schema::CheckConstraint& check) {
-    return named(check.name) + "CHECK (" + support::trimmed(check.expression) + ")";
+    return named(check.name) + "CHECK (" + support::trimmed(check.expression) + ")" +
+           (check.no_inherit ? " NO INHERIT" : "");
+}
+
+std::string add_check_sql(const schema::TableRef& table, const schema::CheckConstraint& check,
+                          bool not_valid) {
+    return "ALTER TABLE " + table_sql(table) + " ADD " + check_clause(check) +
+           (not_valid ? " NOT VALID" : "");
 }
 
 std::string primary_key_clause(const schema::PrimaryKey& key) {
@@ -65,7 +73,9 @@ std::string create_table_sql(const schema::Table& table) {
         parts.push_back(primary_key_clause(*table.primary_key));
     for (const auto& u : table.uniques) parts.push_back(unique_clause(u));
     for (const auto& fk : table.foreign_keys) parts.push_back(foreign_key_clause(fk));
-    for (const auto& ck : table.checks) parts.push_back(check_clause(ck));
+    // CREATE TABLE marks every check valid: a NOT VALID one is added after (create_table).
+    for (const auto& ck : table.checks)
+        if (!ck.not_valid) parts.push_back(check_clause(ck));
     std::string sql = std::string("CREATE ") + (table.options.unlogged ? "UNLOGGED " : "") +
                       "TABLE " + table_sql(schema::ref(table)) + " (";
     for (std::size_t i = 0; i < parts.size(); ++i) sql += (i ? ",\n    " : "\n    ") + parts[i];

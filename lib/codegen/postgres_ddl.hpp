@@ -24,6 +24,11 @@ std::string unique_clause(const schema::UniqueConstraint& unique);
 std::string check_clause(const schema::CheckConstraint& check);
 std::string primary_key_clause(const schema::PrimaryKey& key);
 
+/// ALTER TABLE "s"."t" ADD CONSTRAINT "ck" CHECK (...) [NO INHERIT] [NOT VALID], NOT VALID
+/// when `not_valid` (the existing rows are not checked).
+std::string add_check_sql(const schema::TableRef& table, const schema::CheckConstraint& check,
+                          bool not_valid);
+
 /// CREATE [UNLOGGED] TABLE with its columns, primary key, unique, foreign-key and check
 /// constraints and WITH (storage parameters) (indexes and comments are separate statements).
 std::string create_table_sql(const schema::Table& table);

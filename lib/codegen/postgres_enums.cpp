@@ -152,7 +152,7 @@ std::vector<Statement> rebuild(const AlterEnum& op, const Schema& at, bool for_u
                 });
             if (default_kept) out.push_back({.sql = col + "SET DEFAULT " + *c->server_default});
         }
-        for (const auto* ck : checks) out.push_back({.sql = alter + "ADD " + check_clause(*ck)});
+        for (const auto* ck : checks) out.push_back({.sql = add_check_sql(tr, *ck, ck->not_valid)});
         for (const auto* ix : indexes) out.push_back({.sql = create_index_sql(tr, *ix)});
     }
     out.push_back({.sql = "DROP TYPE " + old_sql});

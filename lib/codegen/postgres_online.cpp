@@ -64,9 +64,16 @@ OnlineStatements online_add_foreign_key(const TableRef& table, const ForeignKey&
 
 OnlineStatements online_add_check(const TableRef& table, const CheckConstraint& check) {
     if (check.name.empty()) return {};
-    return {{.sql = alter(table) + "ADD " + check_clause(check) + " NOT VALID",
-             .comment = "online: new and changed rows are checked from here on"},
-            validate(table, check.name)};
+    OnlineStatements out{{.sql = add_check_sql(table, check, /*not_valid=*/true),
+                          .comment = "online: new and changed rows are checked from here on"}};
+    // A check declared NOT VALID stays so: the rows already there are never checked.
+    if (!check.not_valid) out.push_back(validate(table, check.name));
+    return out;
+}
+
+OnlineStatements online_validate_check(const TableRef& table, const CheckConstraint& check) {
+    if (check.not_valid) return {};
+    return {validate(table, check.name)};
 }
 
 OnlineStatements online_add_unique(const TableRef& table, const UniqueConstraint& unique) {

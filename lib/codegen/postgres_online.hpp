@@ -28,6 +28,10 @@ OnlineStatements online_add_foreign_key(const schema::TableRef& table,
                                         const schema::ForeignKey& key);
 OnlineStatements online_add_check(const schema::TableRef& table,
                                   const schema::CheckConstraint& check);
+/// A check made valid: VALIDATE CONSTRAINT in a transaction of its own (empty when the
+/// check becomes NOT VALID: the plain drop and add is the form).
+OnlineStatements online_validate_check(const schema::TableRef& table,
+                                       const schema::CheckConstraint& check);
 
 /// The unique index built CONCURRENTLY under the constraint's name, then ADD CONSTRAINT
 /// ... UNIQUE / PRIMARY KEY USING INDEX (AG109). Empty for an unnamed unique constraint.

@@ -132,6 +132,11 @@ void PlanState::apply(const Operation& op) {
             [&](const DropCheck& o) {
                 if (t) erase_named(t->checks, o.check.name);
             },
+            [&](const SetCheckValidity& o) {
+                if (!t) return;
+                for (auto& ck : t->checks)
+                    if (ck.name == o.check.name) ck.not_valid = o.check.not_valid;
+            },
             [&](const CreateIndex& o) {
                 if (t) t->indexes.push_back(o.index);
             },

@@ -45,6 +45,8 @@ bool is_object_op(const Operation& op) {
 Statements create_table(const Table& t) {
     TableRef tr = ref(t);
     Statements out{{.sql = create_table_sql(t)}};
+    for (const auto& ck : t.checks)
+        if (ck.not_valid) out.push_back({.sql = add_check_sql(tr, ck, /*not_valid=*/true)});
     for (const auto& ix : t.indexes) out.push_back({.sql = create_index_sql(tr, ix)});
     if (!t.comment.empty()) out.push_back({.sql = comment_on_table_sql(tr, t.comment)});
     for (const auto& c : t.columns)
@@ -101,7 +103,7 @@ Statements regenerate_column(const AlterColumn& o, const Table* table) {
             out.push_back({.sql = alter(o.table) + "ADD " + unique_clause(u)});
     for (const auto& ck : table->checks)
         if (support::mentions_identifier(ck.expression, b.name))
-            out.push_back({.sql = alter(o.table) + "ADD " + check_clause(ck)});
+            out.push_back({.sql = add_check_sql(o.table, ck, ck.not_valid)});
     for (const auto& fk : table->foreign_keys)
         if (std::find(fk.columns.begin(), fk.columns.end(), b.name) != fk.columns.end())
             out.push_back({.sql = alter(o.table) + "ADD " + foreign_key_clause(fk)});
@@ -335,7 +337,17 @@ class PostgresPlanner final : public Planner {
                             {.sql = alter(o.table) + "DROP CONSTRAINT " + q(o.unique.name)}};
                     },
                     [&](const AddCheck& o) {
-                        return Statements{{.sql = alter(o.table) + "ADD " + check_clause(o.check)}};
+                        return Statements{
+                            {.sql = add_check_sql(o.table, o.check, o.check.not_valid)}};
+                    },
+                    [&](const SetCheckValidity& o) {
+                        if (!o.check.not_valid)
+                            return Statements{
+                                {.sql = alter(o.table) + "VALIDATE CONSTRAINT " + q(o.check.name)}};
+                        // PostgreSQL cannot mark a validated check NOT VALID again.
+                        return Statements{
+                            {.sql = alter(o.table) + "DROP CONSTRAINT " + q(o.check.name)},
+                            {.sql = add_check_sql(o.table, o.check, /*not_valid=*/true)}};
                     },
                     [&](const DropCheck& o) {
                         return Statements{
@@ -431,6 +443,7 @@ class PostgresPlanner final : public Planner {
                 [&](const DropIndex& o) { return online_drop_index(o.table, o.index); },
                 [&](const AddForeignKey& o) { return online_add_foreign_key(o.table, o.key); },
                 [&](const AddCheck& o) { return online_add_check(o.table, o.check); },
+                [&](const SetCheckValidity& o) { return online_validate_check(o.table, o.check); },
                 [&](const AddUnique& o) { return online_add_unique(o.table, o.unique); },
                 [&](const AlterPrimaryKey& o) {
                     // The plain form drops the old key first; only its ADD changes.

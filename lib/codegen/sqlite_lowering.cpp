@@ -224,6 +224,28 @@ void lower_table(schema::Table& t, const schema::Schema& model, support::Diagnos
                         ix.location,
                         fix + ", or keep this model to PostgreSQL (dialects = [\"postgresql\"])");
     }
+    for (const auto& ck : t.checks)
+        if (ck.no_inherit || ck.not_valid)
+            diags.error(support::Category::Model,
+                        "check \"" + ck.name + "\" of table \"" + t.name + "\" is " +
+                            (ck.no_inherit ? "NO INHERIT" : "NOT VALID") +
+                            ", which SQLite checks do not have (" +
+                            (ck.no_inherit ? "it has no table inheritance"
+                                           : "every check holds for every row") +
+                            ")",
+                        ck.location,
+                        std::string("remove '") + (ck.no_inherit ? "no_inherit" : "not_valid") +
+                            "', or keep this model to PostgreSQL (dialects = [\"postgresql\"])");
+    for (auto& fk : t.foreign_keys) {
+        if (fk.match_full)
+            diags.warning(support::Category::Model,
+                          "foreign key \"" + fk.name + "\" of table \"" + t.name +
+                              "\" asks for MATCH FULL, which SQLite parses and ignores: a row "
+                              "with some key columns NULL is not refused there",
+                          fk.location, "keep 'match = full' for PostgreSQL, or remove it");
+        // As the inspector reads it back: SQLite keeps no match type.
+        fk.match_full = false;
+    }
     for (auto& c : t.columns) {
         bool alias = is_rowid_alias(t, c);
         if (c.identity && !alias) {

@@ -154,6 +154,7 @@ std::vector<Statement> direct(const Operation& op) {
             [](const DropUnique&) { return std::vector<Statement>{}; },
             [](const AddCheck&) { return std::vector<Statement>{}; },
             [](const DropCheck&) { return std::vector<Statement>{}; },
+            [](const SetCheckValidity&) { return std::vector<Statement>{}; },
         },
         op);
 }
@@ -206,6 +207,9 @@ void describe(const Operation& op, sqlite::Rebuild& r) {
             [&](const DropUnique& o) { r.reasons.push_back("drop unique " + q(o.unique.name)); },
             [&](const AddCheck& o) { r.reasons.push_back("add check " + q(o.check.name)); },
             [&](const DropCheck& o) { r.reasons.push_back("drop check " + q(o.check.name)); },
+            [&](const SetCheckValidity& o) {
+                r.reasons.push_back("validate check " + q(o.check.name));
+            },
             [&](const CreateIndex& o) { r.reasons.push_back("create index " + q(o.index.name)); },
             [&](const DropIndex& o) { r.reasons.push_back("drop index " + q(o.index.name)); },
             [&](const RenameConstraint& o) {

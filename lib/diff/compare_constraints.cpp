@@ -103,7 +103,8 @@ void compare_foreign_keys(FromTable from, const Table& to, const DiffRules& rule
         return x.columns == y.columns && x.ref_table == y.ref_table &&
                x.ref_schema == y.ref_schema && x.ref_columns == y.ref_columns &&
                x.on_delete == y.on_delete && x.on_update == y.on_update &&
-               x.deferrable == y.deferrable && x.initially_deferred == y.initially_deferred;
+               x.deferrable == y.deferrable && x.initially_deferred == y.initially_deferred &&
+               x.match_full == y.match_full;
     };
     match_constraints<ForeignKey>(
         from.renamed.foreign_keys, from.original.foreign_keys, to.foreign_keys,
@@ -136,11 +137,27 @@ void compare_uniques(FromTable from, const Table& to, const DiffRules& rules, Ta
 
 void compare_checks(FromTable from, const Table& to, const DiffRules& rules, TableChanges& out) {
     TableRef table = ref(to);
-    auto same = [&](const CheckConstraint& x, const CheckConstraint& y) {
-        return rules.same_expression(x.expression, y.expression);
+    auto same_definition = [&](const CheckConstraint& x, const CheckConstraint& y) {
+        return rules.same_expression(x.expression, y.expression) && x.no_inherit == y.no_inherit;
     };
+    auto same = [&](const CheckConstraint& x, const CheckConstraint& y) {
+        return same_definition(x, y) && x.not_valid == y.not_valid;
+    };
+    // A check of the same name and definition whose validity alone changes is validated
+    // (or made NOT VALID again), not dropped and added: from here on it is that validity.
+    std::vector<CheckConstraint> renamed = from.renamed.checks;
+    std::vector<CheckConstraint> original = from.original.checks;
+    for (std::size_t i = 0; rules.keeps_constraint_names() && i < renamed.size(); ++i) {
+        for (const auto& c : to.checks) {
+            if (c.name != renamed[i].name || !same_definition(renamed[i], c) ||
+                c.not_valid == renamed[i].not_valid)
+                continue;
+            out.add_dependents.push_back(SetCheckValidity{table, c});
+            renamed[i].not_valid = original[i].not_valid = c.not_valid;
+        }
+    }
     match_constraints<CheckConstraint>(
-        from.renamed.checks, from.original.checks, to.checks, rules.keeps_constraint_names(), same,
+        renamed, original, to.checks, rules.keeps_constraint_names(), same,
         [&](const CheckConstraint& c) {
             out.drop_dependents.push_back(DropCheck{table, c});
         },

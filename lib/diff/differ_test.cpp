@@ -537,3 +537,39 @@ TEST_CASE("table options: one operation per table, phrased both ways, not destru
           std::vector<std::string>{"changed options of table \"users\": none -> UNLOGGED, WITH "
                                    "(autovacuum_enabled = false, fillfactor = 70)"});
 }
+
+TEST_CASE("check states: validity alone is SetCheckValidity both ways, NO INHERIT drop + add") {
+    Schema before{{users()}, {}};
+    before.tables[0].checks.push_back({.name = "ck_a", .expression = "id > 0", .not_valid = true});
+    before.tables[0].checks.push_back({.name = "ck_b", .expression = "id < 9"});
+    Schema after = before;
+    after.tables[0].checks[0].not_valid = false;
+    after.tables[0].checks[1].no_inherit = true;
+    auto ops = diff::diff(before, after, ExactRules{});
+    CHECK(phrases(ops) == std::vector<std::string>{
+                              "removed check constraint \"ck_b\" on \"users\"",
+                              "validated check constraint \"ck_a\" on \"users\"",
+                              "added check constraint \"ck_b\" on \"users\"",
+                          });
+    auto back = diff::diff(after, before, ExactRules{});
+    bool made_not_valid = false;
+    for (const auto& op : back)
+        if (const auto* v = std::get_if<SetCheckValidity>(&op)) made_not_valid = v->check.not_valid;
+    CHECK(made_not_valid);
+    // The derived downgrade makes it NOT VALID again.
+    REQUIRE(std::holds_alternative<SetCheckValidity>(ops[1]));
+    CHECK(std::get<SetCheckValidity>(reverse(ops[1])).check.not_valid);
+    CHECK(diff::diff(after, after, ExactRules{}).empty());
+}
+
+TEST_CASE("a foreign key's MATCH FULL is a change of its definition") {
+    Schema before{{users(), orders()}, {}};
+    Schema after = before;
+    after.find_table("orders")->foreign_keys[0].match_full = true;
+    CHECK(phrases(diff::diff(before, after, ExactRules{})) ==
+          std::vector<std::string>{
+              "removed foreign key \"fk_orders_user_id_users\" on \"orders\" (user_id)",
+              "added foreign key \"fk_orders_user_id_users\" on \"orders\" (user_id) -> "
+              "\"users\" (id)",
+          });
+}

@@ -152,6 +152,12 @@ std::string describe(const Operation& op, Perspective perspective) {
             [](const DropCheck& o) {
                 return "removed check constraint " + q(o.check.name) + " on " + table_name(o.table);
             },
+            [](const SetCheckValidity& o) {
+                return (o.check.not_valid ? "made check constraint "
+                                          : "validated check constraint ") +
+                       q(o.check.name) + " on " + table_name(o.table) +
+                       (o.check.not_valid ? " NOT VALID" : "");
+            },
             [](const CreateIndex& o) {
                 return std::string("added ") + (o.index.unique ? "unique " : "") + "index " +
                        q(o.index.name) + " on " + table_name(o.table) + " " + list(o.index.columns);

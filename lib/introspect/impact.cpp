@@ -185,7 +185,13 @@ class Assessor {
                                o.table, o.index.columns, o.index.where, o.index.nulls_not_distinct);
                 },
                 [&](const AddForeignKey& o) { foreign_key(o); },
-                [&](const AddCheck& o) { check(o); },
+                [&](const AddCheck& o) {
+                    if (!o.check.not_valid) check(o.table, o.check, "adds", " to ");
+                },
+                // VALIDATE CONSTRAINT fails on the rows that break the check.
+                [&](const SetCheckValidity& o) {
+                    if (!o.check.not_valid) check(o.table, o.check, "validates", " on ");
+                },
                 // Nothing stored changes, or nothing stored can stop them.
                 [](const CreateTable&) {},
                 [](const RenameTable&) {},
@@ -326,21 +332,21 @@ class Assessor {
         unexecutable(what, q, " referencing a row that does not exist", kOrphansFix);
     }
 
-    void check(const AddCheck& o) {
-        if (!names_.table(o.table)) return;
+    void check(const TableRef& table, const CheckConstraint& ck, const char* verb, const char* on) {
+        if (!names_.table(table)) return;
         // A check over a column added by the same change cannot be asked of the live
         // table (the column is not there yet).
         for (const auto& op : ops_) {
             const auto* add = std::get_if<AddColumn>(&op);
-            if (add && add->table == o.table &&
-                o.check.expression.find(add->column.name) != std::string::npos)
+            if (add && add->table == table &&
+                ck.expression.find(add->column.name) != std::string::npos)
                 return;
         }
         RowQuestion q{.kind = RowQuestionKind::Violating,
-                      .table = names_.live_ref(o.table),
-                      .expression = o.check.expression};
-        unexecutable("adds check constraint " + quote_identifier(o.check.name) + " (" +
-                         o.check.expression + ") to " + table_sql(o.table),
+                      .table = names_.live_ref(table),
+                      .expression = ck.expression};
+        unexecutable(std::string(verb) + " check constraint " + quote_identifier(ck.name) + " (" +
+                         ck.expression + ")" + on + table_sql(table),
                      q, " that break it", kCheckFix);
     }
 

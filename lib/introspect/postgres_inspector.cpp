@@ -396,8 +396,10 @@ class PostgresInspector final : public Inspector {
             std::string name = cell(r, 1), kind = cell(r, 2);
             auto what = [&] { return "constraint \"" + name + "\" of " + t.qualified_name(); };
             if (kind == "c") {
-                t.checks.push_back(
-                    {.name = name, .expression = without_outer_parentheses(cell(r, 12))});
+                t.checks.push_back({.name = name,
+                                    .expression = without_outer_parentheses(cell(r, 12)),
+                                    .no_inherit = cell(r, 13) == "t",
+                                    .not_valid = cell(r, 14) == "f"});
                 continue;
             }
             auto columns = names.name(table, numbers(cell(r, 3)), what, diags);
@@ -417,7 +419,8 @@ class PostgresInspector final : public Inspector {
                                           .on_delete = action(cell(r, 9)),
                                           .on_update = action(cell(r, 8)),
                                           .deferrable = cell(r, 10) == "t",
-                                          .initially_deferred = cell(r, 11) == "t"});
+                                          .initially_deferred = cell(r, 11) == "t",
+                                          .match_full = cell(r, 15) == "f"});
             }
         }
         return true;

@@ -147,7 +147,7 @@ TEST_CASE("postgres inspector: foreign keys with actions, across schemas") {
         " a int, b int, c int DEFAULT 0,"
         " CONSTRAINT fk_ab FOREIGN KEY (b, a) REFERENCES pairs (y, x) ON DELETE RESTRICT "
         "DEFERRABLE INITIALLY DEFERRED,"
-        " CONSTRAINT fk_c FOREIGN KEY (c, c) REFERENCES pairs ON DELETE SET DEFAULT)");
+        " CONSTRAINT fk_c FOREIGN KEY (c, c) REFERENCES pairs MATCH FULL ON DELETE SET DEFAULT)");
     const auto& posts = table(s, "posts");
     REQUIRE(posts.foreign_keys.size() == 3);  // sorted by name
     const auto& account = posts.foreign_keys[2];
@@ -173,6 +173,8 @@ TEST_CASE("postgres inspector: foreign keys with actions, across schemas") {
     CHECK(c.columns == Strings{"c", "c"});
     CHECK(c.ref_columns == Strings{"x", "y"});  // REFERENCES pairs: its primary key
     CHECK(c.on_delete == schema::ReferentialAction::SetDefault);
+    CHECK(c.match_full);
+    CHECK_FALSE(ab.match_full);
 }
 
 TEST_CASE("postgres inspector: key columns of tables that are not reported are named too") {
@@ -382,6 +384,21 @@ TEST_CASE("postgres inspector: check constraints") {
     CHECK(t.checks[1].expression == "lo > 1 AND hi > 1");
     CHECK(t.checks[2].name == "p_price_check");
     CHECK(t.checks[2].expression == "price > 0");
+    for (const auto& ck : t.checks) CHECK_FALSE((ck.no_inherit || ck.not_valid));
+}
+
+TEST_CASE("postgres inspector: check constraints NO INHERIT and NOT VALID") {
+    auto s = inspect(
+        "CREATE TABLE q (n int, CONSTRAINT ck_local CHECK (n < 100) NO INHERIT);"
+        "ALTER TABLE q ADD CONSTRAINT ck_lax CHECK (n > 0) NOT VALID");
+    const auto& t = table(s, "q");
+    REQUIRE(t.checks.size() == 2);
+    CHECK(t.checks[0].name == "ck_lax");
+    CHECK(t.checks[0].not_valid);
+    CHECK_FALSE(t.checks[0].no_inherit);
+    CHECK(t.checks[1].name == "ck_local");
+    CHECK(t.checks[1].no_inherit);
+    CHECK_FALSE(t.checks[1].not_valid);
 }
 
 TEST_CASE("postgres inspector: enum types and enum columns") {

@@ -90,13 +90,14 @@ constexpr NamedQuery kColumnsQuery{
 
 /// table oid, name, kind ('p', 'f', 'u', 'c'), column numbers (int2[] text, key order),
 /// referenced schema, referenced table, referenced table oid, referenced column numbers,
-/// ON UPDATE and ON DELETE codes, deferrable, initially deferred, check expression.
-/// In no order.
+/// ON UPDATE and ON DELETE codes, deferrable, initially deferred, check expression,
+/// NO INHERIT, validated, match type ('f' FULL, 's' SIMPLE). In no order.
 constexpr NamedQuery kConstraintsQuery{
     "constraints",
     "SELECT con.conrelid, con.conname, con.contype, con.conkey, rn.nspname, rc.relname, con.confrelid, "
     "con.confkey, con.confupdtype, con.confdeltype, con.condeferrable, con.condeferred, "
-    "CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_expr(con.conbin, con.conrelid, true) END "
+    "CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_expr(con.conbin, con.conrelid, true) END, "
+    "con.connoinherit, con.convalidated, con.confmatchtype "
     "FROM pg_catalog.pg_constraint con" AUTOGEN_PG_USER_RELATION("con.conrelid")
     "LEFT JOIN pg_catalog.pg_class rc ON rc.oid = con.confrelid "
     "LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace "
@@ -216,11 +217,9 @@ constexpr NamedQuery kUnmodelledQuery{
     "pg_catalog.pg_inherits i WHERE i.inhrelid = t.oid))) x(k, present) WHERE x.present "
     // Constraints the models cannot state (or not in that state).
     "UNION ALL SELECT CASE WHEN con.contype = 'x' THEN 'exclusion constraint' "
-    "WHEN NOT con.convalidated THEN 'NOT VALID constraint' WHEN con.connoinherit THEN 'NO INHERIT check' "
-    "ELSE 'MATCH FULL foreign key' END, t.nspname, con.conname, t.relname "
+    "ELSE 'NOT VALID foreign key' END, t.nspname, con.conname, t.relname "
     "FROM pg_catalog.pg_constraint con JOIN tbl t ON t.oid = con.conrelid WHERE con.conparentid = 0 AND "
-    "(con.contype = 'x' OR (con.contype IN ('c', 'f') AND NOT con.convalidated) OR "
-    "(con.contype = 'c' AND con.connoinherit) OR (con.contype = 'f' AND con.confmatchtype = 'f')) "
+    "(con.contype = 'x' OR (con.contype = 'f' AND NOT con.convalidated)) "
     "UNION ALL SELECT 'trigger', t.nspname, tg.tgname, t.relname FROM pg_catalog.pg_trigger tg "
     "JOIN tbl t ON t.oid = tg.tgrelid WHERE NOT tg.tgisinternal "
     "UNION ALL SELECT 'rule', t.nspname, r.rulename, t.relname FROM pg_catalog.pg_rewrite r "

@@ -22,10 +22,8 @@ const std::map<std::string, std::string>& approximate_kinds() {
         {"partitioned table",
          "pulled as an ordinary table: keep PARTITION BY and the partitions in hand-written "
          "revisions"},
-        {"NOT VALID constraint",
-         "pulled as a valid constraint: VALIDATE it, or keep it in a hand-written revision"},
-        {"NO INHERIT check", "pulled as an inherited check"},
-        {"MATCH FULL foreign key", "pulled as MATCH SIMPLE"},
+        {"NOT VALID foreign key",
+         "pulled as a valid foreign key: VALIDATE it, or keep it in a hand-written revision"},
     };
     return kinds;
 }

@@ -69,6 +69,8 @@ const std::vector<RuleInfo>& rule_catalogue() {
          "DETACH PARTITION without CONCURRENTLY takes ACCESS EXCLUSIVE on the partitioned table"},
         {"AG124", "set-logged", S::Error,
          "SET LOGGED / SET UNLOGGED rewrites the table under ACCESS EXCLUSIVE"},
+        {"AG125", "adding-exclusion-constraint", S::Warning,
+         "ADD EXCLUDE builds its index and checks every row under ACCESS EXCLUSIVE"},
         {"AG201", "table-rebuild", S::Warning,
          "a SQLite table rebuild copies every row while holding the database's write lock"},
     };

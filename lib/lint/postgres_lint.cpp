@@ -17,6 +17,14 @@ namespace {
 
 constexpr const char* kAccessExclusive = "ACCESS EXCLUSIVE";
 
+/// Adds `f`, a statement that reads every row of `on` under ACCESS EXCLUSIVE.
+void push_exclusive_scan(std::vector<LintFinding>& out, LintFinding f, const std::string& on) {
+    f.lock = kAccessExclusive;
+    f.lock_on = on;
+    f.scans = true;
+    out.push_back(std::move(f));
+}
+
 /// A type split into its words and its numeric arguments: "NUMERIC(10,2)" -> NUMERIC, {10, 2}.
 struct TypeParts {
     std::string base;
@@ -332,10 +340,7 @@ class PostgresLintRules final : public LintRules {
                             " IS NOT NULL) NOT VALID; VALIDATE CONSTRAINT c (in a later section); "
                             "then SET NOT NULL (PostgreSQL 12+ uses the check and skips the "
                             "scan) and DROP CONSTRAINT c");
-                    f.lock = kAccessExclusive;
-                    f.lock_on = on_table;
-                    f.scans = true;
-                    out.push_back(std::move(f));
+                    push_exclusive_scan(out, std::move(f), on_table);
                     continue;
                 }
                 skip_words(action, i, {"SET", "DATA"});
@@ -449,10 +454,7 @@ class PostgresLintRules final : public LintRules {
                                " without NOT VALID: every row is read under ACCESS EXCLUSIVE",
                            "ADD CONSTRAINT ... CHECK (...) NOT VALID, then VALIDATE CONSTRAINT "
                            "in a later section");
-            f.lock = kAccessExclusive;
-            f.lock_on = on_table;
-            f.scans = true;
-            out.push_back(std::move(f));
+            push_exclusive_scan(out, std::move(f), on_table);
             return;
         }
         if (i < action.size() && (action[i].is("PRIMARY") || action[i].is("UNIQUE"))) {
@@ -468,13 +470,25 @@ class PostgresLintRules final : public LintRules {
                            "then ADD CONSTRAINT ... " +
                                std::string(action[i].is("PRIMARY") ? "PRIMARY KEY" : "UNIQUE") +
                                " USING INDEX");
-            f.lock = kAccessExclusive;
-            f.lock_on = on_table;
-            f.scans = true;
-            out.push_back(std::move(f));
+            push_exclusive_scan(out, std::move(f), on_table);
             return;
         }
-        if (i < action.size() && action[i].is("EXCLUDE")) return;
+        if (i < action.size() && action[i].is("EXCLUDE")) {
+            // No online form: an exclusion constraint takes neither NOT VALID nor USING
+            // INDEX, and its index cannot be built CONCURRENTLY first. A warning, as for
+            // the drops: the change may be needed all the same.
+            auto f = finding_at(statement, "AG125",
+                                "adds exclusion constraint" +
+                                    (constraint.empty() ? "" : " " + q(constraint)) + " on " +
+                                    q(alter.table) +
+                                    ": its index is built and every row checked under ACCESS "
+                                    "EXCLUSIVE, blocking reads and writes for the whole build",
+                                "add it while the table is small or in a maintenance window "
+                                "(PostgreSQL has no NOT VALID or USING INDEX for EXCLUDE); "
+                                "-- autogen:lint ignore AG125 reason, once it is planned");
+            push_exclusive_scan(out, std::move(f), on_table);
+            return;
+        }
         // ADD [COLUMN] [IF NOT EXISTS] name type ...
         skip_words(action, i, {"COLUMN"});
         skip_words(action, i, {"IF", "NOT", "EXISTS"});

@@ -1,4 +1,4 @@
-// PostgreSQL's lint rules (AG101-AG117, AG119-AG124): the locks its DDL takes, the statements that
+// PostgreSQL's lint rules (AG101-AG117, AG119-AG125): the locks its DDL takes, the statements that
 // scan or rewrite a table under them, and the safe forms (docs/lint.md).
 #pragma once
 

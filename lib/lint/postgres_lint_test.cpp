@@ -295,6 +295,19 @@ TEST_CASE("AG124: SET LOGGED / SET UNLOGGED rewrites an existing table") {
                     "AG124"));
 }
 
+TEST_CASE("AG125: ADD CONSTRAINT ... EXCLUDE builds its index under ACCESS EXCLUSIVE") {
+    auto codes = pg_codes(
+        "ALTER TABLE booking ADD CONSTRAINT ex_booking EXCLUDE USING gist (room_id WITH =, "
+        "during WITH &&);");
+    CHECK(has(codes, "AG125"));
+    CHECK(has(codes, "AG110"));
+    CHECK_FALSE(has(pg_codes("ALTER TABLE booking DROP CONSTRAINT ex_booking;", true), "AG125"));
+    CHECK_FALSE(has(pg_codes("CREATE TABLE booking (during tsrange, EXCLUDE USING gist (during "
+                             "WITH &&));",
+                             true),
+                    "AG125"));
+}
+
 TEST_CASE("the tokenizer keeps quoted names, strings and comments out of the rules") {
     // A quoted name spelled like a keyword, a string with a semicolon, a comment.
     auto codes = pg_codes(

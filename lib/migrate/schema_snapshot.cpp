@@ -122,6 +122,7 @@ void put_foreign_key(std::string& out, const s::ForeignKey& fk) {
         j.text("on_update", s::to_string(fk.on_update));
     j.flag_if("deferrable", fk.deferrable);
     j.flag_if("initially_deferred", fk.initially_deferred);
+    if (fk.match_full) j.text("match", "full");
 }
 
 void put_index(std::string& out, const s::Index& i) {
@@ -303,6 +304,9 @@ class LineReader {
             fk.on_update = *on_update;
             fk.deferrable = j.flag_or("deferrable", false);
             fk.initially_deferred = j.flag_or("initially_deferred", false);
+            const std::string match = j.text_or("match", "simple");
+            if (match != "simple" && match != "full") return "unknown match type '" + match + "'";
+            fk.match_full = match == "full";
             t.foreign_keys.push_back(std::move(fk));
         } else if (keyword == "unique") {
             t.uniques.push_back({j.text_or("name", ""), j.texts("columns"), {}});
@@ -328,7 +332,11 @@ class LineReader {
             if (j.has("with")) i.storage_parameters = j.texts("with");
             t.indexes.push_back(std::move(i));
         } else if (keyword == "check") {
-            t.checks.push_back({j.text_or("name", ""), j.text("expression"), {}});
+            t.checks.push_back({j.text_or("name", ""),
+                                j.text("expression"),
+                                {},
+                                j.flag_or("no_inherit", false),
+                                j.flag_or("not_valid", false)});
         } else {
             return "unknown keyword '" + std::string(keyword) + "'";
         }
@@ -415,6 +423,8 @@ std::string snapshot_text(const s::Schema& schema) {
             LineWriter j(out, "check", true);
             j.text_if("name", c.name);
             j.text("expression", c.expression);
+            j.flag_if("no_inherit", c.no_inherit);
+            j.flag_if("not_valid", c.not_valid);
         }
     }
     if (schema.declares_objects) LineWriter(out, "objects", false);

@@ -224,3 +224,29 @@ TEST_CASE("snapshot: table options read back as written, none written for a plai
     CHECK(back->tables.at(0).options == schema::TableOptions{});
     CHECK(back->tables.at(1).options == t.options);
 }
+
+TEST_CASE("snapshot: check states and MATCH FULL are read back, written only when set") {
+    schema::Schema s;
+    schema::Table t{.name = "lines"};
+    t.columns = {schema::Column{.name = "a", .type = {.sql = "BIGINT"}}};
+    t.checks.push_back({.name = "ck_plain", .expression = "a > 0"});
+    t.checks.push_back(
+        {.name = "ck_states", .expression = "a < 9", .no_inherit = true, .not_valid = true});
+    schema::ForeignKey fk{.name = "fk", .columns = {"a"}, .ref_table = "t", .ref_columns = {"b"}};
+    t.foreign_keys = {fk, fk};
+    t.foreign_keys[1].name = "fk_full";
+    t.foreign_keys[1].match_full = true;
+    s.tables.push_back(t);
+    const std::string text = migrate::snapshot_text(s);
+    CHECK(text.find("{\"name\":\"ck_plain\",\"expression\":\"a > 0\"}") != std::string::npos);
+    support::Diagnostics diags;
+    auto back = migrate::parse_snapshot(text, "autogen.sum", 1, diags);
+    REQUIRE(back);
+    const auto& r = back->tables.at(0);
+    CHECK_FALSE(r.checks.at(0).no_inherit);
+    CHECK_FALSE(r.checks.at(0).not_valid);
+    CHECK(r.checks.at(1).no_inherit);
+    CHECK(r.checks.at(1).not_valid);
+    CHECK_FALSE(r.foreign_keys.at(0).match_full);
+    CHECK(r.foreign_keys.at(1).match_full);
+}

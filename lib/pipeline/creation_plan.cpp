@@ -55,7 +55,7 @@ std::string copy_signature(const dialect::Dialect& dialect, const schema::Table&
     }
     sig += sep + std::to_string(static_cast<int>(key.on_delete)) + sep +
            std::to_string(static_cast<int>(key.on_update)) + sep + (key.deferrable ? "d" : "") +
-           (key.initially_deferred ? "i" : "");
+           (key.initially_deferred ? "i" : "") + (key.match_full ? "f" : "");
     return sig;
 }
 

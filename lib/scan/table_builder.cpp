@@ -278,7 +278,8 @@ class TableBuilder {
 
     /// The keys that only mean something beside `references`.
     static const AnnotationArg* first_reference_option(const Annotation& a) {
-        for (const char* key : {"on_delete", "on_update", "deferrable", "initially_deferred"})
+        for (const char* key :
+             {"on_delete", "on_update", "deferrable", "initially_deferred", "match"})
             if (const AnnotationArg* arg = find_arg(a, key)) return arg;
         return nullptr;
     }
@@ -292,6 +293,7 @@ class TableBuilder {
             fk.on_update = *schema::parse_referential_action(arg->value->text);
         fk.initially_deferred = has_arg(a, "initially_deferred");
         fk.deferrable = fk.initially_deferred || has_arg(a, "deferrable");
+        if (auto* arg = find_arg(a, "match")) fk.match_full = *parse_match_full(arg->value->text);
     }
 
     /// Splits a column list and checks each plain name against the table's columns.
@@ -381,7 +383,9 @@ class TableBuilder {
             case AnnotationKind::Check:
                 if (!check(la, diags_)) return;
                 t_.checks.push_back({positional(la.annotation, 0)->text,
-                                     positional(la.annotation, 1)->text, where_positional(la, 0)});
+                                     positional(la.annotation, 1)->text, where_positional(la, 0),
+                                     has_arg(la.annotation, "no_inherit"),
+                                     has_arg(la.annotation, "not_valid")});
                 return;
             case AnnotationKind::PrimaryKey: {
                 if (!check(la, diags_)) return;

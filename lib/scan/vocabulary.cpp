@@ -14,7 +14,7 @@ namespace {
 
 // What a key accepts. Bits, so "a string or an identifier" is String | Identifier.
 enum Accept : unsigned { Flag = 1, String = 2, Identifier = 4, Integer = 8 };
-enum class Extra { None, ReferentialAction, PositiveInteger, Name, IdentityKind };
+enum class Extra { None, ReferentialAction, PositiveInteger, Name, IdentityKind, MatchType };
 
 struct KeySpec {
     std::string_view key;
@@ -70,6 +70,7 @@ const std::vector<KindSpec>& specs() {
           {"on_update", String | Identifier, Extra::ReferentialAction},
           {"deferrable", Flag},
           {"initially_deferred", Flag},
+          {"match", String | Identifier, Extra::MatchType},
           {"check", String},
           {"collate", String | Identifier},
           {"renamed_from", String | Identifier},
@@ -99,7 +100,7 @@ const std::vector<KindSpec>& specs() {
          "AUTOGEN_CHECK",
          {"constraint name", "expression"},
          2,
-         {},
+         {{"no_inherit", Flag}, {"not_valid", Flag}},
          "AUTOGEN_CHECK(\"ck_orders_total\", \"total_cents >= 0\")"},
         {AnnotationKind::PrimaryKey,
          "primary_key",
@@ -116,7 +117,8 @@ const std::vector<KindSpec>& specs() {
          {{"on_delete", String | Identifier, Extra::ReferentialAction},
           {"on_update", String | Identifier, Extra::ReferentialAction},
           {"deferrable", Flag},
-          {"initially_deferred", Flag}},
+          {"initially_deferred", Flag},
+          {"match", String | Identifier, Extra::MatchType}},
          "AUTOGEN_FOREIGN_KEY(\"fk_lines_order\", \"order_id\", \"orders(id)\", on_delete = "
          "cascade)"},
         {AnnotationKind::Enum,
@@ -278,6 +280,15 @@ std::vector<AnnotationError> validate(AnnotationKind kind, const Annotation& a) 
             errors.push_back({"bad value '" + v.text + "' for " + arg.key, v.offset,
                               "write just identity (BY DEFAULT), identity = always or identity = "
                               "by_default"});
+        } else if (it->extra == Extra::MatchType && !parse_match_full(v.text)) {
+            const bool partial = support::to_lower(v.text) == "partial";
+            errors.push_back(
+                {partial ? "MATCH PARTIAL is not implemented by PostgreSQL"
+                         : "bad value '" + v.text + "' for " + arg.key,
+                 v.offset,
+                 partial ? "use match = full (all key columns NULL or none) or leave out match "
+                           "(MATCH SIMPLE)"
+                         : "write match = full or match = simple (the default)"});
         } else if (it->extra == Extra::PositiveInteger && v.integer <= 0) {
             errors.push_back({"'" + arg.key + "' must be a positive integer, found " + v.text,
                               v.offset, "e.g. " + arg.key + " = 255"});
@@ -319,6 +330,13 @@ std::vector<AnnotationError> validate(AnnotationKind kind, const Annotation& a) 
                               "integer key, or remove 'autoincrement'"});
     }
     return errors;
+}
+
+std::optional<bool> parse_match_full(std::string_view value) {
+    const std::string v = support::to_lower(value);
+    if (v == "full") return true;
+    if (v == "simple") return false;
+    return std::nullopt;
 }
 
 std::optional<bool> parse_identity_always(std::string_view value) {

@@ -38,6 +38,10 @@ std::vector<AnnotationError> validate(AnnotationKind kind, const Annotation& a);
 /// `"by default"`), nullopt for anything else. The one place these spellings are known.
 std::optional<bool> parse_identity_always(std::string_view value);
 
+/// The value of `match = ...` on a foreign key: true for FULL, false for SIMPLE (the
+/// default), nullopt for anything else (PARTIAL, which PostgreSQL does not implement).
+std::optional<bool> parse_match_full(std::string_view value);
+
 /// The argument with this key, or nullptr.
 const AnnotationArg* find_arg(const Annotation& a, std::string_view key);
 /// True if the flag (or key) is present.

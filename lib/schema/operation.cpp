@@ -55,6 +55,11 @@ Operation reverse(const Operation& op) {
                           [](const DropCheck& o) -> Operation {
                               return AddCheck{o.table, o.check};
                           },
+                          [](const SetCheckValidity& o) -> Operation {
+                              CheckConstraint before = o.check;
+                              before.not_valid = !o.check.not_valid;
+                              return SetCheckValidity{o.table, before};
+                          },
                           [](const CreateIndex& o) -> Operation {
                               return DropIndex{o.table, o.index};
                           },
@@ -132,6 +137,7 @@ bool is_destructive(const Operation& op) {
             [](const DropUnique&) { return false; },
             [](const AddCheck&) { return false; },
             [](const DropCheck&) { return false; },
+            [](const SetCheckValidity&) { return false; },
             [](const CreateIndex&) { return false; },
             [](const DropIndex&) { return false; },
             [](const SetTableComment&) { return false; },

@@ -94,6 +94,12 @@ struct DropCheck {
     TableRef table;
     CheckConstraint check;
 };
+/// A check whose definition stays and whose validity changes: `check` as it is after
+/// (not_valid false: VALIDATE CONSTRAINT; true: dropped and added again NOT VALID).
+struct SetCheckValidity {
+    TableRef table;
+    CheckConstraint check;
+};
 struct CreateIndex {
     TableRef table;
     Index index;
@@ -166,8 +172,8 @@ using Operation =
     std::variant<CreateTable, DropTable, RenameTable, AddColumn, DropColumn, RenameColumn,
                  AlterColumn, AlterPrimaryKey, AddForeignKey, DropForeignKey, AddUnique, DropUnique,
                  AddCheck, DropCheck, CreateIndex, DropIndex, SetTableComment, CreateEnum, DropEnum,
-                 AlterEnum, RenameConstraint, AlterTableOptions, CreateObject, DropObject,
-                 ReplaceObject>;
+                 AlterEnum, RenameConstraint, AlterTableOptions, SetCheckValidity, CreateObject,
+                 DropObject, ReplaceObject>;
 
 /// The operation that undoes `op` (downgrade is derived, never written by hand).
 Operation reverse(const Operation& op);

@@ -83,6 +83,9 @@ struct ForeignKey {
     /// them, so a deferrable key made by hand shows as a difference from the models.
     bool deferrable = false;
     bool initially_deferred = false;
+    /// MATCH FULL (PostgreSQL): a row whose key columns are all NULL or all set; the
+    /// default MATCH SIMPLE lets one NULL column skip the check. SQLite parses and ignores it.
+    bool match_full = false;
 };
 
 /// How one key of an index sorts and compares. All defaults (empty, false) is a plain key.
@@ -133,6 +136,13 @@ struct CheckConstraint {
     std::string name;
     std::string expression;
     SourceLocation location;
+    /// NO INHERIT (PostgreSQL): the check holds for this table, not for tables that
+    /// inherit from it.
+    bool no_inherit = false;
+    /// NOT VALID as a lasting state (PostgreSQL): new and changed rows are checked, the
+    /// rows already there never were. A new table cannot hold one (CREATE TABLE marks its
+    /// checks valid), so the planners add it after the table.
+    bool not_valid = false;
 };
 
 /// A trigger as the database stores it. Database-only: models do not declare triggers and

@@ -67,6 +67,7 @@ void write_foreign_key(support::JsonWriter& w, const ForeignKey& fk) {
         w.member("deferrable", true);
         w.member("initially_deferred", fk.initially_deferred);
     }
+    if (fk.match_full) w.member("match", "full");
     w.end_object();
 }
 
@@ -118,7 +119,11 @@ void write_table(support::JsonWriter& w, const Table& t) {
     write_array(w, t.indexes, write_index);
     w.key("checks");
     write_array(w, t.checks, [](support::JsonWriter& out, const auto& c) {
-        out.begin_object().member("name", c.name).member("expression", c.expression).end_object();
+        out.begin_object().member("name", c.name).member("expression", c.expression);
+        // PostgreSQL-only states: written when set, so other output stays as it was.
+        if (c.no_inherit) out.member("no_inherit", true);
+        if (c.not_valid) out.member("not_valid", true);
+        out.end_object();
     });
     w.member("comment", t.comment);
     // Table options only when set, so tables without any read as before.
@@ -174,6 +179,7 @@ std::string to_text(const Schema& schema, bool with_locations) {
                 out += std::string(" on_update ") + to_string(fk.on_update);
             if (fk.deferrable)
                 out += fk.initially_deferred ? " deferrable initially_deferred" : " deferrable";
+            if (fk.match_full) out += " match full";
             out += "\n";
         }
         for (const auto& i : t.indexes) {
@@ -187,7 +193,9 @@ std::string to_text(const Schema& schema, bool with_locations) {
                         : " WITH (" + storage_parameters_sql(i.storage_parameters) + ")") +
                    (i.where.empty() ? "" : " WHERE " + i.where) + "\n";
         }
-        for (const auto& c : t.checks) out += "  check " + q(c.name) + " (" + c.expression + ")\n";
+        for (const auto& c : t.checks)
+            out += "  check " + q(c.name) + " (" + c.expression + ")" +
+                   (c.no_inherit ? " no_inherit" : "") + (c.not_valid ? " not_valid" : "") + "\n";
         if (!t.comment.empty()) out += "  comment " + q(t.comment) + "\n";
         if (t.options != TableOptions{}) out += "  options " + table_options_text(t.options) + "\n";
     }

@@ -226,7 +226,12 @@ void fields(A& a, schema::Table& t) {
         a.enumeration(fk.on_delete, last_action);
         a.enumeration(fk.on_update, last_action);
         a(fk.deferrable);
-        a(fk.initially_deferred);
+        // One byte as the bool it was (0, 1 INITIALLY DEFERRED), 2 added for MATCH FULL:
+        // the digests of tables without it, which a committed autogen.sum records, stay.
+        unsigned deferral = (fk.initially_deferred ? 1U : 0U) | (fk.match_full ? 2U : 0U);
+        a.enumeration(deferral, 3U);
+        fk.initially_deferred = (deferral & 1U) != 0;
+        fk.match_full = (deferral & 2U) != 0;
         fields(a, fk.location);
     });
     a.list(t.uniques, [&](schema::UniqueConstraint& u) {
@@ -253,7 +258,21 @@ void fields(A& a, schema::Table& t) {
     });
     a.list(t.checks, [&](schema::CheckConstraint& ck) {
         a(ck.name);
-        a(ck.expression);
+        // NO INHERIT / NOT VALID as a prefix of the expression ("\x01" and a digit, flags
+        // 1 and 2), which no SQL starts with: the digests of tables without them stay.
+        std::string expression = ck.expression;
+        if (ck.no_inherit || ck.not_valid)
+            expression = std::string("\x01") +
+                         static_cast<char>('0' + (ck.no_inherit ? 1 : 0) + (ck.not_valid ? 2 : 0)) +
+                         expression;
+        a(expression);
+        if (expression.size() >= 2 && expression[0] == '\x01') {
+            const int flags = expression[1] - '0';
+            ck.no_inherit = (flags & 1) != 0;
+            ck.not_valid = (flags & 2) != 0;
+            expression.erase(0, 2);
+        }
+        ck.expression = std::move(expression);
         fields(a, ck.location);
     });
     a.list(t.triggers, [&](schema::Trigger& tr) {

@@ -54,6 +54,13 @@ CachedOutcome sample() {
     t.indexes.push_back(
         {"ix", {"(lower(name))"}, true, "name IS NOT NULL", {"/p/models/a.hpp", 22, 2}});
     t.checks.push_back({"ck", "id > 0", {"/p/models/a.hpp", 23, 2}});
+    t.checks.push_back({"ck_states", "id < 9", {"/p/models/a.hpp", 24, 2}, true, true});
+    t.checks.push_back({"ck_lax", "id < 8", {"/p/models/a.hpp", 25, 2}, false, true});
+    schema::ForeignKey full = t.foreign_keys.front();
+    full.name = "fk_full";
+    full.match_full = true;
+    full.deferrable = full.initially_deferred = true;
+    t.foreign_keys.push_back(full);
     schema::Table bare;
     bare.name = "bare";
     o.result.schema.tables = {t, bare};
@@ -81,10 +88,34 @@ TEST_CASE("scan result codec: every field round-trips") {
     CHECK_FALSE(decoded->result.schema.tables[1].primary_key);
     CHECK_FALSE(decoded->result.schema.tables[0].columns[0].server_default);
     CHECK(decoded->result.schema.tables[0].columns[1].type.length == 120u);
+    const auto& checks = decoded->result.schema.tables[0].checks;
+    REQUIRE(checks.size() == 3);
+    CHECK((checks[0].no_inherit || checks[0].not_valid) == false);
+    CHECK((checks[1].no_inherit && checks[1].not_valid && checks[1].expression == "id < 9"));
+    CHECK((!checks[2].no_inherit && checks[2].not_valid && checks[2].expression == "id < 8"));
+    const auto& keys = decoded->result.schema.tables[0].foreign_keys;
+    REQUIRE(keys.size() == 2);
+    CHECK_FALSE(keys[0].match_full);
+    CHECK((keys[1].match_full && keys[1].initially_deferred));
 
     auto empty = decode_outcome(encode_outcome(CachedOutcome{}));
     REQUIRE(empty);
     CHECK(text(*empty) == text(CachedOutcome{}));
+}
+
+TEST_CASE("scan result codec: a table without check states or MATCH FULL encodes as before") {
+    // The flags ride in bytes that were there (the deferral bool, the check's expression),
+    // so the digests a committed autogen.sum records for other tables do not move.
+    CachedOutcome plain = sample();
+    auto& t = plain.result.schema.tables[0];
+    t.checks.resize(1);
+    t.foreign_keys.resize(1);
+    CachedOutcome flagged = plain;
+    flagged.result.schema.tables[0].checks[0].not_valid = true;
+    const std::string a = encode_outcome(plain), b = encode_outcome(flagged);
+    CHECK(b.size() == a.size() + 2);
+    CHECK(a.find("id > 0") != std::string::npos);
+    CHECK(b.find(std::string("\x01") + "2id > 0") != std::string::npos);
 }
 
 TEST_CASE("scan result codec: truncated, extended or damaged input is refused") {

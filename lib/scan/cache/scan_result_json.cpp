@@ -56,15 +56,21 @@ json table(const schema::Table& t) {
         t.primary_key ? json{{"name", t.primary_key->name}, {"columns", t.primary_key->columns}}
                       : json(nullptr);
     j["foreign_keys"] = json::array();
-    for (const auto& fk : t.foreign_keys)
-        j["foreign_keys"].push_back({{"name", fk.name},
-                                     {"columns", fk.columns},
-                                     {"ref_schema", fk.ref_schema},
-                                     {"ref_table", fk.ref_table},
-                                     {"ref_columns", fk.ref_columns},
-                                     {"on_delete", static_cast<int>(fk.on_delete)},
-                                     {"on_update", static_cast<int>(fk.on_update)},
-                                     {"location", loc(fk.location)}});
+    for (const auto& fk : t.foreign_keys) {
+        json k{{"name", fk.name},
+               {"columns", fk.columns},
+               {"ref_schema", fk.ref_schema},
+               {"ref_table", fk.ref_table},
+               {"ref_columns", fk.ref_columns},
+               {"on_delete", static_cast<int>(fk.on_delete)},
+               {"on_update", static_cast<int>(fk.on_update)},
+               {"location", loc(fk.location)}};
+        // Written when set.
+        if (fk.deferrable) k["deferrable"] = true;
+        if (fk.initially_deferred) k["initially_deferred"] = true;
+        if (fk.match_full) k["match_full"] = true;
+        j["foreign_keys"].push_back(std::move(k));
+    }
     j["uniques"] = json::array();
     for (const auto& u : t.uniques)
         j["uniques"].push_back(
@@ -77,9 +83,13 @@ json table(const schema::Table& t) {
                                 {"where", ix.where},
                                 {"location", loc(ix.location)}});
     j["checks"] = json::array();
-    for (const auto& ck : t.checks)
-        j["checks"].push_back(
-            {{"name", ck.name}, {"expression", ck.expression}, {"location", loc(ck.location)}});
+    for (const auto& ck : t.checks) {
+        json c{{"name", ck.name}, {"expression", ck.expression}, {"location", loc(ck.location)}};
+        // PostgreSQL-only states, written when set.
+        if (ck.no_inherit) c["no_inherit"] = true;
+        if (ck.not_valid) c["not_valid"] = true;
+        j["checks"].push_back(std::move(c));
+    }
     return j;
 }
 
@@ -155,7 +165,10 @@ schema::Table read_table(const json& j) {
                                   .ref_columns = fk.at("ref_columns").get<Strings>(),
                                   .on_delete = read_enum(fk.at("on_delete"), action),
                                   .on_update = read_enum(fk.at("on_update"), action),
-                                  .location = read_loc(fk.at("location"))});
+                                  .location = read_loc(fk.at("location")),
+                                  .deferrable = fk.value("deferrable", false),
+                                  .initially_deferred = fk.value("initially_deferred", false),
+                                  .match_full = fk.value("match_full", false)});
     for (const auto& u : j.at("uniques"))
         t.uniques.push_back({.name = u.at("name").get<std::string>(),
                              .columns = u.at("columns").get<Strings>(),
@@ -169,7 +182,9 @@ schema::Table read_table(const json& j) {
     for (const auto& ck : j.at("checks"))
         t.checks.push_back({.name = ck.at("name").get<std::string>(),
                             .expression = ck.at("expression").get<std::string>(),
-                            .location = read_loc(ck.at("location"))});
+                            .location = read_loc(ck.at("location")),
+                            .no_inherit = ck.value("no_inherit", false),
+                            .not_valid = ck.value("not_valid", false)});
     return t;
 }
 
