@@ -25,6 +25,14 @@ void push_exclusive_scan(std::vector<LintFinding>& out, LintFinding f, const std
     out.push_back(std::move(f));
 }
 
+/// Adds `f`, a statement that rewrites `on` (and its indexes) under ACCESS EXCLUSIVE.
+void push_exclusive_rewrite(std::vector<LintFinding>& out, LintFinding f, const std::string& on) {
+    f.lock = kAccessExclusive;
+    f.lock_on = on;
+    f.rewrites = true;
+    out.push_back(std::move(f));
+}
+
 /// A type split into its words and its numeric arguments: "NUMERIC(10,2)" -> NUMERIC, {10, 2}.
 struct TypeParts {
     std::string base;
@@ -303,10 +311,7 @@ class PostgresLintRules final : public LintRules {
                                         "EXCLUSIVE: every read and write waits until it is done",
                                     "run it in a maintenance window, or on a table still small "
                                     "enough (lint's [lint] table sizes say which)");
-                f.lock = kAccessExclusive;
-                f.lock_on = on_table;
-                f.rewrites = true;
-                out.push_back(std::move(f));
+                push_exclusive_rewrite(out, std::move(f), on_table);
                 only_weaker_locks = false;
                 continue;
             }
@@ -374,10 +379,7 @@ class PostgresLintRules final : public LintRules {
                         "add a column of the new type, fill it in batches (and keep it in step "
                         "with "
                         "a trigger), then swap the columns in a later revision");
-                    f.lock = kAccessExclusive;
-                    f.lock_on = on_table;
-                    f.rewrites = true;
-                    out.push_back(std::move(f));
+                    push_exclusive_rewrite(out, std::move(f), on_table);
                 } else {
                     auto f =
                         finding_at(statement, "AG107",
@@ -513,10 +515,7 @@ class PostgresLintRules final : public LintRules {
                                     ", so every row is rewritten under ACCESS EXCLUSIVE",
                                 "add the column without a default (or with a constant one), "
                                 "SET DEFAULT afterwards, and fill existing rows in batches");
-            f.lock = kAccessExclusive;
-            f.lock_on = on_table;
-            f.rewrites = true;
-            out.push_back(std::move(f));
+            push_exclusive_rewrite(out, std::move(f), on_table);
             return;
         }
         // An inline REFERENCES: a new column without a default is all NULL, so there is
