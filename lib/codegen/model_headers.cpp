@@ -93,7 +93,7 @@ class HeaderWriter {
         for (const auto& f : by_schema ? per_table : per_schema)
             if (!written.count(f)) out_.displaced.insert(f);
         for (const auto& v : schema_.objects)
-            left_out(std::string(schema::to_string(v.kind)) + " " + v.qualified_name(),
+            left_out(std::string(schema::to_string(v.kind)) + " " + v.identity(),
                      "declare it in a .sql file of [models] sql (docs/objects.md); pull does not "
                      "write those files yet");
     }
@@ -454,10 +454,6 @@ class HeaderWriter {
                 "AUTOGEN_CHECK(" + c_string_literal(name) + ", " + c_string_literal(ck.expression) +
                 (ck.no_inherit ? ", no_inherit" : "") + (ck.not_valid ? ", not_valid" : "") + ")");
         }
-        for (const auto& tr : t.triggers)
-            left_out(where, "trigger \"" + tr.name +
-                                "\" is not modelled; keep its CREATE TRIGGER in a hand-written "
-                                "revision");
 
         TableBlock b;
         b.includes = std::move(includes);

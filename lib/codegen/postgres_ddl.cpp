@@ -133,8 +133,22 @@ std::string drop_index_sql(const schema::TableRef& table, const schema::Index& i
 }
 
 std::string drop_object_sql(const schema::SqlObject& object) {
-    return std::string("DROP ") + schema::to_upper_kind(object.kind) + " " +
-           qualified_name(object.schema, object.name);
+    const std::string drop = "DROP " + schema::to_upper_kind(object.kind) + " ";
+    switch (object.kind) {
+        case schema::ObjectKind::Trigger:
+            return drop + quote_identifier(object.name) + " ON " +
+                   qualified_name(object.schema, object.table);
+        case schema::ObjectKind::Function:
+        case schema::ObjectKind::Procedure:
+            // The argument types name the one to drop; a model's function read back
+            // without them (no scratch database) is the only one of its name.
+            return drop + qualified_name(object.schema, object.name) +
+                   (object.arguments.empty() && object.columns.empty()
+                        ? ""
+                        : "(" + object.arguments + ")");
+        default:
+            return drop + qualified_name(object.schema, object.name);
+    }
 }
 
 std::string create_or_replace_sql(const schema::SqlObject& object) {

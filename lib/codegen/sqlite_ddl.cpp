@@ -150,7 +150,7 @@ std::string create_table_sql(const schema::Table& table, std::string_view name_o
 }
 
 std::string drop_object_sql(const schema::SqlObject& object) {
-    return "DROP VIEW " + quote_identifier(object.name);
+    return "DROP " + schema::to_upper_kind(object.kind) + " " + quote_identifier(object.name);
 }
 
 std::string create_index_sql(std::string_view table_name, const schema::Index& index) {

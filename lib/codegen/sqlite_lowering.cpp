@@ -304,6 +304,20 @@ schema::Schema lower(const schema::Schema& model, support::Diagnostics& diags) {
         validate_table_sql(t, diags);
     }
     drop_schema_qualifiers(out, diags);
+    for (const auto& o : out.objects) {
+        const bool routine =
+            o.kind == schema::ObjectKind::Function || o.kind == schema::ObjectKind::Procedure;
+        if (!routine && o.kind != schema::ObjectKind::MaterializedView) continue;
+        diags.error(support::Category::Model,
+                    std::string("SQLite has no ") +
+                        (routine ? "stored functions or procedures" : "materialized views") + ": " +
+                        schema::to_string(o.kind) + " " + o.qualified_name() +
+                        " cannot be declared",
+                    o.location,
+                    routine ? "register the function in the application "
+                              "(sqlite3_create_function), or keep this file out of [models] sql"
+                            : "declare a view, or a table the application refreshes");
+    }
     return out;
 }
 

@@ -220,11 +220,11 @@ void describe(const Operation& op, sqlite::Rebuild& r) {
         op);
 }
 
-/// The views in the database when ops[at] runs: those of the side the plan starts from
-/// (the database's own when the models declare no objects: then `from` is the database
-/// on an upgrade, `to` on a downgrade), less those the plan dropped before.
-std::vector<schema::SqlObject> views_at(const std::vector<Operation>& ops, std::size_t at,
-                                        const Schema& from, const Schema& to) {
+/// The views and triggers in the database when ops[at] runs: those of the side the plan
+/// starts from (the database's own when the models declare no objects: then `from` is
+/// the database on an upgrade, `to` on a downgrade), less those the plan dropped before.
+std::vector<schema::SqlObject> objects_at(const std::vector<Operation>& ops, std::size_t at,
+                                          const Schema& from, const Schema& to) {
     const bool declared = from.declares_objects || to.declares_objects;
     std::vector<schema::SqlObject> views =
         declared || !from.objects.empty() ? from.objects : to.objects;
@@ -232,7 +232,7 @@ std::vector<schema::SqlObject> views_at(const std::vector<Operation>& ops, std::
         const auto* drop = std::get_if<DropObject>(&ops[i]);
         if (!drop) continue;
         std::erase_if(views, [&](const schema::SqlObject& v) {
-            return v.kind == drop->object.kind && v.name == drop->object.name;
+            return v.kind == drop->object.kind && v.identity() == drop->object.identity();
         });
     }
     return views;
@@ -327,7 +327,8 @@ class SqlitePlanner final : public Planner {
                 renamed.name = tr.current;
             }
             sqlite::Rebuild rebuild = rebuild_for(t, tracking, ops, renamed, *after);
-            if (tr.original == tr.current) rebuild.views = views_at(ops, i, from, to);
+            rebuild.objects = objects_at(ops, i, from, to);
+            if (tr.original != tr.current) rebuild.renamed_from = tr.original;
             for (auto& s : sqlite::rebuild_table(rebuild)) out.push_back(std::move(s));
         }
         return out;

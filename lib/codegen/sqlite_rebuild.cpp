@@ -218,7 +218,8 @@ std::vector<Statement> rebuild_table(const Rebuild& r) {
                               string_literal(before.name) + " UNION ALL SELECT max(rowid) FROM " +
                               quote_identifier(scratch) + ") HAVING max(seq) IS NOT NULL"});
     }
-    const auto views = views_reading(r.views, before.name);
+    const auto views = r.renamed_from.empty() ? views_reading(r.objects, before.name)
+                                              : std::vector<const schema::SqlObject*>{};
     for (auto it = views.rbegin(); it != views.rend(); ++it) {
         Statement s{.sql = "DROP VIEW " + quote_identifier((*it)->name)};
         s.comment = "it reads \"" + before.name + "\": created again after the rebuild";
@@ -229,10 +230,11 @@ std::vector<Statement> rebuild_table(const Rebuild& r) {
                           quote_identifier(after.name)});
     for (const auto& ix : after.indexes) out.push_back({.sql = create_index_sql(after.name, ix)});
     // DROP TABLE took the table's triggers with it: create them again, as the database
-    // stored them. Models carry no triggers, so a downgrade (whose `before` is the model
-    // side) takes them from `after`, the database side it returns to.
-    const auto& triggers = !after.triggers.empty() ? after.triggers : before.triggers;
-    for (const auto& trigger : triggers) {
+    // stored them (those the plan drops or replaces are not in r.objects).
+    for (const auto& trigger : r.objects) {
+        if (trigger.kind != schema::ObjectKind::Trigger ||
+            (trigger.table != before.name && trigger.table != r.renamed_from))
+            continue;
         Statement s{.sql = trigger.sql};
         s.comment = "re-create trigger \"" + trigger.name + "\", dropped with the old table";
         out.push_back(std::move(s));

@@ -34,18 +34,21 @@ struct Rebuild {
     std::map<std::string, std::string> sources;
     std::vector<std::string> reasons;   ///< what the absorbed operations do, for the comment
     std::vector<std::string> warnings;  ///< the data they may lose (drops, type changes)
-    /// The views in the database when the rebuild runs (Schema::objects of the database
-    /// side, less those the plan dropped before), of which the rebuild drops and
-    /// re-creates those that read the table; empty when the table was renamed by the
-    /// same plan (SQLite has rewritten the views' text then; not handled).
-    std::vector<schema::SqlObject> views;
+    /// The views and triggers in the database when the rebuild runs (Schema::objects of
+    /// the database side, less those the plan dropped before), of which the rebuild
+    /// creates the table's triggers again (DROP TABLE takes them) and drops and re-creates
+    /// the views that read the table. Views are left alone when the table was renamed by
+    /// the same plan (SQLite has rewritten their text then; not handled).
+    std::vector<schema::SqlObject> objects;
+    /// The table's name before this plan renamed it (its triggers name it), or empty.
+    std::string renamed_from;
 };
 
 /// The statements that rebuild `r.before` into `r.after`: CREATE TABLE "_autogen_new_T",
 /// INSERT ... SELECT with explicit columns (NULLs of a column that became NOT NULL take
 /// its default; without a default, the first statement's comment warns and carries a
 /// commented-out UPDATE to fill them), DROP TABLE, ALTER TABLE ... RENAME TO "T",
-/// CREATE INDEX for each index, the table's triggers again (Table::triggers), and the
+/// CREATE INDEX for each index, the table's triggers again, and the
 /// views that read the table (dropped before the old table, created again at the end).
 std::vector<Statement> rebuild_table(const Rebuild& r);
 

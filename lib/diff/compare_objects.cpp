@@ -20,12 +20,22 @@ using namespace schema;
 namespace {
 
 std::string object_key(const SqlObject& o) {
-    return std::string(to_string(o.kind)) + '\x1f' + o.schema + '\x1f' + o.name;
+    return std::string(to_string(o.kind)) + '\x1f' + o.identity();
 }
 
 /// Does the object's statement name `name` (a table or another object)?
 bool reads(const SqlObject& o, const std::string& name) {
     return support::mentions_identifier(o.sql, name);
+}
+
+/// Must `reader` be dropped while `read` is dropped and created again? A view reading a
+/// view or calling a function, a trigger running a function: PostgreSQL refuses the drop
+/// while they stand. Nothing is bound to a trigger, and a function's body is bound to
+/// nothing it names until it runs.
+bool bound_to(const SqlObject& reader, const SqlObject& read) {
+    if (read.kind == ObjectKind::Trigger) return false;
+    if (reader.kind == ObjectKind::Function || reader.kind == ObjectKind::Procedure) return false;
+    return reads(reader, read.name);
 }
 
 /// The tables a change alters under the objects that read them, with what happens to
@@ -97,8 +107,7 @@ ObjectChanges compare_objects(const Schema& from, const Schema& to,
         for (const SqlObject& o : from.objects) {
             if (dropped.count(object_key(o))) continue;
             for (const SqlObject& gone : from.objects) {
-                if (&gone == &o || !dropped.count(object_key(gone)) || !reads(o, gone.name))
-                    continue;
+                if (&gone == &o || !dropped.count(object_key(gone)) || !bound_to(o, gone)) continue;
                 dropped.emplace(object_key(o), std::string("it reads ") + to_string(gone.kind) +
                                                    " \"" + gone.name +
                                                    "\", which is dropped first");
@@ -125,7 +134,7 @@ ObjectChanges compare_objects(const Schema& from, const Schema& to,
     // Creations and replacements in the models' order (each after what it reads).
     for (const SqlObject& o : to.objects) {
         auto& list = precedes_tables(o, to) ? out.before_tables : out.last;
-        const SqlObject* old = from.find_object(o.kind, o.name, o.schema);
+        const SqlObject* old = from.find_object(o);
         auto d = dropped.find(object_key(o));
         if (!old) {
             list.push_back(CreateObject{o, ""});

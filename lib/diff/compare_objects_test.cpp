@@ -126,3 +126,95 @@ TEST_CASE("objects: a view not reading the changed table stays") {
     auto pg = diff::make_postgres_rules();
     CHECK(phrases(with({constant}, false), with({constant}, true, "VARCHAR(10)"), *pg).size() == 1);
 }
+
+namespace {
+
+SqlObject routine(std::string name, std::string body, std::string signature = "n text|boolean") {
+    SqlObject o;
+    o.kind = ObjectKind::Function;
+    o.name = name;
+    o.sql = "CREATE FUNCTION " + name + "(n text) RETURNS boolean AS $$" + body + "$$";
+    o.definition = o.sql;
+    o.columns = {signature};
+    return o;
+}
+
+SqlObject trigger(std::string name, std::string table, std::string function) {
+    SqlObject o;
+    o.kind = ObjectKind::Trigger;
+    o.name = name;
+    o.table = table;
+    o.sql = "CREATE TRIGGER " + name + " BEFORE UPDATE ON " + table +
+            " FOR EACH ROW EXECUTE FUNCTION " + function + "()";
+    o.definition = o.sql;
+    return o;
+}
+
+/// The index in `ops` of the first operation whose phrase starts with `start`, or -1.
+int index_of(const std::vector<std::string>& ops, const std::string& start) {
+    for (std::size_t i = 0; i < ops.size(); ++i)
+        if (ops[i].rfind(start, 0) == 0) return static_cast<int>(i);
+    return -1;
+}
+
+}  // namespace
+
+TEST_CASE("objects: a function a table calls comes before the table and goes after it") {
+    auto rules = diff::make_postgres_rules();
+    Schema to = with({routine("email_ok", "SELECT true")}, true);
+    to.tables[0].checks = {CheckConstraint{.name = "ck_email", .expression = "email_ok(email)"}};
+    Schema empty;
+    empty.declares_objects = true;
+    const auto up = phrases(empty, to, *rules);
+    REQUIRE(index_of(up, "added function \"email_ok\"") >= 0);
+    CHECK(index_of(up, "added function \"email_ok\"") < index_of(up, "added table \"users\""));
+    const auto down = phrases(to, empty, *rules);
+    REQUIRE(index_of(down, "removed function \"email_ok\"") >= 0);
+    CHECK(index_of(down, "removed table \"users\"") < index_of(down, "removed function"));
+    // A function no table calls comes after the tables.
+    Schema plain = with({routine("helper", "SELECT true")}, true);
+    const auto after = phrases(empty, plain, *rules);
+    CHECK(index_of(after, "added table \"users\"") < index_of(after, "added function"));
+}
+
+TEST_CASE("objects: a function keeping its signature is replaced, its trigger stays") {
+    auto rules = diff::make_postgres_rules();
+    const Schema from =
+        with({routine("touch", "SELECT 1"), trigger("touch", "users", "touch")}, true);
+    const Schema same_signature =
+        with({routine("touch", "SELECT 2"), trigger("touch", "users", "touch")}, true);
+    CHECK(
+        phrases(from, same_signature, *rules) ==
+        std::vector<std::string>{"changed function \"touch\" (replaced in place: same signature)"});
+    // Another signature: dropped and created again, and the trigger bound to it with it
+    // (a trigger named like its function is no cycle).
+    const Schema other_signature = with(
+        {routine("touch", "SELECT 2", "n integer|boolean"), trigger("touch", "users", "touch")},
+        true);
+    const auto ops = phrases(from, other_signature, *rules);
+    REQUIRE(ops.size() == 4);
+    CHECK(ops[0].rfind("dropped trigger \"touch\" on \"users\" to create it again", 0) == 0);
+    CHECK(ops[1].rfind("dropped function \"touch\" to create it again", 0) == 0);
+    CHECK(ops[2].rfind("created function \"touch\" again", 0) == 0);
+    CHECK(ops[3].rfind("created trigger \"touch\" on \"users\" again", 0) == 0);
+}
+
+TEST_CASE("objects: triggers are named per table, and follow a column change of theirs") {
+    auto rules = diff::make_sqlite_rules();
+    const Schema from = with({trigger("audit", "users", "f")}, true);
+    Schema two = from;
+    Table orders = users();
+    orders.name = "orders";
+    two.tables.push_back(orders);
+    two.objects.push_back(trigger("audit", "orders", "f"));
+    CHECK(phrases(from, two, *rules) ==
+          std::vector<std::string>{"added table \"orders\"",
+                                   "added trigger \"audit\" on \"orders\""});
+    const auto retyped =
+        phrases(from, with({trigger("audit", "users", "f")}, true, "INTEGER"), *rules);
+    REQUIRE(retyped.size() == 3);
+    CHECK(retyped[0].rfind("dropped trigger \"audit\" on \"users\" to create it again (it reads "
+                           "\"users\", which changes column \"email\")",
+                           0) == 0);
+    CHECK(retyped[2].rfind("created trigger \"audit\" on \"users\" again", 0) == 0);
+}

@@ -20,7 +20,7 @@ std::string enum_name(const schema::Enum& e) {
     return e.schema.empty() ? q(e.name) : q(e.schema) + "." + q(e.name);
 }
 std::string object_name(const schema::SqlObject& o) {
-    return std::string(schema::to_string(o.kind)) + " " + o.qualified_name();
+    return std::string(schema::to_string(o.kind)) + " " + o.identity();
 }
 std::string column_name(const TableRef& t, const std::string& c) {
     return table_name(t) + "." + q(c);
@@ -198,7 +198,10 @@ std::string describe(const Operation& op, Perspective perspective) {
                 return "removed " + object_name(o.object);
             },
             [](const ReplaceObject& o) {
-                return "changed " + object_name(o.to) + " (replaced in place: same columns)";
+                return "changed " + object_name(o.to) +
+                       (schema::reads_as_relation(o.to.kind)
+                            ? " (replaced in place: same columns)"
+                            : " (replaced in place: same signature)");
             },
         },
         op);

@@ -452,8 +452,12 @@ class PostgresRules final : public DiffRules {
     /// take them away again). A materialized view has no OR REPLACE.
     bool replaces_in_place(const schema::SqlObject& from,
                            const schema::SqlObject& to) const override {
-        return from.kind == schema::ObjectKind::View && to.kind == schema::ObjectKind::View &&
-               from.columns == to.columns;
+        // A view keeping its result columns; a function or procedure keeping its
+        // arguments (names, defaults) and result: what CREATE OR REPLACE allows.
+        const bool replaceable = from.kind == schema::ObjectKind::View ||
+                                 from.kind == schema::ObjectKind::Function ||
+                                 from.kind == schema::ObjectKind::Procedure;
+        return replaceable && from.kind == to.kind && from.columns == to.columns;
     }
     /// PostgreSQL stores an enum default as 'label'::type: the cast stays, the label changes.
     std::optional<std::string> default_after_label_rename(

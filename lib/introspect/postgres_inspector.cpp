@@ -159,16 +159,30 @@ class ColumnNames {
     std::unordered_map<Oid, std::vector<std::string_view>> by_table_;
 };
 
-/// A row of kViewsQuery as a SqlObject: the CREATE statement rebuilt from the deparsed
-/// definition (what a downgrade runs to create the view again), and the definition the
-/// differ compares (kind, options and the deparsed query: what PostgreSQL keeps).
-schema::SqlObject view_object(const Row& r) {
-    schema::SqlObject o{
-        .kind = cell(r, 2) == "m" ? schema::ObjectKind::MaterializedView : schema::ObjectKind::View,
-        .schema = schema_field(cell(r, 0)),
-        .name = cell(r, 1)};
+/// A row of kObjectsQuery as a SqlObject. A view's CREATE statement is rebuilt from the
+/// deparsed definition (what a downgrade runs to create the view again) and its
+/// definition is what PostgreSQL keeps: kind, options and the deparsed query. A
+/// function's and a trigger's deparsed CREATE is both.
+schema::SqlObject catalog_object(const Row& r) {
+    using schema::ObjectKind;
+    const std::string code = cell(r, 2);
+    schema::SqlObject o{.kind = code == "m"   ? ObjectKind::MaterializedView
+                                : code == "f" ? ObjectKind::Function
+                                : code == "p" ? ObjectKind::Procedure
+                                : code == "t" ? ObjectKind::Trigger
+                                              : ObjectKind::View,
+                        .schema = schema_field(cell(r, 0)),
+                        .name = cell(r, 1)};
     std::string query = support::trimmed(cell(r, 3));
     if (!query.empty() && query.back() == ';') query.pop_back();
+    if (!schema::reads_as_relation(o.kind)) {
+        o.sql = query;
+        o.definition = query;
+        o.columns = json_strings(cell(r, 5));
+        o.table = cell(r, 6);
+        o.arguments = cell(r, 7);
+        return o;
+    }
     // reloptions as text: {check_option=local,security_barrier=true}
     std::string options = cell(r, 4);
     if (options.size() >= 2) options = options.substr(1, options.size() - 2);
@@ -203,8 +217,8 @@ class PostgresInspector final : public Inspector {
         if (!indexes) return std::nullopt;
         auto enums = run(conn, postgres::kEnumsQuery, diags);
         if (!enums) return std::nullopt;
-        auto views = run(conn, postgres::kViewsQuery, diags);
-        if (!views) return std::nullopt;
+        auto objects = run(conn, postgres::kObjectsQuery, diags);
+        if (!objects) return std::nullopt;
 
         schema::Schema out;
         TableIndex at;
@@ -228,7 +242,7 @@ class PostgresInspector final : public Inspector {
             out.enums.push_back({.schema = schema_field(cell(r, 0)),
                                  .name = cell(r, 1),
                                  .labels = json_strings(cell(r, 2))});
-        for (const auto& r : views->rows) out.objects.push_back(view_object(r));
+        for (const auto& r : objects->rows) out.objects.push_back(catalog_object(r));
         for (auto& t : out.tables) {
             sort_by_name(t.foreign_keys);
             sort_by_name(t.uniques);

@@ -172,19 +172,34 @@ constexpr NamedQuery kEnumsQuery{
     " NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog." catalog \
     "'::regclass AND e.objid = " oid " AND e.deptype = 'e') "
 
-/// schema, name, relkind ('v' view, 'm' materialized view), the definition as PostgreSQL
-/// deparses it (pg_get_viewdef, pretty), the options (reloptions as text, or NULL), the
-/// result columns as a JSON array of "name type": the views of the user schemas that no
-/// extension made, in creation order (oid: a view is created after those it reads).
-constexpr NamedQuery kViewsQuery{
-    "views",
-    "SELECT n.nspname, c.relname, c.relkind, pg_catalog.pg_get_viewdef(c.oid, true), "
+/// The objects declared in SQL (docs/objects.md) of the user schemas that no extension
+/// made, in creation order: functions and procedures (oid order), then views and
+/// materialized views (oid: a view is created after those it reads), then triggers.
+/// Columns: schema (a trigger's table's), name, kind ('f' function, 'p' procedure, 'v'
+/// view, 'm' materialized view, 't' trigger), the definition as PostgreSQL deparses it
+/// (pg_get_functiondef, pg_get_viewdef pretty, pg_get_triggerdef pretty), a view's
+/// options (reloptions as text, or NULL), a JSON array (a view's result columns "name
+/// type"; a routine's [arguments, result]), a trigger's table, a routine's identity
+/// arguments, the rank that orders the kinds.
+constexpr NamedQuery kObjectsQuery{
+    "declared objects",
+    "SELECT n.nspname, p.proname, CASE p.prokind WHEN 'p' THEN 'p' ELSE 'f' END, "
+    "pg_catalog.pg_get_functiondef(p.oid), NULL, json_build_array("
+    "pg_catalog.pg_get_function_arguments(p.oid), coalesce(pg_catalog.pg_get_function_result(p.oid), "
+    "''))::text, '', pg_catalog.pg_get_function_identity_arguments(p.oid), 1 AS rank, p.oid "
+    "FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace "
+    "WHERE p.prokind IN ('f', 'p') AND " AUTOGEN_PG_USER_SCHEMA("n") " AND" AUTOGEN_PG_OWN("pg_proc", "p.oid")
+    "UNION ALL SELECT n.nspname, c.relname, c.relkind::text, pg_catalog.pg_get_viewdef(c.oid, true), "
     "c.reloptions::text, array_to_json(ARRAY(SELECT pg_catalog.quote_ident(a.attname) || ' ' || "
     "pg_catalog.format_type(a.atttypid, a.atttypmod) FROM pg_catalog.pg_attribute a "
-    "WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum)) "
+    "WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum))::text, '', '', 2, c.oid "
     "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-    "WHERE c.relkind IN ('v', 'm') AND " AUTOGEN_PG_USER_SCHEMA("n") " AND" AUTOGEN_PG_OWN(
-        "pg_class", "c.oid") "ORDER BY c.oid"};
+    "WHERE c.relkind IN ('v', 'm') AND " AUTOGEN_PG_USER_SCHEMA("n") " AND" AUTOGEN_PG_OWN("pg_class", "c.oid")
+    "UNION ALL SELECT n.nspname, tg.tgname, 't', pg_catalog.pg_get_triggerdef(tg.oid, true), NULL, '[]', "
+    "c.relname, '', 3, tg.oid FROM pg_catalog.pg_trigger tg JOIN pg_catalog.pg_class c ON c.oid = tg.tgrelid "
+    "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE NOT tg.tgisinternal AND "
+    AUTOGEN_PG_USER_SCHEMA("n") " AND" AUTOGEN_PG_OWN("pg_class", "c.oid")
+    "ORDER BY rank, oid"};
 
 /// kind, schema, name, table (or ''): every object of the user schemas the schema model
 /// cannot hold (Inspector::unmodelled_objects), for `autogen pull` to list. Objects on a
@@ -220,8 +235,6 @@ constexpr NamedQuery kUnmodelledQuery{
     "ELSE 'NOT VALID foreign key' END, t.nspname, con.conname, t.relname "
     "FROM pg_catalog.pg_constraint con JOIN tbl t ON t.oid = con.conrelid WHERE con.conparentid = 0 AND "
     "(con.contype = 'x' OR (con.contype = 'f' AND NOT con.convalidated)) "
-    "UNION ALL SELECT 'trigger', t.nspname, tg.tgname, t.relname FROM pg_catalog.pg_trigger tg "
-    "JOIN tbl t ON t.oid = tg.tgrelid WHERE NOT tg.tgisinternal "
     "UNION ALL SELECT 'rule', t.nspname, r.rulename, t.relname FROM pg_catalog.pg_rewrite r "
     "JOIN tbl t ON t.oid = r.ev_class WHERE r.rulename <> '_RETURN' "
     "UNION ALL SELECT 'policy', t.nspname, po.polname, t.relname FROM pg_catalog.pg_policy po "
@@ -236,12 +249,11 @@ constexpr NamedQuery kUnmodelledQuery{
     "JOIN tbl t ON t.oid = con.conrelid JOIN pg_catalog.pg_description d ON d.classoid = "
     "'pg_catalog.pg_constraint'::regclass AND d.objoid = con.oid "
     // Schema-level objects: routines, types, collations, text search configurations.
-    "UNION ALL SELECT CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' "
-    "WHEN 'w' THEN 'window function' ELSE 'function' END, n.nspname, "
+    "UNION ALL SELECT CASE p.prokind WHEN 'a' THEN 'aggregate' ELSE 'window function' END, n.nspname, "
     "p.proname || '(' || coalesce((SELECT string_agg(pg_catalog.format_type(a.t, NULL), ', ' ORDER BY a.i) "
     "FROM unnest(p.proargtypes::oid[]) WITH ORDINALITY a(t, i)), '') || ')', '' "
     "FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace "
-    "WHERE " AUTOGEN_PG_USER_SCHEMA("n") " AND" AUTOGEN_PG_OWN("pg_proc", "p.oid")
+    "WHERE p.prokind IN ('a', 'w') AND " AUTOGEN_PG_USER_SCHEMA("n") " AND" AUTOGEN_PG_OWN("pg_proc", "p.oid")
     "UNION ALL SELECT CASE ty.typtype WHEN 'd' THEN 'domain' WHEN 'r' THEN 'range type' "
     "ELSE 'composite type' END, n.nspname, ty.typname, '' FROM pg_catalog.pg_type ty "
     "JOIN pg_catalog.pg_namespace n ON n.oid = ty.typnamespace WHERE " AUTOGEN_PG_USER_SCHEMA("n")
@@ -323,6 +335,7 @@ constexpr NamedQuery kFingerprintQuery{
     AUTOGEN_PG_ROWS_DIGEST("pg_extension") ", "
     AUTOGEN_PG_ROWS_DIGEST("pg_sequence") ", "
     AUTOGEN_PG_ROWS_DIGEST("pg_rewrite") ", "  /* a view's query (CREATE OR REPLACE VIEW) */
+    AUTOGEN_PG_ROWS_DIGEST("pg_trigger") ", "
     "(SELECT count(*) || '.' || coalesce(sum(pg_catalog.hashint8extended(xmin::text::bigint, 0)), 0) "
     "|| '.' || sum(i.indisvalid::int) || '.' || sum(i.indisready::int) || '.' || sum(i.indislive::int) "
     "FROM pg_catalog.pg_index i))"};

@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <functional>
 #include <map>
+#include <set>
 #include <tuple>
 
 #include "introspect/sqlite_sql_parser.hpp"
@@ -33,10 +34,9 @@ struct NamedQuery {
 };
 
 // The catalog in one scan: tables, their indexes' CREATE text, triggers and views.
-// Triggers are not part of the model schema; they are read so that a table rebuild can
-// create them again (Table::triggers). Views are declared objects (Schema::objects),
-// compared when the models declare objects; a table rebuild drops and re-creates the
-// ones that read the table, in creation order (rowid): a view may read another.
+// Views and triggers are declared objects (Schema::objects), compared when the models
+// declare objects; a table rebuild creates its triggers again and drops and re-creates
+// the views that read the table, in creation order (rowid): a view may read another.
 constexpr NamedQuery kSchemaQuery{
     "tables", "SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY rowid"};
 // The pragma queries have no ORDER BY: the pragma depends on m.name, so m is the outer
@@ -235,11 +235,10 @@ class Reading {
         return last_lookup_->second;
     }
 
-    /// Tables (by name), their options and parsed CREATE text; triggers; views; the
-    /// CREATE text of every index.
+    /// Tables (by name), their options and parsed CREATE text; views and triggers (in
+    /// creation order); the CREATE text of every index.
     bool read_schema() {
         std::vector<std::pair<std::string, std::string>> tables;  // name, sql
-        std::vector<std::array<std::string, 3>> triggers;         // table, name, sql
         bool ok = query(kSchemaQuery, [&](RowView r) {
             const std::string_view type = view(r, 0);
             if (type == "table") {
@@ -247,7 +246,11 @@ class Reading {
             } else if (type == "index") {
                 if (r.size() > 3 && r[3]) index_sql_.emplace(cell(r, 1), cell(r, 3));
             } else if (type == "trigger") {
-                triggers.push_back({cell(r, 2), cell(r, 1), cell(r, 3)});
+                out_.objects.push_back({.kind = schema::ObjectKind::Trigger,
+                                        .name = cell(r, 1),
+                                        .sql = cell(r, 3),
+                                        .definition = view_definition(cell(r, 3)),
+                                        .table = cell(r, 2)});
             } else if (type == "view") {
                 out_.objects.push_back({.kind = schema::ObjectKind::View,
                                         .name = cell(r, 1),
@@ -279,15 +282,14 @@ class Reading {
                          .autoincrement = p->autoincrement};
             parsed_.push_back(std::move(*p));
         }
-        std::sort(triggers.begin(), triggers.end(), [](const auto& a, const auto& b) {
-            return std::tie(a[0], a[1]) < std::tie(b[0], b[1]);
+        // A trigger on a table the inspection skips goes with it; one on a view stays.
+        std::set<std::string> views;
+        for (const auto& o : out_.objects)
+            if (o.kind == schema::ObjectKind::View) views.insert(o.name);
+        std::erase_if(out_.objects, [&](const schema::SqlObject& o) {
+            return o.kind == schema::ObjectKind::Trigger && !at_.count(o.table) &&
+                   !views.count(o.table);
         });
-        for (auto& [table, name, sql] : triggers) {
-            auto it = at_.find(table);
-            if (it != at_.end())
-                out_.tables[it->second].triggers.push_back(
-                    {.name = std::move(name), .sql = std::move(sql)});
-        }
         return true;
     }
 

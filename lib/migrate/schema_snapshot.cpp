@@ -38,6 +38,20 @@ void put_string(std::string& out, std::string_view value) {
     out += '"';
 }
 
+/// A declared object's snapshot keyword: its kind, '_' for ' ' ("materialized_view").
+std::string object_keyword(s::ObjectKind kind) {
+    std::string out = s::to_string(kind);
+    for (char& c : out)
+        if (c == ' ') c = '_';
+    return out;
+}
+
+std::optional<s::ObjectKind> object_kind_keyword(std::string_view keyword) {
+    for (const s::ObjectKind kind : s::kObjectKinds)
+        if (object_keyword(kind) == keyword) return kind;
+    return std::nullopt;
+}
+
 /// One snapshot line, its JSON object written member by member in order: the text
 /// nlohmann's compact dump() of the same ordered object gives, without building it
 /// (serialising the models for every `check` is ~20,000 lines on 1,000 tables).
@@ -260,11 +274,12 @@ class LineReader {
             out_.declares_objects = true;
             return {};
         }
-        if (keyword == "view" || keyword == "materialized_view") {
+        if (const auto kind = object_kind_keyword(keyword)) {
             s::SqlObject o;
-            o.kind = keyword == "view" ? s::ObjectKind::View : s::ObjectKind::MaterializedView;
+            o.kind = *kind;
             o.name = j.text("name");
             o.schema = j.text_or("schema", "");
+            o.table = j.text_or("table", "");
             o.sql = j.text("sql");
             // As declared_objects.cpp gives it before a scratch database reads it back.
             o.definition = support::canonical_sql(o.sql, support::SqlQuoting::portable());
@@ -429,9 +444,11 @@ std::string snapshot_text(const s::Schema& schema) {
     }
     if (schema.declares_objects) LineWriter(out, "objects", false);
     for (const auto& o : schema.objects) {
-        LineWriter j(out, o.kind == s::ObjectKind::View ? "view" : "materialized_view", false);
+        const std::string keyword = object_keyword(o.kind);
+        LineWriter j(out, keyword.c_str(), false);
         j.text("name", o.name);
         j.text_if("schema", o.schema);
+        j.text_if("table", o.table);
         j.text("sql", o.sql);
     }
     return out;

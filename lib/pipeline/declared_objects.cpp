@@ -22,12 +22,42 @@ using support::Category;
 using support::SourceLocation;
 
 constexpr const char* kKnownDeclarations =
-    "a [models] sql file declares views and materialized views: CREATE [OR REPLACE] VIEW "
-    "and CREATE MATERIALIZED VIEW";
+    "a [models] sql file declares views, materialized views, functions, procedures and "
+    "triggers: CREATE [OR REPLACE] VIEW, CREATE MATERIALIZED VIEW, CREATE [OR REPLACE] "
+    "FUNCTION | PROCEDURE, CREATE [OR REPLACE] [CONSTRAINT] TRIGGER";
 constexpr const char* kElsewhereHint =
-    "keep other statements in a hand-written revision (functions, triggers, policies, grants "
-    "and the other kinds are not declared yet: docs/objects.md), or move the file out of "
-    "[models] sql";
+    "keep other statements in a hand-written revision (policies, grants and the other kinds "
+    "are not declared yet: docs/objects.md), or move the file out of [models] sql";
+
+/// The kind a CREATE statement's words at r[i] declare (skipped), or nullopt.
+std::optional<schema::ObjectKind> declared_kind(const support::TokenRange& r, std::size_t& i) {
+    using schema::ObjectKind;
+    support::skip_words(r, i, {"RECURSIVE"});
+    if (support::skip_words(r, i, {"MATERIALIZED", "VIEW"})) return ObjectKind::MaterializedView;
+    if (support::skip_words(r, i, {"VIEW"})) return ObjectKind::View;
+    if (support::skip_words(r, i, {"FUNCTION"})) return ObjectKind::Function;
+    if (support::skip_words(r, i, {"PROCEDURE"})) return ObjectKind::Procedure;
+    if (support::skip_words(r, i, {"CONSTRAINT", "TRIGGER"}) ||
+        support::skip_words(r, i, {"TRIGGER"}))
+        return ObjectKind::Trigger;
+    return std::nullopt;
+}
+
+/// Does the token at r[i] follow an object's name in a declaration of `kind`?
+bool follows_name(schema::ObjectKind kind, const support::TokenRange& r, std::size_t i) {
+    if (i >= r.size()) return false;
+    const auto& t = r[i];
+    switch (kind) {
+        case schema::ObjectKind::Function:
+        case schema::ObjectKind::Procedure:
+            return t.is('(');
+        case schema::ObjectKind::Trigger:
+            return t.is("BEFORE") || t.is("AFTER") || t.is("INSTEAD") || t.is("INSERT") ||
+                   t.is("UPDATE") || t.is("DELETE");
+        default:
+            return t.is("AS") || t.is('(') || t.is("WITH") || t.is("USING") || t.is("TABLESPACE");
+    }
+}
 
 /// The statement's first words, for a message ("CREATE FUNCTION add").
 std::string opening(const support::TokenRange& r) {
@@ -57,25 +87,37 @@ std::optional<schema::SqlObject> declaration(const migrate::SqlStatement& statem
         return fail("a temporary view lasts one session and is not part of the schema",
                     "drop TEMP, or create it in the application's session instead");
     schema::SqlObject o;
-    support::skip_words(r, i, {"RECURSIVE"});
-    if (support::skip_words(r, i, {"MATERIALIZED", "VIEW"})) {
-        o.kind = schema::ObjectKind::MaterializedView;
-    } else if (!support::skip_words(r, i, {"VIEW"})) {
+    const auto kind = declared_kind(r, i);
+    if (!kind)
         return fail(
             "\"" + opening(r) + "\" is not a declaration autogen reads yet: " + kKnownDeclarations,
             kElsewhereHint);
-    }
+    o.kind = *kind;
     support::skip_words(r, i, {"IF", "NOT", "EXISTS"});
     const auto parts = support::read_name_parts(r, i);
-    // The name is followed by its column list, its options or AS.
-    const bool followed = i < r.size() && (r[i].is("AS") || r[i].is('(') || r[i].is("WITH") ||
-                                           r[i].is("USING") || r[i].is("TABLESPACE"));
-    if (parts.empty() || parts.size() > 2 || !followed)
+    const bool trigger = o.kind == schema::ObjectKind::Trigger;
+    // A trigger's name is its table's: SQLite's optional qualifier names the database.
+    if (parts.empty() || parts.size() > 2 || (trigger && parts.size() > 1 && parts[0] != "main") ||
+        !follows_name(o.kind, r, i))
         return fail(
             std::string(schema::to_string(o.kind)) + " name expected after \"" + opening(r) + "\"",
-            "write the name unquoted or in double quotes, optionally schema.name");
+            trigger ? "write the trigger's name unquoted or in double quotes, without a schema "
+                      "(a trigger is in its table's)"
+                    : "write the name unquoted or in double quotes, optionally schema.name");
     o.name = parts.back();
-    if (parts.size() == 2) o.schema = parts.front();
+    if (parts.size() == 2 && !trigger) o.schema = parts.front();
+    if (trigger) {
+        // ... ON [schema.]table: the first ON (an UPDATE OF column list precedes it).
+        while (i < r.size() && !r[i].is("ON")) ++i;
+        std::vector<std::string> table;
+        if (i < r.size()) table = support::read_name_parts(r, ++i);
+        if (table.empty() || table.size() > 2)
+            return fail("trigger \"" + o.name + "\" names no table: ON [schema.]table expected",
+                        "write CREATE TRIGGER name {BEFORE | AFTER | INSTEAD OF} event ON table "
+                        "...");
+        o.table = table.back();
+        if (table.size() == 2) o.schema = table.front();
+    }
     o.sql = statement.sql;
     // Until a scratch database reads it back (materialize_objects.hpp), the statement is
     // its own definition: two snapshots of the models compare their text.
@@ -99,12 +141,14 @@ std::optional<std::vector<schema::SqlObject>> in_dependency_order(
                         std::string(schema::to_string(objects[k].kind)) + " " +
                             objects[k].qualified_name() + " reads itself through other objects",
                         objects[k].location,
-                        "break the cycle: a view cannot read a view that reads it");
+                        "break the cycle: an object cannot read one that reads it");
             return;
         }
         state[k] = 1;
+        // Nothing reads a trigger (one is often named after its function).
         for (std::size_t j = 0; j < objects.size(); ++j)
-            if (j != k && support::mentions_identifier(objects[k].sql, objects[j].name))
+            if (j != k && objects[j].kind != schema::ObjectKind::Trigger &&
+                support::mentions_identifier(objects[k].sql, objects[j].name))
                 self(self, j);
         state[k] = 2;
         if (!cycle) out.push_back(objects[k]);
@@ -145,7 +189,7 @@ void report_unscanned_object_files(const support::Config& config,
                         [&](const std::string& g) { return scan::glob_match(g, shown); }))
             continue;
         auto text = migrate::read_file_bytes(normal);
-        if (!text || !support::mentions_identifier(*text, "VIEW")) continue;  // fast path
+        if (!text || !support::mentions_identifier(*text, "CREATE")) continue;  // fast path
         const auto objects = declarations_in(*text, shown);
         if (objects.empty()) continue;
         diags.error(Category::Model,
@@ -180,12 +224,15 @@ std::optional<std::vector<schema::SqlObject>> read_declared_objects(const suppor
             const SourceLocation at{shown, statement.line, 1};
             auto o = declaration(statement, at, diags);
             if (!o) continue;
-            const std::string key =
-                std::string(schema::to_string(o->kind)) + " " + o->qualified_name();
+            const std::string key = std::string(schema::to_string(o->kind)) + " " + o->identity();
             if (auto [it, added] = declared.emplace(key, at); !added) {
+                const bool routine = o->kind == schema::ObjectKind::Function ||
+                                     o->kind == schema::ObjectKind::Procedure;
                 diags.error(Category::Model,
                             key + " is declared twice (first at " + it->second.str() + ")", at,
-                            "keep one of the two declarations");
+                            routine ? "overloaded functions (one name, other arguments) are not "
+                                      "declared yet: give this one a name of its own"
+                                    : "keep one of the two declarations");
                 continue;
             }
             objects.push_back(std::move(*o));

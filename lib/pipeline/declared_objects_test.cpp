@@ -64,7 +64,7 @@ TEST_CASE("declared objects: what a file cannot hold is an error at its line, al
     testing::TempDir dir;
     dir.write("db/bad.sql",
               "CREATE VIEW v AS SELECT 1 AS one;\n"
-              "CREATE FUNCTION f() RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql;\n"
+              "CREATE SEQUENCE seq START 1;\n"
               "CREATE TEMPORARY VIEW t AS SELECT 1 AS one;\n"
               "CREATE VIEW v AS SELECT 2 AS two;\n"
               "INSERT INTO users VALUES (1);\n"
@@ -72,8 +72,8 @@ TEST_CASE("declared objects: what a file cannot hold is an error at its line, al
     support::Diagnostics diags;
     CHECK_FALSE(pipeline::read_declared_objects(config_in(dir), diags));
     const std::string said = messages(diags);
-    CHECK(said.find("db/bad.sql:2:1: \"CREATE FUNCTION f\" is not a declaration autogen reads "
-                    "yet") != std::string::npos);
+    CHECK(said.find("db/bad.sql:2:1: \"CREATE SEQUENCE seq START\" is not a declaration autogen "
+                    "reads yet") != std::string::npos);
     CHECK(said.find("db/bad.sql:3:1: a temporary view") != std::string::npos);
     CHECK(said.find("db/bad.sql:4:1: view \"v\" is declared twice (first at db/bad.sql:1:1)") !=
           std::string::npos);
@@ -81,6 +81,52 @@ TEST_CASE("declared objects: what a file cannot hold is an error at its line, al
           std::string::npos);
     CHECK(said.find("db/bad.sql:6:1: view name expected") != std::string::npos);
     CHECK(diags.error_count() == 5);
+}
+
+TEST_CASE("declared objects: functions, procedures and triggers, each trigger on its table") {
+    testing::TempDir dir;
+    dir.write(
+        "db/t.sql",
+        "CREATE TRIGGER audit AFTER UPDATE OF email ON app.users\n"
+        "    FOR EACH ROW EXECUTE FUNCTION audit();\n"
+        "CREATE TRIGGER audit AFTER INSERT ON orders FOR EACH ROW EXECUTE FUNCTION audit();\n");
+    dir.write("db/u.sql",
+              "CREATE OR REPLACE FUNCTION audit() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+              "BEGIN RETURN NEW; END; $$;\n"
+              "CREATE PROCEDURE app.tidy(days int) LANGUAGE sql AS $$ DELETE FROM log $$;\n"
+              "CREATE TRIGGER t3 AFTER INSERT ON log BEGIN SELECT 1; END;\n");
+    support::Diagnostics diags;
+    auto objects = pipeline::read_declared_objects(config_in(dir), diags);
+    REQUIRE_MESSAGE(objects, messages(diags));
+    REQUIRE(objects->size() == 5);
+    // The triggers run the function: it comes first, though its file sorts after theirs
+    // (and a trigger named like its function is no cycle).
+    CHECK((*objects)[0].kind == schema::ObjectKind::Function);
+    CHECK((*objects)[0].name == "audit");
+    CHECK((*objects)[1].kind == schema::ObjectKind::Trigger);
+    CHECK((*objects)[1].schema == "app");
+    CHECK((*objects)[1].table == "users");
+    CHECK((*objects)[1].identity() == "\"app\".\"audit\" on \"app\".\"users\"");
+    CHECK((*objects)[2].table == "orders");
+    CHECK((*objects)[3].kind == schema::ObjectKind::Procedure);
+    CHECK((*objects)[3].schema == "app");
+    CHECK((*objects)[4].table == "log");
+    CHECK((*objects)[4].location.str() == "db/u.sql:4:1");
+}
+
+TEST_CASE("declared objects: a second function of one name, a trigger without a table") {
+    testing::TempDir dir;
+    dir.write("db/f.sql",
+              "CREATE FUNCTION f(a int) RETURNS int AS $$ SELECT a $$ LANGUAGE sql;\n"
+              "CREATE FUNCTION f(a text) RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql;\n"
+              "CREATE TRIGGER t BEFORE INSERT FOR EACH ROW EXECUTE FUNCTION f();\n");
+    support::Diagnostics diags;
+    CHECK_FALSE(pipeline::read_declared_objects(config_in(dir), diags));
+    const std::string said = messages(diags);
+    CHECK(said.find("db/f.sql:2:1: function \"f\" is declared twice (first at db/f.sql:1:1)") !=
+          std::string::npos);
+    CHECK(said.find("db/f.sql:3:1: trigger \"t\" names no table") != std::string::npos);
+    CHECK(diags.error_count() == 2);
 }
 
 TEST_CASE("declared objects: views that read each other in a cycle are an error") {

@@ -39,7 +39,7 @@ std::size_t read_back_of(const schema::SqlObject& model,
     std::size_t unqualified = read.size();
     for (std::size_t i = 0; i < read.size(); ++i) {
         const auto& o = read[i];
-        if (o.kind != model.kind || o.name != model.name) continue;
+        if (o.kind != model.kind || o.name != model.name || o.table != model.table) continue;
         if (o.schema == model.schema) return i;
         if (o.schema.empty()) unqualified = i;
     }

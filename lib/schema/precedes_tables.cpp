@@ -28,11 +28,17 @@ bool tables_name(const Schema& s, const std::string& name) {
     return false;
 }
 
-bool precedes_tables(const SqlObject& o, const Schema& /*s*/) {
+bool precedes_tables(const SqlObject& o, const Schema& s) {
     switch (o.kind) {
         case ObjectKind::View:
         case ObjectKind::MaterializedView:
+        case ObjectKind::Trigger:
             return false;
+        // Only when a table calls it: a function created after the tables may read
+        // them in a LANGUAGE sql body, which PostgreSQL checks at CREATE.
+        case ObjectKind::Function:
+        case ObjectKind::Procedure:
+            return tables_name(s, o.name);
     }
     return false;
 }

@@ -50,7 +50,20 @@ const SqlObject* Schema::find_object(ObjectKind kind, const std::string& name,
     return it == objects.end() ? nullptr : &*it;
 }
 
+const SqlObject* Schema::find_object(const SqlObject& o) const {
+    const std::string id = o.identity();
+    auto it = std::find_if(objects.begin(), objects.end(), [&](const SqlObject& x) {
+        return x.kind == o.kind && x.identity() == id;
+    });
+    return it == objects.end() ? nullptr : &*it;
+}
+
 std::string SqlObject::qualified_name() const { return quoted_qualified(schema, name); }
+
+std::string SqlObject::identity() const {
+    if (table.empty()) return qualified_name();
+    return qualified_name() + " on " + quoted_qualified(schema, table);
+}
 
 const char* to_string(ObjectKind kind) {
     switch (kind) {
@@ -58,6 +71,12 @@ const char* to_string(ObjectKind kind) {
             return "view";
         case ObjectKind::MaterializedView:
             return "materialized view";
+        case ObjectKind::Function:
+            return "function";
+        case ObjectKind::Procedure:
+            return "procedure";
+        case ObjectKind::Trigger:
+            return "trigger";
     }
     return "view";
 }

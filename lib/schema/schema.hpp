@@ -145,14 +145,6 @@ struct CheckConstraint {
     bool not_valid = false;
 };
 
-/// A trigger as the database stores it. Database-only: models do not declare triggers and
-/// the differ never compares them; they are read so that a table rebuild (which drops
-/// the table and with it its triggers) can create them again.
-struct Trigger {
-    std::string name;
-    std::string sql;  ///< the complete CREATE TRIGGER statement
-};
-
 /// A table's options (issue 20). Each belongs to one dialect; the other dialect's lowering
 /// refuses it as a model error. All defaults is a plain table.
 struct TableOptions {
@@ -169,7 +161,11 @@ struct TableOptions {
 
 /// The kinds of database object declared in SQL rather than by a struct ([models] sql,
 /// docs/objects.md): their body is SQL, so the declaration is the statement itself.
-enum class ObjectKind { View, MaterializedView };
+enum class ObjectKind { View, MaterializedView, Function, Procedure, Trigger };
+/// Every ObjectKind, in declaration order (a snapshot or cache reads a kind by its name).
+inline constexpr ObjectKind kObjectKinds[] = {ObjectKind::View, ObjectKind::MaterializedView,
+                                              ObjectKind::Function, ObjectKind::Procedure,
+                                              ObjectKind::Trigger};
 
 /// A database object declared by a SQL statement. On the models' side: the statement as
 /// the project's .sql file writes it, with the definition its scratch database read back;
@@ -187,11 +183,22 @@ struct SqlObject {
     std::string definition;
     /// A view's result columns, "name type" each, in order: a view whose columns stay
     /// the same can be replaced in place (CREATE OR REPLACE VIEW).
+    /// A function's or procedure's signature: (arguments with names and defaults, result);
+    /// CREATE OR REPLACE keeps the function only while it stays the same.
     std::vector<std::string> columns;
+    /// A trigger's table (in `schema`): trigger names are the table's, not the schema's.
+    std::string table;
+    /// A function's or procedure's argument types (pg_get_function_identity_arguments),
+    /// which DROP FUNCTION names. Read back from the database; not part of the identity
+    /// (a second function of one name, an overload, is refused: docs/objects.md).
+    std::string arguments;
     SourceLocation location;  ///< model-only: the statement in its .sql file
 
     /// "schema"."name" or "name", for messages.
     std::string qualified_name() const;
+    /// What names it among the objects of its kind: the qualified name, and for a trigger
+    /// its table's too ("name" on "table").
+    std::string identity() const;
 };
 
 /// "view", "materialized view": the kind as messages spell it.
@@ -222,9 +229,8 @@ struct Table {
     std::vector<Index> indexes;
     std::vector<CheckConstraint> checks;
     std::string comment;
-    std::string renamed_from;       ///< model-only
-    SourceLocation location;        ///< model-only: the struct's declaration
-    std::vector<Trigger> triggers;  ///< database-only (see Trigger)
+    std::string renamed_from;  ///< model-only
+    SourceLocation location;   ///< model-only: the struct's declaration
     /// STRICT, WITHOUT ROWID, AUTOINCREMENT (SQLite), UNLOGGED, WITH (...) (PostgreSQL):
     /// declared by AUTOGEN_TABLE (AUTOINCREMENT by the key's AUTOGEN_COLUMN), compared.
     TableOptions options;
@@ -259,6 +265,8 @@ struct Schema {
     const Enum* find_enum(const std::string& name, const std::string& schema_name = {}) const;
     const SqlObject* find_object(ObjectKind kind, const std::string& name,
                                  const std::string& schema_name = {}) const;
+    /// The object of `o`'s kind and identity (SqlObject::identity), or null.
+    const SqlObject* find_object(const SqlObject& o) const;
 };
 
 /// Short names as they appear in annotations and messages ("cascade", "set_null").

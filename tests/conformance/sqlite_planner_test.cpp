@@ -229,8 +229,10 @@ TEST_CASE("sqlite planner: a rebuild creates the table's triggers again, upgrade
                         "INSERT INTO audit VALUES ('user ' || NEW.id); END",
                         h.diags));
     Schema live = h.inspect();
-    REQUIRE(table(live, "users").triggers.size() == 1);
-    CHECK(table(live, "users").triggers[0].name == "users_audit");
+    REQUIRE(live.objects.size() == 1);
+    CHECK(live.objects[0].kind == schema::ObjectKind::Trigger);
+    CHECK(live.objects[0].name == "users_audit");
+    CHECK(live.objects[0].table == "users");
 
     // Upgrade: the live side has the trigger, the model side does not.
     auto up = h.planner->plan({AddCheck{ref("users"), table(to, "users").checks.back()}}, live, to,

@@ -82,7 +82,7 @@ std::string object_of(const schema::Operation& op) {
     if (const auto* c = std::get_if<schema::CreateObject>(&op)) o = &c->object;
     if (const auto* d = std::get_if<schema::DropObject>(&op)) o = &d->object;
     if (const auto* r = std::get_if<schema::ReplaceObject>(&op)) o = &r->to;
-    return o ? std::string(schema::to_string(o->kind)) + " " + o->qualified_name() : "";
+    return o ? std::string(schema::to_string(o->kind)) + " " + o->identity() : "";
 }
 
 /// The pieces of a document made safe for a terminal with passwords hidden

@@ -275,10 +275,6 @@ void fields(A& a, schema::Table& t) {
         ck.expression = std::move(expression);
         fields(a, ck.location);
     });
-    a.list(t.triggers, [&](schema::Trigger& tr) {
-        a(tr.name);
-        a(tr.sql);
-    });
 }
 
 template <typename A>
@@ -291,12 +287,14 @@ void fields(A& a, schema::Schema& s) {
         fields(a, e.location);
     });
     a.list(s.objects, [&](schema::SqlObject& o) {
-        a.enumeration(o.kind, schema::ObjectKind::MaterializedView);
+        a.enumeration(o.kind, std::end(schema::kObjectKinds)[-1]);
         a(o.schema);
         a(o.name);
         a(o.sql);
         a(o.definition);
         strings(a, o.columns);
+        a(o.table);
+        a(o.arguments);
         fields(a, o.location);
     });
     a(s.declares_objects);
