@@ -582,7 +582,8 @@ std::optional<std::string> sqlite_catalog(const fs::path& db, std::string& error
              }) {
             auto rows = sql_rows(db, query, error);
             if (!rows) return std::nullopt;
-            out += t + "|" + *rows;
+            std::istringstream lines(*rows);
+            for (std::string line; std::getline(lines, line);) out += t + "|" + line + "\n";
         }
     }
     // Views and triggers as SQLite keeps their text, blanks collapsed.

@@ -16,6 +16,7 @@
 //   -- rows --                        INSERTs run after it (also rows.DIALECT)
 //   -- models/NAME.hpp --             the desired models (NAME.hpp.DIALECT for one dialect)
 //   -- db/sql/NAME.sql --             declared views ([models] sql = ["db/sql/*.sql"])
+//   -- models.toml --                 more lines for autogen.toml's [models] table
 //
 // The translation: the current schema becomes a hand-written first revision
 // (000000000001), applied with `upgrade head`; the rows are inserted; the schema
@@ -169,14 +170,15 @@ inline bool translate_case(const std::string& text, const std::string& dialect, 
     s << "\n-- autogen.toml --\n"
       << "[database]\nurl = \"sqlite:///db/app.sqlite3\"\ndialects = [\"" << dialect << "\"]\n"
       << (dialect == "postgresql" ? "dev_url = \"${PG_SERVER_URL}\"\n" : "")
-      << "[models]\nheaders = [\"models/*.hpp\"]\nsql = [\"db/sql/*.sql\"]\n";
+      << "[models]\nheaders = [\"models/*.hpp\"]\nsql = [\"db/sql/*.sql\"]\n"
+      << (chosen.count("models.toml") ? chosen["models.toml"] : "");
     s << "\n-- migrations/000000000001_current.sql --\n"
       << "-- autogen revision\n-- revision: 000000000001\n-- down_revision: none\n"
       << "-- message: current\n-- created: 2026-11-21T15:00:00Z\n\n"
       << "-- +upgrade " << dialect << "\n"
       << current_sql << "\n-- +downgrade " << dialect << "\n";
     for (const auto& name : order) {
-        if (name == "current") continue;
+        if (name == "current" || name == "models.toml") continue;
         s << "\n-- " << (name == "rows" ? std::string(".corpus/rows.sql") : name) << " --\n"
           << chosen[name];
     }
