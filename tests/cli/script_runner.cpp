@@ -45,6 +45,7 @@
 //                                    AUTOGEN_UPDATE_GOLDEN=1 the golden file is rewritten instead
 //   -- path/to/file --               starts an embedded file (until the next marker)
 //   same FILE                        the last stdout equals the work file FILE (saved before)
+//   same-lines FILE                  the same, each side's lines sorted first
 //   counts DB                        "table|rows" for every user table (autogen's version
 //                                    tables left out), sorted, as the "stdout"
 //   catalog DB                       the schema as the database's catalog reads it (no autogen
@@ -453,6 +454,17 @@ std::string substitute(std::string text, const std::map<std::string, std::string
     return text;
 }
 
+/// The lines of `text`, sorted (a comparison that ignores order).
+std::string sorted_lines(const std::string& text) {
+    std::vector<std::string> lines;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    std::sort(lines.begin(), lines.end());
+    std::string out;
+    for (const auto& line : lines) out += line + "\n";
+    return out;
+}
+
 /// Where two texts first differ, as "line N: 'a' vs 'b'".
 std::string first_difference(const std::string& a, const std::string& b) {
     std::istringstream ia(a), ib(b);
@@ -511,7 +523,8 @@ constexpr const char* kPostgresCatalog[] = {
     "SELECT 'schema', nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> "
     "'information_schema' ORDER BY 2",
     "SELECT 'relation', n.nspname, c.relname, c.relkind, c.relpersistence, "
-    "coalesce(array_to_string(c.reloptions, ','), ''), coalesce(obj_description(c.oid, "
+    "array_to_string(ARRAY(SELECT unnest(c.reloptions) ORDER BY 1), ','), "
+    "coalesce(obj_description(c.oid, "
     "'pg_class'), '') FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE "
     "c.relkind IN ('r', 'p', 'v', 'm', 'S', 'i', 'c') AND n.nspname NOT LIKE 'pg\\_%' AND "
     "n.nspname <> 'information_schema' AND c.relname NOT LIKE 'autogen\\_version%' ORDER BY 2, 3",
@@ -944,12 +957,16 @@ int main(int argc, char** argv) {
                 last = RunResult{0, *rows, ""};
                 log << *rows;
             }
-        } else if (verb == "same") {
-            const std::string saved = read_all(work / words.at(1));
-            if (saved != last.out) {
+        } else if (verb == "same" || verb == "same-lines") {
+            std::string saved = read_all(work / words.at(1)), now = last.out;
+            if (verb == "same-lines") {
+                saved = sorted_lines(saved);
+                now = sorted_lines(now);
+            }
+            if (saved != now) {
                 log << "--- " << words.at(1) << "\n"
                     << saved << "--- now\n"
-                    << last.out << "--- first difference: " << first_difference(saved, last.out)
+                    << now << "--- first difference: " << first_difference(saved, now)
                     << "\n";
                 fail("the last stdout differs from " + words.at(1));
             }
