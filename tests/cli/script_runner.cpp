@@ -966,8 +966,7 @@ int main(int argc, char** argv) {
             if (saved != now) {
                 log << "--- " << words.at(1) << "\n"
                     << saved << "--- now\n"
-                    << now << "--- first difference: " << first_difference(saved, now)
-                    << "\n";
+                    << now << "--- first difference: " << first_difference(saved, now) << "\n";
                 fail("the last stdout differs from " + words.at(1));
             }
         } else if (verb == "counts") {
