@@ -44,6 +44,20 @@
 //                                    to the script's folder) byte for byte; with
 //                                    AUTOGEN_UPDATE_GOLDEN=1 the golden file is rewritten instead
 //   -- path/to/file --               starts an embedded file (until the next marker)
+//   same FILE                        the last stdout equals the work file FILE (saved before)
+//   same-lines FILE                  the same, each side's lines sorted first
+//   counts DB                        "table|rows" for every user table (autogen's version
+//                                    tables left out), sorted, as the "stdout"
+//   catalog DB                       the schema as the database's catalog reads it (no autogen
+//                                    involved: pg_catalog, SQLite's pragmas), as the "stdout"
+//   kept FILE                        every table of the last `counts` that FILE (an earlier
+//                                    `counts`, saved) lists has as many rows as it had then
+//   up REGEX GLOB / down REGEX GLOB  a line of the `-- +upgrade DIALECT` / `-- +downgrade
+//                                    DIALECT` section of the one file matching GLOB matches
+//                                    (`! up`: none does)
+//
+// Corpus cases. A SCRIPT named *.case (tests/corpus/<kind>/<case>.case) is a migration case,
+// translated into a script by corpus_case.hpp (read there for the format) and run like one.
 //
 // Dialects. `script_runner AUTOGEN SCRIPT [DIALECT]` runs the script against DIALECT
 // ("sqlite", the default, or "postgresql"). A line `dialects sqlite postgresql` declares
@@ -82,6 +96,8 @@
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include "tests/support/corpus_case.hpp"
 
 namespace fs = std::filesystem;
 
@@ -438,6 +454,205 @@ std::string substitute(std::string text, const std::map<std::string, std::string
     return text;
 }
 
+/// The lines of `text`, sorted (a comparison that ignores order).
+std::string sorted_lines(const std::string& text) {
+    std::vector<std::string> lines;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    std::sort(lines.begin(), lines.end());
+    std::string out;
+    for (const auto& line : lines) out += line + "\n";
+    return out;
+}
+
+/// Where two texts first differ, as "line N: 'a' vs 'b'".
+std::string first_difference(const std::string& a, const std::string& b) {
+    std::istringstream ia(a), ib(b);
+    std::string la, lb;
+    for (int line = 1;; ++line) {
+        bool ga = static_cast<bool>(std::getline(ia, la)),
+             gb = static_cast<bool>(std::getline(ib, lb));
+        if (!ga && !gb) return "none";
+        if (!ga || !gb || la != lb)
+            return "line " + std::to_string(line) + ": '" + (ga ? la : "<end>") + "' vs '" +
+                   (gb ? lb : "<end>") + "'";
+    }
+}
+
+/// The user tables of a SQLite database with their row counts, "table|n" lines.
+std::optional<std::string> sqlite_row_counts(const fs::path& db, std::string& error) {
+    auto names = sql_rows(db,
+                          "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE "
+                          "'sqlite_%' AND name NOT LIKE 'autogen_version%' ORDER BY name",
+                          error);
+    if (!names) return std::nullopt;
+    std::string out;
+    std::istringstream in(*names);
+    for (std::string name; std::getline(in, name);) {
+        auto n = sql_rows(db, "SELECT count(*) FROM \"" + name + "\"", error);
+        if (!n) return std::nullopt;
+        out += name + "|" + *n;
+    }
+    return out;
+}
+
+/// The same for PostgreSQL: "schema.table|n" lines.
+std::optional<std::string> postgres_row_counts(const PostgresDatabase& db, std::string& error) {
+    auto names = db.rows(
+        "SELECT quote_ident(n.nspname) || '.' || quote_ident(c.relname) FROM pg_class c JOIN "
+        "pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p') AND n.nspname NOT "
+        "IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%' AND c.relname "
+        "NOT LIKE 'autogen_version%' ORDER BY 1",
+        error);
+    if (!names) return std::nullopt;
+    std::string out;
+    std::istringstream in(*names);
+    for (std::string name; std::getline(in, name);) {
+        auto n = db.rows("SELECT count(*) FROM " + name, error);
+        if (!n) return std::nullopt;
+        out += name + "|" + *n;
+    }
+    return out;
+}
+
+// `catalog DB`: the schema as the database's own catalog says it, read without autogen,
+// so that a downgrade that "restores" only what autogen's inspector reads is caught. Names
+// in a stable order (columns by name: ALTER TABLE ADD COLUMN appends, and column order is
+// not part of what autogen compares); autogen's version tables left out.
+constexpr const char* kPostgresCatalog[] = {
+    "SELECT 'schema', nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> "
+    "'information_schema' ORDER BY 2",
+    "SELECT 'relation', n.nspname, c.relname, c.relkind, c.relpersistence, "
+    "array_to_string(ARRAY(SELECT unnest(c.reloptions) ORDER BY 1), ','), "
+    "coalesce(obj_description(c.oid, "
+    "'pg_class'), '') FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE "
+    "c.relkind IN ('r', 'p', 'v', 'm', 'S', 'i', 'c') AND n.nspname NOT LIKE 'pg\\_%' AND "
+    "n.nspname <> 'information_schema' AND c.relname NOT LIKE 'autogen\\_version%' ORDER BY 2, 3",
+    "SELECT 'column', c.oid::regclass::text, a.attname, format_type(a.atttypid, a.atttypmod), "
+    "a.attnotnull, coalesce(pg_get_expr(d.adbin, d.adrelid), ''), a.attidentity, a.attgenerated, "
+    "coalesce(co.collname, ''), coalesce(col_description(c.oid, a.attnum), '') FROM pg_attribute "
+    "a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace LEFT "
+    "JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum LEFT JOIN pg_collation co "
+    "ON co.oid = a.attcollation AND a.attcollation <> 100 WHERE a.attnum > 0 AND NOT "
+    "a.attisdropped AND c.relkind IN ('r', 'p', 'v', 'm') AND n.nspname NOT LIKE 'pg\\_%' AND "
+    "n.nspname <> 'information_schema' AND c.relname NOT LIKE 'autogen\\_version%' ORDER BY 2, 3",
+    "SELECT 'constraint', k.conrelid::regclass::text, k.conname, k.contype, "
+    "pg_get_constraintdef(k.oid), k.condeferrable, k.condeferred, k.convalidated, "
+    "k.connoinherit, coalesce(obj_description(k.oid, 'pg_constraint'), '') FROM pg_constraint k "
+    "JOIN pg_namespace n ON n.oid = k.connamespace WHERE n.nspname NOT LIKE 'pg\\_%' AND "
+    "n.nspname <> 'information_schema' AND k.conname NOT LIKE 'autogen\\_version%' ORDER BY 2, 3",
+    "SELECT 'index', i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) FROM pg_index i "
+    "JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE "
+    "n.nspname NOT LIKE 'pg\\_%' AND n.nspname <> 'information_schema' AND c.relname NOT LIKE "
+    "'autogen\\_version%' ORDER BY 2",
+    "SELECT 'view', c.oid::regclass::text, pg_get_viewdef(c.oid) FROM pg_class c JOIN "
+    "pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('v', 'm') AND n.nspname NOT "
+    "LIKE 'pg\\_%' AND n.nspname <> 'information_schema' ORDER BY 2",
+    "SELECT 'enum', t.typnamespace::regnamespace::text, t.typname, string_agg(e.enumlabel, ',' "
+    "ORDER BY e.enumsortorder) FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY 2, 3 "
+    "ORDER BY 2, 3",
+};
+
+std::optional<std::string> postgres_catalog(const PostgresDatabase& db, std::string& error) {
+    std::string out;
+    for (const char* query : kPostgresCatalog) {
+        auto rows = db.rows(query, error);
+        if (!rows) return std::nullopt;
+        out += *rows;
+    }
+    return out;
+}
+
+std::optional<std::string> sqlite_catalog(const fs::path& db, std::string& error) {
+    auto objects =
+        sql_rows(db,
+                 "SELECT type || '|' || name || '|' || tbl_name FROM sqlite_master WHERE "
+                 "name NOT LIKE 'sqlite_%' AND name NOT LIKE 'autogen_version%' ORDER "
+                 "BY type, name",
+                 error);
+    if (!objects) return std::nullopt;
+    std::string out = *objects;
+    auto tables = sql_rows(db,
+                           "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE "
+                           "'sqlite_%' AND name NOT LIKE 'autogen_version%' ORDER BY name",
+                           error);
+    if (!tables) return std::nullopt;
+    std::istringstream in(*tables);
+    for (std::string t; std::getline(in, t);) {
+        const std::string q = "'" + t + "'";
+        for (const std::string& query : {
+                 "SELECT 'options', type, ncol, wr, strict FROM pragma_table_list(" + q + ")",
+                 "SELECT 'column', name, type, \"notnull\", pk, hidden FROM pragma_table_xinfo(" +
+                     q + ") ORDER BY name",
+                 "SELECT 'fk', \"table\", \"from\", \"to\", on_update, on_delete, match FROM "
+                 "pragma_foreign_key_list(" +
+                     q + ") ORDER BY \"table\", \"from\"",
+                 "SELECT 'index', l.name, l.\"unique\", l.origin, l.partial, x.seqno, x.name, "
+                 "x.\"desc\", x.coll, x.key FROM pragma_index_list(" +
+                     q +
+                     ") l JOIN pragma_index_xinfo(l.name) x WHERE l.name NOT LIKE "
+                     "'sqlite_autoindex%' ORDER BY l.name, x.seqno",
+             }) {
+            auto rows = sql_rows(db, query, error);
+            if (!rows) return std::nullopt;
+            std::istringstream lines(*rows);
+            for (std::string line; std::getline(lines, line);) out += t + "|" + line + "\n";
+        }
+    }
+    // Views and triggers as SQLite keeps their text, blanks collapsed.
+    auto texts = sql_rows(db,
+                          "SELECT type || '|' || name || '|' || sql FROM sqlite_master WHERE type "
+                          "IN ('view', 'trigger') ORDER BY type, name",
+                          error);
+    if (!texts) return std::nullopt;
+    std::string collapsed;
+    for (char c : *texts) {
+        if (c == ' ' || c == '\t' || c == '\r') {
+            if (!collapsed.empty() && collapsed.back() != ' ') collapsed += ' ';
+        } else {
+            collapsed += c;
+        }
+    }
+    return out + collapsed;
+}
+
+/// The tables of `before` ("table|n" lines) that `after` still has with fewer or more rows.
+std::string rows_lost(const std::string& before, const std::string& after) {
+    std::map<std::string, std::string> then;
+    std::istringstream in(before);
+    for (std::string line; std::getline(in, line);) {
+        auto bar = line.rfind('|');
+        if (bar != std::string::npos) then[line.substr(0, bar)] = line.substr(bar + 1);
+    }
+    std::string lost;
+    std::istringstream now(after);
+    for (std::string line; std::getline(now, line);) {
+        auto bar = line.rfind('|');
+        if (bar == std::string::npos) continue;
+        auto it = then.find(line.substr(0, bar));
+        if (it != then.end() && it->second != line.substr(bar + 1))
+            lost += (lost.empty() ? "" : ", ") + it->first + " had " + it->second + " rows, now " +
+                    line.substr(bar + 1);
+    }
+    return lost;
+}
+
+/// The lines of a revision file's `-- +upgrade DIALECT` (or downgrade) section.
+std::string revision_section(const std::string& text, const std::string& which,
+                             const std::string& dialect) {
+    std::istringstream in(text);
+    std::string out;
+    bool inside = false;
+    for (std::string line; std::getline(in, line);) {
+        if (line.rfind("-- +", 0) == 0) {
+            inside = line == "-- +" + which + " " + dialect;
+            continue;
+        }
+        if (inside) out += line + "\n";
+    }
+    return out;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -452,20 +667,31 @@ int main(int argc, char** argv) {
         std::cerr << "unknown dialect '" << dialect << "': use sqlite or postgresql\n";
         return 2;
     }
-    Script script = parse_script(read_all(script_path));
+    const bool is_case = script_path.extension() == ".case";
+    autogen::test::CorpusCase corpus_case;
+    std::string script_text = read_all(script_path);
+    if (is_case) {
+        std::string error;
+        if (!autogen::test::translate_case(script_text, dialect, corpus_case, error)) {
+            std::cerr << script_path.string() << ": " << error << "\n";
+            return 2;
+        }
+        script_text = corpus_case.script;
+    }
+    Script script = parse_script(script_text);
     // The script's databases: the main one, and a second one for scripts that need it
     // (offline SQL applied elsewhere, a fresh deployment) — on SQLite db/other.sqlite3.
     PostgresDatabase postgres, other_postgres;
     if (dialect == "postgresql") {
         std::string error;
-        const std::string text = read_all(script_path);
+        const std::string& text = script_text;
         bool needs_other = text.find(kOtherSqlite) != std::string::npos ||
                            text.find("$OTHER_URL") != std::string::npos;
         if (!postgres.create(error) || (needs_other && !other_postgres.create(error))) {
             std::cerr << script_path.string() << ": " << error << "\n";
             return 1;
         }
-    } else if (read_all(script_path).find("$PG_URL") != std::string::npos) {
+    } else if (script_text.find("$PG_URL") != std::string::npos) {
         // A SQLite run that also needs PostgreSQL (a project serving both dialects).
         std::string error;
         if (!postgres.create(error)) {
@@ -635,6 +861,8 @@ int main(int argc, char** argv) {
                      " (run with AUTOGEN_UPDATE_GOLDEN=1 to accept the new output)");
             }
         } else if (verb == "save") {
+            std::error_code ignored;
+            fs::create_directories((work / words.at(1)).parent_path(), ignored);
             std::ofstream(work / words.at(1), std::ios::binary) << last.out;
         } else if (verb == "append") {
             std::ofstream(work / words.at(1), std::ios::binary | std::ios::app)
@@ -729,6 +957,56 @@ int main(int argc, char** argv) {
                 last = RunResult{0, *rows, ""};
                 log << *rows;
             }
+        } else if (verb == "same" || verb == "same-lines") {
+            std::string saved = read_all(work / words.at(1)), now = last.out;
+            if (verb == "same-lines") {
+                saved = sorted_lines(saved);
+                now = sorted_lines(now);
+            }
+            if (saved != now) {
+                log << "--- " << words.at(1) << "\n"
+                    << saved << "--- now\n"
+                    << now << "--- first difference: " << first_difference(saved, now) << "\n";
+                fail("the last stdout differs from " + words.at(1));
+            }
+        } else if (verb == "counts") {
+            std::string error;
+            auto rows = dialect == "postgresql"
+                            ? postgres_row_counts(database_for(words.at(1)), error)
+                            : sqlite_row_counts(work / words.at(1), error);
+            if (!rows) {
+                fail("counts: " + error);
+            } else {
+                last = RunResult{0, *rows, ""};
+                log << *rows;
+            }
+        } else if (verb == "catalog") {
+            std::string error;
+            auto rows = dialect == "postgresql" ? postgres_catalog(database_for(words.at(1)), error)
+                                                : sqlite_catalog(work / words.at(1), error);
+            if (!rows) {
+                fail("catalog: " + error);
+            } else {
+                last = RunResult{0, *rows, ""};
+                log << *rows;
+            }
+        } else if (verb == "kept") {
+            const std::string lost = rows_lost(read_all(work / words.at(1)), last.out);
+            if (!lost.empty()) fail("rows lost: " + lost);
+        } else if (verb == "up" || verb == "down") {
+            auto matches = glob(work, words.at(2));
+            if (matches.size() != 1) {
+                fail(std::to_string(matches.size()) + " files match " + words.at(2) +
+                     ", expected exactly 1");
+            } else {
+                const std::string section = revision_section(
+                    read_all(matches[0]), verb == "up" ? "upgrade" : "downgrade", dialect);
+                bool found = any_line_matches(section, words.at(1));
+                if (found == negate)
+                    fail("the " + std::string(verb == "up" ? "upgrade" : "downgrade") +
+                         " section of " + words.at(2) + (negate ? " has" : " lacks") +
+                         " a line matching /" + words.at(1) + "/");
+            }
         } else {
             fail("unknown step '" + verb + "'");
         }
@@ -736,6 +1014,22 @@ int main(int argc, char** argv) {
     }
 
     std::error_code ec;
+    if (corpus_case.xfail) {
+        // A known bug: the case must fail, and a case that passes says the bug is gone.
+        fs::remove_all(scratch, ec);
+        if (ok) {
+            fs::remove_all(work, ec);
+            std::cerr << "XPASS " << script_path.string() << " [" << dialect
+                      << "]: the case passes now; remove its xfail line (" +
+                             corpus_case.xfail_reason + ")\n";
+            return 1;
+        }
+        std::cout << log.str() << "\nexpected failure " << failure << "\nXFAIL "
+                  << script_path.filename().string() << " [" << dialect
+                  << "]: " << corpus_case.xfail_reason << "\n";
+        fs::remove_all(work, ec);
+        return 0;
+    }
     if (!ok) {
         std::cerr << log.str() << "\nFAILED " << failure << "\n(work folder kept: " << work
                   << ")\n";
