@@ -242,7 +242,14 @@ class PostgresInspector final : public Inspector {
             out.enums.push_back({.schema = schema_field(cell(r, 0)),
                                  .name = cell(r, 1),
                                  .labels = json_strings(cell(r, 2))});
-        for (const auto& r : objects->rows) out.objects.push_back(catalog_object(r));
+        for (const auto& r : objects->rows) {
+            schema::SqlObject o = catalog_object(r);
+            // A trigger on a table the inspection skips is not the project's either.
+            if (o.kind == schema::ObjectKind::Trigger &&
+                skipped(schema::Table{.schema = o.schema, .name = o.table}, options))
+                continue;
+            out.objects.push_back(std::move(o));
+        }
         for (auto& t : out.tables) {
             sort_by_name(t.foreign_keys);
             sort_by_name(t.uniques);
