@@ -133,8 +133,21 @@ std::string drop_index_sql(const schema::TableRef& table, const schema::Index& i
 }
 
 std::string drop_object_sql(const schema::SqlObject& object) {
+    if (object.kind == schema::ObjectKind::Extension)
+        return "DROP EXTENSION " + quote_identifier(object.name);
     return std::string("DROP ") + schema::to_upper_kind(object.kind) + " " +
            qualified_name(object.schema, object.name);
+}
+
+std::vector<std::string> alter_extension_sql(const schema::SqlObject& from,
+                                             const schema::SqlObject& to) {
+    std::vector<std::string> out;
+    const std::string alter = "ALTER EXTENSION " + quote_identifier(to.name);
+    if (from.version != to.version && !to.version.empty())
+        out.push_back(alter + " UPDATE TO " + string_literal(to.version));
+    if (from.schema != to.schema && !to.schema.empty())
+        out.push_back(alter + " SET SCHEMA " + quote_identifier(to.schema));
+    return out;
 }
 
 std::string create_or_replace_sql(const schema::SqlObject& object) {

@@ -53,8 +53,14 @@ std::string comment_on_table_sql(const schema::TableRef& table, const std::strin
 std::string comment_on_column_sql(const schema::TableRef& table, const std::string& column,
                                   const std::string& comment);
 
-/// DROP VIEW / DROP MATERIALIZED VIEW "schema"."name" for a declared object.
+/// DROP VIEW / DROP MATERIALIZED VIEW "schema"."name" for a declared object; DROP
+/// EXTENSION "name" (never CASCADE: a table still using its types makes PostgreSQL refuse).
 std::string drop_object_sql(const schema::SqlObject& object);
+
+/// ALTER EXTENSION "name" UPDATE TO 'version' / SET SCHEMA "schema": what changes from
+/// `from` to `to` (both the same extension).
+std::vector<std::string> alter_extension_sql(const schema::SqlObject& from,
+                                             const schema::SqlObject& to);
 
 /// The object's CREATE statement as CREATE OR REPLACE (a view replaced in place keeps
 /// its dependants and grants); the statement itself when it already says so.

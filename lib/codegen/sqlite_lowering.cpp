@@ -304,6 +304,14 @@ schema::Schema lower(const schema::Schema& model, support::Diagnostics& diags) {
         validate_table_sql(t, diags);
     }
     drop_schema_qualifiers(out, diags);
+    for (const auto& o : out.objects)
+        if (o.kind == schema::ObjectKind::Extension)
+            diags.error(support::Category::Model,
+                        "extension \"" + o.name +
+                            "\": SQLite has no extensions; load it in the application",
+                        o.location,
+                        "remove the CREATE EXTENSION statement (it is PostgreSQL's); SQLite "
+                        "loads an extension per connection (sqlite3_load_extension)");
     return out;
 }
 

@@ -198,6 +198,15 @@ std::string describe(const Operation& op, Perspective perspective) {
                 return "removed " + object_name(o.object);
             },
             [](const ReplaceObject& o) {
+                if (o.to.kind == schema::ObjectKind::Extension) {
+                    std::string what;
+                    if (o.from.version != o.to.version)
+                        what = "version " + o.from.version + " -> " + o.to.version;
+                    if (o.from.schema != o.to.schema)
+                        what += (what.empty() ? "" : ", ") + std::string("schema ") +
+                                q(o.from.schema) + " -> " + q(o.to.schema);
+                    return "changed " + object_name(o.to) + ": " + what;
+                }
                 return "changed " + object_name(o.to) + " (replaced in place: same columns)";
             },
         },

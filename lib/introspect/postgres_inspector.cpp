@@ -13,6 +13,7 @@
 #include <unordered_map>
 
 #include "codegen/postgres_ddl.hpp"
+#include "codegen/sql_builder.hpp"
 #include "introspect/postgres_queries.hpp"
 #include "introspect/postgres_unmodelled.hpp"
 #include "schema/index_keys.hpp"
@@ -180,6 +181,20 @@ schema::SqlObject view_object(const Row& r) {
     return o;
 }
 
+/// A row of kExtensionsQuery as a SqlObject: its schema and version as installed, and the
+/// statement that installs it so again (what a downgrade runs to bring it back).
+schema::SqlObject extension_object(const Row& r) {
+    schema::SqlObject o{.kind = schema::ObjectKind::Extension,
+                        .schema = cell(r, 1),
+                        .name = cell(r, 0),
+                        .version = cell(r, 2)};
+    o.sql = "CREATE EXTENSION " + codegen::quote_identifier(o.name) + " WITH SCHEMA " +
+            codegen::quote_identifier(o.schema) + " VERSION " +
+            codegen::string_literal(o.version);
+    o.definition = "EXTENSION";
+    return o;
+}
+
 /// Table oid -> index in Schema::tables, for the tables the inspector reports.
 using TableIndex = std::unordered_map<Oid, std::size_t>;
 
@@ -205,6 +220,8 @@ class PostgresInspector final : public Inspector {
         if (!enums) return std::nullopt;
         auto views = run(conn, postgres::kViewsQuery, diags);
         if (!views) return std::nullopt;
+        auto extensions = run(conn, postgres::kExtensionsQuery, diags);
+        if (!extensions) return std::nullopt;
 
         schema::Schema out;
         TableIndex at;
@@ -228,6 +245,8 @@ class PostgresInspector final : public Inspector {
             out.enums.push_back({.schema = schema_field(cell(r, 0)),
                                  .name = cell(r, 1),
                                  .labels = json_strings(cell(r, 2))});
+        // Extensions first: they are created before what uses them.
+        for (const auto& r : extensions->rows) out.objects.push_back(extension_object(r));
         for (const auto& r : views->rows) out.objects.push_back(view_object(r));
         for (auto& t : out.tables) {
             sort_by_name(t.foreign_keys);

@@ -186,6 +186,15 @@ constexpr NamedQuery kViewsQuery{
     "WHERE c.relkind IN ('v', 'm') AND " AUTOGEN_PG_USER_SCHEMA("n") " AND" AUTOGEN_PG_OWN(
         "pg_class", "c.oid") "ORDER BY c.oid"};
 
+/// name, schema, installed version of every extension but plpgsql (which every database
+/// has), in creation order. Their member objects (pg_depend deptype 'e': types,
+/// functions, tables, views) are left out of every other query: they are the extension's.
+constexpr NamedQuery kExtensionsQuery{
+    "extensions",
+    "SELECT x.extname, n.nspname, x.extversion FROM pg_catalog.pg_extension x "
+    "JOIN pg_catalog.pg_namespace n ON n.oid = x.extnamespace WHERE x.extname <> 'plpgsql' "
+    "ORDER BY x.oid"};
+
 /// kind, schema, name, table (or ''): every object of the user schemas the schema model
 /// cannot hold (Inspector::unmodelled_objects), for `autogen pull` to list. Objects on a
 /// table are read for the tables kTablesQuery reports (user schemas, not partitions,
@@ -257,15 +266,14 @@ constexpr NamedQuery kUnmodelledQuery{
     "UNION ALL SELECT 'text search configuration', n.nspname, ts.cfgname, '' FROM pg_catalog.pg_ts_config ts "
     "JOIN pg_catalog.pg_namespace n ON n.oid = ts.cfgnamespace WHERE " AUTOGEN_PG_USER_SCHEMA("n")
     " AND" AUTOGEN_PG_OWN("pg_ts_config", "ts.oid")
-    // Database-wide: extensions (plpgsql comes with every database), event triggers, and
-    // schemas holding no table and no enum (nothing declares an empty schema).
-    "UNION ALL SELECT 'extension', n.nspname, x.extname, '' FROM pg_catalog.pg_extension x "
-    "JOIN pg_catalog.pg_namespace n ON n.oid = x.extnamespace WHERE x.extname <> 'plpgsql' "
+    // Database-wide: event triggers, and schemas holding no table and no enum (nothing
+    // declares an empty schema). Extensions are read by kExtensionsQuery.
     "UNION ALL SELECT 'event trigger', '', ev.evtname, '' FROM pg_catalog.pg_event_trigger ev "
     "UNION ALL SELECT 'schema without tables', '', n.nspname, '' FROM pg_catalog.pg_namespace n "
     "WHERE " AUTOGEN_PG_USER_SCHEMA("n") " AND n.nspname <> 'public' AND" AUTOGEN_PG_OWN("pg_namespace", "n.oid")
     "AND NOT EXISTS (SELECT 1 FROM tbl t WHERE t.nspname = n.nspname) AND NOT EXISTS (SELECT 1 FROM "
-    "pg_catalog.pg_type ty WHERE ty.typnamespace = n.oid AND ty.typtype = 'e')"};
+    "pg_catalog.pg_type ty WHERE ty.typnamespace = n.oid AND ty.typtype = 'e') AND NOT EXISTS ("
+    "SELECT 1 FROM pg_catalog.pg_extension x WHERE x.extnamespace = n.oid)"};
 
 /// Switches JIT compilation off for the session and returns the setting it had (NULL
 /// where the server has no such setting), for kRestoreJit.

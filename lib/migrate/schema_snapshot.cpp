@@ -271,6 +271,16 @@ class LineReader {
             out_.objects.push_back(std::move(o));
             return {};
         }
+        if (keyword == "extension") {
+            s::SqlObject o{.kind = s::ObjectKind::Extension};
+            o.name = j.text("name");
+            o.schema = j.text_or("schema", "");
+            o.version = j.text_or("version", "");
+            o.sql = j.text("sql");
+            o.definition = support::canonical_sql(o.sql, support::SqlQuoting::portable());
+            out_.objects.push_back(std::move(o));
+            return {};
+        }
         if (keyword == "table") {
             s::Table t;
             t.name = j.text("name");
@@ -429,9 +439,13 @@ std::string snapshot_text(const s::Schema& schema) {
     }
     if (schema.declares_objects) LineWriter(out, "objects", false);
     for (const auto& o : schema.objects) {
-        LineWriter j(out, o.kind == s::ObjectKind::View ? "view" : "materialized_view", false);
+        const char* keyword = o.kind == s::ObjectKind::View               ? "view"
+                              : o.kind == s::ObjectKind::MaterializedView ? "materialized_view"
+                                                                          : "extension";
+        LineWriter j(out, keyword, false);
         j.text("name", o.name);
         j.text_if("schema", o.schema);
+        if (o.kind == s::ObjectKind::Extension) j.text_if("version", o.version);
         j.text("sql", o.sql);
     }
     return out;

@@ -85,9 +85,11 @@ schema::Schema subset_to_create(const schema::Schema& lowered,
 /// `dialect` and reads it back: in transactions of a few dozen statements, over several
 /// sessions where the dialect shares its scratch database, foreign keys of one definition
 /// created once and copied (creation_plan.hpp). `copy_foreign_keys` false: each created.
+/// The declared extensions among `objects` are created first (create_extensions).
 std::optional<schema::Schema> create_and_read(const dialect::Dialect& dialect,
                                               const schema::Schema& lowered,
                                               std::vector<codegen::Statement> statements,
+                                              const std::vector<schema::SqlObject>& objects,
                                               const support::Config& config,
                                               support::Diagnostics& diags,
                                               const support::ProgressCallback& progress,
@@ -99,6 +101,7 @@ std::optional<schema::Schema> create_and_read(const dialect::Dialect& dialect,
     if (!plan) return std::nullopt;
     auto conn = dialect.scratch(config, diags);
     if (!conn) return std::nullopt;
+    if (!create_extensions(dialect, *conn, objects, diags)) return std::nullopt;
     const std::string step = "materialising the models (" + dialect.name + ")";
     for (const auto& phase : plan->phases) {
         if (!run_statement_groups(dialect, *conn, phase.groups, diags, progress, step, phase.run)) {
@@ -119,8 +122,8 @@ std::optional<schema::Schema> create_and_read(const dialect::Dialect& dialect,
     // copied is trusted, every key is created instead.
     if (read && !copy_keys(plan->copied, *read)) {
         conn.reset();
-        return create_and_read(dialect, lowered, std::move(statements), config, diags, progress,
-                               false);
+        return create_and_read(dialect, lowered, std::move(statements), objects, config, diags,
+                               progress, false);
     }
     return read;
 }
@@ -252,7 +255,8 @@ std::optional<schema::Schema> materialize(const dialect::Dialect& dialect,
                 if (diags.has_errors()) return std::nullopt;
             }
             auto read = create_and_read(dialect, subset ? *subset : lowered,
-                                        std::move(chunk_statements), config, diags, progress);
+                                        std::move(chunk_statements), objects, config, diags,
+                                        progress);
             if (!read) return std::nullopt;
             const schema::TableLookup created(*read);
             for (auto i : chunk) {

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "compared_tables.hpp"
+#include "codegen/sql_builder.hpp"
 #include "creation_plan.hpp"
 #include "support/text.hpp"
 
@@ -13,6 +14,15 @@ using support::Category;
 
 namespace {
 
+bool is_extension(const schema::SqlObject& o) { return o.kind == schema::ObjectKind::Extension; }
+
+/// The first error among `said`, or "".
+std::string first_error(const support::Diagnostics& said) {
+    for (const auto& d : said.items())
+        if (d.severity == support::Severity::Error) return d.message;
+    return {};
+}
+
 /// The tables of `lowered` some object names, without foreign keys, and every enum type.
 schema::Schema tables_read_by(const schema::Schema& lowered,
                               const std::vector<schema::SqlObject>& objects) {
@@ -20,7 +30,7 @@ schema::Schema tables_read_by(const schema::Schema& lowered,
     subset.enums = lowered.enums;
     for (const auto& t : lowered.tables) {
         const bool read = std::any_of(objects.begin(), objects.end(), [&](const auto& o) {
-            return support::mentions_identifier(o.sql, t.name);
+            return !is_extension(o) && support::mentions_identifier(o.sql, t.name);
         });
         if (!read) continue;
         schema::Table copy = t;
@@ -48,6 +58,36 @@ std::size_t read_back_of(const schema::SqlObject& model,
 
 }  // namespace
 
+bool create_extensions(const dialect::Dialect& dialect, db::Connection& conn,
+                       const std::vector<schema::SqlObject>& objects,
+                       support::Diagnostics& diags) {
+    for (const auto& o : objects) {
+        if (!is_extension(o)) continue;
+        support::Diagnostics refused;
+        if ((o.schema.empty() ||
+             conn.execute("CREATE SCHEMA IF NOT EXISTS " + codegen::quote_identifier(o.schema),
+                          refused)) &&
+            conn.execute(o.sql, refused))
+            continue;
+        const std::string why = first_error(refused);
+        const bool missing = why.find("control file") != std::string::npos ||
+                             why.find("not available") != std::string::npos;
+        diags.error(Category::Model,
+                    "extension \"" + o.name + "\" cannot be created on the " + dialect.name +
+                        " server of the scratch databases: " + why,
+                    o.location,
+                    missing ? "install the extension on that server ([database] dev_url, else "
+                              "url): btree_gist, citext, hstore, pg_trgm and the other contrib "
+                              "extensions come with Debian's postgresql-NN package "
+                              "(postgresql-contrib elsewhere); others have their own package "
+                              "(postgresql-NN-postgis-3 ...)"
+                            : "correct the statement: CREATE EXTENSION [IF NOT EXISTS] name "
+                              "[WITH] [SCHEMA s] [VERSION v] [CASCADE]");
+        return false;
+    }
+    return true;
+}
+
 void carry_object_facts(const std::vector<schema::SqlObject>& model,
                         std::vector<schema::SqlObject>& read_back) {
     for (const auto& m : model) {
@@ -70,6 +110,11 @@ std::optional<std::vector<schema::SqlObject>> materialize_objects(
     if (!conn) return std::nullopt;
     const std::string step = "materialising the declared objects (" + dialect.name + ")";
     support::report(progress, {step, 0, 0, {}});
+    // Extensions first (the tables may have their types), each checked to be installable.
+    if (!create_extensions(dialect, *conn, objects, diags)) {
+        support::report_finished(progress, step);
+        return std::nullopt;
+    }
     for (const auto& s : statements) {
         if (s.sql.empty() || conn->execute(s.sql, diags)) continue;
         support::report_finished(progress, step);
@@ -80,6 +125,7 @@ std::optional<std::vector<schema::SqlObject>> materialize_objects(
         return std::nullopt;
     }
     for (const auto& o : objects) {
+        if (is_extension(o)) continue;
         // A query that cannot run fails at its CREATE on PostgreSQL; SQLite checks a
         // view's tables and columns only when it is read, so it is read once here. The
         // database's refusal is the model's error, told at the statement's location.
@@ -88,12 +134,7 @@ std::optional<std::vector<schema::SqlObject>> materialize_objects(
             conn->query("SELECT * FROM " + o.qualified_name() + " LIMIT 0", {}, refused))
             continue;
         support::report_finished(progress, step);
-        std::string why;
-        for (const auto& d : refused.items())
-            if (d.severity == support::Severity::Error) {
-                why = d.message;
-                break;
-            }
+        const std::string why = first_error(refused);
         diags.error(Category::Model,
                     std::string(schema::to_string(o.kind)) + " " + o.qualified_name() +
                         " is not valid on " + dialect.name + ": " + why,
@@ -107,6 +148,12 @@ std::optional<std::vector<schema::SqlObject>> materialize_objects(
     if (!read) return std::nullopt;
     std::vector<schema::SqlObject> out;
     for (const auto& o : objects) {
+        // An extension is compared by what the statement declares (its schema and version
+        // only when written), never by what the scratch database happened to install.
+        if (is_extension(o)) {
+            out.push_back(o);
+            continue;
+        }
         const std::size_t back = read_back_of(o, read->objects);
         if (back == read->objects.size()) {
             diags.error(

@@ -25,6 +25,15 @@ std::optional<std::vector<schema::SqlObject>> materialize_objects(
     const std::vector<schema::SqlObject>& objects, const support::Config& config,
     support::Diagnostics& diags, const support::ProgressCallback& progress = {});
 
+/// Runs the CREATE EXTENSION statements among `objects` on `conn`, a new scratch database
+/// (after a CREATE SCHEMA IF NOT EXISTS for a declared SCHEMA): every scratch database
+/// the models are created in has them first, so that a column of an extension's type or
+/// an index with its operator class can be created. An extension the server refuses (not
+/// installed: a package to install) is a Model error at its statement; false then.
+bool create_extensions(const dialect::Dialect& dialect, db::Connection& conn,
+                       const std::vector<schema::SqlObject>& objects,
+                       support::Diagnostics& diags);
+
 /// A model object's own facts (its statement as written and where) onto its read-back
 /// (matched by kind and name; a dialect may read the default schema back unqualified).
 void carry_object_facts(const std::vector<schema::SqlObject>& model,

@@ -45,12 +45,16 @@ const Enum* Schema::find_enum(const std::string& name, const std::string& schema
 const SqlObject* Schema::find_object(ObjectKind kind, const std::string& name,
                                      const std::string& schema_name) const {
     auto it = std::find_if(objects.begin(), objects.end(), [&](const SqlObject& o) {
-        return o.kind == kind && o.name == name && o.schema == schema_name;
+        return o.kind == kind && o.name == name &&
+               (o.schema == schema_name || kind == ObjectKind::Extension);
     });
     return it == objects.end() ? nullptr : &*it;
 }
 
-std::string SqlObject::qualified_name() const { return quoted_qualified(schema, name); }
+std::string SqlObject::qualified_name() const {
+    return kind == ObjectKind::Extension ? quoted_qualified({}, name)
+                                         : quoted_qualified(schema, name);
+}
 
 const char* to_string(ObjectKind kind) {
     switch (kind) {
@@ -58,6 +62,8 @@ const char* to_string(ObjectKind kind) {
             return "view";
         case ObjectKind::MaterializedView:
             return "materialized view";
+        case ObjectKind::Extension:
+            return "extension";
     }
     return "view";
 }

@@ -169,7 +169,9 @@ struct TableOptions {
 
 /// The kinds of database object declared in SQL rather than by a struct ([models] sql,
 /// docs/objects.md): their body is SQL, so the declaration is the statement itself.
-enum class ObjectKind { View, MaterializedView };
+/// An Extension (PostgreSQL's CREATE EXTENSION) is created before the tables (their
+/// columns may have its types) and dropped after them.
+enum class ObjectKind { View, MaterializedView, Extension };
 
 /// A database object declared by a SQL statement. On the models' side: the statement as
 /// the project's .sql file writes it, with the definition its scratch database read back;
@@ -177,7 +179,10 @@ enum class ObjectKind { View, MaterializedView };
 /// never by the text as written (a re-indented view is no change).
 struct SqlObject {
     ObjectKind kind = ObjectKind::View;
-    std::string schema;  ///< empty = the dialect's default schema
+    /// empty = the dialect's default schema. An extension's is the schema it installs
+    /// its objects in (not part of its name: extensions are named database-wide): the
+    /// declared SCHEMA (empty: not declared) or the one a database reads back (always).
+    std::string schema;
     std::string name;
     /// The complete CREATE statement (no ';'), as run: the models' text, or the one
     /// rebuilt from the catalog (SQLite stores the text as written).
@@ -188,15 +193,18 @@ struct SqlObject {
     /// A view's result columns, "name type" each, in order: a view whose columns stay
     /// the same can be replaced in place (CREATE OR REPLACE VIEW).
     std::vector<std::string> columns;
+    /// An extension's version: the declared VERSION (empty: not declared, any version
+    /// will do) or the one a database has installed. Compared only when both sides have one.
+    std::string version;
     SourceLocation location;  ///< model-only: the statement in its .sql file
 
-    /// "schema"."name" or "name", for messages.
+    /// "schema"."name" or "name" ("name" alone for an extension), for messages.
     std::string qualified_name() const;
 };
 
-/// "view", "materialized view": the kind as messages spell it.
+/// "view", "materialized view", "extension": the kind as messages spell it.
 const char* to_string(ObjectKind kind);
-/// "VIEW", "MATERIALIZED VIEW": the kind as CREATE and DROP spell it.
+/// "VIEW", "MATERIALIZED VIEW", "EXTENSION": the kind as CREATE and DROP spell it.
 std::string to_upper_kind(ObjectKind kind);
 
 struct Table {
@@ -244,6 +252,7 @@ struct Schema {
     const Table* find_table(const std::string& name, const std::string& schema_name = {}) const;
     Table* find_table(const std::string& name, const std::string& schema_name = {});
     const Enum* find_enum(const std::string& name, const std::string& schema_name = {}) const;
+    /// An extension is found by its name alone (its schema is where its objects go).
     const SqlObject* find_object(ObjectKind kind, const std::string& name,
                                  const std::string& schema_name = {}) const;
 };

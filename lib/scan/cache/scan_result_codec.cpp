@@ -291,12 +291,13 @@ void fields(A& a, schema::Schema& s) {
         fields(a, e.location);
     });
     a.list(s.objects, [&](schema::SqlObject& o) {
-        a.enumeration(o.kind, schema::ObjectKind::MaterializedView);
+        a.enumeration(o.kind, schema::ObjectKind::Extension);
         a(o.schema);
         a(o.name);
         a(o.sql);
         a(o.definition);
         strings(a, o.columns);
+        a(o.version);
         fields(a, o.location);
     });
     a(s.declares_objects);

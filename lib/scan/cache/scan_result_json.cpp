@@ -202,6 +202,17 @@ nlohmann::json outcome_to_json(const CachedOutcome& outcome) {
                               {"name", e.name},
                               {"labels", e.labels},
                               {"location", loc(e.location)}});
+    j["objects"] = json::array();
+    for (const auto& o : outcome.result.schema.objects)
+        j["objects"].push_back({{"kind", static_cast<int>(o.kind)},
+                                {"schema", o.schema},
+                                {"name", o.name},
+                                {"sql", o.sql},
+                                {"definition", o.definition},
+                                {"columns", o.columns},
+                                {"version", o.version},
+                                {"location", loc(o.location)}});
+    j["declares_objects"] = outcome.result.schema.declares_objects;
     j["diagnostics"] = json::array();
     for (const auto& d : outcome.diagnostics)
         j["diagnostics"].push_back({{"severity", static_cast<int>(d.severity)},
@@ -222,6 +233,19 @@ std::optional<CachedOutcome> outcome_from_json(const nlohmann::json& j) {
                                                .name = e.at("name").get<std::string>(),
                                                .labels = e.at("labels").get<Strings>(),
                                                .location = read_loc(e.at("location"))});
+        for (const auto& o : j.value("objects", json::array())) {
+            schema::SqlObject object{
+                .kind = read_enum(o.at("kind"), schema::ObjectKind::Extension),
+                .schema = o.at("schema").get<std::string>(),
+                .name = o.at("name").get<std::string>(),
+                .sql = o.at("sql").get<std::string>(),
+                .definition = o.at("definition").get<std::string>(),
+                .columns = o.at("columns").get<Strings>(),
+                .version = o.at("version").get<std::string>(),
+                .location = read_loc(o.at("location"))};
+            out.result.schema.objects.push_back(std::move(object));
+        }
+        out.result.schema.declares_objects = j.value("declares_objects", false);
         for (const auto& d : j.at("diagnostics")) {
             support::Diagnostic diag;
             diag.severity = read_enum(d.at("severity"), support::Severity::Error);
