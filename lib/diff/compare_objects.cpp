@@ -1,10 +1,10 @@
-// Comparator for the objects declared in SQL (views, materialized views, extensions): new, dropped and
-// changed ones, split by when each runs. An object is dropped before the table changes
-// (the old one may read a column that goes or changes type: PostgreSQL refuses to alter
-// or drop what a view reads) and created after them (the new one may read a new column).
-// An object that reads a table or object that changes under it is dropped and created
-// again with the same definition, and so is every object that reads one that is. Since the
-// downgrade is the reversed list of reversed operations, the same split serves it.
+// Comparator for the objects declared in SQL (views, materialized views, extensions): new, dropped
+// and changed ones, split by when each runs. An object is dropped before the table changes (the old
+// one may read a column that goes or changes type: PostgreSQL refuses to alter or drop what a view
+// reads) and created after them (the new one may read a new column). An object that reads a table
+// or object that changes under it is dropped and created again with the same definition, and so is
+// every object that reads one that is. Since the downgrade is the reversed list of reversed
+// operations, the same split serves it.
 #include <algorithm>
 #include <set>
 

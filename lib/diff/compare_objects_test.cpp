@@ -143,9 +143,9 @@ TEST_CASE("objects: an extension is created before the tables and dropped after 
     Schema from = with({}, false);
     from.tables.clear();
     Schema to = with({extension("citext"), kActive}, true, "citext");
-    CHECK(phrases(from, to, *rules) ==
-          std::vector<std::string>{"added extension \"citext\"", "added table \"users\"",
-                                   "added view \"active\""});
+    CHECK(phrases(from, to, *rules) == std::vector<std::string>{"added extension \"citext\"",
+                                                                "added table \"users\"",
+                                                                "added view \"active\""});
     // Removed: the view first, then the table, the extension last.
     Schema empty = with({}, true);
     empty.tables.clear();
@@ -182,6 +182,5 @@ TEST_CASE("objects: an extension's version and schema are compared only when dec
     // A declared schema that differs.
     const auto moved = diff::diff(live, with({extension("citext", "ext")}, true), *rules);
     REQUIRE(moved.size() == 1);
-    CHECK(diff::describe(moved[0]) ==
-          "changed extension \"citext\": schema \"public\" -> \"ext\"");
+    CHECK(diff::describe(moved[0]) == "changed extension \"citext\": schema \"public\" -> \"ext\"");
 }

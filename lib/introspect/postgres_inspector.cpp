@@ -189,8 +189,7 @@ schema::SqlObject extension_object(const Row& r) {
                         .name = cell(r, 0),
                         .version = cell(r, 2)};
     o.sql = "CREATE EXTENSION " + codegen::quote_identifier(o.name) + " WITH SCHEMA " +
-            codegen::quote_identifier(o.schema) + " VERSION " +
-            codegen::string_literal(o.version);
+            codegen::quote_identifier(o.schema) + " VERSION " + codegen::string_literal(o.version);
     o.definition = "EXTENSION";
     return o;
 }

@@ -184,7 +184,8 @@ bool check_maintenance(const LintStatement& statement, const std::set<std::strin
         return rewrite_command(statement, new_tables, report);
     if (r[0].is("TRUNCATE")) return truncate(statement, new_tables, report);
     if (r.size() > 1 && r[0].is("ALTER") && r[1].is("DOMAIN")) return alter_domain(statement, out);
-    if (r.size() > 1 && r[0].is("DROP") && r[1].is("EXTENSION")) return drop_extension(statement, out);
+    if (r.size() > 1 && r[0].is("DROP") && r[1].is("EXTENSION"))
+        return drop_extension(statement, out);
     return false;
 }
 

@@ -51,8 +51,8 @@ std::string literal_or_name(const support::Token& t) {
 
 /// `CREATE EXTENSION [IF NOT EXISTS] name [WITH] [SCHEMA s] [VERSION v] [CASCADE]` from
 /// r[i] on (after its EXTENSION), or an error at `at`.
-std::optional<schema::SqlObject> extension_declaration(const support::TokenRange& r,
-                                                       std::size_t i, const std::string& sql,
+std::optional<schema::SqlObject> extension_declaration(const support::TokenRange& r, std::size_t i,
+                                                       const std::string& sql,
                                                        const SourceLocation& at,
                                                        support::Diagnostics& diags) {
     schema::SqlObject o{.kind = schema::ObjectKind::Extension};

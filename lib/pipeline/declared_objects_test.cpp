@@ -145,7 +145,8 @@ TEST_CASE("declared objects: what CREATE EXTENSION cannot say is an error at its
     CHECK(diags.error_count() == 4);
 }
 
-TEST_CASE("declared objects: a .sql file outside [models] sql declaring an extension is a blind spot") {
+TEST_CASE(
+    "declared objects: a .sql file outside [models] sql declaring an extension is a blind spot") {
     testing::TempDir dir;
     dir.write("db/a.sql", "CREATE EXTENSION citext;\n");
     dir.write("seeds/ext.sql", "-- by hand\nCREATE EXTENSION hstore;\n");

@@ -86,14 +86,11 @@ schema::Schema subset_to_create(const schema::Schema& lowered,
 /// sessions where the dialect shares its scratch database, foreign keys of one definition
 /// created once and copied (creation_plan.hpp). `copy_foreign_keys` false: each created.
 /// The declared extensions among `objects` are created first (create_extensions).
-std::optional<schema::Schema> create_and_read(const dialect::Dialect& dialect,
-                                              const schema::Schema& lowered,
-                                              std::vector<codegen::Statement> statements,
-                                              const std::vector<schema::SqlObject>& objects,
-                                              const support::Config& config,
-                                              support::Diagnostics& diags,
-                                              const support::ProgressCallback& progress,
-                                              bool copy_foreign_keys = true) {
+std::optional<schema::Schema> create_and_read(
+    const dialect::Dialect& dialect, const schema::Schema& lowered,
+    std::vector<codegen::Statement> statements, const std::vector<schema::SqlObject>& objects,
+    const support::Config& config, support::Diagnostics& diags,
+    const support::ProgressCallback& progress, bool copy_foreign_keys = true) {
     auto read_back = [&](const schema::Table& t) {
         return copy_foreign_keys && !excluded_table(config, t);
     };
@@ -254,9 +251,9 @@ std::optional<schema::Schema> materialize(const dialect::Dialect& dialect,
                 chunk_statements = creation_statements(dialect, *subset, diags);
                 if (diags.has_errors()) return std::nullopt;
             }
-            auto read = create_and_read(dialect, subset ? *subset : lowered,
-                                        std::move(chunk_statements), objects, config, diags,
-                                        progress);
+            auto read =
+                create_and_read(dialect, subset ? *subset : lowered, std::move(chunk_statements),
+                                objects, config, diags, progress);
             if (!read) return std::nullopt;
             const schema::TableLookup created(*read);
             for (auto i : chunk) {

@@ -3,8 +3,8 @@
 
 #include <algorithm>
 
-#include "compared_tables.hpp"
 #include "codegen/sql_builder.hpp"
+#include "compared_tables.hpp"
 #include "creation_plan.hpp"
 #include "support/text.hpp"
 
@@ -59,8 +59,7 @@ std::size_t read_back_of(const schema::SqlObject& model,
 }  // namespace
 
 bool create_extensions(const dialect::Dialect& dialect, db::Connection& conn,
-                       const std::vector<schema::SqlObject>& objects,
-                       support::Diagnostics& diags) {
+                       const std::vector<schema::SqlObject>& objects, support::Diagnostics& diags) {
     for (const auto& o : objects) {
         if (!is_extension(o)) continue;
         support::Diagnostics refused;
@@ -76,13 +75,13 @@ bool create_extensions(const dialect::Dialect& dialect, db::Connection& conn,
                     "extension \"" + o.name + "\" cannot be created on the " + dialect.name +
                         " server of the scratch databases: " + why,
                     o.location,
-                    missing ? "install the extension on that server ([database] dev_url, else "
-                              "url): btree_gist, citext, hstore, pg_trgm and the other contrib "
-                              "extensions come with Debian's postgresql-NN package "
-                              "(postgresql-contrib elsewhere); others have their own package "
-                              "(postgresql-NN-postgis-3 ...)"
-                            : "correct the statement: CREATE EXTENSION [IF NOT EXISTS] name "
-                              "[WITH] [SCHEMA s] [VERSION v] [CASCADE]");
+                    missing
+                        ? "install the extension on that server ([database] dev_url, else url): "
+                          "btree_gist, citext, hstore and the other contrib extensions "
+                          "come with the server's own Debian package (a contrib package "
+                          "elsewhere); others, such as PostGIS, have a package of their own"
+                        : "correct the statement: CREATE EXTENSION [IF NOT EXISTS] name "
+                          "[WITH] [SCHEMA s] [VERSION v] [CASCADE]");
         return false;
     }
     return true;

@@ -31,8 +31,7 @@ std::optional<std::vector<schema::SqlObject>> materialize_objects(
 /// an index with its operator class can be created. An extension the server refuses (not
 /// installed: a package to install) is a Model error at its statement; false then.
 bool create_extensions(const dialect::Dialect& dialect, db::Connection& conn,
-                       const std::vector<schema::SqlObject>& objects,
-                       support::Diagnostics& diags);
+                       const std::vector<schema::SqlObject>& objects, support::Diagnostics& diags);
 
 /// A model object's own facts (its statement as written and where) onto its read-back
 /// (matched by kind and name; a dialect may read the default schema back unqualified).
