@@ -56,32 +56,60 @@ std::size_t read_back_of(const schema::SqlObject& model,
     return unqualified;
 }
 
-}  // namespace
-
-bool create_extensions(const dialect::Dialect& dialect, db::Connection& conn,
-                       const std::vector<schema::SqlObject>& objects, support::Diagnostics& diags) {
-    for (const auto& o : objects) {
-        if (!is_extension(o)) continue;
-        support::Diagnostics refused;
-        if ((o.schema.empty() ||
-             conn.execute("CREATE SCHEMA IF NOT EXISTS " + codegen::quote_identifier(o.schema),
-                          refused)) &&
-            conn.execute(o.sql, refused))
-            continue;
-        const std::string why = first_error(refused);
-        const bool missing = why.find("control file") != std::string::npos ||
-                             why.find("not available") != std::string::npos;
-        diags.error(Category::Model,
-                    "extension \"" + o.name + "\" cannot be created on the " + dialect.name +
-                        " server of the scratch databases: " + why,
-                    o.location,
-                    missing
-                        ? "install the extension on that server ([database] dev_url, else url): "
+/// Runs `o`, a CREATE EXTENSION, on `conn` (after CREATE SCHEMA IF NOT EXISTS for a
+/// declared SCHEMA). An extension the server refuses (not installed: a package to
+/// install) is a Model error at its statement; false then.
+bool create_extension(const dialect::Dialect& dialect, db::Connection& conn,
+                      const schema::SqlObject& o, support::Diagnostics& diags) {
+    support::Diagnostics refused;
+    if ((o.schema.empty() ||
+         conn.execute("CREATE SCHEMA IF NOT EXISTS " + codegen::quote_identifier(o.schema),
+                      refused)) &&
+        conn.execute(o.sql, refused))
+        return true;
+    const std::string why = first_error(refused);
+    const bool missing = why.find("control file") != std::string::npos ||
+                         why.find("not available") != std::string::npos;
+    diags.error(Category::Model,
+                "extension \"" + o.name + "\" cannot be created on the " + dialect.name +
+                    " server of the scratch databases: " + why,
+                o.location,
+                missing ? "install the extension on that server ([database] dev_url, else url): "
                           "btree_gist, citext, hstore and the other contrib extensions "
                           "come with the server's own Debian package (a contrib package "
                           "elsewhere); others, such as PostGIS, have a package of their own"
                         : "correct the statement: CREATE EXTENSION [IF NOT EXISTS] name "
                           "[WITH] [SCHEMA s] [VERSION v] [CASCADE]");
+    return false;
+}
+
+}  // namespace
+
+bool create_objects(const dialect::Dialect& dialect, db::Connection& conn,
+                    const std::vector<schema::SqlObject>& objects, support::Diagnostics& diags) {
+    for (const auto& o : objects) {
+        if (is_extension(o)) {
+            if (!create_extension(dialect, conn, o, diags)) return false;
+            continue;
+        }
+        // A query that cannot run fails at its CREATE on PostgreSQL; SQLite checks a
+        // view's tables and columns only when it is read, so it is read once here. The
+        // database's refusal is the model's error, told at the statement's location.
+        support::Diagnostics refused;
+        if (conn.execute(o.sql, refused) &&
+            (!schema::reads_as_relation(o.kind) ||
+             conn.query("SELECT * FROM " + o.qualified_name() + " LIMIT 0", {}, refused)))
+            continue;
+        const std::string why = first_error(refused);
+        diags.error(Category::Model,
+                    std::string(schema::to_string(o.kind)) + " " + o.qualified_name() +
+                        " is not valid on " + dialect.name + ": " + why,
+                    o.location,
+                    schema::reads_as_relation(o.kind)
+                        ? "correct the statement: it runs after the models' tables exist, and "
+                          "after the declared objects it names"
+                        : "correct the statement: it runs before the models' tables are "
+                          "created, after the declared objects it names");
         return false;
     }
     return true;
@@ -109,8 +137,11 @@ std::optional<std::vector<schema::SqlObject>> materialize_objects(
     if (!conn) return std::nullopt;
     const std::string step = "materialising the declared objects (" + dialect.name + ")";
     support::report(progress, {step, 0, 0, {}});
-    // Extensions first (the tables may have their types), each checked to be installable.
-    if (!create_extensions(dialect, *conn, objects, diags)) {
+    // What the tables need first, then the tables, then what reads them.
+    std::vector<schema::SqlObject> before, after;
+    for (const auto& o : objects)
+        (schema::precedes_tables(o, lowered) ? before : after).push_back(o);
+    if (!create_objects(dialect, *conn, before, diags)) {
         support::report_finished(progress, step);
         return std::nullopt;
     }
@@ -123,23 +154,8 @@ std::optional<std::vector<schema::SqlObject>> materialize_objects(
                     {}, "check the models of the table named in the statement");
         return std::nullopt;
     }
-    for (const auto& o : objects) {
-        if (is_extension(o)) continue;
-        // A query that cannot run fails at its CREATE on PostgreSQL; SQLite checks a
-        // view's tables and columns only when it is read, so it is read once here. The
-        // database's refusal is the model's error, told at the statement's location.
-        support::Diagnostics refused;
-        if (conn->execute(o.sql, refused) &&
-            conn->query("SELECT * FROM " + o.qualified_name() + " LIMIT 0", {}, refused))
-            continue;
+    if (!create_objects(dialect, *conn, after, diags)) {
         support::report_finished(progress, step);
-        const std::string why = first_error(refused);
-        diags.error(Category::Model,
-                    std::string(schema::to_string(o.kind)) + " " + o.qualified_name() +
-                        " is not valid on " + dialect.name + ": " + why,
-                    o.location,
-                    "correct the statement: it runs after the models' tables exist, and after "
-                    "the declared objects it names");
         return std::nullopt;
     }
     auto read = dialect.inspector->inspect(*conn, inspect_options(config), diags);

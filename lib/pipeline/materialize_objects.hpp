@@ -25,13 +25,11 @@ std::optional<std::vector<schema::SqlObject>> materialize_objects(
     const std::vector<schema::SqlObject>& objects, const support::Config& config,
     support::Diagnostics& diags, const support::ProgressCallback& progress = {});
 
-/// Runs the CREATE EXTENSION statements among `objects` on `conn`, a new scratch database
-/// (after a CREATE SCHEMA IF NOT EXISTS for a declared SCHEMA): every scratch database
-/// the models are created in has them first, so that a column of an extension's type or
-/// an index with its operator class can be created. An extension the server refuses (not
-/// installed: a package to install) is a Model error at its statement; false then.
-bool create_extensions(const dialect::Dialect& dialect, db::Connection& conn,
-                       const std::vector<schema::SqlObject>& objects, support::Diagnostics& diags);
+/// Runs each of `objects`' statements on `conn` (a scratch database), in order, and reads
+/// each view once (SQLite checks a view's query only then). The first the database
+/// refuses is a Model error at its location with the database's words: false.
+bool create_objects(const dialect::Dialect& dialect, db::Connection& conn,
+                    const std::vector<schema::SqlObject>& objects, support::Diagnostics& diags);
 
 /// A model object's own facts (its statement as written and where) onto its read-back
 /// (matched by kind and name; a dialect may read the default schema back unqualified).
