@@ -23,6 +23,8 @@ std::string foreign_key_clause(const schema::ForeignKey& key);
 std::string unique_clause(const schema::UniqueConstraint& unique);
 std::string check_clause(const schema::CheckConstraint& check);
 std::string primary_key_clause(const schema::PrimaryKey& key);
+/// `CONSTRAINT "ex" EXCLUDE USING gist (...) [WHERE (...)]`.
+std::string exclusion_clause(const schema::ExclusionConstraint& exclusion);
 
 /// ALTER TABLE "s"."t" ADD CONSTRAINT "ck" CHECK (...) [NO INHERIT] [NOT VALID], NOT VALID
 /// when `not_valid` (the existing rows are not checked).

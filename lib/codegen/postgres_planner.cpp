@@ -362,6 +362,14 @@ class PostgresPlanner final : public Planner {
                         return Statements{
                             {.sql = add_check_sql(o.table, o.check, o.check.not_valid)}};
                     },
+                    [&](const AddExclusion& o) {
+                        return Statements{
+                            {.sql = alter(o.table) + "ADD " + exclusion_clause(o.exclusion)}};
+                    },
+                    [&](const DropExclusion& o) {
+                        return Statements{
+                            {.sql = alter(o.table) + "DROP CONSTRAINT " + q(o.exclusion.name)}};
+                    },
                     [&](const SetCheckValidity& o) {
                         if (!o.check.not_valid)
                             return Statements{

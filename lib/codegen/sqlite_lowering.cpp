@@ -236,6 +236,12 @@ void lower_table(schema::Table& t, const schema::Schema& model, support::Diagnos
                         ck.location,
                         std::string("remove '") + (ck.no_inherit ? "no_inherit" : "not_valid") +
                             "', or keep this model to PostgreSQL (dialects = [\"postgresql\"])");
+    for (const auto& x : t.exclusions)
+        diags.error(support::Category::Model,
+                    "exclusion constraint \"" + x.name + "\" of table \"" + t.name +
+                        "\" is PostgreSQL's: SQLite has no exclusion constraints",
+                    x.location,
+                    "remove it, or keep this model to PostgreSQL (dialects = [\"postgresql\"])");
     for (auto& fk : t.foreign_keys) {
         if (fk.match_full)
             diags.warning(support::Category::Model,

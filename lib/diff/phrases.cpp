@@ -152,6 +152,14 @@ std::string describe(const Operation& op, Perspective perspective) {
             [](const DropCheck& o) {
                 return "removed check constraint " + q(o.check.name) + " on " + table_name(o.table);
             },
+            [](const AddExclusion& o) {
+                return "added exclusion constraint " + q(o.exclusion.name) + " on " +
+                       table_name(o.table);
+            },
+            [](const DropExclusion& o) {
+                return "removed exclusion constraint " + q(o.exclusion.name) + " on " +
+                       table_name(o.table);
+            },
             [](const SetCheckValidity& o) {
                 return (o.check.not_valid ? "made check constraint "
                                           : "validated check constraint ") +

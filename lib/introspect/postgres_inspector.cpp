@@ -252,6 +252,7 @@ class PostgresInspector final : public Inspector {
             sort_by_name(t.uniques);
             sort_by_name(t.indexes);
             sort_by_name(t.checks);
+            sort_by_name(t.exclusions);
         }
         return out;
     }
@@ -403,6 +404,20 @@ class PostgresInspector final : public Inspector {
         }
     }
 
+    /// pg_get_constraintdef's `EXCLUDE USING gist (...) [WHERE (...)]`, split into the
+    /// definition and the predicate (without its parentheses).
+    static schema::ExclusionConstraint read_exclusion(const std::string& name,
+                                                      const std::string& text) {
+        schema::ExclusionConstraint x{.name = name, .definition = text};
+        if (x.definition.rfind("EXCLUDE ", 0) == 0) x.definition.erase(0, 8);
+        const auto where = x.definition.find(") WHERE (");
+        if (where != std::string::npos) {
+            x.where = without_outer_parentheses(x.definition.substr(where + 8));
+            x.definition.erase(where + 1);
+        }
+        return x;
+    }
+
     static bool read_constraints(const QueryResult& rows, const TableIndex& at,
                                  const ColumnNames& names, schema::Schema& out,
                                  support::Diagnostics& diags) {
@@ -418,6 +433,10 @@ class PostgresInspector final : public Inspector {
                                     .expression = without_outer_parentheses(cell(r, 12)),
                                     .no_inherit = cell(r, 13) == "t",
                                     .not_valid = cell(r, 14) == "f"});
+                continue;
+            }
+            if (kind == "x") {
+                t.exclusions.push_back(read_exclusion(name, cell(r, 16)));
                 continue;
             }
             auto columns = names.name(table, numbers(cell(r, 3)), what, diags);

@@ -91,19 +91,21 @@ constexpr NamedQuery kColumnsQuery{
 /// table oid, name, kind ('p', 'f', 'u', 'c'), column numbers (int2[] text, key order),
 /// referenced schema, referenced table, referenced table oid, referenced column numbers,
 /// ON UPDATE and ON DELETE codes, deferrable, initially deferred, check expression,
-/// NO INHERIT, validated, match type ('f' FULL, 's' SIMPLE). In no order.
+/// NO INHERIT, validated, match type ('f' FULL, 's' SIMPLE), an exclusion constraint's
+/// definition. In no order.
 constexpr NamedQuery kConstraintsQuery{
     "constraints",
     "SELECT con.conrelid, con.conname, con.contype, con.conkey, rn.nspname, rc.relname, con.confrelid, "
     "con.confkey, con.confupdtype, con.confdeltype, con.condeferrable, con.condeferred, "
     "CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_expr(con.conbin, con.conrelid, true) END, "
-    "con.connoinherit, con.convalidated, con.confmatchtype "
+    "con.connoinherit, con.convalidated, con.confmatchtype, "
+    "CASE WHEN con.contype = 'x' THEN pg_catalog.pg_get_constraintdef(con.oid, true) END "
     "FROM pg_catalog.pg_constraint con" AUTOGEN_PG_USER_RELATION("con.conrelid")
     "LEFT JOIN pg_catalog.pg_class rc ON rc.oid = con.confrelid "
     "LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace "
     // conparentid <> 0: a clone PostgreSQL keeps per partition of a referenced
     // partitioned table (or of a partitioned table's constraint), not the user's own.
-    "WHERE con.contype IN ('p', 'f', 'u', 'c') AND con.conparentid = 0 AND" AUTOGEN_PG_USER_RELATION_FILTER};
+    "WHERE con.contype IN ('p', 'f', 'u', 'c', 'x') AND con.conparentid = 0 AND" AUTOGEN_PG_USER_RELATION_FILTER};
 
 /// table oid, index name, unique, number of key columns, column numbers (int2vector
 /// text: 0 for an expression; the key columns, then the INCLUDE ones), the expression
@@ -225,10 +227,9 @@ constexpr NamedQuery kUnmodelledQuery{
     "('privileges', t.relacl IS NOT NULL), ('inheritance', t.relkind = 'r' AND EXISTS (SELECT 1 FROM "
     "pg_catalog.pg_inherits i WHERE i.inhrelid = t.oid))) x(k, present) WHERE x.present "
     // Constraints the models cannot state (or not in that state).
-    "UNION ALL SELECT CASE WHEN con.contype = 'x' THEN 'exclusion constraint' "
-    "ELSE 'NOT VALID foreign key' END, t.nspname, con.conname, t.relname "
+    "UNION ALL SELECT 'NOT VALID foreign key', t.nspname, con.conname, t.relname "
     "FROM pg_catalog.pg_constraint con JOIN tbl t ON t.oid = con.conrelid WHERE con.conparentid = 0 AND "
-    "(con.contype = 'x' OR (con.contype = 'f' AND NOT con.convalidated)) "
+    "con.contype = 'f' AND NOT con.convalidated "
     "UNION ALL SELECT 'trigger', t.nspname, tg.tgname, t.relname FROM pg_catalog.pg_trigger tg "
     "JOIN tbl t ON t.oid = tg.tgrelid WHERE NOT tg.tgisinternal "
     "UNION ALL SELECT 'rule', t.nspname, r.rulename, t.relname FROM pg_catalog.pg_rewrite r "

@@ -341,6 +341,9 @@ class LineReader {
             i.nulls_not_distinct = j.flag_or("nulls_not_distinct", false);
             if (j.has("with")) i.storage_parameters = j.texts("with");
             t.indexes.push_back(std::move(i));
+        } else if (keyword == "exclusion") {
+            t.exclusions.push_back(
+                {j.text("name"), j.text("definition"), j.text_or("where", ""), {}});
         } else if (keyword == "check") {
             t.checks.push_back({j.text_or("name", ""),
                                 j.text("expression"),
@@ -435,6 +438,12 @@ std::string snapshot_text(const s::Schema& schema) {
             j.text("expression", c.expression);
             j.flag_if("no_inherit", c.no_inherit);
             j.flag_if("not_valid", c.not_valid);
+        }
+        for (const auto& x : t->exclusions) {
+            LineWriter j(out, "exclusion", true);
+            j.text("name", x.name);
+            j.text("definition", x.definition);
+            j.text_if("where", x.where);
         }
     }
     if (schema.declares_objects) LineWriter(out, "objects", false);

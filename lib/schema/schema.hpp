@@ -145,6 +145,17 @@ struct CheckConstraint {
     bool not_valid = false;
 };
 
+/// An exclusion constraint (PostgreSQL): no two rows whose keys all compare true under
+/// their operators (`during WITH &&`: no two overlapping ranges).
+struct ExclusionConstraint {
+    std::string name;
+    /// What follows EXCLUDE, as pg_get_constraintdef writes it (or the models do):
+    /// `USING gist (during WITH &&)`.
+    std::string definition;
+    std::string where;  ///< the predicate of a partial one; empty for none
+    SourceLocation location;
+};
+
 /// A trigger as the database stores it. Database-only: models do not declare triggers and
 /// the differ never compares them; they are read so that a table rebuild (which drops
 /// the table and with it its triggers) can create them again.
@@ -236,6 +247,7 @@ struct Table {
     /// STRICT, WITHOUT ROWID, AUTOINCREMENT (SQLite), UNLOGGED, WITH (...) (PostgreSQL):
     /// declared by AUTOGEN_TABLE (AUTOINCREMENT by the key's AUTOGEN_COLUMN), compared.
     TableOptions options;
+    std::vector<ExclusionConstraint> exclusions;  ///< PostgreSQL only
 
     const Column* find_column(const std::string& column) const;
     Column* find_column(const std::string& column);

@@ -90,6 +90,11 @@ json table(const schema::Table& t) {
         if (ck.not_valid) c["not_valid"] = true;
         j["checks"].push_back(std::move(c));
     }
+    for (const auto& x : t.exclusions)  // "exclusions" only when there are some
+        j["exclusions"].push_back({{"name", x.name},
+                                   {"definition", x.definition},
+                                   {"where", x.where},
+                                   {"location", loc(x.location)}});
     return j;
 }
 
@@ -185,6 +190,12 @@ schema::Table read_table(const json& j) {
                             .location = read_loc(ck.at("location")),
                             .no_inherit = ck.value("no_inherit", false),
                             .not_valid = ck.value("not_valid", false)});
+    if (j.contains("exclusions"))
+        for (const auto& x : j.at("exclusions"))
+            t.exclusions.push_back({.name = x.at("name").get<std::string>(),
+                                    .definition = x.at("definition").get<std::string>(),
+                                    .where = x.at("where").get<std::string>(),
+                                    .location = read_loc(x.at("location"))});
     return t;
 }
 
