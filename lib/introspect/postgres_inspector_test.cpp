@@ -574,3 +574,20 @@ TEST_CASE("postgres inspector: extensions, and their members never read as the p
     for (const auto& o : *unmodelled) seen.push_back(o.kind + "|" + o.schema + "|" + o.name);
     CHECK(seen.empty());
 }
+
+TEST_CASE("postgres inspector: exclusion constraints, their index not reported again") {
+    auto s = inspect(
+        "CREATE EXTENSION btree_gist;"
+        "CREATE TABLE booking (id int PRIMARY KEY, room int, during tstzrange, cancelled bool,"
+        " CONSTRAINT ex_booking EXCLUDE USING gist (room WITH =, during WITH &&)"
+        " WHERE (NOT cancelled), CONSTRAINT ex_plain EXCLUDE USING gist (during WITH &&));");
+    const auto& t = table(s, "booking");
+    REQUIRE(t.exclusions.size() == 2);
+    CHECK(t.exclusions[0].name == "ex_booking");
+    CHECK(t.exclusions[0].definition == "USING gist (room WITH =, during WITH &&)");
+    CHECK(t.exclusions[0].where == "NOT cancelled");
+    CHECK(t.exclusions[1].name == "ex_plain");
+    CHECK(t.exclusions[1].definition == "USING gist (during WITH &&)");
+    CHECK(t.exclusions[1].where.empty());
+    CHECK(t.indexes.empty());
+}

@@ -277,3 +277,22 @@ TEST_CASE("snapshot: declared extensions read back with their schema and version
     CHECK(back->objects[1].version.empty());
     CHECK(back->objects[1].schema.empty());
 }
+
+TEST_CASE("snapshot: exclusion constraints read back, the predicate only when set") {
+    schema::Schema s;
+    schema::Table t{.name = "booking"};
+    t.exclusions.push_back({.name = "ex_a", .definition = "USING gist (during WITH &&)"});
+    t.exclusions.push_back(
+        {.name = "ex_b", .definition = "USING gist (room WITH =)", .where = "NOT cancelled"});
+    s.tables.push_back(t);
+    const std::string text = migrate::snapshot_text(s);
+    support::Diagnostics diags;
+    auto back = migrate::parse_snapshot(text, "autogen.sum", 1, diags);
+    REQUIRE(back);
+    const auto& x = back->tables.at(0).exclusions;
+    REQUIRE(x.size() == 2);
+    CHECK(x[0].definition == "USING gist (during WITH &&)");
+    CHECK(x[0].where.empty());
+    CHECK(x[1].name == "ex_b");
+    CHECK(x[1].where == "NOT cancelled");
+}

@@ -61,6 +61,10 @@ CachedOutcome sample() {
     full.match_full = true;
     full.deferrable = full.initially_deferred = true;
     t.foreign_keys.push_back(full);
+    t.exclusions.push_back({.name = "ex_users",
+                            .definition = "USING gist (id WITH =)",
+                            .where = "name <> ''",
+                            .location = {"/p/models/a.hpp", 26, 2}});
     schema::Table bare;
     bare.name = "bare";
     o.result.schema.tables = {t, bare};
@@ -111,6 +115,9 @@ TEST_CASE("scan result codec: every field round-trips") {
     REQUIRE(keys.size() == 2);
     CHECK_FALSE(keys[0].match_full);
     CHECK((keys[1].match_full && keys[1].initially_deferred));
+    REQUIRE(decoded->result.schema.tables[0].exclusions.size() == 1);
+    CHECK(decoded->result.schema.tables[0].exclusions[0].where == "name <> ''");
+    CHECK(decoded->result.schema.tables[0].checks.size() == 3);
     const auto& objects = decoded->result.schema.objects;
     REQUIRE(objects.size() == 2);
     CHECK(objects[1].kind == schema::ObjectKind::Extension);
