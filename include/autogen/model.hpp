@@ -30,6 +30,8 @@
 #define AUTOGEN_UNIQUE(...)      AUTOGEN_DETAIL_ANNOTATE("autogen:unique " #__VA_ARGS__)
 /// On a table struct: `AUTOGEN_CHECK("ck_name", "SQL expression")`.
 #define AUTOGEN_CHECK(...)       AUTOGEN_DETAIL_ANNOTATE("autogen:check " #__VA_ARGS__)
+/// On a table struct (PostgreSQL): `AUTOGEN_EXCLUDE("ex_name", "USING gist (during WITH &&)", where = "...")`.
+#define AUTOGEN_EXCLUDE(...)     AUTOGEN_DETAIL_ANNOTATE("autogen:exclude " #__VA_ARGS__)
 /// On a table struct: composite primary key `AUTOGEN_PRIMARY_KEY("a, b")`.
 #define AUTOGEN_PRIMARY_KEY(...) AUTOGEN_DETAIL_ANNOTATE("autogen:primary_key " #__VA_ARGS__)
 /// On a table struct: `AUTOGEN_FOREIGN_KEY("fk_name", "a, b", "table(x, y)", on_delete = cascade)`.

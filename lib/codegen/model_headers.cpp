@@ -454,6 +454,11 @@ class HeaderWriter {
                 "AUTOGEN_CHECK(" + c_string_literal(name) + ", " + c_string_literal(ck.expression) +
                 (ck.no_inherit ? ", no_inherit" : "") + (ck.not_valid ? ", not_valid" : "") + ")");
         }
+        for (const auto& x : t.exclusions)
+            struct_level.push_back(
+                "AUTOGEN_EXCLUDE(" + c_string_literal(x.name) + ", " +
+                c_string_literal(x.definition) +
+                (x.where.empty() ? "" : ", where = " + c_string_literal(x.where)) + ")");
 
         TableBlock b;
         b.includes = std::move(includes);

@@ -62,6 +62,11 @@ std::string add_check_sql(const schema::TableRef& table, const schema::CheckCons
            (not_valid ? " NOT VALID" : "");
 }
 
+std::string exclusion_clause(const schema::ExclusionConstraint& exclusion) {
+    return named(exclusion.name) + "EXCLUDE " + support::trimmed(exclusion.definition) +
+           (exclusion.where.empty() ? "" : " WHERE (" + exclusion.where + ")");
+}
+
 std::string primary_key_clause(const schema::PrimaryKey& key) {
     return named(key.name) + "PRIMARY KEY (" + column_list(key.columns) + ")";
 }
@@ -76,6 +81,7 @@ std::string create_table_sql(const schema::Table& table) {
     // CREATE TABLE marks every check valid: a NOT VALID one is added after (create_table).
     for (const auto& ck : table.checks)
         if (!ck.not_valid) parts.push_back(check_clause(ck));
+    for (const auto& x : table.exclusions) parts.push_back(exclusion_clause(x));
     std::string sql = std::string("CREATE ") + (table.options.unlogged ? "UNLOGGED " : "") +
                       "TABLE " + table_sql(schema::ref(table)) + " (";
     for (std::size_t i = 0; i < parts.size(); ++i) sql += (i ? ",\n    " : "\n    ") + parts[i];
@@ -146,9 +152,22 @@ std::string drop_object_sql(const schema::SqlObject& object) {
                    (object.arguments.empty() && object.columns.empty()
                         ? ""
                         : "(" + object.arguments + ")");
+        case schema::ObjectKind::Extension:
+            return drop + quote_identifier(object.name);
         default:
             return drop + qualified_name(object.schema, object.name);
     }
+}
+
+std::vector<std::string> alter_extension_sql(const schema::SqlObject& from,
+                                             const schema::SqlObject& to) {
+    std::vector<std::string> out;
+    const std::string alter = "ALTER EXTENSION " + quote_identifier(to.name);
+    if (from.version != to.version && !to.version.empty())
+        out.push_back(alter + " UPDATE TO " + string_literal(to.version));
+    if (from.schema != to.schema && !to.schema.empty())
+        out.push_back(alter + " SET SCHEMA " + quote_identifier(to.schema));
+    return out;
 }
 
 std::string create_or_replace_sql(const schema::SqlObject& object) {

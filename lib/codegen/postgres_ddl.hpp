@@ -23,6 +23,8 @@ std::string foreign_key_clause(const schema::ForeignKey& key);
 std::string unique_clause(const schema::UniqueConstraint& unique);
 std::string check_clause(const schema::CheckConstraint& check);
 std::string primary_key_clause(const schema::PrimaryKey& key);
+/// `CONSTRAINT "ex" EXCLUDE USING gist (...) [WHERE (...)]`.
+std::string exclusion_clause(const schema::ExclusionConstraint& exclusion);
 
 /// ALTER TABLE "s"."t" ADD CONSTRAINT "ck" CHECK (...) [NO INHERIT] [NOT VALID], NOT VALID
 /// when `not_valid` (the existing rows are not checked).
@@ -53,8 +55,14 @@ std::string comment_on_table_sql(const schema::TableRef& table, const std::strin
 std::string comment_on_column_sql(const schema::TableRef& table, const std::string& column,
                                   const std::string& comment);
 
-/// DROP VIEW / DROP MATERIALIZED VIEW "schema"."name" for a declared object.
+/// DROP VIEW / DROP MATERIALIZED VIEW "schema"."name" for a declared object; DROP
+/// EXTENSION "name" (never CASCADE: a table still using its types makes PostgreSQL refuse).
 std::string drop_object_sql(const schema::SqlObject& object);
+
+/// ALTER EXTENSION "name" UPDATE TO 'version' / SET SCHEMA "schema": what changes from
+/// `from` to `to` (both the same extension).
+std::vector<std::string> alter_extension_sql(const schema::SqlObject& from,
+                                             const schema::SqlObject& to);
 
 /// The object's CREATE statement as CREATE OR REPLACE (a view replaced in place keeps
 /// its dependants and grants); the statement itself when it already says so.

@@ -132,6 +132,12 @@ void PlanState::apply(const Operation& op) {
             [&](const DropCheck& o) {
                 if (t) erase_named(t->checks, o.check.name);
             },
+            [&](const AddExclusion& o) {
+                if (t) t->exclusions.push_back(o.exclusion);
+            },
+            [&](const DropExclusion& o) {
+                if (t) erase_named(t->exclusions, o.exclusion.name);
+            },
             [&](const SetCheckValidity& o) {
                 if (!t) return;
                 for (auto& ck : t->checks)

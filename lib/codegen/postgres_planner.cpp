@@ -36,6 +36,28 @@ bool is_enum_op(const Operation& op) {
            std::holds_alternative<AlterEnum>(op);
 }
 
+/// Is extension version `a` older than `b` ("1.5" < "1.10"): dotted numbers compared
+/// part by part; false when either is not such a number.
+bool older_version(const std::string& a, const std::string& b) {
+    auto parts = [](const std::string& v) {
+        std::vector<long> out;
+        std::size_t at = 0;
+        while (at < v.size()) {
+            std::size_t end = v.find('.', at);
+            if (end == std::string::npos) end = v.size();
+            const std::string part = v.substr(at, end - at);
+            if (part.empty() || part.size() > 9 ||
+                part.find_first_not_of("0123456789") != std::string::npos)
+                return std::vector<long>{};
+            out.push_back(std::stol(part));
+            at = end + 1;
+        }
+        return out;
+    };
+    const auto pa = parts(a), pb = parts(b);
+    return !pa.empty() && !pb.empty() && pa < pb;
+}
+
 /// A view (or another declared object): takes no strong lock on a table in use.
 bool is_object_op(const Operation& op) {
     return std::holds_alternative<CreateObject>(op) || std::holds_alternative<DropObject>(op) ||
@@ -340,6 +362,14 @@ class PostgresPlanner final : public Planner {
                         return Statements{
                             {.sql = add_check_sql(o.table, o.check, o.check.not_valid)}};
                     },
+                    [&](const AddExclusion& o) {
+                        return Statements{
+                            {.sql = alter(o.table) + "ADD " + exclusion_clause(o.exclusion)}};
+                    },
+                    [&](const DropExclusion& o) {
+                        return Statements{
+                            {.sql = alter(o.table) + "DROP CONSTRAINT " + q(o.exclusion.name)}};
+                    },
                     [&](const SetCheckValidity& o) {
                         if (!o.check.not_valid)
                             return Statements{
@@ -405,6 +435,19 @@ class PostgresPlanner final : public Planner {
                         return Statements{{.sql = drop_object_sql(o.object)}};
                     },
                     [&](const ReplaceObject& o) {
+                        if (o.to.kind == schema::ObjectKind::Extension) {
+                            ensure_schema(o.to.schema);
+                            Statements alters;
+                            for (auto& sql : alter_extension_sql(o.from, o.to))
+                                alters.push_back({.sql = std::move(sql)});
+                            if (!alters.empty() && older_version(o.to.version, o.from.version))
+                                alters.front().comment =
+                                    "extensions seldom ship a script back to an older version: "
+                                    "this fails unless " +
+                                    o.to.name + "--" + o.from.version + "--" + o.to.version +
+                                    ".sql is installed";
+                            return alters;
+                        }
                         return Statements{{.sql = create_or_replace_sql(o.to)}};
                     },
                 },

@@ -236,6 +236,12 @@ void lower_table(schema::Table& t, const schema::Schema& model, support::Diagnos
                         ck.location,
                         std::string("remove '") + (ck.no_inherit ? "no_inherit" : "not_valid") +
                             "', or keep this model to PostgreSQL (dialects = [\"postgresql\"])");
+    for (const auto& x : t.exclusions)
+        diags.error(support::Category::Model,
+                    "exclusion constraint \"" + x.name + "\" of table \"" + t.name +
+                        "\" is PostgreSQL's: SQLite has no exclusion constraints",
+                    x.location,
+                    "remove it, or keep this model to PostgreSQL (dialects = [\"postgresql\"])");
     for (auto& fk : t.foreign_keys) {
         if (fk.match_full)
             diags.warning(support::Category::Model,
@@ -305,6 +311,15 @@ schema::Schema lower(const schema::Schema& model, support::Diagnostics& diags) {
     }
     drop_schema_qualifiers(out, diags);
     for (const auto& o : out.objects) {
+        if (o.kind == schema::ObjectKind::Extension) {
+            diags.error(support::Category::Model,
+                        "extension \"" + o.name +
+                            "\": SQLite has no extensions; load it in the application",
+                        o.location,
+                        "remove the CREATE EXTENSION statement (it is PostgreSQL's); SQLite "
+                        "loads an extension per connection (sqlite3_load_extension)");
+            continue;
+        }
         const bool routine =
             o.kind == schema::ObjectKind::Function || o.kind == schema::ObjectKind::Procedure;
         if (!routine && o.kind != schema::ObjectKind::MaterializedView) continue;

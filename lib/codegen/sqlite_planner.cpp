@@ -155,6 +155,8 @@ std::vector<Statement> direct(const Operation& op) {
             [](const AddCheck&) { return std::vector<Statement>{}; },
             [](const DropCheck&) { return std::vector<Statement>{}; },
             [](const SetCheckValidity&) { return std::vector<Statement>{}; },
+            [](const AddExclusion&) { return std::vector<Statement>{}; },
+            [](const DropExclusion&) { return std::vector<Statement>{}; },
         },
         op);
 }
@@ -209,6 +211,12 @@ void describe(const Operation& op, sqlite::Rebuild& r) {
             [&](const DropCheck& o) { r.reasons.push_back("drop check " + q(o.check.name)); },
             [&](const SetCheckValidity& o) {
                 r.reasons.push_back("validate check " + q(o.check.name));
+            },
+            [&](const AddExclusion& o) {
+                r.reasons.push_back("add exclusion " + q(o.exclusion.name));
+            },
+            [&](const DropExclusion& o) {
+                r.reasons.push_back("drop exclusion " + q(o.exclusion.name));
             },
             [&](const CreateIndex& o) { r.reasons.push_back("create index " + q(o.index.name)); },
             [&](const DropIndex& o) { r.reasons.push_back("drop index " + q(o.index.name)); },

@@ -131,6 +131,8 @@ bool alter_can_do(const schema::Operation& op, const schema::Table* before,
             [](const schema::DropCheck&) { return false; },
             // Never planned for SQLite (a model error); a rebuild would re-check every row.
             [](const schema::SetCheckValidity&) { return false; },
+            [](const schema::AddExclusion&) { return false; },
+            [](const schema::DropExclusion&) { return false; },
             [](const schema::CreateIndex&) { return true; },
             [](const schema::DropIndex&) { return true; },
             [](const schema::RenameConstraint& o) {

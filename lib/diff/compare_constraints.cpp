@@ -167,6 +167,26 @@ void compare_checks(FromTable from, const Table& to, const DiffRules& rules, Tab
         rename_into<CheckConstraint>(out, table, ConstraintKind::Check));
 }
 
+void compare_exclusions(FromTable from, const Table& to, TableChanges& out) {
+    TableRef table = ref(to);
+    auto same = [](const ExclusionConstraint& x, const ExclusionConstraint& y) {
+        return x.definition == y.definition && x.where == y.where;
+    };
+    match_constraints<ExclusionConstraint>(
+        from.renamed.exclusions, from.original.exclusions, to.exclusions, /*by_name=*/true, same,
+        [&](const ExclusionConstraint& x) {
+            out.drop_dependents.push_back(DropExclusion{table, x});
+        },
+        [&](const ExclusionConstraint& x) {
+            out.add_dependents.push_back(AddExclusion{table, x});
+        },
+        // Never matched by definition under another name: a rename is drop + add.
+        [&](const ExclusionConstraint& before, const ExclusionConstraint& after) {
+            out.drop_dependents.push_back(DropExclusion{table, before});
+            out.add_dependents.push_back(AddExclusion{table, after});
+        });
+}
+
 namespace {
 
 /// The collation a key of `table` gets when it names none: its column's (none for an

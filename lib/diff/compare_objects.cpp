@@ -1,8 +1,9 @@
-// Comparator for the objects declared in SQL (views, materialized views ...): new, dropped
-// and changed ones, split by when each runs. An object that reads tables is dropped before
-// the table changes (the old one may read a column that goes or changes type: PostgreSQL
-// refuses to alter or drop what a view reads) and created after them (the new one may read a new
-// column). An object that reads a table or object that changes under it is dropped and created
+// Comparator for the objects declared in SQL (views, materialized views, extensions ...):
+// new, dropped and changed ones, split by when each runs. An object that reads tables is
+// dropped before the table changes (the old one may read a column that goes or changes
+// type: PostgreSQL refuses to alter or drop what a view reads) and created after them
+// (the new one may read a new column). An object that reads a table or object that
+// changes under it is dropped and created
 // again with the same definition, and so is every object that reads one that is. Since the
 // downgrade is the reversed list of reversed operations, the same split serves it. An
 // object the tables need (schema::precedes_tables) is the mirror: created before the
@@ -68,6 +69,37 @@ std::map<std::string, std::string> tables_changing_under_objects(
     return out;
 }
 
+bool is_extension(const SqlObject& o) { return o.kind == ObjectKind::Extension; }
+
+/// The extensions: a new one created before the table changes (a new column may have its
+/// type), a removed one dropped after them (a dropped column may have had its type; a
+/// table still using it makes the database refuse the DROP, which is right). A declared
+/// VERSION or SCHEMA that differs from the installed one is an ALTER EXTENSION, before
+/// the tables; what the models leave undeclared is never compared.
+void compare_extensions(const Schema& from, const Schema& to, ObjectChanges& out,
+                        std::vector<Operation>& drops) {
+    for (const SqlObject& o : to.objects) {
+        if (!is_extension(o)) continue;
+        const SqlObject* old = from.find_object(o.kind, o.name);
+        if (!old) {
+            out.before_tables.push_back(CreateObject{o, ""});
+            continue;
+        }
+        // The installed extension with what the models declare differently: the ALTER
+        // changes only that, and its reverse puts only that back.
+        SqlObject now = *old;
+        if (!o.version.empty() && !old->version.empty()) now.version = o.version;
+        if (!o.schema.empty() && !old->schema.empty()) now.schema = o.schema;
+        if (now.version == old->version && now.schema == old->schema) continue;
+        now.sql = o.sql;
+        now.location = o.location;
+        out.before_tables.push_back(ReplaceObject{*old, now});
+    }
+    for (auto it = from.objects.rbegin(); it != from.objects.rend(); ++it)
+        if (is_extension(*it) && !to.find_object(it->kind, it->name))
+            drops.push_back(DropObject{*it, ""});
+}
+
 }  // namespace
 
 ObjectChanges compare_objects(const Schema& from, const Schema& to,
@@ -75,13 +107,18 @@ ObjectChanges compare_objects(const Schema& from, const Schema& to,
     ObjectChanges out;
     if (!from.declares_objects && !to.declares_objects) return out;
 
+    std::vector<Operation> extension_drops;
+    compare_extensions(from, to, out, extension_drops);
+
     std::map<std::string, const SqlObject*> wanted;
-    for (const SqlObject& o : to.objects) wanted.emplace(object_key(o), &o);
+    for (const SqlObject& o : to.objects)
+        if (!is_extension(o)) wanted.emplace(object_key(o), &o);
 
     // Which objects of `from` go (for good, or to be created again), and why.
     std::map<std::string, std::string> dropped;  // key -> reason ("" = removed or changed)
     const auto changing = tables_changing_under_objects(from, table_ops);
     for (const SqlObject& o : from.objects) {
+        if (is_extension(o)) continue;
         auto now = wanted.find(object_key(o));
         if (now == wanted.end()) {
             dropped.emplace(object_key(o), "");
@@ -105,7 +142,7 @@ ObjectChanges compare_objects(const Schema& from, const Schema& to,
     for (bool grew = true; grew;) {
         grew = false;
         for (const SqlObject& o : from.objects) {
-            if (dropped.count(object_key(o))) continue;
+            if (is_extension(o) || dropped.count(object_key(o))) continue;
             for (const SqlObject& gone : from.objects) {
                 if (&gone == &o || !dropped.count(object_key(gone)) || !bound_to(o, gone)) continue;
                 dropped.emplace(object_key(o), std::string("it reads ") + to_string(gone.kind) +
@@ -133,6 +170,7 @@ ObjectChanges compare_objects(const Schema& from, const Schema& to,
     }
     // Creations and replacements in the models' order (each after what it reads).
     for (const SqlObject& o : to.objects) {
+        if (is_extension(o)) continue;
         auto& list = precedes_tables(o, to) ? out.before_tables : out.last;
         const SqlObject* old = from.find_object(o);
         auto d = dropped.find(object_key(o));
@@ -144,6 +182,8 @@ ObjectChanges compare_objects(const Schema& from, const Schema& to,
             list.push_back(ReplaceObject{*old, o});
         }
     }
+    // Extensions go after the table changes, which may stop using their types.
+    out.after_tables.insert(out.after_tables.end(), extension_drops.begin(), extension_drops.end());
     return out;
 }
 

@@ -218,3 +218,61 @@ TEST_CASE("objects: triggers are named per table, and follow a column change of 
                            0) == 0);
     CHECK(retyped[2].rfind("created trigger \"audit\" on \"users\" again", 0) == 0);
 }
+
+namespace {
+
+SqlObject extension(std::string name, std::string schema = {}, std::string version = {}) {
+    SqlObject o{.kind = ObjectKind::Extension, .schema = schema, .name = name};
+    o.version = std::move(version);
+    o.sql = "CREATE EXTENSION " + name;
+    return o;
+}
+
+}  // namespace
+
+TEST_CASE("objects: an extension is created before the tables and dropped after the views") {
+    auto rules = diff::make_postgres_rules();
+    Schema from = with({}, false);
+    from.tables.clear();
+    Schema to = with({extension("citext"), kActive}, true, "citext");
+    CHECK(phrases(from, to, *rules) == std::vector<std::string>{"added extension \"citext\"",
+                                                                "added table \"users\"",
+                                                                "added view \"active\""});
+    // Removed: the view first, then the table, the extension last.
+    Schema empty = with({}, true);
+    empty.tables.clear();
+    Schema live = with({extension("citext", "public", "1.6"), kActive}, false, "citext");
+    CHECK(phrases(live, empty, *rules) ==
+          std::vector<std::string>{"removed view \"active\"",
+                                   "removed table \"users\" (no scanned file declares it)",
+                                   "removed extension \"citext\""});
+    // The downgrade of the removal creates it again first, as the database had it.
+    const auto ops = diff::diff(live, empty, *rules);
+    const auto* drop = std::get_if<DropObject>(&ops.back());
+    REQUIRE(drop);
+    CHECK(drop->object.version == "1.6");
+}
+
+TEST_CASE("objects: an extension's version and schema are compared only when declared") {
+    auto rules = diff::make_postgres_rules();
+    const Schema live = with({extension("citext", "public", "1.5")}, false);
+    // Neither written: any installed version and schema will do.
+    CHECK(diff::diff(live, with({extension("citext")}, true), *rules).empty());
+    CHECK(diff::diff(live, with({extension("citext", "public", "1.5")}, true), *rules).empty());
+    // A declared version that differs: one ALTER, its reverse only puts the version back.
+    const auto ops = diff::diff(live, with({extension("citext", "", "1.6")}, true), *rules);
+    REQUIRE(ops.size() == 1);
+    const auto* alter = std::get_if<ReplaceObject>(&ops[0]);
+    REQUIRE(alter);
+    CHECK(diff::describe(ops[0]) == "changed extension \"citext\": version 1.5 -> 1.6");
+    CHECK(alter->to.schema == "public");
+    const auto back = reverse(ops[0]);
+    const auto* undo = std::get_if<ReplaceObject>(&back);
+    REQUIRE(undo);
+    CHECK(undo->to.version == "1.5");
+    CHECK(undo->to.schema == "public");
+    // A declared schema that differs.
+    const auto moved = diff::diff(live, with({extension("citext", "ext")}, true), *rules);
+    REQUIRE(moved.size() == 1);
+    CHECK(diff::describe(moved[0]) == "changed extension \"citext\": schema \"public\" -> \"ext\"");
+}

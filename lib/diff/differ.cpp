@@ -285,6 +285,7 @@ std::vector<Operation> diff(const Schema& from, const Schema& to, const DiffRule
         compare_foreign_keys(from_table, *now, rules, changes);
         compare_uniques(from_table, *now, rules, changes);
         compare_checks(from_table, *now, rules, changes);
+        compare_exclusions(from_table, *now, changes);
         compare_indexes(from_table, *now, rules, changes);
         compare_table_comment(*old, *now, changes);
         compare_table_options(*old, *now, changes);

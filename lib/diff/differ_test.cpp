@@ -573,3 +573,23 @@ TEST_CASE("a foreign key's MATCH FULL is a change of its definition") {
               "\"users\" (id)",
           });
 }
+
+TEST_CASE("exclusion constraints: by name, a new definition or predicate is drop + add") {
+    Schema before{{users()}, {}};
+    before.tables[0].exclusions.push_back(
+        {.name = "ex_users", .definition = "USING gist (id WITH =)"});
+    Schema after = before;
+    after.tables[0].exclusions[0].where = "email <> ''";
+    auto ops = diff::diff(before, after, ExactRules{});
+    CHECK(phrases(ops) == std::vector<std::string>{
+                              "removed exclusion constraint \"ex_users\" on \"users\"",
+                              "added exclusion constraint \"ex_users\" on \"users\"",
+                          });
+    // The downgrade adds the old one back.
+    REQUIRE(std::holds_alternative<DropExclusion>(ops[0]));
+    CHECK(std::get<AddExclusion>(reverse(ops[0])).exclusion.where.empty());
+    Schema none{{users()}, {}};
+    CHECK(phrases(diff::diff(before, none, ExactRules{})) ==
+          std::vector<std::string>{"removed exclusion constraint \"ex_users\" on \"users\""});
+    CHECK(diff::diff(after, after, ExactRules{}).empty());
+}

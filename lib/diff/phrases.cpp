@@ -152,6 +152,14 @@ std::string describe(const Operation& op, Perspective perspective) {
             [](const DropCheck& o) {
                 return "removed check constraint " + q(o.check.name) + " on " + table_name(o.table);
             },
+            [](const AddExclusion& o) {
+                return "added exclusion constraint " + q(o.exclusion.name) + " on " +
+                       table_name(o.table);
+            },
+            [](const DropExclusion& o) {
+                return "removed exclusion constraint " + q(o.exclusion.name) + " on " +
+                       table_name(o.table);
+            },
             [](const SetCheckValidity& o) {
                 return (o.check.not_valid ? "made check constraint "
                                           : "validated check constraint ") +
@@ -198,6 +206,15 @@ std::string describe(const Operation& op, Perspective perspective) {
                 return "removed " + object_name(o.object);
             },
             [](const ReplaceObject& o) {
+                if (o.to.kind == schema::ObjectKind::Extension) {
+                    std::string what;
+                    if (o.from.version != o.to.version)
+                        what = "version " + o.from.version + " -> " + o.to.version;
+                    if (o.from.schema != o.to.schema)
+                        what += (what.empty() ? "" : ", ") + std::string("schema ") +
+                                q(o.from.schema) + " -> " + q(o.to.schema);
+                    return "changed " + object_name(o.to) + ": " + what;
+                }
                 return "changed " + object_name(o.to) +
                        (schema::reads_as_relation(o.to.kind)
                             ? " (replaced in place: same columns)"

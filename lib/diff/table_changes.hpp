@@ -49,6 +49,8 @@ void compare_uniques(FromTable from, const schema::Table& to, const DiffRules& r
                      TableChanges& out);
 void compare_checks(FromTable from, const schema::Table& to, const DiffRules& rules,
                     TableChanges& out);
+/// Exclusion constraints by name: a new definition or predicate is drop + add.
+void compare_exclusions(FromTable from, const schema::Table& to, TableChanges& out);
 void compare_indexes(FromTable from, const schema::Table& to, const DiffRules& rules,
                      TableChanges& out);
 

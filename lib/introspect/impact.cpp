@@ -209,6 +209,9 @@ class Assessor {
                 [](const CreateObject&) {},
                 [](const DropObject&) {},
                 [](const ReplaceObject&) {},
+                // Not counted: which rows collide depends on the operators.
+                [](const AddExclusion&) {},
+                [](const DropExclusion&) {},
             },
             op);
     }

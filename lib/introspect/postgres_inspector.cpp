@@ -13,6 +13,7 @@
 #include <unordered_map>
 
 #include "codegen/postgres_ddl.hpp"
+#include "codegen/sql_builder.hpp"
 #include "introspect/postgres_queries.hpp"
 #include "introspect/postgres_unmodelled.hpp"
 #include "schema/index_keys.hpp"
@@ -194,6 +195,19 @@ schema::SqlObject catalog_object(const Row& r) {
     return o;
 }
 
+/// A row of kExtensionsQuery as a SqlObject: its schema and version as installed, and the
+/// statement that installs it so again (what a downgrade runs to bring it back).
+schema::SqlObject extension_object(const Row& r) {
+    schema::SqlObject o{.kind = schema::ObjectKind::Extension,
+                        .schema = cell(r, 1),
+                        .name = cell(r, 0),
+                        .version = cell(r, 2)};
+    o.sql = "CREATE EXTENSION " + codegen::quote_identifier(o.name) + " WITH SCHEMA " +
+            codegen::quote_identifier(o.schema) + " VERSION " + codegen::string_literal(o.version);
+    o.definition = "EXTENSION";
+    return o;
+}
+
 /// Table oid -> index in Schema::tables, for the tables the inspector reports.
 using TableIndex = std::unordered_map<Oid, std::size_t>;
 
@@ -219,6 +233,8 @@ class PostgresInspector final : public Inspector {
         if (!enums) return std::nullopt;
         auto objects = run(conn, postgres::kObjectsQuery, diags);
         if (!objects) return std::nullopt;
+        auto extensions = run(conn, postgres::kExtensionsQuery, diags);
+        if (!extensions) return std::nullopt;
 
         schema::Schema out;
         TableIndex at;
@@ -242,6 +258,8 @@ class PostgresInspector final : public Inspector {
             out.enums.push_back({.schema = schema_field(cell(r, 0)),
                                  .name = cell(r, 1),
                                  .labels = json_strings(cell(r, 2))});
+        // Extensions first: they are created before what uses them.
+        for (const auto& r : extensions->rows) out.objects.push_back(extension_object(r));
         for (const auto& r : objects->rows) {
             schema::SqlObject o = catalog_object(r);
             // A trigger on a table the inspection skips is not the project's either.
@@ -255,6 +273,7 @@ class PostgresInspector final : public Inspector {
             sort_by_name(t.uniques);
             sort_by_name(t.indexes);
             sort_by_name(t.checks);
+            sort_by_name(t.exclusions);
         }
         return out;
     }
@@ -406,6 +425,20 @@ class PostgresInspector final : public Inspector {
         }
     }
 
+    /// pg_get_constraintdef's `EXCLUDE USING gist (...) [WHERE (...)]`, split into the
+    /// definition and the predicate (without its parentheses).
+    static schema::ExclusionConstraint read_exclusion(const std::string& name,
+                                                      const std::string& text) {
+        schema::ExclusionConstraint x{.name = name, .definition = text};
+        if (x.definition.rfind("EXCLUDE ", 0) == 0) x.definition.erase(0, 8);
+        const auto where = x.definition.find(") WHERE (");
+        if (where != std::string::npos) {
+            x.where = without_outer_parentheses(x.definition.substr(where + 8));
+            x.definition.erase(where + 1);
+        }
+        return x;
+    }
+
     static bool read_constraints(const QueryResult& rows, const TableIndex& at,
                                  const ColumnNames& names, schema::Schema& out,
                                  support::Diagnostics& diags) {
@@ -421,6 +454,10 @@ class PostgresInspector final : public Inspector {
                                     .expression = without_outer_parentheses(cell(r, 12)),
                                     .no_inherit = cell(r, 13) == "t",
                                     .not_valid = cell(r, 14) == "f"});
+                continue;
+            }
+            if (kind == "x") {
+                t.exclusions.push_back(read_exclusion(name, cell(r, 16)));
                 continue;
             }
             auto columns = names.name(table, numbers(cell(r, 3)), what, diags);

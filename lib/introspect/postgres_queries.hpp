@@ -91,19 +91,21 @@ constexpr NamedQuery kColumnsQuery{
 /// table oid, name, kind ('p', 'f', 'u', 'c'), column numbers (int2[] text, key order),
 /// referenced schema, referenced table, referenced table oid, referenced column numbers,
 /// ON UPDATE and ON DELETE codes, deferrable, initially deferred, check expression,
-/// NO INHERIT, validated, match type ('f' FULL, 's' SIMPLE). In no order.
+/// NO INHERIT, validated, match type ('f' FULL, 's' SIMPLE), an exclusion constraint's
+/// definition. In no order.
 constexpr NamedQuery kConstraintsQuery{
     "constraints",
     "SELECT con.conrelid, con.conname, con.contype, con.conkey, rn.nspname, rc.relname, con.confrelid, "
     "con.confkey, con.confupdtype, con.confdeltype, con.condeferrable, con.condeferred, "
     "CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_expr(con.conbin, con.conrelid, true) END, "
-    "con.connoinherit, con.convalidated, con.confmatchtype "
+    "con.connoinherit, con.convalidated, con.confmatchtype, "
+    "CASE WHEN con.contype = 'x' THEN pg_catalog.pg_get_constraintdef(con.oid, true) END "
     "FROM pg_catalog.pg_constraint con" AUTOGEN_PG_USER_RELATION("con.conrelid")
     "LEFT JOIN pg_catalog.pg_class rc ON rc.oid = con.confrelid "
     "LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace "
     // conparentid <> 0: a clone PostgreSQL keeps per partition of a referenced
     // partitioned table (or of a partitioned table's constraint), not the user's own.
-    "WHERE con.contype IN ('p', 'f', 'u', 'c') AND con.conparentid = 0 AND" AUTOGEN_PG_USER_RELATION_FILTER};
+    "WHERE con.contype IN ('p', 'f', 'u', 'c', 'x') AND con.conparentid = 0 AND" AUTOGEN_PG_USER_RELATION_FILTER};
 
 /// table oid, index name, unique, number of key columns, column numbers (int2vector
 /// text: 0 for an expression; the key columns, then the INCLUDE ones), the expression
@@ -201,6 +203,15 @@ constexpr NamedQuery kObjectsQuery{
     AUTOGEN_PG_USER_SCHEMA("n") " AND" AUTOGEN_PG_OWN("pg_class", "c.oid")
     "ORDER BY rank, oid"};
 
+/// name, schema, installed version of every extension but plpgsql (which every database
+/// has), in creation order. Their member objects (pg_depend deptype 'e': types,
+/// functions, tables, views) are left out of every other query: they are the extension's.
+constexpr NamedQuery kExtensionsQuery{
+    "extensions",
+    "SELECT x.extname, n.nspname, x.extversion FROM pg_catalog.pg_extension x "
+    "JOIN pg_catalog.pg_namespace n ON n.oid = x.extnamespace WHERE x.extname <> 'plpgsql' "
+    "ORDER BY x.oid"};
+
 /// kind, schema, name, table (or ''): every object of the user schemas the schema model
 /// cannot hold (Inspector::unmodelled_objects), for `autogen pull` to list. Objects on a
 /// table are read for the tables kTablesQuery reports (user schemas, not partitions,
@@ -231,10 +242,9 @@ constexpr NamedQuery kUnmodelledQuery{
     "('privileges', t.relacl IS NOT NULL), ('inheritance', t.relkind = 'r' AND EXISTS (SELECT 1 FROM "
     "pg_catalog.pg_inherits i WHERE i.inhrelid = t.oid))) x(k, present) WHERE x.present "
     // Constraints the models cannot state (or not in that state).
-    "UNION ALL SELECT CASE WHEN con.contype = 'x' THEN 'exclusion constraint' "
-    "ELSE 'NOT VALID foreign key' END, t.nspname, con.conname, t.relname "
+    "UNION ALL SELECT 'NOT VALID foreign key', t.nspname, con.conname, t.relname "
     "FROM pg_catalog.pg_constraint con JOIN tbl t ON t.oid = con.conrelid WHERE con.conparentid = 0 AND "
-    "(con.contype = 'x' OR (con.contype = 'f' AND NOT con.convalidated)) "
+    "con.contype = 'f' AND NOT con.convalidated "
     "UNION ALL SELECT 'rule', t.nspname, r.rulename, t.relname FROM pg_catalog.pg_rewrite r "
     "JOIN tbl t ON t.oid = r.ev_class WHERE r.rulename <> '_RETURN' "
     "UNION ALL SELECT 'policy', t.nspname, po.polname, t.relname FROM pg_catalog.pg_policy po "
@@ -269,15 +279,14 @@ constexpr NamedQuery kUnmodelledQuery{
     "UNION ALL SELECT 'text search configuration', n.nspname, ts.cfgname, '' FROM pg_catalog.pg_ts_config ts "
     "JOIN pg_catalog.pg_namespace n ON n.oid = ts.cfgnamespace WHERE " AUTOGEN_PG_USER_SCHEMA("n")
     " AND" AUTOGEN_PG_OWN("pg_ts_config", "ts.oid")
-    // Database-wide: extensions (plpgsql comes with every database), event triggers, and
-    // schemas holding no table and no enum (nothing declares an empty schema).
-    "UNION ALL SELECT 'extension', n.nspname, x.extname, '' FROM pg_catalog.pg_extension x "
-    "JOIN pg_catalog.pg_namespace n ON n.oid = x.extnamespace WHERE x.extname <> 'plpgsql' "
+    // Database-wide: event triggers, and schemas holding no table and no enum (nothing
+    // declares an empty schema). Extensions are read by kExtensionsQuery.
     "UNION ALL SELECT 'event trigger', '', ev.evtname, '' FROM pg_catalog.pg_event_trigger ev "
     "UNION ALL SELECT 'schema without tables', '', n.nspname, '' FROM pg_catalog.pg_namespace n "
     "WHERE " AUTOGEN_PG_USER_SCHEMA("n") " AND n.nspname <> 'public' AND" AUTOGEN_PG_OWN("pg_namespace", "n.oid")
     "AND NOT EXISTS (SELECT 1 FROM tbl t WHERE t.nspname = n.nspname) AND NOT EXISTS (SELECT 1 FROM "
-    "pg_catalog.pg_type ty WHERE ty.typnamespace = n.oid AND ty.typtype = 'e')"};
+    "pg_catalog.pg_type ty WHERE ty.typnamespace = n.oid AND ty.typtype = 'e') AND NOT EXISTS ("
+    "SELECT 1 FROM pg_catalog.pg_extension x WHERE x.extnamespace = n.oid)"};
 
 /// Switches JIT compilation off for the session and returns the setting it had (NULL
 /// where the server has no such setting), for kRestoreJit.

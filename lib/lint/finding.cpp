@@ -71,6 +71,9 @@ const std::vector<RuleInfo>& rule_catalogue() {
          "SET LOGGED / SET UNLOGGED rewrites the table under ACCESS EXCLUSIVE"},
         {"AG125", "adding-exclusion-constraint", S::Warning,
          "ADD EXCLUDE builds its index and checks every row under ACCESS EXCLUSIVE"},
+        {"AG126", "ban-drop-extension", S::Warning,
+         "DROP EXTENSION drops its types, functions and operators; a later CREATE may install "
+         "another version"},
         {"AG201", "table-rebuild", S::Warning,
          "a SQLite table rebuild copies every row while holding the database's write lock"},
     };

@@ -308,6 +308,14 @@ TEST_CASE("AG125: ADD CONSTRAINT ... EXCLUDE builds its index under ACCESS EXCLU
                     "AG125"));
 }
 
+TEST_CASE("AG126: DROP EXTENSION drops what the extension made") {
+    CHECK(has(pg_codes("DROP EXTENSION \"hstore\";", true), "AG126"));
+    CHECK(has(pg_codes("DROP EXTENSION IF EXISTS citext CASCADE;", true), "AG126"));
+    CHECK_FALSE(has(pg_codes("CREATE EXTENSION IF NOT EXISTS citext;", true), "AG126"));
+    CHECK_FALSE(has(pg_codes("ALTER EXTENSION citext UPDATE TO '1.6';", true), "AG126"));
+    CHECK_FALSE(has(pg_codes("DROP TABLE extension;", true), "AG126"));
+}
+
 TEST_CASE("the tokenizer keeps quoted names, strings and comments out of the rules") {
     // A quoted name spelled like a keyword, a string with a semicolon, a comment.
     auto codes = pg_codes(

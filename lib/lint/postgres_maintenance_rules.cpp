@@ -1,4 +1,4 @@
-// AG119-AG122 (postgres_maintenance_rules.hpp).
+// AG119-AG122, AG126 (postgres_maintenance_rules.hpp).
 #include "lint/postgres_maintenance_rules.hpp"
 
 #include "lint/statement_shape.hpp"
@@ -153,6 +153,24 @@ bool alter_domain(const LintStatement& statement, std::vector<LintFinding>& out)
     return true;
 }
 
+/// AG126: DROP EXTENSION. Nothing waits on a lock, but what the extension made goes:
+/// with CASCADE every column, index and view using it too.
+bool drop_extension(const LintStatement& statement, std::vector<LintFinding>& out) {
+    const auto r = statement.range();
+    std::size_t i = 2;
+    skip_words(r, i, {"IF", "EXISTS"});
+    const std::string name = read_name(r, i);
+    const bool cascade = r.has_word("CASCADE");
+    out.push_back(finding_at(
+        statement, "AG126",
+        "drops extension " + q(name) + " and the types, functions and operators it made" +
+            (cascade ? ", and with CASCADE every column, index and view that uses them" : "") +
+            "; creating it again later may install another version",
+        "keep the extension while any table, index or view uses it; if it must go, say "
+        "why in an '-- autogen:lint ignore AG126 reason' comment"));
+    return true;
+}
+
 }  // namespace
 
 bool check_maintenance(const LintStatement& statement, const std::set<std::string>& new_tables,
@@ -166,6 +184,8 @@ bool check_maintenance(const LintStatement& statement, const std::set<std::strin
         return rewrite_command(statement, new_tables, report);
     if (r[0].is("TRUNCATE")) return truncate(statement, new_tables, report);
     if (r.size() > 1 && r[0].is("ALTER") && r[1].is("DOMAIN")) return alter_domain(statement, out);
+    if (r.size() > 1 && r[0].is("DROP") && r[1].is("EXTENSION"))
+        return drop_extension(statement, out);
     return false;
 }
 

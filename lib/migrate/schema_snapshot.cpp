@@ -280,6 +280,7 @@ class LineReader {
             o.name = j.text("name");
             o.schema = j.text_or("schema", "");
             o.table = j.text_or("table", "");
+            o.version = j.text_or("version", "");
             o.sql = j.text("sql");
             // As declared_objects.cpp gives it before a scratch database reads it back.
             o.definition = support::canonical_sql(o.sql, support::SqlQuoting::portable());
@@ -346,6 +347,9 @@ class LineReader {
             i.nulls_not_distinct = j.flag_or("nulls_not_distinct", false);
             if (j.has("with")) i.storage_parameters = j.texts("with");
             t.indexes.push_back(std::move(i));
+        } else if (keyword == "exclusion") {
+            t.exclusions.push_back(
+                {j.text("name"), j.text("definition"), j.text_or("where", ""), {}});
         } else if (keyword == "check") {
             t.checks.push_back({j.text_or("name", ""),
                                 j.text("expression"),
@@ -441,6 +445,12 @@ std::string snapshot_text(const s::Schema& schema) {
             j.flag_if("no_inherit", c.no_inherit);
             j.flag_if("not_valid", c.not_valid);
         }
+        for (const auto& x : t->exclusions) {
+            LineWriter j(out, "exclusion", true);
+            j.text("name", x.name);
+            j.text("definition", x.definition);
+            j.text_if("where", x.where);
+        }
     }
     if (schema.declares_objects) LineWriter(out, "objects", false);
     for (const auto& o : schema.objects) {
@@ -449,6 +459,7 @@ std::string snapshot_text(const s::Schema& schema) {
         j.text("name", o.name);
         j.text_if("schema", o.schema);
         j.text_if("table", o.table);
+        j.text_if("version", o.version);
         j.text("sql", o.sql);
     }
     return out;

@@ -250,3 +250,49 @@ TEST_CASE("snapshot: check states and MATCH FULL are read back, written only whe
     CHECK_FALSE(r.foreign_keys.at(0).match_full);
     CHECK(r.foreign_keys.at(1).match_full);
 }
+
+TEST_CASE("snapshot: declared extensions read back with their schema and version") {
+    schema::Schema s;
+    s.declares_objects = true;
+    s.objects.push_back({.kind = schema::ObjectKind::Extension,
+                         .schema = "ext",
+                         .name = "citext",
+                         .sql = "CREATE EXTENSION citext SCHEMA ext VERSION '1.6'",
+                         .version = "1.6"});
+    s.objects.push_back({.kind = schema::ObjectKind::Extension,
+                         .name = "hstore",
+                         .sql = "CREATE EXTENSION hstore"});
+    const std::string text = migrate::snapshot_text(s);
+    // Nothing written for what the statement does not declare.
+    CHECK(text.find("extension {\"name\":\"hstore\",\"sql\":") != std::string::npos);
+    support::Diagnostics diags;
+    auto back = migrate::parse_snapshot(text, "autogen.sum", 1, diags);
+    REQUIRE(back);
+    REQUIRE(back->objects.size() == 2);
+    CHECK(back->declares_objects);
+    CHECK(back->objects[0].kind == schema::ObjectKind::Extension);
+    CHECK(back->objects[0].schema == "ext");
+    CHECK(back->objects[0].version == "1.6");
+    CHECK(back->objects[0].sql == s.objects[0].sql);
+    CHECK(back->objects[1].version.empty());
+    CHECK(back->objects[1].schema.empty());
+}
+
+TEST_CASE("snapshot: exclusion constraints read back, the predicate only when set") {
+    schema::Schema s;
+    schema::Table t{.name = "booking"};
+    t.exclusions.push_back({.name = "ex_a", .definition = "USING gist (during WITH &&)"});
+    t.exclusions.push_back(
+        {.name = "ex_b", .definition = "USING gist (room WITH =)", .where = "NOT cancelled"});
+    s.tables.push_back(t);
+    const std::string text = migrate::snapshot_text(s);
+    support::Diagnostics diags;
+    auto back = migrate::parse_snapshot(text, "autogen.sum", 1, diags);
+    REQUIRE(back);
+    const auto& x = back->tables.at(0).exclusions;
+    REQUIRE(x.size() == 2);
+    CHECK(x[0].definition == "USING gist (during WITH &&)");
+    CHECK(x[0].where.empty());
+    CHECK(x[1].name == "ex_b");
+    CHECK(x[1].where == "NOT cancelled");
+}

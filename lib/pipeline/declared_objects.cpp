@@ -22,9 +22,9 @@ using support::Category;
 using support::SourceLocation;
 
 constexpr const char* kKnownDeclarations =
-    "a [models] sql file declares views, materialized views, functions, procedures and "
-    "triggers: CREATE [OR REPLACE] VIEW, CREATE MATERIALIZED VIEW, CREATE [OR REPLACE] "
-    "FUNCTION | PROCEDURE, CREATE [OR REPLACE] [CONSTRAINT] TRIGGER";
+    "a [models] sql file declares views, materialized views, functions, procedures, triggers "
+    "and extensions: CREATE [OR REPLACE] VIEW, CREATE MATERIALIZED VIEW, CREATE [OR REPLACE] "
+    "FUNCTION | PROCEDURE, CREATE [OR REPLACE] [CONSTRAINT] TRIGGER, CREATE EXTENSION";
 constexpr const char* kElsewhereHint =
     "keep other statements in a hand-written revision (policies, grants and the other kinds "
     "are not declared yet: docs/objects.md), or move the file out of [models] sql";
@@ -67,6 +67,61 @@ std::string opening(const support::TokenRange& r) {
     return out;
 }
 
+/// A string literal's or a name's text ('1.6' -> 1.6, "1.6" -> 1.6, plain -> plain).
+std::string literal_or_name(const support::Token& t) {
+    if (t.kind != support::TokenKind::String || t.text.size() < 2 || t.text.front() != '\'')
+        return t.kind == support::TokenKind::Word ? support::to_lower(t.text) : t.text;
+    std::string out;
+    for (std::size_t k = 1; k + 1 < t.text.size(); ++k) {
+        out += t.text[k];
+        if (t.text[k] == '\'' && t.text[k + 1] == '\'') ++k;
+    }
+    return out;
+}
+
+/// `CREATE EXTENSION [IF NOT EXISTS] name [WITH] [SCHEMA s] [VERSION v] [CASCADE]` from
+/// r[i] on (after its EXTENSION), or an error at `at`.
+std::optional<schema::SqlObject> extension_declaration(const support::TokenRange& r, std::size_t i,
+                                                       const std::string& sql,
+                                                       const SourceLocation& at,
+                                                       support::Diagnostics& diags) {
+    schema::SqlObject o{.kind = schema::ObjectKind::Extension};
+    support::skip_words(r, i, {"IF", "NOT", "EXISTS"});
+    const auto parts = support::read_name_parts(r, i);
+    if (parts.size() != 1) {
+        diags.error(Category::Model, "extension name expected after \"CREATE EXTENSION\"", at,
+                    "write CREATE EXTENSION [IF NOT EXISTS] name [WITH] [SCHEMA s] [VERSION v] "
+                    "[CASCADE]; an extension's name has no schema (SCHEMA says where its "
+                    "objects go)");
+        return std::nullopt;
+    }
+    o.name = parts.front();
+    support::skip_words(r, i, {"WITH"});
+    while (i < r.size()) {
+        if (r[i].is("SCHEMA") && i + 1 < r.size() && r[i + 1].is_name()) {
+            ++i;
+            o.schema = support::read_name(r, i);
+        } else if (r[i].is("VERSION") && i + 1 < r.size() &&
+                   (r[i + 1].is_name() || r[i + 1].kind == support::TokenKind::String ||
+                    r[i + 1].kind == support::TokenKind::Number)) {
+            o.version = literal_or_name(r[i + 1]);
+            i += 2;
+        } else if (r[i].is("CASCADE")) {
+            ++i;
+        } else {
+            diags.error(Category::Model,
+                        "\"" + r[i].text + "\" is not an option of CREATE EXTENSION " + o.name,
+                        SourceLocation{at.file, r[i].line, r[i].column},
+                        "CREATE EXTENSION takes [WITH] [SCHEMA s] [VERSION v] [CASCADE]");
+            return std::nullopt;
+        }
+    }
+    o.sql = sql;
+    o.definition = support::canonical_sql(o.sql, support::SqlQuoting::portable());
+    o.location = at;
+    return o;
+}
+
 /// One statement as a declared object, or an error at its location (nullopt).
 std::optional<schema::SqlObject> declaration(const migrate::SqlStatement& statement,
                                              const SourceLocation& at,
@@ -86,6 +141,13 @@ std::optional<schema::SqlObject> declaration(const migrate::SqlStatement& statem
     if (i < r.size() && (r[i].is("TEMP") || r[i].is("TEMPORARY")))
         return fail("a temporary view lasts one session and is not part of the schema",
                     "drop TEMP, or create it in the application's session instead");
+    if (i < r.size() && r[i].is("EXTENSION")) {
+        if (i != 1)
+            return fail("\"" + opening(r) + "\": PostgreSQL has no CREATE OR REPLACE EXTENSION",
+                        "write CREATE EXTENSION [IF NOT EXISTS] name; a version change is "
+                        "declared by VERSION");
+        return extension_declaration(r, i + 1, statement.sql, at, diags);
+    }
     schema::SqlObject o;
     const auto kind = declared_kind(r, i);
     if (!kind)
@@ -145,9 +207,11 @@ std::optional<std::vector<schema::SqlObject>> in_dependency_order(
             return;
         }
         state[k] = 1;
-        // Nothing reads a trigger (one is often named after its function).
+        // Nothing reads a trigger (one is often named after its function); an extension
+        // reads nothing declared, and every object may read one (its types).
         for (std::size_t j = 0; j < objects.size(); ++j)
             if (j != k && objects[j].kind != schema::ObjectKind::Trigger &&
+                objects[k].kind != schema::ObjectKind::Extension &&
                 support::mentions_identifier(objects[k].sql, objects[j].name))
                 self(self, j);
         state[k] = 2;
@@ -239,6 +303,10 @@ std::optional<std::vector<schema::SqlObject>> read_declared_objects(const suppor
         }
     }
     if (diags.error_count() != errors_before) return std::nullopt;
+    // Extensions first: a view may use their functions and types, a table their types.
+    std::stable_partition(objects.begin(), objects.end(), [](const schema::SqlObject& o) {
+        return o.kind == schema::ObjectKind::Extension;
+    });
     return in_dependency_order(std::move(objects), diags);
 }
 

@@ -144,3 +144,60 @@ TEST_CASE("declared objects: no file matched is no object") {
     REQUIRE(objects);
     CHECK(objects->empty());
 }
+
+TEST_CASE("declared objects: CREATE EXTENSION with its schema and version, before the views") {
+    testing::TempDir dir;
+    dir.write("db/a.sql",
+              "CREATE VIEW v AS SELECT 'x'::citext AS c;\n"
+              "CREATE EXTENSION IF NOT EXISTS citext WITH SCHEMA ext VERSION '1.6' CASCADE;\n"
+              "create extension \"uuid-ossp\";\n"
+              "CREATE EXTENSION hstore VERSION \"1.8\";\n");
+    support::Diagnostics diags;
+    auto objects = pipeline::read_declared_objects(config_in(dir), diags);
+    REQUIRE_MESSAGE(objects, messages(diags));
+    REQUIRE(objects->size() == 4);
+    const auto& citext = (*objects)[0];
+    CHECK(citext.kind == schema::ObjectKind::Extension);
+    CHECK(citext.name == "citext");
+    CHECK(citext.schema == "ext");
+    CHECK(citext.version == "1.6");
+    CHECK(citext.qualified_name() == "\"citext\"");
+    CHECK(citext.location.str() == "db/a.sql:2:1");
+    CHECK((*objects)[1].name == "uuid-ossp");
+    CHECK((*objects)[1].schema.empty());
+    CHECK((*objects)[1].version.empty());
+    CHECK((*objects)[2].name == "hstore");
+    CHECK((*objects)[2].version == "1.8");
+    CHECK((*objects)[3].kind == schema::ObjectKind::View);
+}
+
+TEST_CASE("declared objects: what CREATE EXTENSION cannot say is an error at its place") {
+    testing::TempDir dir;
+    dir.write("db/bad.sql",
+              "CREATE EXTENSION citext FROM '1.0';\n"
+              "CREATE OR REPLACE EXTENSION hstore;\n"
+              "CREATE EXTENSION public.citext;\n"
+              "CREATE EXTENSION pg_trgm;\nCREATE EXTENSION IF NOT EXISTS pg_trgm;\n");
+    support::Diagnostics diags;
+    CHECK_FALSE(pipeline::read_declared_objects(config_in(dir), diags));
+    const std::string said = messages(diags);
+    CHECK(said.find("db/bad.sql:1:25: \"FROM\" is not an option of CREATE EXTENSION citext") !=
+          std::string::npos);
+    CHECK(said.find("db/bad.sql:2:1: \"CREATE OR REPLACE EXTENSION\": PostgreSQL has no") !=
+          std::string::npos);
+    CHECK(said.find("db/bad.sql:3:1: extension name expected") != std::string::npos);
+    CHECK(said.find("db/bad.sql:5:1: extension \"pg_trgm\" is declared twice") !=
+          std::string::npos);
+    CHECK(diags.error_count() == 4);
+}
+
+TEST_CASE(
+    "declared objects: a .sql file outside [models] sql declaring an extension is a blind spot") {
+    testing::TempDir dir;
+    dir.write("db/a.sql", "CREATE EXTENSION citext;\n");
+    dir.write("seeds/ext.sql", "-- by hand\nCREATE EXTENSION hstore;\n");
+    support::Diagnostics diags;
+    CHECK_FALSE(pipeline::read_declared_objects(config_in(dir), diags));
+    CHECK(messages(diags).find("seeds/ext.sql:2:1: this file declares extension \"hstore\" but "
+                               "is not in [models] sql") != std::string::npos);
+}

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "codegen/sql_builder.hpp"
 #include "compared_tables.hpp"
 #include "creation_plan.hpp"
 #include "support/text.hpp"
@@ -13,6 +14,15 @@ using support::Category;
 
 namespace {
 
+bool is_extension(const schema::SqlObject& o) { return o.kind == schema::ObjectKind::Extension; }
+
+/// The first error among `said`, or "".
+std::string first_error(const support::Diagnostics& said) {
+    for (const auto& d : said.items())
+        if (d.severity == support::Severity::Error) return d.message;
+    return {};
+}
+
 /// The tables of `lowered` some object names, without foreign keys, and every enum type.
 schema::Schema tables_read_by(const schema::Schema& lowered,
                               const std::vector<schema::SqlObject>& objects) {
@@ -20,7 +30,7 @@ schema::Schema tables_read_by(const schema::Schema& lowered,
     subset.enums = lowered.enums;
     for (const auto& t : lowered.tables) {
         const bool read = std::any_of(objects.begin(), objects.end(), [&](const auto& o) {
-            return support::mentions_identifier(o.sql, t.name);
+            return !is_extension(o) && support::mentions_identifier(o.sql, t.name);
         });
         if (!read) continue;
         schema::Table copy = t;
@@ -46,11 +56,42 @@ std::size_t read_back_of(const schema::SqlObject& model,
     return unqualified;
 }
 
+/// Runs `o`, a CREATE EXTENSION, on `conn` (after CREATE SCHEMA IF NOT EXISTS for a
+/// declared SCHEMA). An extension the server refuses (not installed: a package to
+/// install) is a Model error at its statement; false then.
+bool create_extension(const dialect::Dialect& dialect, db::Connection& conn,
+                      const schema::SqlObject& o, support::Diagnostics& diags) {
+    support::Diagnostics refused;
+    if ((o.schema.empty() ||
+         conn.execute("CREATE SCHEMA IF NOT EXISTS " + codegen::quote_identifier(o.schema),
+                      refused)) &&
+        conn.execute(o.sql, refused))
+        return true;
+    const std::string why = first_error(refused);
+    const bool missing = why.find("control file") != std::string::npos ||
+                         why.find("not available") != std::string::npos;
+    diags.error(Category::Model,
+                "extension \"" + o.name + "\" cannot be created on the " + dialect.name +
+                    " server of the scratch databases: " + why,
+                o.location,
+                missing ? "install the extension on that server ([database] dev_url, else url): "
+                          "btree_gist, citext, hstore and the other contrib extensions "
+                          "come with the server's own Debian package (a contrib package "
+                          "elsewhere); others, such as PostGIS, have a package of their own"
+                        : "correct the statement: CREATE EXTENSION [IF NOT EXISTS] name "
+                          "[WITH] [SCHEMA s] [VERSION v] [CASCADE]");
+    return false;
+}
+
 }  // namespace
 
 bool create_objects(const dialect::Dialect& dialect, db::Connection& conn,
                     const std::vector<schema::SqlObject>& objects, support::Diagnostics& diags) {
     for (const auto& o : objects) {
+        if (is_extension(o)) {
+            if (!create_extension(dialect, conn, o, diags)) return false;
+            continue;
+        }
         // A query that cannot run fails at its CREATE on PostgreSQL; SQLite checks a
         // view's tables and columns only when it is read, so it is read once here. The
         // database's refusal is the model's error, told at the statement's location.
@@ -59,12 +100,7 @@ bool create_objects(const dialect::Dialect& dialect, db::Connection& conn,
             (!schema::reads_as_relation(o.kind) ||
              conn.query("SELECT * FROM " + o.qualified_name() + " LIMIT 0", {}, refused)))
             continue;
-        std::string why;
-        for (const auto& d : refused.items())
-            if (d.severity == support::Severity::Error) {
-                why = d.message;
-                break;
-            }
+        const std::string why = first_error(refused);
         diags.error(Category::Model,
                     std::string(schema::to_string(o.kind)) + " " + o.qualified_name() +
                         " is not valid on " + dialect.name + ": " + why,
@@ -127,6 +163,12 @@ std::optional<std::vector<schema::SqlObject>> materialize_objects(
     if (!read) return std::nullopt;
     std::vector<schema::SqlObject> out;
     for (const auto& o : objects) {
+        // An extension is compared by what the statement declares (its schema and version
+        // only when written), never by what the scratch database happened to install.
+        if (is_extension(o)) {
+            out.push_back(o);
+            continue;
+        }
         const std::size_t back = read_back_of(o, read->objects);
         if (back == read->objects.size()) {
             diags.error(

@@ -84,7 +84,7 @@ class Collector {
                              site.location,
                              "use the macros of <autogen/model.hpp>: AUTOGEN_TABLE, "
                              "AUTOGEN_COLUMN, AUTOGEN_INDEX, "
-                             "AUTOGEN_UNIQUE, AUTOGEN_CHECK, AUTOGEN_PRIMARY_KEY, "
+                             "AUTOGEN_UNIQUE, AUTOGEN_CHECK, AUTOGEN_EXCLUDE, AUTOGEN_PRIMARY_KEY, "
                              "AUTOGEN_FOREIGN_KEY, AUTOGEN_ENUM, "
                              "AUTOGEN_LABEL, AUTOGEN_TRANSIENT");
                 if (had_errors) *had_errors = true;

@@ -149,6 +149,7 @@ void remap(schema::Schema& s, const PathMap& paths) {
         for (auto& ix : t.indexes) remap(ix.location, paths);
         for (auto& u : t.uniques) remap(u.location, paths);
         for (auto& ck : t.checks) remap(ck.location, paths);
+        for (auto& x : t.exclusions) remap(x.location, paths);
     }
 }
 

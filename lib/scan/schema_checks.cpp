@@ -69,6 +69,7 @@ void check_duplicate_names(const schema::Schema& s, Diagnostics& diags) {
         for (const auto& u : t.uniques) claim_schema_wide(t, u.name, u.location);
         for (const auto& fk : t.foreign_keys) claim_local(fk.name, fk.location);
         for (const auto& ck : t.checks) claim_local(ck.name, ck.location);
+        for (const auto& x : t.exclusions) claim_local(x.name, x.location);
     }
 }
 

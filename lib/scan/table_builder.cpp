@@ -387,6 +387,14 @@ class TableBuilder {
                                      has_arg(la.annotation, "no_inherit"),
                                      has_arg(la.annotation, "not_valid")});
                 return;
+            case AnnotationKind::Exclude: {
+                if (!check(la, diags_)) return;
+                const AnnotationArg* w = find_arg(la.annotation, "where");
+                t_.exclusions.push_back(
+                    {positional(la.annotation, 0)->text, positional(la.annotation, 1)->text,
+                     w ? w->value->text : std::string(), where_positional(la, 0)});
+                return;
+            }
             case AnnotationKind::PrimaryKey: {
                 if (!check(la, diags_)) return;
                 if (!pk_columns_.empty()) {

@@ -18,6 +18,7 @@ enum class AnnotationKind {
     Index,
     Unique,
     Check,
+    Exclude,
     PrimaryKey,
     ForeignKey,
     Enum,

@@ -55,6 +55,12 @@ Operation reverse(const Operation& op) {
                           [](const DropCheck& o) -> Operation {
                               return AddCheck{o.table, o.check};
                           },
+                          [](const AddExclusion& o) -> Operation {
+                              return DropExclusion{o.table, o.exclusion};
+                          },
+                          [](const DropExclusion& o) -> Operation {
+                              return AddExclusion{o.table, o.exclusion};
+                          },
                           [](const SetCheckValidity& o) -> Operation {
                               CheckConstraint before = o.check;
                               before.not_valid = !o.check.not_valid;
@@ -138,6 +144,8 @@ bool is_destructive(const Operation& op) {
             [](const AddCheck&) { return false; },
             [](const DropCheck&) { return false; },
             [](const SetCheckValidity&) { return false; },
+            [](const AddExclusion&) { return false; },
+            [](const DropExclusion&) { return false; },
             [](const CreateIndex&) { return false; },
             [](const DropIndex&) { return false; },
             [](const SetTableComment&) { return false; },

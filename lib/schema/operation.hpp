@@ -94,6 +94,14 @@ struct DropCheck {
     TableRef table;
     CheckConstraint check;
 };
+struct AddExclusion {
+    TableRef table;
+    ExclusionConstraint exclusion;
+};
+struct DropExclusion {
+    TableRef table;
+    ExclusionConstraint exclusion;
+};
 /// A check whose definition stays and whose validity changes: `check` as it is after
 /// (not_valid false: VALIDATE CONSTRAINT; true: dropped and added again NOT VALID).
 struct SetCheckValidity {
@@ -173,7 +181,7 @@ using Operation =
                  AlterColumn, AlterPrimaryKey, AddForeignKey, DropForeignKey, AddUnique, DropUnique,
                  AddCheck, DropCheck, CreateIndex, DropIndex, SetTableComment, CreateEnum, DropEnum,
                  AlterEnum, RenameConstraint, AlterTableOptions, SetCheckValidity, CreateObject,
-                 DropObject, ReplaceObject>;
+                 DropObject, ReplaceObject, AddExclusion, DropExclusion>;
 
 /// The operation that undoes `op` (downgrade is derived, never written by hand).
 Operation reverse(const Operation& op);

@@ -39,6 +39,8 @@ bool precedes_tables(const SqlObject& o, const Schema& s) {
         case ObjectKind::Function:
         case ObjectKind::Procedure:
             return tables_name(s, o.name);
+        case ObjectKind::Extension:  // a column's type, an index's operator class
+            return true;
     }
     return false;
 }

@@ -45,7 +45,8 @@ const Enum* Schema::find_enum(const std::string& name, const std::string& schema
 const SqlObject* Schema::find_object(ObjectKind kind, const std::string& name,
                                      const std::string& schema_name) const {
     auto it = std::find_if(objects.begin(), objects.end(), [&](const SqlObject& o) {
-        return o.kind == kind && o.name == name && o.schema == schema_name;
+        return o.kind == kind && o.name == name &&
+               (o.schema == schema_name || kind == ObjectKind::Extension);
     });
     return it == objects.end() ? nullptr : &*it;
 }
@@ -58,7 +59,10 @@ const SqlObject* Schema::find_object(const SqlObject& o) const {
     return it == objects.end() ? nullptr : &*it;
 }
 
-std::string SqlObject::qualified_name() const { return quoted_qualified(schema, name); }
+std::string SqlObject::qualified_name() const {
+    return kind == ObjectKind::Extension ? quoted_qualified({}, name)
+                                         : quoted_qualified(schema, name);
+}
 
 std::string SqlObject::identity() const {
     if (table.empty()) return qualified_name();
@@ -77,6 +81,8 @@ const char* to_string(ObjectKind kind) {
             return "procedure";
         case ObjectKind::Trigger:
             return "trigger";
+        case ObjectKind::Extension:
+            return "extension";
     }
     return "view";
 }

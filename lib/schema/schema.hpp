@@ -145,6 +145,17 @@ struct CheckConstraint {
     bool not_valid = false;
 };
 
+/// An exclusion constraint (PostgreSQL): no two rows whose keys all compare true under
+/// their operators (`during WITH &&`: no two overlapping ranges).
+struct ExclusionConstraint {
+    std::string name;
+    /// What follows EXCLUDE, as pg_get_constraintdef writes it (or the models do):
+    /// `USING gist (during WITH &&)`.
+    std::string definition;
+    std::string where;  ///< the predicate of a partial one; empty for none
+    SourceLocation location;
+};
+
 /// A table's options (issue 20). Each belongs to one dialect; the other dialect's lowering
 /// refuses it as a model error. All defaults is a plain table.
 struct TableOptions {
@@ -161,11 +172,13 @@ struct TableOptions {
 
 /// The kinds of database object declared in SQL rather than by a struct ([models] sql,
 /// docs/objects.md): their body is SQL, so the declaration is the statement itself.
-enum class ObjectKind { View, MaterializedView, Function, Procedure, Trigger };
+/// An Extension (PostgreSQL's CREATE EXTENSION) is created before the tables (their
+/// columns may have its types) and dropped after them.
+enum class ObjectKind { View, MaterializedView, Function, Procedure, Trigger, Extension };
 /// Every ObjectKind, in declaration order (a snapshot or cache reads a kind by its name).
-inline constexpr ObjectKind kObjectKinds[] = {ObjectKind::View, ObjectKind::MaterializedView,
+inline constexpr ObjectKind kObjectKinds[] = {ObjectKind::View,     ObjectKind::MaterializedView,
                                               ObjectKind::Function, ObjectKind::Procedure,
-                                              ObjectKind::Trigger};
+                                              ObjectKind::Trigger,  ObjectKind::Extension};
 
 /// A database object declared by a SQL statement. On the models' side: the statement as
 /// the project's .sql file writes it, with the definition its scratch database read back;
@@ -173,7 +186,10 @@ inline constexpr ObjectKind kObjectKinds[] = {ObjectKind::View, ObjectKind::Mate
 /// never by the text as written (a re-indented view is no change).
 struct SqlObject {
     ObjectKind kind = ObjectKind::View;
-    std::string schema;  ///< empty = the dialect's default schema
+    /// empty = the dialect's default schema. An extension's is the schema it installs
+    /// its objects in (not part of its name: extensions are named database-wide): the
+    /// declared SCHEMA (empty: not declared) or the one a database reads back (always).
+    std::string schema;
     std::string name;
     /// The complete CREATE statement (no ';'), as run: the models' text, or the one
     /// rebuilt from the catalog (SQLite stores the text as written).
@@ -192,18 +208,21 @@ struct SqlObject {
     /// which DROP FUNCTION names. Read back from the database; not part of the identity
     /// (a second function of one name, an overload, is refused: docs/objects.md).
     std::string arguments;
+    /// An extension's version: the declared VERSION (empty: not declared, any version
+    /// will do) or the one a database has installed. Compared only when both sides have one.
+    std::string version;
     SourceLocation location;  ///< model-only: the statement in its .sql file
 
-    /// "schema"."name" or "name", for messages.
+    /// "schema"."name" or "name" ("name" alone for an extension), for messages.
     std::string qualified_name() const;
     /// What names it among the objects of its kind: the qualified name, and for a trigger
     /// its table's too ("name" on "table").
     std::string identity() const;
 };
 
-/// "view", "materialized view": the kind as messages spell it.
+/// "view", "materialized view", "extension": the kind as messages spell it.
 const char* to_string(ObjectKind kind);
-/// "VIEW", "MATERIALIZED VIEW": the kind as CREATE and DROP spell it.
+/// "VIEW", "MATERIALIZED VIEW", "EXTENSION": the kind as CREATE and DROP spell it.
 std::string to_upper_kind(ObjectKind kind);
 /// Is an object of this kind read like a table (a view's query runs when it is read)?
 bool reads_as_relation(ObjectKind kind);
@@ -234,6 +253,7 @@ struct Table {
     /// STRICT, WITHOUT ROWID, AUTOINCREMENT (SQLite), UNLOGGED, WITH (...) (PostgreSQL):
     /// declared by AUTOGEN_TABLE (AUTOINCREMENT by the key's AUTOGEN_COLUMN), compared.
     TableOptions options;
+    std::vector<ExclusionConstraint> exclusions;  ///< PostgreSQL only
 
     const Column* find_column(const std::string& column) const;
     Column* find_column(const std::string& column);
@@ -263,6 +283,7 @@ struct Schema {
     const Table* find_table(const std::string& name, const std::string& schema_name = {}) const;
     Table* find_table(const std::string& name, const std::string& schema_name = {});
     const Enum* find_enum(const std::string& name, const std::string& schema_name = {}) const;
+    /// An extension is found by its name alone (its schema is where its objects go).
     const SqlObject* find_object(ObjectKind kind, const std::string& name,
                                  const std::string& schema_name = {}) const;
     /// The object of `o`'s kind and identity (SqlObject::identity), or null.

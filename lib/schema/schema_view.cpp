@@ -196,6 +196,9 @@ std::string to_text(const Schema& schema, bool with_locations) {
         for (const auto& c : t.checks)
             out += "  check " + q(c.name) + " (" + c.expression + ")" +
                    (c.no_inherit ? " no_inherit" : "") + (c.not_valid ? " not_valid" : "") + "\n";
+        for (const auto& x : t.exclusions)
+            out += "  exclude " + q(x.name) + " " + x.definition +
+                   (x.where.empty() ? "" : " WHERE (" + x.where + ")") + "\n";
         if (!t.comment.empty()) out += "  comment " + q(t.comment) + "\n";
         if (t.options != TableOptions{}) out += "  options " + table_options_text(t.options) + "\n";
     }

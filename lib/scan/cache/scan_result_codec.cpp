@@ -256,24 +256,44 @@ void fields(A& a, schema::Table& t) {
         strings(a, ix.storage_parameters);
         fields(a, ix.location);
     });
-    a.list(t.checks, [&](schema::CheckConstraint& ck) {
+    // Exclusion constraints ride in the checks' list, marked by flag 4 of the prefix
+    // below, so the digests of tables without them stay what autogen.sum records.
+    std::vector<schema::CheckConstraint> listed = t.checks;
+    for (const auto& x : t.exclusions)
+        listed.push_back(
+            {x.name,
+             std::string("\x01") + static_cast<char>('0' + 4) + x.definition + '\x1f' + x.where,
+             x.location});
+    t.checks.clear();
+    t.exclusions.clear();
+    a.list(listed, [&](schema::CheckConstraint& ck) {
         a(ck.name);
         // NO INHERIT / NOT VALID as a prefix of the expression ("\x01" and a digit, flags
         // 1 and 2), which no SQL starts with: the digests of tables without them stay.
         std::string expression = ck.expression;
-        if (ck.no_inherit || ck.not_valid)
+        const bool encoded = expression.size() >= 2 && expression[0] == '\x01';
+        if (!encoded && (ck.no_inherit || ck.not_valid))
             expression = std::string("\x01") +
                          static_cast<char>('0' + (ck.no_inherit ? 1 : 0) + (ck.not_valid ? 2 : 0)) +
                          expression;
         a(expression);
+        int flags = 0;
         if (expression.size() >= 2 && expression[0] == '\x01') {
-            const int flags = expression[1] - '0';
-            ck.no_inherit = (flags & 1) != 0;
-            ck.not_valid = (flags & 2) != 0;
+            flags = expression[1] - '0';
             expression.erase(0, 2);
         }
-        ck.expression = std::move(expression);
         fields(a, ck.location);
+        if (flags & 4) {
+            const auto sep = expression.find('\x1f');
+            if (sep == std::string::npos) throw Corrupt{};
+            t.exclusions.push_back(
+                {ck.name, expression.substr(0, sep), expression.substr(sep + 1), ck.location});
+            return;
+        }
+        ck.no_inherit = (flags & 1) != 0;
+        ck.not_valid = (flags & 2) != 0;
+        ck.expression = std::move(expression);
+        t.checks.push_back(ck);
     });
 }
 
@@ -295,6 +315,7 @@ void fields(A& a, schema::Schema& s) {
         strings(a, o.columns);
         a(o.table);
         a(o.arguments);
+        a(o.version);
         fields(a, o.location);
     });
     a(s.declares_objects);

@@ -61,10 +61,28 @@ CachedOutcome sample() {
     full.match_full = true;
     full.deferrable = full.initially_deferred = true;
     t.foreign_keys.push_back(full);
+    t.exclusions.push_back({.name = "ex_users",
+                            .definition = "USING gist (id WITH =)",
+                            .where = "name <> ''",
+                            .location = {"/p/models/a.hpp", 26, 2}});
     schema::Table bare;
     bare.name = "bare";
     o.result.schema.tables = {t, bare};
     o.result.schema.enums.push_back({"", "status", {"on", "off"}, {"/p/models/b.hpp", 1, 12}});
+    schema::SqlObject view{.kind = schema::ObjectKind::View,
+                           .name = "v",
+                           .sql = "CREATE VIEW v AS SELECT 1 AS one",
+                           .definition = "create view v as select 1 as one",
+                           .columns = {"one integer"},
+                           .location = {"/p/db/a.sql", 1, 1}};
+    schema::SqlObject citext{.kind = schema::ObjectKind::Extension,
+                             .schema = "ext",
+                             .name = "citext",
+                             .sql = "CREATE EXTENSION citext SCHEMA ext VERSION '1.6'",
+                             .version = "1.6",
+                             .location = {"/p/db/a.sql", 2, 1}};
+    o.result.schema.objects = {view, citext};
+    o.result.schema.declares_objects = true;
     support::Diagnostic d;
     d.severity = support::Severity::Warning;
     d.category = support::Category::Model;
@@ -97,6 +115,15 @@ TEST_CASE("scan result codec: every field round-trips") {
     REQUIRE(keys.size() == 2);
     CHECK_FALSE(keys[0].match_full);
     CHECK((keys[1].match_full && keys[1].initially_deferred));
+    REQUIRE(decoded->result.schema.tables[0].exclusions.size() == 1);
+    CHECK(decoded->result.schema.tables[0].exclusions[0].where == "name <> ''");
+    CHECK(decoded->result.schema.tables[0].checks.size() == 3);
+    const auto& objects = decoded->result.schema.objects;
+    REQUIRE(objects.size() == 2);
+    CHECK(objects[1].kind == schema::ObjectKind::Extension);
+    CHECK(objects[1].version == "1.6");
+    CHECK(objects[1].schema == "ext");
+    CHECK(decoded->result.schema.declares_objects);
 
     auto empty = decode_outcome(encode_outcome(CachedOutcome{}));
     REQUIRE(empty);

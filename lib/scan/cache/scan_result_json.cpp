@@ -90,6 +90,11 @@ json table(const schema::Table& t) {
         if (ck.not_valid) c["not_valid"] = true;
         j["checks"].push_back(std::move(c));
     }
+    for (const auto& x : t.exclusions)  // "exclusions" only when there are some
+        j["exclusions"].push_back({{"name", x.name},
+                                   {"definition", x.definition},
+                                   {"where", x.where},
+                                   {"location", loc(x.location)}});
     return j;
 }
 
@@ -185,6 +190,12 @@ schema::Table read_table(const json& j) {
                             .location = read_loc(ck.at("location")),
                             .no_inherit = ck.value("no_inherit", false),
                             .not_valid = ck.value("not_valid", false)});
+    if (j.contains("exclusions"))
+        for (const auto& x : j.at("exclusions"))
+            t.exclusions.push_back({.name = x.at("name").get<std::string>(),
+                                    .definition = x.at("definition").get<std::string>(),
+                                    .where = x.at("where").get<std::string>(),
+                                    .location = read_loc(x.at("location"))});
     return t;
 }
 
@@ -202,6 +213,17 @@ nlohmann::json outcome_to_json(const CachedOutcome& outcome) {
                               {"name", e.name},
                               {"labels", e.labels},
                               {"location", loc(e.location)}});
+    j["objects"] = json::array();
+    for (const auto& o : outcome.result.schema.objects)
+        j["objects"].push_back({{"kind", static_cast<int>(o.kind)},
+                                {"schema", o.schema},
+                                {"name", o.name},
+                                {"sql", o.sql},
+                                {"definition", o.definition},
+                                {"columns", o.columns},
+                                {"version", o.version},
+                                {"location", loc(o.location)}});
+    j["declares_objects"] = outcome.result.schema.declares_objects;
     j["diagnostics"] = json::array();
     for (const auto& d : outcome.diagnostics)
         j["diagnostics"].push_back({{"severity", static_cast<int>(d.severity)},
@@ -222,6 +244,18 @@ std::optional<CachedOutcome> outcome_from_json(const nlohmann::json& j) {
                                                .name = e.at("name").get<std::string>(),
                                                .labels = e.at("labels").get<Strings>(),
                                                .location = read_loc(e.at("location"))});
+        for (const auto& o : j.value("objects", json::array())) {
+            schema::SqlObject object{.kind = read_enum(o.at("kind"), schema::ObjectKind::Extension),
+                                     .schema = o.at("schema").get<std::string>(),
+                                     .name = o.at("name").get<std::string>(),
+                                     .sql = o.at("sql").get<std::string>(),
+                                     .definition = o.at("definition").get<std::string>(),
+                                     .columns = o.at("columns").get<Strings>(),
+                                     .version = o.at("version").get<std::string>(),
+                                     .location = read_loc(o.at("location"))};
+            out.result.schema.objects.push_back(std::move(object));
+        }
+        out.result.schema.declares_objects = j.value("declares_objects", false);
         for (const auto& d : j.at("diagnostics")) {
             support::Diagnostic diag;
             diag.severity = read_enum(d.at("severity"), support::Severity::Error);
