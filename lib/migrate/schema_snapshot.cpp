@@ -260,9 +260,11 @@ class LineReader {
             out_.declares_objects = true;
             return {};
         }
-        if (keyword == "view" || keyword == "materialized_view") {
+        if (keyword == "view" || keyword == "materialized_view" || keyword == "domain") {
             s::SqlObject o;
-            o.kind = keyword == "view" ? s::ObjectKind::View : s::ObjectKind::MaterializedView;
+            o.kind = keyword == "view"     ? s::ObjectKind::View
+                     : keyword == "domain" ? s::ObjectKind::Domain
+                                           : s::ObjectKind::MaterializedView;
             o.name = j.text("name");
             o.schema = j.text_or("schema", "");
             o.sql = j.text("sql");
@@ -429,7 +431,11 @@ std::string snapshot_text(const s::Schema& schema) {
     }
     if (schema.declares_objects) LineWriter(out, "objects", false);
     for (const auto& o : schema.objects) {
-        LineWriter j(out, o.kind == s::ObjectKind::View ? "view" : "materialized_view", false);
+        LineWriter j(out,
+                     o.kind == s::ObjectKind::View     ? "view"
+                     : o.kind == s::ObjectKind::Domain ? "domain"
+                                                       : "materialized_view",
+                     false);
         j.text("name", o.name);
         j.text_if("schema", o.schema);
         j.text("sql", o.sql);

@@ -22,8 +22,8 @@ using support::Category;
 using support::SourceLocation;
 
 constexpr const char* kKnownDeclarations =
-    "a [models] sql file declares views and materialized views: CREATE [OR REPLACE] VIEW "
-    "and CREATE MATERIALIZED VIEW";
+    "a [models] sql file declares views, materialized views and domains: CREATE [OR REPLACE] "
+    "VIEW, CREATE MATERIALIZED VIEW and CREATE DOMAIN";
 constexpr const char* kElsewhereHint =
     "keep other statements in a hand-written revision (functions, triggers, policies, grants "
     "and the other kinds are not declared yet: docs/objects.md), or move the file out of "
@@ -58,7 +58,9 @@ std::optional<schema::SqlObject> declaration(const migrate::SqlStatement& statem
                     "drop TEMP, or create it in the application's session instead");
     schema::SqlObject o;
     support::skip_words(r, i, {"RECURSIVE"});
-    if (support::skip_words(r, i, {"MATERIALIZED", "VIEW"})) {
+    if (support::skip_words(r, i, {"DOMAIN"})) {
+        o.kind = schema::ObjectKind::Domain;
+    } else if (support::skip_words(r, i, {"MATERIALIZED", "VIEW"})) {
         o.kind = schema::ObjectKind::MaterializedView;
     } else if (!support::skip_words(r, i, {"VIEW"})) {
         return fail(
@@ -67,9 +69,12 @@ std::optional<schema::SqlObject> declaration(const migrate::SqlStatement& statem
     }
     support::skip_words(r, i, {"IF", "NOT", "EXISTS"});
     const auto parts = support::read_name_parts(r, i);
-    // The name is followed by its column list, its options or AS.
-    const bool followed = i < r.size() && (r[i].is("AS") || r[i].is('(') || r[i].is("WITH") ||
-                                           r[i].is("USING") || r[i].is("TABLESPACE"));
+    // A view's name is followed by its column list, its options or AS; a domain's by AS
+    // or its base type.
+    const bool followed =
+        i < r.size() &&
+        (r[i].is("AS") || r[i].is('(') || r[i].is("WITH") || r[i].is("USING") ||
+         r[i].is("TABLESPACE") || (o.kind == schema::ObjectKind::Domain && r[i].is_name()));
     if (parts.empty() || parts.size() > 2 || !followed)
         return fail(
             std::string(schema::to_string(o.kind)) + " name expected after \"" + opening(r) + "\"",
@@ -145,7 +150,9 @@ void report_unscanned_object_files(const support::Config& config,
                         [&](const std::string& g) { return scan::glob_match(g, shown); }))
             continue;
         auto text = migrate::read_file_bytes(normal);
-        if (!text || !support::mentions_identifier(*text, "VIEW")) continue;  // fast path
+        if (!text || (!support::mentions_identifier(*text, "VIEW") &&
+                      !support::mentions_identifier(*text, "DOMAIN")))
+            continue;  // fast path
         const auto objects = declarations_in(*text, shown);
         if (objects.empty()) continue;
         diags.error(Category::Model,

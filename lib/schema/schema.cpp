@@ -58,6 +58,8 @@ const char* to_string(ObjectKind kind) {
             return "view";
         case ObjectKind::MaterializedView:
             return "materialized view";
+        case ObjectKind::Domain:
+            return "domain";
     }
     return "view";
 }

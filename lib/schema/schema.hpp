@@ -169,7 +169,7 @@ struct TableOptions {
 
 /// The kinds of database object declared in SQL rather than by a struct ([models] sql,
 /// docs/objects.md): their body is SQL, so the declaration is the statement itself.
-enum class ObjectKind { View, MaterializedView };
+enum class ObjectKind { View, MaterializedView, Domain };
 
 /// A database object declared by a SQL statement. On the models' side: the statement as
 /// the project's .sql file writes it, with the definition its scratch database read back;
@@ -186,7 +186,8 @@ struct SqlObject {
     /// SQLite: the stored text's tokens); what the differ compares.
     std::string definition;
     /// A view's result columns, "name type" each, in order: a view whose columns stay
-    /// the same can be replaced in place (CREATE OR REPLACE VIEW).
+    /// the same can be replaced in place (CREATE OR REPLACE VIEW). A domain's facts, one
+    /// each (domain.hpp: DomainFacts): what ALTER DOMAIN changes one at a time.
     std::vector<std::string> columns;
     SourceLocation location;  ///< model-only: the statement in its .sql file
 
@@ -194,7 +195,7 @@ struct SqlObject {
     std::string qualified_name() const;
 };
 
-/// "view", "materialized view": the kind as messages spell it.
+/// "view", "materialized view", "domain": the kind as messages spell it.
 const char* to_string(ObjectKind kind);
 /// "VIEW", "MATERIALIZED VIEW": the kind as CREATE and DROP spell it.
 std::string to_upper_kind(ObjectKind kind);

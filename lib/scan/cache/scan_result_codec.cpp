@@ -291,7 +291,7 @@ void fields(A& a, schema::Schema& s) {
         fields(a, e.location);
     });
     a.list(s.objects, [&](schema::SqlObject& o) {
-        a.enumeration(o.kind, schema::ObjectKind::MaterializedView);
+        a.enumeration(o.kind, schema::ObjectKind::Domain);
         a(o.schema);
         a(o.name);
         a(o.sql);
