@@ -82,3 +82,27 @@ TEST_CASE("postgres domains: a new base type is refused while a column uses the 
     CHECK(statements[0].sql == "DROP DOMAIN \"year\"");
     CHECK(statements[1].sql.find("CREATE DOMAIN \"year\" AS smallint") == 0);
 }
+
+TEST_CASE("postgres domains: online, a new check is added NOT VALID and validated apart") {
+    auto planner = codegen::make_postgres_planner();
+    DomainFacts next = kYear;
+    next.checks.push_back({"year_max", "CHECK ((VALUE <= 2100))"});
+    next.default_value = "2000";
+    Schema from, to;
+    from.objects = {year(kYear)};
+    to.objects = {year(next)};
+    const std::vector<Operation> ops{ReplaceObject{year(kYear), year(next)}};
+    support::Diagnostics diags;
+    const auto statements = planner->plan(ops, from, to, {.online = true}, diags);
+    CHECK_FALSE(diags.has_errors());
+    std::vector<std::string> sql;
+    for (const auto& s : statements)
+        if (s.sql.rfind("ALTER DOMAIN", 0) == 0) sql.push_back(s.sql);
+    CHECK(sql == std::vector<std::string>{
+                     "ALTER DOMAIN \"year\" ADD CONSTRAINT \"year_max\" CHECK ((VALUE <= 2100)) "
+                     "NOT VALID",
+                     "ALTER DOMAIN \"year\" SET DEFAULT 2000",
+                     "ALTER DOMAIN \"year\" VALIDATE CONSTRAINT \"year_max\""});
+    for (const auto& s : statements)
+        if (s.sql.find("VALIDATE") != std::string::npos) CHECK(s.no_transaction);
+}

@@ -472,6 +472,8 @@ class PostgresPlanner final : public Planner {
     /// Replaces `stmts`, the plain form of `op`, by its online form when `op` changes a
     /// table in use (one this plan did not create).
     static void online_form(const Operation& op, const Created& created, Statements& stmts) {
+        if (const auto* r = std::get_if<ReplaceObject>(&op); r && r->to.kind == ObjectKind::Domain)
+            return online_domain_checks(*r, stmts);
         if (std::holds_alternative<CreateTable>(op) || is_enum_op(op) || is_object_op(op)) return;
         const TableRef table = target_table(op);
         if (is_new(created, table.schema, table.name)) return;
@@ -506,6 +508,23 @@ class PostgresPlanner final : public Planner {
             },
             op);
         if (!online.empty()) stmts = std::move(online);
+    }
+
+    /// Online, a check added to a domain is added NOT VALID (new values are checked at
+    /// once) and validated in a transaction of its own, as a table's check is: ADD
+    /// CONSTRAINT would check every column of the domain while holding its tables' writes.
+    static void online_domain_checks(const ReplaceObject& o, Statements& stmts) {
+        const auto from = domain_facts(o.from), to = domain_facts(o.to);
+        if (!from || !to) return;
+        const std::string alter = "ALTER DOMAIN " + qualified_name(o.to.schema, o.to.name) + " ";
+        for (const auto& c : check_changes(*from, *to).added) {
+            if (std::string_view(c.definition).ends_with("NOT VALID")) continue;
+            const std::string add = alter + "ADD CONSTRAINT " + q(c.name) + " " + c.definition;
+            for (auto& s : stmts)
+                if (s.sql == add) s.sql += " NOT VALID";
+            stmts.push_back(
+                {.sql = alter + "VALIDATE CONSTRAINT " + q(c.name), .no_transaction = true});
+        }
     }
 
     /// Does statement `s` of `op` take a lock that blocks reads or writes of a table in
