@@ -1,10 +1,12 @@
-// Comparator for the objects declared in SQL (views, materialized views): new, dropped and
-// changed ones, split by when each runs. An object is dropped before the table changes
-// (the old one may read a column that goes or changes type: PostgreSQL refuses to alter
-// or drop what a view reads) and created after them (the new one may read a new column).
-// An object that reads a table or object that changes under it is dropped and created
+// Comparator for the objects declared in SQL (views, materialized views ...): new, dropped
+// and changed ones, split by when each runs. An object that reads tables is dropped before
+// the table changes (the old one may read a column that goes or changes type: PostgreSQL
+// refuses to alter or drop what a view reads) and created after them (the new one may read a new
+// column). An object that reads a table or object that changes under it is dropped and created
 // again with the same definition, and so is every object that reads one that is. Since the
-// downgrade is the reversed list of reversed operations, the same split serves it.
+// downgrade is the reversed list of reversed operations, the same split serves it. An
+// object the tables need (schema::precedes_tables) is the mirror: created before the
+// table changes, dropped after them.
 #include <algorithm>
 #include <set>
 
@@ -83,6 +85,9 @@ ObjectChanges compare_objects(const Schema& from, const Schema& to,
                                 : "its definition changes and cannot be replaced in place");
             continue;
         }
+        // What the tables need does not read them (a function's body is not bound to
+        // the columns it names until it runs).
+        if (precedes_tables(o, from)) continue;
         for (const auto& [table, what] : changing)
             if (reads(o, table)) {
                 dropped.emplace(object_key(o), "it reads \"" + table + "\", which " + what);
@@ -106,23 +111,31 @@ ObjectChanges compare_objects(const Schema& from, const Schema& to,
         }
     }
 
-    // Drops in the reverse of creation order: an object before those it reads.
+    // Drops in the reverse of creation order: an object before those it reads. One
+    // created again goes where its creation's phase puts it, ahead of that creation.
     for (auto it = from.objects.rbegin(); it != from.objects.rend(); ++it) {
         auto d = dropped.find(object_key(*it));
         if (d == dropped.end()) continue;
-        const bool comes_back = wanted.count(d->first) > 0;
-        out.before_tables.push_back(DropObject{*it, comes_back ? d->second : ""});
+        const auto again = wanted.find(d->first);
+        if (again == wanted.end()) {
+            auto& list = precedes_tables(*it, from) ? out.after_tables : out.first;
+            list.push_back(DropObject{*it, ""});
+        } else {
+            auto& list = precedes_tables(*again->second, to) ? out.before_tables : out.first;
+            list.push_back(DropObject{*it, d->second});
+        }
     }
     // Creations and replacements in the models' order (each after what it reads).
     for (const SqlObject& o : to.objects) {
+        auto& list = precedes_tables(o, to) ? out.before_tables : out.last;
         const SqlObject* old = from.find_object(o.kind, o.name, o.schema);
         auto d = dropped.find(object_key(o));
         if (!old) {
-            out.after_tables.push_back(CreateObject{o, ""});
+            list.push_back(CreateObject{o, ""});
         } else if (d != dropped.end()) {
-            out.after_tables.push_back(CreateObject{o, d->second});
+            list.push_back(CreateObject{o, d->second});
         } else if (old->definition != o.definition) {
-            out.after_tables.push_back(ReplaceObject{*old, o});
+            list.push_back(ReplaceObject{*old, o});
         }
     }
     return out;

@@ -220,6 +220,7 @@ std::vector<Operation> diff(const Schema& from, const Schema& to, const DiffRule
     // 1. Enums: new ones and new labels before the tables that use them.
     EnumChanges enums = compare_enums(from, to);
     ops.insert(ops.end(), enums.before_tables.begin(), enums.before_tables.end());
+    const std::size_t tables_begin = ops.size();
 
     // 2. Match tables; a declared rename pairs the old table with the new name.
     std::set<std::string> matched_from;
@@ -315,14 +316,28 @@ std::vector<Operation> diff(const Schema& from, const Schema& to, const DiffRule
         ops.push_back(DropTable{drop_order.without_deferred(*it)});
 
     // 6. Labels and enums no model uses any more, after the tables that used them.
+    const std::size_t tables_end = ops.size();
     ops.insert(ops.end(), enums.after_tables.begin(), enums.after_tables.end());
 
-    // 7. Declared objects (views ...): dropped before everything above, created after it.
+    // 7. Declared objects: those reading tables (views ...) dropped before everything
+    // above and created after it; those the tables need (extensions ...) created before
+    // the table changes and dropped after them.
     ObjectChanges objects = compare_objects(from, to, ops, rules);
-    if (!objects.before_tables.empty())
-        ops.insert(ops.begin(), objects.before_tables.begin(), objects.before_tables.end());
-    ops.insert(ops.end(), objects.after_tables.begin(), objects.after_tables.end());
-    return ops;
+    if (objects.first.empty() && objects.before_tables.empty() && objects.after_tables.empty() &&
+        objects.last.empty())
+        return ops;
+    std::vector<Operation> out = std::move(objects.first);
+    auto append = [&](auto begin, auto end) {
+        out.insert(out.end(), std::make_move_iterator(begin), std::make_move_iterator(end));
+    };
+    append(ops.begin(), ops.begin() + static_cast<std::ptrdiff_t>(tables_begin));
+    append(objects.before_tables.begin(), objects.before_tables.end());
+    append(ops.begin() + static_cast<std::ptrdiff_t>(tables_begin),
+           ops.begin() + static_cast<std::ptrdiff_t>(tables_end));
+    append(objects.after_tables.begin(), objects.after_tables.end());
+    append(ops.begin() + static_cast<std::ptrdiff_t>(tables_end), ops.end());
+    append(objects.last.begin(), objects.last.end());
+    return out;
 }
 
 }  // namespace autogen::diff

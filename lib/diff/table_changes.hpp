@@ -65,9 +65,19 @@ EnumChanges compare_enums(const schema::Schema& from, const schema::Schema& to);
 
 /// The operations on declared objects (views ...) of a diff, by when they run
 /// (compare_objects.cpp). Empty unless a side declares objects (Schema::declares_objects).
+/// Objects that read tables (views, triggers) go first and come back last; objects that
+/// tables need (schema::precedes_tables: extensions, domains, functions a default calls)
+/// come before the table changes and go after them.
 struct ObjectChanges {
-    std::vector<schema::Operation> before_tables;  ///< drops, readers before what they read
-    std::vector<schema::Operation> after_tables;   ///< creations and in-place replacements
+    /// Drops of objects that read tables, readers before what they read: before everything.
+    std::vector<schema::Operation> first;
+    /// Objects tables need: re-created ones dropped, then creations and in-place
+    /// replacements, after the new enums and before the table changes.
+    std::vector<schema::Operation> before_tables;
+    /// Drops of objects tables needed, after the table changes (before the enums go).
+    std::vector<schema::Operation> after_tables;
+    /// Creations and in-place replacements of objects that read tables: after everything.
+    std::vector<schema::Operation> last;
 };
 /// `table_ops`: the diff's operations on tables and enums, which decide the objects that
 /// must be dropped and created again around them.

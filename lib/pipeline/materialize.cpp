@@ -85,13 +85,13 @@ schema::Schema subset_to_create(const schema::Schema& lowered,
 /// `dialect` and reads it back: in transactions of a few dozen statements, over several
 /// sessions where the dialect shares its scratch database, foreign keys of one definition
 /// created once and copied (creation_plan.hpp). `copy_foreign_keys` false: each created.
-std::optional<schema::Schema> create_and_read(const dialect::Dialect& dialect,
-                                              const schema::Schema& lowered,
-                                              std::vector<codegen::Statement> statements,
-                                              const support::Config& config,
-                                              support::Diagnostics& diags,
-                                              const support::ProgressCallback& progress,
-                                              bool copy_foreign_keys = true) {
+/// `prelude`: the declared objects the tables need (schema::precedes_tables), created
+/// first.
+std::optional<schema::Schema> create_and_read(
+    const dialect::Dialect& dialect, const schema::Schema& lowered,
+    std::vector<codegen::Statement> statements, const std::vector<schema::SqlObject>& prelude,
+    const support::Config& config, support::Diagnostics& diags,
+    const support::ProgressCallback& progress, bool copy_foreign_keys = true) {
     auto read_back = [&](const schema::Table& t) {
         return copy_foreign_keys && !excluded_table(config, t);
     };
@@ -99,6 +99,7 @@ std::optional<schema::Schema> create_and_read(const dialect::Dialect& dialect,
     if (!plan) return std::nullopt;
     auto conn = dialect.scratch(config, diags);
     if (!conn) return std::nullopt;
+    if (!create_objects(dialect, *conn, prelude, diags)) return std::nullopt;
     const std::string step = "materialising the models (" + dialect.name + ")";
     for (const auto& phase : plan->phases) {
         if (!run_statement_groups(dialect, *conn, phase.groups, diags, progress, step, phase.run)) {
@@ -119,8 +120,8 @@ std::optional<schema::Schema> create_and_read(const dialect::Dialect& dialect,
     // copied is trusted, every key is created instead.
     if (read && !copy_keys(plan->copied, *read)) {
         conn.reset();
-        return create_and_read(dialect, lowered, std::move(statements), config, diags, progress,
-                               false);
+        return create_and_read(dialect, lowered, std::move(statements), prelude, config, diags,
+                               progress, false);
     }
     return read;
 }
@@ -180,12 +181,19 @@ std::optional<schema::Schema> materialize(const dialect::Dialect& dialect,
     schema::Schema lowered = dialect.planner->lower(model, diags);
     if (diags.has_errors()) return std::nullopt;
     // The declared objects are created apart, after the tables (materialize_objects.hpp):
-    // the tables' creation, memo and cache know nothing of them.
+    // the tables' creation, memo and cache know nothing of them, but for those the tables
+    // need (a column's domain, a function a default calls), created first in every scratch
+    // database the tables are (the prelude; a table's memo entry holds the names, which a
+    // changed definition does not change).
     const std::vector<schema::SqlObject> objects = std::move(lowered.objects);
     lowered.objects.clear();
     lowered.declares_objects = false;
     std::string objects_key;
-    for (const auto& o : objects) objects_key += '\x1e' + o.sql;
+    std::vector<schema::SqlObject> prelude;
+    for (const auto& o : objects) {
+        objects_key += '\x1e' + o.sql;
+        if (schema::precedes_tables(o, lowered)) prelude.push_back(o);
+    }
     auto statements = creation_statements(dialect, lowered, diags);
     if (diags.has_errors()) return std::nullopt;
     // A model whose lowering warns is lowered on every run, so that the warning is too.
@@ -251,8 +259,9 @@ std::optional<schema::Schema> materialize(const dialect::Dialect& dialect,
                 chunk_statements = creation_statements(dialect, *subset, diags);
                 if (diags.has_errors()) return std::nullopt;
             }
-            auto read = create_and_read(dialect, subset ? *subset : lowered,
-                                        std::move(chunk_statements), config, diags, progress);
+            auto read =
+                create_and_read(dialect, subset ? *subset : lowered, std::move(chunk_statements),
+                                prelude, config, diags, progress);
             if (!read) return std::nullopt;
             const schema::TableLookup created(*read);
             for (auto i : chunk) {

@@ -48,6 +48,37 @@ std::size_t read_back_of(const schema::SqlObject& model,
 
 }  // namespace
 
+bool create_objects(const dialect::Dialect& dialect, db::Connection& conn,
+                    const std::vector<schema::SqlObject>& objects, support::Diagnostics& diags) {
+    for (const auto& o : objects) {
+        // A query that cannot run fails at its CREATE on PostgreSQL; SQLite checks a
+        // view's tables and columns only when it is read, so it is read once here. The
+        // database's refusal is the model's error, told at the statement's location.
+        support::Diagnostics refused;
+        if (conn.execute(o.sql, refused) &&
+            (!schema::reads_as_relation(o.kind) ||
+             conn.query("SELECT * FROM " + o.qualified_name() + " LIMIT 0", {}, refused)))
+            continue;
+        std::string why;
+        for (const auto& d : refused.items())
+            if (d.severity == support::Severity::Error) {
+                why = d.message;
+                break;
+            }
+        diags.error(Category::Model,
+                    std::string(schema::to_string(o.kind)) + " " + o.qualified_name() +
+                        " is not valid on " + dialect.name + ": " + why,
+                    o.location,
+                    schema::reads_as_relation(o.kind)
+                        ? "correct the statement: it runs after the models' tables exist, and "
+                          "after the declared objects it names"
+                        : "correct the statement: it runs before the models' tables are "
+                          "created, after the declared objects it names");
+        return false;
+    }
+    return true;
+}
+
 void carry_object_facts(const std::vector<schema::SqlObject>& model,
                         std::vector<schema::SqlObject>& read_back) {
     for (const auto& m : model) {
@@ -70,6 +101,14 @@ std::optional<std::vector<schema::SqlObject>> materialize_objects(
     if (!conn) return std::nullopt;
     const std::string step = "materialising the declared objects (" + dialect.name + ")";
     support::report(progress, {step, 0, 0, {}});
+    // What the tables need first, then the tables, then what reads them.
+    std::vector<schema::SqlObject> before, after;
+    for (const auto& o : objects)
+        (schema::precedes_tables(o, lowered) ? before : after).push_back(o);
+    if (!create_objects(dialect, *conn, before, diags)) {
+        support::report_finished(progress, step);
+        return std::nullopt;
+    }
     for (const auto& s : statements) {
         if (s.sql.empty() || conn->execute(s.sql, diags)) continue;
         support::report_finished(progress, step);
@@ -79,27 +118,8 @@ std::optional<std::vector<schema::SqlObject>> materialize_objects(
                     {}, "check the models of the table named in the statement");
         return std::nullopt;
     }
-    for (const auto& o : objects) {
-        // A query that cannot run fails at its CREATE on PostgreSQL; SQLite checks a
-        // view's tables and columns only when it is read, so it is read once here. The
-        // database's refusal is the model's error, told at the statement's location.
-        support::Diagnostics refused;
-        if (conn->execute(o.sql, refused) &&
-            conn->query("SELECT * FROM " + o.qualified_name() + " LIMIT 0", {}, refused))
-            continue;
+    if (!create_objects(dialect, *conn, after, diags)) {
         support::report_finished(progress, step);
-        std::string why;
-        for (const auto& d : refused.items())
-            if (d.severity == support::Severity::Error) {
-                why = d.message;
-                break;
-            }
-        diags.error(Category::Model,
-                    std::string(schema::to_string(o.kind)) + " " + o.qualified_name() +
-                        " is not valid on " + dialect.name + ": " + why,
-                    o.location,
-                    "correct the statement: it runs after the models' tables exist, and after "
-                    "the declared objects it names");
         return std::nullopt;
     }
     auto read = dialect.inspector->inspect(*conn, inspect_options(config), diags);

@@ -25,6 +25,12 @@ std::optional<std::vector<schema::SqlObject>> materialize_objects(
     const std::vector<schema::SqlObject>& objects, const support::Config& config,
     support::Diagnostics& diags, const support::ProgressCallback& progress = {});
 
+/// Runs each of `objects`' statements on `conn` (a scratch database), in order, and reads
+/// each view once (SQLite checks a view's query only then). The first the database
+/// refuses is a Model error at its location with the database's words: false.
+bool create_objects(const dialect::Dialect& dialect, db::Connection& conn,
+                    const std::vector<schema::SqlObject>& objects, support::Diagnostics& diags);
+
 /// A model object's own facts (its statement as written and where) onto its read-back
 /// (matched by kind and name; a dialect may read the default schema back unqualified).
 void carry_object_facts(const std::vector<schema::SqlObject>& model,

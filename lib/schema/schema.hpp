@@ -199,6 +199,19 @@ struct SqlObject {
 const char* to_string(ObjectKind kind);
 /// "VIEW", "MATERIALIZED VIEW": the kind as CREATE and DROP spell it.
 std::string to_upper_kind(ObjectKind kind);
+/// Is an object of this kind read like a table (a view's query runs when it is read)?
+bool reads_as_relation(ObjectKind kind);
+
+struct Schema;
+/// Does `o` come before the tables of `s` rather than after them: created before the
+/// table changes and dropped after them, and created first in every scratch database the
+/// tables are materialised in? True for what a table may need (an extension or domain
+/// providing a column's type, a function a default, check or generated column calls);
+/// false for what reads tables (views, triggers, policies). precedes_tables.cpp.
+bool precedes_tables(const SqlObject& o, const Schema& s);
+/// Does a table of `s` name `name` in a column default, generated expression, check or
+/// index expression (a function it calls)?
+bool tables_name(const Schema& s, const std::string& name);
 
 struct Table {
     std::string schema;  ///< empty = the dialect's default schema

@@ -1,0 +1,40 @@
+// precedes_tables(), tables_name() (schema.hpp): which declared objects the tables need.
+#include "schema/schema.hpp"
+#include "support/text.hpp"
+
+namespace autogen::schema {
+
+bool reads_as_relation(ObjectKind kind) {
+    return kind == ObjectKind::View || kind == ObjectKind::MaterializedView;
+}
+
+bool tables_name(const Schema& s, const std::string& name) {
+    auto names = [&](const std::string& sql) {
+        return !sql.empty() && support::mentions_identifier(sql, name);
+    };
+    for (const Table& t : s.tables) {
+        for (const Column& c : t.columns)
+            if ((c.server_default && names(*c.server_default)) ||
+                (c.generated && names(*c.generated)))
+                return true;
+        for (const CheckConstraint& k : t.checks)
+            if (names(k.expression)) return true;
+        for (const Index& i : t.indexes) {
+            if (names(i.where)) return true;
+            for (const std::string& key : i.columns)
+                if (names(key)) return true;
+        }
+    }
+    return false;
+}
+
+bool precedes_tables(const SqlObject& o, const Schema& /*s*/) {
+    switch (o.kind) {
+        case ObjectKind::View:
+        case ObjectKind::MaterializedView:
+            return false;
+    }
+    return false;
+}
+
+}  // namespace autogen::schema
