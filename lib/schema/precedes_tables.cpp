@@ -33,6 +33,8 @@ bool precedes_tables(const SqlObject& o, const Schema& /*s*/) {
         case ObjectKind::View:
         case ObjectKind::MaterializedView:
             return false;
+        case ObjectKind::Domain:  // a column's type
+            return true;
     }
     return false;
 }
