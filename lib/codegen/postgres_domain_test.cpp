@@ -34,7 +34,7 @@ TEST_CASE("postgres domains: CREATE DOMAIN from the facts, ALTER DOMAIN for each
     facts.not_null = true;
     SqlObject o{.kind = ObjectKind::Domain, .schema = "app", .name = "code"};
     CHECK(codegen::postgres::create_domain_sql(o, facts) ==
-          "CREATE DOMAIN \"app\".\"code\" AS text COLLATE \"C\" DEFAULT 'x'::text NOT NULL "
+          "CREATE DOMAIN \"app\".\"code\" AS TEXT COLLATE \"C\" DEFAULT 'x'::text NOT NULL "
           "CONSTRAINT \"year_check\" CHECK ((VALUE >= 1901))");
     DomainFacts next = kYear;
     next.default_value = "2000";
@@ -80,7 +80,7 @@ TEST_CASE("postgres domains: a new base type is refused while a column uses the 
     CHECK_FALSE(fine.has_errors());
     REQUIRE(statements.size() == 2);
     CHECK(statements[0].sql == "DROP DOMAIN \"year\"");
-    CHECK(statements[1].sql.find("CREATE DOMAIN \"year\" AS smallint") == 0);
+    CHECK(statements[1].sql.find("CREATE DOMAIN \"year\" AS SMALLINT") == 0);
 }
 
 TEST_CASE("postgres domains: online, a new check is added NOT VALID and validated apart") {
