@@ -170,6 +170,38 @@ std::vector<std::string> alter_extension_sql(const schema::SqlObject& from,
     return out;
 }
 
+std::string create_domain_sql(const schema::SqlObject& domain, const schema::DomainFacts& facts) {
+    std::string sql = "CREATE DOMAIN " + qualified_name(domain.schema, domain.name) + " AS " +
+                      display_type(facts.type);
+    if (!facts.collation.empty()) sql += " COLLATE " + quote_identifier(facts.collation);
+    if (facts.default_value) sql += " DEFAULT " + *facts.default_value;
+    if (facts.not_null) sql += " NOT NULL";
+    for (const auto& check : facts.checks)
+        sql += " CONSTRAINT " + quote_identifier(check.name) + " " + check.definition;
+    return sql;
+}
+
+std::vector<std::string> alter_domain_sql(const schema::SqlObject& domain,
+                                          const schema::DomainFacts& from,
+                                          const schema::DomainFacts& to) {
+    const std::string alter = "ALTER DOMAIN " + qualified_name(domain.schema, domain.name) + " ";
+    const auto checks = schema::check_changes(from, to);
+    std::vector<std::string> out;
+    for (const auto& c : checks.dropped)
+        out.push_back(alter + "DROP CONSTRAINT " + quote_identifier(c.name));
+    for (const auto& [old_name, new_name] : checks.renamed)
+        out.push_back(alter + "RENAME CONSTRAINT " + quote_identifier(old_name) + " TO " +
+                      quote_identifier(new_name));
+    for (const auto& c : checks.added)
+        out.push_back(alter + "ADD CONSTRAINT " + quote_identifier(c.name) + " " + c.definition);
+    if (from.default_value != to.default_value)
+        out.push_back(alter + (to.default_value ? "SET DEFAULT " + *to.default_value
+                                                : std::string("DROP DEFAULT")));
+    if (from.not_null != to.not_null)
+        out.push_back(alter + (to.not_null ? "SET NOT NULL" : "DROP NOT NULL"));
+    return out;
+}
+
 std::string create_or_replace_sql(const schema::SqlObject& object) {
     // The statement starts at its CREATE (the declared-object reader and the inspector
     // both keep it so); a second word OR means it already replaces.

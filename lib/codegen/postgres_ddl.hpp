@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "schema/domain.hpp"
 #include "schema/operation.hpp"
 #include "schema/schema.hpp"
 
@@ -55,8 +56,22 @@ std::string comment_on_table_sql(const schema::TableRef& table, const std::strin
 std::string comment_on_column_sql(const schema::TableRef& table, const std::string& column,
                                   const std::string& comment);
 
-/// DROP VIEW / DROP MATERIALIZED VIEW "schema"."name" for a declared object; DROP
-/// EXTENSION "name" (never CASCADE: a table still using its types makes PostgreSQL refuse).
+/// CREATE DOMAIN "s"."d" AS type [COLLATE "c"] [DEFAULT expr] [NOT NULL]
+/// [CONSTRAINT "ck" CHECK (...)]...: the statement that makes `domain` with `facts` (the
+/// inspector's, for a downgrade that creates a dropped domain again).
+std::string create_domain_sql(const schema::SqlObject& domain, const schema::DomainFacts& facts);
+
+/// The ALTER DOMAIN statements that take `domain` from `from` to `to` (the same base type
+/// and collation), in this order: checks dropped (those gone or changed), checks renamed
+/// (the same definition under a new name), checks added, SET / DROP DEFAULT, SET / DROP NOT
+/// NULL.
+std::vector<std::string> alter_domain_sql(const schema::SqlObject& domain,
+                                          const schema::DomainFacts& from,
+                                          const schema::DomainFacts& to);
+
+/// DROP VIEW / MATERIALIZED VIEW / DOMAIN / FUNCTION (with its arguments) "schema"."name",
+/// DROP TRIGGER "name" ON its table, DROP EXTENSION "name" (never CASCADE: a table still
+/// using its types makes PostgreSQL refuse) for a declared object.
 std::string drop_object_sql(const schema::SqlObject& object);
 
 /// ALTER EXTENSION "name" UPDATE TO 'version' / SET SCHEMA "schema": what changes from

@@ -64,6 +64,47 @@ bool is_object_op(const Operation& op) {
            std::holds_alternative<ReplaceObject>(op);
 }
 
+/// A declared object changed in place: ALTER DOMAIN for a domain (its default, NOT NULL
+/// and checks), CREATE OR REPLACE for a view.
+Statements replace_object(const ReplaceObject& o) {
+    if (o.to.kind != ObjectKind::Domain) return {{.sql = create_or_replace_sql(o.to)}};
+    const auto from = domain_facts(o.from), to = domain_facts(o.to);
+    Statements out;
+    if (from && to)
+        for (auto& sql : alter_domain_sql(o.to, *from, *to)) out.push_back({.sql = std::move(sql)});
+    return out;
+}
+
+/// A domain dropped to be created again (its base type or collation changes, which no
+/// ALTER DOMAIN does) cannot be while a column of `s` uses it: DROP DOMAIN would refuse
+/// (and CASCADE would drop the columns with their data). A model error naming them, at the
+/// declaration in `to` (the database's side knows no file).
+void refuse_domain_in_use(const DropObject& o, const Schema& s, const Schema& to,
+                          support::Diagnostics& diags) {
+    if (o.object.kind != ObjectKind::Domain || o.recreated_because.empty()) return;
+    std::string columns;
+    for (const auto& t : s.tables)
+        for (const auto& c : t.columns)
+            if (column_uses_domain(c, o.object))
+                columns +=
+                    (columns.empty() ? "" : ", ") + t.qualified_name() + ".\"" + c.name + "\"";
+    if (columns.empty()) return;
+    const SqlObject* declared = to.find_object(o.object.kind, o.object.name, o.object.schema);
+    // The downgrade of the same revision (`to` is the database's side, which knows no
+    // file) would say it a second time.
+    if (declared && !declared->location.known()) return;
+    diags.error(support::Category::Model,
+                "domain " + o.object.qualified_name() +
+                    " changes its base type or collation, which ALTER DOMAIN cannot change, and "
+                    "it cannot be dropped and created again while columns use it: " +
+                    columns,
+                declared ? declared->location : o.object.location,
+                "keep the base type and collation and declare a new domain beside it; move the "
+                "columns to the new domain (ALTER COLUMN ... TYPE, their type = annotation) in one "
+                "revision and drop the old domain in the next, or write the change by hand in an "
+                "--empty revision");
+}
+
 Statements create_table(const Table& t) {
     TableRef tr = ref(t);
     Statements out{{.sql = create_table_sql(t)}};
@@ -299,7 +340,7 @@ class PostgresPlanner final : public Planner {
 
     std::vector<Statement> plan(const std::vector<Operation>& ops, const Schema& from,
                                 const Schema& to, const PlanOptions& options,
-                                support::Diagnostics&) const override {
+                                support::Diagnostics& diags) const override {
         PlanState state(from);
         // Online: the tables this plan creates are nobody's yet and get plain DDL; every
         // statement's strong lock on a table in use is noted for the lock_timeout.
@@ -308,6 +349,7 @@ class PostgresPlanner final : public Planner {
         std::set<std::string> schemas;  // schemas known to exist
         for (const auto& t : from.tables) schemas.insert(t.schema);
         for (const auto& e : from.enums) schemas.insert(e.schema);
+        for (const auto& o : from.objects) schemas.insert(o.schema);
         Statements out;
         auto ensure_schema = [&](const std::string& s) {
             if (s.empty() || s == "public" || !schemas.insert(s).second) return;
@@ -432,6 +474,7 @@ class PostgresPlanner final : public Planner {
                         return Statements{{.sql = o.object.sql}};
                     },
                     [&](const DropObject& o) {
+                        refuse_domain_in_use(o, state.schema(), to, diags);
                         return Statements{{.sql = drop_object_sql(o.object)}};
                     },
                     [&](const ReplaceObject& o) {
@@ -448,7 +491,7 @@ class PostgresPlanner final : public Planner {
                                     ".sql is installed";
                             return alters;
                         }
-                        return Statements{{.sql = create_or_replace_sql(o.to)}};
+                        return replace_object(o);
                     },
                 },
                 op);
@@ -477,6 +520,8 @@ class PostgresPlanner final : public Planner {
     /// Replaces `stmts`, the plain form of `op`, by its online form when `op` changes a
     /// table in use (one this plan did not create).
     static void online_form(const Operation& op, const Created& created, Statements& stmts) {
+        if (const auto* r = std::get_if<ReplaceObject>(&op); r && r->to.kind == ObjectKind::Domain)
+            return online_domain_checks(*r, stmts);
         if (std::holds_alternative<CreateTable>(op) || is_enum_op(op) || is_object_op(op)) return;
         const TableRef table = target_table(op);
         if (is_new(created, table.schema, table.name)) return;
@@ -513,6 +558,23 @@ class PostgresPlanner final : public Planner {
         if (!online.empty()) stmts = std::move(online);
     }
 
+    /// Online, a check added to a domain is added NOT VALID (new values are checked at
+    /// once) and validated in a transaction of its own, as a table's check is: ADD
+    /// CONSTRAINT would check every column of the domain while holding its tables' writes.
+    static void online_domain_checks(const ReplaceObject& o, Statements& stmts) {
+        const auto from = domain_facts(o.from), to = domain_facts(o.to);
+        if (!from || !to) return;
+        const std::string alter = "ALTER DOMAIN " + qualified_name(o.to.schema, o.to.name) + " ";
+        for (const auto& c : check_changes(*from, *to).added) {
+            if (std::string_view(c.definition).ends_with("NOT VALID")) continue;
+            const std::string add = alter + "ADD CONSTRAINT " + q(c.name) + " " + c.definition;
+            for (auto& s : stmts)
+                if (s.sql == add) s.sql += " NOT VALID";
+            stmts.push_back(
+                {.sql = alter + "VALIDATE CONSTRAINT " + q(c.name), .no_transaction = true});
+        }
+    }
+
     /// Does statement `s` of `op` take a lock that blocks reads or writes of a table in
     /// use: ACCESS EXCLUSIVE (ALTER TABLE but VALIDATE, DROP TABLE, DROP INDEX), SHARE
     /// (CREATE INDEX) or SHARE ROW EXCLUSIVE (a foreign key, on the table it references
@@ -542,7 +604,8 @@ class PostgresPlanner final : public Planner {
                starts("CREATE INDEX ") || starts("CREATE UNIQUE INDEX ");
     }
 
-    /// A schema that held tables or enums of `from` and holds none of `to` is dropped
+    /// A schema that held tables or enums of `from` and holds none of `to` (nor a declared
+    /// object of `to`: a domain, a view) is dropped
     /// last: the mirror of the `CREATE SCHEMA IF NOT EXISTS` written when its first
     /// object came in, so a downgrade leaves no schema its upgrade created. RESTRICT (the
     /// default): a schema still holding objects autogen does not manage stops the
@@ -551,6 +614,7 @@ class PostgresPlanner final : public Planner {
         std::set<std::string> kept;
         for (const auto& t : to.tables) kept.insert(t.schema);
         for (const auto& e : to.enums) kept.insert(e.schema);
+        for (const auto& o : to.objects) kept.insert(o.schema);
         std::set<std::string> emptied;
         for (const auto& t : from.tables) emptied.insert(t.schema);
         for (const auto& e : from.enums) emptied.insert(e.schema);

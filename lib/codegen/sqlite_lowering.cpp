@@ -301,9 +301,25 @@ void drop_schema_qualifiers(schema::Schema& s, support::Diagnostics& diags) {
     for (auto& e : s.enums) e.schema.clear();
 }
 
+/// SQLite has no domains (nor user-defined types of any kind): a declared one is a model
+/// error at its statement.
+void refuse_domains(const schema::Schema& s, support::Diagnostics& diags) {
+    for (const auto& o : s.objects)
+        if (o.kind == schema::ObjectKind::Domain)
+            diags.error(support::Category::Model,
+                        "domain " + o.qualified_name() +
+                            " cannot be created on SQLite, which has no domains (nor other "
+                            "user-defined types)",
+                        o.location,
+                        "keep the domain to PostgreSQL (dialects = [\"postgresql\"]), or give "
+                        "the columns its base type with AUTOGEN_COLUMN(type = ..., check = ...) "
+                        "and remove the CREATE DOMAIN");
+}
+
 }  // namespace
 
 schema::Schema lower(const schema::Schema& model, support::Diagnostics& diags) {
+    refuse_domains(model, diags);
     schema::Schema out = model;
     for (auto& t : out.tables) {
         lower_table(t, model, diags);

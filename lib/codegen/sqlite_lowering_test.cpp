@@ -68,3 +68,16 @@ TEST_CASE("sqlite lowering: PostgreSQL's options and impossible SQLite ones are 
     CHECK(all.find("is WITHOUT ROWID but has no primary key") != std::string::npos);
     CHECK(all.find("asks for AUTOINCREMENT") != std::string::npos);
 }
+
+TEST_CASE("sqlite lowering: a declared domain is a model error at its statement") {
+    schema::Schema s;
+    schema::SqlObject year{.kind = schema::ObjectKind::Domain, .name = "year"};
+    year.location = {"db/types.sql", 3, 1};
+    s.objects = {year};
+    s.declares_objects = true;
+    support::Diagnostics diags;
+    codegen::sqlite::lower(s, diags);
+    REQUIRE(diags.error_count() == 1);
+    CHECK(diags.items()[0].location.str() == "db/types.sql:3:1");
+    CHECK(diags.items()[0].message.find("domain \"year\" cannot be created on SQLite") == 0);
+}

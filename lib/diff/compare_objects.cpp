@@ -126,7 +126,10 @@ ObjectChanges compare_objects(const Schema& from, const Schema& to,
         }
         if (o.definition != now->second->definition && !rules.replaces_in_place(o, *now->second)) {
             dropped.emplace(object_key(o),
-                            "its definition changes and cannot be replaced in place");
+                            o.kind == ObjectKind::Domain
+                                ? "its base type or collation changes, which ALTER DOMAIN cannot "
+                                  "change"
+                                : "its definition changes and cannot be replaced in place");
             continue;
         }
         // What the tables need does not read them (a function's body is not bound to

@@ -6,6 +6,7 @@
 #include "diff/phrases.hpp"
 #include "diff/postgres_rules.hpp"
 #include "diff/sqlite_rules.hpp"
+#include "schema/domain.hpp"
 
 using namespace autogen;
 using namespace autogen::schema;
@@ -275,4 +276,71 @@ TEST_CASE("objects: an extension's version and schema are compared only when dec
     const auto moved = diff::diff(live, with({extension("citext", "ext")}, true), *rules);
     REQUIRE(moved.size() == 1);
     CHECK(diff::describe(moved[0]) == "changed extension \"citext\": schema \"public\" -> \"ext\"");
+}
+
+SqlObject domain(const std::string& name, DomainFacts facts) {
+    SqlObject o;
+    o.kind = ObjectKind::Domain;
+    o.name = name;
+    o.sql = "CREATE DOMAIN " + name + " AS " + facts.type;
+    set_domain_facts(o, std::move(facts));
+    return o;
+}
+
+const DomainFacts kYear{.type = "integer",
+                        .collation = "",
+                        .default_value = std::nullopt,
+                        .not_null = false,
+                        .checks = {{"year_check", "CHECK ((VALUE >= 1901))"}}};
+
+}  // namespace
+
+TEST_CASE("objects: a domain's default, NOT NULL and checks change in place, each named") {
+    DomainFacts next = kYear;
+    next.default_value = "2000";
+    next.not_null = true;
+    next.checks = {{"year_min", "CHECK ((VALUE >= 1901))"},
+                   {"year_max", "CHECK ((VALUE <= 2100))"}};
+    auto pg = diff::make_postgres_rules();
+    const auto from = with({domain("year", kYear)}, true), to = with({domain("year", next)}, true);
+    auto ops = diff::diff(from, to, *pg);
+    REQUIRE(ops.size() == 1);
+    REQUIRE(std::holds_alternative<ReplaceObject>(ops[0]));
+    CHECK(diff::describe(ops[0]) ==
+          "changed domain \"year\" (ALTER DOMAIN: check \"year_check\" renamed to \"year_min\", "
+          "check \"year_max\" added, default set, NOT NULL set)");
+    // The downgrade names the way back.
+    CHECK(diff::describe(reverse(ops)[0]) ==
+          "changed domain \"year\" (ALTER DOMAIN: check \"year_max\" dropped, check "
+          "\"year_min\" renamed to \"year_check\", default dropped, NOT NULL dropped)");
+    // Respelled the same (the facts as read back): no change.
+    CHECK(diff::diff(from, with({domain("year", kYear)}, true), *pg).empty());
+}
+
+TEST_CASE("objects: a domain's new base type or collation is a drop and a create") {
+    auto pg = diff::make_postgres_rules();
+    for (const auto& change : {std::string("type"), std::string("collation")}) {
+        DomainFacts next = kYear;
+        (change == "type" ? next.type : next.collation) = change == "type" ? "smallint" : "C";
+        const auto got =
+            phrases(with({domain("year", kYear)}, true), with({domain("year", next)}, true), *pg);
+        REQUIRE(got.size() == 2);
+        CHECK(got[0] ==
+              "dropped domain \"year\" to create it again (its base type or collation changes, "
+              "which ALTER DOMAIN cannot change)");
+        CHECK(got[1].find("created domain \"year\" again") == 0);
+    }
+}
+
+TEST_CASE("objects: the check changes of a domain: dropped, renamed, added") {
+    DomainFacts from = kYear, to = kYear;
+    from.checks = {{"a", "CHECK (x)"}, {"b", "CHECK (y)"}, {"c", "CHECK (z)"}};
+    to.checks = {{"a", "CHECK (x2)"}, {"d", "CHECK (y)"}, {"c", "CHECK (z)"}};
+    const auto changes = check_changes(from, to);
+    REQUIRE(changes.dropped.size() == 1);
+    CHECK(changes.dropped[0].name == "a");
+    REQUIRE(changes.renamed.size() == 1);
+    CHECK(changes.renamed[0] == std::pair<std::string, std::string>{"b", "d"});
+    REQUIRE(changes.added.size() == 1);
+    CHECK(changes.added[0] == DomainCheck{"a", "CHECK (x2)"});
 }

@@ -1,6 +1,7 @@
 // describe(): the one place where operations become sentences.
 #include "diff/phrases.hpp"
 
+#include "schema/domain.hpp"
 #include "schema/schema_view.hpp"
 #include "support/overloaded.hpp"
 
@@ -21,6 +22,28 @@ std::string enum_name(const schema::Enum& e) {
 }
 std::string object_name(const schema::SqlObject& o) {
     return std::string(schema::to_string(o.kind)) + " " + o.identity();
+}
+
+/// What ALTER DOMAIN changes from `from` to `to`: "check \"positive\" added, default
+/// changed, NOT NULL dropped" (a check whose definition changes: dropped and added).
+std::string domain_changes(const schema::SqlObject& from, const schema::SqlObject& to) {
+    const auto a = schema::domain_facts(from), b = schema::domain_facts(to);
+    if (!a || !b) return "its checks, default or NOT NULL";
+    std::vector<std::string> parts;
+    const auto checks = schema::check_changes(*a, *b);
+    for (const auto& c : checks.dropped) parts.push_back("check " + q(c.name) + " dropped");
+    for (const auto& [old_name, new_name] : checks.renamed)
+        parts.push_back("check " + q(old_name) + " renamed to " + q(new_name));
+    for (const auto& c : checks.added) parts.push_back("check " + q(c.name) + " added");
+    if (a->default_value != b->default_value)
+        parts.push_back(std::string("default ") + (!b->default_value  ? "dropped"
+                                                   : a->default_value ? "changed"
+                                                                      : "set"));
+    if (a->not_null != b->not_null)
+        parts.push_back(std::string("NOT NULL ") + (b->not_null ? "set" : "dropped"));
+    std::string out;
+    for (const auto& p : parts) out += (out.empty() ? "" : ", ") + p;
+    return out;
 }
 std::string column_name(const TableRef& t, const std::string& c) {
     return table_name(t) + "." + q(c);
@@ -215,6 +238,9 @@ std::string describe(const Operation& op, Perspective perspective) {
                                 q(o.from.schema) + " -> " + q(o.to.schema);
                     return "changed " + object_name(o.to) + ": " + what;
                 }
+                if (o.to.kind == schema::ObjectKind::Domain)
+                    return "changed " + object_name(o.to) +
+                           " (ALTER DOMAIN: " + domain_changes(o.from, o.to) + ")";
                 return "changed " + object_name(o.to) +
                        (schema::reads_as_relation(o.to.kind)
                             ? " (replaced in place: same columns)"

@@ -10,6 +10,7 @@
 #include <set>
 #include <vector>
 
+#include "schema/domain.hpp"
 #include "support/sql_scanner.hpp"
 #include "support/text.hpp"
 
@@ -449,9 +450,12 @@ class PostgresRules final : public DiffRules {
     bool keeps_primary_key_name() const override { return true; }
     /// CREATE OR REPLACE VIEW may change the query and the options, not the columns'
     /// names, types or order (it may add columns at the end, but the downgrade could not
-    /// take them away again). A materialized view has no OR REPLACE.
+    /// take them away again). A materialized view has no OR REPLACE. ALTER DOMAIN
+    /// changes a domain's default, NOT NULL and checks, never its base type or collation.
     bool replaces_in_place(const schema::SqlObject& from,
                            const schema::SqlObject& to) const override {
+        if (from.kind == schema::ObjectKind::Domain && to.kind == schema::ObjectKind::Domain)
+            return schema::alters_in_place(from, to);
         // A view keeping its result columns; a function or procedure keeping its
         // arguments (names, defaults) and result: what CREATE OR REPLACE allows.
         const bool replaceable = from.kind == schema::ObjectKind::View ||

@@ -208,6 +208,25 @@ schema::SqlObject extension_object(const Row& r) {
     return o;
 }
 
+/// A row of kDomainsQuery as a SqlObject: its facts (what the differ compares and ALTER
+/// DOMAIN changes) and the CREATE DOMAIN statement rebuilt from them (what a downgrade
+/// runs to create the domain again).
+schema::SqlObject domain_object(const Row& r) {
+    schema::SqlObject o{
+        .kind = schema::ObjectKind::Domain, .schema = schema_field(cell(r, 0)), .name = cell(r, 1)};
+    schema::DomainFacts facts{.type = cell(r, 2),
+                              .collation = cell(r, 5),
+                              .default_value = optional_cell(r, 4),
+                              .not_null = cell(r, 3) == "t",
+                              .checks = {}};
+    const auto names = json_strings(cell(r, 6)), definitions = json_strings(cell(r, 7));
+    for (std::size_t i = 0; i < names.size() && i < definitions.size(); ++i)
+        facts.checks.push_back({names[i], definitions[i]});
+    o.sql = codegen::postgres::create_domain_sql(o, facts);
+    schema::set_domain_facts(o, std::move(facts));
+    return o;
+}
+
 /// Table oid -> index in Schema::tables, for the tables the inspector reports.
 using TableIndex = std::unordered_map<Oid, std::size_t>;
 
@@ -235,6 +254,8 @@ class PostgresInspector final : public Inspector {
         if (!objects) return std::nullopt;
         auto extensions = run(conn, postgres::kExtensionsQuery, diags);
         if (!extensions) return std::nullopt;
+        auto domains = run(conn, postgres::kDomainsQuery, diags);
+        if (!domains) return std::nullopt;
 
         schema::Schema out;
         TableIndex at;
@@ -258,8 +279,10 @@ class PostgresInspector final : public Inspector {
             out.enums.push_back({.schema = schema_field(cell(r, 0)),
                                  .name = cell(r, 1),
                                  .labels = json_strings(cell(r, 2))});
-        // Extensions first: they are created before what uses them.
+        // Extensions first: they are created before what uses them; then domains (a
+        // table's column or a view may use one, none reads a view).
         for (const auto& r : extensions->rows) out.objects.push_back(extension_object(r));
+        for (const auto& r : domains->rows) out.objects.push_back(domain_object(r));
         for (const auto& r : objects->rows) {
             schema::SqlObject o = catalog_object(r);
             // A trigger on a table the inspection skips is not the project's either.

@@ -5,6 +5,7 @@
 
 #include <doctest/doctest.h>
 
+#include "schema/domain.hpp"
 #include "schema/index_keys.hpp"
 #include "tests/support/counting_connection.hpp"
 #include "tests/support/postgres_test_server.hpp"
@@ -597,4 +598,50 @@ TEST_CASE("postgres inspector: exclusion constraints, their index not reported a
     CHECK(t.exclusions[1].definition == "USING gist (during WITH &&)");
     CHECK(t.exclusions[1].where.empty());
     CHECK(t.indexes.empty());
+}
+
+TEST_CASE("postgres inspector: domains, their default, NOT NULL, collation and named checks") {
+    auto s = inspect(
+        "CREATE SCHEMA app;"
+        "CREATE DOMAIN year AS int CONSTRAINT year_check CHECK (VALUE >= 1901);"
+        "CREATE DOMAIN app.email AS text COLLATE \"C\" DEFAULT 'x' NOT NULL "
+        "  CONSTRAINT b_len CHECK (length(VALUE) < 100) CHECK (VALUE LIKE '%@%');"
+        "CREATE TABLE films (id int PRIMARY KEY, y year, e app.email);");
+    REQUIRE(s.objects.size() == 2);
+    const auto& year = s.objects[0];
+    CHECK(year.kind == schema::ObjectKind::Domain);
+    CHECK(year.schema.empty());
+    CHECK(year.name == "year");
+    auto facts = schema::domain_facts(year);
+    REQUIRE(facts);
+    CHECK(facts->type == "integer");
+    CHECK(facts->collation.empty());
+    CHECK_FALSE(facts->default_value);
+    CHECK_FALSE(facts->not_null);
+    REQUIRE(facts->checks.size() == 1);
+    CHECK(facts->checks[0].name == "year_check");
+    CHECK(facts->checks[0].definition == "CHECK ((VALUE >= 1901))");
+    const auto& email = s.objects[1];
+    CHECK(email.schema == "app");
+    auto e = schema::domain_facts(email);
+    REQUIRE(e);
+    CHECK(e->type == "text");
+    CHECK(e->collation == "C");
+    CHECK(e->default_value == std::optional<std::string>("'x'::text"));
+    CHECK(e->not_null);
+    REQUIRE(e->checks.size() == 2);
+    CHECK(e->checks[0].name == "b_len");  // by name
+    CHECK(e->checks[1].name == "email_check");
+    // A column of the domain reads as the domain's name, qualified outside public.
+    const auto* films = s.find_table("films");
+    REQUIRE(films);
+    CHECK(films->find_column("y")->type.sql == "year");
+    CHECK(films->find_column("e")->type.sql == "app.email");
+    CHECK(schema::column_uses_domain(*films->find_column("e"), email));
+    CHECK_FALSE(schema::column_uses_domain(*films->find_column("y"), email));
+    // The rebuilt statement creates the same domain again.
+    auto again = inspect("CREATE SCHEMA app;" + email.sql + ";");
+    REQUIRE(again.objects.size() == 1);
+    CHECK(again.objects[0].definition == email.definition);
+    CHECK(again.objects[0].sql == email.sql);
 }

@@ -212,6 +212,28 @@ constexpr NamedQuery kExtensionsQuery{
     "JOIN pg_catalog.pg_namespace n ON n.oid = x.extnamespace WHERE x.extname <> 'plpgsql' "
     "ORDER BY x.oid"};
 
+/// schema, name, base type (format_type), NOT NULL, default (deparsed), collation (its
+/// name, when not the base type's own), check names and their definitions
+/// (pg_get_constraintdef) as two JSON arrays in name order: the domains of the user
+/// schemas that no extension made, in creation order (a domain over a domain comes
+/// after it).
+constexpr NamedQuery kDomainsQuery{
+    "domains",
+    "SELECT n.nspname, t.typname, pg_catalog.format_type(t.typbasetype, t.typtypmod), "
+    "t.typnotnull, "
+    "pg_catalog.pg_get_expr(t.typdefaultbin, 0), co.collname, "
+    "array_to_json(ARRAY(SELECT k.conname::text FROM pg_catalog.pg_constraint k "
+    "WHERE k.contypid = t.oid AND k.contype = 'c' ORDER BY k.conname)), "
+    "array_to_json(ARRAY(SELECT pg_catalog.pg_get_constraintdef(k.oid) FROM "
+    "pg_catalog.pg_constraint k "
+    "WHERE k.contypid = t.oid AND k.contype = 'c' ORDER BY k.conname)) "
+    "FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
+    "JOIN pg_catalog.pg_type b ON b.oid = t.typbasetype "
+    "LEFT JOIN pg_catalog.pg_collation co ON co.oid = t.typcollation AND t.typcollation <> "
+    "b.typcollation "
+    "WHERE t.typtype = 'd' AND " AUTOGEN_PG_USER_SCHEMA("n") " AND" AUTOGEN_PG_OWN(
+        "pg_type", "t.oid") "ORDER BY t.oid"};
+
 /// kind, schema, name, table (or ''): every object of the user schemas the schema model
 /// cannot hold (Inspector::unmodelled_objects), for `autogen pull` to list. Objects on a
 /// table are read for the tables kTablesQuery reports (user schemas, not partitions,
@@ -264,10 +286,10 @@ constexpr NamedQuery kUnmodelledQuery{
     "FROM unnest(p.proargtypes::oid[]) WITH ORDINALITY a(t, i)), '') || ')', '' "
     "FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace "
     "WHERE p.prokind IN ('a', 'w') AND " AUTOGEN_PG_USER_SCHEMA("n") " AND" AUTOGEN_PG_OWN("pg_proc", "p.oid")
-    "UNION ALL SELECT CASE ty.typtype WHEN 'd' THEN 'domain' WHEN 'r' THEN 'range type' "
+    "UNION ALL SELECT CASE ty.typtype WHEN 'r' THEN 'range type' "
     "ELSE 'composite type' END, n.nspname, ty.typname, '' FROM pg_catalog.pg_type ty "
     "JOIN pg_catalog.pg_namespace n ON n.oid = ty.typnamespace WHERE " AUTOGEN_PG_USER_SCHEMA("n")
-    " AND" AUTOGEN_PG_OWN("pg_type", "ty.oid") "AND (ty.typtype IN ('d', 'r') OR (ty.typtype = 'c' AND "
+    " AND" AUTOGEN_PG_OWN("pg_type", "ty.oid") "AND (ty.typtype = 'r' OR (ty.typtype = 'c' AND "
     "EXISTS (SELECT 1 FROM pg_catalog.pg_class c WHERE c.oid = ty.typrelid AND c.relkind = 'c'))) "
     "UNION ALL SELECT 'comment on type', n.nspname, ty.typname, '' FROM pg_catalog.pg_type ty "
     "JOIN pg_catalog.pg_namespace n ON n.oid = ty.typnamespace JOIN pg_catalog.pg_description d ON "
@@ -330,7 +352,7 @@ constexpr NamedQuery kFingerprintQuery{
     AUTOGEN_PG_ROWS_DIGEST("pg_namespace") ", "
     AUTOGEN_PG_ROWS_DIGEST("pg_attribute") ", "
     AUTOGEN_PG_ROWS_DIGEST("pg_attrdef") ", "
-    AUTOGEN_PG_ROWS_DIGEST("pg_type") ", "
+    AUTOGEN_PG_ROWS_DIGEST("pg_type") ", "  /* enums, domains (ALTER DOMAIN SET DEFAULT ...) */
     AUTOGEN_PG_ROWS_DIGEST("pg_collation") ", "
     AUTOGEN_PG_ROWS_DIGEST("pg_description") ", "
     AUTOGEN_PG_ROWS_DIGEST("pg_depend") ", "

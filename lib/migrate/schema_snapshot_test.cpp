@@ -296,3 +296,25 @@ TEST_CASE("snapshot: exclusion constraints read back, the predicate only when se
     CHECK(x[1].name == "ex_b");
     CHECK(x[1].where == "NOT cancelled");
 }
+
+TEST_CASE("snapshot: declared domains and views read back with their kind and statement") {
+    schema::Schema s;
+    s.declares_objects = true;
+    s.objects = {
+        {.kind = schema::ObjectKind::Domain,
+         .schema = "app",
+         .name = "year",
+         .sql = "CREATE DOMAIN app.year AS integer CHECK (VALUE > 0)"},
+        {.kind = schema::ObjectKind::View, .name = "v", .sql = "CREATE VIEW v AS SELECT 1"}};
+    const std::string text = migrate::snapshot_text(s);
+    CHECK(text.find("domain {\"name\":\"year\"") != std::string::npos);
+    support::Diagnostics diags;
+    auto back = migrate::parse_snapshot(text, "autogen.sum", 1, diags);
+    REQUIRE(back);
+    REQUIRE(back->objects.size() == 2);
+    CHECK(back->declares_objects);
+    CHECK(back->objects[0].kind == schema::ObjectKind::Domain);
+    CHECK(back->objects[0].schema == "app");
+    CHECK(back->objects[0].sql == s.objects[0].sql);
+    CHECK(back->objects[1].kind == schema::ObjectKind::View);
+}

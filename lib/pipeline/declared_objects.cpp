@@ -22,9 +22,10 @@ using support::Category;
 using support::SourceLocation;
 
 constexpr const char* kKnownDeclarations =
-    "a [models] sql file declares views, materialized views, functions, procedures, triggers "
-    "and extensions: CREATE [OR REPLACE] VIEW, CREATE MATERIALIZED VIEW, CREATE [OR REPLACE] "
-    "FUNCTION | PROCEDURE, CREATE [OR REPLACE] [CONSTRAINT] TRIGGER, CREATE EXTENSION";
+    "a [models] sql file declares views, materialized views, functions, procedures, triggers, "
+    "extensions and domains: CREATE [OR REPLACE] VIEW, CREATE MATERIALIZED VIEW, CREATE [OR "
+    "REPLACE] FUNCTION | PROCEDURE, CREATE [OR REPLACE] [CONSTRAINT] TRIGGER, CREATE EXTENSION, "
+    "CREATE DOMAIN";
 constexpr const char* kElsewhereHint =
     "keep other statements in a hand-written revision (policies, grants and the other kinds "
     "are not declared yet: docs/objects.md), or move the file out of [models] sql";
@@ -33,6 +34,7 @@ constexpr const char* kElsewhereHint =
 std::optional<schema::ObjectKind> declared_kind(const support::TokenRange& r, std::size_t& i) {
     using schema::ObjectKind;
     support::skip_words(r, i, {"RECURSIVE"});
+    if (support::skip_words(r, i, {"DOMAIN"})) return ObjectKind::Domain;
     if (support::skip_words(r, i, {"MATERIALIZED", "VIEW"})) return ObjectKind::MaterializedView;
     if (support::skip_words(r, i, {"VIEW"})) return ObjectKind::View;
     if (support::skip_words(r, i, {"FUNCTION"})) return ObjectKind::Function;
@@ -54,6 +56,8 @@ bool follows_name(schema::ObjectKind kind, const support::TokenRange& r, std::si
         case schema::ObjectKind::Trigger:
             return t.is("BEFORE") || t.is("AFTER") || t.is("INSTEAD") || t.is("INSERT") ||
                    t.is("UPDATE") || t.is("DELETE");
+        case schema::ObjectKind::Domain:  // AS or its base type
+            return t.is_name();
         default:
             return t.is("AS") || t.is('(') || t.is("WITH") || t.is("USING") || t.is("TABLESPACE");
     }

@@ -201,3 +201,29 @@ TEST_CASE(
     CHECK(messages(diags).find("seeds/ext.sql:2:1: this file declares extension \"hstore\" but "
                                "is not in [models] sql") != std::string::npos);
 }
+
+TEST_CASE("declared objects: domains, with AS or without, qualified or not") {
+    testing::TempDir dir;
+    dir.write("db/types.sql",
+              "CREATE DOMAIN year AS integer CONSTRAINT year_check CHECK (VALUE >= 1901);\n"
+              "create domain \"app\".email text not null;\n"
+              "CREATE VIEW recent AS SELECT 2000::year AS y;\n");
+    support::Diagnostics diags;
+    auto objects = pipeline::read_declared_objects(config_in(dir), diags);
+    REQUIRE_MESSAGE(objects, messages(diags));
+    REQUIRE(objects->size() == 3);
+    CHECK((*objects)[0].kind == schema::ObjectKind::Domain);
+    CHECK((*objects)[0].name == "year");
+    CHECK((*objects)[0].location.str() == "db/types.sql:1:1");
+    CHECK((*objects)[1].kind == schema::ObjectKind::Domain);
+    CHECK((*objects)[1].schema == "app");
+    CHECK((*objects)[1].name == "email");
+    CHECK((*objects)[2].kind == schema::ObjectKind::View);
+    // A domain without a type is not one.
+    testing::TempDir bad;
+    bad.write("db/types.sql", "CREATE DOMAIN year;\n");
+    support::Diagnostics errors;
+    CHECK_FALSE(pipeline::read_declared_objects(config_in(bad), errors));
+    CHECK(messages(errors).find("db/types.sql:1:1: domain name expected after \"CREATE DOMAIN "
+                                "year\"") != std::string::npos);
+}

@@ -95,8 +95,15 @@ bool create_objects(const dialect::Dialect& dialect, db::Connection& conn,
         // A query that cannot run fails at its CREATE on PostgreSQL; SQLite checks a
         // view's tables and columns only when it is read, so it is read once here. The
         // database's refusal is the model's error, told at the statement's location.
+        // As a revision creates it: the planner's statements (a schema the object is the
+        // first of, then its own statement).
         support::Diagnostics refused;
-        if (conn.execute(o.sql, refused) &&
+        const schema::Schema none;
+        bool created = true;
+        for (const auto& s :
+             dialect.planner->plan({schema::CreateObject{o, ""}}, none, none, refused))
+            created = created && conn.execute(s.sql, refused);
+        if (created && !refused.has_errors() &&
             (!schema::reads_as_relation(o.kind) ||
              conn.query("SELECT * FROM " + o.qualified_name() + " LIMIT 0", {}, refused)))
             continue;

@@ -40,6 +40,7 @@ bool precedes_tables(const SqlObject& o, const Schema& s) {
         case ObjectKind::Procedure:
             return tables_name(s, o.name);
         case ObjectKind::Extension:  // a column's type, an index's operator class
+        case ObjectKind::Domain:     // a column's type
             return true;
     }
     return false;

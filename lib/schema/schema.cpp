@@ -83,6 +83,8 @@ const char* to_string(ObjectKind kind) {
             return "trigger";
         case ObjectKind::Extension:
             return "extension";
+        case ObjectKind::Domain:
+            return "domain";
     }
     return "view";
 }

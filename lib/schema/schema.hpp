@@ -173,12 +173,12 @@ struct TableOptions {
 /// The kinds of database object declared in SQL rather than by a struct ([models] sql,
 /// docs/objects.md): their body is SQL, so the declaration is the statement itself.
 /// An Extension (PostgreSQL's CREATE EXTENSION) is created before the tables (their
-/// columns may have its types) and dropped after them.
-enum class ObjectKind { View, MaterializedView, Function, Procedure, Trigger, Extension };
+/// columns may have its types) and dropped after them; so is a Domain (a column's type).
+enum class ObjectKind { View, MaterializedView, Function, Procedure, Trigger, Extension, Domain };
 /// Every ObjectKind, in declaration order (a snapshot or cache reads a kind by its name).
-inline constexpr ObjectKind kObjectKinds[] = {ObjectKind::View,     ObjectKind::MaterializedView,
-                                              ObjectKind::Function, ObjectKind::Procedure,
-                                              ObjectKind::Trigger,  ObjectKind::Extension};
+inline constexpr ObjectKind kObjectKinds[] = {
+    ObjectKind::View,    ObjectKind::MaterializedView, ObjectKind::Function, ObjectKind::Procedure,
+    ObjectKind::Trigger, ObjectKind::Extension,        ObjectKind::Domain};
 
 /// A database object declared by a SQL statement. On the models' side: the statement as
 /// the project's .sql file writes it, with the definition its scratch database read back;
@@ -200,7 +200,8 @@ struct SqlObject {
     /// A view's result columns, "name type" each, in order: a view whose columns stay
     /// the same can be replaced in place (CREATE OR REPLACE VIEW).
     /// A function's or procedure's signature: (arguments with names and defaults, result);
-    /// CREATE OR REPLACE keeps the function only while it stays the same.
+    /// CREATE OR REPLACE keeps the function only while it stays the same. A domain's facts,
+    /// one each (domain.hpp: DomainFacts): what ALTER DOMAIN changes one at a time.
     std::vector<std::string> columns;
     /// A trigger's table (in `schema`): trigger names are the table's, not the schema's.
     std::string table;
@@ -220,7 +221,7 @@ struct SqlObject {
     std::string identity() const;
 };
 
-/// "view", "materialized view", "extension": the kind as messages spell it.
+/// "view", "materialized view", "extension", "domain" ...: the kind as messages spell it.
 const char* to_string(ObjectKind kind);
 /// "VIEW", "MATERIALIZED VIEW", "EXTENSION": the kind as CREATE and DROP spell it.
 std::string to_upper_kind(ObjectKind kind);
