@@ -278,6 +278,8 @@ TEST_CASE("objects: an extension's version and schema are compared only when dec
     CHECK(diff::describe(moved[0]) == "changed extension \"citext\": schema \"public\" -> \"ext\"");
 }
 
+namespace {
+
 SqlObject domain(const std::string& name, DomainFacts facts) {
     SqlObject o;
     o.kind = ObjectKind::Domain;
