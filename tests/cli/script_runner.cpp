@@ -969,23 +969,17 @@ int main(int argc, char** argv) {
                     << now << "--- first difference: " << first_difference(saved, now) << "\n";
                 fail("the last stdout differs from " + words.at(1));
             }
-        } else if (verb == "counts") {
+        } else if (verb == "counts" || verb == "catalog") {
+            // Rows per table, or the catalog as the database itself reads it: the last
+            // output, for `save` and `same`.
+            const bool counts = verb == "counts";
             std::string error;
-            auto rows = dialect == "postgresql"
-                            ? postgres_row_counts(database_for(words.at(1)), error)
-                            : sqlite_row_counts(work / words.at(1), error);
+            auto rows = dialect == "postgresql" ? (counts ? postgres_row_counts : postgres_catalog)(
+                                                      database_for(words.at(1)), error)
+                                                : (counts ? sqlite_row_counts : sqlite_catalog)(
+                                                      work / words.at(1), error);
             if (!rows) {
-                fail("counts: " + error);
-            } else {
-                last = RunResult{0, *rows, ""};
-                log << *rows;
-            }
-        } else if (verb == "catalog") {
-            std::string error;
-            auto rows = dialect == "postgresql" ? postgres_catalog(database_for(words.at(1)), error)
-                                                : sqlite_catalog(work / words.at(1), error);
-            if (!rows) {
-                fail("catalog: " + error);
+                fail(verb + ": " + error);
             } else {
                 last = RunResult{0, *rows, ""};
                 log << *rows;
