@@ -93,9 +93,13 @@ class HeaderWriter {
         for (const auto& f : by_schema ? per_table : per_schema)
             if (!written.count(f)) out_.displaced.insert(f);
         for (const auto& v : schema_.objects)
-            left_out(std::string(schema::to_string(v.kind)) + " " + v.identity(),
-                     "declare it in a .sql file of [models] sql (docs/objects.md); pull does not "
-                     "write those files yet");
+            // A schema holding tables or objects comes with them (CREATE SCHEMA IF NOT
+            // EXISTS); only an otherwise empty one is declared on its own.
+            if (v.kind != schema::ObjectKind::Schema || !schema::implies_schema(schema_, v.name))
+                left_out(
+                    std::string(schema::to_string(v.kind)) + " " + v.identity(),
+                    "declare it in a .sql file of [models] sql (docs/objects.md); pull does not "
+                    "write those files yet");
     }
 
   private:

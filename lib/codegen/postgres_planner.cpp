@@ -139,6 +139,43 @@ bool index_reads(const Index& ix, const std::string& column) {
            support::mentions_identifier(ix.where, column);
 }
 
+/// The stored generated columns of `table` (the plan's state) other than the one
+/// `o` alters that read it: PostgreSQL refuses ALTER COLUMN ... TYPE under them (0A000,
+/// "cannot alter type of a column used by a generated column"), so they are dropped
+/// before the change and added again after it, their values recomputed.
+std::vector<Column> generated_readers(const AlterColumn& o, const Table* table) {
+    std::vector<Column> out;
+    if (!table || !(o.changes & kChangeType)) return out;
+    for (const auto& c : table->columns)
+        if (c.generated && c.name != o.to.name && c.name != o.from.name &&
+            (support::mentions_identifier(*c.generated, o.to.name) ||
+             support::mentions_identifier(*c.generated, o.from.name)))
+            out.push_back(c);
+    return out;
+}
+
+/// `column`, just dropped, added again as `table` (the plan's state) has it, with its
+/// comment and with the uniques, checks, foreign keys and indexes of `table` that name
+/// it: DROP COLUMN took them along.
+void add_column_again(const TableRef& tr, const Column& column, const Table* table,
+                      Statements& out) {
+    const Column& b = column;
+    out.push_back({.sql = alter(tr) + "ADD COLUMN " + column_definition(b)});
+    if (!b.comment.empty()) out.push_back({.sql = comment_on_column_sql(tr, b.name, b.comment)});
+    if (!table) return;
+    for (const auto& u : table->uniques)
+        if (std::find(u.columns.begin(), u.columns.end(), b.name) != u.columns.end())
+            out.push_back({.sql = alter(tr) + "ADD " + unique_clause(u)});
+    for (const auto& ck : table->checks)
+        if (support::mentions_identifier(ck.expression, b.name))
+            out.push_back({.sql = add_check_sql(tr, ck, ck.not_valid)});
+    for (const auto& fk : table->foreign_keys)
+        if (std::find(fk.columns.begin(), fk.columns.end(), b.name) != fk.columns.end())
+            out.push_back({.sql = alter(tr) + "ADD " + foreign_key_clause(fk)});
+    for (const auto& ix : table->indexes)
+        if (index_reads(ix, b.name)) out.push_back({.sql = create_index_sql(tr, ix)});
+}
+
 /// A column PostgreSQL 15 cannot make generated in place, nor give a new expression
 /// (there is no SET EXPRESSION before 17): dropped and added again as `o.to`. DROP
 /// COLUMN takes along the indexes and constraints of its table that name the column;
@@ -157,21 +194,7 @@ Statements regenerate_column(const AlterColumn& o, const Table* table) {
                        " by its generation expression's (the column is dropped and added again)";
     }
     Statements out{drop};
-    out.push_back({.sql = alter(o.table) + "ADD COLUMN " + column_definition(b)});
-    if (!b.comment.empty())
-        out.push_back({.sql = comment_on_column_sql(o.table, b.name, b.comment)});
-    if (!table) return out;
-    for (const auto& u : table->uniques)
-        if (std::find(u.columns.begin(), u.columns.end(), b.name) != u.columns.end())
-            out.push_back({.sql = alter(o.table) + "ADD " + unique_clause(u)});
-    for (const auto& ck : table->checks)
-        if (support::mentions_identifier(ck.expression, b.name))
-            out.push_back({.sql = add_check_sql(o.table, ck, ck.not_valid)});
-    for (const auto& fk : table->foreign_keys)
-        if (std::find(fk.columns.begin(), fk.columns.end(), b.name) != fk.columns.end())
-            out.push_back({.sql = alter(o.table) + "ADD " + foreign_key_clause(fk)});
-    for (const auto& ix : table->indexes)
-        if (index_reads(ix, b.name)) out.push_back({.sql = create_index_sql(o.table, ix)});
+    add_column_again(o.table, b, table, out);
     return out;
 }
 
@@ -187,6 +210,7 @@ Statements alter_column(const AlterColumn& o, const Table* table) {
     // (it holds no value of its own; PostgreSQL refuses USING on it).
     if (b.generated && (ch & (kChangeGenerated | kChangeType))) return regenerate_column(o, table);
     const bool type_change = ch & kChangeType;
+    const std::vector<Column> readers = generated_readers(o, table);
     const std::string using_expr =
         type_change ? using_expression(a.type.sql, b.type.sql, q(b.name)) : "";
     // A default typed for the old type may not convert on its own ("default for column
@@ -197,6 +221,11 @@ Statements alter_column(const AlterColumn& o, const Table* table) {
     const bool default_around_type =
         type_change && (!using_expr.empty() || old_type_is_enum) && a.server_default && !a.identity;
     Statements out;
+    for (const auto& g : readers)
+        out.push_back({.sql = alter(o.table) + "DROP COLUMN " + q(g.name),
+                       .comment = "generated column " + q(g.name) + " reads " + q(b.name) +
+                                  ", whose type PostgreSQL cannot change under it: dropped, "
+                                  "then added again (its values recomputed)"});
 
     // A generated column becomes an ordinary one keeping its values (PostgreSQL 13+).
     if ((ch & kChangeGenerated) && a.generated && !b.generated)
@@ -258,6 +287,7 @@ Statements alter_column(const AlterColumn& o, const Table* table) {
     }
     if (ch & kChangeComment)
         out.push_back({.sql = comment_on_column_sql(o.table, b.name, b.comment)});
+    for (const auto& g : readers) add_column_again(o.table, g, table, out);
     return out;
 }
 
@@ -349,7 +379,7 @@ class PostgresPlanner final : public Planner {
         std::set<std::string> schemas;  // schemas known to exist
         for (const auto& t : from.tables) schemas.insert(t.schema);
         for (const auto& e : from.enums) schemas.insert(e.schema);
-        for (const auto& o : from.objects) schemas.insert(o.schema);
+        for (const auto& o : from.objects) schemas.insert(schema::holds_schema(o));
         Statements out;
         auto ensure_schema = [&](const std::string& s) {
             if (s.empty() || s == "public" || !schemas.insert(s).second) return;
@@ -470,6 +500,12 @@ class PostgresPlanner final : public Planner {
                                                   q(o.from) + " TO " + q(o.to)}};
                     },
                     [&](const CreateObject& o) {
+                        // A declared schema is what CREATE SCHEMA IF NOT EXISTS would
+                        // write: once it exists, neither is written again.
+                        if (o.object.kind == ObjectKind::Schema)
+                            return schemas.insert(o.object.name).second
+                                       ? Statements{{.sql = o.object.sql}}
+                                       : Statements{};
                         ensure_schema(o.object.schema);
                         return Statements{{.sql = o.object.sql}};
                     },
@@ -506,7 +542,7 @@ class PostgresPlanner final : public Planner {
             state.apply(op);
         }
         if (options.online) out = with_lock_timeouts(std::move(out), strong, options.lock_timeout);
-        drop_emptied_schemas(from, to, out);
+        drop_emptied_schemas(from, to, ops, out);
         return out;
     }
 
@@ -605,16 +641,23 @@ class PostgresPlanner final : public Planner {
     }
 
     /// A schema that held tables or enums of `from` and holds none of `to` (nor a declared
-    /// object of `to`: a domain, a view) is dropped
+    /// object of `to`: a domain, a view, the schema itself) is dropped
     /// last: the mirror of the `CREATE SCHEMA IF NOT EXISTS` written when its first
-    /// object came in, so a downgrade leaves no schema its upgrade created. RESTRICT (the
-    /// default): a schema still holding objects autogen does not manage stops the
-    /// revision rather than losing them.
-    static void drop_emptied_schemas(const Schema& from, const Schema& to, Statements& out) {
+    /// object came in, so a downgrade leaves no schema its upgrade created. A database's
+    /// side reads every schema (ObjectKind::Schema), so one that was there, even empty,
+    /// is kept; one an operation drops (a declared schema removed) is not dropped twice.
+    /// RESTRICT (the default): a schema still holding objects autogen does not manage
+    /// stops the revision rather than losing them.
+    static void drop_emptied_schemas(const Schema& from, const Schema& to,
+                                     const std::vector<Operation>& ops, Statements& out) {
         std::set<std::string> kept;
         for (const auto& t : to.tables) kept.insert(t.schema);
         for (const auto& e : to.enums) kept.insert(e.schema);
-        for (const auto& o : to.objects) kept.insert(o.schema);
+        for (const auto& o : to.objects) kept.insert(schema::holds_schema(o));
+        for (const auto& op : ops)
+            if (const auto* d = std::get_if<DropObject>(&op);
+                d && d->object.kind == ObjectKind::Schema)
+                kept.insert(d->object.name);
         std::set<std::string> emptied;
         for (const auto& t : from.tables) emptied.insert(t.schema);
         for (const auto& e : from.enums) emptied.insert(e.schema);

@@ -326,6 +326,10 @@ schema::Schema lower(const schema::Schema& model, support::Diagnostics& diags) {
         validate_table_sql(t, diags);
     }
     drop_schema_qualifiers(out, diags);
+    // SQLite has no schemas and ignores the qualifiers (above): a declared CREATE SCHEMA
+    // (a project on both dialects) is PostgreSQL's alone.
+    std::erase_if(out.objects,
+                  [](const schema::SqlObject& o) { return o.kind == schema::ObjectKind::Schema; });
     for (const auto& o : out.objects) {
         if (o.kind == schema::ObjectKind::Extension) {
             diags.error(support::Category::Model,

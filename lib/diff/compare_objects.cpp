@@ -71,6 +71,12 @@ std::map<std::string, std::string> tables_changing_under_objects(
 
 bool is_extension(const SqlObject& o) { return o.kind == ObjectKind::Extension; }
 
+/// A schema one side declares and the other holds without declaring it (tables in it)
+/// is the same schema: neither dropped nor created.
+bool implied_schema(const SqlObject& o, const Schema& other) {
+    return o.kind == ObjectKind::Schema && implies_schema(other, o.name);
+}
+
 /// The extensions: a new one created before the table changes (a new column may have its
 /// type), a removed one dropped after them (a dropped column may have had its type; a
 /// table still using it makes the database refuse the DROP, which is right). A declared
@@ -121,7 +127,7 @@ ObjectChanges compare_objects(const Schema& from, const Schema& to,
         if (is_extension(o)) continue;
         auto now = wanted.find(object_key(o));
         if (now == wanted.end()) {
-            dropped.emplace(object_key(o), "");
+            if (!implied_schema(o, to)) dropped.emplace(object_key(o), "");
             continue;
         }
         if (o.definition != now->second->definition && !rules.replaces_in_place(o, *now->second)) {
@@ -158,13 +164,17 @@ ObjectChanges compare_objects(const Schema& from, const Schema& to,
     }
 
     // Drops in the reverse of creation order: an object before those it reads. One
-    // created again goes where its creation's phase puts it, ahead of that creation.
+    // created again goes where its creation's phase puts it, ahead of that creation. A
+    // schema goes last of all, after the extensions too (its downgrade creates it first).
+    std::vector<Operation> schema_drops;
     for (auto it = from.objects.rbegin(); it != from.objects.rend(); ++it) {
         auto d = dropped.find(object_key(*it));
         if (d == dropped.end()) continue;
         const auto again = wanted.find(d->first);
         if (again == wanted.end()) {
-            auto& list = precedes_tables(*it, from) ? out.after_tables : out.first;
+            auto& list = it->kind == ObjectKind::Schema ? schema_drops
+                         : precedes_tables(*it, from)   ? out.after_tables
+                                                        : out.first;
             list.push_back(DropObject{*it, ""});
         } else {
             auto& list = precedes_tables(*again->second, to) ? out.before_tables : out.first;
@@ -178,7 +188,7 @@ ObjectChanges compare_objects(const Schema& from, const Schema& to,
         const SqlObject* old = from.find_object(o);
         auto d = dropped.find(object_key(o));
         if (!old) {
-            list.push_back(CreateObject{o, ""});
+            if (!implied_schema(o, from)) list.push_back(CreateObject{o, ""});
         } else if (d != dropped.end()) {
             list.push_back(CreateObject{o, d->second});
         } else if (old->definition != o.definition) {
@@ -187,6 +197,7 @@ ObjectChanges compare_objects(const Schema& from, const Schema& to,
     }
     // Extensions go after the table changes, which may stop using their types.
     out.after_tables.insert(out.after_tables.end(), extension_drops.begin(), extension_drops.end());
+    out.after_tables.insert(out.after_tables.end(), schema_drops.begin(), schema_drops.end());
     return out;
 }
 

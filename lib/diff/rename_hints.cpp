@@ -55,4 +55,19 @@ std::vector<RenameHint> rename_hints(const std::vector<Operation>& ops, const Di
     return out;
 }
 
+std::vector<IgnoredRename> ignored_renames(const Schema& from, const Schema& to) {
+    std::vector<IgnoredRename> out;
+    for (const Table& t : to.tables) {
+        const Table* live = from.find_table(t.name, t.schema);
+        if (!t.renamed_from.empty() && live && from.find_table(t.renamed_from, t.schema))
+            out.push_back({&t, nullptr});
+        if (!live) continue;
+        for (const Column& c : t.columns)
+            if (!c.renamed_from.empty() && c.renamed_from != c.name && live->find_column(c.name) &&
+                live->find_column(c.renamed_from))
+                out.push_back({&t, &c});
+    }
+    return out;
+}
+
 }  // namespace autogen::diff

@@ -9,6 +9,7 @@
 
 #include "diff/diff_rules.hpp"
 #include "schema/operation.hpp"
+#include "schema/schema.hpp"
 
 namespace autogen::diff {
 
@@ -28,5 +29,17 @@ struct RenameHint {
 /// drop or an add is used in at most one hint.
 std::vector<RenameHint> rename_hints(const std::vector<schema::Operation>& ops,
                                      const DiffRules& rules);
+
+/// A `renamed_from` the diff cannot follow: the model's name and the one it was renamed
+/// from both exist in the database (a swap of two names, or an annotation left after a
+/// rename done by hand). The differ keeps the column or table of the same name and
+/// ignores the annotation; `revision` says so, at the annotation.
+struct IgnoredRename {
+    const schema::Table* table = nullptr;    ///< the model's table
+    const schema::Column* column = nullptr;  ///< the model's column; null for the table itself
+};
+
+/// The ignored renames of `to` (the models) against `from` (a database).
+std::vector<IgnoredRename> ignored_renames(const schema::Schema& from, const schema::Schema& to);
 
 }  // namespace autogen::diff

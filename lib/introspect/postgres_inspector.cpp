@@ -174,6 +174,13 @@ schema::SqlObject catalog_object(const Row& r) {
                                               : ObjectKind::View,
                         .schema = schema_field(cell(r, 0)),
                         .name = cell(r, 1)};
+    if (code == "s") {  // a schema's name is its own (its `schema` stays empty)
+        o.kind = ObjectKind::Schema;
+        o.schema.clear();
+        o.sql = "CREATE SCHEMA " + codegen::quote_identifier(o.name);
+        o.definition = "SCHEMA";
+        return o;
+    }
     std::string query = support::trimmed(cell(r, 3));
     if (!query.empty() && query.back() == ';') query.pop_back();
     if (!schema::reads_as_relation(o.kind)) {
@@ -279,11 +286,16 @@ class PostgresInspector final : public Inspector {
             out.enums.push_back({.schema = schema_field(cell(r, 0)),
                                  .name = cell(r, 1),
                                  .labels = json_strings(cell(r, 2))});
-        // Extensions first: they are created before what uses them; then domains (a
-        // table's column or a view may use one, none reads a view).
+        // Schemas first (everything may be in one), then extensions: they are created
+        // before what uses them; then domains (a table's column or a view may use one,
+        // none reads a view).
+        auto is_schema_row = [](const Row& r) { return cell(r, 2) == "s"; };
+        for (const auto& r : objects->rows)
+            if (is_schema_row(r)) out.objects.push_back(catalog_object(r));
         for (const auto& r : extensions->rows) out.objects.push_back(extension_object(r));
         for (const auto& r : domains->rows) out.objects.push_back(domain_object(r));
         for (const auto& r : objects->rows) {
+            if (is_schema_row(r)) continue;
             schema::SqlObject o = catalog_object(r);
             // A trigger on a table the inspection skips is not the project's either.
             if (o.kind == schema::ObjectKind::Trigger &&

@@ -498,11 +498,10 @@ TEST_CASE("postgres inspector: objects the models cannot hold are listed, with t
     std::vector<std::string> seen;
     for (const auto& o : *objects)
         seen.push_back(o.kind + "|" + o.schema + "|" + o.name + "|" + o.table);
-    // The serial's sequence is its column's, the empty schema is listed. The generated
-    // column is modelled (Column::generated); the view, the functions and the triggers are
+    // The serial's sequence is its column's. The generated column is modelled
+    // (Column::generated); the empty schema, the view, the functions and the triggers are
     // declared in SQL (Schema::objects): none is listed.
-    CHECK(seen == Strings{"schema without tables||empty_one|"});
-    for (const auto& o : *objects) CHECK_FALSE(o.hint.empty());
+    CHECK(seen == Strings{});
     // They are read as objects, but for the excluded table's trigger.
     auto s = introspect::make_postgres_inspector()->inspect(*conn, options, diags);
     REQUIRE(s);
@@ -510,8 +509,8 @@ TEST_CASE("postgres inspector: objects the models cannot hold are listed, with t
     for (const auto& o : s->objects)
         read.push_back(std::string(schema::to_string(o.kind)) + " " + o.identity() + " (" +
                        o.arguments + ")");
-    CHECK(read == Strings{"function \"f\" (x integer, y text)", "function \"trg\" ()",
-                          "view \"v\" ()", "trigger \"t_trg\" on \"t\" ()"});
+    CHECK(read == Strings{"schema \"empty_one\" ()", "function \"f\" (x integer, y text)",
+                          "function \"trg\" ()", "view \"v\" ()", "trigger \"t_trg\" on \"t\" ()"});
 }
 
 TEST_CASE("postgres inspector: views and materialized views, as the server deparses them") {
@@ -521,7 +520,12 @@ TEST_CASE("postgres inspector: views and materialized views, as the server depar
         "CREATE VIEW active (id, mail) WITH (security_barrier = true) AS "
         "  select id, email from users where active;"
         "CREATE MATERIALIZED VIEW rep.counts AS SELECT count(*) AS n FROM active;");
-    REQUIRE(s.objects.size() == 2);
+    // Schema "rep" first: every schema but public is an object (ObjectKind::Schema).
+    REQUIRE(s.objects.size() == 3);
+    CHECK(s.objects[0].kind == schema::ObjectKind::Schema);
+    CHECK(s.objects[0].name == "rep");
+    CHECK(s.objects[0].sql == "CREATE SCHEMA \"rep\"");
+    s.objects.erase(s.objects.begin());
     const auto& view = s.objects[0];
     CHECK(view.kind == schema::ObjectKind::View);
     CHECK(view.schema.empty());
@@ -567,9 +571,9 @@ TEST_CASE("postgres inspector: extensions, and their members never read as the p
     std::vector<std::string> objects;
     for (const auto& o : s->objects)
         objects.push_back(std::string(schema::to_string(o.kind)) + "|" + o.schema + "|" + o.name);
-    CHECK(objects == Strings{"extension|public|hstore", "extension|ext|citext",
+    CHECK(objects == Strings{"schema||ext", "extension|public|hstore", "extension|ext|citext",
                              "extension|public|pg_buffercache", "extension|public|btree_gist"});
-    const auto& citext = s->objects[1];
+    const auto& citext = s->objects[2];
     CHECK(citext.version == "1.5");
     CHECK(citext.sql == "CREATE EXTENSION \"citext\" WITH SCHEMA \"ext\" VERSION '1.5'");
     CHECK(column(s->tables[0], "tags").type.sql == "hstore");
@@ -607,7 +611,9 @@ TEST_CASE("postgres inspector: domains, their default, NOT NULL, collation and n
         "CREATE DOMAIN app.email AS text COLLATE \"C\" DEFAULT 'x' NOT NULL "
         "  CONSTRAINT b_len CHECK (length(VALUE) < 100) CHECK (VALUE LIKE '%@%');"
         "CREATE TABLE films (id int PRIMARY KEY, y year, e app.email);");
-    REQUIRE(s.objects.size() == 2);
+    REQUIRE(s.objects.size() == 3);
+    CHECK(s.objects[0].kind == schema::ObjectKind::Schema);
+    s.objects.erase(s.objects.begin());
     const auto& year = s.objects[0];
     CHECK(year.kind == schema::ObjectKind::Domain);
     CHECK(year.schema.empty());
@@ -641,7 +647,7 @@ TEST_CASE("postgres inspector: domains, their default, NOT NULL, collation and n
     CHECK_FALSE(schema::column_uses_domain(*films->find_column("y"), email));
     // The rebuilt statement creates the same domain again.
     auto again = inspect("CREATE SCHEMA app;" + email.sql + ";");
-    REQUIRE(again.objects.size() == 1);
-    CHECK(again.objects[0].definition == email.definition);
-    CHECK(again.objects[0].sql == email.sql);
+    REQUIRE(again.objects.size() == 2);  // schema "app", then the domain
+    CHECK(again.objects[1].definition == email.definition);
+    CHECK(again.objects[1].sql == email.sql);
 }

@@ -175,20 +175,22 @@ constexpr NamedQuery kEnumsQuery{
     "'::regclass AND e.objid = " oid " AND e.deptype = 'e') "
 
 /// The objects declared in SQL (docs/objects.md) of the user schemas that no extension
-/// made, in creation order: functions and procedures (oid order), then views and
-/// materialized views (oid: a view is created after those it reads), then triggers.
-/// Columns: schema (a trigger's table's), name, kind ('f' function, 'p' procedure, 'v'
-/// view, 'm' materialized view, 't' trigger), the definition as PostgreSQL deparses it
-/// (pg_get_functiondef, pg_get_viewdef pretty, pg_get_triggerdef pretty), a view's
-/// options (reloptions as text, or NULL), a JSON array (a view's result columns "name
-/// type"; a routine's [arguments, result]), a trigger's table, a routine's identity
-/// arguments, the rank that orders the kinds.
+/// made, in creation order: the schemas but public, functions and procedures (oid
+/// order), views and materialized views (oid: a view is created after those it reads),
+/// triggers. Columns: schema (a trigger's table's; '' for a schema), name, kind ('s'
+/// schema, 'f' function, 'p' procedure, 'v' view, 'm' materialized view, 't' trigger),
+/// the definition as PostgreSQL deparses it (pg_get_functiondef, pg_get_viewdef pretty,
+/// pg_get_triggerdef pretty), a view's options (reloptions as text, or NULL), a JSON array (a
+/// view's result columns "name type"; a routine's [arguments, result]), a trigger's table, a
+/// routine's identity arguments, the rank that orders the kinds.
 constexpr NamedQuery kObjectsQuery{
     "declared objects",
-    "SELECT n.nspname, p.proname, CASE p.prokind WHEN 'p' THEN 'p' ELSE 'f' END, "
+    "SELECT '', n.nspname, 's', '', NULL, '[]', '', '', 0 AS rank, n.oid FROM pg_catalog.pg_namespace n "
+    "WHERE " AUTOGEN_PG_USER_SCHEMA("n") " AND n.nspname <> 'public' AND" AUTOGEN_PG_OWN("pg_namespace", "n.oid")
+    "UNION ALL SELECT n.nspname, p.proname, CASE p.prokind WHEN 'p' THEN 'p' ELSE 'f' END, "
     "pg_catalog.pg_get_functiondef(p.oid), NULL, json_build_array("
     "pg_catalog.pg_get_function_arguments(p.oid), coalesce(pg_catalog.pg_get_function_result(p.oid), "
-    "''))::text, '', pg_catalog.pg_get_function_identity_arguments(p.oid), 1 AS rank, p.oid "
+    "''))::text, '', pg_catalog.pg_get_function_identity_arguments(p.oid), 1, p.oid "
     "FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace "
     "WHERE p.prokind IN ('f', 'p') AND " AUTOGEN_PG_USER_SCHEMA("n") " AND" AUTOGEN_PG_OWN("pg_proc", "p.oid")
     "UNION ALL SELECT n.nspname, c.relname, c.relkind::text, pg_catalog.pg_get_viewdef(c.oid, true), "
@@ -301,14 +303,9 @@ constexpr NamedQuery kUnmodelledQuery{
     "UNION ALL SELECT 'text search configuration', n.nspname, ts.cfgname, '' FROM pg_catalog.pg_ts_config ts "
     "JOIN pg_catalog.pg_namespace n ON n.oid = ts.cfgnamespace WHERE " AUTOGEN_PG_USER_SCHEMA("n")
     " AND" AUTOGEN_PG_OWN("pg_ts_config", "ts.oid")
-    // Database-wide: event triggers, and schemas holding no table and no enum (nothing
-    // declares an empty schema). Extensions are read by kExtensionsQuery.
-    "UNION ALL SELECT 'event trigger', '', ev.evtname, '' FROM pg_catalog.pg_event_trigger ev "
-    "UNION ALL SELECT 'schema without tables', '', n.nspname, '' FROM pg_catalog.pg_namespace n "
-    "WHERE " AUTOGEN_PG_USER_SCHEMA("n") " AND n.nspname <> 'public' AND" AUTOGEN_PG_OWN("pg_namespace", "n.oid")
-    "AND NOT EXISTS (SELECT 1 FROM tbl t WHERE t.nspname = n.nspname) AND NOT EXISTS (SELECT 1 FROM "
-    "pg_catalog.pg_type ty WHERE ty.typnamespace = n.oid AND ty.typtype = 'e') AND NOT EXISTS ("
-    "SELECT 1 FROM pg_catalog.pg_extension x WHERE x.extnamespace = n.oid)"};
+    // Database-wide: event triggers. Extensions are read by kExtensionsQuery, schemas
+    // (declared in SQL too) by kObjectsQuery.
+    "UNION ALL SELECT 'event trigger', '', ev.evtname, '' FROM pg_catalog.pg_event_trigger ev "};
 
 /// Switches JIT compilation off for the session and returns the setting it had (NULL
 /// where the server has no such setting), for kRestoreJit.

@@ -23,9 +23,9 @@ using support::SourceLocation;
 
 constexpr const char* kKnownDeclarations =
     "a [models] sql file declares views, materialized views, functions, procedures, triggers, "
-    "extensions and domains: CREATE [OR REPLACE] VIEW, CREATE MATERIALIZED VIEW, CREATE [OR "
-    "REPLACE] FUNCTION | PROCEDURE, CREATE [OR REPLACE] [CONSTRAINT] TRIGGER, CREATE EXTENSION, "
-    "CREATE DOMAIN";
+    "extensions, domains and schemas: CREATE [OR REPLACE] VIEW, CREATE MATERIALIZED VIEW, CREATE "
+    "[OR REPLACE] FUNCTION | PROCEDURE, CREATE [OR REPLACE] [CONSTRAINT] TRIGGER, CREATE "
+    "EXTENSION, CREATE DOMAIN, CREATE SCHEMA";
 constexpr const char* kElsewhereHint =
     "keep other statements in a hand-written revision (policies, grants and the other kinds "
     "are not declared yet: docs/objects.md), or move the file out of [models] sql";
@@ -126,6 +126,42 @@ std::optional<schema::SqlObject> extension_declaration(const support::TokenRange
     return o;
 }
 
+/// `CREATE SCHEMA [IF NOT EXISTS] name [AUTHORIZATION role]` from r[i] on (after its
+/// SCHEMA), or an error at `at`. The owner is not compared (docs/objects.md).
+std::optional<schema::SqlObject> schema_declaration(const support::TokenRange& r, std::size_t i,
+                                                    const std::string& sql,
+                                                    const SourceLocation& at,
+                                                    support::Diagnostics& diags) {
+    constexpr const char* kForm = "write CREATE SCHEMA [IF NOT EXISTS] name [AUTHORIZATION role]";
+    support::skip_words(r, i, {"IF", "NOT", "EXISTS"});
+    if (i < r.size() && r[i].is("AUTHORIZATION")) {
+        diags.error(Category::Model, "CREATE SCHEMA AUTHORIZATION role names no schema", at,
+                    std::string(kForm) + ": the schema's name is part of the schema");
+        return std::nullopt;
+    }
+    const auto parts = support::read_name_parts(r, i);
+    if (parts.size() != 1) {
+        diags.error(Category::Model, "schema name expected after \"CREATE SCHEMA\"", at, kForm);
+        return std::nullopt;
+    }
+    if (i + 1 < r.size() && r[i].is("AUTHORIZATION") && r[i + 1].is_name()) i += 2;
+    if (i < r.size()) {
+        diags.error(Category::Model,
+                    "\"" + r[i].text + "\" in CREATE SCHEMA " + parts.front() +
+                        ": a schema is declared alone",
+                    SourceLocation{at.file, r[i].line, r[i].column},
+                    std::string(kForm) +
+                        ", then declare what it holds by its own statements (CREATE TABLE "
+                        "elements belong in the models)");
+        return std::nullopt;
+    }
+    schema::SqlObject o{.kind = schema::ObjectKind::Schema, .name = parts.front()};
+    o.sql = sql;
+    o.definition = "SCHEMA";
+    o.location = at;
+    return o;
+}
+
 /// One statement as a declared object, or an error at its location (nullopt).
 std::optional<schema::SqlObject> declaration(const migrate::SqlStatement& statement,
                                              const SourceLocation& at,
@@ -151,6 +187,12 @@ std::optional<schema::SqlObject> declaration(const migrate::SqlStatement& statem
                         "write CREATE EXTENSION [IF NOT EXISTS] name; a version change is "
                         "declared by VERSION");
         return extension_declaration(r, i + 1, statement.sql, at, diags);
+    }
+    if (i < r.size() && r[i].is("SCHEMA")) {
+        if (i != 1)
+            return fail("\"" + opening(r) + "\": there is no CREATE OR REPLACE SCHEMA",
+                        "write CREATE SCHEMA [IF NOT EXISTS] name");
+        return schema_declaration(r, i + 1, statement.sql, at, diags);
     }
     schema::SqlObject o;
     const auto kind = declared_kind(r, i);
@@ -212,10 +254,12 @@ std::optional<std::vector<schema::SqlObject>> in_dependency_order(
         }
         state[k] = 1;
         // Nothing reads a trigger (one is often named after its function); an extension
-        // reads nothing declared, and every object may read one (its types).
+        // reads nothing declared, and every object may read one (its types); a schema
+        // reads nothing.
         for (std::size_t j = 0; j < objects.size(); ++j)
             if (j != k && objects[j].kind != schema::ObjectKind::Trigger &&
                 objects[k].kind != schema::ObjectKind::Extension &&
+                objects[k].kind != schema::ObjectKind::Schema &&
                 support::mentions_identifier(objects[k].sql, objects[j].name))
                 self(self, j);
         state[k] = 2;
@@ -292,6 +336,8 @@ std::optional<std::vector<schema::SqlObject>> read_declared_objects(const suppor
             const SourceLocation at{shown, statement.line, 1};
             auto o = declaration(statement, at, diags);
             if (!o) continue;
+            // The default schema exists in every database: declaring it changes nothing.
+            if (o->kind == schema::ObjectKind::Schema && o->name == "public") continue;
             const std::string key = std::string(schema::to_string(o->kind)) + " " + o->identity();
             if (auto [it, added] = declared.emplace(key, at); !added) {
                 const bool routine = o->kind == schema::ObjectKind::Function ||
@@ -307,9 +353,13 @@ std::optional<std::vector<schema::SqlObject>> read_declared_objects(const suppor
         }
     }
     if (diags.error_count() != errors_before) return std::nullopt;
-    // Extensions first: a view may use their functions and types, a table their types.
+    // Schemas first (everything else may be created in one), then extensions: a view
+    // may use their functions and types, a table their types.
     std::stable_partition(objects.begin(), objects.end(), [](const schema::SqlObject& o) {
         return o.kind == schema::ObjectKind::Extension;
+    });
+    std::stable_partition(objects.begin(), objects.end(), [](const schema::SqlObject& o) {
+        return o.kind == schema::ObjectKind::Schema;
     });
     return in_dependency_order(std::move(objects), diags);
 }

@@ -227,3 +227,45 @@ TEST_CASE("declared objects: domains, with AS or without, qualified or not") {
     CHECK(messages(errors).find("db/types.sql:1:1: domain name expected after \"CREATE DOMAIN "
                                 "year\"") != std::string::npos);
 }
+
+TEST_CASE("declared objects: schemas come first, public is no object, elements are errors") {
+    testing::TempDir dir;
+    dir.write("db/a.sql",
+              "CREATE VIEW archive.v AS SELECT 1 AS one;\n"
+              "CREATE EXTENSION citext SCHEMA ext;\n"
+              "create schema if not exists archive authorization someone;\n"
+              "CREATE SCHEMA \"Ext\";\nCREATE SCHEMA public;\nCREATE SCHEMA ext;\n");
+    support::Diagnostics diags;
+    auto objects = pipeline::read_declared_objects(config_in(dir), diags);
+    REQUIRE_MESSAGE(objects, messages(diags));
+    REQUIRE(objects->size() == 5);
+    const auto& archive = (*objects)[0];
+    CHECK(archive.kind == schema::ObjectKind::Schema);
+    CHECK(archive.name == "archive");
+    CHECK(archive.schema.empty());
+    CHECK(schema::holds_schema(archive) == "archive");
+    CHECK(archive.qualified_name() == "\"archive\"");
+    CHECK(archive.location.str() == "db/a.sql:3:1");
+    CHECK((*objects)[1].name == "Ext");
+    CHECK((*objects)[2].name == "ext");
+    CHECK((*objects)[3].kind == schema::ObjectKind::Extension);
+    CHECK((*objects)[4].kind == schema::ObjectKind::View);
+    CHECK(schema::holds_schema((*objects)[4]) == "archive");
+
+    dir.write("db/a.sql",
+              "CREATE SCHEMA s CREATE TABLE t (id int);\nCREATE OR REPLACE SCHEMA s;\n"
+              "CREATE SCHEMA AUTHORIZATION bob;\nCREATE SCHEMA a.b;\nCREATE SCHEMA x;\n"
+              "CREATE SCHEMA IF NOT EXISTS x;\n");
+    support::Diagnostics bad;
+    CHECK_FALSE(pipeline::read_declared_objects(config_in(dir), bad));
+    const std::string said = messages(bad);
+    CHECK(said.find("db/a.sql:1:17: \"CREATE\" in CREATE SCHEMA s: a schema is declared alone") !=
+          std::string::npos);
+    CHECK(said.find("db/a.sql:2:1: \"CREATE OR REPLACE SCHEMA\": there is no") !=
+          std::string::npos);
+    CHECK(said.find("db/a.sql:3:1: CREATE SCHEMA AUTHORIZATION role names no schema") !=
+          std::string::npos);
+    CHECK(said.find("db/a.sql:4:1: schema name expected") != std::string::npos);
+    CHECK(said.find("db/a.sql:6:1: schema \"x\" is declared twice") != std::string::npos);
+    CHECK(bad.error_count() == 5);
+}

@@ -7,6 +7,34 @@
 
 namespace autogen::pipeline {
 
+namespace {
+
+/// A `renamed_from` whose two names both exist in `from` is ignored by the diff (it
+/// would otherwise rename again at every revision): said at the annotation, with what to
+/// do. Only for a models' side (`to` with source locations).
+void warn_ignored_renames(const schema::Schema& from, const schema::Schema& to,
+                          support::Diagnostics& diags) {
+    for (const auto& r : diff::ignored_renames(from, to)) {
+        const bool column = r.column != nullptr;
+        const std::string& name = column ? r.column->name : r.table->name;
+        const std::string& old = column ? r.column->renamed_from : r.table->renamed_from;
+        const auto& where = column ? r.column->location : r.table->location;
+        if (!where.known()) continue;
+        const std::string what = column ? "column \"" + name + "\" of " + r.table->qualified_name()
+                                        : "table " + r.table->qualified_name();
+        diags.warning(
+            support::Category::Model,
+            "renamed_from = \"" + old + "\" on " + what + " is ignored: the database has both \"" +
+                name + "\" and \"" + old + "\", so the diff keeps \"" + name + "\" as it is",
+            where,
+            "if the rename is done, remove renamed_from; a swap of two names is written by "
+            "hand in an --empty revision (RENAME through a temporary name), then the "
+            "annotations are removed");
+    }
+}
+
+}  // namespace
+
 std::optional<PlannedChange> plan_change(const dialect::Dialect& dialect,
                                          std::shared_ptr<const schema::Schema> from_side,
                                          std::shared_ptr<const schema::Schema> to_side,
@@ -29,6 +57,7 @@ std::optional<PlannedChange> plan_change(const dialect::Dialect& dialect,
         notes.push_back({.comment = "hint: " + change.hints.back()});
     }
     change.statements.upgrade.insert(change.statements.upgrade.begin(), notes.begin(), notes.end());
+    warn_ignored_renames(from, to, diags);
     if (diags.has_errors()) return std::nullopt;
     change.from = std::move(from_side);
     change.to = std::move(to_side);

@@ -41,6 +41,7 @@ bool precedes_tables(const SqlObject& o, const Schema& s) {
             return tables_name(s, o.name);
         case ObjectKind::Extension:  // a column's type, an index's operator class
         case ObjectKind::Domain:     // a column's type
+        case ObjectKind::Schema:     // where a table is created
             return true;
     }
     return false;

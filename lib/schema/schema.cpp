@@ -64,6 +64,21 @@ std::string SqlObject::qualified_name() const {
                                          : quoted_qualified(schema, name);
 }
 
+const std::string& holds_schema(const SqlObject& o) {
+    return o.kind == ObjectKind::Schema ? o.name : o.schema;
+}
+
+bool implies_schema(const Schema& s, const std::string& name) {
+    auto in = [&](const auto& items) {
+        return std::any_of(items.begin(), items.end(),
+                           [&](const auto& x) { return x.schema == name; });
+    };
+    return in(s.tables) || in(s.enums) ||
+           std::any_of(s.objects.begin(), s.objects.end(), [&](const SqlObject& o) {
+               return o.kind != ObjectKind::Schema && o.schema == name;
+           });
+}
+
 std::string SqlObject::identity() const {
     if (table.empty()) return qualified_name();
     return qualified_name() + " on " + quoted_qualified(schema, table);
@@ -85,6 +100,8 @@ const char* to_string(ObjectKind kind) {
             return "extension";
         case ObjectKind::Domain:
             return "domain";
+        case ObjectKind::Schema:
+            return "schema";
     }
     return "view";
 }

@@ -174,11 +174,22 @@ struct TableOptions {
 /// docs/objects.md): their body is SQL, so the declaration is the statement itself.
 /// An Extension (PostgreSQL's CREATE EXTENSION) is created before the tables (their
 /// columns may have its types) and dropped after them; so is a Domain (a column's type).
-enum class ObjectKind { View, MaterializedView, Function, Procedure, Trigger, Extension, Domain };
+/// A Schema (PostgreSQL's CREATE SCHEMA) is a namespace the project declares even while
+/// it holds no table: the one kind whose `name` is a schema (its `schema` is empty).
+enum class ObjectKind {
+    View,
+    MaterializedView,
+    Function,
+    Procedure,
+    Trigger,
+    Extension,
+    Domain,
+    Schema
+};
 /// Every ObjectKind, in declaration order (a snapshot or cache reads a kind by its name).
 inline constexpr ObjectKind kObjectKinds[] = {
     ObjectKind::View,    ObjectKind::MaterializedView, ObjectKind::Function, ObjectKind::Procedure,
-    ObjectKind::Trigger, ObjectKind::Extension,        ObjectKind::Domain};
+    ObjectKind::Trigger, ObjectKind::Extension,        ObjectKind::Domain,   ObjectKind::Schema};
 
 /// A database object declared by a SQL statement. On the models' side: the statement as
 /// the project's .sql file writes it, with the definition its scratch database read back;
@@ -220,6 +231,17 @@ struct SqlObject {
     /// its table's too ("name" on "table").
     std::string identity() const;
 };
+
+/// The schema `o` keeps in existence: a Schema object's own name, any other object's
+/// `schema` (empty = the dialect's default).
+const std::string& holds_schema(const SqlObject& o);
+
+struct Schema;
+/// Does something of `s` live in schema `name`: a table, an enum, a declared object
+/// other than the schema itself? A schema the models create tables in is theirs without
+/// a CREATE SCHEMA of its own (the planner writes CREATE SCHEMA IF NOT EXISTS before its
+/// first table), so a database's reading of it is no object to declare or drop.
+bool implies_schema(const Schema& s, const std::string& name);
 
 /// "view", "materialized view", "extension", "domain" ...: the kind as messages spell it.
 const char* to_string(ObjectKind kind);

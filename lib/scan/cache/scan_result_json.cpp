@@ -221,6 +221,8 @@ nlohmann::json outcome_to_json(const CachedOutcome& outcome) {
                                 {"sql", o.sql},
                                 {"definition", o.definition},
                                 {"columns", o.columns},
+                                {"table", o.table},
+                                {"arguments", o.arguments},
                                 {"version", o.version},
                                 {"location", loc(o.location)}});
     j["declares_objects"] = outcome.result.schema.declares_objects;
@@ -245,14 +247,17 @@ std::optional<CachedOutcome> outcome_from_json(const nlohmann::json& j) {
                                                .labels = e.at("labels").get<Strings>(),
                                                .location = read_loc(e.at("location"))});
         for (const auto& o : j.value("objects", json::array())) {
-            schema::SqlObject object{.kind = read_enum(o.at("kind"), schema::ObjectKind::Extension),
-                                     .schema = o.at("schema").get<std::string>(),
-                                     .name = o.at("name").get<std::string>(),
-                                     .sql = o.at("sql").get<std::string>(),
-                                     .definition = o.at("definition").get<std::string>(),
-                                     .columns = o.at("columns").get<Strings>(),
-                                     .version = o.at("version").get<std::string>(),
-                                     .location = read_loc(o.at("location"))};
+            schema::SqlObject object{
+                .kind = read_enum(o.at("kind"), std::end(schema::kObjectKinds)[-1]),
+                .schema = o.at("schema").get<std::string>(),
+                .name = o.at("name").get<std::string>(),
+                .sql = o.at("sql").get<std::string>(),
+                .definition = o.at("definition").get<std::string>(),
+                .columns = o.at("columns").get<Strings>(),
+                .table = o.value("table", std::string()),
+                .arguments = o.value("arguments", std::string()),
+                .version = o.at("version").get<std::string>(),
+                .location = read_loc(o.at("location"))};
             out.result.schema.objects.push_back(std::move(object));
         }
         out.result.schema.declares_objects = j.value("declares_objects", false);
