@@ -108,14 +108,18 @@ constexpr const char* kOrphansFix =
 constexpr const char* kCheckFix =
     "update the rows that break it first (a hand-written revision, 'autogen revision --empty'), or "
     "relax the check";
+constexpr const char* kStrictFix =
+    "fix or delete those rows first (a hand-written revision, 'autogen revision --empty'), or "
+    "declare the column ANY (type = \"ANY\"), which keeps every value";
 constexpr const char* kLabelFix =
     "update the rows that hold the label first (a hand-written revision, 'autogen revision "
     "--empty')";
 
 class Assessor {
   public:
-    Assessor(const std::vector<Operation>& ops, const Schema& from, const ImpactCounter& counter)
-        : ops_(ops), from_(from), counter_(counter), names_(ops, from) {}
+    Assessor(const std::vector<Operation>& ops, const Schema& from, const Schema& to,
+             const ImpactCounter& counter)
+        : ops_(ops), from_(from), to_(to), counter_(counter), names_(ops, from) {}
 
     std::vector<Impact> run() {
         for (index_ = 0; index_ < ops_.size(); ++index_) visit(ops_[index_]);
@@ -200,8 +204,7 @@ class Assessor {
                 [](const DropIndex&) {},
                 [](const SetTableComment&) {},
                 [](const CreateEnum&) {},
-                // A STRICT table refusing a copied row fails the rebuild: nothing is lost.
-                [](const AlterTableOptions&) {},
+                [&](const AlterTableOptions& o) { made_strict(o); },
                 // A type no column uses any more: its columns went by their own operations.
                 [](const DropEnum&) {},
                 [](const RenameConstraint&) {},  // a new name holds the same rows
@@ -270,6 +273,27 @@ class Assessor {
                 i.refused_when_counted = true;
                 i.fix = kLabelFix;
             }
+        }
+    }
+
+    /// A table made STRICT is rebuilt: the copy of a stored value its column's type
+    /// refuses (sqlite.org/stricttables.html) fails the rebuild, so ask it of every
+    /// column the live table has.
+    void made_strict(const AlterTableOptions& o) {
+        if (o.from.strict || !o.to.strict || !names_.table(o.table)) return;
+        const Table* desired = to_.find_table(o.table.name, o.table.schema);
+        if (!desired) return;
+        for (const auto& c : desired->columns) {
+            if (c.generated) continue;  // computed again, never copied
+            std::string live = names_.column(o.table, c.name);
+            if (live.empty()) continue;
+            RowQuestion q{.kind = RowQuestionKind::NotStrict,
+                          .table = names_.live_ref(o.table),
+                          .columns = {live},
+                          .to = c};
+            unexecutable("makes " + table_sql(o.table) + " STRICT, where " +
+                             column_sql(o.table, c.name) + " is " + c.type.sql,
+                         q, " whose value a STRICT " + c.type.sql + " column refuses", kStrictFix);
         }
     }
 
@@ -372,6 +396,7 @@ class Assessor {
 
     const std::vector<Operation>& ops_;
     const Schema& from_;
+    const Schema& to_;
     const ImpactCounter& counter_;
     LiveNames names_;
     std::size_t index_ = 0;
@@ -380,9 +405,9 @@ class Assessor {
 
 }  // namespace
 
-std::vector<Impact> assess(const std::vector<Operation>& ops, const Schema& from,
-                           const Schema& /*to*/, const ImpactCounter& counter) {
-    return Assessor(ops, from, counter).run();
+std::vector<Impact> assess(const std::vector<Operation>& ops, const Schema& from, const Schema& to,
+                           const ImpactCounter& counter) {
+    return Assessor(ops, from, to, counter).run();
 }
 
 std::vector<bool> destructive_operations(const std::vector<Operation>& ops, const Schema& from,
@@ -428,6 +453,7 @@ std::string count_query(const RowQuestion& q, const std::string& not_fitting) {
         case RowQuestionKind::Nulls:
             return count + " WHERE " + column + " IS NULL";
         case RowQuestionKind::NotFitting:
+        case RowQuestionKind::NotStrict:
             return count + " WHERE " + column + " IS NOT NULL AND (" +
                    (not_fitting.empty() ? "1 = 1" : not_fitting) + ")";
         case RowQuestionKind::Holding:

@@ -31,6 +31,7 @@ enum class RowQuestionKind {
     DuplicateGroups,  ///< groups of 2+ rows sharing `columns` (all non-NULL; `expression`:
                       ///< partial-index predicate)
     Orphans,          ///< rows whose `key` (all columns non-NULL) references no row
+    NotStrict,        ///< rows whose columns[0] value a STRICT column of type `to` refuses (SQLite)
 };
 
 /// One question about the live rows. `table` and the column names are the live
@@ -39,7 +40,7 @@ struct RowQuestion {
     RowQuestionKind kind = RowQuestionKind::AllRows;
     schema::TableRef table;
     std::vector<std::string> columns;
-    schema::Column from, to;          ///< NotFitting
+    schema::Column from, to;          ///< NotFitting; NotStrict: `to`
     std::vector<std::string> values;  ///< Holding
     std::string expression;           ///< Violating; DuplicateGroups (may be empty)
     schema::ForeignKey key;           ///< Orphans
@@ -114,7 +115,7 @@ void count_impacts(std::vector<Impact>& impacts, const ImpactCounter& counter, d
 
 /// The SQL that answers `q` with one row, one column: the count. Generic SQL, every
 /// identifier quoted; `not_fitting` is the dialect's predicate on the quoted column for
-/// NotFitting questions (rows it is true for do not fit).
+/// NotFitting and NotStrict questions (rows it is true for do not fit).
 std::string count_query(const RowQuestion& q, const std::string& not_fitting = {});
 
 /// Runs a count query (one row, one integer column).

@@ -209,3 +209,54 @@ TEST_CASE("impact: the questions answered on a real SQLite database") {
                                 .to = column("nick", "INTEGER")};
     CHECK(count(fit) == 3);
 }
+
+TEST_CASE("impact: a table made STRICT asks each column whether its values fit") {
+    // The question: only for strict false -> true, for the columns the live table has.
+    Table strict_users = live_schema().tables[1];
+    strict_users.options.strict = true;
+    strict_users.columns.push_back(column("added", "INT", true));
+    Schema desired{.tables = {strict_users}};
+    TableOptions loose, strict;
+    strict.strict = true;
+    auto counter = introspect::make_sqlite_impact_counter();
+    auto impacts = introspect::assess({AlterTableOptions{{"", "users"}, loose, strict}},
+                                      live_schema(), desired, *counter);
+    REQUIRE(impacts.size() == 4);  // id, email, nick, code; not the new column
+    for (const auto& i : impacts) {
+        CHECK(i.kind == ImpactKind::Unexecutable);
+        CHECK(i.question.kind == RowQuestionKind::NotStrict);
+    }
+    CHECK(impacts[0].what == "makes \"users\" STRICT, where \"users\".\"id\" is INTEGER");
+    CHECK(introspect::assess({AlterTableOptions{{"", "users"}, strict, loose}}, live_schema(),
+                             desired, *counter)
+              .empty());
+
+    // Counted on a real database: what the STRICT copy would refuse, after the usual
+    // affinity conversions ('12' and '1e2' become integers, 3.0 too; 'abc', 3.5 and a
+    // blob do not).
+    support::Diagnostics diags;
+    auto conn = db::open_sqlite(":memory:", diags);
+    REQUIRE(conn);
+    REQUIRE(
+        conn->execute("CREATE TABLE t (v);"
+                      "INSERT INTO t VALUES (1), ('12'), ('1e2'), (3.0), ('abc'), (3.5),"
+                      " (x'00'), (NULL)",
+                      diags));
+    auto not_strict = [&](const std::string& type) {
+        introspect::RowQuestion q{.kind = RowQuestionKind::NotStrict,
+                                  .table = {"", "t"},
+                                  .columns = {"v"},
+                                  .to = column("v", type)};
+        auto n = counter->count(*conn, q, diags);
+        REQUIRE_MESSAGE(n, (diags.items().empty() ? "" : diags.items().front().message));
+        return n->rows;
+    };
+    CHECK(not_strict("INT") == 3);
+    CHECK(not_strict("INTEGER") == 3);
+    CHECK(not_strict("REAL") == 2);  // 'abc' and the blob
+    CHECK(not_strict("TEXT") == 1);  // the blob
+    CHECK(not_strict("BLOB") == 6);
+    CHECK(not_strict("ANY") == 0);
+    // The probe table is gone: the question can be asked again.
+    CHECK(not_strict("INT") == 3);
+}

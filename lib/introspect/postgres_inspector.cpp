@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string_view>
 #include <unordered_map>
 
@@ -267,10 +268,16 @@ class PostgresInspector final : public Inspector {
         schema::Schema out;
         TableIndex at;
         at.reserve(tables->rows.size());
+        // A schema holding a table the inspection skips (exclude_tables) is not empty: it
+        // must not be read as an empty schema the models could drop.
+        std::set<std::string> holding_skipped;
         for (const auto& r : tables->rows) {
             schema::Table t{
                 .schema = schema_field(cell(r, 1)), .name = cell(r, 2), .comment = cell(r, 3)};
-            if (skipped(t, options)) continue;
+            if (skipped(t, options)) {
+                holding_skipped.insert(t.schema);
+                continue;
+            }
             t.options.unlogged = cell(r, 4) == "t";
             // Sorted, as the models keep them: ALTER TABLE ... SET changes the order.
             t.options.storage_parameters = json_strings(cell(r, 5));
@@ -291,7 +298,8 @@ class PostgresInspector final : public Inspector {
         // none reads a view).
         auto is_schema_row = [](const Row& r) { return cell(r, 2) == "s"; };
         for (const auto& r : objects->rows)
-            if (is_schema_row(r)) out.objects.push_back(catalog_object(r));
+            if (is_schema_row(r) && !holding_skipped.contains(cell(r, 1)))
+                out.objects.push_back(catalog_object(r));
         for (const auto& r : extensions->rows) out.objects.push_back(extension_object(r));
         for (const auto& r : domains->rows) out.objects.push_back(domain_object(r));
         for (const auto& r : objects->rows) {

@@ -3,6 +3,7 @@
 
 #include "codegen/sql_builder.hpp"
 #include "codegen/sqlite_ddl.hpp"
+#include "support/text.hpp"
 
 namespace autogen::introspect {
 
@@ -17,6 +18,42 @@ std::string converted_classes(const std::string& affinity) {
     if (affinity == "NUMERIC") return "'text', 'real'";
     if (affinity == "REAL") return "'text', 'integer'";
     return "";  // BLOB: stored as given
+}
+
+/// The storage class a STRICT column of `type` holds (sqlite.org/stricttables.html);
+/// empty for ANY, which holds every value.
+std::string strict_class(const std::string& type) {
+    const std::string t = support::to_upper(support::trimmed(type));
+    if (t == "INT" || t == "INTEGER") return "integer";
+    if (t == "REAL" || t == "TEXT" || t == "BLOB") return support::to_lower(t);
+    return "";
+}
+
+/// The rows of q.table whose q.columns[0] value a STRICT column of type q.to refuses. A
+/// STRICT column first applies its type's affinity (the usual rules) and refuses a value
+/// still not of its class; copying the values through a TEMP column of that type
+/// applies exactly those rules, which no single expression does ('1e2' becomes an
+/// INTEGER, '12abc' does not). The TEMP table is the connection's own, possible on a
+/// read-only database, and dropped at once.
+std::optional<RowCount> count_not_strict(db::Connection& conn, const RowQuestion& q,
+                                         support::Diagnostics& diags) {
+    const std::string storage_class = strict_class(q.to.type.sql);
+    if (storage_class.empty() || q.columns.empty()) return RowCount{};
+    const std::string probe = "temp." + codegen::quote_identifier("_autogen_strict_probe");
+    if (!conn.execute("DROP TABLE IF EXISTS " + probe, diags) ||
+        !conn.execute("CREATE TABLE " + probe + " (v " + q.to.type.sql + ")", diags))
+        return std::nullopt;
+    std::optional<RowCount> count;
+    if (conn.execute("INSERT INTO " + probe + " SELECT " +
+                         codegen::quote_identifier(q.columns.front()) + " FROM " +
+                         codegen::qualified_name(q.table.schema, q.table.name),
+                     diags))
+        count = run_count(conn,
+                          "SELECT count(*) FROM " + probe +
+                              " WHERE v IS NOT NULL AND typeof(v) <> '" + storage_class + "'",
+                          {}, diags);
+    conn.execute("DROP TABLE IF EXISTS " + probe, diags);
+    return count;
 }
 
 class SqliteImpactCounter final : public ImpactCounter {
@@ -40,6 +77,7 @@ class SqliteImpactCounter final : public ImpactCounter {
 
     std::optional<RowCount> count(db::Connection& conn, const RowQuestion& q,
                                   support::Diagnostics& diags) const override {
+        if (q.kind == RowQuestionKind::NotStrict) return count_not_strict(conn, q, diags);
         std::string not_fitting;
         if (q.kind == RowQuestionKind::NotFitting && !q.columns.empty()) {
             not_fitting = "typeof(" + codegen::quote_identifier(q.columns.front()) + ") IN (" +

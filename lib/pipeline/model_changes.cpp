@@ -151,6 +151,7 @@ std::optional<ModelChanges> compute_model_changes(const Context& ctx,
         if (live && changes.per_dialect[i].dialect == live->dialect) changes.primary_index = i;
     }
     if (live && changes.primary().dialect == live->dialect) changes.live = std::move(live);
+    if (!changes.per_dialect.empty()) warn_ignored_renames(changes.primary(), ctx.diags);
     return changes;
 }
 

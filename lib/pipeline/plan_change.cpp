@@ -7,14 +7,8 @@
 
 namespace autogen::pipeline {
 
-namespace {
-
-/// A `renamed_from` whose two names both exist in `from` is ignored by the diff (it
-/// would otherwise rename again at every revision): said at the annotation, with what to
-/// do. Only for a models' side (`to` with source locations).
-void warn_ignored_renames(const schema::Schema& from, const schema::Schema& to,
-                          support::Diagnostics& diags) {
-    for (const auto& r : diff::ignored_renames(from, to)) {
+void warn_ignored_renames(const PlannedChange& change, support::Diagnostics& diags) {
+    for (const auto& r : diff::ignored_renames(*change.from, *change.to)) {
         const bool column = r.column != nullptr;
         const std::string& name = column ? r.column->name : r.table->name;
         const std::string& old = column ? r.column->renamed_from : r.table->renamed_from;
@@ -32,8 +26,6 @@ void warn_ignored_renames(const schema::Schema& from, const schema::Schema& to,
             "annotations are removed");
     }
 }
-
-}  // namespace
 
 std::optional<PlannedChange> plan_change(const dialect::Dialect& dialect,
                                          std::shared_ptr<const schema::Schema> from_side,
@@ -57,7 +49,6 @@ std::optional<PlannedChange> plan_change(const dialect::Dialect& dialect,
         notes.push_back({.comment = "hint: " + change.hints.back()});
     }
     change.statements.upgrade.insert(change.statements.upgrade.begin(), notes.begin(), notes.end());
-    warn_ignored_renames(from, to, diags);
     if (diags.has_errors()) return std::nullopt;
     change.from = std::move(from_side);
     change.to = std::move(to_side);

@@ -41,6 +41,12 @@ std::optional<PlannedChange> plan_change(const dialect::Dialect& dialect,
                                          support::Diagnostics& diags,
                                          const codegen::PlanOptions& options = {});
 
+/// A `renamed_from` whose two names both exist in the change's `from` is ignored by the
+/// diff (it would otherwise rename again at every revision): said at the annotation, with
+/// what to do. Only for a models' side (`to` with source locations). Called once per
+/// command (for the change users read), not per dialect or comparison.
+void warn_ignored_renames(const PlannedChange& change, support::Diagnostics& diags);
+
 /// The phrases of `ops` ("added column ...").
 std::vector<std::string> describe_all(const std::vector<schema::Operation>& ops);
 

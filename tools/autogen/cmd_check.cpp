@@ -269,6 +269,7 @@ class CheckCommand final : public Command {
             return snapshot ? &*snapshot : nullptr;
         };
         const bool several = config.database.dialects.size() > 1;
+        bool warned_renames = false;  // once per command, not per dialect
         const std::string sum_name = sum_display(config);
 
         for (const auto& name : config.database.dialects) {
@@ -336,6 +337,8 @@ class CheckCommand final : public Command {
                                       std::make_shared<const schema::Schema>(std::move(*desired)),
                                       session.diags);
             if (!change) return false;
+            if (!warned_renames) warn_ignored_renames(*change, session.diags);
+            warned_renames = true;
             const auto lossy = destructive_flags(*change);
             for (std::size_t i = 0; i < change->operations.size(); ++i) {
                 findings.add(
