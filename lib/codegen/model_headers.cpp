@@ -93,13 +93,10 @@ class HeaderWriter {
         for (const auto& f : by_schema ? per_table : per_schema)
             if (!written.count(f)) out_.displaced.insert(f);
         for (const auto& v : schema_.objects)
-            // A schema holding tables or objects comes with them (CREATE SCHEMA IF NOT
-            // EXISTS); only an otherwise empty one is declared on its own.
-            if (v.kind != schema::ObjectKind::Schema || !schema::implies_schema(schema_, v.name))
-                left_out(
-                    std::string(schema::to_string(v.kind)) + " " + v.identity(),
-                    "declare it in a .sql file of [models] sql (docs/objects.md); pull does not "
-                    "write those files yet");
+            if (!options_.objects_in_sql && declared_on_its_own(v, schema_))
+                left_out(std::string(schema::to_string(v.kind)) + " " + v.identity(),
+                         "declare it in a .sql file of [models] sql (docs/objects.md); with "
+                         "[models] sql set, pull writes it into pulled.sql");
     }
 
   private:
@@ -487,6 +484,27 @@ class HeaderWriter {
 };
 
 }  // namespace
+
+bool declared_on_its_own(const schema::SqlObject& object, const schema::Schema& schema) {
+    return object.kind != schema::ObjectKind::Schema ||
+           !schema::implies_schema(schema, object.name);
+}
+
+std::string pulled_objects_sql(const schema::Schema& schema) {
+    std::string body;
+    for (const auto& o : schema.objects) {
+        if (!declared_on_its_own(o, schema)) continue;
+        std::string statement = support::trimmed(o.sql);
+        while (!statement.empty() && statement.back() == ';') statement.pop_back();
+        body += "\n" + statement + ";\n";
+    }
+    if (body.empty()) return {};
+    return std::string(kPulledSqlMarker) +
+           " from the database: the objects declared in SQL (docs/objects.md).\n"
+           "-- pull overwrites this file while its first line says so; delete that line to "
+           "keep your edits.\n" +
+           body;
+}
 
 ModelHeaders write_model_headers(const schema::Schema& schema, const ModelHeaderOptions& options) {
     ModelHeaders out;

@@ -136,10 +136,11 @@ PullNaming choose_naming(const dialect::Dialect& dialect, const schema::Schema& 
 
 codegen::ModelHeaders pull_models(const dialect::Dialect& dialect, const schema::Schema& live,
                                   const support::NamingConvention& naming,
-                                  codegen::HeaderSplit split) {
+                                  codegen::HeaderSplit split, bool objects_in_sql) {
     TypeChooser chooser(dialect, live);
     codegen::ModelHeaderOptions options;
     options.split = split;
+    options.objects_in_sql = objects_in_sql;
     options.naming = naming;
     // As the scan names them (scan_models): the limit of the pulled database's dialect.
     options.naming.max_length = dialect.max_identifier_length;

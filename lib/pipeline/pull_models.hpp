@@ -52,10 +52,12 @@ PullNaming choose_naming(const dialect::Dialect& dialect, const schema::Schema& 
 
 /// The model headers of `live` on `dialect`, leaving out the names `naming` gives, one
 /// per table or per schema (`split`). Foreign keys to tables that were not pulled are
-/// listed in `left_out` (the scan will refuse them).
+/// listed in `left_out` (the scan will refuse them), and so are the declared objects
+/// unless `objects_in_sql` (pull writes them into a .sql file).
 codegen::ModelHeaders pull_models(const dialect::Dialect& dialect, const schema::Schema& live,
                                   const support::NamingConvention& naming,
-                                  codegen::HeaderSplit split = codegen::HeaderSplit::PerTable);
+                                  codegen::HeaderSplit split = codegen::HeaderSplit::PerTable,
+                                  bool objects_in_sql = false);
 
 /// Appends to `out.left_out` the objects the models cannot hold (the inspector's
 /// unmodelled_objects), each with where it is; those on a table `pulled` does not hold

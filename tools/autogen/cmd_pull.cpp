@@ -14,12 +14,15 @@
 #include "migrate/atomic_file.hpp"
 #include "migrate/file_bytes.hpp"
 #include "pipeline/compared_tables.hpp"
+#include "pipeline/declared_objects.hpp"
 #include "pipeline/pull_models.hpp"
 #include "project.hpp"
 #include "scan/glob.hpp"
+#include "schema/table_lookup.hpp"
 #include "support/display_path.hpp"
 #include "support/naming_toml.hpp"
 #include "support/printable_text.hpp"
+#include "support/text.hpp"
 
 namespace autogen::cli {
 
@@ -43,12 +46,35 @@ fs::path default_out(const support::Config& config) {
 }
 
 /// Was `path` written by pull (its first line is the marker)?
-bool written_by_pull(const fs::path& path) {
+bool written_by_pull(const fs::path& path, const char* marker = codegen::kPulledHeaderMarker) {
     std::ifstream in(path, std::ios::binary);
     std::string first;
     std::getline(in, first);
-    return first.rfind(codegen::kPulledHeaderMarker, 0) == 0;
+    return first.rfind(marker, 0) == 0;
 }
+
+/// The .sql file pull writes the declared objects into: pulled.sql in the folder of the
+/// first [models] sql glob before its first wildcard ("db/**/*.sql" -> "db/pulled.sql").
+/// None without [models] sql (the objects are then listed as left out: writing the file
+/// alone would not make autogen read it, and setting [models] sql makes the files the
+/// whole truth, which is the team's decision).
+std::optional<fs::path> pulled_sql_path(const support::Config& config) {
+    if (config.models.sql.empty()) return std::nullopt;
+    fs::path folder;
+    for (const auto& part : fs::path(config.models.sql.front())) {
+        if (part.string().find_first_of("*?[") != std::string::npos) break;
+        folder /= part;
+    }
+    if (folder == fs::path(config.models.sql.front())) folder = folder.parent_path();
+    return (config.root / folder / "pulled.sql").lexically_normal();
+}
+
+/// A file pull writes besides the headers.
+struct PulledSql {
+    fs::path path;
+    std::string contents;
+    std::size_t objects = 0;  ///< how many statements it holds
+};
 
 class PullCommand final : public Command {
   public:
@@ -99,26 +125,84 @@ class PullCommand final : public Command {
         // a poor sample, and the project's convention covers every table.
         auto naming = pipeline::choose_naming(*live->dialect, *inspected, *config, naming_choice());
         std::optional<std::string> toml = new_toml(session, *config, naming);
+        std::vector<codegen::PulledObject> not_written;
+        std::optional<PulledSql> sql =
+            pulled_sql(session, *config, *inspected, schema, not_written);
         auto pulled = pipeline::pull_models(
             *live->dialect, schema, naming.convention,
-            split_ == "schema" ? codegen::HeaderSplit::PerSchema : codegen::HeaderSplit::PerTable);
+            split_ == "schema" ? codegen::HeaderSplit::PerSchema : codegen::HeaderSplit::PerTable,
+            sql.has_value());
+        for (auto& o : not_written) pulled.left_out.push_back(std::move(o));
         auto unmodelled = live->dialect->inspector->unmodelled_objects(
             *live->conn, pipeline::inspect_options(*config), session.diags);
         if (!unmodelled) return kExitDatabase;
         pipeline::list_unmodelled(*unmodelled, schema, pulled);
         fs::path out = out_.empty() ? default_out(*config) : fs::absolute(out_);
         Json naming_json = report_naming(session, naming);
-        if (diff_) return diff(session, *config, out, pulled, toml, std::move(naming_json));
-        if (!check_targets(session, out, pulled)) return kExitUsage;
-        if (!write(session, out, pulled)) return kExitUsage;
+        if (diff_) return diff(session, *config, out, pulled, sql, toml, std::move(naming_json));
+        if (!check_targets(session, out, pulled, sql)) return kExitUsage;
+        if (!write(session, out, pulled, sql)) return kExitUsage;
         if (!remove_displaced(session, *config, out, pulled)) return kExitUsage;
         if (toml && !write_toml(session, *config, *toml, naming.convention)) return kExitUsage;
-        report(session, *config, out, pulled, schema);
+        report(session, *config, out, pulled, sql, schema);
         session.result["naming"] = std::move(naming_json);
         return kExitOk;
     }
 
   private:
+    /// pulled.sql: the live objects that no other file of [models] sql declares (a
+    /// project declaring its views by hand keeps them there; pulled.sql's own earlier
+    /// text does not count) and that name no table --tables / --exclude left out (the
+    /// models could not create them). Nullopt when there is nothing to write, or when the
+    /// project's files cannot be read (then the objects are listed as left out).
+    static std::optional<PulledSql> pulled_sql(Session& session, const support::Config& config,
+                                               const schema::Schema& inspected,
+                                               const schema::Schema& live,
+                                               std::vector<codegen::PulledObject>& not_written) {
+        auto path = pulled_sql_path(config);
+        if (!path) return std::nullopt;
+        support::Diagnostics local;
+        auto declared = pipeline::read_declared_objects(config, local);
+        if (!declared) {
+            session.diags.warning(Category::Model,
+                                  "the files of [models] sql cannot be read (" +
+                                      (local.items().empty() ? std::string("an error")
+                                                             : local.items().front().message) +
+                                      "): pull does not write pulled.sql",
+                                  {}, "fix them (autogen check says where), then pull again");
+            return std::nullopt;
+        }
+        schema::Schema rest = live;
+        const schema::TableLookup pulled_tables(live);
+        std::vector<std::string> not_pulled;
+        for (const auto& t : inspected.tables)
+            if (!pulled_tables.find(t.name, t.schema)) not_pulled.push_back(t.name);
+        std::erase_if(rest.objects, [&](const schema::SqlObject& o) {
+            auto t = std::find_if(not_pulled.begin(), not_pulled.end(), [&](const std::string& t) {
+                return o.table == t || support::mentions_identifier(o.sql, t);
+            });
+            if (t == not_pulled.end()) return false;
+            not_written.push_back(
+                {std::string(schema::to_string(o.kind)) + " " + o.identity(),
+                 "names \"" + *t +
+                     "\", a table this pull leaves out (--tables, --exclude): not written into "
+                     "pulled.sql; declare it in a .sql file of [models] sql once the table is "
+                     "modelled"});
+            return true;
+        });
+        std::erase_if(rest.objects, [&](const schema::SqlObject& o) {
+            return std::any_of(declared->begin(), declared->end(), [&](const auto& d) {
+                fs::path file = d.location.file;
+                if (file.is_relative()) file = config.root / file;
+                return d.kind == o.kind && d.identity() == o.identity() &&
+                       file.lexically_normal() != *path;
+            });
+        });
+        std::string contents = codegen::pulled_objects_sql(rest);
+        if (contents.empty()) return std::nullopt;
+        return PulledSql{*path, std::move(contents), pulled_object_count(rest)};
+    }
+
     pipeline::NamingChoice naming_choice() const {
         if (write_naming_) return pipeline::NamingChoice::Write;
         if (keep_naming_) return pipeline::NamingChoice::Keep;
@@ -205,8 +289,8 @@ class PullCommand final : public Command {
 
     /// --diff: which headers (and autogen.toml) a pull would change; nothing written.
     int diff(Session& session, const support::Config& config, const fs::path& out,
-             const codegen::ModelHeaders& pulled, const std::optional<std::string>& toml,
-             Json naming_json) const {
+             const codegen::ModelHeaders& pulled, const std::optional<PulledSql>& sql,
+             const std::optional<std::string>& toml, Json naming_json) const {
         Json changed = Json::array(), missing = Json::array(), extra = Json::array(),
              removed = Json::array();
         std::set<fs::path> pulled_files;
@@ -218,6 +302,14 @@ class PullCommand final : public Command {
             if (!bytes)
                 missing.push_back(shown);
             else if (*bytes != h.contents)
+                changed.push_back(shown);
+        }
+        if (sql) {
+            std::string shown = support::relative_inside(sql->path, config.root);
+            auto bytes = migrate::read_file_bytes(sql->path);
+            if (!bytes)
+                missing.push_back(shown);
+            else if (*bytes != sql->contents)
                 changed.push_back(shown);
         }
         std::error_code ec;
@@ -262,43 +354,54 @@ class PullCommand final : public Command {
 
     /// Every target is free, or was written by pull, or --force: checked for all files
     /// before any is written, so a refusal leaves the folder as it was.
-    bool check_targets(Session& session, const fs::path& out,
-                       const codegen::ModelHeaders& pulled) const {
+    bool check_targets(Session& session, const fs::path& out, const codegen::ModelHeaders& pulled,
+                       const std::optional<PulledSql>& sql) const {
         bool ok = true;
         std::error_code ec;
-        for (const auto& h : pulled.headers) {
-            fs::path path = out / h.file;
-            if (force_ || !fs::exists(path, ec) || written_by_pull(path)) continue;
+        auto check = [&](const fs::path& path, const char* marker, const char* hint) {
+            if (force_ || !fs::exists(path, ec) || written_by_pull(path, marker)) return;
             session.diags.error(Category::Usage,
                                 "refusing to overwrite " + path.string() +
                                     ": autogen pull did not write it (its first line is not \"" +
-                                    codegen::kPulledHeaderMarker + "\")",
-                                {}, "pull into another folder (--out DIR), or pass --force");
+                                    marker + "\")",
+                                {}, hint);
             ok = false;
-        }
+        };
+        for (const auto& h : pulled.headers)
+            check(out / h.file, codegen::kPulledHeaderMarker,
+                  "pull into another folder (--out DIR), or pass --force");
+        if (sql)
+            check(sql->path, codegen::kPulledSqlMarker,
+                  "move it away (pull writes pulled.sql in the folder of the first [models] sql "
+                  "glob), or pass --force");
         return ok;
     }
 
-    static bool write(Session& session, const fs::path& out, const codegen::ModelHeaders& pulled) {
-        std::error_code ec;
-        fs::create_directories(out, ec);
-        if (ec) {
-            session.diags.error(Category::Io, "cannot create " + out.string() + ": " + ec.message(),
-                                {}, "check the folder's permissions, or pass another --out");
-            return false;
-        }
-        for (const auto& h : pulled.headers) {
-            // A header with the same bytes is left as it is: a second pull touches only
+    static bool write(Session& session, const fs::path& out, const codegen::ModelHeaders& pulled,
+                      const std::optional<PulledSql>& sql) {
+        std::vector<std::pair<fs::path, const std::string*>> files;
+        for (const auto& h : pulled.headers) files.emplace_back(out / h.file, &h.contents);
+        if (sql) files.emplace_back(sql->path, &sql->contents);
+        for (const auto& [path, contents] : files) {
+            std::error_code ec;
+            fs::create_directories(path.parent_path(), ec);
+            if (ec) {
+                session.diags.error(
+                    Category::Io,
+                    "cannot create " + path.parent_path().string() + ": " + ec.message(), {},
+                    "check the folder's permissions, or pass another --out");
+                return false;
+            }
+            // A file with the same bytes is left as it is: a second pull touches only
             // what changed (no new mtime for a build to react to).
-            if (auto bytes = migrate::read_file_bytes(out / h.file); bytes && *bytes == h.contents)
-                continue;
+            if (auto bytes = migrate::read_file_bytes(path); bytes && *bytes == *contents) continue;
             // Durable once for all files (below), not once per file.
-            int err = migrate::write_file_atomically(out / h.file, h.contents, /*replace=*/true,
+            int err = migrate::write_file_atomically(path, *contents, /*replace=*/true,
                                                      /*durable=*/false);
             if (err == 0) continue;
-            session.diags.error(
-                Category::Io, "cannot write " + (out / h.file).string() + ": " + std::strerror(err),
-                {}, "check the folder's permissions, or pass another --out");
+            session.diags.error(Category::Io,
+                                "cannot write " + path.string() + ": " + std::strerror(err), {},
+                                "check the folder's permissions, or pass another --out");
             return false;
         }
         if (int err = migrate::sync_file_system(out); err != 0) {
@@ -311,7 +414,8 @@ class PullCommand final : public Command {
     }
 
     static void report(Session& session, const support::Config& config, const fs::path& out,
-                       const codegen::ModelHeaders& pulled, const schema::Schema& schema) {
+                       const codegen::ModelHeaders& pulled, const std::optional<PulledSql>& sql,
+                       const schema::Schema& schema) {
         auto scanned = scan::expand_globs(config.root, config.models.headers);
         Json files = Json::array();
         std::size_t outside = 0;
@@ -321,6 +425,18 @@ class PullCommand final : public Command {
             files.push_back(shown);
             session.info("wrote " + support::one_line_text(shown));
             if (std::find(scanned.begin(), scanned.end(), path) == scanned.end()) ++outside;
+        }
+        if (sql) {
+            std::string shown = support::relative_inside(sql->path, config.root);
+            files.push_back(shown);
+            session.info("wrote " + support::one_line_text(shown) + " (" +
+                         std::to_string(sql->objects) + " object(s) declared in SQL)");
+            const auto read = scan::expand_globs(config.root, config.models.sql);
+            if (std::find(read.begin(), read.end(), sql->path) == read.end())
+                session.diags.warning(
+                    Category::Config,
+                    shown + " is not matched by [models] sql: autogen does not read it", {},
+                    "add a glob that matches it to [models] sql in autogen.toml");
         }
         Json left = Json::array();
         for (const auto& l : pulled.left_out) {
@@ -346,6 +462,12 @@ class PullCommand final : public Command {
                       support::one_line_text(support::relative_inside(out, config.root)) +
                       "; review them, then: autogen revision --baseline -m baseline && "
                       "autogen stamp head");
+    }
+
+    static std::size_t pulled_object_count(const schema::Schema& schema) {
+        return static_cast<std::size_t>(
+            std::count_if(schema.objects.begin(), schema.objects.end(),
+                          [&](const auto& o) { return codegen::declared_on_its_own(o, schema); }));
     }
 
     /// The files an earlier pull wrote with the other --split for tables this pull wrote
