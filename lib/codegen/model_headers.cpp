@@ -98,8 +98,10 @@ class HeaderWriter {
             if (v.kind != schema::ObjectKind::Schema || !schema::implies_schema(schema_, v.name))
                 left_out(
                     std::string(schema::to_string(v.kind)) + " " + v.identity(),
-                    "declare it in a .sql file of [models] sql (docs/objects.md); pull does not "
-                    "write those files yet");
+                    v.kind == schema::ObjectKind::Grant
+                        ? "declare it in a .sql file of [models] sql (docs/objects.md): " + v.sql
+                        : "declare it in a .sql file of [models] sql (docs/objects.md); pull "
+                          "does not write those files yet");
     }
 
   private:
