@@ -530,7 +530,11 @@ class PostgresPlanner final : public Planner {
                     },
                     [&](const DropObject& o) {
                         refuse_domain_in_use(o, state.schema(), to, diags);
-                        if (o.object.kind == ObjectKind::Grant) return revoke_statements(o.object);
+                        // A grant whose object the revision drops goes with it: nothing to
+                        // write (its reverse, the downgrade's GRANT, is).
+                        if (o.object.kind == ObjectKind::Grant)
+                            return o.recreated_because.empty() ? revoke_statements(o.object)
+                                                               : Statements{};
                         return Statements{{.sql = drop_object_sql(o.object)}};
                     },
                     [&](const ReplaceObject& o) {

@@ -44,13 +44,15 @@ void compare_grants(const Schema& from, const Schema& to, const std::vector<Oper
     for (const SqlObject& o : from.objects)
         if (o.kind == ObjectKind::Grant) had.emplace(grant_key(o), &o);
     const auto tables_dropped = dropped_tables(table_ops);
-    // Is the target of `g` (a grant of `from`) dropped by the revision, taking its
-    // privileges along? And created again, without them?
-    auto goes = [&](const SqlObject& g) {
+    // What drops the target of `g` (a grant of `from`), taking its privileges along
+    // ("" when nothing does), and whether it is created again (without them).
+    auto dropped_by = [&](const SqlObject& g) -> std::string {
         if (tables_dropped.count(g.schema + '\x1f' + g.name) && grant_target_kind(g) != "SCHEMA")
-            return true;
+            return "its table is dropped";
         const SqlObject* t = target_object(g, from);
-        return t && gone.count(object_key(*t));
+        return t && gone.count(object_key(*t))
+                   ? "its " + std::string(to_string(t->kind)) + " is dropped"
+                   : std::string();
     };
     auto comes_back = [&](const SqlObject& g) {
         const SqlObject* t = target_object(g, from);
@@ -59,7 +61,12 @@ void compare_grants(const Schema& from, const Schema& to, const std::vector<Oper
 
     std::vector<Operation> revokes;
     for (const auto& [key, old] : had) {
-        if (goes(*old)) continue;
+        // The privileges go with their object: no REVOKE is written, but the operation
+        // stays, so that the downgrade grants them again once the object is back.
+        if (const std::string why = dropped_by(*old); !why.empty()) {
+            revokes.push_back(DropObject{*old, why});
+            continue;
+        }
         auto now = wanted.find(key);
         auto lost = now == wanted.end() ? old->columns : privileges_only_in(*old, *now->second);
         if (lost.empty()) continue;
@@ -75,6 +82,8 @@ void compare_grants(const Schema& from, const Schema& to, const std::vector<Oper
             added = g->columns;
             because = "its " + std::string(to_string(target_object(*old->second, from)->kind)) +
                       " is created again";
+        } else if (!dropped_by(*old->second).empty()) {
+            added = g->columns;  // a table dropped and created again under its name
         } else {
             added = privileges_only_in(*g, *old->second);
         }

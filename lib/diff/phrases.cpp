@@ -231,6 +231,9 @@ std::string describe(const Operation& op, Perspective perspective) {
                 if (!o.recreated_because.empty())
                     return "dropped " + object_name(o.object) + " to create it again (" +
                            o.recreated_because + ")";
+                if (o.object.kind == schema::ObjectKind::Grant && !o.recreated_because.empty())
+                    return "grant " + o.object.identity() + " goes with its object (" +
+                           o.recreated_because + ")";
                 if (o.object.kind == schema::ObjectKind::Grant)
                     return "revoked " + o.object.definition + " on " +
                            schema::grant_target(o.object) + " from " +

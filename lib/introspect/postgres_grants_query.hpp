@@ -14,7 +14,7 @@
     "(" d ".grantee, " d ".privilege_type, " d ".is_grantable) = (" x ".grantee, " x \
     ".privilege_type, " x ".is_grantable)"
 
-#define AUTOGEN_PG_GRANTS_BRANCH                                                             \
+#define AUTOGEN_PG_GRANTS_BRANCH \
     "UNION ALL SELECT s.nsp, s.obj, 'g', s.target, s.col, array_to_json(array_agg(DISTINCT " \
     "x.privilege_type || "      \
     "CASE WHEN x.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END))::text, CASE x.grantee WHEN 0 THEN 'PUBLIC' "   \
