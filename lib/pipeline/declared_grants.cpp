@@ -3,7 +3,6 @@
 
 #include <map>
 
-#include "codegen/postgres_grants.hpp"
 #include "schema/grants.hpp"
 
 namespace autogen::pipeline {
@@ -157,7 +156,7 @@ std::optional<std::vector<schema::SqlObject>> grant_declarations(const support::
     std::vector<schema::SqlObject> out;
     for (const auto& key : order) {
         auto o = made.at(key);
-        o.sql = codegen::postgres::grant_statement(o);
+        o.sql = sql;  // as written: the planner writes GRANT from the privileges
         o.location = at;
         out.push_back(std::move(o));
     }

@@ -6,7 +6,6 @@
 #include <map>
 #include <set>
 
-#include "codegen/postgres_grants.hpp"
 #include "declared_grants.hpp"
 #include "migrate/file_bytes.hpp"
 #include "migrate/sql_splitter.hpp"
@@ -245,7 +244,7 @@ std::optional<std::vector<schema::SqlObject>> declarations(const migrate::SqlSta
     const auto tokens =
         support::tokenize(statement.sql, support::SqlQuoting::portable(), statement.line);
     const support::TokenRange r{tokens.data(), tokens.data() + tokens.size()};
-    if (!r.empty() && r[0].is("GRANT")) return grant_declarations(r, at, diags);
+    if (!r.empty() && r[0].is("GRANT")) return grant_declarations(r, statement.sql, at, diags);
     if (r.size() > 0 && r[0].is("REVOKE")) {
         diags.error(Category::Model,
                     "REVOKE in a [models] sql file: the files declare what is granted", at,
@@ -353,7 +352,7 @@ void add_declared(schema::SqlObject o, std::vector<schema::SqlObject>& objects,
             for (auto& g : objects)
                 if (g.kind == o.kind && g.identity() == o.identity()) {
                     schema::merge_privileges(g, o);
-                    g.sql = codegen::postgres::grant_statement(g);
+                    if (g.sql != o.sql) g.sql += ";\n" + o.sql;
                 }
             return;
         }
