@@ -42,6 +42,7 @@ std::string parenthesised(const support::TokenRange& r, std::size_t& i) {
 }  // namespace
 
 std::optional<std::vector<schema::SqlObject>> grant_declarations(const support::TokenRange& r,
+                                                                 const std::string& sql,
                                                                  const SourceLocation& at,
                                                                  support::Diagnostics& diags) {
     auto fail = [&](const std::string& message, const std::string& hint, std::size_t k) {

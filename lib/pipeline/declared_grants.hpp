@@ -17,6 +17,7 @@ namespace autogen::pipeline {
 /// at `at` (nullopt) for what it cannot declare (GRANT role TO role, ON ALL TABLES IN
 /// SCHEMA, CURRENT_USER ...).
 std::optional<std::vector<schema::SqlObject>> grant_declarations(const support::TokenRange& r,
+                                                                 const std::string& sql,
                                                                  const support::SourceLocation& at,
                                                                  support::Diagnostics& diags);
 
