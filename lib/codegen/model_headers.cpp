@@ -95,8 +95,11 @@ class HeaderWriter {
         for (const auto& v : schema_.objects)
             if (!options_.objects_in_sql && declared_on_its_own(v, schema_))
                 left_out(std::string(schema::to_string(v.kind)) + " " + v.identity(),
-                         "declare it in a .sql file of [models] sql (docs/objects.md); with "
-                         "[models] sql set, pull writes it into pulled.sql");
+                         v.kind == schema::ObjectKind::Grant
+                             ? "declare it in a .sql file of [models] sql (docs/objects.md): " +
+                                   v.sql
+                             : "declare it in a .sql file of [models] sql (docs/objects.md); "
+                               "with [models] sql set, pull writes it into pulled.sql");
     }
 
   private:

@@ -8,6 +8,7 @@
 #include "codegen/postgres_casts.hpp"
 #include "codegen/postgres_ddl.hpp"
 #include "codegen/postgres_enums.hpp"
+#include "codegen/postgres_grants.hpp"
 #include "codegen/postgres_lowering.hpp"
 #include "codegen/postgres_online.hpp"
 #include "codegen/postgres_plan_state.hpp"
@@ -62,6 +63,23 @@ bool older_version(const std::string& a, const std::string& b) {
 bool is_object_op(const Operation& op) {
     return std::holds_alternative<CreateObject>(op) || std::holds_alternative<DropObject>(op) ||
            std::holds_alternative<ReplaceObject>(op);
+}
+
+/// GRANT of a grant's privileges; its statement as read when it has none listed (a
+/// snapshot's).
+Statements grant_statements(const SqlObject& g) {
+    if (g.columns.empty()) return {{.sql = g.sql}};
+    Statements out;
+    for (auto& sql : grant_sql(g, g.columns)) out.push_back({.sql = std::move(sql)});
+    return out;
+}
+
+/// REVOKE of a grant's privileges (ALL when it has none listed).
+Statements revoke_statements(const SqlObject& g) {
+    Statements out;
+    for (auto& sql : revoke_sql(g, g.columns.empty() ? std::vector<std::string>{"ALL"} : g.columns))
+        out.push_back({.sql = std::move(sql)});
+    return out;
 }
 
 /// A declared object changed in place: ALTER DOMAIN for a domain (its default, NOT NULL
@@ -506,11 +524,17 @@ class PostgresPlanner final : public Planner {
                             return schemas.insert(o.object.name).second
                                        ? Statements{{.sql = o.object.sql}}
                                        : Statements{};
+                        if (o.object.kind == ObjectKind::Grant) return grant_statements(o.object);
                         ensure_schema(o.object.schema);
                         return Statements{{.sql = o.object.sql}};
                     },
                     [&](const DropObject& o) {
                         refuse_domain_in_use(o, state.schema(), to, diags);
+                        // A grant whose object the revision drops goes with it: nothing to
+                        // write (its reverse, the downgrade's GRANT, is).
+                        if (o.object.kind == ObjectKind::Grant)
+                            return o.recreated_because.empty() ? revoke_statements(o.object)
+                                                               : Statements{};
                         return Statements{{.sql = drop_object_sql(o.object)}};
                     },
                     [&](const ReplaceObject& o) {

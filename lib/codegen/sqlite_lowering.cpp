@@ -340,6 +340,15 @@ schema::Schema lower(const schema::Schema& model, support::Diagnostics& diags) {
                         "loads an extension per connection (sqlite3_load_extension)");
             continue;
         }
+        if (o.kind == schema::ObjectKind::Grant) {
+            diags.error(support::Category::Model,
+                        "grant " + o.identity() +
+                            ": SQLite has no privileges (a file is opened by whoever can read it)",
+                        o.location,
+                        "remove the GRANT (it is PostgreSQL's), or keep it in a [models] sql file "
+                        "only a PostgreSQL project reads");
+            continue;
+        }
         const bool routine =
             o.kind == schema::ObjectKind::Function || o.kind == schema::ObjectKind::Procedure;
         if (!routine && o.kind != schema::ObjectKind::MaterializedView) continue;

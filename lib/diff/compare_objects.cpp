@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <set>
 
+#include "diff/compare_grants.hpp"
 #include "diff/table_changes.hpp"
 #include "support/text.hpp"
 
@@ -69,7 +70,11 @@ std::map<std::string, std::string> tables_changing_under_objects(
     return out;
 }
 
-bool is_extension(const SqlObject& o) { return o.kind == ObjectKind::Extension; }
+/// Extensions and grants are compared by their own rules (compare_extensions below,
+/// compare_grants.cpp).
+bool compared_apart(const SqlObject& o) {
+    return o.kind == ObjectKind::Extension || o.kind == ObjectKind::Grant;
+}
 
 /// A schema one side declares and the other holds without declaring it (tables in it)
 /// is the same schema: neither dropped nor created.
@@ -85,7 +90,7 @@ bool implied_schema(const SqlObject& o, const Schema& other) {
 void compare_extensions(const Schema& from, const Schema& to, ObjectChanges& out,
                         std::vector<Operation>& drops) {
     for (const SqlObject& o : to.objects) {
-        if (!is_extension(o)) continue;
+        if (o.kind != ObjectKind::Extension) continue;
         const SqlObject* old = from.find_object(o.kind, o.name);
         if (!old) {
             out.before_tables.push_back(CreateObject{o, ""});
@@ -102,7 +107,7 @@ void compare_extensions(const Schema& from, const Schema& to, ObjectChanges& out
         out.before_tables.push_back(ReplaceObject{*old, now});
     }
     for (auto it = from.objects.rbegin(); it != from.objects.rend(); ++it)
-        if (is_extension(*it) && !to.find_object(it->kind, it->name))
+        if (it->kind == ObjectKind::Extension && !to.find_object(it->kind, it->name))
             drops.push_back(DropObject{*it, ""});
 }
 
@@ -118,13 +123,13 @@ ObjectChanges compare_objects(const Schema& from, const Schema& to,
 
     std::map<std::string, const SqlObject*> wanted;
     for (const SqlObject& o : to.objects)
-        if (!is_extension(o)) wanted.emplace(object_key(o), &o);
+        if (!compared_apart(o)) wanted.emplace(object_key(o), &o);
 
     // Which objects of `from` go (for good, or to be created again), and why.
     std::map<std::string, std::string> dropped;  // key -> reason ("" = removed or changed)
     const auto changing = tables_changing_under_objects(from, table_ops);
     for (const SqlObject& o : from.objects) {
-        if (is_extension(o)) continue;
+        if (compared_apart(o)) continue;
         auto now = wanted.find(object_key(o));
         if (now == wanted.end()) {
             if (!implied_schema(o, to)) dropped.emplace(object_key(o), "");
@@ -151,7 +156,7 @@ ObjectChanges compare_objects(const Schema& from, const Schema& to,
     for (bool grew = true; grew;) {
         grew = false;
         for (const SqlObject& o : from.objects) {
-            if (is_extension(o) || dropped.count(object_key(o))) continue;
+            if (compared_apart(o) || dropped.count(object_key(o))) continue;
             for (const SqlObject& gone : from.objects) {
                 if (&gone == &o || !dropped.count(object_key(gone)) || !bound_to(o, gone)) continue;
                 dropped.emplace(object_key(o), std::string("it reads ") + to_string(gone.kind) +
@@ -183,7 +188,7 @@ ObjectChanges compare_objects(const Schema& from, const Schema& to,
     }
     // Creations and replacements in the models' order (each after what it reads).
     for (const SqlObject& o : to.objects) {
-        if (is_extension(o)) continue;
+        if (compared_apart(o)) continue;
         auto& list = precedes_tables(o, to) ? out.before_tables : out.last;
         const SqlObject* old = from.find_object(o);
         auto d = dropped.find(object_key(o));
@@ -195,6 +200,10 @@ ObjectChanges compare_objects(const Schema& from, const Schema& to,
             list.push_back(ReplaceObject{*old, o});
         }
     }
+    std::set<std::string> gone, again;
+    for (const auto& [key, why] : dropped) (wanted.count(key) ? again : gone).insert(key);
+    gone.insert(again.begin(), again.end());
+    compare_grants(from, to, table_ops, gone, again, out);
     // Extensions go after the table changes, which may stop using their types.
     out.after_tables.insert(out.after_tables.end(), extension_drops.begin(), extension_drops.end());
     out.after_tables.insert(out.after_tables.end(), schema_drops.begin(), schema_drops.end());

@@ -2,6 +2,7 @@
 #include "diff/phrases.hpp"
 
 #include "schema/domain.hpp"
+#include "schema/grants.hpp"
 #include "schema/schema_view.hpp"
 #include "support/overloaded.hpp"
 
@@ -217,6 +218,10 @@ std::string describe(const Operation& op, Perspective perspective) {
                        name_or_unnamed(o.from) + " -> " + name_or_unnamed(o.to);
             },
             [](const CreateObject& o) {
+                if (o.object.kind == schema::ObjectKind::Grant)
+                    return "granted " + o.object.definition + " on " + o.object.identity() +
+                           (o.recreated_because.empty() ? ""
+                                                        : " again (" + o.recreated_because + ")");
                 if (!o.recreated_because.empty())
                     return "created " + object_name(o.object) + " again (" + o.recreated_because +
                            ")";
@@ -226,6 +231,14 @@ std::string describe(const Operation& op, Perspective perspective) {
                 if (!o.recreated_because.empty())
                     return "dropped " + object_name(o.object) + " to create it again (" +
                            o.recreated_because + ")";
+                if (o.object.kind == schema::ObjectKind::Grant && !o.recreated_because.empty())
+                    return "grant " + o.object.identity() + " goes with its object (" +
+                           o.recreated_because + ")";
+                if (o.object.kind == schema::ObjectKind::Grant)
+                    return "revoked " + o.object.definition + " on " +
+                           schema::grant_target(o.object) + " from " +
+                           (o.object.table == schema::kPublicGrantee ? o.object.table
+                                                                     : q(o.object.table));
                 return "removed " + object_name(o.object);
             },
             [](const ReplaceObject& o) {

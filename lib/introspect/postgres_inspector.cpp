@@ -14,9 +14,11 @@
 #include <unordered_map>
 
 #include "codegen/postgres_ddl.hpp"
+#include "codegen/postgres_grants.hpp"
 #include "codegen/sql_builder.hpp"
 #include "introspect/postgres_queries.hpp"
 #include "introspect/postgres_unmodelled.hpp"
+#include "schema/grants.hpp"
 #include "schema/index_keys.hpp"
 #include "support/sql_scanner.hpp"
 #include "support/text.hpp"
@@ -161,6 +163,17 @@ class ColumnNames {
     std::unordered_map<Oid, std::vector<std::string_view>> by_table_;
 };
 
+/// A grants row of kObjectsQuery (postgres_grants_query.hpp) as a grant object, with
+/// the GRANT statements that make it again (what a downgrade runs).
+schema::SqlObject grant_object(const Row& r) {
+    const std::string target = cell(r, 3);
+    auto o = schema::make_grant(target, target == "SCHEMA" ? "" : schema_field(cell(r, 0)),
+                                cell(r, 1), cell(r, 4), cell(r, 6), json_strings(cell(r, 5)));
+    o.arguments = cell(r, 7);
+    o.sql = codegen::postgres::grant_statement(o);
+    return o;
+}
+
 /// A row of kObjectsQuery as a SqlObject. A view's CREATE statement is rebuilt from the
 /// deparsed definition (what a downgrade runs to create the view again) and its
 /// definition is what PostgreSQL keeps: kind, options and the deparsed query. A
@@ -175,6 +188,7 @@ schema::SqlObject catalog_object(const Row& r) {
                                               : ObjectKind::View,
                         .schema = schema_field(cell(r, 0)),
                         .name = cell(r, 1)};
+    if (code == "g") return grant_object(r);
     if (code == "s") {  // a schema's name is its own (its `schema` stays empty)
         o.kind = ObjectKind::Schema;
         o.schema.clear();
@@ -308,6 +322,10 @@ class PostgresInspector final : public Inspector {
             // A trigger on a table the inspection skips is not the project's either.
             if (o.kind == schema::ObjectKind::Trigger &&
                 skipped(schema::Table{.schema = o.schema, .name = o.table}, options))
+                continue;
+            // So is a grant on one.
+            if (o.kind == schema::ObjectKind::Grant && schema::grant_target_kind(o) == "TABLE" &&
+                skipped(schema::Table{.schema = o.schema, .name = o.name}, options))
                 continue;
             out.objects.push_back(std::move(o));
         }

@@ -24,6 +24,8 @@
 // 1.2 s a 1,000-table database needed.
 #pragma once
 
+#include "introspect/postgres_grants_query.hpp"
+
 namespace autogen::introspect::postgres {
 
 /// A catalog query and the name failures are reported under.
@@ -203,7 +205,8 @@ constexpr NamedQuery kObjectsQuery{
     "c.relname, '', 3, tg.oid FROM pg_catalog.pg_trigger tg JOIN pg_catalog.pg_class c ON c.oid = tg.tgrelid "
     "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE NOT tg.tgisinternal AND "
     AUTOGEN_PG_USER_SCHEMA("n") " AND" AUTOGEN_PG_OWN("pg_class", "c.oid")
-    "ORDER BY rank, oid"};
+    AUTOGEN_PG_GRANTS_BRANCH
+    "ORDER BY rank, oid, 7, 5"};
 
 /// name, schema, installed version of every extension but plpgsql (which every database
 /// has), in creation order. Their member objects (pg_depend deptype 'e': types,
@@ -244,7 +247,7 @@ constexpr NamedQuery kDomainsQuery{
 constexpr NamedQuery kUnmodelledQuery{
     "objects the models cannot hold",
     "WITH tbl AS (SELECT c.oid, c.relname, n.nspname, c.relkind, c.relpersistence, c.reloptions, "
-    "c.relrowsecurity, c.relacl FROM pg_catalog.pg_class c "
+    "c.relrowsecurity FROM pg_catalog.pg_class c "
     "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
     "WHERE" AUTOGEN_PG_USER_RELATION_FILTER " AND NOT c.relispartition AND" AUTOGEN_PG_OWN("pg_class", "c.oid") ") "
     // Relations that are not tables, views or materialized views: foreign tables, sequences
@@ -263,7 +266,7 @@ constexpr NamedQuery kUnmodelledQuery{
     "UNION ALL SELECT x.k, t.nspname, t.relname, t.relname FROM tbl t CROSS JOIN LATERAL (VALUES "
     "('partitioned table', t.relkind = 'p'), "
     "('row-level security', t.relrowsecurity), "
-    "('privileges', t.relacl IS NOT NULL), ('inheritance', t.relkind = 'r' AND EXISTS (SELECT 1 FROM "
+    "('inheritance', t.relkind = 'r' AND EXISTS (SELECT 1 FROM "
     "pg_catalog.pg_inherits i WHERE i.inhrelid = t.oid))) x(k, present) WHERE x.present "
     // Constraints the models cannot state (or not in that state).
     "UNION ALL SELECT 'NOT VALID foreign key', t.nspname, con.conname, t.relname "
@@ -369,6 +372,8 @@ constexpr NamedQuery kFingerprintQuery{
     "FROM pg_catalog.pg_index i))"};
 
 #undef AUTOGEN_PG_ROWS_DIGEST
+#undef AUTOGEN_PG_GRANTS_BRANCH
+#undef AUTOGEN_PG_SAME_ACL_ENTRY
 #undef AUTOGEN_PG_OWN
 #undef AUTOGEN_PG_USER_RELATION_FILTER
 #undef AUTOGEN_PG_USER_RELATION

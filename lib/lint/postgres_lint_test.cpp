@@ -344,3 +344,10 @@ TEST_CASE("AG114: the downgrade's drop of a table its upgrade created is exempt"
     CHECK(other.findings[0].lock == "ACCESS EXCLUSIVE");
     CHECK(has(pg_codes("DROP TABLE tags;", false, "CREATE TABLE tags (id INT);"), "AG114"));
 }
+
+TEST_CASE("AG129: REVOKE takes a privilege away from a role") {
+    CHECK(has(pg_codes("REVOKE INSERT ON TABLE \"accounts\" FROM \"app\";", true), "AG129"));
+    CHECK(has(pg_codes("REVOKE SELECT (\"owner\") ON TABLE t FROM PUBLIC;", true), "AG129"));
+    CHECK_FALSE(has(pg_codes("GRANT SELECT ON TABLE t TO app;", true), "AG129"));
+    CHECK_FALSE(has(pg_codes("DROP TABLE revoke_log;", true), "AG129"));
+}

@@ -1,4 +1,4 @@
-// AG119-AG122, AG126 (postgres_maintenance_rules.hpp).
+// AG119-AG122, AG126, AG129 (postgres_maintenance_rules.hpp).
 #include "lint/postgres_maintenance_rules.hpp"
 
 #include "lint/statement_shape.hpp"
@@ -171,6 +171,20 @@ bool drop_extension(const LintStatement& statement, std::vector<LintFinding>& ou
     return true;
 }
 
+/// AG129: REVOKE. No lock waits, but a role loses what it could do: the application
+/// running as that role may fail at its next query.
+bool revoke(const LintStatement& statement, std::vector<LintFinding>& out) {
+    const auto r = statement.range();
+    const std::size_t from = r.find_word("FROM");
+    std::string who = from < r.size() ? r.from(from + 1).text() : "a role";
+    out.push_back(finding_at(
+        statement, "AG129",
+        "revokes privileges from " + who + ": what runs as that role may fail at its next query",
+        "deploy the application that no longer needs the privilege first; "
+        "then say so in an '-- autogen:lint ignore AG129 reason' comment"));
+    return true;
+}
+
 }  // namespace
 
 bool check_maintenance(const LintStatement& statement, const std::set<std::string>& new_tables,
@@ -186,6 +200,7 @@ bool check_maintenance(const LintStatement& statement, const std::set<std::strin
     if (r.size() > 1 && r[0].is("ALTER") && r[1].is("DOMAIN")) return alter_domain(statement, out);
     if (r.size() > 1 && r[0].is("DROP") && r[1].is("EXTENSION"))
         return drop_extension(statement, out);
+    if (r[0].is("REVOKE")) return revoke(statement, out);
     return false;
 }
 

@@ -5,7 +5,8 @@
 //   AG121 TRUNCATE: every row gone, under ACCESS EXCLUSIVE (CASCADE: other tables too);
 //   AG122 ALTER DOMAIN ... ADD CONSTRAINT without NOT VALID: every column of the domain
 //         checked, SHARE on each table that has one;
-//   AG126 DROP EXTENSION: its types, functions and operators go (CASCADE: what uses them).
+//   AG126 DROP EXTENSION: its types, functions and operators go (CASCADE: what uses them);
+//   AG129 REVOKE: a role loses a privilege the application may still use.
 // (AG123, DETACH PARTITION without CONCURRENTLY, is an ALTER TABLE action: postgres_lint.)
 #pragma once
 

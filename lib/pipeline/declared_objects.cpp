@@ -6,10 +6,12 @@
 #include <map>
 #include <set>
 
+#include "declared_grants.hpp"
 #include "migrate/file_bytes.hpp"
 #include "migrate/sql_splitter.hpp"
 #include "scan/blind_spots.hpp"
 #include "scan/glob.hpp"
+#include "schema/grants.hpp"
 #include "support/display_path.hpp"
 #include "support/sql_tokens.hpp"
 #include "support/text.hpp"
@@ -23,11 +25,11 @@ using support::SourceLocation;
 
 constexpr const char* kKnownDeclarations =
     "a [models] sql file declares views, materialized views, functions, procedures, triggers, "
-    "extensions, domains and schemas: CREATE [OR REPLACE] VIEW, CREATE MATERIALIZED VIEW, CREATE "
-    "[OR REPLACE] FUNCTION | PROCEDURE, CREATE [OR REPLACE] [CONSTRAINT] TRIGGER, CREATE "
-    "EXTENSION, CREATE DOMAIN, CREATE SCHEMA";
+    "extensions, domains, schemas and privileges: CREATE [OR REPLACE] VIEW, CREATE MATERIALIZED "
+    "VIEW, CREATE [OR REPLACE] FUNCTION | PROCEDURE, CREATE [OR REPLACE] [CONSTRAINT] TRIGGER, "
+    "CREATE EXTENSION, CREATE DOMAIN, CREATE SCHEMA, GRANT ... ON ... TO";
 constexpr const char* kElsewhereHint =
-    "keep other statements in a hand-written revision (policies, grants and the other kinds "
+    "keep other statements in a hand-written revision (policies and the other kinds "
     "are not declared yet: docs/objects.md), or move the file out of [models] sql";
 
 /// The kind a CREATE statement's words at r[i] declare (skipped), or nullopt.
@@ -234,6 +236,27 @@ std::optional<schema::SqlObject> declaration(const migrate::SqlStatement& statem
     return o;
 }
 
+/// The objects one statement declares: a GRANT's grants (declared_grants.hpp), else the
+/// one object of a CREATE; nullopt after an error at its location.
+std::optional<std::vector<schema::SqlObject>> declarations(const migrate::SqlStatement& statement,
+                                                           const SourceLocation& at,
+                                                           support::Diagnostics& diags) {
+    const auto tokens =
+        support::tokenize(statement.sql, support::SqlQuoting::portable(), statement.line);
+    const support::TokenRange r{tokens.data(), tokens.data() + tokens.size()};
+    if (!r.empty() && r[0].is("GRANT")) return grant_declarations(r, statement.sql, at, diags);
+    if (r.size() > 0 && r[0].is("REVOKE")) {
+        diags.error(Category::Model,
+                    "REVOKE in a [models] sql file: the files declare what is granted", at,
+                    "remove the GRANT that gave the privilege instead; the next revision revokes "
+                    "what no file grants");
+        return std::nullopt;
+    }
+    auto o = declaration(statement, at, diags);
+    if (!o) return std::nullopt;
+    return std::vector<schema::SqlObject>{std::move(*o)};
+}
+
 /// `objects` in an order where each comes after the others it reads, else in the order
 /// given; a cycle is an error at one of its objects.
 std::optional<std::vector<schema::SqlObject>> in_dependency_order(
@@ -253,11 +276,12 @@ std::optional<std::vector<schema::SqlObject>> in_dependency_order(
             return;
         }
         state[k] = 1;
-        // Nothing reads a trigger (one is often named after its function); an extension
+        // Nothing reads a trigger (one is often named after its function) or a grant; an extension
         // reads nothing declared, and every object may read one (its types); a schema
         // reads nothing.
         for (std::size_t j = 0; j < objects.size(); ++j)
             if (j != k && objects[j].kind != schema::ObjectKind::Trigger &&
+                objects[j].kind != schema::ObjectKind::Grant &&
                 objects[k].kind != schema::ObjectKind::Extension &&
                 objects[k].kind != schema::ObjectKind::Schema &&
                 support::mentions_identifier(objects[k].sql, objects[j].name))
@@ -315,6 +339,35 @@ void report_unscanned_object_files(const support::Config& config,
     }
 }
 
+/// Adds `o` to `objects` unless its kind and identity are there already (`declared`:
+/// where each was): an error at `o` then, save for a grant, whose privileges join the
+/// first's (two statements granting one role on one object).
+void add_declared(schema::SqlObject o, std::vector<schema::SqlObject>& objects,
+                  std::map<std::string, SourceLocation>& declared, support::Diagnostics& diags) {
+    // The default schema exists in every database: declaring it changes nothing.
+    if (o.kind == schema::ObjectKind::Schema && o.name == "public") return;
+    const std::string key = std::string(schema::to_string(o.kind)) + " " + o.identity();
+    if (auto [it, added] = declared.emplace(key, o.location); !added) {
+        if (o.kind == schema::ObjectKind::Grant) {
+            for (auto& g : objects)
+                if (g.kind == o.kind && g.identity() == o.identity()) {
+                    schema::merge_privileges(g, o);
+                    if (g.sql != o.sql) g.sql += ";\n" + o.sql;
+                }
+            return;
+        }
+        const bool routine =
+            o.kind == schema::ObjectKind::Function || o.kind == schema::ObjectKind::Procedure;
+        diags.error(Category::Model, key + " is declared twice (first at " + it->second.str() + ")",
+                    o.location,
+                    routine ? "overloaded functions (one name, other arguments) are not "
+                              "declared yet: give this one a name of its own"
+                            : "keep one of the two declarations");
+        return;
+    }
+    objects.push_back(std::move(o));
+}
+
 }  // namespace
 
 std::optional<std::vector<schema::SqlObject>> read_declared_objects(const support::Config& config,
@@ -334,22 +387,9 @@ std::optional<std::vector<schema::SqlObject>> read_declared_objects(const suppor
         }
         for (const auto& statement : migrate::split_statements(*text, 1)) {
             const SourceLocation at{shown, statement.line, 1};
-            auto o = declaration(statement, at, diags);
-            if (!o) continue;
-            // The default schema exists in every database: declaring it changes nothing.
-            if (o->kind == schema::ObjectKind::Schema && o->name == "public") continue;
-            const std::string key = std::string(schema::to_string(o->kind)) + " " + o->identity();
-            if (auto [it, added] = declared.emplace(key, at); !added) {
-                const bool routine = o->kind == schema::ObjectKind::Function ||
-                                     o->kind == schema::ObjectKind::Procedure;
-                diags.error(Category::Model,
-                            key + " is declared twice (first at " + it->second.str() + ")", at,
-                            routine ? "overloaded functions (one name, other arguments) are not "
-                                      "declared yet: give this one a name of its own"
-                                    : "keep one of the two declarations");
-                continue;
-            }
-            objects.push_back(std::move(*o));
+            auto made = declarations(statement, at, diags);
+            if (!made) continue;
+            for (auto& o : *made) add_declared(std::move(o), objects, declared, diags);
         }
     }
     if (diags.error_count() != errors_before) return std::nullopt;

@@ -6,6 +6,7 @@
 #include "codegen/sql_builder.hpp"
 #include "compared_tables.hpp"
 #include "creation_plan.hpp"
+#include "schema/grants.hpp"
 #include "support/text.hpp"
 
 namespace autogen::pipeline {
@@ -40,6 +41,14 @@ schema::Schema tables_read_by(const schema::Schema& lowered,
     return subset;
 }
 
+/// Are two grants of one grantee on one object on the same target? A relation granted
+/// ON TABLE reads back ON SEQUENCE when it is a sequence.
+bool same_grant_target(const schema::SqlObject& a, const schema::SqlObject& b) {
+    auto family = [](const std::string& kind) { return kind == "SEQUENCE" ? "TABLE" : kind; };
+    return family(schema::grant_target_kind(a)) == family(schema::grant_target_kind(b)) &&
+           schema::grant_column(a) == schema::grant_column(b);
+}
+
 /// The read-back of `model` in `read`: same kind and name, and the same schema or, for a
 /// read-back without one, any (SQLite has no schemas; PostgreSQL reads its default
 /// schema back as none).
@@ -50,6 +59,7 @@ std::size_t read_back_of(const schema::SqlObject& model,
     for (std::size_t i = 0; i < read.size(); ++i) {
         const auto& o = read[i];
         if (o.kind != model.kind || o.name != model.name || o.table != model.table) continue;
+        if (o.kind == schema::ObjectKind::Grant && !same_grant_target(o, model)) continue;
         if (o.schema == model.schema) return i;
         if (o.schema.empty()) unqualified = i;
     }
@@ -83,6 +93,19 @@ bool create_extension(const dialect::Dialect& dialect, db::Connection& conn,
     return false;
 }
 
+/// A GRANT the scratch database refused, as a Model error at its statement: most often a
+/// role the server does not have (roles are the cluster's, never created by a revision).
+void refuse_grant(const schema::SqlObject& o, const std::string& why, support::Diagnostics& diags) {
+    const bool no_role =
+        why.find("role") != std::string::npos && why.find("does not exist") != std::string::npos;
+    diags.error(Category::Model, "grant " + o.identity() + " cannot be made: " + why, o.location,
+                no_role ? "create the role (CREATE ROLE " + o.table +
+                              ", on every server the revisions run on: roles are the "
+                              "cluster's, not the schema's), or remove it from the GRANT"
+                        : "correct the statement: it runs after the tables and the declared "
+                          "objects it names exist");
+}
+
 }  // namespace
 
 bool create_objects(const dialect::Dialect& dialect, db::Connection& conn,
@@ -108,6 +131,10 @@ bool create_objects(const dialect::Dialect& dialect, db::Connection& conn,
              conn.query("SELECT * FROM " + o.qualified_name() + " LIMIT 0", {}, refused)))
             continue;
         const std::string why = first_error(refused);
+        if (o.kind == schema::ObjectKind::Grant) {
+            refuse_grant(o, why, diags);
+            return false;
+        }
         diags.error(Category::Model,
                     std::string(schema::to_string(o.kind)) + " " + o.qualified_name() +
                         " is not valid on " + dialect.name + ": " + why,

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "schema/grants.hpp"
+
 namespace autogen::schema {
 
 namespace {
@@ -80,6 +82,7 @@ bool implies_schema(const Schema& s, const std::string& name) {
 }
 
 std::string SqlObject::identity() const {
+    if (kind == ObjectKind::Grant) return grant_identity(*this);
     if (table.empty()) return qualified_name();
     return qualified_name() + " on " + quoted_qualified(schema, table);
 }
@@ -102,6 +105,8 @@ const char* to_string(ObjectKind kind) {
             return "domain";
         case ObjectKind::Schema:
             return "schema";
+        case ObjectKind::Grant:
+            return "grant";
     }
     return "view";
 }

@@ -184,12 +184,16 @@ enum class ObjectKind {
     Trigger,
     Extension,
     Domain,
-    Schema
+    Schema,
+    /// GRANT privileges ON a table, view, sequence, column, function, procedure or schema
+    /// TO one role (schema/grants.hpp): one object per target and grantee.
+    Grant
 };
 /// Every ObjectKind, in declaration order (a snapshot or cache reads a kind by its name).
 inline constexpr ObjectKind kObjectKinds[] = {
-    ObjectKind::View,    ObjectKind::MaterializedView, ObjectKind::Function, ObjectKind::Procedure,
-    ObjectKind::Trigger, ObjectKind::Extension,        ObjectKind::Domain,   ObjectKind::Schema};
+    ObjectKind::View,      ObjectKind::MaterializedView, ObjectKind::Function,
+    ObjectKind::Procedure, ObjectKind::Trigger,          ObjectKind::Extension,
+    ObjectKind::Domain,    ObjectKind::Schema,           ObjectKind::Grant};
 
 /// A database object declared by a SQL statement. On the models' side: the statement as
 /// the project's .sql file writes it, with the definition its scratch database read back;

@@ -1,0 +1,96 @@
+// compare_grants() (compare_grants.hpp).
+#include "diff/compare_grants.hpp"
+
+#include <map>
+
+#include "schema/grants.hpp"
+
+namespace autogen::diff {
+
+using namespace schema;
+
+namespace {
+
+std::string grant_key(const SqlObject& g) { return g.identity(); }
+
+std::string object_key(const SqlObject& o) {
+    return std::string(to_string(o.kind)) + '\x1f' + o.identity();
+}
+
+/// The object of `s` a grant is on, among the declared objects (null for a table).
+const SqlObject* target_object(const SqlObject& g, const Schema& s) {
+    for (const SqlObject& o : s.objects)
+        if (grant_is_on(g, o)) return &o;
+    return nullptr;
+}
+
+/// The tables the revision drops, by "schema\x1fname".
+std::set<std::string> dropped_tables(const std::vector<Operation>& table_ops) {
+    std::set<std::string> out;
+    for (const Operation& op : table_ops)
+        if (const auto* d = std::get_if<DropTable>(&op))
+            out.insert(d->table.schema + '\x1f' + d->table.name);
+    return out;
+}
+
+}  // namespace
+
+void compare_grants(const Schema& from, const Schema& to, const std::vector<Operation>& table_ops,
+                    const std::set<std::string>& gone, const std::set<std::string>& again,
+                    ObjectChanges& out) {
+    std::map<std::string, const SqlObject*> wanted, had;
+    for (const SqlObject& o : to.objects)
+        if (o.kind == ObjectKind::Grant) wanted.emplace(grant_key(o), &o);
+    for (const SqlObject& o : from.objects)
+        if (o.kind == ObjectKind::Grant) had.emplace(grant_key(o), &o);
+    const auto tables_dropped = dropped_tables(table_ops);
+    // What drops the target of `g` (a grant of `from`), taking its privileges along
+    // ("" when nothing does), and whether it is created again (without them).
+    auto dropped_by = [&](const SqlObject& g) -> std::string {
+        if (tables_dropped.count(g.schema + '\x1f' + g.name) && grant_target_kind(g) != "SCHEMA")
+            return "its table is dropped";
+        const SqlObject* t = target_object(g, from);
+        return t && gone.count(object_key(*t))
+                   ? "its " + std::string(to_string(t->kind)) + " is dropped"
+                   : std::string();
+    };
+    auto comes_back = [&](const SqlObject& g) {
+        const SqlObject* t = target_object(g, from);
+        return t && again.count(object_key(*t));
+    };
+
+    std::vector<Operation> revokes;
+    for (const auto& [key, old] : had) {
+        // The privileges go with their object: no REVOKE is written, but the operation
+        // stays, so that the downgrade grants them again once the object is back.
+        if (const std::string why = dropped_by(*old); !why.empty()) {
+            revokes.push_back(DropObject{*old, why});
+            continue;
+        }
+        auto now = wanted.find(key);
+        auto lost = now == wanted.end() ? old->columns : privileges_only_in(*old, *now->second);
+        if (lost.empty()) continue;
+        revokes.push_back(DropObject{with_privileges(*old, std::move(lost)), ""});
+    }
+    for (const auto& [key, g] : wanted) {
+        auto old = had.find(key);
+        std::vector<std::string> added;
+        std::string because;
+        if (old == had.end()) {
+            added = g->columns;
+        } else if (comes_back(*old->second)) {
+            added = g->columns;
+            because = "its " + std::string(to_string(target_object(*old->second, from)->kind)) +
+                      " is created again";
+        } else if (!dropped_by(*old->second).empty()) {
+            added = g->columns;  // a table dropped and created again under its name
+        } else {
+            added = privileges_only_in(*g, *old->second);
+        }
+        if (added.empty()) continue;
+        out.last.push_back(CreateObject{with_privileges(*g, std::move(added)), because});
+    }
+    out.first.insert(out.first.begin(), revokes.begin(), revokes.end());
+}
+
+}  // namespace autogen::diff

@@ -1,0 +1,167 @@
+// grant_declarations() (declared_grants.hpp).
+#include "declared_grants.hpp"
+
+#include <map>
+
+#include "schema/grants.hpp"
+
+namespace autogen::pipeline {
+
+namespace {
+
+using support::Category;
+using support::SourceLocation;
+
+constexpr const char* kForm =
+    "write GRANT privileges ON [TABLE | SEQUENCE | FUNCTION | PROCEDURE | SCHEMA] name [, ...] "
+    "TO role [, ...] [WITH GRANT OPTION]; a column grant names its columns: GRANT SELECT (a, b) "
+    "ON t TO role";
+
+struct Privilege {
+    std::string name;                  ///< SELECT, ALL ...
+    std::vector<std::string> columns;  ///< empty: the whole object
+};
+
+struct Target {
+    std::string schema, name, arguments;
+};
+
+/// The words up to the closing parenthesis of the one at r[i] (skipped), as text.
+std::string parenthesised(const support::TokenRange& r, std::size_t& i) {
+    const std::size_t open = i;
+    int depth = 0;
+    for (; i < r.size(); ++i) {
+        if (r[i].is('(')) ++depth;
+        if (r[i].is(')') && --depth == 0) break;
+    }
+    const support::TokenRange inside{r.begin + open + 1, r.begin + (i < r.size() ? i : r.size())};
+    if (i < r.size()) ++i;
+    return inside.text();
+}
+
+}  // namespace
+
+std::optional<std::vector<schema::SqlObject>> grant_declarations(const support::TokenRange& r,
+                                                                 const std::string& sql,
+                                                                 const SourceLocation& at,
+                                                                 support::Diagnostics& diags) {
+    auto fail = [&](const std::string& message, const std::string& hint, std::size_t k) {
+        diags.error(Category::Model, message,
+                    k < r.size() ? SourceLocation{at.file, r[k].line, r[k].column} : at, hint);
+        return std::nullopt;
+    };
+    std::size_t i = 1;  // after GRANT
+    std::vector<Privilege> privileges;
+    while (i < r.size() && !r[i].is("ON") && !r[i].is("TO")) {
+        Privilege p;
+        if (!r[i].is_name()) return fail("privilege expected in GRANT", kForm, i);
+        p.name = r[i].upper;
+        ++i;
+        if (p.name == "ALL") support::skip_words(r, i, {"PRIVILEGES"});
+        if (i < r.size() && r[i].is('(')) {
+            ++i;
+            while (i < r.size() && !r[i].is(')')) {
+                if (r[i].is_name())
+                    p.columns.push_back(support::read_name(r, i));
+                else
+                    ++i;
+            }
+            ++i;
+        }
+        privileges.push_back(std::move(p));
+        if (i < r.size() && r[i].is(',')) ++i;
+    }
+    if (i >= r.size() || !r[i].is("ON"))
+        return fail(
+            "GRANT without ON grants a role to a role: roles are the cluster's, not "
+            "the schema's",
+            "grant role membership outside autogen (roles are not modelled); " + std::string(kForm),
+            i);
+    ++i;
+    if (i < r.size() && r[i].is("ALL"))
+        return fail(
+            "GRANT ... ON ALL ... IN SCHEMA grants on what exists now, not on a declared "
+            "object",
+            "name each table, sequence or function: GRANT ... ON TABLE a, b TO role", i);
+    std::string kind = "TABLE";
+    for (const char* k : {"TABLE", "SEQUENCE", "FUNCTION", "PROCEDURE", "SCHEMA"})
+        if (support::skip_words(r, i, {k})) kind = k;
+    if (i < r.size() && (r[i].is("ROUTINE") || r[i].is("DATABASE") || r[i].is("DOMAIN") ||
+                         r[i].is("TYPE") || r[i].is("LANGUAGE") || r[i].is("TABLESPACE") ||
+                         r[i].is("FOREIGN") || r[i].is("LARGE") || r[i].is("PARAMETER")))
+        return fail("GRANT ON " + r[i].upper + " is not declared by autogen",
+                    "grants on tables, views, sequences, columns, functions, procedures and "
+                    "schemas are; keep this one in a hand-written revision",
+                    i);
+    std::vector<Target> targets;
+    while (i < r.size() && !r[i].is("TO")) {
+        const auto parts = support::read_name_parts(r, i);
+        if (parts.empty() || parts.size() > 2 || (kind == "SCHEMA" && parts.size() != 1))
+            return fail("name expected after GRANT ... ON " + kind,
+                        "write the name unquoted or in double quotes, optionally schema.name", i);
+        Target t{parts.size() == 2 ? parts[0] : "", parts.back(), ""};
+        if (i < r.size() && r[i].is('(')) t.arguments = parenthesised(r, i);
+        targets.push_back(std::move(t));
+        if (i < r.size() && r[i].is(',')) ++i;
+    }
+    if (i >= r.size()) return fail("GRANT without TO names no grantee", kForm, i);
+    ++i;
+    std::vector<std::string> grantees;
+    while (i < r.size() && !r[i].is("WITH") && !r[i].is("GRANTED")) {
+        if (r[i].is("GROUP")) ++i;
+        if (i < r.size() &&
+            (r[i].is("CURRENT_USER") || r[i].is("SESSION_USER") || r[i].is("CURRENT_ROLE")))
+            return fail(r[i].upper + " is whoever runs the revision",
+                        "name the role: GRANT ... TO app_reader", i);
+        if (i < r.size() && r[i].is("PUBLIC")) {
+            grantees.push_back(schema::kPublicGrantee);
+            ++i;
+        } else if (i < r.size() && r[i].is_name()) {
+            grantees.push_back(support::read_name(r, i));
+        } else {
+            return fail("role expected after TO", kForm, i);
+        }
+        if (i < r.size() && r[i].is(',')) ++i;
+    }
+    bool option = false;
+    if (support::skip_words(r, i, {"WITH", "GRANT", "OPTION"})) option = true;
+    if (i < r.size() && r[i].is("GRANTED"))
+        return fail("GRANTED BY is not compared", "grant as the role that runs the revisions", i);
+    if (i < r.size()) return fail("\"" + r[i].text + "\" is not part of a GRANT", kForm, i);
+    if (privileges.empty() || targets.empty() || grantees.empty())
+        return fail("GRANT needs privileges, a target and a grantee", kForm, 0);
+
+    // One object per target, grantee and column (none: the whole target).
+    std::map<std::string, schema::SqlObject> made;
+    std::vector<std::string> order;
+    for (const auto& t : targets)
+        for (const auto& g : grantees)
+            for (const auto& p : privileges) {
+                const std::string name = p.name + (option ? " WITH GRANT OPTION" : "");
+                const std::vector<std::string> columns =
+                    p.columns.empty() ? std::vector<std::string>{""} : p.columns;
+                if (!p.columns.empty() && kind != "TABLE")
+                    return fail("column privileges are a table's", kForm, 0);
+                for (const auto& c : columns) {
+                    auto o = schema::make_grant(kind, t.schema, t.name, c, g, {name});
+                    o.arguments = t.arguments;
+                    const std::string key = o.identity();
+                    if (auto it = made.find(key); it != made.end()) {
+                        schema::merge_privileges(it->second, o);
+                        continue;
+                    }
+                    order.push_back(key);
+                    made.emplace(key, std::move(o));
+                }
+            }
+    std::vector<schema::SqlObject> out;
+    for (const auto& key : order) {
+        auto o = made.at(key);
+        o.sql = sql;  // as written: the planner writes GRANT from the privileges
+        o.location = at;
+        out.push_back(std::move(o));
+    }
+    return out;
+}
+
+}  // namespace autogen::pipeline

@@ -1,0 +1,24 @@
+// GRANT statements of [models] sql files as grant objects (schema/grants.hpp): one per
+// target and grantee, a column grant per column.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "schema/schema.hpp"
+#include "support/diagnostics.hpp"
+#include "support/sql_tokens.hpp"
+
+namespace autogen::pipeline {
+
+/// `GRANT privileges ON [TABLE | SEQUENCE | FUNCTION | PROCEDURE | SCHEMA] target [, ...]
+/// TO role [, ...] [WITH GRANT OPTION]`, `r` being its tokens and `sql` its text: the
+/// grants it makes (ALL kept as ALL: the scratch database expands it), or a Model error
+/// at `at` (nullopt) for what it cannot declare (GRANT role TO role, ON ALL TABLES IN
+/// SCHEMA, CURRENT_USER ...).
+std::optional<std::vector<schema::SqlObject>> grant_declarations(const support::TokenRange& r,
+                                                                 const std::string& sql,
+                                                                 const support::SourceLocation& at,
+                                                                 support::Diagnostics& diags);
+
+}  // namespace autogen::pipeline
