@@ -99,7 +99,10 @@ class HeaderWriter {
                 left_out(
                     std::string(schema::to_string(v.kind)) + " " + v.identity(),
                     "declare it in a .sql file of [models] sql (docs/objects.md); pull does not "
-                    "write those files yet");
+                    "write those files yet" +
+                        // A policy's statement is short and rebuilt whole from the catalog.
+                        (v.kind == schema::ObjectKind::Policy ? ": " + v.sql + ";"
+                                                              : std::string()));
     }
 
   private:
@@ -301,6 +304,11 @@ class HeaderWriter {
         if (t.options.strict) table_args.push_back("strict");
         if (t.options.without_rowid) table_args.push_back("without_rowid");
         if (t.options.unlogged) table_args.push_back("unlogged");
+        // force_row_level_security implies row_level_security: one flag says both.
+        if (t.options.force_row_level_security)
+            table_args.push_back("force_row_level_security");
+        else if (t.options.row_level_security)
+            table_args.push_back("row_level_security");
         if (!t.options.storage_parameters.empty())
             table_args.push_back("with = " + c_string_literal(schema::storage_parameters_sql(
                                                  t.options.storage_parameters)));

@@ -74,6 +74,8 @@ const std::vector<RuleInfo>& rule_catalogue() {
         {"AG126", "ban-drop-extension", S::Warning,
          "DROP EXTENSION drops its types, functions and operators; a later CREATE may install "
          "another version"},
+        {"AG127", "disable-row-level-security", S::Warning,
+         "DISABLE ROW LEVEL SECURITY turns the table's policies off: every row is visible"},
         {"AG201", "table-rebuild", S::Warning,
          "a SQLite table rebuild copies every row while holding the database's write lock"},
     };

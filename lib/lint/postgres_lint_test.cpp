@@ -344,3 +344,12 @@ TEST_CASE("AG114: the downgrade's drop of a table its upgrade created is exempt"
     CHECK(other.findings[0].lock == "ACCESS EXCLUSIVE");
     CHECK(has(pg_codes("DROP TABLE tags;", false, "CREATE TABLE tags (id INT);"), "AG114"));
 }
+
+TEST_CASE("AG127: DISABLE ROW LEVEL SECURITY opens every row") {
+    CHECK(has(pg_codes("ALTER TABLE documents DISABLE ROW LEVEL SECURITY;", true), "AG127"));
+    CHECK(has(
+        pg_codes("ALTER TABLE IF EXISTS \"app\".\"documents\" DISABLE ROW LEVEL SECURITY;", true),
+        "AG127"));
+    CHECK_FALSE(has(pg_codes("ALTER TABLE documents ENABLE ROW LEVEL SECURITY;", true), "AG127"));
+    CHECK_FALSE(has(pg_codes("ALTER TABLE documents NO FORCE ROW LEVEL SECURITY;", true), "AG127"));
+}

@@ -108,11 +108,18 @@ bool create_objects(const dialect::Dialect& dialect, db::Connection& conn,
              conn.query("SELECT * FROM " + o.qualified_name() + " LIMIT 0", {}, refused)))
             continue;
         const std::string why = first_error(refused);
+        // Roles are the cluster's, not the schema's: autogen never creates one.
+        const bool missing_role = why.find("role \"") != std::string::npos &&
+                                  why.find("does not exist") != std::string::npos;
         diags.error(Category::Model,
-                    std::string(schema::to_string(o.kind)) + " " + o.qualified_name() +
+                    std::string(schema::to_string(o.kind)) + " " + o.identity() +
                         " is not valid on " + dialect.name + ": " + why,
                     o.location,
-                    schema::reads_as_relation(o.kind)
+                    missing_role
+                        ? "create the role on the server (CREATE ROLE, by its administrators: "
+                          "roles are cluster-wide and not part of the models), or remove it "
+                          "from the statement's TO list"
+                    : schema::reads_as_relation(o.kind)
                         ? "correct the statement: it runs after the models' tables exist, and "
                           "after the declared objects it names"
                         : "correct the statement: it runs before the models' tables are "

@@ -33,6 +33,7 @@ bool precedes_tables(const SqlObject& o, const Schema& s) {
         case ObjectKind::View:
         case ObjectKind::MaterializedView:
         case ObjectKind::Trigger:
+        case ObjectKind::Policy:
             return false;
         // Only when a table calls it: a function created after the tables may read
         // them in a LANGUAGE sql body, which PostgreSQL checks at CREATE.
