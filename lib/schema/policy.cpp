@@ -17,4 +17,15 @@ bool alters_policy_in_place(const SqlObject& from, const SqlObject& to) {
            a->check_expr.empty() == b->check_expr.empty();
 }
 
+std::string policy_changes(const SqlObject& from, const SqlObject& to) {
+    const auto a = policy_facts(from), b = policy_facts(to);
+    if (!a || !b) return "its statement";
+    std::string out;
+    auto add = [&](const char* clause) { out += (out.empty() ? "" : ", ") + std::string(clause); };
+    if (a->roles != b->roles) add("TO");
+    if (a->using_expr != b->using_expr) add("USING");
+    if (a->check_expr != b->check_expr) add("WITH CHECK");
+    return out;
+}
+
 }  // namespace autogen::schema

@@ -30,4 +30,8 @@ std::optional<PolicyFacts> policy_facts(const SqlObject& o);
 /// both sides or on neither (ALTER POLICY sets a clause, never removes one)?
 bool alters_policy_in_place(const SqlObject& from, const SqlObject& to);
 
+/// The clauses ALTER POLICY sets to take `from` to `to`, for the revision's phrase:
+/// "TO, USING, WITH CHECK" or a part of it.
+std::string policy_changes(const SqlObject& from, const SqlObject& to);
+
 }  // namespace autogen::schema
