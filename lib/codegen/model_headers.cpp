@@ -95,9 +95,11 @@ class HeaderWriter {
         for (const auto& v : schema_.objects)
             if (!options_.objects_in_sql && declared_on_its_own(v, schema_))
                 left_out(std::string(schema::to_string(v.kind)) + " " + v.identity(),
-                         v.kind == schema::ObjectKind::Grant
+                         // A grant's and a policy's statements are short, rebuilt whole
+                         // from the catalog: said with the hint.
+                         v.kind == schema::ObjectKind::Grant || v.kind == schema::ObjectKind::Policy
                              ? "declare it in a .sql file of [models] sql (docs/objects.md): " +
-                                   v.sql
+                                   v.sql + ";"
                              : "declare it in a .sql file of [models] sql (docs/objects.md); "
                                "with [models] sql set, pull writes it into pulled.sql");
     }
@@ -301,6 +303,11 @@ class HeaderWriter {
         if (t.options.strict) table_args.push_back("strict");
         if (t.options.without_rowid) table_args.push_back("without_rowid");
         if (t.options.unlogged) table_args.push_back("unlogged");
+        // force_row_level_security implies row_level_security: one flag says both.
+        if (t.options.force_row_level_security)
+            table_args.push_back("force_row_level_security");
+        else if (t.options.row_level_security)
+            table_args.push_back("row_level_security");
         if (!t.options.storage_parameters.empty())
             table_args.push_back("with = " + c_string_literal(schema::storage_parameters_sql(
                                                  t.options.storage_parameters)));

@@ -98,6 +98,15 @@ std::vector<std::string> alter_table_options_sql(const schema::TableRef& table,
     const std::string alter = "ALTER TABLE " + table_sql(table) + " ";
     if (from.unlogged != to.unlogged)
         out.push_back(alter + (to.unlogged ? "SET UNLOGGED" : "SET LOGGED"));
+    // ENABLE before FORCE and NO FORCE before DISABLE, so a step never leaves the table
+    // forced without being enabled.
+    if (!from.row_level_security && to.row_level_security)
+        out.push_back(alter + "ENABLE ROW LEVEL SECURITY");
+    if (from.force_row_level_security != to.force_row_level_security)
+        out.push_back(alter + (to.force_row_level_security ? "FORCE" : "NO FORCE") +
+                      " ROW LEVEL SECURITY");
+    if (from.row_level_security && !to.row_level_security)
+        out.push_back(alter + "DISABLE ROW LEVEL SECURITY");
     auto name_of = [](const std::string& p) { return p.substr(0, p.find('=')); };
     std::vector<std::string> set, reset;
     for (const auto& p : to.storage_parameters)
@@ -142,6 +151,7 @@ std::string drop_object_sql(const schema::SqlObject& object) {
     const std::string drop = "DROP " + schema::to_upper_kind(object.kind) + " ";
     switch (object.kind) {
         case schema::ObjectKind::Trigger:
+        case schema::ObjectKind::Policy:
             return drop + quote_identifier(object.name) + " ON " +
                    qualified_name(object.schema, object.table);
         case schema::ObjectKind::Function:

@@ -37,8 +37,8 @@ std::string add_check_sql(const schema::TableRef& table, const schema::CheckCons
 std::string create_table_sql(const schema::Table& table);
 
 /// The statements that take a table from options `from` to `to`, in this order: SET
-/// LOGGED / SET UNLOGGED, SET (the parameters new or with another value), RESET (those
-/// gone).
+/// LOGGED / SET UNLOGGED, ENABLE / [NO] FORCE / DISABLE ROW LEVEL SECURITY, SET (the
+/// parameters new or with another value), RESET (those gone).
 std::vector<std::string> alter_table_options_sql(const schema::TableRef& table,
                                                  const schema::TableOptions& from,
                                                  const schema::TableOptions& to);

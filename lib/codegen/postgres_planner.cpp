@@ -12,6 +12,7 @@
 #include "codegen/postgres_lowering.hpp"
 #include "codegen/postgres_online.hpp"
 #include "codegen/postgres_plan_state.hpp"
+#include "codegen/postgres_policies.hpp"
 #include "codegen/sql_builder.hpp"
 #include "codegen/tightening.hpp"
 #include "support/overloaded.hpp"
@@ -83,8 +84,13 @@ Statements revoke_statements(const SqlObject& g) {
 }
 
 /// A declared object changed in place: ALTER DOMAIN for a domain (its default, NOT NULL
-/// and checks), CREATE OR REPLACE for a view.
+/// and checks), ALTER POLICY for a policy, CREATE OR REPLACE for a view.
 Statements replace_object(const ReplaceObject& o) {
+    if (o.to.kind == ObjectKind::Policy) {
+        Statements out;
+        for (auto& sql : alter_policy_sql(o.from, o.to)) out.push_back({.sql = std::move(sql)});
+        return out;
+    }
     if (o.to.kind != ObjectKind::Domain) return {{.sql = create_or_replace_sql(o.to)}};
     const auto from = domain_facts(o.from), to = domain_facts(o.to);
     Statements out;
@@ -129,6 +135,11 @@ Statements create_table(const Table& t) {
     for (const auto& ck : t.checks)
         if (ck.not_valid) out.push_back({.sql = add_check_sql(tr, ck, /*not_valid=*/true)});
     for (const auto& ix : t.indexes) out.push_back({.sql = create_index_sql(tr, ix)});
+    // CREATE TABLE has no clause for row-level security: ALTER TABLE right after it.
+    schema::TableOptions rls;
+    rls.row_level_security = t.options.row_level_security;
+    rls.force_row_level_security = t.options.force_row_level_security;
+    for (auto& sql : alter_table_options_sql(tr, {}, rls)) out.push_back({.sql = std::move(sql)});
     if (!t.comment.empty()) out.push_back({.sql = comment_on_table_sql(tr, t.comment)});
     for (const auto& c : t.columns)
         if (!c.comment.empty())

@@ -142,6 +142,16 @@ void check_table_options(const schema::Table& t, support::Diagnostics& diags) {
                         " is UNLOGGED, which SQLite tables cannot be (a SQLite database is "
                         "one journaled file)",
                     t.location, "remove 'unlogged'" + elsewhere);
+    if (t.options.row_level_security)
+        diags.error(support::Category::Model,
+                    table +
+                        " asks for row-level security, which SQLite does not have (no roles, "
+                        "no policies)",
+                    t.location,
+                    std::string("remove '") +
+                        (t.options.force_row_level_security ? "force_row_level_security"
+                                                            : "row_level_security") +
+                        "'" + elsewhere);
     if (!t.options.storage_parameters.empty())
         diags.error(support::Category::Model,
                     table + " has storage parameters (with = ...), which SQLite tables do not have",
@@ -347,6 +357,16 @@ schema::Schema lower(const schema::Schema& model, support::Diagnostics& diags) {
                         o.location,
                         "remove the GRANT (it is PostgreSQL's), or keep it in a [models] sql file "
                         "only a PostgreSQL project reads");
+            continue;
+        }
+        if (o.kind == schema::ObjectKind::Policy) {
+            diags.error(support::Category::Model,
+                        "policy " + o.identity() +
+                            ": SQLite has no row-level security (no roles, no policies)",
+                        o.location,
+                        "remove the CREATE POLICY statement, or keep this project to PostgreSQL "
+                        "(dialects = [\"postgresql\"]); on SQLite, filter the rows in the "
+                        "application's queries");
             continue;
         }
         const bool routine =

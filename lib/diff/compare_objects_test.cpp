@@ -346,3 +346,52 @@ TEST_CASE("objects: the check changes of a domain: dropped, renamed, added") {
     REQUIRE(changes.added.size() == 1);
     CHECK(changes.added[0] == DomainCheck{"a", "CHECK (x2)"});
 }
+
+namespace {
+
+/// A policy on "users" as PostgreSQL's inspector reads it back (policy.hpp's facts).
+SqlObject policy(const std::string& command, const std::string& roles, const std::string& qual,
+                 const std::string& check = "", const std::string& permissive = "PERMISSIVE") {
+    SqlObject o;
+    o.kind = ObjectKind::Policy;
+    o.name = "own";
+    o.table = "users";
+    o.columns = {command, permissive, roles, qual, check};
+    o.sql = "CREATE POLICY own ON public.users AS " + permissive + " FOR " + command + " TO " +
+            roles + (qual.empty() ? "" : " USING (" + qual + ")") +
+            (check.empty() ? "" : " WITH CHECK (" + check + ")");
+    o.definition = o.sql;
+    return o;
+}
+
+}  // namespace
+
+TEST_CASE("objects: a policy's roles and expressions change in place, the rest is drop + create") {
+    auto pg = diff::make_postgres_rules();
+    const SqlObject base = policy("ALL", "PUBLIC", "(email = CURRENT_USER)");
+    // Roles and USING: ALTER POLICY (a ReplaceObject), both ways.
+    const auto altered =
+        diff::diff(with({base}, true), with({policy("ALL", "reader", "(id > 0)")}, true), *pg);
+    REQUIRE(altered.size() == 1);
+    CHECK(std::holds_alternative<ReplaceObject>(altered[0]));
+    CHECK(diff::describe(altered[0]) ==
+          "changed policy \"own\" on \"users\" (ALTER POLICY: TO, USING)");
+    // The command, PERMISSIVE / RESTRICTIVE, or a WITH CHECK that appears: drop + create.
+    for (const auto& next : {policy("SELECT", "PUBLIC", "(email = CURRENT_USER)"),
+                             policy("ALL", "PUBLIC", "(email = CURRENT_USER)", "", "RESTRICTIVE"),
+                             policy("ALL", "PUBLIC", "(email = CURRENT_USER)", "true")}) {
+        const auto got = phrases(with({base}, true), with({next}, true), *pg);
+        REQUIRE(got.size() == 2);
+        CHECK(got[0].find("dropped policy \"own\" on \"users\" to create it again") == 0);
+    }
+    // A retyped column of its table: dropped before, created again after.
+    const auto retyped = phrases(with({base}, true), with({base}, true, "VARCHAR(10)"), *pg);
+    REQUIRE(retyped.size() == 3);
+    CHECK(retyped[0].find("dropped policy \"own\" on \"users\" to create it again (it reads "
+                          "\"users\", which changes column \"email\")") == 0);
+    CHECK(retyped[2].find("created policy \"own\" on \"users\" again") == 0);
+    // Undeclared: removed.
+    const auto removed = phrases(with({base}, true), with({}, true), *pg);
+    REQUIRE(removed.size() == 1);
+    CHECK(removed[0] == "removed policy \"own\" on \"users\"");
+}

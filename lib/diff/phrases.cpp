@@ -3,6 +3,7 @@
 
 #include "schema/domain.hpp"
 #include "schema/grants.hpp"
+#include "schema/policy.hpp"
 #include "schema/schema_view.hpp"
 #include "support/overloaded.hpp"
 
@@ -251,6 +252,9 @@ std::string describe(const Operation& op, Perspective perspective) {
                                 q(o.from.schema) + " -> " + q(o.to.schema);
                     return "changed " + object_name(o.to) + ": " + what;
                 }
+                if (o.to.kind == schema::ObjectKind::Policy)
+                    return "changed " + object_name(o.to) +
+                           " (ALTER POLICY: " + schema::policy_changes(o.from, o.to) + ")";
                 if (o.to.kind == schema::ObjectKind::Domain)
                     return "changed " + object_name(o.to) +
                            " (ALTER DOMAIN: " + domain_changes(o.from, o.to) + ")";

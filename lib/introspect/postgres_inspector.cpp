@@ -185,6 +185,7 @@ schema::SqlObject catalog_object(const Row& r) {
                                 : code == "f" ? ObjectKind::Function
                                 : code == "p" ? ObjectKind::Procedure
                                 : code == "t" ? ObjectKind::Trigger
+                                : code == "y" ? ObjectKind::Policy
                                               : ObjectKind::View,
                         .schema = schema_field(cell(r, 0)),
                         .name = cell(r, 1)};
@@ -296,6 +297,10 @@ class PostgresInspector final : public Inspector {
             // Sorted, as the models keep them: ALTER TABLE ... SET changes the order.
             t.options.storage_parameters = json_strings(cell(r, 5));
             std::sort(t.options.storage_parameters.begin(), t.options.storage_parameters.end());
+            t.options.row_level_security = cell(r, 6) == "t";
+            // FORCE without ENABLE does nothing; the models cannot say it (force implies
+            // enable), so it reads as not forced and a revision clears it.
+            t.options.force_row_level_security = t.options.row_level_security && cell(r, 7) == "t";
             at.emplace(number_cell(r, 0), out.tables.size());
             out.tables.push_back(std::move(t));
         }
@@ -320,7 +325,7 @@ class PostgresInspector final : public Inspector {
             if (is_schema_row(r)) continue;
             schema::SqlObject o = catalog_object(r);
             // A trigger on a table the inspection skips is not the project's either.
-            if (o.kind == schema::ObjectKind::Trigger &&
+            if ((o.kind == schema::ObjectKind::Trigger || o.kind == schema::ObjectKind::Policy) &&
                 skipped(schema::Table{.schema = o.schema, .name = o.table}, options))
                 continue;
             // So is a grant on one.

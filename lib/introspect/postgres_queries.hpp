@@ -47,13 +47,14 @@ struct NamedQuery {
 #define AUTOGEN_PG_USER_RELATION_FILTER " c.relkind IN ('r', 'p') AND " AUTOGEN_PG_USER_SCHEMA("n")
 
 /// oid, schema, name, comment, UNLOGGED ('t' or 'f'), storage parameters (a JSON array
-/// of "name=value", or NULL) of the tables to report: ordinary and partitioned tables
+/// of "name=value", or NULL), ROW LEVEL SECURITY and FORCE ROW LEVEL SECURITY ('t' or 'f')
+/// of the tables to report: ordinary and partitioned tables
 /// of user schemas, without partitions (they follow their parent) and without tables
 /// an extension created. In schema, name order.
 constexpr NamedQuery kTablesQuery{
     "tables",
     "SELECT c.oid, n.nspname, c.relname, d.description, c.relpersistence = 'u', "
-    "array_to_json(c.reloptions) "
+    "array_to_json(c.reloptions), c.relrowsecurity, c.relforcerowsecurity "
     "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
     "LEFT JOIN pg_catalog.pg_description d ON d.objoid = c.oid AND d.classoid = "
     "'pg_catalog.pg_class'::regclass "
@@ -179,11 +180,13 @@ constexpr NamedQuery kEnumsQuery{
 /// The objects declared in SQL (docs/objects.md) of the user schemas that no extension
 /// made, in creation order: the schemas but public, functions and procedures (oid
 /// order), views and materialized views (oid: a view is created after those it reads),
-/// triggers. Columns: schema (a trigger's table's; '' for a schema), name, kind ('s'
-/// schema, 'f' function, 'p' procedure, 'v' view, 'm' materialized view, 't' trigger),
+/// triggers, policies. Columns: schema (a trigger's or policy's table's; '' for a schema),
+/// name, kind ('s' schema, 'f' function, 'p' procedure, 'v' view, 'm' materialized view,
+/// 't' trigger, 'y' policy),
 /// the definition as PostgreSQL deparses it (pg_get_functiondef, pg_get_viewdef pretty,
 /// pg_get_triggerdef pretty), a view's options (reloptions as text, or NULL), a JSON array (a
-/// view's result columns "name type"; a routine's [arguments, result]), a trigger's table, a
+/// view's result columns "name type"; a routine's [arguments, result]; a policy's facts),
+/// a trigger's or policy's table, a
 /// routine's identity arguments, the rank that orders the kinds.
 constexpr NamedQuery kObjectsQuery{
     "declared objects",
@@ -206,6 +209,24 @@ constexpr NamedQuery kObjectsQuery{
     "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE NOT tg.tgisinternal AND "
     AUTOGEN_PG_USER_SCHEMA("n") " AND" AUTOGEN_PG_OWN("pg_class", "c.oid")
     AUTOGEN_PG_GRANTS_BRANCH
+    // Policies: the CREATE POLICY the catalog rebuilds (every clause written, roles sorted,
+    // expressions deparsed) is both statement and definition; the facts (policy.hpp) are
+    // command, PERMISSIVE / RESTRICTIVE, roles, USING, WITH CHECK.
+    "UNION ALL SELECT n.nspname, pol.polname, 'y', 'CREATE POLICY ' || pg_catalog.quote_ident(pol.polname) "
+    "|| ' ON ' || pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname) "
+    "|| ' AS ' || x.perm || ' FOR ' || x.cmd || ' TO ' || x.roles "
+    "|| coalesce(' USING (' || x.qual || ')', '') || coalesce(' WITH CHECK (' || x.chk || ')', ''), NULL, "
+    "json_build_array(x.cmd, x.perm, x.roles, coalesce(x.qual, ''), coalesce(x.chk, ''))::text, "
+    "c.relname, '', 4, pol.oid FROM pg_catalog.pg_policy pol "
+    "JOIN pg_catalog.pg_class c ON c.oid = pol.polrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+    "CROSS JOIN LATERAL (SELECT CASE pol.polcmd WHEN 'r' THEN 'SELECT' WHEN 'a' THEN 'INSERT' "
+    "WHEN 'w' THEN 'UPDATE' WHEN 'd' THEN 'DELETE' ELSE 'ALL' END, "
+    "CASE WHEN pol.polpermissive THEN 'PERMISSIVE' ELSE 'RESTRICTIVE' END, "
+    "(SELECT string_agg(r.name, ', ' ORDER BY r.name) FROM (SELECT CASE WHEN u.id = 0 THEN 'PUBLIC' "
+    "ELSE pg_catalog.quote_ident(pg_catalog.pg_get_userbyid(u.id)) END FROM unnest(pol.polroles) u(id)) r(name)), "
+    "pg_catalog.pg_get_expr(pol.polqual, pol.polrelid), pg_catalog.pg_get_expr(pol.polwithcheck, pol.polrelid)) "
+    "x(cmd, perm, roles, qual, chk) "
+    "WHERE " AUTOGEN_PG_USER_SCHEMA("n") " AND" AUTOGEN_PG_OWN("pg_class", "c.oid")
     "ORDER BY rank, oid, 7, 5"};
 
 /// name, schema, installed version of every extension but plpgsql (which every database
@@ -246,8 +267,8 @@ constexpr NamedQuery kDomainsQuery{
 /// only by pull, so clarity wins over speed here. In no order.
 constexpr NamedQuery kUnmodelledQuery{
     "objects the models cannot hold",
-    "WITH tbl AS (SELECT c.oid, c.relname, n.nspname, c.relkind, c.relpersistence, c.reloptions, "
-    "c.relrowsecurity FROM pg_catalog.pg_class c "
+    "WITH tbl AS (SELECT c.oid, c.relname, n.nspname, c.relkind, c.relpersistence, c.reloptions "
+    "FROM pg_catalog.pg_class c "
     "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
     "WHERE" AUTOGEN_PG_USER_RELATION_FILTER " AND NOT c.relispartition AND" AUTOGEN_PG_OWN("pg_class", "c.oid") ") "
     // Relations that are not tables, views or materialized views: foreign tables, sequences
@@ -265,7 +286,6 @@ constexpr NamedQuery kUnmodelledQuery{
     // Table properties the models have no field for.
     "UNION ALL SELECT x.k, t.nspname, t.relname, t.relname FROM tbl t CROSS JOIN LATERAL (VALUES "
     "('partitioned table', t.relkind = 'p'), "
-    "('row-level security', t.relrowsecurity), "
     "('inheritance', t.relkind = 'r' AND EXISTS (SELECT 1 FROM "
     "pg_catalog.pg_inherits i WHERE i.inhrelid = t.oid))) x(k, present) WHERE x.present "
     // Constraints the models cannot state (or not in that state).
@@ -274,8 +294,6 @@ constexpr NamedQuery kUnmodelledQuery{
     "con.contype = 'f' AND NOT con.convalidated "
     "UNION ALL SELECT 'rule', t.nspname, r.rulename, t.relname FROM pg_catalog.pg_rewrite r "
     "JOIN tbl t ON t.oid = r.ev_class WHERE r.rulename <> '_RETURN' "
-    "UNION ALL SELECT 'policy', t.nspname, po.polname, t.relname FROM pg_catalog.pg_policy po "
-    "JOIN tbl t ON t.oid = po.polrelid "
     "UNION ALL SELECT 'statistics object', t.nspname, st.stxname, t.relname FROM pg_catalog.pg_statistic_ext st "
     "JOIN tbl t ON t.oid = st.stxrelid "
     // Comments on what the models cannot comment: indexes, constraints, types.
@@ -367,6 +385,7 @@ constexpr NamedQuery kFingerprintQuery{
     AUTOGEN_PG_ROWS_DIGEST("pg_sequence") ", "
     AUTOGEN_PG_ROWS_DIGEST("pg_rewrite") ", "  /* a view's query (CREATE OR REPLACE VIEW) */
     AUTOGEN_PG_ROWS_DIGEST("pg_trigger") ", "
+    AUTOGEN_PG_ROWS_DIGEST("pg_policy") ", "
     "(SELECT count(*) || '.' || coalesce(sum(pg_catalog.hashint8extended(xmin::text::bigint, 0)), 0) "
     "|| '.' || sum(i.indisvalid::int) || '.' || sum(i.indisready::int) || '.' || sum(i.indislive::int) "
     "FROM pg_catalog.pg_index i))"};

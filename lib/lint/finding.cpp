@@ -74,6 +74,8 @@ const std::vector<RuleInfo>& rule_catalogue() {
         {"AG126", "ban-drop-extension", S::Warning,
          "DROP EXTENSION drops its types, functions and operators; a later CREATE may install "
          "another version"},
+        {"AG127", "disable-row-level-security", S::Warning,
+         "DISABLE ROW LEVEL SECURITY turns the table's policies off: every row is visible"},
         {"AG129", "ban-revoke", S::Warning,
          "REVOKE takes a privilege away: the application's role may stop working"},
         {"AG201", "table-rebuild", S::Warning,

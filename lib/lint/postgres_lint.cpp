@@ -315,6 +315,19 @@ class PostgresLintRules final : public LintRules {
                 only_weaker_locks = false;
                 continue;
             }
+            if (skip_words(action, i, {"DISABLE", "ROW", "LEVEL", "SECURITY"})) {
+                // The lock is brief (no scan); what matters is who sees the rows after it.
+                out.push_back(finding_at(
+                    statement, "AG127",
+                    "disables row-level security on " + on_table +
+                        ": its policies stop applying and every role with a privilege on the "
+                        "table reads and writes every row",
+                    "keep row-level security on and change the policies instead (a permissive "
+                    "policy USING (true) for the roles that need every row); if the table "
+                    "must be open, say why in an '-- autogen:lint ignore AG127 reason' comment"));
+                only_weaker_locks = false;
+                continue;
+            }
             if (skip_words(action, i, {"DETACH", "PARTITION"})) {
                 auto partition = read_name(action, i);
                 // CONCURRENTLY (PostgreSQL 14+) and FINALIZE take SHARE UPDATE EXCLUSIVE.

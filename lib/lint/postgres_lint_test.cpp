@@ -351,3 +351,12 @@ TEST_CASE("AG129: REVOKE takes a privilege away from a role") {
     CHECK_FALSE(has(pg_codes("GRANT SELECT ON TABLE t TO app;", true), "AG129"));
     CHECK_FALSE(has(pg_codes("DROP TABLE revoke_log;", true), "AG129"));
 }
+
+TEST_CASE("AG127: DISABLE ROW LEVEL SECURITY opens every row") {
+    CHECK(has(pg_codes("ALTER TABLE documents DISABLE ROW LEVEL SECURITY;", true), "AG127"));
+    CHECK(has(
+        pg_codes("ALTER TABLE IF EXISTS \"app\".\"documents\" DISABLE ROW LEVEL SECURITY;", true),
+        "AG127"));
+    CHECK_FALSE(has(pg_codes("ALTER TABLE documents ENABLE ROW LEVEL SECURITY;", true), "AG127"));
+    CHECK_FALSE(has(pg_codes("ALTER TABLE documents NO FORCE ROW LEVEL SECURITY;", true), "AG127"));
+}

@@ -297,6 +297,8 @@ class LineReader {
             t.options.autoincrement = j.flag_or("autoincrement", false);
             t.options.unlogged = j.flag_or("unlogged", false);
             if (j.has("with")) t.options.storage_parameters = j.texts("with");
+            t.options.row_level_security = j.flag_or("row_level_security", false);
+            t.options.force_row_level_security = j.flag_or("force_row_level_security", false);
             out_.tables.push_back(std::move(t));
             return {};
         }
@@ -431,6 +433,8 @@ std::string snapshot_text(const s::Schema& schema) {
             j.flag_if("unlogged", t->options.unlogged);
             if (!t->options.storage_parameters.empty())
                 j.texts("with", t->options.storage_parameters);
+            j.flag_if("row_level_security", t->options.row_level_security);
+            j.flag_if("force_row_level_security", t->options.force_row_level_security);
         }
         for (const auto& c : t->columns) put_column(out, c);
         if (t->primary_key)

@@ -25,11 +25,12 @@ using support::SourceLocation;
 
 constexpr const char* kKnownDeclarations =
     "a [models] sql file declares views, materialized views, functions, procedures, triggers, "
-    "extensions, domains, schemas and privileges: CREATE [OR REPLACE] VIEW, CREATE MATERIALIZED "
-    "VIEW, CREATE [OR REPLACE] FUNCTION | PROCEDURE, CREATE [OR REPLACE] [CONSTRAINT] TRIGGER, "
-    "CREATE EXTENSION, CREATE DOMAIN, CREATE SCHEMA, GRANT ... ON ... TO";
+    "extensions, domains, schemas, privileges and policies: CREATE [OR REPLACE] VIEW, CREATE "
+    "MATERIALIZED VIEW, CREATE [OR REPLACE] FUNCTION | PROCEDURE, CREATE [OR REPLACE] "
+    "[CONSTRAINT] TRIGGER, CREATE EXTENSION, CREATE DOMAIN, CREATE SCHEMA, GRANT ... ON ... TO, "
+    "CREATE POLICY";
 constexpr const char* kElsewhereHint =
-    "keep other statements in a hand-written revision (policies and the other kinds "
+    "keep other statements in a hand-written revision (the other kinds "
     "are not declared yet: docs/objects.md), or move the file out of [models] sql";
 
 /// The kind a CREATE statement's words at r[i] declare (skipped), or nullopt.
@@ -37,6 +38,7 @@ std::optional<schema::ObjectKind> declared_kind(const support::TokenRange& r, st
     using schema::ObjectKind;
     support::skip_words(r, i, {"RECURSIVE"});
     if (support::skip_words(r, i, {"DOMAIN"})) return ObjectKind::Domain;
+    if (support::skip_words(r, i, {"POLICY"})) return ObjectKind::Policy;
     if (support::skip_words(r, i, {"MATERIALIZED", "VIEW"})) return ObjectKind::MaterializedView;
     if (support::skip_words(r, i, {"VIEW"})) return ObjectKind::View;
     if (support::skip_words(r, i, {"FUNCTION"})) return ObjectKind::Function;
@@ -60,6 +62,8 @@ bool follows_name(schema::ObjectKind kind, const support::TokenRange& r, std::si
                    t.is("UPDATE") || t.is("DELETE");
         case schema::ObjectKind::Domain:  // AS or its base type
             return t.is_name();
+        case schema::ObjectKind::Policy:  // ON table
+            return t.is("ON");
         default:
             return t.is("AS") || t.is('(') || t.is("WITH") || t.is("USING") || t.is("TABLESPACE");
     }
@@ -203,16 +207,23 @@ std::optional<schema::SqlObject> declaration(const migrate::SqlStatement& statem
             "\"" + opening(r) + "\" is not a declaration autogen reads yet: " + kKnownDeclarations,
             kElsewhereHint);
     o.kind = *kind;
+    if (o.kind == schema::ObjectKind::Policy && r[1].is("OR"))
+        return fail("\"" + opening(r) + "\": PostgreSQL has no CREATE OR REPLACE POLICY",
+                    "write CREATE POLICY name ON table ...; a changed policy is altered (or "
+                    "dropped and created again) by the next revision");
     support::skip_words(r, i, {"IF", "NOT", "EXISTS"});
     const auto parts = support::read_name_parts(r, i);
-    const bool trigger = o.kind == schema::ObjectKind::Trigger;
+    // A trigger's or a policy's name is its table's (policies.cpp reads the rest).
+    const bool trigger =
+        o.kind == schema::ObjectKind::Trigger || o.kind == schema::ObjectKind::Policy;
     // A trigger's name is its table's: SQLite's optional qualifier names the database.
     if (parts.empty() || parts.size() > 2 || (trigger && parts.size() > 1 && parts[0] != "main") ||
         !follows_name(o.kind, r, i))
         return fail(
             std::string(schema::to_string(o.kind)) + " name expected after \"" + opening(r) + "\"",
-            trigger ? "write the trigger's name unquoted or in double quotes, without a schema "
-                      "(a trigger is in its table's)"
+            trigger ? "write the " + std::string(schema::to_string(o.kind)) +
+                          "'s name unquoted or in double quotes, without a schema (it is in "
+                          "its table's)"
                     : "write the name unquoted or in double quotes, optionally schema.name");
     o.name = parts.back();
     if (parts.size() == 2 && !trigger) o.schema = parts.front();
@@ -222,9 +233,13 @@ std::optional<schema::SqlObject> declaration(const migrate::SqlStatement& statem
         std::vector<std::string> table;
         if (i < r.size()) table = support::read_name_parts(r, ++i);
         if (table.empty() || table.size() > 2)
-            return fail("trigger \"" + o.name + "\" names no table: ON [schema.]table expected",
-                        "write CREATE TRIGGER name {BEFORE | AFTER | INSTEAD OF} event ON table "
-                        "...");
+            return fail(std::string(schema::to_string(o.kind)) + " \"" + o.name +
+                            "\" names no table: ON [schema.]table expected",
+                        o.kind == schema::ObjectKind::Policy
+                            ? "write CREATE POLICY name ON table [AS PERMISSIVE | RESTRICTIVE] "
+                              "[FOR command] [TO role, ...] [USING (expr)] [WITH CHECK (expr)]"
+                            : "write CREATE TRIGGER name {BEFORE | AFTER | INSTEAD OF} event ON "
+                              "table ...");
         o.table = table.back();
         if (table.size() == 2) o.schema = table.front();
     }
@@ -282,6 +297,7 @@ std::optional<std::vector<schema::SqlObject>> in_dependency_order(
         for (std::size_t j = 0; j < objects.size(); ++j)
             if (j != k && objects[j].kind != schema::ObjectKind::Trigger &&
                 objects[j].kind != schema::ObjectKind::Grant &&
+                objects[j].kind != schema::ObjectKind::Policy &&
                 objects[k].kind != schema::ObjectKind::Extension &&
                 objects[k].kind != schema::ObjectKind::Schema &&
                 support::mentions_identifier(objects[k].sql, objects[j].name))

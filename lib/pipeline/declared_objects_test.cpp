@@ -269,3 +269,37 @@ TEST_CASE("declared objects: schemas come first, public is no object, elements a
     CHECK(said.find("db/a.sql:6:1: schema \"x\" is declared twice") != std::string::npos);
     CHECK(bad.error_count() == 5);
 }
+
+TEST_CASE("declared objects: policies are named on their table, after what they read") {
+    testing::TempDir dir;
+    dir.write("db/rls.sql",
+              "CREATE POLICY own_rows ON app.documents USING (owner = current_user);\n"
+              "create policy \"own_rows\" on notes for select to reporting using (true);\n"
+              "CREATE VIEW shared_notes AS SELECT 1 AS n;\n");
+    support::Diagnostics diags;
+    auto objects = pipeline::read_declared_objects(config_in(dir), diags);
+    REQUIRE_MESSAGE(objects, messages(diags));
+    REQUIRE(objects->size() == 3);
+    // One name on two tables is two policies.
+    CHECK((*objects)[0].kind == schema::ObjectKind::Policy);
+    CHECK((*objects)[0].name == "own_rows");
+    CHECK((*objects)[0].table == "documents");
+    CHECK((*objects)[0].schema == "app");
+    CHECK((*objects)[1].kind == schema::ObjectKind::Policy);
+    CHECK((*objects)[1].table == "notes");
+    CHECK((*objects)[1].identity() == "\"own_rows\" on \"notes\"");
+    // Twice on one table, OR REPLACE and a missing ON are errors at their statements.
+    testing::TempDir bad;
+    bad.write("db/rls.sql",
+              "CREATE POLICY p ON t USING (true);\nCREATE POLICY p ON t USING (false);\n"
+              "CREATE OR REPLACE POLICY q ON t;\nCREATE POLICY r USING (true);\n");
+    support::Diagnostics errors;
+    CHECK_FALSE(pipeline::read_declared_objects(config_in(bad), errors));
+    const auto said = messages(errors);
+    CHECK(said.find("db/rls.sql:2:1: policy \"p\" on \"t\" is declared twice (first at "
+                    "db/rls.sql:1:1)") != std::string::npos);
+    CHECK(said.find("db/rls.sql:3:1: \"CREATE OR REPLACE POLICY\": PostgreSQL has no CREATE OR "
+                    "REPLACE POLICY") != std::string::npos);
+    CHECK(said.find("db/rls.sql:4:1: policy name expected after \"CREATE POLICY r USING\"") !=
+          std::string::npos);
+}

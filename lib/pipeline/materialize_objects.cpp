@@ -93,19 +93,6 @@ bool create_extension(const dialect::Dialect& dialect, db::Connection& conn,
     return false;
 }
 
-/// A GRANT the scratch database refused, as a Model error at its statement: most often a
-/// role the server does not have (roles are the cluster's, never created by a revision).
-void refuse_grant(const schema::SqlObject& o, const std::string& why, support::Diagnostics& diags) {
-    const bool no_role =
-        why.find("role") != std::string::npos && why.find("does not exist") != std::string::npos;
-    diags.error(Category::Model, "grant " + o.identity() + " cannot be made: " + why, o.location,
-                no_role ? "create the role (CREATE ROLE " + o.table +
-                              ", on every server the revisions run on: roles are the "
-                              "cluster's, not the schema's), or remove it from the GRANT"
-                        : "correct the statement: it runs after the tables and the declared "
-                          "objects it names exist");
-}
-
 }  // namespace
 
 bool create_objects(const dialect::Dialect& dialect, db::Connection& conn,
@@ -131,15 +118,25 @@ bool create_objects(const dialect::Dialect& dialect, db::Connection& conn,
              conn.query("SELECT * FROM " + o.qualified_name() + " LIMIT 0", {}, refused)))
             continue;
         const std::string why = first_error(refused);
-        if (o.kind == schema::ObjectKind::Grant) {
-            refuse_grant(o, why, diags);
-            return false;
-        }
+        // Roles are the cluster's, not the schema's: autogen never creates one (a GRANT's
+        // grantee, a policy's TO list).
+        const bool missing_role = why.find("role \"") != std::string::npos &&
+                                  why.find("does not exist") != std::string::npos;
+        const bool after_tables = schema::reads_as_relation(o.kind) ||
+                                  o.kind == schema::ObjectKind::Grant ||
+                                  o.kind == schema::ObjectKind::Policy;
         diags.error(Category::Model,
-                    std::string(schema::to_string(o.kind)) + " " + o.qualified_name() +
-                        " is not valid on " + dialect.name + ": " + why,
+                    std::string(schema::to_string(o.kind)) + " " + o.identity() +
+                        (o.kind == schema::ObjectKind::Grant ? " cannot be made: "
+                                                             : " is not valid on " + dialect.name +
+                                                                   ": ") +
+                        why,
                     o.location,
-                    schema::reads_as_relation(o.kind)
+                    missing_role
+                        ? "create the role on the server (CREATE ROLE, by its administrators: "
+                          "roles are cluster-wide and not part of the models), or remove it "
+                          "from the statement's TO list"
+                    : after_tables
                         ? "correct the statement: it runs after the models' tables exist, and "
                           "after the declared objects it names"
                         : "correct the statement: it runs before the models' tables are "

@@ -94,6 +94,10 @@ class TableBuilder {
         t_.options.strict = has_arg(a, "strict");
         t_.options.without_rowid = has_arg(a, "without_rowid");
         t_.options.unlogged = has_arg(a, "unlogged");
+        // FORCE only binds the owner when row-level security is on, so it implies it.
+        t_.options.force_row_level_security = has_arg(a, "force_row_level_security");
+        t_.options.row_level_security =
+            has_arg(a, "row_level_security") || t_.options.force_row_level_security;
         if (const AnnotationArg* arg = find_arg(a, "with")) {
             std::string error;
             auto parameters = schema::parse_storage_parameters(arg->value->text, error);

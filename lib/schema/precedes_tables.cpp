@@ -34,6 +34,7 @@ bool precedes_tables(const SqlObject& o, const Schema& s) {
         case ObjectKind::MaterializedView:
         case ObjectKind::Trigger:
         case ObjectKind::Grant:  // on what exists once the tables do
+        case ObjectKind::Policy:
             return false;
         // Only when a table calls it: a function created after the tables may read
         // them in a LANGUAGE sql body, which PostgreSQL checks at CREATE.

@@ -107,6 +107,8 @@ const char* to_string(ObjectKind kind) {
             return "schema";
         case ObjectKind::Grant:
             return "grant";
+        case ObjectKind::Policy:
+            return "policy";
     }
     return "view";
 }

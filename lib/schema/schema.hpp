@@ -166,6 +166,11 @@ struct TableOptions {
     /// PostgreSQL WITH (...), normalised like Index::storage_parameters ("fillfactor=70"),
     /// sorted by name (the order PostgreSQL keeps them in depends on how they were set).
     std::vector<std::string> storage_parameters;
+    /// PostgreSQL ENABLE ROW LEVEL SECURITY: the table's policies filter its rows.
+    bool row_level_security = false;
+    /// PostgreSQL FORCE ROW LEVEL SECURITY: the policies bind the table's owner too
+    /// (the models set row_level_security with it).
+    bool force_row_level_security = false;
 
     bool operator==(const TableOptions&) const = default;
 };
@@ -187,13 +192,16 @@ enum class ObjectKind {
     Schema,
     /// GRANT privileges ON a table, view, sequence, column, function, procedure or schema
     /// TO one role (schema/grants.hpp): one object per target and grantee.
-    Grant
+    Grant,
+    /// CREATE POLICY name ON table (schema/policy.hpp): its name on its table.
+    Policy
 };
 /// Every ObjectKind, in declaration order (a snapshot or cache reads a kind by its name).
 inline constexpr ObjectKind kObjectKinds[] = {
     ObjectKind::View,      ObjectKind::MaterializedView, ObjectKind::Function,
     ObjectKind::Procedure, ObjectKind::Trigger,          ObjectKind::Extension,
-    ObjectKind::Domain,    ObjectKind::Schema,           ObjectKind::Grant};
+    ObjectKind::Domain,    ObjectKind::Schema,           ObjectKind::Grant,
+    ObjectKind::Policy};
 
 /// A database object declared by a SQL statement. On the models' side: the statement as
 /// the project's .sql file writes it, with the definition its scratch database read back;
@@ -218,7 +226,8 @@ struct SqlObject {
     /// CREATE OR REPLACE keeps the function only while it stays the same. A domain's facts,
     /// one each (domain.hpp: DomainFacts): what ALTER DOMAIN changes one at a time.
     std::vector<std::string> columns;
-    /// A trigger's table (in `schema`): trigger names are the table's, not the schema's.
+    /// A trigger's or policy's table (in `schema`): their names are the table's, not the
+    /// schema's. A policy's `columns` are its facts (policy.hpp: PolicyFacts).
     std::string table;
     /// A function's or procedure's argument types (pg_get_function_identity_arguments),
     /// which DROP FUNCTION names. Read back from the database; not part of the identity

@@ -132,6 +132,8 @@ void write_table(support::JsonWriter& w, const Table& t) {
     if (t.options.autoincrement) w.member("autoincrement", true);
     if (t.options.unlogged) w.member("unlogged", true);
     if (!t.options.storage_parameters.empty()) w.member("with", t.options.storage_parameters);
+    if (t.options.row_level_security) w.member("row_level_security", true);
+    if (t.options.force_row_level_security) w.member("force_row_level_security", true);
     w.member("renamed_from", t.renamed_from);
     w.key("location");
     write_location(w, t.location);
@@ -213,6 +215,8 @@ std::string table_options_text(const TableOptions& options) {
     if (options.unlogged) out.emplace_back("UNLOGGED");
     if (!options.storage_parameters.empty())
         out.push_back("WITH (" + storage_parameters_sql(options.storage_parameters) + ")");
+    if (options.row_level_security) out.emplace_back("ROW LEVEL SECURITY");
+    if (options.force_row_level_security) out.emplace_back("FORCE ROW LEVEL SECURITY");
     return support::join_with(out);
 }
 

@@ -209,7 +209,19 @@ void fields(A& a, schema::Table& t) {
         a(t.options.strict);
         a(t.options.without_rowid);
         a(t.options.autoincrement);
-        a(t.options.unlogged);
+        // One byte as the bool UNLOGGED was (0, 1), 2 and 3 the same followed by a byte of
+        // row-level security (1 ENABLE, 2 ENABLE + FORCE): the digests of tables without
+        // it, which a committed autogen.sum records, stay what they were.
+        auto& o = t.options;
+        unsigned persistence = (o.unlogged ? 1U : 0U) + (o.row_level_security ? 2U : 0U);
+        a.enumeration(persistence, 3U);
+        o.unlogged = (persistence & 1U) != 0;
+        o.row_level_security = (persistence & 2U) != 0;
+        if (o.row_level_security) {
+            unsigned rls = o.force_row_level_security ? 2U : 1U;
+            a.enumeration(rls, 2U);
+            o.force_row_level_security = rls == 2U;
+        }
         strings(a, t.options.storage_parameters);
     }
     if (has_pk) {

@@ -49,7 +49,9 @@ json table(const schema::Table& t) {
                         {"without_rowid", t.options.without_rowid},
                         {"autoincrement", t.options.autoincrement},
                         {"unlogged", t.options.unlogged},
-                        {"with", t.options.storage_parameters}};
+                        {"with", t.options.storage_parameters},
+                        {"row_level_security", t.options.row_level_security},
+                        {"force_row_level_security", t.options.force_row_level_security}};
     j["columns"] = json::array();
     for (const auto& c : t.columns) j["columns"].push_back(column(c));
     j["primary_key"] =
@@ -155,7 +157,9 @@ schema::Table read_table(const json& j) {
                      .without_rowid = o.at("without_rowid").get<bool>(),
                      .autoincrement = o.at("autoincrement").get<bool>(),
                      .unlogged = o.at("unlogged").get<bool>(),
-                     .storage_parameters = o.at("with").get<Strings>()};
+                     .storage_parameters = o.at("with").get<Strings>(),
+                     .row_level_security = o.value("row_level_security", false),
+                     .force_row_level_security = o.value("force_row_level_security", false)};
     }
     for (const auto& c : j.at("columns")) t.columns.push_back(read_column(c));
     if (const auto& pk = j.at("primary_key"); !pk.is_null())
