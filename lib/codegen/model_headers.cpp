@@ -96,10 +96,12 @@ class HeaderWriter {
             // A schema holding tables or objects comes with them (CREATE SCHEMA IF NOT
             // EXISTS); only an otherwise empty one is declared on its own.
             if (v.kind != schema::ObjectKind::Schema || !schema::implies_schema(schema_, v.name))
-                left_out(
-                    std::string(schema::to_string(v.kind)) + " " + v.identity(),
-                    "declare it in a .sql file of [models] sql (docs/objects.md); pull does not "
-                    "write those files yet");
+                left_out(std::string(schema::to_string(v.kind)) + " " + v.identity(),
+                         v.kind == schema::ObjectKind::Sequence
+                             ? "declare it in a .sql file of [models] sql (docs/objects.md): " +
+                                   v.sql + ";"
+                             : "declare it in a .sql file of [models] sql (docs/objects.md); "
+                               "pull does not write those files yet");
     }
 
   private:
@@ -337,6 +339,9 @@ class HeaderWriter {
             const auto& c = t.columns[i];
             FieldOut& f = fields[i];
             if (c.identity) f.args.push_back(c.identity_always ? "identity = always" : "identity");
+            if (c.identity)
+                for (auto& arg : schema::identity_option_args(c.identity_options))
+                    f.args.push_back(std::move(arg));
             if (c.identity && t.options.autoincrement) f.args.push_back("autoincrement");
             if (c.server_default)
                 f.args.push_back("server_default = " + c_string_literal(*c.server_default));

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "schema/domain.hpp"
+#include "schema/sequence.hpp"
 #include "support/sql_scanner.hpp"
 #include "support/text.hpp"
 
@@ -456,6 +457,9 @@ class PostgresRules final : public DiffRules {
                            const schema::SqlObject& to) const override {
         if (from.kind == schema::ObjectKind::Domain && to.kind == schema::ObjectKind::Domain)
             return schema::alters_in_place(from, to);
+        // ALTER SEQUENCE changes every fact a declaration states, AS type included.
+        if (from.kind == schema::ObjectKind::Sequence && to.kind == schema::ObjectKind::Sequence)
+            return schema::sequence_facts(from) && schema::sequence_facts(to);
         // A view keeping its result columns; a function or procedure keeping its
         // arguments (names, defaults) and result: what CREATE OR REPLACE allows.
         const bool replaceable = from.kind == schema::ObjectKind::View ||

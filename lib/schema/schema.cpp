@@ -102,6 +102,8 @@ const char* to_string(ObjectKind kind) {
             return "domain";
         case ObjectKind::Schema:
             return "schema";
+        case ObjectKind::Sequence:
+            return "sequence";
     }
     return "view";
 }
