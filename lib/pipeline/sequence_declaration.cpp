@@ -2,6 +2,7 @@
 #include "pipeline/sequence_declaration.hpp"
 
 #include <charconv>
+#include <set>
 
 #include "schema/sequence.hpp"
 
@@ -53,7 +54,6 @@ std::optional<schema::SqlObject> sequence_declaration(const support::TokenRange&
         diags.error(Category::Model, message, here(k), hint);
         return std::nullopt;
     };
-    // Each option once, as PostgreSQL wants ("conflicting or redundant options").
     auto number = [&](std::size_t k, std::optional<std::int64_t>& into, const char* what) -> bool {
         std::size_t j = i;
         auto v = read_integer(r, j);
@@ -68,8 +68,14 @@ std::optional<schema::SqlObject> sequence_declaration(const support::TokenRange&
         i = j;
         return true;
     };
+    std::set<std::string> seen;  // each option once ("conflicting or redundant options")
     while (i < r.size()) {
         const std::size_t k = i;
+        const std::string option =
+            r[i].upper == "NO" && i + 1 < r.size() ? r[i + 1].upper : r[i].upper;
+        if (r[i].kind == support::TokenKind::Word && !seen.insert(option).second)
+            return bad(k, option + " is written twice in CREATE SEQUENCE " + o.qualified_name(),
+                       "keep one of them");
         if (r[i].is("AS")) {
             ++i;
             auto type = i < r.size() ? schema::sequence_type(r[i].text) : std::nullopt;
