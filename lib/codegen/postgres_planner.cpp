@@ -677,6 +677,9 @@ class PostgresPlanner final : public Planner {
         std::set<std::string> emptied;
         for (const auto& t : from.tables) emptied.insert(t.schema);
         for (const auto& e : from.enums) emptied.insert(e.schema);
+        // A declared sequence brings its schema along too (CREATE SCHEMA IF NOT EXISTS).
+        for (const auto& o : from.objects)
+            if (o.kind == ObjectKind::Sequence) emptied.insert(o.schema);
         for (const auto& s : emptied) {
             if (s.empty() || s == "public" || kept.count(s)) continue;
             out.push_back({.sql = "DROP SCHEMA IF EXISTS " + q(s),
