@@ -51,18 +51,12 @@ void compare_columns(const Table& from, const Table& to, const DiffRules& rules,
         if (source != column.name) out.renames.push_back(RenameColumn{table, source, column.name});
         Column before = *old;
         before.name = column.name;  // compare the definition after the rename
-        Column after = column;
-        if (before.identity && after.identity) {
-            // Only the options the models state are compared; the others keep the
-            // database's values, which `after` carries so that the downgrade restores them.
-            if (auto target = identity_options_target(before.identity_options,
-                                                      after.identity_options, after.type))
-                after.identity_options = *target;
-            else
-                after.identity_options = before.identity_options;
-        }
+        const Column& after = column;
         auto changes = column_changes(before, after, rules);
-        if (before.identity && after.identity && before.identity_options != after.identity_options)
+        // PostgreSQL's defaults filled in on both sides: an option left out is its default.
+        if (before.identity && after.identity &&
+            effective_identity_options(before.identity_options, after.type) !=
+                effective_identity_options(after.identity_options, after.type))
             changes |= kChangeIdentityOptions;
         if (changes) out.columns.push_back(AlterColumn{table, before, after, changes});
     }

@@ -60,23 +60,12 @@ IdentityOptions without_defaults(const IdentityOptions& o, const ColumnType& typ
     const IdentityOptions d = effective_identity_options({.increment = o.increment}, type);
     IdentityOptions out = o;
     for (const Numeric& n : kNumeric)
-        if (out.*n.field == d.*n.field) (out.*n.field).reset();
+        if (n.field != &IdentityOptions::increment && out.*n.field == d.*n.field)
+            (out.*n.field).reset();
+    if (out.increment == 1) out.increment.reset();
     // The defaults follow the direction, so each is judged against the stated increment.
     if (out.cycle == false) out.cycle.reset();
     return out;
-}
-
-std::optional<IdentityOptions> identity_options_target(const IdentityOptions& from,
-                                                       const IdentityOptions& to,
-                                                       const ColumnType& type) {
-    IdentityOptions target = from;
-    for (const Numeric& n : kNumeric)
-        if (to.*n.field) target.*n.field = to.*n.field;
-    // CYCLE is a flag: left out, it is NO CYCLE (else a cycle could never be taken back).
-    target.cycle = to.cycle.value_or(false) ? to.cycle : std::nullopt;
-    if (effective_identity_options(target, type) == effective_identity_options(from, type))
-        return std::nullopt;
-    return target;
 }
 
 std::string identity_options_sql(const IdentityOptions& o) {

@@ -1,6 +1,6 @@
 // The options of an identity column's sequence (START, INCREMENT, MINVALUE, MAXVALUE,
 // CACHE, CYCLE; docs/models.md): what the models state, what a database reads back,
-// and PostgreSQL's defaults, against which an option one side leaves out is compared.
+// and PostgreSQL's defaults: an option one side leaves out is compared as its default.
 #pragma once
 
 #include <cstdint>
@@ -32,13 +32,6 @@ IdentityOptions effective_identity_options(const IdentityOptions& o, const Colum
 
 /// `o` with every option equal to its default for `type` left out (an inspector's reading).
 IdentityOptions without_defaults(const IdentityOptions& o, const ColumnType& type);
-
-/// The options the models state (`to`) compared with a database's (`from`): only a stated
-/// option is compared, an unstated one keeps whatever the database has. The options to
-/// set, or nullopt when there is nothing to change. CYCLE, a flag, is always compared.
-std::optional<IdentityOptions> identity_options_target(const IdentityOptions& from,
-                                                       const IdentityOptions& to,
-                                                       const ColumnType& type);
 
 /// "START WITH 10 INCREMENT BY 5 ..." for the options `o` states, in CREATE SEQUENCE order;
 /// empty when it states none.

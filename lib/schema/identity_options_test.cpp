@@ -1,5 +1,5 @@
 // Identity sequence options and standalone sequences' facts: PostgreSQL's defaults per
-// type and direction, the stated-only comparison, and the clauses that change them.
+// type and direction, and the clauses that change them.
 #include "schema/identity_options.hpp"
 
 #include <doctest/doctest.h>
@@ -31,25 +31,19 @@ TEST_CASE("identity options: PostgreSQL's defaults follow the type and the direc
           IdentityOptions{.start = 1000, .increment = 10});
 }
 
-TEST_CASE("identity options: only the stated ones are compared, CYCLE always") {
+TEST_CASE("identity options: the clauses that change them in place, both ways") {
     const ColumnType t{.sql = "bigint"};
     const IdentityOptions db{.start = 1000, .increment = 10};
-    // the models leave START out: the database's 1000 stays, no change
-    CHECK_FALSE(identity_options_target(db, {.increment = 10}, t));
-    const auto target = identity_options_target(db, {.increment = 5, .cache = 20}, t);
-    REQUIRE(target);
-    CHECK(*target == IdentityOptions{.start = 1000, .increment = 5, .cache = 20});
-    CHECK(identity_set_clauses(db, *target, t) ==
+    const IdentityOptions model{.start = 1000, .increment = 5, .cache = 20};
+    CHECK(identity_set_clauses(db, model, t) ==
           std::vector<std::string>{"SET INCREMENT BY 5", "SET CACHE 20"});
     // the downgrade: every option back, never RESTART
-    CHECK(identity_set_clauses(*target, db, t) ==
+    CHECK(identity_set_clauses(model, db, t) ==
           std::vector<std::string>{"SET INCREMENT BY 10", "SET CACHE 1"});
-    CHECK(describe_identity_change(db, *target, t) == "increment 10 -> 5, cache 1 -> 20");
-    // a cycle left out is NO CYCLE
-    const auto off = identity_options_target({.cycle = true}, {}, t);
-    REQUIRE(off);
-    CHECK(identity_set_clauses({.cycle = true}, *off, t) ==
-          std::vector<std::string>{"SET NO CYCLE"});
+    CHECK(describe_identity_change(db, model, t) == "increment 10 -> 5, cache 1 -> 20");
+    // an option left out is its default: a cycle left out is NO CYCLE
+    CHECK(identity_set_clauses({.cycle = true}, {}, t) == std::vector<std::string>{"SET NO CYCLE"});
+    CHECK(identity_set_clauses({.minvalue = 1}, {}, t).empty());
     CHECK(identity_options_sql({.start = 5, .cycle = true}) == "START WITH 5 CYCLE");
     CHECK(identity_option_args({.start = 5, .cache = 2, .cycle = true}) ==
           std::vector<std::string>{"identity_start = 5", "identity_cache = 2", "identity_cycle"});
