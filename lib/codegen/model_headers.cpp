@@ -95,9 +95,11 @@ class HeaderWriter {
         for (const auto& v : schema_.objects)
             if (!options_.objects_in_sql && declared_on_its_own(v, schema_))
                 left_out(std::string(schema::to_string(v.kind)) + " " + v.identity(),
-                         // A grant's and a policy's statements are short, rebuilt whole
-                         // from the catalog: said with the hint.
-                         v.kind == schema::ObjectKind::Grant || v.kind == schema::ObjectKind::Policy
+                         // A sequence's, a grant's and a policy's statements are short,
+                         // rebuilt whole from the catalog: said with the hint.
+                         v.kind == schema::ObjectKind::Sequence ||
+                                 v.kind == schema::ObjectKind::Grant ||
+                                 v.kind == schema::ObjectKind::Policy
                              ? "declare it in a .sql file of [models] sql (docs/objects.md): " +
                                    v.sql + ";"
                              : "declare it in a .sql file of [models] sql (docs/objects.md); "
@@ -344,6 +346,9 @@ class HeaderWriter {
             const auto& c = t.columns[i];
             FieldOut& f = fields[i];
             if (c.identity) f.args.push_back(c.identity_always ? "identity = always" : "identity");
+            if (c.identity)
+                for (auto& arg : schema::identity_option_args(c.identity_options))
+                    f.args.push_back(std::move(arg));
             if (c.identity && t.options.autoincrement) f.args.push_back("autoincrement");
             if (c.server_default)
                 f.args.push_back("server_default = " + c_string_literal(*c.server_default));

@@ -278,6 +278,13 @@ void lower_table(schema::Table& t, const schema::Schema& model, support::Diagnos
                               "are still accepted there",
                           c.location,
                           "keep 'identity = always' for PostgreSQL, or write just 'identity'");
+        if (c.identity && !c.identity_options.empty())
+            diags.warning(support::Category::Model,
+                          "identity column \"" + t.name + "\".\"" + c.name +
+                              "\" states sequence options, which SQLite has no sequence for: "
+                              "they are ignored there",
+                          c.location, "keep the identity_* options for PostgreSQL, or remove them");
+        c.identity_options = {};
         // SQLite assigns every rowid alias (and never NULL), whatever the model said;
         // stating it keeps the lowered model equal to what the inspector reads back.
         c.identity = alias;
@@ -341,6 +348,15 @@ schema::Schema lower(const schema::Schema& model, support::Diagnostics& diags) {
     std::erase_if(out.objects,
                   [](const schema::SqlObject& o) { return o.kind == schema::ObjectKind::Schema; });
     for (const auto& o : out.objects) {
+        if (o.kind == schema::ObjectKind::Sequence) {
+            diags.error(support::Category::Model,
+                        "sequence " + o.qualified_name() +
+                            " cannot be created on SQLite, which has no sequences",
+                        o.location,
+                        "keep the sequence to PostgreSQL (dialects = [\"postgresql\"]); on "
+                        "SQLite an INTEGER PRIMARY KEY (identity) numbers the rows");
+            continue;
+        }
         if (o.kind == schema::ObjectKind::Extension) {
             diags.error(support::Category::Model,
                         "extension \"" + o.name +

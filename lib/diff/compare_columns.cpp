@@ -51,9 +51,14 @@ void compare_columns(const Table& from, const Table& to, const DiffRules& rules,
         if (source != column.name) out.renames.push_back(RenameColumn{table, source, column.name});
         Column before = *old;
         before.name = column.name;  // compare the definition after the rename
-        if (auto changes = column_changes(before, column, rules)) {
-            out.columns.push_back(AlterColumn{table, before, column, changes});
-        }
+        const Column& after = column;
+        auto changes = column_changes(before, after, rules);
+        // PostgreSQL's defaults filled in on both sides: an option left out is its default.
+        if (before.identity && after.identity &&
+            effective_identity_options(before.identity_options, after.type) !=
+                effective_identity_options(after.identity_options, after.type))
+            changes |= kChangeIdentityOptions;
+        if (changes) out.columns.push_back(AlterColumn{table, before, after, changes});
     }
     for (const Column& column : from.columns) {
         if (std::find(matched.begin(), matched.end(), column.name) == matched.end()) {

@@ -5,6 +5,7 @@
 #include "schema/grants.hpp"
 #include "schema/policy.hpp"
 #include "schema/schema_view.hpp"
+#include "schema/sequence.hpp"
 #include "support/overloaded.hpp"
 
 namespace autogen::diff {
@@ -24,6 +25,12 @@ std::string enum_name(const schema::Enum& e) {
 }
 std::string object_name(const schema::SqlObject& o) {
     return std::string(schema::to_string(o.kind)) + " " + o.identity();
+}
+
+/// What ALTER SEQUENCE changes: "increment 1 -> 5, cycle".
+std::string sequence_changes(const schema::SqlObject& from, const schema::SqlObject& to) {
+    const auto a = schema::sequence_facts(from), b = schema::sequence_facts(to);
+    return a && b ? schema::describe_sequence_change(*a, *b) : "options";
 }
 
 /// What ALTER DOMAIN changes from `from` to `to`: "check \"positive\" added, default
@@ -89,6 +96,9 @@ std::string column_change_details(const AlterColumn& o) {
                 ? (o.to.identity_always ? "identity BY DEFAULT -> ALWAYS"
                                         : "identity ALWAYS -> BY DEFAULT")
                 : (o.to.identity ? "now an identity" : "no longer an identity"));
+    if (o.changes & kChangeIdentityOptions)
+        add("identity " +
+            describe_identity_change(o.from.identity_options, o.to.identity_options, o.to.type));
     if (o.changes & kChangeGenerated) add(generation_of(o.from) + " -> " + generation_of(o.to));
     if (o.changes & kChangeCollation)
         add("collation " + o.from.collation.value_or("default") + " -> " +
@@ -258,6 +268,9 @@ std::string describe(const Operation& op, Perspective perspective) {
                 if (o.to.kind == schema::ObjectKind::Domain)
                     return "changed " + object_name(o.to) +
                            " (ALTER DOMAIN: " + domain_changes(o.from, o.to) + ")";
+                if (o.to.kind == schema::ObjectKind::Sequence)
+                    return "changed " + object_name(o.to) +
+                           " (ALTER SEQUENCE: " + sequence_changes(o.from, o.to) + ")";
                 return "changed " + object_name(o.to) +
                        (schema::reads_as_relation(o.to.kind)
                             ? " (replaced in place: same columns)"

@@ -12,6 +12,7 @@
 
 #include "schema/domain.hpp"
 #include "schema/policy.hpp"
+#include "schema/sequence.hpp"
 #include "support/sql_scanner.hpp"
 #include "support/text.hpp"
 
@@ -460,6 +461,9 @@ class PostgresRules final : public DiffRules {
         // ALTER POLICY changes the roles, USING and WITH CHECK, not FOR or AS.
         if (from.kind == schema::ObjectKind::Policy && to.kind == schema::ObjectKind::Policy)
             return schema::alters_policy_in_place(from, to);
+        // ALTER SEQUENCE changes every fact a declaration states, AS type included.
+        if (from.kind == schema::ObjectKind::Sequence && to.kind == schema::ObjectKind::Sequence)
+            return schema::sequence_facts(from) && schema::sequence_facts(to);
         // A view keeping its result columns; a function or procedure keeping its
         // arguments (names, defaults) and result: what CREATE OR REPLACE allows.
         const bool replaceable = from.kind == schema::ObjectKind::View ||

@@ -15,11 +15,13 @@
 
 #include "codegen/postgres_ddl.hpp"
 #include "codegen/postgres_grants.hpp"
+#include "codegen/postgres_sequences.hpp"
 #include "codegen/sql_builder.hpp"
 #include "introspect/postgres_queries.hpp"
 #include "introspect/postgres_unmodelled.hpp"
 #include "schema/grants.hpp"
 #include "schema/index_keys.hpp"
+#include "schema/sequence.hpp"
 #include "support/sql_scanner.hpp"
 #include "support/text.hpp"
 
@@ -195,6 +197,15 @@ schema::SqlObject catalog_object(const Row& r) {
         o.schema.clear();
         o.sql = "CREATE SCHEMA " + codegen::quote_identifier(o.name);
         o.definition = "SCHEMA";
+        return o;
+    }
+    if (code == "S") {  // a standalone sequence: its facts, and CREATE SEQUENCE from them
+        o.kind = ObjectKind::Sequence;
+        o.columns = json_strings(cell(r, 5));
+        if (const auto facts = schema::sequence_facts(o)) {
+            o.sql = codegen::postgres::create_sequence_sql(o, *facts);
+            schema::set_sequence_facts(o, *facts);
+        }
         return o;
     }
     std::string query = support::trimmed(cell(r, 3));
@@ -437,6 +448,23 @@ class PostgresInspector final : public Inspector {
         schema::Column column;
     };
 
+    /// The identity sequence's options in cells first.. first+5 (start, increment, min,
+    /// max, cache, cycle), PostgreSQL's defaults left out as the models leave them out.
+    static schema::IdentityOptions identity_options_cells(const Row& r, std::size_t first,
+                                                          const schema::ColumnType& type) {
+        if (r.size() < first + 6 || !r[first]) return {};
+        auto number = [&](std::size_t k) {
+            return std::optional<std::int64_t>(number_cell<std::int64_t>(r, k));
+        };
+        schema::IdentityOptions o{.start = number(first),
+                                  .increment = number(first + 1),
+                                  .minvalue = number(first + 2),
+                                  .maxvalue = number(first + 3),
+                                  .cache = number(first + 4),
+                                  .cycle = cell(r, first + 5) == "t"};
+        return schema::without_defaults(o, type);
+    }
+
     static void read_columns(const QueryResult& rows, const TableIndex& at, ColumnNames& names,
                              schema::Schema& out) {
         std::vector<std::vector<PendingColumn>> pending(out.tables.size());
@@ -461,6 +489,7 @@ class PostgresInspector final : public Inspector {
             if (!identity.empty()) {
                 c.identity = true;  // GENERATED ALWAYS / BY DEFAULT AS IDENTITY
                 c.identity_always = identity == "a";
+                c.identity_options = identity_options_cells(r, 13, c.type);
             } else if (owns_sequence && c.server_default &&
                        c.server_default->rfind("nextval(", 0) == 0) {
                 // serial / bigserial: a sequence owned by the column feeds its default.

@@ -77,7 +77,8 @@ constexpr NamedQuery kColumnsQuery{
     "SELECT a.attrelid, a.attnum, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull, "
     "CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(ad.adbin, 0) END, a.attidentity, a.attgenerated, "
     "co.collname, d.description, CASE WHEN t.typtype = 'e' THEN t.typname END, ser.refobjid IS NOT NULL, "
-    "CASE WHEN a.attgenerated <> '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END "
+    "CASE WHEN a.attgenerated <> '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END, "
+    "idn.seqstart, idn.seqincrement, idn.seqmin, idn.seqmax, idn.seqcache, idn.seqcycle "
     "FROM pg_catalog.pg_attribute a" AUTOGEN_PG_USER_RELATION("a.attrelid")
     "JOIN pg_catalog.pg_type t ON t.oid = a.atttypid "
     "LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum "
@@ -89,6 +90,12 @@ constexpr NamedQuery kColumnsQuery{
     "JOIN pg_catalog.pg_depend dep ON dep.classid = 'pg_catalog.pg_class'::regclass AND dep.objid = s.oid "
     "WHERE s.relkind = 'S' AND dep.refclassid = 'pg_catalog.pg_class'::regclass AND dep.deptype = 'a') ser "
     "ON ser.refobjid = a.attrelid AND ser.refobjsubid = a.attnum "
+    // An identity column's sequence options: the sequence depends on it internally ('i').
+    "LEFT JOIN (SELECT dep.refobjid, dep.refobjsubid, sq.seqstart, sq.seqincrement, sq.seqmin, "
+    "sq.seqmax, sq.seqcache, sq.seqcycle FROM pg_catalog.pg_sequence sq "
+    "JOIN pg_catalog.pg_depend dep ON dep.classid = 'pg_catalog.pg_class'::regclass AND dep.objid = sq.seqrelid "
+    "WHERE dep.refclassid = 'pg_catalog.pg_class'::regclass AND dep.deptype = 'i') idn "
+    "ON idn.refobjid = a.attrelid AND idn.refobjsubid = a.attnum "
     "WHERE" AUTOGEN_PG_USER_RELATION_FILTER " AND a.attnum > 0 AND NOT a.attisdropped"};
 
 /// table oid, name, kind ('p', 'f', 'u', 'c'), column numbers (int2[] text, key order),
@@ -180,18 +187,29 @@ constexpr NamedQuery kEnumsQuery{
 /// The objects declared in SQL (docs/objects.md) of the user schemas that no extension
 /// made, in creation order: the schemas but public, functions and procedures (oid
 /// order), views and materialized views (oid: a view is created after those it reads),
-/// triggers, policies. Columns: schema (a trigger's or policy's table's; '' for a schema),
-/// name, kind ('s' schema, 'f' function, 'p' procedure, 'v' view, 'm' materialized view,
-/// 't' trigger, 'y' policy),
-/// the definition as PostgreSQL deparses it (pg_get_functiondef, pg_get_viewdef pretty,
-/// pg_get_triggerdef pretty), a view's options (reloptions as text, or NULL), a JSON array (a
-/// view's result columns "name type"; a routine's [arguments, result]; a policy's facts),
-/// a trigger's or policy's table, a
+/// triggers, policies; standalone sequences with the schemas. Columns: schema (a trigger's
+/// or policy's table's; '' for a schema), name, kind ('s' schema, 'S' sequence (its facts in
+/// the JSON array), 'f' function, 'p' procedure, 'v' view, 'm' materialized view, 't'
+/// trigger, 'y' policy, 'g' grant), the definition as PostgreSQL deparses it
+/// (pg_get_functiondef, pg_get_viewdef pretty, pg_get_triggerdef pretty), a view's options
+/// (reloptions as text, or NULL), a JSON array (a view's result columns "name type"; a
+/// routine's [arguments, result]; a policy's facts), a trigger's or policy's table, a
 /// routine's identity arguments, the rank that orders the kinds.
 constexpr NamedQuery kObjectsQuery{
     "declared objects",
     "SELECT '', n.nspname, 's', '', NULL, '[]', '', '', 0 AS rank, n.oid FROM pg_catalog.pg_namespace n "
     "WHERE " AUTOGEN_PG_USER_SCHEMA("n") " AND n.nspname <> 'public' AND" AUTOGEN_PG_OWN("pg_namespace", "n.oid")
+    // Standalone sequences: not a serial's or an identity's (pg_depend 'a' / 'i'), which are
+    // their column's. Their facts as schema/sequence.hpp keeps them.
+    "UNION ALL SELECT n.nspname, c.relname, 'S', NULL, NULL, json_build_array("
+    "'type ' || pg_catalog.format_type(sq.seqtypid, NULL), 'increment ' || sq.seqincrement, "
+    "'minvalue ' || sq.seqmin, 'maxvalue ' || sq.seqmax, 'start ' || sq.seqstart, "
+    "'cache ' || sq.seqcache, 'cycle ' || sq.seqcycle)::text, '', '', 0, c.oid "
+    "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_sequence sq ON sq.seqrelid = c.oid "
+    "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+    "WHERE c.relkind = 'S' AND " AUTOGEN_PG_USER_SCHEMA("n") " AND" AUTOGEN_PG_OWN("pg_class", "c.oid")
+    "AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = "
+    "'pg_catalog.pg_class'::regclass AND d.objid = c.oid AND d.deptype IN ('a', 'i')) "
     "UNION ALL SELECT n.nspname, p.proname, CASE p.prokind WHEN 'p' THEN 'p' ELSE 'f' END, "
     "pg_catalog.pg_get_functiondef(p.oid), NULL, json_build_array("
     "pg_catalog.pg_get_function_arguments(p.oid), coalesce(pg_catalog.pg_get_function_result(p.oid), "
@@ -271,14 +289,11 @@ constexpr NamedQuery kUnmodelledQuery{
     "FROM pg_catalog.pg_class c "
     "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
     "WHERE" AUTOGEN_PG_USER_RELATION_FILTER " AND NOT c.relispartition AND" AUTOGEN_PG_OWN("pg_class", "c.oid") ") "
-    // Relations that are not tables, views or materialized views: foreign tables, sequences
-    // no column owns (a serial's or an identity's sequence is its column's).
-    "SELECT CASE c.relkind WHEN 'f' THEN 'foreign table' ELSE 'sequence' END, n.nspname, "
-    "c.relname, '' "
+    // Relations that are not tables, views, materialized views or sequences (read by
+    // kObjectsQuery, declared in SQL): foreign tables.
+    "SELECT 'foreign table', n.nspname, c.relname, '' "
     "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-    "WHERE c.relkind IN ('f', 'S') AND " AUTOGEN_PG_USER_SCHEMA("n") " AND" AUTOGEN_PG_OWN("pg_class", "c.oid")
-    "AND NOT (c.relkind = 'S' AND EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = "
-    "'pg_catalog.pg_class'::regclass AND d.objid = c.oid AND d.deptype IN ('a', 'i'))) "
+    "WHERE c.relkind = 'f' AND " AUTOGEN_PG_USER_SCHEMA("n") " AND" AUTOGEN_PG_OWN("pg_class", "c.oid")
     // Partitions (read as their parent's rows, never as tables).
     "UNION ALL SELECT 'partition', n.nspname, c.relname, p.relname FROM pg_catalog.pg_class c "
     "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace JOIN pg_catalog.pg_inherits i ON i.inhrelid = c.oid "

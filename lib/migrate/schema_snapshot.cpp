@@ -106,6 +106,27 @@ class LineWriter {
     bool first_ = true;
 };
 
+constexpr const char* kIdentityOptionKeys[] = {"identity_start", "identity_increment",
+                                               "identity_minvalue", "identity_maxvalue",
+                                               "identity_cache"};
+
+/// The field of `o` that a snapshot key names.
+std::optional<std::int64_t>* identity_option(s::IdentityOptions& o, std::string_view key) {
+    if (key == "identity_start") return &o.start;
+    if (key == "identity_increment") return &o.increment;
+    if (key == "identity_minvalue") return &o.minvalue;
+    if (key == "identity_maxvalue") return &o.maxvalue;
+    return &o.cache;
+}
+
+/// The stated numeric options of `o`, with their snapshot keys.
+std::vector<std::pair<const char*, std::int64_t>> identity_option_fields(s::IdentityOptions o) {
+    std::vector<std::pair<const char*, std::int64_t>> out;
+    for (const char* key : kIdentityOptionKeys)
+        if (auto* v = identity_option(o, key); *v) out.emplace_back(key, **v);
+    return out;
+}
+
 void put_column(std::string& out, const s::Column& c) {
     LineWriter j(out, "column", true);
     j.text("name", c.name);
@@ -117,6 +138,10 @@ void put_column(std::string& out, const s::Column& c) {
     if (c.server_default) j.text("default", *c.server_default);
     j.flag_if("identity", c.identity);
     j.flag_if("identity_always", c.identity && c.identity_always);
+    // Signed 64-bit values, which the line's numbers are not: written as text.
+    for (const auto& [key, value] : identity_option_fields(c.identity_options))
+        j.text(key, std::to_string(value));
+    j.flag_if("identity_cycle", c.identity_options.cycle.value_or(false));
     if (c.generated) j.text("generated", *c.generated);
     j.flag_if("generated_virtual", c.generated && c.generated_virtual);
     if (c.collation) j.text("collation", *c.collation);
@@ -382,6 +407,9 @@ class LineReader {
         if (j.has("default")) c.server_default = j.text("default");
         c.identity = j.flag_or("identity", false);
         c.identity_always = c.identity && j.flag_or("identity_always", false);
+        for (const char* key : kIdentityOptionKeys)
+            if (j.has(key)) *identity_option(c.identity_options, key) = std::stoll(j.text(key));
+        if (j.flag_or("identity_cycle", false)) c.identity_options.cycle = true;
         if (j.has("generated")) c.generated = j.text("generated");
         c.generated_virtual = c.generated && j.flag_or("generated_virtual", false);
         if (j.has("collation")) c.collation = j.text("collation");

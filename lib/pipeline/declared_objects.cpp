@@ -9,6 +9,7 @@
 #include "declared_grants.hpp"
 #include "migrate/file_bytes.hpp"
 #include "migrate/sql_splitter.hpp"
+#include "pipeline/sequence_declaration.hpp"
 #include "scan/blind_spots.hpp"
 #include "scan/glob.hpp"
 #include "schema/grants.hpp"
@@ -25,10 +26,10 @@ using support::SourceLocation;
 
 constexpr const char* kKnownDeclarations =
     "a [models] sql file declares views, materialized views, functions, procedures, triggers, "
-    "extensions, domains, schemas, privileges and policies: CREATE [OR REPLACE] VIEW, CREATE "
-    "MATERIALIZED VIEW, CREATE [OR REPLACE] FUNCTION | PROCEDURE, CREATE [OR REPLACE] "
-    "[CONSTRAINT] TRIGGER, CREATE EXTENSION, CREATE DOMAIN, CREATE SCHEMA, GRANT ... ON ... TO, "
-    "CREATE POLICY";
+    "extensions, domains, schemas, sequences, privileges and policies: CREATE [OR REPLACE] "
+    "VIEW, CREATE MATERIALIZED VIEW, CREATE [OR REPLACE] FUNCTION | PROCEDURE, CREATE [OR "
+    "REPLACE] [CONSTRAINT] TRIGGER, CREATE EXTENSION, CREATE DOMAIN, CREATE SCHEMA, CREATE "
+    "SEQUENCE, GRANT ... ON ... TO, CREATE POLICY";
 constexpr const char* kElsewhereHint =
     "keep other statements in a hand-written revision (the other kinds "
     "are not declared yet: docs/objects.md), or move the file out of [models] sql";
@@ -194,6 +195,13 @@ std::optional<schema::SqlObject> declaration(const migrate::SqlStatement& statem
                         "declared by VERSION");
         return extension_declaration(r, i + 1, statement.sql, at, diags);
     }
+    if (i < r.size() && r[i].is("SEQUENCE")) {
+        if (i != 1)
+            return fail("\"" + opening(r) + "\": PostgreSQL has no CREATE OR REPLACE SEQUENCE",
+                        "write CREATE SEQUENCE [IF NOT EXISTS] name ...; a changed option is "
+                        "made with ALTER SEQUENCE by the revision");
+        return sequence_declaration(r, i + 1, statement.sql, at, diags);
+    }
     if (i < r.size() && r[i].is("SCHEMA")) {
         if (i != 1)
             return fail("\"" + opening(r) + "\": there is no CREATE OR REPLACE SCHEMA",
@@ -293,13 +301,14 @@ std::optional<std::vector<schema::SqlObject>> in_dependency_order(
         state[k] = 1;
         // Nothing reads a trigger (one is often named after its function) or a grant; an extension
         // reads nothing declared, and every object may read one (its types); a schema
-        // reads nothing.
+        // and a sequence read nothing.
         for (std::size_t j = 0; j < objects.size(); ++j)
             if (j != k && objects[j].kind != schema::ObjectKind::Trigger &&
                 objects[j].kind != schema::ObjectKind::Grant &&
                 objects[j].kind != schema::ObjectKind::Policy &&
                 objects[k].kind != schema::ObjectKind::Extension &&
                 objects[k].kind != schema::ObjectKind::Schema &&
+                objects[k].kind != schema::ObjectKind::Sequence &&
                 support::mentions_identifier(objects[k].sql, objects[j].name))
                 self(self, j);
         state[k] = 2;

@@ -64,7 +64,7 @@ TEST_CASE("declared objects: what a file cannot hold is an error at its line, al
     testing::TempDir dir;
     dir.write("db/bad.sql",
               "CREATE VIEW v AS SELECT 1 AS one;\n"
-              "CREATE SEQUENCE seq START 1;\n"
+              "CREATE AGGREGATE agg (integer) (SFUNC = int4pl, STYPE = integer);\n"
               "CREATE TEMPORARY VIEW t AS SELECT 1 AS one;\n"
               "CREATE VIEW v AS SELECT 2 AS two;\n"
               "INSERT INTO users VALUES (1);\n"
@@ -72,7 +72,7 @@ TEST_CASE("declared objects: what a file cannot hold is an error at its line, al
     support::Diagnostics diags;
     CHECK_FALSE(pipeline::read_declared_objects(config_in(dir), diags));
     const std::string said = messages(diags);
-    CHECK(said.find("db/bad.sql:2:1: \"CREATE SEQUENCE seq START\" is not a declaration autogen "
+    CHECK(said.find("db/bad.sql:2:1: \"CREATE AGGREGATE agg\" is not a declaration autogen "
                     "reads yet") != std::string::npos);
     CHECK(said.find("db/bad.sql:3:1: a temporary view") != std::string::npos);
     CHECK(said.find("db/bad.sql:4:1: view \"v\" is declared twice (first at db/bad.sql:1:1)") !=
@@ -302,4 +302,47 @@ TEST_CASE("declared objects: policies are named on their table, after what they 
                     "REPLACE POLICY") != std::string::npos);
     CHECK(said.find("db/rls.sql:4:1: policy name expected after \"CREATE POLICY r USING\"") !=
           std::string::npos);
+}
+
+TEST_CASE("declared objects: a sequence's statement is read into its facts, defaults filled in") {
+    testing::TempDir dir;
+    dir.write("db/s.sql",
+              "CREATE SEQUENCE IF NOT EXISTS app.n AS int4 INCREMENT 5 NO MINVALUE CACHE 3 CYCLE;\n"
+              "CREATE SEQUENCE down INCREMENT BY -2;\n");
+    support::Diagnostics diags;
+    auto objects = pipeline::read_declared_objects(config_in(dir), diags);
+    INFO(messages(diags));
+    REQUIRE(objects);
+    REQUIRE(objects->size() == 2);
+    const auto& n = objects->at(0);
+    CHECK(n.kind == schema::ObjectKind::Sequence);
+    CHECK(n.schema == "app");
+    CHECK(n.definition ==
+          "SEQUENCE type integer, increment 5, minvalue 1, maxvalue 2147483647, start 1, cache 3, "
+          "cycle true");
+    CHECK(objects->at(1).definition ==
+          "SEQUENCE type bigint, increment -2, minvalue -9223372036854775808, maxvalue -1, "
+          "start -1, cache 1, cycle false");
+}
+
+TEST_CASE("declared objects: OWNED BY, RESTART, a repeated option: errors at the word") {
+    testing::TempDir dir;
+    dir.write("db/s.sql",
+              "CREATE SEQUENCE a OWNED BY t.id;\n"
+              "CREATE SEQUENCE b RESTART;\n"
+              "CREATE SEQUENCE c CACHE 2 CACHE 3;\n"
+              "CREATE SEQUENCE d INCREMENT 0;\n"
+              "CREATE OR REPLACE SEQUENCE e;\n");
+    support::Diagnostics diags;
+    CHECK_FALSE(pipeline::read_declared_objects(config_in(dir), diags));
+    const std::string said = messages(diags);
+    CHECK(said.find("db/s.sql:1:19: sequence \"a\" is OWNED BY a column") != std::string::npos);
+    CHECK(said.find("db/s.sql:2:19: \"RESTART\" is not an option of CREATE SEQUENCE \"b\"") !=
+          std::string::npos);
+    CHECK(said.find("db/s.sql:3:27: CACHE is written twice") != std::string::npos);
+    CHECK(said.find("db/s.sql:4:19: INCREMENT of sequence \"d\" cannot be zero") !=
+          std::string::npos);
+    CHECK(said.find("db/s.sql:5:1: \"CREATE OR REPLACE SEQUENCE\": PostgreSQL has no") !=
+          std::string::npos);
+    CHECK(diags.error_count() == 5);
 }

@@ -33,6 +33,23 @@ SourceLocation where_positional(const LocatedAnnotation& la, std::size_t i) {
     return v ? la.site.at(v->offset) : la.site.location;
 }
 
+/// The identity_* options an AUTOGEN_COLUMN states (vocabulary.cpp checks their values).
+schema::IdentityOptions identity_options_of(const Annotation& a) {
+    schema::IdentityOptions o;
+    auto integer = [&](std::string_view key) -> std::optional<std::int64_t> {
+        const AnnotationArg* arg = find_arg(a, key);
+        if (!arg || !arg->value) return std::nullopt;
+        return arg->value->integer;
+    };
+    o.start = integer("identity_start");
+    o.increment = integer("identity_increment");
+    o.minvalue = integer("identity_minvalue");
+    o.maxvalue = integer("identity_maxvalue");
+    o.cache = integer("identity_cache");
+    if (has_arg(a, "identity_cycle")) o.cycle = true;
+    return o;
+}
+
 /// Reports vocabulary errors; true if the annotation is usable.
 bool check(const LocatedAnnotation& la, Diagnostics& diags) {
     auto errors = validate(la.kind, la.annotation);
@@ -184,6 +201,7 @@ class TableBuilder {
             c.identity = true;
             c.identity_always =
                 arg->value && parse_identity_always(arg->value->text).value_or(false);
+            c.identity_options = identity_options_of(a);
         }
         // AUTOINCREMENT is the table's (SQLite has one rowid); the key is assigned.
         if (has_arg(a, "autoincrement")) {

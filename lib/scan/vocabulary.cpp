@@ -14,7 +14,15 @@ namespace {
 
 // What a key accepts. Bits, so "a string or an identifier" is String | Identifier.
 enum Accept : unsigned { Flag = 1, String = 2, Identifier = 4, Integer = 8 };
-enum class Extra { None, ReferentialAction, PositiveInteger, Name, IdentityKind, MatchType };
+enum class Extra {
+    None,
+    ReferentialAction,
+    PositiveInteger,
+    NonZero,
+    Name,
+    IdentityKind,
+    MatchType
+};
 
 struct KeySpec {
     std::string_view key;
@@ -59,6 +67,12 @@ const std::vector<KindSpec>& specs() {
           {"length", Integer, Extra::PositiveInteger},
           {"primary_key", Flag | String, Extra::Name},
           {"identity", Flag | String | Identifier, Extra::IdentityKind},
+          {"identity_start", Integer},
+          {"identity_increment", Integer, Extra::NonZero},
+          {"identity_minvalue", Integer},
+          {"identity_maxvalue", Integer},
+          {"identity_cache", Integer, Extra::PositiveInteger},
+          {"identity_cycle", Flag},
           {"autoincrement", Flag},
           {"unique", Flag | String, Extra::Name},
           {"index", Flag | String, Extra::Name},
@@ -298,6 +312,9 @@ std::vector<AnnotationError> validate(AnnotationKind kind, const Annotation& a) 
                  partial ? "use match = full (all key columns NULL or none) or leave out match "
                            "(MATCH SIMPLE)"
                          : "write match = full or match = simple (the default)"});
+        } else if (it->extra == Extra::NonZero && v.integer == 0) {
+            errors.push_back({"'" + arg.key + "' cannot be zero", v.offset,
+                              "e.g. " + arg.key + " = 1 (or -1 for a descending sequence)"});
         } else if (it->extra == Extra::PositiveInteger && v.integer <= 0) {
             errors.push_back({"'" + arg.key + "' must be a positive integer, found " + v.text,
                               v.offset, "e.g. " + arg.key + " = 255"});
@@ -331,6 +348,15 @@ std::vector<AnnotationError> validate(AnnotationKind kind, const Annotation& a) 
             errors.push_back({"'virtual' applies only to a generated column", v->offset,
                               "write generated = \"expression\", virtual, or remove 'virtual'"});
         }
+        // The sequence options belong to the identity column's sequence.
+        if (!has_arg(a, "identity"))
+            for (const AnnotationArg& arg : a.args)
+                if (arg.key.rfind("identity_", 0) == 0)
+                    errors.push_back({"'" + arg.key + "' applies only to an identity column",
+                                      arg.offset,
+                                      "add 'identity' (the database numbers the column from its "
+                                      "sequence), or remove '" +
+                                          arg.key + "'"});
         // SQLite's INTEGER PRIMARY KEY AUTOINCREMENT: the key's numbers are never used again.
         if (const AnnotationArg* inc = find_arg(a, "autoincrement");
             inc && !has_arg(a, "primary_key"))

@@ -56,6 +56,9 @@ enum ColumnChange : std::uint32_t {
     /// The generation expression, or STORED/VIRTUAL, or a column becoming generated or
     /// ordinary (Column::generated).
     kChangeGenerated = 1u << 6,
+    /// An identity column's sequence options (Column::identity_options): ALTER COLUMN ...
+    /// SET START WITH ... in place. The AlterColumn's `to` holds every option to set.
+    kChangeIdentityOptions = 1u << 7,
 };
 struct AlterColumn {
     TableRef table;

@@ -44,6 +44,7 @@ bool precedes_tables(const SqlObject& o, const Schema& s) {
         case ObjectKind::Extension:  // a column's type, an index's operator class
         case ObjectKind::Domain:     // a column's type
         case ObjectKind::Schema:     // where a table is created
+        case ObjectKind::Sequence:   // a default's nextval('s')
             return true;
     }
     return false;

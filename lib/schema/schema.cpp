@@ -105,6 +105,8 @@ const char* to_string(ObjectKind kind) {
             return "domain";
         case ObjectKind::Schema:
             return "schema";
+        case ObjectKind::Sequence:
+            return "sequence";
         case ObjectKind::Grant:
             return "grant";
         case ObjectKind::Policy:

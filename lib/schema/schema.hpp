@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "schema/identity_options.hpp"
 #include "support/diagnostics.hpp"
 
 namespace autogen::schema {
@@ -63,6 +64,9 @@ struct Column {
     std::optional<std::string> generated;
     /// With `generated`: VIRTUAL (computed when read; SQLite only) rather than STORED.
     bool generated_virtual = false;
+    /// With `identity`: its sequence's options (identity_start = 10 ...). The models'
+    /// stated ones; a database's that are not PostgreSQL's defaults.
+    IdentityOptions identity_options;
 };
 
 struct PrimaryKey {
@@ -181,6 +185,8 @@ struct TableOptions {
 /// columns may have its types) and dropped after them; so is a Domain (a column's type).
 /// A Schema (PostgreSQL's CREATE SCHEMA) is a namespace the project declares even while
 /// it holds no table: the one kind whose `name` is a schema (its `schema` is empty).
+/// A Sequence (CREATE SEQUENCE) is a standalone one, never an identity or serial column's;
+/// created before the tables (a default's nextval needs it), its options are its facts.
 enum class ObjectKind {
     View,
     MaterializedView,
@@ -190,6 +196,7 @@ enum class ObjectKind {
     Extension,
     Domain,
     Schema,
+    Sequence,
     /// GRANT privileges ON a table, view, sequence, column, function, procedure or schema
     /// TO one role (schema/grants.hpp): one object per target and grantee.
     Grant,
@@ -200,8 +207,8 @@ enum class ObjectKind {
 inline constexpr ObjectKind kObjectKinds[] = {
     ObjectKind::View,      ObjectKind::MaterializedView, ObjectKind::Function,
     ObjectKind::Procedure, ObjectKind::Trigger,          ObjectKind::Extension,
-    ObjectKind::Domain,    ObjectKind::Schema,           ObjectKind::Grant,
-    ObjectKind::Policy};
+    ObjectKind::Domain,    ObjectKind::Schema,           ObjectKind::Sequence,
+    ObjectKind::Grant,     ObjectKind::Policy};
 
 /// A database object declared by a SQL statement. On the models' side: the statement as
 /// the project's .sql file writes it, with the definition its scratch database read back;

@@ -41,6 +41,8 @@ void write_column(support::JsonWriter& w, const Column& c) {
     w.member("default", c.server_default);
     w.member("identity", c.identity);
     if (c.identity && c.identity_always) w.member("identity_always", true);
+    if (c.identity && !c.identity_options.empty())
+        w.member("identity_options", identity_options_sql(c.identity_options));
     if (c.generated) {
         w.member("generated", *c.generated);
         w.member("generated_kind", std::string(c.generated_virtual ? "virtual" : "stored"));
@@ -161,6 +163,8 @@ std::string to_text(const Schema& schema, bool with_locations) {
         for (const Column& c : t.columns) {
             out += "  " + c.name + " " + type_text(c.type) + (c.nullable ? " NULL" : " NOT NULL");
             if (c.identity) out += c.identity_always ? " IDENTITY ALWAYS" : " IDENTITY";
+            if (c.identity && !c.identity_options.empty())
+                out += " (" + identity_options_sql(c.identity_options) + ")";
             if (c.server_default) out += " DEFAULT " + *c.server_default;
             if (c.generated)
                 out += " GENERATED AS (" + *c.generated +

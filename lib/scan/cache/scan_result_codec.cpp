@@ -31,6 +31,10 @@ class Writer {
         out += s;
     }
     void operator()(unsigned& v) { varint(v); }
+    /// Zigzag: small negative numbers stay short.
+    void operator()(std::int64_t& v) {
+        varint((static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63));
+    }
     void operator()(bool& b) { out += b ? '\1' : '\0'; }
     template <typename T>
     void operator()(std::optional<T>& v) {
@@ -92,6 +96,10 @@ class Reader {
         std::uint64_t n = varint();
         if (n > 0xFFFFFFFFu) throw Corrupt{};
         v = static_cast<unsigned>(n);
+    }
+    void operator()(std::int64_t& v) {
+        const std::uint64_t n = varint();
+        v = static_cast<std::int64_t>((n >> 1) ^ (~(n & 1) + 1));
     }
     void operator()(bool& b) {
         if (pos_ >= in_.size() || static_cast<unsigned char>(in_[pos_]) > 1) throw Corrupt{};
@@ -162,18 +170,38 @@ void fields(A& a, schema::Column& c) {
     a(c.server_default);
     // One byte as the bool it was (0 none, 1 BY DEFAULT), 2 for ALWAYS, 3 and 4 for a
     // STORED or VIRTUAL generated column (which is never an identity), followed by its
-    // expression: the digests of tables without them, which a committed autogen.sum
-    // records, stay what they were.
-    enum class Identity { None, ByDefault, Always, GeneratedStored, GeneratedVirtual };
+    // expression; 5 and 6 for BY DEFAULT and ALWAYS with sequence options, followed by
+    // them: the digests of tables without them, which a committed autogen.sum records,
+    // stay what they were.
+    enum class Identity {
+        None,
+        ByDefault,
+        Always,
+        GeneratedStored,
+        GeneratedVirtual,
+        ByDefaultWithOptions,
+        AlwaysWithOptions
+    };
+    const bool options = c.identity && !c.identity_options.empty();
     Identity identity =
         c.generated ? (c.generated_virtual ? Identity::GeneratedVirtual : Identity::GeneratedStored)
-        : c.identity ? (c.identity_always ? Identity::Always : Identity::ByDefault)
-                     : Identity::None;
-    a.enumeration(identity, Identity::GeneratedVirtual);
+        : c.identity
+            ? (c.identity_always ? (options ? Identity::AlwaysWithOptions : Identity::Always)
+                                 : (options ? Identity::ByDefaultWithOptions : Identity::ByDefault))
+            : Identity::None;
+    a.enumeration(identity, Identity::AlwaysWithOptions);
     const bool generated =
         identity == Identity::GeneratedStored || identity == Identity::GeneratedVirtual;
     c.identity = !generated && identity != Identity::None;
-    c.identity_always = identity == Identity::Always;
+    c.identity_always = identity == Identity::Always || identity == Identity::AlwaysWithOptions;
+    if (identity == Identity::ByDefaultWithOptions || identity == Identity::AlwaysWithOptions) {
+        a(c.identity_options.start);
+        a(c.identity_options.increment);
+        a(c.identity_options.minvalue);
+        a(c.identity_options.maxvalue);
+        a(c.identity_options.cache);
+        a(c.identity_options.cycle);
+    }
     if (generated) {
         std::string expression = c.generated.value_or(std::string());
         a(expression);

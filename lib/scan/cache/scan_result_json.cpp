@@ -16,6 +16,10 @@ using support::SourceLocation;
 json loc(const SourceLocation& l) { return json::array({l.file, l.line, l.column}); }
 
 json opt(const std::optional<std::string>& s) { return s ? json(*s) : json(nullptr); }
+template <typename T>
+json opt(const std::optional<T>& v) {
+    return v ? json(*v) : json(nullptr);
+}
 
 json column(const schema::Column& c) {
     json j = {{"name", c.name},
@@ -31,6 +35,11 @@ json column(const schema::Column& c) {
               {"renamed_from", c.renamed_from},
               {"location", loc(c.location)}};
     if (c.identity_always) j["identity_always"] = true;
+    const schema::IdentityOptions& o = c.identity_options;
+    if (!o.empty())
+        j["identity_options"] = {{"start", opt(o.start)},       {"increment", opt(o.increment)},
+                                 {"minvalue", opt(o.minvalue)}, {"maxvalue", opt(o.maxvalue)},
+                                 {"cache", opt(o.cache)},       {"cycle", opt(o.cycle)}};
     if (c.generated) {
         j["generated"] = *c.generated;
         j["generated_virtual"] = c.generated_virtual;
@@ -137,6 +146,21 @@ schema::Column read_column(const json& j) {
     c.renamed_from = j.at("renamed_from").get<std::string>();
     c.location = read_loc(j.at("location"));
     c.identity_always = j.value("identity_always", false);
+    if (j.contains("identity_options")) {
+        const json& o = j.at("identity_options");
+        auto number = [&](const char* key) -> std::optional<std::int64_t> {
+            if (!o.contains(key) || o.at(key).is_null()) return std::nullopt;
+            return o.at(key).get<std::int64_t>();
+        };
+        c.identity_options = {.start = number("start"),
+                              .increment = number("increment"),
+                              .minvalue = number("minvalue"),
+                              .maxvalue = number("maxvalue"),
+                              .cache = number("cache"),
+                              .cycle = std::nullopt};
+        if (o.contains("cycle") && !o.at("cycle").is_null())
+            c.identity_options.cycle = o.at("cycle").get<bool>();
+    }
     if (j.contains("generated")) {
         c.generated = j.at("generated").get<std::string>();
         c.generated_virtual = j.at("generated_virtual").get<bool>();
