@@ -94,16 +94,16 @@ class HeaderWriter {
             if (!written.count(f)) out_.displaced.insert(f);
         for (const auto& v : schema_.objects)
             if (!options_.objects_in_sql && declared_on_its_own(v, schema_))
-                left_out(std::string(schema::to_string(v.kind)) + " " + v.identity(),
-                         // A sequence's, a grant's and a policy's statements are short,
-                         // rebuilt whole from the catalog: said with the hint.
-                         v.kind == schema::ObjectKind::Sequence ||
-                                 v.kind == schema::ObjectKind::Grant ||
-                                 v.kind == schema::ObjectKind::Policy
-                             ? "declare it in a .sql file of [models] sql (docs/objects.md): " +
-                                   v.sql + ";"
-                             : "declare it in a .sql file of [models] sql (docs/objects.md); "
-                               "with [models] sql set, pull writes it into pulled.sql");
+                left_out(
+                    std::string(schema::to_string(v.kind)) + " " + v.identity(),
+                    // A sequence's, a grant's and a policy's statements are short,
+                    // rebuilt whole from the catalog: said with the hint.
+                    v.kind == schema::ObjectKind::Sequence || v.kind == schema::ObjectKind::Grant ||
+                            v.kind == schema::ObjectKind::Policy
+                        ? "declare it in a .sql file of [models] sql (docs/objects.md): " + v.sql +
+                              ";"
+                        : "declare it in a .sql file of [models] sql (docs/objects.md); "
+                          "with [models] sql set, pull writes it into pulled.sql");
     }
 
   private:

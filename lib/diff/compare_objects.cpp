@@ -103,7 +103,6 @@ bool policy_stands(const SqlObject& policy, const std::string& table,
     return true;
 }
 
-
 /// A schema one side declares and the other holds without declaring it (tables in it)
 /// is the same schema: neither dropped nor created.
 bool implied_schema(const SqlObject& o, const Schema& other) {

@@ -125,22 +125,20 @@ bool create_objects(const dialect::Dialect& dialect, db::Connection& conn,
         const bool after_tables = schema::reads_as_relation(o.kind) ||
                                   o.kind == schema::ObjectKind::Grant ||
                                   o.kind == schema::ObjectKind::Policy;
-        diags.error(Category::Model,
-                    std::string(schema::to_string(o.kind)) + " " + o.identity() +
-                        (o.kind == schema::ObjectKind::Grant ? " cannot be made: "
-                                                             : " is not valid on " + dialect.name +
-                                                                   ": ") +
-                        why,
-                    o.location,
-                    missing_role
-                        ? "create the role on the server (CREATE ROLE, by its administrators: "
-                          "roles are cluster-wide and not part of the models), or remove it "
-                          "from the statement's TO list"
-                    : after_tables
-                        ? "correct the statement: it runs after the models' tables exist, and "
-                          "after the declared objects it names"
-                        : "correct the statement: it runs before the models' tables are "
-                          "created, after the declared objects it names");
+        diags.error(
+            Category::Model,
+            std::string(schema::to_string(o.kind)) + " " + o.identity() +
+                (o.kind == schema::ObjectKind::Grant ? " cannot be made: "
+                                                     : " is not valid on " + dialect.name + ": ") +
+                why,
+            o.location,
+            missing_role   ? "create the role on the server (CREATE ROLE, by its administrators: "
+                             "roles are cluster-wide and not part of the models), or remove it "
+                             "from the statement's TO list"
+            : after_tables ? "correct the statement: it runs after the models' tables exist, and "
+                             "after the declared objects it names"
+                           : "correct the statement: it runs before the models' tables are "
+                             "created, after the declared objects it names");
         return false;
     }
     return true;

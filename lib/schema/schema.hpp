@@ -204,11 +204,12 @@ enum class ObjectKind {
     Policy
 };
 /// Every ObjectKind, in declaration order (a snapshot or cache reads a kind by its name).
-inline constexpr ObjectKind kObjectKinds[] = {
-    ObjectKind::View,      ObjectKind::MaterializedView, ObjectKind::Function,
-    ObjectKind::Procedure, ObjectKind::Trigger,          ObjectKind::Extension,
-    ObjectKind::Domain,    ObjectKind::Schema,           ObjectKind::Sequence,
-    ObjectKind::Grant,     ObjectKind::Policy};
+inline constexpr ObjectKind kObjectKinds[] = {ObjectKind::View,     ObjectKind::MaterializedView,
+                                              ObjectKind::Function, ObjectKind::Procedure,
+                                              ObjectKind::Trigger,  ObjectKind::Extension,
+                                              ObjectKind::Domain,   ObjectKind::Schema,
+                                              ObjectKind::Sequence, ObjectKind::Grant,
+                                              ObjectKind::Policy};
 
 /// A database object declared by a SQL statement. On the models' side: the statement as
 /// the project's .sql file writes it, with the definition its scratch database read back;
