@@ -714,13 +714,16 @@ class PostgresPlanner final : public Planner {
         std::set<std::string> emptied;
         for (const auto& t : from.tables) emptied.insert(t.schema);
         for (const auto& e : from.enums) emptied.insert(e.schema);
-        // A declared sequence brings its schema along too (CREATE SCHEMA IF NOT EXISTS).
+        // A declared object brings its schema along too (CREATE SCHEMA IF NOT EXISTS before
+        // it): a sequence's, a domain's, a function's. Not a declared schema (an object of
+        // its own) nor an extension's (the schema it installs into is not its own).
         for (const auto& o : from.objects)
-            if (o.kind == ObjectKind::Sequence) emptied.insert(o.schema);
+            if (o.kind != ObjectKind::Schema && o.kind != ObjectKind::Extension)
+                emptied.insert(schema::holds_schema(o));
         for (const auto& s : emptied) {
             if (s.empty() || s == "public" || kept.count(s)) continue;
             out.push_back({.sql = "DROP SCHEMA IF EXISTS " + q(s),
-                           .comment = "no table or enum of the models is left in schema " + q(s) +
+                           .comment = "nothing of the models is left in schema " + q(s) +
                                       "; this fails if it still holds other objects"});
         }
     }

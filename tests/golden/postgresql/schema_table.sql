@@ -24,6 +24,6 @@ DROP TABLE "sales"."invoices";
 
 DROP TYPE "sales"."currency";
 
--- no table or enum of the models is left in schema "sales"; this fails if it still holds other objects
+-- nothing of the models is left in schema "sales"; this fails if it still holds other objects
 DROP SCHEMA IF EXISTS "sales";
 
