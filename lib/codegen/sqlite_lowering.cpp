@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -333,6 +335,56 @@ void refuse_domains(const schema::Schema& s, support::Diagnostics& diags) {
                         "and remove the CREATE DOMAIN");
 }
 
+/// Why a declared object cannot exist on SQLite, and what to do instead.
+struct Refusal {
+    std::string what;
+    std::string fix;
+};
+
+/// The kinds SQLite has no counterpart for (views and triggers it has; schemas are
+/// left out before this), each refused at its statement.
+std::optional<Refusal> refused_on_sqlite(const schema::SqlObject& o) {
+    using schema::ObjectKind;
+    switch (o.kind) {
+        case ObjectKind::Sequence:
+            return Refusal{"sequence " + o.qualified_name() +
+                               " cannot be created on SQLite, which has no sequences",
+                           "keep the sequence to PostgreSQL (dialects = [\"postgresql\"]); on "
+                           "SQLite an INTEGER PRIMARY KEY (identity) numbers the rows"};
+        case ObjectKind::Extension:
+            return Refusal{"extension \"" + o.name +
+                               "\": SQLite has no extensions; load it in the application",
+                           "remove the CREATE EXTENSION statement (it is PostgreSQL's); SQLite "
+                           "loads an extension per connection (sqlite3_load_extension)"};
+        case ObjectKind::Grant:
+            return Refusal{
+                "grant " + o.identity() +
+                    ": SQLite has no privileges (a file is opened by whoever can read it)",
+                "remove the GRANT (it is PostgreSQL's), or keep it in a [models] sql file only a "
+                "PostgreSQL project reads"};
+        case ObjectKind::Policy:
+            return Refusal{"policy " + o.identity() +
+                               ": SQLite has no row-level security (no roles, no policies)",
+                           "remove the CREATE POLICY statement, or keep this project to "
+                           "PostgreSQL (dialects = [\"postgresql\"]); on SQLite, filter the rows "
+                           "in the application's queries"};
+        case ObjectKind::Function:
+        case ObjectKind::Procedure:
+            return Refusal{std::string("SQLite has no stored functions or procedures: ") +
+                               schema::to_string(o.kind) + " " + o.qualified_name() +
+                               " cannot be declared",
+                           "register the function in the application (sqlite3_create_function), "
+                           "or keep this file out of [models] sql"};
+        case ObjectKind::MaterializedView:
+            return Refusal{std::string("SQLite has no materialized views: ") +
+                               schema::to_string(o.kind) + " " + o.qualified_name() +
+                               " cannot be declared",
+                           "declare a view, or a table the application refreshes"};
+        default:
+            return std::nullopt;
+    }
+}
+
 }  // namespace
 
 schema::Schema lower(const schema::Schema& model, support::Diagnostics& diags) {
@@ -347,57 +399,9 @@ schema::Schema lower(const schema::Schema& model, support::Diagnostics& diags) {
     // (a project on both dialects) is PostgreSQL's alone.
     std::erase_if(out.objects,
                   [](const schema::SqlObject& o) { return o.kind == schema::ObjectKind::Schema; });
-    for (const auto& o : out.objects) {
-        if (o.kind == schema::ObjectKind::Sequence) {
-            diags.error(support::Category::Model,
-                        "sequence " + o.qualified_name() +
-                            " cannot be created on SQLite, which has no sequences",
-                        o.location,
-                        "keep the sequence to PostgreSQL (dialects = [\"postgresql\"]); on "
-                        "SQLite an INTEGER PRIMARY KEY (identity) numbers the rows");
-            continue;
-        }
-        if (o.kind == schema::ObjectKind::Extension) {
-            diags.error(support::Category::Model,
-                        "extension \"" + o.name +
-                            "\": SQLite has no extensions; load it in the application",
-                        o.location,
-                        "remove the CREATE EXTENSION statement (it is PostgreSQL's); SQLite "
-                        "loads an extension per connection (sqlite3_load_extension)");
-            continue;
-        }
-        if (o.kind == schema::ObjectKind::Grant) {
-            diags.error(support::Category::Model,
-                        "grant " + o.identity() +
-                            ": SQLite has no privileges (a file is opened by whoever can read it)",
-                        o.location,
-                        "remove the GRANT (it is PostgreSQL's), or keep it in a [models] sql file "
-                        "only a PostgreSQL project reads");
-            continue;
-        }
-        if (o.kind == schema::ObjectKind::Policy) {
-            diags.error(support::Category::Model,
-                        "policy " + o.identity() +
-                            ": SQLite has no row-level security (no roles, no policies)",
-                        o.location,
-                        "remove the CREATE POLICY statement, or keep this project to PostgreSQL "
-                        "(dialects = [\"postgresql\"]); on SQLite, filter the rows in the "
-                        "application's queries");
-            continue;
-        }
-        const bool routine =
-            o.kind == schema::ObjectKind::Function || o.kind == schema::ObjectKind::Procedure;
-        if (!routine && o.kind != schema::ObjectKind::MaterializedView) continue;
-        diags.error(support::Category::Model,
-                    std::string("SQLite has no ") +
-                        (routine ? "stored functions or procedures" : "materialized views") + ": " +
-                        schema::to_string(o.kind) + " " + o.qualified_name() +
-                        " cannot be declared",
-                    o.location,
-                    routine ? "register the function in the application "
-                              "(sqlite3_create_function), or keep this file out of [models] sql"
-                            : "declare a view, or a table the application refreshes");
-    }
+    for (const auto& o : out.objects)
+        if (auto refusal = refused_on_sqlite(o))
+            diags.error(support::Category::Model, refusal->what, o.location, refusal->fix);
     return out;
 }
 
