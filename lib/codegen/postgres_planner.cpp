@@ -14,8 +14,10 @@
 #include "codegen/postgres_plan_state.hpp"
 #include "codegen/postgres_policies.hpp"
 #include "codegen/postgres_sequences.hpp"
+#include "codegen/postgres_types.hpp"
 #include "codegen/sql_builder.hpp"
 #include "codegen/tightening.hpp"
+#include "schema/user_type.hpp"
 #include "support/overloaded.hpp"
 #include "support/text.hpp"
 
@@ -98,6 +100,12 @@ Statements replace_object(const ReplaceObject& o) {
         if (sql.empty()) return {};
         return {{.sql = std::move(sql)}};
     }
+    if (o.to.kind == ObjectKind::Type) {  // ALTER TYPE ... DROP / ADD ATTRIBUTE
+        Statements out;
+        if (const auto changes = attribute_changes(o.from, o.to))
+            for (auto& sql : alter_type_sql(o.to, *changes)) out.push_back({.sql = std::move(sql)});
+        return out;
+    }
     if (o.to.kind != ObjectKind::Domain) return {{.sql = create_or_replace_sql(o.to)}};
     const auto from = domain_facts(o.from), to = domain_facts(o.to);
     Statements out;
@@ -110,15 +118,47 @@ Statements replace_object(const ReplaceObject& o) {
 /// ALTER DOMAIN does) cannot be while a column of `s` uses it: DROP DOMAIN would refuse
 /// (and CASCADE would drop the columns with their data). A model error naming them, at the
 /// declaration in `to` (the database's side knows no file).
-void refuse_domain_in_use(const DropObject& o, const Schema& s, const Schema& to,
-                          support::Diagnostics& diags) {
-    if (o.object.kind != ObjectKind::Domain || o.recreated_because.empty()) return;
+/// The columns of `s` whose type is `type` (a domain, a composite or range type), for a
+/// message: "t"."c", ...; empty when none.
+std::string columns_using(const Schema& s, const SqlObject& type) {
     std::string columns;
     for (const auto& t : s.tables)
         for (const auto& c : t.columns)
-            if (column_uses_domain(c, o.object))
+            if (column_uses_domain(c, type))
                 columns +=
                     (columns.empty() ? "" : ", ") + t.qualified_name() + ".\"" + c.name + "\"";
+    return columns;
+}
+
+/// A composite or range type dropped to be created again (ALTER TYPE cannot make the
+/// change), or a composite type losing attributes, while columns of `s` use it: DROP
+/// TYPE would refuse (CASCADE would drop the columns), DROP ATTRIBUTE would lose the
+/// attribute's values without the data-loss gate asking. A model error at the declaration
+/// (the downgrade of the same revision, whose `to` knows no file, says nothing).
+void refuse_type_in_use(const SqlObject& type, bool recreated, bool drops_attributes,
+                        const Schema& s, const Schema& to, support::Diagnostics& diags) {
+    if (type.kind != ObjectKind::Type || (!recreated && !drops_attributes)) return;
+    const std::string columns = columns_using(s, type);
+    if (columns.empty()) return;
+    const SqlObject* declared = to.find_object(type.kind, type.name, type.schema);
+    if (!declared || !declared->location.known()) return;
+    diags.error(support::Category::Model,
+                "type " + type.qualified_name() +
+                    (recreated ? " changes in a way ALTER TYPE cannot make (an attribute's type, "
+                                 "or the order of those it keeps), and it cannot be dropped and "
+                                 "created again while columns use it: "
+                               : " loses attributes whose values columns hold: ") +
+                    columns,
+                declared->location,
+                "declare a new type beside it, move the columns to it (their type = annotation) "
+                "with the values converted by hand in an --empty revision, and drop the old type "
+                "in the next revision; attributes can be appended in place");
+}
+
+void refuse_domain_in_use(const DropObject& o, const Schema& s, const Schema& to,
+                          support::Diagnostics& diags) {
+    if (o.object.kind != ObjectKind::Domain || o.recreated_because.empty()) return;
+    const std::string columns = columns_using(s, o.object);
     if (columns.empty()) return;
     const SqlObject* declared = to.find_object(o.object.kind, o.object.name, o.object.schema);
     // The downgrade of the same revision (`to` is the database's side, which knows no
@@ -559,6 +599,8 @@ class PostgresPlanner final : public Planner {
                     },
                     [&](const DropObject& o) {
                         refuse_domain_in_use(o, state.schema(), to, diags);
+                        refuse_type_in_use(o.object, !o.recreated_because.empty(), false,
+                                           state.schema(), to, diags);
                         // A grant whose object the revision drops goes with it: nothing to
                         // write (its reverse, the downgrade's GRANT, is).
                         if (o.object.kind == ObjectKind::Grant)
@@ -579,6 +621,11 @@ class PostgresPlanner final : public Planner {
                                     o.to.name + "--" + o.from.version + "--" + o.to.version +
                                     ".sql is installed";
                             return alters;
+                        }
+                        if (o.to.kind == ObjectKind::Type) {
+                            const auto changes = attribute_changes(o.from, o.to);
+                            refuse_type_in_use(o.to, false, changes && !changes->dropped.empty(),
+                                               state.schema(), to, diags);
                         }
                         return replace_object(o);
                     },

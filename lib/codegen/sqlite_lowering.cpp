@@ -375,6 +375,12 @@ std::optional<Refusal> refused_on_sqlite(const schema::SqlObject& o) {
                                " cannot be declared",
                            "register the function in the application (sqlite3_create_function), "
                            "or keep this file out of [models] sql"};
+        case ObjectKind::Type:
+            return Refusal{"type " + o.qualified_name() +
+                               " cannot be created on SQLite, which has no composite or range "
+                               "types",
+                           "keep the type to PostgreSQL (dialects = [\"postgresql\"]); on SQLite "
+                           "store its parts in columns of their own, or as JSON text"};
         case ObjectKind::MaterializedView:
             return Refusal{std::string("SQLite has no materialized views: ") +
                                schema::to_string(o.kind) + " " + o.qualified_name() +

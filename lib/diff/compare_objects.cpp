@@ -167,6 +167,8 @@ ObjectChanges compare_objects(const Schema& from, const Schema& to,
                             o.kind == ObjectKind::Domain
                                 ? "its base type or collation changes, which ALTER DOMAIN cannot "
                                   "change"
+                            : o.kind == ObjectKind::Type
+                                ? "its definition changes in a way ALTER TYPE cannot make"
                                 : "its definition changes and cannot be replaced in place");
             continue;
         }

@@ -6,6 +6,7 @@
 #include "schema/policy.hpp"
 #include "schema/schema_view.hpp"
 #include "schema/sequence.hpp"
+#include "schema/user_type.hpp"
 #include "support/overloaded.hpp"
 
 namespace autogen::diff {
@@ -268,6 +269,15 @@ std::string describe(const Operation& op, Perspective perspective) {
                 if (o.to.kind == schema::ObjectKind::Domain)
                     return "changed " + object_name(o.to) +
                            " (ALTER DOMAIN: " + domain_changes(o.from, o.to) + ")";
+                if (o.to.kind == schema::ObjectKind::Type)
+                    if (const auto c = schema::attribute_changes(o.from, o.to)) {
+                        std::string what;
+                        for (const auto& a : c->dropped)
+                            what += (what.empty() ? "" : ", ") + std::string("drops ") + a;
+                        for (const auto& a : c->added)
+                            what += (what.empty() ? "" : ", ") + std::string("adds ") + a;
+                        return "changed " + object_name(o.to) + " (ALTER TYPE: " + what + ")";
+                    }
                 if (o.to.kind == schema::ObjectKind::Sequence)
                     return "changed " + object_name(o.to) +
                            " (ALTER SEQUENCE: " + sequence_changes(o.from, o.to) + ")";

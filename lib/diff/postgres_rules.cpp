@@ -13,6 +13,7 @@
 #include "schema/domain.hpp"
 #include "schema/policy.hpp"
 #include "schema/sequence.hpp"
+#include "schema/user_type.hpp"
 #include "support/sql_scanner.hpp"
 #include "support/text.hpp"
 
@@ -461,6 +462,9 @@ class PostgresRules final : public DiffRules {
         // ALTER POLICY changes the roles, USING and WITH CHECK, not FOR or AS.
         if (from.kind == schema::ObjectKind::Policy && to.kind == schema::ObjectKind::Policy)
             return schema::alters_policy_in_place(from, to);
+        // ALTER TYPE drops and appends a composite type's attributes (user_type.hpp).
+        if (from.kind == schema::ObjectKind::Type && to.kind == schema::ObjectKind::Type)
+            return schema::attribute_changes(from, to).has_value();
         // ALTER SEQUENCE changes every fact a declaration states, AS type included.
         if (from.kind == schema::ObjectKind::Sequence && to.kind == schema::ObjectKind::Sequence)
             return schema::sequence_facts(from) && schema::sequence_facts(to);

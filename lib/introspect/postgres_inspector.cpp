@@ -208,6 +208,14 @@ schema::SqlObject catalog_object(const Row& r) {
         }
         return o;
     }
+    if (code == "C" || code == "R") {  // a composite or range type: its body, rebuilt
+        o.kind = ObjectKind::Type;
+        o.definition = "TYPE AS " + cell(r, 4);
+        o.sql =
+            "CREATE TYPE " + codegen::postgres::table_sql({o.schema, o.name}) + " AS " + cell(r, 4);
+        o.columns = json_strings(cell(r, 5));  // a composite's attributes, in order
+        return o;
+    }
     std::string query = support::trimmed(cell(r, 3));
     if (!query.empty() && query.back() == ';') query.pop_back();
     if (!schema::reads_as_relation(o.kind)) {

@@ -190,11 +190,13 @@ constexpr NamedQuery kEnumsQuery{
 /// triggers, policies; standalone sequences with the schemas. Columns: schema (a trigger's
 /// or policy's table's; '' for a schema), name, kind ('s' schema, 'S' sequence (its facts in
 /// the JSON array), 'f' function, 'p' procedure, 'v' view, 'm' materialized view, 't'
-/// trigger, 'y' policy, 'g' grant), the definition as PostgreSQL deparses it
-/// (pg_get_functiondef, pg_get_viewdef pretty, pg_get_triggerdef pretty), a view's options
-/// (reloptions as text, or NULL), a JSON array (a view's result columns "name type"; a
-/// routine's [arguments, result]; a policy's facts), a trigger's or policy's table, a
-/// routine's identity arguments, the rank that orders the kinds.
+/// trigger, 'y' policy, 'g' grant, 'C' composite type, 'R' range type), the definition as
+/// PostgreSQL deparses it (pg_get_functiondef, pg_get_viewdef pretty, pg_get_triggerdef pretty), a
+/// view's options (reloptions as text, or NULL; a type's body, "(a integer, ...)" or "RANGE
+/// (SUBTYPE =
+/// ...)"), a JSON array (a view's result columns "name type"; a routine's [arguments,
+/// result]; a policy's facts; a composite type's attributes "name type [COLLATE c]"), a trigger's
+/// or policy's table, a routine's identity arguments, the rank that orders the kinds.
 constexpr NamedQuery kObjectsQuery{
     "declared objects",
     "SELECT '', n.nspname, 's', '', NULL, '[]', '', '', 0 AS rank, n.oid FROM pg_catalog.pg_namespace n "
@@ -210,12 +212,43 @@ constexpr NamedQuery kObjectsQuery{
     "WHERE c.relkind = 'S' AND " AUTOGEN_PG_USER_SCHEMA("n") " AND" AUTOGEN_PG_OWN("pg_class", "c.oid")
     "AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = "
     "'pg_catalog.pg_class'::regclass AND d.objid = c.oid AND d.deptype IN ('a', 'i')) "
+    // Composite types (a pg_class row of relkind 'c'; a table's or view's row type is not
+    // one) and range types (their multirange type and constructor functions are theirs).
+    "UNION ALL SELECT n.nspname, t.typname, 'C', NULL, '(' || coalesce(string_agg(x.attr, ', ' "
+    "ORDER BY x.attnum), '') || ')', coalesce(json_agg(x.attr ORDER BY x.attnum), '[]')::text, '', '', 0, t.oid "
+    "FROM pg_catalog.pg_type t JOIN pg_catalog.pg_class c ON c.oid = t.typrelid AND c.relkind = 'c' "
+    "JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
+    "LEFT JOIN LATERAL (SELECT a.attnum, pg_catalog.quote_ident(a.attname) || ' ' || "
+    "pg_catalog.format_type(a.atttypid, a.atttypmod) || CASE WHEN a.attcollation <> 0 AND "
+    "a.attcollation <> at.typcollation THEN ' COLLATE ' || pg_catalog.quote_ident(co.collname) ELSE '' END "
+    "FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_type at ON at.oid = a.atttypid "
+    "LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation "
+    "WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped) x(attnum, attr) ON true "
+    "WHERE " AUTOGEN_PG_USER_SCHEMA("n") " AND" AUTOGEN_PG_OWN("pg_type", "t.oid")
+    "GROUP BY n.nspname, t.typname, t.oid "
+    "UNION ALL SELECT n.nspname, t.typname, 'R', NULL, 'RANGE (SUBTYPE = ' || "
+    "pg_catalog.format_type(rg.rngsubtype, NULL) || CASE WHEN opc.opcdefault THEN '' ELSE "
+    "', SUBTYPE_OPCLASS = ' || pg_catalog.quote_ident(opc.opcname) END || CASE WHEN rg.rngcollation <> 0 "
+    "AND rg.rngcollation <> st.typcollation THEN ', COLLATION = ' || pg_catalog.quote_ident(co.collname) "
+    "ELSE '' END || CASE WHEN rg.rngcanonical::oid <> 0 THEN ', CANONICAL = ' || rg.rngcanonical::text "
+    "ELSE '' END || CASE WHEN rg.rngsubdiff::oid <> 0 THEN ', SUBTYPE_DIFF = ' || rg.rngsubdiff::text "
+    "ELSE '' END || coalesce(', MULTIRANGE_TYPE_NAME = ' || "
+    "((pg_catalog.to_jsonb(rg) ->> 'rngmultitypid')::oid)::regtype::text, '') || ')', '[]', '', '', 0, t.oid "
+    "FROM pg_catalog.pg_range rg JOIN pg_catalog.pg_type t ON t.oid = rg.rngtypid "
+    "JOIN pg_catalog.pg_type st ON st.oid = rg.rngsubtype "
+    "JOIN pg_catalog.pg_opclass opc ON opc.oid = rg.rngsubopc "
+    "LEFT JOIN pg_catalog.pg_collation co ON co.oid = rg.rngcollation "
+    "JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
+    "WHERE " AUTOGEN_PG_USER_SCHEMA("n") " AND" AUTOGEN_PG_OWN("pg_type", "t.oid")
     "UNION ALL SELECT n.nspname, p.proname, CASE p.prokind WHEN 'p' THEN 'p' ELSE 'f' END, "
     "pg_catalog.pg_get_functiondef(p.oid), NULL, json_build_array("
     "pg_catalog.pg_get_function_arguments(p.oid), coalesce(pg_catalog.pg_get_function_result(p.oid), "
     "''))::text, '', pg_catalog.pg_get_function_identity_arguments(p.oid), 1, p.oid "
     "FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace "
     "WHERE p.prokind IN ('f', 'p') AND " AUTOGEN_PG_USER_SCHEMA("n") " AND" AUTOGEN_PG_OWN("pg_proc", "p.oid")
+    // Not a range type's constructors (pg_depend 'i'): the type's, created with it.
+    "AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = "
+    "'pg_catalog.pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'i') "
     "UNION ALL SELECT n.nspname, c.relname, c.relkind::text, pg_catalog.pg_get_viewdef(c.oid, true), "
     "c.reloptions::text, array_to_json(ARRAY(SELECT pg_catalog.quote_ident(a.attname) || ' ' || "
     "pg_catalog.format_type(a.atttypid, a.atttypmod) FROM pg_catalog.pg_attribute a "
@@ -318,17 +351,13 @@ constexpr NamedQuery kUnmodelledQuery{
     "UNION ALL SELECT 'comment on constraint', t.nspname, con.conname, t.relname FROM pg_catalog.pg_constraint con "
     "JOIN tbl t ON t.oid = con.conrelid JOIN pg_catalog.pg_description d ON d.classoid = "
     "'pg_catalog.pg_constraint'::regclass AND d.objoid = con.oid "
-    // Schema-level objects: routines, types, collations, text search configurations.
+    // Schema-level objects: aggregates, collations, text search configurations (composite
+    // and range types are read by kObjectsQuery, declared in SQL).
     "UNION ALL SELECT CASE p.prokind WHEN 'a' THEN 'aggregate' ELSE 'window function' END, n.nspname, "
     "p.proname || '(' || coalesce((SELECT string_agg(pg_catalog.format_type(a.t, NULL), ', ' ORDER BY a.i) "
     "FROM unnest(p.proargtypes::oid[]) WITH ORDINALITY a(t, i)), '') || ')', '' "
     "FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace "
     "WHERE p.prokind IN ('a', 'w') AND " AUTOGEN_PG_USER_SCHEMA("n") " AND" AUTOGEN_PG_OWN("pg_proc", "p.oid")
-    "UNION ALL SELECT CASE ty.typtype WHEN 'r' THEN 'range type' "
-    "ELSE 'composite type' END, n.nspname, ty.typname, '' FROM pg_catalog.pg_type ty "
-    "JOIN pg_catalog.pg_namespace n ON n.oid = ty.typnamespace WHERE " AUTOGEN_PG_USER_SCHEMA("n")
-    " AND" AUTOGEN_PG_OWN("pg_type", "ty.oid") "AND (ty.typtype = 'r' OR (ty.typtype = 'c' AND "
-    "EXISTS (SELECT 1 FROM pg_catalog.pg_class c WHERE c.oid = ty.typrelid AND c.relkind = 'c'))) "
     "UNION ALL SELECT 'comment on type', n.nspname, ty.typname, '' FROM pg_catalog.pg_type ty "
     "JOIN pg_catalog.pg_namespace n ON n.oid = ty.typnamespace JOIN pg_catalog.pg_description d ON "
     "d.classoid = 'pg_catalog.pg_type'::regclass AND d.objoid = ty.oid WHERE ty.typtype = 'e' AND "

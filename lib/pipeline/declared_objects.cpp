@@ -10,6 +10,7 @@
 #include "migrate/file_bytes.hpp"
 #include "migrate/sql_splitter.hpp"
 #include "pipeline/sequence_declaration.hpp"
+#include "pipeline/type_declaration.hpp"
 #include "scan/blind_spots.hpp"
 #include "scan/glob.hpp"
 #include "schema/grants.hpp"
@@ -26,10 +27,10 @@ using support::SourceLocation;
 
 constexpr const char* kKnownDeclarations =
     "a [models] sql file declares views, materialized views, functions, procedures, triggers, "
-    "extensions, domains, schemas, sequences, privileges and policies: CREATE [OR REPLACE] "
-    "VIEW, CREATE MATERIALIZED VIEW, CREATE [OR REPLACE] FUNCTION | PROCEDURE, CREATE [OR "
-    "REPLACE] [CONSTRAINT] TRIGGER, CREATE EXTENSION, CREATE DOMAIN, CREATE SCHEMA, CREATE "
-    "SEQUENCE, GRANT ... ON ... TO, CREATE POLICY";
+    "extensions, domains, schemas, sequences, privileges, policies and composite and range "
+    "types: CREATE [OR REPLACE] VIEW, CREATE MATERIALIZED VIEW, CREATE [OR REPLACE] FUNCTION | "
+    "PROCEDURE, CREATE [OR REPLACE] [CONSTRAINT] TRIGGER, CREATE EXTENSION, CREATE DOMAIN, "
+    "CREATE SCHEMA, CREATE SEQUENCE, GRANT ... ON ... TO, CREATE POLICY, CREATE TYPE";
 constexpr const char* kElsewhereHint =
     "keep other statements in a hand-written revision (the other kinds "
     "are not declared yet: docs/objects.md), or move the file out of [models] sql";
@@ -201,6 +202,13 @@ std::optional<schema::SqlObject> declaration(const migrate::SqlStatement& statem
                         "write CREATE SEQUENCE [IF NOT EXISTS] name ...; a changed option is "
                         "made with ALTER SEQUENCE by the revision");
         return sequence_declaration(r, i + 1, statement.sql, at, diags);
+    }
+    if (i < r.size() && r[i].is("TYPE")) {
+        if (i != 1)
+            return fail("\"" + opening(r) + "\": PostgreSQL has no CREATE OR REPLACE TYPE",
+                        "write CREATE TYPE name AS (...) or AS RANGE (...); a changed type is "
+                        "altered (or dropped and created again) by the next revision");
+        return type_declaration(r, i + 1, statement.sql, at, diags);
     }
     if (i < r.size() && r[i].is("SCHEMA")) {
         if (i != 1)

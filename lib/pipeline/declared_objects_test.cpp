@@ -346,3 +346,41 @@ TEST_CASE("declared objects: OWNED BY, RESTART, a repeated option: errors at the
           std::string::npos);
     CHECK(diags.error_count() == 5);
 }
+
+TEST_CASE("declared objects: composite and range types; enums, base and shell types refused") {
+    testing::TempDir dir;
+    dir.write("db/types.sql",
+              "CREATE TYPE app.address AS (street text, city text);\n"
+              "create type floatrange as range (subtype = float8);\n");
+    support::Diagnostics diags;
+    auto objects = pipeline::read_declared_objects(config_in(dir), diags);
+    REQUIRE_MESSAGE(objects, messages(diags));
+    REQUIRE(objects->size() == 2);
+    CHECK((*objects)[0].kind == schema::ObjectKind::Type);
+    CHECK((*objects)[0].schema == "app");
+    CHECK((*objects)[0].name == "address");
+    CHECK((*objects)[1].kind == schema::ObjectKind::Type);
+    CHECK((*objects)[1].name == "floatrange");
+    CHECK((*objects)[1].location.str() == "db/types.sql:2:1");
+
+    for (const auto& [sql, expected] : std::vector<std::pair<std::string, std::string>>{
+             {"CREATE TYPE mood AS ENUM ('a', 'b');",
+              "db/types.sql:1:1: enum type mood in a [models] sql file: enums are declared by "
+              "the models"},
+             {"CREATE TYPE box2 (INPUT = box2_in, OUTPUT = box2_out);",
+              "db/types.sql:1:1: type box2: only composite (AS (...)) and range (AS RANGE "
+              "(...)) types are declared; a base or shell type needs functions written in C"},
+             {"CREATE TYPE shell;",
+              "db/types.sql:1:1: type shell: only composite (AS (...)) and range (AS RANGE "
+              "(...)) types are declared; a base or shell type needs functions written in C"},
+             {"CREATE OR REPLACE TYPE t AS (a int);",
+              "db/types.sql:1:1: \"CREATE OR REPLACE TYPE\": PostgreSQL has no CREATE OR "
+              "REPLACE TYPE"},
+         }) {
+        testing::TempDir bad;
+        bad.write("db/types.sql", sql);
+        support::Diagnostics refused;
+        CHECK_FALSE(pipeline::read_declared_objects(config_in(bad), refused));
+        CHECK(messages(refused) == expected + "\n");
+    }
+}

@@ -45,6 +45,7 @@ bool precedes_tables(const SqlObject& o, const Schema& s) {
         case ObjectKind::Domain:     // a column's type
         case ObjectKind::Schema:     // where a table is created
         case ObjectKind::Sequence:   // a default's nextval('s')
+        case ObjectKind::Type:       // a column's type
             return true;
     }
     return false;

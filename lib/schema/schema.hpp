@@ -201,15 +201,17 @@ enum class ObjectKind {
     /// TO one role (schema/grants.hpp): one object per target and grantee.
     Grant,
     /// CREATE POLICY name ON table (schema/policy.hpp): its name on its table.
-    Policy
+    Policy,
+    /// CREATE TYPE name AS (attributes) or AS RANGE (...) (schema/user_type.hpp): a
+    /// composite or range type. Enums are AUTOGEN_ENUM's, never declared in SQL.
+    Type
 };
 /// Every ObjectKind, in declaration order (a snapshot or cache reads a kind by its name).
-inline constexpr ObjectKind kObjectKinds[] = {ObjectKind::View,     ObjectKind::MaterializedView,
-                                              ObjectKind::Function, ObjectKind::Procedure,
-                                              ObjectKind::Trigger,  ObjectKind::Extension,
-                                              ObjectKind::Domain,   ObjectKind::Schema,
-                                              ObjectKind::Sequence, ObjectKind::Grant,
-                                              ObjectKind::Policy};
+inline constexpr ObjectKind kObjectKinds[] = {
+    ObjectKind::View,      ObjectKind::MaterializedView, ObjectKind::Function,
+    ObjectKind::Procedure, ObjectKind::Trigger,          ObjectKind::Extension,
+    ObjectKind::Domain,    ObjectKind::Schema,           ObjectKind::Sequence,
+    ObjectKind::Grant,     ObjectKind::Policy,           ObjectKind::Type};
 
 /// A database object declared by a SQL statement. On the models' side: the statement as
 /// the project's .sql file writes it, with the definition its scratch database read back;
