@@ -347,7 +347,7 @@ TEST_CASE("declared objects: OWNED BY, RESTART, a repeated option: errors at the
     CHECK(diags.error_count() == 5);
 }
 
-TEST_CASE("declared objects: composite and range types; enums, base and shell types refused") {
+TEST_CASE("declared objects: composite and range types, and enums, base and shell types refused") {
     testing::TempDir dir;
     dir.write("db/types.sql",
               "CREATE TYPE app.address AS (street text, city text);\n"
