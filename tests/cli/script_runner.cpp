@@ -518,14 +518,18 @@ std::optional<std::string> postgres_row_counts(const PostgresDatabase& db, std::
 // `catalog DB`: the schema as the database's own catalog says it, read without autogen,
 // so that a downgrade that "restores" only what autogen's inspector reads is caught. Names
 // in a stable order (columns by name: ALTER TABLE ADD COLUMN appends, and column order is
-// not part of what autogen compares); autogen's version tables left out.
+// not part of what autogen compares); autogen's version tables left out. The declared
+// objects too (routines by signature, privileges as the ACL's sorted items: the owner's defaults
+// when none was ever granted, which is what a REVOKE of every grant leaves).
 constexpr const char* kPostgresCatalog[] = {
     "SELECT 'schema', nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> "
     "'information_schema' ORDER BY 2",
     "SELECT 'relation', n.nspname, c.relname, c.relkind, c.relpersistence, "
     "array_to_string(ARRAY(SELECT unnest(c.reloptions) ORDER BY 1), ','), "
-    "coalesce(obj_description(c.oid, "
-    "'pg_class'), '') FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE "
+    "coalesce(obj_description(c.oid, 'pg_class'), ''), c.relrowsecurity, c.relforcerowsecurity, "
+    "ARRAY(SELECT x::text FROM unnest(coalesce(c.relacl, acldefault((CASE c.relkind WHEN 'S' "
+    "THEN 's' ELSE 'r' END)::\"char\", c.relowner))) x ORDER BY 1)::text "
+    "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE "
     "c.relkind IN ('r', 'p', 'v', 'm', 'S', 'i', 'c') AND n.nspname NOT LIKE 'pg\\_%' AND "
     "n.nspname <> 'information_schema' AND c.relname NOT LIKE 'autogen\\_version%' ORDER BY 2, 3",
     "SELECT 'column', c.oid::regclass::text, a.attname, format_type(a.atttypid, a.atttypmod), "
@@ -534,7 +538,7 @@ constexpr const char* kPostgresCatalog[] = {
     "a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace LEFT "
     "JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum LEFT JOIN pg_collation co "
     "ON co.oid = a.attcollation AND a.attcollation <> 100 WHERE a.attnum > 0 AND NOT "
-    "a.attisdropped AND c.relkind IN ('r', 'p', 'v', 'm') AND n.nspname NOT LIKE 'pg\\_%' AND "
+    "a.attisdropped AND c.relkind IN ('r', 'p', 'v', 'm', 'c') AND n.nspname NOT LIKE 'pg\\_%' AND "
     "n.nspname <> 'information_schema' AND c.relname NOT LIKE 'autogen\\_version%' ORDER BY 2, 3",
     "SELECT 'constraint', k.conrelid::regclass::text, k.conname, k.contype, "
     "pg_get_constraintdef(k.oid), k.condeferrable, k.condeferred, k.convalidated, "
@@ -551,6 +555,36 @@ constexpr const char* kPostgresCatalog[] = {
     "SELECT 'enum', t.typnamespace::regnamespace::text, t.typname, string_agg(e.enumlabel, ',' "
     "ORDER BY e.enumsortorder) FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY 2, 3 "
     "ORDER BY 2, 3",
+    // What issue 20 declares in SQL: domains, range types, functions, triggers, policies,
+    // sequences' options, schemas' privileges.
+    "SELECT 'domain', t.oid::regtype::text, format_type(t.typbasetype, t.typtypmod), t.typnotnull, "
+    "coalesce(pg_get_expr(t.typdefaultbin, 0), '') FROM pg_type t JOIN pg_namespace n ON n.oid = "
+    "t.typnamespace WHERE t.typtype = 'd' AND n.nspname NOT LIKE 'pg\\_%' AND n.nspname <> "
+    "'information_schema' ORDER BY 2",
+    "SELECT 'range', r.rngtypid::regtype::text, r.rngsubtype::regtype::text, r.rngsubdiff::text "
+    "FROM pg_range r JOIN pg_type t ON t.oid = r.rngtypid JOIN pg_namespace n ON n.oid = "
+    "t.typnamespace WHERE n.nspname NOT LIKE 'pg\\_%' AND n.nspname <> 'information_schema' "
+    "ORDER BY 2",
+    "SELECT 'routine', p.oid::regprocedure::text, pg_get_functiondef(p.oid), "
+    "ARRAY(SELECT x::text FROM unnest(coalesce(p.proacl, acldefault('f'::\"char\", p.proowner))) x "
+    "ORDER BY 1)::text FROM pg_proc p JOIN "
+    "pg_namespace n ON "
+    "n.oid = p.pronamespace "
+    "WHERE p.prokind IN ('f', 'p') AND n.nspname NOT LIKE 'pg\\_%' AND n.nspname <> "
+    "'information_schema' ORDER BY 2",
+    "SELECT 'trigger', tg.tgrelid::regclass::text, tg.tgname, pg_get_triggerdef(tg.oid) FROM "
+    "pg_trigger tg WHERE NOT tg.tgisinternal ORDER BY 2, 3",
+    "SELECT 'policy', p.polrelid::regclass::text, p.polname, p.polcmd, p.polpermissive, "
+    "ARRAY(SELECT CASE WHEN r = 0 THEN 'public' ELSE pg_get_userbyid(r)::text END FROM "
+    "unnest(p.polroles) r ORDER BY 1)::text, coalesce(pg_get_expr(p.polqual, p.polrelid), ''), "
+    "coalesce(pg_get_expr(p.polwithcheck, p.polrelid), '') FROM pg_policy p ORDER BY 2, 3",
+    "SELECT 'sequence', s.seqrelid::regclass::text, s.seqtypid::regtype::text, s.seqstart, "
+    "s.seqincrement, s.seqmax, s.seqmin, s.seqcache, s.seqcycle FROM pg_sequence s ORDER BY 2",
+    "SELECT 'schema acl', nspname, ARRAY(SELECT x::text FROM "
+    "unnest(coalesce(nspacl, acldefault('n'::\"char\", nspowner))) x ORDER BY 1)::text "
+    "FROM "
+    "pg_namespace WHERE nspname NOT "
+    "LIKE 'pg\\_%' AND nspname <> 'information_schema' ORDER BY 2",
 };
 
 std::optional<std::string> postgres_catalog(const PostgresDatabase& db, std::string& error) {
