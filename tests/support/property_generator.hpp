@@ -306,6 +306,8 @@ class Generator {
         if (t.primary_key && chance(25)) targets.push_back(&t);
         if (targets.empty()) return;
         const Table* target = one_of(targets);
+        // PostgreSQL: a permanent table may reference only permanent ones (and the reverse).
+        if (target->options.unlogged != t.options.unlogged) return;
         bool self = target == &t;
         ForeignKey fk{.name = constraint_name("fk"),
                       .ref_table = target->name,
@@ -380,7 +382,7 @@ class Generator {
             return k.expression.find(q) != std::string::npos;
         });
         std::erase_if(t.indexes, [&](const Index& i) {
-            if (i.where.find(q) != std::string::npos) return true;
+            if (i.where.find(q) != std::string::npos || mentions(i.include, c)) return true;
             for (const auto& item : i.columns)
                 if (item == c || item.find(q) != std::string::npos) return true;
             return false;
@@ -408,6 +410,12 @@ class Generator {
         for (int attempt = 0; attempt < 8; ++attempt) {
             std::string done = try_edit(s, data, pick(0, last));
             if (!done.empty()) {
+                // A STRICT table allows only INT, INTEGER, REAL, TEXT, BLOB, ANY: a column
+                // given another SQL type (added, retyped, referencing) makes the author
+                // drop STRICT in the same change.
+                for (auto& t : s.tables)
+                    for (const auto& c : t.columns)
+                        if (!c.type.sql.empty()) t.options.strict = false;
                 sync_objects(s);
                 return done;
             }
@@ -494,6 +502,7 @@ class Generator {
                 for (auto& i : t.indexes) {
                     for (auto& item : i.columns)
                         item = item == old ? now : replace_all(item, qo, qn);
+                    std::replace(i.include.begin(), i.include.end(), old, now);
                     i.where = replace_all(i.where, qo, qn);
                 }
                 return "rename column";
@@ -670,6 +679,8 @@ class Generator {
             case 39:
             case 40:
                 return edit_objects(s, t, which);
+            case 41:
+                return edit_table_features(s, t);
             case 28: {  // a column of an enum type
                 if (s.enums.empty()) return "";
                 Column c{.name = name("state"),
@@ -710,6 +721,7 @@ class Generator {
             if (!c->identity && c->nullable && (stale(t, {c->name}) || data.has_nulls(t, c->name)))
                 return "";
             c->identity = !c->identity;
+            c->identity_options = {};
             if (c->identity) {
                 c->nullable = false;
                 c->server_default.reset();
@@ -767,7 +779,7 @@ class Generator {
         if (!c->nullable || stale(t, {c->name}) || !data.all_null(t, c->name)) return "";
         for (const auto& target : s.tables) {
             if (!target.primary_key || target.primary_key->columns.size() != 1 ||
-                target.name == fk.ref_table)
+                target.name == fk.ref_table || target.options.unlogged != t.options.unlogged)
                 continue;
             const Column* key = target.find_column(target.primary_key->columns.front());
             if (!(key->type == c->type)) continue;
@@ -830,7 +842,7 @@ class Generator {
 
     // ---- declared objects (property_objects.hpp) ----------------------------------------
 
-    static constexpr int kLastObjectEdit = 40;
+    static constexpr int kLastObjectEdit = 41;
 
     /// The model's objects from their statements (after every edit).
     void sync_objects(Schema& s) {
@@ -1060,6 +1072,66 @@ class Generator {
             }
         }
         return "";
+    }
+
+    /// Issue 20's table features: check states and identity options (PostgreSQL),
+    /// descending keys (both), NULLS order and INCLUDE (PostgreSQL), UNLOGGED, STRICT.
+    std::string edit_table_features(const Schema& s, Table& t) {
+        if (!profile_.table_options) return "";
+        const bool pg = objects_.postgres();
+        switch (pick(0, 4)) {
+            case 0: {  // NO INHERIT / NOT VALID (the rows satisfy every check the generator makes)
+                if (!pg || t.checks.empty()) return "";
+                CheckConstraint& k = one_of(t.checks);
+                if (chance(50))
+                    k.no_inherit = !k.no_inherit;
+                else
+                    k.not_valid = !k.not_valid;
+                return "change check state";
+            }
+            case 1: {  // key order of an index, and INCLUDE columns
+                if (t.indexes.empty()) return "";
+                Index& ix = one_of(t.indexes);
+                if (pg && chance(40)) {
+                    const Column& c = one_of(t.columns);
+                    if (mentions(ix.columns, c.name) || mentions(ix.include, c.name)) return "";
+                    ix.include.push_back(c.name);
+                    return "add INCLUDE column";
+                }
+                ix.key_options.assign(ix.columns.size(), IndexKeyOptions{});
+                for (auto& k : ix.key_options) {
+                    k.descending = chance(50);
+                    if (pg && chance(40)) k.nulls_first = !k.descending;
+                }
+                if (std::all_of(ix.key_options.begin(), ix.key_options.end(),
+                                [](const IndexKeyOptions& k) { return k == IndexKeyOptions{}; }))
+                    ix.key_options.clear();
+                return "change index key order";
+            }
+            case 2: {  // identity options
+                if (!pg) return "";
+                for (auto& c : t.columns)
+                    if (c.identity) {
+                        c.identity_options.increment = c.identity_options.increment
+                                                           ? std::nullopt
+                                                           : std::optional<std::int64_t>(3);
+                        c.identity_options.cache =
+                            chance(50) ? std::optional<std::int64_t>(10) : std::nullopt;
+                        return "change identity options";
+                    }
+                return "";
+            }
+            case 3: {  // UNLOGGED: a table no foreign key joins to another
+                if (!pg || !t.foreign_keys.empty() || referenced(s, t)) return "";
+                t.options.unlogged = !t.options.unlogged;
+                return "toggle UNLOGGED";
+            }
+            default: {  // STRICT (SQLite)
+                if (pg) return "";
+                t.options.strict = !t.options.strict;
+                return "toggle STRICT";
+            }
+        }
     }
 
     Profile profile_;
