@@ -37,6 +37,18 @@ class SqliteTarget final : public HarnessTarget<testing::SqliteHarness> {
     bool castable(const Table&, const Column&, const Column&) override {
         return true;
     }  // SQLite converts or keeps
+    /// STRICT's storage classes: no text or blob in a numeric column, no blob in a text
+    /// one, only blobs in a blob one.
+    bool fits_strict(const Table& t, const std::string& column, Logical kind) override {
+        std::string refused = kind == Logical::Text || kind == Logical::Date ||
+                                      kind == Logical::TimestampTz || kind == Logical::Enum
+                                  ? "'blob'"
+                              : kind == Logical::Blob ? "'text', 'integer', 'real'"
+                                                      : "'text', 'blob'";
+        auto r = query("SELECT 1 FROM " + codegen::quote_identifier(t.name) + " WHERE typeof(" +
+                       codegen::quote_identifier(column) + ") IN (" + refused + ") LIMIT 1");
+        return r && r->empty();
+    }
     const diff::DiffRules& rules() const override { return *h_.rules; }
 };
 

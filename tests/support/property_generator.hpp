@@ -81,6 +81,11 @@ class DataOracle {
     virtual bool castable(const Table& t, const Column& from, const Column& to) = 0;
     /// Some row of some table holds `label` in a column of enum `e`.
     virtual bool label_used(const Schema& s, const Enum& e, const std::string& label) = 0;
+    /// Every value of `column` is one a SQLite STRICT column of logical kind `kind` stores
+    /// (STRICT refuses a text value in an INT or REAL column, where a plain table keeps it).
+    virtual bool fits_strict(const Table&, const std::string& /*column*/, Logical /*kind*/) {
+        return true;
+    }
 };
 
 /// Integer, real, text and numeric columns: their values are the row counter, so they
@@ -515,7 +520,8 @@ class Generator {
                 Column* c = one_of(scalars);
                 Column next = *c;
                 next.type = scalar_type();
-                if (next.type == c->type || stale(t, {c->name}) || !data.castable(t, *c, next))
+                if (next.type == c->type || stale(t, {c->name}) || !data.castable(t, *c, next) ||
+                    (t.options.strict && !data.fits_strict(t, c->name, kind(next))))
                     return "";
                 touched_.insert(c->name);
                 if (kind(next) != Logical::Text) next.collation.reset();
@@ -680,7 +686,7 @@ class Generator {
             case 40:
                 return edit_objects(s, t, which);
             case 41:
-                return edit_table_features(s, t);
+                return edit_table_features(s, t, data);
             case 28: {  // a column of an enum type
                 if (s.enums.empty()) return "";
                 Column c{.name = name("state"),
@@ -1076,7 +1082,7 @@ class Generator {
 
     /// Issue 20's table features: check states and identity options (PostgreSQL),
     /// descending keys (both), NULLS order and INCLUDE (PostgreSQL), UNLOGGED, STRICT.
-    std::string edit_table_features(const Schema& s, Table& t) {
+    std::string edit_table_features(const Schema& s, Table& t, DataOracle& data) {
         if (!profile_.table_options) return "";
         const bool pg = objects_.postgres();
         switch (pick(0, 4)) {
@@ -1126,8 +1132,11 @@ class Generator {
                 t.options.unlogged = !t.options.unlogged;
                 return "toggle UNLOGGED";
             }
-            default: {  // STRICT (SQLite)
+            default: {  // STRICT (SQLite), over rows whose values it stores
                 if (pg) return "";
+                if (!t.options.strict)
+                    for (const auto& c : t.columns)
+                        if (stale(t, {c.name}) || !data.fits_strict(t, c.name, kind(c))) return "";
                 t.options.strict = !t.options.strict;
                 return "toggle STRICT";
             }
