@@ -37,14 +37,16 @@ class SqliteTarget final : public HarnessTarget<testing::SqliteHarness> {
     bool castable(const Table&, const Column&, const Column&) override {
         return true;
     }  // SQLite converts or keeps
-    /// STRICT's storage classes: no text or blob in a numeric column, no blob in a text
-    /// one, only blobs in a blob one.
+    /// STRICT's storage classes: no text or blob in a numeric column (nor a real in an
+    /// integer one), no blob in a text one, only blobs in a blob one.
     bool fits_strict(const Table& t, const std::string& column, Logical kind) override {
         std::string refused = kind == Logical::Text || kind == Logical::Date ||
                                       kind == Logical::TimestampTz || kind == Logical::Enum
                                   ? "'blob'"
                               : kind == Logical::Blob ? "'text', 'integer', 'real'"
-                                                      : "'text', 'blob'";
+                              : is_integer(kind) || kind == Logical::Boolean
+                                  ? "'text', 'blob', 'real'"  // 1.5 in an INT column
+                                  : "'text', 'blob'";
         auto r = query("SELECT 1 FROM " + codegen::quote_identifier(t.name) + " WHERE typeof(" +
                        codegen::quote_identifier(column) + ") IN (" + refused + ") LIMIT 1");
         return r && r->empty();
