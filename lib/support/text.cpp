@@ -90,12 +90,21 @@ bool mentions_identifier(std::string_view sql, std::string_view name) {
     auto ident = [](char c) {
         return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$';
     };
-    for (std::size_t pos = s.find(n); pos != std::string::npos; pos = s.find(n, pos + 1)) {
-        bool left = pos == 0 || !ident(s[pos - 1]);
-        bool right = pos + n.size() >= s.size() || !ident(s[pos + n.size()]);
-        if (left && right) return true;
-    }
-    return false;
+    auto found = [&](const std::string& word) {
+        for (std::size_t pos = s.find(word); pos != std::string::npos;
+             pos = s.find(word, pos + 1)) {
+            bool left = pos == 0 || !ident(s[pos - 1]);
+            bool right = pos + word.size() >= s.size() || !ident(s[pos + word.size()]);
+            if (left && right) return true;
+        }
+        return false;
+    };
+    if (found(n)) return true;
+    // A name holding '"' is written in double quotes with that quote doubled.
+    if (n.find('"') == std::string::npos) return false;
+    std::string doubled;
+    for (char c : n) doubled += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return found(doubled);
 }
 
 }  // namespace autogen::support

@@ -30,7 +30,12 @@ class PostgresTarget final : public HarnessTarget<testing::PostgresHarness> {
         support::Diagnostics diags;
         Schema lowered = scratch_.planner->lower(model, diags);
         // One round trip: empty the schema and create the models in one transaction.
-        std::string script = "BEGIN; DROP SCHEMA public CASCADE; CREATE SCHEMA public;\n";
+        // The declared schemas (and what they hold) go too.
+        std::string script =
+            "BEGIN; DROP SCHEMA public CASCADE; CREATE SCHEMA public;\n"
+            "DO $$DECLARE r record; BEGIN FOR r IN SELECT nspname FROM pg_namespace WHERE "
+            "nspname NOT IN ('public', 'information_schema') AND nspname NOT LIKE 'pg\\_%' LOOP "
+            "EXECUTE format('DROP SCHEMA %I CASCADE', r.nspname); END LOOP; END$$;\n";
         if (!diags.has_errors()) {
             auto statements = scratch_.planner->plan(diff::diff(Schema{}, lowered, *scratch_.rules),
                                                      Schema{}, lowered, diags);
@@ -75,9 +80,28 @@ class PostgresTarget final : public HarnessTarget<testing::PostgresHarness> {
     const diff::DiffRules& rules() const override { return *h_.rules; }
     std::string messages() override { return h_.messages() + scratch_.messages(); }
 
+    /// The extensions of a few the server has available, for the generator's edits.
+    std::vector<std::string> extensions() {
+        std::vector<std::string> out;
+        if (auto r = query("SELECT name FROM pg_available_extensions WHERE name IN ('citext', "
+                           "'pg_trgm', 'hstore') ORDER BY name"))
+            for (const auto& row : *r)
+                if (row[0]) out.push_back(*row[0]);
+        return out;
+    }
+
   private:
     testing::PostgresHarness scratch_;
 };
+
+/// The PostgreSQL profile with the declared objects of issue 20 and table options.
+Profile objects_profile(PostgresTarget& db) {
+    Profile p = postgres_profile();
+    p.declared_objects = true;
+    p.table_options = true;
+    p.extensions = db.extensions();
+    return p;
+}
 
 }  // namespace
 
@@ -86,7 +110,7 @@ TEST_CASE(
     "base and up again") {
     PostgresTarget db;
     REQUIRE_MESSAGE(db.ready(), db.messages());
-    RunStats stats = run_property(db, postgres_profile(), 1, 300);
+    RunStats stats = run_property(db, objects_profile(db), 1, 300);
     MESSAGE("postgres property: " << stats.summary());
 }
 
@@ -99,6 +123,6 @@ TEST_CASE(
     PostgresTarget db;
     REQUIRE_MESSAGE(db.ready(), db.messages());
     RunStats stats =
-        run_property(db, postgres_profile(), 2, 150, {.online = true, .lock_timeout = "5s"});
+        run_property(db, objects_profile(db), 2, 150, {.online = true, .lock_timeout = "5s"});
     MESSAGE("postgres property (online): " << stats.summary());
 }

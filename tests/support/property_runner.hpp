@@ -26,6 +26,7 @@
 #include "db/connection.hpp"
 #include "diff/differ.hpp"
 #include "diff/phrases.hpp"
+#include "pipeline/materialize_objects.hpp"
 #include "tests/support/property_generator.hpp"
 
 namespace autogen::testing::property {
@@ -110,9 +111,12 @@ class HarnessTarget : public Target {
     Harness h_;
 };
 
-/// Copies the model-only `renamed_from` of tables and columns onto the schema read
-/// back from a scratch database, as the CLI's pipeline does before diffing.
+/// Copies the model-only `renamed_from` of tables and columns, and the declared objects'
+/// statements as written, onto the schema read back from a scratch database, as the
+/// CLI's pipeline does before diffing.
 inline Schema carry_renamed_from(const Schema& model, Schema inspected) {
+    pipeline::carry_object_facts(model.objects, inspected.objects);
+    inspected.declares_objects = model.declares_objects;
     for (auto& t : inspected.tables) {
         const Table* m = model.find_table(t.name, t.schema);
         if (!m) continue;
@@ -332,6 +336,9 @@ struct RunStats {
     /// Seconds per phase: materialise, upgrade (inspect, diff, plan, apply, check),
     /// rows (snapshots, inserts), downgrade, upgrade again.
     double materialize = 0, upgrade = 0, rows_time = 0, downgrade = 0, again = 0;
+    /// Operations on declared objects (created, dropped, replaced) per kind: a run that
+    /// generates none of a kind does not test it.
+    std::map<std::string, int> object_operations;
 
     /// One line for the test's MESSAGE.
     std::string summary() const {
@@ -340,6 +347,10 @@ struct RunStats {
             << " with changes, " << operations << " operations, " << rows << " rows) in " << seconds
             << " s (materialise " << materialize << ", upgrade " << upgrade << ", rows "
             << rows_time << ", downgrade " << downgrade << ", upgrade again " << again << ")";
+        if (!object_operations.empty()) {
+            out << "; declared objects:";
+            for (const auto& [kind, n] : object_operations) out << " " << kind << " " << n;
+        }
         return out.str();
     }
 };
@@ -403,6 +414,7 @@ inline RunStats run_property(Target& db, Profile profile, unsigned default_seed,
         REQUIRE_MESSAGE(errors.empty(), "the generated models do not materialise:\n" << errors);
         std::optional<detail::Timer> timer(std::in_place, stats.upgrade);
         step.from = db.inspect();
+        step.from.declares_objects = model.declares_objects;
         auto before = detail::snapshot(db, step.from);
         step.ops = diff::diff(step.from, step.to, db.rules());
         INFO("operations:\n" << describe(step.ops));
@@ -412,6 +424,7 @@ inline RunStats run_property(Target& db, Profile profile, unsigned default_seed,
         REQUIRE_MESSAGE(!plan_diags.has_errors(), "planning failed");
         REQUIRE_MESSAGE(db.run(step.up), "the upgrade failed:\n" << db.messages());
         Schema now = db.inspect();
+        now.declares_objects = model.declares_objects;
         auto left = diff::diff(now, step.to, db.rules());
         REQUIRE_MESSAGE(left.empty(), "left after the upgrade (check would report):\n"
                                           << describe(left));
@@ -427,6 +440,13 @@ inline RunStats run_property(Target& db, Profile profile, unsigned default_seed,
         stats.steps++;
         if (!step.ops.empty()) stats.steps_with_changes++;
         stats.operations += step.ops.size();
+        for (const auto& op : step.ops) {
+            const SqlObject* o = nullptr;
+            if (auto* c = std::get_if<CreateObject>(&op)) o = &c->object;
+            if (auto* d = std::get_if<DropObject>(&op)) o = &d->object;
+            if (auto* r = std::get_if<ReplaceObject>(&op)) o = &r->to;
+            if (o) stats.object_operations[schema::to_string(o->kind)]++;
+        }
         history.push_back(std::move(step));
     }
 
@@ -444,11 +464,13 @@ inline RunStats run_property(Target& db, Profile profile, unsigned default_seed,
             db.planner().plan(schema::reverse(step.ops), step.to, step.from, plan, plan_diags);
         INFO("downgrade:\n" << sql_text(down));
         REQUIRE_MESSAGE(db.run(down), "the downgrade failed:\n" << db.messages());
-        auto back = diff::diff(db.inspect(), step.from, db.rules());
+        Schema now = db.inspect();
+        now.declares_objects = step.from.declares_objects;
+        auto back = diff::diff(now, step.from, db.rules());
         REQUIRE_MESSAGE(back.empty(), "left after the downgrade:\n" << describe(back));
     }
     Schema base = db.inspect();
-    CHECK_MESSAGE((base.tables.empty() && base.enums.empty()),
+    CHECK_MESSAGE((base.tables.empty() && base.enums.empty() && base.objects.empty()),
                   "the downgrade to base left objects behind");
 
     timer.reset();
@@ -460,7 +482,9 @@ inline RunStats run_property(Target& db, Profile profile, unsigned default_seed,
                                                    << db.messages());
     }
     if (!history.empty()) {
-        auto left = diff::diff(db.inspect(), history.back().to, db.rules());
+        Schema now = db.inspect();
+        now.declares_objects = history.back().to.declares_objects;
+        auto left = diff::diff(now, history.back().to, db.rules());
         CHECK_MESSAGE(left.empty(), "left after upgrading again:\n" << describe(left));
     }
     timer.reset();
