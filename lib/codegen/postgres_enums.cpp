@@ -114,6 +114,22 @@ std::vector<Statement> rebuild(const AlterEnum& op, const Schema& at, bool for_u
     out.push_back(std::move(rename));
     out.push_back({.sql = create_enum_sql(e)});
 
+    // A foreign key whose columns are of the enum joins two columns of it (a key's column
+    // types must match): retyped one at a time, the key would join the new type to the
+    // old one, which PostgreSQL refuses (42804). Dropped before the first column changes
+    // type, added back after the last.
+    std::vector<std::pair<TableRef, const ForeignKey*>> keys;
+    for (const Table& t : at.tables)
+        for (const auto& fk : t.foreign_keys)
+            if (std::any_of(fk.columns.begin(), fk.columns.end(), [&](const std::string& name) {
+                    const Column* c = t.find_column(name);
+                    return c && uses_enum(*c, op.from);
+                }))
+                keys.emplace_back(ref(t), &fk);
+    for (const auto& [tr, fk] : keys)
+        out.push_back({.sql = "ALTER TABLE " + table_sql(tr) + " DROP CONSTRAINT " +
+                              quote_identifier(fk->name)});
+
     for (const Table& t : at.tables) {
         std::vector<const Column*> columns;
         for (const auto& c : t.columns)
@@ -155,6 +171,8 @@ std::vector<Statement> rebuild(const AlterEnum& op, const Schema& at, bool for_u
         for (const auto* ck : checks) out.push_back({.sql = add_check_sql(tr, *ck, ck->not_valid)});
         for (const auto* ix : indexes) out.push_back({.sql = create_index_sql(tr, *ix)});
     }
+    for (const auto& [tr, fk] : keys)
+        out.push_back({.sql = "ALTER TABLE " + table_sql(tr) + " ADD " + foreign_key_clause(*fk)});
     out.push_back({.sql = "DROP TYPE " + old_sql});
     return out;
 }
