@@ -173,6 +173,9 @@ ObjectChanges compare_objects(const Schema& from, const Schema& to,
         // What the tables need does not read them (a function's body is not bound to
         // the columns it names until it runs).
         if (precedes_tables(o, from)) continue;
+        // A partition follows its parent's columns (PostgreSQL alters them together);
+        // dropping it would lose its rows.
+        if (o.kind == ObjectKind::Partition) continue;
         for (const auto& [table, what] : changing)
             if (reads(o, table) &&
                 !(o.kind == ObjectKind::Policy && policy_stands(o, table, table_ops))) {

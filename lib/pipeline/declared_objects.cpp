@@ -9,6 +9,7 @@
 #include "declared_grants.hpp"
 #include "migrate/file_bytes.hpp"
 #include "migrate/sql_splitter.hpp"
+#include "pipeline/partition_declaration.hpp"
 #include "pipeline/sequence_declaration.hpp"
 #include "scan/blind_spots.hpp"
 #include "scan/glob.hpp"
@@ -26,10 +27,11 @@ using support::SourceLocation;
 
 constexpr const char* kKnownDeclarations =
     "a [models] sql file declares views, materialized views, functions, procedures, triggers, "
-    "extensions, domains, schemas, sequences, privileges and policies: CREATE [OR REPLACE] "
+    "extensions, domains, schemas, sequences, privileges, policies and partitions: CREATE [OR "
+    "REPLACE] "
     "VIEW, CREATE MATERIALIZED VIEW, CREATE [OR REPLACE] FUNCTION | PROCEDURE, CREATE [OR "
     "REPLACE] [CONSTRAINT] TRIGGER, CREATE EXTENSION, CREATE DOMAIN, CREATE SCHEMA, CREATE "
-    "SEQUENCE, GRANT ... ON ... TO, CREATE POLICY";
+    "SEQUENCE, GRANT ... ON ... TO, CREATE POLICY, CREATE TABLE ... PARTITION OF";
 constexpr const char* kElsewhereHint =
     "keep other statements in a hand-written revision (the other kinds "
     "are not declared yet: docs/objects.md), or move the file out of [models] sql";
@@ -201,6 +203,12 @@ std::optional<schema::SqlObject> declaration(const migrate::SqlStatement& statem
                         "write CREATE SEQUENCE [IF NOT EXISTS] name ...; a changed option is "
                         "made with ALTER SEQUENCE by the revision");
         return sequence_declaration(r, i + 1, statement.sql, at, diags);
+    }
+    if (i < r.size() && r[i].is("TABLE")) {
+        if (i != 1)
+            return fail("\"" + opening(r) + "\": PostgreSQL has no CREATE OR REPLACE TABLE",
+                        "write CREATE TABLE name PARTITION OF parent ...");
+        return partition_declaration(r, i + 1, statement.sql, at, diags);
     }
     if (i < r.size() && r[i].is("SCHEMA")) {
         if (i != 1)

@@ -175,6 +175,10 @@ struct TableOptions {
     /// PostgreSQL FORCE ROW LEVEL SECURITY: the policies bind the table's owner too
     /// (the models set row_level_security with it).
     bool force_row_level_security = false;
+    /// PostgreSQL PARTITION BY: "RANGE (created_at)", as pg_get_partkeydef writes it
+    /// (partition_by.hpp normalises the models' text); empty for a table not partitioned.
+    /// Its partitions are declared objects (ObjectKind::Partition).
+    std::string partition_by;
 
     bool operator==(const TableOptions&) const = default;
 };
@@ -201,15 +205,17 @@ enum class ObjectKind {
     /// TO one role (schema/grants.hpp): one object per target and grantee.
     Grant,
     /// CREATE POLICY name ON table (schema/policy.hpp): its name on its table.
-    Policy
+    Policy,
+    /// CREATE TABLE name PARTITION OF parent FOR VALUES ... | DEFAULT (partition.hpp):
+    /// `table` is the parent (in the partition's schema), `definition` the bound.
+    Partition
 };
 /// Every ObjectKind, in declaration order (a snapshot or cache reads a kind by its name).
-inline constexpr ObjectKind kObjectKinds[] = {ObjectKind::View,     ObjectKind::MaterializedView,
-                                              ObjectKind::Function, ObjectKind::Procedure,
-                                              ObjectKind::Trigger,  ObjectKind::Extension,
-                                              ObjectKind::Domain,   ObjectKind::Schema,
-                                              ObjectKind::Sequence, ObjectKind::Grant,
-                                              ObjectKind::Policy};
+inline constexpr ObjectKind kObjectKinds[] = {
+    ObjectKind::View,      ObjectKind::MaterializedView, ObjectKind::Function,
+    ObjectKind::Procedure, ObjectKind::Trigger,          ObjectKind::Extension,
+    ObjectKind::Domain,    ObjectKind::Schema,           ObjectKind::Sequence,
+    ObjectKind::Grant,     ObjectKind::Policy,           ObjectKind::Partition};
 
 /// A database object declared by a SQL statement. On the models' side: the statement as
 /// the project's .sql file writes it, with the definition its scratch database read back;
