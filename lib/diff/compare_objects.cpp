@@ -37,6 +37,9 @@ bool reads(const SqlObject& o, const std::string& name) {
 bool bound_to(const SqlObject& reader, const SqlObject& read) {
     if (read.kind == ObjectKind::Trigger || read.kind == ObjectKind::Policy) return false;
     if (reader.kind == ObjectKind::Function || reader.kind == ObjectKind::Procedure) return false;
+    // A partition's bound is constants: nothing it names binds it (and dropping it would
+    // lose its rows).
+    if (reader.kind == ObjectKind::Partition) return false;
     return reads(reader, read.name);
 }
 
