@@ -99,7 +99,8 @@ class HeaderWriter {
                     // A sequence's, a grant's and a policy's statements are short,
                     // rebuilt whole from the catalog: said with the hint.
                     v.kind == schema::ObjectKind::Sequence || v.kind == schema::ObjectKind::Grant ||
-                            v.kind == schema::ObjectKind::Policy
+                            v.kind == schema::ObjectKind::Policy ||
+                            v.kind == schema::ObjectKind::Partition
                         ? "declare it in a .sql file of [models] sql (docs/objects.md): " + v.sql +
                               ";"
                         : "declare it in a .sql file of [models] sql (docs/objects.md); "
@@ -310,6 +311,8 @@ class HeaderWriter {
             table_args.push_back("force_row_level_security");
         else if (t.options.row_level_security)
             table_args.push_back("row_level_security");
+        if (!t.options.partition_by.empty())
+            table_args.push_back("partition_by = " + c_string_literal(t.options.partition_by));
         if (!t.options.storage_parameters.empty())
             table_args.push_back("with = " + c_string_literal(schema::storage_parameters_sql(
                                                  t.options.storage_parameters)));

@@ -92,6 +92,7 @@ std::string create_table_sql(const schema::Table& table) {
                       "TABLE " + table_sql(schema::ref(table)) + " (";
     for (std::size_t i = 0; i < parts.size(); ++i) sql += (i ? ",\n    " : "\n    ") + parts[i];
     sql += "\n)";
+    if (!table.options.partition_by.empty()) sql += " PARTITION BY " + table.options.partition_by;
     if (!table.options.storage_parameters.empty())
         sql += " WITH (" + schema::storage_parameters_sql(table.options.storage_parameters) + ")";
     return sql;
@@ -170,6 +171,8 @@ std::string drop_object_sql(const schema::SqlObject& object) {
                         : "(" + object.arguments + ")");
         case schema::ObjectKind::Extension:
             return drop + quote_identifier(object.name);
+        case schema::ObjectKind::Partition:  // a table: its rows go with it
+            return "DROP TABLE " + qualified_name(object.schema, object.name);
         default:
             return drop + qualified_name(object.schema, object.name);
     }

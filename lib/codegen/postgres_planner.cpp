@@ -11,6 +11,7 @@
 #include "codegen/postgres_grants.hpp"
 #include "codegen/postgres_lowering.hpp"
 #include "codegen/postgres_online.hpp"
+#include "codegen/postgres_partitions.hpp"
 #include "codegen/postgres_plan_state.hpp"
 #include "codegen/postgres_policies.hpp"
 #include "codegen/postgres_sequences.hpp"
@@ -92,6 +93,12 @@ Statements replace_object(const ReplaceObject& o) {
     if (o.to.kind == ObjectKind::Policy) {
         Statements out;
         for (auto& sql : alter_policy_sql(o.from, o.to)) out.push_back({.sql = std::move(sql)});
+        return out;
+    }
+    if (o.to.kind == ObjectKind::Partition) {  // a new bound: the rows stay
+        Statements out;
+        for (auto& sql : rebound_partition_sql(o.from, o.to))
+            out.push_back({.sql = std::move(sql)});
         return out;
     }
     if (o.to.kind == ObjectKind::Sequence) {  // ALTER SEQUENCE, never RESTART
@@ -552,6 +559,7 @@ class PostgresPlanner final : public Planner {
                         return Statements{{.sql = comment_on_table_sql(o.table, o.to)}};
                     },
                     [&](const AlterTableOptions& o) {
+                        refuse_repartition(o, to, diags);
                         Statements out;
                         for (auto& sql : alter_table_options_sql(o.table, o.from, o.to))
                             out.push_back({.sql = std::move(sql)});

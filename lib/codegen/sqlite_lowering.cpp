@@ -154,6 +154,11 @@ void check_table_options(const schema::Table& t, support::Diagnostics& diags) {
                         (t.options.force_row_level_security ? "force_row_level_security"
                                                             : "row_level_security") +
                         "'" + elsewhere);
+    if (!t.options.partition_by.empty())
+        diags.error(support::Category::Model,
+                    table + " is partitioned (PARTITION BY " + t.options.partition_by +
+                        "), which SQLite tables cannot be",
+                    t.location, "remove 'partition_by'" + elsewhere);
     if (!t.options.storage_parameters.empty())
         diags.error(support::Category::Model,
                     table + " has storage parameters (with = ...), which SQLite tables do not have",
@@ -362,6 +367,10 @@ std::optional<Refusal> refused_on_sqlite(const schema::SqlObject& o) {
                     ": SQLite has no privileges (a file is opened by whoever can read it)",
                 "remove the GRANT (it is PostgreSQL's), or keep it in a [models] sql file only a "
                 "PostgreSQL project reads"};
+        case ObjectKind::Partition:
+            return Refusal{"partition " + o.identity() + ": SQLite has no declarative partitioning",
+                           "remove the CREATE TABLE ... PARTITION OF statement, or keep this "
+                           "project to PostgreSQL (dialects = [\"postgresql\"])"};
         case ObjectKind::Policy:
             return Refusal{"policy " + o.identity() +
                                ": SQLite has no row-level security (no roles, no policies)",

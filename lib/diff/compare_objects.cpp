@@ -37,6 +37,9 @@ bool reads(const SqlObject& o, const std::string& name) {
 bool bound_to(const SqlObject& reader, const SqlObject& read) {
     if (read.kind == ObjectKind::Trigger || read.kind == ObjectKind::Policy) return false;
     if (reader.kind == ObjectKind::Function || reader.kind == ObjectKind::Procedure) return false;
+    // A partition's bound is constants: nothing it names binds it (and dropping it would
+    // lose its rows).
+    if (reader.kind == ObjectKind::Partition) return false;
     return reads(reader, read.name);
 }
 
@@ -175,6 +178,9 @@ ObjectChanges compare_objects(const Schema& from, const Schema& to,
         // What the tables need does not read them (a function's body is not bound to
         // the columns it names until it runs).
         if (precedes_tables(o, from)) continue;
+        // A partition follows its parent's columns (PostgreSQL alters them together);
+        // dropping it would lose its rows.
+        if (o.kind == ObjectKind::Partition) continue;
         for (const auto& [table, what] : changing)
             if (reads(o, table) &&
                 !(o.kind == ObjectKind::Policy && policy_stands(o, table, table_ops))) {

@@ -269,6 +269,10 @@ std::string describe(const Operation& op, Perspective perspective) {
                 if (o.to.kind == schema::ObjectKind::Domain)
                     return "changed " + object_name(o.to) +
                            " (ALTER DOMAIN: " + domain_changes(o.from, o.to) + ")";
+                if (o.to.kind == schema::ObjectKind::Partition)
+                    return "changed " + object_name(o.to) +
+                           " (DETACH and ATTACH: " + o.from.definition + " -> " + o.to.definition +
+                           ")";
                 if (o.to.kind == schema::ObjectKind::Type)
                     if (const auto c = schema::attribute_changes(o.from, o.to)) {
                         std::string what;

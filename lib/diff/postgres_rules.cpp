@@ -459,6 +459,9 @@ class PostgresRules final : public DiffRules {
                            const schema::SqlObject& to) const override {
         if (from.kind == schema::ObjectKind::Domain && to.kind == schema::ObjectKind::Domain)
             return schema::alters_in_place(from, to);
+        // DETACH and ATTACH give a partition of the same parent a new bound, rows kept.
+        if (from.kind == schema::ObjectKind::Partition && to.kind == schema::ObjectKind::Partition)
+            return from.table == to.table;
         // ALTER POLICY changes the roles, USING and WITH CHECK, not FOR or AS.
         if (from.kind == schema::ObjectKind::Policy && to.kind == schema::ObjectKind::Policy)
             return schema::alters_policy_in_place(from, to);

@@ -210,7 +210,7 @@ class Assessor {
                 [](const RenameConstraint&) {},  // a new name holds the same rows
                 // Views hold no rows; a materialized view's are computed again.
                 [](const CreateObject&) {},
-                [](const DropObject&) {},
+                [&](const DropObject& o) { dropped_partition(o); },
                 [](const ReplaceObject&) {},
                 // Not counted: which rows collide depends on the operators.
                 [](const AddExclusion&) {},
@@ -375,6 +375,19 @@ class Assessor {
         unexecutable(std::string(verb) + " check constraint " + quote_identifier(ck.name) + " (" +
                          ck.expression + ")" + on + table_sql(table),
                      q, " that break it", kCheckFix);
+    }
+
+    /// A partition dropped for good loses its rows, like a table; not when its parent
+    /// is dropped too (the parent's count holds them: counting both would say them twice).
+    void dropped_partition(const DropObject& o) {
+        if (o.object.kind != ObjectKind::Partition || !o.recreated_because.empty()) return;
+        for (const Operation& op : ops_)
+            if (const auto* d = std::get_if<DropTable>(&op);
+                d && d->table.name == o.object.table && d->table.schema == o.object.schema)
+                return;
+        const TableRef partition{o.object.schema, o.object.name};
+        destructive("drops partition " + table_sql(partition),
+                    RowQuestion{.kind = RowQuestionKind::AllRows, .table = partition}, "");
     }
 
     Impact& destructive(std::string what, RowQuestion q, std::string counted) {

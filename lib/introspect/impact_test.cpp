@@ -260,3 +260,22 @@ TEST_CASE("impact: a table made STRICT asks each column whether its values fit")
     // The probe table is gone: the question can be asked again.
     CHECK(not_strict("INT") == 3);
 }
+
+TEST_CASE("impact: a dropped partition counts its own rows, once") {
+    const Schema live = live_schema();
+    const SqlObject partition{.kind = ObjectKind::Partition,
+                              .name = "users_2024",
+                              .definition = "DEFAULT",
+                              .table = "users"};
+    auto alone = assess({DropObject{partition, ""}});
+    REQUIRE(alone.size() == 1);
+    CHECK(alone[0].kind == ImpactKind::Destructive);
+    CHECK(alone[0].what == "drops partition \"users_2024\"");
+    CHECK(alone[0].question.table == TableRef{"", "users_2024"});
+    // dropped and created again (a cycle through another object): not a loss of its own
+    CHECK(assess({DropObject{partition, "it reads ..."}}).empty());
+    // with its parent: the parent's count holds its rows
+    auto both = assess({DropObject{partition, ""}, DropTable{*live.find_table("users")}});
+    REQUIRE(both.size() == 1);
+    CHECK(both[0].what == "drops table \"users\"");
+}

@@ -199,6 +199,15 @@ schema::SqlObject catalog_object(const Row& r) {
         o.definition = "SCHEMA";
         return o;
     }
+    if (code == "r") {  // a partition: CREATE TABLE ... PARTITION OF its parent, its bound
+        o.kind = ObjectKind::Partition;
+        o.definition = cell(r, 3);
+        o.table = cell(r, 6);
+        o.sql = "CREATE TABLE " + codegen::postgres::table_sql({o.schema, o.name}) +
+                " PARTITION OF " + codegen::postgres::table_sql({o.schema, o.table}) + " " +
+                o.definition;
+        return o;
+    }
     if (code == "S") {  // a standalone sequence: its facts, and CREATE SEQUENCE from them
         o.kind = ObjectKind::Sequence;
         o.columns = json_strings(cell(r, 5));
@@ -320,6 +329,7 @@ class PostgresInspector final : public Inspector {
             // FORCE without ENABLE does nothing; the models cannot say it (force implies
             // enable), so it reads as not forced and a revision clears it.
             t.options.force_row_level_security = t.options.row_level_security && cell(r, 7) == "t";
+            t.options.partition_by = cell(r, 8);
             at.emplace(number_cell(r, 0), out.tables.size());
             out.tables.push_back(std::move(t));
         }
@@ -344,7 +354,8 @@ class PostgresInspector final : public Inspector {
             if (is_schema_row(r)) continue;
             schema::SqlObject o = catalog_object(r);
             // A trigger on a table the inspection skips is not the project's either.
-            if ((o.kind == schema::ObjectKind::Trigger || o.kind == schema::ObjectKind::Policy) &&
+            if ((o.kind == schema::ObjectKind::Trigger || o.kind == schema::ObjectKind::Policy ||
+                 o.kind == schema::ObjectKind::Partition) &&
                 skipped(schema::Table{.schema = o.schema, .name = o.table}, options))
                 continue;
             // So is a grant on one.

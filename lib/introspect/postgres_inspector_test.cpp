@@ -670,3 +670,27 @@ TEST_CASE("postgres inspector: identity options and standalone sequences") {
     CHECK(read == Strings{"free_seq: SEQUENCE type integer, increment 5, minvalue 1, maxvalue "
                           "2147483647, start 10, cache 2, cycle true"});
 }
+
+TEST_CASE("postgres inspector: a partitioned table's key, its partitions as objects") {
+    auto s = inspect(
+        "CREATE TABLE m (id bigint, at date, region text) PARTITION BY RANGE (at);"
+        "CREATE INDEX m_region ON m (region);"
+        "CREATE TABLE m_2026 PARTITION OF m FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');"
+        "CREATE TABLE m_rest PARTITION OF m DEFAULT;"
+        "CREATE TABLE l (k text) PARTITION BY LIST (lower(k));"
+        "CREATE TABLE l_ab PARTITION OF l FOR VALUES IN ('b', 'a')");
+    Strings tables;
+    for (const auto& t : s.tables) tables.push_back(t.name + ": " + t.options.partition_by);
+    // the partitions are never tables, nor their cloned indexes the parent's
+    CHECK(tables == Strings{"l: LIST (lower(k))", "m: RANGE (at)"});
+    CHECK(table(s, "m").indexes.size() == 1);
+    Strings partitions;
+    for (const auto& o : s.objects)
+        if (o.kind == schema::ObjectKind::Partition)
+            partitions.push_back(o.table + "/" + o.name + ": " + o.definition);
+    CHECK(partitions == Strings{"m/m_2026: FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')",
+                                "m/m_rest: DEFAULT", "l/l_ab: FOR VALUES IN ('b', 'a')"});
+    for (const auto& o : s.objects)
+        if (o.name == "m_rest")
+            CHECK(o.sql == "CREATE TABLE \"m_rest\" PARTITION OF \"m\" DEFAULT");
+}

@@ -47,14 +47,16 @@ struct NamedQuery {
 #define AUTOGEN_PG_USER_RELATION_FILTER " c.relkind IN ('r', 'p') AND " AUTOGEN_PG_USER_SCHEMA("n")
 
 /// oid, schema, name, comment, UNLOGGED ('t' or 'f'), storage parameters (a JSON array
-/// of "name=value", or NULL), ROW LEVEL SECURITY and FORCE ROW LEVEL SECURITY ('t' or 'f')
+/// of "name=value", or NULL), ROW LEVEL SECURITY and FORCE ROW LEVEL SECURITY ('t' or 'f'),
+/// PARTITION BY (pg_get_partkeydef: "RANGE (created_at)", NULL when not partitioned)
 /// of the tables to report: ordinary and partitioned tables
 /// of user schemas, without partitions (they follow their parent) and without tables
 /// an extension created. In schema, name order.
 constexpr NamedQuery kTablesQuery{
     "tables",
     "SELECT c.oid, n.nspname, c.relname, d.description, c.relpersistence = 'u', "
-    "array_to_json(c.reloptions), c.relrowsecurity, c.relforcerowsecurity "
+    "array_to_json(c.reloptions), c.relrowsecurity, c.relforcerowsecurity, "
+    "pg_catalog.pg_get_partkeydef(c.oid) "
     "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
     "LEFT JOIN pg_catalog.pg_description d ON d.objoid = c.oid AND d.classoid = "
     "'pg_catalog.pg_class'::regclass "
@@ -259,6 +261,16 @@ constexpr NamedQuery kObjectsQuery{
     "c.relname, '', 3, tg.oid FROM pg_catalog.pg_trigger tg JOIN pg_catalog.pg_class c ON c.oid = tg.tgrelid "
     "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE NOT tg.tgisinternal AND "
     AUTOGEN_PG_USER_SCHEMA("n") " AND" AUTOGEN_PG_OWN("pg_class", "c.oid")
+    // Partitions (docs/objects.md "Partitions"): the bound (with a sub-partitioned one's own
+    // PARTITION BY) is the definition; the parent's name is the table. Rank 2, in oid order
+    // with the views: a partition after the partition it is one of.
+    "UNION ALL SELECT n.nspname, c.relname, 'r', pg_catalog.pg_get_expr(c.relpartbound, c.oid) "
+    "|| coalesce(' PARTITION BY ' || pg_catalog.pg_get_partkeydef(c.oid), ''), NULL, '[]', "
+    "pa.relname, '', 2, c.oid FROM pg_catalog.pg_class c "
+    "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+    "JOIN pg_catalog.pg_inherits inh ON inh.inhrelid = c.oid "
+    "JOIN pg_catalog.pg_class pa ON pa.oid = inh.inhparent "
+    "WHERE c.relispartition AND c.relkind IN ('r', 'p') AND " AUTOGEN_PG_USER_SCHEMA("n") " AND" AUTOGEN_PG_OWN("pg_class", "c.oid")
     AUTOGEN_PG_GRANTS_BRANCH
     // Policies: the CREATE POLICY the catalog rebuilds (every clause written, roles sorted,
     // expressions deparsed) is both statement and definition; the facts (policy.hpp) are
@@ -327,13 +339,8 @@ constexpr NamedQuery kUnmodelledQuery{
     "SELECT 'foreign table', n.nspname, c.relname, '' "
     "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
     "WHERE c.relkind = 'f' AND " AUTOGEN_PG_USER_SCHEMA("n") " AND" AUTOGEN_PG_OWN("pg_class", "c.oid")
-    // Partitions (read as their parent's rows, never as tables).
-    "UNION ALL SELECT 'partition', n.nspname, c.relname, p.relname FROM pg_catalog.pg_class c "
-    "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace JOIN pg_catalog.pg_inherits i ON i.inhrelid = c.oid "
-    "JOIN pg_catalog.pg_class p ON p.oid = i.inhparent WHERE c.relispartition AND " AUTOGEN_PG_USER_SCHEMA("n") " "
     // Table properties the models have no field for.
     "UNION ALL SELECT x.k, t.nspname, t.relname, t.relname FROM tbl t CROSS JOIN LATERAL (VALUES "
-    "('partitioned table', t.relkind = 'p'), "
     "('inheritance', t.relkind = 'r' AND EXISTS (SELECT 1 FROM "
     "pg_catalog.pg_inherits i WHERE i.inhrelid = t.oid))) x(k, present) WHERE x.present "
     // Constraints the models cannot state (or not in that state).

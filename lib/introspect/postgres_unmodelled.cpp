@@ -19,9 +19,6 @@ std::string cell(const db::Row& r, std::size_t i) {
 /// says how. Every other kind is absent from the headers.
 const std::map<std::string, std::string>& approximate_kinds() {
     static const std::map<std::string, std::string> kinds{
-        {"partitioned table",
-         "pulled as an ordinary table: keep PARTITION BY and the partitions in hand-written "
-         "revisions"},
         {"NOT VALID foreign key",
          "pulled as a valid foreign key: VALIDATE it, or keep it in a hand-written revision"},
     };

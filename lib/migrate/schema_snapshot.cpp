@@ -324,6 +324,7 @@ class LineReader {
             if (j.has("with")) t.options.storage_parameters = j.texts("with");
             t.options.row_level_security = j.flag_or("row_level_security", false);
             t.options.force_row_level_security = j.flag_or("force_row_level_security", false);
+            t.options.partition_by = j.text_or("partition_by", "");
             out_.tables.push_back(std::move(t));
             return {};
         }
@@ -463,6 +464,7 @@ std::string snapshot_text(const s::Schema& schema) {
                 j.texts("with", t->options.storage_parameters);
             j.flag_if("row_level_security", t->options.row_level_security);
             j.flag_if("force_row_level_security", t->options.force_row_level_security);
+            if (!t->options.partition_by.empty()) j.text("partition_by", t->options.partition_by);
         }
         for (const auto& c : t->columns) put_column(out, c);
         if (t->primary_key)

@@ -9,6 +9,7 @@
 #include "declared_grants.hpp"
 #include "migrate/file_bytes.hpp"
 #include "migrate/sql_splitter.hpp"
+#include "pipeline/partition_declaration.hpp"
 #include "pipeline/sequence_declaration.hpp"
 #include "pipeline/type_declaration.hpp"
 #include "scan/blind_spots.hpp"
@@ -27,10 +28,11 @@ using support::SourceLocation;
 
 constexpr const char* kKnownDeclarations =
     "a [models] sql file declares views, materialized views, functions, procedures, triggers, "
-    "extensions, domains, schemas, sequences, privileges, policies and composite and range "
-    "types: CREATE [OR REPLACE] VIEW, CREATE MATERIALIZED VIEW, CREATE [OR REPLACE] FUNCTION | "
-    "PROCEDURE, CREATE [OR REPLACE] [CONSTRAINT] TRIGGER, CREATE EXTENSION, CREATE DOMAIN, "
-    "CREATE SCHEMA, CREATE SEQUENCE, GRANT ... ON ... TO, CREATE POLICY, CREATE TYPE";
+    "extensions, domains, schemas, sequences, privileges, policies, partitions and composite "
+    "and range types: CREATE [OR REPLACE] VIEW, CREATE MATERIALIZED VIEW, CREATE [OR REPLACE] "
+    "FUNCTION | PROCEDURE, CREATE [OR REPLACE] [CONSTRAINT] TRIGGER, CREATE EXTENSION, CREATE "
+    "DOMAIN, CREATE SCHEMA, CREATE SEQUENCE, GRANT ... ON ... TO, CREATE POLICY, CREATE TABLE "
+    "... PARTITION OF, CREATE TYPE";
 constexpr const char* kElsewhereHint =
     "keep other statements in a hand-written revision (the other kinds "
     "are not declared yet: docs/objects.md), or move the file out of [models] sql";
@@ -209,6 +211,12 @@ std::optional<schema::SqlObject> declaration(const migrate::SqlStatement& statem
                         "write CREATE TYPE name AS (...) or AS RANGE (...); a changed type is "
                         "altered (or dropped and created again) by the next revision");
         return type_declaration(r, i + 1, statement.sql, at, diags);
+    }
+    if (i < r.size() && r[i].is("TABLE")) {
+        if (i != 1)
+            return fail("\"" + opening(r) + "\": PostgreSQL has no CREATE OR REPLACE TABLE",
+                        "write CREATE TABLE name PARTITION OF parent ...");
+        return partition_declaration(r, i + 1, statement.sql, at, diags);
     }
     if (i < r.size() && r[i].is("SCHEMA")) {
         if (i != 1)

@@ -122,9 +122,9 @@ bool create_objects(const dialect::Dialect& dialect, db::Connection& conn,
         // grantee, a policy's TO list).
         const bool missing_role = why.find("role \"") != std::string::npos &&
                                   why.find("does not exist") != std::string::npos;
-        const bool after_tables = schema::reads_as_relation(o.kind) ||
-                                  o.kind == schema::ObjectKind::Grant ||
-                                  o.kind == schema::ObjectKind::Policy;
+        const bool after_tables =
+            schema::reads_as_relation(o.kind) || o.kind == schema::ObjectKind::Grant ||
+            o.kind == schema::ObjectKind::Policy || o.kind == schema::ObjectKind::Partition;
         diags.error(
             Category::Model,
             std::string(schema::to_string(o.kind)) + " " + o.identity() +

@@ -11,6 +11,7 @@
 #include <set>
 
 #include "schema/index_keys.hpp"
+#include "schema/partition_by.hpp"
 #include "support/text.hpp"
 
 namespace autogen::scan {
@@ -115,6 +116,16 @@ class TableBuilder {
         t_.options.force_row_level_security = has_arg(a, "force_row_level_security");
         t_.options.row_level_security =
             has_arg(a, "row_level_security") || t_.options.force_row_level_security;
+        if (const AnnotationArg* arg = find_arg(a, "partition_by")) {
+            std::string error;
+            t_.options.partition_by = schema::normalised_partition_by(text_of(arg), error);
+            if (!error.empty())
+                diags_.error(Category::Model, error + " (table \"" + t_.name + "\")",
+                             where(la, *arg),
+                             "write partition_by = \"RANGE (column)\", \"LIST (column)\" or "
+                             "\"HASH (column)\"; several columns or expressions go in the "
+                             "parentheses, separated by commas");
+        }
         if (const AnnotationArg* arg = find_arg(a, "with")) {
             std::string error;
             auto parameters = schema::parse_storage_parameters(arg->value->text, error);

@@ -35,6 +35,7 @@ bool precedes_tables(const SqlObject& o, const Schema& s) {
         case ObjectKind::Trigger:
         case ObjectKind::Grant:  // on what exists once the tables do
         case ObjectKind::Policy:
+        case ObjectKind::Partition:  // of a parent the tables create
             return false;
         // Only when a table calls it: a function created after the tables may read
         // them in a LANGUAGE sql body, which PostgreSQL checks at CREATE.

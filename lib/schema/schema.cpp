@@ -111,6 +111,8 @@ const char* to_string(ObjectKind kind) {
             return "grant";
         case ObjectKind::Policy:
             return "policy";
+        case ObjectKind::Partition:
+            return "partition";
         case ObjectKind::Type:
             return "type";
     }

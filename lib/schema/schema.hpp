@@ -175,6 +175,10 @@ struct TableOptions {
     /// PostgreSQL FORCE ROW LEVEL SECURITY: the policies bind the table's owner too
     /// (the models set row_level_security with it).
     bool force_row_level_security = false;
+    /// PostgreSQL PARTITION BY: "RANGE (created_at)", as pg_get_partkeydef writes it
+    /// (partition_by.hpp normalises the models' text); empty for a table not partitioned.
+    /// Its partitions are declared objects (ObjectKind::Partition).
+    std::string partition_by;
 
     bool operator==(const TableOptions&) const = default;
 };
@@ -202,6 +206,9 @@ enum class ObjectKind {
     Grant,
     /// CREATE POLICY name ON table (schema/policy.hpp): its name on its table.
     Policy,
+    /// CREATE TABLE name PARTITION OF parent FOR VALUES ... | DEFAULT (partition.hpp):
+    /// `table` is the parent (in the partition's schema), `definition` the bound.
+    Partition,
     /// CREATE TYPE name AS (attributes) or AS RANGE (...) (schema/user_type.hpp): a
     /// composite or range type. Enums are AUTOGEN_ENUM's, never declared in SQL.
     Type
@@ -211,7 +218,7 @@ inline constexpr ObjectKind kObjectKinds[] = {
     ObjectKind::View,      ObjectKind::MaterializedView, ObjectKind::Function,
     ObjectKind::Procedure, ObjectKind::Trigger,          ObjectKind::Extension,
     ObjectKind::Domain,    ObjectKind::Schema,           ObjectKind::Sequence,
-    ObjectKind::Grant,     ObjectKind::Policy,           ObjectKind::Type};
+    ObjectKind::Grant,     ObjectKind::Policy,           ObjectKind::Partition, ObjectKind::Type};
 
 /// A database object declared by a SQL statement. On the models' side: the statement as
 /// the project's .sql file writes it, with the definition its scratch database read back;

@@ -136,6 +136,7 @@ void write_table(support::JsonWriter& w, const Table& t) {
     if (!t.options.storage_parameters.empty()) w.member("with", t.options.storage_parameters);
     if (t.options.row_level_security) w.member("row_level_security", true);
     if (t.options.force_row_level_security) w.member("force_row_level_security", true);
+    if (!t.options.partition_by.empty()) w.member("partition_by", t.options.partition_by);
     w.member("renamed_from", t.renamed_from);
     w.key("location");
     write_location(w, t.location);
@@ -221,6 +222,7 @@ std::string table_options_text(const TableOptions& options) {
         out.push_back("WITH (" + storage_parameters_sql(options.storage_parameters) + ")");
     if (options.row_level_security) out.emplace_back("ROW LEVEL SECURITY");
     if (options.force_row_level_security) out.emplace_back("FORCE ROW LEVEL SECURITY");
+    if (!options.partition_by.empty()) out.push_back("PARTITION BY " + options.partition_by);
     return support::join_with(out);
 }
 

@@ -241,8 +241,10 @@ void fields(A& a, schema::Table& t) {
         // row-level security (1 ENABLE, 2 ENABLE + FORCE): the digests of tables without
         // it, which a committed autogen.sum records, stay what they were.
         auto& o = t.options;
-        unsigned persistence = (o.unlogged ? 1U : 0U) + (o.row_level_security ? 2U : 0U);
-        a.enumeration(persistence, 3U);
+        // 4 and up: a PARTITION BY text follows the rest (partitioned tables only).
+        unsigned persistence = (o.unlogged ? 1U : 0U) + (o.row_level_security ? 2U : 0U) +
+                               (o.partition_by.empty() ? 0U : 4U);
+        a.enumeration(persistence, 7U);
         o.unlogged = (persistence & 1U) != 0;
         o.row_level_security = (persistence & 2U) != 0;
         if (o.row_level_security) {
@@ -251,6 +253,7 @@ void fields(A& a, schema::Table& t) {
             o.force_row_level_security = rls == 2U;
         }
         strings(a, t.options.storage_parameters);
+        if ((persistence & 4U) != 0) a(o.partition_by);
     }
     if (has_pk) {
         if (!t.primary_key) t.primary_key.emplace();

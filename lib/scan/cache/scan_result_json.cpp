@@ -60,7 +60,8 @@ json table(const schema::Table& t) {
                         {"unlogged", t.options.unlogged},
                         {"with", t.options.storage_parameters},
                         {"row_level_security", t.options.row_level_security},
-                        {"force_row_level_security", t.options.force_row_level_security}};
+                        {"force_row_level_security", t.options.force_row_level_security},
+                        {"partition_by", t.options.partition_by}};
     j["columns"] = json::array();
     for (const auto& c : t.columns) j["columns"].push_back(column(c));
     j["primary_key"] =
@@ -183,7 +184,8 @@ schema::Table read_table(const json& j) {
                      .unlogged = o.at("unlogged").get<bool>(),
                      .storage_parameters = o.at("with").get<Strings>(),
                      .row_level_security = o.value("row_level_security", false),
-                     .force_row_level_security = o.value("force_row_level_security", false)};
+                     .force_row_level_security = o.value("force_row_level_security", false),
+                     .partition_by = o.value("partition_by", std::string())};
     }
     for (const auto& c : j.at("columns")) t.columns.push_back(read_column(c));
     if (const auto& pk = j.at("primary_key"); !pk.is_null())
