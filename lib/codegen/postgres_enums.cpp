@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "codegen/postgres_comments.hpp"
 #include "codegen/postgres_ddl.hpp"
 #include "codegen/postgres_lowering.hpp"
 #include "codegen/sql_builder.hpp"
@@ -113,6 +114,7 @@ std::vector<Statement> rebuild(const AlterEnum& op, const Schema& at, bool for_u
     }
     out.push_back(std::move(rename));
     out.push_back({.sql = create_enum_sql(e)});
+    for (auto& s : comment_of_enum(e)) out.push_back(std::move(s));  // the new type's
 
     for (const Table& t : at.tables) {
         std::vector<const Column*> columns;
@@ -152,8 +154,14 @@ std::vector<Statement> rebuild(const AlterEnum& op, const Schema& at, bool for_u
                 });
             if (default_kept) out.push_back({.sql = col + "SET DEFAULT " + *c->server_default});
         }
-        for (const auto* ck : checks) out.push_back({.sql = add_check_sql(tr, *ck, ck->not_valid)});
-        for (const auto* ix : indexes) out.push_back({.sql = create_index_sql(tr, *ix)});
+        for (const auto* ck : checks) {
+            out.push_back({.sql = add_check_sql(tr, *ck, ck->not_valid)});
+            for (auto& s : comment_of_check(tr, *ck)) out.push_back(std::move(s));
+        }
+        for (const auto* ix : indexes) {
+            out.push_back({.sql = create_index_sql(tr, *ix)});
+            for (auto& s : comment_of_index(tr, *ix)) out.push_back(std::move(s));
+        }
     }
     out.push_back({.sql = "DROP TYPE " + old_sql});
     return out;
