@@ -62,11 +62,11 @@ Statements comments_of_table(const Table& t) {
     Statements out;
     // An unnamed primary key gets PostgreSQL's name, "<table>_pkey".
     if (t.primary_key)
-        append(out, constraint_comment(tr,
-                                       t.primary_key->name.empty()
-                                           ? default_primary_key_name(t.name)
-                                           : t.primary_key->name,
-                                       t.primary_key->comment));
+        append(out,
+               constraint_comment(tr,
+                                  t.primary_key->name.empty() ? default_primary_key_name(t.name)
+                                                              : t.primary_key->name,
+                                  t.primary_key->comment));
     for (const auto& k : t.foreign_keys) append(out, constraint_comment(tr, k.name, k.comment));
     for (const auto& u : t.uniques) append(out, constraint_comment(tr, u.name, u.comment));
     for (const auto& c : t.checks) append(out, comment_of_check(tr, c));
@@ -92,10 +92,12 @@ Statements comments_after(const Operation& op) {
             },
             // Created again with another definition (a rename keeps its comment).
             [](const AlterPrimaryKey& o) {
-                if (!o.to || is_primary_key_rename(o) || (o.from && o.from->columns == o.to->columns))
+                if (!o.to || is_primary_key_rename(o) ||
+                    (o.from && o.from->columns == o.to->columns))
                     return Statements{};
                 return constraint_comment(
-                    o.table, o.to->name.empty() ? default_primary_key_name(o.table.name) : o.to->name,
+                    o.table,
+                    o.to->name.empty() ? default_primary_key_name(o.table.name) : o.to->name,
                     o.to->comment);
             },
             [](const CreateEnum& o) { return comment_of_enum(o.type); },

@@ -66,8 +66,8 @@ void compare_object_comments(FromTable from, const Table& to, TableChanges& out)
                  table, out);
     compare_list(before.checks, to.checks, CommentTarget::Constraint, created, renamed_from, table,
                  out);
-    compare_list(before.exclusions, to.exclusions, CommentTarget::Constraint, created,
-                 renamed_from, table, out);
+    compare_list(before.exclusions, to.exclusions, CommentTarget::Constraint, created, renamed_from,
+                 table, out);
     compare_list(before.indexes, to.indexes, CommentTarget::Index, created, renamed_from, table,
                  out);
     // The primary key: created again (another definition) by its AlterPrimaryKey, which

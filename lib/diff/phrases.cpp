@@ -214,8 +214,8 @@ std::string describe(const Operation& op, Perspective perspective) {
             },
             [](const SetObjectComment& o) {
                 if (o.target == CommentTarget::Type)
-                    return "changed comment of enum " + enum_name(Enum{.schema = o.table.schema,
-                                                                       .name = o.name});
+                    return "changed comment of enum " +
+                           enum_name(Enum{.schema = o.table.schema, .name = o.name});
                 return std::string("changed comment of ") +
                        (o.target == CommentTarget::Index ? "index " : "constraint ") + q(o.name) +
                        " on " + table_name(o.table);

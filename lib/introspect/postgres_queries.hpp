@@ -125,8 +125,8 @@ constexpr NamedQuery kConstraintsQuery{
 /// collation only where it is not the key's own, the class only where it is not the
 /// default; NULL when no key has any), NULLS NOT DISTINCT (read through to_jsonb, so
 /// servers before 15, which lack the column, answer NULL), storage parameters (JSON,
-/// "name=value"; NULL when none), comment (COMMENT ON INDEX). Indexes that back a primary key, unique or exclusion
-/// constraint are left out: they are reported as that constraint. In no order.
+/// "name=value"; NULL when none), comment (COMMENT ON INDEX). Indexes that back a primary key,
+/// unique or exclusion constraint are left out: they are reported as that constraint. In no order.
 constexpr NamedQuery kIndexesQuery{
     "indexes",
     "SELECT i.indrelid, ic.relname, i.indisunique, i.indnkeyatts, i.indkey, "

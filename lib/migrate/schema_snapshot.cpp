@@ -336,8 +336,8 @@ class LineReader {
         if (keyword == "column") {
             t.columns.push_back(column(j));
         } else if (keyword == "primary_key") {
-            t.primary_key = s::PrimaryKey{j.text_or("name", ""), j.texts("columns"),
-                                          j.text_or("comment", "")};
+            t.primary_key =
+                s::PrimaryKey{j.text_or("name", ""), j.texts("columns"), j.text_or("comment", "")};
         } else if (keyword == "foreign_key") {
             s::ForeignKey fk;
             fk.name = j.text_or("name", "");
@@ -383,9 +383,11 @@ class LineReader {
             i.comment = j.text_or("comment", "");
             t.indexes.push_back(std::move(i));
         } else if (keyword == "exclusion") {
-            t.exclusions.push_back(
-                {j.text("name"), j.text("definition"), j.text_or("where", ""), {},
-                 j.text_or("comment", "")});
+            t.exclusions.push_back({j.text("name"),
+                                    j.text("definition"),
+                                    j.text_or("where", ""),
+                                    {},
+                                    j.text_or("comment", "")});
         } else if (keyword == "check") {
             t.checks.push_back({j.text_or("name", ""),
                                 j.text("expression"),

@@ -521,7 +521,7 @@ class TableBuilder {
     std::vector<std::string> pk_columns_;
     SourceLocation pk_location_;
     std::string pk_comment_;  ///< AUTOGEN_PRIMARY_KEY's `comment =`
-    std::string pk_name_;  ///< given in an annotation; empty: the convention's
+    std::string pk_name_;     ///< given in an annotation; empty: the convention's
     SourceLocation pk_name_location_;
 };
 

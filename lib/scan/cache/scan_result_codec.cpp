@@ -261,8 +261,8 @@ void fields(A& a, schema::Table& t) {
     // Bit 4 (added for comments on keys, indexes and constraints) says a list of their
     // comments follows the checks (object_comments): the digests of tables without any stay.
     const bool had_options = t.options != schema::TableOptions{};
-    unsigned shape = (t.primary_key ? 1U : 0U) | (had_options ? 2U : 0U) |
-                     (has_object_comments(t) ? 4U : 0U);
+    unsigned shape =
+        (t.primary_key ? 1U : 0U) | (had_options ? 2U : 0U) | (has_object_comments(t) ? 4U : 0U);
     a.enumeration(shape, 7U);
     const bool has_pk = (shape & 1U) != 0;
     if ((shape & 2U) != 0) {
@@ -358,9 +358,8 @@ void fields(A& a, schema::Table& t) {
         if (flags & 4) {
             const auto sep = expression.find('\x1f');
             if (sep == std::string::npos) throw Corrupt{};
-            t.exclusions.push_back(
-                {ck.name, expression.substr(0, sep), expression.substr(sep + 1), ck.location,
-                 ck.comment});
+            t.exclusions.push_back({ck.name, expression.substr(0, sep), expression.substr(sep + 1),
+                                    ck.location, ck.comment});
             return;
         }
         ck.no_inherit = (flags & 1) != 0;

@@ -73,9 +73,10 @@ json table(const schema::Table& t) {
     j["columns"] = json::array();
     for (const auto& c : t.columns) j["columns"].push_back(column(c));
     j["primary_key"] =
-        t.primary_key ? with_comment({{"name", t.primary_key->name}, {"columns", t.primary_key->columns}},
-                                     t.primary_key->comment)
-                      : json(nullptr);
+        t.primary_key
+            ? with_comment({{"name", t.primary_key->name}, {"columns", t.primary_key->columns}},
+                           t.primary_key->comment)
+            : json(nullptr);
     j["foreign_keys"] = json::array();
     for (const auto& fk : t.foreign_keys) {
         json k{{"name", fk.name},
@@ -201,9 +202,8 @@ schema::Table read_table(const json& j) {
     }
     for (const auto& c : j.at("columns")) t.columns.push_back(read_column(c));
     if (const auto& pk = j.at("primary_key"); !pk.is_null())
-        t.primary_key =
-            schema::PrimaryKey{pk.at("name").get<std::string>(), pk.at("columns").get<Strings>(),
-                               comment_of(pk)};
+        t.primary_key = schema::PrimaryKey{pk.at("name").get<std::string>(),
+                                           pk.at("columns").get<Strings>(), comment_of(pk)};
     const auto action = schema::ReferentialAction::SetDefault;
     for (const auto& fk : j.at("foreign_keys"))
         t.foreign_keys.push_back({.name = fk.at("name").get<std::string>(),
