@@ -185,6 +185,7 @@ class HeaderWriter {
         for (const auto& e : schema_.enums) {
             std::vector<std::string> args{c_string_literal(e.name)};
             if (!e.schema.empty()) args.push_back("schema = " + c_string_literal(e.schema));
+            if (!e.comment.empty()) args.push_back("comment = " + c_string_literal(e.comment));
             std::set<std::string> used;
             std::vector<std::string> items;
             for (const auto& label : e.labels) {
@@ -327,6 +328,11 @@ class HeaderWriter {
             return ok;
         };
 
+        // `, comment = "..."` for a key, index or constraint with one: only the struct-level
+        // annotations have the key, so a commented one is written there.
+        auto comment_arg = [](const std::string& comment) {
+            return comment.empty() ? std::string() : ", comment = " + c_string_literal(comment);
+        };
         // The primary key: on its column when it has one, else AUTOGEN_PRIMARY_KEY.
         if (t.primary_key && !t.primary_key->columns.empty()) {
             const auto& pk = *t.primary_key;
@@ -336,13 +342,13 @@ class HeaderWriter {
                                                          : std::string())
                     : convention(NameKind::PrimaryKey, {t.name, pk.columns});
             bool named = !pk.name.empty() && pk.name != expected;
-            if (pk.columns.size() == 1 && at.count(pk.columns.front())) {
+            if (pk.columns.size() == 1 && at.count(pk.columns.front()) && pk.comment.empty()) {
                 fields[at[pk.columns.front()]].args.push_back(
                     named ? "primary_key = " + c_string_literal(pk.name) : "primary_key");
             } else if (list_or_note(pk.columns, "primary key")) {
                 std::string a = "AUTOGEN_PRIMARY_KEY(" + c_string_literal(column_list(pk.columns));
                 if (named) a += ", name = " + c_string_literal(pk.name);
-                struct_level.push_back(a + ")");
+                struct_level.push_back(a + comment_arg(pk.comment) + ")");
             }
         }
         for (std::size_t i = 0; i < t.columns.size(); ++i) {
@@ -372,21 +378,22 @@ class HeaderWriter {
                            ? expected
                            : "uq_" + t.name + "_" + support::join_with(u.columns, "_");
             if (u.columns.size() == 1 && at.count(u.columns.front()) &&
-                !has_unique.count(at[u.columns.front()])) {
+                !has_unique.count(at[u.columns.front()]) && u.comment.empty()) {
                 std::size_t i = at[u.columns.front()];
                 has_unique.insert(i);
                 fields[i].args.push_back(name == expected ? "unique"
                                                           : "unique = " + c_string_literal(name));
             } else if (list_or_note(u.columns, "unique constraint \"" + name + "\"")) {
                 struct_level.push_back("AUTOGEN_UNIQUE(" + c_string_literal(name) + ", " +
-                                       c_string_literal(column_list(u.columns)) + ")");
+                                       c_string_literal(column_list(u.columns)) +
+                                       comment_arg(u.comment) + ")");
             }
         }
         for (const auto& ix : t.indexes) {
             bool plain = ix.columns.size() == 1 && !ix.unique && ix.where.empty() &&
                          ix.method.empty() && ix.key_options.empty() && ix.include.empty() &&
                          ix.storage_parameters.empty() && at.count(ix.columns.front()) &&
-                         !has_index.count(at[ix.columns.front()]);
+                         !has_index.count(at[ix.columns.front()]) && ix.comment.empty();
             if (plain) {
                 std::size_t i = at[ix.columns.front()];
                 has_index.insert(i);
@@ -407,7 +414,7 @@ class HeaderWriter {
             if (!ix.storage_parameters.empty())
                 a += ", with = " +
                      c_string_literal(schema::storage_parameters_sql(ix.storage_parameters));
-            struct_level.push_back(a + ")");
+            struct_level.push_back(a + comment_arg(ix.comment) + ")");
         }
         for (const auto& fk : t.foreign_keys) {
             std::string expected =
@@ -435,7 +442,7 @@ class HeaderWriter {
                            fk.ref_schema.find('.') == std::string::npos &&
                            fk.ref_columns.front().find('.') == std::string::npos;
             if (fk.columns.size() == 1 && name == expected && at.count(fk.columns.front()) &&
-                dotless) {
+                dotless && fk.comment.empty()) {
                 auto& args = fields[at[fk.columns.front()]].args;
                 args.push_back("references = " +
                                c_string_literal(table + "." + fk.ref_columns.front()));
@@ -449,7 +456,7 @@ class HeaderWriter {
                             c_string_literal(column_list(fk.columns)) + ", " +
                             c_string_literal(table + "(" + column_list(fk.ref_columns) + ")");
             for (const auto& act : actions) a += ", " + act;
-            struct_level.push_back(a + ")");
+            struct_level.push_back(a + comment_arg(fk.comment) + ")");
         }
         std::size_t unnamed_checks = 0;
         for (const auto& ck : t.checks) {
@@ -457,7 +464,7 @@ class HeaderWriter {
             for (std::size_t i = 0; i < t.columns.size() && !placed; ++i) {
                 const auto& col = t.columns[i].name;
                 // The column form has no NO INHERIT / NOT VALID: AUTOGEN_CHECK writes them.
-                if (has_check.count(i) || ck.no_inherit || ck.not_valid ||
+                if (has_check.count(i) || ck.no_inherit || ck.not_valid || !ck.comment.empty() ||
                     convention(NameKind::Check,
                                {.table = t.name, .columns = {col}, .constraint_name = col}) !=
                         ck.name)
@@ -471,13 +478,15 @@ class HeaderWriter {
             if (name.empty()) name = "ck_" + t.name + "_" + std::to_string(++unnamed_checks);
             struct_level.push_back(
                 "AUTOGEN_CHECK(" + c_string_literal(name) + ", " + c_string_literal(ck.expression) +
-                (ck.no_inherit ? ", no_inherit" : "") + (ck.not_valid ? ", not_valid" : "") + ")");
+                (ck.no_inherit ? ", no_inherit" : "") + (ck.not_valid ? ", not_valid" : "") +
+                comment_arg(ck.comment) + ")");
         }
         for (const auto& x : t.exclusions)
             struct_level.push_back(
                 "AUTOGEN_EXCLUDE(" + c_string_literal(x.name) + ", " +
                 c_string_literal(x.definition) +
-                (x.where.empty() ? "" : ", where = " + c_string_literal(x.where)) + ")");
+                (x.where.empty() ? "" : ", where = " + c_string_literal(x.where)) +
+                comment_arg(x.comment) + ")");
 
         TableBlock b;
         b.includes = std::move(includes);

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "codegen/postgres_comments.hpp"
 #include "codegen/postgres_ddl.hpp"
 #include "codegen/postgres_lowering.hpp"
 #include "codegen/sql_builder.hpp"
@@ -113,6 +114,7 @@ std::vector<Statement> rebuild(const AlterEnum& op, const Schema& at, bool for_u
     }
     out.push_back(std::move(rename));
     out.push_back({.sql = create_enum_sql(e)});
+    for (auto& s : comment_of_enum(e)) out.push_back(std::move(s));  // the new type's
 
     // A foreign key whose columns are of the enum joins two columns of it (a key's column
     // types must match): retyped one at a time, the key would join the new type to the
@@ -168,8 +170,14 @@ std::vector<Statement> rebuild(const AlterEnum& op, const Schema& at, bool for_u
                 });
             if (default_kept) out.push_back({.sql = col + "SET DEFAULT " + *c->server_default});
         }
-        for (const auto* ck : checks) out.push_back({.sql = add_check_sql(tr, *ck, ck->not_valid)});
-        for (const auto* ix : indexes) out.push_back({.sql = create_index_sql(tr, *ix)});
+        for (const auto* ck : checks) {
+            out.push_back({.sql = add_check_sql(tr, *ck, ck->not_valid)});
+            for (auto& s : comment_of_check(tr, *ck)) out.push_back(std::move(s));
+        }
+        for (const auto* ix : indexes) {
+            out.push_back({.sql = create_index_sql(tr, *ix)});
+            for (auto& s : comment_of_index(tr, *ix)) out.push_back(std::move(s));
+        }
     }
     for (const auto& [tr, fk] : keys)
         out.push_back({.sql = "ALTER TABLE " + table_sql(tr) + " ADD " + foreign_key_clause(*fk)});

@@ -50,6 +50,22 @@ void rename_constraint(Table& t, const RenameConstraint& o) {
     }
 }
 
+template <class T>
+void comment_named(std::vector<T>& items, const std::string& name, const std::string& comment) {
+    for (auto& x : items)
+        if (x.name == name) x.comment = comment;
+}
+
+/// The comment of `t`'s index or constraint `name` (names are unique among them).
+void set_comment(Table& t, const std::string& name, const std::string& comment) {
+    if (t.primary_key && t.primary_key->name == name) t.primary_key->comment = comment;
+    comment_named(t.foreign_keys, name, comment);
+    comment_named(t.uniques, name, comment);
+    comment_named(t.checks, name, comment);
+    comment_named(t.exclusions, name, comment);
+    comment_named(t.indexes, name, comment);
+}
+
 }  // namespace
 
 PlanState::PlanState(Schema from) : schema_(std::move(from)) {
@@ -154,6 +170,14 @@ void PlanState::apply(const Operation& op) {
             },
             [&](const SetTableComment& o) {
                 if (t) t->comment = o.to;
+            },
+            [&](const SetObjectComment& o) {
+                if (o.target == CommentTarget::Type) {
+                    for (auto& e : schema_.enums)
+                        if (e.name == o.name && e.schema == o.table.schema) e.comment = o.to;
+                } else if (t) {
+                    set_comment(*t, o.name, o.to);
+                }
             },
             [&](const AlterTableOptions& o) {
                 if (t) t->options = o.to;

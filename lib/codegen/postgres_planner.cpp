@@ -6,6 +6,7 @@
 #include <set>
 
 #include "codegen/postgres_casts.hpp"
+#include "codegen/postgres_comments.hpp"
 #include "codegen/postgres_ddl.hpp"
 #include "codegen/postgres_enums.hpp"
 #include "codegen/postgres_grants.hpp"
@@ -558,6 +559,9 @@ class PostgresPlanner final : public Planner {
                     [&](const SetTableComment& o) {
                         return Statements{{.sql = comment_on_table_sql(o.table, o.to)}};
                     },
+                    [&](const SetObjectComment& o) {
+                        return Statements{{.sql = comment_on_sql(o)}};
+                    },
                     [&](const AlterTableOptions& o) {
                         refuse_repartition(o, to, diags);
                         Statements out;
@@ -645,6 +649,12 @@ class PostgresPlanner final : public Planner {
                 online_form(op, created, stmts);
                 strong.resize(out.size(), false);  // CREATE SCHEMA statements locked nothing
                 for (const auto& s : stmts) strong.push_back(locks_table_in_use(op, s, created));
+            }
+            // What the operation created gets its comment (after the online form, which
+            // replaces the statements above).
+            for (auto& s : comments_after(op)) {
+                stmts.push_back(std::move(s));
+                if (options.online) strong.push_back(false);
             }
             for (auto& s : stmts) out.push_back(std::move(s));
             state.apply(op);

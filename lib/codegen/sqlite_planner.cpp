@@ -130,6 +130,7 @@ std::vector<Statement> direct(const Operation& op) {
             // labels), a comment-only column change.
             [](const AlterColumn&) { return std::vector<Statement>{}; },
             [](const SetTableComment&) { return std::vector<Statement>{}; },
+            [](const SetObjectComment&) { return std::vector<Statement>{}; },
             // PostgreSQL's options (never on SQLite: lowering refuses them); SQLite's own
             // are rebuilt (alter_can_do).
             [](const AlterTableOptions&) { return std::vector<Statement>{}; },

@@ -139,6 +139,7 @@ bool alter_can_do(const schema::Operation& op, const schema::Table* before,
                 return o.kind == schema::ConstraintKind::Index;
             },
             [](const schema::SetTableComment&) { return true; },
+            [](const schema::SetObjectComment&) { return true; },
             // STRICT, WITHOUT ROWID and AUTOINCREMENT are in CREATE TABLE only.
             [](const schema::AlterTableOptions& o) {
                 return o.from.strict == o.to.strict && o.from.without_rowid == o.to.without_rowid &&

@@ -40,6 +40,10 @@ EnumChanges compare_enums(const Schema& from, const Schema& to) {
             out.before_tables.push_back(CreateEnum{e});
             continue;
         }
+        // After the label changes: a rebuild (PostgreSQL) writes the new comment too.
+        if (old->comment != e.comment)
+            out.after_tables.push_back(SetObjectComment{TableRef{e.schema, ""}, CommentTarget::Type,
+                                                        e.name, old->comment, e.comment});
         if (old->labels == e.labels) continue;
         if (auto renames = renamed_in_place(*old, e); !renames.empty()) {
             out.renamed_labels[e.name] = std::move(renames);

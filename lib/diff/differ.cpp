@@ -287,6 +287,7 @@ std::vector<Operation> diff(const Schema& from, const Schema& to, const DiffRule
         compare_checks(from_table, *now, rules, changes);
         compare_exclusions(from_table, *now, changes);
         compare_indexes(from_table, *now, rules, changes);
+        compare_object_comments(from_table, *now, changes);
         compare_table_comment(*old, *now, changes);
         compare_table_options(*old, *now, changes);
         per_table.push_back(std::move(changes));

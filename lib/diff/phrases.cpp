@@ -213,6 +213,14 @@ std::string describe(const Operation& op, Perspective perspective) {
             [](const SetTableComment& o) {
                 return "changed comment of table " + table_name(o.table);
             },
+            [](const SetObjectComment& o) {
+                if (o.target == CommentTarget::Type)
+                    return "changed comment of enum " +
+                           enum_name(Enum{.schema = o.table.schema, .name = o.name});
+                return std::string("changed comment of ") +
+                       (o.target == CommentTarget::Index ? "index " : "constraint ") + q(o.name) +
+                       " on " + table_name(o.table);
+            },
             [](const AlterTableOptions& o) {
                 return "changed options of table " + table_name(o.table) + ": " +
                        options_of(o.from) + " -> " + options_of(o.to);

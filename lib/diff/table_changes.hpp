@@ -53,6 +53,9 @@ void compare_checks(FromTable from, const schema::Table& to, const DiffRules& ru
 void compare_exclusions(FromTable from, const schema::Table& to, TableChanges& out);
 void compare_indexes(FromTable from, const schema::Table& to, const DiffRules& rules,
                      TableChanges& out);
+/// Comments on the keys, indexes and constraints that stay (compare_comments.cpp); runs
+/// after the comparators above, whose additions and renames it reads from `out`.
+void compare_object_comments(FromTable from, const schema::Table& to, TableChanges& out);
 
 /// The enum operations of a diff, by when they run (compare_enums.cpp).
 struct EnumChanges {

@@ -203,6 +203,7 @@ class Assessor {
                 [](const DropForeignKey&) {},
                 [](const DropIndex&) {},
                 [](const SetTableComment&) {},
+                [](const SetObjectComment&) {},
                 [](const CreateEnum&) {},
                 [&](const AlterTableOptions& o) { made_strict(o); },
                 // A type no column uses any more: its columns went by their own operations.

@@ -340,7 +340,8 @@ class PostgresInspector final : public Inspector {
         for (const auto& r : enums->rows)
             out.enums.push_back({.schema = schema_field(cell(r, 0)),
                                  .name = cell(r, 1),
-                                 .labels = json_strings(cell(r, 2))});
+                                 .labels = json_strings(cell(r, 2)),
+                                 .comment = cell(r, 3)});
         // Schemas first (everything may be in one), then extensions: they are created
         // before what uses them; then domains (a table's column or a view may use one,
         // none reads a view).
@@ -561,25 +562,29 @@ class PostgresInspector final : public Inspector {
             auto it = at.find(table);
             if (it == at.end()) continue;
             schema::Table& t = out.tables[it->second];
-            std::string name = cell(r, 1), kind = cell(r, 2);
+            std::string name = cell(r, 1), kind = cell(r, 2), comment = cell(r, 17);
             auto what = [&] { return "constraint \"" + name + "\" of " + t.qualified_name(); };
             if (kind == "c") {
                 t.checks.push_back({.name = name,
                                     .expression = without_outer_parentheses(cell(r, 12)),
                                     .no_inherit = cell(r, 13) == "t",
-                                    .not_valid = cell(r, 14) == "f"});
+                                    .not_valid = cell(r, 14) == "f",
+                                    .comment = comment});
                 continue;
             }
             if (kind == "x") {
                 t.exclusions.push_back(read_exclusion(name, cell(r, 16)));
+                t.exclusions.back().comment = comment;
                 continue;
             }
             auto columns = names.name(table, numbers(cell(r, 3)), what, diags);
             if (!columns) return false;
             if (kind == "p") {
-                t.primary_key = schema::PrimaryKey{.name = name, .columns = std::move(*columns)};
+                t.primary_key = schema::PrimaryKey{
+                    .name = name, .columns = std::move(*columns), .comment = comment};
             } else if (kind == "u") {
-                t.uniques.push_back({.name = name, .columns = std::move(*columns)});
+                t.uniques.push_back(
+                    {.name = name, .columns = std::move(*columns), .comment = comment});
             } else if (kind == "f") {
                 auto ref_columns = names.name(number_cell(r, 6), numbers(cell(r, 7)), what, diags);
                 if (!ref_columns) return false;
@@ -592,7 +597,8 @@ class PostgresInspector final : public Inspector {
                                           .on_update = action(cell(r, 8)),
                                           .deferrable = cell(r, 10) == "t",
                                           .initially_deferred = cell(r, 11) == "t",
-                                          .match_full = cell(r, 15) == "f"});
+                                          .match_full = cell(r, 15) == "f",
+                                          .comment = comment});
             }
         }
         return true;
@@ -650,6 +656,7 @@ class PostgresInspector final : public Inspector {
             read_key_options(cell(r, 8), index);
             index.nulls_not_distinct = cell(r, 9) == "true";
             index.storage_parameters = json_strings(cell(r, 10));
+            index.comment = cell(r, 11);
             t.indexes.push_back(std::move(index));
         }
         return true;

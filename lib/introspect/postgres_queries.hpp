@@ -104,14 +104,15 @@ constexpr NamedQuery kColumnsQuery{
 /// referenced schema, referenced table, referenced table oid, referenced column numbers,
 /// ON UPDATE and ON DELETE codes, deferrable, initially deferred, check expression,
 /// NO INHERIT, validated, match type ('f' FULL, 's' SIMPLE), an exclusion constraint's
-/// definition. In no order.
+/// definition, comment (COMMENT ON CONSTRAINT). In no order.
 constexpr NamedQuery kConstraintsQuery{
     "constraints",
     "SELECT con.conrelid, con.conname, con.contype, con.conkey, rn.nspname, rc.relname, con.confrelid, "
     "con.confkey, con.confupdtype, con.confdeltype, con.condeferrable, con.condeferred, "
     "CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_expr(con.conbin, con.conrelid, true) END, "
     "con.connoinherit, con.convalidated, con.confmatchtype, "
-    "CASE WHEN con.contype = 'x' THEN pg_catalog.pg_get_constraintdef(con.oid, true) END "
+    "CASE WHEN con.contype = 'x' THEN pg_catalog.pg_get_constraintdef(con.oid, true) END, "
+    "pg_catalog.obj_description(con.oid, 'pg_constraint') "
     "FROM pg_catalog.pg_constraint con" AUTOGEN_PG_USER_RELATION("con.conrelid")
     "LEFT JOIN pg_catalog.pg_class rc ON rc.oid = con.confrelid "
     "LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace "
@@ -126,8 +127,8 @@ constexpr NamedQuery kConstraintsQuery{
 /// collation only where it is not the key's own, the class only where it is not the
 /// default; NULL when no key has any), NULLS NOT DISTINCT (read through to_jsonb, so
 /// servers before 15, which lack the column, answer NULL), storage parameters (JSON,
-/// "name=value"; NULL when none). Indexes that back a primary key, unique or exclusion
-/// constraint are left out: they are reported as that constraint. In no order.
+/// "name=value"; NULL when none), comment (COMMENT ON INDEX). Indexes that back a primary key,
+/// unique or exclusion constraint are left out: they are reported as that constraint. In no order.
 constexpr NamedQuery kIndexesQuery{
     "indexes",
     "SELECT i.indrelid, ic.relname, i.indisunique, i.indnkeyatts, i.indkey, "
@@ -141,7 +142,7 @@ constexpr NamedQuery kIndexesQuery{
     // NULLS NOT DISTINCT (PostgreSQL 15) through to_jsonb, so older servers read too;
     // only unique indexes can have it, and the row's JSON is costly (its node trees).
     "CASE WHEN i.indisunique THEN pg_catalog.to_jsonb(i) ->> 'indnullsnotdistinct' END, "
-    "array_to_json(ic.reloptions) "
+    "array_to_json(ic.reloptions), pg_catalog.obj_description(i.indexrelid, 'pg_class') "
     "FROM pg_catalog.pg_index i" AUTOGEN_PG_USER_RELATION("i.indrelid")
     "JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid "
     "JOIN pg_catalog.pg_am am ON am.oid = ic.relam "
@@ -170,11 +171,12 @@ constexpr NamedQuery kIndexesQuery{
     "WHERE" AUTOGEN_PG_USER_RELATION_FILTER " AND i.indexrelid NOT IN (SELECT con.conindid "
     "FROM pg_catalog.pg_constraint con WHERE con.contype IN ('p', 'u', 'x'))"};
 
-/// schema, name, labels (JSON, in enumsortorder) of every enum type in user schemas.
+/// schema, name, labels (JSON, in enumsortorder), comment (COMMENT ON TYPE) of every enum
+/// type in user schemas.
 constexpr NamedQuery kEnumsQuery{
     "enums",
     "SELECT n.nspname, t.typname, array_to_json(ARRAY(SELECT e.enumlabel FROM pg_catalog.pg_enum e "
-    "WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder)) "
+    "WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder)), pg_catalog.obj_description(t.oid, 'pg_type') "
     "FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
     "WHERE t.typtype = 'e' AND " AUTOGEN_PG_USER_SCHEMA("n") " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d "
     "WHERE d.classid = 'pg_catalog.pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e') "
@@ -351,13 +353,6 @@ constexpr NamedQuery kUnmodelledQuery{
     "JOIN tbl t ON t.oid = r.ev_class WHERE r.rulename <> '_RETURN' "
     "UNION ALL SELECT 'statistics object', t.nspname, st.stxname, t.relname FROM pg_catalog.pg_statistic_ext st "
     "JOIN tbl t ON t.oid = st.stxrelid "
-    // Comments on what the models cannot comment: indexes, constraints, types.
-    "UNION ALL SELECT 'comment on index', t.nspname, ic.relname, t.relname FROM pg_catalog.pg_index i "
-    "JOIN tbl t ON t.oid = i.indrelid JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid "
-    "JOIN pg_catalog.pg_description d ON d.classoid = 'pg_catalog.pg_class'::regclass AND d.objoid = ic.oid "
-    "UNION ALL SELECT 'comment on constraint', t.nspname, con.conname, t.relname FROM pg_catalog.pg_constraint con "
-    "JOIN tbl t ON t.oid = con.conrelid JOIN pg_catalog.pg_description d ON d.classoid = "
-    "'pg_catalog.pg_constraint'::regclass AND d.objoid = con.oid "
     // Schema-level objects: aggregates, collations, text search configurations (composite
     // and range types are read by kObjectsQuery, declared in SQL).
     "UNION ALL SELECT CASE p.prokind WHEN 'a' THEN 'aggregate' ELSE 'window function' END, n.nspname, "
@@ -365,10 +360,6 @@ constexpr NamedQuery kUnmodelledQuery{
     "FROM unnest(p.proargtypes::oid[]) WITH ORDINALITY a(t, i)), '') || ')', '' "
     "FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace "
     "WHERE p.prokind IN ('a', 'w') AND " AUTOGEN_PG_USER_SCHEMA("n") " AND" AUTOGEN_PG_OWN("pg_proc", "p.oid")
-    "UNION ALL SELECT 'comment on type', n.nspname, ty.typname, '' FROM pg_catalog.pg_type ty "
-    "JOIN pg_catalog.pg_namespace n ON n.oid = ty.typnamespace JOIN pg_catalog.pg_description d ON "
-    "d.classoid = 'pg_catalog.pg_type'::regclass AND d.objoid = ty.oid WHERE ty.typtype = 'e' AND "
-    AUTOGEN_PG_USER_SCHEMA("n") " "
     "UNION ALL SELECT 'collation', n.nspname, co.collname, '' FROM pg_catalog.pg_collation co "
     "JOIN pg_catalog.pg_namespace n ON n.oid = co.collnamespace WHERE " AUTOGEN_PG_USER_SCHEMA("n")
     " AND" AUTOGEN_PG_OWN("pg_collation", "co.oid")

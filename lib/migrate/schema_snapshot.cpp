@@ -162,6 +162,7 @@ void put_foreign_key(std::string& out, const s::ForeignKey& fk) {
     j.flag_if("deferrable", fk.deferrable);
     j.flag_if("initially_deferred", fk.initially_deferred);
     if (fk.match_full) j.text("match", "full");
+    j.text_if("comment", fk.comment);
 }
 
 void put_index(std::string& out, const s::Index& i) {
@@ -180,14 +181,16 @@ void put_index(std::string& out, const s::Index& i) {
     if (!i.include.empty()) j.texts("include", i.include);
     j.flag_if("nulls_not_distinct", i.nulls_not_distinct);
     if (!i.storage_parameters.empty()) j.texts("with", i.storage_parameters);
+    j.text_if("comment", i.comment);
 }
 
 /// A primary key's or a unique constraint's line.
 void put_named_columns(std::string& out, const char* keyword, const std::string& name,
-                       const std::vector<std::string>& columns) {
+                       const std::vector<std::string>& columns, const std::string& comment) {
     LineWriter j(out, keyword, true);
     j.text_if("name", name);
     j.texts("columns", columns);
+    j.text_if("comment", comment);
 }
 
 /// How many lines of `text` start with `prefix`: a capacity to reserve (a hint only).
@@ -290,6 +293,7 @@ class LineReader {
             e.name = j.text("name");
             e.schema = j.text_or("schema", "");
             e.labels = j.texts("labels");
+            e.comment = j.text_or("comment", "");
             out_.enums.push_back(std::move(e));
             return {};
         }
@@ -333,7 +337,8 @@ class LineReader {
         if (keyword == "column") {
             t.columns.push_back(column(j));
         } else if (keyword == "primary_key") {
-            t.primary_key = s::PrimaryKey{j.text_or("name", ""), j.texts("columns")};
+            t.primary_key =
+                s::PrimaryKey{j.text_or("name", ""), j.texts("columns"), j.text_or("comment", "")};
         } else if (keyword == "foreign_key") {
             s::ForeignKey fk;
             fk.name = j.text_or("name", "");
@@ -351,9 +356,11 @@ class LineReader {
             const std::string match = j.text_or("match", "simple");
             if (match != "simple" && match != "full") return "unknown match type '" + match + "'";
             fk.match_full = match == "full";
+            fk.comment = j.text_or("comment", "");
             t.foreign_keys.push_back(std::move(fk));
         } else if (keyword == "unique") {
-            t.uniques.push_back({j.text_or("name", ""), j.texts("columns"), {}});
+            t.uniques.push_back(
+                {j.text_or("name", ""), j.texts("columns"), {}, j.text_or("comment", "")});
         } else if (keyword == "index") {
             s::Index i;
             i.name = j.text_or("name", "");
@@ -374,16 +381,21 @@ class LineReader {
             if (j.has("include")) i.include = j.texts("include");
             i.nulls_not_distinct = j.flag_or("nulls_not_distinct", false);
             if (j.has("with")) i.storage_parameters = j.texts("with");
+            i.comment = j.text_or("comment", "");
             t.indexes.push_back(std::move(i));
         } else if (keyword == "exclusion") {
-            t.exclusions.push_back(
-                {j.text("name"), j.text("definition"), j.text_or("where", ""), {}});
+            t.exclusions.push_back({j.text("name"),
+                                    j.text("definition"),
+                                    j.text_or("where", ""),
+                                    {},
+                                    j.text_or("comment", "")});
         } else if (keyword == "check") {
             t.checks.push_back({j.text_or("name", ""),
                                 j.text("expression"),
                                 {},
                                 j.flag_or("no_inherit", false),
-                                j.flag_or("not_valid", false)});
+                                j.flag_or("not_valid", false),
+                                j.text_or("comment", "")});
         } else {
             return "unknown keyword '" + std::string(keyword) + "'";
         }
@@ -449,6 +461,7 @@ std::string snapshot_text(const s::Schema& schema) {
         j.text("name", e->name);
         j.text_if("schema", e->schema);
         j.texts("labels", e->labels);
+        j.text_if("comment", e->comment);
     }
     for (const auto* t : tables) {
         {
@@ -468,9 +481,11 @@ std::string snapshot_text(const s::Schema& schema) {
         }
         for (const auto& c : t->columns) put_column(out, c);
         if (t->primary_key)
-            put_named_columns(out, "primary_key", t->primary_key->name, t->primary_key->columns);
+            put_named_columns(out, "primary_key", t->primary_key->name, t->primary_key->columns,
+                              t->primary_key->comment);
         for (const auto& fk : t->foreign_keys) put_foreign_key(out, fk);
-        for (const auto& u : t->uniques) put_named_columns(out, "unique", u.name, u.columns);
+        for (const auto& u : t->uniques)
+            put_named_columns(out, "unique", u.name, u.columns, u.comment);
         for (const auto& i : t->indexes) put_index(out, i);
         for (const auto& c : t->checks) {
             LineWriter j(out, "check", true);
@@ -478,12 +493,14 @@ std::string snapshot_text(const s::Schema& schema) {
             j.text("expression", c.expression);
             j.flag_if("no_inherit", c.no_inherit);
             j.flag_if("not_valid", c.not_valid);
+            j.text_if("comment", c.comment);
         }
         for (const auto& x : t->exclusions) {
             LineWriter j(out, "exclusion", true);
             j.text("name", x.name);
             j.text("definition", x.definition);
             j.text_if("where", x.where);
+            j.text_if("comment", x.comment);
         }
     }
     if (schema.declares_objects) LineWriter(out, "objects", false);

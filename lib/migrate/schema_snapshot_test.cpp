@@ -40,6 +40,43 @@ std::string nlohmann_parse_error(const std::string& json) {
     return {};
 }
 
+TEST_CASE("snapshot: comments on keys, indexes, constraints and enums read back as written") {
+    schema::Schema s;
+    s.enums.push_back({.name = "status", .labels = {"on", "off"}, .comment = "on or off"});
+    schema::Table t{.name = "orders"};
+    t.columns = {{.name = "id", .type = {.sql = "BIGINT"}}};
+    t.primary_key = schema::PrimaryKey{"pk_orders", {"id"}, "the key"};
+    t.foreign_keys.push_back({.name = "fk",
+                              .columns = {"id"},
+                              .ref_table = "o",
+                              .ref_columns = {"id"},
+                              .comment = "fk \"quoted\""});
+    t.uniques.push_back({.name = "uq", .columns = {"id"}, .comment = "uq"});
+    t.indexes.push_back({.name = "ix", .columns = {"id"}, .comment = "ix"});
+    t.checks.push_back({.name = "ck", .expression = "id > 0", .comment = "ck"});
+    t.exclusions.push_back({.name = "ex", .definition = "USING gist (id WITH =)", .comment = "ex"});
+    s.tables.push_back(t);
+    const std::string text = migrate::snapshot_text(s);
+    support::Diagnostics diags;
+    auto back = migrate::parse_snapshot(text, "autogen.sum", 1, diags);
+    REQUIRE(back);
+    CHECK(back->enums.at(0).comment == "on or off");
+    const auto& b = back->tables.at(0);
+    CHECK(b.primary_key->comment == "the key");
+    CHECK(b.foreign_keys.at(0).comment == "fk \"quoted\"");
+    CHECK(b.uniques.at(0).comment == "uq");
+    CHECK(b.indexes.at(0).comment == "ix");
+    CHECK(b.checks.at(0).comment == "ck");
+    CHECK(b.exclusions.at(0).comment == "ex");
+    // Without comments nothing is written (the snapshots of before stay as they were).
+    schema::Schema plain = s;
+    plain.enums[0].comment.clear();
+    auto& p = plain.tables[0];
+    p.primary_key->comment = p.foreign_keys[0].comment = p.uniques[0].comment = "";
+    p.indexes[0].comment = p.checks[0].comment = p.exclusions[0].comment = "";
+    CHECK(migrate::snapshot_text(plain).find("comment") == std::string::npos);
+}
+
 }  // namespace
 
 TEST_CASE("snapshot text: every string is written as nlohmann's dump() writes it") {

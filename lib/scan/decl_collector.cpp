@@ -207,6 +207,7 @@ class Collector {
         e.qualified_name = qualified_name(c);
         e.location = clang::expansion(c).location();
         e.annotations = std::move(annotations);
+        e.doc = doc_of(c);
         for_each_child(c, [&](CXCursor child) {
             if (child.kind != CXCursor_EnumConstantDecl) return;
             e.enumerators.push_back(

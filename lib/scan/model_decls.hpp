@@ -64,6 +64,7 @@ struct EnumDecl {
     support::SourceLocation location;
     std::vector<LocatedAnnotation> annotations;  ///< the AUTOGEN_ENUM is among them
     std::vector<EnumeratorDecl> enumerators;
+    std::string doc;  ///< doc comment, markers stripped: the type's comment
 };
 
 /// Everything one scan found, in source order.

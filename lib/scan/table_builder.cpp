@@ -90,7 +90,7 @@ class TableBuilder {
         if (!pk_columns_.empty()) {
             std::string name = pk_name_;
             if (name.empty()) name = naming_.name(NameKind::PrimaryKey, {t_.name, pk_columns_});
-            t_.primary_key = schema::PrimaryKey{name, pk_columns_};
+            t_.primary_key = schema::PrimaryKey{name, pk_columns_, pk_comment_};
         }
         return std::move(t_);
     }
@@ -405,27 +405,31 @@ class TableBuilder {
                 for (std::size_t k = 0; k < keys.size() && k < ix.columns.size(); ++k)
                     schema::set_key_options(ix, k, std::move(keys[k]));
                 apply_index_options(la, ix);
+                ix.comment = text_of(find_arg(la.annotation, "comment"));
                 t_.indexes.push_back(std::move(ix));
                 return;
             }
             case AnnotationKind::Unique:
                 if (!check(la, diags_)) return;
                 t_.uniques.push_back({positional(la.annotation, 0)->text, columns_of(la, 1, false),
-                                      where_positional(la, 0)});
+                                      where_positional(la, 0),
+                                      text_of(find_arg(la.annotation, "comment"))});
                 return;
             case AnnotationKind::Check:
                 if (!check(la, diags_)) return;
                 t_.checks.push_back({positional(la.annotation, 0)->text,
                                      positional(la.annotation, 1)->text, where_positional(la, 0),
                                      has_arg(la.annotation, "no_inherit"),
-                                     has_arg(la.annotation, "not_valid")});
+                                     has_arg(la.annotation, "not_valid"),
+                                     text_of(find_arg(la.annotation, "comment"))});
                 return;
             case AnnotationKind::Exclude: {
                 if (!check(la, diags_)) return;
                 const AnnotationArg* w = find_arg(la.annotation, "where");
                 t_.exclusions.push_back(
                     {positional(la.annotation, 0)->text, positional(la.annotation, 1)->text,
-                     w ? w->value->text : std::string(), where_positional(la, 0)});
+                     w ? w->value->text : std::string(), where_positional(la, 0),
+                     text_of(find_arg(la.annotation, "comment"))});
                 return;
             }
             case AnnotationKind::PrimaryKey: {
@@ -441,6 +445,7 @@ class TableBuilder {
                 }
                 pk_columns_ = columns_of(la, 0, false);
                 pk_location_ = la.site.location;
+                pk_comment_ = text_of(find_arg(la.annotation, "comment"));
                 if (auto* arg = find_arg(la.annotation, "name"))
                     name_primary_key(text_of(arg), where(la, *arg));
                 return;
@@ -494,6 +499,7 @@ class TableBuilder {
             return;
         }
         apply_actions(a, fk);
+        fk.comment = text_of(find_arg(a, "comment"));
         t_.foreign_keys.push_back(std::move(fk));
     }
 
@@ -525,7 +531,8 @@ class TableBuilder {
     schema::Table t_;
     std::vector<std::string> pk_columns_;
     SourceLocation pk_location_;
-    std::string pk_name_;  ///< given in an annotation; empty: the convention's
+    std::string pk_comment_;  ///< AUTOGEN_PRIMARY_KEY's `comment =`
+    std::string pk_name_;     ///< given in an annotation; empty: the convention's
     SourceLocation pk_name_location_;
 };
 
@@ -533,6 +540,7 @@ schema::Enum build_enum(const EnumDecl& e, Diagnostics& diags) {
     schema::Enum out;
     out.name = snake_case(e.name);
     out.location = e.location;
+    out.comment = e.doc;  // `comment =` on AUTOGEN_ENUM wins, as on a struct
     for (const auto& la : e.annotations) {
         if (la.kind != AnnotationKind::Enum) {
             diags.error(Category::Model,
@@ -545,6 +553,7 @@ schema::Enum build_enum(const EnumDecl& e, Diagnostics& diags) {
         if (!check(la, diags)) continue;
         if (const auto* v = positional(la.annotation, 0)) out.name = v->text;
         if (auto* arg = find_arg(la.annotation, "schema")) out.schema = text_of(arg);
+        if (auto* arg = find_arg(la.annotation, "comment")) out.comment = text_of(arg);
     }
     std::set<std::string> seen;
     for (const auto& en : e.enumerators) {

@@ -75,6 +75,9 @@ Operation reverse(const Operation& op) {
                           [](const SetTableComment& o) -> Operation {
                               return SetTableComment{o.table, o.to, o.from};
                           },
+                          [](const SetObjectComment& o) -> Operation {
+                              return SetObjectComment{o.table, o.target, o.name, o.to, o.from};
+                          },
                           [](const AlterTableOptions& o) -> Operation {
                               return AlterTableOptions{o.table, o.to, o.from};
                           },
@@ -149,6 +152,7 @@ bool is_destructive(const Operation& op) {
             [](const CreateIndex&) { return false; },
             [](const DropIndex&) { return false; },
             [](const SetTableComment&) { return false; },
+            [](const SetObjectComment&) { return false; },
             // A rebuild or SET LOGGED keeps every row (a STRICT table refusing some is
             // the copy failing, not data lost silently).
             [](const AlterTableOptions&) { return false; },
@@ -178,6 +182,9 @@ TableRef target_table(const Operation& op) {
                           [](const CreateObject&) { return TableRef{}; },
                           [](const DropObject&) { return TableRef{}; },
                           [](const ReplaceObject&) { return TableRef{}; },
+                          [](const SetObjectComment& o) {
+                              return o.target == CommentTarget::Type ? TableRef{} : o.table;
+                          },
                           [](const auto& o) { return o.table; },
                       },
                       op);

@@ -179,12 +179,26 @@ struct ReplaceObject {
     SqlObject to;
 };
 
+/// What a SetObjectComment comments on.
+enum class CommentTarget { Index, Constraint, Type };
+
+/// The comment on an index, a constraint (primary key included) or an enum type changes
+/// while the object stays (COMMENT ON ... IS; SQLite keeps none). An object created or
+/// created again carries its comment in its own operation; a renamed one keeps it.
+struct SetObjectComment {
+    TableRef table;  ///< an index's or constraint's table; a type's schema in `table.schema`
+    CommentTarget target = CommentTarget::Index;
+    std::string name;  ///< the index, constraint or type
+    std::string from;
+    std::string to;
+};
+
 using Operation =
     std::variant<CreateTable, DropTable, RenameTable, AddColumn, DropColumn, RenameColumn,
                  AlterColumn, AlterPrimaryKey, AddForeignKey, DropForeignKey, AddUnique, DropUnique,
                  AddCheck, DropCheck, CreateIndex, DropIndex, SetTableComment, CreateEnum, DropEnum,
                  AlterEnum, RenameConstraint, AlterTableOptions, SetCheckValidity, CreateObject,
-                 DropObject, ReplaceObject, AddExclusion, DropExclusion>;
+                 DropObject, ReplaceObject, AddExclusion, DropExclusion, SetObjectComment>;
 
 /// The operation that undoes `op` (downgrade is derived, never written by hand).
 Operation reverse(const Operation& op);

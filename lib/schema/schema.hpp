@@ -72,6 +72,9 @@ struct Column {
 struct PrimaryKey {
     std::string name;  ///< may be empty where the database names it itself
     std::vector<std::string> columns;
+    /// COMMENT ON (PostgreSQL; SQLite keeps none): `comment =` on the annotation, or the
+    /// database's. Not part of the definition: a changed comment is no drop and add.
+    std::string comment;
 };
 
 struct ForeignKey {
@@ -90,6 +93,9 @@ struct ForeignKey {
     /// MATCH FULL (PostgreSQL): a row whose key columns are all NULL or all set; the
     /// default MATCH SIMPLE lets one NULL column skip the check. SQLite parses and ignores it.
     bool match_full = false;
+    /// COMMENT ON (PostgreSQL; SQLite keeps none): `comment =` on the annotation, or the
+    /// database's. Not part of the definition: a changed comment is no drop and add.
+    std::string comment;
 };
 
 /// How one key of an index sorts and compares. All defaults (empty, false) is a plain key.
@@ -128,12 +134,18 @@ struct Index {
     /// Storage parameters, WITH (...): "fillfactor=70", a lower-case name, '=', the value
     /// as PostgreSQL keeps it (pg_class.reloptions), in the order written.
     std::vector<std::string> storage_parameters;
+    /// COMMENT ON (PostgreSQL; SQLite keeps none): `comment =` on the annotation, or the
+    /// database's. Not part of the definition: a changed comment is no drop and add.
+    std::string comment;
 };
 
 struct UniqueConstraint {
     std::string name;
     std::vector<std::string> columns;
     SourceLocation location;
+    /// COMMENT ON (PostgreSQL; SQLite keeps none): `comment =` on the annotation, or the
+    /// database's. Not part of the definition: a changed comment is no drop and add.
+    std::string comment;
 };
 
 struct CheckConstraint {
@@ -147,6 +159,9 @@ struct CheckConstraint {
     /// rows already there never were. A new table cannot hold one (CREATE TABLE marks its
     /// checks valid), so the planners add it after the table.
     bool not_valid = false;
+    /// COMMENT ON (PostgreSQL; SQLite keeps none): `comment =` on the annotation, or the
+    /// database's. Not part of the definition: a changed comment is no drop and add.
+    std::string comment;
 };
 
 /// An exclusion constraint (PostgreSQL): no two rows whose keys all compare true under
@@ -158,6 +173,9 @@ struct ExclusionConstraint {
     std::string definition;
     std::string where;  ///< the predicate of a partial one; empty for none
     SourceLocation location;
+    /// COMMENT ON (PostgreSQL; SQLite keeps none): `comment =` on the annotation, or the
+    /// database's. Not part of the definition: a changed comment is no drop and add.
+    std::string comment;
 };
 
 /// A table's options (issue 20). Each belongs to one dialect; the other dialect's lowering
@@ -319,6 +337,8 @@ struct Enum {
     std::string name;
     std::vector<std::string> labels;  ///< in declaration order
     SourceLocation location;
+    /// COMMENT ON TYPE (PostgreSQL): `comment =` on AUTOGEN_ENUM or its doc comment.
+    std::string comment;
 };
 
 struct Schema {

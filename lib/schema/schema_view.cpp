@@ -70,6 +70,7 @@ void write_foreign_key(support::JsonWriter& w, const ForeignKey& fk) {
         w.member("initially_deferred", fk.initially_deferred);
     }
     if (fk.match_full) w.member("match", "full");
+    if (!fk.comment.empty()) w.member("comment", fk.comment);
     w.end_object();
 }
 
@@ -89,6 +90,7 @@ void write_index(support::JsonWriter& w, const Index& i) {
     if (!i.include.empty()) w.member("include", i.include);
     if (i.nulls_not_distinct) w.member("nulls_not_distinct", true);
     if (!i.storage_parameters.empty()) w.member("with", i.storage_parameters);
+    if (!i.comment.empty()) w.member("comment", i.comment);
     w.end_object();
 }
 
@@ -115,7 +117,9 @@ void write_table(support::JsonWriter& w, const Table& t) {
     write_array(w, t.foreign_keys, write_foreign_key);
     w.key("uniques");
     write_array(w, t.uniques, [](support::JsonWriter& out, const auto& u) {
-        out.begin_object().member("name", u.name).member("columns", u.columns).end_object();
+        out.begin_object().member("name", u.name).member("columns", u.columns);
+        if (!u.comment.empty()) out.member("comment", u.comment);
+        out.end_object();
     });
     w.key("indexes");
     write_array(w, t.indexes, write_index);
@@ -125,8 +129,15 @@ void write_table(support::JsonWriter& w, const Table& t) {
         // PostgreSQL-only states: written when set, so other output stays as it was.
         if (c.no_inherit) out.member("no_inherit", true);
         if (c.not_valid) out.member("not_valid", true);
+        if (!c.comment.empty()) out.member("comment", c.comment);
         out.end_object();
     });
+    // Comments on the key and the exclusion constraints, only when set (the key is
+    // written as its columns, the exclusions not at all).
+    if (t.primary_key && !t.primary_key->comment.empty())
+        w.member("primary_key_comment", t.primary_key->comment);
+    for (const auto& x : t.exclusions)
+        if (!x.comment.empty()) w.member("exclusion_comment " + x.name, x.comment);
     w.member("comment", t.comment);
     // Table options only when set, so tables without any read as before.
     if (t.options.strict) w.member("strict", true);
@@ -146,6 +157,7 @@ void write_table(support::JsonWriter& w, const Table& t) {
 void write_enum(support::JsonWriter& w, const Enum& e) {
     w.begin_object();
     w.member("schema", e.schema).member("name", e.name).member("labels", e.labels);
+    if (!e.comment.empty()) w.member("comment", e.comment);
     w.key("location");
     write_location(w, e.location);
     w.end_object();

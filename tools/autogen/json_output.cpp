@@ -104,14 +104,15 @@ void print_safe(std::ostream& out, const std::vector<std::string>& pieces) {
 
 std::string operation_kind(const schema::Operation& op) {
     // In the variant's order (schema/operation.hpp); the assert catches a new kind.
-    static constexpr std::array<const char*, 28> kKinds = {
+    static constexpr std::array<const char*, 29> kKinds = {
         "create_table",      "drop_table",          "rename_table",       "add_column",
         "drop_column",       "rename_column",       "alter_column",       "alter_primary_key",
         "add_foreign_key",   "drop_foreign_key",    "add_unique",         "drop_unique",
         "add_check",         "drop_check",          "create_index",       "drop_index",
         "set_table_comment", "create_enum",         "drop_enum",          "alter_enum",
         "rename_constraint", "alter_table_options", "set_check_validity", "create_object",
-        "drop_object",       "replace_object",      "add_exclusion",      "drop_exclusion"};
+        "drop_object",       "replace_object",      "add_exclusion",      "drop_exclusion",
+        "set_object_comment"};
     static_assert(kKinds.size() == std::variant_size_v<schema::Operation>,
                   "name the new operation kind");
     return kKinds[op.index()];

@@ -214,6 +214,38 @@ void fields(A& a, schema::Column& c) {
     fields(a, c.location);
 }
 
+/// Has any key, index or constraint of `t` a comment?
+bool has_object_comments(const schema::Table& t) {
+    auto any = [](const auto& items) {
+        for (const auto& i : items)
+            if (!i.comment.empty()) return true;
+        return false;
+    };
+    return (t.primary_key && !t.primary_key->comment.empty()) || any(t.foreign_keys) ||
+           any(t.uniques) || any(t.indexes) || any(t.checks) || any(t.exclusions);
+}
+
+/// The comments of `t`'s primary key, foreign keys, uniques, indexes, checks and
+/// exclusions, one per object in list order (the lists are read before).
+template <typename A>
+void object_comments(A& a, schema::Table& t) {
+    std::string pk = t.primary_key ? t.primary_key->comment : std::string();
+    a(pk);
+    if (t.primary_key) t.primary_key->comment = pk;
+    auto each = [&](auto& items) {
+        std::vector<std::string> comments;
+        for (const auto& i : items) comments.push_back(i.comment);
+        strings(a, comments);
+        if (comments.size() != items.size()) throw Corrupt{};
+        for (std::size_t k = 0; k < items.size(); ++k) items[k].comment = comments[k];
+    };
+    each(t.foreign_keys);
+    each(t.uniques);
+    each(t.indexes);
+    each(t.checks);
+    each(t.exclusions);
+}
+
 template <typename A>
 void fields(A& a, schema::Table& t) {
     constexpr auto last_action = schema::ReferentialAction::SetDefault;
@@ -226,14 +258,14 @@ void fields(A& a, schema::Table& t) {
     // One byte as the bool it was (0 no primary key, 1 one), 2 and 3 the same followed
     // by the table's options: the digests of tables without options, which a committed
     // autogen.sum records, stay what they were.
-    enum class KeyAndOptions { None, Key, Options, KeyAndOptions };
+    // Bit 4 (added for comments on keys, indexes and constraints) says a list of their
+    // comments follows the checks (object_comments): the digests of tables without any stay.
     const bool had_options = t.options != schema::TableOptions{};
-    KeyAndOptions shape = t.primary_key
-                              ? (had_options ? KeyAndOptions::KeyAndOptions : KeyAndOptions::Key)
-                              : (had_options ? KeyAndOptions::Options : KeyAndOptions::None);
-    a.enumeration(shape, KeyAndOptions::KeyAndOptions);
-    const bool has_pk = shape == KeyAndOptions::Key || shape == KeyAndOptions::KeyAndOptions;
-    if (shape == KeyAndOptions::Options || shape == KeyAndOptions::KeyAndOptions) {
+    unsigned shape =
+        (t.primary_key ? 1U : 0U) | (had_options ? 2U : 0U) | (has_object_comments(t) ? 4U : 0U);
+    a.enumeration(shape, 7U);
+    const bool has_pk = (shape & 1U) != 0;
+    if ((shape & 2U) != 0) {
         a(t.options.strict);
         a(t.options.without_rowid);
         a(t.options.autoincrement);
@@ -306,7 +338,7 @@ void fields(A& a, schema::Table& t) {
         listed.push_back(
             {x.name,
              std::string("\x01") + static_cast<char>('0' + 4) + x.definition + '\x1f' + x.where,
-             x.location});
+             x.location, false, false, x.comment});
     t.checks.clear();
     t.exclusions.clear();
     a.list(listed, [&](schema::CheckConstraint& ck) {
@@ -329,8 +361,8 @@ void fields(A& a, schema::Table& t) {
         if (flags & 4) {
             const auto sep = expression.find('\x1f');
             if (sep == std::string::npos) throw Corrupt{};
-            t.exclusions.push_back(
-                {ck.name, expression.substr(0, sep), expression.substr(sep + 1), ck.location});
+            t.exclusions.push_back({ck.name, expression.substr(0, sep), expression.substr(sep + 1),
+                                    ck.location, ck.comment});
             return;
         }
         ck.no_inherit = (flags & 1) != 0;
@@ -338,6 +370,7 @@ void fields(A& a, schema::Table& t) {
         ck.expression = std::move(expression);
         t.checks.push_back(ck);
     });
+    if ((shape & 4U) != 0) object_comments(a, t);
 }
 
 template <typename A>
@@ -346,7 +379,16 @@ void fields(A& a, schema::Schema& s) {
     a.list(s.enums, [&](schema::Enum& e) {
         a(e.schema);
         a(e.name);
-        strings(a, e.labels);
+        // The type's comment rides as a last label marked "\x01", which no label starts
+        // with: the digests of enums without one, which autogen.sum records, stay.
+        std::vector<std::string> labels = e.labels;
+        if (!e.comment.empty()) labels.push_back("\x01" + e.comment);
+        strings(a, labels);
+        if (!labels.empty() && !labels.back().empty() && labels.back()[0] == '\x01') {
+            e.comment = labels.back().substr(1);
+            labels.pop_back();
+        }
+        e.labels = std::move(labels);
         fields(a, e.location);
     });
     a.list(s.objects, [&](schema::SqlObject& o) {

@@ -47,6 +47,15 @@ json column(const schema::Column& c) {
     return j;
 }
 
+/// `j` with "comment" when `comment` is set (comments on keys, indexes, constraints, enums).
+json with_comment(json j, const std::string& comment) {
+    if (!comment.empty()) j["comment"] = comment;
+    return j;
+}
+
+/// The "comment" `with_comment` wrote, or "".
+std::string comment_of(const json& j) { return j.value("comment", std::string()); }
+
 json table(const schema::Table& t) {
     json j = {{"schema", t.schema},
               {"name", t.name},
@@ -65,8 +74,10 @@ json table(const schema::Table& t) {
     j["columns"] = json::array();
     for (const auto& c : t.columns) j["columns"].push_back(column(c));
     j["primary_key"] =
-        t.primary_key ? json{{"name", t.primary_key->name}, {"columns", t.primary_key->columns}}
-                      : json(nullptr);
+        t.primary_key
+            ? with_comment({{"name", t.primary_key->name}, {"columns", t.primary_key->columns}},
+                           t.primary_key->comment)
+            : json(nullptr);
     j["foreign_keys"] = json::array();
     for (const auto& fk : t.foreign_keys) {
         json k{{"name", fk.name},
@@ -81,32 +92,36 @@ json table(const schema::Table& t) {
         if (fk.deferrable) k["deferrable"] = true;
         if (fk.initially_deferred) k["initially_deferred"] = true;
         if (fk.match_full) k["match_full"] = true;
+        if (!fk.comment.empty()) k["comment"] = fk.comment;
         j["foreign_keys"].push_back(std::move(k));
     }
     j["uniques"] = json::array();
     for (const auto& u : t.uniques)
-        j["uniques"].push_back(
-            {{"name", u.name}, {"columns", u.columns}, {"location", loc(u.location)}});
+        j["uniques"].push_back(with_comment(
+            {{"name", u.name}, {"columns", u.columns}, {"location", loc(u.location)}}, u.comment));
     j["indexes"] = json::array();
     for (const auto& ix : t.indexes)
-        j["indexes"].push_back({{"name", ix.name},
-                                {"columns", ix.columns},
-                                {"unique", ix.unique},
-                                {"where", ix.where},
-                                {"location", loc(ix.location)}});
+        j["indexes"].push_back(with_comment({{"name", ix.name},
+                                             {"columns", ix.columns},
+                                             {"unique", ix.unique},
+                                             {"where", ix.where},
+                                             {"location", loc(ix.location)}},
+                                            ix.comment));
     j["checks"] = json::array();
     for (const auto& ck : t.checks) {
         json c{{"name", ck.name}, {"expression", ck.expression}, {"location", loc(ck.location)}};
         // PostgreSQL-only states, written when set.
         if (ck.no_inherit) c["no_inherit"] = true;
         if (ck.not_valid) c["not_valid"] = true;
+        if (!ck.comment.empty()) c["comment"] = ck.comment;
         j["checks"].push_back(std::move(c));
     }
     for (const auto& x : t.exclusions)  // "exclusions" only when there are some
-        j["exclusions"].push_back({{"name", x.name},
-                                   {"definition", x.definition},
-                                   {"where", x.where},
-                                   {"location", loc(x.location)}});
+        j["exclusions"].push_back(with_comment({{"name", x.name},
+                                                {"definition", x.definition},
+                                                {"where", x.where},
+                                                {"location", loc(x.location)}},
+                                               x.comment));
     return j;
 }
 
@@ -189,8 +204,8 @@ schema::Table read_table(const json& j) {
     }
     for (const auto& c : j.at("columns")) t.columns.push_back(read_column(c));
     if (const auto& pk = j.at("primary_key"); !pk.is_null())
-        t.primary_key =
-            schema::PrimaryKey{pk.at("name").get<std::string>(), pk.at("columns").get<Strings>()};
+        t.primary_key = schema::PrimaryKey{pk.at("name").get<std::string>(),
+                                           pk.at("columns").get<Strings>(), comment_of(pk)};
     const auto action = schema::ReferentialAction::SetDefault;
     for (const auto& fk : j.at("foreign_keys"))
         t.foreign_keys.push_back({.name = fk.at("name").get<std::string>(),
@@ -203,29 +218,34 @@ schema::Table read_table(const json& j) {
                                   .location = read_loc(fk.at("location")),
                                   .deferrable = fk.value("deferrable", false),
                                   .initially_deferred = fk.value("initially_deferred", false),
-                                  .match_full = fk.value("match_full", false)});
+                                  .match_full = fk.value("match_full", false),
+                                  .comment = comment_of(fk)});
     for (const auto& u : j.at("uniques"))
         t.uniques.push_back({.name = u.at("name").get<std::string>(),
                              .columns = u.at("columns").get<Strings>(),
-                             .location = read_loc(u.at("location"))});
+                             .location = read_loc(u.at("location")),
+                             .comment = comment_of(u)});
     for (const auto& ix : j.at("indexes"))
         t.indexes.push_back({.name = ix.at("name").get<std::string>(),
                              .columns = ix.at("columns").get<Strings>(),
                              .unique = ix.at("unique").get<bool>(),
                              .where = ix.at("where").get<std::string>(),
-                             .location = read_loc(ix.at("location"))});
+                             .location = read_loc(ix.at("location")),
+                             .comment = comment_of(ix)});
     for (const auto& ck : j.at("checks"))
         t.checks.push_back({.name = ck.at("name").get<std::string>(),
                             .expression = ck.at("expression").get<std::string>(),
                             .location = read_loc(ck.at("location")),
                             .no_inherit = ck.value("no_inherit", false),
-                            .not_valid = ck.value("not_valid", false)});
+                            .not_valid = ck.value("not_valid", false),
+                            .comment = comment_of(ck)});
     if (j.contains("exclusions"))
         for (const auto& x : j.at("exclusions"))
             t.exclusions.push_back({.name = x.at("name").get<std::string>(),
                                     .definition = x.at("definition").get<std::string>(),
                                     .where = x.at("where").get<std::string>(),
-                                    .location = read_loc(x.at("location"))});
+                                    .location = read_loc(x.at("location")),
+                                    .comment = comment_of(x)});
     return t;
 }
 
@@ -239,10 +259,11 @@ nlohmann::json outcome_to_json(const CachedOutcome& outcome) {
     for (const auto& t : outcome.result.schema.tables) j["tables"].push_back(table(t));
     j["enums"] = json::array();
     for (const auto& e : outcome.result.schema.enums)
-        j["enums"].push_back({{"schema", e.schema},
-                              {"name", e.name},
-                              {"labels", e.labels},
-                              {"location", loc(e.location)}});
+        j["enums"].push_back(with_comment({{"schema", e.schema},
+                                           {"name", e.name},
+                                           {"labels", e.labels},
+                                           {"location", loc(e.location)}},
+                                          e.comment));
     j["objects"] = json::array();
     for (const auto& o : outcome.result.schema.objects)
         j["objects"].push_back({{"kind", static_cast<int>(o.kind)},
@@ -275,7 +296,8 @@ std::optional<CachedOutcome> outcome_from_json(const nlohmann::json& j) {
             out.result.schema.enums.push_back({.schema = e.at("schema").get<std::string>(),
                                                .name = e.at("name").get<std::string>(),
                                                .labels = e.at("labels").get<Strings>(),
-                                               .location = read_loc(e.at("location"))});
+                                               .location = read_loc(e.at("location")),
+                                               .comment = comment_of(e)});
         for (const auto& o : j.value("objects", json::array())) {
             schema::SqlObject object{
                 .kind = read_enum(o.at("kind"), std::end(schema::kObjectKinds)[-1]),

@@ -1,0 +1,109 @@
+// PostgreSQL COMMENT ON for indexes, constraints and enum types (postgres_comments.hpp).
+#include "codegen/postgres_comments.hpp"
+
+#include "codegen/postgres_ddl.hpp"
+#include "codegen/postgres_lowering.hpp"
+#include "codegen/sql_builder.hpp"
+#include "support/overloaded.hpp"
+
+namespace autogen::codegen::postgres {
+
+using namespace schema;
+
+namespace {
+
+/// `set` as a statement, or none when there is no comment to give a new object.
+Statements when_set(const SetObjectComment& set) {
+    if (set.to.empty() || set.name.empty()) return {};
+    return {{.sql = comment_on_sql(set)}};
+}
+
+Statements constraint_comment(const TableRef& table, const std::string& name,
+                              const std::string& comment) {
+    return when_set({table, CommentTarget::Constraint, name, "", comment});
+}
+
+void append(Statements& out, Statements more) {
+    for (auto& s : more) out.push_back(std::move(s));
+}
+
+}  // namespace
+
+std::string comment_on_sql(const SetObjectComment& o) {
+    std::string target;
+    switch (o.target) {
+        case CommentTarget::Index:
+            target = "INDEX " + qualified_name(o.table.schema, o.name);
+            break;
+        case CommentTarget::Constraint:
+            target = "CONSTRAINT " + quote_identifier(o.name) + " ON " + table_sql(o.table);
+            break;
+        case CommentTarget::Type:
+            target = "TYPE " + enum_type_sql(o.table.schema, o.name);
+            break;
+    }
+    return "COMMENT ON " + target + " IS " + (o.to.empty() ? "NULL" : string_literal(o.to));
+}
+
+Statements comment_of_index(const TableRef& table, const Index& index) {
+    return when_set({table, CommentTarget::Index, index.name, "", index.comment});
+}
+
+Statements comment_of_check(const TableRef& table, const CheckConstraint& check) {
+    return constraint_comment(table, check.name, check.comment);
+}
+
+Statements comment_of_enum(const Enum& e) {
+    return when_set({TableRef{e.schema, ""}, CommentTarget::Type, e.name, "", e.comment});
+}
+
+Statements comments_of_table(const Table& t) {
+    const TableRef tr = ref(t);
+    Statements out;
+    // An unnamed primary key gets PostgreSQL's name, "<table>_pkey".
+    if (t.primary_key)
+        append(out,
+               constraint_comment(tr,
+                                  t.primary_key->name.empty() ? default_primary_key_name(t.name)
+                                                              : t.primary_key->name,
+                                  t.primary_key->comment));
+    for (const auto& k : t.foreign_keys) append(out, constraint_comment(tr, k.name, k.comment));
+    for (const auto& u : t.uniques) append(out, constraint_comment(tr, u.name, u.comment));
+    for (const auto& c : t.checks) append(out, comment_of_check(tr, c));
+    for (const auto& x : t.exclusions) append(out, constraint_comment(tr, x.name, x.comment));
+    for (const auto& ix : t.indexes) append(out, comment_of_index(tr, ix));
+    return out;
+}
+
+Statements comments_after(const Operation& op) {
+    return std::visit(
+        support::Overloaded{
+            [](const CreateTable& o) { return comments_of_table(o.table); },
+            [](const CreateIndex& o) { return comment_of_index(o.table, o.index); },
+            [](const AddForeignKey& o) {
+                return constraint_comment(o.table, o.key.name, o.key.comment);
+            },
+            [](const AddUnique& o) {
+                return constraint_comment(o.table, o.unique.name, o.unique.comment);
+            },
+            [](const AddCheck& o) { return comment_of_check(o.table, o.check); },
+            [](const AddExclusion& o) {
+                return constraint_comment(o.table, o.exclusion.name, o.exclusion.comment);
+            },
+            // Created again with another definition (a rename keeps its comment).
+            [](const AlterPrimaryKey& o) {
+                if (!o.to || is_primary_key_rename(o) ||
+                    (o.from && o.from->columns == o.to->columns))
+                    return Statements{};
+                return constraint_comment(
+                    o.table,
+                    o.to->name.empty() ? default_primary_key_name(o.table.name) : o.to->name,
+                    o.to->comment);
+            },
+            [](const CreateEnum& o) { return comment_of_enum(o.type); },
+            [](const auto&) { return Statements{}; },
+        },
+        op);
+}
+
+}  // namespace autogen::codegen::postgres
