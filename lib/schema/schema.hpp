@@ -236,7 +236,8 @@ inline constexpr ObjectKind kObjectKinds[] = {
     ObjectKind::View,      ObjectKind::MaterializedView, ObjectKind::Function,
     ObjectKind::Procedure, ObjectKind::Trigger,          ObjectKind::Extension,
     ObjectKind::Domain,    ObjectKind::Schema,           ObjectKind::Sequence,
-    ObjectKind::Grant,     ObjectKind::Policy,           ObjectKind::Partition, ObjectKind::Type};
+    ObjectKind::Grant,     ObjectKind::Policy,           ObjectKind::Partition,
+    ObjectKind::Type};
 
 /// A database object declared by a SQL statement. On the models' side: the statement as
 /// the project's .sql file writes it, with the definition its scratch database read back;
