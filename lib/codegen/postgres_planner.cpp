@@ -122,10 +122,6 @@ Statements replace_object(const ReplaceObject& o) {
     return out;
 }
 
-/// A domain dropped to be created again (its base type or collation changes, which no
-/// ALTER DOMAIN does) cannot be while a column of `s` uses it: DROP DOMAIN would refuse
-/// (and CASCADE would drop the columns with their data). A model error naming them, at the
-/// declaration in `to` (the database's side knows no file).
 /// The columns of `s` whose type is `type` (a domain, a composite or range type), for a
 /// message: "t"."c", ...; empty when none.
 std::string columns_using(const Schema& s, const SqlObject& type) {
@@ -163,6 +159,10 @@ void refuse_type_in_use(const SqlObject& type, bool recreated, bool drops_attrib
                 "in the next revision; attributes can be appended in place");
 }
 
+/// A domain dropped to be created again (its base type or collation changes, which no
+/// ALTER DOMAIN does) cannot be while a column of `s` uses it: DROP DOMAIN would refuse
+/// (and CASCADE would drop the columns with their data). A model error naming them, at the
+/// declaration in `to` (the database's side knows no file).
 void refuse_domain_in_use(const DropObject& o, const Schema& s, const Schema& to,
                           support::Diagnostics& diags) {
     if (o.object.kind != ObjectKind::Domain || o.recreated_because.empty()) return;

@@ -53,7 +53,8 @@ DomainCheckChanges check_changes(const DomainFacts& from, const DomainFacts& to)
 bool alters_in_place(const SqlObject& from, const SqlObject& to);
 
 /// Does `column` (read back from a database) have the type `domain` names: "year", or
-/// app.year for a domain of another schema than the default one, or an array of it?
+/// app.year for a domain of another schema than the default one, or an array of it? Any
+/// named type declared in SQL is matched the same way (a composite or range type too).
 bool column_uses_domain(const Column& column, const SqlObject& domain);
 
 }  // namespace autogen::schema
