@@ -172,6 +172,34 @@ std::optional<schema::SqlObject> schema_declaration(const support::TokenRange& r
     return o;
 }
 
+/// A CREATE statement whose kind has a reader of its own (none takes OR REPLACE): the
+/// keyword after CREATE, the refusal of OR REPLACE with its hint, and the reader.
+struct OwnReader {
+    const char* word;
+    const char* no_replace;
+    const char* hint;
+    std::optional<schema::SqlObject> (*read)(const support::TokenRange&, std::size_t,
+                                             const std::string&, const SourceLocation&,
+                                             support::Diagnostics&);
+};
+const OwnReader kOwnReaders[] = {
+    {"EXTENSION", "PostgreSQL has no CREATE OR REPLACE EXTENSION",
+     "write CREATE EXTENSION [IF NOT EXISTS] name; a version change is declared by VERSION",
+     extension_declaration},
+    {"SEQUENCE", "PostgreSQL has no CREATE OR REPLACE SEQUENCE",
+     "write CREATE SEQUENCE [IF NOT EXISTS] name ...; a changed option is made with ALTER "
+     "SEQUENCE by the revision",
+     sequence_declaration},
+    {"TYPE", "PostgreSQL has no CREATE OR REPLACE TYPE",
+     "write CREATE TYPE name AS (...) or AS RANGE (...); a changed type is altered (or dropped "
+     "and created again) by the next revision",
+     type_declaration},
+    {"TABLE", "PostgreSQL has no CREATE OR REPLACE TABLE",
+     "write CREATE TABLE name PARTITION OF parent ...", partition_declaration},
+    {"SCHEMA", "there is no CREATE OR REPLACE SCHEMA", "write CREATE SCHEMA [IF NOT EXISTS] name",
+     schema_declaration},
+};
+
 /// One statement as a declared object, or an error at its location (nullopt).
 std::optional<schema::SqlObject> declaration(const migrate::SqlStatement& statement,
                                              const SourceLocation& at,
@@ -191,38 +219,11 @@ std::optional<schema::SqlObject> declaration(const migrate::SqlStatement& statem
     if (i < r.size() && (r[i].is("TEMP") || r[i].is("TEMPORARY")))
         return fail("a temporary view lasts one session and is not part of the schema",
                     "drop TEMP, or create it in the application's session instead");
-    if (i < r.size() && r[i].is("EXTENSION")) {
-        if (i != 1)
-            return fail("\"" + opening(r) + "\": PostgreSQL has no CREATE OR REPLACE EXTENSION",
-                        "write CREATE EXTENSION [IF NOT EXISTS] name; a version change is "
-                        "declared by VERSION");
-        return extension_declaration(r, i + 1, statement.sql, at, diags);
-    }
-    if (i < r.size() && r[i].is("SEQUENCE")) {
-        if (i != 1)
-            return fail("\"" + opening(r) + "\": PostgreSQL has no CREATE OR REPLACE SEQUENCE",
-                        "write CREATE SEQUENCE [IF NOT EXISTS] name ...; a changed option is "
-                        "made with ALTER SEQUENCE by the revision");
-        return sequence_declaration(r, i + 1, statement.sql, at, diags);
-    }
-    if (i < r.size() && r[i].is("TYPE")) {
-        if (i != 1)
-            return fail("\"" + opening(r) + "\": PostgreSQL has no CREATE OR REPLACE TYPE",
-                        "write CREATE TYPE name AS (...) or AS RANGE (...); a changed type is "
-                        "altered (or dropped and created again) by the next revision");
-        return type_declaration(r, i + 1, statement.sql, at, diags);
-    }
-    if (i < r.size() && r[i].is("TABLE")) {
-        if (i != 1)
-            return fail("\"" + opening(r) + "\": PostgreSQL has no CREATE OR REPLACE TABLE",
-                        "write CREATE TABLE name PARTITION OF parent ...");
-        return partition_declaration(r, i + 1, statement.sql, at, diags);
-    }
-    if (i < r.size() && r[i].is("SCHEMA")) {
-        if (i != 1)
-            return fail("\"" + opening(r) + "\": there is no CREATE OR REPLACE SCHEMA",
-                        "write CREATE SCHEMA [IF NOT EXISTS] name");
-        return schema_declaration(r, i + 1, statement.sql, at, diags);
+    // The kinds with no OR REPLACE and a reader of their own, after their keyword.
+    for (const auto& k : kOwnReaders) {
+        if (i >= r.size() || !r[i].is(k.word)) continue;
+        if (i != 1) return fail("\"" + opening(r) + "\": " + k.no_replace, k.hint);
+        return k.read(r, i + 1, statement.sql, at, diags);
     }
     schema::SqlObject o;
     const auto kind = declared_kind(r, i);
