@@ -9,6 +9,7 @@
 #include <set>
 
 #include "codegen/cpp_names.hpp"
+#include "codegen/postgres_comments.hpp"
 #include "schema/index_keys.hpp"
 #include "support/text.hpp"
 
@@ -524,6 +525,9 @@ std::string pulled_objects_sql(const schema::Schema& schema) {
         std::string statement = support::trimmed(o.sql);
         while (!statement.empty() && statement.back() == ';') statement.pop_back();
         body += "\n" + statement + ";\n";
+        // Only PostgreSQL reads a comment back (SQLite keeps none).
+        if (!o.comment.empty() && o.kind != schema::ObjectKind::Grant)
+            body += postgres::comment_on_sql(schema::object_comment(o, "", o.comment)) + ";\n";
     }
     if (body.empty()) return {};
     return std::string(kPulledSqlMarker) +

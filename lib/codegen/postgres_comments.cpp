@@ -1,4 +1,5 @@
-// PostgreSQL COMMENT ON for indexes, constraints and enum types (postgres_comments.hpp).
+// PostgreSQL COMMENT ON for indexes, constraints, enum types and declared objects
+// (postgres_comments.hpp).
 #include "codegen/postgres_comments.hpp"
 
 #include "codegen/postgres_ddl.hpp"
@@ -23,6 +24,33 @@ Statements constraint_comment(const TableRef& table, const std::string& name,
     return when_set({table, CommentTarget::Constraint, name, "", comment});
 }
 
+/// What COMMENT ON names for a declared object: its kind's words and its name (a
+/// routine's with its argument types, a trigger's and a policy's with ON its table).
+std::string declared_object_target(const SetObjectComment& o) {
+    const std::string kind = to_upper_kind(o.object_kind);
+    switch (o.object_kind) {
+        case ObjectKind::Trigger:
+        case ObjectKind::Policy:
+            return kind + " " + quote_identifier(o.name) + " ON " + table_sql(o.table);
+        case ObjectKind::Extension:
+        case ObjectKind::Schema:
+            return kind + " " + quote_identifier(o.name);
+        case ObjectKind::Function:
+        case ObjectKind::Procedure:
+            return kind + " " + qualified_name(o.table.schema, o.name) + o.signature;
+        case ObjectKind::Partition:
+            return "TABLE " + qualified_name(o.table.schema, o.name);
+        default:
+            return kind + " " + qualified_name(o.table.schema, o.name);
+    }
+}
+
+/// A declared object's comment after its CREATE, or none; a grant has none.
+Statements comment_of_object(const SqlObject& o) {
+    if (o.kind == ObjectKind::Grant) return {};
+    return when_set(object_comment(o, "", o.comment));
+}
+
 void append(Statements& out, Statements more) {
     for (auto& s : more) out.push_back(std::move(s));
 }
@@ -40,6 +68,9 @@ std::string comment_on_sql(const SetObjectComment& o) {
             break;
         case CommentTarget::Type:
             target = "TYPE " + enum_type_sql(o.table.schema, o.name);
+            break;
+        case CommentTarget::Object:
+            target = declared_object_target(o);
             break;
     }
     return "COMMENT ON " + target + " IS " + (o.to.empty() ? "NULL" : string_literal(o.to));
@@ -101,6 +132,14 @@ Statements comments_after(const Operation& op) {
                     o.to->comment);
             },
             [](const CreateEnum& o) { return comment_of_enum(o.type); },
+            [](const CreateObject& o) { return comment_of_object(o.object); },
+            // CREATE OR REPLACE and ALTER keep the comment: a new one is set apart.
+            [](const ReplaceObject& o) {
+                if (o.from.comment == o.to.comment || o.to.kind == ObjectKind::Grant)
+                    return Statements{};
+                return Statements{
+                    {.sql = comment_on_sql(object_comment(o.to, o.from.comment, o.to.comment))}};
+            },
             [](const auto&) { return Statements{}; },
         },
         op);

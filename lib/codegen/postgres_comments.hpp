@@ -1,7 +1,8 @@
-// PostgreSQL COMMENT ON for indexes, constraints (the primary key included) and enum
-// types: the statement that sets (or, for an empty comment, removes) one, and the ones
-// that give the objects an operation creates their comments. A dropped object takes its
-// comment along, so an object created again is commented again; a renamed one keeps it.
+// PostgreSQL COMMENT ON for indexes, constraints (the primary key included), enum types
+// and the objects declared in SQL (views, functions, domains ...): the statement that sets (or, for
+// an empty comment, removes) one, and the ones that give the objects an operation creates their
+// comments. A dropped object takes its comment along, so an object created again is commented
+// again; a renamed one keeps it.
 #pragma once
 
 #include <string>
@@ -15,14 +16,16 @@ namespace autogen::codegen::postgres {
 
 using Statements = std::vector<Statement>;
 
-/// COMMENT ON INDEX / CONSTRAINT ... ON table / TYPE ... IS '...' (IS NULL when empty).
+/// COMMENT ON INDEX / CONSTRAINT ... ON table / TYPE / VIEW / FUNCTION f(args) / ... IS
+/// '...' (IS NULL when empty).
 std::string comment_on_sql(const schema::SetObjectComment& o);
 
 /// The comments on what `t`'s CREATE TABLE created: its named keys, constraints, indexes.
 Statements comments_of_table(const schema::Table& t);
 
 /// The comment of what `op` adds or creates again (an index, a constraint, a primary key,
-/// an enum type); empty for any other operation or an object without a comment.
+/// an enum type, a declared object), or a declared object's new comment when it is
+/// replaced in place; empty for any other operation or an object without a comment.
 Statements comments_after(const schema::Operation& op);
 
 /// COMMENT ON INDEX for `index` of `table` when it has a comment (an index created again).

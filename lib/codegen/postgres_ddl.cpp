@@ -166,9 +166,7 @@ std::string drop_object_sql(const schema::SqlObject& object) {
             // The argument types name the one to drop; a model's function read back
             // without them (no scratch database) is the only one of its name.
             return drop + qualified_name(object.schema, object.name) +
-                   (object.arguments.empty() && object.columns.empty()
-                        ? ""
-                        : "(" + object.arguments + ")");
+                   schema::routine_signature(object);
         case schema::ObjectKind::Extension:
             return drop + quote_identifier(object.name);
         case schema::ObjectKind::Partition:  // a table: its rows go with it

@@ -175,7 +175,7 @@ void PlanState::apply(const Operation& op) {
                 if (o.target == CommentTarget::Type) {
                     for (auto& e : schema_.enums)
                         if (e.name == o.name && e.schema == o.table.schema) e.comment = o.to;
-                } else if (t) {
+                } else if (t && o.target != CommentTarget::Object) {  // objects: not tracked
                     set_comment(*t, o.name, o.to);
                 }
             },

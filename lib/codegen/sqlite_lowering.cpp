@@ -414,9 +414,13 @@ schema::Schema lower(const schema::Schema& model, support::Diagnostics& diags) {
     // (a project on both dialects) is PostgreSQL's alone.
     std::erase_if(out.objects,
                   [](const schema::SqlObject& o) { return o.kind == schema::ObjectKind::Schema; });
-    for (const auto& o : out.objects)
+    for (auto& o : out.objects) {
         if (auto refusal = refused_on_sqlite(o))
             diags.error(support::Category::Model, refusal->what, o.location, refusal->fix);
+        // SQLite keeps no comments: a COMMENT ON is accepted and compared with none, as
+        // a table's `comment =` is (docs/objects.md "Comments").
+        o.comment.clear();
+    }
     return out;
 }
 

@@ -116,7 +116,7 @@ bool implied_schema(const SqlObject& o, const Schema& other) {
 /// type), a removed one dropped after them (a dropped column may have had its type; a
 /// table still using it makes the database refuse the DROP, which is right). A declared
 /// VERSION or SCHEMA that differs from the installed one is an ALTER EXTENSION, before
-/// the tables; what the models leave undeclared is never compared.
+/// the tables; what the models leave undeclared is never compared (a comment included).
 void compare_extensions(const Schema& from, const Schema& to, ObjectChanges& out,
                         std::vector<Operation>& drops) {
     for (const SqlObject& o : to.objects) {
@@ -128,6 +128,10 @@ void compare_extensions(const Schema& from, const Schema& to, ObjectChanges& out
         }
         // The installed extension with what the models declare differently: the ALTER
         // changes only that, and its reverse puts only that back.
+        // Its control file comments it, and a side read from the files has only what they
+        // declare: a comment is compared only when both sides have one (as a version).
+        if (!o.comment.empty() && !old->comment.empty() && o.comment != old->comment)
+            out.before_tables.push_back(object_comment(o, old->comment, o.comment));
         SqlObject now = *old;
         if (!o.version.empty() && !old->version.empty()) now.version = o.version;
         if (!o.schema.empty() && !old->schema.empty()) now.schema = o.schema;
@@ -233,7 +237,9 @@ ObjectChanges compare_objects(const Schema& from, const Schema& to,
         } else if (d != dropped.end()) {
             list.push_back(CreateObject{o, d->second});
         } else if (old->definition != o.definition) {
-            list.push_back(ReplaceObject{*old, o});
+            list.push_back(ReplaceObject{*old, o});  // a new comment rides along
+        } else if (old->comment != o.comment) {
+            list.push_back(object_comment(o, old->comment, o.comment));
         }
     }
     std::set<std::string> gone, again;

@@ -214,6 +214,13 @@ std::string describe(const Operation& op, Perspective perspective) {
                 return "changed comment of table " + table_name(o.table);
             },
             [](const SetObjectComment& o) {
+                if (o.target == CommentTarget::Object)
+                    return "changed comment of " +
+                           object_name(SqlObject{.kind = o.object_kind,
+                                                 .schema = o.table.schema,
+                                                 .name = o.name,
+                                                 .table = o.table.name}) +
+                           o.signature;
                 if (o.target == CommentTarget::Type)
                     return "changed comment of enum " +
                            enum_name(Enum{.schema = o.table.schema, .name = o.name});

@@ -179,8 +179,8 @@ schema::SqlObject grant_object(const Row& r) {
 /// A row of kObjectsQuery as a SqlObject. A view's CREATE statement is rebuilt from the
 /// deparsed definition (what a downgrade runs to create the view again) and its
 /// definition is what PostgreSQL keeps: kind, options and the deparsed query. A
-/// function's and a trigger's deparsed CREATE is both.
-schema::SqlObject catalog_object(const Row& r) {
+/// function's and a trigger's deparsed CREATE is both. Its comment: catalog_object's.
+schema::SqlObject uncommented_catalog_object(const Row& r) {
     using schema::ObjectKind;
     const std::string code = cell(r, 2);
     schema::SqlObject o{.kind = code == "m"   ? ObjectKind::MaterializedView
@@ -246,13 +246,21 @@ schema::SqlObject catalog_object(const Row& r) {
     return o;
 }
 
+/// A row of kObjectsQuery as a SqlObject, with its comment.
+schema::SqlObject catalog_object(const Row& r) {
+    auto o = uncommented_catalog_object(r);
+    o.comment = cell(r, 10);
+    return o;
+}
+
 /// A row of kExtensionsQuery as a SqlObject: its schema and version as installed, and the
 /// statement that installs it so again (what a downgrade runs to bring it back).
 schema::SqlObject extension_object(const Row& r) {
     schema::SqlObject o{.kind = schema::ObjectKind::Extension,
                         .schema = cell(r, 1),
                         .name = cell(r, 0),
-                        .version = cell(r, 2)};
+                        .version = cell(r, 2),
+                        .comment = cell(r, 3)};
     o.sql = "CREATE EXTENSION " + codegen::quote_identifier(o.name) + " WITH SCHEMA " +
             codegen::quote_identifier(o.schema) + " VERSION " + codegen::string_literal(o.version);
     o.definition = "EXTENSION";
@@ -273,6 +281,7 @@ schema::SqlObject domain_object(const Row& r) {
     const auto names = json_strings(cell(r, 6)), definitions = json_strings(cell(r, 7));
     for (std::size_t i = 0; i < names.size() && i < definitions.size(); ++i)
         facts.checks.push_back({names[i], definitions[i]});
+    o.comment = cell(r, 8);
     o.sql = codegen::postgres::create_domain_sql(o, facts);
     schema::set_domain_facts(o, std::move(facts));
     return o;

@@ -200,10 +200,15 @@ constexpr NamedQuery kEnumsQuery{
 /// (SUBTYPE =
 /// ...)"), a JSON array (a view's result columns "name type"; a routine's [arguments,
 /// result]; a policy's facts; a composite type's attributes "name type [COLLATE c]"), a trigger's
-/// or policy's table, a routine's identity arguments, the rank that orders the kinds.
+/// or policy's table, a routine's identity arguments, the rank that orders the kinds, the
+/// oid, the comment (obj_description; NULL for none).
 constexpr NamedQuery kObjectsQuery{
     "declared objects",
-    "SELECT '', n.nspname, 's', '', NULL, '[]', '', '', 0 AS rank, n.oid FROM pg_catalog.pg_namespace n "
+    // The comment last (obj_description in the catalog of the row's kind; none for a grant).
+    "SELECT q.*, pg_catalog.obj_description(q.oid, CASE q.code WHEN 's' THEN 'pg_namespace' "
+    "WHEN 'C' THEN 'pg_type' WHEN 'R' THEN 'pg_type' WHEN 'f' THEN 'pg_proc' WHEN 'p' THEN 'pg_proc' "
+    "WHEN 't' THEN 'pg_trigger' WHEN 'y' THEN 'pg_policy' WHEN 'g' THEN NULL ELSE 'pg_class' END) "
+    "FROM (SELECT '', n.nspname, 's' AS code, '', NULL, '[]', '', '', 0 AS rank, n.oid FROM pg_catalog.pg_namespace n "
     "WHERE " AUTOGEN_PG_USER_SCHEMA("n") " AND n.nspname <> 'public' AND" AUTOGEN_PG_OWN("pg_namespace", "n.oid")
     // Standalone sequences: not a serial's or an identity's (pg_depend 'a' / 'i'), which are
     // their column's. Their facts as schema/sequence.hpp keeps them.
@@ -292,20 +297,21 @@ constexpr NamedQuery kObjectsQuery{
     "pg_catalog.pg_get_expr(pol.polqual, pol.polrelid), pg_catalog.pg_get_expr(pol.polwithcheck, pol.polrelid)) "
     "x(cmd, perm, roles, qual, chk) "
     "WHERE " AUTOGEN_PG_USER_SCHEMA("n") " AND" AUTOGEN_PG_OWN("pg_class", "c.oid")
-    "ORDER BY rank, oid, 7, 5"};
+    ") q ORDER BY rank, oid, 7, 5"};
 
-/// name, schema, installed version of every extension but plpgsql (which every database
+/// name, schema, installed version, comment of every extension but plpgsql (which every database
 /// has), in creation order. Their member objects (pg_depend deptype 'e': types,
 /// functions, tables, views) are left out of every other query: they are the extension's.
 constexpr NamedQuery kExtensionsQuery{
     "extensions",
-    "SELECT x.extname, n.nspname, x.extversion FROM pg_catalog.pg_extension x "
+    "SELECT x.extname, n.nspname, x.extversion, pg_catalog.obj_description(x.oid, 'pg_extension') "
+    "FROM pg_catalog.pg_extension x "
     "JOIN pg_catalog.pg_namespace n ON n.oid = x.extnamespace WHERE x.extname <> 'plpgsql' "
     "ORDER BY x.oid"};
 
 /// schema, name, base type (format_type), NOT NULL, default (deparsed), collation (its
 /// name, when not the base type's own), check names and their definitions
-/// (pg_get_constraintdef) as two JSON arrays in name order: the domains of the user
+/// (pg_get_constraintdef) as two JSON arrays in name order, the comment: the domains of the user
 /// schemas that no extension made, in creation order (a domain over a domain comes
 /// after it).
 constexpr NamedQuery kDomainsQuery{
@@ -317,7 +323,8 @@ constexpr NamedQuery kDomainsQuery{
     "WHERE k.contypid = t.oid AND k.contype = 'c' ORDER BY k.conname)), "
     "array_to_json(ARRAY(SELECT pg_catalog.pg_get_constraintdef(k.oid) FROM "
     "pg_catalog.pg_constraint k "
-    "WHERE k.contypid = t.oid AND k.contype = 'c' ORDER BY k.conname)) "
+    "WHERE k.contypid = t.oid AND k.contype = 'c' ORDER BY k.conname)), "
+    "pg_catalog.obj_description(t.oid, 'pg_type') "
     "FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
     "JOIN pg_catalog.pg_type b ON b.oid = t.typbasetype "
     "LEFT JOIN pg_catalog.pg_collation co ON co.oid = t.typcollation AND t.typcollation <> "

@@ -310,6 +310,7 @@ class LineReader {
             o.schema = j.text_or("schema", "");
             o.table = j.text_or("table", "");
             o.version = j.text_or("version", "");
+            o.comment = j.text_or("comment", "");
             o.sql = j.text("sql");
             // As declared_objects.cpp gives it before a scratch database reads it back.
             o.definition = support::canonical_sql(o.sql, support::SqlQuoting::portable());
@@ -511,6 +512,7 @@ std::string snapshot_text(const s::Schema& schema) {
         j.text_if("schema", o.schema);
         j.text_if("table", o.table);
         j.text_if("version", o.version);
+        j.text_if("comment", o.comment);
         j.text("sql", o.sql);
     }
     return out;

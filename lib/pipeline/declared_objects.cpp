@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "declared_comments.hpp"
 #include "declared_grants.hpp"
 #include "migrate/file_bytes.hpp"
 #include "migrate/sql_splitter.hpp"
@@ -32,7 +33,7 @@ constexpr const char* kKnownDeclarations =
     "and range types: CREATE [OR REPLACE] VIEW, CREATE MATERIALIZED VIEW, CREATE [OR REPLACE] "
     "FUNCTION | PROCEDURE, CREATE [OR REPLACE] [CONSTRAINT] TRIGGER, CREATE EXTENSION, CREATE "
     "DOMAIN, CREATE SCHEMA, CREATE SEQUENCE, GRANT ... ON ... TO, CREATE POLICY, CREATE TABLE "
-    "... PARTITION OF, CREATE TYPE";
+    "... PARTITION OF, CREATE TYPE, and COMMENT ON each of them";
 constexpr const char* kElsewhereHint =
     "keep other statements in a hand-written revision (the other kinds "
     "are not declared yet: docs/objects.md), or move the file out of [models] sql";
@@ -83,14 +84,8 @@ std::string opening(const support::TokenRange& r) {
 
 /// A string literal's or a name's text ('1.6' -> 1.6, "1.6" -> 1.6, plain -> plain).
 std::string literal_or_name(const support::Token& t) {
-    if (t.kind != support::TokenKind::String || t.text.size() < 2 || t.text.front() != '\'')
-        return t.kind == support::TokenKind::Word ? support::to_lower(t.text) : t.text;
-    std::string out;
-    for (std::size_t k = 1; k + 1 < t.text.size(); ++k) {
-        out += t.text[k];
-        if (t.text[k] == '\'' && t.text[k + 1] == '\'') ++k;
-    }
-    return out;
+    if (auto text = support::string_constant(t); text && t.text.front() == '\'') return *text;
+    return t.kind == support::TokenKind::Word ? support::to_lower(t.text) : t.text;
 }
 
 /// `CREATE EXTENSION [IF NOT EXISTS] name [WITH] [SCHEMA s] [VERSION v] [CASCADE]` from
@@ -297,6 +292,17 @@ std::optional<std::vector<schema::SqlObject>> declarations(const migrate::SqlSta
     return std::vector<schema::SqlObject>{std::move(*o)};
 }
 
+/// A COMMENT ON statement's comment (declared_comments.hpp): nullopt for any other
+/// statement, an empty optional after an error at its location.
+std::optional<std::optional<DeclaredComment>> comment_statement(
+    const migrate::SqlStatement& statement, const SourceLocation& at, support::Diagnostics& diags) {
+    const auto tokens =
+        support::tokenize(statement.sql, support::SqlQuoting::portable(), statement.line);
+    const support::TokenRange r{tokens.data(), tokens.data() + tokens.size()};
+    if (r.empty() || !r[0].is("COMMENT")) return std::nullopt;
+    return comment_declaration(r, at, diags);
+}
+
 /// `objects` in an order where each comes after the others it reads, else in the order
 /// given; a cycle is an error at one of its objects.
 std::optional<std::vector<schema::SqlObject>> in_dependency_order(
@@ -412,11 +418,23 @@ void add_declared(schema::SqlObject o, std::vector<schema::SqlObject>& objects,
 
 }  // namespace
 
+void redeclare_snapshot_objects(schema::Schema& snapshot) {
+    for (auto& o : snapshot.objects) {
+        if (o.kind == schema::ObjectKind::Grant) continue;
+        support::Diagnostics ignored;
+        auto again = declaration(migrate::SqlStatement{o.sql, 1}, o.location, ignored);
+        if (!again || again->kind != o.kind || again->name != o.name) continue;
+        o.definition = std::move(again->definition);
+        o.columns = std::move(again->columns);
+    }
+}
+
 std::optional<std::vector<schema::SqlObject>> read_declared_objects(const support::Config& config,
                                                                     support::Diagnostics& diags) {
     const std::size_t errors_before = diags.error_count();
     std::vector<schema::SqlObject> objects;
     std::map<std::string, SourceLocation> declared;  // kind + qualified name -> where
+    std::vector<DeclaredComment> comments;           // given to their objects once all are read
     const auto files = scan::expand_globs(config.root, config.models.sql);
     report_unscanned_object_files(config, files, diags);
     for (const auto& file : files) {
@@ -429,11 +447,16 @@ std::optional<std::vector<schema::SqlObject>> read_declared_objects(const suppor
         }
         for (const auto& statement : migrate::split_statements(*text, 1)) {
             const SourceLocation at{shown, statement.line, 1};
+            if (auto c = comment_statement(statement, at, diags)) {
+                if (*c) comments.push_back(std::move(**c));
+                continue;
+            }
             auto made = declarations(statement, at, diags);
             if (!made) continue;
             for (auto& o : *made) add_declared(std::move(o), objects, declared, diags);
         }
     }
+    attach_comments(comments, objects, diags);
     if (diags.error_count() != errors_before) return std::nullopt;
     // Schemas first (everything else may be created in one), then extensions: a view
     // may use their functions and types, a table their types.

@@ -21,4 +21,10 @@ namespace autogen::pipeline {
 std::optional<std::vector<schema::SqlObject>> read_declared_objects(const support::Config& config,
                                                                     support::Diagnostics& diags);
 
+/// `snapshot`'s declared objects (migrations/autogen.sum keeps each one's statement) as
+/// read_declared_objects reads that statement: the same definition and facts (a schema's,
+/// a sequence's options), so that models compared with the snapshot without a database
+/// differ only where the files changed. Grants are kept as they are.
+void redeclare_snapshot_objects(schema::Schema& snapshot);
+
 }  // namespace autogen::pipeline

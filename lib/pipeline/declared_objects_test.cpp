@@ -24,6 +24,15 @@ std::string messages(const support::Diagnostics& diags) {
     return out;
 }
 
+/// The object named `name` among `objects` (a failed check when there is none).
+const schema::SqlObject& named(const std::vector<schema::SqlObject>& objects,
+                               const std::string& name) {
+    for (const auto& o : objects)
+        if (o.name == name) return o;
+    FAIL("no object " << name);
+    return objects.front();
+}
+
 }  // namespace
 
 TEST_CASE("declared objects: views and materialized views, each after what it reads") {
@@ -383,4 +392,84 @@ TEST_CASE("declared objects: composite and range types, and enums, base and shel
         CHECK_FALSE(pipeline::read_declared_objects(config_in(bad), refused));
         CHECK(messages(refused) == expected + "\n");
     }
+}
+
+// COMMENT ON (declared_comments.hpp): each comment given to the declared object it names,
+// whatever the file and statement order; every comment the files cannot hold an error.
+TEST_CASE("declared comments: each kind's COMMENT ON reaches its object, before or after it") {
+    testing::TempDir dir;
+    // a.sql comments on what b.sql declares: the comments wait for every file.
+    dir.write("db/a.sql",
+              "COMMENT ON VIEW app.v IS 'A view';\n"
+              "comment on materialized view mv is $$It''s kept$$;\n"
+              "COMMENT ON FUNCTION f(integer) IS 'It''s f';\n"
+              "COMMENT ON ROUTINE p IS 'A procedure';\n"
+              "COMMENT ON TRIGGER tg ON public.t IS 'On t';\n"
+              "COMMENT ON POLICY pol ON t IS 'Policy';\n"
+              "COMMENT ON DOMAIN public.d IS 'Domain';\n"
+              "COMMENT ON SCHEMA app IS 'Schema';\n"
+              "COMMENT ON EXTENSION citext IS 'Extension';\n"
+              "COMMENT ON SEQUENCE s IS 'Sequence';\n"
+              "COMMENT ON TYPE ty IS 'Type';\n"
+              "COMMENT ON TABLE part IS 'Partition';\n"
+              "COMMENT ON VIEW plain IS NULL;\n");
+    dir.write("db/b.sql",
+              "CREATE SCHEMA app;\nCREATE EXTENSION citext;\n"
+              "CREATE VIEW app.v AS SELECT 1 AS x;\nCREATE VIEW plain AS SELECT 2 AS y;\n"
+              "CREATE MATERIALIZED VIEW mv AS SELECT 1 AS x;\n"
+              "CREATE FUNCTION f(a int) RETURNS int LANGUAGE sql RETURN a;\n"
+              "CREATE PROCEDURE p() LANGUAGE sql AS $$ SELECT 1 $$;\n"
+              "CREATE TRIGGER tg BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION f();\n"
+              "CREATE POLICY pol ON t USING (true);\n"
+              "CREATE DOMAIN d AS int;\nCREATE SEQUENCE s;\nCREATE TYPE ty AS (a int);\n"
+              "CREATE TABLE part PARTITION OF parent DEFAULT;\n");
+    support::Diagnostics diags;
+    auto objects = pipeline::read_declared_objects(config_in(dir), diags);
+    REQUIRE_MESSAGE(objects, messages(diags));
+    CHECK(named(*objects, "v").comment == "A view");
+    CHECK(named(*objects, "mv").comment == "It''s kept");  // dollar quotes keep their text
+    CHECK(named(*objects, "f").comment == "It's f");
+    CHECK(named(*objects, "p").comment == "A procedure");
+    CHECK(named(*objects, "tg").comment == "On t");
+    CHECK(named(*objects, "pol").comment == "Policy");
+    CHECK(named(*objects, "d").comment == "Domain");
+    CHECK(named(*objects, "app").comment == "Schema");
+    CHECK(named(*objects, "citext").comment == "Extension");
+    CHECK(named(*objects, "s").comment == "Sequence");
+    CHECK(named(*objects, "ty").comment == "Type");
+    CHECK(named(*objects, "part").comment == "Partition");
+    CHECK(named(*objects, "plain").comment.empty());
+}
+
+TEST_CASE("declared comments: what the files cannot comment on is an error at its statement") {
+    testing::TempDir dir;
+    dir.write("db/a.sql",
+              "CREATE VIEW v AS SELECT 1 AS x;\nCREATE TRIGGER tg BEFORE INSERT ON t FOR EACH "
+              "ROW EXECUTE FUNCTION f();\n"
+              "COMMENT ON COLUMN t.c IS 'x';\n"           // 3: the models' (AUTOGEN_COLUMN)
+              "COMMENT ON TABLE t IS 'x';\n"              // 4: not a declared partition
+              "COMMENT ON VIEW other IS 'x';\n"           // 5: nothing declares it
+              "COMMENT ON VIEW v IS 'one';\n"             // 6
+              "COMMENT ON VIEW v IS 'two';\n"             // 7: twice
+              "COMMENT ON TRIGGER tg ON other IS 'x';\n"  // 8: another table's
+              "COMMENT ON VIEW v IS E'x';\n"              // 9: an escape string
+              "COMMENT ON AGGREGATE a(int) IS 'x';\n"     // 10: not declared by the files
+              "COMMENT ON VIEW v IS 'x' 'y';\n"           // 11: after the comment
+              "COMMENT ON TRIGGER tg IS 'x';\n");         // 12: no table
+    support::Diagnostics diags;
+    CHECK_FALSE(pipeline::read_declared_objects(config_in(dir), diags));
+    const std::string said = messages(diags);
+    CHECK(said.find("db/a.sql:3:12: COMMENT ON COLUMN in a [models] sql file: that comment is "
+                    "declared in the models") != std::string::npos);
+    CHECK(said.find("db/a.sql:4:1: COMMENT ON table t: no statement") != std::string::npos);
+    CHECK(said.find("db/a.sql:5:1: COMMENT ON view other: no statement") != std::string::npos);
+    CHECK(said.find("db/a.sql:7:1: a second COMMENT ON view v (the first at db/a.sql:6:1)") !=
+          std::string::npos);
+    CHECK(said.find("db/a.sql:8:1: COMMENT ON trigger tg on other: no statement") !=
+          std::string::npos);
+    CHECK(said.find("db/a.sql:9:22: the comment must be a string constant") != std::string::npos);
+    CHECK(said.find("db/a.sql:10:12: COMMENT ON AGGREGATE in a [models] sql file: the files "
+                    "declare no such object") != std::string::npos);
+    CHECK(said.find("db/a.sql:11:26: \"'y'\" after the comment") != std::string::npos);
+    CHECK(said.find("db/a.sql:12:") != std::string::npos);
 }

@@ -191,7 +191,7 @@ std::optional<schema::Schema> materialize(const dialect::Dialect& dialect,
     std::string objects_key;
     std::vector<schema::SqlObject> prelude;
     for (const auto& o : objects) {
-        objects_key += '\x1e' + o.sql;
+        objects_key += '\x1e' + o.sql + '\x1f' + o.comment;  // a comment is read back too
         if (schema::precedes_tables(o, lowered)) prelude.push_back(o);
     }
     auto statements = creation_statements(dialect, lowered, diags);

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "compared_tables.hpp"
+#include "declared_objects.hpp"
 #include "migrate/schema_snapshot.hpp"
 #include "sum_location.hpp"
 
@@ -100,7 +101,10 @@ std::optional<schema::Schema> snapshot_before_empty_revision(const support::Conf
     if (graph.empty()) return schema::Schema{};
     auto sum = readable_sum(config);
     if (!sum) return std::nullopt;
-    return migrate::parse_snapshot(sum->snapshot, sum_display(config), sum->snapshot_line, diags);
+    auto snapshot =
+        migrate::parse_snapshot(sum->snapshot, sum_display(config), sum->snapshot_line, diags);
+    if (snapshot) redeclare_snapshot_objects(*snapshot);
+    return snapshot;
 }
 
 std::optional<schema::Schema> recorded_snapshot(const support::Config& config,
@@ -116,6 +120,7 @@ std::optional<schema::Schema> recorded_snapshot(const support::Config& config,
     // Tables never diffed (exclude_tables, and those kept for the blind-spot guard) are
     // out of the snapshot's side too, as the inspectors leave them out of a database's.
     if (snapshot) {
+        redeclare_snapshot_objects(*snapshot);
         auto& tables = snapshot->tables;
         tables.erase(
             std::remove_if(tables.begin(), tables.end(),

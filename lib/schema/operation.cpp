@@ -15,6 +15,17 @@ TableRef renamed(const TableRef& t, const std::string& name) { return TableRef{t
 
 TableRef ref(const Table& t) { return TableRef{t.schema, t.name}; }
 
+SetObjectComment object_comment(const SqlObject& o, std::string from, std::string to) {
+    const bool on_table = o.kind == ObjectKind::Trigger || o.kind == ObjectKind::Policy;
+    return SetObjectComment{.table = TableRef{o.schema, on_table ? o.table : ""},
+                            .target = CommentTarget::Object,
+                            .name = o.name,
+                            .from = std::move(from),
+                            .to = std::move(to),
+                            .object_kind = o.kind,
+                            .signature = routine_signature(o)};
+}
+
 Operation reverse(const Operation& op) {
     return std::visit(Overloaded{
                           [](const CreateTable& o) -> Operation { return DropTable{o.table}; },
@@ -76,7 +87,8 @@ Operation reverse(const Operation& op) {
                               return SetTableComment{o.table, o.to, o.from};
                           },
                           [](const SetObjectComment& o) -> Operation {
-                              return SetObjectComment{o.table, o.target, o.name, o.to, o.from};
+                              return SetObjectComment{o.table, o.target,      o.name,     o.to,
+                                                      o.from,  o.object_kind, o.signature};
                           },
                           [](const AlterTableOptions& o) -> Operation {
                               return AlterTableOptions{o.table, o.to, o.from};

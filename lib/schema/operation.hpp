@@ -179,19 +179,29 @@ struct ReplaceObject {
     SqlObject to;
 };
 
-/// What a SetObjectComment comments on.
-enum class CommentTarget { Index, Constraint, Type };
+/// What a SetObjectComment comments on: an index, a constraint, an enum type, or an
+/// object declared in SQL (SqlObject: a view, function, domain, trigger ...).
+enum class CommentTarget { Index, Constraint, Type, Object };
 
-/// The comment on an index, a constraint (primary key included) or an enum type changes
-/// while the object stays (COMMENT ON ... IS; SQLite keeps none). An object created or
-/// created again carries its comment in its own operation; a renamed one keeps it.
+/// The comment on an index, a constraint (primary key included), an enum type or a
+/// declared object changes while the object stays (COMMENT ON ... IS; SQLite keeps none).
+/// An object created or created again carries its comment in its own operation; a
+/// renamed or replaced one keeps it.
 struct SetObjectComment {
-    TableRef table;  ///< an index's or constraint's table; a type's schema in `table.schema`
+    /// an index's or constraint's table; a type's or declared object's schema in
+    /// `table.schema`, and a trigger's or policy's table in `table.name`
+    TableRef table;
     CommentTarget target = CommentTarget::Index;
-    std::string name;  ///< the index, constraint or type
+    std::string name;  ///< the index, constraint, type or declared object
     std::string from;
     std::string to;
+    ObjectKind object_kind = ObjectKind::View;  ///< CommentTarget::Object: its kind
+    /// A declared function's or procedure's routine_signature ("(integer, text)"), or "".
+    std::string signature;
 };
+
+/// The SetObjectComment that changes declared object `o`'s comment from `from` to `to`.
+SetObjectComment object_comment(const SqlObject& o, std::string from, std::string to);
 
 using Operation =
     std::variant<CreateTable, DropTable, RenameTable, AddColumn, DropColumn, RenameColumn,

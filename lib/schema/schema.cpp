@@ -81,6 +81,11 @@ bool implies_schema(const Schema& s, const std::string& name) {
            });
 }
 
+std::string routine_signature(const SqlObject& o) {
+    if (o.kind != ObjectKind::Function && o.kind != ObjectKind::Procedure) return "";
+    return o.arguments.empty() && o.columns.empty() ? "" : "(" + o.arguments + ")";
+}
+
 std::string SqlObject::identity() const {
     if (kind == ObjectKind::Grant) return grant_identity(*this);
     if (table.empty()) return qualified_name();

@@ -272,6 +272,11 @@ struct SqlObject {
     /// An extension's version: the declared VERSION (empty: not declared, any version
     /// will do) or the one a database has installed. Compared only when both sides have one.
     std::string version;
+    /// COMMENT ON (PostgreSQL; SQLite keeps none): a `COMMENT ON <kind> name IS '...'` of
+    /// the [models] sql files, or the database's. Not part of the definition: a changed
+    /// comment is a COMMENT ON, never a drop and create. An extension's control file gives
+    /// it one: compared only when the models declare one (docs/objects.md "Comments").
+    std::string comment;
     SourceLocation location;  ///< model-only: the statement in its .sql file
 
     /// "schema"."name" or "name" ("name" alone for an extension), for messages.
@@ -280,6 +285,11 @@ struct SqlObject {
     /// its table's too ("name" on "table").
     std::string identity() const;
 };
+
+/// A function's or procedure's argument types in parentheses as DROP and COMMENT ON name
+/// them ("(integer, text)", "()"), or "" for a model's routine read back without them
+/// (no scratch database), which is the only one of its name; "" for any other kind.
+std::string routine_signature(const SqlObject& o);
 
 /// The schema `o` keeps in existence: a Schema object's own name, any other object's
 /// `schema` (empty = the dialect's default).

@@ -81,10 +81,15 @@ std::vector<Token> tokenize(std::string_view sql, const support::SqlQuoting& quo
                 break;
             case support::SqlSpanKind::String:
             case support::SqlSpanKind::DollarQuoted:
-                // An E'...' string: the E was a word of the code before; it is part of the string.
+                // An E'...' string: the E was a word of the code before; it is part of the
+                // string, whose text keeps it (its escapes mean what a '...' string's do not).
                 if (!out.empty() && out.back().kind == TokenKind::Word && out.back().upper == "E" &&
-                    out.back().line == line && out.back().column + 1 == column)
+                    out.back().line == line && out.back().column + 1 == column) {
+                    const std::string e = out.back().text;
                     out.pop_back();
+                    push(out, TokenKind::String, e + std::string(span->text), line, column - 1);
+                    break;
+                }
                 push(out, TokenKind::String, std::string(span->text), line, column);
                 break;
             case support::SqlSpanKind::LineComment:
@@ -177,6 +182,23 @@ bool skip_words(const TokenRange& r, std::size_t& i, std::initializer_list<const
     }
     i = j;
     return true;
+}
+
+std::optional<std::string> string_constant(const Token& t) {
+    if (t.kind != TokenKind::String || t.text.size() < 2) return std::nullopt;
+    if (t.text.front() == '$') {
+        const auto tag_end = t.text.find('$', 1);
+        if (tag_end == std::string::npos || t.text.size() < 2 * (tag_end + 1)) return std::nullopt;
+        const std::size_t tag = tag_end + 1;
+        return t.text.substr(tag, t.text.size() - 2 * tag);
+    }
+    if (t.text.front() != '\'' || t.text.back() != '\'') return std::nullopt;
+    std::string out;
+    for (std::size_t k = 1; k + 1 < t.text.size(); ++k) {
+        out += t.text[k];
+        if (t.text[k] == '\'' && t.text[k + 1] == '\'') ++k;
+    }
+    return out;
 }
 
 namespace {

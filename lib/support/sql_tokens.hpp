@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -79,5 +80,10 @@ std::string read_name(const TokenRange& r, std::size_t& i);
 
 /// Skips the words `words` (in order) at `r[i]` when all are there; true if skipped.
 bool skip_words(const TokenRange& r, std::size_t& i, std::initializer_list<const char*> words);
+
+/// The text a string constant stands for: 'it''s' -> it's, $$x$$ and $tag$x$tag$ -> x;
+/// nullopt for any other token (an E'' or U&'' string among them: its escapes are not
+/// decoded here).
+std::optional<std::string> string_constant(const Token& t);
 
 }  // namespace autogen::support

@@ -38,9 +38,24 @@ TEST_CASE("E-strings and dollar-quoted bodies are one string token each") {
                                support::SqlQuoting::postgresql());
     REQUIRE(t.size() == 6);
     CHECK(t[1].kind == TokenKind::String);
-    CHECK(t[1].text == "'it\\'s'");
+    CHECK(t[1].text == "E'it\\'s'");  // the E is kept: its escapes are not a '...' string's
+    CHECK(t[1].column == 8);
+    CHECK_FALSE(support::string_constant(t[1]));
     CHECK(t[3].kind == TokenKind::String);
+    CHECK(support::string_constant(t[3]) == " DROP TABLE x; ");
     CHECK(t[5].kind == TokenKind::Number);
+}
+
+TEST_CASE("string constants: quotes doubled inside, dollar tags, anything else none") {
+    auto t = support::tokenize("'it''s' $$a'b$$ $x$ $ $x$ x \"n\" 42",
+                               support::SqlQuoting::postgresql());
+    REQUIRE(t.size() == 6);
+    CHECK(support::string_constant(t[0]) == "it's");
+    CHECK(support::string_constant(t[1]) == "a'b");
+    CHECK(support::string_constant(t[2]) == " $ ");
+    CHECK_FALSE(support::string_constant(t[3]));  // a word
+    CHECK_FALSE(support::string_constant(t[4]));  // a quoted name
+    CHECK_FALSE(support::string_constant(t[5]));
 }
 
 TEST_CASE("ranges: words at depth 0, commas at depth 0, text") {

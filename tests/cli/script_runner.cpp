@@ -585,6 +585,12 @@ constexpr const char* kPostgresCatalog[] = {
     "FROM "
     "pg_namespace WHERE nspname NOT "
     "LIKE 'pg\\_%' AND nspname <> 'information_schema' ORDER BY 2",
+    // Comments on what is not a relation or a constraint (read above): types, routines,
+    // triggers, policies, schemas, extensions; by their description, not their oid (a
+    // re-created object has a new one). Not the server's own objects (oids below 16384).
+    "SELECT 'comment', pg_describe_object(d.classoid, d.objoid, d.objsubid), d.description "
+    "FROM pg_description d WHERE d.objoid >= 16384 AND d.classoid NOT IN "
+    "('pg_class'::regclass, 'pg_constraint'::regclass) ORDER BY 2, 3",
 };
 
 std::optional<std::string> postgres_catalog(const PostgresDatabase& db, std::string& error) {

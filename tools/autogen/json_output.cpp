@@ -82,6 +82,14 @@ std::string object_of(const schema::Operation& op) {
     if (const auto* c = std::get_if<schema::CreateObject>(&op)) o = &c->object;
     if (const auto* d = std::get_if<schema::DropObject>(&op)) o = &d->object;
     if (const auto* r = std::get_if<schema::ReplaceObject>(&op)) o = &r->to;
+    if (const auto* c = std::get_if<schema::SetObjectComment>(&op);
+        c && c->target == schema::CommentTarget::Object) {
+        const schema::SqlObject commented{.kind = c->object_kind,
+                                          .schema = c->table.schema,
+                                          .name = c->name,
+                                          .table = c->table.name};
+        return std::string(schema::to_string(c->object_kind)) + " " + commented.identity();
+    }
     return o ? std::string(schema::to_string(o->kind)) + " " + o->identity() : "";
 }
 

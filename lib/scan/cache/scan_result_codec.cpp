@@ -401,6 +401,7 @@ void fields(A& a, schema::Schema& s) {
         a(o.table);
         a(o.arguments);
         a(o.version);
+        a(o.comment);
         fields(a, o.location);
     });
     a(s.declares_objects);

@@ -275,6 +275,7 @@ nlohmann::json outcome_to_json(const CachedOutcome& outcome) {
                                 {"table", o.table},
                                 {"arguments", o.arguments},
                                 {"version", o.version},
+                                {"comment", o.comment},
                                 {"location", loc(o.location)}});
     j["declares_objects"] = outcome.result.schema.declares_objects;
     j["diagnostics"] = json::array();
@@ -309,6 +310,7 @@ std::optional<CachedOutcome> outcome_from_json(const nlohmann::json& j) {
                 .table = o.value("table", std::string()),
                 .arguments = o.value("arguments", std::string()),
                 .version = o.at("version").get<std::string>(),
+                .comment = o.value("comment", std::string()),
                 .location = read_loc(o.at("location"))};
             out.result.schema.objects.push_back(std::move(object));
         }
