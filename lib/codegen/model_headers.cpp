@@ -100,7 +100,8 @@ class HeaderWriter {
                     // rebuilt whole from the catalog: said with the hint.
                     v.kind == schema::ObjectKind::Sequence || v.kind == schema::ObjectKind::Grant ||
                             v.kind == schema::ObjectKind::Policy ||
-                            v.kind == schema::ObjectKind::Partition
+                            v.kind == schema::ObjectKind::Partition ||
+                            v.kind == schema::ObjectKind::DefaultPrivilege
                         ? "declare it in a .sql file of [models] sql (docs/objects.md): " + v.sql +
                               ";"
                         : "declare it in a .sql file of [models] sql (docs/objects.md); "

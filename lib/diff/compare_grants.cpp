@@ -3,6 +3,7 @@
 
 #include <map>
 
+#include "schema/default_privileges.hpp"
 #include "schema/grants.hpp"
 
 namespace autogen::diff {
@@ -69,6 +70,14 @@ void compare_grants(const Schema& from, const Schema& to, const std::vector<Oper
         }
         auto now = wanted.find(key);
         auto lost = now == wanted.end() ? old->columns : privileges_only_in(*old, *now->second);
+        // What the declared default privileges gave the object when it was created is
+        // theirs, not an undeclared grant (docs/objects.md "Default privileges").
+        const SqlObject& grant = *old;
+        std::erase_if(lost, [&](const std::string& p) {
+            return grant_column(grant).empty() &&
+                   default_privileges_give(to.objects, grant_target_kind(grant), grant.schema,
+                                           grant.table, p);
+        });
         if (lost.empty()) continue;
         revokes.push_back(DropObject{with_privileges(*old, std::move(lost)), ""});
     }

@@ -24,6 +24,7 @@
 // 1.2 s a 1,000-table database needed.
 #pragma once
 
+#include "introspect/postgres_default_privileges_query.hpp"
 #include "introspect/postgres_grants_query.hpp"
 
 namespace autogen::introspect::postgres {
@@ -194,7 +195,8 @@ constexpr NamedQuery kEnumsQuery{
 /// triggers, policies; standalone sequences with the schemas. Columns: schema (a trigger's
 /// or policy's table's; '' for a schema), name, kind ('s' schema, 'S' sequence (its facts in
 /// the JSON array), 'f' function, 'p' procedure, 'v' view, 'm' materialized view, 't'
-/// trigger, 'y' policy, 'g' grant, 'C' composite type, 'R' range type), the definition as
+/// trigger, 'y' policy, 'g' grant, 'C' composite type, 'R' range type, 'd' default
+/// privileges), the definition as
 /// PostgreSQL deparses it (pg_get_functiondef, pg_get_viewdef pretty, pg_get_triggerdef pretty), a
 /// view's options (reloptions as text, or NULL; a type's body, "(a integer, ...)" or "RANGE
 /// (SUBTYPE =
@@ -274,6 +276,7 @@ constexpr NamedQuery kObjectsQuery{
     "JOIN pg_catalog.pg_class pa ON pa.oid = inh.inhparent "
     "WHERE c.relispartition AND c.relkind IN ('r', 'p') AND " AUTOGEN_PG_USER_SCHEMA("n") " AND" AUTOGEN_PG_OWN("pg_class", "c.oid")
     AUTOGEN_PG_GRANTS_BRANCH
+    AUTOGEN_PG_DEFAULT_PRIVILEGES_BRANCH
     // Policies: the CREATE POLICY the catalog rebuilds (every clause written, roles sorted,
     // expressions deparsed) is both statement and definition; the facts (policy.hpp) are
     // command, PERMISSIVE / RESTRICTIVE, roles, USING, WITH CHECK.

@@ -60,6 +60,7 @@ std::size_t read_back_of(const schema::SqlObject& model,
         const auto& o = read[i];
         if (o.kind != model.kind || o.name != model.name || o.table != model.table) continue;
         if (o.kind == schema::ObjectKind::Grant && !same_grant_target(o, model)) continue;
+        if (o.kind == schema::ObjectKind::DefaultPrivilege && o.version != model.version) continue;
         if (o.schema == model.schema) return i;
         if (o.schema.empty()) unqualified = i;
     }
@@ -91,6 +92,12 @@ bool create_extension(const dialect::Dialect& dialect, db::Connection& conn,
                         : "correct the statement: CREATE EXTENSION [IF NOT EXISTS] name "
                           "[WITH] [SCHEMA s] [VERSION v] [CASCADE]");
     return false;
+}
+
+/// The role `conn` runs as ("" when it cannot be read).
+std::string current_user(db::Connection& conn, support::Diagnostics& diags) {
+    const auto r = conn.query("SELECT current_user", {}, diags);
+    return r && !r->rows.empty() && !r->rows[0].empty() && r->rows[0][0] ? *r->rows[0][0] : "";
 }
 
 }  // namespace
@@ -190,8 +197,18 @@ std::optional<std::vector<schema::SqlObject>> materialize_objects(
     auto read = dialect.inspector->inspect(*conn, inspect_options(config), diags);
     support::report_finished(progress, step);
     if (!read) return std::nullopt;
+    // Default privileges without FOR ROLE are the role's that runs the statements (here
+    // and in the revisions).
+    std::vector<schema::SqlObject> declared = objects;
+    for (auto& o : declared)
+        if (o.kind == schema::ObjectKind::DefaultPrivilege && o.table.empty())
+            o.table = current_user(*conn, diags);
     std::vector<schema::SqlObject> out;
-    for (const auto& o : objects) {
+    for (const auto& o : declared) {
+        // Nothing read back: the statements leave the built-in defaults.
+        if (o.kind == schema::ObjectKind::DefaultPrivilege &&
+            read_back_of(o, read->objects) == read->objects.size())
+            continue;
         // An extension is compared by what the statement declares (its schema and version
         // only when written), never by what the scratch database happened to install.
         if (is_extension(o)) {
@@ -210,7 +227,7 @@ std::optional<std::vector<schema::SqlObject>> materialize_objects(
         }
         out.push_back(read->objects[back]);
     }
-    carry_object_facts(objects, out);
+    carry_object_facts(declared, out);
     return out;
 }
 

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "schema/default_privileges.hpp"
 #include "schema/grants.hpp"
 
 namespace autogen::schema {
@@ -83,6 +84,7 @@ bool implies_schema(const Schema& s, const std::string& name) {
 
 std::string SqlObject::identity() const {
     if (kind == ObjectKind::Grant) return grant_identity(*this);
+    if (kind == ObjectKind::DefaultPrivilege) return default_privilege_identity(*this);
     if (table.empty()) return qualified_name();
     return qualified_name() + " on " + quoted_qualified(schema, table);
 }
@@ -115,6 +117,8 @@ const char* to_string(ObjectKind kind) {
             return "partition";
         case ObjectKind::Type:
             return "type";
+        case ObjectKind::DefaultPrivilege:
+            return "default privileges";
     }
     return "view";
 }

@@ -585,6 +585,10 @@ constexpr const char* kPostgresCatalog[] = {
     "FROM "
     "pg_namespace WHERE nspname NOT "
     "LIKE 'pg\\_%' AND nspname <> 'information_schema' ORDER BY 2",
+    // ALTER DEFAULT PRIVILEGES: every entry, its ACL's items sorted.
+    "SELECT 'default acl', pg_get_userbyid(d.defaclrole), coalesce(n.nspname, ''), "
+    "d.defaclobjtype, ARRAY(SELECT x::text FROM unnest(d.defaclacl) x ORDER BY 1)::text FROM "
+    "pg_default_acl d LEFT JOIN pg_namespace n ON n.oid = d.defaclnamespace ORDER BY 2, 3, 4",
 };
 
 std::optional<std::string> postgres_catalog(const PostgresDatabase& db, std::string& error) {
