@@ -431,12 +431,15 @@ constexpr NamedQuery kFingerprintQuery{
     AUTOGEN_PG_ROWS_DIGEST("pg_rewrite") ", "  /* a view's query (CREATE OR REPLACE VIEW) */
     AUTOGEN_PG_ROWS_DIGEST("pg_trigger") ", "
     AUTOGEN_PG_ROWS_DIGEST("pg_policy") ", "
+    AUTOGEN_PG_ROWS_DIGEST("pg_default_acl") ", "  /* ALTER DEFAULT PRIVILEGES */
     "(SELECT count(*) || '.' || coalesce(sum(pg_catalog.hashint8extended(xmin::text::bigint, 0)), 0) "
     "|| '.' || sum(i.indisvalid::int) || '.' || sum(i.indisready::int) || '.' || sum(i.indislive::int) "
     "FROM pg_catalog.pg_index i))"};
 
 #undef AUTOGEN_PG_ROWS_DIGEST
 #undef AUTOGEN_PG_GRANTS_BRANCH
+#undef AUTOGEN_PG_DEFAULT_PRIVILEGES_BRANCH
+#undef AUTOGEN_PG_DEFAULT_ACL_GRANTEE
 #undef AUTOGEN_PG_SAME_ACL_ENTRY
 #undef AUTOGEN_PG_OWN
 #undef AUTOGEN_PG_USER_RELATION_FILTER

@@ -100,7 +100,7 @@ std::optional<std::vector<schema::SqlObject>> default_privilege_declarations(
     ++i;
     std::vector<std::string> grantees;
     while (i < r.size() && r[i].is_name() && !r[i].is("WITH") && !r[i].is("CASCADE") &&
-           !r[i].is("RESTRICT")) {
+           !r[i].is("RESTRICT") && !r[i].is("GRANTED")) {
         if (r[i].is("GROUP")) ++i;
         if (i < r.size() &&
             (r[i].is("CURRENT_USER") || r[i].is("SESSION_USER") || r[i].is("CURRENT_ROLE")))

@@ -89,7 +89,8 @@ TEST_CASE("default privileges: what PostgreSQL refuses or autogen cannot compare
              Bad{"ALTER DEFAULT PRIVILEGES SELECT ON TABLES TO r",
                  "db/d.sql:1:26: GRANT or REVOKE expected"},
          }) {
-        CAPTURE(bad.sql);
+        const std::string sql = bad.sql;
+        CAPTURE(sql);
         auto p = parse(bad.sql);
         CHECK_FALSE(p.objects);
         CHECK(first_error(p.diags).rfind(bad.error, 0) == 0);
@@ -100,7 +101,8 @@ TEST_CASE("default privileges: items taken apart, written back, reversed") {
     for (const char* text :
          {"GRANT SELECT TO r", "GRANT USAGE WITH GRANT OPTION TO r r", "REVOKE EXECUTE FROM PUBLIC",
           "REVOKE GRANT OPTION FOR USAGE FROM owner"}) {
-        CAPTURE(text);
+        const std::string shown = text;
+        CAPTURE(shown);
         auto item = schema::parse_default_privilege_item(text);
         REQUIRE(item);
         CHECK(schema::default_privilege_item_text(*item) == text);

@@ -135,7 +135,9 @@ bool create_objects(const dialect::Dialect& dialect, db::Connection& conn,
         diags.error(
             Category::Model,
             std::string(schema::to_string(o.kind)) + " " + o.identity() +
-                (o.kind == schema::ObjectKind::Grant ? " cannot be made: "
+                (o.kind == schema::ObjectKind::Grant ||
+                         o.kind == schema::ObjectKind::DefaultPrivilege
+                     ? " cannot be made: "
                                                      : " is not valid on " + dialect.name + ": ") +
                 why,
             o.location,
