@@ -42,9 +42,9 @@ std::vector<std::string> default_privileges_sql(const schema::SqlObject& o, bool
         auto item = schema::parse_default_privilege_item(text);
         if (!item) continue;
         if (undo) item = schema::reversed(*item);
-        if (!run.empty() && (run.back().grant != item->grant ||
-                             run.back().grant_option != item->grant_option ||
-                             run.back().grantee != item->grantee))
+        if (!run.empty() &&
+            (run.back().grant != item->grant || run.back().grant_option != item->grant_option ||
+             run.back().grantee != item->grantee))
             flush();
         run.push_back(*item);
     }

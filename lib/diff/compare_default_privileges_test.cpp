@@ -55,8 +55,8 @@ TEST_CASE("default privileges diff: new, changed, reset, unchanged") {
               "OPTION TO reader",
               "default privileges ON TABLES FOR ROLE \"owner\": GRANT SELECT TO reader"});
     // an entry no file declares goes back to the built-in default
-    const auto revoke = make_default_privilege("owner", "", "FUNCTIONS",
-                                               {"REVOKE EXECUTE FROM PUBLIC"});
+    const auto revoke =
+        make_default_privilege("owner", "", "FUNCTIONS", {"REVOKE EXECUTE FROM PUBLIC"});
     CHECK(phrases(with({revoke}), with({})) ==
           std::vector<std::string>{
               "default privileges ON FUNCTIONS FOR ROLE \"owner\" undo: REVOKE EXECUTE FROM "

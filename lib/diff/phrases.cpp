@@ -239,8 +239,7 @@ std::string describe(const Operation& op, Perspective perspective) {
             },
             [](const CreateObject& o) {
                 if (o.object.kind == schema::ObjectKind::DefaultPrivilege)
-                    return "default privileges " + o.object.identity() + ": " +
-                           o.object.definition;
+                    return "default privileges " + o.object.identity() + ": " + o.object.definition;
                 if (o.object.kind == schema::ObjectKind::Grant)
                     return "granted " + o.object.definition + " on " + o.object.identity() +
                            (o.recreated_because.empty() ? ""
@@ -255,8 +254,8 @@ std::string describe(const Operation& op, Perspective perspective) {
                     return "dropped " + object_name(o.object) + " to create it again (" +
                            o.recreated_because + ")";
                 if (o.object.kind == schema::ObjectKind::DefaultPrivilege)
-                    return "default privileges " + o.object.identity() + " undo: " +
-                           o.object.definition;
+                    return "default privileges " + o.object.identity() +
+                           " undo: " + o.object.definition;
                 if (o.object.kind == schema::ObjectKind::Grant && !o.recreated_because.empty())
                     return "grant " + o.object.identity() + " goes with its object (" +
                            o.recreated_because + ")";

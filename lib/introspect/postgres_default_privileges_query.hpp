@@ -9,10 +9,11 @@
 // (REVOKE GRANT OPTION FOR when the privilege stays). An IN SCHEMA entry only adds.
 #pragma once
 
-#define AUTOGEN_PG_DEFAULT_ACL_GRANTEE(x) \
-    "CASE " x ".grantee WHEN 0 THEN 'PUBLIC' ELSE pg_catalog.pg_get_userbyid(" x ".grantee)::text END"
+#define AUTOGEN_PG_DEFAULT_ACL_GRANTEE(x)                                        \
+    "CASE " x ".grantee WHEN 0 THEN 'PUBLIC' ELSE pg_catalog.pg_get_userbyid(" x \
+    ".grantee)::text END"
 
-#define AUTOGEN_PG_DEFAULT_PRIVILEGES_BRANCH                                                           \
+#define AUTOGEN_PG_DEFAULT_PRIVILEGES_BRANCH \
     "UNION ALL SELECT '', CASE da.defaclobjtype WHEN 'r' THEN 'TABLES' WHEN 'S' THEN 'SEQUENCES' "     \
     "WHEN 'f' THEN 'FUNCTIONS' WHEN 'T' THEN 'TYPES' ELSE 'SCHEMAS' END, 'd', "                        \
     "coalesce(dn.nspname::text, ''), NULL, coalesce((SELECT json_agg(i.item ORDER BY i.grantee, "      \

@@ -86,15 +86,18 @@ std::optional<std::vector<schema::SqlObject>> default_privilege_declarations(
     std::string kind;
     for (const char* k : {"TABLES", "SEQUENCES", "FUNCTIONS", "ROUTINES", "TYPES", "SCHEMAS"})
         if (i < r.size() && r[i].is(k)) kind = k;
-    if (kind.empty()) return fail("TABLES, SEQUENCES, FUNCTIONS, ROUTINES, TYPES or SCHEMAS "
-                                  "expected after ON",
-                                  kForm, i);
+    if (kind.empty())
+        return fail(
+            "TABLES, SEQUENCES, FUNCTIONS, ROUTINES, TYPES or SCHEMAS "
+            "expected after ON",
+            kForm, i);
     ++i;
     if (kind == "ROUTINES") kind = "FUNCTIONS";  // PostgreSQL keeps them as one
     if (kind == "SCHEMAS" && in_schema_at < r.size())
-        return fail("default privileges ON SCHEMAS cannot be given IN SCHEMA (PostgreSQL "
-                    "refuses it: a schema is in no schema)",
-                    "remove IN SCHEMA, or write a statement per kind of object", in_schema_at);
+        return fail(
+            "default privileges ON SCHEMAS cannot be given IN SCHEMA (PostgreSQL "
+            "refuses it: a schema is in no schema)",
+            "remove IN SCHEMA, or write a statement per kind of object", in_schema_at);
     if (i >= r.size() || !r[i].is(grant ? "TO" : "FROM"))
         return fail(std::string(grant ? "TO" : "FROM") + " expected after ON " + kind, kForm, i);
     ++i;

@@ -65,7 +65,8 @@ TEST_CASE("default privileges: REVOKE from PUBLIC, ROUTINES as FUNCTIONS, roles 
     CHECK(p.objects->at(0).table == "a");
     CHECK(p.objects->at(1).version == "t");
     CHECK(p.objects->at(3).identity() == "ON SEQUENCES IN SCHEMA \"t\" FOR ROLE \"b\"");
-    CHECK(p.objects->at(3).columns == std::vector<std::string>{"REVOKE GRANT OPTION FOR ALL FROM r"});
+    CHECK(p.objects->at(3).columns ==
+          std::vector<std::string>{"REVOKE GRANT OPTION FOR ALL FROM r"});
 }
 
 TEST_CASE("default privileges: what PostgreSQL refuses or autogen cannot compare") {

@@ -138,7 +138,7 @@ bool create_objects(const dialect::Dialect& dialect, db::Connection& conn,
                 (o.kind == schema::ObjectKind::Grant ||
                          o.kind == schema::ObjectKind::DefaultPrivilege
                      ? " cannot be made: "
-                                                     : " is not valid on " + dialect.name + ": ") +
+                     : " is not valid on " + dialect.name + ": ") +
                 why,
             o.location,
             missing_role   ? "create the role on the server (CREATE ROLE, by its administrators: "

@@ -98,14 +98,14 @@ std::vector<std::string> items_only_in(const SqlObject& a, const SqlObject& b) {
     return out;
 }
 
-bool default_privileges_give(const std::vector<SqlObject>& defaults,
-                             const std::string& target_kind, const std::string& in_schema,
-                             const std::string& grantee, const std::string& privilege) {
+bool default_privileges_give(const std::vector<SqlObject>& defaults, const std::string& target_kind,
+                             const std::string& in_schema, const std::string& grantee,
+                             const std::string& privilege) {
     const std::string kind = defaults_kind_of(target_kind);
     const std::string option = kOption;
-    const bool wants_option = privilege.size() > option.size() &&
-                              privilege.compare(privilege.size() - option.size(), option.size(),
-                                                option) == 0;
+    const bool wants_option =
+        privilege.size() > option.size() &&
+        privilege.compare(privilege.size() - option.size(), option.size(), option) == 0;
     const std::string base =
         wants_option ? privilege.substr(0, privilege.size() - option.size()) : privilege;
     const std::string schema = in_schema.empty() ? "public" : in_schema;

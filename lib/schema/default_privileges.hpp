@@ -56,8 +56,8 @@ std::vector<std::string> items_only_in(const SqlObject& a, const SqlObject& b);
 /// `target_kind` (TABLE, SEQUENCE, FUNCTION, PROCEDURE, SCHEMA) in schema `in_schema`
 /// ("" = the default one)? A privilege a table got from them when it was created is
 /// no undeclared grant to revoke.
-bool default_privileges_give(const std::vector<SqlObject>& defaults,
-                             const std::string& target_kind, const std::string& in_schema,
-                             const std::string& grantee, const std::string& privilege);
+bool default_privileges_give(const std::vector<SqlObject>& defaults, const std::string& target_kind,
+                             const std::string& in_schema, const std::string& grantee,
+                             const std::string& privilege);
 
 }  // namespace autogen::schema
