@@ -207,9 +207,13 @@ std::optional<std::vector<schema::SqlObject>> materialize_objects(
             o.table = current_user(*conn, diags);
     std::vector<schema::SqlObject> out;
     for (const auto& o : declared) {
-        // Nothing read back: the statements leave the built-in defaults.
+        // Nothing read back: the statements leave the built-in defaults. FOR ROLE naming
+        // the connecting role and FOR ROLE left out are one entry.
         if (o.kind == schema::ObjectKind::DefaultPrivilege &&
-            read_back_of(o, read->objects) == read->objects.size())
+            (read_back_of(o, read->objects) == read->objects.size() ||
+             std::any_of(out.begin(), out.end(), [&](const schema::SqlObject& d) {
+                 return d.kind == o.kind && d.identity() == o.identity();
+             })))
             continue;
         // An extension is compared by what the statement declares (its schema and version
         // only when written), never by what the scratch database happened to install.
