@@ -101,7 +101,8 @@ class HeaderWriter {
                     // rebuilt whole from the catalog: said with the hint.
                     v.kind == schema::ObjectKind::Sequence || v.kind == schema::ObjectKind::Grant ||
                             v.kind == schema::ObjectKind::Policy ||
-                            v.kind == schema::ObjectKind::Partition
+                            v.kind == schema::ObjectKind::Partition ||
+                            v.kind == schema::ObjectKind::DefaultPrivilege
                         ? "declare it in a .sql file of [models] sql (docs/objects.md): " + v.sql +
                               ";"
                         : "declare it in a .sql file of [models] sql (docs/objects.md); "
@@ -526,7 +527,7 @@ std::string pulled_objects_sql(const schema::Schema& schema) {
         while (!statement.empty() && statement.back() == ';') statement.pop_back();
         body += "\n" + statement + ";\n";
         // Only PostgreSQL reads a comment back (SQLite keeps none).
-        if (!o.comment.empty() && o.kind != schema::ObjectKind::Grant)
+        if (!o.comment.empty() && schema::takes_comment(o.kind))
             body += postgres::comment_on_sql(schema::object_comment(o, "", o.comment)) + ";\n";
     }
     if (body.empty()) return {};

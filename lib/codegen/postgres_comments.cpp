@@ -45,9 +45,9 @@ std::string declared_object_target(const SetObjectComment& o) {
     }
 }
 
-/// A declared object's comment after its CREATE, or none; a grant has none.
+/// A declared object's comment after its CREATE, or none (a grant has none).
 Statements comment_of_object(const SqlObject& o) {
-    if (o.kind == ObjectKind::Grant) return {};
+    if (!takes_comment(o.kind)) return {};
     return when_set(object_comment(o, "", o.comment));
 }
 
@@ -135,7 +135,7 @@ Statements comments_after(const Operation& op) {
             [](const CreateObject& o) { return comment_of_object(o.object); },
             // CREATE OR REPLACE and ALTER keep the comment: a new one is set apart.
             [](const ReplaceObject& o) {
-                if (o.from.comment == o.to.comment || o.to.kind == ObjectKind::Grant)
+                if (o.from.comment == o.to.comment || !takes_comment(o.to.kind))
                     return Statements{};
                 return Statements{
                     {.sql = comment_on_sql(object_comment(o.to, o.from.comment, o.to.comment))}};

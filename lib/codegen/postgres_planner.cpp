@@ -8,6 +8,7 @@
 #include "codegen/postgres_casts.hpp"
 #include "codegen/postgres_comments.hpp"
 #include "codegen/postgres_ddl.hpp"
+#include "codegen/postgres_default_privileges.hpp"
 #include "codegen/postgres_enums.hpp"
 #include "codegen/postgres_grants.hpp"
 #include "codegen/postgres_lowering.hpp"
@@ -85,6 +86,13 @@ Statements revoke_statements(const SqlObject& g) {
     Statements out;
     for (auto& sql : revoke_sql(g, g.columns.empty() ? std::vector<std::string>{"ALL"} : g.columns))
         out.push_back({.sql = std::move(sql)});
+    return out;
+}
+
+/// ALTER DEFAULT PRIVILEGES giving a default privilege's items (`undo`: taking them back).
+Statements default_privilege_statements(const SqlObject& d, bool undo) {
+    Statements out;
+    for (auto& sql : default_privileges_sql(d, undo)) out.push_back({.sql = std::move(sql)});
     return out;
 }
 
@@ -606,6 +614,8 @@ class PostgresPlanner final : public Planner {
                                        ? Statements{{.sql = o.object.sql}}
                                        : Statements{};
                         if (o.object.kind == ObjectKind::Grant) return grant_statements(o.object);
+                        if (o.object.kind == ObjectKind::DefaultPrivilege)
+                            return default_privilege_statements(o.object, false);
                         ensure_schema(o.object.schema);
                         return Statements{{.sql = o.object.sql}};
                     },
@@ -615,6 +625,8 @@ class PostgresPlanner final : public Planner {
                                            state.schema(), to, diags);
                         // A grant whose object the revision drops goes with it: nothing to
                         // write (its reverse, the downgrade's GRANT, is).
+                        if (o.object.kind == ObjectKind::DefaultPrivilege)
+                            return default_privilege_statements(o.object, true);
                         if (o.object.kind == ObjectKind::Grant)
                             return o.recreated_because.empty() ? revoke_statements(o.object)
                                                                : Statements{};

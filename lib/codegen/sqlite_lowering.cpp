@@ -367,6 +367,12 @@ std::optional<Refusal> refused_on_sqlite(const schema::SqlObject& o) {
                     ": SQLite has no privileges (a file is opened by whoever can read it)",
                 "remove the GRANT (it is PostgreSQL's), or keep it in a [models] sql file only a "
                 "PostgreSQL project reads"};
+        case ObjectKind::DefaultPrivilege:
+            return Refusal{"default privileges " + o.identity() +
+                               ": SQLite has no privileges (a file is opened by whoever can read "
+                               "it)",
+                           "remove the ALTER DEFAULT PRIVILEGES statement (it is PostgreSQL's), "
+                           "or keep it in a [models] sql file only a PostgreSQL project reads"};
         case ObjectKind::Partition:
             return Refusal{"partition " + o.identity() + ": SQLite has no declarative partitioning",
                            "remove the CREATE TABLE ... PARTITION OF statement, or keep this "

@@ -3,6 +3,7 @@
 
 #include <map>
 
+#include "schema/default_privileges.hpp"
 #include "schema/grants.hpp"
 
 namespace autogen::diff {
@@ -31,6 +32,17 @@ std::set<std::string> dropped_tables(const std::vector<Operation>& table_ops) {
         if (const auto* d = std::get_if<DropTable>(&op))
             out.insert(d->table.schema + '\x1f' + d->table.name);
     return out;
+}
+
+/// Does a privilege of `grant` come from the declared default privileges of `side` (the
+/// side that lacks it): given when the object was created, it is no grant to revoke or
+/// to make (a database read against the migrations, docs/objects.md "Default privileges").
+auto given_by_defaults(const SqlObject& grant, const Schema& side) {
+    return [&grant, &side](const std::string& privilege) {
+        return grant_column(grant).empty() &&
+               default_privileges_give(side.objects, grant_target_kind(grant), grant.schema,
+                                       grant.table, privilege);
+    };
 }
 
 }  // namespace
@@ -69,6 +81,9 @@ void compare_grants(const Schema& from, const Schema& to, const std::vector<Oper
         }
         auto now = wanted.find(key);
         auto lost = now == wanted.end() ? old->columns : privileges_only_in(*old, *now->second);
+        // What the declared default privileges gave the object when it was created is
+        // theirs, not an undeclared grant (docs/objects.md "Default privileges").
+        std::erase_if(lost, given_by_defaults(*old, to));
         if (lost.empty()) continue;
         revokes.push_back(DropObject{with_privileges(*old, std::move(lost)), ""});
     }
@@ -87,6 +102,8 @@ void compare_grants(const Schema& from, const Schema& to, const std::vector<Oper
         } else {
             added = privileges_only_in(*g, *old->second);
         }
+        if (old == had.end() || !comes_back(*old->second))
+            std::erase_if(added, given_by_defaults(*g, from));
         if (added.empty()) continue;
         out.last.push_back(CreateObject{with_privileges(*g, std::move(added)), because});
     }

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <set>
 
+#include "diff/compare_default_privileges.hpp"
 #include "diff/compare_grants.hpp"
 #include "diff/table_changes.hpp"
 #include "support/text.hpp"
@@ -73,10 +74,11 @@ std::map<std::string, std::string> tables_changing_under_objects(
     return out;
 }
 
-/// Extensions and grants are compared by their own rules (compare_extensions below,
-/// compare_grants.cpp).
+/// Extensions, grants and default privileges are compared by their own rules
+/// (compare_extensions below, compare_grants.cpp, compare_default_privileges.cpp).
 bool compared_apart(const SqlObject& o) {
-    return o.kind == ObjectKind::Extension || o.kind == ObjectKind::Grant;
+    return o.kind == ObjectKind::Extension || o.kind == ObjectKind::Grant ||
+           o.kind == ObjectKind::DefaultPrivilege;
 }
 /// Does a policy on `table` stand through `table_ops`: a view is created again around any
 /// change of the columns it reads, but PostgreSQL rewrites a policy's expressions when a
@@ -246,6 +248,7 @@ ObjectChanges compare_objects(const Schema& from, const Schema& to,
     for (const auto& [key, why] : dropped) (wanted.count(key) ? again : gone).insert(key);
     gone.insert(again.begin(), again.end());
     compare_grants(from, to, table_ops, gone, again, out);
+    compare_default_privileges(from, to, out);
     // Extensions go after the table changes, which may stop using their types.
     out.after_tables.insert(out.after_tables.end(), extension_drops.begin(), extension_drops.end());
     out.after_tables.insert(out.after_tables.end(), schema_drops.begin(), schema_drops.end());

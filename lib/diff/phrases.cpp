@@ -245,6 +245,8 @@ std::string describe(const Operation& op, Perspective perspective) {
                        name_or_unnamed(o.from) + " -> " + name_or_unnamed(o.to);
             },
             [](const CreateObject& o) {
+                if (o.object.kind == schema::ObjectKind::DefaultPrivilege)
+                    return "default privileges " + o.object.identity() + ": " + o.object.definition;
                 if (o.object.kind == schema::ObjectKind::Grant)
                     return "granted " + o.object.definition + " on " + o.object.identity() +
                            (o.recreated_because.empty() ? ""
@@ -258,6 +260,9 @@ std::string describe(const Operation& op, Perspective perspective) {
                 if (!o.recreated_because.empty())
                     return "dropped " + object_name(o.object) + " to create it again (" +
                            o.recreated_because + ")";
+                if (o.object.kind == schema::ObjectKind::DefaultPrivilege)
+                    return "default privileges " + o.object.identity() +
+                           " undo: " + o.object.definition;
                 if (o.object.kind == schema::ObjectKind::Grant && !o.recreated_because.empty())
                     return "grant " + o.object.identity() + " goes with its object (" +
                            o.recreated_because + ")";

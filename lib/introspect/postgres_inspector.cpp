@@ -14,11 +14,13 @@
 #include <unordered_map>
 
 #include "codegen/postgres_ddl.hpp"
+#include "codegen/postgres_default_privileges.hpp"
 #include "codegen/postgres_grants.hpp"
 #include "codegen/postgres_sequences.hpp"
 #include "codegen/sql_builder.hpp"
 #include "introspect/postgres_queries.hpp"
 #include "introspect/postgres_unmodelled.hpp"
+#include "schema/default_privileges.hpp"
 #include "schema/grants.hpp"
 #include "schema/index_keys.hpp"
 #include "schema/sequence.hpp"
@@ -192,6 +194,12 @@ schema::SqlObject uncommented_catalog_object(const Row& r) {
                         .schema = schema_field(cell(r, 0)),
                         .name = cell(r, 1)};
     if (code == "g") return grant_object(r);
+    if (code == "d") {  // default privileges: IN SCHEMA in `version` (default_privileges.hpp)
+        o = schema::make_default_privilege(cell(r, 6), cell(r, 3), cell(r, 1),
+                                           json_strings(cell(r, 5)));
+        o.sql = codegen::postgres::default_privileges_statement(o);
+        return o;
+    }
     if (code == "s") {  // a schema's name is its own (its `schema` stays empty)
         o.kind = ObjectKind::Schema;
         o.schema.clear();

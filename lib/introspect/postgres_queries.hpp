@@ -24,6 +24,7 @@
 // 1.2 s a 1,000-table database needed.
 #pragma once
 
+#include "introspect/postgres_default_privileges_query.hpp"
 #include "introspect/postgres_grants_query.hpp"
 
 namespace autogen::introspect::postgres {
@@ -194,7 +195,8 @@ constexpr NamedQuery kEnumsQuery{
 /// triggers, policies; standalone sequences with the schemas. Columns: schema (a trigger's
 /// or policy's table's; '' for a schema), name, kind ('s' schema, 'S' sequence (its facts in
 /// the JSON array), 'f' function, 'p' procedure, 'v' view, 'm' materialized view, 't'
-/// trigger, 'y' policy, 'g' grant, 'C' composite type, 'R' range type), the definition as
+/// trigger, 'y' policy, 'g' grant, 'C' composite type, 'R' range type, 'd' default
+/// privileges), the definition as
 /// PostgreSQL deparses it (pg_get_functiondef, pg_get_viewdef pretty, pg_get_triggerdef pretty), a
 /// view's options (reloptions as text, or NULL; a type's body, "(a integer, ...)" or "RANGE
 /// (SUBTYPE =
@@ -204,10 +206,12 @@ constexpr NamedQuery kEnumsQuery{
 /// oid, the comment (obj_description; NULL for none).
 constexpr NamedQuery kObjectsQuery{
     "declared objects",
-    // The comment last (obj_description in the catalog of the row's kind; none for a grant).
+    // The comment last (obj_description in the catalog of the row's kind; none for a grant
+    // or a default privilege).
     "SELECT q.*, pg_catalog.obj_description(q.oid, CASE q.code WHEN 's' THEN 'pg_namespace' "
     "WHEN 'C' THEN 'pg_type' WHEN 'R' THEN 'pg_type' WHEN 'f' THEN 'pg_proc' WHEN 'p' THEN 'pg_proc' "
-    "WHEN 't' THEN 'pg_trigger' WHEN 'y' THEN 'pg_policy' WHEN 'g' THEN NULL ELSE 'pg_class' END) "
+    "WHEN 't' THEN 'pg_trigger' WHEN 'y' THEN 'pg_policy' WHEN 'g' THEN NULL WHEN 'd' THEN NULL "
+    "ELSE 'pg_class' END) "
     "FROM (SELECT '', n.nspname, 's' AS code, '', NULL, '[]', '', '', 0 AS rank, n.oid FROM pg_catalog.pg_namespace n "
     "WHERE " AUTOGEN_PG_USER_SCHEMA("n") " AND n.nspname <> 'public' AND" AUTOGEN_PG_OWN("pg_namespace", "n.oid")
     // Standalone sequences: not a serial's or an identity's (pg_depend 'a' / 'i'), which are
@@ -279,6 +283,7 @@ constexpr NamedQuery kObjectsQuery{
     "JOIN pg_catalog.pg_class pa ON pa.oid = inh.inhparent "
     "WHERE c.relispartition AND c.relkind IN ('r', 'p') AND " AUTOGEN_PG_USER_SCHEMA("n") " AND" AUTOGEN_PG_OWN("pg_class", "c.oid")
     AUTOGEN_PG_GRANTS_BRANCH
+    AUTOGEN_PG_DEFAULT_PRIVILEGES_BRANCH
     // Policies: the CREATE POLICY the catalog rebuilds (every clause written, roles sorted,
     // expressions deparsed) is both statement and definition; the facts (policy.hpp) are
     // command, PERMISSIVE / RESTRICTIVE, roles, USING, WITH CHECK.
@@ -435,12 +440,15 @@ constexpr NamedQuery kFingerprintQuery{
     AUTOGEN_PG_ROWS_DIGEST("pg_rewrite") ", "  /* a view's query (CREATE OR REPLACE VIEW) */
     AUTOGEN_PG_ROWS_DIGEST("pg_trigger") ", "
     AUTOGEN_PG_ROWS_DIGEST("pg_policy") ", "
+    AUTOGEN_PG_ROWS_DIGEST("pg_default_acl") ", "  /* ALTER DEFAULT PRIVILEGES */
     "(SELECT count(*) || '.' || coalesce(sum(pg_catalog.hashint8extended(xmin::text::bigint, 0)), 0) "
     "|| '.' || sum(i.indisvalid::int) || '.' || sum(i.indisready::int) || '.' || sum(i.indislive::int) "
     "FROM pg_catalog.pg_index i))"};
 
 #undef AUTOGEN_PG_ROWS_DIGEST
 #undef AUTOGEN_PG_GRANTS_BRANCH
+#undef AUTOGEN_PG_DEFAULT_PRIVILEGES_BRANCH
+#undef AUTOGEN_PG_DEFAULT_ACL_GRANTEE
 #undef AUTOGEN_PG_SAME_ACL_ENTRY
 #undef AUTOGEN_PG_OWN
 #undef AUTOGEN_PG_USER_RELATION_FILTER

@@ -76,6 +76,8 @@ const std::vector<RuleInfo>& rule_catalogue() {
          "another version"},
         {"AG127", "disable-row-level-security", S::Warning,
          "DISABLE ROW LEVEL SECURITY turns the table's policies off: every row is visible"},
+        {"AG128", "ban-default-privileges-revoke", S::Warning,
+         "ALTER DEFAULT PRIVILEGES ... REVOKE: the objects created from now on lack the privilege"},
         {"AG129", "ban-revoke", S::Warning,
          "REVOKE takes a privilege away: the application's role may stop working"},
         {"AG201", "table-rebuild", S::Warning,

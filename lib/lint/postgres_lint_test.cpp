@@ -360,3 +360,18 @@ TEST_CASE("AG127: DISABLE ROW LEVEL SECURITY opens every row") {
     CHECK_FALSE(has(pg_codes("ALTER TABLE documents ENABLE ROW LEVEL SECURITY;", true), "AG127"));
     CHECK_FALSE(has(pg_codes("ALTER TABLE documents NO FORCE ROW LEVEL SECURITY;", true), "AG127"));
 }
+
+TEST_CASE("AG128: ALTER DEFAULT PRIVILEGES ... REVOKE takes a privilege from new objects") {
+    CHECK(has(pg_codes("ALTER DEFAULT PRIVILEGES FOR ROLE \"deploy\" REVOKE EXECUTE ON "
+                       "FUNCTIONS FROM PUBLIC;",
+                       true),
+              "AG128"));
+    CHECK(has(pg_codes("ALTER DEFAULT PRIVILEGES IN SCHEMA \"app\" REVOKE GRANT OPTION FOR "
+                       "SELECT ON TABLES FROM \"reader\";",
+                       true),
+              "AG128"));
+    CHECK_FALSE(
+        has(pg_codes("ALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO reader;", true), "AG128"));
+    CHECK_FALSE(
+        has(pg_codes("ALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO reader;", true), "AG129"));
+}

@@ -1,6 +1,7 @@
 // AG119-AG122, AG126, AG129 (postgres_maintenance_rules.hpp).
 #include "lint/postgres_maintenance_rules.hpp"
 
+#include "lint/postgres_default_privileges_rule.hpp"
 #include "lint/statement_shape.hpp"
 #include "support/text.hpp"
 
@@ -201,6 +202,7 @@ bool check_maintenance(const LintStatement& statement, const std::set<std::strin
     if (r.size() > 1 && r[0].is("DROP") && r[1].is("EXTENSION"))
         return drop_extension(statement, out);
     if (r[0].is("REVOKE")) return revoke(statement, out);
+    if (check_default_privileges_revoke(statement, out)) return true;
     return false;
 }
 

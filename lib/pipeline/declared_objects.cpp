@@ -7,6 +7,7 @@
 #include <set>
 
 #include "declared_comments.hpp"
+#include "declared_default_privileges.hpp"
 #include "declared_grants.hpp"
 #include "migrate/file_bytes.hpp"
 #include "migrate/sql_splitter.hpp"
@@ -15,6 +16,7 @@
 #include "pipeline/type_declaration.hpp"
 #include "scan/blind_spots.hpp"
 #include "scan/glob.hpp"
+#include "schema/default_privileges.hpp"
 #include "schema/grants.hpp"
 #include "support/display_path.hpp"
 #include "support/sql_tokens.hpp"
@@ -280,6 +282,8 @@ std::optional<std::vector<schema::SqlObject>> declarations(const migrate::SqlSta
         support::tokenize(statement.sql, support::SqlQuoting::portable(), statement.line);
     const support::TokenRange r{tokens.data(), tokens.data() + tokens.size()};
     if (!r.empty() && r[0].is("GRANT")) return grant_declarations(r, statement.sql, at, diags);
+    if (is_default_privileges(r))
+        return default_privilege_declarations(r, statement.sql, at, diags);
     if (r.size() > 0 && r[0].is("REVOKE")) {
         diags.error(Category::Model,
                     "REVOKE in a [models] sql file: the files declare what is granted", at,
@@ -329,6 +333,7 @@ std::optional<std::vector<schema::SqlObject>> in_dependency_order(
             if (j != k && objects[j].kind != schema::ObjectKind::Trigger &&
                 objects[j].kind != schema::ObjectKind::Grant &&
                 objects[j].kind != schema::ObjectKind::Policy &&
+                objects[j].kind != schema::ObjectKind::DefaultPrivilege &&
                 objects[k].kind != schema::ObjectKind::Extension &&
                 objects[k].kind != schema::ObjectKind::Schema &&
                 objects[k].kind != schema::ObjectKind::Sequence &&
@@ -401,6 +406,20 @@ void add_declared(schema::SqlObject o, std::vector<schema::SqlObject>& objects,
                 if (g.kind == o.kind && g.identity() == o.identity()) {
                     schema::merge_privileges(g, o);
                     if (g.sql != o.sql) g.sql += ";\n" + o.sql;
+                }
+            return;
+        }
+        // Two statements for one role, schema and kind: the scratch database runs both,
+        // in order.
+        if (o.kind == schema::ObjectKind::DefaultPrivilege) {
+            for (auto& d : objects)
+                if (d.kind == o.kind && d.identity() == o.identity()) {
+                    auto items = d.columns;
+                    items.insert(items.end(), o.columns.begin(), o.columns.end());
+                    auto merged = schema::make_default_privilege(d.table, d.version, d.name, items);
+                    merged.sql = d.sql == o.sql ? d.sql : d.sql + ";\n" + o.sql;
+                    merged.location = d.location;
+                    d = std::move(merged);
                 }
             return;
         }

@@ -60,6 +60,7 @@ std::size_t read_back_of(const schema::SqlObject& model,
         const auto& o = read[i];
         if (o.kind != model.kind || o.name != model.name || o.table != model.table) continue;
         if (o.kind == schema::ObjectKind::Grant && !same_grant_target(o, model)) continue;
+        if (o.kind == schema::ObjectKind::DefaultPrivilege && o.version != model.version) continue;
         if (o.schema == model.schema) return i;
         if (o.schema.empty()) unqualified = i;
     }
@@ -91,6 +92,12 @@ bool create_extension(const dialect::Dialect& dialect, db::Connection& conn,
                         : "correct the statement: CREATE EXTENSION [IF NOT EXISTS] name "
                           "[WITH] [SCHEMA s] [VERSION v] [CASCADE]");
     return false;
+}
+
+/// The role `conn` runs as ("" when it cannot be read).
+std::string current_user(db::Connection& conn, support::Diagnostics& diags) {
+    const auto r = conn.query("SELECT current_user", {}, diags);
+    return r && !r->rows.empty() && !r->rows[0].empty() && r->rows[0][0] ? *r->rows[0][0] : "";
 }
 
 }  // namespace
@@ -128,8 +135,10 @@ bool create_objects(const dialect::Dialect& dialect, db::Connection& conn,
         diags.error(
             Category::Model,
             std::string(schema::to_string(o.kind)) + " " + o.identity() +
-                (o.kind == schema::ObjectKind::Grant ? " cannot be made: "
-                                                     : " is not valid on " + dialect.name + ": ") +
+                (o.kind == schema::ObjectKind::Grant ||
+                         o.kind == schema::ObjectKind::DefaultPrivilege
+                     ? " cannot be made: "
+                     : " is not valid on " + dialect.name + ": ") +
                 why,
             o.location,
             missing_role   ? "create the role on the server (CREATE ROLE, by its administrators: "
@@ -190,8 +199,22 @@ std::optional<std::vector<schema::SqlObject>> materialize_objects(
     auto read = dialect.inspector->inspect(*conn, inspect_options(config), diags);
     support::report_finished(progress, step);
     if (!read) return std::nullopt;
+    // Default privileges without FOR ROLE are the role's that runs the statements (here
+    // and in the revisions).
+    std::vector<schema::SqlObject> declared = objects;
+    for (auto& o : declared)
+        if (o.kind == schema::ObjectKind::DefaultPrivilege && o.table.empty())
+            o.table = current_user(*conn, diags);
     std::vector<schema::SqlObject> out;
-    for (const auto& o : objects) {
+    for (const auto& o : declared) {
+        // Nothing read back: the statements leave the built-in defaults. FOR ROLE naming
+        // the connecting role and FOR ROLE left out are one entry.
+        if (o.kind == schema::ObjectKind::DefaultPrivilege &&
+            (read_back_of(o, read->objects) == read->objects.size() ||
+             std::any_of(out.begin(), out.end(), [&](const schema::SqlObject& d) {
+                 return d.kind == o.kind && d.identity() == o.identity();
+             })))
+            continue;
         // An extension is compared by what the statement declares (its schema and version
         // only when written), never by what the scratch database happened to install.
         if (is_extension(o)) {
@@ -210,7 +233,7 @@ std::optional<std::vector<schema::SqlObject>> materialize_objects(
         }
         out.push_back(read->objects[back]);
     }
-    carry_object_facts(objects, out);
+    carry_object_facts(declared, out);
     return out;
 }
 

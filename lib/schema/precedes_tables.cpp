@@ -47,6 +47,8 @@ bool precedes_tables(const SqlObject& o, const Schema& s) {
         case ObjectKind::Schema:     // where a table is created
         case ObjectKind::Sequence:   // a default's nextval('s')
         case ObjectKind::Type:       // a column's type
+        // What the tables this revision creates get (docs/objects.md "Default privileges").
+        case ObjectKind::DefaultPrivilege:
             return true;
     }
     return false;

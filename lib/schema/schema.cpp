@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "schema/default_privileges.hpp"
 #include "schema/grants.hpp"
 
 namespace autogen::schema {
@@ -81,6 +82,10 @@ bool implies_schema(const Schema& s, const std::string& name) {
            });
 }
 
+bool takes_comment(ObjectKind kind) {
+    return kind != ObjectKind::Grant && kind != ObjectKind::DefaultPrivilege;
+}
+
 std::string routine_signature(const SqlObject& o) {
     if (o.kind != ObjectKind::Function && o.kind != ObjectKind::Procedure) return "";
     return o.arguments.empty() && o.columns.empty() ? "" : "(" + o.arguments + ")";
@@ -88,6 +93,7 @@ std::string routine_signature(const SqlObject& o) {
 
 std::string SqlObject::identity() const {
     if (kind == ObjectKind::Grant) return grant_identity(*this);
+    if (kind == ObjectKind::DefaultPrivilege) return default_privilege_identity(*this);
     if (table.empty()) return qualified_name();
     return qualified_name() + " on " + quoted_qualified(schema, table);
 }
@@ -120,6 +126,8 @@ const char* to_string(ObjectKind kind) {
             return "partition";
         case ObjectKind::Type:
             return "type";
+        case ObjectKind::DefaultPrivilege:
+            return "default privileges";
     }
     return "view";
 }

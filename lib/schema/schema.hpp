@@ -229,7 +229,10 @@ enum class ObjectKind {
     Partition,
     /// CREATE TYPE name AS (attributes) or AS RANGE (...) (schema/user_type.hpp): a
     /// composite or range type. Enums are AUTOGEN_ENUM's, never declared in SQL.
-    Type
+    Type,
+    /// ALTER DEFAULT PRIVILEGES [FOR ROLE r] [IN SCHEMA s] GRANT | REVOKE ... ON TABLES ...
+    /// (schema/default_privileges.hpp): one object per role, schema or none, object kind.
+    DefaultPrivilege
 };
 /// Every ObjectKind, in declaration order (a snapshot or cache reads a kind by its name).
 inline constexpr ObjectKind kObjectKinds[] = {
@@ -237,7 +240,7 @@ inline constexpr ObjectKind kObjectKinds[] = {
     ObjectKind::Procedure, ObjectKind::Trigger,          ObjectKind::Extension,
     ObjectKind::Domain,    ObjectKind::Schema,           ObjectKind::Sequence,
     ObjectKind::Grant,     ObjectKind::Policy,           ObjectKind::Partition,
-    ObjectKind::Type};
+    ObjectKind::Type,      ObjectKind::DefaultPrivilege};
 
 /// A database object declared by a SQL statement. On the models' side: the statement as
 /// the project's .sql file writes it, with the definition its scratch database read back;
@@ -285,6 +288,9 @@ struct SqlObject {
     /// its table's too ("name" on "table").
     std::string identity() const;
 };
+
+/// Can objects of `kind` hold a comment (COMMENT ON)? Not a grant or a default privilege.
+bool takes_comment(ObjectKind kind);
 
 /// A function's or procedure's argument types in parentheses as DROP and COMMENT ON name
 /// them ("(integer, text)", "()"), or "" for a model's routine read back without them

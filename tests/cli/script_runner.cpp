@@ -591,6 +591,10 @@ constexpr const char* kPostgresCatalog[] = {
     "SELECT 'comment', pg_describe_object(d.classoid, d.objoid, d.objsubid), d.description "
     "FROM pg_description d WHERE d.objoid >= 16384 AND d.classoid NOT IN "
     "('pg_class'::regclass, 'pg_constraint'::regclass) ORDER BY 2, 3",
+    // ALTER DEFAULT PRIVILEGES: every entry, its ACL's items sorted.
+    "SELECT 'default acl', pg_get_userbyid(d.defaclrole), coalesce(n.nspname, ''), "
+    "d.defaclobjtype, ARRAY(SELECT x::text FROM unnest(d.defaclacl) x ORDER BY 1)::text FROM "
+    "pg_default_acl d LEFT JOIN pg_namespace n ON n.oid = d.defaclnamespace ORDER BY 2, 3, 4",
 };
 
 std::optional<std::string> postgres_catalog(const PostgresDatabase& db, std::string& error) {

@@ -18,6 +18,8 @@
 #include "pipeline/pull_models.hpp"
 #include "project.hpp"
 #include "scan/glob.hpp"
+#include "schema/default_privileges.hpp"
+#include "schema/grants.hpp"
 #include "schema/table_lookup.hpp"
 #include "support/display_path.hpp"
 #include "support/naming_toml.hpp"
@@ -194,9 +196,21 @@ class PullCommand final : public Command {
             return std::any_of(declared->begin(), declared->end(), [&](const auto& d) {
                 fs::path file = d.location.file;
                 if (file.is_relative()) file = config.root / file;
-                return d.kind == o.kind && d.identity() == o.identity() &&
-                       file.lexically_normal() != *path;
+                // Default privileges without FOR ROLE are the connecting role's: any role's
+                // entry of that kind and schema stands for them here.
+                const bool same = d.identity() == o.identity() ||
+                                  (d.kind == schema::ObjectKind::DefaultPrivilege &&
+                                   d.table.empty() && d.name == o.name && d.version == o.version);
+                return d.kind == o.kind && same && file.lexically_normal() != *path;
             });
+        });
+        // A table's privileges the default privileges gave it come back with them.
+        std::erase_if(rest.objects, [&](const schema::SqlObject& o) {
+            return o.kind == schema::ObjectKind::Grant && schema::grant_column(o).empty() &&
+                   std::all_of(o.columns.begin(), o.columns.end(), [&](const std::string& p) {
+                       return schema::default_privileges_give(
+                           live.objects, schema::grant_target_kind(o), o.schema, o.table, p);
+                   });
         });
         std::string contents = codegen::pulled_objects_sql(rest);
         if (contents.empty()) return std::nullopt;
