@@ -51,19 +51,46 @@ bool same_grant_target(const schema::SqlObject& a, const schema::SqlObject& b) {
 
 /// The read-back of `model` in `read`: same kind and name, and the same schema or, for a
 /// read-back without one, any (SQLite has no schemas; PostgreSQL reads its default
-/// schema back as none).
+/// schema back as none). Overloads share a name: the one of the same input types
+/// (routine_signature.hpp) when the statement's spelling gives the catalog's, else the
+/// first not `taken` by another model object (the catalog reads them in creation order).
 /// Its index in `read`, or read.size().
-std::size_t read_back_of(const schema::SqlObject& model,
-                         const std::vector<schema::SqlObject>& read) {
-    std::size_t unqualified = read.size();
+std::size_t read_back_of(const schema::SqlObject& model, const std::vector<schema::SqlObject>& read,
+                         const std::vector<bool>& taken) {
+    std::size_t unqualified = read.size(), any = read.size();
     for (std::size_t i = 0; i < read.size(); ++i) {
         const auto& o = read[i];
-        if (o.kind != model.kind || o.name != model.name || o.table != model.table) continue;
+        if (taken[i] || o.kind != model.kind || o.name != model.name || o.table != model.table)
+            continue;
         if (o.kind == schema::ObjectKind::Grant && !same_grant_target(o, model)) continue;
-        if (o.schema == model.schema) return i;
-        if (o.schema.empty()) unqualified = i;
+        if (o.schema != model.schema && !o.schema.empty()) continue;
+        const bool same = o.identity() == model.identity() ||
+                          (o.schema.empty() && o.arguments == model.arguments);
+        if (same && o.schema == model.schema) return i;
+        if (same && unqualified == read.size()) unqualified = i;
+        if (any == read.size()) any = i;
     }
-    return unqualified;
+    return unqualified != read.size() ? unqualified : any;
+}
+
+/// read_back_of each of `model`, none read back twice: the exact matches claimed first.
+std::vector<std::size_t> read_backs_of(const std::vector<schema::SqlObject>& model,
+                                       const std::vector<schema::SqlObject>& read) {
+    std::vector<bool> taken(read.size(), false);
+    std::vector<std::size_t> out(model.size(), read.size());
+    for (int exact = 1; exact >= 0; --exact)
+        for (std::size_t m = 0; m < model.size(); ++m) {
+            if (out[m] != read.size()) continue;
+            const std::size_t i = read_back_of(model[m], read, taken);
+            if (i == read.size()) continue;
+            const bool is_exact =
+                read[i].identity() == model[m].identity() ||
+                (read[i].schema.empty() && read[i].arguments == model[m].arguments);
+            if (exact && !is_exact) continue;
+            out[m] = i;
+            taken[i] = true;
+        }
+    return out;
 }
 
 /// Runs `o`, a CREATE EXTENSION, on `conn` (after CREATE SCHEMA IF NOT EXISTS for a
@@ -146,11 +173,12 @@ bool create_objects(const dialect::Dialect& dialect, db::Connection& conn,
 
 void carry_object_facts(const std::vector<schema::SqlObject>& model,
                         std::vector<schema::SqlObject>& read_back) {
-    for (const auto& m : model) {
-        const std::size_t i = read_back_of(m, read_back);
+    const auto backs = read_backs_of(model, read_back);
+    for (std::size_t m = 0; m < model.size(); ++m) {
+        const std::size_t i = backs[m];
         if (i == read_back.size()) continue;
-        read_back[i].sql = m.sql;
-        read_back[i].location = m.location;
+        read_back[i].sql = model[m].sql;
+        read_back[i].location = model[m].location;
     }
 }
 
@@ -191,14 +219,16 @@ std::optional<std::vector<schema::SqlObject>> materialize_objects(
     support::report_finished(progress, step);
     if (!read) return std::nullopt;
     std::vector<schema::SqlObject> out;
-    for (const auto& o : objects) {
+    const auto backs = read_backs_of(objects, read->objects);
+    for (std::size_t m = 0; m < objects.size(); ++m) {
+        const auto& o = objects[m];
         // An extension is compared by what the statement declares (its schema and version
         // only when written), never by what the scratch database happened to install.
         if (is_extension(o)) {
             out.push_back(o);
             continue;
         }
-        const std::size_t back = read_back_of(o, read->objects);
+        const std::size_t back = backs[m];
         if (back == read->objects.size()) {
             diags.error(
                 Category::Internal,

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "schema/grants.hpp"
+#include "schema/routine_signature.hpp"
 
 namespace autogen::schema {
 
@@ -83,6 +84,8 @@ bool implies_schema(const Schema& s, const std::string& name) {
 
 std::string SqlObject::identity() const {
     if (kind == ObjectKind::Grant) return grant_identity(*this);
+    // Overloads share a name: their input types tell them apart, as in PostgreSQL.
+    if (is_routine(*this)) return routine_identity(schema, name, arguments);
     if (table.empty()) return qualified_name();
     return qualified_name() + " on " + quoted_qualified(schema, table);
 }
