@@ -47,14 +47,11 @@ std::string object_keyword(s::ObjectKind kind) {
     return out;
 }
 
-/// A routine grant whose statement names no argument list, until resolved.
-constexpr const char* kUnwritten = "\x1f";
-
 /// Such a grant is on the one routine of its name (declared_grants.hpp:
 /// resolve_grant_overloads refused it when several were declared).
 void resolve_unwritten_arguments(std::vector<s::SqlObject>& objects) {
     for (auto& g : objects) {
-        if (g.kind != s::ObjectKind::Grant || g.arguments != kUnwritten) continue;
+        if (g.kind != s::ObjectKind::Grant || g.arguments != s::kUnwrittenArguments) continue;
         g.arguments.clear();
         for (const auto& o : objects)
             if (s::is_routine(o) && o.name == g.name && o.schema == g.schema) {
@@ -335,7 +332,8 @@ class LineReader {
             if (s::is_routine(o)) o.arguments = s::declared_identity_types(o.sql);
             if (o.kind == s::ObjectKind::Grant &&
                 (o.version == "FUNCTION" || o.version == "PROCEDURE"))
-                o.arguments = s::granted_identity_types(o.sql, o.name).value_or(kUnwritten);
+                o.arguments =
+                    s::granted_identity_types(o.sql, o.name).value_or(s::kUnwrittenArguments);
             out_.objects.push_back(std::move(o));
             return {};
         }

@@ -24,10 +24,6 @@ struct Privilege {
     std::vector<std::string> columns;  ///< empty: the whole object
 };
 
-/// A routine grant's `arguments` when its GRANT wrote no argument list (resolved by
-/// resolve_grant_overloads; an empty list is `f()`).
-constexpr const char* kUnwrittenArguments = "\x1f";
-
 struct Target {
     std::string schema, name, arguments;
 };
@@ -109,7 +105,7 @@ std::optional<std::vector<schema::SqlObject>> grant_declarations(const support::
         if (i < r.size() && r[i].is('('))
             t.arguments = parenthesised(r, i);
         else if (kind == "FUNCTION" || kind == "PROCEDURE")
-            t.arguments = kUnwrittenArguments;
+            t.arguments = schema::kUnwrittenArguments;
         targets.push_back(std::move(t));
         if (i < r.size() && r[i].is(',')) ++i;
     }
@@ -176,7 +172,8 @@ std::optional<std::vector<schema::SqlObject>> grant_declarations(const support::
 void resolve_grant_overloads(std::vector<schema::SqlObject>& objects, support::Diagnostics& diags) {
     bool resolved = false;
     for (auto& g : objects) {
-        if (g.kind != schema::ObjectKind::Grant || g.arguments != kUnwrittenArguments) continue;
+        if (g.kind != schema::ObjectKind::Grant || g.arguments != schema::kUnwrittenArguments)
+            continue;
         const std::string kind = schema::grant_target_kind(g);
         std::vector<const schema::SqlObject*> named;
         for (const auto& o : objects)

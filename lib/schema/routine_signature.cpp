@@ -101,8 +101,8 @@ std::string argument_type(TokenRange a) {
         if (!words.empty() && words.back() != '.') words += ' ';
         words += printed_name(t);
     }
-    for (const char* on_path : {"pg_catalog.", "public."})
-        if (words.rfind(on_path, 0) == 0) words = words.substr(std::string(on_path).size());
+    // The default schema is on every search path: the catalog names its types bare.
+    if (words.rfind("public.", 0) == 0) words = words.substr(7);
     return canonical_type(words) + suffix;
 }
 

@@ -19,9 +19,13 @@ namespace autogen::schema {
 /// The input types of an argument list without its parentheses, one ", " apart: each
 /// argument's mode (IN, INOUT, VARIADIC), name and DEFAULT dropped, an OUT argument
 /// dropped whole, the type in PostgreSQL's spelling (int4 -> integer, varchar(10) ->
-/// character varying, pg_catalog. and public. dropped). Both a declaration's list and
+/// character varying, public. dropped). Both a declaration's list and
 /// pg_get_function_identity_arguments' reading give the same text.
 std::string identity_types(std::string_view argument_list);
+
+/// A grant's `arguments` while its GRANT ON FUNCTION | PROCEDURE wrote no argument list
+/// (an empty list is `f()`): its readers resolve it to the one routine of that name.
+inline constexpr const char* kUnwrittenArguments = "\x1f";
 
 /// identity_types of the argument list of `create_sql`, a CREATE [OR REPLACE]
 /// FUNCTION | PROCEDURE statement ("" when it has none or cannot be read).
