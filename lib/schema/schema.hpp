@@ -265,9 +265,10 @@ struct SqlObject {
     /// A trigger's or policy's table (in `schema`): their names are the table's, not the
     /// schema's. A policy's `columns` are its facts (policy.hpp: PolicyFacts).
     std::string table;
-    /// A function's or procedure's argument types (pg_get_function_identity_arguments),
-    /// which DROP FUNCTION names. Read back from the database; not part of the identity
-    /// (a second function of one name, an overload, is refused: docs/objects.md).
+    /// A function's or procedure's arguments, which DROP FUNCTION names: read back
+    /// (pg_get_function_identity_arguments), or a declaration's input types until a
+    /// database reads it back. Their input types are part of its identity (overloads:
+    /// routine_signature.hpp). A grant on a routine: the arguments its GRANT names.
     std::string arguments;
     /// An extension's version: the declared VERSION (empty: not declared, any version
     /// will do) or the one a database has installed. Compared only when both sides have one.
