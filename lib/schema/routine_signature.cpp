@@ -2,6 +2,7 @@
 #include "routine_signature.hpp"
 
 #include <map>
+#include <unordered_map>
 #include <vector>
 
 #include "support/sql_tokens.hpp"
@@ -124,8 +125,15 @@ TokenRange whole(const std::vector<Token>& tokens) {
 }  // namespace
 
 std::string identity_types(std::string_view argument_list) {
+    if (argument_list.empty()) return {};
+    // SqlObject::identity() asks for every routine in the differ's loops over the objects:
+    // each list is read once per thread.
+    thread_local std::unordered_map<std::string, std::string> read;
+    const std::string key(argument_list);
+    if (auto it = read.find(key); it != read.end()) return it->second;
+    if (read.size() > 4096) read.clear();
     const auto tokens = support::tokenize(argument_list, support::SqlQuoting::portable());
-    return types_of(whole(tokens));
+    return read.emplace(key, types_of(whole(tokens))).first->second;
 }
 
 std::string declared_identity_types(std::string_view create_sql) {
