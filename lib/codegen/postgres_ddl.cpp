@@ -163,8 +163,8 @@ std::string drop_object_sql(const schema::SqlObject& object) {
                    qualified_name(object.schema, object.table);
         case schema::ObjectKind::Function:
         case schema::ObjectKind::Procedure:
-            // The argument types name the one to drop; a model's function read back
-            // without them (no scratch database) is the only one of its name.
+            // The argument types name the one to drop among its overloads: the catalog's
+            // identity arguments, or a declaration's input types (routine_signature.hpp).
             return drop + qualified_name(object.schema, object.name) +
                    schema::routine_signature(object);
         case schema::ObjectKind::Extension:

@@ -14,6 +14,7 @@
 #include "diff/compare_default_privileges.hpp"
 #include "diff/compare_grants.hpp"
 #include "diff/table_changes.hpp"
+#include "schema/routine_signature.hpp"
 #include "support/text.hpp"
 
 namespace autogen::diff {
@@ -41,6 +42,11 @@ bool bound_to(const SqlObject& reader, const SqlObject& read) {
     // A partition's bound is constants: nothing it names binds it (and dropping it would
     // lose its rows).
     if (reader.kind == ObjectKind::Partition) return false;
+    // A trigger runs a function of no arguments: an overload of its name taking some is
+    // not the one it is bound to.
+    if (reader.kind == ObjectKind::Trigger && is_routine(read) &&
+        !identity_types(read.arguments).empty())
+        return false;
     return reads(reader, read.name);
 }
 

@@ -184,9 +184,9 @@ TEST_CASE("objects: a function keeping its signature is replaced, its trigger st
         with({routine("touch", "SELECT 1"), trigger("touch", "users", "touch")}, true);
     const Schema same_signature =
         with({routine("touch", "SELECT 2"), trigger("touch", "users", "touch")}, true);
-    CHECK(
-        phrases(from, same_signature, *rules) ==
-        std::vector<std::string>{"changed function \"touch\" (replaced in place: same signature)"});
+    CHECK(phrases(from, same_signature, *rules) ==
+          std::vector<std::string>{
+              "changed function \"touch\"() (replaced in place: same signature)"});
     // Another signature: dropped and created again, and the trigger bound to it with it
     // (a trigger named like its function is no cycle).
     const Schema other_signature = with(
@@ -195,8 +195,8 @@ TEST_CASE("objects: a function keeping its signature is replaced, its trigger st
     const auto ops = phrases(from, other_signature, *rules);
     REQUIRE(ops.size() == 4);
     CHECK(ops[0].rfind("dropped trigger \"touch\" on \"users\" to create it again", 0) == 0);
-    CHECK(ops[1].rfind("dropped function \"touch\" to create it again", 0) == 0);
-    CHECK(ops[2].rfind("created function \"touch\" again", 0) == 0);
+    CHECK(ops[1].rfind("dropped function \"touch\"() to create it again", 0) == 0);
+    CHECK(ops[2].rfind("created function \"touch\"() again", 0) == 0);
     CHECK(ops[3].rfind("created trigger \"touch\" on \"users\" again", 0) == 0);
 }
 
@@ -394,4 +394,23 @@ TEST_CASE("objects: a policy's roles and expressions change in place, the rest i
     const auto removed = phrases(with({base}, true), with({}, true), *pg);
     REQUIRE(removed.size() == 1);
     CHECK(removed[0] == "removed policy \"own\" on \"users\"");
+}
+
+TEST_CASE("objects: overloads are compared each with its own twin") {
+    auto rules = diff::make_postgres_rules();
+    auto overload = [](const std::string& arguments, const std::string& body) {
+        SqlObject o = routine("label", body, arguments + "|text");
+        o.arguments = arguments;  // as the catalog reads them back
+        return o;
+    };
+    const Schema both =
+        with({overload("n integer", "SELECT 1"), overload("t text", "SELECT 2")}, true);
+    const auto dropped = phrases(both, with({overload("n integer", "SELECT 1")}, true), *rules);
+    REQUIRE(dropped.size() == 1);
+    CHECK(index_of(dropped, "removed function \"label\"(text)") == 0);
+    const auto changed = phrases(
+        both, with({overload("n integer", "SELECT 3"), overload("t text", "SELECT 2")}, true),
+        *rules);
+    REQUIRE(changed.size() == 1);
+    CHECK(index_of(changed, "changed function \"label\"(integer) (replaced in place") == 0);
 }

@@ -7,6 +7,7 @@
 
 #include "migrate/snapshot_line.hpp"
 #include "schema/index_keys.hpp"
+#include "schema/routine_signature.hpp"
 #include "support/sql_tokens.hpp"
 
 namespace autogen::migrate {
@@ -44,6 +45,20 @@ std::string object_keyword(s::ObjectKind kind) {
     for (char& c : out)
         if (c == ' ') c = '_';
     return out;
+}
+
+/// Such a grant is on the one routine of its name (declared_grants.hpp:
+/// resolve_grant_overloads refused it when several were declared).
+void resolve_unwritten_arguments(std::vector<s::SqlObject>& objects) {
+    for (auto& g : objects) {
+        if (g.kind != s::ObjectKind::Grant || g.arguments != s::kUnwrittenArguments) continue;
+        g.arguments.clear();
+        for (const auto& o : objects)
+            if (s::is_routine(o) && o.name == g.name && o.schema == g.schema) {
+                g.arguments = o.arguments;
+                break;
+            }
+    }
 }
 
 std::optional<s::ObjectKind> object_kind_keyword(std::string_view keyword) {
@@ -314,6 +329,12 @@ class LineReader {
             o.sql = j.text("sql");
             // As declared_objects.cpp gives it before a scratch database reads it back.
             o.definition = support::canonical_sql(o.sql, support::SqlQuoting::portable());
+            // A routine's input types name it among its overloads, as they do when declared.
+            if (s::is_routine(o)) o.arguments = s::declared_identity_types(o.sql);
+            if (o.kind == s::ObjectKind::Grant &&
+                (o.version == "FUNCTION" || o.version == "PROCEDURE"))
+                o.arguments =
+                    s::granted_identity_types(o.sql, o.name).value_or(s::kUnwrittenArguments);
             out_.objects.push_back(std::move(o));
             return {};
         }
@@ -568,6 +589,7 @@ std::optional<s::Schema> parse_snapshot(std::string_view text, const std::string
                 count_lines_starting(nested_block(text, pos), "  column "));
         ++number;
     }
+    resolve_unwritten_arguments(out.objects);
     return out;
 }
 

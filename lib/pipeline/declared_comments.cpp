@@ -3,6 +3,7 @@
 
 #include <map>
 
+#include "schema/routine_signature.hpp"
 #include "support/text.hpp"
 
 namespace autogen::pipeline {
@@ -63,6 +64,10 @@ bool names(const DeclaredComment& c, const schema::SqlObject& o) {
     const bool kind = o.kind == c.kind || (c.any_routine && o.kind == ObjectKind::Procedure);
     if (!kind || o.name != c.name) return false;
     if ((c.kind == ObjectKind::Trigger || c.kind == ObjectKind::Policy) && o.table != c.table)
+        return false;
+    // Overloads: the argument types written name one (as PostgreSQL reads them).
+    if (c.arguments && schema::is_routine(o) &&
+        schema::identity_types(*c.arguments) != schema::identity_types(o.arguments))
         return false;
     return o.kind == ObjectKind::Extension || o.kind == ObjectKind::Schema ||
            same_schema(c.schema, o.schema);

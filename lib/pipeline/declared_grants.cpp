@@ -1,9 +1,11 @@
 // grant_declarations() (declared_grants.hpp).
 #include "declared_grants.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include "schema/grants.hpp"
+#include "schema/routine_signature.hpp"
 
 namespace autogen::pipeline {
 
@@ -100,7 +102,10 @@ std::optional<std::vector<schema::SqlObject>> grant_declarations(const support::
             return fail("name expected after GRANT ... ON " + kind,
                         "write the name unquoted or in double quotes, optionally schema.name", i);
         Target t{parts.size() == 2 ? parts[0] : "", parts.back(), ""};
-        if (i < r.size() && r[i].is('(')) t.arguments = parenthesised(r, i);
+        if (i < r.size() && r[i].is('('))
+            t.arguments = parenthesised(r, i);
+        else if (kind == "FUNCTION" || kind == "PROCEDURE")
+            t.arguments = schema::kUnwrittenArguments;
         targets.push_back(std::move(t));
         if (i < r.size() && r[i].is(',')) ++i;
     }
@@ -162,6 +167,47 @@ std::optional<std::vector<schema::SqlObject>> grant_declarations(const support::
         out.push_back(std::move(o));
     }
     return out;
+}
+
+void resolve_grant_overloads(std::vector<schema::SqlObject>& objects, support::Diagnostics& diags) {
+    bool resolved = false;
+    for (auto& g : objects) {
+        if (g.kind != schema::ObjectKind::Grant || g.arguments != schema::kUnwrittenArguments)
+            continue;
+        const std::string kind = schema::grant_target_kind(g);
+        std::vector<const schema::SqlObject*> named;
+        for (const auto& o : objects)
+            if (schema::is_routine(o) && schema::to_upper_kind(o.kind) == kind &&
+                o.name == g.name && o.schema == g.schema)
+                named.push_back(&o);
+        g.arguments = named.empty() ? "" : named.front()->arguments;
+        resolved = true;
+        if (named.size() < 2) continue;
+        std::string which;
+        for (const auto* o : named) which += (which.empty() ? "" : ", ") + o->identity();
+        diags.error(Category::Model,
+                    "GRANT ON " + kind + " " + g.qualified_name() +
+                        " does not say which overload: the models declare " + which,
+                    g.location,
+                    "name it with its argument types: GRANT ... ON " + kind + " " + g.name + "(" +
+                        named.front()->arguments + ") TO ...");
+    }
+    if (!resolved) return;
+    // Two statements may now grant one role on one routine: one grant, as add_declared merges.
+    std::vector<schema::SqlObject> merged;
+    for (auto& o : objects) {
+        auto same = std::find_if(merged.begin(), merged.end(), [&](const schema::SqlObject& m) {
+            return o.kind == schema::ObjectKind::Grant && m.kind == o.kind &&
+                   m.identity() == o.identity();
+        });
+        if (same == merged.end()) {
+            merged.push_back(std::move(o));
+            continue;
+        }
+        schema::merge_privileges(*same, o);
+        if (same->sql != o.sql) same->sql += ";\n" + o.sql;
+    }
+    objects = std::move(merged);
 }
 
 }  // namespace autogen::pipeline

@@ -21,4 +21,10 @@ std::optional<std::vector<schema::SqlObject>> grant_declarations(const support::
                                                                  const support::SourceLocation& at,
                                                                  support::Diagnostics& diags);
 
+/// A grant ON FUNCTION | PROCEDURE f written without an argument list names the one
+/// declared routine of that name: it takes that routine's input types. Several declared
+/// (overloads) is a Model error at the GRANT, which must name one (`f(integer)`); none
+/// leaves the grant on f as written. Grants that come to name one target merge.
+void resolve_grant_overloads(std::vector<schema::SqlObject>& objects, support::Diagnostics& diags);
+
 }  // namespace autogen::pipeline

@@ -18,6 +18,7 @@
 #include "scan/glob.hpp"
 #include "schema/default_privileges.hpp"
 #include "schema/grants.hpp"
+#include "schema/routine_signature.hpp"
 #include "support/display_path.hpp"
 #include "support/sql_tokens.hpp"
 #include "support/text.hpp"
@@ -266,6 +267,9 @@ std::optional<schema::SqlObject> declaration(const migrate::SqlStatement& statem
         if (table.size() == 2) o.schema = table.front();
     }
     o.sql = statement.sql;
+    // Its input types name it among its overloads; a scratch database's reading replaces
+    // them with the catalog's (routine_signature.hpp).
+    if (schema::is_routine(o)) o.arguments = schema::declared_identity_types(o.sql);
     // Until a scratch database reads it back (materialize_objects.hpp), the statement is
     // its own definition: two snapshots of the models compare their text.
     o.definition = support::canonical_sql(o.sql, support::SqlQuoting::portable());
@@ -309,6 +313,12 @@ std::optional<std::optional<DeclaredComment>> comment_statement(
 
 /// `objects` in an order where each comes after the others it reads, else in the order
 /// given; a cycle is an error at one of its objects.
+/// Two routines of one name: each names the other by its own name, which says nothing
+/// of an order (a body binds to what it calls only when it runs).
+bool overloads(const schema::SqlObject& a, const schema::SqlObject& b) {
+    return schema::is_routine(a) && schema::is_routine(b) && a.name == b.name;
+}
+
 std::optional<std::vector<schema::SqlObject>> in_dependency_order(
     std::vector<schema::SqlObject> objects, support::Diagnostics& diags) {
     std::vector<schema::SqlObject> out;
@@ -337,6 +347,7 @@ std::optional<std::vector<schema::SqlObject>> in_dependency_order(
                 objects[k].kind != schema::ObjectKind::Extension &&
                 objects[k].kind != schema::ObjectKind::Schema &&
                 objects[k].kind != schema::ObjectKind::Sequence &&
+                !overloads(objects[k], objects[j]) &&
                 support::mentions_identifier(objects[k].sql, objects[j].name))
                 self(self, j);
         state[k] = 2;
@@ -423,13 +434,13 @@ void add_declared(schema::SqlObject o, std::vector<schema::SqlObject>& objects,
                 }
             return;
         }
-        const bool routine =
-            o.kind == schema::ObjectKind::Function || o.kind == schema::ObjectKind::Procedure;
         diags.error(Category::Model, key + " is declared twice (first at " + it->second.str() + ")",
                     o.location,
-                    routine ? "overloaded functions (one name, other arguments) are not "
-                              "declared yet: give this one a name of its own"
-                            : "keep one of the two declarations");
+                    schema::is_routine(o)
+                        ? "an overload needs other input types (names, defaults and OUT "
+                          "arguments do not count, nor int against integer): keep one of the "
+                          "two, or change this one's argument types"
+                        : "keep one of the two declarations");
         return;
     }
     objects.push_back(std::move(o));
@@ -475,6 +486,7 @@ std::optional<std::vector<schema::SqlObject>> read_declared_objects(const suppor
             for (auto& o : *made) add_declared(std::move(o), objects, declared, diags);
         }
     }
+    resolve_grant_overloads(objects, diags);
     attach_comments(comments, objects, diags);
     if (diags.error_count() != errors_before) return std::nullopt;
     // Schemas first (everything else may be created in one), then extensions: a view

@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "tests/support/temp_dir.hpp"
 
 using namespace autogen;
@@ -123,19 +125,68 @@ TEST_CASE("declared objects: functions, procedures and triggers, each trigger on
     CHECK((*objects)[4].location.str() == "db/u.sql:4:1");
 }
 
-TEST_CASE("declared objects: a second function of one name, a trigger without a table") {
+TEST_CASE("declared objects: a second function of one name and types, a trigger without a table") {
     testing::TempDir dir;
     dir.write("db/f.sql",
               "CREATE FUNCTION f(a int) RETURNS int AS $$ SELECT a $$ LANGUAGE sql;\n"
-              "CREATE FUNCTION f(a text) RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql;\n"
+              "CREATE FUNCTION f(b int4 DEFAULT 2, OUT r int) AS $$ SELECT 1 $$ LANGUAGE sql;\n"
               "CREATE TRIGGER t BEFORE INSERT FOR EACH ROW EXECUTE FUNCTION f();\n");
     support::Diagnostics diags;
     CHECK_FALSE(pipeline::read_declared_objects(config_in(dir), diags));
     const std::string said = messages(diags);
-    CHECK(said.find("db/f.sql:2:1: function \"f\" is declared twice (first at db/f.sql:1:1)") !=
-          std::string::npos);
+    CHECK(said.find("db/f.sql:2:1: function \"f\"(integer) is declared twice (first at "
+                    "db/f.sql:1:1)") != std::string::npos);
     CHECK(said.find("db/f.sql:3:1: trigger \"t\" names no table") != std::string::npos);
     CHECK(diags.error_count() == 2);
+}
+
+TEST_CASE("declared objects: overloads are two functions, named by their input types") {
+    testing::TempDir dir;
+    dir.write("db/f.sql",
+              "CREATE FUNCTION app.f(a int) RETURNS int AS $$ SELECT a $$ LANGUAGE sql;\n"
+              "CREATE FUNCTION app.f(a text, VARIADIC r varchar(10)[]) RETURNS int\n"
+              "    AS $$ SELECT app.f(1) $$ LANGUAGE sql;\n"
+              "CREATE PROCEDURE app.f(a int, INOUT b int) AS $$ SELECT 1 $$ LANGUAGE sql;\n"
+              "GRANT EXECUTE ON FUNCTION app.f(text, character varying[]) TO PUBLIC;\n");
+    support::Diagnostics diags;
+    const auto objects = pipeline::read_declared_objects(config_in(dir), diags);
+    REQUIRE(objects);
+    REQUIRE(objects->size() == 4);
+    std::vector<std::string> ids;
+    for (const auto& o : *objects) ids.push_back(o.identity());
+    CHECK(std::count(ids.begin(), ids.end(), "\"app\".\"f\"(integer)") == 1);
+    CHECK(std::count(ids.begin(), ids.end(), "\"app\".\"f\"(text, character varying[])") == 1);
+    CHECK(std::count(ids.begin(), ids.end(), "\"app\".\"f\"(integer, integer)") == 1);
+    CHECK(std::count(ids.begin(), ids.end(),
+                     "FUNCTION \"app\".\"f\"(text, character varying[]) to PUBLIC") == 1);
+}
+
+TEST_CASE("declared objects: a grant on an overloaded name must say which") {
+    testing::TempDir dir;
+    dir.write("db/f.sql",
+              "CREATE FUNCTION f(a int) RETURNS int AS $$ SELECT a $$ LANGUAGE sql;\n"
+              "CREATE FUNCTION f(a text) RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql;\n"
+              "GRANT EXECUTE ON FUNCTION f TO PUBLIC;\n"
+              "CREATE FUNCTION g(a int) RETURNS int AS $$ SELECT a $$ LANGUAGE sql;\n"
+              "GRANT EXECUTE ON FUNCTION g TO PUBLIC;\n");
+    support::Diagnostics diags;
+    CHECK_FALSE(pipeline::read_declared_objects(config_in(dir), diags));
+    const std::string said = messages(diags);
+    CHECK(said.find("db/f.sql:3:1: GRANT ON FUNCTION \"f\" does not say which overload: the "
+                    "models declare \"f\"(integer), \"f\"(text)") != std::string::npos);
+    CHECK(diags.error_count() == 1);
+
+    dir.write("db/f.sql",
+              "CREATE FUNCTION g(a int) RETURNS int AS $$ SELECT a $$ LANGUAGE sql;\n"
+              "GRANT EXECUTE ON FUNCTION g TO PUBLIC;\nGRANT ALL ON FUNCTION g(int) TO PUBLIC;\n");
+    support::Diagnostics fine;
+    const auto objects = pipeline::read_declared_objects(config_in(dir), fine);
+    REQUIRE(objects);
+    REQUIRE(objects->size() == 2);  // the two grants name one routine: one grant
+    const auto& grant =
+        (*objects)[0].kind == schema::ObjectKind::Grant ? (*objects)[0] : (*objects)[1];
+    CHECK(grant.identity() == "FUNCTION \"g\"(integer) to PUBLIC");
+    CHECK(grant.columns.size() == 2);
 }
 
 TEST_CASE("declared objects: views that read each other in a cycle are an error") {

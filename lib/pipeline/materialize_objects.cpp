@@ -51,20 +51,47 @@ bool same_grant_target(const schema::SqlObject& a, const schema::SqlObject& b) {
 
 /// The read-back of `model` in `read`: same kind and name, and the same schema or, for a
 /// read-back without one, any (SQLite has no schemas; PostgreSQL reads its default
-/// schema back as none).
+/// schema back as none). Overloads share a name: the one of the same input types
+/// (routine_signature.hpp) when the statement's spelling gives the catalog's, else the
+/// first not `taken` by another model object (the catalog reads them in creation order).
 /// Its index in `read`, or read.size().
-std::size_t read_back_of(const schema::SqlObject& model,
-                         const std::vector<schema::SqlObject>& read) {
-    std::size_t unqualified = read.size();
+std::size_t read_back_of(const schema::SqlObject& model, const std::vector<schema::SqlObject>& read,
+                         const std::vector<bool>& taken) {
+    std::size_t unqualified = read.size(), any = read.size();
     for (std::size_t i = 0; i < read.size(); ++i) {
         const auto& o = read[i];
-        if (o.kind != model.kind || o.name != model.name || o.table != model.table) continue;
+        if (taken[i] || o.kind != model.kind || o.name != model.name || o.table != model.table)
+            continue;
         if (o.kind == schema::ObjectKind::Grant && !same_grant_target(o, model)) continue;
         if (o.kind == schema::ObjectKind::DefaultPrivilege && o.version != model.version) continue;
-        if (o.schema == model.schema) return i;
-        if (o.schema.empty()) unqualified = i;
+        if (o.schema != model.schema && !o.schema.empty()) continue;
+        const bool same = o.identity() == model.identity() ||
+                          (o.schema.empty() && o.arguments == model.arguments);
+        if (same && o.schema == model.schema) return i;
+        if (same && unqualified == read.size()) unqualified = i;
+        if (any == read.size()) any = i;
     }
-    return unqualified;
+    return unqualified != read.size() ? unqualified : any;
+}
+
+/// read_back_of each of `model`, none read back twice: the exact matches claimed first.
+std::vector<std::size_t> read_backs_of(const std::vector<schema::SqlObject>& model,
+                                       const std::vector<schema::SqlObject>& read) {
+    std::vector<bool> taken(read.size(), false);
+    std::vector<std::size_t> out(model.size(), read.size());
+    for (int exact = 1; exact >= 0; --exact)
+        for (std::size_t m = 0; m < model.size(); ++m) {
+            if (out[m] != read.size()) continue;
+            const std::size_t i = read_back_of(model[m], read, taken);
+            if (i == read.size()) continue;
+            const bool is_exact =
+                read[i].identity() == model[m].identity() ||
+                (read[i].schema.empty() && read[i].arguments == model[m].arguments);
+            if (exact && !is_exact) continue;
+            out[m] = i;
+            taken[i] = true;
+        }
+    return out;
 }
 
 /// Runs `o`, a CREATE EXTENSION, on `conn` (after CREATE SCHEMA IF NOT EXISTS for a
@@ -155,11 +182,12 @@ bool create_objects(const dialect::Dialect& dialect, db::Connection& conn,
 
 void carry_object_facts(const std::vector<schema::SqlObject>& model,
                         std::vector<schema::SqlObject>& read_back) {
-    for (const auto& m : model) {
-        const std::size_t i = read_back_of(m, read_back);
+    const auto backs = read_backs_of(model, read_back);
+    for (std::size_t m = 0; m < model.size(); ++m) {
+        const std::size_t i = backs[m];
         if (i == read_back.size()) continue;
-        read_back[i].sql = m.sql;
-        read_back[i].location = m.location;
+        read_back[i].sql = model[m].sql;
+        read_back[i].location = model[m].location;
     }
 }
 
@@ -206,14 +234,12 @@ std::optional<std::vector<schema::SqlObject>> materialize_objects(
         if (o.kind == schema::ObjectKind::DefaultPrivilege && o.table.empty())
             o.table = current_user(*conn, diags);
     std::vector<schema::SqlObject> out;
-    for (const auto& o : declared) {
+    const auto backs = read_backs_of(declared, read->objects);
+    for (std::size_t m = 0; m < declared.size(); ++m) {
+        const auto& o = declared[m];
         // Nothing read back: the statements leave the built-in defaults. FOR ROLE naming
-        // the connecting role and FOR ROLE left out are one entry.
-        if (o.kind == schema::ObjectKind::DefaultPrivilege &&
-            (read_back_of(o, read->objects) == read->objects.size() ||
-             std::any_of(out.begin(), out.end(), [&](const schema::SqlObject& d) {
-                 return d.kind == o.kind && d.identity() == o.identity();
-             })))
+        // the connecting role and FOR ROLE left out are one entry, read back once.
+        if (o.kind == schema::ObjectKind::DefaultPrivilege && backs[m] == read->objects.size())
             continue;
         // An extension is compared by what the statement declares (its schema and version
         // only when written), never by what the scratch database happened to install.
@@ -221,7 +247,7 @@ std::optional<std::vector<schema::SqlObject>> materialize_objects(
             out.push_back(o);
             continue;
         }
-        const std::size_t back = read_back_of(o, read->objects);
+        const std::size_t back = backs[m];
         if (back == read->objects.size()) {
             diags.error(
                 Category::Internal,

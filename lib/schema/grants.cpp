@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <set>
 
+#include "schema/routine_signature.hpp"
+
 namespace autogen::schema {
 
 namespace {
@@ -43,7 +45,11 @@ std::string grant_column(const SqlObject& grant) {
 
 std::string grant_target(const SqlObject& grant) {
     const std::string column = grant_column(grant);
-    return grant_target_kind(grant) + " " + grant.qualified_name() +
+    const std::string kind = grant_target_kind(grant);
+    // A function's overloads are told apart by their input types (routine_signature.hpp).
+    if (kind == "FUNCTION" || kind == "PROCEDURE")
+        return kind + " " + routine_identity(grant.schema, grant.name, grant.arguments);
+    return kind + " " + grant.qualified_name() +
            (column.empty() ? "" : " (" + quoted(column) + ")");
 }
 
@@ -82,7 +88,8 @@ void merge_privileges(SqlObject& grant, const SqlObject& more) {
 bool grant_is_on(const SqlObject& grant, const SqlObject& o) {
     if (grant.kind != ObjectKind::Grant || o.kind == ObjectKind::Grant) return false;
     if (o.kind == ObjectKind::Schema) return grant.version == "SCHEMA" && grant.name == o.name;
-    return grant.version != "SCHEMA" && grant.name == o.name && grant.schema == o.schema;
+    if (grant.version == "SCHEMA" || grant.name != o.name || grant.schema != o.schema) return false;
+    return !is_routine(o) || identity_types(grant.arguments) == identity_types(o.arguments);
 }
 
 bool grant_is_on_table(const SqlObject& grant, const Table& t) {

@@ -5,6 +5,7 @@
 
 #include "schema/default_privileges.hpp"
 #include "schema/grants.hpp"
+#include "schema/routine_signature.hpp"
 
 namespace autogen::schema {
 
@@ -87,13 +88,14 @@ bool takes_comment(ObjectKind kind) {
 }
 
 std::string routine_signature(const SqlObject& o) {
-    if (o.kind != ObjectKind::Function && o.kind != ObjectKind::Procedure) return "";
-    return o.arguments.empty() && o.columns.empty() ? "" : "(" + o.arguments + ")";
+    return is_routine(o) ? "(" + o.arguments + ")" : "";
 }
 
 std::string SqlObject::identity() const {
     if (kind == ObjectKind::Grant) return grant_identity(*this);
     if (kind == ObjectKind::DefaultPrivilege) return default_privilege_identity(*this);
+    // Overloads share a name: their input types tell them apart, as in PostgreSQL.
+    if (is_routine(*this)) return routine_identity(schema, name, arguments);
     if (table.empty()) return qualified_name();
     return qualified_name() + " on " + quoted_qualified(schema, table);
 }

@@ -268,9 +268,10 @@ struct SqlObject {
     /// A trigger's or policy's table (in `schema`): their names are the table's, not the
     /// schema's. A policy's `columns` are its facts (policy.hpp: PolicyFacts).
     std::string table;
-    /// A function's or procedure's argument types (pg_get_function_identity_arguments),
-    /// which DROP FUNCTION names. Read back from the database; not part of the identity
-    /// (a second function of one name, an overload, is refused: docs/objects.md).
+    /// A function's or procedure's arguments, which DROP FUNCTION names: read back
+    /// (pg_get_function_identity_arguments), or a declaration's input types until a
+    /// database reads it back. Their input types are part of its identity (overloads:
+    /// routine_signature.hpp). A grant on a routine: the arguments its GRANT names.
     std::string arguments;
     /// An extension's version: the declared VERSION (empty: not declared, any version
     /// will do) or the one a database has installed. Compared only when both sides have one.
@@ -292,9 +293,8 @@ struct SqlObject {
 /// Can objects of `kind` hold a comment (COMMENT ON)? Not a grant or a default privilege.
 bool takes_comment(ObjectKind kind);
 
-/// A function's or procedure's argument types in parentheses as DROP and COMMENT ON name
-/// them ("(integer, text)", "()"), or "" for a model's routine read back without them
-/// (no scratch database), which is the only one of its name; "" for any other kind.
+/// A function's or procedure's arguments in parentheses as DROP and COMMENT ON name them
+/// among its overloads ("(integer, text)", "()"); "" for any other kind.
 std::string routine_signature(const SqlObject& o);
 
 /// The schema `o` keeps in existence: a Schema object's own name, any other object's

@@ -19,7 +19,8 @@ using nlohmann::json;
 
 namespace {
 
-/// Bump when the entry format or the meaning of a stored field changes.
+/// Bump when the entry format or the meaning of a stored field changes (14: a declared
+/// routine's `arguments` holds its input types, routine_signature.hpp).
 /// An entry is one line of JSON, {format, key, read}, then the outcome in the binary
 /// form of scan_result_codec.hpp: a miss (some file changed) is decided without
 /// decoding the outcome, and a hit decodes it in a few milliseconds.

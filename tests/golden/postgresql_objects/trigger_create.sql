@@ -1,6 +1,6 @@
 -- golden: trigger_create
 -- operations:
---   added function "touch"
+--   added function "touch"()
 --   added trigger "users_touch" on "users"
 
 -- +upgrade postgresql
