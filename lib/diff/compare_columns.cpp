@@ -65,6 +65,13 @@ void compare_columns(const Table& from, const Table& to, const DiffRules& rules,
             out.drop_columns.push_back(DropColumn{table, column});
         }
     }
+    // Generated columns are dropped before the columns they may read (a database refuses
+    // to drop a column a generated column depends on); the downgrade, reversed, adds them
+    // after.
+    std::stable_partition(out.drop_columns.begin(), out.drop_columns.end(), [](const auto& op) {
+        const auto* d = std::get_if<DropColumn>(&op);
+        return d && d->column.generated.has_value();
+    });
 }
 
 void compare_table_comment(const Table& from, const Table& to, TableChanges& out) {
