@@ -50,7 +50,8 @@ class DeclaredObjects {
     }
     void add(Declared d) { objects_.push_back(std::move(d)); }
     /// Removes `name` and the grants on it (an author drops the GRANT with the object).
-    void remove(const std::string& name) {
+    /// (`name` by value: callers pass a name inside the vector this erases from.)
+    void remove(std::string name) {
         std::erase_if(objects_, [&](const Declared& d) {
             return d.name == name || (d.kind == ObjectKind::Grant && d.function == name);
         });

@@ -268,7 +268,7 @@ inline std::string lost_rows(const Snapshot& before, const Snapshot& after,
     std::map<std::string, std::string> table_to;  // old table name -> new
     std::map<std::pair<std::string, std::string>, std::string>
         column_to;  // (new table, old column) -> new
-    std::set<std::string> dropped_tables, changed_enums;
+    std::set<std::string> dropped_tables, changed_enums, changed_types;
     std::set<std::pair<std::string, std::string>> skip;  // (new table, new column)
     for (const auto& op : ops) {
         if (auto* o = std::get_if<RenameTable>(&op)) table_to[o->from.name] = o->to;
@@ -279,6 +279,8 @@ inline std::string lost_rows(const Snapshot& before, const Snapshot& after,
             if (o->changes & (kChangeType | kChangeNullability | kChangeIdentity))
                 skip.insert({o->table.name, o->to.name});
         if (auto* o = std::get_if<AlterEnum>(&op)) changed_enums.insert(o->to.name);
+        if (auto* o = std::get_if<ReplaceObject>(&op))
+            if (o->to.kind == ObjectKind::Type) changed_types.insert(o->to.name);
     }
     std::string out;
     for (const auto& [old_name, rows] : before.tables) {
@@ -304,6 +306,8 @@ inline std::string lost_rows(const Snapshot& before, const Snapshot& after,
             const Column* c = t ? t->find_column(col) : nullptr;
             // A generated column's values follow its expression (which may have changed).
             if (c && c->generated) continue;
+            // A composite value gains an empty field with an appended attribute.
+            if (c && changed_types.count(c->type.sql)) continue;
             // A label renamed in place changes the values (that is the point).
             if (c && c->type.logical == Logical::Enum && changed_enums.count(c->type.enum_name))
                 continue;
