@@ -1394,6 +1394,12 @@ class Generator {
                         return flip(one_of(t.foreign_keys).comment, "foreign key");
                     case 4:
                         if (!t.primary_key) return "";
+                        // Left out: a unique over the key's columns in the same CREATE TABLE
+                        // is merged into the key by PostgreSQL, which names it after the
+                        // unique; the planner's COMMENT ON CONSTRAINT "<table>_pkey" then
+                        // fails (42704; PostgreSQL seed 7, step 113). Reported, not fixed.
+                        for (const auto& u : t.uniques)
+                            if (u.columns == t.primary_key->columns) return "";
                         return flip(t.primary_key->comment, "primary key");
                     default:
                         if (s.enums.empty()) return "";
