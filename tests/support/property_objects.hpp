@@ -14,6 +14,7 @@
 
 #include "codegen/sql_builder.hpp"
 #include "pipeline/declared_grants.hpp"
+#include "pipeline/partition_declaration.hpp"
 #include "pipeline/type_declaration.hpp"
 #include "schema/schema.hpp"
 #include "support/sql_tokens.hpp"
@@ -103,7 +104,8 @@ class DeclaredObjects {
         for (const auto& d : objects_) {
             // A grant and a type as the [models] sql reader makes them (their facts are
             // read from the statement).
-            if (d.kind == ObjectKind::Grant || d.kind == ObjectKind::Type) {
+            if (d.kind == ObjectKind::Grant || d.kind == ObjectKind::Type ||
+                d.kind == ObjectKind::Partition) {
                 for (auto& o : read_statement(d)) out.push_back(std::move(o));
                 continue;
             }
@@ -179,6 +181,17 @@ class DeclaredObjects {
                        " IS NULL) WITH CHECK (true)";
             case ObjectKind::Extension:
                 return "CREATE EXTENSION IF NOT EXISTS " + q(d.name);
+            case ObjectKind::Partition: {
+                // Of a LIST (region) or RANGE (id) parent (`on`); variant < 0: the DEFAULT
+                // one. The bounds hold values no generated row has (rows land in DEFAULT),
+                // so a new bound or partition never meets rows in the way.
+                std::string sql = "CREATE TABLE " + q(d.name) + " PARTITION OF " + q(d.table);
+                if (d.variant < 0) return sql + " DEFAULT";
+                const std::string v = std::to_string(d.variant);
+                if (d.on == "LIST") return sql + " FOR VALUES IN ('v_" + v + "', 'w_" + v + "')";
+                return sql + " FOR VALUES FROM (-" + std::to_string(d.variant + 1) +
+                       "000000) TO (-" + v + "000000)";
+            }
             case ObjectKind::Procedure: {  // bit 1: SQL or PL/pgSQL; bit 2: a second argument
                 std::string sql = "CREATE PROCEDURE " + q(d.name) + "(a integer" +
                                   (d.variant & 2 ? ", b text DEFAULT 'x'" : "") + ")";
@@ -242,6 +255,8 @@ class DeclaredObjects {
         const schema::SourceLocation at{"property.sql", 1, 1};
         if (d.kind == ObjectKind::Grant) {
             if (auto grants = pipeline::grant_declarations(r, sql, at, diags)) return *grants;
+        } else if (d.kind == ObjectKind::Partition) {
+            if (auto o = pipeline::partition_declaration(r, 2, sql, at, diags)) return {*o};
         } else if (auto o = pipeline::type_declaration(r, 2, sql, at, diags)) {
             return {*o};
         }
