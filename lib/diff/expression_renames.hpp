@@ -10,8 +10,7 @@
 namespace autogen::diff {
 
 /// `expression` with every column name that is a key of `renamed` (old -> new) replaced
-/// by the new one, quoted; its tokens one space apart (compare it through the dialect's
-/// same_expression). Unchanged when `renamed` is empty.
+/// by the new one, quoted, the rest as written. Unchanged when no name is renamed.
 std::string with_renamed_columns_in(const std::string& expression,
                                     const std::map<std::string, std::string>& renamed);
 
