@@ -607,7 +607,9 @@ class Generator {
                 Column* c = one_of(loose);
                 bool nulls = stale(t, {c->name}) || data.has_nulls(t, c->name);
                 if (nulls) touched_.insert(c->name);
-                if (nulls && in_unique(t, c->name)) return "";  // the default would repeat
+                if (nulls && in_unique(t, c->name)) return "";       // the default would repeat
+                for (const auto& g : generated_readers(t, c->name))  // (and so would they)
+                    if (nulls && in_unique(t, g)) return "";
                 if (nulls && !c->server_default) c->server_default = default_for(s, *c);
                 if (nulls && !c->server_default) return "";
                 c->nullable = false;
@@ -1282,7 +1284,10 @@ class Generator {
         if (targets.empty() || chance(50)) {
             g.on = "TABLE";
             g.table = t.name;
-            if (chance(40)) g.columns = {one_of(t.columns).name};
+            // Not on a generated column: a changed expression drops and adds the column, and
+            // its column grants are not granted again (a known bug, PostgreSQL seed 11).
+            const Column& c = one_of(t.columns);
+            if (chance(40) && !c.generated) g.columns = {c.name};
             return g;
         }
         const Declared* d = one_of(targets);
