@@ -1154,6 +1154,9 @@ class Generator {
             case 0: {  // NO INHERIT / NOT VALID (the rows satisfy every check the generator makes)
                 if (!pg || t.checks.empty()) return "";
                 CheckConstraint& k = one_of(t.checks);
+                // Left out: a commented check made NOT VALID (or back) is made again without
+                // its comment (a known bug, PostgreSQL seed 5, step 55).
+                if (!k.comment.empty()) return "";
                 if (chance(50))
                     k.no_inherit = !k.no_inherit;
                 else
