@@ -1,7 +1,9 @@
 // Comparator for columns: renames (declared with renamed_from), additions, drops and
 // alterations (type, nullability, default, identity, generation, collation, comment).
 #include <algorithm>
+#include <map>
 
+#include "diff/expression_renames.hpp"
 #include "diff/table_changes.hpp"
 
 namespace autogen::diff {
@@ -39,7 +41,11 @@ std::uint32_t column_changes(const Column& a, const Column& b, const DiffRules& 
 void compare_columns(const Table& from, const Table& to, const DiffRules& rules,
                      TableChanges& out) {
     TableRef table = ref(to);
-    std::vector<std::string> matched;  // names in `from` that found a partner
+    std::vector<std::string> matched;            // names in `from` that found a partner
+    std::map<std::string, std::string> renamed;  // old column name -> new
+    for (const Column& column : to.columns)
+        if (std::string source = source_column_name(from, column); source != column.name)
+            renamed[source] = column.name;
     for (const Column& column : to.columns) {
         std::string source = source_column_name(from, column);
         const Column* old = from.find_column(source);
@@ -52,7 +58,13 @@ void compare_columns(const Table& from, const Table& to, const DiffRules& rules,
         Column before = *old;
         before.name = column.name;  // compare the definition after the rename
         const Column& after = column;
-        auto changes = column_changes(before, after, rules);
+        // A generated expression that reads a renamed column is compared in the new names
+        // where RENAME COLUMN rewrites it (were it a change, the downgrade would add it
+        // back reading the old name before the rename back).
+        Column compared = before;
+        if (compared.generated && rules.renames_in_generated_expressions())
+            compared.generated = with_renamed_columns_in(*compared.generated, renamed);
+        auto changes = column_changes(compared, after, rules);
         // PostgreSQL's defaults filled in on both sides: an option left out is its default.
         if (before.identity && after.identity &&
             effective_identity_options(before.identity_options, after.type) !=
@@ -65,6 +77,13 @@ void compare_columns(const Table& from, const Table& to, const DiffRules& rules,
             out.drop_columns.push_back(DropColumn{table, column});
         }
     }
+    // Generated columns are dropped before the columns they may read (a database refuses
+    // to drop a column a generated column depends on); the downgrade, reversed, adds them
+    // after.
+    std::stable_partition(out.drop_columns.begin(), out.drop_columns.end(), [](const auto& op) {
+        const auto* d = std::get_if<DropColumn>(&op);
+        return d && d->column.generated.has_value();
+    });
 }
 
 void compare_table_comment(const Table& from, const Table& to, TableChanges& out) {

@@ -21,6 +21,11 @@ class DiffRules {
                               const std::optional<std::string>& to) const = 0;
     /// Same SQL expression (check constraints, index expressions, partial predicates)?
     virtual bool same_expression(const std::string& from, const std::string& to) const = 0;
+    /// Does RENAME COLUMN rewrite the generated expressions reading the column, giving back
+    /// the same expression when renamed back (PostgreSQL keeps them parsed)? Then one that
+    /// changed only by the rename is no change. SQLite edits the stored text (the name
+    /// comes back quoted), so there the column is made again from the models' text.
+    virtual bool renames_in_generated_expressions() const { return false; }
     /// Does the database keep the names of unique constraints and foreign keys? When
     /// not (SQLite), constraints are matched by their definition only.
     virtual bool keeps_constraint_names() const = 0;

@@ -451,6 +451,7 @@ class PostgresRules final : public DiffRules {
     }
     bool keeps_constraint_names() const override { return true; }
     bool keeps_primary_key_name() const override { return true; }
+    bool renames_in_generated_expressions() const override { return true; }
     /// CREATE OR REPLACE VIEW may change the query and the options, not the columns'
     /// names, types or order (it may add columns at the end, but the downgrade could not
     /// take them away again). A materialized view has no OR REPLACE. ALTER DOMAIN

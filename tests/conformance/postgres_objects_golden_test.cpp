@@ -2,7 +2,9 @@
 // statement kind under tests/golden/postgresql_objects/<case>.sql: views created,
 // replaced in place, dropped and created around a table change; a materialized view; a
 // function replaced; a trigger with its function; a domain, a sequence and a policy
-// altered; row-level security; grants and revokes; a schema; an extension. Each case is
+// altered; row-level security; grants and revokes; a schema; an extension; partitions
+// created and given a new bound; composite and range types created, altered, dropped;
+// comments on an index, constraints and an enum. Each case is
 // materialised on the test server, applied and downgraded (objects_golden.hpp).
 #include <doctest/doctest.h>
 
@@ -17,6 +19,26 @@ namespace {
 const std::string kActive = "CREATE VIEW active_users AS SELECT id, email FROM users WHERE active";
 const std::string kFunction =
     "CREATE FUNCTION answer() RETURNS integer LANGUAGE sql IMMUTABLE AS $$ SELECT 42 $$";
+const std::string kByDay = "RANGE (created_on)";
+const std::string kEvents2025 =
+    "CREATE TABLE events_2025 PARTITION OF events FOR VALUES FROM ('2025-01-01') TO "
+    "('2026-01-01')";
+const std::string kAddress = "CREATE TYPE postal_address AS (street text, city text)";
+
+/// events(id, region, created_on), partitioned by `partition_by`, and `objects`.
+std::function<void(Schema&)> events_and(std::string partition_by,
+                                        std::vector<std::vector<SqlObject>> objects) {
+    return [partition_by, objects](Schema& s) {
+        Table t{.name = "events"};
+        t.columns = {Column{.name = "id", .type = {.logical = Logical::BigInt}},
+                     Column{.name = "region", .type = {.logical = Logical::Text}},
+                     Column{.name = "created_on", .type = {.logical = Logical::Date}}};
+        t.options.partition_by = partition_by;
+        s.tables.push_back(t);
+        for (const auto& o : objects) add(s, o);
+    };
+}
+
 const std::string kTouch =
     "CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$";
 
@@ -107,6 +129,75 @@ std::vector<Case> cases() {
         {"extension_create", users_and(true, {}),
          [](Schema& s) {
              add(s, declared(ObjectKind::Extension, "citext", "CREATE EXTENSION citext"));
+         }},
+        // Partitions (docs/objects.md "Partitions"): a new one of a RANGE parent, LIST
+        // ones with a DEFAULT, and a new bound (DETACH, then ATTACH with it: the rows stay).
+        {"partition_create",
+         events_and(kByDay,
+                    {declared(ObjectKind::Partition, "events_2025", kEvents2025, "events")}),
+         [](Schema& s) {
+             add(s, declared(ObjectKind::Partition, "events_2026",
+                             "CREATE TABLE events_2026 PARTITION OF events FOR VALUES FROM "
+                             "('2026-01-01') TO ('2027-01-01')",
+                             "events"));
+         }},
+        {"partition_list_and_default", events_and("LIST (region)", {}),
+         [](Schema& s) {
+             add(s, declared(ObjectKind::Partition, "events_eu",
+                             "CREATE TABLE events_eu PARTITION OF events FOR VALUES IN ('de', "
+                             "'fr')",
+                             "events"));
+             add(s, declared(ObjectKind::Partition, "events_rest",
+                             "CREATE TABLE events_rest PARTITION OF events DEFAULT", "events"));
+         }},
+        {"partition_rebound",
+         events_and(kByDay,
+                    {declared(ObjectKind::Partition, "events_2025", kEvents2025, "events")}),
+         [](Schema& s) {
+             restate(s, "events_2025",
+                     "CREATE TABLE events_2025 PARTITION OF events FOR VALUES FROM "
+                     "('2025-01-01') TO ('2026-07-01')");
+         }},
+        // Composite and range types (docs/objects.md "Composite and range types").
+        {"type_create", users_and(true, {}),
+         [](Schema& s) {
+             add(s, declared(ObjectKind::Type, "postal_address", kAddress));
+             add(s, declared(ObjectKind::Type, "float_range",
+                             "CREATE TYPE float_range AS RANGE (SUBTYPE = float8)"));
+             s.tables[0].columns.push_back(
+                 Column{.name = "address", .type = {.sql = "postal_address"}, .nullable = true});
+         }},
+        {"type_add_attribute",
+         [](Schema& s) {
+             users(s, true);
+             add(s, declared(ObjectKind::Type, "postal_address", kAddress));
+             s.tables[0].columns.push_back(
+                 Column{.name = "address", .type = {.sql = "postal_address"}, .nullable = true});
+         },
+         [](Schema& s) {
+             restate(s, "postal_address",
+                     "CREATE TYPE postal_address AS (street text, city text, zip varchar(10))");
+         }},
+        {"type_drop",
+         users_and(true, declared(ObjectKind::Type, "float_range",
+                                  "CREATE TYPE float_range AS RANGE (SUBTYPE = float8)")),
+         [](Schema& s) { s.objects.clear(); }},
+        // COMMENT ON an index, a constraint and an enum type (`comment =`).
+        {"comment_on_index_constraint_type",
+         [](Schema& s) {
+             users(s, true);
+             s.tables[0].indexes.push_back({.name = "users_email", .columns = {"email"}});
+             s.tables[0].checks.push_back(
+                 {.name = "users_email_at", .expression = "email LIKE '%@%'"});
+             s.tables[0].uniques.push_back({.name = "users_email_key", .columns = {"email"}});
+             s.enums.push_back({.name = "mood", .labels = {"happy", "sad"}});
+         },
+         [](Schema& s) {
+             s.tables[0].indexes[0].comment = "looked up at sign-in";
+             s.tables[0].checks[0].comment = "an address has an @";
+             s.tables[0].uniques[0].comment = "one account per address";
+             s.tables[0].primary_key->comment = "the user's id";
+             s.enums[0].comment = "how it's going";
          }},
     };
 }

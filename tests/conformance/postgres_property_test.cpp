@@ -94,12 +94,19 @@ class PostgresTarget final : public HarnessTarget<testing::PostgresHarness> {
     testing::PostgresHarness scratch_;
 };
 
-/// The PostgreSQL profile with the declared objects of issue 20 and table options.
+/// The PostgreSQL profile with the declared objects of issue 20 and table options, and
+/// the role GRANT edits grant to (created when missing: roles are cluster-wide, and two
+/// test processes may race to create it).
 Profile objects_profile(PostgresTarget& db) {
     Profile p = postgres_profile();
     p.declared_objects = true;
     p.table_options = true;
     p.extensions = db.extensions();
+    if (db.run({{.sql = "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = "
+                        "'autogen_property_grantee') THEN CREATE ROLE autogen_property_grantee "
+                        "NOLOGIN; END IF; EXCEPTION WHEN duplicate_object OR unique_violation THEN "
+                        "NULL; END $$"}}))
+        p.grant_role = "autogen_property_grantee";
     return p;
 }
 

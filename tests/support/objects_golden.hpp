@@ -15,6 +15,8 @@
 
 #include "pipeline/declared_grants.hpp"
 #include "pipeline/materialize_objects.hpp"
+#include "pipeline/partition_declaration.hpp"
+#include "pipeline/type_declaration.hpp"
 #include "support/sql_tokens.hpp"
 #include "tests/support/golden.hpp"
 #include "tests/support/golden_sql.hpp"
@@ -25,17 +27,30 @@ namespace autogen::testing::objects_golden {
 using namespace autogen::schema;
 
 /// One declared statement: its kind, name, table (a trigger's or policy's), text.
-/// A GRANT's objects come from the grant reader (one per privilege target and grantee).
+/// A GRANT's objects come from the grant reader (one per privilege target and grantee);
+/// a partition's and a type's from theirs (their facts are read from the statement).
 inline std::vector<SqlObject> declared(ObjectKind kind, std::string name, std::string sql,
                                        std::string table = {}) {
+    support::Diagnostics diags;
+    const auto tokens = support::tokenize(sql, support::SqlQuoting::portable(), 1);
+    const support::TokenRange r{tokens.data(), tokens.data() + tokens.size()};
+    const SourceLocation at{"golden.sql", 1, 1};
     if (kind == ObjectKind::Grant) {
-        support::Diagnostics diags;
-        const auto tokens = support::tokenize(sql, support::SqlQuoting::portable(), 1);
-        const support::TokenRange r{tokens.data(), tokens.data() + tokens.size()};
-        auto grants =
-            pipeline::grant_declarations(r, sql, SourceLocation{"golden.sql", 1, 1}, diags);
+        auto grants = pipeline::grant_declarations(r, sql, at, diags);
         REQUIRE_MESSAGE(grants, sql);
         return *grants;
+    }
+    if (kind == ObjectKind::Partition || kind == ObjectKind::Type) {
+        // After CREATE TABLE / CREATE TYPE.
+        auto o = kind == ObjectKind::Partition
+                     ? pipeline::partition_declaration(r, 2, sql, at, diags)
+                     : pipeline::type_declaration(r, 2, sql, at, diags);
+        for (const auto& d : diags.items()) MESSAGE(support::format(d));
+        REQUIRE_MESSAGE(o, sql);
+        // Both sides of a case are databases here: the downgrade's `to`, like the CLI's,
+        // knows no file (a refusal at the declaration is for the upgrade alone).
+        o->location = {};
+        return {*o};
     }
     return {SqlObject{
         .kind = kind, .name = std::move(name), .sql = std::move(sql), .table = std::move(table)}};

@@ -1,10 +1,10 @@
 // The declared objects of the property generator (issue 20; header-only, for tests only):
-// views, materialized views, functions, triggers, domains, sequences, schemas, policies
-// and extensions, kept in Schema::objects as the CREATE statements a `[models] sql` file
-// would hold. Each object remembers what it reads (a table, some of its columns, its
-// function), so that an edit of the tables keeps every statement valid: a renamed table
-// or column is renamed in the statement, a dropped one drops the object (or the column
-// from a view's list), as an author edits the .sql file in the same change.
+// views, materialized views, functions, procedures, triggers, domains, sequences, schemas,
+// policies, extensions, grants and composite and range types, kept in Schema::objects as the CREATE
+// statements a `[models] sql` file would hold. Each object remembers what it reads (a table, some
+// of its columns, its function), so that an edit of the tables keeps every statement valid: a
+// renamed table or column is renamed in the statement, a dropped one drops the object (or the
+// column from a view's list), as an author edits the .sql file in the same change.
 #pragma once
 
 #include <algorithm>
@@ -13,7 +13,11 @@
 #include <vector>
 
 #include "codegen/sql_builder.hpp"
+#include "pipeline/declared_grants.hpp"
+#include "pipeline/partition_declaration.hpp"
+#include "pipeline/type_declaration.hpp"
 #include "schema/schema.hpp"
+#include "support/sql_tokens.hpp"
 
 namespace autogen::testing::property {
 
@@ -25,9 +29,11 @@ struct Declared {
     std::string name;
     std::string table;                 ///< the table it reads (a view, trigger, policy)
     std::vector<std::string> columns;  ///< the columns it reads, in order
-    std::string function;              ///< a trigger's function (PostgreSQL)
-    bool for_trigger = false;          ///< a function a trigger executes (RETURNS trigger)
-    int variant = 0;                   ///< which body, options or clauses it has now
+    std::string function;              ///< a trigger's function (PostgreSQL); a grant's target
+    /// A grant's target kind (TABLE, SEQUENCE, FUNCTION, PROCEDURE, SCHEMA) and grantee.
+    std::string on, grantee;
+    bool for_trigger = false;  ///< a function a trigger executes (RETURNS trigger)
+    int variant = 0;           ///< which body, options or clauses it has now
 };
 
 /// The objects of one model and their statements, per dialect.
@@ -37,14 +43,19 @@ class DeclaredObjects {
 
     bool postgres() const { return postgres_; }
     std::vector<Declared>& all() { return objects_; }
+    const std::vector<Declared>& all() const { return objects_; }
     Declared* find(const std::string& name) {
         for (auto& d : objects_)
             if (d.name == name) return &d;
         return nullptr;
     }
     void add(Declared d) { objects_.push_back(std::move(d)); }
-    void remove(const std::string& name) {
-        std::erase_if(objects_, [&](const Declared& d) { return d.name == name; });
+    /// Removes `name` and the grants on it (an author drops the GRANT with the object).
+    /// (`name` by value: callers pass a name inside the vector this erases from.)
+    void remove(std::string name) {
+        std::erase_if(objects_, [&](const Declared& d) {
+            return d.name == name || (d.kind == ObjectKind::Grant && d.function == name);
+        });
     }
 
     // ---- the tables change under the objects ----------------------------------------
@@ -91,6 +102,13 @@ class DeclaredObjects {
     std::vector<schema::SqlObject> render() const {
         std::vector<schema::SqlObject> out;
         for (const auto& d : objects_) {
+            // A grant and a type as the [models] sql reader makes them (their facts are
+            // read from the statement).
+            if (d.kind == ObjectKind::Grant || d.kind == ObjectKind::Type ||
+                d.kind == ObjectKind::Partition) {
+                for (auto& o : read_statement(d)) out.push_back(std::move(o));
+                continue;
+            }
             schema::SqlObject o{.kind = d.kind, .name = d.name, .sql = statement(d)};
             if (d.kind == ObjectKind::Trigger || d.kind == ObjectKind::Policy) o.table = d.table;
             out.push_back(std::move(o));
@@ -163,12 +181,88 @@ class DeclaredObjects {
                        " IS NULL) WITH CHECK (true)";
             case ObjectKind::Extension:
                 return "CREATE EXTENSION IF NOT EXISTS " + q(d.name);
+            case ObjectKind::Partition: {
+                // Of a LIST (region) or RANGE (id) parent (`on`); variant < 0: the DEFAULT
+                // one. The bounds hold values no generated row has (rows land in DEFAULT),
+                // so a new bound or partition never meets rows in the way.
+                std::string sql = "CREATE TABLE " + q(d.name) + " PARTITION OF " + q(d.table);
+                if (d.variant < 0) return sql + " DEFAULT";
+                const std::string v = std::to_string(d.variant);
+                if (d.on == "LIST") return sql + " FOR VALUES IN ('v_" + v + "', 'w_" + v + "')";
+                return sql + " FOR VALUES FROM (-" + std::to_string(d.variant + 1) +
+                       "000000) TO (-" + v + "000000)";
+            }
+            case ObjectKind::Procedure: {  // bit 1: SQL or PL/pgSQL; bit 2: a second argument
+                std::string sql = "CREATE PROCEDURE " + q(d.name) + "(a integer" +
+                                  (d.variant & 2 ? ", b text DEFAULT 'x'" : "") + ")";
+                if (d.variant & 1)
+                    return sql + " LANGUAGE plpgsql AS $$ BEGIN RAISE NOTICE 'a = %', a; END $$";
+                return sql + " LANGUAGE sql AS $$ SELECT a + " + std::to_string(d.variant) + " $$";
+            }
+            case ObjectKind::Type: {
+                // variant < 0: a range type; else a composite type with 2 + variant attributes
+                // (appended: ALTER TYPE ... ADD ATTRIBUTE while columns use it).
+                if (d.variant < 0)
+                    return "CREATE TYPE " + q(d.name) + " AS RANGE (SUBTYPE = float8)";
+                std::string sql = "CREATE TYPE " + q(d.name) + " AS (n integer, label text";
+                for (int i = 0; i < d.variant; ++i)
+                    sql += ", extra_" + std::to_string(i) + " integer";
+                return sql + ")";
+            }
+            case ObjectKind::Grant: {  // bit 1 picks the privileges
+                std::string privileges, target = d.on + " " + q(d.function);
+                if (d.on == "TABLE" && !d.columns.empty()) {
+                    privileges =
+                        "SELECT (" + list + ")" + (d.variant & 1 ? ", UPDATE (" + list + ")" : "");
+                    target = "TABLE " + q(d.table);
+                } else if (d.on == "TABLE") {
+                    privileges = d.variant & 1 ? "SELECT, INSERT" : "SELECT";
+                    target = "TABLE " + q(d.table);
+                } else if (d.on == "SEQUENCE")
+                    privileges = d.variant & 1 ? "USAGE, SELECT" : "USAGE";
+                else if (d.on == "SCHEMA")
+                    privileges = d.variant & 1 ? "USAGE, CREATE" : "USAGE";
+                else {
+                    privileges = "EXECUTE";
+                    target += d.on == "PROCEDURE"
+                                  ? "(integer" + std::string(arguments_of(d.function)) + ")"
+                                  : "()";
+                }
+                return "GRANT " + privileges + " ON " + target + " TO " +
+                       (d.grantee == "PUBLIC" ? d.grantee : q(d.grantee)) +
+                       // (PostgreSQL grants no grant option to PUBLIC)
+                       (d.variant & 2 && d.grantee != "PUBLIC" ? " WITH GRANT OPTION" : "");
+            }
             default:
                 return "";
         }
     }
 
   private:
+    /// The rest of a procedure's argument types after its first.
+    const char* arguments_of(const std::string& procedure) const {
+        for (const auto& d : objects_)
+            if (d.name == procedure && (d.variant & 2)) return ", text";
+        return "";
+    }
+
+    /// The objects of `d`'s statement as the [models] sql reader makes them.
+    std::vector<schema::SqlObject> read_statement(const Declared& d) const {
+        const std::string sql = statement(d);
+        support::Diagnostics diags;
+        const auto tokens = support::tokenize(sql, support::SqlQuoting::portable(), 1);
+        const support::TokenRange r{tokens.data(), tokens.data() + tokens.size()};
+        const schema::SourceLocation at{"property.sql", 1, 1};
+        if (d.kind == ObjectKind::Grant) {
+            if (auto grants = pipeline::grant_declarations(r, sql, at, diags)) return *grants;
+        } else if (d.kind == ObjectKind::Partition) {
+            if (auto o = pipeline::partition_declaration(r, 2, sql, at, diags)) return {*o};
+        } else if (auto o = pipeline::type_declaration(r, 2, sql, at, diags)) {
+            return {*o};
+        }
+        return {schema::SqlObject{.kind = d.kind, .name = d.name, .sql = "-- unreadable: " + sql}};
+    }
+
     bool postgres_;
     std::vector<Declared> objects_;
 };

@@ -176,8 +176,8 @@ inline std::string literal(Generator& g, const Schema& s, const Column& c, long 
             const Enum* e = s.find_enum(c.type.enum_name);
             return e && !e->labels.empty() ? codegen::string_literal(g.one_of(e->labels)) : "NULL";
         }
-        case Logical::None:
-            break;
+        case Logical::None:  // a composite or range type the models declare
+            return g.type_literal(c, n);
     }
     return "NULL";
 }
@@ -212,7 +212,10 @@ inline void insert_rows(Generator& g, const Schema& s, Target& db, long& counter
         if (skip) continue;
         long n = ++counter;
         std::string cols, vals;
+        bool always = false;  // an identity ALWAYS column refuses a value unless told
         for (const auto& c : t.columns) {
+            if (c.generated) continue;  // computed by the database, no value given
+            always = always || c.identity_always;
             std::string v;
             if (values.count(c.name))
                 v = values[c.name];
@@ -223,8 +226,8 @@ inline void insert_rows(Generator& g, const Schema& s, Target& db, long& counter
             cols += (cols.empty() ? "" : ", ") + codegen::quote_identifier(c.name);
             vals += (vals.empty() ? "" : ", ") + v;
         }
-        std::string sql = "INSERT INTO " + codegen::quote_identifier(t.name) + " (" + cols +
-                          ") VALUES (" + vals + ")";
+        std::string sql = "INSERT INTO " + codegen::quote_identifier(t.name) + " (" + cols + ")" +
+                          (always ? " OVERRIDING SYSTEM VALUE" : "") + " VALUES (" + vals + ")";
         if (!db.run({{.sql = sql}}))
             failure += "could not insert a row: " + sql + "\n" + db.messages();
     }
@@ -265,7 +268,7 @@ inline std::string lost_rows(const Snapshot& before, const Snapshot& after,
     std::map<std::string, std::string> table_to;  // old table name -> new
     std::map<std::pair<std::string, std::string>, std::string>
         column_to;  // (new table, old column) -> new
-    std::set<std::string> dropped_tables, changed_enums;
+    std::set<std::string> dropped_tables, changed_enums, changed_types;
     std::set<std::pair<std::string, std::string>> skip;  // (new table, new column)
     for (const auto& op : ops) {
         if (auto* o = std::get_if<RenameTable>(&op)) table_to[o->from.name] = o->to;
@@ -276,6 +279,8 @@ inline std::string lost_rows(const Snapshot& before, const Snapshot& after,
             if (o->changes & (kChangeType | kChangeNullability | kChangeIdentity))
                 skip.insert({o->table.name, o->to.name});
         if (auto* o = std::get_if<AlterEnum>(&op)) changed_enums.insert(o->to.name);
+        if (auto* o = std::get_if<ReplaceObject>(&op))
+            if (o->to.kind == ObjectKind::Type) changed_types.insert(o->to.name);
     }
     std::string out;
     for (const auto& [old_name, rows] : before.tables) {
@@ -299,6 +304,10 @@ inline std::string lost_rows(const Snapshot& before, const Snapshot& after,
             if (after_values == it->second.columns.end())
                 continue;  // dropped without an op: reported by the differ
             const Column* c = t ? t->find_column(col) : nullptr;
+            // A generated column's values follow its expression (which may have changed).
+            if (c && c->generated) continue;
+            // A composite value gains an empty field with an appended attribute.
+            if (c && changed_types.count(c->type.sql)) continue;
             // A label renamed in place changes the values (that is the point).
             if (c && c->type.logical == Logical::Enum && changed_enums.count(c->type.enum_name))
                 continue;
@@ -339,6 +348,8 @@ struct RunStats {
     /// Operations on declared objects (created, dropped, replaced) per kind: a run that
     /// generates none of a kind does not test it.
     std::map<std::string, int> object_operations;
+    /// The generator's edits by name (one of a step's may have done nothing the differ sees).
+    std::map<std::string, int> edits;
 
     /// One line for the test's MESSAGE.
     std::string summary() const {
@@ -350,6 +361,10 @@ struct RunStats {
         if (!object_operations.empty()) {
             out << "; declared objects:";
             for (const auto& [kind, n] : object_operations) out << " " << kind << " " << n;
+        }
+        if (!edits.empty()) {
+            out << "; edits:";
+            for (const auto& [name, n] : edits) out << " " << name << " " << n << ",";
         }
         return out.str();
     }
@@ -403,6 +418,7 @@ inline RunStats run_property(Target& db, Profile profile, unsigned default_seed,
             for (int k = g.pick(1, 3); k > 0; --k) {
                 std::string e = g.edit(model, db);
                 if (!e.empty()) step.edits += (step.edits.empty() ? "" : ", ") + e;
+                if (!e.empty()) stats.edits[e]++;
             }
         }
         INFO("step " << i << ": " << step.edits);
