@@ -215,12 +215,7 @@ std::string describe(const Operation& op, Perspective perspective) {
             },
             [](const SetObjectComment& o) {
                 if (o.target == CommentTarget::Object)
-                    return "changed comment of " +
-                           object_name(SqlObject{.kind = o.object_kind,
-                                                 .schema = o.table.schema,
-                                                 .name = o.name,
-                                                 .table = o.table.name}) +
-                           o.signature;
+                    return "changed comment of " + object_name(commented_object(o));
                 if (o.target == CommentTarget::Type)
                     return "changed comment of enum " +
                            enum_name(Enum{.schema = o.table.schema, .name = o.name});

@@ -26,6 +26,13 @@ SetObjectComment object_comment(const SqlObject& o, std::string from, std::strin
                             .signature = routine_signature(o)};
 }
 
+SqlObject commented_object(const SetObjectComment& c) {
+    SqlObject o{
+        .kind = c.object_kind, .schema = c.table.schema, .name = c.name, .table = c.table.name};
+    if (c.signature.size() >= 2) o.arguments = c.signature.substr(1, c.signature.size() - 2);
+    return o;
+}
+
 Operation reverse(const Operation& op) {
     return std::visit(Overloaded{
                           [](const CreateTable& o) -> Operation { return DropTable{o.table}; },

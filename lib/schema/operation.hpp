@@ -202,6 +202,9 @@ struct SetObjectComment {
 
 /// The SetObjectComment that changes declared object `o`'s comment from `from` to `to`.
 SetObjectComment object_comment(const SqlObject& o, std::string from, std::string to);
+/// The declared object a CommentTarget::Object comment is on: its kind, schema, name,
+/// table and arguments (what names it: SqlObject::identity), no statement.
+SqlObject commented_object(const SetObjectComment& c);
 
 using Operation =
     std::variant<CreateTable, DropTable, RenameTable, AddColumn, DropColumn, RenameColumn,

@@ -84,11 +84,8 @@ std::string object_of(const schema::Operation& op) {
     if (const auto* r = std::get_if<schema::ReplaceObject>(&op)) o = &r->to;
     if (const auto* c = std::get_if<schema::SetObjectComment>(&op);
         c && c->target == schema::CommentTarget::Object) {
-        const schema::SqlObject commented{.kind = c->object_kind,
-                                          .schema = c->table.schema,
-                                          .name = c->name,
-                                          .table = c->table.name};
-        return std::string(schema::to_string(c->object_kind)) + " " + commented.identity();
+        const schema::SqlObject commented = schema::commented_object(*c);
+        return std::string(schema::to_string(commented.kind)) + " " + commented.identity();
     }
     return o ? std::string(schema::to_string(o->kind)) + " " + o->identity() : "";
 }
