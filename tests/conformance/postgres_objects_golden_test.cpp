@@ -199,6 +199,17 @@ std::vector<Case> cases() {
              s.tables[0].primary_key->comment = "the user's id";
              s.enums[0].comment = "how it's going";
          }},
+        // COMMENT ON a declared view (it stays: the comment alone) and on a new function
+        // (after its CREATE); the downgrade removes the one and drops the other.
+        {"comment_on_declared_objects",
+         users_and(true, declared(ObjectKind::View, "active_users", kActive)),
+         [](Schema& s) {
+             s.objects[0].comment = "who may sign in";
+             add(s, declared(ObjectKind::Function, "greeting",
+                             "CREATE FUNCTION greeting() RETURNS text IMMUTABLE LANGUAGE sql "
+                             "RETURN 'hello'"));
+             s.objects.back().comment = "what we say first";
+         }},
     };
 }
 

@@ -5,6 +5,8 @@
 -- +upgrade postgresql
 CREATE EXTENSION "citext" WITH SCHEMA "public" VERSION '1.6';
 
+COMMENT ON EXTENSION "citext" IS 'data type for case-insensitive character strings';
+
 -- +downgrade postgresql
 DROP EXTENSION "citext";
 
