@@ -1,6 +1,7 @@
 // default_privilege_declarations() (declared_default_privileges.hpp).
 #include "declared_default_privileges.hpp"
 
+#include "declared_grants.hpp"
 #include "schema/default_privileges.hpp"
 #include "schema/grants.hpp"
 
@@ -101,22 +102,10 @@ std::optional<std::vector<schema::SqlObject>> default_privilege_declarations(
     if (i >= r.size() || !r[i].is(grant ? "TO" : "FROM"))
         return fail(std::string(grant ? "TO" : "FROM") + " expected after ON " + kind, kForm, i);
     ++i;
-    std::vector<std::string> grantees;
-    while (i < r.size() && r[i].is_name() && !r[i].is("WITH") && !r[i].is("CASCADE") &&
-           !r[i].is("RESTRICT") && !r[i].is("GRANTED")) {
-        if (r[i].is("GROUP")) ++i;
-        if (i < r.size() &&
-            (r[i].is("CURRENT_USER") || r[i].is("SESSION_USER") || r[i].is("CURRENT_ROLE")))
-            return fail(r[i].upper + " is whoever runs the revision",
-                        "name the role: ALTER DEFAULT PRIVILEGES GRANT ... TO app_reader", i);
-        if (i < r.size() && r[i].is("PUBLIC")) {
-            grantees.push_back(schema::kPublicGrantee);
-            ++i;
-        } else if (i < r.size() && r[i].is_name()) {
-            grantees.push_back(support::read_name(r, i));
-        }
-        if (i < r.size() && r[i].is(',')) ++i;
-    }
+    auto read = read_grantees(r, i, {"WITH", "CASCADE", "RESTRICT", "GRANTED"},
+                              "ALTER DEFAULT PRIVILEGES GRANT ... TO app_reader");
+    if (!read.error.empty()) return fail(read.error, read.hint, i);
+    const std::vector<std::string> grantees = std::move(read.roles);
     if (grant && support::skip_words(r, i, {"WITH", "GRANT", "OPTION"})) option = true;
     if (!grant && i < r.size() && (r[i].is("CASCADE") || r[i].is("RESTRICT"))) ++i;
     if (i < r.size())

@@ -43,6 +43,35 @@ std::string parenthesised(const support::TokenRange& r, std::size_t& i) {
 
 }  // namespace
 
+Grantees read_grantees(const support::TokenRange& r, std::size_t& i,
+                       std::initializer_list<const char*> stops, const std::string& example) {
+    Grantees out;
+    auto stop = [&](const support::Token& t) {
+        for (const char* w : stops)
+            if (t.is(w)) return true;
+        return false;
+    };
+    while (i < r.size() && r[i].is_name() && !stop(r[i])) {
+        if (r[i].is("GROUP")) ++i;
+        if (i < r.size() &&
+            (r[i].is("CURRENT_USER") || r[i].is("SESSION_USER") || r[i].is("CURRENT_ROLE"))) {
+            out.error = r[i].upper + " is whoever runs the revision";
+            out.hint = "name the role: " + example;
+            return out;
+        }
+        if (i < r.size() && r[i].is("PUBLIC")) {
+            out.roles.push_back(schema::kPublicGrantee);
+            ++i;
+        } else if (i < r.size() && r[i].is_name()) {
+            out.roles.push_back(support::read_name(r, i));
+        } else {
+            return out;
+        }
+        if (i < r.size() && r[i].is(',')) ++i;
+    }
+    return out;
+}
+
 std::optional<std::vector<schema::SqlObject>> grant_declarations(const support::TokenRange& r,
                                                                  const std::string& sql,
                                                                  const SourceLocation& at,
@@ -111,23 +140,11 @@ std::optional<std::vector<schema::SqlObject>> grant_declarations(const support::
     }
     if (i >= r.size()) return fail("GRANT without TO names no grantee", kForm, i);
     ++i;
-    std::vector<std::string> grantees;
-    while (i < r.size() && !r[i].is("WITH") && !r[i].is("GRANTED")) {
-        if (r[i].is("GROUP")) ++i;
-        if (i < r.size() &&
-            (r[i].is("CURRENT_USER") || r[i].is("SESSION_USER") || r[i].is("CURRENT_ROLE")))
-            return fail(r[i].upper + " is whoever runs the revision",
-                        "name the role: GRANT ... TO app_reader", i);
-        if (i < r.size() && r[i].is("PUBLIC")) {
-            grantees.push_back(schema::kPublicGrantee);
-            ++i;
-        } else if (i < r.size() && r[i].is_name()) {
-            grantees.push_back(support::read_name(r, i));
-        } else {
-            return fail("role expected after TO", kForm, i);
-        }
-        if (i < r.size() && r[i].is(',')) ++i;
-    }
+    auto read = read_grantees(r, i, {"WITH", "GRANTED"}, "GRANT ... TO app_reader");
+    if (!read.error.empty()) return fail(read.error, read.hint, i);
+    if (i < r.size() && !r[i].is("WITH") && !r[i].is("GRANTED"))
+        return fail("role expected after TO", kForm, i);
+    std::vector<std::string> grantees = std::move(read.roles);
     bool option = false;
     if (support::skip_words(r, i, {"WITH", "GRANT", "OPTION"})) option = true;
     if (i < r.size() && r[i].is("GRANTED"))

@@ -2,7 +2,9 @@
 // target and grantee, a column grant per column.
 #pragma once
 
+#include <initializer_list>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "schema/schema.hpp"
@@ -20,6 +22,18 @@ std::optional<std::vector<schema::SqlObject>> grant_declarations(const support::
                                                                  const std::string& sql,
                                                                  const support::SourceLocation& at,
                                                                  support::Diagnostics& diags);
+
+/// The roles of a TO (or FROM) list from r[i] on, shared by GRANT and ALTER DEFAULT
+/// PRIVILEGES: names (GROUP skipped), PUBLIC as schema::kPublicGrantee, one ", " apart,
+/// up to a word of `stops` or a token that names no role (`i` left there). A
+/// CURRENT_USER, SESSION_USER or CURRENT_ROLE (whoever runs the revision) sets `error`
+/// and `hint` (the fix names a role as `example` does), `i` at the word.
+struct Grantees {
+    std::vector<std::string> roles;
+    std::string error, hint;
+};
+Grantees read_grantees(const support::TokenRange& r, std::size_t& i,
+                       std::initializer_list<const char*> stops, const std::string& example);
 
 /// A grant ON FUNCTION | PROCEDURE f written without an argument list names the one
 /// declared routine of that name: it takes that routine's input types. Several declared
