@@ -3,6 +3,7 @@
 
 #include "codegen/sql_builder.hpp"
 #include "schema/grants.hpp"
+#include "schema/routine_signature.hpp"
 
 namespace autogen::codegen::postgres {
 
@@ -19,7 +20,9 @@ std::string target(const schema::SqlObject& g) {
     const std::string kind = schema::grant_target_kind(g);
     if (kind == "SCHEMA") return " ON SCHEMA " + quote_identifier(g.name);
     std::string name = qualified_name(g.schema, g.name);
-    if ((kind == "FUNCTION" || kind == "PROCEDURE") && !g.arguments.empty())
+    // The argument list names the overload; "()" is one too (a bare name is refused as
+    // not unique beside other overloads). Only a GRANT that wrote none keeps none.
+    if ((kind == "FUNCTION" || kind == "PROCEDURE") && g.arguments != schema::kUnwrittenArguments)
         name += "(" + g.arguments + ")";
     return " ON " + kind + " " + name;
 }
