@@ -15,6 +15,7 @@
 #include "schema/sequence.hpp"
 #include "schema/user_type.hpp"
 #include "support/sql_scanner.hpp"
+#include "support/sql_type_names.hpp"
 #include "support/text.hpp"
 
 namespace autogen::diff {
@@ -139,45 +140,14 @@ std::size_t matching_close(const std::vector<Tok>& t, std::size_t open) {
 
 // ---- types ------------------------------------------------------------------------
 
-const std::map<std::string, std::string>& type_aliases() {
+/// A serial column shorthand -> the integer type it declares (its default is apart).
+std::string serial_base_type(const std::string& name) {
     static const std::map<std::string, std::string> m = {
-        {"int", "integer"},
-        {"int4", "integer"},
-        {"integer", "integer"},
-        {"serial", "integer"},
-        {"serial4", "integer"},
-        {"int2", "smallint"},
-        {"smallint", "smallint"},
-        {"smallserial", "smallint"},
-        {"serial2", "smallint"},
-        {"int8", "bigint"},
-        {"bigint", "bigint"},
-        {"bigserial", "bigint"},
-        {"serial8", "bigint"},
-        {"bool", "boolean"},
-        {"boolean", "boolean"},
-        {"float4", "real"},
-        {"real", "real"},
-        {"float8", "double precision"},
-        {"float", "double precision"},
-        {"double precision", "double precision"},
-        {"varchar", "character varying"},
-        {"character varying", "character varying"},
-        {"char", "character"},
-        {"character", "character"},
-        {"bpchar", "character"},
-        {"decimal", "numeric"},
-        {"numeric", "numeric"},
-        {"timestamptz", "timestamp with time zone"},
-        {"timestamp with time zone", "timestamp with time zone"},
-        {"timestamp", "timestamp without time zone"},
-        {"timestamp without time zone", "timestamp without time zone"},
-        {"timetz", "time with time zone"},
-        {"time with time zone", "time with time zone"},
-        {"time", "time without time zone"},
-        {"time without time zone", "time without time zone"},
+        {"serial", "integer"},   {"serial4", "integer"},  {"smallserial", "smallint"},
+        {"serial2", "smallint"}, {"bigserial", "bigint"}, {"serial8", "bigint"},
     };
-    return m;
+    auto it = m.find(name);
+    return it == m.end() ? name : it->second;
 }
 
 std::string canonical_type_tokens(const std::vector<Tok>& t) {
@@ -209,11 +179,11 @@ std::string canonical_type_tokens(const std::vector<Tok>& t) {
     }
     std::string name;
     for (const auto& w : words) name += (name.empty() ? "" : " ") + w;
-    if (name.size() > 1 && name[0] == '_' && type_aliases().count(name.substr(1))) {
+    if (name.size() > 1 && name[0] == '_' && support::is_builtin_type_name(name.substr(1))) {
         name = name.substr(1);  // _int4 is int4[]
         ++arrays;
     }
-    if (auto it = type_aliases().find(name); it != type_aliases().end()) name = it->second;
+    name = support::standard_type_name(serial_base_type(name));
     if (words == std::vector<std::string>{"float"} && modifier.size() > 2) {
         // float(p): p <= 24 is real, 25..53 double precision.
         if (std::atoi(modifier.c_str() + 1) <= 24) name = "real";

@@ -1,9 +1,8 @@
 // Statement shapes read from tokens (statement_shape.hpp).
 #include "lint/statement_shape.hpp"
 
-#include <map>
-
 #include "support/sql_scanner.hpp"
+#include "support/sql_type_names.hpp"
 #include "support/text.hpp"
 
 namespace autogen::lint {
@@ -43,26 +42,13 @@ bool constraint_word(const Token& t) {
     return false;
 }
 
-/// The one spelling of a type's words ("CHARACTER VARYING" -> "VARCHAR").
-std::string canonical_words(const std::string& words) {
-    static const std::map<std::string, std::string> synonyms = {
-        {"CHARACTER VARYING", "VARCHAR"},
-        {"CHARACTER", "CHAR"},
-        {"BPCHAR", "CHAR"},
-        {"INT", "INTEGER"},
-        {"INT4", "INTEGER"},
-        {"INT8", "BIGINT"},
-        {"INT2", "SMALLINT"},
-        {"DECIMAL", "NUMERIC"},
-        {"BOOL", "BOOLEAN"},
-        {"FLOAT8", "DOUBLE PRECISION"},
-        {"FLOAT4", "REAL"},
-        {"TIMESTAMP WITHOUT TIME ZONE", "TIMESTAMP"},
-        {"TIMESTAMP WITH TIME ZONE", "TIMESTAMPTZ"},
-        {"BIT VARYING", "VARBIT"},
-    };
-    auto it = synonyms.find(words);
-    return it == synonyms.end() ? words : it->second;
+/// The one spelling of a type's words ("CHARACTER VARYING" -> "VARCHAR"), upper-case as
+/// findings print them; a name that is no built-in type's (a quoted one) is kept as written.
+/// float(p) keeps its words: its precision picks real or double precision.
+std::string canonical_words(const std::string& words, const std::string& args) {
+    const std::string lower = support::to_lower(words);
+    if (!support::is_builtin_type_name(lower) || (lower == "float" && !args.empty())) return words;
+    return support::to_upper(support::short_type_name(lower));
 }
 
 }  // namespace
@@ -84,7 +70,7 @@ std::string read_type(const TokenRange& r, std::size_t& i) {
         }
         if (t.is(')')) --depth;
     }
-    return canonical_words(words) + args + suffix;
+    return canonical_words(words, args) + args + suffix;
 }
 
 std::optional<CreateTable> read_create_table(const TokenRange& r) {

@@ -1,11 +1,11 @@
 // identity_types() and the routine keys over it (routine_signature.hpp).
 #include "routine_signature.hpp"
 
-#include <map>
 #include <unordered_map>
 #include <vector>
 
 #include "support/sql_tokens.hpp"
+#include "support/sql_type_names.hpp"
 #include "support/text.hpp"
 
 namespace autogen::schema {
@@ -39,33 +39,6 @@ std::string printed_name(const Token& t) {
     for (char c : t.text)
         bare = bare && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_');
     return bare ? t.text : "\"" + t.text + "\"";
-}
-
-/// PostgreSQL's spelling of a built-in type written another way.
-std::string canonical_type(const std::string& type) {
-    static const std::map<std::string, std::string> kAliases = {
-        {"int", "integer"},
-        {"int4", "integer"},
-        {"int2", "smallint"},
-        {"int8", "bigint"},
-        {"float8", "double precision"},
-        {"float", "double precision"},
-        {"float4", "real"},
-        {"bool", "boolean"},
-        {"varchar", "character varying"},
-        {"char varying", "character varying"},
-        {"char", "character"},
-        {"bpchar", "character"},
-        {"decimal", "numeric"},
-        {"dec", "numeric"},
-        {"timestamptz", "timestamp with time zone"},
-        {"timestamp", "timestamp without time zone"},
-        {"timetz", "time with time zone"},
-        {"time", "time without time zone"},
-        {"varbit", "bit varying"},
-    };
-    auto it = kAliases.find(type);
-    return it == kAliases.end() ? type : it->second;
 }
 
 /// One argument's type (mode, name and default dropped), or "" for an OUT argument.
@@ -104,7 +77,7 @@ std::string argument_type(TokenRange a) {
     }
     // The default schema is on every search path: the catalog names its types bare.
     if (words.rfind("public.", 0) == 0) words = words.substr(7);
-    return canonical_type(words) + suffix;
+    return support::standard_type_name(words) + suffix;
 }
 
 /// identity_types of the tokens of an argument list.
