@@ -12,6 +12,7 @@
 #include "codegen/sqlite_lowering.hpp"
 #include "codegen/sqlite_rebuild.hpp"
 #include "support/overloaded.hpp"
+#include "support/sql_renames.hpp"
 
 namespace autogen::codegen {
 
@@ -247,6 +248,18 @@ std::vector<schema::SqlObject> objects_at(const std::vector<Operation>& ops, std
     return views;
 }
 
+/// `objects` as the database holds them after the tables in `renamed` (old -> new) were
+/// renamed: SQLite's RENAME TO rewrites the views and triggers that name a table.
+std::vector<schema::SqlObject> as_renamed(std::vector<schema::SqlObject> objects,
+                                          const std::map<std::string, std::string>& renamed) {
+    if (renamed.empty()) return objects;
+    for (auto& o : objects) {
+        o.sql = support::with_names_renamed(o.sql, renamed);
+        if (auto it = renamed.find(o.table); it != renamed.end()) o.table = it->second;
+    }
+    return objects;
+}
+
 class SqlitePlanner final : public Planner {
   public:
     std::string dialect() const override { return "sqlite"; }
@@ -295,12 +308,15 @@ class SqlitePlanner final : public Planner {
             if (hoisted[i])
                 for (auto& s : direct(ops[i])) out.push_back(std::move(s));
         std::set<int> emitted;
+        std::map<std::string, std::string> renamed_so_far;  // old table name -> new
         for (std::size_t i = 0; i < ops.size(); ++i) {
             int t = tracking.op_track[i];
             if (hoisted[i] && (t < 0 || !rebuilt.count(t))) continue;
             if (t < 0 || !rebuilt.count(t)) {
                 for (auto& s : direct(target_version(ops, i, tracking, to)))
                     out.push_back(std::move(s));
+                if (const auto* rename = std::get_if<RenameTable>(&ops[i]))
+                    renamed_so_far[rename->from.name] = rename->to;
                 continue;
             }
             if (!emitted.insert(t).second) continue;  // folded into the table's rebuild
@@ -334,9 +350,10 @@ class SqlitePlanner final : public Planner {
                 for (auto& s : direct(RenameTable{ref(*before), tr.current}))
                     out.push_back(std::move(s));
                 renamed.name = tr.current;
+                renamed_so_far[tr.original] = tr.current;
             }
             sqlite::Rebuild rebuild = rebuild_for(t, tracking, ops, renamed, *after);
-            rebuild.objects = objects_at(ops, i, from, to);
+            rebuild.objects = as_renamed(objects_at(ops, i, from, to), renamed_so_far);
             if (tr.original != tr.current) rebuild.renamed_from = tr.original;
             for (auto& s : sqlite::rebuild_table(rebuild)) out.push_back(std::move(s));
         }

@@ -83,27 +83,34 @@ schema::Table with_kept_key_name(const schema::Table& before, const schema::Tabl
     return shape;
 }
 
-/// The views that read `table`, directly or through other such views, in creation
-/// order (SQLite checks every view when the rebuilt table is renamed into place, so a
-/// view reading a dropped view fails too).
-std::vector<const schema::SqlObject*> views_reading(const std::vector<schema::SqlObject>& views,
-                                                    const std::string& table) {
+/// The views that read `table`, directly or through other such views, and the triggers
+/// of other tables that read it or such a view, in creation order.
+std::vector<const schema::SqlObject*> objects_reading(const std::vector<schema::SqlObject>& objects,
+                                                      const std::string& table) {
     std::vector<std::string> read = {table};
     std::vector<const schema::SqlObject*> out;
+    auto reads = [&](const schema::SqlObject& o) {
+        return std::any_of(read.begin(), read.end(),
+                           [&](const std::string& n) { return mentions_identifier(o.sql, n); });
+    };
     for (bool grew = true; grew;) {
         grew = false;
-        for (const auto& v : views) {
+        for (const auto& v : objects) {
             if (v.kind != schema::ObjectKind::View) continue;
-            if (std::find(out.begin(), out.end(), &v) != out.end()) continue;
-            if (std::none_of(read.begin(), read.end(),
-                             [&](const std::string& n) { return mentions_identifier(v.sql, n); }))
-                continue;
+            if (std::find(out.begin(), out.end(), &v) != out.end() || !reads(v)) continue;
             out.push_back(&v);
             read.push_back(v.name);
             grew = true;
         }
     }
-    std::sort(out.begin(), out.end());  // pointers into `views`: creation order
+    // A view's INSTEAD OF triggers go with it; a trigger on the rebuilt table goes with
+    // DROP TABLE (rebuild_table creates those again itself).
+    for (const auto& t : objects) {
+        if (t.kind != schema::ObjectKind::Trigger || t.table == table) continue;
+        const bool on_dropped_view = std::find(read.begin() + 1, read.end(), t.table) != read.end();
+        if (on_dropped_view || reads(t)) out.push_back(&t);
+    }
+    std::sort(out.begin(), out.end());  // pointers into `objects`: creation order
     return out;
 }
 
@@ -221,10 +228,14 @@ std::vector<Statement> rebuild_table(const Rebuild& r) {
                               string_literal(before.name) + " UNION ALL SELECT max(rowid) FROM " +
                               quote_identifier(scratch) + ") HAVING max(seq) IS NOT NULL"});
     }
-    const auto views = r.renamed_from.empty() ? views_reading(r.objects, before.name)
-                                              : std::vector<const schema::SqlObject*>{};
-    for (auto it = views.rbegin(); it != views.rend(); ++it) {
-        Statement s{.sql = "DROP VIEW " + quote_identifier((*it)->name)};
+    // Renaming the rebuilt table into place makes SQLite check every view and trigger:
+    // those reading the table (and what reads them) go before the old table, and come
+    // back at the end. A trigger on the table itself goes with DROP TABLE.
+    const auto readers = objects_reading(r.objects, before.name);
+    for (auto it = readers.rbegin(); it != readers.rend(); ++it) {
+        const bool view = (*it)->kind == schema::ObjectKind::View;
+        Statement s{.sql = std::string(view ? "DROP VIEW " : "DROP TRIGGER ") +
+                           quote_identifier((*it)->name)};
         s.comment = "it reads \"" + before.name + "\": created again after the rebuild";
         out.push_back(std::move(s));
     }
@@ -242,9 +253,10 @@ std::vector<Statement> rebuild_table(const Rebuild& r) {
         s.comment = "re-create trigger \"" + trigger.name + "\", dropped with the old table";
         out.push_back(std::move(s));
     }
-    for (const auto* view : views) {
-        Statement s{.sql = view->sql};
-        s.comment = "re-create view \"" + view->name + "\", as the database stored it";
+    for (const auto* reader : readers) {
+        Statement s{.sql = reader->sql};
+        s.comment = "re-create " + std::string(schema::to_string(reader->kind)) + " \"" +
+                    reader->name + "\", as the database stored it";
         out.push_back(std::move(s));
     }
     return out;

@@ -35,10 +35,10 @@ struct Rebuild {
     std::vector<std::string> reasons;   ///< what the absorbed operations do, for the comment
     std::vector<std::string> warnings;  ///< the data they may lose (drops, type changes)
     /// The views and triggers in the database when the rebuild runs (Schema::objects of
-    /// the database side, less those the plan dropped before), of which the rebuild
-    /// creates the table's triggers again (DROP TABLE takes them) and drops and re-creates
-    /// the views that read the table. Views are left alone when the table was renamed by
-    /// the same plan (SQLite has rewritten their text then; not handled).
+    /// the database side, less those the plan dropped before, with the tables the plan
+    /// renamed before renamed in their text as SQLite's RENAME TO rewrote them), of which
+    /// the rebuild creates the table's triggers again (DROP TABLE takes them) and drops
+    /// and re-creates the views and other tables' triggers that read the table.
     std::vector<schema::SqlObject> objects;
     /// The table's name before this plan renamed it (its triggers name it), or empty.
     std::string renamed_from;
@@ -48,8 +48,9 @@ struct Rebuild {
 /// INSERT ... SELECT with explicit columns (NULLs of a column that became NOT NULL take
 /// its default; without a default, the first statement's comment warns and carries a
 /// commented-out UPDATE to fill them), DROP TABLE, ALTER TABLE ... RENAME TO "T",
-/// CREATE INDEX for each index, the table's triggers again, and the
-/// views that read the table (dropped before the old table, created again at the end).
+/// CREATE INDEX for each index, the table's triggers again, and the views and other
+/// tables' triggers that read the table (dropped before the old table, created again at
+/// the end).
 std::vector<Statement> rebuild_table(const Rebuild& r);
 
 }  // namespace autogen::codegen::sqlite

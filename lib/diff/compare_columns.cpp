@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <map>
 
-#include "diff/expression_renames.hpp"
 #include "diff/table_changes.hpp"
+#include "support/sql_renames.hpp"
 
 namespace autogen::diff {
 
@@ -63,7 +63,7 @@ void compare_columns(const Table& from, const Table& to, const DiffRules& rules,
         // back reading the old name before the rename back).
         Column compared = before;
         if (compared.generated && rules.renames_in_generated_expressions())
-            compared.generated = with_renamed_columns_in(*compared.generated, renamed);
+            compared.generated = support::with_names_renamed(*compared.generated, renamed);
         auto changes = column_changes(compared, after, rules);
         // PostgreSQL's defaults filled in on both sides: an option left out is its default.
         if (before.identity && after.identity &&

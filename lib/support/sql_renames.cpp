@@ -1,30 +1,16 @@
-// with_renamed_columns_in() (expression_renames.hpp).
-#include "diff/expression_renames.hpp"
+// with_names_renamed() (sql_renames.hpp).
+#include "support/sql_renames.hpp"
 
-#include <cctype>
 #include <vector>
 
+#include "support/sql_scanner.hpp"
 #include "support/sql_tokens.hpp"
+#include "support/text.hpp"
 
-namespace autogen::diff {
+namespace autogen::support {
 
-namespace {
-
-std::string lower(std::string s) {
-    for (auto& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    return s;
-}
-
-std::string quoted(const std::string& name) {
-    std::string out = "\"";
-    for (char ch : name) out += ch == '"' ? std::string("\"\"") : std::string(1, ch);
-    return out + "\"";
-}
-
-}  // namespace
-
-std::string with_renamed_columns_in(const std::string& expression,
-                                    const std::map<std::string, std::string>& renamed) {
+std::string with_names_renamed(const std::string& expression,
+                               const std::map<std::string, std::string>& renamed) {
     if (renamed.empty()) return expression;
     // Byte offset of each line's start: a token knows its line and column.
     std::vector<std::size_t> line_starts{0};
@@ -35,10 +21,10 @@ std::string with_renamed_columns_in(const std::string& expression,
         std::string text;
     };
     std::vector<Splice> splices;
-    for (const auto& t : support::tokenize(expression, support::SqlQuoting::portable())) {
+    for (const auto& t : tokenize(expression, SqlQuoting::portable())) {
         if (t.line == 0 || t.line > line_starts.size() || t.column == 0) continue;
         const std::size_t at = line_starts[t.line - 1] + t.column - 1;
-        if (t.kind == support::TokenKind::Name) {
+        if (t.kind == TokenKind::Name) {
             auto it = renamed.find(t.text);
             if (it == renamed.end()) continue;
             // The quoted name as written: "..." with "" for a quote inside.
@@ -47,12 +33,13 @@ std::string with_renamed_columns_in(const std::string& expression,
                    (expression[end] != '"' ||
                     (end + 1 < expression.size() && expression[end + 1] == '"')))
                 end += expression[end] == '"' ? 2 : 1;
-            splices.push_back({at, end + 1 - at, quoted(it->second)});
-        } else if (t.kind == support::TokenKind::Word) {
+            splices.push_back({at, end + 1 - at, quoted(it->second, '"')});
+        } else if (t.kind == TokenKind::Word) {
             // An unquoted name is folded to lower case (by PostgreSQL; SQLite ignores case).
             auto it = renamed.find(t.text);
-            if (it == renamed.end()) it = renamed.find(lower(t.text));
-            if (it != renamed.end()) splices.push_back({at, t.text.size(), quoted(it->second)});
+            if (it == renamed.end()) it = renamed.find(to_lower(t.text));
+            if (it != renamed.end())
+                splices.push_back({at, t.text.size(), quoted(it->second, '"')});
         }
     }
     std::string out = expression;
@@ -61,4 +48,4 @@ std::string with_renamed_columns_in(const std::string& expression,
     return out;
 }
 
-}  // namespace autogen::diff
+}  // namespace autogen::support
