@@ -193,6 +193,31 @@ std::set<std::string> tables_changing_keys(const std::vector<TableChanges>& per_
     return out;
 }
 
+/// Referenced table (schema.name, as named after this diff's renames) -> its renamed
+/// columns, new name -> old name.
+using ColumnRenames = std::map<std::string, std::map<std::string, std::string>>;
+
+ColumnRenames column_renames(const std::vector<std::pair<const Table*, const Table*>>& pairs) {
+    ColumnRenames out;
+    for (const auto& [old, now] : pairs)
+        for (const Column& c : now->columns)
+            if (std::string source = source_column_name(*old, c); source != c.name)
+                out[key(now->schema, now->name)][c.name] = source;
+    return out;
+}
+
+/// A foreign key dropped ahead of every table's changes names the columns it references
+/// as they are called then: before the column renames (the table renames ran first).
+/// Its reverse, the downgrade's last step, then finds them under their old names.
+void name_columns_before_renames(Operation& op, const ColumnRenames& renames) {
+    auto* drop = std::get_if<DropForeignKey>(&op);
+    if (!drop) return;
+    auto it = renames.find(key(drop->key.ref_schema, drop->key.ref_table));
+    if (it == renames.end()) return;
+    for (std::string& c : drop->key.ref_columns)
+        if (auto old = it->second.find(c); old != it->second.end()) c = old->second;
+}
+
 /// Moves the foreign-key operations of `bucket` that reference another table in
 /// `rekeyed` to the end of `out`, keeping their order.
 void move_foreign_keys_to(std::vector<Operation>& bucket, const std::set<std::string>& rekeyed,
@@ -297,9 +322,15 @@ std::vector<Operation> diff(const Schema& from, const Schema& to, const DiffRule
     // all of them (the key it references exists only then).
     const std::set<std::string> rekeyed = tables_changing_keys(per_table);
     std::vector<Operation> fk_adds;
+    const std::size_t early_drops = ops.size();
     for (auto& changes : per_table) {
         move_foreign_keys_to(changes.drop_dependents, rekeyed, ops);
         move_foreign_keys_to(changes.add_dependents, rekeyed, fk_adds);
+    }
+    if (renames && ops.size() > early_drops) {
+        const ColumnRenames renamed_columns = column_renames(pairs);
+        for (std::size_t i = early_drops; i < ops.size(); ++i)
+            name_columns_before_renames(ops[i], renamed_columns);
     }
     for (const auto& changes : per_table) changes.flatten_into(ops);
     ops.insert(ops.end(), fk_adds.begin(), fk_adds.end());
