@@ -41,7 +41,7 @@ std::vector<std::string> default_privileges_sql(const schema::SqlObject& o, bool
     for (const auto& text : o.columns) {
         auto item = schema::parse_default_privilege_item(text);
         if (!item) continue;
-        if (undo) item = schema::reversed(*item);
+        if (undo) item = schema::reversed_in(o, *item);
         if (!run.empty() &&
             (run.back().grant != item->grant || run.back().grant_option != item->grant_option ||
              run.back().grantee != item->grantee))

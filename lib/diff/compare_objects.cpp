@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <set>
 
+#include "diff/column_grants_again.hpp"
 #include "diff/compare_default_privileges.hpp"
 #include "diff/compare_grants.hpp"
 #include "diff/table_changes.hpp"
@@ -254,6 +255,7 @@ ObjectChanges compare_objects(const Schema& from, const Schema& to,
     for (const auto& [key, why] : dropped) (wanted.count(key) ? again : gone).insert(key);
     gone.insert(again.begin(), again.end());
     compare_grants(from, to, table_ops, gone, again, out);
+    grant_column_privileges_again(from, to, table_ops, rules, out);
     compare_default_privileges(from, to, out);
     // Extensions go after the table changes, which may stop using their types.
     out.after_tables.insert(out.after_tables.end(), extension_drops.begin(), extension_drops.end());

@@ -5,7 +5,9 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
+#include "schema/operation.hpp"
 #include "schema/schema.hpp"
 
 namespace autogen::diff {
@@ -44,6 +46,15 @@ class DiffRules {
         (void)from;
         (void)to;
         return false;
+    }
+    /// The columns of `table` (the table `change` is made on, as it stands before) that the
+    /// database drops and adds again to make `change`, `change.to` itself included when it
+    /// is one: their column privileges go with them (compare_grants grants them again).
+    virtual std::vector<std::string> columns_added_again(const schema::AlterColumn& change,
+                                                         const schema::Table& table) const {
+        (void)change;
+        (void)table;
+        return {};
     }
     virtual std::optional<std::string> default_after_label_rename(
         const std::string& default_sql, const std::string& old_literal,

@@ -1,6 +1,7 @@
 // describe(): the one place where operations become sentences.
 #include "diff/phrases.hpp"
 
+#include "diff/column_grants_again.hpp"
 #include "schema/domain.hpp"
 #include "schema/grants.hpp"
 #include "schema/policy.hpp"
@@ -252,15 +253,21 @@ std::string describe(const Operation& op, Perspective perspective) {
                 return "added " + object_name(o.object);
             },
             [](const DropObject& o) {
+                // A column privilege a REVOKE on its table or a DROP COLUMN of the
+                // downgrade takes: nothing now, granted again by the downgrade.
+                if (o.object.kind == schema::ObjectKind::Grant &&
+                    o.recreated_because.rfind(kDowngradeRegrant, 0) == 0)
+                    return "kept " + o.object.definition + " on " + o.object.identity() +
+                           "; the downgrade grants it again (" + o.recreated_because + ")";
+                if (o.object.kind == schema::ObjectKind::Grant && !o.recreated_because.empty())
+                    return "grant " + o.object.identity() + " goes with its object (" +
+                           o.recreated_because + ")";
                 if (!o.recreated_because.empty())
                     return "dropped " + object_name(o.object) + " to create it again (" +
                            o.recreated_because + ")";
                 if (o.object.kind == schema::ObjectKind::DefaultPrivilege)
                     return "default privileges " + o.object.identity() +
                            " undo: " + o.object.definition;
-                if (o.object.kind == schema::ObjectKind::Grant && !o.recreated_because.empty())
-                    return "grant " + o.object.identity() + " goes with its object (" +
-                           o.recreated_because + ")";
                 if (o.object.kind == schema::ObjectKind::Grant)
                     return "revoked " + o.object.definition + " on " +
                            schema::grant_target(o.object) + " from " +

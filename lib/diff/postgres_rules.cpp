@@ -422,6 +422,10 @@ class PostgresRules final : public DiffRules {
     bool keeps_constraint_names() const override { return true; }
     bool keeps_primary_key_name() const override { return true; }
     bool renames_in_generated_expressions() const override { return true; }
+    std::vector<std::string> columns_added_again(const schema::AlterColumn& change,
+                                                 const schema::Table& table) const override {
+        return postgres_columns_added_again(change, table);
+    }
     /// CREATE OR REPLACE VIEW may change the query and the options, not the columns'
     /// names, types or order (it may add columns at the end, but the downgrade could not
     /// take them away again). A materialized view has no OR REPLACE. ALTER DOMAIN

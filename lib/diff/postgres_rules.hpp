@@ -4,6 +4,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "diff/diff_rules.hpp"
 
@@ -33,5 +34,10 @@ std::string canonical_postgres_type(std::string_view sql);
 /// parentheses around a single operand and around the whole expression dropped,
 /// whitespace only where two words meet.
 std::string normalize_postgres_expression(std::string_view sql);
+
+/// The columns PostgreSQL drops and adds again to make `change` on `table` (DiffRules::
+/// columns_added_again; postgres_column_rules.cpp).
+std::vector<std::string> postgres_columns_added_again(const schema::AlterColumn& change,
+                                                      const schema::Table& table);
 
 }  // namespace autogen::diff

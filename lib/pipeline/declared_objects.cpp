@@ -358,21 +358,48 @@ std::optional<std::vector<schema::SqlObject>> in_dependency_order(
     return out;
 }
 
-/// The objects `text` (a whole .sql file) declares, as `read_declared_objects` would read
-/// them (errors dropped).
-std::vector<schema::SqlObject> declarations_in(const std::string& text, const std::string& shown) {
-    std::vector<schema::SqlObject> out;
+/// The first declaration of `text` (a whole .sql file) that `read_declared_objects`
+/// would read (errors dropped), as "view \"v\"" with what the next revision would do
+/// without it ("drop it"), and where; nullopt when it declares nothing. A CREATE, a GRANT,
+/// an ALTER DEFAULT PRIVILEGES and a COMMENT ON alike: each is undone when left unread.
+std::optional<std::pair<std::string, SourceLocation>> first_declaration_in(
+    const std::string& text, const std::string& shown) {
     support::Diagnostics ignored;
-    for (const auto& statement : migrate::split_statements(text, 1))
-        if (auto o = declaration(statement, SourceLocation{shown, statement.line, 1}, ignored))
-            out.push_back(std::move(*o));
-    return out;
+    for (const auto& statement : migrate::split_statements(text, 1)) {
+        const SourceLocation at{shown, statement.line, 1};
+        if (auto c = comment_statement(statement, at, ignored)) {
+            if (*c)
+                return std::pair{"a comment on " + std::string(schema::to_string((*c)->kind)) +
+                                     " \"" + (*c)->name +
+                                     "\" but is not in [models] sql: the "
+                                     "next revision would remove it",
+                                 at};
+            continue;
+        }
+        const auto made = declarations(statement, at, ignored);
+        if (!made || made->empty()) continue;
+        const schema::SqlObject& o = made->front();
+        const bool privilege =
+            o.kind == schema::ObjectKind::Grant || o.kind == schema::ObjectKind::DefaultPrivilege;
+        return std::pair{std::string(schema::to_string(o.kind)) + " " +
+                             (privilege ? o.identity() : o.qualified_name()) +
+                             " but is not in [models] sql: the next revision would " +
+                             (o.kind == schema::ObjectKind::Grant ? "revoke it"
+                              : o.kind == schema::ObjectKind::DefaultPrivilege
+                                  ? "reset them to the built-in default"
+                                  : "drop it"),
+                         o.location};
+    }
+    return std::nullopt;
 }
 
 /// The blind spots of [models] sql: a .sql file of the project outside its globs (and
 /// outside the migrations folder and [models] ignore) that declares a view would have
 /// that view dropped by the next revision, as a header outside [models] headers would
 /// have its tables dropped (blind_spot_guard.hpp). An error each.
+/// The words a declaration starts with (a file holding none declares nothing).
+constexpr const char* kDeclaringWords[] = {"CREATE", "GRANT", "ALTER", "COMMENT"};
+
 void report_unscanned_object_files(const support::Config& config,
                                    const std::vector<std::filesystem::path>& scanned,
                                    support::Diagnostics& diags) {
@@ -389,14 +416,13 @@ void report_unscanned_object_files(const support::Config& config,
                         [&](const std::string& g) { return scan::glob_match(g, shown); }))
             continue;
         auto text = migrate::read_file_bytes(normal);
-        if (!text || !support::mentions_identifier(*text, "CREATE")) continue;  // fast path
-        const auto objects = declarations_in(*text, shown);
-        if (objects.empty()) continue;
-        diags.error(Category::Model,
-                    "this file declares " + std::string(schema::to_string(objects[0].kind)) + " " +
-                        objects[0].qualified_name() +
-                        " but is not in [models] sql: the next revision would drop it",
-                    objects[0].location,
+        if (!text ||
+            !std::any_of(std::begin(kDeclaringWords), std::end(kDeclaringWords),
+                         [&](const char* w) { return support::mentions_identifier(*text, w); }))
+            continue;  // fast path
+        const auto first = first_declaration_in(*text, shown);
+        if (!first) continue;
+        diags.error(Category::Model, "this file declares " + first->first, first->second,
                     "add \"" + shown +
                         "\" to [models] sql, or to [models] ignore if it is not "
                         "part of the schema");

@@ -75,6 +75,14 @@ DefaultPrivilegeItem reversed(const DefaultPrivilegeItem& item) {
     return out;
 }
 
+DefaultPrivilegeItem reversed_in(const SqlObject& entry, const DefaultPrivilegeItem& item) {
+    DefaultPrivilegeItem out = reversed(item);
+    if (item.grant && item.grant_option && entry.version.empty() && !entry.table.empty() &&
+        item.grantee == entry.table)
+        out.grant_option = true;  // REVOKE GRANT OPTION FOR p FROM r
+    return out;
+}
+
 SqlObject make_default_privilege(const std::string& role, const std::string& in_schema,
                                  const std::string& object_kind, std::vector<std::string> items) {
     SqlObject o{.kind = ObjectKind::DefaultPrivilege, .name = object_kind};

@@ -41,6 +41,11 @@ std::optional<DefaultPrivilegeItem> parse_default_privilege_item(const std::stri
 /// What undoes `item` back to the built-in default: GRANT p TO r <-> REVOKE p FROM r,
 /// REVOKE GRANT OPTION FOR p <-> GRANT p WITH GRANT OPTION.
 DefaultPrivilegeItem reversed(const DefaultPrivilegeItem& item);
+/// What undoes `item` of the default privilege `entry`: reversed(item), save for the grant
+/// option a global entry gives its own role (FOR ROLE r ... TO r WITH GRANT OPTION). The
+/// built-in default gives the owner every privilege already, so only the option goes back:
+/// REVOKE GRANT OPTION FOR (REVOKE p would take the owner's own privilege from new objects).
+DefaultPrivilegeItem reversed_in(const SqlObject& entry, const DefaultPrivilegeItem& item);
 
 /// A default privilege of `role` IN SCHEMA `in_schema` ("" = none) on `object_kind`
 /// (TABLES ...) holding `items` (kept in their order; its definition joins them).

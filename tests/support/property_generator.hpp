@@ -1287,10 +1287,8 @@ class Generator {
         if (targets.empty() || chance(50)) {
             g.on = "TABLE";
             g.table = t.name;
-            // Not on a generated column: a changed expression drops and adds the column, and
-            // its column grants are not granted again (a known bug, PostgreSQL seed 11).
             const Column& c = one_of(t.columns);
-            if (chance(40) && !c.generated) g.columns = {c.name};
+            if (chance(40)) g.columns = {c.name};
             return g;
         }
         const Declared* d = one_of(targets);
@@ -1320,14 +1318,6 @@ class Generator {
                     return "change granted privileges";
                 }
                 Declared g = grant_on(t);
-                // One grant per target and grantee, a table's column grants included: a
-                // table-level REVOKE also revokes the column privileges of the same kind,
-                // which the downgrade does not grant again (PostgreSQL seed 11, step 141:
-                // a known bug, reported).
-                for (const Declared* other : grants)
-                    if (other->on == g.on && other->table == g.table &&
-                        other->function == g.function && other->grantee == g.grantee)
-                        return "";
                 objects_.add(g);
                 return "grant on " + g.on;
             }
