@@ -7,6 +7,7 @@
 
 #include <algorithm>
 
+#include "tests/support/declared_read_back.hpp"
 #include "tests/support/postgres_test_harness.hpp"
 #include "tests/support/property_catalog.hpp"
 #include "tests/support/property_profiles.hpp"
@@ -53,7 +54,9 @@ class PostgresTarget final : public HarnessTarget<testing::PostgresHarness> {
             errors += scratch_.messages();
             return {};
         }
-        return carry_renamed_from(model, scratch_.inspect());
+        Schema read = scratch_.inspect();
+        testing::keep_declared_grants(lowered.objects, read.objects);  // (as the CLI keeps them)
+        return carry_renamed_from(model, std::move(read));
     }
     bool clear_rows(const Schema& s) override {
         if (s.tables.empty()) return true;
