@@ -1303,6 +1303,10 @@ class Generator {
             return g;
         }
         const Declared* d = one_of(targets);
+        // Left out / known bug: see edit_overloads (`ON FUNCTION f` without `()`).
+        if (d->kind == ObjectKind::Function && d->routine.empty() &&
+            objects_.overloads(d->name).size() > 1)
+            return {};
         g.function = d->name;
         g.on = d->kind == ObjectKind::Function    ? "FUNCTION"
                : d->kind == ObjectKind::Procedure ? "PROCEDURE"
@@ -1329,6 +1333,7 @@ class Generator {
                     return "change granted privileges";
                 }
                 Declared g = grant_on(t);
+                if (g.on.empty()) return "";
                 // One grant per target and grantee, a table's column grants included: a
                 // table-level REVOKE also revokes the column privileges of the same kind,
                 // which the downgrade does not grant again (PostgreSQL seed 11, step 141:
@@ -1589,9 +1594,9 @@ class Generator {
     /// COMMENT ON a declared object: added, changed, removed (`IS NULL`, or the statement
     /// deleted); kept by the object's own edits (a view dropped and created around a column
     /// change gets it again). A routine is named with its input types, or without them
-    /// while it has no overload.
+    /// while it has no overload. SQLite (views and triggers) accepts the statements and
+    /// keeps no comment: nothing may be planned for them.
     std::string edit_object_comment() {
-        if (!objects_.postgres()) return "";
         auto commentable =
             of_kind({ObjectKind::View, ObjectKind::MaterializedView, ObjectKind::Function,
                      ObjectKind::Procedure, ObjectKind::Domain, ObjectKind::Type,
@@ -1638,12 +1643,23 @@ class Generator {
         const std::string routine = sql_name(*one_of(functions)), arguments = one_of(inputs);
         const std::string key = routine + "(" + arguments + ")";
         if (objects_.find(key)) return "";
+        // Left out / known bug: a grant on the zero-argument overload is written `ON FUNCTION
+        // f` without `()`, which PostgreSQL refuses once f has another overload (42725;
+        // PostgreSQL seeds 6 and 7, steps 81 and 64). The lead fixes it (session 21).
+        if (zero_argument_granted(routine)) return "";
         objects_.add({.kind = ObjectKind::Function,
                       .name = key,
                       .variant = pick(0, 9),
                       .routine = routine,
                       .arguments = arguments});
         return "add overload";
+    }
+
+    /// Does a grant name the zero-argument function `routine`?
+    bool zero_argument_granted(const std::string& routine) {
+        for (const Declared* g : of_kind({ObjectKind::Grant}))
+            if (g->on == "FUNCTION" && g->function == routine) return true;
+        return false;
     }
 
     Profile profile_;
