@@ -1499,9 +1499,10 @@ class Generator {
                 }
                 std::vector<const Column*> ints;
                 for (const auto& c : t.columns)
+                    // (not a foreign key's: its values repeat, PostgreSQL seed 14, step 4)
                     if ((c.type.logical == Logical::Integer ||
                          c.type.logical == Logical::SmallInt) &&
-                        !c.generated && !stale(t, {c.name}))
+                        !c.generated && !stale(t, {c.name}) && !in_foreign_key(t, c.name))
                         ints.push_back(&c);
                 if (ints.empty()) return "";
                 const Column* c = one_of(ints);

