@@ -675,6 +675,12 @@ class Generator {
             case 20: {  // add unique
                 auto cols = unique_columns(t);
                 if (cols.empty() || stale(t, cols) || !data.distinct(t, cols)) return "";
+                // Left out / known bug: a unique over the commented primary key's columns
+                // (see the primary key comment in edit_kinds_left; PostgreSQL online seed 2,
+                // step 127).
+                if (t.primary_key && !t.primary_key->comment.empty() &&
+                    t.primary_key->columns == cols)
+                    return "";
                 t.uniques.push_back({.name = constraint_name("uq"), .columns = cols});
                 return "add unique";
             }
