@@ -5,7 +5,11 @@
 // property_runner.hpp; this file is the PostgreSQL side of it.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
+#include "tests/support/declared_read_back.hpp"
 #include "tests/support/postgres_test_harness.hpp"
+#include "tests/support/property_catalog.hpp"
 #include "tests/support/property_profiles.hpp"
 #include "tests/support/property_runner.hpp"
 
@@ -31,8 +35,10 @@ class PostgresTarget final : public HarnessTarget<testing::PostgresHarness> {
         Schema lowered = scratch_.planner->lower(model, diags);
         // One round trip: empty the schema and create the models in one transaction.
         // The declared schemas (and what they hold) go too.
+        // Global default privileges outlive the schemas: reset to the built-in ones first.
         std::string script =
-            "BEGIN; DROP SCHEMA public CASCADE; CREATE SCHEMA public;\n"
+            std::string("BEGIN;\n") + kResetGlobalDefaultPrivileges +
+            "DROP SCHEMA public CASCADE; CREATE SCHEMA public;\n"
             "DO $$DECLARE r record; BEGIN FOR r IN SELECT nspname FROM pg_namespace WHERE "
             "nspname NOT IN ('public', 'information_schema') AND nspname NOT LIKE 'pg\\_%' LOOP "
             "EXECUTE format('DROP SCHEMA %I CASCADE', r.nspname); END LOOP; END$$;\n";
@@ -48,7 +54,9 @@ class PostgresTarget final : public HarnessTarget<testing::PostgresHarness> {
             errors += scratch_.messages();
             return {};
         }
-        return carry_renamed_from(model, scratch_.inspect());
+        Schema read = scratch_.inspect();
+        testing::keep_declared_grants(lowered.objects, read.objects);  // (as the CLI keeps them)
+        return carry_renamed_from(model, std::move(read));
     }
     bool clear_rows(const Schema& s) override {
         if (s.tables.empty()) return true;
@@ -77,6 +85,14 @@ class PostgresTarget final : public HarnessTarget<testing::PostgresHarness> {
         }
         return true;
     }
+    std::vector<std::string> catalog() override { return lines(h_); }
+    std::vector<std::string> model_catalog() override { return lines(scratch_); }
+    std::string table_privileges(const std::string& table) override {
+        return privileges(h_, table);
+    }
+    std::string model_table_privileges(const std::string& table) override {
+        return privileges(scratch_, table);
+    }
     const diff::DiffRules& rules() const override { return *h_.rules; }
     std::string messages() override { return h_.messages() + scratch_.messages(); }
 
@@ -91,6 +107,27 @@ class PostgresTarget final : public HarnessTarget<testing::PostgresHarness> {
     }
 
   private:
+    /// The catalog lines of one database (property_catalog.hpp); a failed query is a line.
+    static std::vector<std::string> lines(testing::PostgresHarness& db) {
+        support::Diagnostics diags;
+        auto r = db.conn->query(kCatalogLines, {}, diags);
+        if (!r) {
+            std::string why;
+            for (const auto& d : diags.items()) why += support::format(d) + " ";
+            return {"(the catalog query failed: " + why + ")"};
+        }
+        std::vector<std::string> out;
+        for (const auto& row : r->rows) out.push_back(row[0] ? *row[0] : "NULL");
+        std::sort(out.begin(), out.end());  // (byte order, as the comparison's)
+        return out;
+    }
+    static std::string privileges(testing::PostgresHarness& db, const std::string& table) {
+        support::Diagnostics diags;
+        auto r = db.conn->query(table_privileges_query(table), {}, diags);
+        if (!r || r->rows.empty() || !r->rows[0][0]) return "(unreadable)";
+        return *r->rows[0][0];
+    }
+
     testing::PostgresHarness scratch_;
 };
 

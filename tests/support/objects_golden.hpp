@@ -18,6 +18,7 @@
 #include "pipeline/partition_declaration.hpp"
 #include "pipeline/type_declaration.hpp"
 #include "support/sql_tokens.hpp"
+#include "tests/support/declared_read_back.hpp"
 #include "tests/support/golden.hpp"
 #include "tests/support/golden_sql.hpp"
 #include "tests/support/temp_dir.hpp"
@@ -113,6 +114,7 @@ Schema materialize(Harness& h, const Schema& m) {
         h.run(h.planner->plan(diff::diff(Schema{}, lowered, *h.rules), Schema{}, lowered, h.diags)),
         h.messages());
     Schema read = h.inspect();
+    keep_declared_grants(lowered.objects, read.objects);  // (as the CLI keeps them)
     pipeline::carry_object_facts(lowered.objects, read.objects);
     for (auto& t : read.tables)  // the model-only renames, as the CLI diffs them
         if (const Table* mt = m.find_table(t.name, t.schema))

@@ -114,7 +114,9 @@ inline std::string replace_all(std::string s, const std::string& from, const std
 class Generator {
   public:
     Generator(unsigned seed, Profile profile)
-        : profile_(std::move(profile)), rng_(seed), objects_(profile_.dialect) {}
+        : profile_(std::move(profile)), rng_(seed), objects_(profile_.dialect) {
+        objects_.set_role(profile_.grant_role);
+    }
 
     const Profile& profile() const { return profile_; }
     int pick(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng_); }
@@ -168,6 +170,7 @@ class Generator {
         for (int i = pick(2, 4); i > 0; --i) s.tables.push_back(table(s));
         if (profile_.declared_objects) {
             add_view(s, s.tables.front());
+            initial_default_privileges();
             sync_objects(s);
         }
         return s;
@@ -672,6 +675,12 @@ class Generator {
             case 20: {  // add unique
                 auto cols = unique_columns(t);
                 if (cols.empty() || stale(t, cols) || !data.distinct(t, cols)) return "";
+                // Left out / known bug: a unique over the commented primary key's columns
+                // (see the primary key comment in edit_kinds_left; PostgreSQL online seed 2,
+                // step 127).
+                if (t.primary_key && !t.primary_key->comment.empty() &&
+                    t.primary_key->columns == cols)
+                    return "";
                 t.uniques.push_back({.name = constraint_name("uq"), .columns = cols});
                 return "add unique";
             }
@@ -741,6 +750,12 @@ class Generator {
                 return edit_table_features(s, t, data);
             case 50:
                 return edit_partitions(s);
+            case 51:
+                return edit_default_privileges();
+            case 52:
+                return edit_object_comment();
+            case 53:
+                return edit_overloads();
             case 42:
             case 43:
             case 44:
@@ -912,7 +927,7 @@ class Generator {
 
     // ---- declared objects (property_objects.hpp) ----------------------------------------
 
-    static constexpr int kLastObjectEdit = 50;
+    static constexpr int kLastObjectEdit = 53;
 
     /// The model's objects from their statements (after every edit).
     void sync_objects(Schema& s) {
@@ -1318,6 +1333,7 @@ class Generator {
                     return "change granted privileges";
                 }
                 Declared g = grant_on(t);
+                if (g.on.empty()) return "";
                 objects_.add(g);
                 return "grant on " + g.on;
             }
@@ -1475,9 +1491,10 @@ class Generator {
                 }
                 std::vector<const Column*> ints;
                 for (const auto& c : t.columns)
+                    // (not a foreign key's: its values repeat, PostgreSQL seed 14, step 4)
                     if ((c.type.logical == Logical::Integer ||
                          c.type.logical == Logical::SmallInt) &&
-                        !c.generated && !stale(t, {c.name}))
+                        !c.generated && !stale(t, {c.name}) && !in_foreign_key(t, c.name))
                         ints.push_back(&c);
                 if (ints.empty()) return "";
                 const Column* c = one_of(ints);
@@ -1490,6 +1507,141 @@ class Generator {
                 return "add exclusion constraint";
             }
         }
+    }
+
+    // ---- the kinds session 21 added: default privileges, comments, overloads ----------
+
+    /// The default privileges the objects the test creates get (PostgreSQL), declared in
+    /// the initial schema and never changed: every table, view, sequence, function, type
+    /// and schema of the run is created after them and gets them (the runner compares a
+    /// new table's privileges with the models' scratch database's).
+    ///
+    /// Left out: editing an entry that applies to the objects the test creates. An object
+    /// created before the edit and made again by a later step's downgrade (a dropped table,
+    /// a view dropped and created around a column change) gets the defaults of that later
+    /// time; their privileges are no undeclared grant while those defaults are declared, but
+    /// once the downgrade of the edit restores the older defaults they are, and the
+    /// downgrade leaves them (PostgreSQL seed 1, step 221: a schema re-created by a
+    /// downgrade under `GRANT USAGE, CREATE ON SCHEMAS` keeps CREATE after the downgrade to
+    /// `GRANT USAGE ... WITH GRANT OPTION`). A known limit, reported.
+    void initial_default_privileges() {
+        if (!objects_.postgres() || profile_.grant_role.empty() || chance(30)) return;
+        static const std::vector<std::string> kinds = {"TABLES", "SEQUENCES", "FUNCTIONS", "TYPES",
+                                                       "SCHEMAS"};
+        for (int i = pick(1, 2); i > 0; --i) {
+            Declared e{.kind = ObjectKind::DefaultPrivilege,
+                       .name = name("adp"),
+                       .variant = pick(0, 3),
+                       .fixed = true};
+            e.on = i == 1 ? "TABLES" : one_of(kinds);  // tables always: their privileges are
+                                                       // compared
+            if (e.on != "SCHEMAS" && chance(30)) e.function = "public";
+            const bool builtin = e.on == "FUNCTIONS" || e.on == "TYPES";
+            e.grantee =
+                builtin && e.function.empty() && chance(50) ? "PUBLIC" : profile_.grant_role;
+            if (!objects_.find_entry(e)) objects_.add(e);
+        }
+    }
+
+    /// ALTER DEFAULT PRIVILEGES (PostgreSQL) that apply to no object the test creates (see
+    /// initial_default_privileges): an entry FOR ROLE the test's role (global or IN SCHEMA;
+    /// to PUBLIC, or a REVOKE from PUBLIC on FUNCTIONS or TYPES), or IN SCHEMA a generated
+    /// schema (empty; to the test's role, with or without the grant option), added, its
+    /// privileges or grant option changed, or dropped.
+    std::string edit_default_privileges() {
+        if (!objects_.postgres() || profile_.grant_role.empty()) return "";
+        auto entries = of_kind({ObjectKind::DefaultPrivilege});
+        std::erase_if(entries, [](const Declared* e) { return e->fixed; });
+        if (!entries.empty() && chance(55)) {
+            Declared* e = one_of(entries);
+            if (chance(35)) {
+                objects_.remove(e->name);
+                return "drop default privileges";
+            }
+            e->variant ^= pick(1, 3);
+            return "change default privileges";
+        }
+        static const std::vector<std::string> kinds = {"TABLES", "SEQUENCES", "FUNCTIONS", "TYPES",
+                                                       "SCHEMAS"};
+        Declared e{
+            .kind = ObjectKind::DefaultPrivilege, .name = name("adp"), .variant = pick(0, 3)};
+        e.on = one_of(kinds);
+        auto schemas = of_kind({ObjectKind::Schema});
+        if (schemas.empty() || e.on == "SCHEMAS" || chance(40)) {
+            // FOR ROLE the test's role: global, or IN SCHEMA public (not with SCHEMAS).
+            e.role = profile_.grant_role;
+            if (e.on != "SCHEMAS" && chance(40)) e.function = "public";
+            e.grantee = "PUBLIC";  // (to itself would be the owner's own privileges)
+            // PUBLIC has EXECUTE and USAGE built in: a global entry takes them back.
+            if ((e.on == "FUNCTIONS" || e.on == "TYPES") && !e.function.empty()) return "";
+        } else {
+            e.function = one_of(schemas)->name;
+            e.grantee = profile_.grant_role;
+        }
+        if (objects_.find_entry(e)) return "";  // one entry per role, schema and kind
+        objects_.add(e);
+        return "add default privileges ON " + e.on + (e.role.empty() ? "" : " FOR ROLE") +
+               (e.function.empty() ? "" : " IN SCHEMA");
+    }
+
+    /// COMMENT ON a declared object: added, changed, removed (`IS NULL`, or the statement
+    /// deleted); kept by the object's own edits (a view dropped and created around a column
+    /// change gets it again). A routine is named with its input types, or without them
+    /// while it has no overload. SQLite (views and triggers) accepts the statements and
+    /// keeps no comment: nothing may be planned for them.
+    std::string edit_object_comment() {
+        auto commentable =
+            of_kind({ObjectKind::View, ObjectKind::MaterializedView, ObjectKind::Function,
+                     ObjectKind::Procedure, ObjectKind::Domain, ObjectKind::Type,
+                     ObjectKind::Sequence, ObjectKind::Schema, ObjectKind::Trigger,
+                     ObjectKind::Policy, ObjectKind::Extension, ObjectKind::Partition});
+        for (auto* d : of_kind({ObjectKind::Function}, /*for_trigger=*/true))
+            commentable.push_back(d);
+        if (commentable.empty()) return "";
+        Declared* d = one_of(commentable);
+        const std::string kind = schema::to_string(d->kind);
+        d->comment_bare = chance(30);
+        // An extension's comment is compared only while the files declare one (its control
+        // file gives it one): removing it from the files leaves the live one, by design
+        // (docs/objects.md "Comments"), so the generator only changes it.
+        if (d->comment > 1 && d->kind != ObjectKind::Extension && chance(45)) {
+            d->comment = chance(50) ? 1 : 0;
+            return d->comment == 1 ? "comment on " + kind + " IS NULL"
+                                   : "comment on " + kind + " deleted";
+        }
+        const bool changed = d->comment > 1;
+        d->comment = ++counter_ + 1;
+        return (changed ? "change comment on " : "add comment on ") + kind;
+    }
+
+    /// Overloads (PostgreSQL): a function of the name of another with other input types;
+    /// its body replaced; one dropped beside its twin (the twin a column default calls).
+    std::string edit_overloads() {
+        if (!objects_.postgres()) return "";
+        std::vector<Declared*> overloads, functions = of_kind({ObjectKind::Function});
+        for (auto* f : functions)
+            if (!f->routine.empty()) overloads.push_back(f);
+        if (!overloads.empty() && chance(50)) {
+            Declared* o = one_of(overloads);
+            if (chance(40)) {
+                objects_.remove(o->name);
+                return "drop overload";
+            }
+            o->variant = pick(0, 9);
+            return "replace overload";
+        }
+        if (functions.empty()) return "";
+        static const std::vector<std::string> inputs = {"integer", "text", "integer, text",
+                                                        "bigint"};
+        const std::string routine = sql_name(*one_of(functions)), arguments = one_of(inputs);
+        const std::string key = routine + "(" + arguments + ")";
+        if (objects_.find(key)) return "";
+        objects_.add({.kind = ObjectKind::Function,
+                      .name = key,
+                      .variant = pick(0, 9),
+                      .routine = routine,
+                      .arguments = arguments});
+        return "add overload";
     }
 
     Profile profile_;

@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <set>
@@ -51,6 +52,14 @@ class Target : public DataOracle {
     virtual const diff::DiffRules& rules() const = 0;
     /// Every diagnostic so far.
     virtual std::string messages() = 0;
+    /// The database's catalog as the test reads it apart from autogen's inspector
+    /// (property_catalog.hpp: default privileges, comments on declared objects), one line
+    /// each, sorted; the scratch database the models were last materialised in; the
+    /// privileges of one table in each. Empty where the dialect has none (SQLite).
+    virtual std::vector<std::string> catalog() { return {}; }
+    virtual std::vector<std::string> model_catalog() { return {}; }
+    virtual std::string table_privileges(const std::string& /*table*/) { return ""; }
+    virtual std::string model_table_privileges(const std::string& /*table*/) { return ""; }
 
     bool has_nulls(const Table& t, const std::string& c) override {
         auto r = query("SELECT 1 FROM " + from(t) + " WHERE " + codegen::quote_identifier(c) +
@@ -318,9 +327,25 @@ inline std::string lost_rows(const Snapshot& before, const Snapshot& after,
     return out;
 }
 
+/// The lines of `a` missing from `b` and of `b` missing from `a` (both sorted), for a
+/// message; empty when they are equal.
+inline std::string catalog_difference(const std::vector<std::string>& a, const std::string& a_name,
+                                      const std::vector<std::string>& b,
+                                      const std::string& b_name) {
+    std::vector<std::string> only_a, only_b;
+    std::set_difference(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(only_a));
+    std::set_difference(b.begin(), b.end(), a.begin(), a.end(), std::back_inserter(only_b));
+    std::string out;
+    for (const auto& l : only_a) out += "  only in " + a_name + ": " + l + "\n";
+    for (const auto& l : only_b) out += "  only in " + b_name + ": " + l + "\n";
+    return out;
+}
+
 /// One step of the run, kept for the downgrade and the second upgrade.
 struct Step {
     std::string edits;
+    /// The catalog lines (Target::catalog) before the step: what its downgrade restores.
+    std::vector<std::string> catalog_before;
     Schema from;  ///< the database before (inspected)
     Schema to;    ///< the models (materialised)
     std::vector<Operation> ops;
@@ -401,6 +426,7 @@ inline RunStats run_property(Target& db, Profile profile, unsigned default_seed,
     Generator g(stats.seed, profile);
     std::vector<detail::Step> history;
     Schema model;
+    std::vector<std::string> catalog = db.catalog();  // as the test reads it (the base's)
     long counter = 10000;  // row values: distinct, above any identity the database hands out
     for (int i = 0; i < steps; ++i) {
         detail::Step step;
@@ -428,6 +454,8 @@ inline RunStats run_property(Target& db, Profile profile, unsigned default_seed,
             step.to = db.materialize(model, errors);
         }
         REQUIRE_MESSAGE(errors.empty(), "the generated models do not materialise:\n" << errors);
+        const auto expected_catalog = db.model_catalog();
+        step.catalog_before = catalog;
         std::optional<detail::Timer> timer(std::in_place, stats.upgrade);
         step.from = db.inspect();
         step.from.declares_objects = model.declares_objects;
@@ -444,6 +472,22 @@ inline RunStats run_property(Target& db, Profile profile, unsigned default_seed,
         auto left = diff::diff(now, step.to, db.rules());
         REQUIRE_MESSAGE(left.empty(), "left after the upgrade (check would report):\n"
                                           << describe(left));
+        // The same, read apart from autogen: default privileges and comments as the
+        // models' scratch database has them, and each table this step creates with the
+        // privileges it has there (the declared defaults', given before the CREATE).
+        catalog = db.catalog();
+        std::string drift =
+            detail::catalog_difference(catalog, "the database", expected_catalog, "the models");
+        for (const auto& op : step.ops)
+            if (auto* c = std::get_if<CreateTable>(&op)) {
+                const auto got = db.table_privileges(c->table.name),
+                           want = db.model_table_privileges(c->table.name);
+                if (got != want)
+                    drift += "  new table \"" + c->table.name + "\" has privileges " + got +
+                             ", the models' " + want + "\n";
+            }
+        REQUIRE_MESSAGE(drift.empty(), "the catalog after the upgrade is not the models':\n"
+                                           << drift);
         timer.reset();
         timer.emplace(stats.rows_time);
         std::string lost = detail::lost_rows(before, detail::snapshot(db, now), step.ops, model);
@@ -484,6 +528,9 @@ inline RunStats run_property(Target& db, Profile profile, unsigned default_seed,
         now.declares_objects = step.from.declares_objects;
         auto back = diff::diff(now, step.from, db.rules());
         REQUIRE_MESSAGE(back.empty(), "left after the downgrade:\n" << describe(back));
+        const std::string drift = detail::catalog_difference(
+            db.catalog(), "the database", step.catalog_before, "the database before the step");
+        REQUIRE_MESSAGE(drift.empty(), "the downgrade did not restore the catalog:\n" << drift);
     }
     Schema base = db.inspect();
     CHECK_MESSAGE((base.tables.empty() && base.enums.empty() && base.objects.empty()),
@@ -502,6 +549,9 @@ inline RunStats run_property(Target& db, Profile profile, unsigned default_seed,
         now.declares_objects = history.back().to.declares_objects;
         auto left = diff::diff(now, history.back().to, db.rules());
         CHECK_MESSAGE(left.empty(), "left after upgrading again:\n" << describe(left));
+        const std::string drift = detail::catalog_difference(db.catalog(), "the database", catalog,
+                                                             "the first upgrade's");
+        CHECK_MESSAGE(drift.empty(), "the catalog after upgrading again:\n" << drift);
     }
     timer.reset();
     stats.seconds =

@@ -1,0 +1,28 @@
+-- golden: default_privileges_create
+-- operations:
+--   default privileges ON FUNCTIONS FOR ROLE "postgres": REVOKE EXECUTE FROM PUBLIC
+--   default privileges ON SEQUENCES IN SCHEMA "reports" FOR ROLE "postgres": GRANT SELECT TO PUBLIC, GRANT USAGE TO PUBLIC
+--   default privileges ON TABLES FOR ROLE "postgres": GRANT SELECT TO PUBLIC
+--   added table "audit"
+
+-- +upgrade postgresql
+ALTER DEFAULT PRIVILEGES FOR ROLE "postgres" REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;
+
+ALTER DEFAULT PRIVILEGES FOR ROLE "postgres" IN SCHEMA "reports" GRANT SELECT, USAGE ON SEQUENCES TO PUBLIC;
+
+ALTER DEFAULT PRIVILEGES FOR ROLE "postgres" GRANT SELECT ON TABLES TO PUBLIC;
+
+CREATE TABLE "audit" (
+    "id" BIGINT NOT NULL
+);
+
+-- +downgrade postgresql
+-- WARNING: drops table "audit" and all its rows
+DROP TABLE "audit";
+
+ALTER DEFAULT PRIVILEGES FOR ROLE "postgres" REVOKE SELECT ON TABLES FROM PUBLIC;
+
+ALTER DEFAULT PRIVILEGES FOR ROLE "postgres" IN SCHEMA "reports" REVOKE SELECT, USAGE ON SEQUENCES FROM PUBLIC;
+
+ALTER DEFAULT PRIVILEGES FOR ROLE "postgres" GRANT EXECUTE ON FUNCTIONS TO PUBLIC;
+
