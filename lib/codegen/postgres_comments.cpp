@@ -19,11 +19,6 @@ Statements when_set(const SetObjectComment& set) {
     return {{.sql = comment_on_sql(set)}};
 }
 
-Statements constraint_comment(const TableRef& table, const std::string& name,
-                              const std::string& comment) {
-    return when_set({table, CommentTarget::Constraint, name, "", comment});
-}
-
 /// What COMMENT ON names for a declared object: its kind's words and its name (a
 /// routine's with its argument types, a trigger's and a policy's with ON its table).
 std::string declared_object_target(const SetObjectComment& o) {
@@ -76,12 +71,17 @@ std::string comment_on_sql(const SetObjectComment& o) {
     return "COMMENT ON " + target + " IS " + (o.to.empty() ? "NULL" : string_literal(o.to));
 }
 
+Statements comment_of_constraint(const TableRef& table, const std::string& name,
+                                 const std::string& comment) {
+    return when_set({table, CommentTarget::Constraint, name, "", comment});
+}
+
 Statements comment_of_index(const TableRef& table, const Index& index) {
     return when_set({table, CommentTarget::Index, index.name, "", index.comment});
 }
 
 Statements comment_of_check(const TableRef& table, const CheckConstraint& check) {
-    return constraint_comment(table, check.name, check.comment);
+    return comment_of_constraint(table, check.name, check.comment);
 }
 
 Statements comment_of_enum(const Enum& e) {
@@ -94,14 +94,14 @@ Statements comments_of_table(const Table& t) {
     // An unnamed primary key gets PostgreSQL's name, "<table>_pkey".
     if (t.primary_key)
         append(out,
-               constraint_comment(tr,
-                                  t.primary_key->name.empty() ? default_primary_key_name(t.name)
-                                                              : t.primary_key->name,
-                                  t.primary_key->comment));
-    for (const auto& k : t.foreign_keys) append(out, constraint_comment(tr, k.name, k.comment));
-    for (const auto& u : t.uniques) append(out, constraint_comment(tr, u.name, u.comment));
+               comment_of_constraint(tr,
+                                     t.primary_key->name.empty() ? default_primary_key_name(t.name)
+                                                                 : t.primary_key->name,
+                                     t.primary_key->comment));
+    for (const auto& k : t.foreign_keys) append(out, comment_of_constraint(tr, k.name, k.comment));
+    for (const auto& u : t.uniques) append(out, comment_of_constraint(tr, u.name, u.comment));
     for (const auto& c : t.checks) append(out, comment_of_check(tr, c));
-    for (const auto& x : t.exclusions) append(out, constraint_comment(tr, x.name, x.comment));
+    for (const auto& x : t.exclusions) append(out, comment_of_constraint(tr, x.name, x.comment));
     for (const auto& ix : t.indexes) append(out, comment_of_index(tr, ix));
     return out;
 }
@@ -112,21 +112,21 @@ Statements comments_after(const Operation& op) {
             [](const CreateTable& o) { return comments_of_table(o.table); },
             [](const CreateIndex& o) { return comment_of_index(o.table, o.index); },
             [](const AddForeignKey& o) {
-                return constraint_comment(o.table, o.key.name, o.key.comment);
+                return comment_of_constraint(o.table, o.key.name, o.key.comment);
             },
             [](const AddUnique& o) {
-                return constraint_comment(o.table, o.unique.name, o.unique.comment);
+                return comment_of_constraint(o.table, o.unique.name, o.unique.comment);
             },
             [](const AddCheck& o) { return comment_of_check(o.table, o.check); },
             [](const AddExclusion& o) {
-                return constraint_comment(o.table, o.exclusion.name, o.exclusion.comment);
+                return comment_of_constraint(o.table, o.exclusion.name, o.exclusion.comment);
             },
             // Created again with another definition (a rename keeps its comment).
             [](const AlterPrimaryKey& o) {
                 if (!o.to || is_primary_key_rename(o) ||
                     (o.from && o.from->columns == o.to->columns))
                     return Statements{};
-                return constraint_comment(
+                return comment_of_constraint(
                     o.table,
                     o.to->name.empty() ? default_primary_key_name(o.table.name) : o.to->name,
                     o.to->comment);

@@ -1154,9 +1154,6 @@ class Generator {
             case 0: {  // NO INHERIT / NOT VALID (the rows satisfy every check the generator makes)
                 if (!pg || t.checks.empty()) return "";
                 CheckConstraint& k = one_of(t.checks);
-                // Left out: a commented check made NOT VALID (or back) is made again without
-                // its comment (a known bug, PostgreSQL seed 5, step 55).
-                if (!k.comment.empty()) return "";
                 if (chance(50))
                     k.no_inherit = !k.no_inherit;
                 else
@@ -1464,12 +1461,6 @@ class Generator {
                         return flip(one_of(t.foreign_keys).comment, "foreign key");
                     case 4:
                         if (!t.primary_key) return "";
-                        // Left out: a unique over the key's columns in the same CREATE TABLE
-                        // is merged into the key by PostgreSQL, which names it after the
-                        // unique; the planner's COMMENT ON CONSTRAINT "<table>_pkey" then
-                        // fails (42704; PostgreSQL seed 7, step 113). Reported, not fixed.
-                        for (const auto& u : t.uniques)
-                            if (u.columns == t.primary_key->columns) return "";
                         return flip(t.primary_key->comment, "primary key");
                     default:
                         if (s.enums.empty()) return "";
