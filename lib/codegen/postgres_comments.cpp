@@ -5,6 +5,7 @@
 #include "codegen/postgres_ddl.hpp"
 #include "codegen/postgres_lowering.hpp"
 #include "codegen/sql_builder.hpp"
+#include "schema/view_column_comments.hpp"
 #include "support/overloaded.hpp"
 
 namespace autogen::codegen::postgres {
@@ -22,6 +23,9 @@ Statements when_set(const SetObjectComment& set) {
 /// What COMMENT ON names for a declared object: its kind's words and its name (a
 /// routine's with its argument types, a trigger's and a policy's with ON its table).
 std::string declared_object_target(const SetObjectComment& o) {
+    if (!o.column.empty())  // a declared view's column
+        return "COLUMN " + qualified_name(o.table.schema, o.name) + "." +
+               quote_identifier(o.column);
     const std::string kind = to_upper_kind(o.object_kind);
     switch (o.object_kind) {
         case ObjectKind::Trigger:
@@ -40,14 +44,18 @@ std::string declared_object_target(const SetObjectComment& o) {
     }
 }
 
-/// A declared object's comment after its CREATE, or none (a grant has none).
-Statements comment_of_object(const SqlObject& o) {
-    if (!takes_comment(o.kind)) return {};
-    return when_set(object_comment(o, "", o.comment));
-}
-
 void append(Statements& out, Statements more) {
     for (auto& s : more) out.push_back(std::move(s));
+}
+
+/// A declared object's comment after its CREATE, or none (a grant has none), then its
+/// columns' (a view's).
+Statements comment_of_object(const SqlObject& o) {
+    if (!takes_comment(o.kind)) return {};
+    Statements out = when_set(object_comment(o, "", o.comment));
+    for (const auto& c : column_comment_changes(SqlObject{.kind = o.kind}, o))
+        append(out, when_set(c));
+    return out;
 }
 
 }  // namespace
@@ -135,10 +143,15 @@ Statements comments_after(const Operation& op) {
             [](const CreateObject& o) { return comment_of_object(o.object); },
             // CREATE OR REPLACE and ALTER keep the comment: a new one is set apart.
             [](const ReplaceObject& o) {
-                if (o.from.comment == o.to.comment || !takes_comment(o.to.kind))
-                    return Statements{};
-                return Statements{
-                    {.sql = comment_on_sql(object_comment(o.to, o.from.comment, o.to.comment))}};
+                Statements out;
+                if (!takes_comment(o.to.kind)) return out;
+                if (o.from.comment != o.to.comment)
+                    out.push_back({.sql = comment_on_sql(
+                                       object_comment(o.to, o.from.comment, o.to.comment))});
+                // CREATE OR REPLACE VIEW keeps the columns it keeps, and their comments.
+                for (const auto& c : column_comment_changes(o.from, o.to))
+                    out.push_back({.sql = comment_on_sql(c)});
+                return out;
             },
             [](const auto&) { return Statements{}; },
         },
