@@ -11,6 +11,7 @@
 #include "codegen/cpp_names.hpp"
 #include "codegen/postgres_comments.hpp"
 #include "schema/index_keys.hpp"
+#include "schema/view_column_comments.hpp"
 #include "support/text.hpp"
 
 namespace autogen::codegen {
@@ -529,6 +530,9 @@ std::string pulled_objects_sql(const schema::Schema& schema) {
         // Only PostgreSQL reads a comment back (SQLite keeps none).
         if (!o.comment.empty() && schema::takes_comment(o.kind))
             body += postgres::comment_on_sql(schema::object_comment(o, "", o.comment)) + ";\n";
+        for (const auto& [column, text] : o.column_comments)
+            body +=
+                postgres::comment_on_sql(schema::view_column_comment(o, column, "", text)) + ";\n";
     }
     if (body.empty()) return {};
     return std::string(kPulledSqlMarker) +

@@ -30,6 +30,10 @@ Statements comments_after(const schema::Operation& op);
 
 /// COMMENT ON INDEX for `index` of `table` when it has a comment (an index created again).
 Statements comment_of_index(const schema::TableRef& table, const schema::Index& index);
+/// COMMENT ON CONSTRAINT `name` of `table` when `comment` is not empty (a unique, foreign
+/// key or check added again after DROP CONSTRAINT or DROP COLUMN took it along).
+Statements comment_of_constraint(const schema::TableRef& table, const std::string& name,
+                                 const std::string& comment);
 /// COMMENT ON CONSTRAINT for a check of `table` when it has a comment.
 Statements comment_of_check(const schema::TableRef& table, const schema::CheckConstraint& check);
 /// COMMENT ON TYPE for an enum when it has a comment (a type created, or created again).

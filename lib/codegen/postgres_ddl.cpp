@@ -77,12 +77,21 @@ std::string primary_key_clause(const schema::PrimaryKey& key) {
     return named(key.name) + "PRIMARY KEY (" + column_list(key.columns) + ")";
 }
 
+bool folded_by_create_table(const schema::Table& table, std::size_t i) {
+    const auto& columns = table.uniques[i].columns;
+    if (table.primary_key && table.primary_key->columns == columns) return true;
+    for (std::size_t j = 0; j < i; ++j)
+        if (table.uniques[j].columns == columns) return true;
+    return false;
+}
+
 std::string create_table_sql(const schema::Table& table) {
     std::vector<std::string> parts;
     for (const auto& c : table.columns) parts.push_back(column_definition(c));
     if (table.primary_key && !table.primary_key->columns.empty())
         parts.push_back(primary_key_clause(*table.primary_key));
-    for (const auto& u : table.uniques) parts.push_back(unique_clause(u));
+    for (std::size_t i = 0; i < table.uniques.size(); ++i)
+        if (!folded_by_create_table(table, i)) parts.push_back(unique_clause(table.uniques[i]));
     for (const auto& fk : table.foreign_keys) parts.push_back(foreign_key_clause(fk));
     // CREATE TABLE marks every check valid: a NOT VALID one is added after (create_table).
     for (const auto& ck : table.checks)

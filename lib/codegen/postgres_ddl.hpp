@@ -3,6 +3,7 @@
 // quoting builder, schema-qualified when the object has a schema.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -34,8 +35,17 @@ std::string exclusion_clause(const schema::ExclusionConstraint& exclusion);
 std::string add_check_sql(const schema::TableRef& table, const schema::CheckConstraint& check,
                           bool not_valid);
 
+/// Would PostgreSQL fold `table.uniques[i]` into the primary key or an earlier unique
+/// over the same columns if CREATE TABLE held it? It keeps one index per column list
+/// there, named after whichever of them has a name (parse_utilcmd.c, "remove any
+/// redundant index specifications"), so the other constraint would not exist and the
+/// key could take the unique's name. create_table_sql leaves such a unique out and the
+/// planner adds it after the table (ALTER TABLE folds nothing into an existing index).
+bool folded_by_create_table(const schema::Table& table, std::size_t i);
+
 /// CREATE [UNLOGGED] TABLE with its columns, primary key, unique, foreign-key and check
-/// constraints and WITH (storage parameters) (indexes and comments are separate statements).
+/// constraints and WITH (storage parameters) (indexes and comments are separate statements;
+/// a unique folded_by_create_table is added after it).
 std::string create_table_sql(const schema::Table& table);
 
 /// The statements that take a table from options `from` to `to`, in this order: SET

@@ -179,8 +179,11 @@ std::vector<Statement> rebuild(const AlterEnum& op, const Schema& at, bool for_u
             for (auto& s : comment_of_index(tr, *ix)) out.push_back(std::move(s));
         }
     }
-    for (const auto& [tr, fk] : keys)
+    for (const auto& [tr, fk] : keys) {
         out.push_back({.sql = "ALTER TABLE " + table_sql(tr) + " ADD " + foreign_key_clause(*fk)});
+        for (auto& s : comment_of_constraint(tr, fk->name, fk->comment))
+            out.push_back(std::move(s));
+    }
     out.push_back({.sql = "DROP TYPE " + old_sql});
     return out;
 }

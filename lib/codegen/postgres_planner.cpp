@@ -195,6 +195,9 @@ void refuse_domain_in_use(const DropObject& o, const Schema& s, const Schema& to
 Statements create_table(const Table& t) {
     TableRef tr = ref(t);
     Statements out{{.sql = create_table_sql(t)}};
+    for (std::size_t i = 0; i < t.uniques.size(); ++i)
+        if (folded_by_create_table(t, i))
+            out.push_back({.sql = alter(tr) + "ADD " + unique_clause(t.uniques[i])});
     for (const auto& ck : t.checks)
         if (ck.not_valid) out.push_back({.sql = add_check_sql(tr, ck, /*not_valid=*/true)});
     for (const auto& ix : t.indexes) out.push_back({.sql = create_index_sql(tr, ix)});
@@ -246,9 +249,13 @@ std::vector<Column> generated_readers(const AlterColumn& o, const Table* table) 
     return out;
 }
 
+void append(Statements& out, Statements more) {
+    for (auto& s : more) out.push_back(std::move(s));
+}
+
 /// `column`, just dropped, added again as `table` (the plan's state) has it, with its
 /// comment and with the uniques, checks, foreign keys and indexes of `table` that name
-/// it: DROP COLUMN took them along.
+/// it, each with its comment: DROP COLUMN took them along, comments included.
 void add_column_again(const TableRef& tr, const Column& column, const Table* table,
                       Statements& out) {
     const Column& b = column;
@@ -256,16 +263,25 @@ void add_column_again(const TableRef& tr, const Column& column, const Table* tab
     if (!b.comment.empty()) out.push_back({.sql = comment_on_column_sql(tr, b.name, b.comment)});
     if (!table) return;
     for (const auto& u : table->uniques)
-        if (std::find(u.columns.begin(), u.columns.end(), b.name) != u.columns.end())
+        if (std::find(u.columns.begin(), u.columns.end(), b.name) != u.columns.end()) {
             out.push_back({.sql = alter(tr) + "ADD " + unique_clause(u)});
+            append(out, comment_of_constraint(tr, u.name, u.comment));
+        }
     for (const auto& ck : table->checks)
-        if (support::mentions_identifier(ck.expression, b.name))
+        if (support::mentions_identifier(ck.expression, b.name)) {
             out.push_back({.sql = add_check_sql(tr, ck, ck.not_valid)});
+            append(out, comment_of_check(tr, ck));
+        }
     for (const auto& fk : table->foreign_keys)
-        if (std::find(fk.columns.begin(), fk.columns.end(), b.name) != fk.columns.end())
+        if (std::find(fk.columns.begin(), fk.columns.end(), b.name) != fk.columns.end()) {
             out.push_back({.sql = alter(tr) + "ADD " + foreign_key_clause(fk)});
+            append(out, comment_of_constraint(tr, fk.name, fk.comment));
+        }
     for (const auto& ix : table->indexes)
-        if (index_reads(ix, b.name)) out.push_back({.sql = create_index_sql(tr, ix)});
+        if (index_reads(ix, b.name)) {
+            out.push_back({.sql = create_index_sql(tr, ix)});
+            append(out, comment_of_index(tr, ix));
+        }
 }
 
 /// A column PostgreSQL 15 cannot make generated in place, nor give a new expression
@@ -392,6 +408,14 @@ Statements alter_column(const AlterColumn& o, const Table* table) {
         out.push_back({.sql = comment_on_column_sql(o.table, b.name, b.comment)});
     for (const auto& g : readers) add_column_again(o.table, g, table, out);
     return out;
+}
+
+/// `o`'s check as the plan's state has it before `o` (its comment then), else `o.check`.
+CheckConstraint current_check(const SetCheckValidity& o, PlanState& state) {
+    if (const Table* t = state.find(o.table))
+        for (const auto& ck : t->checks)
+            if (ck.name == o.check.name) return ck;
+    return o.check;
 }
 
 Statements alter_primary_key(const AlterPrimaryKey& o, PlanState& state) {
@@ -549,10 +573,15 @@ class PostgresPlanner final : public Planner {
                         if (!o.check.not_valid)
                             return Statements{
                                 {.sql = alter(o.table) + "VALIDATE CONSTRAINT " + q(o.check.name)}};
-                        // PostgreSQL cannot mark a validated check NOT VALID again.
-                        return Statements{
+                        // PostgreSQL cannot mark a validated check NOT VALID again; DROP
+                        // CONSTRAINT takes the comment along, so the check gets the one it
+                        // has at this point of the plan again (o.check's is the upgrade's
+                        // side, which a downgrade that goes back to NOT VALID must not take).
+                        Statements out{
                             {.sql = alter(o.table) + "DROP CONSTRAINT " + q(o.check.name)},
                             {.sql = add_check_sql(o.table, o.check, /*not_valid=*/true)}};
+                        append(out, comment_of_check(o.table, current_check(o, state)));
+                        return out;
                     },
                     [&](const DropCheck& o) {
                         return Statements{

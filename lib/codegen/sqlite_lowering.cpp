@@ -426,6 +426,7 @@ schema::Schema lower(const schema::Schema& model, support::Diagnostics& diags) {
         // SQLite keeps no comments: a COMMENT ON is accepted and compared with none, as
         // a table's `comment =` is (docs/objects.md "Comments").
         o.comment.clear();
+        o.column_comments.clear();
     }
     return out;
 }

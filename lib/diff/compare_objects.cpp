@@ -16,6 +16,7 @@
 #include "diff/compare_grants.hpp"
 #include "diff/table_changes.hpp"
 #include "schema/routine_signature.hpp"
+#include "schema/view_column_comments.hpp"
 #include "support/text.hpp"
 
 namespace autogen::diff {
@@ -247,8 +248,10 @@ ObjectChanges compare_objects(const Schema& from, const Schema& to,
             list.push_back(CreateObject{o, d->second});
         } else if (old->definition != o.definition) {
             list.push_back(ReplaceObject{*old, o});  // a new comment rides along
-        } else if (old->comment != o.comment) {
-            list.push_back(object_comment(o, old->comment, o.comment));
+        } else {
+            if (old->comment != o.comment)
+                list.push_back(object_comment(o, old->comment, o.comment));
+            for (auto& c : column_comment_changes(*old, o)) list.push_back(std::move(c));
         }
     }
     std::set<std::string> gone, again;

@@ -215,6 +215,9 @@ std::string describe(const Operation& op, Perspective perspective) {
                 return "changed comment of table " + table_name(o.table);
             },
             [](const SetObjectComment& o) {
+                if (o.target == CommentTarget::Object && !o.column.empty())
+                    return "changed comment of column " + q(o.column) + " of " +
+                           object_name(commented_object(o));
                 if (o.target == CommentTarget::Object)
                     return "changed comment of " + object_name(commented_object(o));
                 if (o.target == CommentTarget::Type)

@@ -8,6 +8,7 @@
 #include <charconv>
 #include <cstdint>
 #include <cstdlib>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string_view>
@@ -254,10 +255,23 @@ schema::SqlObject uncommented_catalog_object(const Row& r) {
     return o;
 }
 
-/// A row of kObjectsQuery as a SqlObject, with its comment.
+/// A JSON object of strings (json_object_agg of names and comments) -> its members.
+std::map<std::string, std::string> json_string_map(const std::string& text) {
+    std::map<std::string, std::string> out;
+    if (text.empty()) return out;
+    auto parsed = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+    if (!parsed.is_object()) return out;
+    for (const auto& [key, value] : parsed.items())
+        if (value.is_string() && !value.get<std::string>().empty())
+            out[key] = value.get<std::string>();
+    return out;
+}
+
+/// A row of kObjectsQuery as a SqlObject, with its comment and its columns' (a view's).
 schema::SqlObject catalog_object(const Row& r) {
     auto o = uncommented_catalog_object(r);
     o.comment = cell(r, 10);
+    o.column_comments = json_string_map(cell(r, 11));
     return o;
 }
 

@@ -206,12 +206,16 @@ constexpr NamedQuery kEnumsQuery{
 /// oid, the comment (obj_description; NULL for none).
 constexpr NamedQuery kObjectsQuery{
     "declared objects",
-    // The comment last (obj_description in the catalog of the row's kind; none for a grant
-    // or a default privilege).
+    // The comment (obj_description in the catalog of the row's kind; none for a grant or a
+    // default privilege), then a view's column comments as a JSON object, name -> comment.
     "SELECT q.*, pg_catalog.obj_description(q.oid, CASE q.code WHEN 's' THEN 'pg_namespace' "
     "WHEN 'C' THEN 'pg_type' WHEN 'R' THEN 'pg_type' WHEN 'f' THEN 'pg_proc' WHEN 'p' THEN 'pg_proc' "
     "WHEN 't' THEN 'pg_trigger' WHEN 'y' THEN 'pg_policy' WHEN 'g' THEN NULL WHEN 'd' THEN NULL "
-    "ELSE 'pg_class' END) "
+    "ELSE 'pg_class' END), CASE WHEN q.code IN ('v', 'm') THEN (SELECT "
+    "pg_catalog.json_object_agg(a.attname, d.description ORDER BY a.attnum) "
+    "FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_description d ON d.objoid = a.attrelid "
+    "AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objsubid = a.attnum "
+    "WHERE a.attrelid = q.oid AND a.attnum > 0 AND NOT a.attisdropped)::text END "
     "FROM (SELECT '', n.nspname, 's' AS code, '', NULL, '[]', '', '', 0 AS rank, n.oid FROM pg_catalog.pg_namespace n "
     "WHERE " AUTOGEN_PG_USER_SCHEMA("n") " AND n.nspname <> 'public' AND" AUTOGEN_PG_OWN("pg_namespace", "n.oid")
     // Standalone sequences: not a serial's or an identity's (pg_depend 'a' / 'i'), which are

@@ -8,6 +8,7 @@
 #include "migrate/snapshot_line.hpp"
 #include "schema/index_keys.hpp"
 #include "schema/routine_signature.hpp"
+#include "schema/view_column_comments.hpp"
 #include "support/sql_tokens.hpp"
 
 namespace autogen::migrate {
@@ -326,6 +327,8 @@ class LineReader {
             o.table = j.text_or("table", "");
             o.version = j.text_or("version", "");
             o.comment = j.text_or("comment", "");
+            if (j.has("column_comments"))
+                o.column_comments = s::column_comments_from(j.texts("column_comments"));
             o.sql = j.text("sql");
             // As declared_objects.cpp gives it before a scratch database reads it back.
             o.definition = support::canonical_sql(o.sql, support::SqlQuoting::portable());
@@ -534,6 +537,8 @@ std::string snapshot_text(const s::Schema& schema) {
         j.text_if("table", o.table);
         j.text_if("version", o.version);
         j.text_if("comment", o.comment);
+        if (!o.column_comments.empty())
+            j.texts("column_comments", s::flat_column_comments(o.column_comments));
         j.text("sql", o.sql);
     }
     return out;

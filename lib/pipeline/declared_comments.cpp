@@ -16,8 +16,13 @@ using support::SourceLocation;
 
 constexpr const char* kForm =
     "write COMMENT ON {VIEW | MATERIALIZED VIEW | FUNCTION | PROCEDURE | ROUTINE | DOMAIN | TYPE "
-    "| SEQUENCE | SCHEMA | EXTENSION | TABLE partition} name IS '...', or COMMENT ON {TRIGGER | "
-    "POLICY} name ON table IS '...' (IS NULL: no comment)";
+    "| SEQUENCE | SCHEMA | EXTENSION | TABLE partition} name IS '...', COMMENT ON {TRIGGER | "
+    "POLICY} name ON table IS '...', or COMMENT ON COLUMN view.column IS '...' (IS NULL: no "
+    "comment)";
+
+constexpr const char* kTableColumn =
+    "a table column's comment is `comment = \"...\"` on its AUTOGEN_COLUMN (or the field's doc "
+    "comment); COMMENT ON COLUMN names a column of a view or materialized view the files declare";
 
 /// The words after COMMENT ON that name a declared kind, longest first.
 struct KindWords {
@@ -38,14 +43,12 @@ const KindWords kKinds[] = {
     {{"SEQUENCE"}, ObjectKind::Sequence},
     {{"TYPE"}, ObjectKind::Type},
     {{"TABLE"}, ObjectKind::Partition},
+    {{"COLUMN"}, ObjectKind::View},  // a declared view's column (DeclaredComment::column)
 };
 
 /// Where the comment of what COMMENT ON `word` names is declared instead, or "" when
 /// autogen declares no such object.
 std::string declared_elsewhere(const support::Token& word) {
-    if (word.is("COLUMN"))
-        return "a table column's comment is `comment = \"...\"` on its AUTOGEN_COLUMN (or the "
-               "field's doc comment); a view's columns take no comment in the files yet";
     if (word.is("INDEX") || word.is("CONSTRAINT"))
         return "an index's or constraint's comment is `comment = \"...\"` on its annotation "
                "(AUTOGEN_INDEX, AUTOGEN_UNIQUE, AUTOGEN_CHECK, AUTOGEN_FOREIGN_KEY, "
@@ -61,7 +64,8 @@ bool same_schema(const std::string& written, const std::string& declared) {
 }
 
 bool names(const DeclaredComment& c, const schema::SqlObject& o) {
-    const bool kind = o.kind == c.kind || (c.any_routine && o.kind == ObjectKind::Procedure);
+    const bool kind = o.kind == c.kind || (c.any_routine && o.kind == ObjectKind::Procedure) ||
+                      (!c.column.empty() && o.kind == ObjectKind::MaterializedView);
     if (!kind || o.name != c.name) return false;
     if ((c.kind == ObjectKind::Trigger || c.kind == ObjectKind::Policy) && o.table != c.table)
         return false;
@@ -74,6 +78,8 @@ bool names(const DeclaredComment& c, const schema::SqlObject& o) {
 }
 
 std::string shown(const DeclaredComment& c) {
+    if (!c.column.empty())
+        return "column " + (c.schema.empty() ? "" : c.schema + ".") + c.name + "." + c.column;
     std::string kind = c.any_routine                     ? "routine"
                        : c.kind == ObjectKind::Partition ? "table"
                                                          : schema::to_string(c.kind);
@@ -98,11 +104,17 @@ std::optional<DeclaredComment> comment_declaration(const support::TokenRange& r,
     if (!support::skip_words(r, i, {"COMMENT", "ON"})) return fail(0, "COMMENT ON expected", kForm);
     DeclaredComment c;
     c.location = at;
-    bool known = false;
+    bool known = false, is_column = false;
+    std::size_t column_word = 0;
     for (const auto& k : kKinds) {
         if (!support::skip_words(r, i, k.words)) continue;
         c.kind = k.kind;
         c.any_routine = r[i - 1].is("ROUTINE");
+        is_column = r[i - 1].is("COLUMN");
+        if (is_column) {
+            column_word = i - 1;
+            c.column_location = {at.file, r[i - 1].line, r[i - 1].column};
+        }
         known = true;
         break;
     }
@@ -117,7 +129,16 @@ std::optional<DeclaredComment> comment_declaration(const support::TokenRange& r,
                                              "in the models"),
                     elsewhere.empty() ? std::string(kForm) : elsewhere);
     }
-    const auto parts = support::read_name_parts(r, i);
+    auto parts = support::read_name_parts(r, i);
+    if (is_column) {  // [schema.]view.column
+        if (parts.size() < 2 || parts.size() > 3)
+            return fail(column_word,
+                        "COMMENT ON COLUMN names a column of a table or view: "
+                        "[schema.]view.column expected",
+                        kTableColumn);
+        c.column = parts.back();
+        parts.pop_back();
+    }
     const bool one_part = c.kind == ObjectKind::Extension || c.kind == ObjectKind::Schema ||
                           c.kind == ObjectKind::Trigger || c.kind == ObjectKind::Policy;
     if (parts.empty() || parts.size() > (one_part ? 1u : 2u))
@@ -170,11 +191,22 @@ std::optional<DeclaredComment> comment_declaration(const support::TokenRange& r,
 
 void attach_comments(const std::vector<DeclaredComment>& comments,
                      std::vector<schema::SqlObject>& objects, support::Diagnostics& diags) {
-    std::map<const schema::SqlObject*, SourceLocation> commented;
+    // The first COMMENT ON of each object, and of each view column (object, column).
+    std::map<std::pair<const schema::SqlObject*, std::string>, SourceLocation> commented;
     for (const auto& c : comments) {
         std::vector<schema::SqlObject*> named;
         for (auto& o : objects)
             if (names(c, o)) named.push_back(&o);
+        if (named.empty() && !c.column.empty()) {
+            // No such view: a model table's column most likely, whose comment is the models'.
+            diags.error(Category::Model,
+                        "COMMENT ON COLUMN in a [models] sql file: that comment is declared in "
+                        "the models, unless " +
+                            shown(c) + " is a view's column (no view of the files is named " +
+                            c.name + ")",
+                        c.column_location, kTableColumn);
+            continue;
+        }
         if (named.empty()) {
             const bool table = c.kind == ObjectKind::Partition;
             diags.error(
@@ -198,15 +230,20 @@ void attach_comments(const std::vector<DeclaredComment>& comments,
                         c.location, "name the argument types of the one meant: f(integer, text)");
             continue;
         }
-        auto [it, first] = commented.emplace(named[0], c.location);
+        auto [it, first] = commented.emplace(std::pair{named[0], c.column}, c.location);
         if (!first) {
             diags.error(
                 Category::Model,
                 "a second COMMENT ON " + shown(c) + " (the first at " + it->second.str() + ")",
-                c.location, "keep one: the object has one comment");
+                c.location,
+                c.column.empty() ? "keep one: the object has one comment"
+                                 : "keep one: the column has one comment");
             continue;
         }
-        named[0]->comment = c.text;
+        if (c.column.empty())
+            named[0]->comment = c.text;
+        else if (!c.text.empty())  // a view's column (IS NULL: none)
+            named[0]->column_comments[c.column] = c.text;
     }
 }
 

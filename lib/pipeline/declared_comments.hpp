@@ -24,6 +24,10 @@ struct DeclaredComment {
     /// A function's or procedure's argument list as written between its parentheses
     /// (nullopt: none written, which names the one routine of that name).
     std::optional<std::string> arguments;
+    /// COMMENT ON COLUMN view.col: the column (kind View, matching a view or a
+    /// materialized view); empty for a comment on the object itself.
+    std::string column;
+    support::SourceLocation column_location;  ///< the word COLUMN (where its errors point)
     std::string text;  ///< the comment; empty for IS NULL and IS '' (no comment)
     support::SourceLocation location;
 };

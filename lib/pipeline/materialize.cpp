@@ -192,6 +192,8 @@ std::optional<schema::Schema> materialize(const dialect::Dialect& dialect,
     std::vector<schema::SqlObject> prelude;
     for (const auto& o : objects) {
         objects_key += '\x1e' + o.sql + '\x1f' + o.comment;  // a comment is read back too
+        for (const auto& [column, text] : o.column_comments)
+            objects_key += '\x1d' + column + '\x1f' + text;
         if (schema::precedes_tables(o, lowered)) prelude.push_back(o);
     }
     auto statements = creation_statements(dialect, lowered, diags);

@@ -2,6 +2,7 @@
 #include "schema/operation.hpp"
 
 #include <algorithm>
+#include <utility>
 
 #include "support/overloaded.hpp"
 
@@ -94,8 +95,9 @@ Operation reverse(const Operation& op) {
                               return SetTableComment{o.table, o.to, o.from};
                           },
                           [](const SetObjectComment& o) -> Operation {
-                              return SetObjectComment{o.table, o.target,      o.name,     o.to,
-                                                      o.from,  o.object_kind, o.signature};
+                              SetObjectComment back = o;
+                              std::swap(back.from, back.to);
+                              return back;
                           },
                           [](const AlterTableOptions& o) -> Operation {
                               return AlterTableOptions{o.table, o.to, o.from};

@@ -198,6 +198,9 @@ struct SetObjectComment {
     ObjectKind object_kind = ObjectKind::View;  ///< CommentTarget::Object: its kind
     /// A declared function's or procedure's routine_signature ("(integer, text)"), or "".
     std::string signature;
+    /// COMMENT ON COLUMN of a declared view or materialized view (CommentTarget::Object):
+    /// the column; empty for a comment on the object itself.
+    std::string column;
 };
 
 /// The SetObjectComment that changes declared object `o`'s comment from `from` to `to`.

@@ -281,6 +281,10 @@ struct SqlObject {
     /// comment is a COMMENT ON, never a drop and create. An extension's control file gives
     /// it one: compared only when the models declare one (docs/objects.md "Comments").
     std::string comment;
+    /// A view's or materialized view's column comments (`COMMENT ON COLUMN view.col IS
+    /// '...'`), column name -> comment, none empty; compared like `comment`, apart from
+    /// the definition (view_column_comments.hpp).
+    std::map<std::string, std::string> column_comments;
     SourceLocation location;  ///< model-only: the statement in its .sql file
 
     /// "schema"."name" or "name" ("name" alone for an extension), for messages.

@@ -675,12 +675,6 @@ class Generator {
             case 20: {  // add unique
                 auto cols = unique_columns(t);
                 if (cols.empty() || stale(t, cols) || !data.distinct(t, cols)) return "";
-                // Left out / known bug: a unique over the commented primary key's columns
-                // (see the primary key comment in edit_kinds_left; PostgreSQL online seed 2,
-                // step 127).
-                if (t.primary_key && !t.primary_key->comment.empty() &&
-                    t.primary_key->columns == cols)
-                    return "";
                 t.uniques.push_back({.name = constraint_name("uq"), .columns = cols});
                 return "add unique";
             }
@@ -1169,9 +1163,6 @@ class Generator {
             case 0: {  // NO INHERIT / NOT VALID (the rows satisfy every check the generator makes)
                 if (!pg || t.checks.empty()) return "";
                 CheckConstraint& k = one_of(t.checks);
-                // Left out: a commented check made NOT VALID (or back) is made again without
-                // its comment (a known bug, PostgreSQL seed 5, step 55).
-                if (!k.comment.empty()) return "";
                 if (chance(50))
                     k.no_inherit = !k.no_inherit;
                 else
@@ -1470,12 +1461,6 @@ class Generator {
                         return flip(one_of(t.foreign_keys).comment, "foreign key");
                     case 4:
                         if (!t.primary_key) return "";
-                        // Left out: a unique over the key's columns in the same CREATE TABLE
-                        // is merged into the key by PostgreSQL, which names it after the
-                        // unique; the planner's COMMENT ON CONSTRAINT "<table>_pkey" then
-                        // fails (42704; PostgreSQL seed 7, step 113). Reported, not fixed.
-                        for (const auto& u : t.uniques)
-                            if (u.columns == t.primary_key->columns) return "";
                         return flip(t.primary_key->comment, "primary key");
                     default:
                         if (s.enums.empty()) return "";

@@ -9,6 +9,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "schema/view_column_comments.hpp"
+
 namespace autogen::scan {
 
 namespace {
@@ -402,6 +404,9 @@ void fields(A& a, schema::Schema& s) {
         a(o.arguments);
         a(o.version);
         a(o.comment);
+        std::vector<std::string> column_comments = schema::flat_column_comments(o.column_comments);
+        strings(a, column_comments);
+        o.column_comments = schema::column_comments_from(column_comments);
         fields(a, o.location);
     });
     a(s.declares_objects);

@@ -2,6 +2,7 @@
 // nlohmann's exceptions on any shape mismatch; outcome_from_json turns that into nullopt.
 #include "scan/cache/scan_result_json.hpp"
 
+#include <map>
 #include <stdexcept>
 
 namespace autogen::scan {
@@ -276,6 +277,7 @@ nlohmann::json outcome_to_json(const CachedOutcome& outcome) {
                                 {"arguments", o.arguments},
                                 {"version", o.version},
                                 {"comment", o.comment},
+                                {"column_comments", o.column_comments},
                                 {"location", loc(o.location)}});
     j["declares_objects"] = outcome.result.schema.declares_objects;
     j["diagnostics"] = json::array();
@@ -311,6 +313,7 @@ std::optional<CachedOutcome> outcome_from_json(const nlohmann::json& j) {
                 .arguments = o.value("arguments", std::string()),
                 .version = o.at("version").get<std::string>(),
                 .comment = o.value("comment", std::string()),
+                .column_comments = o.value("column_comments", std::map<std::string, std::string>()),
                 .location = read_loc(o.at("location"))};
             out.result.schema.objects.push_back(std::move(object));
         }
