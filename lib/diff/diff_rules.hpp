@@ -28,6 +28,11 @@ class DiffRules {
     /// changed only by the rename is no change. SQLite edits the stored text (the name
     /// comes back quoted), so there the column is made again from the models' text.
     virtual bool renames_in_generated_expressions() const { return false; }
+    /// Is a foreign key bound to one unique index of the columns it references, so that
+    /// dropping that key fails while the foreign key stands, even though another key
+    /// still covers the columns (PostgreSQL: 2BP01)? Then the foreign key is dropped and
+    /// added again around the change. SQLite checks references only when rows change.
+    virtual bool binds_foreign_keys_to_an_index() const { return false; }
     /// Does the database keep the names of unique constraints and foreign keys? When
     /// not (SQLite), constraints are matched by their definition only.
     virtual bool keeps_constraint_names() const = 0;

@@ -218,6 +218,71 @@ void name_columns_before_renames(Operation& op, const ColumnRenames& renames) {
         if (auto old = it->second.find(c); old != it->second.end()) c = old->second;
 }
 
+/// The column sets of the keys `changes` drops (a unique constraint, a unique index, a
+/// primary key that changes), sorted: what a foreign key may have been tied to.
+std::vector<std::vector<std::string>> dropped_key_columns(const TableChanges& changes) {
+    std::vector<std::vector<std::string>> out;
+    auto add = [&](std::vector<std::string> columns) {
+        std::sort(columns.begin(), columns.end());
+        out.push_back(std::move(columns));
+    };
+    for (const auto* bucket : {&changes.drop_dependents, &changes.columns}) {
+        for (const Operation& op : *bucket) {
+            if (const auto* u = std::get_if<DropUnique>(&op)) add(u->unique.columns);
+            if (const auto* ix = std::get_if<DropIndex>(&op))
+                if (ix->index.unique && ix->index.where.empty()) add(ix->index.columns);
+            if (const auto* pk = std::get_if<AlterPrimaryKey>(&op))
+                if (pk->from) add(pk->from->columns);
+        }
+    }
+    return out;
+}
+
+/// A foreign key no change touches, referencing columns a dropped key covered while
+/// another key still covers them: PostgreSQL ties a foreign key to one unique index of
+/// the referenced columns (the oldest), and refuses to drop that one under it (2BP01)
+/// though another would do. Such a key is dropped and added again around the change
+/// (move_foreign_keys_to then puts the drop first and the add last), both directions.
+void cycle_keys_on_dropped_keys(const std::vector<std::pair<const Table*, const Table*>>& pairs,
+                                std::vector<TableChanges>& per_table, const DiffRules& rules) {
+    if (!rules.binds_foreign_keys_to_an_index()) return;
+    std::map<std::string, std::vector<std::vector<std::string>>> dropped;  // table -> keys
+    for (std::size_t i = 0; i < pairs.size(); ++i)
+        if (auto keys = dropped_key_columns(per_table[i]); !keys.empty())
+            dropped[key(pairs[i].second->schema, pairs[i].second->name)] = std::move(keys);
+    if (dropped.empty()) return;
+    for (std::size_t i = 0; i < pairs.size(); ++i) {
+        const auto& [old, now] = pairs[i];
+        for (const ForeignKey& fk : now->foreign_keys) {
+            auto it = dropped.find(key(fk.ref_schema, fk.ref_table));
+            if (it == dropped.end()) continue;
+            std::vector<std::string> columns = fk.ref_columns;
+            std::sort(columns.begin(), columns.end());
+            if (std::find(it->second.begin(), it->second.end(), columns) == it->second.end())
+                continue;
+            const ForeignKey* before = nullptr;
+            for (const ForeignKey& o : old->foreign_keys)
+                if (o.name == fk.name && o.ref_table == fk.ref_table &&
+                    o.ref_schema == fk.ref_schema && o.columns == fk.columns &&
+                    o.ref_columns == fk.ref_columns)
+                    before = &o;
+            if (!before || fk.name.empty()) continue;
+            auto touches = [&](const Operation& op) {
+                if (const auto* d = std::get_if<DropForeignKey>(&op)) return d->key.name == fk.name;
+                if (const auto* a = std::get_if<AddForeignKey>(&op)) return a->key.name == fk.name;
+                return false;
+            };
+            TableChanges& changes = per_table[i];
+            if (std::any_of(changes.drop_dependents.begin(), changes.drop_dependents.end(),
+                            touches) ||
+                std::any_of(changes.add_dependents.begin(), changes.add_dependents.end(), touches))
+                continue;
+            changes.drop_dependents.push_back(DropForeignKey{ref(*now), *before});
+            changes.add_dependents.push_back(AddForeignKey{ref(*now), fk});
+        }
+    }
+}
+
 /// Moves the foreign-key operations of `bucket` that reference another table in
 /// `rekeyed` to the end of `out`, keeping their order.
 void move_foreign_keys_to(std::vector<Operation>& bucket, const std::set<std::string>& rekeyed,
@@ -320,6 +385,7 @@ std::vector<Operation> diff(const Schema& from, const Schema& to, const DiffRule
     // A foreign key that references a key another table changes waits for it: dropped
     // before any table's changes (the key cannot go while it is referenced), added after
     // all of them (the key it references exists only then).
+    cycle_keys_on_dropped_keys(pairs, per_table, rules);
     const std::set<std::string> rekeyed = tables_changing_keys(per_table);
     std::vector<Operation> fk_adds;
     const std::size_t early_drops = ops.size();

@@ -422,6 +422,7 @@ class PostgresRules final : public DiffRules {
     bool keeps_constraint_names() const override { return true; }
     bool keeps_primary_key_name() const override { return true; }
     bool renames_in_generated_expressions() const override { return true; }
+    bool binds_foreign_keys_to_an_index() const override { return true; }
     std::vector<std::string> columns_added_again(const schema::AlterColumn& change,
                                                  const schema::Table& table) const override {
         return postgres_columns_added_again(change, table);
