@@ -373,6 +373,11 @@ std::optional<Refusal> refused_on_sqlite(const schema::SqlObject& o) {
                                "it)",
                            "remove the ALTER DEFAULT PRIVILEGES statement (it is PostgreSQL's), "
                            "or keep it in a [models] sql file only a PostgreSQL project reads"};
+        case ObjectKind::Owner:
+            return Refusal{"owner " + o.identity() +
+                               ": SQLite has no roles (a file belongs to whoever owns it on disk)",
+                           "remove the ALTER ... OWNER TO statement (it is PostgreSQL's), or keep "
+                           "it in a [models] sql file only a PostgreSQL project reads"};
         case ObjectKind::Partition:
             return Refusal{"partition " + o.identity() + ": SQLite has no declarative partitioning",
                            "remove the CREATE TABLE ... PARTITION OF statement, or keep this "
