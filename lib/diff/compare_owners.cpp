@@ -65,9 +65,9 @@ void compare_owners(const Schema& from, const Schema& to, const std::vector<Oper
         if (owned_kind(o) == "TABLE" && tables_dropped.count(o.schema + '\x1f' + o.name))
             return "its table is dropped";
         const SqlObject* t = owned_object(o, from);
-        return t && gone.count(object_key(*t)) ? "its " + std::string(to_string(t->kind)) +
-                                                     " is dropped"
-                                               : std::string();
+        return t && gone.count(object_key(*t))
+                   ? "its " + std::string(to_string(t->kind)) + " is dropped"
+                   : std::string();
     };
     // Why `o` (an owner of `to`) is set after its object's CREATE, or "" when the object
     // stands: created by this revision, or created again.

@@ -10,7 +10,7 @@
 // their extension: left out. Needs AUTOGEN_PG_USER_SCHEMA and AUTOGEN_PG_OWN.
 #pragma once
 
-#define AUTOGEN_PG_OWNERS_BRANCH                                                                           \
+#define AUTOGEN_PG_OWNERS_BRANCH \
     "UNION ALL SELECT w.nsp, w.obj, 'o', w.kind, NULL, json_build_array(current_user)::text, "              \
     "pg_catalog.pg_get_userbyid(w.owner)::text, w.args, 5, w.oid FROM ("                                      \
     "SELECT n.nspname::text AS nsp, c.relname::text AS obj, CASE c.relkind WHEN 'v' THEN 'VIEW' "              \

@@ -33,7 +33,8 @@ using support::SourceLocation;
 
 constexpr const char* kKnownDeclarations =
     "a [models] sql file declares views, materialized views, functions, procedures, triggers, "
-    "extensions, domains, schemas, sequences, privileges, owners, policies, partitions and composite "
+    "extensions, domains, schemas, sequences, privileges, owners, policies, partitions and "
+    "composite "
     "and range types: CREATE [OR REPLACE] VIEW, CREATE MATERIALIZED VIEW, CREATE [OR REPLACE] "
     "FUNCTION | PROCEDURE, CREATE [OR REPLACE] [CONSTRAINT] TRIGGER, CREATE EXTENSION, CREATE "
     "DOMAIN, CREATE SCHEMA, CREATE SEQUENCE, GRANT ... ON ... TO, CREATE POLICY, CREATE TABLE "

@@ -19,9 +19,16 @@ constexpr const char* kForm =
     "p(types) | ROUTINE r(types) | SCHEMA | TYPE | DOMAIN} name OWNER TO role";
 
 /// The kinds ALTER ... OWNER TO declares, as ALTER spells them (longest first).
-constexpr std::initializer_list<const char*> kKinds[] = {
-    {"MATERIALIZED", "VIEW"}, {"TABLE"},  {"VIEW"},   {"SEQUENCE"}, {"FUNCTION"},
-    {"PROCEDURE"},            {"ROUTINE"}, {"SCHEMA"}, {"TYPE"},     {"DOMAIN"}};
+constexpr std::initializer_list<const char*> kKinds[] = {{"MATERIALIZED", "VIEW"},
+                                                         {"TABLE"},
+                                                         {"VIEW"},
+                                                         {"SEQUENCE"},
+                                                         {"FUNCTION"},
+                                                         {"PROCEDURE"},
+                                                         {"ROUTINE"},
+                                                         {"SCHEMA"},
+                                                         {"TYPE"},
+                                                         {"DOMAIN"}};
 
 bool routine_word(const std::string& kind) {
     return kind == "FUNCTION" || kind == "PROCEDURE" || kind == "ROUTINE";
@@ -61,12 +68,13 @@ std::vector<const schema::SqlObject*> candidates(const schema::SqlObject& owner,
         if (o.kind == ObjectKind::Owner || o.name != owner.name) continue;
         if (o.kind != ObjectKind::Schema && !same_schema(o.schema, owner.schema)) continue;
         const bool fits =
-            kind == "TABLE"       ? o.kind == ObjectKind::View || o.kind == ObjectKind::MaterializedView ||
-                                  o.kind == ObjectKind::Sequence || o.kind == ObjectKind::Partition
-            : kind == "ROUTINE"   ? schema::is_routine(o)
-            : kind == "TYPE"      ? o.kind == ObjectKind::Type || o.kind == ObjectKind::Domain
-            : kind == "SEQUENCE"  ? o.kind == ObjectKind::Sequence
-                                  : schema::to_upper_kind(o.kind) == kind;
+            kind == "TABLE"
+                ? o.kind == ObjectKind::View || o.kind == ObjectKind::MaterializedView ||
+                      o.kind == ObjectKind::Sequence || o.kind == ObjectKind::Partition
+            : kind == "ROUTINE"  ? schema::is_routine(o)
+            : kind == "TYPE"     ? o.kind == ObjectKind::Type || o.kind == ObjectKind::Domain
+            : kind == "SEQUENCE" ? o.kind == ObjectKind::Sequence
+                                 : schema::to_upper_kind(o.kind) == kind;
         if (!fits) continue;
         if (schema::is_routine(o) && owner.arguments != schema::kUnwrittenArguments &&
             schema::identity_types(owner.arguments) != schema::identity_types(o.arguments))
@@ -86,8 +94,7 @@ bool is_owner_statement(const support::TokenRange& r) {
 }
 
 std::optional<schema::SqlObject> owner_declaration(const support::TokenRange& r,
-                                                   const std::string& sql,
-                                                   const SourceLocation& at,
+                                                   const std::string& sql, const SourceLocation& at,
                                                    support::Diagnostics& diags) {
     auto fail = [&](const std::string& message, const std::string& hint, std::size_t k) {
         diags.error(Category::Model, message,
@@ -117,7 +124,8 @@ std::optional<schema::SqlObject> owner_declaration(const support::TokenRange& r,
                     "write the name unquoted or in double quotes, optionally schema.name", name_at);
     std::string arguments;
     if (routine_word(kind))
-        arguments = i < r.size() && r[i].is('(') ? parenthesised(r, i) : schema::kUnwrittenArguments;
+        arguments =
+            i < r.size() && r[i].is('(') ? parenthesised(r, i) : schema::kUnwrittenArguments;
     if (!support::skip_words(r, i, {"OWNER", "TO"}))
         return fail("only ALTER " + kind + " ... OWNER TO role is declared in a [models] sql file",
                     "declare the object as it should be (CREATE ...); " + std::string(kForm), i);
@@ -126,13 +134,13 @@ std::optional<schema::SqlObject> owner_declaration(const support::TokenRange& r,
         return fail(r[i].upper +
                         " is whoever runs the revision, and an object declared without OWNER "
                         "TO is that role's already",
-                    "remove the statement, or name the role: ALTER " + kind + " ... OWNER TO "
-                    "app_owner",
+                    "remove the statement, or name the role: ALTER " + kind +
+                        " ... OWNER TO "
+                        "app_owner",
                     i);
     const std::size_t role_at = i;
     const auto role = support::read_name_parts(r, i);
-    if (role.size() != 1)
-        return fail("role expected after OWNER TO", kForm, role_at);
+    if (role.size() != 1) return fail("role expected after OWNER TO", kForm, role_at);
     if (i < r.size())
         return fail("\"" + r[i].text + "\" is not part of ALTER " + kind + " ... OWNER TO", kForm,
                     i);
@@ -161,8 +169,8 @@ void resolve_owner_targets(std::vector<schema::SqlObject>& objects, support::Dia
                         "ALTER " + shown(owner) +
                             " OWNER TO does not say which overload: the models declare " + which,
                         owner.location,
-                        "name it with its argument types: ALTER " + kind + " " + owner.name +
-                            "(" + named.front()->arguments + ") OWNER TO ...");
+                        "name it with its argument types: ALTER " + kind + " " + owner.name + "(" +
+                            named.front()->arguments + ") OWNER TO ...");
             continue;
         }
         if (named.empty()) {
@@ -173,7 +181,7 @@ void resolve_owner_targets(std::vector<schema::SqlObject>& objects, support::Dia
                         "ALTER " + shown(owner) + " OWNER TO names no object the models declare",
                         owner.location,
                         "declare it in a [models] sql file (CREATE ...), or correct the "
-                              "name and kind (a routine by its input types)");
+                        "name and kind (a routine by its input types)");
             continue;
         }
         const schema::SqlObject& target = *named.front();

@@ -168,8 +168,8 @@ bool create_objects(const dialect::Dialect& dialect, db::Connection& conn,
                                     why.find("does not exist") != std::string::npos;
         const bool after_tables =
             schema::reads_as_relation(o.kind) || o.kind == schema::ObjectKind::Grant ||
-            o.kind == schema::ObjectKind::Owner ||
-            o.kind == schema::ObjectKind::Policy || o.kind == schema::ObjectKind::Partition;
+            o.kind == schema::ObjectKind::Owner || o.kind == schema::ObjectKind::Policy ||
+            o.kind == schema::ObjectKind::Partition;
         diags.error(
             Category::Model,
             std::string(schema::to_string(o.kind)) + " " + o.identity() +
@@ -180,15 +180,15 @@ bool create_objects(const dialect::Dialect& dialect, db::Connection& conn,
                      : " is not valid on " + dialect.name + ": ") +
                 why,
             o.location,
-            missing_role   ? "create the role on the server (CREATE ROLE, by its administrators: "
-                             "roles are cluster-wide and not part of the models), or remove it "
-                             "from the statement's TO list"
+            missing_role     ? "create the role on the server (CREATE ROLE, by its administrators: "
+                               "roles are cluster-wide and not part of the models), or remove it "
+                               "from the statement's TO list"
             : unknown_target ? "name a model table (its SQL name) or an object a [models] sql file "
                                "declares, of the kind ALTER names"
-            : after_tables ? "correct the statement: it runs after the models' tables exist, and "
-                             "after the declared objects it names"
-                           : "correct the statement: it runs before the models' tables are "
-                             "created, after the declared objects it names");
+            : after_tables   ? "correct the statement: it runs after the models' tables exist, and "
+                               "after the declared objects it names"
+                             : "correct the statement: it runs before the models' tables are "
+                               "created, after the declared objects it names");
         return false;
     }
     return true;

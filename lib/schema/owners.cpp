@@ -14,8 +14,8 @@ std::string quoted(const std::string& name) {
 }  // namespace
 
 SqlObject make_owner(const std::string& owned_kind, const std::string& schema,
-                     const std::string& name, const std::string& arguments,
-                     const std::string& role, const std::string& runner) {
+                     const std::string& name, const std::string& arguments, const std::string& role,
+                     const std::string& runner) {
     SqlObject o{.kind = ObjectKind::Owner, .schema = schema, .name = name};
     o.version = owned_kind;
     o.arguments = arguments;
@@ -42,9 +42,9 @@ std::string owner_identity(const SqlObject& owner) {
 }
 
 std::optional<ObjectKind> owned_object_kind(const std::string& owned_kind) {
-    for (const ObjectKind k : {ObjectKind::View, ObjectKind::MaterializedView,
-                               ObjectKind::Function, ObjectKind::Procedure, ObjectKind::Schema,
-                               ObjectKind::Sequence, ObjectKind::Type, ObjectKind::Domain})
+    for (const ObjectKind k : {ObjectKind::View, ObjectKind::MaterializedView, ObjectKind::Function,
+                               ObjectKind::Procedure, ObjectKind::Schema, ObjectKind::Sequence,
+                               ObjectKind::Type, ObjectKind::Domain})
         if (to_upper_kind(k) == owned_kind) return k;
     return std::nullopt;
 }

@@ -23,8 +23,8 @@ namespace autogen::schema {
 /// a routine's input types), `runner` the role that runs the migrations ("" unknown).
 /// `sql` is left empty.
 SqlObject make_owner(const std::string& owned_kind, const std::string& schema,
-                     const std::string& name, const std::string& arguments,
-                     const std::string& role, const std::string& runner);
+                     const std::string& name, const std::string& arguments, const std::string& role,
+                     const std::string& runner);
 
 /// TABLE, VIEW, MATERIALIZED VIEW, SEQUENCE, FUNCTION, PROCEDURE, SCHEMA, TYPE or DOMAIN.
 const std::string& owned_kind(const SqlObject& owner);
