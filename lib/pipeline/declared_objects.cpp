@@ -304,7 +304,11 @@ std::optional<std::vector<schema::SqlObject>> declarations(const migrate::SqlSta
     }
     auto o = declaration(statement, at, diags);
     if (!o) return std::nullopt;
-    return std::vector<schema::SqlObject>{std::move(*o)};
+    std::vector<schema::SqlObject> out{std::move(*o)};
+    // CREATE SCHEMA s AUTHORIZATION r declares its owner too.
+    if (out.front().kind == schema::ObjectKind::Schema)
+        if (auto owner = schema_authorization_owner(r, out.front())) out.push_back(*owner);
+    return out;
 }
 
 /// A COMMENT ON statement's comment (declared_comments.hpp): nullopt for any other

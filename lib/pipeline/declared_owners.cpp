@@ -156,6 +156,20 @@ std::optional<schema::SqlObject> owner_declaration(const support::TokenRange& r,
     return o;
 }
 
+std::optional<schema::SqlObject> schema_authorization_owner(const support::TokenRange& r,
+                                                            const schema::SqlObject& schema) {
+    std::size_t i = r.find_word("AUTHORIZATION");
+    if (i >= r.size() || ++i >= r.size() || r[i].is("CURRENT_USER") || r[i].is("SESSION_USER") ||
+        r[i].is("CURRENT_ROLE"))
+        return std::nullopt;
+    const auto role = support::read_name_parts(r, i);
+    if (role.size() != 1) return std::nullopt;
+    auto o = schema::make_owner("SCHEMA", "", schema.name, "", role.front(), "");
+    o.sql = schema.sql;
+    o.location = schema.location;
+    return o;
+}
+
 void resolve_owner_targets(std::vector<schema::SqlObject>& objects, support::Diagnostics& diags) {
     std::map<std::string, SourceLocation> seen;  // identity -> where
     for (auto& owner : objects) {

@@ -25,6 +25,12 @@ std::optional<schema::SqlObject> owner_declaration(const support::TokenRange& r,
                                                    const support::SourceLocation& at,
                                                    support::Diagnostics& diags);
 
+/// `CREATE SCHEMA name AUTHORIZATION role` (`r`, read as `schema`): the owner it
+/// declares, as ALTER SCHEMA name OWNER TO role would; nullopt without AUTHORIZATION or
+/// for CURRENT_USER and the like (the role that runs the revision, the owner anyway).
+std::optional<schema::SqlObject> schema_authorization_owner(const support::TokenRange& r,
+                                                            const schema::SqlObject& schema);
+
 /// Each owner of `objects` on the declared object it names: a view, materialized view or
 /// sequence named ALTER TABLE takes that kind, a ROUTINE the routine's, a routine written
 /// without arguments the one declared routine of its name (several: an error), a TYPE

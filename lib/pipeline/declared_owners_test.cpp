@@ -135,3 +135,19 @@ TEST_CASE("owners: an overload unnamed, an undeclared view, a second OWNER TO") 
           "db/o.sql:1:1: a second OWNER TO for VIEW \"v\" (first at db/o.sql:1:1)");
     CHECK(run({"ALTER TABLE t OWNER TO a"}).empty());
 }
+
+TEST_CASE("owners: CREATE SCHEMA ... AUTHORIZATION declares the schema's owner") {
+    auto owner_of = [](const std::string& sql) {
+        const auto tokens = support::tokenize(sql, support::SqlQuoting::portable(), 1);
+        const support::TokenRange r{tokens.data(), tokens.data() + tokens.size()};
+        schema::SqlObject s{.kind = schema::ObjectKind::Schema, .name = "reports"};
+        s.sql = sql;
+        return pipeline::schema_authorization_owner(r, s);
+    };
+    auto o = owner_of("CREATE SCHEMA IF NOT EXISTS reports AUTHORIZATION reporter");
+    REQUIRE(o);
+    CHECK(o->identity() == "SCHEMA \"reports\"");
+    CHECK(o->table == "reporter");
+    CHECK_FALSE(owner_of("CREATE SCHEMA reports"));
+    CHECK_FALSE(owner_of("CREATE SCHEMA reports AUTHORIZATION CURRENT_USER"));
+}
