@@ -3,6 +3,7 @@
 
 #include "codegen/sql_builder.hpp"
 #include "schema/owners.hpp"
+#include "schema/routine_signature.hpp"
 
 namespace autogen::codegen::postgres {
 
@@ -10,7 +11,9 @@ std::string owner_sql(const schema::SqlObject& owner, const std::string& role) {
     const std::string& kind = schema::owned_kind(owner);
     std::string name =
         kind == "SCHEMA" ? quote_identifier(owner.name) : qualified_name(owner.schema, owner.name);
-    if (kind == "FUNCTION" || kind == "PROCEDURE") name += "(" + owner.arguments + ")";
+    // The input types alone name the overload (the catalog's reading has the names too).
+    if (kind == "FUNCTION" || kind == "PROCEDURE")
+        name += "(" + schema::identity_types(owner.arguments) + ")";
     return "ALTER " + kind + " " + name + " OWNER TO " +
            (role.empty() ? std::string("CURRENT_USER") : quote_identifier(role));
 }

@@ -243,8 +243,7 @@ std::string describe(const Operation& op, Perspective perspective) {
             [](const CreateObject& o) {
                 if (o.object.kind == schema::ObjectKind::Owner)
                     return "owner of " + o.object.identity() + ": " + q(o.object.table) +
-                           (o.recreated_because.empty() ? ""
-                                                        : " again (" + o.recreated_because + ")");
+                           (o.recreated_because.empty() ? "" : " (" + o.recreated_because + ")");
                 if (o.object.kind == schema::ObjectKind::DefaultPrivilege)
                     return "default privileges " + o.object.identity() + ": " + o.object.definition;
                 if (o.object.kind == schema::ObjectKind::Grant)
