@@ -45,7 +45,7 @@ TEST_CASE("owners: changed, removed, kept by a renamed table") {
     CHECK(change.to.table == "b");
 }
 
-TEST_CASE("owners: a view created again gets OWNER TO again; a dropped table takes its owner") {
+TEST_CASE("owners: a view created again gets OWNER TO again, a dropped table takes its owner") {
     SqlObject view{.kind = ObjectKind::View, .name = "v"};
     diff::ObjectChanges out;
     const Schema from =
