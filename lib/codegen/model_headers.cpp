@@ -103,7 +103,8 @@ class HeaderWriter {
                     v.kind == schema::ObjectKind::Sequence || v.kind == schema::ObjectKind::Grant ||
                             v.kind == schema::ObjectKind::Policy ||
                             v.kind == schema::ObjectKind::Partition ||
-                            v.kind == schema::ObjectKind::DefaultPrivilege
+                            v.kind == schema::ObjectKind::DefaultPrivilege ||
+                            v.kind == schema::ObjectKind::Owner
                         ? "declare it in a .sql file of [models] sql (docs/objects.md): " + v.sql +
                               ";"
                         : "declare it in a .sql file of [models] sql (docs/objects.md); "

@@ -13,6 +13,7 @@
 #include "codegen/postgres_grants.hpp"
 #include "codegen/postgres_lowering.hpp"
 #include "codegen/postgres_online.hpp"
+#include "codegen/postgres_owners.hpp"
 #include "codegen/postgres_partitions.hpp"
 #include "codegen/postgres_plan_state.hpp"
 #include "codegen/postgres_policies.hpp"
@@ -645,6 +646,8 @@ class PostgresPlanner final : public Planner {
                         if (o.object.kind == ObjectKind::Grant) return grant_statements(o.object);
                         if (o.object.kind == ObjectKind::DefaultPrivilege)
                             return default_privilege_statements(o.object, false);
+                        if (o.object.kind == ObjectKind::Owner)
+                            return Statements{{.sql = owner_statement(o.object)}};
                         ensure_schema(o.object.schema);
                         return Statements{{.sql = o.object.sql}};
                     },
@@ -659,9 +662,16 @@ class PostgresPlanner final : public Planner {
                         if (o.object.kind == ObjectKind::Grant)
                             return o.recreated_because.empty() ? revoke_statements(o.object)
                                                                : Statements{};
+                        // So does an owner: back to the role that runs the migrations.
+                        if (o.object.kind == ObjectKind::Owner)
+                            return o.recreated_because.empty()
+                                       ? Statements{{.sql = owner_undo_statement(o.object)}}
+                                       : Statements{};
                         return Statements{{.sql = drop_object_sql(o.object)}};
                     },
                     [&](const ReplaceObject& o) {
+                        if (o.to.kind == ObjectKind::Owner)
+                            return Statements{{.sql = owner_statement(o.to)}};
                         if (o.to.kind == schema::ObjectKind::Extension) {
                             ensure_schema(o.to.schema);
                             Statements alters;

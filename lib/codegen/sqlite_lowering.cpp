@@ -373,6 +373,11 @@ std::optional<Refusal> refused_on_sqlite(const schema::SqlObject& o) {
                                "it)",
                            "remove the ALTER DEFAULT PRIVILEGES statement (it is PostgreSQL's), "
                            "or keep it in a [models] sql file only a PostgreSQL project reads"};
+        case ObjectKind::Owner:
+            return Refusal{"owner " + o.identity() +
+                               ": SQLite has no roles (a file belongs to whoever owns it on disk)",
+                           "remove the ALTER ... OWNER TO statement (it is PostgreSQL's), or keep "
+                           "it in a [models] sql file only a PostgreSQL project reads"};
         case ObjectKind::Partition:
             return Refusal{"partition " + o.identity() + ": SQLite has no declarative partitioning",
                            "remove the CREATE TABLE ... PARTITION OF statement, or keep this "
@@ -418,8 +423,13 @@ schema::Schema lower(const schema::Schema& model, support::Diagnostics& diags) {
     drop_schema_qualifiers(out, diags);
     // SQLite has no schemas and ignores the qualifiers (above): a declared CREATE SCHEMA
     // (a project on both dialects) is PostgreSQL's alone.
-    std::erase_if(out.objects,
-                  [](const schema::SqlObject& o) { return o.kind == schema::ObjectKind::Schema; });
+    // So is the owner its AUTHORIZATION declares (an ALTER ... OWNER TO is refused below).
+    std::erase_if(out.objects, [](const schema::SqlObject& o) {
+        const bool from_create_schema =
+            o.sql.size() > 6 && (o.sql[0] == 'C' || o.sql[0] == 'c');  // not ALTER ...
+        return o.kind == schema::ObjectKind::Schema ||
+               (o.kind == schema::ObjectKind::Owner && from_create_schema);
+    });
     for (auto& o : out.objects) {
         if (auto refusal = refused_on_sqlite(o))
             diags.error(support::Category::Model, refusal->what, o.location, refusal->fix);

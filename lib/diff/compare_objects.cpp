@@ -14,6 +14,7 @@
 #include "diff/column_grants_again.hpp"
 #include "diff/compare_default_privileges.hpp"
 #include "diff/compare_grants.hpp"
+#include "diff/compare_owners.hpp"
 #include "diff/table_changes.hpp"
 #include "schema/routine_signature.hpp"
 #include "schema/view_column_comments.hpp"
@@ -82,11 +83,12 @@ std::map<std::string, std::string> tables_changing_under_objects(
     return out;
 }
 
-/// Extensions, grants and default privileges are compared by their own rules
-/// (compare_extensions below, compare_grants.cpp, compare_default_privileges.cpp).
+/// Extensions, grants, default privileges and owners are compared by their own rules
+/// (compare_extensions below, compare_grants.cpp, compare_default_privileges.cpp,
+/// compare_owners.cpp).
 bool compared_apart(const SqlObject& o) {
     return o.kind == ObjectKind::Extension || o.kind == ObjectKind::Grant ||
-           o.kind == ObjectKind::DefaultPrivilege;
+           o.kind == ObjectKind::DefaultPrivilege || o.kind == ObjectKind::Owner;
 }
 /// Does a policy on `table` stand through `table_ops`: a view is created again around any
 /// change of the columns it reads, but PostgreSQL rewrites a policy's expressions when a
@@ -260,6 +262,7 @@ ObjectChanges compare_objects(const Schema& from, const Schema& to,
     compare_grants(from, to, table_ops, gone, again, out);
     grant_column_privileges_again(from, to, table_ops, rules, out);
     compare_default_privileges(from, to, out);
+    compare_owners(from, to, table_ops, gone, again, out);
     // Extensions go after the table changes, which may stop using their types.
     out.after_tables.insert(out.after_tables.end(), extension_drops.begin(), extension_drops.end());
     out.after_tables.insert(out.after_tables.end(), schema_drops.begin(), schema_drops.end());

@@ -4,6 +4,7 @@
 #include "diff/column_grants_again.hpp"
 #include "schema/domain.hpp"
 #include "schema/grants.hpp"
+#include "schema/owners.hpp"
 #include "schema/policy.hpp"
 #include "schema/schema_view.hpp"
 #include "schema/sequence.hpp"
@@ -244,6 +245,9 @@ std::string describe(const Operation& op, Perspective perspective) {
                        name_or_unnamed(o.from) + " -> " + name_or_unnamed(o.to);
             },
             [](const CreateObject& o) {
+                if (o.object.kind == schema::ObjectKind::Owner)
+                    return "owner of " + o.object.identity() + ": " + q(o.object.table) +
+                           (o.recreated_because.empty() ? "" : " (" + o.recreated_because + ")");
                 if (o.object.kind == schema::ObjectKind::DefaultPrivilege)
                     return "default privileges " + o.object.identity() + ": " + o.object.definition;
                 if (o.object.kind == schema::ObjectKind::Grant)
@@ -265,6 +269,14 @@ std::string describe(const Operation& op, Perspective perspective) {
                 if (o.object.kind == schema::ObjectKind::Grant && !o.recreated_because.empty())
                     return "grant " + o.object.identity() + " goes with its object (" +
                            o.recreated_because + ")";
+                if (o.object.kind == schema::ObjectKind::Owner)
+                    return "owner of " + o.object.identity() + ": " + q(o.object.table) +
+                           (o.recreated_because.empty()
+                                ? " -> the role that runs the migrations" +
+                                      (schema::owner_runner(o.object).empty()
+                                           ? std::string()
+                                           : " (" + q(schema::owner_runner(o.object)) + ")")
+                                : " goes with its object (" + o.recreated_because + ")");
                 if (!o.recreated_because.empty())
                     return "dropped " + object_name(o.object) + " to create it again (" +
                            o.recreated_because + ")";
@@ -279,6 +291,9 @@ std::string describe(const Operation& op, Perspective perspective) {
                 return "removed " + object_name(o.object);
             },
             [](const ReplaceObject& o) {
+                if (o.to.kind == schema::ObjectKind::Owner)
+                    return "owner of " + o.to.identity() + ": " + q(o.from.table) + " -> " +
+                           q(o.to.table);
                 if (o.to.kind == schema::ObjectKind::Extension) {
                     std::string what;
                     if (o.from.version != o.to.version)

@@ -17,6 +17,7 @@
 #include "codegen/postgres_ddl.hpp"
 #include "codegen/postgres_default_privileges.hpp"
 #include "codegen/postgres_grants.hpp"
+#include "codegen/postgres_owners.hpp"
 #include "codegen/postgres_sequences.hpp"
 #include "codegen/sql_builder.hpp"
 #include "introspect/postgres_queries.hpp"
@@ -24,6 +25,7 @@
 #include "schema/default_privileges.hpp"
 #include "schema/grants.hpp"
 #include "schema/index_keys.hpp"
+#include "schema/owners.hpp"
 #include "schema/sequence.hpp"
 #include "support/sql_scanner.hpp"
 #include "support/text.hpp"
@@ -195,6 +197,13 @@ schema::SqlObject uncommented_catalog_object(const Row& r) {
                         .schema = schema_field(cell(r, 0)),
                         .name = cell(r, 1)};
     if (code == "g") return grant_object(r);
+    if (code == "o") {  // an owner: the kind as ALTER spells it in `version` (owners.hpp)
+        const auto runner = json_strings(cell(r, 5));
+        o = schema::make_owner(cell(r, 3), cell(r, 3) == "SCHEMA" ? "" : o.schema, o.name,
+                               cell(r, 7), cell(r, 6), runner.empty() ? "" : runner.front());
+        o.sql = codegen::postgres::owner_statement(o);
+        return o;
+    }
     if (code == "d") {  // default privileges: IN SCHEMA in `version` (default_privileges.hpp)
         o = schema::make_default_privilege(cell(r, 6), cell(r, 3), cell(r, 1),
                                            json_strings(cell(r, 5)));
@@ -390,8 +399,11 @@ class PostgresInspector final : public Inspector {
                  o.kind == schema::ObjectKind::Partition) &&
                 skipped(schema::Table{.schema = o.schema, .name = o.table}, options))
                 continue;
-            // So is a grant on one.
+            // So is a grant on one, and its owner.
             if (o.kind == schema::ObjectKind::Grant && schema::grant_target_kind(o) == "TABLE" &&
+                skipped(schema::Table{.schema = o.schema, .name = o.name}, options))
+                continue;
+            if (o.kind == schema::ObjectKind::Owner && schema::owned_kind(o) == "TABLE" &&
                 skipped(schema::Table{.schema = o.schema, .name = o.name}, options))
                 continue;
             out.objects.push_back(std::move(o));

@@ -26,6 +26,7 @@
 
 #include "introspect/postgres_default_privileges_query.hpp"
 #include "introspect/postgres_grants_query.hpp"
+#include "introspect/postgres_owners_query.hpp"
 
 namespace autogen::introspect::postgres {
 
@@ -206,11 +207,12 @@ constexpr NamedQuery kEnumsQuery{
 /// oid, the comment (obj_description; NULL for none).
 constexpr NamedQuery kObjectsQuery{
     "declared objects",
-    // The comment (obj_description in the catalog of the row's kind; none for a grant or a
-    // default privilege), then a view's column comments as a JSON object, name -> comment.
+    // The comment (obj_description in the catalog of the row's kind; none for a grant, a
+    // default privilege or an owner), then a view's column comments as a JSON object, name -> comment.
     "SELECT q.*, pg_catalog.obj_description(q.oid, CASE q.code WHEN 's' THEN 'pg_namespace' "
     "WHEN 'C' THEN 'pg_type' WHEN 'R' THEN 'pg_type' WHEN 'f' THEN 'pg_proc' WHEN 'p' THEN 'pg_proc' "
     "WHEN 't' THEN 'pg_trigger' WHEN 'y' THEN 'pg_policy' WHEN 'g' THEN NULL WHEN 'd' THEN NULL "
+    "WHEN 'o' THEN NULL "
     "ELSE 'pg_class' END), CASE WHEN q.code IN ('v', 'm') THEN (SELECT "
     "pg_catalog.json_object_agg(a.attname, d.description ORDER BY a.attnum) "
     "FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_description d ON d.objoid = a.attrelid "
@@ -288,6 +290,7 @@ constexpr NamedQuery kObjectsQuery{
     "WHERE c.relispartition AND c.relkind IN ('r', 'p') AND " AUTOGEN_PG_USER_SCHEMA("n") " AND" AUTOGEN_PG_OWN("pg_class", "c.oid")
     AUTOGEN_PG_GRANTS_BRANCH
     AUTOGEN_PG_DEFAULT_PRIVILEGES_BRANCH
+    AUTOGEN_PG_OWNERS_BRANCH
     // Policies: the CREATE POLICY the catalog rebuilds (every clause written, roles sorted,
     // expressions deparsed) is both statement and definition; the facts (policy.hpp) are
     // command, PERMISSIVE / RESTRICTIVE, roles, USING, WITH CHECK.

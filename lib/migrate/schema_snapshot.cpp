@@ -7,6 +7,7 @@
 
 #include "migrate/snapshot_line.hpp"
 #include "schema/index_keys.hpp"
+#include "schema/owners.hpp"
 #include "schema/routine_signature.hpp"
 #include "schema/view_column_comments.hpp"
 #include "support/sql_tokens.hpp"
@@ -334,6 +335,11 @@ class LineReader {
             o.definition = support::canonical_sql(o.sql, support::SqlQuoting::portable());
             // A routine's input types name it among its overloads, as they do when declared.
             if (s::is_routine(o)) o.arguments = s::declared_identity_types(o.sql);
+            if (o.kind == s::ObjectKind::Owner) {  // owners.hpp: the role is compared
+                o.definition = o.table;
+                o.arguments = j.text_or("arguments", "");
+                o.columns = {j.text_or("runner", "")};
+            }
             if (o.kind == s::ObjectKind::Grant &&
                 (o.version == "FUNCTION" || o.version == "PROCEDURE"))
                 o.arguments =
@@ -539,6 +545,11 @@ std::string snapshot_text(const s::Schema& schema) {
         j.text_if("comment", o.comment);
         if (!o.column_comments.empty())
             j.texts("column_comments", s::flat_column_comments(o.column_comments));
+        // An owner's object is named by its fields, not by its statement as written.
+        if (o.kind == s::ObjectKind::Owner) {
+            j.text_if("arguments", o.arguments);
+            j.text_if("runner", s::owner_runner(o));
+        }
         j.text("sql", o.sql);
     }
     return out;

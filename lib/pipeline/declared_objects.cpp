@@ -9,6 +9,7 @@
 #include "declared_comments.hpp"
 #include "declared_default_privileges.hpp"
 #include "declared_grants.hpp"
+#include "declared_owners.hpp"
 #include "migrate/file_bytes.hpp"
 #include "migrate/sql_splitter.hpp"
 #include "pipeline/partition_declaration.hpp"
@@ -32,11 +33,12 @@ using support::SourceLocation;
 
 constexpr const char* kKnownDeclarations =
     "a [models] sql file declares views, materialized views, functions, procedures, triggers, "
-    "extensions, domains, schemas, sequences, privileges, policies, partitions and composite "
+    "extensions, domains, schemas, sequences, privileges, owners, policies, partitions and "
+    "composite "
     "and range types: CREATE [OR REPLACE] VIEW, CREATE MATERIALIZED VIEW, CREATE [OR REPLACE] "
     "FUNCTION | PROCEDURE, CREATE [OR REPLACE] [CONSTRAINT] TRIGGER, CREATE EXTENSION, CREATE "
     "DOMAIN, CREATE SCHEMA, CREATE SEQUENCE, GRANT ... ON ... TO, CREATE POLICY, CREATE TABLE "
-    "... PARTITION OF, CREATE TYPE, and COMMENT ON each of them";
+    "... PARTITION OF, CREATE TYPE, ALTER ... OWNER TO, and COMMENT ON each of them";
 constexpr const char* kElsewhereHint =
     "keep other statements in a hand-written revision (the other kinds "
     "are not declared yet: docs/objects.md), or move the file out of [models] sql";
@@ -288,6 +290,11 @@ std::optional<std::vector<schema::SqlObject>> declarations(const migrate::SqlSta
     if (!r.empty() && r[0].is("GRANT")) return grant_declarations(r, statement.sql, at, diags);
     if (is_default_privileges(r))
         return default_privilege_declarations(r, statement.sql, at, diags);
+    if (is_owner_statement(r)) {
+        auto o = owner_declaration(r, statement.sql, at, diags);
+        if (!o) return std::nullopt;
+        return std::vector<schema::SqlObject>{std::move(*o)};
+    }
     if (r.size() > 0 && r[0].is("REVOKE")) {
         diags.error(Category::Model,
                     "REVOKE in a [models] sql file: the files declare what is granted", at,
@@ -297,7 +304,11 @@ std::optional<std::vector<schema::SqlObject>> declarations(const migrate::SqlSta
     }
     auto o = declaration(statement, at, diags);
     if (!o) return std::nullopt;
-    return std::vector<schema::SqlObject>{std::move(*o)};
+    std::vector<schema::SqlObject> out{std::move(*o)};
+    // CREATE SCHEMA s AUTHORIZATION r declares its owner too.
+    if (out.front().kind == schema::ObjectKind::Schema)
+        if (auto owner = schema_authorization_owner(r, out.front())) out.push_back(*owner);
+    return out;
 }
 
 /// A COMMENT ON statement's comment (declared_comments.hpp): nullopt for any other
@@ -336,14 +347,15 @@ std::optional<std::vector<schema::SqlObject>> in_dependency_order(
             return;
         }
         state[k] = 1;
-        // Nothing reads a trigger (one is often named after its function) or a grant; an extension
-        // reads nothing declared, and every object may read one (its types); a schema
-        // and a sequence read nothing.
+        // Nothing reads a trigger (one is often named after its function), a grant or an
+        // owner; an extension reads nothing declared, and every object may read one (its
+        // types); a schema and a sequence read nothing.
         for (std::size_t j = 0; j < objects.size(); ++j)
             if (j != k && objects[j].kind != schema::ObjectKind::Trigger &&
                 objects[j].kind != schema::ObjectKind::Grant &&
                 objects[j].kind != schema::ObjectKind::Policy &&
                 objects[j].kind != schema::ObjectKind::DefaultPrivilege &&
+                objects[j].kind != schema::ObjectKind::Owner &&
                 objects[k].kind != schema::ObjectKind::Extension &&
                 objects[k].kind != schema::ObjectKind::Schema &&
                 objects[k].kind != schema::ObjectKind::Sequence &&
@@ -476,7 +488,7 @@ void add_declared(schema::SqlObject o, std::vector<schema::SqlObject>& objects,
 
 void redeclare_snapshot_objects(schema::Schema& snapshot) {
     for (auto& o : snapshot.objects) {
-        if (o.kind == schema::ObjectKind::Grant) continue;
+        if (o.kind == schema::ObjectKind::Grant || o.kind == schema::ObjectKind::Owner) continue;
         support::Diagnostics ignored;
         auto again = declaration(migrate::SqlStatement{o.sql, 1}, o.location, ignored);
         if (!again || again->kind != o.kind || again->name != o.name) continue;
@@ -513,6 +525,7 @@ std::optional<std::vector<schema::SqlObject>> read_declared_objects(const suppor
         }
     }
     resolve_grant_overloads(objects, diags);
+    resolve_owner_targets(objects, diags);
     attach_comments(comments, objects, diags);
     if (diags.error_count() != errors_before) return std::nullopt;
     // Schemas first (everything else may be created in one), then extensions: a view

@@ -298,7 +298,11 @@ TEST_CASE("declared objects: schemas come first, public is no object, elements a
     support::Diagnostics diags;
     auto objects = pipeline::read_declared_objects(config_in(dir), diags);
     REQUIRE_MESSAGE(objects, messages(diags));
-    REQUIRE(objects->size() == 5);
+    // AUTHORIZATION declares the schema's owner (docs/objects.md "Owners").
+    REQUIRE(objects->size() == 6);
+    CHECK((*objects)[5].kind == schema::ObjectKind::Owner);
+    CHECK((*objects)[5].identity() == "SCHEMA \"archive\"");
+    CHECK((*objects)[5].table == "someone");
     const auto& archive = (*objects)[0];
     CHECK(archive.kind == schema::ObjectKind::Schema);
     CHECK(archive.name == "archive");

@@ -7,6 +7,7 @@
 #include "compared_tables.hpp"
 #include "creation_plan.hpp"
 #include "schema/grants.hpp"
+#include "schema/owners.hpp"
 #include "support/text.hpp"
 
 namespace autogen::pipeline {
@@ -31,7 +32,10 @@ schema::Schema tables_read_by(const schema::Schema& lowered,
     subset.enums = lowered.enums;
     for (const auto& t : lowered.tables) {
         const bool read = std::any_of(objects.begin(), objects.end(), [&](const auto& o) {
-            return !is_extension(o) && support::mentions_identifier(o.sql, t.name);
+            // An owner of a schema no file creates: the tables that make it.
+            return (!is_extension(o) && support::mentions_identifier(o.sql, t.name)) ||
+                   (o.kind == schema::ObjectKind::Owner && schema::owned_kind(o) == "SCHEMA" &&
+                    o.name == t.schema);
         });
         if (!read) continue;
         schema::Table copy = t;
@@ -63,7 +67,10 @@ std::size_t read_back_of(const schema::SqlObject& model, const std::vector<schem
         if (taken[i] || o.kind != model.kind || o.name != model.name || o.table != model.table)
             continue;
         if (o.kind == schema::ObjectKind::Grant && !same_grant_target(o, model)) continue;
-        if (o.kind == schema::ObjectKind::DefaultPrivilege && o.version != model.version) continue;
+        if ((o.kind == schema::ObjectKind::DefaultPrivilege ||
+             o.kind == schema::ObjectKind::Owner) &&
+            o.version != model.version)
+            continue;
         if (o.schema != model.schema && !o.schema.empty()) continue;
         const bool same = o.identity() == model.identity() ||
                           (o.schema.empty() && o.arguments == model.arguments);
@@ -156,25 +163,32 @@ bool create_objects(const dialect::Dialect& dialect, db::Connection& conn,
         // grantee, a policy's TO list).
         const bool missing_role = why.find("role \"") != std::string::npos &&
                                   why.find("does not exist") != std::string::npos;
+        // An owner of what is neither declared nor a model's (ALTER TABLE of no table).
+        const bool unknown_target = o.kind == schema::ObjectKind::Owner && !missing_role &&
+                                    why.find("does not exist") != std::string::npos;
         const bool after_tables =
             schema::reads_as_relation(o.kind) || o.kind == schema::ObjectKind::Grant ||
-            o.kind == schema::ObjectKind::Policy || o.kind == schema::ObjectKind::Partition;
+            o.kind == schema::ObjectKind::Owner || o.kind == schema::ObjectKind::Policy ||
+            o.kind == schema::ObjectKind::Partition;
         diags.error(
             Category::Model,
             std::string(schema::to_string(o.kind)) + " " + o.identity() +
                 (o.kind == schema::ObjectKind::Grant ||
-                         o.kind == schema::ObjectKind::DefaultPrivilege
+                         o.kind == schema::ObjectKind::DefaultPrivilege ||
+                         o.kind == schema::ObjectKind::Owner
                      ? " cannot be made: "
                      : " is not valid on " + dialect.name + ": ") +
                 why,
             o.location,
-            missing_role   ? "create the role on the server (CREATE ROLE, by its administrators: "
-                             "roles are cluster-wide and not part of the models), or remove it "
-                             "from the statement's TO list"
-            : after_tables ? "correct the statement: it runs after the models' tables exist, and "
-                             "after the declared objects it names"
-                           : "correct the statement: it runs before the models' tables are "
-                             "created, after the declared objects it names");
+            missing_role     ? "create the role on the server (CREATE ROLE, by its administrators: "
+                               "roles are cluster-wide and not part of the models), or remove it "
+                               "from the statement's TO list"
+            : unknown_target ? "name a model table (its SQL name) or an object a [models] sql file "
+                               "declares, of the kind ALTER names"
+            : after_tables   ? "correct the statement: it runs after the models' tables exist, and "
+                               "after the declared objects it names"
+                             : "correct the statement: it runs before the models' tables are "
+                               "created, after the declared objects it names");
         return false;
     }
     return true;
@@ -241,6 +255,9 @@ std::optional<std::vector<schema::SqlObject>> materialize_objects(
         // the connecting role and FOR ROLE left out are one entry, read back once.
         if (o.kind == schema::ObjectKind::DefaultPrivilege && backs[m] == read->objects.size())
             continue;
+        // An owner read back as none: the role the scratch database runs as owns it, as it
+        // owns what the revisions create (docs/objects.md "Owners").
+        if (o.kind == schema::ObjectKind::Owner && backs[m] == read->objects.size()) continue;
         // An extension is compared by what the statement declares (its schema and version
         // only when written), never by what the scratch database happened to install.
         if (is_extension(o)) {

@@ -36,6 +36,7 @@ bool precedes_tables(const SqlObject& o, const Schema& s) {
         case ObjectKind::Grant:  // on what exists once the tables do
         case ObjectKind::Policy:
         case ObjectKind::Partition:  // of a parent the tables create
+        case ObjectKind::Owner:      // of what exists once everything else does
             return false;
         // Only when a table calls it: a function created after the tables may read
         // them in a LANGUAGE sql body, which PostgreSQL checks at CREATE.

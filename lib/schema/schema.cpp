@@ -5,6 +5,7 @@
 
 #include "schema/default_privileges.hpp"
 #include "schema/grants.hpp"
+#include "schema/owners.hpp"
 #include "schema/routine_signature.hpp"
 
 namespace autogen::schema {
@@ -84,7 +85,8 @@ bool implies_schema(const Schema& s, const std::string& name) {
 }
 
 bool takes_comment(ObjectKind kind) {
-    return kind != ObjectKind::Grant && kind != ObjectKind::DefaultPrivilege;
+    return kind != ObjectKind::Grant && kind != ObjectKind::DefaultPrivilege &&
+           kind != ObjectKind::Owner;
 }
 
 std::string routine_signature(const SqlObject& o) {
@@ -94,6 +96,7 @@ std::string routine_signature(const SqlObject& o) {
 std::string SqlObject::identity() const {
     if (kind == ObjectKind::Grant) return grant_identity(*this);
     if (kind == ObjectKind::DefaultPrivilege) return default_privilege_identity(*this);
+    if (kind == ObjectKind::Owner) return owner_identity(*this);
     // Overloads share a name: their input types tell them apart, as in PostgreSQL.
     if (is_routine(*this)) return routine_identity(schema, name, arguments);
     if (table.empty()) return qualified_name();
@@ -130,6 +133,8 @@ const char* to_string(ObjectKind kind) {
             return "type";
         case ObjectKind::DefaultPrivilege:
             return "default privileges";
+        case ObjectKind::Owner:
+            return "owner";
     }
     return "view";
 }

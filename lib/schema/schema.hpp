@@ -232,7 +232,9 @@ enum class ObjectKind {
     Type,
     /// ALTER DEFAULT PRIVILEGES [FOR ROLE r] [IN SCHEMA s] GRANT | REVOKE ... ON TABLES ...
     /// (schema/default_privileges.hpp): one object per role, schema or none, object kind.
-    DefaultPrivilege
+    DefaultPrivilege,
+    /// ALTER <kind> name OWNER TO role (schema/owners.hpp): one object per owned object.
+    Owner
 };
 /// Every ObjectKind, in declaration order (a snapshot or cache reads a kind by its name).
 inline constexpr ObjectKind kObjectKinds[] = {
@@ -240,7 +242,7 @@ inline constexpr ObjectKind kObjectKinds[] = {
     ObjectKind::Procedure, ObjectKind::Trigger,          ObjectKind::Extension,
     ObjectKind::Domain,    ObjectKind::Schema,           ObjectKind::Sequence,
     ObjectKind::Grant,     ObjectKind::Policy,           ObjectKind::Partition,
-    ObjectKind::Type,      ObjectKind::DefaultPrivilege};
+    ObjectKind::Type,      ObjectKind::DefaultPrivilege, ObjectKind::Owner};
 
 /// A database object declared by a SQL statement. On the models' side: the statement as
 /// the project's .sql file writes it, with the definition its scratch database read back;
@@ -294,7 +296,8 @@ struct SqlObject {
     std::string identity() const;
 };
 
-/// Can objects of `kind` hold a comment (COMMENT ON)? Not a grant or a default privilege.
+/// Can objects of `kind` hold a comment (COMMENT ON)? Not a grant, a default privilege or
+/// an owner.
 bool takes_comment(ObjectKind kind);
 
 /// A function's or procedure's arguments in parentheses as DROP and COMMENT ON name them

@@ -595,6 +595,21 @@ constexpr const char* kPostgresCatalog[] = {
     "SELECT 'default acl', pg_get_userbyid(d.defaclrole), coalesce(n.nspname, ''), "
     "d.defaclobjtype, ARRAY(SELECT x::text FROM unnest(d.defaclacl) x ORDER BY 1)::text FROM "
     "pg_default_acl d LEFT JOIN pg_namespace n ON n.oid = d.defaclnamespace ORDER BY 2, 3, 4",
+    // Owners (ALTER ... OWNER TO): relations, routines, schemas, types, by the role's name,
+    // the connecting role as CURRENT_USER (the one side and the other may be read as two).
+    "SELECT 'owner', o.kind, o.name, CASE WHEN o.owner = current_user THEN 'CURRENT_USER' ELSE "
+    "o.owner END FROM (SELECT 'relation' AS kind, c.oid::regclass::text AS name, "
+    "pg_get_userbyid(c.relowner)::text AS owner FROM pg_class c JOIN pg_namespace n ON n.oid = "
+    "c.relnamespace WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S') AND n.nspname NOT LIKE 'pg\\_%' "
+    "AND n.nspname <> 'information_schema' AND c.relname NOT LIKE 'autogen\\_version%' "
+    "UNION ALL SELECT 'routine', p.oid::regprocedure::text, pg_get_userbyid(p.proowner)::text "
+    "FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE p.prokind IN ('f', 'p') "
+    "AND n.nspname NOT LIKE 'pg\\_%' AND n.nspname <> 'information_schema' "
+    "UNION ALL SELECT 'schema', n.nspname, pg_get_userbyid(n.nspowner)::text FROM pg_namespace n "
+    "WHERE n.nspname NOT LIKE 'pg\\_%' AND n.nspname NOT IN ('information_schema', 'public') "
+    "UNION ALL SELECT 'type', t.oid::regtype::text, pg_get_userbyid(t.typowner)::text FROM "
+    "pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE t.typtype IN ('d', 'e', 'r') "
+    "AND n.nspname NOT LIKE 'pg\\_%' AND n.nspname <> 'information_schema') o ORDER BY 2, 3",
 };
 
 std::optional<std::string> postgres_catalog(const PostgresDatabase& db, std::string& error) {
