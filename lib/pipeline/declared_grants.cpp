@@ -28,7 +28,9 @@ struct Target {
     std::string schema, name, arguments;
 };
 
-/// The words up to the closing parenthesis of the one at r[i] (skipped), as text.
+}  // namespace
+
+// The words up to the closing parenthesis of the one at r[i] (skipped), as text.
 std::string parenthesised(const support::TokenRange& r, std::size_t& i) {
     const std::size_t open = i;
     int depth = 0;
@@ -40,8 +42,6 @@ std::string parenthesised(const support::TokenRange& r, std::size_t& i) {
     if (i < r.size()) ++i;
     return inside.text();
 }
-
-}  // namespace
 
 Grantees read_grantees(const support::TokenRange& r, std::size_t& i,
                        std::initializer_list<const char*> stops, const std::string& example) {

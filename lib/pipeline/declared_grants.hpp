@@ -41,4 +41,8 @@ Grantees read_grantees(const support::TokenRange& r, std::size_t& i,
 /// leaves the grant on f as written. Grants that come to name one target merge.
 void resolve_grant_overloads(std::vector<schema::SqlObject>& objects, support::Diagnostics& diags);
 
+/// The words up to the closing parenthesis of the one at r[i] (skipped), as text; i ends
+/// after it. Shared by the GRANT and OWNER TO readers (a routine's argument list).
+std::string parenthesised(const support::TokenRange& r, std::size_t& i);
+
 }  // namespace autogen::pipeline

@@ -3,6 +3,7 @@
 
 #include <map>
 
+#include "pipeline/declared_grants.hpp"
 #include "schema/owners.hpp"
 #include "schema/routine_signature.hpp"
 
@@ -32,19 +33,6 @@ constexpr std::initializer_list<const char*> kKinds[] = {{"MATERIALIZED", "VIEW"
 
 bool routine_word(const std::string& kind) {
     return kind == "FUNCTION" || kind == "PROCEDURE" || kind == "ROUTINE";
-}
-
-/// The words up to the closing parenthesis of the one at r[i] (skipped), as text.
-std::string parenthesised(const support::TokenRange& r, std::size_t& i) {
-    const std::size_t open = i;
-    int depth = 0;
-    for (; i < r.size(); ++i) {
-        if (r[i].is('(')) ++depth;
-        if (r[i].is(')') && --depth == 0) break;
-    }
-    const support::TokenRange inside{r.begin + open + 1, r.begin + (i < r.size() ? i : r.size())};
-    if (i < r.size()) ++i;
-    return inside.text();
 }
 
 bool same_schema(const std::string& a, const std::string& b) {
