@@ -16,7 +16,9 @@
 #include "diff/compare_grants.hpp"
 #include "diff/compare_owners.hpp"
 #include "diff/table_changes.hpp"
+#include "schema/extension_comment.hpp"
 #include "schema/routine_signature.hpp"
+#include "schema/view_calls.hpp"
 #include "schema/view_column_comments.hpp"
 #include "support/text.hpp"
 
@@ -50,6 +52,8 @@ bool bound_to(const SqlObject& reader, const SqlObject& read) {
     if (reader.kind == ObjectKind::Trigger && is_routine(read) &&
         !identity_types(read.arguments).empty())
         return false;
+    // A view is bound to the overload its call resolved to, when its database says which.
+    if (is_routine(read) && reads_as_relation(reader.kind)) return calls_routine(reader, read);
     return reads(reader, read.name);
 }
 
@@ -141,9 +145,14 @@ void compare_extensions(const Schema& from, const Schema& to, ObjectChanges& out
         // The installed extension with what the models declare differently: the ALTER
         // changes only that, and its reverse puts only that back.
         // Its control file comments it, and a side read from the files has only what they
-        // declare: a comment is compared only when both sides have one (as a version).
-        if (!o.comment.empty() && !old->comment.empty() && o.comment != old->comment)
-            out.before_tables.push_back(object_comment(o, old->comment, o.comment));
+        // declare: a comment is compared only when both sides have one (as a version). One
+        // the files no longer declare goes back to the control file's, when the database
+        // says which (extension_comment.hpp).
+        std::string comment = o.comment;
+        if (comment.empty())
+            comment = shipped_comment(o).value_or(shipped_comment(*old).value_or(""));
+        if (!comment.empty() && !old->comment.empty() && comment != old->comment)
+            out.before_tables.push_back(object_comment(o, old->comment, comment));
         SqlObject now = *old;
         if (!o.version.empty() && !old->version.empty()) now.version = o.version;
         if (!o.schema.empty() && !old->schema.empty()) now.schema = o.schema;

@@ -23,10 +23,13 @@
 #include "introspect/postgres_queries.hpp"
 #include "introspect/postgres_unmodelled.hpp"
 #include "schema/default_privileges.hpp"
+#include "schema/extension_comment.hpp"
 #include "schema/grants.hpp"
 #include "schema/index_keys.hpp"
 #include "schema/owners.hpp"
+#include "schema/routine_signature.hpp"
 #include "schema/sequence.hpp"
+#include "schema/view_calls.hpp"
 #include "support/sql_scanner.hpp"
 #include "support/text.hpp"
 
@@ -276,11 +279,28 @@ std::map<std::string, std::string> json_string_map(const std::string& text) {
     return out;
 }
 
+/// A view's calls as kObjectsQuery reads them (a JSON array of [schema, name, identity
+/// arguments]) -> each routine's identity (view_calls.hpp).
+std::vector<std::string> called_routines(const std::string& text) {
+    std::vector<std::string> out;
+    auto parsed = nlohmann::json::parse(text.empty() ? "[]" : text, nullptr, false);
+    if (!parsed.is_array()) return out;
+    for (const auto& call : parsed)
+        if (call.is_array() && call.size() == 3 && call[0].is_string() && call[1].is_string() &&
+            call[2].is_string())
+            out.push_back(schema::routine_identity(schema_field(call[0].get<std::string>()),
+                                                   call[1].get<std::string>(),
+                                                   call[2].get<std::string>()));
+    return out;
+}
+
 /// A row of kObjectsQuery as a SqlObject, with its comment and its columns' (a view's).
 schema::SqlObject catalog_object(const Row& r) {
     auto o = uncommented_catalog_object(r);
     o.comment = cell(r, 10);
     o.column_comments = json_string_map(cell(r, 11));
+    if (schema::reads_as_relation(o.kind))
+        schema::set_routines_called(o, called_routines(cell(r, 12)));
     return o;
 }
 
@@ -295,6 +315,7 @@ schema::SqlObject extension_object(const Row& r) {
     o.sql = "CREATE EXTENSION " + codegen::quote_identifier(o.name) + " WITH SCHEMA " +
             codegen::quote_identifier(o.schema) + " VERSION " + codegen::string_literal(o.version);
     o.definition = "EXTENSION";
+    schema::set_shipped_comment(o, cell(r, 4));
     return o;
 }
 

@@ -6,6 +6,7 @@
 #include "codegen/sql_builder.hpp"
 #include "compared_tables.hpp"
 #include "creation_plan.hpp"
+#include "schema/extension_comment.hpp"
 #include "schema/grants.hpp"
 #include "schema/owners.hpp"
 #include "support/text.hpp"
@@ -98,6 +99,25 @@ std::vector<std::size_t> read_backs_of(const std::vector<schema::SqlObject>& mod
             out[m] = i;
             taken[i] = true;
         }
+    return out;
+}
+
+/// read_backs_of `declared`, matched in the order create_objects made them (what the tables
+/// need first): an overload the statement's text does not name as the catalog does
+/// (`t.col%TYPE`, which PostgreSQL resolves at CREATE) is the first of its name not
+/// claimed, and the catalog reads routines in creation order.
+std::vector<std::size_t> read_backs_in_creation_order(
+    const std::vector<schema::SqlObject>& declared, const std::vector<schema::SqlObject>& read,
+    const schema::Schema& lowered) {
+    std::vector<std::size_t> order;
+    for (int first = 1; first >= 0; --first)
+        for (std::size_t m = 0; m < declared.size(); ++m)
+            if (schema::precedes_tables(declared[m], lowered) == (first == 1)) order.push_back(m);
+    std::vector<schema::SqlObject> created;
+    for (std::size_t m : order) created.push_back(declared[m]);
+    const auto backs = read_backs_of(created, read);
+    std::vector<std::size_t> out(declared.size(), read.size());
+    for (std::size_t k = 0; k < order.size(); ++k) out[order[k]] = backs[k];
     return out;
 }
 
@@ -248,7 +268,7 @@ std::optional<std::vector<schema::SqlObject>> materialize_objects(
         if (o.kind == schema::ObjectKind::DefaultPrivilege && o.table.empty())
             o.table = current_user(*conn, diags);
     std::vector<schema::SqlObject> out;
-    const auto backs = read_backs_of(declared, read->objects);
+    const auto backs = read_backs_in_creation_order(declared, read->objects, lowered);
     for (std::size_t m = 0; m < declared.size(); ++m) {
         const auto& o = declared[m];
         // Nothing read back: the statements leave the built-in defaults. FOR ROLE naming
@@ -260,8 +280,13 @@ std::optional<std::vector<schema::SqlObject>> materialize_objects(
         if (o.kind == schema::ObjectKind::Owner && backs[m] == read->objects.size()) continue;
         // An extension is compared by what the statement declares (its schema and version
         // only when written), never by what the scratch database happened to install.
+        // The comment its control file gives it (what CREATE EXTENSION set here) rides
+        // along: a declared comment removed goes back to it (extension_comment.hpp).
         if (is_extension(o)) {
             out.push_back(o);
+            for (const auto& r : read->objects)
+                if (is_extension(r) && r.name == o.name && schema::shipped_comment(r))
+                    schema::set_shipped_comment(out.back(), *schema::shipped_comment(r));
             continue;
         }
         const std::size_t back = backs[m];

@@ -1,6 +1,7 @@
 // identity_types() and the routine keys over it (routine_signature.hpp).
 #include "routine_signature.hpp"
 
+#include <cstdlib>
 #include <unordered_map>
 #include <vector>
 
@@ -33,12 +34,20 @@ bool continues_type(const Token& t) {
 }
 
 /// A name as PostgreSQL prints it: bare when an unquoted spelling reads back the same.
+/// A quoted "char" is the catalog's one-byte type, which an unquoted char is not.
 std::string printed_name(const Token& t) {
     if (t.kind == TokenKind::Word) return support::to_lower(t.text);
-    bool bare = !t.text.empty() && !(t.text[0] >= '0' && t.text[0] <= '9');
+    bool bare = !t.text.empty() && !(t.text[0] >= '0' && t.text[0] <= '9') && t.text != "char";
     for (char c : t.text)
         bare = bare && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_');
     return bare ? t.text : "\"" + t.text + "\"";
+}
+
+/// An INTERVAL's fields (`interval day to second`): a type modifier, no part of the type.
+bool interval_field(const Token& t) {
+    for (const char* w : {"YEAR", "MONTH", "DAY", "HOUR", "MINUTE", "SECOND", "TO"})
+        if (t.is(w)) return true;
+    return false;
 }
 
 /// One argument's type (mode, name and default dropped), or "" for an OUT argument.
@@ -53,31 +62,51 @@ std::string argument_type(TokenRange a) {
             end = k;
             break;
         }
-    // A name comes first when another name follows it that does not continue a type.
-    if (i + 1 < end && a[i].is_name() && a[i + 1].is_name() &&
+    // A name comes first when another name follows it that does not continue a type
+    // (`integer ARRAY` is an array of integer, no argument named integer).
+    if (i + 1 < end && a[i].is_name() && a[i + 1].is_name() && !a[i + 1].is("ARRAY") &&
         !(a[i].kind == TokenKind::Word && starts_long_type(a[i]) && continues_type(a[i + 1])))
         ++i;
-    // The type's words (qualified names joined by '.'), its modifiers dropped, its array
-    // brackets kept empty.
-    std::string words, suffix;
+    // The type's words (qualified names joined by '.'), its modifiers dropped. An array
+    // of any dimensions (`int[3][]`, `integer ARRAY[4]`) is one array type, as PostgreSQL
+    // keeps it. `t.col%TYPE` stays as written: only the database knows the column's type.
+    std::string words;
+    bool array = false;
     for (std::size_t k = i; k < end; ++k) {
         const Token& t = a[k];
         if (t.is('(') || t.is('[')) {
             const char close = t.is('(') ? ')' : ']';
-            if (t.is('[')) suffix += "[]";
+            if (t.is('[')) array = true;
+            // FLOAT(p) is real up to 24 binary digits, double precision beyond.
+            if (words == "float" && k + 1 < end && a[k + 1].kind == TokenKind::Number &&
+                std::atoi(a[k + 1].text.c_str()) <= 24)
+                words = "real";
             while (k < end && !a[k].is(close)) ++k;
             continue;
         }
-        if (t.is('.')) {
-            words += '.';
+        if (t.is("ARRAY")) {
+            array = true;
+            continue;
+        }
+        if (words == "interval" && interval_field(t)) continue;
+        if (t.is('.') || t.is('%')) {
+            words += t.text;
+            continue;
+        }
+        if (!words.empty() && words.back() == '%') {
+            words += t.upper;  // %TYPE
             continue;
         }
         if (!words.empty() && words.back() != '.') words += ' ';
         words += printed_name(t);
     }
+    // pg_catalog.int4, _int4: the built-in type's standard name.
+    words = support::catalog_type_name(words);
     // The default schema is on every search path: the catalog names its types bare.
     if (words.rfind("public.", 0) == 0) words = words.substr(7);
-    return support::standard_type_name(words) + suffix;
+    words = support::standard_type_name(words);
+    const bool arrayed = words.size() > 2 && words.compare(words.size() - 2, 2, "[]") == 0;
+    return array && !arrayed ? words + "[]" : words;
 }
 
 /// identity_types of the tokens of an argument list.

@@ -47,7 +47,35 @@ const std::map<std::string, std::string>& short_names() {
     return m;
 }
 
+/// The catalog's names of the built-in base types whose array types a name `_<name>`
+/// gives (pg_type.typname; the aliases() above cover the rest).
+bool is_catalog_base_type(const std::string& name) {
+    static const char* const kNames[] = {
+        "bool",        "bytea",     "char",     "name",     "int2",    "int4",      "int8",
+        "text",        "oid",       "json",     "jsonb",    "xml",     "float4",    "float8",
+        "money",       "bpchar",    "varchar",  "date",     "time",    "timetz",    "timestamp",
+        "timestamptz", "interval",  "bit",      "varbit",   "numeric", "uuid",      "inet",
+        "cidr",        "macaddr",   "tsvector", "tsquery",  "point",   "int4range", "int8range",
+        "numrange",    "daterange", "tsrange",  "tstzrange"};
+    for (const char* n : kNames)
+        if (name == n) return true;
+    return false;
+}
+
 }  // namespace
+
+std::string catalog_type_name(const std::string& name) {
+    // The catalog schema is first on every search path: its types print bare.
+    static const std::string kCatalog = "pg_catalog.";
+    std::string bare = name.rfind(kCatalog, 0) == 0 ? name.substr(kCatalog.size()) : name;
+    const bool qualified = bare.size() != name.size();
+    // "char" (pg_type's one-byte type) is not CHAR (character): quoted or qualified, the
+    // name is the catalog's, which prints it quoted.
+    if (bare == "\"char\"" || (qualified && bare == "char")) return "\"char\"";
+    if (bare.size() > 1 && bare[0] == '_' && is_catalog_base_type(bare.substr(1)))
+        return catalog_type_name(kCatalog + bare.substr(1)) + "[]";
+    return qualified ? standard_type_name(bare) : name;
+}
 
 std::string standard_type_name(const std::string& words) {
     auto it = aliases().find(words);

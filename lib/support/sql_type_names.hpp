@@ -24,4 +24,13 @@ bool is_builtin_type_name(const std::string& words);
 /// spells them. Any other name comes back unchanged.
 std::string short_type_name(const std::string& words);
 
+/// A built-in type named the way only PostgreSQL's catalog spells it, in the standard's
+/// spelling as its catalog prints it back: the catalog schema's qualification dropped
+/// ("pg_catalog.int4" -> "integer", "pg_catalog.text" -> "text"), an array type's internal
+/// name ("_int4" -> "integer[]", "pg_catalog._text" -> "text[]") and the one-byte type
+/// ("pg_catalog.char" -> "\"char\"", as it prints). `name`: lower-case parts joined by '.',
+/// a quoted part in double quotes when an unquoted one would not read back the same. Any
+/// other name comes back unchanged (a domain or type of the user's: `app.email`, `_mine`).
+std::string catalog_type_name(const std::string& name);
+
 }  // namespace autogen::support
