@@ -132,7 +132,8 @@ bool implied_schema(const SqlObject& o, const Schema& other) {
 /// type), a removed one dropped after them (a dropped column may have had its type; a
 /// table still using it makes the database refuse the DROP, which is right). A declared
 /// VERSION or SCHEMA that differs from the installed one is an ALTER EXTENSION, before
-/// the tables; what the models leave undeclared is never compared (a comment included).
+/// the tables; what the models leave undeclared is never compared, but for a comment: one
+/// removed from the files goes back to the one its control file gives it.
 void compare_extensions(const Schema& from, const Schema& to, ObjectChanges& out,
                         std::vector<Operation>& drops) {
     for (const SqlObject& o : to.objects) {

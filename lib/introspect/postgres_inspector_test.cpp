@@ -5,8 +5,12 @@
 
 #include <doctest/doctest.h>
 
+#include <map>
+
 #include "schema/domain.hpp"
+#include "schema/extension_comment.hpp"
 #include "schema/index_keys.hpp"
+#include "schema/view_calls.hpp"
 #include "tests/support/counting_connection.hpp"
 #include "tests/support/postgres_test_server.hpp"
 
@@ -509,10 +513,11 @@ TEST_CASE("postgres inspector: objects the models cannot hold are listed, with t
     for (const auto& o : s->objects)
         read.push_back(std::string(schema::to_string(o.kind)) + " " + o.identity() + " (" +
                        o.arguments + ")");
-    // A routine's identity names its input types (overloads: schema/routine_signature.hpp).
+    // A routine's identity names its input types (overloads: schema/routine_signature.hpp);
+    // a view's `arguments` holds the routines it calls, none here (schema/view_calls.hpp).
     CHECK(read ==
           Strings{"schema \"empty_one\" ()", "function \"f\"(integer, text) (x integer, y text)",
-                  "function \"trg\"() ()", "view \"v\" ()", "trigger \"t_trg\" on \"t\" ()"});
+                  "function \"trg\"() ()", "view \"v\" (\x1e)", "trigger \"t_trg\" on \"t\" ()"});
 }
 
 TEST_CASE("postgres inspector: views and materialized views, as the server deparses them") {
@@ -695,4 +700,31 @@ TEST_CASE("postgres inspector: a partitioned table's key, its partitions as obje
     for (const auto& o : s.objects)
         if (o.name == "m_rest")
             CHECK(o.sql == "CREATE TABLE \"m_rest\" PARTITION OF \"m\" DEFAULT");
+}
+
+TEST_CASE(
+    "postgres inspector: a view's calls, the overload each resolved to, and an extension's "
+    "control-file comment") {
+    auto s = inspect(
+        "CREATE SCHEMA app;"
+        "CREATE FUNCTION label(n integer) RETURNS text LANGUAGE sql AS $$ SELECT 'n' || n $$;"
+        "CREATE FUNCTION label(t text) RETURNS text LANGUAGE sql AS $$ SELECT 't' || t $$;"
+        "CREATE FUNCTION app.twice(n integer) RETURNS integer LANGUAGE sql AS $$ SELECT 2 * n $$;"
+        "CREATE VIEW by_number AS SELECT label(app.twice(1)) AS l, lower('X') AS x;"
+        "CREATE MATERIALIZED VIEW by_text AS SELECT label('a'::text) AS l;"
+        "CREATE VIEW plain AS SELECT 1 AS one;"
+        "CREATE EXTENSION IF NOT EXISTS citext;"
+        "COMMENT ON EXTENSION citext IS 'Case-blind text'");
+    std::map<std::string, Strings> calls;
+    for (const auto& o : s.objects)
+        if (schema::reads_as_relation(o.kind)) calls[o.name] = schema::routines_called(o).value();
+    // The built-in lower() is no routine of the project's.
+    CHECK(calls["by_number"] == Strings{"\"label\"(integer)", "\"app\".\"twice\"(integer)"});
+    CHECK(calls["by_text"] == Strings{"\"label\"(text)"});
+    CHECK(calls["plain"].empty());
+    for (const auto& o : s.objects)
+        if (o.kind == schema::ObjectKind::Extension && o.name == "citext") {
+            CHECK(o.comment == "Case-blind text");
+            CHECK(schema::shipped_comment(o) == "data type for case-insensitive character strings");
+        }
 }

@@ -528,3 +528,32 @@ TEST_CASE("declared comments: what the files cannot comment on is an error at it
     CHECK(said.find("db/a.sql:11:26: \"'y'\" after the comment") != std::string::npos);
     CHECK(said.find("db/a.sql:12:") != std::string::npos);
 }
+
+TEST_CASE("declared objects: an overload named in the catalog's spellings is the same one") {
+    testing::TempDir dir;
+    dir.write("db/f.sql",
+              "CREATE FUNCTION f(a integer) RETURNS int AS $$ SELECT a $$ LANGUAGE sql;\n"
+              "CREATE FUNCTION f(t text[]) RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql;\n"
+              "COMMENT ON FUNCTION f(pg_catalog.int4) IS 'by number';\n"
+              "GRANT EXECUTE ON FUNCTION f(pg_catalog._text) TO PUBLIC;\n");
+    support::Diagnostics diags;
+    const auto objects = pipeline::read_declared_objects(config_in(dir), diags);
+    INFO(messages(diags));
+    REQUIRE(objects);
+    CHECK(named(*objects, "f").comment == "by number");
+    bool granted = false;
+    for (const auto& o : *objects)
+        if (o.kind == schema::ObjectKind::Grant)
+            granted = o.identity().find("text[]") != std::string::npos;
+    CHECK(granted);
+    // Twice in two spellings PostgreSQL reads as one: an error at the second.
+    testing::TempDir twice;
+    twice.write(
+        "db/f.sql",
+        "CREATE FUNCTION f(a integer ARRAY) RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql;\n"
+        "CREATE FUNCTION f(b pg_catalog._int4) RETURNS int AS $$ SELECT 2 $$ LANGUAGE sql;\n");
+    support::Diagnostics refused;
+    CHECK_FALSE(pipeline::read_declared_objects(config_in(twice), refused));
+    CHECK(messages(refused).find("db/f.sql:2:1: function \"f\"(integer[]) is declared twice") !=
+          std::string::npos);
+}

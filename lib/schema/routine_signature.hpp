@@ -18,9 +18,12 @@ namespace autogen::schema {
 
 /// The input types of an argument list without its parentheses, one ", " apart: each
 /// argument's mode (IN, INOUT, VARIADIC), name and DEFAULT dropped, an OUT argument
-/// dropped whole, the type in PostgreSQL's spelling (int4 -> integer, varchar(10) ->
-/// character varying, public. dropped). Both a declaration's list and
-/// pg_get_function_identity_arguments' reading give the same text.
+/// dropped whole, the type in PostgreSQL's spelling (int4 and pg_catalog.int4 -> integer,
+/// varchar(10) -> character varying, int[3][], integer ARRAY and _int4 -> integer[],
+/// public. dropped: support/sql_type_names). Both a declaration's list and
+/// pg_get_function_identity_arguments' reading give the same text. `t.col%TYPE` stays as
+/// written: only a database knows the column's type (the scratch database's reading
+/// names such a routine, materialize_objects.cpp).
 std::string identity_types(std::string_view argument_list);
 
 /// A grant's `arguments` while its GRANT ON FUNCTION | PROCEDURE wrote no argument list
