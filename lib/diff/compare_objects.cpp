@@ -52,8 +52,9 @@ bool bound_to(const SqlObject& reader, const SqlObject& read) {
     if (reader.kind == ObjectKind::Trigger && is_routine(read) &&
         !identity_types(read.arguments).empty())
         return false;
-    // A view is bound to the overload its call resolved to, when its database says which.
-    if (is_routine(read) && reads_as_relation(reader.kind)) return calls_routine(reader, read);
+    // A view or policy is bound to the overload its call resolved to, when its database
+    // says which.
+    if (is_routine(read) && binds_routines(reader.kind)) return calls_routine(reader, read);
     return reads(reader, read.name);
 }
 

@@ -299,7 +299,7 @@ schema::SqlObject catalog_object(const Row& r) {
     auto o = uncommented_catalog_object(r);
     o.comment = cell(r, 10);
     o.column_comments = json_string_map(cell(r, 11));
-    if (schema::reads_as_relation(o.kind))
+    if (schema::binds_routines(o.kind))
         schema::set_routines_called(o, called_routines(cell(r, 12)));
     return o;
 }

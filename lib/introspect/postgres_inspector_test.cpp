@@ -703,8 +703,8 @@ TEST_CASE("postgres inspector: a partitioned table's key, its partitions as obje
 }
 
 TEST_CASE(
-    "postgres inspector: a view's calls, the overload each resolved to, and an extension's "
-    "control-file comment") {
+    "postgres inspector: a view's and a policy's calls, the overload each resolved to, and an "
+    "extension's control-file comment") {
     auto s = inspect(
         "CREATE SCHEMA app;"
         "CREATE FUNCTION label(n integer) RETURNS text LANGUAGE sql AS $$ SELECT 'n' || n $$;"
@@ -713,15 +713,18 @@ TEST_CASE(
         "CREATE VIEW by_number AS SELECT label(app.twice(1)) AS l, lower('X') AS x;"
         "CREATE MATERIALIZED VIEW by_text AS SELECT label('a'::text) AS l;"
         "CREATE VIEW plain AS SELECT 1 AS one;"
+        "CREATE TABLE notes (id integer);"
+        "CREATE POLICY mine ON notes USING (label(id) <> '');"
         "CREATE EXTENSION IF NOT EXISTS citext;"
         "COMMENT ON EXTENSION citext IS 'Case-blind text'");
     std::map<std::string, Strings> calls;
     for (const auto& o : s.objects)
-        if (schema::reads_as_relation(o.kind)) calls[o.name] = schema::routines_called(o).value();
+        if (schema::binds_routines(o.kind)) calls[o.name] = schema::routines_called(o).value();
     // The built-in lower() is no routine of the project's.
     CHECK(calls["by_number"] == Strings{"\"label\"(integer)", "\"app\".\"twice\"(integer)"});
     CHECK(calls["by_text"] == Strings{"\"label\"(text)"});
     CHECK(calls["plain"].empty());
+    CHECK(calls["mine"] == Strings{"\"label\"(integer)"});
     for (const auto& o : s.objects)
         if (o.kind == schema::ObjectKind::Extension && o.name == "citext") {
             CHECK(o.comment == "Case-blind text");

@@ -205,7 +205,7 @@ constexpr NamedQuery kEnumsQuery{
 /// result]; a policy's facts; a composite type's attributes "name type [COLLATE c]"), a trigger's
 /// or policy's table, a routine's identity arguments, the rank that orders the kinds, the
 /// oid, the comment (obj_description; NULL for none), a view's column comments (JSON), a
-/// view's calls of user routines (JSON, schema/view_calls.hpp).
+/// view's or policy's calls of user routines (JSON, schema/view_calls.hpp).
 constexpr NamedQuery kObjectsQuery{
     "declared objects",
     // The comment (obj_description in the catalog of the row's kind; none for a grant, a
@@ -219,16 +219,19 @@ constexpr NamedQuery kObjectsQuery{
     "FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_description d ON d.objoid = a.attrelid "
     "AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objsubid = a.attnum "
     "WHERE a.attrelid = q.oid AND a.attnum > 0 AND NOT a.attisdropped)::text END, "
-    // A view's calls as pg_depend records them (the overload each resolved to), as a
-    // JSON array of [schema, name, identity arguments], the built-in functions left out.
-    "CASE WHEN q.code IN ('v', 'm') THEN (SELECT coalesce(pg_catalog.json_agg("
+    // A view's or policy's calls as pg_depend records them (the overload each resolved
+    // to; a view's through its rewrite rule), as a JSON array of [schema, name, identity
+    // arguments], the built-in functions left out.
+    "CASE WHEN q.code IN ('v', 'm', 'y') THEN (SELECT coalesce(pg_catalog.json_agg("
     "pg_catalog.json_build_array(pn.nspname, p.proname, "
     "pg_catalog.pg_get_function_identity_arguments(p.oid)) ORDER BY p.oid), '[]') "
     "FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace pn ON pn.oid = p.pronamespace "
     "WHERE " AUTOGEN_PG_USER_SCHEMA("pn") " AND p.oid IN (SELECT dp.refobjid "
-    "FROM pg_catalog.pg_rewrite rw JOIN pg_catalog.pg_depend dp ON dp.classid = "
-    "'pg_catalog.pg_rewrite'::pg_catalog.regclass AND dp.objid = rw.oid AND dp.refclassid = "
-    "'pg_catalog.pg_proc'::pg_catalog.regclass WHERE rw.ev_class = q.oid))::text END "
+    "FROM pg_catalog.pg_depend dp WHERE dp.refclassid = 'pg_catalog.pg_proc'::pg_catalog.regclass "
+    "AND CASE WHEN q.code = 'y' THEN dp.classid = 'pg_catalog.pg_policy'::pg_catalog.regclass "
+    "AND dp.objid = q.oid ELSE dp.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass AND "
+    "dp.objid IN (SELECT rw.oid FROM pg_catalog.pg_rewrite rw WHERE rw.ev_class = q.oid) END))::text "
+    "END "
     "FROM (SELECT '', n.nspname, 's' AS code, '', NULL, '[]', '', '', 0 AS rank, n.oid FROM pg_catalog.pg_namespace n "
     "WHERE " AUTOGEN_PG_USER_SCHEMA("n") " AND n.nspname <> 'public' AND" AUTOGEN_PG_OWN("pg_namespace", "n.oid")
     // Standalone sequences: not a serial's or an identity's (pg_depend 'a' / 'i'), which are

@@ -14,6 +14,10 @@ constexpr char kMark = '\x1e';
 
 }  // namespace
 
+bool binds_routines(ObjectKind kind) {
+    return reads_as_relation(kind) || kind == ObjectKind::Policy;
+}
+
 void set_routines_called(SqlObject& view, const std::vector<std::string>& identities) {
     view.arguments = std::string(1, kMark);
     for (const auto& id : identities) view.arguments += id + kMark;
