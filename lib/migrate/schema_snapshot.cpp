@@ -333,10 +333,8 @@ class LineReader {
             o.sql = j.text("sql");
             // As declared_objects.cpp gives it before a scratch database reads it back.
             o.definition = support::canonical_sql(o.sql, support::SqlQuoting::portable());
-            // A routine's input types name it among its overloads, as they do when declared;
-            // written out when the statement's text cannot tell them (`t.col%TYPE`).
-            if (s::is_routine(o))
-                o.arguments = j.text_or("arguments", s::declared_identity_types(o.sql).c_str());
+            // A routine's input types name it among its overloads, as they do when declared.
+            if (s::is_routine(o)) o.arguments = s::declared_identity_types(o.sql);
             if (o.kind == s::ObjectKind::Owner) {  // owners.hpp: the role is compared
                 o.definition = o.table;
                 o.arguments = j.text_or("arguments", "");
@@ -548,11 +546,8 @@ std::string snapshot_text(const s::Schema& schema) {
         if (!o.column_comments.empty())
             j.texts("column_comments", s::flat_column_comments(o.column_comments));
         // An owner's object is named by its fields, not by its statement as written.
-        // A routine's input types, where its statement's text does not give the ones a
-        // database read back (`t.col%TYPE`, which only the database resolves).
-        if (s::is_routine(o) && s::identity_types(o.arguments) != s::declared_identity_types(o.sql))
-            j.text("arguments", s::identity_types(o.arguments));
         if (o.kind == s::ObjectKind::Owner) {
+            j.text_if("arguments", o.arguments);
             j.text_if("runner", s::owner_runner(o));
         }
         j.text("sql", o.sql);
