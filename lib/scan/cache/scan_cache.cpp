@@ -24,7 +24,7 @@ namespace {
 /// An entry is one line of JSON, {format, key, read}, then the outcome in the binary
 /// form of scan_result_codec.hpp: a miss (some file changed) is decided without
 /// decoding the outcome, and a hit decodes it in a few milliseconds.
-constexpr const char* kFormat = "autogen-scan-result-16";
+constexpr const char* kFormat = "autogen-scan-result-17";
 
 /// The running executable's GNU build id (hex), which changes with any change to its
 /// code, so a rebuilt scanner never reads results of the old one. Empty if absent.
