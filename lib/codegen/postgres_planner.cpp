@@ -23,6 +23,7 @@
 #include "codegen/sql_builder.hpp"
 #include "codegen/tightening.hpp"
 #include "schema/columns_added_again.hpp"
+#include "schema/enum_labels.hpp"
 #include "schema/user_type.hpp"
 #include "support/overloaded.hpp"
 #include "support/text.hpp"
@@ -846,7 +847,16 @@ class PostgresPlanner final : public Planner {
     /// is exactly `from` or `to`; in any other position, the simulated state.
     static const Schema& schema_at(const std::vector<Operation>& ops, std::size_t i,
                                    const Schema& from, const Schema& to, const PlanState& state) {
-        if (std::all_of(ops.begin(), ops.begin() + static_cast<long>(i), is_enum_op)) return from;
+        // A label renamed before (RENAME VALUE) renamed it in the defaults holding it: the
+        // state has them so.
+        auto renames = [](const Operation& op) {
+            const auto* e = std::get_if<AlterEnum>(&op);
+            return e && !renamed_positions(e->from.labels, e->to.labels).empty();
+        };
+        if (std::all_of(ops.begin(), ops.begin() + static_cast<long>(i), is_enum_op))
+            return std::any_of(ops.begin(), ops.begin() + static_cast<long>(i), renames)
+                       ? state.schema()
+                       : from;
         if (std::all_of(ops.begin() + static_cast<long>(i) + 1, ops.end(), is_enum_op)) return to;
         return state.schema();
     }

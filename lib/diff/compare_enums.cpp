@@ -29,8 +29,8 @@ std::string kept_before(const std::vector<std::string>& labels, std::size_t i,
 
 /// Labels replaced at their place by labels the old list does not have: a rename in
 /// place (the PostgreSQL planner's RENAME VALUE rule). A place is the kept label before
-/// it; where the old list loses as many labels as the new one gains at the same
-/// place, they are paired in order. Alone, that is every label replaced at its position;
+/// it; the labels the old list loses and the new one gains at the same place are paired
+/// in order, the rest removed or added. Alone, that is every label replaced at its position;
 /// beside labels added, removed or reordered elsewhere, the rename is still seen (and made
 /// before them), so that rows keep their value under the new label.
 std::map<std::string, std::string> renamed_in_place(const Enum& from, const Enum& to) {
@@ -43,9 +43,8 @@ std::map<std::string, std::string> renamed_in_place(const Enum& from, const Enum
             places[kept_before(to.labels, i, from.labels)].second.push_back(to.labels[i]);
     std::map<std::string, std::string> out;
     for (const auto& [place, labels] : places)
-        if (labels.first.size() == labels.second.size())
-            for (std::size_t i = 0; i < labels.first.size(); ++i)
-                out[labels.first[i]] = labels.second[i];
+        for (std::size_t i = 0; i < std::min(labels.first.size(), labels.second.size()); ++i)
+            out[labels.first[i]] = labels.second[i];
     return out;
 }
 
