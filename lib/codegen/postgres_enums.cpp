@@ -8,6 +8,7 @@
 #include "codegen/postgres_ddl.hpp"
 #include "codegen/postgres_lowering.hpp"
 #include "codegen/sql_builder.hpp"
+#include "schema/enum_labels.hpp"
 #include "support/text.hpp"
 
 namespace autogen::codegen::postgres {
@@ -49,19 +50,6 @@ bool only_added(const std::vector<std::string>& from, const std::vector<std::str
     for (const auto& label : to)
         if (i < from.size() && from[i] == label) ++i;
     return i == from.size() && to.size() > from.size();
-}
-
-/// Positions where a label was replaced by a new one, when that is the only change.
-std::vector<std::size_t> renamed_positions(const std::vector<std::string>& from,
-                                           const std::vector<std::string>& to) {
-    if (from.size() != to.size()) return {};
-    std::vector<std::size_t> out;
-    for (std::size_t i = 0; i < from.size(); ++i) {
-        if (from[i] == to[i]) continue;
-        if (contains(to, from[i]) || contains(from, to[i])) return {};
-        out.push_back(i);
-    }
-    return out;
 }
 
 std::string label_list(const std::vector<std::string>& labels) {
@@ -205,7 +193,7 @@ std::vector<std::string> added_labels(const AlterEnum& op) {
 
 std::vector<Statement> alter_enum(const AlterEnum& op, const Schema& at, bool rebuild_for_use) {
     if (only_added(op.from.labels, op.to.labels) && !rebuild_for_use) return add_values(op);
-    auto renamed = renamed_positions(op.from.labels, op.to.labels);
+    auto renamed = schema::renamed_positions(op.from.labels, op.to.labels);
     if (!renamed.empty()) {
         std::vector<Statement> out;
         for (std::size_t i : renamed)

@@ -4,6 +4,8 @@
 #include <algorithm>
 
 #include "codegen/postgres_lowering.hpp"
+#include "codegen/sql_builder.hpp"
+#include "schema/enum_labels.hpp"
 #include "support/overloaded.hpp"
 
 namespace autogen::codegen::postgres {
@@ -195,6 +197,18 @@ void PlanState::apply(const Operation& op) {
             [&](const AlterEnum& o) {
                 for (auto& e : schema_.enums)
                     if (e.name == o.from.name && e.schema == o.from.schema) e = o.to;
+                // RENAME VALUE renames the label in the defaults holding it ('old'::type)
+                // too: a later rebuild of the type sets them again as they read now.
+                for (std::size_t i : renamed_positions(o.from.labels, o.to.labels)) {
+                    const std::string old_literal = string_literal(o.from.labels[i]);
+                    for (auto& table : tables)
+                        for (auto& c : table.columns) {
+                            if (c.type.enum_name != o.from.name || !c.server_default) continue;
+                            std::string& d = *c.server_default;
+                            if (d == old_literal || d.rfind(old_literal + "::", 0) == 0)
+                                d = string_literal(o.to.labels[i]) + d.substr(old_literal.size());
+                        }
+                }
             },
             // Nothing a later statement of the plan reads: objects are created last.
             [](const CreateObject&) {},

@@ -19,8 +19,11 @@
 #include "codegen/postgres_policies.hpp"
 #include "codegen/postgres_sequences.hpp"
 #include "codegen/postgres_types.hpp"
+#include "codegen/postgres_view_columns.hpp"
 #include "codegen/sql_builder.hpp"
 #include "codegen/tightening.hpp"
+#include "schema/columns_added_again.hpp"
+#include "schema/enum_labels.hpp"
 #include "schema/user_type.hpp"
 #include "support/overloaded.hpp"
 #include "support/text.hpp"
@@ -235,28 +238,13 @@ bool index_reads(const Index& ix, const std::string& column) {
            support::mentions_identifier(ix.where, column);
 }
 
-/// The stored generated columns of `table` (the plan's state) other than the one
-/// `o` alters that read it: PostgreSQL refuses ALTER COLUMN ... TYPE under them (0A000,
-/// "cannot alter type of a column used by a generated column"), so they are dropped
-/// before the change and added again after it, their values recomputed.
-std::vector<Column> generated_readers(const AlterColumn& o, const Table* table) {
-    std::vector<Column> out;
-    if (!table || !(o.changes & kChangeType)) return out;
-    for (const auto& c : table->columns)
-        if (c.generated && c.name != o.to.name && c.name != o.from.name &&
-            (support::mentions_identifier(*c.generated, o.to.name) ||
-             support::mentions_identifier(*c.generated, o.from.name)))
-            out.push_back(c);
-    return out;
-}
-
 void append(Statements& out, Statements more) {
     for (auto& s : more) out.push_back(std::move(s));
 }
 
 /// `column`, just dropped, added again as `table` (the plan's state) has it, with its
-/// comment and with the uniques, checks, foreign keys and indexes of `table` that name
-/// it, each with its comment: DROP COLUMN took them along, comments included.
+/// comment and with the uniques, checks, exclusion constraints, foreign keys and indexes
+/// of `table` that name it, each with its comment: DROP COLUMN took them along, comments included.
 void add_column_again(const TableRef& tr, const Column& column, const Table* table,
                       Statements& out) {
     const Column& b = column;
@@ -272,6 +260,12 @@ void add_column_again(const TableRef& tr, const Column& column, const Table* tab
         if (support::mentions_identifier(ck.expression, b.name)) {
             out.push_back({.sql = add_check_sql(tr, ck, ck.not_valid)});
             append(out, comment_of_check(tr, ck));
+        }
+    for (const auto& ex : table->exclusions)
+        if (support::mentions_identifier(ex.definition, b.name) ||
+            support::mentions_identifier(ex.where, b.name)) {
+            out.push_back({.sql = alter(tr) + "ADD " + exclusion_clause(ex)});
+            append(out, comment_of_constraint(tr, ex.name, ex.comment));
         }
     for (const auto& fk : table->foreign_keys)
         if (std::find(fk.columns.begin(), fk.columns.end(), b.name) != fk.columns.end()) {
@@ -317,9 +311,12 @@ Statements alter_column(const AlterColumn& o, const Table* table) {
     const std::string prefix = alter(o.table) + "ALTER COLUMN " + q(b.name) + " ";
     // A generated column gets its new expression, or its new type, by being added again
     // (it holds no value of its own; PostgreSQL refuses USING on it).
-    if (b.generated && (ch & (kChangeGenerated | kChangeType))) return regenerate_column(o, table);
+    // (schema/columns_added_again.hpp decides it, for the differ too.)
+    if (regenerates_column(o)) return regenerate_column(o, table);
     const bool type_change = ch & kChangeType;
-    const std::vector<Column> readers = generated_readers(o, table);
+    std::vector<Column> readers;
+    if (table)
+        for (const Column* g : generated_readers(o, *table)) readers.push_back(*g);
     const std::string using_expr =
         type_change ? using_expression(a.type.sql, b.type.sql, q(b.name)) : "";
     // A default typed for the old type may not convert on its own ("default for column
@@ -496,9 +493,10 @@ class PostgresPlanner final : public Planner {
 
     using Planner::plan;
 
-    std::vector<Statement> plan(const std::vector<Operation>& ops, const Schema& from,
+    std::vector<Statement> plan(const std::vector<Operation>& listed, const Schema& from,
                                 const Schema& to, const PlanOptions& options,
                                 support::Diagnostics& diags) const override {
+        const std::vector<Operation> ops = with_view_columns_removed(listed, from, to);
         PlanState state(from);
         // Online: the tables this plan creates are nobody's yet and get plain DDL; every
         // statement's strong lock on a table in use is noted for the lock_timeout.
@@ -849,7 +847,16 @@ class PostgresPlanner final : public Planner {
     /// is exactly `from` or `to`; in any other position, the simulated state.
     static const Schema& schema_at(const std::vector<Operation>& ops, std::size_t i,
                                    const Schema& from, const Schema& to, const PlanState& state) {
-        if (std::all_of(ops.begin(), ops.begin() + static_cast<long>(i), is_enum_op)) return from;
+        // A label renamed before (RENAME VALUE) renamed it in the defaults holding it: the
+        // state has them so.
+        auto renames = [](const Operation& op) {
+            const auto* e = std::get_if<AlterEnum>(&op);
+            return e && !renamed_positions(e->from.labels, e->to.labels).empty();
+        };
+        if (std::all_of(ops.begin(), ops.begin() + static_cast<long>(i), is_enum_op))
+            return std::any_of(ops.begin(), ops.begin() + static_cast<long>(i), renames)
+                       ? state.schema()
+                       : from;
         if (std::all_of(ops.begin() + static_cast<long>(i) + 1, ops.end(), is_enum_op)) return to;
         return state.schema();
     }

@@ -414,3 +414,24 @@ TEST_CASE("objects: overloads are compared each with its own twin") {
     REQUIRE(changed.size() == 1);
     CHECK(index_of(changed, "changed function \"label\"(integer) (replaced in place") == 0);
 }
+
+// Session 22: a view given columns at its end was dropped and created (with the views
+// reading it, its grants, comments and owner) where CREATE OR REPLACE VIEW does.
+TEST_CASE("objects: columns appended to a view are replaced in place on PostgreSQL only") {
+    SqlObject next = view("active", "SELECT id, email, id + 1 AS next FROM users",
+                          {"id bigint", "email text", "next bigint"});
+    auto pg = diff::make_postgres_rules();
+    CHECK(phrases(with({kActive, kEmails}, false), with({next, kEmails}, true), *pg) ==
+          std::vector<std::string>{
+              "changed view \"active\" (replaced in place: columns appended: next bigint)"});
+    // Not at the end, or a materialized view (no OR REPLACE): a drop and a create.
+    SqlObject before = view("active", "SELECT id + 1 AS next, id, email FROM users",
+                            {"next bigint", "id bigint", "email text"});
+    CHECK(diff::diff(with({kActive}, false), with({before}, true), *pg).size() == 2);
+    SqlObject mat = kActive, mat_next = next;
+    mat.kind = mat_next.kind = ObjectKind::MaterializedView;
+    CHECK(diff::diff(with({mat}, false), with({mat_next}, true), *pg).size() == 2);
+    auto lite = diff::make_sqlite_rules();
+    CHECK(diff::diff(with({kActive, kEmails}, false), with({next, kEmails}, true), *lite).size() ==
+          4);
+}

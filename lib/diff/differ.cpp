@@ -219,8 +219,12 @@ void name_columns_before_renames(Operation& op, const ColumnRenames& renames) {
 }
 
 /// The column sets of the keys `changes` drops (a unique constraint, a unique index, a
-/// primary key that changes), sorted: what a foreign key may have been tied to.
-std::vector<std::vector<std::string>> dropped_key_columns(const TableChanges& changes) {
+/// primary key that changes; on `old`, as the table stands before, a key over a column
+/// DROP COLUMN takes along to add it again: rules.columns_added_again), sorted: what a
+/// foreign key may have been tied to.
+std::vector<std::vector<std::string>> dropped_key_columns(const TableChanges& changes,
+                                                          const Table& old,
+                                                          const DiffRules& rules) {
     std::vector<std::vector<std::string>> out;
     auto add = [&](std::vector<std::string> columns) {
         std::sort(columns.begin(), columns.end());
@@ -233,6 +237,19 @@ std::vector<std::vector<std::string>> dropped_key_columns(const TableChanges& ch
                 if (ix->index.unique && ix->index.where.empty()) add(ix->index.columns);
             if (const auto* pk = std::get_if<AlterPrimaryKey>(&op))
                 if (pk->from) add(pk->from->columns);
+            const auto* a = std::get_if<AlterColumn>(&op);
+            if (!a) continue;
+            for (const std::string& c : rules.columns_added_again(*a, old)) {
+                auto covers = [&](const std::vector<std::string>& columns) {
+                    return std::find(columns.begin(), columns.end(), c) != columns.end();
+                };
+                for (const UniqueConstraint& u : old.uniques)
+                    if (covers(u.columns)) add(u.columns);
+                for (const Index& ix : old.indexes)
+                    if (ix.unique && ix.where.empty() && covers(ix.columns)) add(ix.columns);
+                if (old.primary_key && covers(old.primary_key->columns))
+                    add(old.primary_key->columns);
+            }
         }
     }
     return out;
@@ -241,14 +258,15 @@ std::vector<std::vector<std::string>> dropped_key_columns(const TableChanges& ch
 /// A foreign key no change touches, referencing columns a dropped key covered while
 /// another key still covers them: PostgreSQL ties a foreign key to one unique index of
 /// the referenced columns (the oldest), and refuses to drop that one under it (2BP01)
-/// though another would do. Such a key is dropped and added again around the change
+/// though another would do; or referencing a column that is dropped and added again
+/// (DROP COLUMN refuses, 2BP01). Such a key is dropped and added again around the change
 /// (move_foreign_keys_to then puts the drop first and the add last), both directions.
 void cycle_keys_on_dropped_keys(const std::vector<std::pair<const Table*, const Table*>>& pairs,
                                 std::vector<TableChanges>& per_table, const DiffRules& rules) {
     if (!rules.binds_foreign_keys_to_an_index()) return;
     std::map<std::string, std::vector<std::vector<std::string>>> dropped;  // table -> keys
     for (std::size_t i = 0; i < pairs.size(); ++i)
-        if (auto keys = dropped_key_columns(per_table[i]); !keys.empty())
+        if (auto keys = dropped_key_columns(per_table[i], *pairs[i].first, rules); !keys.empty())
             dropped[key(pairs[i].second->schema, pairs[i].second->name)] = std::move(keys);
     if (dropped.empty()) return;
     for (std::size_t i = 0; i < pairs.size(); ++i) {

@@ -593,3 +593,34 @@ TEST_CASE("exclusion constraints: by name, a new definition or predicate is drop
           std::vector<std::string>{"removed exclusion constraint \"ex_users\" on \"users\""});
     CHECK(diff::diff(after, after, ExactRules{}).empty());
 }
+
+// Session 22: a label renamed at its place beside other label changes of the same enum
+// was a removal and an addition (the rows holding it refused or lost).
+TEST_CASE(
+    "a label renamed beside labels added, removed or reordered: RENAME first, then the rest") {
+    auto changes = [](std::vector<std::string> from, std::vector<std::string> to) {
+        return phrases(diff::diff(with_status(std::move(from), "a"),
+                                  with_status(std::move(to), "a"), ExactRules{}));
+    };
+    SUBCASE("beside one appended") {
+        CHECK(changes({"a", "b", "c"}, {"a", "x", "c", "d"}) ==
+              std::vector<std::string>{"changed enum \"status\": (a, b, c) -> (a, x, c)",
+                                       "changed enum \"status\": (a, x, c) -> (a, x, c, d)"});
+    }
+    SUBCASE("beside one removed: the rename before the tables, the removal after") {
+        CHECK(
+            changes({"a", "b", "c", "lost"}, {"a", "x", "c"}) ==
+            std::vector<std::string>{"changed enum \"status\": (a, b, c, lost) -> (a, x, c, lost)",
+                                     "changed enum \"status\": (a, x, c, lost) -> (a, x, c)"});
+    }
+    SUBCASE("beside two kept labels swapped: the label before it is kept") {
+        CHECK(changes({"a", "b", "c", "d"}, {"a", "x", "d", "c"}) ==
+              std::vector<std::string>{"changed enum \"status\": (a, b, c, d) -> (a, x, c, d)",
+                                       "changed enum \"status\": (a, x, c, d) -> (a, x, d, c)"});
+    }
+    SUBCASE("a removal and an addition at different places stay what they are") {
+        CHECK(changes({"a", "b", "c"}, {"a", "c", "x"}) ==
+              std::vector<std::string>{"changed enum \"status\": (a, b, c) -> (a, b, c, x)",
+                                       "changed enum \"status\": (a, b, c, x) -> (a, c, x)"});
+    }
+}

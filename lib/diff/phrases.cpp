@@ -325,6 +325,15 @@ std::string describe(const Operation& op, Perspective perspective) {
                 if (o.to.kind == schema::ObjectKind::Sequence)
                     return "changed " + object_name(o.to) +
                            " (ALTER SEQUENCE: " + sequence_changes(o.from, o.to) + ")";
+                // CREATE OR REPLACE VIEW appending columns (postgres_rules.cpp).
+                if (o.to.kind == schema::ObjectKind::View &&
+                    o.to.columns.size() > o.from.columns.size()) {
+                    std::string added;
+                    for (std::size_t i = o.from.columns.size(); i < o.to.columns.size(); ++i)
+                        added += (added.empty() ? "" : ", ") + o.to.columns[i];
+                    return "changed " + object_name(o.to) +
+                           " (replaced in place: columns appended: " + added + ")";
+                }
                 return "changed " + object_name(o.to) +
                        (schema::reads_as_relation(o.to.kind)
                             ? " (replaced in place: same columns)"

@@ -4,12 +4,14 @@
 // operator names), join_tokens() prints the result.
 #include "diff/postgres_rules.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdlib>
 #include <map>
 #include <set>
 #include <vector>
 
+#include "schema/columns_added_again.hpp"
 #include "schema/domain.hpp"
 #include "schema/policy.hpp"
 #include "schema/sequence.hpp"
@@ -425,11 +427,12 @@ class PostgresRules final : public DiffRules {
     bool binds_foreign_keys_to_an_index() const override { return true; }
     std::vector<std::string> columns_added_again(const schema::AlterColumn& change,
                                                  const schema::Table& table) const override {
-        return postgres_columns_added_again(change, table);
+        return schema::columns_added_again(change, table);
     }
     /// CREATE OR REPLACE VIEW may change the query and the options, not the columns'
-    /// names, types or order (it may add columns at the end, but the downgrade could not
-    /// take them away again). A materialized view has no OR REPLACE. ALTER DOMAIN
+    /// names, types or order, but it may add columns at the end (the downgrade, which
+    /// takes them away, drops and creates the view: codegen/postgres_view_columns.hpp).
+    /// A materialized view has no OR REPLACE. ALTER DOMAIN
     /// changes a domain's default, NOT NULL and checks, never its base type or collation.
     bool replaces_in_place(const schema::SqlObject& from,
                            const schema::SqlObject& to) const override {
@@ -452,6 +455,9 @@ class PostgresRules final : public DiffRules {
         const bool replaceable = from.kind == schema::ObjectKind::View ||
                                  from.kind == schema::ObjectKind::Function ||
                                  from.kind == schema::ObjectKind::Procedure;
+        if (from.kind == schema::ObjectKind::View && to.kind == schema::ObjectKind::View &&
+            to.columns.size() > from.columns.size())
+            return std::equal(from.columns.begin(), from.columns.end(), to.columns.begin());
         return replaceable && from.kind == to.kind && from.columns == to.columns;
     }
     /// PostgreSQL stores an enum default as 'label'::type: the cast stays, the label changes.

@@ -35,9 +35,4 @@ std::string canonical_postgres_type(std::string_view sql);
 /// whitespace only where two words meet.
 std::string normalize_postgres_expression(std::string_view sql);
 
-/// The columns PostgreSQL drops and adds again to make `change` on `table` (DiffRules::
-/// columns_added_again; postgres_column_rules.cpp).
-std::vector<std::string> postgres_columns_added_again(const schema::AlterColumn& change,
-                                                      const schema::Table& table);
-
 }  // namespace autogen::diff

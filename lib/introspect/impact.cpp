@@ -8,6 +8,7 @@
 #include <variant>
 
 #include "codegen/sql_builder.hpp"
+#include "schema/enum_labels.hpp"
 #include "support/overloaded.hpp"
 
 namespace autogen::introspect {
@@ -255,6 +256,8 @@ class Assessor {
     }
 
     void alter_enum(const AlterEnum& o) {
+        // Labels renamed in place (the only change of their AlterEnum) keep their rows.
+        if (!renamed_positions(o.from.labels, o.to.labels).empty()) return;
         std::vector<std::string> removed;
         for (const auto& l : o.from.labels)
             if (std::find(o.to.labels.begin(), o.to.labels.end(), l) == o.to.labels.end())
