@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <functional>
 #include <map>
+#include <optional>
 
 #include "schema/default_privileges.hpp"
 #include "schema/grants.hpp"
@@ -34,10 +35,30 @@ bool holds(const SqlObject* g, const std::string& privilege) {
            std::find(ps.begin(), ps.end(), privilege + " WITH GRANT OPTION") != ps.end();
 }
 
-/// One target a grant may be on: its kind as GRANT spells it, schema and name.
+/// One target a grant may be on: its kind as GRANT spells it, schema, name and (a
+/// routine's) identity arguments.
 struct Target {
-    std::string kind, schema, name;
+    std::string kind, schema, name, arguments;
 };
+
+/// The target `o` (a declared object of a side) is to a grant, if grants are read on it.
+std::optional<Target> target_of(const SqlObject& o) {
+    switch (o.kind) {
+        case ObjectKind::View:
+        case ObjectKind::MaterializedView:
+            return Target{"TABLE", o.schema, o.name, ""};
+        case ObjectKind::Sequence:
+            return Target{"SEQUENCE", o.schema, o.name, ""};
+        case ObjectKind::Schema:
+            return Target{"SCHEMA", "", o.name, ""};
+        case ObjectKind::Function:
+            return Target{"FUNCTION", o.schema, o.name, o.arguments};
+        case ObjectKind::Procedure:
+            return Target{"PROCEDURE", o.schema, o.name, o.arguments};
+        default:
+            return std::nullopt;
+    }
+}
 
 /// The grants the defaults of `defaults_side` give `t`, less what `has` says is held
 /// already, one per grantee.
@@ -47,7 +68,10 @@ std::vector<SqlObject> missing_grants(
     std::map<std::string, std::vector<std::string>> by_grantee;
     for (const auto& [grantee, privilege] :
          default_privileges_given(defaults_side.objects, t.kind, t.schema)) {
-        const SqlObject key = make_grant(t.kind, t.schema, t.name, "", grantee, {});
+        // PUBLIC's EXECUTE on a routine is built in, never read as a grant.
+        if (grantee == kPublicGrantee && privilege.rfind("EXECUTE", 0) == 0) continue;
+        SqlObject key = make_grant(t.kind, t.schema, t.name, "", grantee, {});
+        key.arguments = t.arguments;
         if (has(key, privilege)) continue;
         auto& list = by_grantee[grantee];
         if (std::find(list.begin(), list.end(), privilege) == list.end()) list.push_back(privilege);
@@ -56,6 +80,7 @@ std::vector<SqlObject> missing_grants(
     for (auto& [grantee, privileges] : by_grantee) {
         std::sort(privileges.begin(), privileges.end());
         out.push_back(make_grant(t.kind, t.schema, t.name, "", grantee, std::move(privileges)));
+        out.back().arguments = t.arguments;
     }
     return out;
 }
@@ -73,8 +98,9 @@ void grants_by_defaults(const Schema& from, const Schema& to,
     std::set<std::string> changed_tables;  // created, dropped or renamed: not standing
     // What the downgrade creates again, each with the side whose defaults are in force
     // then: `to`'s for a table (created before the downgrade takes back the revision's
-    // default privileges) and what precedes the tables (a sequence, a schema); `from`'s
-    // for a view (created last, after them).
+    // default privileges) and what precedes the tables (a sequence, a schema, a function
+    // a table calls); `from`'s for what reads them (a view, another function), created
+    // last, after them.
     std::vector<std::pair<Target, const Schema*>> dropped;
     for (const Operation& op : table_ops) {
         if (const auto* c = std::get_if<CreateTable>(&op))
@@ -83,16 +109,14 @@ void grants_by_defaults(const Schema& from, const Schema& to,
             changed_tables.insert(r->from.schema + '\x1f' + r->to);
         if (const auto* d = std::get_if<DropTable>(&op)) {
             changed_tables.insert(d->table.schema + '\x1f' + d->table.name);
-            dropped.push_back({{"TABLE", d->table.schema, d->table.name}, &to});
+            dropped.push_back({{"TABLE", d->table.schema, d->table.name, ""}, &to});
         }
     }
     for (const SqlObject& o : from.objects) {
         if (!gone.count(object_key(o)) || again.count(object_key(o))) continue;
-        if (o.kind == ObjectKind::View || o.kind == ObjectKind::MaterializedView)
-            dropped.push_back({{"TABLE", o.schema, o.name}, &from});
-        if (o.kind == ObjectKind::Sequence)
-            dropped.push_back({{"SEQUENCE", o.schema, o.name}, &to});
-        if (o.kind == ObjectKind::Schema) dropped.push_back({{"SCHEMA", "", o.name}, &to});
+        if (const auto t = target_of(o))
+            dropped.push_back(
+                {*t, o.kind == ObjectKind::Schema || precedes_tables(o, from) ? &to : &from});
     }
 
     // What a database lacks of what a fresh one built from the models holds.
@@ -103,16 +127,12 @@ void grants_by_defaults(const Schema& from, const Schema& to,
                 std::any_of(from.tables.begin(), from.tables.end(), [&](const Table& f) {
                     return f.schema == t.schema && f.name == t.name;
                 }))
-                standing.push_back({"TABLE", t.schema, t.name});
+                standing.push_back({"TABLE", t.schema, t.name, ""});
         for (const SqlObject& o : to.objects) {
-            const char* kind = o.kind == ObjectKind::View || o.kind == ObjectKind::MaterializedView
-                                   ? "TABLE"
-                               : o.kind == ObjectKind::Sequence ? "SEQUENCE"
-                               : o.kind == ObjectKind::Schema   ? "SCHEMA"
-                                                                : nullptr;
-            const SqlObject* old = kind ? from.find_object(o) : nullptr;
+            const auto t = target_of(o);
+            const SqlObject* old = t ? from.find_object(o) : nullptr;
             if (!old || again.count(object_key(*old))) continue;
-            standing.push_back({kind, o.kind == ObjectKind::Schema ? "" : o.schema, o.name});
+            standing.push_back(*t);
         }
         // A privilege the files grant too is compare_grants' to write.
         auto held = [&](const SqlObject& key, const std::string& p) {
