@@ -106,3 +106,14 @@ TEST_CASE("default privileges: a dropped table's downgrade revokes what later on
         return s.rfind("the downgrade revokes", 0) == 0;
     }));
 }
+
+TEST_CASE("default privileges: an existing function gets EXECUTE, never PUBLIC's built-in") {
+    SqlObject f{.kind = ObjectKind::Function, .name = "bump"};
+    f.arguments = "integer";
+    f.sql = f.definition = "CREATE FUNCTION bump(integer) ...";
+    SqlObject functions = make_default_privilege(
+        "deploy", "public", "FUNCTIONS", {"GRANT EXECUTE TO PUBLIC", "GRANT EXECUTE TO app"});
+    functions.arguments = "deploy";
+    CHECK(phrases(side(false, {}, {f, functions}), side(true, {}, {f, functions})) ==
+          std::vector<std::string>{"granted EXECUTE on FUNCTION \"bump\"(integer) to \"app\""});
+}
