@@ -24,6 +24,7 @@
 #include "codegen/tightening.hpp"
 #include "schema/columns_added_again.hpp"
 #include "schema/enum_labels.hpp"
+#include "schema/grants.hpp"
 #include "schema/user_type.hpp"
 #include "support/overloaded.hpp"
 #include "support/text.hpp"
@@ -641,7 +642,11 @@ class PostgresPlanner final : public Planner {
                             return schemas.insert(o.object.name).second
                                        ? Statements{{.sql = o.object.sql}}
                                        : Statements{};
-                        if (o.object.kind == ObjectKind::Grant) return grant_statements(o.object);
+                        // What the downgrade revokes from a table it creates again: nothing now.
+                        if (o.object.kind == ObjectKind::Grant)
+                            return o.recreated_because == schema::kRevokedWhenCreatedAgain
+                                       ? Statements{}
+                                       : grant_statements(o.object);
                         if (o.object.kind == ObjectKind::DefaultPrivilege)
                             return default_privilege_statements(o.object, false);
                         if (o.object.kind == ObjectKind::Owner)
@@ -658,8 +663,10 @@ class PostgresPlanner final : public Planner {
                         if (o.object.kind == ObjectKind::DefaultPrivilege)
                             return default_privilege_statements(o.object, true);
                         if (o.object.kind == ObjectKind::Grant)
-                            return o.recreated_because.empty() ? revoke_statements(o.object)
-                                                               : Statements{};
+                            return o.recreated_because.empty() ||
+                                           o.recreated_because == schema::kRevokedWhenCreatedAgain
+                                       ? revoke_statements(o.object)
+                                       : Statements{};
                         // So does an owner: back to the role that runs the migrations.
                         if (o.object.kind == ObjectKind::Owner)
                             return o.recreated_because.empty()

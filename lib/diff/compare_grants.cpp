@@ -3,6 +3,7 @@
 
 #include <map>
 
+#include "diff/grants_by_defaults.hpp"
 #include "schema/default_privileges.hpp"
 #include "schema/grants.hpp"
 
@@ -25,18 +26,20 @@ const SqlObject* target_object(const SqlObject& g, const Schema& s) {
     return nullptr;
 }
 
-/// The tables the revision drops, by "schema\x1fname".
-std::set<std::string> dropped_tables(const std::vector<Operation>& table_ops) {
+/// The tables the revision creates (Op = CreateTable) or drops (DropTable), by
+/// "schema\x1fname".
+template <class Op>
+std::set<std::string> tables_by(const std::vector<Operation>& table_ops) {
     std::set<std::string> out;
     for (const Operation& op : table_ops)
-        if (const auto* d = std::get_if<DropTable>(&op))
-            out.insert(d->table.schema + '\x1f' + d->table.name);
+        if (const auto* o = std::get_if<Op>(&op))
+            out.insert(o->table.schema + '\x1f' + o->table.name);
     return out;
 }
 
-/// Does a privilege of `grant` come from the declared default privileges of `side` (the
-/// side that lacks it): given when the object was created, it is no grant to revoke or
-/// to make (a database read against the migrations, docs/objects.md "Default privileges").
+/// Does the declared default privileges of `side` give a privilege of `grant` to its
+/// object when the role that runs the migrations creates it (docs/objects.md "Default
+/// privileges")?
 auto given_by_defaults(const SqlObject& grant, const Schema& side) {
     return [&grant, &side](const std::string& privilege) {
         return grant_column(grant).empty() &&
@@ -55,7 +58,8 @@ void compare_grants(const Schema& from, const Schema& to, const std::vector<Oper
         if (o.kind == ObjectKind::Grant) wanted.emplace(grant_key(o), &o);
     for (const SqlObject& o : from.objects)
         if (o.kind == ObjectKind::Grant) had.emplace(grant_key(o), &o);
-    const auto tables_dropped = dropped_tables(table_ops);
+    const auto tables_dropped = tables_by<DropTable>(table_ops);
+    const auto tables_created = tables_by<CreateTable>(table_ops);
     // What drops the target of `g` (a grant of `from`), taking its privileges along
     // ("" when nothing does), and whether it is created again (without them).
     auto dropped_by = [&](const SqlObject& g) -> std::string {
@@ -70,6 +74,24 @@ void compare_grants(const Schema& from, const Schema& to, const std::vector<Oper
         const SqlObject* t = target_object(g, from);
         return t && again.count(object_key(*t));
     };
+    // Is the target of `g` (a grant of `to`) created by the revision, after the default
+    // privileges of `to` are given (which give it theirs)?
+    auto created_here = [&](const SqlObject& g) {
+        if (grant_target_kind(g) != "SCHEMA" && tables_created.count(g.schema + '\x1f' + g.name))
+            return true;
+        const SqlObject* t = target_object(g, to);
+        if (!t) return false;
+        const SqlObject* old = from.find_object(*t);
+        return !old || again.count(object_key(*old)) > 0;
+    };
+    // A side that declares its objects (the models, a snapshot of them) holds only the
+    // GRANTs the files declare; in a fresh database built from it, its objects also hold
+    // what its default privileges give them. A database's side holds what it holds.
+    auto held_by_defaults = [](const SqlObject& g, const Schema& side) {
+        return [given = given_by_defaults(g, side), &side](const std::string& p) {
+            return side.declares_objects && given(p);
+        };
+    };
 
     std::vector<Operation> revokes;
     for (const auto& [key, old] : had) {
@@ -83,7 +105,7 @@ void compare_grants(const Schema& from, const Schema& to, const std::vector<Oper
         auto lost = now == wanted.end() ? old->columns : privileges_only_in(*old, *now->second);
         // What the declared default privileges gave the object when it was created is
         // theirs, not an undeclared grant (docs/objects.md "Default privileges").
-        std::erase_if(lost, given_by_defaults(*old, to));
+        std::erase_if(lost, held_by_defaults(*old, to));
         if (lost.empty()) continue;
         revokes.push_back(DropObject{with_privileges(*old, std::move(lost)), ""});
     }
@@ -102,11 +124,19 @@ void compare_grants(const Schema& from, const Schema& to, const std::vector<Oper
         } else {
             added = privileges_only_in(*g, *old->second);
         }
-        if (old == had.end() || !comes_back(*old->second))
-            std::erase_if(added, given_by_defaults(*g, from));
+        // What `from` holds by its defaults, or what the defaults of `to` give the object
+        // the revision creates, is not granted again. A table older than the defaults
+        // lacks what they give: its declared GRANT is written.
+        if (old == had.end() || !comes_back(*old->second)) {
+            const bool fresh = created_here(*g);
+            std::erase_if(
+                added, [&, nominal = held_by_defaults(*g, from), given = given_by_defaults(*g, to)](
+                           const std::string& p) { return nominal(p) || (fresh && given(p)); });
+        }
         if (added.empty()) continue;
         out.last.push_back(CreateObject{with_privileges(*g, std::move(added)), because});
     }
+    grants_by_defaults(from, to, table_ops, gone, again, out);
     out.first.insert(out.first.begin(), revokes.begin(), revokes.end());
 }
 

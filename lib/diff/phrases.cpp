@@ -250,6 +250,10 @@ std::string describe(const Operation& op, Perspective perspective) {
                            (o.recreated_because.empty() ? "" : " (" + o.recreated_because + ")");
                 if (o.object.kind == schema::ObjectKind::DefaultPrivilege)
                     return "default privileges " + o.object.identity() + ": " + o.object.definition;
+                if (o.object.kind == schema::ObjectKind::Grant &&
+                    o.recreated_because == schema::kRevokedWhenCreatedAgain)
+                    return "the downgrade revokes " + o.object.definition + " on " +
+                           o.object.identity() + " (" + o.recreated_because + ")";
                 if (o.object.kind == schema::ObjectKind::Grant)
                     return "granted " + o.object.definition + " on " + o.object.identity() +
                            (o.recreated_because.empty() ? ""
@@ -266,6 +270,11 @@ std::string describe(const Operation& op, Perspective perspective) {
                     o.recreated_because.rfind(kDowngradeRegrant, 0) == 0)
                     return "kept " + o.object.definition + " on " + o.object.identity() +
                            "; the downgrade grants it again (" + o.recreated_because + ")";
+                if (o.object.kind == schema::ObjectKind::Grant &&
+                    o.recreated_because == schema::kRevokedWhenCreatedAgain)
+                    return "revoked " + o.object.definition + " on " +
+                           schema::grant_target(o.object) + " from " + q(o.object.table) + " (" +
+                           o.recreated_because + ")";
                 if (o.object.kind == schema::ObjectKind::Grant && !o.recreated_because.empty())
                     return "grant " + o.object.identity() + " goes with its object (" +
                            o.recreated_because + ")";

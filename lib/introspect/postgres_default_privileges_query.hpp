@@ -3,7 +3,8 @@
 // "Default privileges"): '', the kind of object (TABLES, SEQUENCES, FUNCTIONS, TYPES,
 // SCHEMAS), 'd', the schema of an IN SCHEMA entry ('' for a global one), NULL, the items
 // (JSON array, schema/default_privileges.hpp), the role whose new objects get them
-// (defaclrole), '', 0, the entry's oid. A global entry holds the whole ACL, so it is read
+// (defaclrole), the connecting role (current_user: whose new objects the entries naming it
+// give their items to), 0, the entry's oid. A global entry holds the whole ACL, so it is read
 // against the built-in default (acldefault: pg_default_acl stores 'S' for sequences where
 // acldefault takes 's'): what it holds more is a GRANT item, what it lacks a REVOKE one
 // (REVOKE GRANT OPTION FOR when the privilege stays). An IN SCHEMA entry only adds.
@@ -29,7 +30,7 @@
     AUTOGEN_PG_DEFAULT_ACL_GRANTEE("d") ", 1 FROM pg_catalog.aclexplode(dd.acl) d WHERE NOT EXISTS "   \
     "(SELECT 1 FROM pg_catalog.aclexplode(da.defaclacl) x WHERE x.grantee = d.grantee AND "           \
     "x.privilege_type = d.privilege_type AND (x.is_grantable OR NOT d.is_grantable))) i), "           \
-    "'[]')::text, pg_catalog.pg_get_userbyid(da.defaclrole)::text, '', 0, da.oid "                     \
+    "'[]')::text, pg_catalog.pg_get_userbyid(da.defaclrole)::text, current_user::text, 0, da.oid "     \
     "FROM pg_catalog.pg_default_acl da LEFT JOIN pg_catalog.pg_namespace dn ON dn.oid = "              \
     "da.defaclnamespace CROSS JOIN LATERAL (SELECT CASE WHEN da.defaclnamespace = 0 THEN "             \
     "pg_catalog.acldefault((CASE da.defaclobjtype WHEN 'S' THEN 's' ELSE da.defaclobjtype END)::\"char\", " \

@@ -210,6 +210,7 @@ schema::SqlObject uncommented_catalog_object(const Row& r) {
     if (code == "d") {  // default privileges: IN SCHEMA in `version` (default_privileges.hpp)
         o = schema::make_default_privilege(cell(r, 6), cell(r, 3), cell(r, 1),
                                            json_strings(cell(r, 5)));
+        o.arguments = cell(r, 7);  // the runner (default_privileges.hpp)
         o.sql = codegen::postgres::default_privileges_statement(o);
         return o;
     }

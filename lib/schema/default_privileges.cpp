@@ -106,27 +106,41 @@ std::vector<std::string> items_only_in(const SqlObject& a, const SqlObject& b) {
     return out;
 }
 
+bool applies_to_runners_objects(const SqlObject& entry) {
+    return entry.table.empty() || entry.arguments.empty() || entry.table == entry.arguments;
+}
+
+std::vector<std::pair<std::string, std::string>> default_privileges_given(
+    const std::vector<SqlObject>& defaults, const std::string& target_kind,
+    const std::string& in_schema) {
+    const std::string kind = defaults_kind_of(target_kind);
+    const std::string schema = in_schema.empty() ? "public" : in_schema;
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const SqlObject& d : defaults) {
+        if (d.kind != ObjectKind::DefaultPrivilege || d.name != kind) continue;
+        if (!d.version.empty() && d.version != schema) continue;
+        if (!applies_to_runners_objects(d)) continue;
+        for (const auto& text : d.columns) {
+            const auto item = parse_default_privilege_item(text);
+            if (!item || !item->grant) continue;
+            out.emplace_back(item->grantee, item->privilege + (item->grant_option ? kOption : ""));
+        }
+    }
+    return out;
+}
+
 bool default_privileges_give(const std::vector<SqlObject>& defaults, const std::string& target_kind,
                              const std::string& in_schema, const std::string& grantee,
                              const std::string& privilege) {
-    const std::string kind = defaults_kind_of(target_kind);
     const std::string option = kOption;
     const bool wants_option =
         privilege.size() > option.size() &&
         privilege.compare(privilege.size() - option.size(), option.size(), option) == 0;
     const std::string base =
         wants_option ? privilege.substr(0, privilege.size() - option.size()) : privilege;
-    const std::string schema = in_schema.empty() ? "public" : in_schema;
-    for (const SqlObject& d : defaults) {
-        if (d.kind != ObjectKind::DefaultPrivilege || d.name != kind) continue;
-        if (!d.version.empty() && d.version != schema) continue;
-        for (const auto& text : d.columns) {
-            const auto item = parse_default_privilege_item(text);
-            if (item && item->grant && item->grantee == grantee && item->privilege == base &&
-                (item->grant_option || !wants_option))
-                return true;
-        }
-    }
+    for (const auto& [to, given] : default_privileges_given(defaults, target_kind, in_schema))
+        if (to == grantee && (given == base + option || (!wants_option && given == base)))
+            return true;
     return false;
 }
 

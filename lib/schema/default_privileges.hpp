@@ -16,10 +16,14 @@
 //            Read back: sorted, an entry IN SCHEMA only GRANTs (it only adds); as declared
 //            (before the scratch database), in the order written.
 //   definition  the items joined: what the differ compares
+//   arguments   the role that runs the migrations, as the side was read with ("" unknown,
+//               or before the scratch database read it back): whose new objects the entry
+//               gives its items to when it names that role (applies_to_runners_objects)
 #pragma once
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "schema/schema.hpp"
@@ -56,11 +60,26 @@ std::string default_privilege_identity(const SqlObject& o);
 /// The items of `a` that `b` does not hold, in `a`'s order.
 std::vector<std::string> items_only_in(const SqlObject& a, const SqlObject& b);
 
-/// Does one of `defaults` (the declared default privileges) give `privilege` (as a grant
-/// object spells it: "SELECT", "SELECT WITH GRANT OPTION") to `grantee` on objects of
-/// `target_kind` (TABLE, SEQUENCE, FUNCTION, PROCEDURE, SCHEMA) in schema `in_schema`
-/// ("" = the default one)? A privilege a table got from them when it was created is
-/// no undeclared grant to revoke.
+/// Does the entry `entry` give its items to the objects the revisions create? PostgreSQL
+/// gives a new object the entries of the role that creates it, and the revisions create
+/// every object as the role that runs them (a declared owner gets it by OWNER TO after):
+/// so only an entry FOR ROLE that role (FOR ROLE left out, or naming it) does. A side read
+/// without its runner (`arguments` empty): assumed.
+bool applies_to_runners_objects(const SqlObject& entry);
+
+/// What the entries of `defaults` that apply to the runner's objects give a new object of
+/// `target_kind` (TABLE, SEQUENCE, FUNCTION, PROCEDURE, SCHEMA) in schema `in_schema` ("" =
+/// the default one): the global entry and the one IN SCHEMA `in_schema` add up. Pairs of
+/// grantee and privilege as a grant object spells it ("SELECT", "SELECT WITH GRANT OPTION").
+std::vector<std::pair<std::string, std::string>> default_privileges_given(
+    const std::vector<SqlObject>& defaults, const std::string& target_kind,
+    const std::string& in_schema);
+
+/// Does one of `defaults` (the declared default privileges) that applies to the runner's
+/// objects give `privilege` (as a grant object spells it: "SELECT", "SELECT WITH GRANT
+/// OPTION") to `grantee` on objects of `target_kind` (TABLE, SEQUENCE, FUNCTION, PROCEDURE,
+/// SCHEMA) in schema `in_schema` ("" = the default one)? A privilege a table got from them
+/// when it was created is no undeclared grant to revoke.
 bool default_privileges_give(const std::vector<SqlObject>& defaults, const std::string& target_kind,
                              const std::string& in_schema, const std::string& grantee,
                              const std::string& privilege);

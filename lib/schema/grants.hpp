@@ -20,6 +20,11 @@ namespace autogen::schema {
 
 /// The grantee that stands for every role (GRANT ... TO PUBLIC).
 inline constexpr const char* kPublicGrantee = "PUBLIC";
+/// Why a grant on an object the revision drops is no statement now and a REVOKE in its
+/// downgrade: the downgrade creates the object again under default privileges that give
+/// it what it did not hold (diff/grants_by_defaults.hpp).
+inline constexpr const char* kRevokedWhenCreatedAgain =
+    "the default privileges in force give it when the downgrade creates it again";
 
 /// A grant of `privileges` (upper case, " WITH GRANT OPTION" suffixed where granted so)
 /// on `target_kind` (TABLE, SEQUENCE, FUNCTION, PROCEDURE, SCHEMA) `schema`.`name`
