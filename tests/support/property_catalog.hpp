@@ -18,6 +18,12 @@ namespace autogen::testing::property {
 /// are left out (their comments come with it), and so are tables, columns, indexes and
 /// constraints: their comments are the models', and names the database makes up (a
 /// renamed table's `_pkey`) differ between a database and a scratch one.
+/// And one line per object owned by a role other than the connecting one (what it
+/// creates is its own: the running role is the one owner that is no line): tables
+/// (partitions too), views, materialized views, sequences, routines, schemas, composite,
+/// range and enum types and domains. Left out: what follows another object's owner under
+/// a name the database makes up (indexes, an identity's or serial's sequence, a table's
+/// row type, a range's multirange, array types) and an extension's members.
 inline constexpr const char* kCatalogLines = R"SQL(
 SELECT line FROM (
   SELECT 'default privileges for ' || d.defaclrole::regrole::text || ' in ' ||
@@ -40,6 +46,21 @@ SELECT line FROM (
                AND (r.relkind IN ('v', 'm', 'S', 'c') OR r.relispartition))))
     AND NOT EXISTS (SELECT FROM pg_depend e WHERE e.classid = c.classoid
                     AND e.objid = c.objoid AND e.deptype = 'e')
+  UNION ALL
+  SELECT 'owner of ' || pg_describe_object(o.classid, o.objid, 0) || ': ' || o.owner::regrole::text
+  FROM (SELECT 'pg_class'::regclass AS classid, r.oid AS objid, r.relowner AS owner
+        FROM pg_class r WHERE r.relkind IN ('r', 'p', 'v', 'm', 'S')
+          AND NOT EXISTS (SELECT FROM pg_depend a WHERE a.classid = 'pg_class'::regclass
+                          AND a.objid = r.oid AND a.deptype IN ('a', 'i'))
+        UNION ALL SELECT 'pg_proc'::regclass, p.oid, p.proowner FROM pg_proc p
+        UNION ALL SELECT 'pg_namespace'::regclass, n.oid, n.nspowner FROM pg_namespace n
+        UNION ALL SELECT 'pg_type'::regclass, t.oid, t.typowner FROM pg_type t
+        WHERE t.typtype IN ('d', 'e', 'r')
+           OR (t.typtype = 'c' AND EXISTS (SELECT FROM pg_class k WHERE k.oid = t.typrelid
+                                           AND k.relkind = 'c'))) o
+  WHERE o.objid >= 16384 AND o.owner <> (SELECT oid FROM pg_roles WHERE rolname = current_user)
+    AND NOT EXISTS (SELECT FROM pg_depend e WHERE e.classid = o.classid
+                    AND e.objid = o.objid AND e.deptype = 'e')
 ) lines
 )SQL";
 

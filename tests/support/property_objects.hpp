@@ -1,11 +1,11 @@
 // The declared objects of the property generator (issue 20; header-only, for tests only):
 // views, materialized views, functions (overloads too), procedures, triggers, domains, sequences,
-// schemas, policies, extensions, grants, default privileges, composite and range types and the
-// COMMENT ON statements of those, kept in Schema::objects as the statements a `[models] sql`
-// file would hold. Each object remembers what it reads (a table, some
-// of its columns, its function), so that an edit of the tables keeps every statement valid: a
-// renamed table or column is renamed in the statement, a dropped one drops the object (or the
-// column from a view's list), as an author edits the .sql file in the same change.
+// schemas, policies, extensions, grants, default privileges, composite and range types, the
+// COMMENT ON statements of those and the owners (ALTER ... OWNER TO) of tables and of those, kept
+// in Schema::objects as the statements a `[models] sql` file would hold. Each object remembers what
+// it reads (a table, some of its columns, its function), so that an edit of the tables keeps every
+// statement valid: a renamed table or column is renamed in the statement, a dropped one drops the
+// object (or the column from a view's list), as an author edits the .sql file in the same change.
 #pragma once
 
 #include <algorithm>
@@ -17,6 +17,7 @@
 #include "pipeline/declared_comments.hpp"
 #include "pipeline/declared_default_privileges.hpp"
 #include "pipeline/declared_grants.hpp"
+#include "pipeline/declared_owners.hpp"
 #include "pipeline/partition_declaration.hpp"
 #include "pipeline/type_declaration.hpp"
 #include "schema/default_privileges.hpp"
@@ -34,11 +35,12 @@ struct Declared {
     std::string name;
     std::string table;                 ///< the table it reads (a view, trigger, policy)
     std::vector<std::string> columns;  ///< the columns it reads, in order
-    /// A trigger's function (PostgreSQL); a grant's target; a default privilege's schema
-    /// (empty: a global entry).
+    /// A trigger's function (PostgreSQL); a grant's or an owner's target (an owner of a
+    /// model table has it in `table`); a default privilege's schema (empty: a global entry).
     std::string function;
     /// A grant's target kind (TABLE, SEQUENCE, FUNCTION, PROCEDURE, SCHEMA) and grantee; a
-    /// default privilege's kind (TABLES, SEQUENCES, FUNCTIONS, TYPES, SCHEMAS) and grantee.
+    /// default privilege's kind (TABLES, SEQUENCES, FUNCTIONS, TYPES, SCHEMAS) and grantee;
+    /// an owner's ALTER keyword (TABLE, VIEW, ROUTINE, ...) and role.
     std::string on, grantee;
     bool for_trigger = false;  ///< a function a trigger executes (RETURNS trigger)
     int variant = 0;           ///< which body, options or clauses it has now
@@ -74,15 +76,24 @@ class DeclaredObjects {
         return nullptr;
     }
     void add(Declared d) { objects_.push_back(std::move(d)); }
-    /// Removes `name` and the grants on it (an author drops the GRANT with the object), and
-    /// the default privileges of a schema. (`name` by value: callers pass a name inside the
-    /// vector this erases from.)
+    /// Removes `name` and the grants on it and its owner (an author drops the GRANT and
+    /// the OWNER TO with the object), and the default privileges of a schema. (`name` by
+    /// value: callers pass a name inside the vector this erases from.)
     void remove(std::string name) {
         std::erase_if(objects_, [&](const Declared& d) {
             return d.name == name ||
-                   ((d.kind == ObjectKind::Grant || d.kind == ObjectKind::DefaultPrivilege) &&
+                   ((d.kind == ObjectKind::Grant || d.kind == ObjectKind::DefaultPrivilege ||
+                     d.kind == ObjectKind::Owner) &&
                     d.function == name);
         });
+    }
+    /// The owner declared for object `name` (a Declared's), or for model table `table`.
+    Declared* owner_of(const std::string& name, const std::string& table = {}) {
+        for (auto& d : objects_)
+            if (d.kind == ObjectKind::Owner &&
+                (table.empty() ? d.function == name : d.function.empty() && d.table == table))
+                return &d;
+        return nullptr;
     }
     /// The default privilege of `e`'s role, schema and kind, if one is declared.
     const Declared* find_entry(const Declared& e) const {
@@ -147,7 +158,8 @@ class DeclaredObjects {
             // A grant and a type as the [models] sql reader makes them (their facts are
             // read from the statement).
             if (d.kind == ObjectKind::Grant || d.kind == ObjectKind::Type ||
-                d.kind == ObjectKind::Partition || d.kind == ObjectKind::DefaultPrivilege) {
+                d.kind == ObjectKind::Partition || d.kind == ObjectKind::DefaultPrivilege ||
+                d.kind == ObjectKind::Owner) {
                 for (auto& o : read_statement(d)) out.push_back(std::move(o));
                 continue;
             }
@@ -157,6 +169,7 @@ class DeclaredObjects {
             if (schema::is_routine(o)) o.arguments = schema::declared_identity_types(o.sql);
             out.push_back(std::move(o));
         }
+        resolve_owners(out);
         attach_comments(out);
         return out;
     }
@@ -362,6 +375,16 @@ class DeclaredObjects {
                        (d.grantee == "PUBLIC" ? d.grantee : q(d.grantee)) +
                        (d.variant & 2 && d.grantee != "PUBLIC" ? " WITH GRANT OPTION" : "");
             }
+            case ObjectKind::Owner: {
+                // Of a model table (`table`) or a declared object (`function`), named with
+                // the keyword `on` (its own, or another PostgreSQL accepts: TABLE for a
+                // view or sequence, ROUTINE for a routine, TYPE for a domain).
+                const Declared* of = d.function.empty() ? nullptr : find_const(d.function);
+                std::string target = q(of ? sql_name(*of) : d.table);
+                if (of && (of->kind == ObjectKind::Function || of->kind == ObjectKind::Procedure))
+                    target += "(" + input_types(*of) + ")";
+                return "ALTER " + d.on + " " + target + " OWNER TO " + q(d.grantee);
+            }
             case ObjectKind::Grant: {  // bit 1 picks the privileges
                 std::string privileges, target = d.on + " " + q(d.function);
                 if (d.on == "TABLE" && !d.columns.empty()) {
@@ -402,6 +425,24 @@ class DeclaredObjects {
         return nullptr;
     }
 
+    /// Resolves the owners on the objects they name, as the [models] sql reader does (an
+    /// owner the reader refuses makes an object the scratch database refuses).
+    static void resolve_owners(std::vector<schema::SqlObject>& out) {
+        support::Diagnostics diags;
+        pipeline::resolve_owner_targets(out, diags);
+        report_refused(diags, "unresolved_owner", "unresolved OWNER TO", out);
+    }
+
+    /// When `diags` holds errors, an object `name` whose statement the scratch database
+    /// refuses, naming them (so the run stops at materialising, with the reader's words).
+    static void report_refused(const support::Diagnostics& diags, const std::string& name,
+                               const std::string& what, std::vector<schema::SqlObject>& out) {
+        if (!diags.has_errors()) return;
+        std::string errors;
+        for (const auto& d : diags.items()) errors += " " + support::format(d);
+        out.push_back({.kind = ObjectKind::View, .name = name, .sql = "-- " + what + ":" + errors});
+    }
+
     /// Reads each object's COMMENT ON as the [models] sql reader does and gives it to its
     /// object (an unreadable one makes an object the scratch database refuses).
     void attach_comments(std::vector<schema::SqlObject>& out) const {
@@ -416,12 +457,7 @@ class DeclaredObjects {
                 comments.push_back(std::move(*c));
         }
         pipeline::attach_comments(comments, out, diags);
-        std::string errors;
-        for (const auto& d : diags.items()) errors += " " + support::format(d);
-        if (diags.has_errors())
-            out.push_back({.kind = ObjectKind::View,
-                           .name = "unreadable_comment",
-                           .sql = "-- unreadable COMMENT ON:" + errors});
+        report_refused(diags, "unreadable_comment", "unreadable COMMENT ON", out);
     }
 
     /// The objects of `d`'s statement as the [models] sql reader makes them.
@@ -454,6 +490,8 @@ class DeclaredObjects {
                 merged.location = at;
                 return {merged};
             }
+        } else if (d.kind == ObjectKind::Owner) {
+            if (auto o = pipeline::owner_declaration(r, sql, at, diags)) return {*o};
         } else if (d.kind == ObjectKind::Partition) {
             if (auto o = pipeline::partition_declaration(r, 2, sql, at, diags)) return {*o};
         } else if (auto o = pipeline::type_declaration(r, 2, sql, at, diags)) {
