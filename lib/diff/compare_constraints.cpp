@@ -76,6 +76,29 @@ std::function<void(const T&, const T&)> rename_into(TableChanges& out, const Tab
     };
 }
 
+/// A column the key change takes out of the primary key and makes nullable: PostgreSQL
+/// refuses DROP NOT NULL on a column of the primary key (42P16), so its AlterColumn
+/// moves after the AlterPrimaryKey that `columns` ends with; the other columns' changes
+/// stay before it (a column joining the key is made NOT NULL, its NULLs filled, first).
+/// The downgrade, the reversed list, then sets NOT NULL before the old key comes back.
+void make_nullable_after_the_key(std::vector<Operation>& columns,
+                                 const std::optional<PrimaryKey>& from,
+                                 const std::optional<PrimaryKey>& to) {
+    if (!from) return;
+    auto in = [](const std::optional<PrimaryKey>& key, const std::string& column) {
+        return key &&
+               std::find(key->columns.begin(), key->columns.end(), column) != key->columns.end();
+    };
+    auto leaves_key_nullable = [&](const Operation& op) {
+        const auto* a = std::get_if<AlterColumn>(&op);
+        return a && (a->changes & kChangeNullability) && a->to.nullable && in(from, a->to.name) &&
+               !in(to, a->to.name);
+    };
+    // columns = [column changes..., AlterPrimaryKey]: the key first among the movers.
+    std::stable_partition(columns.begin(), columns.end(),
+                          [&](const Operation& op) { return !leaves_key_nullable(op); });
+}
+
 }  // namespace
 
 void compare_primary_key(FromTable from, const Table& to, const DiffRules& rules,
@@ -93,7 +116,10 @@ void compare_primary_key(FromTable from, const Table& to, const DiffRules& rules
             same = same && a->name == b->name;
         }
     }
-    if (!same) out.columns.push_back(AlterPrimaryKey{ref(to), from.original.primary_key, b});
+    if (!same) {
+        out.columns.push_back(AlterPrimaryKey{ref(to), from.original.primary_key, b});
+        make_nullable_after_the_key(out.columns, a, b);
+    }
 }
 
 void compare_foreign_keys(FromTable from, const Table& to, const DiffRules& rules,

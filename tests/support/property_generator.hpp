@@ -439,7 +439,6 @@ class Generator {
         existing_.clear();
         edited_enums_.clear();
         renamed_enums_.clear();
-        unkeyed_.clear();
         for (const auto& t : s.tables)
             for (const auto& c : t.columns) existing_.insert(t.name + '\x1f' + c.name);
     }
@@ -599,14 +598,9 @@ class Generator {
                 return "change type";
             }
             case 8: {  // loosen
-                // Left out / known bug: a column the same step takes out of the primary key
-                // is made nullable before the key is dropped, which PostgreSQL refuses
-                // (42P16 "column ... is in a primary key"; PostgreSQL seed 6, step 68:
-                // `change primary key, make nullable`).
                 std::vector<Column*> strict;
                 for (Column* c : free)
-                    if (!c->nullable && !unkeyed_.count(t.name + '\x1f' + c->name))
-                        strict.push_back(c);
+                    if (!c->nullable) strict.push_back(c);
                 if (strict.empty()) return "";
                 one_of(strict)->nullable = true;
                 return "make nullable";
@@ -837,7 +831,6 @@ class Generator {
     std::string change_primary_key(const Schema& s, Table& t, DataOracle& data) {
         if (referenced(s, t)) return "";
         if (t.primary_key && chance(25)) {
-            for (const auto& c : t.primary_key->columns) unkeyed_.insert(t.name + '\x1f' + c);
             t.primary_key.reset();
             t.options.without_rowid = false;  // a WITHOUT ROWID table needs its key
             for (auto& c : t.columns)
@@ -861,8 +854,6 @@ class Generator {
         }
         if (t.primary_key && t.primary_key->columns == cols) return "";
         if (stale(t, cols) || !data.distinct(t, cols)) return "";
-        if (t.primary_key)
-            for (const auto& c : t.primary_key->columns) unkeyed_.insert(t.name + '\x1f' + c);
         t.primary_key = PrimaryKey{.columns = cols};
         if (!profile_.identity_anywhere)
             for (auto& c : t.columns) c.identity = false;
@@ -1721,7 +1712,6 @@ class Generator {
     std::set<std::string> edited_enums_;   ///< enums whose labels changed in this step
     std::set<std::string> renamed_enums_;  ///< enums with a label renamed in place in this step
     std::set<std::string> existing_;       ///< "table\x1fcolumn" of the database before the step
-    std::set<std::string> unkeyed_;  ///< "table\x1fcolumn" taken out of a primary key in this step
 };
 
 }  // namespace autogen::testing::property
