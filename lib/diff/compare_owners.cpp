@@ -29,6 +29,14 @@ bool has_table(const Schema& s, const std::string& schema, const std::string& na
     return false;
 }
 
+bool is_grant_operation(const Operation& op) {
+    const SqlObject* o = nullptr;
+    if (const auto* c = std::get_if<CreateObject>(&op)) o = &c->object;
+    if (const auto* d = std::get_if<DropObject>(&op)) o = &d->object;
+    if (const auto* r = std::get_if<ReplaceObject>(&op)) o = &r->to;
+    return o && o->kind == ObjectKind::Grant;
+}
+
 }  // namespace
 
 void compare_owners(const Schema& from, const Schema& to, const std::vector<Operation>& table_ops,
@@ -92,7 +100,7 @@ void compare_owners(const Schema& from, const Schema& to, const std::vector<Oper
                                                 : std::string();
     };
 
-    std::vector<Operation> drops;
+    std::vector<Operation> drops, sets;
     for (const auto& [key, old] : had) {
         const SqlObject& original = *had_original.at(key);
         if (const std::string why = dropped_by(original); !why.empty()) {
@@ -105,12 +113,18 @@ void compare_owners(const Schema& from, const Schema& to, const std::vector<Oper
         auto old = had.find(key);
         const std::string why = created_by(*o);
         if (old == had.end() || !why.empty()) {
-            out.last.push_back(CreateObject{*o, why});
+            sets.push_back(CreateObject{*o, why});
             continue;
         }
-        if (old->second.table != o->table) out.last.push_back(ReplaceObject{old->second, *o});
+        if (old->second.table != o->table) sets.push_back(ReplaceObject{old->second, *o});
     }
     out.first.insert(out.first.begin(), drops.begin(), drops.end());
+    // OWNER TO before the grants: it hands the old owner's own entry, its grants folded
+    // in, to the new owner, so a grant to the old owner is written after it (and the
+    // downgrade revokes it before giving the object back).
+    auto first_grant = std::find_if(out.last.begin(), out.last.end(),
+                                    [](const Operation& op) { return is_grant_operation(op); });
+    out.last.insert(first_grant, sets.begin(), sets.end());
 }
 
 }  // namespace autogen::diff

@@ -60,3 +60,18 @@ TEST_CASE("owners: a view created again gets OWNER TO again, a dropped table tak
     REQUIRE(out.last.size() == 1);
     CHECK(std::get<CreateObject>(out.last[0]).recreated_because == "its view is created again");
 }
+
+TEST_CASE("owners: OWNER TO goes before the grants, which it would hand to the new owner") {
+    diff::ObjectChanges out;
+    SqlObject view{.kind = ObjectKind::View, .name = "v"};
+    SqlObject grant{.kind = ObjectKind::Grant, .name = "t"};
+    out.last.push_back(CreateObject{view, ""});
+    out.last.push_back(CreateObject{grant, ""});
+    const Schema from = with({owner("TABLE", "t", "a")}, {"t"});
+    const Schema to = with({view, owner("TABLE", "t", "b")}, {"t"});
+    diff::compare_owners(from, to, {}, {}, {}, out);
+    REQUIRE(out.last.size() == 3);
+    CHECK(std::get<CreateObject>(out.last[0]).object.kind == ObjectKind::View);
+    CHECK(std::get<ReplaceObject>(out.last[1]).to.table == "b");
+    CHECK(std::get<CreateObject>(out.last[2]).object.kind == ObjectKind::Grant);
+}

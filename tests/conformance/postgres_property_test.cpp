@@ -143,17 +143,11 @@ bool ensure_role(PostgresTarget& db, const std::string& name) {
 /// The PostgreSQL profile with the declared objects of issue 20 and table options, the
 /// role GRANT edits grant to, and two roles OWNER TO gives objects to. The test server's
 /// role is a superuser: it may give its objects to any role and alter what they own.
-///
-/// Left out / known bug: the grantee as an owner. PostgreSQL folds a role's privileges on
-/// an object into the owner's entry when the role becomes its owner (ALTER ... OWNER TO
-/// rewrites the ACL), and giving the object back gives the folded entry to the next
-/// owner: the grantee's grant is lost, and the running role's own entry keeps the grant
-/// option (`{postgres=X/postgres, grantee=X*/postgres}` -> owner grantee ->
-/// `{grantee=X*/grantee}` -> owner postgres -> `{postgres=X*/postgres}`). The revision
-/// writes OWNER TO alone, so the check after it still finds `revoked EXECUTE WITH GRANT
-/// OPTION on FUNCTION "trf_59"() from "postgres"` (online seed 2, step 31, with the
-/// grantee among the owner roles: `drop owner of FUNCTION` of a trigger function the
-/// initial default privileges had granted to the grantee WITH GRANT OPTION).
+/// The grantee is an owner role too: PostgreSQL folds a role's privileges on an object
+/// into the owner's entry when the role becomes its owner and hands that entry to the
+/// next owner (online seed 2, step 31 found the grant lost and the running role's entry
+/// keeping the grant option until session 22: corpus
+/// owners/owner_given_back_beside_default_privilege).
 Profile objects_profile(PostgresTarget& db) {
     Profile p = postgres_profile();
     p.declared_objects = true;
@@ -162,6 +156,7 @@ Profile objects_profile(PostgresTarget& db) {
     if (ensure_role(db, "autogen_property_grantee")) p.grant_role = "autogen_property_grantee";
     if (ensure_role(db, "autogen_property_owner") && ensure_role(db, "autogen_property_owner_b"))
         p.owner_roles = {"autogen_property_owner", "autogen_property_owner_b"};
+    if (!p.grant_role.empty() && !p.owner_roles.empty()) p.owner_roles.push_back(p.grant_role);
     return p;
 }
 
